@@ -1,0 +1,62 @@
+package dev.fabricscope.capture;
+
+/** LINKTYPE_* values (tcpdump.org/linktypes.html) that fabricscope understands, with their names. */
+public final class LinkType {
+    private LinkType() { }
+
+    public static final int NULL = 0;
+    public static final int EN10MB = 1;
+    public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
+    public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
+    public static final int RAW = 101;
+    public static final int LOOP = 108;
+    public static final int LINUX_SLL = 113;
+    public static final int ERF = 197;
+    public static final int IPV4 = 228;
+    public static final int IPV6 = 229;
+    public static final int INFINIBAND = 247;
+    public static final int LINUX_SLL2 = 276;
+
+    /** libpcap's DLT name (as tcpdump -L prints it), or "LINKTYPE_n". */
+    public static String name(int linkType) {
+        return switch (linkType) {
+            case NULL -> "NULL";
+            case EN10MB -> "EN10MB";
+            case RAW_12, RAW_14, RAW -> "RAW";
+            case LOOP -> "LOOP";
+            case LINUX_SLL -> "LINUX_SLL";
+            case ERF -> "ERF";
+            case IPV4 -> "IPV4";
+            case IPV6 -> "IPV6";
+            case INFINIBAND -> "INFINIBAND";
+            case LINUX_SLL2 -> "LINUX_SLL2";
+            default -> "LINKTYPE_" + linkType;
+        };
+    }
+
+    /** Parses a name as {@link #name} prints it (case-insensitive, optional "DLT_"/"LINKTYPE_" prefix) or a number. */
+    public static int parse(String text) {
+        String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+        if (t.startsWith("DLT_")) t = t.substring(4);
+        if (t.startsWith("LINKTYPE_")) t = t.substring(9);
+        return switch (t) {
+            case "NULL" -> NULL;
+            case "EN10MB", "ETHERNET" -> EN10MB;
+            case "RAW" -> RAW;
+            case "LOOP" -> LOOP;
+            case "LINUX_SLL" -> LINUX_SLL;
+            case "ERF" -> ERF;
+            case "IPV4" -> IPV4;
+            case "IPV6" -> IPV6;
+            case "INFINIBAND" -> INFINIBAND;
+            case "LINUX_SLL2" -> LINUX_SLL2;
+            default -> {
+                try {
+                    yield Integer.parseInt(t);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("unknown link type '" + text + "'");
+                }
+            }
+        };
+    }
+}
