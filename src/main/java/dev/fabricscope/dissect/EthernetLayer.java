@@ -48,31 +48,41 @@ final class EthernetLayer {
         etherTypeChain(p, l, off + 12);
     }
 
-    /** From an ethertype field whose 2 bytes the caller checked: VLAN tags, then the payload. */
+    /** From an ethertype field whose 2 bytes the caller checked, the payload right after it. */
     static void etherTypeChain(Packet p, Layers l, int typeOff) {
+        etherTypeChain(p, l, typeOff, typeOff + 2);
+    }
+
+    /**
+     * VLAN tags, then the payload. The payload need not follow the type field: LINUX_SLL2 has its
+     * protocol first and the payload after the 20-byte header; a tag's TCI and the next ethertype
+     * start the payload.
+     */
+    static void etherTypeChain(Packet p, Layers l, int typeOff, int payloadOff) {
         int type = p.u16(typeOff);
         while (isVlanTpid(type)) {
             if (l.vlanCount == Layers.MAX_VLAN_TAGS) {
                 l.fail(Malformed.TOO_MANY_VLAN_TAGS, typeOff);
                 return;
             }
-            if (!p.has(typeOff + 2, 4)) {  // TCI and the next ethertype
+            if (!p.has(payloadOff, 4)) {  // TCI and the next ethertype
                 l.fail(Malformed.TRUNCATED_VLAN_TAG, typeOff);
                 return;
             }
-            int tci = p.u16(typeOff + 2);
+            int tci = p.u16(payloadOff);
             int i = l.vlanCount++;
             l.vlanOffset[i] = typeOff;
             l.vlanTpid[i] = type;
             l.vlanPcp[i] = tci >>> 13;
             l.vlanDei[i] = (tci >>> 12) & 1;
             l.vlanVid[i] = tci & 0x0fff;
-            typeOff += 4;
+            typeOff = payloadOff + 2;
+            payloadOff += 4;
             type = p.u16(typeOff);
         }
         l.etherType = type;
         l.etherTypeOffset = typeOff;
-        int off = typeOff + 2;
+        int off = payloadOff;
         switch (type) {
             case ETHERTYPE_IPV4 -> IpLayer.ipv4(p, l, off);
             case ETHERTYPE_IPV6 -> IpLayer.ipv6(p, l, off);

@@ -41,7 +41,10 @@ public final class Layers {
 
     // --- VLAN tags, outermost first (802.1Q 0x8100, 802.1ad 0x88a8, QinQ 0x9100 in any order)
     public int vlanCount;
-    /** Offset of each tag's TPID; the TCI follows it. */
+    /**
+     * Offset of each tag's TPID; the TCI follows it (except on LINUX_SLL2, whose first TPID is the
+     * header's protocol field and whose TCI starts the payload at 20).
+     */
     public final int[] vlanOffset = new int[MAX_VLAN_TAGS];
     public final int[] vlanTpid = new int[MAX_VLAN_TAGS];
     public final int[] vlanPcp = new int[MAX_VLAN_TAGS];
