@@ -83,7 +83,7 @@ public final class CaptureFiles {
     private static PacketSource openDetected(ByteInput in, int magicBe, String name, ProblemReporter problems)
             throws IOException {
         if (isPcap(magicBe)) return PcapReader.open(in, name, problems);
-        if (magicBe == PCAPNG_SHB) throw new CaptureFormatException(name + ": pcapng is not supported yet");
+        if (magicBe == PCAPNG_SHB) return PcapngReader.open(in, name, problems);
         throw new CaptureFormatException(name + ": not a pcap or pcapng file (starts with " + hex(magicBe) + ")");
     }
 
