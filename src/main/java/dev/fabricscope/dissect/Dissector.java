@@ -1,0 +1,139 @@
+package dev.fabricscope.dissect;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+
+/**
+ * Walks one packet link → network → transport and records offsets in a reused {@link Layers}:
+ * no allocation, no copies, every read bounds-checked against caplen (one {@link Packet#has} check
+ * per header, then the accessors). Problems stop the walk and are recorded as {@link Malformed}.
+ *
+ * <p>Link types: EN10MB, LINUX_SLL, LINUX_SLL2, RAW (101, 12, 14), NULL (family in either byte
+ * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND) and INFINIBAND. Encapsulations
+ * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
+ */
+public final class Dissector {
+    private Dissector() { }
+
+    // ERF record types (Endace ERF spec): Ethernet and its colour/hash variants, InfiniBand.
+    static final int ERF_HEADER_LENGTH = 16;
+    static final int ERF_TYPE_ETH = 2;
+    static final int ERF_TYPE_COLOR_ETH = 10;
+    static final int ERF_TYPE_DSM_COLOR_ETH = 16;
+    static final int ERF_TYPE_COLOR_HASH_ETH = 20;
+    static final int ERF_TYPE_INFINIBAND = 21;
+
+    // BSD address families as NULL/LOOP headers carry them (libpcap's list of IPv6 values).
+    static final int AF_INET = 2;
+    static final int AF_INET6_NETBSD = 24;
+    static final int AF_INET6_FREEBSD = 28;
+    static final int AF_INET6_DARWIN = 30;
+
+    /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
+    public static boolean dissect(Packet p, Layers l) {
+        int linkType = p.linkType();
+        l.reset(linkType);
+        switch (linkType) {
+            case LinkType.EN10MB -> EthernetLayer.ethernet(p, l, 0);
+            case LinkType.LINUX_SLL -> linuxSll(p, l);
+            case LinkType.LINUX_SLL2 -> linuxSll2(p, l);
+            case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14 -> IpLayer.ipByVersion(p, l, 0);
+            case LinkType.NULL -> nullOrLoop(p, l, false);
+            case LinkType.LOOP -> nullOrLoop(p, l, true);
+            case LinkType.IPV4 -> IpLayer.ipv4(p, l, 0);
+            case LinkType.IPV6 -> IpLayer.ipv6(p, l, 0);
+            case LinkType.ERF -> erf(p, l);
+            case LinkType.INFINIBAND -> infiniband(p, l, 0);
+            default -> l.linkUnsupported = true;
+        }
+        return l.malformed == Malformed.NONE;
+    }
+
+    /** LINUX_SLL: packet type(2) ARPHRD(2) address length(2) address(8) protocol(2). */
+    private static void linuxSll(Packet p, Layers l) {
+        if (!p.has(0, 16)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u16(4) == 6) l.srcMacOffset = 6;
+        EthernetLayer.etherTypeChain(p, l, 14);
+    }
+
+    /** LINUX_SLL2: protocol(2) reserved(2) ifindex(4) ARPHRD(2) packet type(1) address length(1) address(8). */
+    private static void linuxSll2(Packet p, Layers l) {
+        if (!p.has(0, 20)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u8(11) == 6) l.srcMacOffset = 12;
+        EthernetLayer.etherTypeChain(p, l, 0);
+    }
+
+    /**
+     * NULL: a 4-byte address family in the byte order of the machine that wrote the file; families are
+     * small numbers, so a value with only its high half set was written little-endian. LOOP: network order.
+     */
+    private static void nullOrLoop(Packet p, Layers l, boolean networkOrder) {
+        if (!p.has(0, 4)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int family = (int) p.u32(0);
+        if (!networkOrder && (family & 0xffff) == 0 && family != 0) family = Integer.reverseBytes(family);
+        l.addressFamily = family;
+        switch (family) {
+            case AF_INET -> IpLayer.ipv4(p, l, 4);
+            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, 4);
+            default -> { }
+        }
+    }
+
+    /**
+     * ERF: 16-byte record header (8-byte timestamp, type, flags, rlen, lctr, wlen); while the top bit of
+     * the type (then of each extension header's first byte) is set, an 8-byte extension header follows.
+     * Ethernet types then have 2 bytes of offset/pad before the frame; InfiniBand starts with the LRH.
+     */
+    private static void erf(Packet p, Layers l) {
+        if (!p.has(0, ERF_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_ERF_HEADER, 0);
+            return;
+        }
+        int type = p.u8(8);
+        l.erfType = type & 0x7f;
+        int off = ERF_HEADER_LENGTH;
+        boolean more = (type & 0x80) != 0;
+        while (more) {  // terminates: each step consumes 8 bytes of a bounded packet
+            if (!p.has(off, 8)) {
+                l.fail(Malformed.TRUNCATED_ERF_EXTENSION_HEADER, off);
+                return;
+            }
+            more = (p.u8(off) & 0x80) != 0;
+            off += 8;
+        }
+        switch (l.erfType) {
+            case ERF_TYPE_ETH, ERF_TYPE_COLOR_ETH, ERF_TYPE_DSM_COLOR_ETH, ERF_TYPE_COLOR_HASH_ETH ->
+                EthernetLayer.ethernet(p, l, off + 2);
+            case ERF_TYPE_INFINIBAND -> infiniband(p, l, off);
+            default -> l.linkUnsupported = true;
+        }
+    }
+
+    /**
+     * Native InfiniBand: 8-byte LRH whose LNH (low 2 bits of byte 1) says what follows: 3 = GRH then
+     * BTH, 2 = BTH, 1 = raw IPv6, 0 = raw (nothing we decode).
+     */
+    static void infiniband(Packet p, Layers l, int off) {
+        if (!p.has(off, InfinibandHeaders.LRH_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_IB_LRH, off);
+            return;
+        }
+        l.ibLrhOffset = off;
+        int next = off + InfinibandHeaders.LRH_LENGTH;
+        switch (p.u8(off + 1) & 3) {
+            case InfinibandHeaders.LNH_IBA_GLOBAL -> InfinibandHeaders.grhThenBth(p, l, next);
+            case InfinibandHeaders.LNH_IBA_LOCAL -> InfinibandHeaders.bth(p, l, next);
+            case InfinibandHeaders.LNH_IP_NON_IBA -> IpLayer.ipv6(p, l, next);
+            default -> { }
+        }
+    }
+}

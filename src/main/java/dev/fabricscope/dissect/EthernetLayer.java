@@ -1,0 +1,184 @@
+package dev.fabricscope.dissect;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * Ethernet and what rides directly on an ethertype: VLAN tags, MPLS, PPPoE session, RoCEv1, slow
+ * protocols, IPv4/IPv6.
+ *
+ * <p>MPLS payload heuristic (MPLS itself does not say what follows the bottom of stack): label 0
+ * (IPv4 explicit null) → IPv4, label 2 (IPv6 explicit null) → IPv6; otherwise the first nibble after the
+ * stack decides: 4 → IPv4, 6 → IPv6, 0 → an Ethernet pseudowire with a 4-byte control word (RFC 4385);
+ * anything else is left undecoded ({@link MplsPayload#UNKNOWN}). Pseudowires without a control word are
+ * therefore not recognised. Inside a pseudowire the inner frame's VLAN tags are skipped (not recorded:
+ * the tag arrays describe the outer frame) and only IPv4/IPv6 is decoded after them.
+ */
+final class EthernetLayer {
+    private EthernetLayer() { }
+
+    static final int ETHERNET_HEADER_LENGTH = 14;
+    static final int ETHERTYPE_IPV4 = 0x0800;
+    static final int ETHERTYPE_IPV6 = 0x86dd;
+    static final int ETHERTYPE_VLAN = 0x8100;      // 802.1Q
+    static final int ETHERTYPE_QINQ = 0x88a8;      // 802.1ad service tag
+    static final int ETHERTYPE_QINQ_OLD = 0x9100;  // pre-standard QinQ
+    static final int ETHERTYPE_MPLS = 0x8847;
+    static final int ETHERTYPE_MPLS_MULTICAST = 0x8848;
+    static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
+    static final int ETHERTYPE_ROCE_V1 = 0x8915;
+    static final int ETHERTYPE_SLOW_PROTOCOLS = 0x8809;
+    static final int PPP_IPV4 = 0x0021;
+    static final int PPP_IPV6 = 0x0057;
+    static final int PPPOE_HEADER_LENGTH = 6;
+    static final int MPLS_LABEL_IPV4_EXPLICIT_NULL = 0;
+    static final int MPLS_LABEL_IPV6_EXPLICIT_NULL = 2;
+
+    static boolean isVlanTpid(int type) {
+        return type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD;
+    }
+
+    static void ethernet(Packet p, Layers l, int off) {
+        if (!p.has(off, ETHERNET_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_ETHERNET_HEADER, off);
+            return;
+        }
+        l.ethOffset = off;
+        l.dstMacOffset = off;
+        l.srcMacOffset = off + 6;
+        etherTypeChain(p, l, off + 12);
+    }
+
+    /** From an ethertype field whose 2 bytes the caller checked: VLAN tags, then the payload. */
+    static void etherTypeChain(Packet p, Layers l, int typeOff) {
+        int type = p.u16(typeOff);
+        while (isVlanTpid(type)) {
+            if (l.vlanCount == Layers.MAX_VLAN_TAGS) {
+                l.fail(Malformed.TOO_MANY_VLAN_TAGS, typeOff);
+                return;
+            }
+            if (!p.has(typeOff + 2, 4)) {  // TCI and the next ethertype
+                l.fail(Malformed.TRUNCATED_VLAN_TAG, typeOff);
+                return;
+            }
+            int tci = p.u16(typeOff + 2);
+            int i = l.vlanCount++;
+            l.vlanOffset[i] = typeOff;
+            l.vlanTpid[i] = type;
+            l.vlanPcp[i] = tci >>> 13;
+            l.vlanDei[i] = (tci >>> 12) & 1;
+            l.vlanVid[i] = tci & 0x0fff;
+            typeOff += 4;
+            type = p.u16(typeOff);
+        }
+        l.etherType = type;
+        l.etherTypeOffset = typeOff;
+        int off = typeOff + 2;
+        switch (type) {
+            case ETHERTYPE_IPV4 -> IpLayer.ipv4(p, l, off);
+            case ETHERTYPE_IPV6 -> IpLayer.ipv6(p, l, off);
+            case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls(p, l, off);
+            case ETHERTYPE_PPPOE_SESSION -> pppoe(p, l, off);
+            case ETHERTYPE_ROCE_V1 -> {
+                l.roceVersion = 1;
+                InfinibandHeaders.grhThenBth(p, l, off);
+            }
+            case ETHERTYPE_SLOW_PROTOCOLS -> {
+                if (p.has(off, 1)) l.slowProtocolsOffset = off;
+                else l.fail(Malformed.TRUNCATED_SLOW_PROTOCOLS, off);
+            }
+            default -> { }
+        }
+    }
+
+    /** MPLS label stack entries: label(20) TC(3) S(1) TTL(8), until S = 1. */
+    private static void mpls(Packet p, Layers l, int off) {
+        l.mplsOffset = off;
+        int label;
+        while (true) {  // terminates: at most MAX_MPLS_LABELS entries
+            if (l.mplsCount == Layers.MAX_MPLS_LABELS) {
+                l.fail(Malformed.TOO_MANY_MPLS_LABELS, off);
+                return;
+            }
+            if (!p.has(off, 4)) {
+                l.fail(Malformed.TRUNCATED_MPLS_LABEL, off);
+                return;
+            }
+            int entry = (int) p.u32(off);
+            int i = l.mplsCount++;
+            label = entry >>> 12;
+            l.mplsLabel[i] = label;
+            l.mplsTc[i] = (entry >>> 9) & 7;
+            l.mplsBottom[i] = (entry >>> 8) & 1;
+            l.mplsTtl[i] = entry & 0xff;
+            off += 4;
+            if (l.mplsBottom[i] == 1) break;
+        }
+        l.mplsPayloadOffset = off;
+        if (!p.has(off, 1)) return;  // nothing captured after the stack
+        int nibble = p.u8(off) >>> 4;
+        if (label == MPLS_LABEL_IPV4_EXPLICIT_NULL || (label != MPLS_LABEL_IPV6_EXPLICIT_NULL && nibble == 4)) {
+            l.mplsPayload = MplsPayload.IPV4;
+            IpLayer.ipv4(p, l, off);
+        } else if (label == MPLS_LABEL_IPV6_EXPLICIT_NULL || nibble == 6) {
+            l.mplsPayload = MplsPayload.IPV6;
+            IpLayer.ipv6(p, l, off);
+        } else if (nibble == 0) {
+            l.mplsPayload = MplsPayload.ETHERNET_PSEUDOWIRE;
+            pseudowireEthernet(p, l, off);
+        } else {
+            l.mplsPayload = MplsPayload.UNKNOWN;
+        }
+    }
+
+    /** Control word (4 bytes) then an Ethernet frame; its VLAN tags skipped, IPv4/IPv6 decoded. */
+    private static void pseudowireEthernet(Packet p, Layers l, int off) {
+        int eth = off + 4;
+        if (!p.has(off, 4 + ETHERNET_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_PSEUDOWIRE, off);
+            return;
+        }
+        l.pwControlWordOffset = off;
+        l.innerEthOffset = eth;
+        int typeOff = eth + 12;
+        int type = p.u16(typeOff);
+        for (int tags = 0; isVlanTpid(type); tags++) {
+            if (tags == Layers.MAX_VLAN_TAGS) {
+                l.fail(Malformed.TOO_MANY_VLAN_TAGS, typeOff);
+                return;
+            }
+            if (!p.has(typeOff + 2, 4)) {
+                l.fail(Malformed.TRUNCATED_VLAN_TAG, typeOff);
+                return;
+            }
+            typeOff += 4;
+            type = p.u16(typeOff);
+        }
+        l.innerEtherType = type;
+        l.innerEtherTypeOffset = typeOff;
+        if (type == ETHERTYPE_IPV4) IpLayer.ipv4(p, l, typeOff + 2);
+        else if (type == ETHERTYPE_IPV6) IpLayer.ipv6(p, l, typeOff + 2);
+    }
+
+    /** PPPoE session header: ver/type(1) = 0x11, code(1), session id(2), length(2); then the PPP protocol(2). */
+    private static void pppoe(Packet p, Layers l, int off) {
+        if (!p.has(off, PPPOE_HEADER_LENGTH + 2)) {
+            l.fail(Malformed.TRUNCATED_PPPOE_HEADER, off);
+            return;
+        }
+        if (p.u8(off) != 0x11) {
+            l.fail(Malformed.BAD_PPPOE_VERSION, off);
+            return;
+        }
+        l.pppoeOffset = off;
+        l.pppoeSessionId = p.u16(off + 2);
+        l.pppoeLength = p.u16(off + 4);
+        int protoOff = off + PPPOE_HEADER_LENGTH;
+        l.pppProtocolOffset = protoOff;
+        l.pppProtocol = p.u16(protoOff);
+        switch (l.pppProtocol) {
+            case PPP_IPV4 -> IpLayer.ipv4(p, l, protoOff + 2);
+            case PPP_IPV6 -> IpLayer.ipv6(p, l, protoOff + 2);
+            default -> { }
+        }
+    }
+}

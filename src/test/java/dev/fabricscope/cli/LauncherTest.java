@@ -1,0 +1,74 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's JDK discovery (scripts/jdk.sh), run through bash as users run it. */
+class LauncherTest {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+
+    record Result(int code, String out, String err) { }
+
+    private static Result bash(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        int code = pb.start().waitFor();
+        return new Result(code, Files.readString(out), Files.readString(err));
+    }
+
+    /** A fake JDK whose java reports the given feature version, as `java -XshowSettings:properties` does. */
+    private static Path fakeJdk(Path dir, String name, int feature) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve(name).resolve("bin"));
+        String script = "#!/bin/sh\necho '    java.specification.version = " + feature + "' >&2\n";
+        for (String tool : List.of("java", "javac")) {
+            Path p = bin.resolve(tool);
+            Files.writeString(p, script, StandardCharsets.UTF_8);
+            p.toFile().setExecutable(true);
+        }
+        return dir.resolve(name);
+    }
+
+    @Test
+    void noSuitableJdkIsOneLineAndExitOne(@TempDir Path jvms) throws Exception {
+        Path old = fakeJdk(jvms, "jdk-17", 17);
+        Result r = bash(Map.of("JAVA_HOME", old.toString(), "FABRICSCOPE_JVM_DIR", jvms.toString()),
+            "bash", "fabricscope", "--version");
+        assertEquals(1, r.code());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("fabricscope: no JDK >= 25 found"), r.err());
+    }
+
+    @Test
+    void unsuitableJavaHomeFallsBackToNewestJdkInSearchDir(@TempDir Path jvms) throws Exception {
+        Path old = fakeJdk(jvms, "jdk-17", 17);
+        fakeJdk(jvms, "jdk-25", 25);
+        fakeJdk(jvms, "jdk-26", 26);
+        Result r = bash(Map.of("JAVA_HOME", old.toString(), "FABRICSCOPE_JVM_DIR", jvms.toString()),
+            "bash", "-c", ". scripts/jdk.sh && fabricscope_find_jdk && echo \"$FABRICSCOPE_JAVA_HOME\"");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(jvms.resolve("jdk-26").toString(), r.out().strip());
+    }
+
+    @Test
+    void suitableJavaHomeWins(@TempDir Path jvms) throws Exception {
+        Path home = fakeJdk(jvms.resolve("elsewhere"), "jdk-25", 25);
+        fakeJdk(jvms, "jdk-27", 27);
+        Result r = bash(Map.of("JAVA_HOME", home.toString(), "FABRICSCOPE_JVM_DIR", jvms.toString()),
+            "bash", "-c", ". scripts/jdk.sh && fabricscope_find_jdk && echo \"$FABRICSCOPE_JAVA_HOME\"");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(home.toString(), r.out().strip());
+    }
+}
