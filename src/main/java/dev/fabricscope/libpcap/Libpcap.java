@@ -26,14 +26,66 @@ public final class Libpcap {
         }
     }
 
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+    private static final ValueLayout ADDR = ValueLayout.ADDRESS;
+
     private final SymbolLookup lookup;
     private final String soname;
     private final MethodHandle pcapLibVersion;
+    // Every handle is bound here, so a missing symbol fails when the library loads, not mid-capture.
+    final MethodHandle pcapCreate;
+    final MethodHandle pcapSetSnaplen;
+    final MethodHandle pcapSetPromisc;
+    final MethodHandle pcapSetTimeout;
+    final MethodHandle pcapSetImmediateMode;
+    final MethodHandle pcapSetBufferSize;
+    final MethodHandle pcapActivate;
+    final MethodHandle pcapCompile;
+    final MethodHandle pcapSetfilter;
+    final MethodHandle pcapNextEx;
+    final MethodHandle pcapBreakloop;
+    final MethodHandle pcapStats;
+    final MethodHandle pcapClose;
+    final MethodHandle pcapGeterr;
+    final MethodHandle pcapStatustostr;
+    final MethodHandle pcapFindalldevs;
+    final MethodHandle pcapFreealldevs;
+    final MethodHandle pcapOpenDead;
+    final MethodHandle pcapFreecode;
+    final MethodHandle pcapDatalink;
+    final MethodHandle pcapInject;
+    final MethodHandle pcapOfflineFilter;
 
     private Libpcap(SymbolLookup lookup, String soname) {
         this.lookup = lookup;
         this.soname = soname;
-        this.pcapLibVersion = function("pcap_lib_version", FunctionDescriptor.of(ValueLayout.ADDRESS));
+        this.pcapLibVersion = function("pcap_lib_version", FunctionDescriptor.of(ADDR));
+        this.pcapCreate = function("pcap_create", FunctionDescriptor.of(ADDR, ADDR, ADDR));
+        this.pcapSetSnaplen = function("pcap_set_snaplen", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapSetPromisc = function("pcap_set_promisc", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapSetTimeout = function("pcap_set_timeout", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapSetImmediateMode = function("pcap_set_immediate_mode", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapSetBufferSize = function("pcap_set_buffer_size", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapActivate = function("pcap_activate", FunctionDescriptor.of(INT, ADDR));
+        // int pcap_compile(pcap_t *, struct bpf_program *, const char *, int optimize, bpf_u_int32 netmask)
+        this.pcapCompile = function("pcap_compile", FunctionDescriptor.of(INT, ADDR, ADDR, ADDR, INT, INT));
+        this.pcapSetfilter = function("pcap_setfilter", FunctionDescriptor.of(INT, ADDR, ADDR));
+        // int pcap_next_ex(pcap_t *, struct pcap_pkthdr **, const u_char **)
+        this.pcapNextEx = function("pcap_next_ex", FunctionDescriptor.of(INT, ADDR, ADDR, ADDR));
+        this.pcapBreakloop = function("pcap_breakloop", FunctionDescriptor.ofVoid(ADDR));
+        this.pcapStats = function("pcap_stats", FunctionDescriptor.of(INT, ADDR, ADDR));
+        this.pcapClose = function("pcap_close", FunctionDescriptor.ofVoid(ADDR));
+        this.pcapGeterr = function("pcap_geterr", FunctionDescriptor.of(ADDR, ADDR));
+        this.pcapStatustostr = function("pcap_statustostr", FunctionDescriptor.of(ADDR, INT));
+        this.pcapFindalldevs = function("pcap_findalldevs", FunctionDescriptor.of(INT, ADDR, ADDR));
+        this.pcapFreealldevs = function("pcap_freealldevs", FunctionDescriptor.ofVoid(ADDR));
+        this.pcapOpenDead = function("pcap_open_dead", FunctionDescriptor.of(ADDR, INT, INT));
+        this.pcapFreecode = function("pcap_freecode", FunctionDescriptor.ofVoid(ADDR));
+        this.pcapDatalink = function("pcap_datalink", FunctionDescriptor.of(INT, ADDR));
+        // int pcap_inject(pcap_t *, const void *, size_t)
+        this.pcapInject = function("pcap_inject", FunctionDescriptor.of(INT, ADDR, ADDR, ValueLayout.JAVA_LONG));
+        // int pcap_offline_filter(const struct bpf_program *, const struct pcap_pkthdr *, const u_char *)
+        this.pcapOfflineFilter = function("pcap_offline_filter", FunctionDescriptor.of(INT, ADDR, ADDR, ADDR));
     }
 
     private static final class Holder {
@@ -77,6 +129,46 @@ public final class Libpcap {
         } catch (Throwable t) {
             throw new IllegalStateException("pcap_lib_version failed", t);
         }
+    }
+
+    /** pcap_geterr(p): libpcap's last error message for a handle. */
+    String geterr(MemorySegment pcap) {
+        try {
+            return cString((MemorySegment) pcapGeterr.invokeExact(pcap));
+        } catch (Throwable t) {
+            throw failure("pcap_geterr", t);
+        }
+    }
+
+    /** pcap_statustostr(status): the fixed text libpcap gives a PCAP_ERROR_* / PCAP_WARNING_* code. */
+    String statusToString(int status) {
+        try {
+            return cString((MemorySegment) pcapStatustostr.invokeExact(status));
+        } catch (Throwable t) {
+            throw failure("pcap_statustostr", t);
+        }
+    }
+
+    /** pcap_close(p). */
+    void close(MemorySegment pcap) {
+        try {
+            pcapClose.invokeExact(pcap);
+        } catch (Throwable t) {
+            throw failure("pcap_close", t);
+        }
+    }
+
+    /** Reads a NUL-terminated C string (empty for NULL). */
+    static String cString(MemorySegment pointer) {
+        if (pointer.equals(MemorySegment.NULL)) return "";
+        return pointer.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    /** Wraps a Throwable escaping a downcall (only Errors and bugs can: native calls don't throw). */
+    static RuntimeException failure(String function, Throwable t) {
+        if (t instanceof RuntimeException r) return r;
+        if (t instanceof Error e) throw e;
+        return new IllegalStateException(function + " failed", t);
     }
 
     /** A downcall handle for a libpcap function; fails loudly when the symbol is missing. */

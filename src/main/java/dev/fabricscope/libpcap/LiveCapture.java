@@ -1,0 +1,253 @@
+package dev.fabricscope.libpcap;
+
+import dev.fabricscope.capture.Packet;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A live capture handle (pcap_create … pcap_activate). {@link #next} fills a {@link Packet} view over
+ * libpcap's own buffer without allocating: the view's segment covers all memory and its offset is the
+ * data pointer, valid until the next call.
+ *
+ * <p>Threading: one thread reads ({@link #next}) and closes; {@link #breakLoop()} may be called from any
+ * thread (a signal hook) and is a no-op once closed.
+ */
+public final class LiveCapture implements AutoCloseable {
+    /** pcap_stats counters (unsigned 32-bit in libpcap, so they wrap on long captures). */
+    public record Stats(long received, long dropped, long ifDropped) { }
+
+    private static final MemorySegment ALL_MEMORY = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+    private static final int PCAP_ERROR_BREAK = -2;
+    private static final int PCAP_WARNING = 1;
+    private static final int PCAP_ERROR = -1;
+
+    private final Libpcap lib;
+    private final String device;
+    private final MemorySegment pcap;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment headerPtr;
+    private final MemorySegment dataPtr;
+    private final int linkType;
+    private final Object lock = new Object();
+    private final List<String> warnings = new ArrayList<>(1);
+    private int interfaceId;
+    private boolean closed;
+    private volatile boolean broken;
+    private long frames;
+
+    private LiveCapture(Libpcap lib, String device, MemorySegment pcap) {
+        this.lib = lib;
+        this.device = device;
+        this.pcap = pcap;
+        this.headerPtr = arena.allocate(ValueLayout.ADDRESS);
+        this.dataPtr = arena.allocate(ValueLayout.ADDRESS);
+        this.linkType = datalinkOf(lib, pcap);
+    }
+
+    /**
+     * Opens and activates {@code device}. Activation warnings (promiscuous mode unsupported …) go to
+     * {@link #warnings()}; errors throw {@link LibpcapException} with libpcap's text, e.g.
+     * "eth0: You don't have permission to perform this capture on that device (socket: Operation not permitted)".
+     *
+     * @param timeoutMs   packet buffer timeout; {@link #next} returns false after it when nothing arrived
+     * @param bufferSize  kernel buffer in bytes, or 0 for libpcap's default
+     */
+    public static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
+                                   int bufferSize) {
+        Libpcap lib = Libpcap.load();
+        MemorySegment pcap;
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment errbuf = tmp.allocate(PcapLayouts.ERRBUF_SIZE);
+            try {
+                pcap = (MemorySegment) lib.pcapCreate.invokeExact(tmp.allocateFrom(device), errbuf);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_create", t);
+            }
+            if (pcap.equals(MemorySegment.NULL)) throw new LibpcapException(device + ": " + errbuf.getString(0));
+        }
+        boolean ok = false;
+        try {
+            set(lib, pcap, device, "snaplen", lib.pcapSetSnaplen, snaplen);
+            set(lib, pcap, device, "promiscuous mode", lib.pcapSetPromisc, promisc ? 1 : 0);
+            set(lib, pcap, device, "timeout", lib.pcapSetTimeout, timeoutMs);
+            set(lib, pcap, device, "immediate mode", lib.pcapSetImmediateMode, immediate ? 1 : 0);
+            if (bufferSize > 0) set(lib, pcap, device, "buffer size", lib.pcapSetBufferSize, bufferSize);
+            int status;
+            try {
+                status = (int) lib.pcapActivate.invokeExact(pcap);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_activate", t);
+            }
+            if (status < 0) throw new LibpcapException(activationMessage(lib, pcap, device, status));
+            LiveCapture capture = new LiveCapture(lib, device, pcap);
+            if (status > 0) capture.warnings.add(activationMessage(lib, pcap, device, status));
+            ok = true;
+            return capture;
+        } finally {
+            if (!ok) lib.close(pcap);
+        }
+    }
+
+    // tcpdump's wording: the generic codes carry libpcap's detail only, the specific ones name the device
+    private static String activationMessage(Libpcap lib, MemorySegment pcap, String device, int status) {
+        String detail = lib.geterr(pcap);
+        if ((status == PCAP_ERROR || status == PCAP_WARNING) && !detail.isEmpty()) return detail;
+        String text = device + ": " + lib.statusToString(status);
+        return detail.isEmpty() ? text : text + " (" + detail + ")";
+    }
+
+    private static void set(Libpcap lib, MemorySegment pcap, String device, String what,
+                            java.lang.invoke.MethodHandle setter, int value) {
+        int rc;
+        try {
+            rc = (int) setter.invokeExact(pcap, value);
+        } catch (Throwable t) {
+            throw Libpcap.failure("pcap_set", t);
+        }
+        if (rc != 0) throw new LibpcapException(device + ": cannot set " + what + ": " + lib.statusToString(rc));
+    }
+
+    private static int datalinkOf(Libpcap lib, MemorySegment pcap) {
+        try {
+            return (int) lib.pcapDatalink.invokeExact(pcap);
+        } catch (Throwable t) {
+            throw Libpcap.failure("pcap_datalink", t);
+        }
+    }
+
+    /** Warnings pcap_activate gave (e.g. promiscuous mode not supported); empty normally. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Sets the {@link Packet#interfaceId()} given to this handle's packets (several handles in one run). */
+    public void setInterfaceId(int interfaceId) {
+        this.interfaceId = interfaceId;
+    }
+
+    public String device() {
+        return device;
+    }
+
+    /** pcap_datalink: the handle's DLT_* value (equal to the LINKTYPE_* value for the types we capture on Linux). */
+    public int datalink() {
+        return linkType;
+    }
+
+    /**
+     * Compiles {@code expression} on this handle (so Linux's VLAN-offload handling applies) and installs it.
+     * @throws BpfCompileException with libpcap's message for a bad expression
+     */
+    public void setFilter(String expression) {
+        BpfProgram program = BpfCompiler.compileOn(lib, pcap, expression, true, BpfCompiler.NETMASK_UNKNOWN);
+        setFilter(program);
+    }
+
+    /** Installs a program (libpcap copies it, and hands it to the kernel when it can). */
+    public void setFilter(BpfProgram program) {
+        try (Arena tmp = Arena.ofConfined()) {
+            int rc;
+            try {
+                rc = (int) lib.pcapSetfilter.invokeExact(pcap, BpfCompiler.toNative(program, tmp));
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_setfilter", t);
+            }
+            if (rc != 0) throw new LibpcapException(device + ": " + lib.geterr(pcap));
+        }
+    }
+
+    /**
+     * Waits for the next packet and fills {@code packet}. Returns false when the timeout passed with no
+     * packet, or when {@link #breakLoop()} stopped the capture ({@link #isBroken()} then says so).
+     * @throws LibpcapException when libpcap reports an error (interface went down …)
+     */
+    public boolean next(Packet packet) {
+        int rc;
+        try {
+            rc = (int) lib.pcapNextEx.invokeExact(pcap, headerPtr, dataPtr);
+        } catch (Throwable t) {
+            throw Libpcap.failure("pcap_next_ex", t);
+        }
+        if (rc == 1) {
+            // raw addresses (no MemorySegment wrappers, so nothing is allocated per packet)
+            long hdr = headerPtr.get(ValueLayout.JAVA_LONG, 0);
+            long data = dataPtr.get(ValueLayout.JAVA_LONG, 0);
+            long sec = ALL_MEMORY.get(ValueLayout.JAVA_LONG, hdr + PcapLayouts.PKTHDR_SEC);
+            long usec = ALL_MEMORY.get(ValueLayout.JAVA_LONG, hdr + PcapLayouts.PKTHDR_USEC);
+            int capLen = ALL_MEMORY.get(ValueLayout.JAVA_INT, hdr + PcapLayouts.PKTHDR_CAPLEN);
+            int len = ALL_MEMORY.get(ValueLayout.JAVA_INT, hdr + PcapLayouts.PKTHDR_LEN);
+            packet.set(ALL_MEMORY, data, capLen, len, sec * 1_000_000_000L + usec * 1_000L, interfaceId, linkType,
+                ++frames);
+            return true;
+        }
+        if (rc == 0) return false;
+        if (rc == PCAP_ERROR_BREAK) {
+            broken = true;
+            return false;
+        }
+        throw new LibpcapException(device + ": " + lib.geterr(pcap));
+    }
+
+    /** True once {@link #breakLoop()} has stopped {@link #next}. */
+    public boolean isBroken() {
+        return broken;
+    }
+
+    /** pcap_breakloop: makes the pending or next {@link #next} return false; safe from any thread. */
+    public void breakLoop() {
+        synchronized (lock) {
+            if (closed) return;
+            try {
+                lib.pcapBreakloop.invokeExact(pcap);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_breakloop", t);
+            }
+        }
+    }
+
+    /** pcap_stats: packets received by the filter, dropped by the kernel, dropped by the interface. */
+    public Stats stats() {
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment stat = tmp.allocate(PcapLayouts.PCAP_STAT);
+            int rc;
+            try {
+                rc = (int) lib.pcapStats.invokeExact(pcap, stat);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_stats", t);
+            }
+            if (rc != 0) throw new LibpcapException(device + ": " + lib.geterr(pcap));
+            return new Stats(Integer.toUnsignedLong(stat.get(ValueLayout.JAVA_INT, PcapLayouts.STAT_RECV)),
+                Integer.toUnsignedLong(stat.get(ValueLayout.JAVA_INT, PcapLayouts.STAT_DROP)),
+                Integer.toUnsignedLong(stat.get(ValueLayout.JAVA_INT, PcapLayouts.STAT_IFDROP)));
+        }
+    }
+
+    /** pcap_inject: sends a raw link-layer frame; returns the bytes written. */
+    public int inject(byte[] frame) {
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment buf = tmp.allocate(Math.max(1, frame.length));
+            MemorySegment.copy(frame, 0, buf, ValueLayout.JAVA_BYTE, 0, frame.length);
+            int rc;
+            try {
+                rc = (int) lib.pcapInject.invokeExact(pcap, buf, (long) frame.length);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_inject", t);
+            }
+            if (rc < 0) throw new LibpcapException(device + ": " + lib.geterr(pcap));
+            return rc;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) return;
+            closed = true;
+            lib.close(pcap);
+        }
+        arena.close();
+    }
+}
