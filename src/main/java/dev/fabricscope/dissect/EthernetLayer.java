@@ -102,7 +102,6 @@ final class EthernetLayer {
 
     /** MPLS label stack entries: label(20) TC(3) S(1) TTL(8), until S = 1. */
     private static void mpls(Packet p, Layers l, int off) {
-        l.mplsOffset = off;
         int label;
         while (true) {  // terminates: at most MAX_MPLS_LABELS entries
             if (l.mplsCount == Layers.MAX_MPLS_LABELS) {
@@ -113,6 +112,7 @@ final class EthernetLayer {
                 l.fail(Malformed.TRUNCATED_MPLS_LABEL, off);
                 return;
             }
+            if (l.mplsCount == 0) l.mplsOffset = off;  // recorded only once a label is really there
             int entry = (int) p.u32(off);
             int i = l.mplsCount++;
             label = entry >>> 12;
