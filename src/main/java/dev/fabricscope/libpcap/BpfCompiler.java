@@ -40,6 +40,50 @@ public final class BpfCompiler {
         }
     }
 
+    /**
+     * Compiles {@code expression} as tcpdump -r does for a file of {@code linkType} (a LINKTYPE_* value):
+     * on a handle opened from a header-only savefile, because libpcap's code generator treats savefiles
+     * differently from dead and live handles (NULL/LOOP test all three BSD AF_INET6 values, not Linux's
+     * 10; "inbound"/"ifindex" are refused). Use this to filter files; {@link #compile} gives the
+     * live-capture view of the same expression.
+     *
+     * @throws BpfCompileException with libpcap's message when the expression is invalid
+     * @throws Libpcap.UnavailableException when libpcap is not installed
+     */
+    public static BpfProgram compileForFile(String expression, int linkType, int snaplen, boolean optimize, int netmask) {
+        Libpcap lib = Libpcap.load();
+        try (Arena arena = Arena.ofConfined()) {
+            // struct pcap_file_header in host order: magic, version 2.4, thiszone, sigfigs, snaplen, linktype
+            MemorySegment header = arena.allocate(24);
+            header.set(ValueLayout.JAVA_INT, 0, 0xa1b2c3d4);
+            header.set(ValueLayout.JAVA_SHORT, 4, (short) 2);
+            header.set(ValueLayout.JAVA_SHORT, 6, (short) 4);
+            header.set(ValueLayout.JAVA_INT, 16, snaplen);
+            header.set(ValueLayout.JAVA_INT, 20, linkType);
+            MemorySegment errbuf = arena.allocate(PcapLayouts.ERRBUF_SIZE);
+            MemorySegment file;
+            MemorySegment pcap;
+            try {
+                file = (MemorySegment) lib.fmemopen.invokeExact(header, 24L, arena.allocateFrom("r"));
+                if (file.equals(MemorySegment.NULL)) throw new IllegalStateException("fmemopen failed");
+                pcap = (MemorySegment) lib.pcapFopenOffline.invokeExact(file, errbuf);
+                if (pcap.equals(MemorySegment.NULL)) {
+                    int ignored = (int) lib.fclose.invokeExact(file);
+                    throw new BpfCompileException(errbuf.getString(0));
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_fopen_offline", t);
+            }
+            try {
+                return compileOn(lib, pcap, expression, optimize, netmask);
+            } finally {
+                lib.close(pcap);   // also closes the FILE
+            }
+        }
+    }
+
     /** Compiles on an open handle (a dead one, or a live one: then Linux VLAN handling applies). */
     static BpfProgram compileOn(Libpcap lib, MemorySegment pcap, String expression, boolean optimize, int netmask) {
         try (Arena arena = Arena.ofConfined()) {

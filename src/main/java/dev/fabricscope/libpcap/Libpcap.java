@@ -55,6 +55,9 @@ public final class Libpcap {
     final MethodHandle pcapDatalink;
     final MethodHandle pcapInject;
     final MethodHandle pcapOfflineFilter;
+    final MethodHandle pcapFopenOffline;
+    final MethodHandle fmemopen;   // libc: lets pcap_fopen_offline read a file header held in memory
+    final MethodHandle fclose;
 
     private Libpcap(SymbolLookup lookup, String soname) {
         this.lookup = lookup;
@@ -86,6 +89,14 @@ public final class Libpcap {
         this.pcapInject = function("pcap_inject", FunctionDescriptor.of(INT, ADDR, ADDR, ValueLayout.JAVA_LONG));
         // int pcap_offline_filter(const struct bpf_program *, const struct pcap_pkthdr *, const u_char *)
         this.pcapOfflineFilter = function("pcap_offline_filter", FunctionDescriptor.of(INT, ADDR, ADDR, ADDR));
+        // pcap_t *pcap_fopen_offline(FILE *, char *errbuf)
+        this.pcapFopenOffline = function("pcap_fopen_offline", FunctionDescriptor.of(ADDR, ADDR, ADDR));
+        Linker linker = Linker.nativeLinker();
+        // FILE *fmemopen(void *buf, size_t size, const char *mode); int fclose(FILE *)
+        this.fmemopen = linker.downcallHandle(linker.defaultLookup().find("fmemopen").orElseThrow(),
+            FunctionDescriptor.of(ADDR, ADDR, ValueLayout.JAVA_LONG, ADDR));
+        this.fclose = linker.downcallHandle(linker.defaultLookup().find("fclose").orElseThrow(),
+            FunctionDescriptor.of(INT, ADDR));
     }
 
     private static final class Holder {

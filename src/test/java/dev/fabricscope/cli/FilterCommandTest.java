@@ -1,0 +1,106 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.libpcap.Libpcap;
+import dev.fabricscope.testing.Oracles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fabricscope filter} against tcpdump: printed programs, match counts, bad expressions. */
+class FilterCommandTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void needLibpcap() {
+        assumeTrue(Libpcap.available(), "libpcap (package libpcap0.8) is not installed");
+    }
+
+    @Test
+    void badExpressionPrintsLibpcapsMessageAndExits2() {
+        CliRun run = CliRun.of("filter", "foo", "bar");
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        // tcpdump -d -r x.pcap 'foo bar' prints "tcpdump: can't parse filter expression: syntax error"
+        assertEquals("fabricscope: can't parse filter expression: syntax error\n", run.err());
+    }
+
+    @Test
+    void printsTheProgramLikeTcpdumpInAllThreeFormats() throws IOException {
+        Oracles.tcpdump();
+        Path eth = Oracles.emptyPcap(dir, 1, 262144);
+        String expr = "vlan && ether[14] & 224 == 32";
+        String[][] flags = {{}, {"-d"}, {"-dd"}, {"-ddd"}, {"-d", "-d"}, {"-O"}, {"-O", "-ddd"}};
+        for (String[] f : flags) {
+            String[] ours = concat(new String[] {"filter"}, f, new String[] {"vlan", "&&", "ether[14]", "&", "224", "==", "32"});
+            String[] theirs = concat(f.length == 0 || f[0].equals("-O") && f.length == 1 ? concat(f, new String[] {"-d"}) : f,
+                new String[] {"-r", eth.toString(), expr});
+            CliRun run = CliRun.of(ours);
+            Oracles.Run tcpdump = Oracles.tcpdump(theirs);
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(tcpdump.out(), run.out(), String.join(" ", theirs));
+        }
+    }
+
+    @Test
+    void linkTypeAndSnaplenOptionsMatchTcpdumpOnFilesOfThatType() throws IOException {
+        Oracles.tcpdump();
+        Path raw = Oracles.emptyPcap(dir, 101, 1500);
+        CliRun run = CliRun.of("filter", "-y", "RAW", "-s", "1500", "tcp port 179 && tcp[50] == 1");
+        assertEquals(Oracles.tcpdump("-d", "-r", raw.toString(), "tcp port 179 && tcp[50] == 1").out(), run.out());
+        Path nul = Oracles.emptyPcap(dir, 0, 262144);
+        run = CliRun.of("filter", "-y", "NULL", "ip6");
+        assertEquals(Oracles.tcpdump("-d", "-r", nul.toString(), "ip6").out(), run.out());
+    }
+
+    @Test
+    void unknownLinkTypeIsAUsageError() {
+        CliRun run = CliRun.of("filter", "-y", "NOSUCHTYPE", "tcp");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("fabricscope: -y: unknown link type 'NOSUCHTYPE'"), run.err());
+    }
+
+    @Test
+    void countsMatchesInAFileAsTcpdumpDoes() throws IOException {
+        String shared = System.getProperty("fabricscope.shared");
+        assumeTrue(shared != null, "fabricscope.shared is not set");
+        Path lacp = Path.of(shared, "captures/lacp/LACP.pcap");
+        assumeTrue(Files.exists(lacp), lacp + " is missing");
+        Oracles.tcpdump();
+        for (String expr : new String[] {"ether proto 0x8809", "vlan", "ether[14] = 1", "len > 120", "not ether proto 0x8809"}) {
+            CliRun run = CliRun.of("filter", "-r", lacp.toString(), expr);
+            assertEquals(0, run.exitCode(), run.err());
+            // tcpdump prints one line per packet here (LACP/Ethernet without -v)
+            long lines = Oracles.tcpdump("-r", lacp.toString(), "--", expr).out().lines().count();
+            long total = Oracles.tcpdump("-r", lacp.toString()).out().lines().count();
+            assertEquals(lines + "/" + total + " packets matched\n", run.out(), expr);
+        }
+    }
+
+    @Test
+    void missingFileIsARuntimeError() {
+        CliRun run = CliRun.of("filter", "-r", dir.resolve("nope.pcap").toString(), "tcp");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("fabricscope: ") && run.err().contains("nope.pcap"), run.err());
+    }
+
+    @Test
+    void helpDescribesOptionsExamplesAndExitStatus() {
+        CliRun run = CliRun.of("filter", "--help");
+        assertEquals(0, run.exitCode());
+        for (String s : new String[] {"Usage: fabricscope filter", "-ddd", "-y", "-s", "-O", "-r", "Examples:", "Exit status"}) {
+            assertTrue(run.out().contains(s), s + " missing from\n" + run.out());
+        }
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+}
