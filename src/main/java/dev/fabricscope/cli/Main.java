@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
         CommandLine.HelpCommand.class,
+        CaptureCommand.class,
         FilterCommand.class,
     })
 public final class Main implements Runnable {
