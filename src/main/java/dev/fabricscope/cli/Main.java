@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
         CommandLine.HelpCommand.class,
+        StripCommand.class,
     })
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
