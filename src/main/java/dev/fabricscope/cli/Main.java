@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
         CommandLine.HelpCommand.class,
         CaptureCommand.class,
         FilterCommand.class,
+        StripCommand.class,
     })
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

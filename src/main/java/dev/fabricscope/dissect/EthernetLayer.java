@@ -27,6 +27,7 @@ final class EthernetLayer {
     static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
     static final int ETHERTYPE_ROCE_V1 = 0x8915;
     static final int ETHERTYPE_SLOW_PROTOCOLS = 0x8809;
+    static final int ETHERTYPE_TEB = 0x6558;       // transparent Ethernet bridging (GRE payload)
     static final int PPP_IPV4 = 0x0021;
     static final int PPP_IPV6 = 0x0057;
     static final int PPPOE_HEADER_LENGTH = 6;

@@ -76,9 +76,22 @@ final class Frames {
 
     /** IPv4 (RFC 791) with a correct header checksum; options must be a multiple of 4 bytes. */
     static byte[] ipv4(int tos, int flagsFragment, int ttl, int proto, byte[] options, byte[] payload) {
+        return ipv4(IP4_SRC, IP4_DST, tos, flagsFragment, ttl, proto, options, payload);
+    }
+
+    static final byte[] IP4_INNER_SRC = hex("c0 a8 00 01");   // 192.168.0.1
+    static final byte[] IP4_INNER_DST = hex("c0 a8 00 02");
+
+    /** An inner (tunnelled) IPv4 packet, with addresses other than the outer one's. */
+    static byte[] innerIpv4(int proto, byte[] payload) {
+        return ipv4(IP4_INNER_SRC, IP4_INNER_DST, 0, 0x4000, 64, proto, NONE, payload);
+    }
+
+    static byte[] ipv4(byte[] src, byte[] dst, int tos, int flagsFragment, int ttl, int proto, byte[] options,
+                       byte[] payload) {
         int hl = 20 + options.length;
         byte[] h = cat(new byte[] {(byte) (0x40 | hl / 4), (byte) tos}, u16(hl + payload.length), u16(0x1234),
-            u16(flagsFragment), new byte[] {(byte) ttl, (byte) proto}, u16(0), IP4_SRC, IP4_DST, options);
+            u16(flagsFragment), new byte[] {(byte) ttl, (byte) proto}, u16(0), src, dst, options);
         long sum = 0;
         for (int i = 0; i < hl; i += 2) sum += ((h[i] & 0xff) << 8) | (h[i + 1] & 0xff);
         while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);

@@ -77,11 +77,11 @@ final class SampleFrames {
     /** GRE with key and sequence (RFC 2890) carrying IPv4/TCP. */
     static final Sample ETH_GRE_IPV4 = new Sample("eth-ipv4-gre-key-seq-ipv4-tcp", LinkType.EN10MB,
         eth(0x0800, ipv4(47, cat(u16(0x3000), u16(0x0800), u32(0x11223344), u32(7),
-            ipv4(6, tcp(4444, 5555, 1, 1, ACK, NONE, NONE))))));
+            innerIpv4(6, tcp(4444, 5555, 1, 1, ACK, NONE, NONE))))));
     /** GRE with checksum (RFC 2784) carrying transparent Ethernet bridging (0x6558). */
     static final Sample ETH_GRE_ETH = new Sample("eth-ipv4-gre-csum-teb-eth-ipv4-udp", LinkType.EN10MB,
         eth(0x0800, ipv4(47, cat(u16(0x8000), u16(0x6558), u16(0), u16(0),
-            eth(0x0800, ipv4(17, udp(67, 68, zeros(8))))))));
+            eth(new int[][] {tag(0x8100, 0, 0, 50)}, 0x0800, innerIpv4(17, udp(67, 68, zeros(8))))))));
     /** RoCEv2: UDP source port 69 (the proxy_roce pitfall), destination 4791, BTH, payload, ICRC. */
     static final Sample ETH_ROCE_V2 = new Sample("eth-ipv4-udp-rocev2", LinkType.EN10MB,
         eth(0x0800, ipv4(17, udp(69, 4791, cat(BTH, zeros(16), ICRC)))));

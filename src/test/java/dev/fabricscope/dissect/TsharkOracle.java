@@ -176,6 +176,8 @@ final class TsharkOracle {
                 for (int i = 0; i < FIELDS.size(); i++) {
                     String field = FIELDS.get(i);
                     if (l.transportKind == TransportKind.GRE && AFTER_GRE.contains(field)) continue;
+                    // a GRE-bridged inner Ethernet frame's tags: tshark shows them, we stop at GRE
+                    if (l.transportKind == TransportKind.GRE && field.endsWith(".id") && ours[i].isEmpty()) continue;
                     if (l.ibLrhOffset >= 0 && IP_FIELDS.contains(field)) continue;
                     if ((l.malformed == Malformed.TOO_MANY_VLAN_TAGS || l.malformed == Malformed.TOO_MANY_MPLS_LABELS)
                         && IP_FIELDS.contains(field)) continue;
