@@ -67,7 +67,7 @@ public final class EncapsulationStripper {
         else copy(in, 12, l.etherTypeOffset - 12);
         int typeAt = pos;
         copy(in, l.etherTypeOffset, 2);
-        int rest = l.etherTypeOffset + 2;
+        int rest = l.etherPayloadOffset;
         boolean mplsIp = l.mplsPayload == MplsPayload.IPV4 || l.mplsPayload == MplsPayload.IPV6;
         boolean pppIp = l.pppProtocol == EthernetLayer.PPP_IPV4 || l.pppProtocol == EthernetLayer.PPP_IPV6;
         boolean mplsStays = l.mplsCount > 0;

@@ -83,6 +83,7 @@ final class EthernetLayer {
         }
         l.etherType = type;
         l.etherTypeOffset = typeOff;
+        l.etherPayloadOffset = payloadOff;
         int off = payloadOff;
         switch (type) {
             case ETHERTYPE_IPV4 -> IpLayer.ipv4(p, l, off);

@@ -38,6 +38,8 @@ public final class Layers {
     public int etherType = -1;
     /** Offset of the 2-byte field holding {@link #etherType}. */
     public int etherTypeOffset = -1;
+    /** Where the payload of {@link #etherType} starts: etherTypeOffset + 2, except for LINUX_SLL2 (20). */
+    public int etherPayloadOffset = -1;
 
     // --- VLAN tags, outermost first (802.1Q 0x8100, 802.1ad 0x88a8, QinQ 0x9100 in any order)
     public int vlanCount;
@@ -157,7 +159,7 @@ public final class Layers {
         erfType = -1;
         addressFamily = -1;
         ethOffset = dstMacOffset = srcMacOffset = -1;
-        etherType = etherTypeOffset = -1;
+        etherType = etherTypeOffset = etherPayloadOffset = -1;
         vlanCount = 0;
         mplsCount = 0;
         mplsOffset = -1;

@@ -78,7 +78,7 @@ public final class PacketPrinter {
             out.append(" [|ether]");
             return;
         }
-        etherTypePayload(p, l, length - (l.etherTypeOffset + 2 - off), out);
+        etherTypePayload(p, l, length - (l.etherPayloadOffset - off), out);
     }
 
     /** What follows the final ethertype (after VLAN tags); {@code length} is its on-wire length. */
@@ -88,7 +88,7 @@ public final class PacketPrinter {
             out.append(" [|vlan]");
             return;
         }
-        int off = l.etherTypeOffset + 2;
+        int off = l.etherPayloadOffset;
         int type = l.etherType;
         if (type <= MAX_ETHERNET_LENGTH) {
             out.append("802.3, length ").append(type);  // tcpdump decodes LLC: a known difference

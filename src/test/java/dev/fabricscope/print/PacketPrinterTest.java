@@ -227,7 +227,6 @@ class PacketPrinterTest {
 
     /** SLL2: tcpdump names the interface index as this machine does (1 is the loopback), 999 as "?". */
     @Test
-    @org.junit.jupiter.api.Disabled("Dissector bug: LINUX_SLL2 payload is taken from offset 2 (etherTypeChain(p, l, 0)) instead of 20")
     void linuxSll2() throws Exception {
         byte[] ip = ipv4(6, tcp(0x018, new byte[0], "raw".getBytes()));
         byte[] ip6 = ipv6(17, udp(1, 2, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
