@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Sequential bytes of a capture file, either memory-mapped or streamed through a reused buffer, so
- * that each format has one parser for both. A parser asks for {@code n} contiguous bytes at the
+ * Sequential bytes of a capture file (a regular file, stdin, gunzipped data) through a reused buffer,
+ * so that each format has one parser for every kind of input. A parser asks for {@code n} contiguous bytes at the
  * current position ({@link #fill}), reads them from {@link #segment()}, then {@link #advance}s.
  * Bytes obtained by {@code fill} stay valid until the next {@code fill} or {@code skip}.
  */
-abstract sealed class ByteInput implements Closeable permits MappedByteInput, StreamByteInput {
+abstract sealed class ByteInput implements Closeable permits StreamByteInput {
 
     /** Offset in the (decompressed) file of the next unread byte; used in problem messages. */
     abstract long position();

@@ -1,5 +1,6 @@
 package dev.fabricscope.capture;
 
+import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +11,14 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Opens capture files as {@link PacketSource}s. The format is recognised by its first bytes, never by
  * the file name: classic pcap (µs or ns, either byte order), pcapng, or gzip holding either.
- * Regular files are memory-mapped; stdin and gzip data are streamed through a reused buffer.
+ * Every input is read sequentially through a reused buffer (see {@link StreamByteInput}).
  */
 public final class CaptureFiles {
     private CaptureFiles() { }
@@ -33,13 +36,13 @@ public final class CaptureFiles {
             // A FIFO or device: stream it.
             return open(Files.newInputStream(path), pathOrDash, problems);
         }
-        MappedByteInput in = MappedByteInput.map(path);
+        StreamByteInput in = new StreamByteInput(FileChannel.open(path, StandardOpenOption.READ));
         try {
             long at = in.fill(4);
             int magic = at < 0 ? 0 : in.segment().get(BE_INT, at);
             if (at < 0 || isGzip(magic)) {
                 in.close();
-                return open(Files.newInputStream(path), pathOrDash, problems);
+                return open(new BufferedInputStream(Files.newInputStream(path), STREAM_BUFFER), pathOrDash, problems);
             }
             return openDetected(in, magic, pathOrDash, problems);
         } catch (IOException | RuntimeException e) {

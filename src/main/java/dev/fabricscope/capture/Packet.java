@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
 /**
  * One captured packet as a <em>view</em>: a source refills the same instance for every packet, so
  * nothing is allocated per packet. The bytes live in {@link #segment()} from {@link #offset()} for
- * {@link #capLen()} bytes (a slice of a mapped file or a reused buffer). Consumers that keep a packet
+ * {@link #capLen()} bytes (a slice of a reused read buffer, or of libpcap's ring). Consumers that keep a packet
  * past the next {@code next()} call must copy it ({@link #copyBytes()}).
  *
  * <p>Every accessor is bounds-checked against caplen: a read past it throws

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Classic pcap (tcpdump.org "PCAP Capture File Format"): a 24-byte file header, then records of a
  * 16-byte header (seconds, µs or ns fraction, caplen, origlen) and caplen bytes. This is the hot
- * path of file reading: {@link #next} allocates nothing and on a mapped file copies nothing.
+ * path of file reading: {@link #next} allocates nothing and copies nothing beyond the buffered read.
  */
 final class PcapReader implements PacketSource {
     static final int MAGIC_MICROS = 0xa1b2c3d4;

@@ -3,25 +3,34 @@ package dev.fabricscope.capture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 
 /**
- * Bytes from a stream (stdin, gunzip) through one reused buffer that grows only when a larger record
- * arrives, and then only as its bytes actually arrive (a lying length cannot make us allocate more
- * than twice what the stream really holds).
+ * Bytes read sequentially through one reused direct buffer: regular files (one read() copy per byte, as
+ * tcpdump's stdio; on virtual machines this beats memory-mapping, whose page faults cost more than the
+ * copy, and memory stays flat whatever the file size), and streams (stdin, gunzip). The buffer grows only
+ * when a larger record arrives, and then only as its bytes actually arrive (a lying length cannot make
+ * us allocate more than twice what the input really holds).
  */
 final class StreamByteInput extends ByteInput {
     private static final int INITIAL = 1 << 20;
 
-    private final InputStream in;
-    private byte[] buf = new byte[INITIAL];
-    private MemorySegment seg = MemorySegment.ofArray(buf);
+    private final ReadableByteChannel in;
+    private ByteBuffer buf = ByteBuffer.allocateDirect(INITIAL);
+    private MemorySegment seg = MemorySegment.ofBuffer(buf);
     private int start;     // first unread byte in buf
     private int end;       // one past the last buffered byte
     private long consumed; // file offset of buf[start]
     private boolean eof;
 
-    StreamByteInput(InputStream in) {
+    StreamByteInput(ReadableByteChannel in) {
         this.in = in;
+    }
+
+    StreamByteInput(InputStream in) {
+        this(Channels.newChannel(in));
     }
 
     @Override long position() { return consumed; }
@@ -31,29 +40,36 @@ final class StreamByteInput extends ByteInput {
         if (n <= end - start) return start;
         if (n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("fill of " + n + " bytes");
         int need = (int) n;
-        if (buf.length - start < need) compact();
+        if (buf.capacity() - start < need) compact();
         while (end - start < need && !eof) {
-            if (end == buf.length) grow(need);
-            int r = in.read(buf, end, buf.length - end);
-            if (r < 0) eof = true;
-            else end += r;
+            if (end == buf.capacity()) grow(need);
+            if (read(end, buf.capacity() - end) < 0) eof = true;
         }
         return end - start >= need ? start : -1;
     }
 
+    /** Reads up to {@code max} bytes into the buffer at {@code at}; returns the count or -1 at the end. */
+    private int read(int at, int max) throws IOException {
+        buf.limit(at + max).position(at);
+        int r = in.read(buf);
+        if (r > 0) end = at + r;
+        return r;
+    }
+
     private void compact() {
-        System.arraycopy(buf, start, buf, 0, end - start);
+        MemorySegment.copy(seg, start, seg, 0, end - start);
         end -= start;
         start = 0;
     }
 
     private void grow(int need) {
         // start is 0 here: compact() ran because the record did not fit behind start.
-        int len = (int) Math.min(Math.max((long) buf.length * 2, INITIAL), need);
-        byte[] bigger = new byte[Math.max(len, end + 1)];
-        System.arraycopy(buf, 0, bigger, 0, end);
+        int len = (int) Math.min(Math.max((long) buf.capacity() * 2, INITIAL), need);
+        ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(len, end + 1));
+        MemorySegment biggerSeg = MemorySegment.ofBuffer(bigger);
+        MemorySegment.copy(seg, 0, biggerSeg, 0, end);
         buf = bigger;
-        seg = MemorySegment.ofArray(buf);
+        seg = biggerSeg;
     }
 
     @Override MemorySegment segment() { return seg; }
@@ -77,13 +93,15 @@ final class StreamByteInput extends ByteInput {
         long left = n - buffered;
         start = end = 0;
         while (left > 0) {
-            int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+            int r = read(0, (int) Math.min(buf.capacity(), left));
             if (r < 0) {
                 eof = true;
+                end = 0;
                 return false;
             }
             left -= r;
             consumed += r;
+            end = 0;
         }
         return true;
     }

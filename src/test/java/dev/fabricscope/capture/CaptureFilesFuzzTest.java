@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fuzzes the pcap and pcapng readers through both inputs (memory-mapped file and stream) with arbitrary
+ * Fuzzes the pcap and pcapng readers through both inputs (a regular file and a stream) with arbitrary
  * bytes. Whatever the bytes: opening either succeeds or fails with a CaptureFormatException; reading
  * never throws, never returns a packet outside the input, never loops (each packet consumes input) and
  * both inputs yield the same packets. `./build test` fuzzes for a short time (see pom.xml, fuzz.duration);
@@ -35,9 +35,9 @@ class CaptureFilesFuzzTest {
         List<String> streamed = readAll(() -> CaptureFiles.open(new ByteArrayInputStream(input), "fuzz", ProblemReporter.IGNORE),
             input.length);
         Files.write(FILE, input);
-        List<String> mapped = readAll(() -> CaptureFiles.open(FILE.toString(), ProblemReporter.IGNORE), input.length);
-        if (streamed != null && mapped != null) {
-            assertTrue(streamed.equals(mapped), "stream and mapped input disagree");
+        List<String> fromFile = readAll(() -> CaptureFiles.open(FILE.toString(), ProblemReporter.IGNORE), input.length);
+        if (streamed != null && fromFile != null) {
+            assertTrue(streamed.equals(fromFile), "stream and file input disagree");
         }
     }
 

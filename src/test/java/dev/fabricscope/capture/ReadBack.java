@@ -15,7 +15,7 @@ final class ReadBack {
     /** Everything a source produced. */
     record Result(List<Frame> frames, List<String> problems, List<CaptureInterface> interfaces, CaptureFormat format) { }
 
-    enum Way { MAPPED, STREAM, GZIP_FILE, GZIP_STREAM }
+    enum Way { FILE, STREAM, GZIP_FILE, GZIP_STREAM }
 
     private ReadBack() { }
 
@@ -37,7 +37,7 @@ final class ReadBack {
 
     static PacketSource open(byte[] bytes, Way way, Path dir, ProblemReporter reporter) throws IOException {
         return switch (way) {
-            case MAPPED -> CaptureFiles.open(write(dir, "x.bin", bytes).toString(), reporter);
+            case FILE -> CaptureFiles.open(write(dir, "x.bin", bytes).toString(), reporter);
             case STREAM -> CaptureFiles.open(new ByteArrayInputStream(bytes), "x.bin", reporter);
             case GZIP_FILE -> CaptureFiles.open(write(dir, "x.bin", Bytes.gzip(bytes)).toString(), reporter);
             case GZIP_STREAM -> CaptureFiles.open(new ByteArrayInputStream(Bytes.gzip(bytes)), "x.bin", reporter);
@@ -46,7 +46,7 @@ final class ReadBack {
 
     static String fileName(Way way, Path dir) {
         return switch (way) {
-            case MAPPED, GZIP_FILE -> dir.resolve("x.bin").toString();
+            case FILE, GZIP_FILE -> dir.resolve("x.bin").toString();
             case STREAM, GZIP_STREAM -> "x.bin";
         };
     }

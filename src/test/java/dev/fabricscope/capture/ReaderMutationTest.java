@@ -56,7 +56,7 @@ class ReaderMutationTest {
                     }
                 }
                 if (random.nextInt(4) == 0) bytes = Bytes.cut(bytes, random.nextInt(bytes.length));
-                Way way = random.nextBoolean() ? Way.MAPPED : Way.STREAM;
+                Way way = random.nextBoolean() ? Way.FILE : Way.STREAM;
                 readAll(bytes, way, "seed " + seed + " round " + round);
             }
         });
