@@ -28,6 +28,7 @@ public final class CaptureFiles {
         if (pathOrDash.equals("-")) return open(new FileInputStream(java.io.FileDescriptor.in), "-", problems);
         Path path = Path.of(pathOrDash);
         if (!Files.exists(path)) throw new NoSuchFileException(pathOrDash, null, "no such file");
+        if (Files.isDirectory(path)) throw new CaptureFormatException(pathOrDash + ": is a directory");
         if (!Files.isRegularFile(path)) {
             // A FIFO or device: stream it.
             return open(Files.newInputStream(path), pathOrDash, problems);
@@ -56,7 +57,14 @@ public final class CaptureFiles {
             InputStream data = raw;
             String inside = "";
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-                PushbackInputStream unzipped = new PushbackInputStream(new GZIPInputStream(raw, STREAM_BUFFER), 4);
+                GZIPInputStream gunzip;
+                try {
+                    gunzip = new GZIPInputStream(raw, STREAM_BUFFER);
+                } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                    throw new CaptureFormatException(name + ": not a pcap or pcapng file (damaged gzip header: "
+                            + e.getMessage() + ")");
+                }
+                PushbackInputStream unzipped = new PushbackInputStream(new GzipGuard(gunzip, name, problems), 4);
                 head = unzipped.readNBytes(4);
                 unzipped.unread(head);
                 data = unzipped;
@@ -83,7 +91,7 @@ public final class CaptureFiles {
     private static PacketSource openDetected(ByteInput in, int magicBe, String name, ProblemReporter problems)
             throws IOException {
         if (isPcap(magicBe)) return PcapReader.open(in, name, problems);
-        if (magicBe == PCAPNG_SHB) throw new CaptureFormatException(name + ": pcapng is not supported yet");
+        if (magicBe == PCAPNG_SHB) return PcapngReader.open(in, name, problems);
         throw new CaptureFormatException(name + ": not a pcap or pcapng file (starts with " + hex(magicBe) + ")");
     }
 

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -25,7 +26,14 @@ public final class CaptureWriters {
         } catch (IOException | RuntimeException e) {
             throw new IOException(path + ": cannot create: " + describe(e), e);
         }
-        return open(path, channel, true, true, options);
+        // only a regular file may be cut back after a failed write (not /dev/null, a FIFO or a device)
+        boolean regular = Files.isRegularFile(Path.of(path));
+        try {
+            return open(path, channel, regular, true, options);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /**

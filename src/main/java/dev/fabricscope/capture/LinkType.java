@@ -34,6 +34,23 @@ public final class LinkType {
         };
     }
 
+    /** libpcap's description, as tcpdump prints it after the name ("EN10MB (Ethernet)"). */
+    public static String description(int linkType) {
+        return switch (linkType) {
+            case NULL -> "BSD loopback";
+            case EN10MB -> "Ethernet";
+            case RAW_12, RAW_14, RAW -> "Raw IP";
+            case LOOP -> "OpenBSD loopback";
+            case LINUX_SLL -> "Linux cooked v1";
+            case ERF -> "Endace ERF header";
+            case IPV4 -> "Raw IPv4";
+            case IPV6 -> "Raw IPv6";
+            case INFINIBAND -> "InfiniBand";
+            case LINUX_SLL2 -> "Linux cooked v2";
+            default -> "unknown";
+        };
+    }
+
     /** Parses a name as {@link #name} prints it (case-insensitive, optional "DLT_"/"LINKTYPE_" prefix) or a number. */
     public static int parse(String text) {
         String t = text.trim().toUpperCase(java.util.Locale.ROOT);

@@ -13,6 +13,11 @@ public interface PacketSink extends AutoCloseable {
 
     void flush() throws IOException;
 
+    /** True when the sink takes no more packets (tcpdump's -G with -W: "Maximum file limit reached"). */
+    default boolean limitReached() {
+        return false;
+    }
+
     @Override
     void close() throws IOException;
 }

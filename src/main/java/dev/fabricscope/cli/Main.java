@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
     },
     subcommands = {
         CommandLine.HelpCommand.class,
+        CaptureCommand.class,
         FilterCommand.class,
+        StripCommand.class,
     })
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

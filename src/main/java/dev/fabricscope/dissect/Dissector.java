@@ -66,7 +66,7 @@ public final class Dissector {
             return;
         }
         if (p.u8(11) == 6) l.srcMacOffset = 12;
-        EthernetLayer.etherTypeChain(p, l, 0);
+        EthernetLayer.etherTypeChain(p, l, 0, 20);
     }
 
     /**

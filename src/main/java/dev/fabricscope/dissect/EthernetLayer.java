@@ -27,6 +27,7 @@ final class EthernetLayer {
     static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
     static final int ETHERTYPE_ROCE_V1 = 0x8915;
     static final int ETHERTYPE_SLOW_PROTOCOLS = 0x8809;
+    static final int ETHERTYPE_TEB = 0x6558;       // transparent Ethernet bridging (GRE payload)
     static final int PPP_IPV4 = 0x0021;
     static final int PPP_IPV6 = 0x0057;
     static final int PPPOE_HEADER_LENGTH = 6;
@@ -48,31 +49,42 @@ final class EthernetLayer {
         etherTypeChain(p, l, off + 12);
     }
 
-    /** From an ethertype field whose 2 bytes the caller checked: VLAN tags, then the payload. */
+    /** From an ethertype field whose 2 bytes the caller checked, the payload right after it. */
     static void etherTypeChain(Packet p, Layers l, int typeOff) {
+        etherTypeChain(p, l, typeOff, typeOff + 2);
+    }
+
+    /**
+     * VLAN tags, then the payload. The payload need not follow the type field: LINUX_SLL2 has its
+     * protocol first and the payload after the 20-byte header; a tag's TCI and the next ethertype
+     * start the payload.
+     */
+    static void etherTypeChain(Packet p, Layers l, int typeOff, int payloadOff) {
         int type = p.u16(typeOff);
         while (isVlanTpid(type)) {
             if (l.vlanCount == Layers.MAX_VLAN_TAGS) {
                 l.fail(Malformed.TOO_MANY_VLAN_TAGS, typeOff);
                 return;
             }
-            if (!p.has(typeOff + 2, 4)) {  // TCI and the next ethertype
+            if (!p.has(payloadOff, 4)) {  // TCI and the next ethertype
                 l.fail(Malformed.TRUNCATED_VLAN_TAG, typeOff);
                 return;
             }
-            int tci = p.u16(typeOff + 2);
+            int tci = p.u16(payloadOff);
             int i = l.vlanCount++;
             l.vlanOffset[i] = typeOff;
             l.vlanTpid[i] = type;
             l.vlanPcp[i] = tci >>> 13;
             l.vlanDei[i] = (tci >>> 12) & 1;
             l.vlanVid[i] = tci & 0x0fff;
-            typeOff += 4;
+            typeOff = payloadOff + 2;
+            payloadOff += 4;
             type = p.u16(typeOff);
         }
         l.etherType = type;
         l.etherTypeOffset = typeOff;
-        int off = typeOff + 2;
+        l.etherPayloadOffset = payloadOff;
+        int off = payloadOff;
         switch (type) {
             case ETHERTYPE_IPV4 -> IpLayer.ipv4(p, l, off);
             case ETHERTYPE_IPV6 -> IpLayer.ipv6(p, l, off);
@@ -92,7 +104,6 @@ final class EthernetLayer {
 
     /** MPLS label stack entries: label(20) TC(3) S(1) TTL(8), until S = 1. */
     private static void mpls(Packet p, Layers l, int off) {
-        l.mplsOffset = off;
         int label;
         while (true) {  // terminates: at most MAX_MPLS_LABELS entries
             if (l.mplsCount == Layers.MAX_MPLS_LABELS) {
@@ -103,6 +114,7 @@ final class EthernetLayer {
                 l.fail(Malformed.TRUNCATED_MPLS_LABEL, off);
                 return;
             }
+            if (l.mplsCount == 0) l.mplsOffset = off;  // recorded only once a label is really there
             int entry = (int) p.u32(off);
             int i = l.mplsCount++;
             label = entry >>> 12;

@@ -38,10 +38,15 @@ public final class Layers {
     public int etherType = -1;
     /** Offset of the 2-byte field holding {@link #etherType}. */
     public int etherTypeOffset = -1;
+    /** Where the payload of {@link #etherType} starts: etherTypeOffset + 2, except for LINUX_SLL2 (20). */
+    public int etherPayloadOffset = -1;
 
     // --- VLAN tags, outermost first (802.1Q 0x8100, 802.1ad 0x88a8, QinQ 0x9100 in any order)
     public int vlanCount;
-    /** Offset of each tag's TPID; the TCI follows it. */
+    /**
+     * Offset of each tag's TPID; the TCI follows it (except on LINUX_SLL2, whose first TPID is the
+     * header's protocol field and whose TCI starts the payload at 20).
+     */
     public final int[] vlanOffset = new int[MAX_VLAN_TAGS];
     public final int[] vlanTpid = new int[MAX_VLAN_TAGS];
     public final int[] vlanPcp = new int[MAX_VLAN_TAGS];
@@ -154,7 +159,7 @@ public final class Layers {
         erfType = -1;
         addressFamily = -1;
         ethOffset = dstMacOffset = srcMacOffset = -1;
-        etherType = etherTypeOffset = -1;
+        etherType = etherTypeOffset = etherPayloadOffset = -1;
         vlanCount = 0;
         mplsCount = 0;
         mplsOffset = -1;

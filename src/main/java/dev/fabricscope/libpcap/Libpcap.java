@@ -44,6 +44,7 @@ public final class Libpcap {
     final MethodHandle pcapSetfilter;
     final MethodHandle pcapNextEx;
     final MethodHandle pcapBreakloop;
+    final MethodHandle pcapSetnonblock;
     final MethodHandle pcapStats;
     final MethodHandle pcapClose;
     final MethodHandle pcapGeterr;
@@ -76,6 +77,7 @@ public final class Libpcap {
         // int pcap_next_ex(pcap_t *, struct pcap_pkthdr **, const u_char **)
         this.pcapNextEx = function("pcap_next_ex", FunctionDescriptor.of(INT, ADDR, ADDR, ADDR));
         this.pcapBreakloop = function("pcap_breakloop", FunctionDescriptor.ofVoid(ADDR));
+        this.pcapSetnonblock = function("pcap_setnonblock", FunctionDescriptor.of(INT, ADDR, INT, ADDR));
         this.pcapStats = function("pcap_stats", FunctionDescriptor.of(INT, ADDR, ADDR));
         this.pcapClose = function("pcap_close", FunctionDescriptor.ofVoid(ADDR));
         this.pcapGeterr = function("pcap_geterr", FunctionDescriptor.of(ADDR, ADDR));

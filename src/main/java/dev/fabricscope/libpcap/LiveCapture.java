@@ -198,6 +198,23 @@ public final class LiveCapture implements AutoCloseable {
         throw new LibpcapException(device + ": " + lib.geterr(pcap));
     }
 
+    /**
+     * pcap_setnonblock: in non-blocking mode {@link #next} returns false at once when no packet is ready
+     * (used to drain after a stop: a blocking read on a quiet Linux TPACKET_V3 handle may never time out).
+     */
+    public void setNonBlocking(boolean nonBlocking) {
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment errbuf = tmp.allocate(PcapLayouts.ERRBUF_SIZE);
+            int rc;
+            try {
+                rc = (int) lib.pcapSetnonblock.invokeExact(pcap, nonBlocking ? 1 : 0, errbuf);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_setnonblock", t);
+            }
+            if (rc < 0) throw new LibpcapException(device + ": " + errbuf.getString(0));
+        }
+    }
+
     /** True once {@link #breakLoop()} has stopped {@link #next}. */
     public boolean isBroken() {
         return broken;

@@ -15,6 +15,9 @@ final class Bytes {
     }
 
     static Bytes le() { return new Bytes(false); }
+    /** An empty builder with this one's byte order. */
+    Bytes like() { return new Bytes(bigEndian); }
+
     static Bytes be() { return new Bytes(true); }
 
     Bytes u8(int v) {

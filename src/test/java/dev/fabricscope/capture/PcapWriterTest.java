@@ -129,4 +129,12 @@ class PcapWriterTest {
         assertEquals(262144, WriterOptions.tcpdumpSnapLen(0x80000000L));
         assertEquals(262144, WriterOptions.tcpdumpSnapLen(-1));
     }
+
+    @Test
+    void missingDirectoryIsOneClearMessage() {
+        String path = dir.resolve("no/such/dir/out.pcap").toString();
+        IOException e = assertThrows(IOException.class, () -> CaptureWriters.open(path,
+                new WriterOptions(CaptureFormat.PCAP, 262144, LinkType.EN10MB, null)));
+        assertEquals(path + ": cannot create: no such directory", e.getMessage());
+    }
 }

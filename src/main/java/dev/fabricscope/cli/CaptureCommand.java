@@ -1,0 +1,465 @@
+package dev.fabricscope.cli;
+
+import dev.fabricscope.capture.CaptureFiles;
+import dev.fabricscope.capture.CaptureFormat;
+import dev.fabricscope.capture.CaptureInterface;
+import dev.fabricscope.capture.CaptureWriters;
+import dev.fabricscope.capture.LazySink;
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.PacketSink;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.capture.ProblemReporter;
+import dev.fabricscope.capture.RotationPolicy;
+import dev.fabricscope.capture.TimestampPrecision;
+import dev.fabricscope.capture.WriterOptions;
+import dev.fabricscope.libpcap.BpfCompileException;
+import dev.fabricscope.libpcap.BpfCompiler;
+import dev.fabricscope.libpcap.Devices;
+import dev.fabricscope.libpcap.Libpcap;
+import dev.fabricscope.libpcap.LibpcapException;
+import dev.fabricscope.libpcap.LiveCapture;
+import dev.fabricscope.libpcap.LiveSource;
+import dev.fabricscope.libpcap.PacketFilter;
+import dev.fabricscope.print.PacketPrinter;
+import dev.fabricscope.print.Verbosity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fabricscope capture}: tcpdump's capture and file handling. */
+@Command(
+    name = "capture",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    mixinStandardHelpOptions = true,
+    header = "Capture packets live or re-filter, split and convert capture files, with tcpdump's flags.",
+    synopsisHeading = "%nUsage:%n  ",
+    customSynopsis = {
+        "fabricscope capture -r FILE [-w FILE [-C MB] [-G SEC [--align-rotation]] [-W N]] [-c N] [-F FMT] [EXPRESSION]",
+        "  fabricscope capture -i IF [-i IF...] [-s LEN] [-p] [-B KiB] [-w FILE ...] [-c N] [EXPRESSION]",
+        "  fabricscope capture -D",
+    },
+    descriptionHeading = "%nDescription:%n",
+    description = {
+        "Reads packets from a capture file (-r: pcap or pcapng, gzip-compressed or not, - for standard input) "
+            + "or captures them live on one or more interfaces (-i, through the system libpcap), keeps those "
+            + "that match the pcap-filter(7) EXPRESSION, and writes them to a file (-w) or prints one line per "
+            + "packet like tcpdump -n.",
+        "",
+        "The expression is compiled by libpcap itself (so it means exactly what it means to tcpdump); on files "
+            + "it runs in fabricscope's own BPF interpreter, live it runs in the kernel.",
+        "",
+        "Rotation: -C starts a new file when the current one already holds more than MB million bytes "
+            + "(names: FILE, FILE1, FILE2 ...; with -W N: FILE0 ... FILE<N-1>, reused as a ring). -G starts a new "
+            + "file every SEC seconds of packet time, FILE being passed through strftime(3) (e.g. "
+            + "-w dump-%Y%m%d-%H%M%S.pcap); with -W N it stops after N files. -C and -G combine: -C numbers "
+            + "restart in each -G interval. --align-rotation makes -G files start at multiples of SEC "
+            + "(:00, :10 ...) instead of at the first packet's time. No packet is ever lost or duplicated "
+            + "across files, and a file is always closed on a whole record.",
+        "",
+        "Differences from tcpdump: -G uses packet time, not the clock (so it also splits files read with -r); "
+            + "several -i options capture on several interfaces into one pcapng file; TCP sequence numbers are "
+            + "printed absolute (as tcpdump -S).",
+    },
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+        "Examples:",
+        "  fabricscope capture -r big.pcap -w part -C 1000               split into 1 GB files",
+        "  fabricscope capture -r big.pcap.gz -w roce.pcap udp dst port 4791",
+        "  fabricscope capture -i eth0 -i eth1 -w lag.pcapng ether proto 0x8809",
+        "  fabricscope capture -i eth0 -w ring -C 100 -W 10              a 1 GB ring of 10 files",
+        "  fabricscope capture -i eth0 -w 'cap-%H%M.pcap' -G 600 --align-rotation",
+        "",
+        "Statistics: a live capture prints on exit, like tcpdump, how many packets were captured, received "
+            + "by the filter and dropped by the kernel. Ctrl-C (SIGINT) or SIGTERM stops cleanly: files are "
+            + "flushed and closed.",
+        "",
+        "Exit status: 0 success; 1 runtime failure (unreadable or damaged input, capture error, disk full); "
+            + "2 usage error (bad option, bad filter expression).",
+    })
+public final class CaptureCommand implements Callable<Integer> {
+    /** tcpdump's read timeout: how long the kernel may batch packets before handing them over. */
+    private static final int READ_TIMEOUT_MS = 1000;
+
+    @Option(names = "-i", paramLabel = "IF",
+            description = "Capture live on this interface; repeat for several (see -D). Default: the first "
+                + "interface libpcap lists, when -r is not given.")
+    List<String> interfaces = new ArrayList<>();
+
+    @Option(names = "-r", paramLabel = "FILE",
+            description = "Read packets from FILE (pcap, pcapng, optionally gzip-compressed; - = standard input).")
+    String readFile;
+
+    @Option(names = "-w", paramLabel = "FILE",
+            description = "Write the packets to FILE (- = standard output) instead of printing them.")
+    String writeFile;
+
+    @Option(names = "-c", paramLabel = "N", description = "Stop after N packets (after filtering).")
+    long count;
+
+    @Option(names = "-s", paramLabel = "LEN",
+            description = "Snapshot length for live capture: keep at most LEN bytes of each packet "
+                + "(default ${DEFAULT-VALUE}; 0 means the default).", defaultValue = "262144")
+    int snaplen;
+
+    @Option(names = "-C", paramLabel = "MB",
+            description = "Rotate -w files after MB million bytes (as tcpdump: 1 MB = 1,000,000 bytes).")
+    long fileSizeMegabytes;
+
+    @Option(names = "-G", paramLabel = "SEC", description = "Rotate -w files every SEC seconds of packet time.")
+    long rotateSeconds;
+
+    @Option(names = "-W", paramLabel = "N",
+            description = "With -C: keep a ring of N files. With -G alone: stop after N files.")
+    int fileCount;
+
+    @Option(names = "--align-rotation",
+            description = "Start -G files at multiples of SEC since the epoch instead of at the first packet.")
+    boolean alignRotation;
+
+    @Option(names = "-F", paramLabel = "FORMAT",
+            description = "Output format: pcap or pcapng. Default: the input file's format with -r; pcap for "
+                + "one live interface (as tcpdump), pcapng for several.")
+    String outputFormat;
+
+    @Option(names = "--time-stamp-precision", paramLabel = "micro|nano",
+            description = "Timestamp precision of written pcap files (default micro, as tcpdump).")
+    String precision;
+
+    @Option(names = "-p", description = "Do not put the interface into promiscuous mode.")
+    boolean noPromiscuous;
+
+    @Option(names = "-B", paramLabel = "KiB", description = "Kernel capture buffer size in KiB (as tcpdump).")
+    int bufferKiB;
+
+    @Option(names = "--immediate-mode",
+            description = "Deliver packets as soon as they arrive (default when printing to a terminal).")
+    boolean immediate;
+
+    @Option(names = "-q", description = "Quiet output: less protocol information per line.")
+    boolean quiet;
+
+    @Option(names = "-v", description = "Verbose output: IP header fields, checksums.")
+    boolean verbose;
+
+    @Option(names = "-n", description = "Do not resolve addresses (always the case; accepted for tcpdump habits).")
+    boolean numeric;
+
+    @Option(names = "-O", description = "Do not run libpcap's filter optimizer.")
+    boolean noOptimize;
+
+    @Option(names = "-D", description = "List the interfaces libpcap can capture on, as tcpdump -D, and exit.")
+    boolean listInterfaces;
+
+    @Parameters(paramLabel = "EXPRESSION", arity = "0..*",
+                description = "pcap-filter(7) expression, e.g. 'udp dst port 4791' (words are joined by spaces).")
+    List<String> expressionWords = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (listInterfaces) {
+            out.print(DeviceList.format(Devices.findAll()));
+            out.flush();
+            return 0;
+        }
+        validate();
+        String expression = String.join(" ", expressionWords).strip();
+        ProblemCounter problems = new ProblemCounter(err);
+        try (StopSignal stop = new StopSignal()) {
+            if (readFile != null) return fromFile(expression, problems, stop, out, err);
+            return live(expression, problems, stop, out, err);
+        }
+    }
+
+    private void validate() {
+        if (readFile != null && !interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");
+        if (count < 0) throw UserError.usage("invalid packet count " + count);
+        if (snaplen < 0) throw UserError.usage("invalid snapshot length " + snaplen);
+        if (snaplen == 0) snaplen = BpfCompiler.DEFAULT_SNAPLEN;
+        if ((fileSizeMegabytes != 0 || rotateSeconds != 0 || fileCount != 0 || alignRotation) && writeFile == null) {
+            throw UserError.usage("-C, -G, -W and --align-rotation need -w");
+        }
+        if (writeFile != null && writeFile.equals("-") && (fileSizeMegabytes != 0 || rotateSeconds != 0)) {
+            throw UserError.usage("cannot rotate standard output (-w - with -C/-G)");
+        }
+        if (outputFormat != null && !outputFormat.equals("pcap") && !outputFormat.equals("pcapng")) {
+            throw UserError.usage("invalid -F format '" + outputFormat + "' (pcap or pcapng)");
+        }
+        if (precision != null && !precision.equals("micro") && !precision.equals("nano")) {
+            throw UserError.usage("invalid time stamp precision '" + precision + "' (micro or nano)");
+        }
+    }
+
+    private int fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
+                         PrintWriter err) throws IOException {
+        PacketSource source;
+        try {
+            source = CaptureFiles.open(readFile, problems);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw UserError.runtime(readFile + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw UserError.runtime(readFile + ": permission denied");
+        }
+        try (source) {
+            List<CaptureInterface> known = source.interfaces();
+            CaptureInterface first = known.isEmpty() ? null : known.getFirst();
+            if (first != null) {
+                err.println("reading from file " + readFile + ", link-type " + LinkType.name(first.linkType()) + " ("
+                    + LinkType.description(first.linkType()) + "), snapshot length " + first.snapLen());
+            }
+            PacketFilter filter = compile(expression, first == null ? LinkType.EN10MB : first.linkType());
+            CaptureFormat format = outputFormat(source.format(), 1);
+            Progress progress = writeFile == null ? null : Progress.forTerminal(err, readFile);
+            PacketSink sink = openSink(format, first);
+            CaptureLoop loop = new CaptureLoop(source, filter, sink, sink == null ? printer() : null, out,
+                false, false, count, null, stop, progress);
+            try {
+                runAndClose(loop, sink);
+            } finally {
+                if (progress != null) progress.finish();
+                out.flush();
+            }
+        }
+        return problems.count() > 0 ? UserError.RUNTIME : 0;
+    }
+
+    private int live(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
+                     PrintWriter err) throws IOException {
+        List<String> devices = interfaces.isEmpty() ? List.of(defaultDevice()) : interfaces;
+        List<LiveCapture> captures = new ArrayList<>();
+        try {
+            List<CaptureInterface> ifaces = new ArrayList<>();
+            for (String device : devices) {
+                LiveCapture capture = openLive(device);
+                captures.add(capture);
+                capture.warnings().forEach(w -> err.println("fabricscope: WARNING: " + w));
+                try {
+                    capture.setFilter(expression);
+                } catch (BpfCompileException e) {
+                    throw UserError.usage(e.getMessage());
+                }
+                ifaces.add(new CaptureInterface(device, "", capture.datalink(), snaplen, 1000));
+                err.println("listening on " + device + ", link-type " + LinkType.name(capture.datalink()) + " ("
+                    + LinkType.description(capture.datalink()) + "), snapshot length " + snaplen + " bytes");
+            }
+            err.flush();
+            for (LiveCapture capture : captures) stop.onStop(capture::breakLoop);
+            CaptureFormat format = outputFormat(CaptureFormat.LIVE, devices.size());
+            PacketSink sink = openSink(format, ifaces.getFirst());
+            PacketSink shared = sink == null || captures.size() == 1 ? sink : new SynchronizedSink(sink);
+            AtomicLong sharedCount = captures.size() > 1 ? new AtomicLong() : null;
+            PacketPrinter printer = sink == null ? printer() : null;
+            List<CaptureLoop> loops = new ArrayList<>();
+            for (int i = 0; i < captures.size(); i++) {
+                LiveSource source = new LiveSource(captures.get(i), i, ifaces, immediateMode() ? 0 : READ_TIMEOUT_MS);
+                // each loop needs its own printer (it reuses buffers), all share the output
+                loops.add(new CaptureLoop(source, null, shared, printer == null ? null : printer(), out,
+                    captures.size() > 1, true, count, sharedCount, stop, null));
+            }
+            try {
+                runLive(loops, shared, stop);
+            } finally {
+                out.flush();
+                printStats(loops, captures, err);
+            }
+        } finally {
+            captures.forEach(LiveCapture::close);
+        }
+        return problems.count() > 0 ? UserError.RUNTIME : 0;
+    }
+
+    private void runLive(List<CaptureLoop> loops, PacketSink sink, StopSignal stop) throws IOException {
+        if (loops.size() == 1) {
+            runAndClose(loops.getFirst(), sink);
+            return;
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (CaptureLoop loop : loops) {
+            threads.add(Thread.ofPlatform().name("capture").start(() -> {
+                try {
+                    loop.run();
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                    stop.stop();
+                }
+            }));
+        }
+        try {
+            for (Thread t : threads) t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop.stop();
+        } finally {
+            if (sink != null) sink.close();
+        }
+        if (!failures.isEmpty()) rethrow(failures.getFirst());
+    }
+
+    private static void rethrow(Exception e) throws IOException {
+        if (e instanceof IOException io) throw io;
+        throw (RuntimeException) e;
+    }
+
+    /** Runs the loop and closes the sink whatever happens, so files end on whole records. */
+    private static void runAndClose(CaptureLoop loop, PacketSink sink) throws IOException {
+        try {
+            loop.run();
+        } catch (IOException e) {
+            closeQuietly(sink);
+            throw UserError.runtime(e.getMessage());
+        }
+        if (sink != null) {
+            try {
+                sink.close();
+            } catch (IOException e) {
+                throw UserError.runtime(e.getMessage());
+            }
+        }
+    }
+
+    private static void closeQuietly(PacketSink sink) {
+        if (sink == null) return;
+        try {
+            sink.close();
+        } catch (IOException ignored) {
+            // the first failure is the one reported
+        }
+    }
+
+    private void printStats(List<CaptureLoop> loops, List<LiveCapture> captures, PrintWriter err) {
+        long captured = 0;
+        long received = 0;
+        long dropped = 0;
+        for (CaptureLoop loop : loops) captured += loop.matched();
+        for (LiveCapture capture : captures) {
+            try {
+                LiveCapture.Stats s = capture.stats();
+                received += s.received();
+                dropped += s.dropped();
+            } catch (LibpcapException e) {
+                err.println("fabricscope: " + e.getMessage());
+            }
+        }
+        err.println(captured + " packet" + (captured == 1 ? "" : "s") + " captured");
+        err.println(received + " packet" + (received == 1 ? "" : "s") + " received by filter");
+        err.println(dropped + " packet" + (dropped == 1 ? "" : "s") + " dropped by kernel");
+        err.flush();
+    }
+
+    private LiveCapture openLive(String device) {
+        try {
+            return LiveCapture.open(device, snaplen, !noPromiscuous, READ_TIMEOUT_MS, immediateMode(),
+                bufferKiB * 1024);
+        } catch (Libpcap.UnavailableException e) {
+            throw UserError.runtime(e.getMessage());
+        } catch (LibpcapException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+    }
+
+    /** Immediate when asked, and when printing (a person is watching), as tcpdump on a terminal. */
+    private boolean immediateMode() {
+        return immediate || writeFile == null;
+    }
+
+    private static String defaultDevice() {
+        try {
+            List<Devices.Device> all = Devices.findAll();
+            if (all.isEmpty()) throw UserError.runtime("no interfaces to capture on (see capture -D; are you root?)");
+            return all.getFirst().name();
+        } catch (Libpcap.UnavailableException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+    }
+
+    private PacketFilter compile(String expression, int linkType) {
+        try {
+            return PacketFilter.compile(expression, linkType, BpfCompiler.DEFAULT_SNAPLEN, !noOptimize,
+                message -> spec.commandLine().getErr().println("fabricscope: " + message));
+        } catch (BpfCompileException e) {
+            throw UserError.usage(e.getMessage());
+        } catch (Libpcap.UnavailableException e) {
+            throw UserError.runtime("a filter expression needs libpcap: " + e.getMessage());
+        }
+    }
+
+    private CaptureFormat outputFormat(CaptureFormat input, int liveInterfaces) {
+        if (outputFormat != null) return outputFormat.equals("pcapng") ? CaptureFormat.PCAPNG : CaptureFormat.PCAP;
+        return switch (input) {
+            case PCAP -> CaptureFormat.PCAP;
+            case PCAPNG -> CaptureFormat.PCAPNG;
+            case LIVE -> liveInterfaces > 1 ? CaptureFormat.PCAPNG : CaptureFormat.PCAP;
+        };
+    }
+
+    /** The -w sink (rotating when asked), opened on the first packet when no interface is known yet. */
+    private PacketSink openSink(CaptureFormat format, CaptureInterface first) throws IOException {
+        if (writeFile == null) return null;
+        RotationPolicy policy;
+        try {
+            policy = new RotationPolicy(fileSizeMegabytes == 0 ? 0 : RotationPolicy.bytesFromMegabytes(fileSizeMegabytes),
+                rotateSeconds, fileCount, alignRotation);
+        } catch (IllegalArgumentException e) {
+            throw UserError.usage(e.getMessage());
+        }
+        TimestampPrecision tsPrecision = "nano".equals(precision) ? TimestampPrecision.NANO : TimestampPrecision.MICRO;
+        LazySink.Opener opener = iface -> {
+            CaptureInterface i = iface != null ? iface
+                : new CaptureInterface("", "", LinkType.EN10MB, BpfCompiler.DEFAULT_SNAPLEN, 1000);
+            WriterOptions options = format == CaptureFormat.PCAP
+                ? new WriterOptions(format, WriterOptions.tcpdumpSnapLen(i.snapLen()), i.linkType(), tsPrecision)
+                : new WriterOptions(format, i.snapLen(), i.linkType(), tsPrecision);
+            try {
+                return CaptureWriters.open(writeFile, options, policy);
+            } catch (IOException e) {
+                throw UserError.runtime(e.getMessage());
+            }
+        };
+        if (first != null) return opener.open(first);
+        return new LazySink(opener, null);
+    }
+
+    private PacketPrinter printer() {
+        Verbosity verbosity = quiet ? Verbosity.QUIET
+            : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        return new PacketPrinter(ZoneId.systemDefault(), verbosity);
+    }
+
+    /** Prints problems as "fabricscope: ..." lines and counts them for the exit status. */
+    static final class ProblemCounter implements ProblemReporter {
+        private final PrintWriter err;
+        private int count;
+
+        ProblemCounter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void report(String message) {
+            count++;
+            err.println("fabricscope: " + message);
+            err.flush();
+        }
+
+        synchronized int count() {
+            return count;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.fabricscope.cli;
+
+import dev.fabricscope.capture.CaptureFormat;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.capture.PacketSink;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.libpcap.PacketFilter;
+import dev.fabricscope.print.PacketPrinter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Moves packets from one source through the filter to a sink (writer) or a printer, until the source
+ * ends, the packet limit is reached or a stop is requested. Several loops (one per live interface) may
+ * share a sink, the output and the packet count; they then synchronise on the shared objects. The
+ * per-packet path allocates nothing: one reused Packet, Layers and StringBuilder per loop.
+ */
+final class CaptureLoop {
+    private final PacketSource source;
+    private final PacketFilter filter;
+    private final PacketSink sink;
+    private final PacketPrinter printer;
+    private final PrintWriter out;
+    private final boolean prefixInterface;
+    private final boolean flushEachLine;
+    private final long limit;
+    private final AtomicLong sharedCount;
+    private final StopSignal stop;
+    private final Progress progress;
+
+    private final Packet packet = new Packet();
+    private final Layers layers = new Layers();
+    private final StringBuilder line = new StringBuilder(256);
+    private long matched;
+    private long read;
+
+    /**
+     * @param filter      null when the handle filters (live capture)
+     * @param sink        null to print instead
+     * @param limit       -c, 0 for no limit
+     * @param sharedCount non-null when several loops share one -c limit
+     */
+    CaptureLoop(PacketSource source, PacketFilter filter, PacketSink sink, PacketPrinter printer, PrintWriter out,
+                boolean prefixInterface, boolean flushEachLine, long limit, AtomicLong sharedCount, StopSignal stop,
+                Progress progress) {
+        this.source = source;
+        this.filter = filter;
+        this.sink = sink;
+        this.printer = printer;
+        this.out = out;
+        this.prefixInterface = prefixInterface;
+        this.flushEachLine = flushEachLine;
+        this.limit = limit;
+        this.sharedCount = sharedCount;
+        this.stop = stop;
+        this.progress = progress;
+    }
+
+    /** Packets that passed the filter and were written or printed. */
+    long matched() {
+        return matched;
+    }
+
+    long read() {
+        return read;
+    }
+
+    /** Runs to the end; I/O failures of the sink propagate (the sink has already cut back to whole records). */
+    void run() throws IOException {
+        Packet p = packet;
+        // a live source ends itself on a stop (pcap_breakloop), after draining what the kernel holds
+        boolean pollStop = source.format() != CaptureFormat.LIVE;
+        while (!(pollStop && stop.stopped()) && source.next(p)) {
+            read++;
+            if ((read & 0xffff) == 0 && progress != null) progress.update(read, matched);
+            if (filter != null && !filter.matches(p)) continue;
+            if (!take()) break;
+            matched++;
+            if (sink != null) {
+                sink.write(p, source.interfaces().get(p.interfaceId()));
+                if (sink.limitReached()) {
+                    stop.stop();
+                    break;
+                }
+            } else {
+                print(p);
+            }
+            if (limit > 0 && sharedCount == null && matched >= limit) break;
+        }
+    }
+
+    /** With a shared -c limit: claims one packet of the budget, stopping everyone when it is spent. */
+    private boolean take() {
+        if (sharedCount == null) return true;
+        long n = sharedCount.incrementAndGet();
+        if (limit > 0 && n >= limit) stop.stop();
+        return limit == 0 || n <= limit;
+    }
+
+    private void print(Packet p) {
+        line.setLength(0);
+        if (prefixInterface) line.append(source.interfaces().get(p.interfaceId()).name()).append(' ');
+        Dissector.dissect(p, layers);
+        printer.format(p, layers, line);
+        line.append('\n');
+        synchronized (out) {
+            out.append(line);
+            if (flushEachLine) out.flush();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.fabricscope.cli;
+
+import dev.fabricscope.capture.CaptureFiles;
+import dev.fabricscope.capture.CaptureFormat;
+import dev.fabricscope.capture.CaptureInterface;
+import dev.fabricscope.capture.CaptureWriter;
+import dev.fabricscope.capture.CaptureWriters;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.capture.TimestampPrecision;
+import dev.fabricscope.capture.WriterOptions;
+import dev.fabricscope.dissect.EncapsulationStripper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fabricscope strip}: removes VLAN/MPLS/PPPoE/GRE encapsulation from Ethernet frames. */
+@Command(
+    name = "strip",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    header = "Remove VLAN, MPLS, PPPoE and GRE encapsulation from the Ethernet frames of a capture.",
+    description = {
+        "",
+        "Reads IN and writes OUT in the same format (pcap or pcapng), packet for packet, with the selected "
+            + "encapsulations removed and the ethertype fixed so that tools decode the inner packet. "
+            + "With no selection flag, all four are removed.",
+        "",
+        "  --vlan   802.1Q, 802.1ad and 0x9100 tags, however many are stacked.",
+        "  --mpls   the label stack, when it carries IPv4 or IPv6 (ethertype from the first nibble of the "
+            + "payload) or an Ethernet pseudowire with a control word (the inner frame is kept).",
+        "  --pppoe  the PPPoE session header and PPP protocol, for PPP IPv4 (0x0021) and IPv6 (0x0057).",
+        "  --gre    the outer IP header and the GRE header; the ethertype becomes GRE's protocol type, "
+            + "or for transparent Ethernet bridging (0x6558) the inner Ethernet frame is kept.",
+        "",
+        "Captured and original lengths shrink by the bytes removed. Frames without the encapsulation, and "
+            + "frames of other link types, are written unchanged.",
+        "",
+    },
+    footer = {"", "Example: fabricscope strip -r trunk.pcap -w plain.pcap --vlan --mpls"})
+public final class StripCommand implements Callable<Integer> {
+    @Option(names = "-r", paramLabel = "IN", required = true, description = "Capture file to read (- for stdin, .gz accepted).")
+    String input;
+
+    @Option(names = "-w", paramLabel = "OUT", required = true, description = "Capture file to write (- for stdout).")
+    String output;
+
+    @Option(names = "--vlan", description = "Remove VLAN tags.")
+    boolean vlan;
+
+    @Option(names = "--mpls", description = "Remove MPLS label stacks.")
+    boolean mpls;
+
+    @Option(names = "--pppoe", description = "Remove PPPoE session headers.")
+    boolean pppoe;
+
+    @Option(names = "--gre", description = "Remove GRE tunnels (outer IP and GRE header).")
+    boolean gre;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        boolean all = !vlan && !mpls && !pppoe && !gre;
+        EncapsulationStripper stripper = new EncapsulationStripper(all || vlan, all || mpls, all || pppoe, all || gre);
+        PrintWriter err = spec.commandLine().getErr();
+        long changed = 0;
+        long total = 0;
+        try (PacketSource source = CaptureFiles.open(input, message -> err.println("fabricscope: " + message))) {
+            Packet packet = new Packet();
+            CaptureWriter writer = null;
+            try {
+                while (source.next(packet)) {
+                    if (writer == null) writer = openWriter(source);
+                    Packet stripped = stripper.strip(packet);
+                    if (stripped != packet) changed++;
+                    total++;
+                    writer.write(stripped, source.interfaces().get(packet.interfaceId()));
+                }
+                if (writer == null) writer = openWriter(source);
+            } finally {
+                if (writer != null) writer.close();
+            }
+        } catch (IOException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+        err.println("strip: " + changed + " of " + total + " packets changed");
+        return 0;
+    }
+
+    private CaptureWriter openWriter(PacketSource source) throws IOException {
+        List<CaptureInterface> ifaces = source.interfaces();
+        CaptureFormat format = source.format() == CaptureFormat.PCAPNG ? CaptureFormat.PCAPNG : CaptureFormat.PCAP;
+        if (ifaces.isEmpty()) {
+            return CaptureWriters.open(output, new WriterOptions(format, WriterOptions.LIBPCAP_MAX_SNAPLEN, 1, TimestampPrecision.MICRO));
+        }
+        CaptureInterface first = ifaces.get(0);
+        TimestampPrecision precision = first.tsResolutionNanos() == 1 ? TimestampPrecision.NANO : TimestampPrecision.MICRO;
+        return CaptureWriters.open(output, new WriterOptions(format, WriterOptions.tcpdumpSnapLen(first.snapLen()),
+            first.linkType(), precision));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.fabricscope.dissect;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Removes VLAN tags, MPLS label stacks, PPPoE session headers and GRE tunnels from Ethernet frames,
+ * fixing the ethertype (and lengths) so the result decodes as the inner packet:
+ * <ul>
+ *   <li>VLAN: all tags removed; the final ethertype stays.</li>
+ *   <li>MPLS: the stack removed when it carries IPv4/IPv6 (ethertype 0x0800/0x86dd by the first nibble,
+ *       see {@link EthernetLayer}); for an Ethernet pseudowire the inner Ethernet frame replaces the packet.</li>
+ *   <li>PPPoE: header and PPP protocol removed for PPP IPv4 (0x0021) / IPv6 (0x0057).</li>
+ *   <li>GRE: outer IP and GRE header removed; the ethertype becomes GRE's protocol type, or for 0x6558
+ *       (transparent Ethernet bridging) the inner Ethernet frame replaces the packet. Under PPPoE or MPLS
+ *       that stay, the inner packet must be IPv4/IPv6 (PPP protocol and PPPoE length are fixed).</li>
+ * </ul>
+ * Frames without a selected encapsulation, non-Ethernet links, and encapsulations whose payload we
+ * cannot name are passed unchanged. An inner Ethernet frame kept from a pseudowire or a GRE bridge is
+ * stripped once more with the same selection. No padding is added back to short frames. One instance per thread:
+ * the output is a view over a reused buffer, valid until the next call.
+ */
+public final class EncapsulationStripper {
+    private final boolean vlan;
+    private final boolean mpls;
+    private final boolean pppoe;
+    private final boolean gre;
+    private final Layers l = new Layers();
+    private final Packet out = new Packet();
+    private byte[] buf = new byte[2048];
+    private MemorySegment bufSegment = MemorySegment.ofArray(buf);
+    private int pos;
+    /** Strips the inner Ethernet frame kept from a pseudowire or GRE bridge (one level, no recursion). */
+    private final EncapsulationStripper innerFrame;
+
+    public EncapsulationStripper(boolean vlan, boolean mpls, boolean pppoe, boolean gre) {
+        this(vlan, mpls, pppoe, gre, true);
+    }
+
+    private EncapsulationStripper(boolean vlan, boolean mpls, boolean pppoe, boolean gre, boolean outer) {
+        this.vlan = vlan;
+        this.mpls = mpls;
+        this.pppoe = pppoe;
+        this.gre = gre;
+        this.innerFrame = outer ? new EncapsulationStripper(vlan, mpls, pppoe, gre, false) : null;
+    }
+
+    /** The stripped packet: {@code in} itself when nothing applies, else a view valid until the next call. */
+    public Packet strip(Packet in) {
+        if (in.linkType() != LinkType.EN10MB) return in;
+        Dissector.dissect(in, l);
+        if (l.ethOffset != 0) return in;
+        boolean greUsable = gre && l.transportKind == TransportKind.GRE && l.greInnerOffset >= 0
+            && l.innerEthOffset < 0;
+        if (mpls && l.mplsPayload == MplsPayload.ETHERNET_PSEUDOWIRE && l.innerEthOffset >= 0) {
+            return emitTail(in, l.innerEthOffset);
+        }
+        if (greUsable && l.greProtocol == EthernetLayer.ETHERTYPE_TEB) return emitTail(in, l.greInnerOffset);
+
+        int capLen = in.capLen();
+        ensure(capLen);
+        pos = 0;
+        boolean changed = false;
+        copy(in, 0, 12);
+        if (vlan && l.vlanCount > 0) changed = true;
+        else copy(in, 12, l.etherTypeOffset - 12);
+        int typeAt = pos;
+        copy(in, l.etherTypeOffset, 2);
+        int rest = l.etherPayloadOffset;
+        boolean mplsIp = l.mplsPayload == MplsPayload.IPV4 || l.mplsPayload == MplsPayload.IPV6;
+        boolean pppIp = l.pppProtocol == EthernetLayer.PPP_IPV4 || l.pppProtocol == EthernetLayer.PPP_IPV6;
+        boolean mplsStays = l.mplsCount > 0;
+        boolean pppoeStays = l.pppoeOffset >= 0;
+        if (mpls && mplsIp) {
+            setType(typeAt, l.mplsPayload == MplsPayload.IPV4 ? EthernetLayer.ETHERTYPE_IPV4 : EthernetLayer.ETHERTYPE_IPV6);
+            rest = l.mplsPayloadOffset;
+            mplsStays = false;
+            changed = true;
+        }
+        if (pppoe && pppIp) {
+            setType(typeAt, l.pppProtocol == EthernetLayer.PPP_IPV4 ? EthernetLayer.ETHERTYPE_IPV4 : EthernetLayer.ETHERTYPE_IPV6);
+            rest = l.pppProtocolOffset + 2;
+            pppoeStays = false;
+            changed = true;
+        }
+        int cutFrom = capLen;
+        int cutTo = capLen;
+        if (greUsable && l.networkOffset >= rest) {
+            int inner = l.greProtocol;
+            boolean innerIp = inner == EthernetLayer.ETHERTYPE_IPV4 || inner == EthernetLayer.ETHERTYPE_IPV6;
+            if ((!mplsStays && !pppoeStays) || innerIp) {
+                cutFrom = l.networkOffset;
+                cutTo = l.greInnerOffset;
+                changed = true;
+                if (!mplsStays && !pppoeStays) setType(typeAt, inner);
+            }
+        }
+        if (!changed) return in;
+        int restAt = pos;
+        copy(in, rest, cutFrom - rest);
+        copy(in, cutTo, capLen - cutTo);
+        int removed = capLen - pos;
+        if (cutTo > cutFrom && pppoeStays) {
+            // the PPPoE header and PPP protocol stay: announce the inner IP and shrink the PPPoE length
+            int ppp = restAt + (l.pppProtocolOffset - rest);
+            setType(ppp, l.greProtocol == EthernetLayer.ETHERTYPE_IPV4 ? EthernetLayer.PPP_IPV4 : EthernetLayer.PPP_IPV6);
+            setType(ppp - 2, Math.max(0, l.pppoeLength - (cutTo - cutFrom)));
+        }
+        return out.set(bufSegment, 0, pos, Math.max(pos, in.origLen() - removed), in.timestampNanos(),
+            in.interfaceId(), in.linkType(), in.frameNumber());
+    }
+
+    private Packet emitTail(Packet in, int from) {
+        int len = in.capLen() - from;
+        ensure(len);
+        pos = 0;
+        copy(in, from, len);
+        out.set(bufSegment, 0, len, Math.max(len, in.origLen() - from), in.timestampNanos(),
+            in.interfaceId(), in.linkType(), in.frameNumber());
+        return innerFrame == null ? out : innerFrame.strip(out);
+    }
+
+    private void ensure(int capacity) {
+        if (buf.length < capacity) {  // grows to the largest frame seen, then stays
+            buf = new byte[Math.max(capacity, buf.length * 2)];
+            bufSegment = MemorySegment.ofArray(buf);
+        }
+    }
+
+    private void copy(Packet in, int from, int len) {
+        if (len <= 0) return;
+        in.copyTo(from, buf, pos, len);
+        pos += len;
+    }
+
+    private void setType(int at, int value) {
+        buf[at] = (byte) (value >>> 8);
+        buf[at + 1] = (byte) value;
+    }
+}

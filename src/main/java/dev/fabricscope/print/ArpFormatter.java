@@ -1,0 +1,141 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * ARP (RFC 826) lines as tcpdump prints them: "ARP, Request who-has A tell B, length N",
+ * "ARP, Reply A is-at MAC, length N"; -v adds the hardware/protocol types. The fields sit at fixed
+ * offsets after the ethertype the dissector located. Unknown operations end at the operation name
+ * (tcpdump then dumps the packet in hex: a known difference).
+ */
+final class ArpFormatter {
+    private static final int FIXED = 8;
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_TRAIL = 0x1000;
+    private static final int REQUEST = 1, REPLY = 2, REVERSE_REQUEST = 3, REVERSE_REPLY = 4,
+            INVERSE_REQUEST = 8, INVERSE_REPLY = 9, NAK = 10;
+
+    private final Verbosity verbosity;
+
+    ArpFormatter(Verbosity verbosity) {
+        this.verbosity = verbosity;
+    }
+
+    /** @param length bytes on the wire from {@code off} */
+    void format(Packet p, int off, int length, StringBuilder out) {
+        if (!p.has(off, FIXED)) {
+            out.append(" [|arp]");
+            return;
+        }
+        int hrd = p.u16(off), pro = p.u16(off + 2), hln = p.u8(off + 4), pln = p.u8(off + 5), op = p.u16(off + 6);
+        int sha = off + FIXED, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
+        if (!p.has(tpa, pln)) {
+            out.append(" [|arp]");
+            return;
+        }
+        out.append("ARP, ");
+        boolean verbose = verbosity == Verbosity.VERBOSE;
+        boolean ipv4 = (pro == ETHERTYPE_IPV4 || pro == ETHERTYPE_TRAIL) && pln == 4;
+        if (!ipv4 || hln == 0 || verbose) {
+            appendHardware(out, hrd);
+            out.append(" (len ").append(hln).append("), ");
+            appendProtocol(out, pro);
+            out.append(" (len ").append(pln).append(')');
+            if (!verbose) {
+                out.append(", length ").append(length);
+                return;
+            }
+            out.append(", ");
+        }
+        appendOperation(out, op);
+        out.append(' ');
+        switch (op) {
+            case REQUEST -> {
+                out.append("who-has ");
+                protocolAddress(p, tpa, pro, pln, out);
+                if (nonZero(p, tha, hln)) {
+                    out.append(" (");
+                    Text.linkAddress(out, p, tha, hln);
+                    out.append(')');
+                }
+                out.append(" tell ");
+                protocolAddress(p, spa, pro, pln, out);
+            }
+            case REPLY -> {
+                protocolAddress(p, spa, pro, pln, out);
+                out.append(" is-at ");
+                Text.linkAddress(out, p, sha, hln);
+            }
+            case REVERSE_REQUEST, INVERSE_REQUEST -> {
+                out.append("who-is ");
+                Text.linkAddress(out, p, tha, hln);
+                out.append(" tell ");
+                Text.linkAddress(out, p, sha, hln);
+            }
+            case REVERSE_REPLY -> {
+                Text.linkAddress(out, p, tha, hln);
+                out.append(" at ");
+                protocolAddress(p, tpa, pro, pln, out);
+            }
+            case INVERSE_REPLY -> {
+                Text.linkAddress(out, p, sha, hln);
+                out.append(" at ");
+                protocolAddress(p, spa, pro, pln, out);
+            }
+            default -> {
+                return;  // tcpdump dumps the rest in hex, without a length
+            }
+        }
+        out.append(", length ").append(length);
+    }
+
+    private static void protocolAddress(Packet p, int off, int pro, int pln, StringBuilder out) {
+        if (pro != ETHERTYPE_IPV4 && pro != ETHERTYPE_TRAIL) out.append("<wrong proto type>");
+        else if (pln != 4) out.append("<wrong len>");
+        else Text.ipv4(out, p, off);
+    }
+
+    private static boolean nonZero(Packet p, int off, int len) {
+        for (int i = 0; i < len; i++) if (p.u8(off + i) != 0) return true;
+        return false;
+    }
+
+    private static void appendHardware(StringBuilder out, int hrd) {
+        switch (hrd) {
+            case 1 -> out.append("Ethernet");
+            case 6 -> out.append("TokenRing");
+            case 7 -> out.append("ArcNet");
+            case 15 -> out.append("FrameRelay");
+            case 23 -> out.append("Strip");
+            case 24 -> out.append("IEEE 1394");
+            case 19 -> out.append("ATM");
+            case 32 -> out.append("InfiniBand");
+            default -> out.append("Unknown Hardware (").append(hrd).append(')');
+        }
+    }
+
+    private static void appendProtocol(StringBuilder out, int pro) {
+        switch (pro) {
+            case ETHERTYPE_IPV4 -> out.append("IPv4");
+            case 0x86dd -> out.append("IPv6");
+            case ETHERTYPE_TRAIL -> out.append("Trail");
+            default -> {
+                out.append("Unknown Protocol (0x");
+                Text.hex(out, pro, 4);
+                out.append(')');
+            }
+        }
+    }
+
+    private static void appendOperation(StringBuilder out, int op) {
+        switch (op) {
+            case REQUEST -> out.append("Request");
+            case REPLY -> out.append("Reply");
+            case REVERSE_REQUEST -> out.append("Reverse Request");
+            case REVERSE_REPLY -> out.append("Reverse Reply");
+            case INVERSE_REQUEST -> out.append("Inverse Request");
+            case INVERSE_REPLY -> out.append("Inverse Reply");
+            case NAK -> out.append("NACK Reply");
+            default -> out.append("Unknown (").append(op).append(')');
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * ICMP and ICMPv6 headlines. Echo request/reply print as tcpdump prints them; other types print
+ * their type and code by number (tcpdump names them and decodes their bodies: a known difference).
+ */
+final class IcmpFormatter {
+    private static final int ECHO_REPLY = 0, ECHO = 8;
+    private static final int ECHO6_REQUEST = 128, ECHO6_REPLY = 129;
+    private static final int ICMPV6 = 58;
+
+    private final Verbosity verbosity;
+
+    IcmpFormatter(Verbosity verbosity) {
+        this.verbosity = verbosity;
+    }
+
+    /** @param length ICMP length per the IP header */
+    void icmp(Packet p, IpContext ip, int off, int length, StringBuilder out) {
+        if (off + 2 > ip.end) {
+            out.append(" [|icmp]");
+            return;
+        }
+        int type = p.u8(off), code = p.u8(off + 1);
+        out.append("ICMP ");
+        if (type == ECHO || type == ECHO_REPLY) {
+            if (off + 8 > ip.end) {
+                out.setLength(out.length() - 5);
+                out.append(" [|icmp]");
+                return;
+            }
+            out.append(type == ECHO ? "echo request" : "echo reply")
+                    .append(", id ").append(p.u16(off + 4)).append(", seq ").append(p.u16(off + 6));
+        } else {
+            out.append("type-#").append(type);
+            if (code != 0) out.append(" code ").append(code);
+        }
+        out.append(", length ").append(length);
+        if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= ip.end) {
+            long sum = InternetChecksum.add(0, p, off, length);
+            if (!InternetChecksum.verifies(sum)) {
+                int stored = p.u16(off + 2);
+                out.append(" (wrong icmp cksum ");
+                Text.hex(out, stored);
+                out.append(" (->");
+                Text.hex(out, InternetChecksum.shouldBe(stored, sum));
+                out.append(")!)");
+            }
+        }
+    }
+
+    void icmp6(Packet p, IpContext ip, int off, int length, StringBuilder out) {
+        if (off + 2 > ip.end) {
+            out.append(" [|icmp6]");
+            return;
+        }
+        if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= ip.end && length >= 4) {
+            int stored = p.u16(off + 2);
+            long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, ICMPV6, length), p, off, length);
+            if (InternetChecksum.verifies(sum)) {
+                out.append("[icmp6 sum ok] ");
+            } else {
+                out.append("[bad icmp6 cksum 0x");
+                Text.hex(out, stored, 4);
+                out.append(" -> 0x");
+                Text.hex(out, InternetChecksum.shouldBe(stored, sum), 4);
+                out.append("!] ");
+            }
+        }
+        int type = p.u8(off), code = p.u8(off + 1);
+        if ((type == ECHO6_REQUEST || type == ECHO6_REPLY) && off + 8 <= ip.end) {
+            out.append("ICMP6, ").append(type == ECHO6_REQUEST ? "echo request" : "echo reply")
+                    .append(", id ").append(p.u16(off + 4)).append(", seq ").append(p.u16(off + 6));
+            if (verbosity != Verbosity.VERBOSE) out.append(", length ").append(length);
+        } else {
+            out.append("ICMP6, type ").append(type).append(", code ").append(code).append(", length ").append(length);
+        }
+    }
+}

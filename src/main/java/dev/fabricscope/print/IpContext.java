@@ -1,0 +1,52 @@
+package dev.fabricscope.print;
+
+/**
+ * What the transport printers need to know about the enclosing IP packet; one instance per printer,
+ * refilled for each packet (no allocation).
+ */
+final class IpContext {
+    boolean v6;
+    int srcOffset;
+    int dstOffset;
+    /** IPv4: the destination used in the pseudo-header (last source-route hop when one is present). */
+    int pseudoDstOffset;
+    /**
+     * tcpdump's snapshot end inside this IP packet: the captured end clipped to the IP length field.
+     * Reads at or past it are truncation.
+     */
+    int end;
+    /** Whether the transport printer writes "addr.port > addr.port" (false after IPv6 extension headers: ports only). */
+    boolean addresses;
+    /** A first fragment: the transport checksum cannot be verified. */
+    boolean fragmented;
+
+    void appendAddress(StringBuilder out, dev.fabricscope.capture.Packet p, int off) {
+        if (v6) Text.ipv6(out, p, off);
+        else Text.ipv4(out, p, off);
+    }
+
+    /** "src > dst:" (no trailing space), as tcpdump writes it before a truncation marker. */
+    void appendAddresses(StringBuilder out, dev.fabricscope.capture.Packet p) {
+        appendAddress(out, p, srcOffset);
+        out.append(" > ");
+        appendAddress(out, p, dstOffset);
+        out.append(':');
+    }
+
+    /** "src.sport > dst.dport: " or, after IPv6 extension headers, "sport > dport: ". */
+    void appendEndpoints(StringBuilder out, dev.fabricscope.capture.Packet p, int sport, int dport) {
+        if (addresses) {
+            appendAddress(out, p, srcOffset);
+            out.append('.').append(sport).append(" > ");
+            appendAddress(out, p, dstOffset);
+            out.append('.').append(dport).append(": ");
+        } else {
+            out.append(sport).append(" > ").append(dport).append(": ");
+        }
+    }
+
+    long pseudoHeaderSum(dev.fabricscope.capture.Packet p, int protocol, int length) {
+        return v6 ? InternetChecksum.ipv6Pseudo(p, srcOffset, dstOffset, protocol, length)
+                  : InternetChecksum.ipv4Pseudo(p, srcOffset, pseudoDstOffset, protocol, length);
+    }
+}

@@ -1,0 +1,385 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.dissect.NetworkKind;
+
+/**
+ * IPv4 and IPv6 as tcpdump prints them (print-ip.c, print-ip6.c): the "IP "/"IP6 " prefix, the -v
+ * header summary, length problems ("truncated-ip - N bytes missing! ", "bad-len N"), later fragments
+ * ("a > b: ip-proto-N"), then the transport. The snapshot end handed to the transport printers is the
+ * captured end clipped to the IP length, as tcpdump clips it.
+ *
+ * <p>IPv6 extension headers are skipped silently (tcpdump describes each: a known difference); what
+ * follows them is printed with ports only, as tcpdump does.
+ */
+final class IpFormatter {
+    static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, ICMPV6 = 58, NO_NEXT_HEADER = 59, SCTP = 132;
+    private static final int IPV4_HEADER = 20, IPV6_HEADER = 40;
+    private static final int OPT_EOL = 0, OPT_NOP = 1, OPT_RR = 7, OPT_TS = 68, OPT_SECURITY = 130,
+            OPT_LSRR = 131, OPT_SSRR = 137, OPT_RA = 148, OPT_TRACEROUTE = 82;
+
+    private final Verbosity verbosity;
+    private final IpContext ctx = new IpContext();
+    private final TcpFormatter tcp;
+    private final UdpFormatter udp;
+    private final IcmpFormatter icmp;
+
+    IpFormatter(Verbosity verbosity) {
+        this.verbosity = verbosity;
+        this.tcp = new TcpFormatter(verbosity);
+        this.udp = new UdpFormatter(verbosity);
+        this.icmp = new IcmpFormatter(verbosity);
+    }
+
+    /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
+    void ipByVersion(Packet p, Layers l, int off, int length, StringBuilder out) {
+        if (length < 1) {
+            out.append("truncated-ip ").append(length);
+            return;
+        }
+        if (!p.has(off, 1)) {
+            out.append(" [|ipn]");
+            return;
+        }
+        switch (p.u8(off) >>> 4) {
+            case 4 -> ipv4(p, l, off, length, out);
+            case 6 -> ipv6(p, l, off, length, out);
+            default -> out.append("unknown ip ").append(p.u8(off) >>> 4);
+        }
+    }
+
+    /** @param length bytes on the wire from {@code off} (the link layer's remaining length) */
+    void ipv4(Packet p, Layers l, int off, int length, StringBuilder out) {
+        if (!p.has(off, 1)) {
+            out.append(" [|ip]");
+            return;
+        }
+        int version = p.u8(off) >>> 4;
+        if (version != 4) {
+            if (version == 6) out.append("IP6, wrong link-layer encapsulation");
+            else out.append("IP").append(version);
+            out.append(" (invalid)");
+            return;
+        }
+        out.append("IP ");
+        if (!p.has(off, IPV4_HEADER)) {
+            out.append(" [|ip]");
+            return;
+        }
+        if (length < IPV4_HEADER) {
+            out.append("truncated-ip ").append(length);
+            return;
+        }
+        int hlen = (p.u8(off) & 0x0f) * 4;
+        if (hlen < IPV4_HEADER) {
+            out.append("bad-hlen ").append(hlen);
+            return;
+        }
+        int len = p.u16(off + 2);
+        if (length < len) out.append("truncated-ip - ").append(len - length).append(" bytes missing! ");
+        if (len < hlen) {
+            out.append("bad-len ").append(len);
+            return;
+        }
+        int end = (int) Math.min(p.capLen(), (long) off + len);
+        int fragmentField = p.u16(off + 6);
+        int fragmentOffset = (fragmentField & 0x1fff) * 8;
+        int proto = p.u8(off + 9);
+        ctx.v6 = false;
+        ctx.srcOffset = off + 12;
+        ctx.dstOffset = off + 16;
+        ctx.pseudoDstOffset = off + 16;
+        ctx.end = end;
+        ctx.addresses = true;
+        ctx.fragmented = (fragmentField & 0x2000) != 0;
+        if (verbosity == Verbosity.VERBOSE) {
+            int tos = p.u8(off + 1);
+            out.append("(tos 0x");
+            Text.hex(out, tos);
+            switch (tos & 3) {
+                case 1 -> out.append(",ECT(1)");
+                case 2 -> out.append(",ECT(0)");
+                case 3 -> out.append(",CE");
+                default -> { }
+            }
+            int ttl = p.u8(off + 8);
+            if (ttl >= 1) out.append(", ttl ").append(ttl);
+            out.append(", id ").append(p.u16(off + 4)).append(", offset ").append(fragmentOffset).append(", flags [");
+            appendFragmentFlags(out, fragmentField);
+            out.append("], proto ");
+            appendProtocolName(out, proto);
+            out.append(" (").append(proto).append("), length ").append(len);
+            if (hlen > IPV4_HEADER) {
+                out.append(", options (");
+                boolean truncated = !options(p, off + IPV4_HEADER, hlen - IPV4_HEADER, end, out);
+                out.append(')');
+                if (truncated) {
+                    out.append(")\n    ");
+                    ctx.appendAddresses(out, p);
+                    out.append("  [|ip]");
+                    return;
+                }
+            }
+            if (off + hlen <= end) {
+                long sum = InternetChecksum.add(0, p, off, hlen);
+                if (!InternetChecksum.verifies(sum)) {
+                    int stored = p.u16(off + 10);
+                    out.append(", bad cksum ");
+                    Text.hex(out, stored);
+                    out.append(" (->");
+                    Text.hex(out, InternetChecksum.shouldBe(stored, sum));
+                    out.append(")!");
+                }
+            }
+            out.append(")\n    ");
+        }
+        if (hlen > IPV4_HEADER && off + hlen <= end) ctx.pseudoDstOffset = finalDestination(p, off, hlen);
+        if (fragmentOffset != 0) {
+            ctx.appendAddresses(out, p);
+            out.append(" ip-proto-").append(proto);
+            return;
+        }
+        if (proto != TCP && proto != UDP && proto != SCTP && proto != DCCP) {
+            ctx.appendAddresses(out, p);
+            out.append(' ');
+        }
+        if (off + hlen > end) {
+            out.append(" [remaining caplen(").append(Math.max(0, end - off)).append(") < header length(")
+                    .append(hlen).append(")] [|ip]");
+            return;
+        }
+        transport(p, proto, off + hlen, len - hlen, false, out);
+    }
+
+    void ipv6(Packet p, Layers l, int off, int length, StringBuilder out) {
+        if (!p.has(off, IPV6_HEADER)) {
+            out.append(" [|ip6]");
+            return;
+        }
+        if (length < IPV6_HEADER) {
+            out.append("truncated-ip6 ").append(length);
+            return;
+        }
+        out.append("IP6 ");
+        int version = p.u8(off) >>> 4;
+        if (version != 6) {
+            out.append("version error: ").append(version).append(" != 6");
+            return;
+        }
+        int payloadLength = p.u16(off + 4);
+        long len;
+        if (payloadLength != 0) {
+            len = payloadLength + IPV6_HEADER;
+            if (length < len) out.append("truncated-ip6 - ").append(len - length).append(" bytes missing!");
+        } else {
+            len = (long) length + IPV6_HEADER;  // tcpdump's provisional length while it looks for a jumbogram option
+        }
+        int nh = p.u8(off + 6);
+        if (verbosity == Verbosity.VERBOSE) {
+            long flow = p.u32(off);
+            out.append('(');
+            if ((flow & 0x0ff00000L) != 0) {
+                out.append("class 0x");
+                Text.hex(out, (flow & 0x0ff00000L) >>> 20, 2);
+                out.append(", ");
+            }
+            if ((flow & 0x000fffffL) != 0) {
+                out.append("flowlabel 0x");
+                Text.hex(out, flow & 0x000fffffL, 5);
+                out.append(", ");
+            }
+            out.append("hlim ").append(p.u8(off + 7)).append(", next-header ");
+            appendProtocolName(out, nh);
+            out.append(" (").append(nh).append(") payload length: ").append(payloadLength).append(") ");
+        }
+        ctx.v6 = true;
+        ctx.srcOffset = off + 8;
+        ctx.dstOffset = off + 24;
+        ctx.pseudoDstOffset = off + 24;
+        ctx.end = (int) Math.min(p.capLen(), off + len);
+        ctx.addresses = true;
+        ctx.fragmented = false;
+        if (nh != TCP && nh != UDP && nh != DCCP && nh != SCTP) {
+            ctx.appendAddresses(out, p);
+            out.append(' ');
+        }
+        int transportOff = off + IPV6_HEADER;
+        int proto = nh;
+        if (l.networkKind == NetworkKind.IPV6 && l.networkOffset == off && l.ipv6ExtensionHeaders > 0) {
+            // headers walked by the dissector; tcpdump prints each one (not reproduced here)
+            if (l.laterFragment) {
+                out.append("frag");
+                return;
+            }
+            ctx.addresses = false;
+            ctx.fragmented = l.fragment;
+            transportOff = off + l.networkHeaderLength;
+            proto = l.ipProtocol;
+        } else if (isExtensionHeader(nh)) {
+            out.append(" [|ip6]");  // the dissector could not walk them: truncated or inconsistent
+            return;
+        }
+        transport(p, proto, transportOff, (int) (off + len - transportOff), true, out);
+    }
+
+    private void transport(Packet p, int proto, int off, int length, boolean v6, StringBuilder out) {
+        switch (proto) {
+            case TCP -> tcp.format(p, ctx, off, length, out);
+            case UDP -> udp.format(p, ctx, off, length, out);
+            case ICMP -> {
+                if (v6) out.append("[ICMP requires IPv4] (invalid)");
+                else icmp.icmp(p, ctx, off, length, out);
+            }
+            case ICMPV6 -> {
+                if (v6) icmp.icmp6(p, ctx, off, length, out);
+                else out.append("[ICMPv6 requires IPv6] (invalid)");
+            }
+            case NO_NEXT_HEADER -> out.append("no next header");
+            // tcpdump decodes many more (IGMP, GRE, OSPF, ...): a known difference
+            default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
+        }
+    }
+
+    private static boolean isExtensionHeader(int nh) {
+        return nh == 0 || nh == 43 || nh == 44 || nh == 51 || nh == 60;
+    }
+
+    /** tcpdump's "+" (more fragments), "DF", "rsvd" list, or "none". */
+    private static void appendFragmentFlags(StringBuilder out, int field) {
+        int n = 0;
+        if ((field & 0x2000) != 0) { out.append('+'); n++; }
+        if ((field & 0x4000) != 0) { out.append(n++ > 0 ? ", DF" : "DF"); }
+        if ((field & 0x8000) != 0) { out.append(n++ > 0 ? ", rsvd" : "rsvd"); }
+        if (n == 0) out.append("none");
+    }
+
+    /** IPv4 options as tcpdump -v lists them; false when they run past the capture. */
+    private static boolean options(Packet p, int off, int length, int end, StringBuilder out) {
+        String sep = "";
+        int cp = off;
+        while (length > 0) {
+            out.append(sep);
+            sep = ",";
+            if (cp >= end) return false;
+            int code = p.u8(cp);
+            appendOptionName(out, code);
+            int optionLength;
+            if (code == OPT_NOP || code == OPT_EOL) {
+                optionLength = 1;
+            } else {
+                if (cp + 1 >= end) return false;
+                optionLength = p.u8(cp + 1);
+                if (optionLength < 2) {
+                    out.append(" [bad length ").append(optionLength).append(']');
+                    return true;
+                }
+            }
+            if (optionLength > length) {
+                out.append(" [bad length ").append(optionLength).append(']');
+                return true;
+            }
+            if (cp + optionLength > end) return false;
+            switch (code) {
+                case OPT_EOL -> { return true; }
+                case OPT_RR, OPT_SSRR, OPT_LSRR -> route(p, cp, optionLength, out);
+                case OPT_RA -> {
+                    if (optionLength < 4) out.append(" [bad length ").append(optionLength).append(']');
+                    else if (p.u16(cp + 2) != 0) out.append(" value ").append(p.u16(cp + 2));
+                }
+                default -> { }  // timestamp contents and security are not detailed (tcpdump details timestamps)
+            }
+            cp += optionLength;
+            length -= optionLength;
+        }
+        return true;
+    }
+
+    private static void route(Packet p, int cp, int length, StringBuilder out) {
+        if (length < 3) {
+            out.append(" [bad length ").append(length).append(']');
+            return;
+        }
+        if (((length + 1) & 3) != 0) out.append(" [bad length ").append(length).append(']');
+        int ptr = p.u8(cp + 2) - 1;
+        if (ptr < 3 || ((ptr + 1) & 3) != 0 || ptr > length + 1) out.append(" [bad ptr ").append(p.u8(cp + 2)).append(']');
+        for (int len = 3; len + 4 <= length; len += 4) {
+            out.append(' ');
+            Text.ipv4(out, p, cp + len);
+            if (ptr > len) out.append(',');
+        }
+    }
+
+    /** The pseudo-header destination: the last hop of a loose/strict source route, else the IP destination. */
+    private static int finalDestination(Packet p, int off, int hlen) {
+        int cp = off + IPV4_HEADER;
+        int length = hlen - IPV4_HEADER;
+        while (length > 0) {
+            int type = p.u8(cp);
+            if (type == OPT_EOL) break;
+            int len;
+            if (type == OPT_NOP) {
+                len = 1;
+            } else {
+                if (length < 2) break;
+                len = p.u8(cp + 1);
+                if (len < 2) break;
+            }
+            if (length < len) break;
+            if ((type == OPT_SSRR || type == OPT_LSRR) && len >= 7) return cp + len - 4;
+            cp += len;
+            length -= len;
+        }
+        return off + 16;
+    }
+
+    private static void appendOptionName(StringBuilder out, int code) {
+        switch (code) {
+            case OPT_EOL -> out.append("EOL");
+            case OPT_NOP -> out.append("NOP");
+            case OPT_TS -> out.append("timestamp");
+            case OPT_SECURITY -> out.append("security");
+            case OPT_RR -> out.append("RR");
+            case OPT_SSRR -> out.append("SSRR");
+            case OPT_LSRR -> out.append("LSRR");
+            case OPT_RA -> out.append("RA");
+            case OPT_TRACEROUTE -> out.append("traceroute");
+            default -> out.append("unknown ").append(code);
+        }
+    }
+
+    /** IANA protocol names as tcpdump's table spells them, "unknown" otherwise. */
+    static void appendProtocolName(StringBuilder out, int proto) {
+        out.append(switch (proto) {
+            case 0 -> "Options";
+            case 1 -> "ICMP";
+            case 2 -> "IGMP";
+            case 4 -> "IPIP";
+            case 6 -> "TCP";
+            case 8 -> "EGP";
+            case 9 -> "IGRP";
+            case 17 -> "UDP";
+            case 33 -> "DCCP";
+            case 41 -> "IPv6";
+            case 43 -> "Routing";
+            case 44 -> "Fragment";
+            case 46 -> "RSVP";
+            case 47 -> "GRE";
+            case 50 -> "ESP";
+            case 51 -> "AH";
+            case 55 -> "Mobile IP";
+            case 58 -> "ICMPv6";
+            case 62 -> "Mobile IP (old)";
+            case 88 -> "EIGRP";
+            case 89 -> "OSPF";
+            case 103 -> "PIM";
+            case 108 -> "Compressed IP";
+            case 112 -> "VRRP";
+            case 113 -> "PGM";
+            case 132 -> "SCTP";
+            case 135 -> "Mobility";
+            case 143 -> "Ethernet";
+            default -> "unknown";
+        });
+    }
+}

@@ -1,0 +1,181 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Layers;
+
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.ZoneId;
+
+/**
+ * One line per packet like {@code tcpdump -n} (with -S: absolute TCP sequence numbers, since a
+ * renderer keeps no per-connection state), in three verbosities ({@code -q}, default, {@code -v}).
+ * The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
+ * {@code "\n    "} continuation as tcpdump -v prints it.
+ *
+ * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), ICMP echo, ARP,
+ * IPv4 fragments, slow-protocols headlines, unknown ethertypes (headline only: tcpdump adds a hex dump)
+ * and the truncation markers of those; see PacketPrinterTest for the known differences. Reads only
+ * header fields at the offsets the {@link dev.fabricscope.dissect.Dissector} recorded in {@link Layers}
+ * (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
+ */
+public final class PacketPrinter {
+    private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
+    private static final int MAX_ETHERNET_LENGTH = 1500;
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
+            ETHERTYPE_SLOW = 0x8809;
+    private static final int ERF_TYPE_INFINIBAND = 21;
+    private static final int MAX_CACHED_INTERFACE_NAMES = 64;
+
+    private final Verbosity verbosity;
+    private final TimestampFormatter timestamps;
+    private final IpFormatter ip;
+    private final ArpFormatter arp;
+    private final SlowProtocolsFormatter slow;
+    private final InfinibandFormatter infiniband = new InfinibandFormatter();
+    /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
+    private final int[] nameIndexes = new int[MAX_CACHED_INTERFACE_NAMES];
+    private final String[] names = new String[MAX_CACHED_INTERFACE_NAMES];
+    private int namesCached;
+
+    public PacketPrinter(ZoneId zone, Verbosity verbosity) {
+        this.verbosity = verbosity;
+        this.timestamps = new TimestampFormatter(zone);
+        this.ip = new IpFormatter(verbosity);
+        this.arp = new ArpFormatter(verbosity);
+        this.slow = new SlowProtocolsFormatter(verbosity);
+    }
+
+    /** Appends the line for {@code p}, dissected into {@code l}, to {@code out} (no newline). */
+    public void format(Packet p, Layers l, StringBuilder out) {
+        timestamps.format(p.timestampNanos(), out);
+        out.append(' ');
+        int length = p.origLen();
+        switch (p.linkType()) {
+            case LinkType.EN10MB -> ethernet(p, l, 0, length, out);
+            case LinkType.LINUX_SLL -> {
+                if (!p.has(0, SLL_HEADER)) out.append(" [|sll]");
+                else etherTypePayload(p, l, length - SLL_HEADER, out);
+            }
+            case LinkType.LINUX_SLL2 -> linuxSll2(p, l, length, out);
+            case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6 ->
+                ip.ipByVersion(p, l, 0, length, out);
+            case LinkType.NULL, LinkType.LOOP -> nullOrLoop(p, l, length, out);
+            case LinkType.ERF -> {
+                if (l.erfType == ERF_TYPE_INFINIBAND) infiniband.format(p, l, out);
+                else if (l.ethOffset >= 0) ethernet(p, l, l.ethOffset, length - l.ethOffset, out);
+                else out.append("UNSUPPORTED");
+            }
+            case LinkType.INFINIBAND -> infiniband.format(p, l, out);
+            default -> out.append("UNSUPPORTED");
+        }
+    }
+
+    /** Without -e tcpdump prints nothing of the Ethernet header or VLAN tags of a known ethertype. */
+    private void ethernet(Packet p, Layers l, int off, int length, StringBuilder out) {
+        if (!p.has(off, ETHERNET_HEADER)) {
+            out.append(" [|ether]");
+            return;
+        }
+        etherTypePayload(p, l, length - (l.etherPayloadOffset - off), out);
+    }
+
+    /** What follows the final ethertype (after VLAN tags); {@code length} is its on-wire length. */
+    private void etherTypePayload(Packet p, Layers l, int length, StringBuilder out) {
+        if (l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG
+                || l.malformed == dev.fabricscope.dissect.Malformed.TOO_MANY_VLAN_TAGS) {
+            out.append(" [|vlan]");
+            return;
+        }
+        int off = l.etherPayloadOffset;
+        int type = l.etherType;
+        if (type <= MAX_ETHERNET_LENGTH) {
+            out.append("802.3, length ").append(type);  // tcpdump decodes LLC: a known difference
+            return;
+        }
+        switch (type) {
+            case ETHERTYPE_IPV4 -> ip.ipv4(p, l, off, length, out);
+            case ETHERTYPE_IPV6 -> ip.ipv6(p, l, off, length, out);
+            case ETHERTYPE_ARP -> arp.format(p, off, length, out);
+            case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
+            default -> unknownEtherType(p, l, type, out);
+        }
+    }
+
+    /**
+     * tcpdump's line for an ethertype it cannot decode: MACs and type; it then dumps the payload in hex
+     * on further lines, which we leave out (a known difference). Also used for types tcpdump does decode
+     * but we do not (MPLS, PPPoE, LLDP, ...): a known difference too.
+     */
+    private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
+        if (l.srcMacOffset >= 0 && l.dstMacOffset >= 0) {
+            Text.linkAddress(out, p, l.srcMacOffset, 6);
+            out.append(" > ");
+            Text.linkAddress(out, p, l.dstMacOffset, 6);
+            out.append(", ");
+        }
+        if (verbosity == Verbosity.QUIET) {
+            out.append("Unknown Ethertype (0x");
+            Text.hex(out, type, 4);
+            out.append(')');
+        } else {
+            out.append("ethertype Unknown (0x");
+            Text.hex(out, type, 4);
+            out.append(')');
+        }
+        out.append(", length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
+    }
+
+    /** tcpdump prints the interface name (as this machine names the index) and the packet direction. */
+    private void linuxSll2(Packet p, Layers l, int length, StringBuilder out) {
+        if (!p.has(0, SLL2_HEADER)) {
+            out.append(" [|sll2]");
+            return;
+        }
+        int start = out.length();
+        out.append(interfaceName((int) p.u32(4)));
+        while (out.length() - start < 5) out.append(' ');
+        out.append(' ');
+        start = out.length();
+        out.append(switch (p.u8(10)) {
+            case 0 -> "In";
+            case 1 -> "B";
+            case 2 -> "M";
+            case 3 -> "P";
+            case 4 -> "Out";
+            default -> "?";
+        });
+        while (out.length() - start < 3) out.append(' ');
+        out.append(' ');
+        etherTypePayload(p, l, length - SLL2_HEADER, out);
+    }
+
+    private String interfaceName(int index) {
+        for (int i = 0; i < namesCached; i++) if (nameIndexes[i] == index) return names[i];
+        String name;
+        try {
+            NetworkInterface nif = NetworkInterface.getByIndex(index);
+            name = nif == null ? "?" : nif.getName();
+        } catch (SocketException | IllegalArgumentException e) {
+            name = "?";
+        }
+        if (namesCached < MAX_CACHED_INTERFACE_NAMES) {
+            nameIndexes[namesCached] = index;
+            names[namesCached++] = name;
+        }
+        return name;
+    }
+
+    private void nullOrLoop(Packet p, Layers l, int length, StringBuilder out) {
+        if (!p.has(0, NULL_HEADER)) {
+            out.append(" [|null]");
+            return;
+        }
+        switch (l.addressFamily) {
+            case 2 -> ip.ipv4(p, l, NULL_HEADER, length - NULL_HEADER, out);
+            case 24, 28, 30 -> ip.ipv6(p, l, NULL_HEADER, length - NULL_HEADER, out);
+            default -> out.append("AF Unknown (").append(l.addressFamily).append("), length ").append(length).append(": ");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * A TCP segment as {@code tcpdump -n -S} prints it: absolute sequence numbers (tcpdump's relative
+ * numbers need per-connection state, which a renderer does not keep, so -S is implied). Application
+ * protocols tcpdump recognises by port (HTTP, SSH, BGP, RESP, ...) are not decoded here.
+ */
+final class TcpFormatter {
+    static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
+    private static final int HEADER = 20;
+    private static final int PROTOCOL = 6;
+    /** tcpdump prints at most this many bytes of RST data. */
+    private static final int MAX_RST_DATA = 30;
+
+    private final Verbosity verbosity;
+    private final TcpOptionsFormatter options = new TcpOptionsFormatter();
+
+    TcpFormatter(Verbosity verbosity) {
+        this.verbosity = verbosity;
+    }
+
+    /**
+     * @param off    start of the TCP header
+     * @param length TCP length per the IP header (header + data)
+     */
+    void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
+        int end = ip.end;
+        if (off + 4 > end) {
+            ip.appendAddresses(out, p);
+            out.append(" [|tcp]");
+            return;
+        }
+        int sport = p.u16(off), dport = p.u16(off + 2);
+        ip.appendEndpoints(out, p, sport, dport);
+        if (off + HEADER > end) {
+            out.append(" [|tcp]");
+            return;
+        }
+        int hlen = (p.u8(off + 12) >>> 4) * 4;
+        if (hlen < HEADER) {
+            out.append(" tcp ");
+            Text.u32(out, length - hlen);
+            out.append(" [bad hdr length ").append(hlen).append(" - too short, < 20]");
+            return;
+        }
+        if (verbosity == Verbosity.QUIET) {
+            out.append("tcp ");
+            Text.u32(out, length - hlen);
+            if (hlen > length) tooLong(out, hlen, length);
+            return;
+        }
+        int flags = p.u8(off + 13);
+        out.append("Flags [");
+        appendFlags(out, flags);
+        out.append(']');
+        if (hlen > length) {
+            tooLong(out, hlen, length);
+            return;
+        }
+        if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= end) {
+            int stored = p.u16(off + 16);
+            long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length), p, off, length);
+            out.append(", cksum 0x");
+            Text.hex(out, stored, 4);
+            if (InternetChecksum.verifies(sum)) {
+                out.append(" (correct)");
+            } else {
+                out.append(" (incorrect -> 0x");
+                Text.hex(out, InternetChecksum.shouldBe(stored, sum), 4);
+                out.append(')');
+            }
+        }
+        int dataLength = length - hlen;
+        long seq = p.u32(off + 4);
+        if (dataLength > 0 || (flags & (SYN | FIN | RST)) != 0) {
+            out.append(", seq ");
+            Text.u32(out, seq);
+            if (dataLength > 0) Text.u32(out.append(':'), seq + dataLength);
+        }
+        if ((flags & ACK) != 0) Text.u32(out.append(", ack "), p.u32(off + 8));
+        out.append(", win ").append(p.u16(off + 14));
+        if ((flags & URG) != 0) out.append(", urg ").append(p.u16(off + 18));
+        if (hlen > HEADER
+                && !options.format(p, off + HEADER, hlen - HEADER, end, flags, off + length, out)) {
+            return;
+        }
+        out.append(", length ").append(dataLength);
+        if (dataLength > 0 && (flags & RST) != 0 && verbosity == Verbosity.VERBOSE) {
+            rstData(p, off + hlen, dataLength, end, out);
+        }
+    }
+
+    private static void tooLong(StringBuilder out, int hlen, int length) {
+        out.append(" [bad hdr length ").append(hlen).append(" - too long, > ").append(length).append(']');
+    }
+
+    /** Flag letters in tcpdump's order (F S R P . U E W), or "none". */
+    static void appendFlags(StringBuilder out, int flags) {
+        if (flags == 0) {
+            out.append("none");
+            return;
+        }
+        if ((flags & FIN) != 0) out.append('F');
+        if ((flags & SYN) != 0) out.append('S');
+        if ((flags & RST) != 0) out.append('R');
+        if ((flags & PSH) != 0) out.append('P');
+        if ((flags & ACK) != 0) out.append('.');
+        if ((flags & URG) != 0) out.append('U');
+        if ((flags & ECE) != 0) out.append('E');
+        if ((flags & CWR) != 0) out.append('W');
+    }
+
+    /** RFC 1122 4.2.2.12 text in a RST, as tcpdump -v shows it: " [RST text]", "!" when not all captured. */
+    private static void rstData(Packet p, int off, int length, int end, StringBuilder out) {
+        out.append(off + length <= end ? " [RST" : " [!RST");
+        if (length > MAX_RST_DATA) {
+            length = MAX_RST_DATA;
+            out.append('+');
+        }
+        out.append(' ');
+        for (int i = 0; i < length && off + i < end; i++) Text.printableChar(out, p.u8(off + i));
+        out.append(']');
+    }
+}

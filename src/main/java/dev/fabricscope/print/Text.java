@@ -1,0 +1,110 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * Appending numbers and addresses to a {@link StringBuilder} without intermediate strings:
+ * {@link StringBuilder#append(int)} already writes digits in place; hex and addresses are written here.
+ */
+final class Text {
+    private Text() { }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Unsigned 32-bit decimal ({@code %u} of a uint32_t). */
+    static void u32(StringBuilder out, long value) {
+        out.append(value & 0xffffffffL);
+    }
+
+    /** Lower-case hex without leading zeros ({@code %x}). */
+    static void hex(StringBuilder out, long value) {
+        int shift = 60;
+        while (shift > 0 && ((value >>> shift) & 0xf) == 0) shift -= 4;
+        for (; shift >= 0; shift -= 4) out.append(HEX[(int) (value >>> shift) & 0xf]);
+    }
+
+    /** Lower-case hex padded with zeros to {@code digits} ({@code %0Nx}); longer values are not cut. */
+    static void hex(StringBuilder out, long value, int digits) {
+        int needed = 1;
+        while (needed < 16 && (value >>> (needed * 4)) != 0) needed++;
+        for (int i = Math.max(digits, needed) - 1; i >= 0; i--) out.append(HEX[(int) (value >>> (i * 4)) & 0xf]);
+    }
+
+    /** {@code len} bytes at {@code off} as two hex digits each, no separator; the caller checked bounds. */
+    static void hexBytes(StringBuilder out, Packet p, int off, int len) {
+        for (int i = 0; i < len; i++) hex(out, p.u8(off + i), 2);
+    }
+
+    /** Two decimal digits with a leading zero. */
+    static void twoDigits(StringBuilder out, int value) {
+        out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    static void ipv4(StringBuilder out, Packet p, int off) {
+        out.append(p.u8(off)).append('.').append(p.u8(off + 1)).append('.')
+                .append(p.u8(off + 2)).append('.').append(p.u8(off + 3));
+    }
+
+    /** Colon-separated lower-case hex bytes (a MAC address, or any link address length). */
+    static void linkAddress(StringBuilder out, Packet p, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            if (i > 0) out.append(':');
+            hex(out, p.u8(off + i), 2);
+        }
+    }
+
+    /**
+     * IPv6 text form as tcpdump writes it: the longest run (first on ties) of two or more zero words
+     * becomes "::"; a zero prefix of 6 words, or of 5 words then ffff, ends in a dotted IPv4 address.
+     */
+    static void ipv6(StringBuilder out, Packet p, int off) {
+        int bestBase = -1, bestLen = 0, curBase = -1, curLen = 0;
+        for (int i = 0; i < 8; i++) {
+            if (p.u16(off + 2 * i) == 0) {
+                if (curBase == -1) {
+                    curBase = i;
+                    curLen = 1;
+                } else {
+                    curLen++;
+                }
+            } else if (curBase != -1) {
+                if (bestBase == -1 || curLen > bestLen) {
+                    bestBase = curBase;
+                    bestLen = curLen;
+                }
+                curBase = -1;
+            }
+        }
+        if (curBase != -1 && (bestBase == -1 || curLen > bestLen)) {
+            bestBase = curBase;
+            bestLen = curLen;
+        }
+        if (bestBase != -1 && bestLen < 2) bestBase = -1;
+        for (int i = 0; i < 8; i++) {
+            if (bestBase != -1 && i >= bestBase && i < bestBase + bestLen) {
+                if (i == bestBase) out.append(':');
+                continue;
+            }
+            if (i != 0) out.append(':');
+            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && p.u16(off + 10) == 0xffff))) {
+                ipv4(out, p, off + 12);
+                return;
+            }
+            hex(out, p.u16(off + 2 * i));
+        }
+        if (bestBase != -1 && bestBase + bestLen == 8) out.append(':');
+    }
+
+    /** One byte as tcpdump's fn_print_char shows it: "M-" for the high bit, "^X" for control characters. */
+    static void printableChar(StringBuilder out, int c) {
+        if (c >= 0x80) {
+            out.append("M-");
+            c &= 0x7f;
+        }
+        if (c < 0x20 || c == 0x7f) {
+            out.append('^');
+            c ^= 0x40;
+        }
+        out.append((char) c);
+    }
+}

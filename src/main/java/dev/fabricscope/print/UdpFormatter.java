@@ -1,0 +1,73 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * A UDP datagram as tcpdump prints it when it does not recognise the port: {@code UDP, length N}
+ * (tcpdump -q never decodes by port). Ports tcpdump decodes (DNS, NTP, syslog, BFD, VXLAN, ...) are
+ * not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums are verified with
+ * -v as tcpdump does; IPv4 UDP checksums only with -vv, which we do not offer.
+ */
+final class UdpFormatter {
+    private static final int HEADER = 8;
+    private static final int PROTOCOL = 17;
+
+    private final Verbosity verbosity;
+
+    UdpFormatter(Verbosity verbosity) {
+        this.verbosity = verbosity;
+    }
+
+    /** @param length UDP length per the IP header (header + data) */
+    void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
+        int end = ip.end;
+        if (off + 4 > end) {
+            ip.appendAddresses(out, p);
+            out.append("  [|udp]");
+            return;
+        }
+        int sport = p.u16(off), dport = p.u16(off + 2);
+        if (length < HEADER) {
+            ip.appendEndpoints(out, p, sport, dport);
+            out.append("truncated-udp ").append(length);
+            return;
+        }
+        if (off + 6 > end) {
+            ip.appendEndpoints(out, p, sport, dport);
+            out.append(" [|udp]");
+            return;
+        }
+        int ulen = p.u16(off + 4);
+        if (ulen < HEADER) {
+            ip.appendEndpoints(out, p, sport, dport);
+            out.append("truncated-udplength ").append(ulen);
+            return;
+        }
+        ulen -= HEADER;
+        length -= HEADER;
+        if (ulen < length) length = ulen;
+        ip.appendEndpoints(out, p, sport, dport);
+        if (off + HEADER > end) {
+            out.append(" [|udp]");
+            return;
+        }
+        if (verbosity == Verbosity.VERBOSE && ip.v6 && !ip.fragmented && off + HEADER + length <= end) {
+            int stored = p.u16(off + 6);
+            long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
+            if (InternetChecksum.verifies(sum)) {
+                out.append("[udp sum ok] ");
+            } else {
+                out.append("[bad udp cksum 0x");
+                Text.hex(out, stored, 4);
+                out.append(" -> 0x");
+                Text.hex(out, InternetChecksum.shouldBe(stored, sum), 4);
+                out.append("!] ");
+            }
+        }
+        if (ulen > length && !ip.fragmented) {
+            out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
+        } else {
+            out.append("UDP, length ").append(ulen);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.testing.Oracles;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code capture -r}: what we write must equal, byte for byte, what tcpdump -r ... -w writes. */
+class CaptureCommandFileTest {
+    private static final List<String> FILTERS = List.of("", "tcp", "udp dst port 4791", "ether proto 0x8809",
+        "vlan && ether[14] & 224 == 32", "ip[1] & 0xfc == 40", "ip6", "tcp[tcpflags] & tcp-syn != 0");
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> withFilter(List<String> head, String filter) {
+        List<String> cmd = new ArrayList<>(head);
+        if (!filter.isEmpty()) cmd.addAll(Arrays.asList(filter.split(" ")));
+        return cmd;
+    }
+
+    private Path tcpdumpWrite(Path input, String filter, String... extra) throws Exception {
+        Path out = tmp.resolve("tcpdump-" + Math.abs((input + filter + Arrays.toString(extra)).hashCode()) + ".pcap");
+        List<String> cmd = new ArrayList<>(List.of("tcpdump", "-r", input.toString(), "-w", out.toString()));
+        cmd.addAll(List.of(extra));
+        Oracles.Run r = Oracles.run(withFilter(cmd, filter));
+        return r.exitCode() == 0 ? out : null;
+    }
+
+    private CliRun ours(Path input, Path out, String filter, String... extra) {
+        List<String> cmd = new ArrayList<>(List.of("capture", "-r", input.toString(), "-w", out.toString()));
+        cmd.addAll(List.of(extra));
+        return CliRun.of(withFilter(cmd, filter).toArray(String[]::new));
+    }
+
+    @Test
+    void everySharedCaptureAndFilterIsWrittenAsTcpdumpWritesIt() throws Exception {
+        Oracles.requireTcpdump();
+        Oracles.requireLibpcap();
+        int compared = 0;
+        for (Path input : Oracles.allSharedCaptures()) {
+            for (String filter : FILTERS) {
+                Path expected = tcpdumpWrite(input, filter);
+                Path actual = tmp.resolve("ours.pcap");
+                CliRun run = ours(input, actual, filter);
+                String what = input.getFileName() + " [" + filter + "]";
+                if (expected == null) {
+                    // libpcap rejects the filter for this link type: so must we, as a usage error
+                    assertEquals(2, run.exitCode(), what + ": " + run.err());
+                    continue;
+                }
+                assertEquals(0, run.exitCode(), what + ": " + run.err());
+                assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), what);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 50, "compared only " + compared + " file/filter pairs");
+    }
+
+    @Test
+    void countLimitStopsLikeTcpdump() throws Exception {
+        Oracles.requireTcpdump();
+        Path input = Oracles.sharedCapture("rdma/oferby-proxy_roce.pcap");
+        Path expected = tcpdumpWrite(input, "", "-c", "7");
+        Path actual = tmp.resolve("c7.pcap");
+        assertEquals(0, ours(input, actual, "", "-c", "7").exitCode());
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual));
+    }
+
+    @Test
+    void gzipInputIsReadTransparently() throws Exception {
+        Oracles.requireTcpdump();
+        Path input = Oracles.sharedCapture("rdma/oferby-proxy_roce.pcap");
+        Path gz = tmp.resolve("in.pcap.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(input));
+        }
+        Path expected = tcpdumpWrite(input, "");
+        Path actual = tmp.resolve("fromgz.pcap");
+        assertEquals(0, ours(gz, actual, "").exitCode());
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual));
+    }
+
+    @Test
+    void truncatedInputKeepsCompletePacketsReportsOffsetAndExitsOne() throws Exception {
+        Oracles.requireTcpdump();
+        byte[] whole = Files.readAllBytes(Oracles.sharedCapture("rdma/oferby-proxy_roce.pcap"));
+        Path cut = tmp.resolve("cut.pcap");
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 100));
+        // tcpdump writes every complete record, then reports the truncation (exit 1)
+        Path expected = tmp.resolve("tcpdump-cut.pcap");
+        Oracles.Run t = Oracles.run("tcpdump", "-r", cut.toString(), "-w", expected.toString());
+        assertEquals(1, t.exitCode(), t.err());
+        Path actual = tmp.resolve("ours-cut.pcap");
+        CliRun run = ours(cut, actual, "");
+        assertEquals(1, run.exitCode());
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual));
+        List<String> problems = run.err().lines().filter(l -> l.startsWith("fabricscope: ")).toList();
+        assertEquals(1, problems.size(), run.err());
+        assertTrue(problems.getFirst().contains("cut.pcap") && problems.getFirst().contains("offset"), run.err());
+    }
+
+    @Test
+    void badExpressionIsLibpcapsMessageAndExitTwo() throws Exception {
+        Oracles.requireTcpdump();
+        Oracles.requireLibpcap();
+        Path input = Oracles.sharedCapture("lacp/LACP.pcap");
+        Oracles.Run t = Oracles.run("tcpdump", "-r", input.toString(), "-w", "/dev/null", "tcp", "port");
+        String libpcapMessage = t.err().lines().filter(l -> l.startsWith("tcpdump: "))
+            .map(l -> l.substring("tcpdump: ".length())).reduce((a, b) -> b).orElseThrow();
+        CliRun run = ours(input, tmp.resolve("x.pcap"), "tcp port");
+        assertEquals(2, run.exitCode());
+        assertEquals("fabricscope: " + libpcapMessage, run.err().strip().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void missingFileIsOneLineAndExitOne() {
+        CliRun run = CliRun.of("capture", "-r", tmp.resolve("nope.pcap").toString(), "-w", "/dev/null");
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("nope.pcap") && run.err().contains("no such file"), run.err());
+    }
+
+    @Test
+    void notACaptureFileIsOneLineAndExitOne() throws IOException {
+        Path junk = tmp.resolve("junk.pcap");
+        Files.writeString(junk, "this is not a capture file at all");
+        CliRun run = CliRun.of("capture", "-r", junk.toString(), "-w", "/dev/null");
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("fabricscope: ") && run.err().contains("junk.pcap"), run.err());
+    }
+
+    @Test
+    void rotationOptionsWithoutWriteAreAUsageError() {
+        CliRun run = CliRun.of("capture", "-r", "x.pcap", "-C", "1");
+        assertEquals(2, run.exitCode(), run.err());
+    }
+
+    @Test
+    void splittingWithMinusCGivesTcpdumpsFiles() throws Exception {
+        Oracles.requireTcpdump();
+        Oracles.requireTool("python3", "python3");
+        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
+        assumeTrue(Files.exists(gen), gen + " missing");
+        Path input = tmp.resolve("bench.pcap");
+        Oracles.Run g = Oracles.run("python3", gen.toString(), "--connections", "150", "--seed", "2",
+            "-o", input.toString(), "-q");
+        assertEquals(0, g.exitCode(), g.err());
+        assumeTrue(Files.size(input) > 2_000_000, "generated input too small to split");
+        for (String[] extra : List.of(new String[] {"-C", "1"}, new String[] {"-C", "1", "-W", "2"})) {
+            Path theirs = Files.createDirectories(tmp.resolve("t" + extra.length));
+            Path mine = Files.createDirectories(tmp.resolve("o" + extra.length));
+            List<String> t = new ArrayList<>(List.of("tcpdump", "-r", input.toString(), "-w",
+                theirs.resolve("part").toString()));
+            t.addAll(List.of(extra));
+            // as root, tcpdump drops to user "tcpdump" before opening rotated files: keep root for the temp dir
+            if ("root".equals(System.getProperty("user.name"))) t.addAll(List.of("-Z", "root"));
+            t.add("tcp");
+            Oracles.Run r = Oracles.run(t);
+            assertEquals(0, r.exitCode(), r.err());
+            CliRun run = ours(input, mine.resolve("part"), "tcp", extra);
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> names = list(theirs);
+            assertTrue(names.size() >= 2, "tcpdump made " + names);
+            assertEquals(names, list(mine), Arrays.toString(extra));
+            for (String name : names) {
+                assertArrayEquals(Files.readAllBytes(theirs.resolve(name)), Files.readAllBytes(mine.resolve(name)),
+                    name + " " + Arrays.toString(extra));
+            }
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fabricscope.testing.Oracles;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live capture on the loopback interface in a real fabricscope process (root and libpcap needed; CI has
+ * both). Traffic is made with Java sockets to 127.0.0.1 on a port chosen per test; tcpdump reads back
+ * what we wrote.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CaptureCommandLiveTest {
+    @TempDir
+    Path tmp;
+
+    private static int freePort() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void send(int port, int count, String text) throws IOException {
+        try (DatagramSocket s = new DatagramSocket()) {
+            for (int i = 0; i < count; i++) {
+                byte[] data = (text + i).getBytes(StandardCharsets.US_ASCII);
+                s.send(new DatagramPacket(data, data.length, InetAddress.getLoopbackAddress(), port));
+            }
+        }
+    }
+
+    private Process start(Path err, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Oracles.fabricscopeCommand(args));
+        pb.redirectError(err.toFile()).redirectOutput(tmp.resolve("stdout.txt").toFile());
+        return pb.start();
+    }
+
+    /** Waits until every interface reports "listening on", so traffic sent afterwards is seen. */
+    private static void awaitListening(Path err, int interfaces, Process p) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            String text = Files.exists(err) ? Files.readString(err) : "";
+            if (text.lines().filter(l -> l.startsWith("listening on ")).count() >= interfaces) {
+                Thread.sleep(300); // the handles are active before the line is printed; leave a margin
+                return;
+            }
+            if (!p.isAlive()) throw new AssertionError("capture exited early: " + text);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("capture did not start: " + Files.readString(err));
+    }
+
+    private static List<String> tcpdumpLines(Path file) throws Exception {
+        Oracles.Run r = Oracles.run("tcpdump", "-n", "-r", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        return r.out().lines().toList();
+    }
+
+    @Test
+    void countLimitEndsTheCaptureWithTcpdumpStyleStatistics() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        int port = freePort();
+        Path out = tmp.resolve("lo.pcap");
+        Path err = tmp.resolve("err.txt");
+        Process p = start(err, "capture", "-i", "lo", "-c", "5", "-w", out.toString(), "udp", "dst", "port",
+            String.valueOf(port));
+        awaitListening(err, 1, p);
+        send(port, 8, "count");
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "capture did not stop after -c 5");
+        String stderr = Files.readString(err);
+        assertEquals(0, p.exitValue(), stderr);
+        assertTrue(stderr.contains("\n5 packets captured\n"), stderr);
+        assertTrue(stderr.lines().anyMatch(l -> l.matches("\\d+ packets? received by filter")), stderr);
+        assertTrue(stderr.lines().anyMatch(l -> l.matches("\\d+ packets? dropped by kernel")), stderr);
+        List<String> lines = tcpdumpLines(out);
+        assertEquals(5, lines.size(), String.join("\n", lines));
+        assertTrue(lines.stream().allMatch(l -> l.contains("127.0.0.1." + port + ": UDP, length 6")), lines.toString());
+    }
+
+    @Test
+    void sigintStopsCleanlyFlushesAndExitsZero() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        int port = freePort();
+        Path out = tmp.resolve("int.pcap");
+        Path err = tmp.resolve("err.txt");
+        Process p = start(err, "capture", "-i", "lo", "-w", out.toString(), "udp", "dst", "port",
+            String.valueOf(port));
+        awaitListening(err, 1, p);
+        send(port, 3, "sigint");
+        Thread.sleep(500);
+        assertEquals(0, Oracles.run("kill", "-INT", String.valueOf(p.pid())).exitCode());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "capture ignored SIGINT");
+        String stderr = Files.readString(err);
+        assertEquals(0, p.exitValue(), stderr);
+        assertTrue(stderr.contains("\n3 packets captured\n"), stderr);
+        assertEquals(3, tcpdumpLines(out).size());
+    }
+
+    @Test
+    void sigtermAlsoStopsCleanly() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        int port = freePort();
+        Path out = tmp.resolve("term.pcap");
+        Path err = tmp.resolve("err.txt");
+        Process p = start(err, "capture", "-i", "lo", "-w", out.toString(), "udp", "dst", "port",
+            String.valueOf(port));
+        awaitListening(err, 1, p);
+        send(port, 2, "sigterm");
+        Thread.sleep(500);
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "capture ignored SIGTERM");
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        assertEquals(2, tcpdumpLines(out).size());
+    }
+
+    @Test
+    void severalInterfacesGoToOnePcapngWithOneInterfaceBlockEach() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTshark();
+        int port = freePort();
+        Path out = tmp.resolve("multi.pcapng");
+        Path err = tmp.resolve("err.txt");
+        Process p = start(err, "capture", "-i", "lo", "-i", "any", "-w", out.toString(), "udp", "dst", "port",
+            String.valueOf(port));
+        awaitListening(err, 2, p);
+        send(port, 4, "multi");
+        Thread.sleep(800);
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        Oracles.Run r = Oracles.run("tshark", "-r", out.toString(), "-T", "fields", "-e", "frame.interface_name",
+            "-e", "udp.dstport");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = r.out().lines().toList();
+        long onLo = rows.stream().filter(l -> l.equals("lo\t" + port)).count();
+        long onAny = rows.stream().filter(l -> l.equals("any\t" + port)).count();
+        assertTrue(onLo >= 4 && onAny >= 4, "per-interface rows: " + rows);
+    }
+
+    @Test
+    void listInterfacesPrintsWhatTcpdumpPrints() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        Oracles.Run t = Oracles.run("tcpdump", "-D");
+        CliRun ours = CliRun.of("capture", "-D");
+        assertEquals(0, ours.exitCode(), ours.err());
+        assertEquals(t.out(), ours.out());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.fabricscope.dissect;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Fuzzes the dissector with arbitrary frames of every link type it knows: it must never throw, and every
+ * offset it records must lie inside the captured bytes. Longer run:
+ * {@code JAZZER_FUZZ=1 ./build test -Dtest=DissectorFuzzTest -Djazzer.max_duration=30m}.
+ */
+class DissectorFuzzTest {
+    private static final int[] LINK_TYPES = {LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW,
+        LinkType.RAW_12, LinkType.RAW_14, LinkType.NULL, LinkType.LOOP, LinkType.IPV4, LinkType.IPV6, LinkType.ERF,
+        LinkType.INFINIBAND};
+
+    private static final String[] OFFSET_NAMES = {"ethOffset", "etherTypeOffset", "networkOffset",
+        "transportOffset", "ibLrhOffset", "ibGrhOffset", "ibBthOffset", "slowProtocolsOffset", "greOffset",
+        "pppoeOffset", "mplsOffset"};
+
+    private final Packet packet = new Packet();
+    private final Layers layers = new Layers();
+
+    @FuzzTest(maxDuration = "20s")
+    void dissectorNeverThrowsAndStaysInBounds(FuzzedDataProvider data) {
+        int linkType = LINK_TYPES[data.consumeInt(0, LINK_TYPES.length - 1)];
+        int origExtra = data.consumeInt(0, 3000);
+        byte[] frame = data.consumeRemainingAsBytes();
+        packet.set(MemorySegment.ofArray(frame), 0, frame.length, frame.length + origExtra, 0, 0, linkType, 1);
+        Dissector.dissect(packet, layers);
+        int cap = frame.length;
+        int[] offsets = {layers.ethOffset, layers.etherTypeOffset, layers.networkOffset, layers.transportOffset,
+            layers.ibLrhOffset, layers.ibGrhOffset, layers.ibBthOffset, layers.slowProtocolsOffset, layers.greOffset,
+            layers.pppoeOffset, layers.mplsOffset};
+        for (int i = 0; i < offsets.length; i++) {
+            assertTrue(offsets[i] < cap, OFFSET_NAMES[i] + " " + offsets[i] + " beyond caplen " + cap + " (link type "
+                + linkType + ", malformed " + layers.malformed + ")");
+        }
+        if (layers.payloadOffset >= 0) {
+            assertTrue(layers.payloadOffset + layers.payloadLength <= cap, "payload beyond caplen");
+        }
+    }
+}

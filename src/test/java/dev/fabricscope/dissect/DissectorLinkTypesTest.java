@@ -1,0 +1,153 @@
+package dev.fabricscope.dissect;
+
+import static dev.fabricscope.dissect.SampleFrames.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.fabricscope.capture.LinkType;
+import org.junit.jupiter.api.Test;
+
+/** Every link type: where the network layer starts and what the link header says. */
+class DissectorLinkTypesTest {
+    private final Layers l = new Layers();
+
+    private Layers dissect(Sample s) {
+        assertTrue(Dissector.dissect(Frames.packet(s.linkType(), s.bytes()), l), () -> s.name() + ": " + l.malformed);
+        assertEquals(s.linkType(), l.linkType);
+        return l;
+    }
+
+    @Test
+    void linuxSll() {
+        dissect(SLL_IPV4_UDP);
+        assertEquals(-1, l.ethOffset);
+        assertEquals(6, l.srcMacOffset);
+        assertEquals(0x0800, l.etherType);
+        assertEquals(14, l.etherTypeOffset);
+        assertEquals(16, l.networkOffset);
+        assertEquals(2000, l.dstPort);
+        assertEquals(3, l.payloadLength);
+    }
+
+    @Test
+    void linuxSll2() {
+        dissect(SLL2_IPV6_TCP);
+        assertEquals(12, l.srcMacOffset);
+        assertEquals(0x86dd, l.etherType);
+        assertEquals(0, l.etherTypeOffset);
+        assertEquals(20, l.networkOffset);
+        assertEquals(32, l.transportHeaderLength);
+        assertEquals(4, l.payloadLength);
+
+        dissect(SLL2_VLAN_IPV4);
+        assertEquals(12, l.srcMacOffset);
+        assertEquals(1, l.vlanCount);
+        assertEquals(100, l.vlanVid[0]);
+        assertEquals(0, l.vlanOffset[0]);
+        assertEquals(22, l.etherTypeOffset);
+        assertEquals(24, l.networkOffset);
+    }
+
+    @Test
+    void rawIp() {
+        dissect(RAW_IPV4);
+        assertEquals(0, l.networkOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        dissect(RAW12_IPV6);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(444, l.dstPort);
+        dissect(RAW14_IPV4);
+        assertEquals(TransportKind.TCP, l.transportKind);
+    }
+
+    @Test
+    void nullInEitherByteOrderAndLoop() {
+        dissect(NULL_LE_IPV4);
+        assertEquals(2, l.addressFamily);
+        assertEquals(4, l.networkOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        dissect(NULL_BE_IPV6);
+        assertEquals(24, l.addressFamily);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        dissect(NULL_LE_IPV6_28);
+        assertEquals(28, l.addressFamily);
+        assertEquals(1025, l.dstPort);
+        dissect(NULL_LE_IPV6_30);
+        assertEquals(30, l.addressFamily);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        dissect(LOOP_IPV4);
+        assertEquals(2, l.addressFamily);
+        assertEquals(4, l.payloadLength);
+    }
+
+    @Test
+    void loopIsAlwaysNetworkOrder() {
+        byte[] b = NULL_LE_IPV4.bytes();   // 02 00 00 00: IPv4 for NULL, family 0x02000000 for LOOP
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.LOOP, b), l));
+        assertEquals(NetworkKind.NONE, l.networkKind);
+    }
+
+    @Test
+    void ipv4AndIpv6LinkTypes() {
+        dissect(IPV4_LINK);
+        assertEquals(0, l.networkOffset);
+        assertEquals(162, l.dstPort);
+        dissect(IPV6_LINK);
+        assertEquals(19, l.payloadLength);
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.IPV4, IPV6_LINK.bytes()), l));
+        assertEquals(Malformed.BAD_IP_VERSION, l.malformed);
+    }
+
+    @Test
+    void erfEthernetWithExtensionHeaders() {
+        dissect(ERF_ETH);
+        assertEquals(2, l.erfType);
+        assertEquals(16 + 16 + 2, l.ethOffset);
+        assertEquals(34 + 14, l.networkOffset);
+        assertEquals(2152, l.srcPort);
+        assertEquals(12, l.payloadLength);
+    }
+
+    @Test
+    void erfInfiniband() {
+        dissect(ERF_IB);
+        assertEquals(21, l.erfType);
+        assertEquals(16, l.ibLrhOffset);
+        assertEquals(24, l.ibGrhOffset);
+        assertEquals(64, l.ibBthOffset);
+        assertEquals(0, l.roceVersion);
+    }
+
+    @Test
+    void erfUnsupportedTypeIsNotMalformed() {
+        dissect(ERF_UNSUPPORTED);
+        assertEquals(1, l.erfType);
+        assertTrue(l.linkUnsupported);
+        assertEquals(NetworkKind.NONE, l.networkKind);
+    }
+
+    @Test
+    void erfTruncatedExtensionChain() {
+        byte[] b = ERF_ETH.bytes().clone();
+        b[24] = (byte) 0x84;   // second extension header also says "more": the third starts at 32, the pad
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.ERF, b, 36), l));
+        assertEquals(Malformed.TRUNCATED_ERF_EXTENSION_HEADER, l.malformed);
+        assertEquals(32, l.malformedOffset);
+    }
+
+    @Test
+    void nativeInfiniband() {
+        dissect(IB_LOCAL);
+        assertEquals(0, l.ibLrhOffset);
+        assertEquals(-1, l.ibGrhOffset);
+        assertEquals(8, l.ibBthOffset);
+        dissect(IB_GLOBAL_LINK);
+        assertEquals(8, l.ibGrhOffset);
+        assertEquals(48, l.ibBthOffset);
+    }
+
+    @Test
+    void unknownLinkType() {
+        assertTrue(Dissector.dissect(Frames.packet(147, new byte[10]), l));
+        assertTrue(l.linkUnsupported);
+    }
+}
