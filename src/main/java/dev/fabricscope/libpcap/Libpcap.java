@@ -93,12 +93,9 @@ public final class Libpcap {
         this.pcapOfflineFilter = function("pcap_offline_filter", FunctionDescriptor.of(INT, ADDR, ADDR, ADDR));
         // pcap_t *pcap_fopen_offline(FILE *, char *errbuf)
         this.pcapFopenOffline = function("pcap_fopen_offline", FunctionDescriptor.of(ADDR, ADDR, ADDR));
-        Linker linker = Linker.nativeLinker();
         // FILE *fmemopen(void *buf, size_t size, const char *mode); int fclose(FILE *)
-        this.fmemopen = linker.downcallHandle(linker.defaultLookup().find("fmemopen").orElseThrow(),
-            FunctionDescriptor.of(ADDR, ADDR, ValueLayout.JAVA_LONG, ADDR));
-        this.fclose = linker.downcallHandle(linker.defaultLookup().find("fclose").orElseThrow(),
-            FunctionDescriptor.of(INT, ADDR));
+        this.fmemopen = libc("fmemopen", FunctionDescriptor.of(ADDR, ADDR, ValueLayout.JAVA_LONG, ADDR));
+        this.fclose = libc("fclose", FunctionDescriptor.of(INT, ADDR));
     }
 
     private static final class Holder {
@@ -108,10 +105,17 @@ public final class Libpcap {
     private static Object tryLoad() {
         List<String> failures = new ArrayList<>();
         for (String name : SONAMES) {
+            SymbolLookup lookup;
             try {
-                return new Libpcap(SymbolLookup.libraryLookup(name, Arena.global()), name);
+                lookup = SymbolLookup.libraryLookup(name, Arena.global());
             } catch (IllegalArgumentException e) {
                 failures.add(name);
+                continue;
+            }
+            try {
+                return new Libpcap(lookup, name);
+            } catch (UnavailableException e) {
+                return e;   // found, but lacks a symbol we bind (too old): say so instead of failing class init
             }
         }
         return new UnavailableException("libpcap not found (tried " + String.join(", ", failures)
@@ -182,6 +186,13 @@ public final class Libpcap {
         if (t instanceof RuntimeException r) return r;
         if (t instanceof Error e) throw e;
         return new IllegalStateException(function + " failed", t);
+    }
+
+    private static MethodHandle libc(String name, FunctionDescriptor descriptor) {
+        Linker linker = Linker.nativeLinker();
+        MemorySegment address = linker.defaultLookup().find(name)
+            .orElseThrow(() -> new UnavailableException("the C library has no " + name));
+        return linker.downcallHandle(address, descriptor);
     }
 
     /** A downcall handle for a libpcap function; fails loudly when the symbol is missing. */

@@ -12,6 +12,11 @@ import java.util.List;
  * libpcap's own buffer without allocating: the view's segment covers all memory and its offset is the
  * data pointer, valid until the next call.
  *
+ * <p>On Linux (libpcap 1.10) {@code pcap_next_ex} does not return when the timeout passes with no
+ * packet: it keeps waiting until a packet arrives or {@link #breakLoop()} is called (which wakes it
+ * through libpcap's event fd). So stop a capture with {@link #breakLoop()}, and read several devices
+ * with one thread per handle.
+ *
  * <p>Threading: one thread reads ({@link #next}) and closes; {@link #breakLoop()} may be called from any
  * thread (a signal hook) and is a no-op once closed.
  */
@@ -52,7 +57,8 @@ public final class LiveCapture implements AutoCloseable {
      * {@link #warnings()}; errors throw {@link LibpcapException} with libpcap's text, e.g.
      * "eth0: You don't have permission to perform this capture on that device (socket: Operation not permitted)".
      *
-     * @param timeoutMs   packet buffer timeout; {@link #next} returns false after it when nothing arrived
+     * @param timeoutMs   packet buffer timeout (how long libpcap may hold packets before delivering them;
+     *                    see the class comment: on Linux it does not make {@link #next} return empty)
      * @param bufferSize  kernel buffer in bytes, or 0 for libpcap's default
      */
     public static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
@@ -160,8 +166,9 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     /**
-     * Waits for the next packet and fills {@code packet}. Returns false when the timeout passed with no
-     * packet, or when {@link #breakLoop()} stopped the capture ({@link #isBroken()} then says so).
+     * Waits for the next packet and fills {@code packet}. Returns false when libpcap reports the timeout
+     * passed with no packet (platforms other than Linux), or when {@link #breakLoop()} stopped the
+     * capture ({@link #isBroken()} then says so).
      * @throws LibpcapException when libpcap reports an error (interface went down …)
      */
     public boolean next(Packet packet) {

@@ -64,7 +64,8 @@ public final class PacketFilter {
         if (byLinkType.containsKey(linkType)) return byLinkType.get(linkType);
         BpfInterpreter interpreter;
         try {
-            interpreter = new BpfInterpreter(BpfCompiler.compile(expression, linkType, snaplen, optimize, 0));
+            // savefile code generation, as tcpdump -r (differs from a dead handle for NULL/LOOP IPv6)
+            interpreter = new BpfInterpreter(BpfCompiler.compileForFile(expression, linkType, snaplen, optimize, 0));
         } catch (BpfCompileException e) {
             if (rethrow) throw e;
             // e.g. "ether proto" on a link type without Ethernet headers: such packets never match

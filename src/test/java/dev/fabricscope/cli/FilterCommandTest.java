@@ -85,6 +85,32 @@ class FilterCommandTest {
     }
 
     @Test
+    void pcapngWithTwoLinkTypesCompilesPerLinkType() throws IOException {
+        String shared = System.getProperty("fabricscope.shared");
+        assumeTrue(shared != null, "fabricscope.shared is not set");
+        Oracles.requireTool("mergecap", "tshark");
+        Path eth = Path.of(shared, "captures/rdma/scapy_roce_uts_cnp_connectx4lx.pcap");
+        Path raw = Path.of(shared, "captures/rdma/libconntrack-cm_test_cnp_expected.rawip.pcap");
+        assumeTrue(Files.exists(eth) && Files.exists(raw), "shared RDMA captures missing");
+        Path merged = dir.resolve("eth-and-raw.pcapng");
+        // one pcapng, one IDB per input (Ethernet, raw IP); tcpdump cannot read mixed link types, so the
+        // expected count is tcpdump's on each input
+        Oracles.Run m = Oracles.run("mergecap", "-F", "pcapng", "-w", merged.toString(), eth.toString(), raw.toString());
+        assertEquals(0, m.exitCode(), m.err());
+        for (String expr : new String[] {"udp dst port 4791", "ip", "ip[1] & 0xfc == 40"}) {
+            long expected = 0;
+            long total = 0;
+            for (Path p : new Path[] {eth, raw}) {
+                expected += Oracles.tcpdump("-r", p.toString(), "--", expr).out().lines().count();
+                total += Oracles.tcpdump("-r", p.toString()).out().lines().count();
+            }
+            CliRun run = CliRun.of("filter", "-r", merged.toString(), expr);
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(expected + "/" + total + " packets matched\n", run.out(), expr);
+        }
+    }
+
+    @Test
     void missingFileIsARuntimeError() {
         CliRun run = CliRun.of("filter", "-r", dir.resolve("nope.pcap").toString(), "tcp");
         assertEquals(1, run.exitCode());
