@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Opens test bytes through each path (mapped file, stream, gzip file, gzip stream) and collects what a source yields. */
+/** Opens test bytes through each path (regular file, stream, gzip file, gzip stream) and collects what a source yields. */
 final class ReadBack {
     /** One packet copied out of the reused view. */
     record Frame(long ts, int capLen, int origLen, int iface, int linkType, long number, byte[] data) { }
