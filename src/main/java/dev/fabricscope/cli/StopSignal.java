@@ -1,5 +1,10 @@
 package dev.fabricscope.cli;
 
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,12 +17,18 @@ import sun.misc.SignalHandler;
  * the JVM's handlers (instead of a shutdown hook) is what lets the main thread finish normally.
  */
 final class StopSignal implements AutoCloseable {
+    private static final int SIGINT = 2;
+    private static final long SIG_IGN = 1;
+
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Runnable> onStop = new ArrayList<>();
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
 
     StopSignal() {
+        // A background job of a non-interactive shell starts with SIGINT ignored, and the JVM then keeps
+        // it ignored; tcpdump still stops on `kill -INT`, which scripts rely on, so we reset it first.
+        unignoreSigint();
         for (String name : List.of("INT", "TERM")) {
             try {
                 Signal signal = new Signal(name);
@@ -26,6 +37,21 @@ final class StopSignal implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 // signal not available on this platform (or already used by the VM): keep the default
             }
+        }
+    }
+
+    private static void unignoreSigint() {
+        try {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle signal = linker.downcallHandle(linker.defaultLookup().find("signal").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+            MemorySegment previous = (MemorySegment) signal.invokeExact(SIGINT, MemorySegment.NULL); // SIG_DFL
+            if (previous.address() != SIG_IGN) {
+                // it was not ignored: put back whatever was there (the JVM's own handler)
+                MemorySegment restored = (MemorySegment) signal.invokeExact(SIGINT, previous);
+            }
+        } catch (Throwable e) {
+            // no libc signal(): keep the JVM's behaviour
         }
     }
 

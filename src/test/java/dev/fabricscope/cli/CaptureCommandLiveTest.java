@@ -110,6 +110,28 @@ class CaptureCommandLiveTest {
         assertEquals(3, tcpdumpLines(out).size());
     }
 
+    /** `cmd & pid=$!; ...; kill -INT $pid` in a script: the job starts with SIGINT ignored, tcpdump stops anyway. */
+    @Test
+    void sigintStopsABackgroundJobOfAScript() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        int port = freePort();
+        Path out = tmp.resolve("bg.pcap");
+        Path err = tmp.resolve("err.txt");
+        String command = String.join(" ", Oracles.fabricscopeCommand("capture", "-i", "lo", "-w", out.toString(),
+            "udp", "dst", "port", String.valueOf(port)).stream().map(a -> "'" + a + "'").toList());
+        String script = command + " 2>" + err + " & pid=$!\n"
+            + "for i in $(seq 100); do grep -q 'listening on' " + err + " 2>/dev/null && break; sleep 0.1; done\n"
+            + "sleep 0.3; python3 -c \"import socket\nfor i in range(3): socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"
+            + ".sendto(b'bg', ('127.0.0.1', " + port + "))\"\n"
+            + "sleep 0.5; kill -INT $pid; wait $pid; echo exit=$?\n";
+        Oracles.requireTool("python3", "python3");
+        Oracles.Run r = Oracles.run("bash", "-c", script);
+        assertTrue(r.out().contains("exit=0"), r.out() + Files.readString(err));
+        assertTrue(Files.readString(err).contains("\n3 packets captured\n"), Files.readString(err));
+        assertEquals(3, tcpdumpLines(out).size());
+    }
+
     @Test
     void sigtermAlsoStopsCleanly() throws Exception {
         Oracles.requireRootAndLibpcap();
