@@ -1,6 +1,5 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.capture.CaptureFormat;
 import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.capture.CaptureWriters;
@@ -44,8 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Capture packets live or re-filter, split and convert capture files, with tcpdump's flags.",
     synopsisHeading = "%nUsage:%n  ",
     customSynopsis = {
-        "fabricscope capture -r FILE [-w FILE [-C MB] [-G SEC [--align-rotation]] [-W N]] [-c N] [-F FMT] [EXPRESSION]",
-        "  fabricscope capture -i IF [-i IF...] [-s LEN] [-p] [-B KiB] [-w FILE ...] [-c N] [EXPRESSION]",
+        "fabricscope capture -r FILE [-w FILE [-C MB] [-G SEC] [-W N]] [-c N] [EXPRESSION]",
+        "  fabricscope capture -i IF [-i IF...] [-s LEN] [-p] [-B KiB] [-w FILE ...] [EXPRESSION]",
         "  fabricscope capture -D",
     },
     descriptionHeading = "%nDescription:%n",
@@ -61,7 +60,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Rotation: -C starts a new file when the current one already holds more than MB million bytes "
             + "(names: FILE, FILE1, FILE2 ...; with -W N: FILE0 ... FILE<N-1>, reused as a ring). -G starts a new "
             + "file every SEC seconds of packet time, FILE being passed through strftime(3) (e.g. "
-            + "-w dump-%Y%m%d-%H%M%S.pcap); with -W N it stops after N files. -C and -G combine: -C numbers "
+            + "-w dump-%%Y%%m%%d-%%H%%M%%S.pcap); with -W N it stops after N files. -C and -G combine: -C numbers "
             + "restart in each -G interval. --align-rotation makes -G files start at multiples of SEC "
             + "(:00, :10 ...) instead of at the first packet's time. No packet is ever lost or duplicated "
             + "across files, and a file is always closed on a whole record.",
@@ -79,7 +78,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  fabricscope capture -r big.pcap.gz -w roce.pcap udp dst port 4791",
         "  fabricscope capture -i eth0 -i eth1 -w lag.pcapng ether proto 0x8809",
         "  fabricscope capture -i eth0 -w ring -C 100 -W 10              a 1 GB ring of 10 files",
-        "  fabricscope capture -i eth0 -w 'cap-%H%M.pcap' -G 600 --align-rotation",
+        "  fabricscope capture -i eth0 -w 'cap-%%H%%M.pcap' -G 600 --align-rotation",
         "",
         "Statistics: a live capture prints on exit, like tcpdump, how many packets were captured, received "
             + "by the filter and dropped by the kernel. Ctrl-C (SIGINT) or SIGTERM stops cleanly: files are "
@@ -208,15 +207,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private int fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
                          PrintWriter err) throws IOException {
-        PacketSource source;
-        try {
-            source = CaptureFiles.open(readFile, problems);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw UserError.runtime(readFile + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw UserError.runtime(readFile + ": permission denied");
-        }
-        try (source) {
+        try (PacketSource source = Inputs.open(readFile, problems)) {
             List<CaptureInterface> known = source.interfaces();
             CaptureInterface first = known.isEmpty() ? null : known.getFirst();
             if (first != null) {

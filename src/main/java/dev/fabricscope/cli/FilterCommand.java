@@ -1,6 +1,5 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
@@ -120,13 +119,7 @@ public final class FilterCommand implements Callable<Integer> {
 
     private int runOnFile(String expr, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        PacketSource source;
-        try {
-            source = CaptureFiles.open(readFile, problem -> err.println("fabricscope: " + problem));
-        } catch (IOException e) {
-            throw UserError.runtime(e.getMessage() == null ? readFile + ": cannot read" : e.getMessage());
-        }
-        try (source) {
+        try (PacketSource source = Inputs.open(readFile, problem -> err.println("fabricscope: " + problem))) {
             Packet packet = new Packet();
             if (dump.length > 0) {
                 boolean any = source.next(packet);

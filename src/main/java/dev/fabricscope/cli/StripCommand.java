@@ -1,6 +1,5 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.capture.CaptureFormat;
 import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.capture.CaptureWriter;
@@ -72,7 +71,7 @@ public final class StripCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long changed = 0;
         long total = 0;
-        try (PacketSource source = CaptureFiles.open(input, message -> err.println("fabricscope: " + message))) {
+        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
             Packet packet = new Packet();
             CaptureWriter writer = null;
             try {
