@@ -27,6 +27,7 @@ final class PcapReader implements PacketSource {
     private final long fracNanos;
     private final int linkType;
     private final long maxCapLen;
+    private final long cutAt;
     private final List<CaptureInterface> interfaces;
     private long frame;
     private boolean done;
@@ -39,8 +40,13 @@ final class PcapReader implements PacketSource {
         this.bigEndian = bigEndian;
         this.fracNanos = nanos ? 1 : 1000;
         this.linkType = linkType;
-        this.maxCapLen = Limits.maxCapLen(snapLen);
-        this.interfaces = List.of(new CaptureInterface("", "", linkType, (int) Math.min(snapLen, Integer.MAX_VALUE), fracNanos));
+        // libpcap 1.10's rules (checked with tcpdump -r ... -w): a record longer than the link type's maximum
+        // ends the file with an error; one longer than the snaplen is cut to it; a snaplen of 0, or one that
+        // is negative as a C int, means that maximum.
+        this.maxCapLen = Limits.maxSnapLenFor(linkType);
+        long snap = snapLen == 0 || snapLen > Integer.MAX_VALUE ? maxCapLen : snapLen;
+        this.cutAt = snap;
+        this.interfaces = List.of(new CaptureInterface("", "", linkType, (int) snap, fracNanos));
     }
 
     /** Reads the file header at the input's position; bad headers throw, naming the file. */
@@ -104,7 +110,7 @@ final class PcapReader implements PacketSource {
         if (at < 0) return truncated(capLen);
         in.advance(total);
         // caplen > origlen is kept as written, as tshark 4.0 shows it (frame.cap_len 20, frame.len 10).
-        packet.set(in.segment(), at + RECORD_HEADER, (int) capLen, (int) Math.min(origLen, Integer.MAX_VALUE),
+        packet.set(in.segment(), at + RECORD_HEADER, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + frac * fracNanos, 0, linkType, ++frame);
         return true;
     }

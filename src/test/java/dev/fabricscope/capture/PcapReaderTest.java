@@ -143,28 +143,44 @@ class PcapReaderTest {
         Result r = ReadBack.read(b.toArray(), way, dir);
         assertEquals(1, r.frames().size());
         assertEquals(List.of(ReadBack.fileName(way, dir) + ": record at offset " + second
-                + " has caplen 2147483647, larger than the maximum 268435456; stopping"), r.problems());
+                + " has caplen 2147483647, larger than the maximum 262144; stopping"), r.problems());
     }
 
     @ParameterizedTest
     @EnumSource(Way.class)
-    void capLenAboveSnapLenAndDefaultMaximumStops(Way way) throws IOException {
+    void capLenAboveSnapLenIsCutAndAboveTheMaximumStops(Way way) throws IOException {
         Bytes b = header(Bytes.le(), 0xa1b2c3d4L, 96, 1);
-        // Above the snaplen but within 262144: accepted, as libpcap does.
+        // Above the snaplen but within 262144: cut to the snaplen, as libpcap does (tcpdump -r -w writes
+        // caplen 40 for a 60-byte record in a file with snaplen 40); the next record is read normally.
         record(b, 1, 0, 200, 200, Bytes.seq(200, 0));
         int second = b.size();
         record(b, 2, 0, 262145, 262145, Bytes.seq(64, 0));
         Result r = ReadBack.read(b.toArray(), way, dir);
         assertEquals(1, r.frames().size());
-        assertEquals(200, r.frames().get(0).capLen());
+        assertEquals(96, r.frames().get(0).capLen());
+        assertArrayEquals(Bytes.seq(96, 0), r.frames().get(0).data());
         assertEquals(List.of(ReadBack.fileName(way, dir) + ": record at offset " + second
                 + " has caplen 262145, larger than the maximum 262144; stopping"), r.problems());
     }
 
     @ParameterizedTest
     @EnumSource(Way.class)
-    void largeSnapLenAllowsLargeRecords(Way way) throws IOException {
+    void largeSnapLenDoesNotRaiseTheEthernetMaximum(Way way) throws IOException {
+        // tcpdump on a file with snaplen 1,000,000 and a 300,000-byte record: "invalid packet capture
+        // length 300000, bigger than maximum of 262144"
         Bytes b = header(Bytes.be(), 0xa1b2c3d4L, 3_000_000, 1);
+        record(b, 1, 0, 300_000, 300_000, Bytes.seq(300_000, 3));
+        Result r = ReadBack.read(b.toArray(), way, dir);
+        assertEquals(0, r.frames().size());
+        assertEquals(List.of(ReadBack.fileName(way, dir) + ": record at offset 24 has caplen 300000, larger than"
+                + " the maximum 262144; stopping"), r.problems());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void dbusAllowsLargeRecords(Way way) throws IOException {
+        // LINKTYPE_DBUS (231): libpcap's maximum is 128 MiB
+        Bytes b = header(Bytes.be(), 0xa1b2c3d4L, 3_000_000, 231);
         byte[] big = Bytes.seq(2_500_000, 3);
         record(b, 1, 0, big.length, big.length, big);
         record(b, 2, 0, 1, 1, new byte[] {42});

@@ -69,6 +69,32 @@ class CaptureCommandFileTest {
         assertTrue(compared >= 50, "compared only " + compared + " file/filter pairs");
     }
 
+    /** A pcap file header and records, little-endian µs, written here (the format is the spec). */
+    private static byte[] pcap(long snaplen, byte[]... records) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 16 * records.length
+            + Arrays.stream(records).mapToInt(r -> r.length).sum()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt((int) snaplen).putInt(1);
+        int sec = 1000;
+        for (byte[] r : records) b.putInt(sec++).putInt(5).putInt(r.length).putInt(r.length + 10).put(r);
+        return b.array();
+    }
+
+    @Test
+    void oddSnapLengthsAreHandledAsLibpcapDoes() throws Exception {
+        Oracles.requireTcpdump();
+        byte[] frame = new byte[60];
+        for (int i = 0; i < frame.length; i++) frame[i] = (byte) i;
+        // records longer than the snaplen (cut to it), and a snaplen of 2^31 (262144 in the output)
+        for (long snaplen : new long[] {40, 0x80000000L, 0}) {
+            Path input = tmp.resolve("snap" + snaplen + ".pcap");
+            Files.write(input, pcap(snaplen, frame, Arrays.copyOf(frame, 30)));
+            Path expected = tcpdumpWrite(input, "");
+            Path actual = tmp.resolve("ours-snap" + snaplen + ".pcap");
+            assertEquals(0, ours(input, actual, "").exitCode());
+            assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), "snaplen " + snaplen);
+        }
+    }
+
     @Test
     void countLimitStopsLikeTcpdump() throws Exception {
         Oracles.requireTcpdump();
