@@ -1,6 +1,10 @@
 package dev.fabricscope.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,12 +31,7 @@ import picocli.CommandLine.Option;
         "",
         "Environment: JAVA_OPTS is passed to the JVM by the ./fabricscope launcher (e.g. -Xmx256m).",
     },
-    subcommands = {
-        CommandLine.HelpCommand.class,
-        CaptureCommand.class,
-        FilterCommand.class,
-        StripCommand.class,
-    })
+    subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "On errors, print the full stack trace as well as the one-line message.")
@@ -50,16 +49,52 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * The subcommands, in the order --help lists them. Only the one being run is registered (building a
+     * picocli model costs milliseconds of reflection per command); help and usage errors get them all.
+     */
+    private static final List<Map.Entry<String, Supplier<Object>>> COMMANDS = List.of(
+        Map.entry("capture", CaptureCommand::new),
+        Map.entry("filter", FilterCommand::new),
+        Map.entry("strip", StripCommand::new));
+
+    /** Commands that compile filters or capture: libpcap is bound in the background while arguments parse. */
+    private static final Set<String> USES_LIBPCAP = Set.of("capture", "filter");
+
     /** Runs the CLI with the given streams; returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
+        String command = firstPositional(args);
+        if (USES_LIBPCAP.contains(command)) warmUpLibpcap();
+        CommandLine cli = commandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
     }
 
-    static CommandLine commandLine() {
+    private static String firstPositional(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) return a;
+        }
+        return "";
+    }
+
+    /** FFM's first downcall and libpcap's bindings take ~0.15 s: overlap them with the CLI parsing. */
+    private static void warmUpLibpcap() {
+        Thread.ofPlatform().daemon().name("libpcap-warm-up").start(() -> {
+            try {
+                dev.fabricscope.libpcap.Libpcap.load();
+            } catch (RuntimeException e) {
+                // not installed: the command that needs it says so
+            }
+        });
+    }
+
+    static CommandLine commandLine(String command) {
         CommandLine cli = new CommandLine(new Main());
+        boolean known = COMMANDS.stream().anyMatch(c -> c.getKey().equals(command));
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS) {
+            if (!known || c.getKey().equals(command)) cli.addSubcommand(c.getKey(), c.getValue().get());
+        }
         cli.setExecutionExceptionHandler(Main::handleError);
         cli.setParameterExceptionHandler(Main::handleUsageError);
         cli.setUsageHelpAutoWidth(true);
