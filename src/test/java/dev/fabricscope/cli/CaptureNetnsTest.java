@@ -1,0 +1,121 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.testing.Oracles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Live capture on two real interfaces: network namespaces A and B joined by two veth pairs
+ * (10.77.1.0/24 and 10.77.2.0/24), fabricscope capturing in A on both A-side ends into one pcapng,
+ * traffic sent from B. Needs root, iproute2 and libpcap (CI has them); the namespaces are ours and are
+ * removed afterwards, and no packet leaves them.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CaptureNetnsTest {
+    private final String a = "fsA" + ProcessHandle.current().pid();
+    private final String b = "fsB" + ProcessHandle.current().pid();
+
+    @TempDir
+    Path tmp;
+
+    private static void ok(String... command) {
+        Oracles.Run r = Oracles.run(command);
+        assertEquals(0, r.exitCode(), String.join(" ", command) + ": " + r.err());
+    }
+
+    @BeforeEach
+    void namespaces() {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTool("ip", "iproute2");
+        Oracles.requireTool("python3", "python3");
+        assumeTrue(Oracles.run("ip", "netns", "add", a).exitCode() == 0, "cannot create network namespaces here");
+        ok("ip", "netns", "add", b);
+        for (int i = 1; i <= 2; i++) {
+            ok("ip", "link", "add", "fsa" + i, "netns", a, "type", "veth", "peer", "name", "fsb" + i, "netns", b);
+            ok("ip", "-n", a, "addr", "add", "10.77." + i + ".1/24", "dev", "fsa" + i);
+            ok("ip", "-n", b, "addr", "add", "10.77." + i + ".2/24", "dev", "fsb" + i);
+            ok("ip", "-n", a, "link", "set", "fsa" + i, "up");
+            ok("ip", "-n", b, "link", "set", "fsb" + i, "up");
+        }
+    }
+
+    @AfterEach
+    void remove() {
+        Oracles.run("ip", "netns", "del", a);
+        Oracles.run("ip", "netns", "del", b);
+    }
+
+    /** Sends {@code count} UDP datagrams from B to {@code address}:5555. */
+    private void sendFromB(String address, int count) {
+        ok("ip", "netns", "exec", b, "python3", "-c", "import socket\n"
+            + "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+            + "for i in range(" + count + "): s.sendto(b'fabric%d' % i, ('" + address + "', 5555))\n");
+    }
+
+    @Test
+    void twoInterfacesGoToOnePcapngEachPacketOnItsOwnInterface() throws Exception {
+        Oracles.requireTshark();
+        Path out = tmp.resolve("two.pcapng");
+        Path err = tmp.resolve("err.txt");
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
+        cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "-i", "fsa2", "-w", out.toString(),
+            "udp", "dst", "port", "5555"));
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
+        for (int i = 0; i < 300 && Files.readString(err).lines().filter(l -> l.startsWith("listening on")).count() < 2; i++) {
+            assertTrue(p.isAlive(), Files.readString(err));
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        sendFromB("10.77.1.1", 3);
+        sendFromB("10.77.2.1", 5);
+        Thread.sleep(500);
+        p.destroy();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String stderr = Files.readString(err);
+        assertEquals(0, p.exitValue(), stderr);
+        assertTrue(stderr.contains("\n8 packets captured\n"), stderr);
+        Oracles.Run r = Oracles.run("tshark", "-r", out.toString(), "-T", "fields", "-e", "frame.interface_name",
+            "-e", "ip.dst", "-e", "udp.dstport");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = r.out().lines().sorted().toList();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) expected.add("fsa1\t10.77.1.1\t5555");
+        for (int i = 0; i < 5; i++) expected.add("fsa2\t10.77.2.1\t5555");
+        assertEquals(expected, rows);
+    }
+
+    @Test
+    void pcapOnOneInterfaceAsTcpdumpWouldWrite() throws Exception {
+        Oracles.requireTcpdump();
+        Path out = tmp.resolve("one.pcap");
+        Path err = tmp.resolve("err.txt");
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
+        cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "-c", "4", "-p", "-w", out.toString(),
+            "udp", "dst", "port", "5555"));
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
+        for (int i = 0; i < 300 && !Files.readString(err).contains("listening on"); i++) Thread.sleep(100);
+        Thread.sleep(300);
+        sendFromB("10.77.1.1", 6);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "-c 4 did not end the capture");
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        Oracles.Run r = Oracles.run("tcpdump", "-n", "-r", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("link-type EN10MB"), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.stream().allMatch(l -> l.contains("10.77.1.2.") && l.contains("> 10.77.1.1.5555: UDP, length 7")),
+            r.out());
+    }
+}
