@@ -96,6 +96,47 @@ class CaptureCommandFileTest {
     }
 
     @Test
+    void stdinToStdoutIsWhatTcpdumpWrites() throws Exception {
+        Oracles.requireTcpdump();
+        Path input = Oracles.sharedCapture("rdma/oferby-proxy_roce.pcap");
+        Path expected = tcpdumpWrite(input, "udp");
+        Path actual = tmp.resolve("piped.pcap");
+        ProcessBuilder pb = new ProcessBuilder(Oracles.fabricscopeCommand("capture", "-r", "-", "-w", "-", "udp"))
+            .redirectInput(input.toFile()).redirectOutput(actual.toFile()).redirectError(tmp.resolve("e").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(tmp.resolve("e")));
+        assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual));
+    }
+
+    @Test
+    void pcapngInputKeepsItsFormatAndInterfacesUnlessToldOtherwise() throws Exception {
+        Oracles.requireTshark();
+        Oracles.requireTool("editcap", "tshark");
+        Path input = Oracles.sharedCapture("rdma/oferby-proxy_roce.pcap");
+        Path ng = tmp.resolve("in.pcapng");
+        assertEquals(0, Oracles.run("editcap", "-F", "pcapng", input.toString(), ng.toString()).exitCode());
+        Path out = tmp.resolve("out.pcapng");
+        assertEquals(0, ours(ng, out, "tcp").exitCode());
+        String fields = "frame.time_epoch,frame.len,frame.cap_len,ip.src,tcp.srcport";
+        List<String> args = new ArrayList<>(List.of("tshark", "-T", "fields", "-E", "separator=,"));
+        for (String f : fields.split(",")) args.addAll(List.of("-e", f));
+        List<String> want = new ArrayList<>(args);
+        want.addAll(List.of("-r", ng.toString(), "-Y", "tcp"));
+        List<String> got = new ArrayList<>(args);
+        got.addAll(List.of("-r", out.toString()));
+        Oracles.Run expected = Oracles.run(want);
+        Oracles.Run actual = Oracles.run(got);
+        assertTrue(expected.out().lines().count() > 5, expected.out());
+        assertEquals(expected.out(), actual.out());
+        assertTrue(Oracles.run("capinfos", "-t", out.toString()).out().contains("pcapng"));
+        // -F pcap from pcapng input: what tcpdump writes
+        Path asPcap = tmp.resolve("out.pcap");
+        assertEquals(0, ours(ng, asPcap, "tcp", "-F", "pcap").exitCode());
+        assertArrayEquals(Files.readAllBytes(tcpdumpWrite(ng, "tcp")), Files.readAllBytes(asPcap));
+    }
+
+    @Test
     void countLimitStopsLikeTcpdump() throws Exception {
         Oracles.requireTcpdump();
         Path input = Oracles.sharedCapture("rdma/oferby-proxy_roce.pcap");
