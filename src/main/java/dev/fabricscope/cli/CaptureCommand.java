@@ -300,7 +300,15 @@ public final class CaptureCommand implements Callable<Integer> {
         } finally {
             if (sink != null) sink.close();
         }
+        reportFileLimit(sink);
         if (!failures.isEmpty()) rethrow(failures.getFirst());
+    }
+
+    /** tcpdump's words when -G with -W has written its last file. */
+    private void reportFileLimit(PacketSink sink) {
+        if (sink != null && sink.limitReached()) {
+            spec.commandLine().getErr().println("Maximum file limit reached: " + fileCount);
+        }
     }
 
     private static void rethrow(Exception e) throws IOException {
@@ -309,13 +317,14 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     /** Runs the loop and closes the sink whatever happens, so files end on whole records. */
-    private static void runAndClose(CaptureLoop loop, PacketSink sink) throws IOException {
+    private void runAndClose(CaptureLoop loop, PacketSink sink) throws IOException {
         try {
             loop.run();
         } catch (IOException e) {
             closeQuietly(sink);
             throw UserError.runtime(e.getMessage());
         }
+        reportFileLimit(sink);
         if (sink != null) {
             try {
                 sink.close();

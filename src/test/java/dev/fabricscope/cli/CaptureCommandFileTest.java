@@ -136,6 +136,33 @@ class CaptureCommandFileTest {
         assertArrayEquals(Files.readAllBytes(tcpdumpWrite(ng, "tcp")), Files.readAllBytes(asPcap));
     }
 
+    /** -G on packet time, aligned, with -W: files per 10 s of packet time, each packet once, then stop. */
+    @Test
+    void timeRotationOnPacketTimeAlignedAndLimited() throws Exception {
+        Oracles.requireTcpdump();
+        Oracles.requireTool("python3", "python3");
+        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
+        assumeTrue(Files.exists(gen), gen + " missing");
+        Path input = tmp.resolve("slow.pcap");  // ~24 s of packets from 12:00:00 UTC
+        assertEquals(0, Oracles.run("python3", gen.toString(), "--connections", "100", "--rate", "4", "--seed", "5",
+            "-o", input.toString(), "-q").exitCode());
+        Path dir = Files.createDirectories(tmp.resolve("g"));
+        CliRun run = CliRun.of("capture", "-r", input.toString(), "-w", dir.resolve("part-%s.pcap").toString(),
+            "-G", "10", "--align-rotation", "-W", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("Maximum file limit reached: 2"), run.err());
+        assertEquals(List.of("part-1709294400.pcap", "part-1709294410.pcap"), list(dir));
+        // together the two files hold exactly the input's packets before 12:00:20, in order
+        List<String> before20 = Oracles.run("tcpdump", "-tt", "-n", "-r", input.toString()).out().lines()
+            .filter(l -> Long.parseLong(l.substring(0, l.indexOf('.'))) < 1709294420L).toList();
+        List<String> written = new ArrayList<>();
+        for (String name : list(dir)) {
+            written.addAll(Oracles.run("tcpdump", "-tt", "-n", "-r", dir.resolve(name).toString()).out().lines().toList());
+        }
+        assertTrue(before20.size() > 100, "too few packets: " + before20.size());
+        assertEquals(before20, written);
+    }
+
     @Test
     void countLimitStopsLikeTcpdump() throws Exception {
         Oracles.requireTcpdump();
