@@ -117,6 +117,11 @@ public final class Main implements Runnable {
             if (debug) e.printStackTrace(err);
             return u.exitCode();
         }
+        if (e instanceof dev.fabricscope.libpcap.Libpcap.UnavailableException u) {
+            err.println("fabricscope: " + u.getMessage());  // says what to install: nothing to debug
+            if (debug) e.printStackTrace(err);
+            return UserError.RUNTIME;
+        }
         String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("fabricscope: " + what + (debug ? "" : " (run with --debug for details)"));
         if (debug) e.printStackTrace(err);

@@ -102,9 +102,18 @@ public final class Libpcap {
         static final Object INSTANCE = tryLoad();
     }
 
+    /**
+     * The libraries to try: $FABRICSCOPE_LIBPCAP (a path or soname, for a libpcap outside the linker's
+     * search path) when set, else {@link #SONAMES}.
+     */
+    private static List<String> candidates() {
+        String chosen = System.getenv("FABRICSCOPE_LIBPCAP");
+        return chosen == null || chosen.isBlank() ? SONAMES : List.of(chosen.strip());
+    }
+
     private static Object tryLoad() {
         List<String> failures = new ArrayList<>();
-        for (String name : SONAMES) {
+        for (String name : candidates()) {
             SymbolLookup lookup;
             try {
                 lookup = SymbolLookup.libraryLookup(name, Arena.global());
