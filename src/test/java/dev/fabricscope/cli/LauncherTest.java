@@ -63,6 +63,30 @@ class LauncherTest {
     }
 
     @Test
+    void releaseFileIsReadWithoutStartingAJvm(@TempDir Path jvms) throws Exception {
+        // a JDK's release file names its version; this fake java fails if it is ever run
+        Path bin = Files.createDirectories(jvms.resolve("jdk-25r").resolve("bin"));
+        for (String tool : List.of("java", "javac")) {
+            Path p = bin.resolve(tool);
+            Files.writeString(p, "#!/bin/sh\nexit 1\n");
+            p.toFile().setExecutable(true);
+        }
+        Files.writeString(jvms.resolve("jdk-25r").resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"25.0.1\"\n");
+        Path old = jvms.resolve("jdk-8r");
+        Files.createDirectories(old.resolve("bin"));
+        for (String tool : List.of("java", "javac")) {
+            Path p = old.resolve("bin").resolve(tool);
+            Files.writeString(p, "#!/bin/sh\nexit 1\n");
+            p.toFile().setExecutable(true);
+        }
+        Files.writeString(old.resolve("release"), "JAVA_VERSION=\"1.8.0_402\"\n");
+        Result r = bash(Map.of("JAVA_HOME", old.toString(), "FABRICSCOPE_JVM_DIR", jvms.toString()),
+            "bash", "-c", ". scripts/jdk.sh && fabricscope_find_jdk && echo \"$FABRICSCOPE_JAVA_HOME\"");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(jvms.resolve("jdk-25r").toString(), r.out().strip());
+    }
+
+    @Test
     void suitableJavaHomeWins(@TempDir Path jvms) throws Exception {
         Path home = fakeJdk(jvms.resolve("elsewhere"), "jdk-25", 25);
         fakeJdk(jvms, "jdk-27", 27);
