@@ -170,6 +170,25 @@ class CaptureCommandFileTest {
         for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), written.get(i), "packet " + (i + 1));
     }
 
+    /** Without -w the command prints tcpdump -n lines (-S implied); -q and -v as tcpdump's. */
+    @Test
+    void printedLinesAreTcpdumps() throws Exception {
+        Oracles.requireTcpdump();
+        Path input = Path.of("samples/smc-4conn.pcap");
+        for (List<String> mode : List.of(List.of("-q"), List.of("-S"), List.of("-S", "-v"))) {
+            List<String> t = new ArrayList<>(List.of("tcpdump", "-n"));
+            t.addAll(mode);
+            t.addAll(List.of("-r", input.toString()));
+            Oracles.Run expected = Oracles.run(t);
+            List<String> ours = new ArrayList<>(List.of("capture", "-r", input.toString()));
+            ours.addAll(mode.stream().filter(m -> !m.equals("-S")).toList());
+            Oracles.Run actual = Oracles.run(Oracles.fabricscopeCommand(ours.toArray(String[]::new)));
+            assertEquals(0, actual.exitCode(), actual.err());
+            assertTrue(expected.out().lines().count() >= 44, expected.out());  // 44 packets, -v: 2 lines each
+            assertEquals(expected.out(), actual.out(), mode.toString());
+        }
+    }
+
     @Test
     void countLimitStopsLikeTcpdump() throws Exception {
         Oracles.requireTcpdump();

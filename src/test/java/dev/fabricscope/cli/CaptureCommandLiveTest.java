@@ -175,6 +175,27 @@ class CaptureCommandLiveTest {
     }
 
     @Test
+    void snaplenCutsPacketsAndBufferSizeIsAccepted() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTshark();
+        int port = freePort();
+        Path out = tmp.resolve("snap.pcap");
+        Path err = tmp.resolve("err.txt");
+        Process p = start(err, "capture", "-i", "lo", "-s", "50", "-B", "4096", "-c", "2", "-w", out.toString(),
+            "udp", "dst", "port", String.valueOf(port));
+        awaitListening(err, 1, p);
+        try (DatagramSocket s = new DatagramSocket()) {
+            byte[] big = new byte[400];
+            for (int i = 0; i < 2; i++) s.send(new DatagramPacket(big, big.length, InetAddress.getLoopbackAddress(), port));
+        }
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        assertTrue(Files.readString(err).contains("snapshot length 50 bytes"), Files.readString(err));
+        Oracles.Run r = Oracles.run("tshark", "-r", out.toString(), "-T", "fields", "-e", "frame.cap_len", "-e", "frame.len");
+        assertEquals(List.of("50\t442", "50\t442"), r.out().lines().toList()); // 14 + 20 + 8 + 400 on the wire
+    }
+
+    @Test
     void listInterfacesPrintsWhatTcpdumpPrints() throws Exception {
         Oracles.requireRootAndLibpcap();
         Oracles.requireTcpdump();
