@@ -41,12 +41,9 @@ final class IcmpFormatter {
         if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= ip.end) {
             long sum = InternetChecksum.add(0, p, off, length);
             if (!InternetChecksum.verifies(sum)) {
-                int stored = p.u16(off + 2);
                 out.append(" (wrong icmp cksum ");
-                Text.hex(out, stored);
-                out.append(" (->");
-                Text.hex(out, InternetChecksum.shouldBe(stored, sum));
-                out.append(")!)");
+                ChecksumText.correction(out, p.u16(off + 2), sum);
+                out.append(')');
             }
         }
     }
@@ -57,17 +54,8 @@ final class IcmpFormatter {
             return;
         }
         if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= ip.end && length >= 4) {
-            int stored = p.u16(off + 2);
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, ICMPV6, length), p, off, length);
-            if (InternetChecksum.verifies(sum)) {
-                out.append("[icmp6 sum ok] ");
-            } else {
-                out.append("[bad icmp6 cksum 0x");
-                Text.hex(out, stored, 4);
-                out.append(" -> 0x");
-                Text.hex(out, InternetChecksum.shouldBe(stored, sum), 4);
-                out.append("!] ");
-            }
+            ChecksumText.bracketed(out, "icmp6", p.u16(off + 2), sum);
         }
         int type = p.u8(off), code = p.u8(off + 1);
         if ((type == ECHO6_REQUEST || type == ECHO6_REPLY) && off + 8 <= ip.end) {

@@ -124,12 +124,8 @@ final class IpFormatter {
             if (off + hlen <= end) {
                 long sum = InternetChecksum.add(0, p, off, hlen);
                 if (!InternetChecksum.verifies(sum)) {
-                    int stored = p.u16(off + 10);
                     out.append(", bad cksum ");
-                    Text.hex(out, stored);
-                    out.append(" (->");
-                    Text.hex(out, InternetChecksum.shouldBe(stored, sum));
-                    out.append(")!");
+                    ChecksumText.correction(out, p.u16(off + 10), sum);
                 }
             }
             out.append(")\n    ");

@@ -52,17 +52,8 @@ final class UdpFormatter {
             return;
         }
         if (verbosity == Verbosity.VERBOSE && ip.v6 && !ip.fragmented && off + HEADER + length <= end) {
-            int stored = p.u16(off + 6);
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
-            if (InternetChecksum.verifies(sum)) {
-                out.append("[udp sum ok] ");
-            } else {
-                out.append("[bad udp cksum 0x");
-                Text.hex(out, stored, 4);
-                out.append(" -> 0x");
-                Text.hex(out, InternetChecksum.shouldBe(stored, sum), 4);
-                out.append("!] ");
-            }
+            ChecksumText.bracketed(out, "udp", p.u16(off + 6), sum);
         }
         if (ulen > length && !ip.fragmented) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
