@@ -12,6 +12,9 @@ import java.lang.foreign.MemorySegment;
  */
 abstract sealed class ByteInput implements Closeable permits StreamByteInput {
 
+    /** Size of the whole input in bytes, -1 when unknown (a stream). */
+    abstract long size();
+
     /** Offset in the (decompressed) file of the next unread byte; used in problem messages. */
     abstract long position();
 

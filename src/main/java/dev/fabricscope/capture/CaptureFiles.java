@@ -36,7 +36,8 @@ public final class CaptureFiles {
             // A FIFO or device: stream it.
             return open(Files.newInputStream(path), pathOrDash, problems);
         }
-        StreamByteInput in = new StreamByteInput(FileChannel.open(path, StandardOpenOption.READ));
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        StreamByteInput in = new StreamByteInput(channel, channel.size());
         try {
             long at = in.fill(4);
             int magic = at < 0 ? 0 : in.segment().get(BE_INT, at);

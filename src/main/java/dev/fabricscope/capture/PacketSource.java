@@ -19,6 +19,16 @@ public interface PacketSource extends AutoCloseable {
     /** The on-disk format this source reads (for writers that keep "the input's format"). */
     CaptureFormat format();
 
+    /** Bytes of the input consumed so far (for progress); -1 when not known (live). */
+    default long bytesRead() {
+        return -1;
+    }
+
+    /** Size of the input in bytes (a regular file's size); -1 when not known (stdin, gzip, live). */
+    default long totalBytes() {
+        return -1;
+    }
+
     /** A short name for messages: the file name, "-" for stdin, or the device list. */
     String name();
 

@@ -147,6 +147,10 @@ final class PcapReader implements PacketSource {
 
     @Override public String name() { return name; }
 
+    @Override public long bytesRead() { return in.position(); }
+
+    @Override public long totalBytes() { return in.size(); }
+
     @Override
     public void close() throws IOException {
         in.close();

@@ -327,6 +327,10 @@ final class PcapngReader implements PacketSource {
 
     @Override public String name() { return name; }
 
+    @Override public long bytesRead() { return in.position(); }
+
+    @Override public long totalBytes() { return in.size(); }
+
     @Override
     public void close() throws IOException {
         in.close();

@@ -18,6 +18,7 @@ final class StreamByteInput extends ByteInput {
     private static final int INITIAL = 1 << 20;
 
     private final ReadableByteChannel in;
+    private final long size;
     private ByteBuffer buf = ByteBuffer.allocateDirect(INITIAL);
     private MemorySegment seg = MemorySegment.ofBuffer(buf);
     private int start;     // first unread byte in buf
@@ -25,13 +26,17 @@ final class StreamByteInput extends ByteInput {
     private long consumed; // file offset of buf[start]
     private boolean eof;
 
-    StreamByteInput(ReadableByteChannel in) {
+    /** @param size the input's size when known (a regular file), else -1 */
+    StreamByteInput(ReadableByteChannel in, long size) {
         this.in = in;
+        this.size = size;
     }
 
     StreamByteInput(InputStream in) {
-        this(Channels.newChannel(in));
+        this(Channels.newChannel(in), -1);
     }
+
+    @Override long size() { return size; }
 
     @Override long position() { return consumed; }
 

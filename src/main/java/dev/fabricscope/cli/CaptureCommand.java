@@ -216,7 +216,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             PacketFilter filter = compile(expression, first == null ? LinkType.EN10MB : first.linkType());
             CaptureFormat format = outputFormat(source.format(), 1);
-            Progress progress = writeFile == null ? null : Progress.forTerminal(err, readFile);
+            Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
             PacketSink sink = openSink(format, first);
             CaptureLoop loop = new CaptureLoop(source, filter, sink, sink == null ? printer() : null, out,
                 false, false, count, null, stop, progress);
