@@ -1,5 +1,6 @@
 package dev.fabricscope.dissect;
 
+import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.dissect.SampleFrames.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -163,7 +164,7 @@ class DissectorEthernetTest {
 
     @Test
     void mplsUnknownPayloadIsNotMalformed() {
-        byte[] b = Frames.eth(0x8847, Frames.cat(Frames.mpls(99, 0, true, 1), Frames.hex("a1 b2 c3 d4")));
+        byte[] b = Frames.eth(0x8847, concat(Frames.mpls(99, 0, true, 1), hex("a1 b2 c3 d4")));
         assertTrue(Dissector.dissect(Frames.packet(LinkType.EN10MB, b), l));
         assertEquals(MplsPayload.UNKNOWN, l.mplsPayload);
         assertEquals(NetworkKind.NONE, l.networkKind);
@@ -174,7 +175,7 @@ class DissectorEthernetTest {
         byte[][] parts = new byte[10][];
         for (int i = 0; i < 9; i++) parts[i] = Frames.mpls(i + 16, 0, i == 8, 1);
         parts[9] = Frames.ipv4(17, Frames.udp(1, 2, Frames.NONE));
-        byte[] b = Frames.eth(0x8847, Frames.cat(parts));
+        byte[] b = Frames.eth(0x8847, concat(parts));
         assertFalse(Dissector.dissect(Frames.packet(LinkType.EN10MB, b), l));
         assertEquals(Malformed.TOO_MANY_MPLS_LABELS, l.malformed);
         assertEquals(14 + 32, l.malformedOffset);

@@ -1,5 +1,6 @@
 package dev.fabricscope.dissect;
 
+import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.dissect.Frames.*;
 import static dev.fabricscope.dissect.SampleFrames.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -86,7 +87,7 @@ class DissectorIpTest {
     @Test
     void ipv6ExtensionHeaderPastPayloadLength() {
         // hop-by-hop header claims 16 bytes but the payload length leaves only 8
-        byte[] b = ipv6(0, cat(new byte[] {6, 1}, zeros(6)));
+        byte[] b = ipv6(0, concat(new byte[] {6, 1}, zeros(6)));
         assertFalse(dissect(LinkType.IPV6, b));
         assertEquals(Malformed.IPV6_EXTENSION_HEADER_BEYOND_PAYLOAD, l.malformed);
         assertEquals(40, l.malformedOffset);

@@ -1,5 +1,6 @@
 package dev.fabricscope.dissect;
 
+import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,7 +33,7 @@ class DissectorTsharkTest {
             if (s.linkType() == LinkType.INFINIBAND) {
                 byte[] ib = s.bytes();
                 byLink.computeIfAbsent(LinkType.ERF, k -> new ArrayList<>())
-                    .add(Frames.cat(SampleFrames.erfHeader(21, 16 + ib.length, ib.length), ib));
+                    .add(concat(SampleFrames.erfHeader(21, 16 + ib.length, ib.length), ib));
             } else {
                 byLink.computeIfAbsent(s.linkType(), k -> new ArrayList<>()).add(s.bytes());
             }

@@ -1,5 +1,6 @@
 package dev.fabricscope.dissect;
 
+import static dev.fabricscope.testing.ByteArrays.*;
 import java.io.ByteArrayOutputStream;
 import java.lang.foreign.MemorySegment;
 import dev.fabricscope.capture.Packet;
@@ -9,35 +10,6 @@ final class Frames {
     private Frames() { }
 
     static final byte[] NONE = new byte[0];
-
-    static byte[] hex(String s) {
-        String h = s.replaceAll("[^0-9a-fA-F]", "");
-        byte[] out = new byte[h.length() / 2];
-        for (int i = 0; i < out.length; i++) out[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
-        return out;
-    }
-
-    static byte[] cat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) out.writeBytes(p);
-        return out.toByteArray();
-    }
-
-    static byte[] u16(int v) {
-        return new byte[] {(byte) (v >>> 8), (byte) v};
-    }
-
-    static byte[] u32(long v) {
-        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-    }
-
-    static byte[] zeros(int n) {
-        return new byte[n];
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
 
     static final byte[] DST_MAC = hex("02 00 00 00 00 02");
     static final byte[] SRC_MAC = hex("02 00 00 00 00 01");
@@ -90,7 +62,7 @@ final class Frames {
     static byte[] ipv4(byte[] src, byte[] dst, int tos, int flagsFragment, int ttl, int proto, byte[] options,
                        byte[] payload) {
         int hl = 20 + options.length;
-        byte[] h = cat(new byte[] {(byte) (0x40 | hl / 4), (byte) tos}, u16(hl + payload.length), u16(0x1234),
+        byte[] h = concat(new byte[] {(byte) (0x40 | hl / 4), (byte) tos}, u16(hl + payload.length), u16(0x1234),
             u16(flagsFragment), new byte[] {(byte) ttl, (byte) proto}, u16(0), src, dst, options);
         long sum = 0;
         for (int i = 0; i < hl; i += 2) sum += ((h[i] & 0xff) << 8) | (h[i + 1] & 0xff);
@@ -98,12 +70,12 @@ final class Frames {
         int check = (int) ~sum & 0xffff;
         h[10] = (byte) (check >>> 8);
         h[11] = (byte) check;
-        return cat(h, payload);
+        return concat(h, payload);
     }
 
     /** IPv6 (RFC 8200): traffic class 0, flow label 0, hop limit 64. */
     static byte[] ipv6(int nextHeader, byte[] payload) {
-        return cat(hex("60 00 00 00"), u16(payload.length), new byte[] {(byte) nextHeader, 64}, IP6_SRC, IP6_DST,
+        return concat(hex("60 00 00 00"), u16(payload.length), new byte[] {(byte) nextHeader, 64}, IP6_SRC, IP6_DST,
             payload);
     }
 
@@ -118,19 +90,19 @@ final class Frames {
 
     /** IPv6 fragment header: next header, reserved, offset (in 8-byte units) << 3 | M, identification. */
     static byte[] frag6(int nextHeader, int offsetUnits, boolean more) {
-        return cat(new byte[] {(byte) nextHeader, 0}, u16(offsetUnits << 3 | (more ? 1 : 0)), u32(0xabcd));
+        return concat(new byte[] {(byte) nextHeader, 0}, u16(offsetUnits << 3 | (more ? 1 : 0)), u32(0xabcd));
     }
 
     /** TCP (RFC 793) with options (padded by the caller to a multiple of 4). */
     static byte[] tcp(int sport, int dport, long seq, long ack, int flags, byte[] options, byte[] payload) {
         int hl = 20 + options.length;
-        return cat(u16(sport), u16(dport), u32(seq), u32(ack), u16((hl / 4) << 12 | flags), u16(8192), u16(0),
+        return concat(u16(sport), u16(dport), u32(seq), u32(ack), u16((hl / 4) << 12 | flags), u16(8192), u16(0),
             u16(0), options, payload);
     }
 
     /** UDP (RFC 768), checksum 0. */
     static byte[] udp(int sport, int dport, byte[] payload) {
-        return cat(u16(sport), u16(dport), u16(8 + payload.length), u16(0), payload);
+        return concat(u16(sport), u16(dport), u16(8 + payload.length), u16(0), payload);
     }
 
     /** MPLS label stack entry (RFC 3032): label(20) TC(3) S(1) TTL(8). */
@@ -140,7 +112,7 @@ final class Frames {
 
     /** PPPoE session (RFC 2516): ver/type 0x11, code 0, session id, length (PPP frame), PPP protocol. */
     static byte[] pppoe(int session, int pppProtocol, byte[] payload) {
-        return cat(new byte[] {0x11, 0}, u16(session), u16(2 + payload.length), u16(pppProtocol), payload);
+        return concat(new byte[] {0x11, 0}, u16(session), u16(2 + payload.length), u16(pppProtocol), payload);
     }
 
     static Packet packet(int linkType, byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.fabricscope.dissect;
 
+import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.dissect.Frames.*;
 
 import dev.fabricscope.capture.LinkType;
@@ -31,26 +32,26 @@ final class SampleFrames {
         eth(0x0800, ipv4(6, tcp(40000, 80, 1000, 2000, ACK | PSH, TCP_TS, ascii("hello")))));
     /** A SYN: 54 bytes of headers padded to the 60-byte minimum, plus a 4-byte FCS. */
     static final Sample ETH_IPV4_TCP_PADDED = new Sample("eth-ipv4-tcp-syn-padded", LinkType.EN10MB,
-        cat(eth(0x0800, ipv4(6, tcp(40001, 443, 77, 0, SYN, NONE, NONE))), zeros(6), hex("11 22 33 44")));
+        concat(eth(0x0800, ipv4(6, tcp(40001, 443, 77, 0, SYN, NONE, NONE))), zeros(6), hex("11 22 33 44")));
     static final Sample ETH_IPV4_OPTIONS_UDP = new Sample("eth-ipv4-options-udp", LinkType.EN10MB,
         eth(0x0800, ipv4(0xb8, 0, 1, 17, IP_ROUTER_ALERT, udp(5000, 53, hex("01 02 03 04")))));
     /** First fragment: MF, offset 0; the UDP length (8 + 40) covers more than this fragment's 16 payload bytes. */
     static final Sample ETH_IPV4_FIRST_FRAGMENT = new Sample("eth-ipv4-first-fragment", LinkType.EN10MB,
-        eth(0x0800, ipv4(0, 0x2000, 64, 17, NONE, cat(u16(6000), u16(7000), u16(48), u16(0), zeros(16)))));
+        eth(0x0800, ipv4(0, 0x2000, 64, 17, NONE, concat(u16(6000), u16(7000), u16(48), u16(0), zeros(16)))));
     static final Sample ETH_IPV4_LATER_FRAGMENT = new Sample("eth-ipv4-later-fragment", LinkType.EN10MB,
         eth(0x0800, ipv4(0, 3, 64, 17, NONE, zeros(24))));
     /** IPv6: hop-by-hop (PadN), routing (type 4 segment routing, 24 bytes), destination options, AH, TCP. */
     static final Sample ETH_IPV6_EXT_TCP = new Sample("eth-ipv6-ext-chain-tcp", LinkType.EN10MB,
-        eth(0x86dd, ipv6(0, cat(
+        eth(0x86dd, ipv6(0, concat(
             ext6(43, 0, hex("01 04 00 00 00 00")),
             ext6(60, 2, hex("04 00 00 00")),
             ext6(51, 0, hex("01 04 00 00 00 00")),
-            cat(new byte[] {6, 4}, zeros(2), u32(0x100), u32(1), zeros(12)),   // AH: (4+2)*4 = 24 bytes
+            concat(new byte[] {6, 4}, zeros(2), u32(0x100), u32(1), zeros(12)),   // AH: (4+2)*4 = 24 bytes
             tcp(50000, 22, 1, 2, ACK, NONE, ascii("ssh"))))));
     static final Sample ETH_IPV6_FIRST_FRAGMENT = new Sample("eth-ipv6-first-fragment-udp", LinkType.EN10MB,
-        eth(0x86dd, ipv6(44, cat(frag6(17, 0, true), cat(u16(6001), u16(7001), u16(100), u16(0), zeros(8))))));
+        eth(0x86dd, ipv6(44, concat(frag6(17, 0, true), concat(u16(6001), u16(7001), u16(100), u16(0), zeros(8))))));
     static final Sample ETH_IPV6_LATER_FRAGMENT = new Sample("eth-ipv6-later-fragment", LinkType.EN10MB,
-        eth(0x86dd, ipv6(44, cat(frag6(17, 2, false), zeros(16)))));
+        eth(0x86dd, ipv6(44, concat(frag6(17, 2, false), zeros(16)))));
     static final Sample ETH_VLAN_IPV4_UDP = new Sample("eth-8021q-ipv4-udp", LinkType.EN10MB,
         eth(new int[][] {tag(0x8100, 5, 0, 100)}, 0x0800, ipv4(17, udp(1234, 4321, ascii("abcdef")))));
     static final Sample ETH_QINQ_IPV6_UDP = new Sample("eth-8021ad-8021q-ipv6-udp", LinkType.EN10MB,
@@ -63,12 +64,12 @@ final class SampleFrames {
             tag(0x8100, 0, 0, 5), tag(0x8100, 0, 0, 6), tag(0x8100, 0, 0, 7), tag(0x8100, 0, 0, 8),
             tag(0x8100, 0, 0, 9)}, 0x0800, ipv4(17, udp(1, 2, NONE))));
     static final Sample ETH_MPLS_IPV4_UDP = new Sample("eth-mpls2-ipv4-udp", LinkType.EN10MB,
-        eth(0x8847, cat(mpls(16, 5, false, 255), mpls(1048575, 0, true, 64), ipv4(17, udp(3784, 3784, zeros(24))))));
+        eth(0x8847, concat(mpls(16, 5, false, 255), mpls(1048575, 0, true, 64), ipv4(17, udp(3784, 3784, zeros(24))))));
     static final Sample ETH_MPLS_NULL_IPV6_TCP = new Sample("eth-mpls-explicit-null-ipv6-tcp", LinkType.EN10MB,
-        eth(0x8847, cat(mpls(2, 0, true, 1), ipv6(6, tcp(8080, 50001, 9, 10, ACK | PSH, NONE, ascii("x"))))));
+        eth(0x8847, concat(mpls(2, 0, true, 1), ipv6(6, tcp(8080, 50001, 9, 10, ACK | PSH, NONE, ascii("x"))))));
     /** VLAN 30, MPLS label 100, control word, inner Ethernet with VLAN 40, IPv4, TCP. */
     static final Sample ETH_MPLS_PW_ETH = new Sample("eth-vlan-mpls-pw-eth-vlan-ipv4-tcp", LinkType.EN10MB,
-        eth(new int[][] {tag(0x8100, 0, 0, 30)}, 0x8847, cat(mpls(100, 0, true, 200), hex("00 00 00 00"),
+        eth(new int[][] {tag(0x8100, 0, 0, 30)}, 0x8847, concat(mpls(100, 0, true, 200), hex("00 00 00 00"),
             eth(new int[][] {tag(0x8100, 0, 0, 40)}, 0x0800, ipv4(6, tcp(1111, 2222, 3, 4, ACK, NONE, ascii("pw")))))));
     static final Sample ETH_PPPOE_IPV4_TCP = new Sample("eth-pppoe-ipv4-tcp", LinkType.EN10MB,
         eth(0x8864, pppoe(0x1234, 0x0021, ipv4(6, tcp(3333, 80, 11, 12, ACK, NONE, ascii("GET /"))))));
@@ -76,70 +77,70 @@ final class SampleFrames {
         eth(0x8864, pppoe(0x0001, 0x0057, ipv6(17, udp(5353, 5353, zeros(3))))));
     /** GRE with key and sequence (RFC 2890) carrying IPv4/TCP. */
     static final Sample ETH_GRE_IPV4 = new Sample("eth-ipv4-gre-key-seq-ipv4-tcp", LinkType.EN10MB,
-        eth(0x0800, ipv4(47, cat(u16(0x3000), u16(0x0800), u32(0x11223344), u32(7),
+        eth(0x0800, ipv4(47, concat(u16(0x3000), u16(0x0800), u32(0x11223344), u32(7),
             innerIpv4(6, tcp(4444, 5555, 1, 1, ACK, NONE, NONE))))));
     /** GRE with checksum (RFC 2784) carrying transparent Ethernet bridging (0x6558). */
     static final Sample ETH_GRE_ETH = new Sample("eth-ipv4-gre-csum-teb-eth-ipv4-udp", LinkType.EN10MB,
-        eth(0x0800, ipv4(47, cat(u16(0x8000), u16(0x6558), u16(0), u16(0),
+        eth(0x0800, ipv4(47, concat(u16(0x8000), u16(0x6558), u16(0), u16(0),
             eth(new int[][] {tag(0x8100, 0, 0, 50)}, 0x0800, innerIpv4(17, udp(67, 68, zeros(8))))))));
     /** RoCEv2: UDP source port 69 (the proxy_roce pitfall), destination 4791, BTH, payload, ICRC. */
     static final Sample ETH_ROCE_V2 = new Sample("eth-ipv4-udp-rocev2", LinkType.EN10MB,
-        eth(0x0800, ipv4(17, udp(69, 4791, cat(BTH, zeros(16), ICRC)))));
+        eth(0x0800, ipv4(17, udp(69, 4791, concat(BTH, zeros(16), ICRC)))));
     static final Sample ETH_UDP_SRC_4791 = new Sample("eth-ipv4-udp-src-4791-not-roce", LinkType.EN10MB,
-        eth(0x0800, ipv4(17, udp(4791, 5000, cat(BTH, ICRC)))));
+        eth(0x0800, ipv4(17, udp(4791, 5000, concat(BTH, ICRC)))));
     /** RoCEv1: ethertype 0x8915, GRH (IPv6-like, next header 0x1b), BTH. */
     static final Sample ETH_ROCE_V1 = new Sample("eth-rocev1", LinkType.EN10MB,
-        eth(0x8915, cat(hex("60 00 00 00"), u16(12 + 8 + 4), hex("1b 40"), IP6_SRC, IP6_DST, BTH, zeros(8), ICRC)));
+        eth(0x8915, concat(hex("60 00 00 00"), u16(12 + 8 + 4), hex("1b 40"), IP6_SRC, IP6_DST, BTH, zeros(8), ICRC)));
     /** Slow protocols, LACP subtype 1 version 1, then zeros to the 60-byte minimum. */
     static final Sample ETH_SLOW = new Sample("eth-slow-protocols", LinkType.EN10MB,
-        eth(0x8809, cat(hex("01 01"), zeros(44))));
+        eth(0x8809, concat(hex("01 01"), zeros(44))));
 
     static final Sample SLL_IPV4_UDP = new Sample("linux-sll-ipv4-udp", LinkType.LINUX_SLL,
-        cat(u16(0), u16(1), u16(6), SRC_MAC, zeros(2), u16(0x0800), ipv4(17, udp(1000, 2000, ascii("sll")))));
+        concat(u16(0), u16(1), u16(6), SRC_MAC, zeros(2), u16(0x0800), ipv4(17, udp(1000, 2000, ascii("sll")))));
     static final Sample SLL2_IPV6_TCP = new Sample("linux-sll2-ipv6-tcp", LinkType.LINUX_SLL2,
-        cat(u16(0x86dd), u16(0), u32(2), u16(1), new byte[] {4, 6}, SRC_MAC, zeros(2),
+        concat(u16(0x86dd), u16(0), u32(2), u16(1), new byte[] {4, 6}, SRC_MAC, zeros(2),
             ipv6(6, tcp(22, 60000, 100, 200, ACK, TCP_TS, ascii("sll2")))));
     static final Sample SLL2_VLAN_IPV4 = new Sample("linux-sll2-8021q-ipv4-udp", LinkType.LINUX_SLL2,
-        cat(u16(0x8100), u16(0), u32(3), u16(1), new byte[] {0, 6}, SRC_MAC, zeros(2),
+        concat(u16(0x8100), u16(0), u32(3), u16(1), new byte[] {0, 6}, SRC_MAC, zeros(2),
             u16(0x0064), u16(0x0800), ipv4(17, udp(7, 9, NONE))));
     static final Sample RAW_IPV4 = new Sample("raw101-ipv4-udp", LinkType.RAW, ipv4(17, udp(111, 222, zeros(2))));
     static final Sample RAW12_IPV6 = new Sample("raw12-ipv6-udp", LinkType.RAW_12, ipv6(17, udp(333, 444, NONE)));
     static final Sample RAW14_IPV4 = new Sample("raw14-ipv4-tcp", LinkType.RAW_14,
         ipv4(6, tcp(555, 666, 1, 0, SYN, TCP_SYN_OPTS, NONE)));
     static final Sample NULL_LE_IPV4 = new Sample("null-le-ipv4-udp", LinkType.NULL,
-        cat(hex("02 00 00 00"), ipv4(17, udp(53, 5353, zeros(4)))));
+        concat(hex("02 00 00 00"), ipv4(17, udp(53, 5353, zeros(4)))));
     static final Sample NULL_BE_IPV6 = new Sample("null-be-ipv6-24-udp", LinkType.NULL,
-        cat(hex("00 00 00 18"), ipv6(17, udp(123, 123, zeros(48)))));
+        concat(hex("00 00 00 18"), ipv6(17, udp(123, 123, zeros(48)))));
     static final Sample NULL_LE_IPV6_28 = new Sample("null-le-ipv6-28-tcp", LinkType.NULL,
-        cat(hex("1c 00 00 00"), ipv6(6, tcp(80, 1025, 1, 1, ACK, NONE, NONE))));
+        concat(hex("1c 00 00 00"), ipv6(6, tcp(80, 1025, 1, 1, ACK, NONE, NONE))));
     static final Sample NULL_LE_IPV6_30 = new Sample("null-le-ipv6-30-udp", LinkType.NULL,
-        cat(hex("1e 00 00 00"), ipv6(17, udp(9, 9, NONE))));
+        concat(hex("1e 00 00 00"), ipv6(17, udp(9, 9, NONE))));
     static final Sample LOOP_IPV4 = new Sample("loop-ipv4-tcp", LinkType.LOOP,
-        cat(hex("00 00 00 02"), ipv4(6, tcp(25, 2525, 1, 1, ACK, NONE, ascii("EHLO")))));
+        concat(hex("00 00 00 02"), ipv4(6, tcp(25, 2525, 1, 1, ACK, NONE, ascii("EHLO")))));
     static final Sample IPV4_LINK = new Sample("linktype-ipv4-udp", LinkType.IPV4, ipv4(17, udp(161, 162, zeros(5))));
     static final Sample IPV6_LINK = new Sample("linktype-ipv6-tcp", LinkType.IPV6,
         ipv6(6, tcp(179, 179, 1, 1, ACK, NONE, zeros(19))));
 
     /** ERF record header: timestamp (LE), type, flags (varying length), rlen, lctr, wlen. */
     static byte[] erfHeader(int type, int rlen, int wlen) {
-        return cat(hex("00 00 00 80 ef 41 2b 48"), new byte[] {(byte) type, 0x04}, u16(rlen), u16(0), u16(wlen));
+        return concat(hex("00 00 00 80 ef 41 2b 48"), new byte[] {(byte) type, 0x04}, u16(rlen), u16(0), u16(wlen));
     }
 
     static final byte[] ERF_ETH_FRAME = eth(0x0800, ipv4(17, udp(2152, 2152, zeros(12))));
     /** ERF type ETH with two extension headers (the first's top bit says another follows), 2 pad bytes. */
     static final Sample ERF_ETH = new Sample("erf-eth-2ext-ipv4-udp", LinkType.ERF,
-        cat(erfHeader(0x80 | 2, 16 + 16 + 2 + ERF_ETH_FRAME.length, ERF_ETH_FRAME.length),
+        concat(erfHeader(0x80 | 2, 16 + 16 + 2 + ERF_ETH_FRAME.length, ERF_ETH_FRAME.length),
             hex("84 00 00 00 00 00 00 01"), hex("04 00 00 00 00 00 00 02"), hex("00 00"), ERF_ETH_FRAME));
     /** LRH: VL 0, LVer 0, SL 0, LNH 3 (GRH follows), DLID 0x0001, length, SLID 0x0002; GRH; BTH. */
-    static final byte[] IB_GLOBAL = cat(hex("03 03 00 01 00 10 00 02"),
+    static final byte[] IB_GLOBAL = concat(hex("03 03 00 01 00 10 00 02"),
         hex("60 00 00 00"), u16(12 + 4), hex("1b 01"), IP6_SRC, IP6_DST, BTH, ICRC, hex("00 00"));
     static final Sample ERF_IB = new Sample("erf-infiniband-lrh-grh-bth", LinkType.ERF,
-        cat(erfHeader(21, 16 + IB_GLOBAL.length, IB_GLOBAL.length), IB_GLOBAL));
+        concat(erfHeader(21, 16 + IB_GLOBAL.length, IB_GLOBAL.length), IB_GLOBAL));
     static final Sample ERF_UNSUPPORTED = new Sample("erf-hdlc-pos-unsupported", LinkType.ERF,
-        cat(erfHeader(1, 24, 8), hex("0f 00 08 00 45 00 00 00")));
+        concat(erfHeader(1, 24, 8), hex("0f 00 08 00 45 00 00 00")));
     /** LRH with LNH 2 (BTH follows), VL 15 (management), DLID 0xffff, SLID 5. */
     static final Sample IB_LOCAL = new Sample("infiniband-lrh-bth", LinkType.INFINIBAND,
-        cat(hex("f0 02 ff ff 00 08 00 05"), BTH, zeros(4), ICRC, hex("00 00")));
+        concat(hex("f0 02 ff ff 00 08 00 05"), BTH, zeros(4), ICRC, hex("00 00")));
     static final Sample IB_GLOBAL_LINK = new Sample("infiniband-lrh-grh-bth", LinkType.INFINIBAND, IB_GLOBAL);
 
     static final List<Sample> ALL = List.of(ETH_IPV4_TCP, ETH_IPV4_TCP_PADDED, ETH_IPV4_OPTIONS_UDP,

@@ -1,5 +1,6 @@
 package dev.fabricscope.dissect;
 
+import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.capture.CaptureFiles;

@@ -1,7 +1,6 @@
 package dev.fabricscope.print;
 
-import java.io.ByteArrayOutputStream;
-import java.util.HexFormat;
+import static dev.fabricscope.testing.ByteArrays.*;
 
 /**
  * Hand-built frames for printer tests: Ethernet, ARP, IPv4/IPv6, TCP/UDP/ICMP with correct checksums
@@ -16,24 +15,6 @@ final class TestFrames {
     static final byte[] IP_B = {10, 0, 0, 2};
     static final byte[] IP6_A = hex("fd000000000000000000000000000001");
     static final byte[] IP6_B = hex("fd000030001b00000000000000000004");
-
-    static byte[] hex(String s) {
-        return HexFormat.of().parseHex(s.replace(" ", ""));
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) out.writeBytes(p);
-        return out.toByteArray();
-    }
-
-    static byte[] u16(int v) {
-        return new byte[] {(byte) (v >>> 8), (byte) v};
-    }
-
-    static byte[] u32(long v) {
-        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-    }
 
     static byte[] ethernet(int etherType, byte[] payload) {
         return concat(MAC_A, MAC_B, u16(etherType), payload);
