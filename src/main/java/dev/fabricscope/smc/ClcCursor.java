@@ -1,0 +1,89 @@
+package dev.fabricscope.smc;
+
+import java.util.Arrays;
+
+/**
+ * Bounds-checked big-endian reads over one message's bytes, up to {@code limit} (the start of the trailer).
+ * A read past the limit throws {@link Overrun}, which {@link ClcParser} turns into a parse failure.
+ */
+final class ClcCursor {
+    private final byte[] bytes;
+    private final int limit;
+    private int pos;
+
+    ClcCursor(byte[] bytes, int start, int limit) {
+        this.bytes = bytes;
+        this.pos = start;
+        this.limit = limit;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int remaining() {
+        return limit - pos;
+    }
+
+    private int take(int n, String field) {
+        if (n < 0 || n > limit - pos) {
+            throw new Overrun(field + " at offset " + pos + " (" + n + " bytes) runs past the trailer at offset "
+                + limit);
+        }
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    int u8(String field) {
+        return bytes[take(1, field)] & 0xff;
+    }
+
+    int u16(String field) {
+        int at = take(2, field);
+        return (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
+    }
+
+    int u24(String field) {
+        int at = take(3, field);
+        return (bytes[at] & 0xff) << 16 | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff);
+    }
+
+    long u32(String field) {
+        int at = take(4, field);
+        return ((long) (bytes[at] & 0xff) << 24) | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+            | (bytes[at + 3] & 0xff);
+    }
+
+    long u48(String field) {
+        int at = take(6, field);
+        long v = 0;
+        for (int i = 0; i < 6; i++) v = v << 8 | (bytes[at + i] & 0xff);
+        return v;
+    }
+
+    long u64(String field) {
+        int at = take(8, field);
+        long v = 0;
+        for (int i = 0; i < 8; i++) v = v << 8 | (bytes[at + i] & 0xff);
+        return v;
+    }
+
+    byte[] bytes(int n, String field) {
+        int at = take(n, field);
+        return Arrays.copyOfRange(bytes, at, at + n);
+    }
+
+    PeerId peerId() {
+        return new PeerId(u16("peer ID"), u48("peer ID"));
+    }
+
+    /** Thrown on a read past the limit; carries the reason, no stack trace. */
+    static final class Overrun extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Overrun(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}
