@@ -26,40 +26,42 @@ public record ListenAddress(String text, InetSocketAddress socket) {
     public static ListenAddress parse(String text) throws InvalidException {
         String host;
         String port;
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) throw invalid(text, "missing port in address");
         if (text.startsWith("[")) {
             int close = text.indexOf(']');
             if (close < 0) throw invalid(text, "missing ']' in address");
-            if (close + 1 == text.length()) throw invalid(text, "missing port in address");
-            if (text.charAt(close + 1) != ':') {
-                throw invalid(text, text.indexOf(':', close + 1) < 0 ? "missing port in address" : "too many colons in address");
+            if (close + 1 != colon) {
+                boolean moreColons = close + 1 < text.length() && text.charAt(close + 1) == ':';
+                throw invalid(text, moreColons ? "too many colons in address" : "missing port in address");
             }
             host = text.substring(1, close);
-            port = text.substring(close + 2);
             if (host.indexOf('[') >= 0) throw invalid(text, "unexpected '[' in address");
         } else {
-            int colon = text.lastIndexOf(':');
-            if (colon < 0) throw invalid(text, "missing port in address");
             host = text.substring(0, colon);
-            port = text.substring(colon + 1);
             if (host.indexOf(':') >= 0) throw invalid(text, "too many colons in address");
             if (host.indexOf('[') >= 0) throw invalid(text, "unexpected '[' in address");
         }
+        port = text.substring(colon + 1);
         if (host.indexOf(']') >= 0 || port.indexOf(']') >= 0) throw invalid(text, "unexpected ']' in address");
-        int portNumber = parsePort(text, port);
+        int portNumber = parsePort(port);
         if (host.isEmpty()) return new ListenAddress(text, new InetSocketAddress(portNumber));
         return new ListenAddress(text, new InetSocketAddress(resolve(text, host), portNumber));
     }
 
-    private static int parsePort(String text, String port) throws InvalidException {
+    /** Go's port rules: decimal, optionally signed; anything else would be a service name (not supported). */
+    private static int parsePort(String port) throws InvalidException {
         if (port.isEmpty()) return 0;
-        int value = 0;
-        for (int i = 0; i < port.length(); i++) {
-            char c = port.charAt(i);
-            if (c < '0' || c > '9') throw new InvalidException("listen tcp: lookup tcp/" + port + ": unknown port");
-            value = value * 10 + (c - '0');
-            if (value > 65535) throw invalid(text, "invalid port");
+        int i = port.charAt(0) == '+' || port.charAt(0) == '-' ? 1 : 0;
+        if (i == port.length()) throw new InvalidException("listen tcp: address tcp/" + port + ": unknown port");
+        long value = 0;
+        for (int j = i; j < port.length(); j++) {
+            char c = port.charAt(j);
+            if (c < '0' || c > '9') throw new InvalidException("listen tcp: address tcp/" + port + ": unknown port");
+            value = Math.min(value * 10 + (c - '0'), 1 << 20);
         }
-        return value;
+        if (port.charAt(0) == '-' || value > 65535) throw new InvalidException("listen tcp: address " + port + ": invalid port");
+        return (int) value;
     }
 
     private static InetAddress resolve(String text, String host) throws InvalidException {
