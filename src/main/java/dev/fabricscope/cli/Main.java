@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
             + "captures live through the system libpcap. Filters use pcap-filter(7) syntax, compiled by "
             + "libpcap itself. Run 'fabricscope COMMAND --help' for the options of a command.",
         "",
+        "Also: 'fabricscope smc-clc [flags]' is a drop-in for the Go tool smc-clc (SMC CLC handshake "
+            + "messages), with its Go-style flags; 'fabricscope smc-clc -h' lists them.",
+        "",
     },
     commandListHeading = "%nCommands:%n",
     footerHeading = "%n",
@@ -46,7 +49,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // smc-clc prints a line per message: a 64 KiB buffer instead of System.out's flush per line (the
+        // command flushes after each packet when capturing live, and at the end)
+        PrintWriter out = args.length > 0 && args[0].equals(SmcClcCommand.NAME)
+            ? new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), System.out.charset()), 1 << 16), false)
+            : new PrintWriter(System.out, true);
+        System.exit(run(args, out, new PrintWriter(System.err, true)));
     }
 
     /**
@@ -63,12 +72,39 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams; returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && args[0].equals(SmcClcCommand.NAME)) return smcClc(args, out, err);
+        if (args.length == 2 && args[0].equals("help") && args[1].equals(SmcClcCommand.NAME)) {
+            out.print(SmcClcCommand.usage());
+            out.flush();
+            return 0;
+        }
         String command = firstPositional(args);
         if (USES_LIBPCAP.contains(command)) warmUpLibpcap();
         CommandLine cli = commandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
+    }
+
+    /** The producer of smc-clc's text (the CLC decoder plugs in here). */
+    private static final dev.fabricscope.smc.ClcLineProducer.Factory SMC_CLC_PRODUCERS =
+        dev.fabricscope.smc.ClcLineProducer.Factory.none();
+
+    /** smc-clc takes Go-style flags, which picocli cannot parse: it gets the arguments after its name. */
+    private static int smcClc(String[] args, PrintWriter out, PrintWriter err) {
+        List<String> rest = List.of(args).subList(1, args.length);
+        if (smcClcMayUseLibpcap(rest)) warmUpLibpcap();
+        return new SmcClcCommand(SMC_CLC_PRODUCERS).run(rest, out, err);
+    }
+
+    /** Live capture (no -f) or a -pcap-filter: bind libpcap in the background while the run starts. */
+    private static boolean smcClcMayUseLibpcap(List<String> args) {
+        boolean file = false;
+        for (String a : args) {
+            if (a.contains("pcap-filter")) return true;
+            if (a.equals("-f") || a.equals("--f") || a.startsWith("-f=") || a.startsWith("--f=")) file = true;
+        }
+        return !file;
     }
 
     private static String firstPositional(String[] args) {

@@ -1,0 +1,57 @@
+package dev.fabricscope.smc;
+
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Layers;
+
+/**
+ * Turns packets into smc-clc's output: the decoding half of {@code fabricscope smc-clc} (tracking
+ * connections, reassembling CLC messages, formatting them), behind which the command only reads packets
+ * and routes text. One instance per run, called from one thread.
+ */
+public interface ClcLineProducer {
+    /** Where a producer's text goes: standard output, or the -http buffer. */
+    interface Output {
+        /** Text smc-clc prints on stdout: whole lines, each ending in '\n' (a message, its hex dump). */
+        void print(CharSequence text);
+
+        /**
+         * A diagnostic smc-clc writes through Go's log ("Error parsing CLC message: ..."): one line, no
+         * '\n'; the command adds the date prefix and sends it to stderr (or to the -http buffer).
+         */
+        void log(String message);
+    }
+
+    /** Makes the producer for one run. */
+    @FunctionalInterface
+    interface Factory {
+        ClcLineProducer create(SmcClcOptions options);
+
+        /** Producers that print nothing and keep no packet (until the real decoder is plugged in). */
+        static Factory none() {
+            return options -> NONE;
+        }
+    }
+
+    /** Prints nothing and keeps no packet. */
+    ClcLineProducer NONE = new ClcLineProducer() {
+        @Override
+        public boolean packet(Packet packet, Layers layers, Output out) {
+            return false;
+        }
+
+        @Override
+        public void finish(Output out) { }
+    };
+
+    /**
+     * One packet that passed the capture filter, already dissected into {@code layers} (the view and the
+     * layers are reused for the next packet: copy what must be kept).
+     *
+     * @return true when the packet belongs to an SMC connection being followed (the SYN with the SMC option,
+     *         segments carrying CLC messages): -w saves exactly these packets
+     */
+    boolean packet(Packet packet, Layers layers, Output out);
+
+    /** The input ended (or the run was stopped): print what is still pending. */
+    void finish(Output out);
+}

@@ -1,0 +1,18 @@
+package dev.fabricscope.smc;
+
+import java.time.ZoneId;
+
+/**
+ * What {@code fabricscope smc-clc}'s output should look like, from its flags.
+ *
+ * @param showTimestamps -show-timestamps: start each message line with the packet's time "15:04:05.000000 "
+ * @param showReserved   -show-reserved: the reserved fields too (smc-clc's Reserved() form)
+ * @param showHex        -show-hex: a hex dump after each message
+ * @param json           -json: one JSON object per message instead of text
+ * @param zone           the zone the packet times are shown in (smc-clc: the local zone)
+ */
+public record SmcClcOptions(boolean showTimestamps, boolean showReserved, boolean showHex, boolean json, ZoneId zone) {
+    public SmcClcOptions {
+        java.util.Objects.requireNonNull(zone, "zone");
+    }
+}
