@@ -15,6 +15,9 @@ final class TcpDirection {
     boolean started;
     int nextSeq;
     boolean fin;
+    /** The last acknowledgment number this direction sent (a position in the other direction's stream). */
+    boolean ackSeen;
+    int lastAck;
 
     byte[] arena;
     private int arenaUsed;

@@ -24,6 +24,9 @@ import java.lang.foreign.MemorySegment;
  * @param <A> the listener's per-flow state
  */
 public final class TcpReassembler<A> {
+    /** A peer's acknowledgment at most this far behind the first segment seen marks the stream start. */
+    private static final int MAX_ACK_LEAD = 65_536;
+
     private final TcpReassemblyOptions options;
     private final TcpStreamListener<A> listener;
     private final TcpFlowTable<A> table;
@@ -136,8 +139,12 @@ public final class TcpReassembler<A> {
             }
             seq++;
         }
+        if ((flags & TcpSegment.ACK) != 0) {
+            d.ackSeen = true;
+            d.lastAck = (int) l.tcpAck;
+        }
         if (l.payloadWireLength > 0) {
-            if (!d.started) d.start(seq);
+            if (!d.started) d.start(startWithoutSyn(flow.directions[1 - dir], seq));
             deliver(flow, dir, d, seq, p.segment(), p.offset() + l.payloadOffset, l.payloadLength,
                 l.payloadWireLength, p.timestampNanos(), p.frameNumber());
             if (flow.removed) return;
@@ -149,6 +156,19 @@ public final class TcpReassembler<A> {
                 remove(flow, TcpCloseReason.FIN);
             }
         }
+    }
+
+    /**
+     * Where a direction whose SYN was not seen starts: at its first segment, unless the other side has
+     * already acknowledged an earlier position (a little ahead of it: the first segment seen is a later
+     * piece that overtook the one before it), which is where the missing bytes begin.
+     */
+    private static int startWithoutSyn(TcpDirection other, int seq) {
+        if (other.ackSeen) {
+            int ahead = seq - other.lastAck;
+            if (ahead > 0 && ahead < MAX_ACK_LEAD) return other.lastAck;
+        }
+        return seq;
     }
 
     /** Places {@code len} captured bytes ({@code wireLen} on the wire) of sequence {@code seq}. */

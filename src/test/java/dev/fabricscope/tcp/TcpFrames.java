@@ -37,6 +37,12 @@ public final class TcpFrames {
 
     /** Builds the frame (fromA: client to server), dissects it, returns the packet (valid until the next call). */
     public Packet frame(Pair pair, boolean fromA, long seq, int flags, byte[] options, byte[] payload, long timeNanos) {
+        return frame(pair, fromA, seq, 0, flags, options, payload, timeNanos);
+    }
+
+    /** As above with an acknowledgment number. */
+    public Packet frame(Pair pair, boolean fromA, long seq, long ack, int flags, byte[] options, byte[] payload,
+                        long timeNanos) {
         byte[] src = fromA ? pair.a() : pair.b();
         byte[] dst = fromA ? pair.b() : pair.a();
         int sport = fromA ? pair.portA() : pair.portB();
@@ -54,7 +60,7 @@ public final class TcpFrames {
             b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + tcpLen)).putShort((short) 0).putShort((short) 0x4000)
                 .put((byte) 64).put((byte) 6).putShort((short) 0).put(src).put(dst);
         }
-        b.putShort((short) sport).putShort((short) dport).putInt((int) seq).putInt(0)
+        b.putShort((short) sport).putShort((short) dport).putInt((int) seq).putInt((int) ack)
             .putShort((short) ((((20 + optLen) / 4) << 12) | flags)).putShort((short) 64000).putInt(0);
         if (options != null) {
             b.put(options);

@@ -115,15 +115,31 @@ class TcpReassemblerTest {
         assertEquals("0123456789", rec.text(0));
     }
 
+    private void sendAck(TcpReassembler<String> r, boolean fromA, long seq, long ack, String payload, long t) {
+        frames.frame(P, fromA, seq, ack, TcpFrames.ACK, null, payload.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), t);
+        r.packet(frames.packet, frames.layers);
+    }
+
     @Test
     void captureStartingMidConnectionStartsAtFirstData() {
         var r = new TcpReassembler<>(rec);
-        send(r, false, 5000, TcpFrames.ACK, "server", 0);
-        send(r, true, 7000, TcpFrames.ACK, "client", 1);
-        send(r, false, 5006, TcpFrames.ACK, "!", 2);
+        sendAck(r, false, 5000, 7000, "server", 0);
+        sendAck(r, true, 7000, 5006, "client", 1);
+        sendAck(r, false, 5006, 7006, "!", 2);
         assertEquals(List.of("open 50000"), rec.events);   // endpoint 0 = first sender
         assertEquals("server!", rec.text(0));
         assertEquals("client", rec.text(1));
+    }
+
+    @Test
+    void midConnectionDirectionWhoseFirstPieceOvertookTheOneBeforeIt() {
+        var r = new TcpReassembler<>(rec);
+        sendAck(r, true, 7000, 5000, "request", 0);      // the peer has acknowledged up to 5000
+        sendAck(r, false, 5004, 7007, "onse", 1);         // second piece first
+        assertEquals("", rec.text(1));
+        sendAck(r, false, 5000, 7007, "resp", 2);
+        assertEquals("response", rec.text(1));
+        assertEquals("request", rec.text(0));
     }
 
     @Test
