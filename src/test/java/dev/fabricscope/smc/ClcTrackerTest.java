@@ -1,0 +1,102 @@
+package dev.fabricscope.smc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.tcp.TcpFrames;
+import dev.fabricscope.tcp.TcpReassemblyOptions;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tracking decisions over hand-made connections: which flows are followed, dropped, or reported. */
+class ClcTrackerTest {
+    private final TcpFrames frames = new TcpFrames();
+    private final ClcTrackerCapturesTest.Collect c = new ClcTrackerCapturesTest.Collect(true);
+    private final ClcTracker tracker = new ClcTracker(c, ClcTrackingRule.SYN_OPTION_OR_EYECATCHER,
+        TcpReassemblyOptions.DEFAULTS);
+    private final TcpFrames.Pair p = TcpFrames.Pair.v4(1, 40000, 2, 50000);
+
+    private void send(boolean fromA, long seq, int flags, byte[] options, byte[] payload) {
+        frames.frame(p, fromA, seq, flags, options, payload, frames.lastFrame() * 1000);
+        tracker.packet(frames.packet, frames.layers);
+    }
+
+    private void handshake(boolean synAckOption) {
+        send(true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        send(false, 200, TcpFrames.SYN | TcpFrames.ACK, synAckOption ? TcpFrames.SMC_OPTION : null, new byte[0]);
+        send(true, 101, TcpFrames.ACK, null, new byte[0]);
+    }
+
+    private static byte[] proposal() {
+        return ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 1, 52, true);
+    }
+
+    @Test
+    void optionEchoedButNoClcIsReported() {
+        handshake(true);
+        send(true, 101, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0]);
+        send(false, 201, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0]);
+        assertEquals(List.of("40000: SMC option echoed, no CLC"), c.noClc);
+    }
+
+    @Test
+    void onlyOneSideSendingClcIsReported() {
+        handshake(true);
+        send(true, 101, TcpFrames.ACK, null, proposal());
+        send(false, 201, TcpFrames.ACK, null, "220 smtp ready\r\n".getBytes());
+        assertEquals(List.of("40000: SMC option echoed, CLC only from the client"), c.noClc);
+        assertEquals(0, tracker.tcpStats().flowsActive());   // dropped at once
+    }
+
+    @Test
+    void synAckWithoutTheOptionDropsTheFlow() {
+        handshake(false);
+        assertEquals(0, tracker.tcpStats().flowsActive());
+        send(true, 101, TcpFrames.ACK, null, proposal());
+        assertEquals(List.of(), c.messages);
+        assertEquals(List.of(), c.noClc);
+    }
+
+    @Test
+    void plainDataFlowWithTheOptionIsDroppedQuickly() {
+        handshake(true);
+        send(true, 101, TcpFrames.ACK, null, "GET / HTTP/1.1\r\n\r\n".getBytes());
+        assertEquals(0, tracker.tcpStats().flowsActive());
+        assertEquals(List.of("40000: SMC option echoed, no CLC"), c.noClc);
+    }
+
+    @Test
+    void midConnectionCaptureFoundByEyecatcherIncludingACutHeader() {
+        byte[] m = proposal();
+        send(true, 5000, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 0, 3));
+        send(true, 5003, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 3, m.length));
+        send(true, 5000, TcpFrames.ACK, null, m);   // retransmission
+        assertEquals(List.of("10.0.0.1:40000 -> 10.0.0.2:50000: Proposal 52"), c.messages);
+        assertEquals(List.of(), c.noClc);   // no SYN seen: nothing to say about options
+    }
+
+    @Test
+    void untrackedFlowsAllocateNothing() {
+        var bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter not available");
+        var threads = (com.sun.management.ThreadMXBean) bean;
+        byte[] http = "GET / HTTP/1.1\r\n\r\n".getBytes();
+        TcpFrames[] pkts = new TcpFrames[64];
+        for (int i = 0; i < pkts.length; i++) {
+            pkts[i] = new TcpFrames();
+            var pair = TcpFrames.Pair.v4(1 + i % 8, 30000 + i / 2, 2, 443);
+            if (i % 4 == 0) pkts[i].frame(pair, true, 1, TcpFrames.SYN, null, new byte[0], i);
+            else pkts[i].frame(pair, i % 2 == 0, 2 + i, TcpFrames.ACK, null, i % 3 == 0 ? new byte[0] : http, i);
+        }
+        for (int r = 0; r < 3000; r++) for (TcpFrames f : pkts) tracker.packet(f.packet, f.layers);
+        long tid = Thread.currentThread().threadId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        int rounds = 20_000;
+        for (int r = 0; r < rounds; r++) for (TcpFrames f : pkts) tracker.packet(f.packet, f.layers);
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        assertTrue(allocated < 65_536, allocated + " bytes allocated over " + rounds * pkts.length + " packets");
+        assertEquals(0, tracker.tcpStats().flowsTracked());
+    }
+}
