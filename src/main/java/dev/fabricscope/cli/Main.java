@@ -88,7 +88,7 @@ public final class Main implements Runnable {
 
     /** The producer of smc-clc's text (the CLC decoder plugs in here). */
     private static final dev.fabricscope.smc.ClcLineProducer.Factory SMC_CLC_PRODUCERS =
-        dev.fabricscope.smc.ClcLineProducer.Factory.none();
+        dev.fabricscope.smc.SmcClcLines::new;
 
     /** smc-clc takes Go-style flags, which picocli cannot parse: it gets the arguments after its name. */
     private static int smcClc(String[] args, PrintWriter out, PrintWriter err) {

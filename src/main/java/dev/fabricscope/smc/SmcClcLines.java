@@ -1,0 +1,98 @@
+package dev.fabricscope.smc;
+
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.json.JsonLine;
+import dev.fabricscope.tcp.TcpFlow;
+import java.lang.foreign.MemorySegment;
+import java.time.Instant;
+
+/**
+ * The decoder behind {@code fabricscope smc-clc}: packets go to a {@link ClcTracker} (TCP reassembly and
+ * CLC framing), each framed message to {@link ClcParser}, each parsed message to {@link SmcClcFormatter}
+ * (smc-clc's text) or to a JSON line. Timestamps are the packet's capture time, not the clock (smc-clc's
+ * bug). Problems (a header Length below 8, a broken trailer, a stream gap, an SMC option echoed without
+ * CLC) are logged with the frame number and the run goes on.
+ */
+public final class SmcClcLines implements ClcLineProducer, ClcListener {
+    private final SmcClcOptions options;
+    private final ClcTracker tracker;
+    private final StringBuilder text = new StringBuilder(1024);
+    private Output out;
+    private boolean keepPacket;
+
+    public SmcClcLines(SmcClcOptions options) {
+        this.options = options;
+        this.tracker = new ClcTracker(this);
+    }
+
+    @Override
+    public boolean packet(Packet packet, Layers layers, Output out) {
+        this.out = out;
+        keepPacket = false;
+        tracker.packet(packet, layers);
+        return keepPacket;
+    }
+
+    @Override
+    public void finish(Output out) {
+        this.out = out;
+        tracker.finish();
+    }
+
+    @Override
+    public void message(TcpFlow<?> flow, int direction, MemorySegment message, long timestampNanos, long frameNumber) {
+        keepPacket = true;
+        String addresses = addresses(flow, direction);
+        switch (ClcParser.parse(message, 0, message.byteSize())) {
+            case ClcParseResult.Parsed(ClcMessage parsed) -> print(parsed, addresses, timestampNanos, frameNumber);
+            case ClcParseResult.Failed(String reason, int length) ->
+                out.log("Error parsing CLC message: " + reason + " (frame " + frameNumber + ", " + addresses + ")");
+        }
+    }
+
+    private void print(ClcMessage message, String addresses, long timestampNanos, long frameNumber) {
+        text.setLength(0);
+        if (options.json()) {
+            json(message, addresses, timestampNanos, frameNumber);
+        } else {
+            String ts = options.showTimestamps() ? SmcClcFormatter.timestamp(timestampNanos, options.zone()) : "";
+            SmcClcFormatter.appendLine(text, ts, addresses, message, options.showReserved(), options.showHex());
+        }
+        out.print(text);
+    }
+
+    /** Field names are stable (documented in the README): scripts depend on them. */
+    private void json(ClcMessage message, String addresses, long timestampNanos, long frameNumber) {
+        ClcHeader h = message.header();
+        int arrow = addresses.indexOf(" -> ");
+        new JsonLine(text).begin()
+            .field("time", Instant.ofEpochSecond(0, timestampNanos).toString())
+            .field("frame", frameNumber)
+            .field("src", addresses.substring(0, arrow))
+            .field("dst", addresses.substring(arrow + 4))
+            .field("type", h.typeName())
+            .field("version", h.version())
+            .field("path", ClcHeader.pathName(h.path()))
+            .field("length", h.length())
+            .field("trailer_valid", message.trailerValid())
+            .field("text", SmcClcFormatter.describe(message, options.showReserved()))
+            .end();
+    }
+
+    @Override
+    public void malformed(TcpFlow<?> flow, int direction, String reason, long timestampNanos, long frameNumber) {
+        keepPacket = true;
+        out.log("frame " + frameNumber + ", " + addresses(flow, direction) + ": " + reason);
+    }
+
+    @Override
+    public void noClc(TcpFlow<?> flow, String reason, long timestampNanos) {
+        out.log(addresses(flow, 0) + ": " + reason + " (a middlebox may strip SMC; the connection fell back to TCP)");
+    }
+
+    private static String addresses(TcpFlow<?> flow, int direction) {
+        return SmcClcFormatter.addresses(flow.srcAddress(direction), flow.srcPort(direction), flow.dstAddress(direction),
+            flow.dstPort(direction));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.testing.Oracles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `fabricscope smc-clc` as users run it, against smc-clc's own output for the shared captures. */
+class SmcClcEndToEndTest {
+    @TempDir
+    Path tmp;
+
+    private static Oracles.Run smcClc(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "smc-clc";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Oracles.run(Oracles.fabricscopeCommand(all), Map.of("TZ", "UTC"));
+    }
+
+    @Test
+    void sameTextAsSmcClc() throws Exception {
+        Path smc = Oracles.sharedCapture("smc/synthetic-4conn.pcap").getParent();
+        Oracles.Run plain = smcClc("-f", smc.resolve("synthetic-4conn.pcap").toString(), "-show-timestamps=false");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals(Files.readString(smc.resolve("synthetic-4conn.smc-clc.txt")), plain.out());
+        Oracles.Run detailed = smcClc("-f", smc.resolve("synthetic-4conn.pcap").toString(), "-show-timestamps=false",
+            "-show-reserved", "-show-hex");
+        assertEquals(Files.readString(smc.resolve("synthetic-4conn.smc-clc-reserved-hex.txt")), detailed.out());
+        assertTrue(plain.err().lines().anyMatch(l -> l.matches("\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d Reading packets from file .*synthetic-4conn.pcap:")),
+            plain.err());
+    }
+
+    /** Where smc-clc is right we print its text; where it is wrong (README 20001-20003) we decode correctly. */
+    @Test
+    void edgeCasesCorrectedAndMalformedHeaderSurvived() throws Exception {
+        Path smc = Oracles.sharedCapture("smc/synthetic-edge.pcap").getParent();
+        Oracles.Run r = smcClc("-f", smc.resolve("synthetic-edge.pcap").toString(), "-show-timestamps=false");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> ours = r.out().lines().toList();
+        List<String> theirs = Files.readString(smc.resolve("synthetic-edge.smc-clc.txt")).lines().toList();
+        assertEquals(theirs.size(), ours.size());
+        int same = 0;
+        for (int i = 0; i < ours.size(); i++) {
+            String line = ours.get(i);
+            if (line.contains(":20001:") || line.contains(":20002:") || line.contains(":20003:")) {
+                if (line.contains(": Accept:") || line.contains(": Decline:")) continue;
+            }
+            assertEquals(theirs.get(i), line);
+            same++;
+        }
+        assertEquals(11, same);
+        assertTrue(r.out().contains("Hostname: ThisIsHostname01, Feature Mask: 0x1"), r.out());          // 20001 v2.x FCE
+        assertTrue(r.out().contains("Additional Peer Diagnosis: [0x3030002 (no SMC-R device found)"), r.out()); // 20002
+        assertTrue(r.err().contains("frame 84, 10.0.0.1:20009 -> 10.0.0.2:50000: CLC header Length 4"), r.err());
+        assertTrue(r.err().contains("frame 76, 10.0.0.1:20008"), r.err());
+    }
+
+    /** smc-clc prints the clock at print time; we print each message's capture time (README: 03:04:05 + 1 us per packet). */
+    @Test
+    void timestampsAreThePacketsCaptureTime() {
+        Path f = Oracles.sharedCapture("smc/synthetic-4conn.pcap");
+        Oracles.Run r = smcClc("-f", f.toString());
+        assertTrue(r.out().startsWith("03:04:05.000004 10.0.0.1:10001 -> 10.0.0.2:50000: Proposal:"), r.out());
+        assertEquals(10, r.out().lines().filter(l -> l.startsWith("03:04:05.0000")).count(), r.out());
+    }
+
+    @Test
+    void jsonLinesCarryStableFields() {
+        Path f = Oracles.sharedCapture("smc/synthetic-4conn.pcap");
+        Oracles.Run r = smcClc("-f", f.toString(), "-json");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(10, lines.size());
+        assertTrue(lines.getFirst().startsWith("{\"time\":\"2020-01-02T03:04:05.000004Z\",\"frame\":4,"
+            + "\"src\":\"10.0.0.1:10001\",\"dst\":\"10.0.0.2:50000\",\"type\":\"Proposal\",\"version\":1,"
+            + "\"path\":\"SMC-R\",\"length\":52,\"trailer_valid\":true,\"text\":\"Proposal: Eyecatcher: SMC-R,"), lines.getFirst());
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("{") && l.endsWith("}")), r.out());
+    }
+
+    @Test
+    void writeSavesTheClcPackets() throws Exception {
+        Oracles.requireTcpdump();
+        Path f = Oracles.sharedCapture("smc/synthetic-4conn.pcap");
+        Path out = tmp.resolve("clc.pcap");
+        Oracles.Run r = smcClc("-f", f.toString(), "-show-timestamps=false", "-w", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Oracles.Run read = Oracles.run("tcpdump", "-n", "-q", "-r", out.toString());
+        assertEquals(0, read.exitCode(), read.err());
+        assertEquals(10, read.out().lines().count(), read.out());   // each of the 10 messages in its own segment
+        assertTrue(read.out().lines().allMatch(l -> !l.endsWith("tcp 0")), "only segments with CLC bytes: " + read.out());
+    }
+
+    /** Every CLC message of a generated capture exactly once, as the generator's summary counts them. */
+    @Test
+    void everyMessageOfAGeneratedCaptureExactlyOnce() throws Exception {
+        Oracles.requireTool("python3", "python3");
+        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
+        assumeTrue(Files.exists(gen), gen + " missing");
+        Path input = tmp.resolve("gen.pcap");
+        Oracles.Run g = Oracles.run("python3", gen.toString(), "--connections", "1500", "--seed", "11", "-o",
+            input.toString(), "-q");
+        assertEquals(0, g.exitCode(), g.err());
+        Matcher total = Pattern.compile("CLC messages: (\\d+) total").matcher(g.out());
+        assertTrue(total.find(), g.out());
+        Oracles.Run r = smcClc("-f", input.toString(), "-show-timestamps=false");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Long.parseLong(total.group(1)), r.out().lines().count());
+        for (String type : List.of("Proposal", "Accept", "Confirm", "Decline")) {
+            Matcher m = Pattern.compile("\\n\\s+" + type + "\\s+(\\d+)").matcher(g.out());
+            assertTrue(m.find(), type + " in " + g.out());
+            assertEquals(Long.parseLong(m.group(1)), r.out().lines().filter(l -> l.contains(": " + type + ": ")).count(), type);
+        }
+    }
+}
