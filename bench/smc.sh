@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Whole-run SMC benchmark, in one run: `fabricscope smc-clc -f F -show-timestamps=false` (JAVA_OPTS=-Xmx256m)
+# against `tshark -r F -Y smc` on the capture of ../shared/bench/gen_smc_bench.py --connections 100000 --seed 1
+# (4.5M packets, 293,559 CLC messages). Checks that we print every message exactly once, per type, against
+# the generator's summary, and prints the ratio. Needs python3 and tshark.
+#   BENCH_DIR  where the capture lives (default bench/out, shared with capture.sh)
+#   RUNS       repetitions for fabricscope (default 3; tshark runs once, it takes about a minute)
+#   SKIP_TSHARK=1 to time fabricscope only
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${BENCH_DIR:-$root/bench/out}
+runs=${RUNS:-3}
+gen="$root/../shared/bench/gen_smc_bench.py"
+mkdir -p "$out"
+file="$out/smc-bench-100000.pcap"
+summary="$out/smc-bench-100000.summary"
+if [ ! -s "$file" ] || [ ! -s "$summary" ]; then
+    [ -f "$gen" ] || { echo "bench: generator $gen not found" >&2; exit 1; }
+    echo "bench: generating $file ..." >&2
+    python3 "$gen" --connections 100000 --seed 1 -o "$file.tmp" -q > "$summary"
+    mv "$file.tmp" "$file"
+fi
+"$root/fabricscope" --version >/dev/null
+cat "$file" > /dev/null
+
+seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
+best=""
+for _ in $(seq "$runs"); do
+    s=$(date +%s.%N)
+    JAVA_OPTS=-Xmx256m "$root/fabricscope" smc-clc -f "$file" -show-timestamps=false > "$out/smc-clc.out" 2>/dev/null
+    e=$(date +%s.%N)
+    t=$(seconds "$s" "$e")
+    if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$t; fi
+done
+printf '%-52s %8s s\n' "fabricscope smc-clc -f F -show-timestamps=false" "$best"
+
+# every message exactly once: our line counts against the generator's summary
+expected_total=$(sed -n 's/^CLC messages: \([0-9]*\) total$/\1/p' "$summary")
+got_total=$(wc -l < "$out/smc-clc.out")
+status=ok
+for type in Proposal Accept Confirm Decline; do
+    want=$(sed -n "s/^  $type *\([0-9]*\)\$/\1/p" "$summary" | head -n 1)
+    got=$(grep -c ": $type: " "$out/smc-clc.out" || true)
+    printf '  %-9s expected %7s  got %7s\n' "$type" "$want" "$got"
+    [ "$want" = "$got" ] || status=MISMATCH
+done
+printf '  %-9s expected %7s  got %7s  -> %s\n' total "$expected_total" "$got_total" "$status"
+rm -f "$out/smc-clc.out"
+
+if [ "${SKIP_TSHARK:-0}" != 1 ]; then
+    s=$(date +%s.%N)
+    frames=$(tshark -r "$file" -Y smc 2>/dev/null | wc -l)
+    e=$(date +%s.%N)
+    t_tshark=$(seconds "$s" "$e")
+    printf '%-52s %8s s (%s frames with smc)\n' "tshark -r F -Y smc" "$t_tshark" "$frames"
+    printf 'ratio tshark/fabricscope: %.1fx\n' "$(awk -v a="$t_tshark" -v b="$best" 'BEGIN { print a / b }')"
+fi
+[ "$status" = ok ]
