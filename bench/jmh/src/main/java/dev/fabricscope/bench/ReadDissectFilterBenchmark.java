@@ -53,20 +53,27 @@ public class ReadDissectFilterBenchmark {
 
     @Setup(Level.Trial)
     public void generate() throws Exception {
+        file = generateSmcCapture();
+        tcp = new BpfInterpreter(BpfCompiler.compile("tcp", 1, BpfCompiler.DEFAULT_SNAPLEN, true, 0));
+    }
+
+    /** The benchmarks' input, generated into /dev/shm (or the temp dir); checked to hold {@link #PACKETS}. */
+    static Path generateSmcCapture() throws Exception {
         Path shared = Path.of(System.getProperty("fabricscope.shared", "../shared"));
         Path gen = shared.resolve("bench/gen_smc_bench.py").toAbsolutePath();
         Path dir = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Path.of(System.getProperty("java.io.tmpdir"));
-        file = Files.createTempFile(dir, "fabricscope-jmh", ".pcap");
+        Path file = Files.createTempFile(dir, "fabricscope-jmh", ".pcap");
         Process p = new ProcessBuilder("python3", gen.toString(), "--connections", "2000", "--seed", "1",
             "-o", file.toString(), "-q").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("generator failed: " + out);
         int packets = 0;
+        Packet packet = new Packet();
         try (PacketSource s = CaptureFiles.open(file.toString(), ProblemReporter.IGNORE)) {
             while (s.next(packet)) packets++;
         }
         if (packets != PACKETS) throw new IllegalStateException(packets + " packets, expected " + PACKETS);
-        tcp = new BpfInterpreter(BpfCompiler.compile("tcp", 1, BpfCompiler.DEFAULT_SNAPLEN, true, 0));
+        return file;
     }
 
     @TearDown(Level.Trial)
