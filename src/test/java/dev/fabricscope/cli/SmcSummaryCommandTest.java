@@ -233,6 +233,24 @@ class SmcSummaryCommandTest {
         assertTrue(json.out().contains("\"smc_option_not_echoed\":1,"), json.out());
     }
 
+    /** The first 4 frames of synthetic-4conn.pcap (SYN, SYN-ACK, ACK, 10001's Proposal): the capture ends there. */
+    @Test
+    void captureEndsAfterTheProposal() throws Exception {
+        Path cut = tmp.resolve("cut.pcap");
+        try (dev.fabricscope.capture.PacketSource in = dev.fabricscope.capture.CaptureFiles.open(
+                 Oracles.sharedCapture("smc/synthetic-4conn.pcap").toString(), m -> { });
+             CaptureWriter w = CaptureWriters.open(cut.toString(),
+                 new WriterOptions(CaptureFormat.PCAP, 65535, LinkType.EN10MB, TimestampPrecision.MICRO))) {
+            dev.fabricscope.capture.Packet p = new dev.fabricscope.capture.Packet();
+            for (int i = 0; i < 4 && in.next(p); i++) w.write(p, in.interfaces().get(p.interfaceId()));
+        }
+        CliRun r = CliRun.of("smc", "-r", cut.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("2020-01-02T03:04:05.000004Z 10.0.0.1:10001 -> 10.0.0.2:50000: incomplete (capture ended): "
+            + "no answer to the Proposal; proposed v1 SMC-R"), connectionLines(r.out()));
+        assertTrue(r.out().contains("\n       1  incomplete (capture ended)\n"), r.out());
+    }
+
     @Test
     void exitCodesAndHelp() {
         CliRun missing = CliRun.of("smc", "-r", tmp.resolve("absent.pcap").toString());
