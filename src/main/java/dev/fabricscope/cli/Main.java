@@ -65,7 +65,8 @@ public final class Main implements Runnable {
     private static final List<Map.Entry<String, Supplier<Object>>> COMMANDS = List.of(
         Map.entry("capture", CaptureCommand::new),
         Map.entry("filter", FilterCommand::new),
-        Map.entry("strip", StripCommand::new));
+        Map.entry("strip", StripCommand::new),
+        Map.entry("smc", SmcSummaryCommand::new));
 
     /** Commands that compile filters or capture: libpcap is bound in the background while arguments parse. */
     private static final Set<String> USES_LIBPCAP = Set.of("capture", "filter");

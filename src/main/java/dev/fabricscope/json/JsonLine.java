@@ -41,6 +41,13 @@ public final class JsonLine {
         return this;
     }
 
+    /** A value that is already JSON text (a nested object or array built by the caller). */
+    public JsonLine raw(String name, CharSequence json) {
+        key(name);
+        out.append(json);
+        return this;
+    }
+
     /** Ends the object and the line. */
     public void end() {
         out.append("}\n");

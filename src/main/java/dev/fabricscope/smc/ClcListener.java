@@ -31,4 +31,10 @@ public interface ClcListener {
      * CLC was due, or closes (FIN, RST, idle or capacity eviction), not at the end of the capture.
      */
     void noClc(TcpFlow<?> flow, String reason, long timestampNanos);
+
+    /**
+     * The tracker stopped following {@code flow}, once per followed connection and after all its other calls;
+     * {@code timestampNanos} is the flow's last packet time. For summaries (one outcome per connection).
+     */
+    default void ended(TcpFlow<?> flow, ClcFlowEnd why, long timestampNanos) { }
 }

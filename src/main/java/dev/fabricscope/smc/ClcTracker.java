@@ -63,7 +63,7 @@ public final class ClcTracker {
         reassembler.packet(packet, layers);
     }
 
-    /** End of capture: forgets the remaining connections (no "no CLC" reports for them). */
+    /** End of capture: forgets the remaining connections (no "no CLC" reports; {@link ClcListener#ended} with END_OF_CAPTURE). */
     public void finish() {
         reassembler.finish();
     }
@@ -133,8 +133,12 @@ public final class ClcTracker {
         @Override
         public void synAck(TcpFlow<Connection> f, TcpSegment synAck) {
             if (!f.synSeen()) return;
-            if (hasSmcOption(synAck)) f.attachment().synAckOption = true;
-            else reassembler.ignore(f);  // SMC not agreed: no CLC will follow
+            if (hasSmcOption(synAck)) {
+                f.attachment().synAckOption = true;
+            } else {
+                reassembler.ignore(f);  // SMC not agreed: no CLC will follow
+                listener.ended(f, ClcFlowEnd.NOT_ECHOED, f.lastSeenNanos());
+            }
         }
 
         @Override
@@ -163,13 +167,25 @@ public final class ClcTracker {
         @Override
         public void closed(TcpFlow<Connection> f, TcpCloseReason reason) {
             if (reason != TcpCloseReason.END_OF_CAPTURE) checkNoClc(f);
+            listener.ended(f, switch (reason) {
+                case FIN -> ClcFlowEnd.FIN;
+                case RST -> ClcFlowEnd.RST;
+                case IDLE -> ClcFlowEnd.IDLE;
+                case CAPACITY -> ClcFlowEnd.CAPACITY;
+                case END_OF_CAPTURE -> ClcFlowEnd.END_OF_CAPTURE;
+            }, f.lastSeenNanos());
+        }
+
+        private void stopFollowing(TcpFlow<Connection> f) {
+            reassembler.ignore(f);
+            listener.ended(f, ClcFlowEnd.DECIDED, f.lastSeenNanos());
         }
 
         private void afterFeed(TcpFlow<Connection> f) {
             Connection c = f.attachment();
             if (f.removed()) return;
             if (c.declined) {
-                reassembler.ignore(f);
+                stopFollowing(f);
                 return;
             }
             ClcStreamFramer a = c.framers[0];
@@ -181,7 +197,7 @@ public final class ClcTracker {
                 || (b.stop() == ClcStreamFramer.Stop.NOT_CLC && b.messages() == 0);
             if (bothDone || oneSided || (noneYet && (a.stopped() || b.stopped()))) {
                 checkNoClc(f);
-                reassembler.ignore(f);
+                stopFollowing(f);
             }
         }
 
