@@ -5,7 +5,6 @@ import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.json.JsonLine;
 import dev.fabricscope.tcp.TcpFlow;
 import java.lang.foreign.MemorySegment;
-import java.time.Instant;
 
 /**
  * The decoder behind {@code fabricscope smc-clc}: packets go to a {@link ClcTracker} (TCP reassembly and
@@ -67,7 +66,7 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
         ClcHeader h = message.header();
         int arrow = addresses.indexOf(" -> ");
         new JsonLine(text).begin()
-            .field("time", Instant.ofEpochSecond(0, timestampNanos).toString())
+            .field("time", SmcSummaryFormatter.rfc3339(timestampNanos))
             .field("frame", frameNumber)
             .field("src", addresses.substring(0, arrow))
             .field("dst", addresses.substring(arrow + 4))
