@@ -66,7 +66,9 @@ public final class Main implements Runnable {
         Map.entry("capture", CaptureCommand::new),
         Map.entry("filter", FilterCommand::new),
         Map.entry("strip", StripCommand::new),
-        Map.entry("smc", SmcSummaryCommand::new));
+        Map.entry("smc", SmcSummaryCommand::new),
+        Map.entry("rdma", RdmaCommand::new),
+        Map.entry("lacp", LacpCommand::new));
 
     /** Commands that compile filters or capture: libpcap is bound in the background while arguments parse. */
     private static final Set<String> USES_LIBPCAP = Set.of("capture", "filter");
