@@ -2,6 +2,7 @@ package dev.fabricscope.rdma.cm;
 
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.rdma.Bth;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -92,14 +93,13 @@ public final class CmTracker {
         }
         int bth = l.ibBthOffset;
         if (bth < 0 || !p.has(bth, MadLocator.BTH_LENGTH)) return;
-        int opcode = p.u8(bth);
-        int family = opcode >>> 5;
-        if (family <= 1) {
+        int opcode = Bth.opcode(p, bth);
+        if ((opcode >>> 5) <= 1) {    // RC (0x00-0x1f) and UC (0x20-0x3f) data and ACKs
             data(p, l, bth);
             return;
         }
         int mad = MadLocator.madOffset(p, l);
-        if (mad < 0 || MadLocator.destQp(p, bth) != 1) return;
+        if (mad < 0 || Bth.destQp(p, bth) != 1) return;
         if (!p.has(mad, 2) || p.u8(mad + 1) != Mad.CLASS_CM) {
             if (!p.has(mad, Mad.HEADER_LENGTH)) cmMalformed(p, "MAD header truncated", mad);
             return;
@@ -129,7 +129,7 @@ public final class CmTracker {
         probe.kind = kind;
         System.arraycopy(src, 0, probe.a, 0, 16);
         System.arraycopy(dst, 0, probe.b, 0, 16);
-        probe.n = MadLocator.destQp(p, bth);
+        probe.n = Bth.destQp(p, bth);
         FlowRef ref = flows.get(probe);
         if (ref == null) return;
         dataMatched++;

@@ -2,6 +2,8 @@ package dev.fabricscope.rdma.cm;
 
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.rdma.Bth;
+import dev.fabricscope.rdma.Opcode;
 
 /**
  * Finds a MAD inside a dissected packet without allocating: a UD SEND-only (BTH opcode 0x64) to QP 0
@@ -11,8 +13,7 @@ import dev.fabricscope.dissect.Layers;
 public final class MadLocator {
     private MadLocator() { }
 
-    public static final int OPCODE_UD_SEND_ONLY = 0x64;
-    static final int BTH_LENGTH = 12;
+    static final int BTH_LENGTH = Bth.LENGTH;
     static final int DETH_LENGTH = 8;
     static final int ICRC_LENGTH = 4;
 
@@ -20,15 +21,10 @@ public final class MadLocator {
     public static int madOffset(Packet p, Layers l) {
         int bth = l.ibBthOffset;
         if (bth < 0 || !p.has(bth, BTH_LENGTH)) return -1;
-        if (p.u8(bth) != OPCODE_UD_SEND_ONLY) return -1;
-        int qp = destQp(p, bth);
+        if (Bth.opcode(p, bth) != Opcode.UD_SEND_ONLY) return -1;
+        int qp = Bth.destQp(p, bth);
         if (qp != 0 && qp != 1) return -1;
         return bth + BTH_LENGTH + DETH_LENGTH;
-    }
-
-    /** BTH destination QP (bytes 5-7). */
-    static int destQp(Packet p, int bth) {
-        return (p.u8(bth + 5) << 16) | p.u16(bth + 6);
     }
 
     /** End of the IB transport payload (exclusive; ICRC and VCRC excluded), clipped to caplen. */

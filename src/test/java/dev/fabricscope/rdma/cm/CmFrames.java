@@ -7,6 +7,9 @@ import dev.fabricscope.capture.CaptureWriters;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.rdma.Icrc;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
@@ -156,15 +159,21 @@ final class CmFrames {
         }
         f.putShort((short) 49153).putShort((short) 4791).putShort((short) udpLen).putShort((short) 0);
         f.put(ib);
-        f.put(icrc(f.array(), ip, v4));
-        frames.add(f.array());
+        byte[] frame = f.array();
+        setIcrc(frame);
+        frames.add(frame);
         times.add(timeMicros);
         return this;
     }
 
-    /** ICRC placeholder (zero) until a shared Icrc is available; tshark does not check it. */
-    static byte[] icrc(byte[] frame, int ipOffset, boolean v4) {
-        return new byte[4];
+    /** Writes the frame's ICRC (computed by rdma.Icrc over the masked pseudo-packet) into its last 4 bytes. */
+    static void setIcrc(byte[] frame) {
+        Packet p = packet(frame, 1);
+        Layers l = new Layers();
+        Dissector.dissect(p, l);
+        Icrc icrc = new Icrc();
+        icrc.check(p, l);
+        ByteBuffer.wrap(frame).putInt(icrc.icrcOffset(), icrc.computed());
     }
 
     static byte[] gid(InetAddress ip) {

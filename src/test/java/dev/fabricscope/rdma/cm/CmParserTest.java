@@ -145,6 +145,13 @@ class CmParserTest {
         fr.cm(6, B, A, CmFrames.mad(0x16, 0x3333, CmFrames.pair(0x11223344L, 0xa1b2c3d4L)));
         Path f = dir.resolve("cm.pcap");
         fr.write(f);
+        // every built frame carries a valid ICRC (checked by rdma.Icrc) and tshark sees 6 CM MADs over RRoCE
+        for (byte[] frame : fr.frames) {
+            Packet p = CmFrames.packet(frame, 1);
+            Layers l = new Layers();
+            Dissector.dissect(p, l);
+            assertEquals(dev.fabricscope.rdma.IcrcStatus.VALID, new dev.fabricscope.rdma.Icrc().check(p, l));
+        }
         List<CmParseResult> all = parseAll(f);
         assertEquals(6, all.size());
         String[] lines = tsharkFields(f, "infiniband.mad.attributeid", "infiniband.cm.req", "infiniband.cm.req.localqpn",
