@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RdmaConntrackCommand.class,
+        RdmaQueryCommand.class,
     })
 public final class RdmaCommand implements Runnable {
     @CommandLine.Spec
