@@ -65,7 +65,7 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
     private void json(ClcMessage message, String addresses, long timestampNanos, long frameNumber) {
         ClcHeader h = message.header();
         int arrow = addresses.indexOf(" -> ");
-        new JsonLine(text).begin()
+        JsonLine line = new JsonLine(text).begin()
             .field("time", SmcSummaryFormatter.rfc3339(timestampNanos))
             .field("frame", frameNumber)
             .field("src", addresses.substring(0, arrow))
@@ -74,9 +74,9 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
             .field("version", h.version())
             .field("path", ClcHeader.pathName(h.path()))
             .field("length", h.length())
-            .field("trailer_valid", message.trailerValid())
-            .field("text", SmcClcFormatter.describe(message, options.showReserved()))
-            .end();
+            .field("trailer_valid", message.trailerValid());
+        ClcJson.appendFields(line, message);
+        line.field("text", SmcClcFormatter.describe(message, options.showReserved())).end();
     }
 
     @Override
