@@ -62,14 +62,18 @@ import picocli.CommandLine.Option;
             + "numbers are the capture's.",
         "",
         "Text output: one line per PDU: packet time (UTC), the interface (pcapng interface name; live: when "
-            + "capturing on several), the source MAC, then for LACP",
+            + "capturing on several), the source MAC, then for LACP:",
         "",
-        "  LACPv1 actor PRIO,SYSTEM key K port PRIO,PORT STATE -> partner PRIO,SYSTEM key K port PRIO,PORT STATE",
+        "  LACPv1 actor PRIO,SYSTEM key K port PRIO,PORT STATE",
+        "         -> partner PRIO,SYSTEM key K port PRIO,PORT STATE",
         "",
         "where STATE is the state octet as eight letters, bit 0 first, '.' when the bit is clear: "
             + "A Activity (active), T Timeout (short), G aGgregation (aggregatable), S Synchronization, "
-            + "C Collecting, D Distributing, F deFaulted, E Expired. A healthy aggregated link reads "
-            + "'A?GSCD..'. -v adds the state flags by name, the collector max delay and any further TLVs.",
+            + "C Collecting, D Distributing, F deFaulted, E Expired. On a healthy aggregated link S, C "
+            + "and D are set and F and E clear (an active end with long timeout reads 'A.GSCD..'). -v adds the state flags by name, the collector max delay and any further TLVs.",
+        "",
+        "Marker lines read 'MARKERv1 Information|Response requester SYSTEM port P transaction 0xID'; OAM "
+            + "lines the code and flags; OSSP lines the OUI (and the ITU-T subtype, 1 = ESMC).",
         "",
         "A malformed or truncated PDU prints tcpdump's style of marker, [|lacp] or [|marker], with the "
             + "reason and byte offset (\"Actor TLV length 18, expected 20 (offset 16)\"); when the PDU could "
