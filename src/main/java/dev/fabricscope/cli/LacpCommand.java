@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  * {@code frame} (frame number in the capture, 1-based; live: packets seen), {@code time} (packet time,
  * RFC 3339 UTC with nine fraction digits), {@code interface} (pcapng interface or live device name, null
  * for pcap files), {@code src_mac}, {@code protocol} ("lacp", "marker", "oam", "ossp", "unknown", or null
- * when nothing could be decoded), {@code subtype} (number), then per protocol:
+ * when nothing could be decoded), {@code subtype} (number; absent when nothing could be decoded), then per
+ * protocol:
  * <ul>
  *   <li>lacp: {@code version}; {@code actor_system} (MAC), {@code actor_system_priority}, {@code actor_key},
  *   {@code actor_port}, {@code actor_port_priority}, {@code actor_state} (the octet as a number),
