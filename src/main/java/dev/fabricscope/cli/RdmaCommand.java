@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RdmaCnpCommand.class,
         RdmaDoctorCommand.class,
     })
 public final class RdmaCommand implements Runnable {
