@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         RdmaCnpCommand.class,
+        RdmaQpsCommand.class,
         RdmaDoctorCommand.class,
     })
 public final class RdmaCommand implements Runnable {
