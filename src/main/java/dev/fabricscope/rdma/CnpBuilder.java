@@ -1,5 +1,11 @@
 package dev.fabricscope.rdma;
 
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import java.lang.foreign.MemorySegment;
+
 /**
  * Builds RoCEv2 CNPs from a {@link CnpTemplate}: the headers are laid out once, then {@link #build(int)}
  * writes the destination QP and the ICRC into the same buffer (libconntrack-cm's split between
@@ -20,6 +26,10 @@ public final class CnpBuilder {
     private final byte[] frame;
     private final int ipOffset;
     private final int bthOffset;
+    // the ICRC is computed by Icrc over a dissected view of the frame itself (reused)
+    private final Icrc icrc = new Icrc();
+    private final Packet view = new Packet();
+    private final Layers layers = new Layers();
 
     public CnpBuilder(CnpTemplate template) {
         this.template = template;
@@ -37,6 +47,8 @@ public final class CnpBuilder {
         frame[bthOffset] = (byte) CNP_OPCODE;
         put16(bthOffset + 2, template.pkey());
         frame[bthOffset + 4] = 0x40; // BECN (FECN 0x80 clear, reserved bits 0)
+        int linkType = template.ethernet() == null ? LinkType.RAW : LinkType.EN10MB;
+        view.set(MemorySegment.ofArray(frame), 0, frame.length, frame.length, 0, 0, linkType, 1);
     }
 
     public CnpTemplate template() {
@@ -74,7 +86,17 @@ public final class CnpBuilder {
     }
 
     private void writeIcrc() {
-        // TODO(rdma-core): ICRC via dev.fabricscope.rdma.Icrc once merged
+        Dissector.dissect(view, layers);
+        icrc.check(view, layers); // computed over the masked pseudo-packet whatever the ICRC bytes hold now
+        if (icrc.icrcOffset() != frame.length - ICRC_LENGTH) {
+            throw new IllegalStateException("CNP not recognised as RoCEv2 by the dissector");
+        }
+        int v = icrc.computed(); // the wire bytes read big-endian
+        int at = frame.length - ICRC_LENGTH;
+        frame[at] = (byte) (v >>> 24);
+        frame[at + 1] = (byte) (v >>> 16);
+        frame[at + 2] = (byte) (v >>> 8);
+        frame[at + 3] = (byte) v;
     }
 
     private void writeEthernet(CnpTemplate.Ethernet eth) {
