@@ -137,8 +137,9 @@ public final class RdmaQpsCommand implements Callable<Integer> {
             for (QpSummary q : rows) QpStatsFormatter.appendJson(text, q);
             QpStatsFormatter.appendJsonSummary(text, rows.size(), table);
         } else {
-            text.append(QpStatsFormatter.TABLE_HEADER);
-            for (QpSummary q : rows) QpStatsFormatter.appendRow(text, q);
+            int width = QpStatsFormatter.addressWidth(rows);
+            QpStatsFormatter.appendHeader(text, width);
+            for (QpSummary q : rows) QpStatsFormatter.appendRow(text, q, width);
             QpStatsFormatter.appendFooter(text, rows, table);
         }
         out.print(text);

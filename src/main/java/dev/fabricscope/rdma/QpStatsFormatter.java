@@ -14,11 +14,22 @@ public final class QpStatsFormatter {
 
     private QpStatsFormatter() { }
 
-    public static final String TABLE_HEADER = String.format("%-15s %-15s %8s %9s %11s %5s %6s %5s %5s %5s %5s %6s %6s %-7s %s%n",
-        "src", "dst", "dest_qp", "packets", "bytes", "gaps", "skip", "dup", "ooo", "nak", "rnr", "ce", "cnp", "dscp", "opcodes");
+    private static final String ROW = "%-Ws %-Ws %8s %9s %11s %5s %6s %5s %5s %5s %5s %6s %6s %-7s %s%n";
 
-    public static void appendRow(StringBuilder out, QpSummary q) {
-        out.append(String.format("%-15s %-15s %8s %9d %11d %5d %6d %5d %5d %5d %5d %6d %6d %-7s %s%n",
+    /** Width of the address columns: 15 (IPv4), wider when an address needs it. */
+    public static int addressWidth(List<QpSummary> rows) {
+        int w = 15;
+        for (QpSummary q : rows) w = Math.max(w, Math.max(q.src().length(), q.dst().length()));
+        return w;
+    }
+
+    public static void appendHeader(StringBuilder out, int addressWidth) {
+        out.append(String.format(ROW.replace("W", String.valueOf(addressWidth)),
+            "src", "dst", "dest_qp", "packets", "bytes", "gaps", "skip", "dup", "ooo", "nak", "rnr", "ce", "cnp", "dscp", "opcodes"));
+    }
+
+    public static void appendRow(StringBuilder out, QpSummary q, int addressWidth) {
+        out.append(String.format(ROW.replace("W", String.valueOf(addressWidth)),
             q.src(), q.dst(), String.format("0x%06x", q.destQp()), q.packets(), q.bytes(), q.psnGaps(), q.psnSkipped(),
             q.duplicates(), q.outOfOrder(), q.naks(), q.rnrNaks(), q.ceMarks(), q.cnps(), dscpText(q.dscp()), opcodesText(q)));
     }
@@ -123,14 +134,14 @@ public final class QpStatsFormatter {
         return sb.toString();
     }
 
-    // TODO(rdma-core): opcode names from its Opcode table
+    // "RC SEND First 33, RC Acknowledge 1" (names from the Opcode table)
     private static String opcodesText(QpSummary q) {
         StringBuilder sb = new StringBuilder();
         for (QpSummary.OpcodeCount o : q.opcodes()) {
-            if (!sb.isEmpty()) sb.append(' ');
-            sb.append(String.format("0x%02x", o.opcode())).append(':').append(o.packets());
+            if (!sb.isEmpty()) sb.append(", ");
+            sb.append(Opcode.of(o.opcode()).name()).append(' ').append(o.packets());
         }
-        if (q.otherOpcodes() > 0) sb.append(" other:").append(q.otherOpcodes());
+        if (q.otherOpcodes() > 0) sb.append(", other ").append(q.otherOpcodes());
         return sb.toString();
     }
 }

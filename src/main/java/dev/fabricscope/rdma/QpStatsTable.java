@@ -73,12 +73,12 @@ public final class QpStatsTable {
     /** Counts one dissected packet; packets that are neither RDMA (BTH) nor PAUSE/PFC are ignored. */
     public void packet(Packet p, Layers l) {
         long ts = p.timestampNanos();
-        if (l.etherType == 0x8808 && l.etherPayloadOffset >= 0) {
-            pause(p, l.etherPayloadOffset, ts);
+        if (PfcFrame.isMacControl(l)) {
+            pause(p, l, ts);
             return;
         }
         int bth = l.ibBthOffset;
-        if (bth < 0 || !p.has(bth, 12)) return;
+        if (bth < 0 || !p.has(bth, Bth.LENGTH)) return;
         int kind;
         long sHi, sLo, dHi, dLo;
         if (l.networkKind == NetworkKind.IPV4 && l.srcAddrOffset >= 0) {
@@ -106,9 +106,9 @@ public final class QpStatsTable {
         } else {
             return;
         }
-        int opcode = p.u8(bth);
-        int destQp = (int) (p.u32(bth + 4) & 0xFFFFFF);
-        int psn = (int) (p.u32(bth + 8) & 0xFFFFFF);
+        int opcode = Bth.opcode(p, bth);
+        int destQp = Bth.destQp(p, bth);
+        int psn = Bth.psn(p, bth);
         QpStats s = row(sHi, sLo, dHi, dLo, (long) kind << 24 | destQp, ts);
         tick(ts);
         if (s.packets == 0) s.firstNanos = ts;
@@ -124,7 +124,7 @@ public final class QpStatsTable {
         if (l.vlanCount > 0) priority = l.vlanPcp[0];
         if (priority >= 0) s.lastPriority = priority;
         boolean ce = l.ecn == 3;
-        boolean cnp = opcode == 0x81 || opcode == 0x80;
+        boolean cnp = opcode == Opcode.CNP || opcode == Opcode.CNP_WIRESHARK;
         if (ce) s.ceMarks++;
         if (cnp) s.cnps++;
         if ((ce || cnp) && timeline != null) {
@@ -150,18 +150,18 @@ public final class QpStatsTable {
         switch (op) {
             case 0x11, 0x12, 0x0D, 0x0F, 0x10 -> { // ACK, atomic ACK, READ response first/last/only: AETH
                 if (opcode >= 0x20 && !rd) return; // not UC operations
-                int aeth = bth + 12 + (rd ? 4 : 0); // RD responses: RDETH before the AETH
-                if (!p.has(aeth, 4)) return;
-                int syndrome = p.u8(aeth);
-                switch (syndrome >>> 5) {
-                    case 0 -> s.acks++;
-                    case 1 -> s.rnrNaks++;
-                    case 3 -> {
+                int aeth = bth + Bth.LENGTH + (rd ? Rdeth.LENGTH : 0); // RD responses: RDETH before the AETH
+                if (!p.has(aeth, Aeth.LENGTH)) return;
+                int syndrome = Aeth.syndrome(p, aeth);
+                switch (Aeth.kind(syndrome)) {
+                    case ACK -> s.acks++;
+                    case RNR_NAK -> s.rnrNaks++;
+                    case NAK -> {
                         s.naks++;
                         int code = syndrome & 0x1F;
                         if (code < s.nakCodes.length) s.nakCodes[code]++;
                     }
-                    default -> { }
+                    case RESERVED -> { }
                 }
             }
             case 0x0E -> { } // READ response middle: response PSN space, not checked
@@ -175,26 +175,31 @@ public final class QpStatsTable {
     }
 
     // --- PAUSE / PFC (IEEE 802.3 Annex 31B, 802.1Qbb)
-    private void pause(Packet p, int off, long ts) {
-        if (!p.has(off, 4)) return;
-        int opcode = p.u16(off);
-        if (opcode == 0x0001) {
+    private void pause(Packet p, Layers l, long ts) {
+        int opcode = PfcFrame.opcode(p, l);
+        if (opcode == PfcFrame.OPCODE_PAUSE && p.has(l.etherPayloadOffset, 4)) {
             pauseFrames++;
             tick(ts);
-            boolean pause = p.u16(off + 2) != 0;
-            if (pause) { pfcPauses[LINK_PAUSE]++; prioPause[LINK_PAUSE]++; } else { pfcResumes[LINK_PAUSE]++; prioResume[LINK_PAUSE]++; }
-            intervalActive |= timeline != null;
-        } else if (opcode == 0x0101 && p.has(off, 20)) {
+            count(LINK_PAUSE, p.u16(l.etherPayloadOffset + 2));
+        } else if (opcode == PfcFrame.OPCODE_PFC && p.has(l.etherPayloadOffset, 4 + 2 * PfcFrame.PRIORITIES)) {
             pfcFrames++;
             tick(ts);
-            int enabled = p.u16(off + 2) & 0xFF;
-            for (int prio = 0; prio < 8; prio++) {
-                if ((enabled & 1 << prio) == 0) continue;
-                boolean pause = p.u16(off + 4 + 2 * prio) != 0;
-                if (pause) { pfcPauses[prio]++; prioPause[prio]++; } else { pfcResumes[prio]++; prioResume[prio]++; }
+            for (int prio = 0; prio < PfcFrame.PRIORITIES; prio++) {
+                int quanta = PfcFrame.pfcQuanta(p, l, prio);
+                if (quanta >= 0) count(prio, quanta);
             }
-            intervalActive |= timeline != null;
         }
+    }
+
+    private void count(int slot, int quanta) {
+        if (quanta != 0) {
+            pfcPauses[slot]++;
+            prioPause[slot]++;
+        } else {
+            pfcResumes[slot]++;
+            prioResume[slot]++;
+        }
+        intervalActive |= timeline != null;
     }
 
     // --- timeline
