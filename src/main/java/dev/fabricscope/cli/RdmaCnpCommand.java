@@ -6,6 +6,10 @@ import dev.fabricscope.capture.CaptureWriter;
 import dev.fabricscope.capture.CaptureWriters;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.rdma.cm.CmTracker;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import dev.fabricscope.libpcap.LibpcapException;
@@ -68,12 +72,12 @@ public final class RdmaCnpCommand implements Callable<Integer> {
     Integer dqpn;
 
     @Option(names = "--for-flow", paramLabel = "CAPTURE",
-        description = "Take --dqpn from the RDMA-CM connection tracked in CAPTURE whose data flows from --dst to "
-            + "--src, to QP --flow-qpn on --src (not available yet in this build).")
+        description = "Take --dqpn from RDMA-CM: track the connections in CAPTURE (pcap/pcapng) and use the QP on --dst "
+            + "that sends the congested flow to QP --flow-qpn on --src (an established connection).")
     String forFlow;
 
     @Option(names = "--flow-qpn", paramLabel = "QPN", converter = RdmaArgs.Number.class,
-        description = "With --for-flow: the congested flow's destination QP on --src.")
+        description = "With --for-flow: the congested flow's destination QP (on --src, where the CE marks arrive).")
     Integer flowQpn;
 
     @Option(names = "--sport", paramLabel = "PORT", converter = RdmaArgs.Number.class,
@@ -187,10 +191,40 @@ public final class RdmaCnpCommand implements Callable<Integer> {
     private int destQp() {
         if (forFlow != null) {
             if (dqpn != null) throw UserError.usage("--for-flow finds the QP: drop --dqpn");
-            throw UserError.usage("--for-flow is not available yet (RDMA-CM connection tracking is not in this build): give --dqpn");
+            if (flowQpn == null) throw UserError.usage("--for-flow needs --flow-qpn (the congested flow's destination QP on --src)");
+            return sourceQpnOfFlow(range("--flow-qpn", flowQpn, 0xFFFFFF));
         }
+        if (flowQpn != null) throw UserError.usage("--flow-qpn goes with --for-flow");
         if (dqpn == null) throw UserError.usage("missing --dqpn (the destination QP number)");
         return range("--dqpn", dqpn, 0xFFFFFF);
+    }
+
+    // the data flow runs from --dst (sender, reaction point) to --src; the CNP goes to the sender's QP
+    private int sourceQpnOfFlow(int flowDestQp) {
+        java.net.InetAddress sender, receiver;
+        try {
+            sender = java.net.InetAddress.getByAddress(RdmaArgs.parseAddress(dst));
+            receiver = java.net.InetAddress.getByAddress(RdmaArgs.parseAddress(src));
+        } catch (java.net.UnknownHostException e) {
+            throw UserError.usage(e.getMessage());
+        }
+        CmTracker tracker = new CmTracker(event -> { });
+        try (PacketSource source = Inputs.open(forFlow, message -> spec.commandLine().getErr().println("fabricscope: " + message))) {
+            Packet packet = new Packet();
+            Layers layers = new Layers();
+            while (source.next(packet)) {
+                Dissector.dissect(packet, layers);
+                tracker.process(packet, layers);
+            }
+        } catch (IOException e) {
+            throw UserError.runtime(forFlow + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
+        }
+        int qpn = tracker.querySourceQpn(sender, receiver, flowDestQp);
+        if (qpn < 0) {
+            throw UserError.runtime(forFlow + ": no established RDMA-CM connection sends from " + dst + " to QP 0x"
+                + Integer.toHexString(flowDestQp) + " on " + src);
+        }
+        return qpn;
     }
 
     private static int range(String option, int value, int max) {

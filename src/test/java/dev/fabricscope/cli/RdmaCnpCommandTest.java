@@ -98,6 +98,30 @@ class RdmaCnpCommandTest {
         assertTrue(r.err().contains("--tos"), r.err());
     }
 
+    /** --for-flow: the CNP goes to the QP that sends the flow, found by RDMA-CM tracking (rdma-cm's CmTracker). */
+    @Test
+    void forFlowTakesTheSenderQpFromCm() throws Exception {
+        Path cm = dev.fabricscope.rdma.cm.CmHandshakeFile.write(dir.resolve("cm.pcap"), 0x100, 0x200);
+        Path out = dir.resolve("flow.pcap");
+        // data from the client 10.1.0.1 (QP 0x100) to the server's QP 0x200 is congested at the server: CNP to QP 0x100
+        CliRun r = CliRun.of("rdma", "cnp", "--src", "10.1.0.2", "--dst", "10.1.0.1", "--for-flow", cm.toString(),
+            "--flow-qpn", "0x200", "--raw", "-w", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        byte[] p = Pcap.read(out).packets().get(0);
+        assertArrayEquals(new byte[] {0, 1, 0}, Arrays.copyOfRange(p, 28 + 5, 28 + 8));
+        // the other direction: congestion at the client on QP 0x100, CNP to the server's QP 0x200
+        r = CliRun.of("rdma", "cnp", "--src", "10.1.0.1", "--dst", "10.1.0.2", "--for-flow", cm.toString(),
+            "--flow-qpn", "0x100", "--raw", "-w", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertArrayEquals(new byte[] {0, 2, 0}, Arrays.copyOfRange(Pcap.read(out).packets().get(0), 28 + 5, 28 + 8));
+        r = CliRun.of("rdma", "cnp", "--src", "10.1.0.2", "--dst", "10.1.0.1", "--for-flow", cm.toString(),
+            "--flow-qpn", "0x999", "--raw", "-w", out.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("no established RDMA-CM connection sends from 10.1.0.1 to QP 0x999 on 10.1.0.2"), r.err());
+        r = CliRun.of("rdma", "cnp", "--src", "10.1.0.2", "--dst", "10.1.0.1", "--for-flow", cm.toString(), "--raw", "-w", out.toString());
+        assertEquals(2, r.exitCode());
+    }
+
     @Test
     void noIpChecksumLeavesItZero() throws Exception {
         Path out = dir.resolve("off.pcap");
