@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     header = "RDMA over RoCEv2/RoCEv1/InfiniBand: decode, ICRC, RDMA-CM tracking, CNPs, per-QP health.",
     commandListHeading = "%nCommands:%n",
     subcommands = {
+        RdmaDecodeCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class RdmaCommand implements Runnable {
