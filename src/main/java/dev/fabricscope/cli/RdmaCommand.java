@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {
         RdmaDecodeCommand.class,
+        RdmaIcrcCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class RdmaCommand implements Runnable {
