@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         RdmaDecodeCommand.class,
         RdmaIcrcCommand.class,
         CommandLine.HelpCommand.class,
+        RdmaConntrackCommand.class,
+        RdmaQueryCommand.class,
         RdmaCnpCommand.class,
         RdmaQpsCommand.class,
         RdmaDoctorCommand.class,
