@@ -15,9 +15,14 @@ import picocli.CommandLine.Command;
     header = "RDMA over RoCEv2/RoCEv1/InfiniBand: decode, ICRC, RDMA-CM tracking, CNPs, per-QP health.",
     commandListHeading = "%nCommands:%n",
     subcommands = {
+        RdmaDecodeCommand.class,
+        RdmaIcrcCommand.class,
         CommandLine.HelpCommand.class,
         RdmaConntrackCommand.class,
         RdmaQueryCommand.class,
+        RdmaCnpCommand.class,
+        RdmaQpsCommand.class,
+        RdmaDoctorCommand.class,
     })
 public final class RdmaCommand implements Runnable {
     @CommandLine.Spec
