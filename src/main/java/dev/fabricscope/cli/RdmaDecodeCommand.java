@@ -68,13 +68,14 @@ import picocli.CommandLine.Model.CommandSpec;
         "Reads a capture file (-r) or captures live (-i, repeatable) and prints one line per RDMA packet, "
             + "like tcpdump -v does for IP:",
         "",
-        "  FRAME TIME SRC.PORT > DST.PORT: [vlan V p P] RoCEv2 OPCODE qp 0xQPN psn PSN [A] [SE] [FECN] [BECN]",
-        "      pkey 0xPKEY [extended headers] len PAYLOAD dscp D ecn ECN icrc ok|BAD",
+        "  FRAME TIME SRC.PORT > DST.PORT: [vlan V p P] RoCEv2 OPCODE",
+        "      qp 0xQPN psn PSN [A] [SE] [FECN] [BECN] pkey 0xPKEY",
+        "      [extended headers] len PAYLOAD dscp D ecn ECN icrc ok|BAD",
         "",
         "RoCEv2 is UDP to destination port 4791 (any source port), RoCEv1 ethertype 0x8915 (addresses are the "
             + "GRH's GIDs), native InfiniBand comes from ERF type 21 or LINKTYPE_INFINIBAND (\"lid S > lid D\", "
             + "SL/VL with -v, VCRC checked too). Opcodes are named as Wireshark names them (RC/UC/RD/UD/XRC; "
-            + "0x80 and 0x81 are CNP). Extended headers: reth va/rkey/len, aeth ACK credits | RNR-NAK timer | "
+            + "0x80 and 0x81 are CNP). Extended headers: reth va/rkey/dmalen, aeth ACK credits | RNR-NAK timer | "
             + "NAK code, with MSN, deth qkey/src_qp, imm, ieth rkey, atomic, orig_data, rdeth, xrcsrq.",
         "",
         "The ICRC is recomputed for every RoCE/IB packet (see 'fabricscope rdma icrc' for the details): "
