@@ -46,14 +46,14 @@ public final class LacpCapture {
     }
 
     /** One LACPDU at {@code seconds} after {@link #START}. */
-    public LacpCapture pdu(double seconds, int iface, long srcMac, LacpFrames.Port actor, LacpFrames.Port partner) {
-        return add(at(seconds), iface, LacpFrames.lacpdu(srcMac, actor, partner));
+    public LacpCapture pdu(double seconds, int iface, long srcMac, LacpPduBuilder.Port actor, LacpPduBuilder.Port partner) {
+        return add(at(seconds), iface, LacpPduBuilder.lacpdu(srcMac, actor, partner));
     }
 
     /** LACPDUs every {@code interval} seconds from {@code from} (inclusive) to {@code to} (exclusive). */
     public LacpCapture periodic(double from, double to, double interval, int iface, long srcMac,
-                                LacpFrames.Port actor, LacpFrames.Port partner) {
-        byte[] frame = LacpFrames.lacpdu(srcMac, actor, partner);
+                                LacpPduBuilder.Port actor, LacpPduBuilder.Port partner) {
+        byte[] frame = LacpPduBuilder.lacpdu(srcMac, actor, partner);
         long step = Math.round(interval * 1e9);
         for (long t = at(from); t < at(to); t += step) add(t, iface, frame);
         return this;

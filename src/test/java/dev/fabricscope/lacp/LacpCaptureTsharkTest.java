@@ -1,6 +1,6 @@
 package dev.fabricscope.lacp;
 
-import static dev.fabricscope.lacp.LacpFrames.*;
+import static dev.fabricscope.lacp.LacpPduBuilder.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.testing.Oracles;

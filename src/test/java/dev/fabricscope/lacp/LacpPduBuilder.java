@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
  * Partner (type 2, length 20), Collector (type 3, length 16) and Terminator (type 0, length 0) TLVs and 50
  * reserved bytes: a 110-byte PDU in a 124-byte frame, like every frame of the shared LACP.pcap.
  */
-public final class LacpFrames {
-    private LacpFrames() { }
+public final class LacpPduBuilder {
+    private LacpPduBuilder() { }
 
     public static final int FRAME_LENGTH = 124;
 
