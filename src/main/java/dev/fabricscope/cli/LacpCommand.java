@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {
         CommandLine.HelpCommand.class,
+        LacpHealthCommand.class,
     })
 public final class LacpCommand implements Runnable {
     @CommandLine.Spec
