@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  *   <li>{@code looped}: an end's partner system equals its own system, or both ends of a link have the same
  *   system.</li>
  *   <li>{@code unidirectional}: end X was heard, then nothing from X for longer than its partner P's timeout
- *   (3 missed PDUs: 3 s when P asks fast, 90 s when slow) while P kept sending; or P says Expired/Defaulted
+ *   (3 missed PDUs: 3 s when P asks fast, 90 s when slow) while P kept sending (a PDU more than one period,
+ *   1 s or 30 s, after X's last); or P says Expired/Defaulted
  *   although 3 of X's PDUs were captured within P's timeout (lost after the capture point).
  *   {@code partner_timeout}: the same silence, but P sent nothing either (the whole link went quiet).
  *   Silence is checked every {@value #SCAN_MILLIS} ms of packet time and at the end of input (against the last
@@ -350,7 +351,7 @@ public final class LagHealthAnalyzer {
         if (silent <= timeout) return;
         x.silenceReported = true;
         long sent = p.pdus - x.peerPdusAtLast;
-        boolean pContinues = p.lastPdu > x.lastPdu;
+        boolean pContinues = p.lastPdu - x.lastPdu > timeout / 3; // p sent beyond one period after x fell silent
         FaultKind kind = pContinues ? FaultKind.UNIDIRECTIONAL : FaultKind.PARTNER_TIMEOUT;
         if (!p.once(kind)) return;
         String evidence = "no PDU from " + describe(x) + " since frame " + x.lastFrame + " (" + seconds(silent) + " s > "

@@ -40,7 +40,8 @@ final class LinkEnd {
     }
 
     boolean partnerValid() {
-        return partner != null && !actor.defaulted() && !actor.expired() && partner.system() != 0;
+        return partner != null && !actor.defaulted() && !actor.expired() && partner.system() != 0
+            && partner.system() != actor.system(); // a looped port's "partner" is itself
     }
 
     boolean collectingDistributing() {
