@@ -227,8 +227,12 @@ public final class LagHealthAnalyzer {
             leave(e);
             e.aggregator = aggregators.computeIfAbsent((a.system() << 16) | a.key(), k -> new Aggregator(a.system(), a.key()));
             e.aggregator.members.add(e);
+            e.checkedPartner = -1;
         }
         if (!e.partnerValid()) return;
+        long partnerId = (e.partner.system() << 16) | e.partner.key();
+        if (partnerId == e.checkedPartner) return; // compared with the other members when it last changed
+        e.checkedPartner = partnerId;
         Aggregator g = e.aggregator;
         for (LinkEnd other : g.members) {
             if (other == e || !other.partnerValid()) continue;

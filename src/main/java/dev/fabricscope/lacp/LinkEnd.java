@@ -29,6 +29,8 @@ final class LinkEnd {
     /** FaultKind ordinals already reported for this end. */
     int reported;
     Aggregator aggregator;
+    /** Partner system and key this end was last compared with its aggregator's other members for; -1 never. */
+    long checkedPartner = -1;
 
     LinkEnd(LagLink link, long srcMac) {
         this.link = link;
