@@ -131,17 +131,23 @@ public final class LacpHealthCommand implements Callable<Integer> {
                     analyzer.advance(packet.timestampNanos(), packet.frameNumber());
                     continue;
                 }
-                SlowProtocolsParseResult r = SlowProtocolsParser.parse(packet, layers);
                 int ifId = packet.interfaceId();
-                List<CaptureInterface> ifaces = source.interfaces();
-                String ifName = ifId < ifaces.size() ? ifaces.get(ifId).name() : "";
                 long srcMac = layers.srcMacOffset >= 0 && packet.has(layers.srcMacOffset, 6)
                     ? ((long) packet.u16(layers.srcMacOffset) << 32) | packet.u32(layers.srcMacOffset + 2) : 0;
+                int off = layers.slowProtocolsOffset, length = packet.capLen() - off;
+                if (analyzer.repeated(packet.timestampNanos(), packet.frameNumber(), ifId, srcMac, packet.segment(),
+                        packet.offset() + off, length)) {
+                    continue; // byte for byte its sender's previous PDU: already decoded
+                }
+                SlowProtocolsParseResult r = SlowProtocolsParser.parse(packet, layers);
+                List<CaptureInterface> ifaces = source.interfaces();
+                String ifName = ifId < ifaces.size() ? ifaces.get(ifId).name() : "";
                 if (r.error() != null) {
                     analyzer.malformed(packet.timestampNanos(), packet.frameNumber(), ifId, ifName, srcMac, r.error());
                 }
                 if (r.pdu() instanceof LacpPdu pdu) {
                     analyzer.pdu(packet.timestampNanos(), packet.frameNumber(), ifId, ifName, srcMac, pdu);
+                    if (r.error() == null) analyzer.remember(ifId, srcMac, packet.segment(), packet.offset() + off, length);
                 }
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.fabricscope.lacp;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class LagHealthAnalyzer {
     private final List<LagLink> links = new ArrayList<>();
     private final Map<Long, Aggregator> aggregators = new HashMap<>();
     private final List<Integer> malformedPerInterface = new ArrayList<>();
+    private final List<RepeatCache> repeatCache = new ArrayList<>();
+    private LinkEnd lastEnd;
     private long nextScan = Long.MIN_VALUE;
     private long now = Long.MIN_VALUE, firstTime = Long.MIN_VALUE, frame;
     private long pduCount, malformedCount, ignoredOverCap;
@@ -90,11 +93,38 @@ public final class LagHealthAnalyzer {
         advance(timeNanos, frameNumber);
         pduCount++;
         LinkEnd end = find(interfaceId, interfaceName, srcMac, pdu.actor(), pdu.partner(), timeNanos);
+        lastEnd = end;
         if (end == null) {
             ignoredOverCap++;
             return;
         }
         update(end, timeNanos, frameNumber, pdu.actor(), pdu.partner());
+    }
+
+    /**
+     * The same bytes as the last PDU {@link #remember remembered} from {@code srcMac} on this interface (the
+     * common case: a steady port repeats its PDU every period)? Then it counts as that PDU again, without parsing,
+     * and this returns true; otherwise false and the caller parses it and calls {@link #pdu} then {@link #remember}.
+     */
+    public boolean repeated(long timeNanos, long frameNumber, int interfaceId, long srcMac,
+                            MemorySegment bytes, long offset, int length) {
+        if (interfaceId >= repeatCache.size()) return false;
+        RepeatCache.Entry c = repeatCache.get(interfaceId).find(srcMac);
+        if (c == null || c.length != length
+                || MemorySegment.mismatch(bytes, offset, offset + length, c.segment, 0, length) != -1) {
+            return false;
+        }
+        advance(timeNanos, frameNumber);
+        pduCount++;
+        update(c.end, timeNanos, frameNumber, c.end.actor, c.end.partner);
+        return true;
+    }
+
+    /** Remembers the bytes of the PDU just given to {@link #pdu} (decoded without error) for {@link #repeated}. */
+    public void remember(int interfaceId, long srcMac, MemorySegment bytes, long offset, int length) {
+        if (lastEnd == null || length > RepeatCache.MAX_BYTES) return;
+        while (repeatCache.size() <= interfaceId) repeatCache.add(new RepeatCache());
+        repeatCache.get(interfaceId).put(srcMac, lastEnd, bytes, offset, length);
     }
 
     /** A slow-protocols frame the parser could not decode (or only in part): reported with its reason. */
