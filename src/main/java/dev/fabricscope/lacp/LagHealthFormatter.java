@@ -79,6 +79,8 @@ public final class LagHealthFormatter {
                 } else {
                     out.append(", no partner");
                 }
+                long due = s.peer() != null && s.peer().timeout() ? 3_000_000_000L : 90_000_000_000L;
+                if (r.lastNanos() - s.lastNanos() > due) out.append(", SILENT since ").append(rfc3339(s.lastNanos()));
                 out.append(s.collectingDistributing() ? ", carrying traffic" : ", NOT carrying traffic")
                     .append(", since ").append(rfc3339(s.sinceNanos())).append(" (").append(s.pdus()).append(" PDUs)\n");
             }
