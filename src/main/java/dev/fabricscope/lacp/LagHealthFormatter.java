@@ -80,8 +80,11 @@ public final class LagHealthFormatter {
                     out.append(", no partner");
                 }
                 long due = s.peer() != null && s.peer().timeout() ? 3_000_000_000L : 90_000_000_000L;
-                if (r.lastNanos() - s.lastNanos() > due) out.append(", SILENT since ").append(rfc3339(s.lastNanos()));
-                out.append(s.collectingDistributing() ? ", carrying traffic" : ", NOT carrying traffic")
+                boolean silent = r.lastNanos() - s.lastNanos() > due;
+                String traffic = s.collectingDistributing() ? "carrying traffic" : "NOT carrying traffic";
+                if (silent) out.append(", SILENT since ").append(rfc3339(s.lastNanos())).append(" (then ").append(traffic).append(')');
+                else out.append(", ").append(traffic);
+                out
                     .append(", since ").append(rfc3339(s.sinceNanos())).append(" (").append(s.pdus()).append(" PDUs)\n");
             }
         }
