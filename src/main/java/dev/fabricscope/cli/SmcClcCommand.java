@@ -115,6 +115,8 @@ public final class SmcClcCommand {
         // fabricscope's additions
         final GoFlags.BoolFlag json = set.boolFlag("json", false,
             "print one JSON object per message instead of text (fabricscope addition)");
+        final GoFlags.BoolFlag verbose = set.boolFlag("v", false,
+            "also name the RoCE QP flows that carry each SMC-R link (fabricscope addition)");
         final GoFlags.StringFlag write = set.stringFlag("w", "",
             "also write the packets of SMC connections to pcap `file` (fabricscope addition)");
     }
@@ -223,7 +225,7 @@ public final class SmcClcCommand {
                 warn("WARNING: -i " + flags.device.value() + " ignored: reading from file " + flags.file.value());
             }
             SmcClcOptions options = new SmcClcOptions(flags.showTimestamps.value(), flags.showReserved.value(),
-                flags.showHex.value(), flags.json.value(), zone);
+                flags.showHex.value(), flags.json.value(), flags.verbose.value(), zone);
             TextServer server = flags.http.value().isEmpty() ? null : startHttp(flags.http.value());
             try {
                 ClcLineProducer producer = producers.create(options);

@@ -1,22 +1,19 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.smc.SmcConnectionSummary;
 import dev.fabricscope.smc.SmcSummaryFormatter;
 import dev.fabricscope.smc.SmcSummaryTotals;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code fabricscope smc -r FILE [--json]}: one line per SMC connection saying how its setup ended, then
+ * {@code fabricscope smc -r FILE | -i IF... [--json] [EXPRESSION]}: one line per SMC connection saying how its setup ended, then
  * the outcomes and decline reasons counted ("why did SMC fall back?"). Decoding is
  * {@link SmcConnectionSummary}'s; lines come in the order connections end (decided, closed, evicted), the
  * rest at the end of the input.
@@ -57,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Summarize SMC connection setups: established, declined (and why), or fallen back to TCP.",
     description = {
         "",
-        "Reads a capture and follows every TCP connection whose SYN carries the SMC option (TCP option 254, "
+        "Reads a capture (-r), or captures live (-i, repeatable, until Ctrl-C), and follows every TCP connection whose SYN carries the SMC option (TCP option 254, "
             + "E2 D4 C3 D9), and connections whose SYN is not in the capture when their first payload is a CLC "
             + "message. For each it prints one line, in the order the connections end (or at the end of the "
             + "input): time of the first CLC message, client -> server, the outcome, and what the client "
@@ -87,11 +84,15 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
     },
     footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error.",
-        "", "Example: fabricscope smc -r smc-handshakes.pcap"})
+        "", "Examples: fabricscope smc -r smc-handshakes.pcap",
+        "          fabricscope smc -i eth0 --json 'port 8080'"})
 public final class SmcSummaryCommand implements Callable<Integer> {
-    @Option(names = "-r", paramLabel = "FILE", required = true,
-        description = "Capture file to read (pcap or pcapng, .gz accepted; - for stdin).")
-    String input;
+    @Mixin
+    AnalyzerInput input;
+
+    @Parameters(paramLabel = "EXPRESSION", arity = "0..*",
+        description = "Optional pcap-filter(7) expression selecting the packets to analyse (e.g. 'port 8080').")
+    java.util.List<String> filterWords = new java.util.ArrayList<>();
 
     @Option(names = "--json", description = "Print JSON lines instead of text.")
     boolean json;
@@ -109,17 +110,13 @@ public final class SmcSummaryCommand implements Callable<Integer> {
             if (json) SmcSummaryFormatter.appendJson(text, report);
             else SmcSummaryFormatter.appendLine(text, report);
             out.print(text);
+            if (input.isLive()) out.flush();   // someone is watching
         });
-        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while (source.next(packet)) {
-                Dissector.dissect(packet, layers);
-                summary.packet(packet, layers);
-            }
-        } catch (IOException e) {
+        try {
+            input.run(String.join(" ", filterWords), err, message -> err.println("fabricscope: " + message),
+                summary::packet);
+        } finally {
             out.flush();
-            throw UserError.runtime(input + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
         }
         SmcSummaryTotals totals = summary.finish();
         text.setLength(0);

@@ -2,11 +2,18 @@ package dev.fabricscope.json;
 
 /**
  * Builds one JSON object on one line into a reused StringBuilder, for JSON-lines output: fields are
- * appended in call order, strings escaped per RFC 8259. Renderers use it; it never parses.
+ * appended in call order, strings escaped per RFC 8259. Nested objects and arrays open with
+ * {@link #object}/{@link #array} and close with {@link #close}; inside an array, values are added with
+ * the {@code value} methods and {@link #object()}. Renderers use it; it never parses.
  */
 public final class JsonLine {
+    private static final int MAX_DEPTH = 32;
+
     private final StringBuilder out;
-    private boolean first = true;
+    /** Per nesting level: no member written yet; and whether the level is an array. */
+    private final boolean[] first = new boolean[MAX_DEPTH];
+    private final boolean[] array = new boolean[MAX_DEPTH];
+    private int depth;
 
     public JsonLine(StringBuilder out) {
         this.out = out;
@@ -15,7 +22,59 @@ public final class JsonLine {
     /** Starts a new object (the builder's previous content is kept: callers clear it). */
     public JsonLine begin() {
         out.append('{');
-        first = true;
+        depth = 0;
+        first[0] = true;
+        array[0] = false;
+        return this;
+    }
+
+    /** Opens a nested object as field {@code name}. */
+    public JsonLine object(String name) {
+        key(name);
+        return open('{', false);
+    }
+
+    /** Opens a nested object as the next element of the array being written. */
+    public JsonLine object() {
+        separator();
+        return open('{', false);
+    }
+
+    /** Opens an array as field {@code name}. */
+    public JsonLine array(String name) {
+        key(name);
+        return open('[', true);
+    }
+
+    /** Closes the innermost nested object or array. */
+    public JsonLine close() {
+        if (depth == 0) throw new IllegalStateException("nothing open");
+        out.append(array[depth] ? ']' : '}');
+        depth--;
+        return this;
+    }
+
+    /** A string element of the array being written (null writes null). */
+    public JsonLine value(String value) {
+        separator();
+        if (value == null) out.append("null");
+        else string(value);
+        return this;
+    }
+
+    /** A number element of the array being written. */
+    public JsonLine value(long value) {
+        separator();
+        out.append(value);
+        return this;
+    }
+
+    private JsonLine open(char bracket, boolean isArray) {
+        if (depth + 1 >= MAX_DEPTH) throw new IllegalStateException("nesting deeper than " + MAX_DEPTH);
+        out.append(bracket);
+        depth++;
+        first[depth] = true;
+        array[depth] = isArray;
         return this;
     }
 
@@ -50,14 +109,19 @@ public final class JsonLine {
 
     /** Ends the object and the line. */
     public void end() {
+        while (depth > 0) close();
         out.append("}\n");
     }
 
     private void key(String name) {
-        if (!first) out.append(',');
-        first = false;
+        separator();
         string(name);
         out.append(':');
+    }
+
+    private void separator() {
+        if (!first[depth]) out.append(',');
+        first[depth] = false;
     }
 
     private void string(String s) {

@@ -51,6 +51,11 @@ public final class ClcNames {
         };
     }
 
+    /** A peer diagnosis code as the kernel writes it: "0x03030000" (8 hex digits). */
+    public static String codeHex(long code) {
+        return String.format("0x%08x", code);
+    }
+
     /** OS type of SMCv2 Decline and first-contact extension. */
     public static String osType(int type) {
         return switch (type) {

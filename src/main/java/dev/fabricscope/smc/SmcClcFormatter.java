@@ -56,7 +56,12 @@ public final class SmcClcFormatter {
 
     /** "10.0.0.1:10001 -> 10.0.0.2:50000": addresses as Go's net.IP prints them (4 or 16 bytes each). */
     public static String addresses(byte[] src, int srcPort, byte[] dst, int dstPort) {
-        return GoText.ip(src) + ":" + srcPort + " -> " + GoText.ip(dst) + ":" + dstPort;
+        return endpoint(src, srcPort) + " -> " + endpoint(dst, dstPort);
+    }
+
+    /** "10.0.0.1:10001" as smc-clc prints one end (IPv6 without brackets, as it does). */
+    public static String endpoint(byte[] address, int port) {
+        return GoText.ip(address) + ":" + port;
     }
 
     /** smc-clc's timestamp prefix "15:04:05.000000 " (microseconds truncated) of a packet time in {@code zone}. */

@@ -13,9 +13,10 @@ import java.lang.foreign.MemorySegment;
  * bug). Problems (a header Length below 8, a broken trailer, a stream gap, an SMC option echoed without
  * CLC) are logged with the frame number and the run goes on.
  */
-public final class SmcClcLines implements ClcLineProducer, ClcListener {
+public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoceLinks.Listener {
     private final SmcClcOptions options;
     private final ClcTracker tracker;
+    private final SmcrRoceLinks roceLinks = new SmcrRoceLinks(this);
     private final StringBuilder text = new StringBuilder(1024);
     private Output out;
     private boolean keepPacket;
@@ -30,6 +31,7 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
         this.out = out;
         keepPacket = false;
         tracker.packet(packet, layers);
+        if (layers.ibBthOffset >= 0) roceLinks.packet(packet, layers);
         return keepPacket;
     }
 
@@ -37,6 +39,27 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
     public void finish(Output out) {
         this.out = out;
         tracker.finish();
+        if (!options.json() && !options.verbose()) return;
+        for (SmcrRoceLinks.Endpoint e : roceLinks.endpoints()) {
+            if (e.packets() == 0) continue;
+            text.setLength(0);
+            if (options.json()) SmcrRoceText.appendTotalsJson(text, e);
+            else SmcrRoceText.appendTotals(text, e);
+            out.print(text);
+        }
+    }
+
+    @Override
+    public void firstRocePacket(SmcrRoceLinks.Endpoint endpoint) {
+        if (!options.json() && !options.verbose()) return;
+        text.setLength(0);
+        if (options.json()) {
+            SmcrRoceText.appendFirstJson(text, endpoint);
+        } else {
+            String ts = options.showTimestamps() ? SmcClcFormatter.timestamp(endpoint.firstNanos(), options.zone()) : "";
+            SmcrRoceText.appendFirst(text, ts, endpoint);
+        }
+        out.print(text);
     }
 
     @Override
@@ -44,7 +67,10 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
         keepPacket = true;
         String addresses = addresses(flow, direction);
         switch (ClcParser.parse(message, 0, message.byteSize())) {
-            case ClcParseResult.Parsed(ClcMessage parsed) -> print(parsed, addresses, timestampNanos, frameNumber);
+            case ClcParseResult.Parsed(ClcMessage parsed) -> {
+                print(parsed, addresses, timestampNanos, frameNumber);
+                if (parsed instanceof ClcAcceptConfirmSmcr smcr) announce(smcr, flow, direction, frameNumber);
+            }
             case ClcParseResult.Failed(String reason, int length) ->
                 out.log("Error parsing CLC message: " + reason + " (frame " + frameNumber + ", " + addresses + ")");
         }
@@ -65,7 +91,7 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
     private void json(ClcMessage message, String addresses, long timestampNanos, long frameNumber) {
         ClcHeader h = message.header();
         int arrow = addresses.indexOf(" -> ");
-        new JsonLine(text).begin()
+        JsonLine line = new JsonLine(text).begin()
             .field("time", SmcSummaryFormatter.rfc3339(timestampNanos))
             .field("frame", frameNumber)
             .field("src", addresses.substring(0, arrow))
@@ -74,9 +100,18 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener {
             .field("version", h.version())
             .field("path", ClcHeader.pathName(h.path()))
             .field("length", h.length())
-            .field("trailer_valid", message.trailerValid())
-            .field("text", SmcClcFormatter.describe(message, options.showReserved()))
-            .end();
+            .field("trailer_valid", message.trailerValid());
+        ClcJson.appendFields(line, message);
+        line.field("text", SmcClcFormatter.describe(message, options.showReserved())).end();
+    }
+
+    /** An SMC-R Accept comes from the server, a Confirm from the client: its QP is that side's. */
+    private void announce(ClcAcceptConfirmSmcr m, TcpFlow<?> flow, int direction, long frameNumber) {
+        boolean fromServer = m.header().type() == ClcHeader.TYPE_ACCEPT;
+        int client = fromServer ? 1 - direction : direction;
+        String clientEnd = SmcClcFormatter.endpoint(flow.srcAddress(client), flow.srcPort(client));
+        String serverEnd = SmcClcFormatter.endpoint(flow.dstAddress(client), flow.dstPort(client));
+        roceLinks.announce(m.smcrGid(), m.qpNumber(), fromServer, clientEnd, serverEnd, frameNumber);
     }
 
     @Override

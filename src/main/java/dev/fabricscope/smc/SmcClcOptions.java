@@ -9,9 +9,11 @@ import java.time.ZoneId;
  * @param showReserved   -show-reserved: the reserved fields too (smc-clc's Reserved() form)
  * @param showHex        -show-hex: a hex dump after each message
  * @param json           -json: one JSON object per message instead of text
+ * @param verbose        -v: also name the RoCE QP flows that carry each SMC-R link (JSON output always does)
  * @param zone           the zone the packet times are shown in (smc-clc: the local zone)
  */
-public record SmcClcOptions(boolean showTimestamps, boolean showReserved, boolean showHex, boolean json, ZoneId zone) {
+public record SmcClcOptions(boolean showTimestamps, boolean showReserved, boolean showHex, boolean json, boolean verbose,
+                            ZoneId zone) {
     public SmcClcOptions {
         java.util.Objects.requireNonNull(zone, "zone");
     }

@@ -37,7 +37,7 @@ public record SmcConnectionReport(String client, String server, SmcOutcome outco
     }
 
     static String hex(long code) {
-        return String.format("0x%08x", code);
+        return ClcNames.codeHex(code);
     }
 
     /** The key under which {@link SmcSummaryTotals#outcomes} counts this connection (decline codes apart). */

@@ -52,7 +52,7 @@ class GoFlagsTest {
             + " snaplen=" + f.snaplen.value() + " timeout=" + f.timeout.value() + " maxpkts=" + f.maxPackets.value()
             + " maxtime=" + f.maxSeconds.value() + " filter=" + GoStrconv.quote(f.filter.value())
             + " reserved=" + f.showReserved.value() + " ts=" + f.showTimestamps.value() + " hex=" + f.showHex.value()
-            + " http=" + GoStrconv.quote(f.http.value()) + " json=" + f.json.value()
+            + " http=" + GoStrconv.quote(f.http.value()) + " json=" + f.json.value() + " v=" + f.verbose.value()
             + " w=" + GoStrconv.quote(f.write.value()) + " rest=" + quoted(rest) + "\n");
     }
 

@@ -82,7 +82,8 @@ class SmcClcEndToEndTest {
         assertEquals(10, lines.size());
         assertTrue(lines.getFirst().startsWith("{\"time\":\"2020-01-02T03:04:05.000004Z\",\"frame\":4,"
             + "\"src\":\"10.0.0.1:10001\",\"dst\":\"10.0.0.2:50000\",\"type\":\"Proposal\",\"version\":1,"
-            + "\"path\":\"SMC-R\",\"length\":52,\"trailer_valid\":true,\"text\":\"Proposal: Eyecatcher: SMC-R,"), lines.getFirst());
+            + "\"path\":\"SMC-R\",\"length\":52,\"trailer_valid\":true,\"peer_id\":\"45472@98:03:9b:ab:cd:ef\","), lines.getFirst());
+        assertTrue(lines.getFirst().contains(",\"text\":\"Proposal: Eyecatcher: SMC-R,"), lines.getFirst());
         assertTrue(lines.stream().allMatch(l -> l.startsWith("{") && l.endsWith("}")), r.out());
     }
 

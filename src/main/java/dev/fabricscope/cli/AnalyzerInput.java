@@ -1,0 +1,174 @@
+package dev.fabricscope.cli;
+
+import dev.fabricscope.capture.CaptureInterface;
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.capture.ProblemReporter;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.libpcap.BpfCompileException;
+import dev.fabricscope.libpcap.BpfCompiler;
+import dev.fabricscope.libpcap.Libpcap;
+import dev.fabricscope.libpcap.LibpcapException;
+import dev.fabricscope.libpcap.LiveCapture;
+import dev.fabricscope.libpcap.LiveSource;
+import dev.fabricscope.libpcap.MultiLiveSource;
+import dev.fabricscope.libpcap.PacketFilter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The input options of the analyzer commands (rdma, lacp): {@code -r FILE} or {@code -i INTERFACE}
+ * (repeatable), with tcpdump's {@code -s} and {@code -p}. Use as a picocli {@code @Mixin}; {@link #run}
+ * feeds every dissected packet to one consumer on the calling thread, whatever the source — a file, one
+ * interface, or several interfaces merged into one stream ({@link MultiLiveSource}) — so an analyzer
+ * behaves the same on a file and live. Ctrl-C or SIGTERM ends the run normally: packets the kernel
+ * still holds are delivered, then live statistics go to stderr as tcpdump prints them.
+ */
+public final class AnalyzerInput {
+    /** Read timeout of live handles: how long the kernel may batch packets before handing them over. */
+    static final int LIVE_READ_TIMEOUT_MS = 100;
+
+    @Option(names = "-r", paramLabel = "FILE",
+        description = "Read packets from FILE (pcap or pcapng, .gz accepted; - for standard input).")
+    String readFile;
+
+    @Option(names = "-i", paramLabel = "INTERFACE",
+        description = "Capture live on INTERFACE (repeatable: the interfaces are analysed together; "
+            + "'fabricscope capture -D' lists them).")
+    List<String> interfaces = new ArrayList<>();
+
+    @Option(names = "-s", paramLabel = "SNAPLEN", defaultValue = "262144",
+        description = "Live capture: bytes to keep of each packet (default ${DEFAULT-VALUE}).")
+    int snaplen;
+
+    @Option(names = {"-p", "--no-promiscuous-mode"},
+        description = "Live capture: do not put the interfaces into promiscuous mode.")
+    boolean noPromiscuous;
+
+    /** What receives each packet, already dissected; the views are valid only during the call. */
+    @FunctionalInterface
+    public interface PacketConsumer {
+        void packet(Packet packet, Layers layers);
+    }
+
+    /** Live statistics of a run (zeros for a file). */
+    public record LiveStats(long received, long dropped) { }
+
+    private PacketSource source;
+
+    public boolean isLive() {
+        return readFile == null;
+    }
+
+    /** The current run's interfaces (names for pcapng files and live runs), indexed by interface id. */
+    public List<CaptureInterface> interfaces() {
+        return source == null ? List.of() : source.interfaces();
+    }
+
+    /** The interface name of a packet of the current run, or "" when the input has none (pcap files). */
+    public String interfaceName(int interfaceId) {
+        List<CaptureInterface> known = interfaces();
+        if (interfaceId < 0 || interfaceId >= known.size()) return "";
+        String name = known.get(interfaceId).name();
+        return name == null ? "" : name;
+    }
+
+    /**
+     * Reads the input to its end (or to Ctrl-C) and feeds {@code consumer}.
+     * @param filterExpression pcap-filter(7) expression, blank for none
+     * @param problems         file problems (truncated record, …): one line each, the run goes on
+     * @throws UserError for a bad option or filter (exit 2), or an unreadable input or failed capture (exit 1)
+     */
+    public void run(String filterExpression, PrintWriter err, ProblemReporter problems, PacketConsumer consumer) {
+        if (readFile != null && !interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");
+        if (readFile == null && interfaces.isEmpty()) throw UserError.usage("give -r FILE or -i INTERFACE");
+        if (snaplen <= 0) throw UserError.usage("invalid snapshot length " + snaplen);
+        try (StopSignal stop = new StopSignal()) {
+            run(filterExpression, err, problems, consumer, stop);
+        }
+    }
+
+    /** As {@link #run(String, PrintWriter, ProblemReporter, PacketConsumer)}, stopped by {@code stop} (tests). */
+    void run(String filterExpression, PrintWriter err, ProblemReporter problems, PacketConsumer consumer,
+             StopSignal stop) {
+        String expression = filterExpression == null ? "" : filterExpression.strip();
+        try {
+            if (readFile != null) fromFile(expression, problems, stop, consumer);
+            else live(expression, err, stop, consumer);
+        } finally {
+            source = null;
+        }
+    }
+
+    private void fromFile(String expression, ProblemReporter problems, StopSignal stop, PacketConsumer consumer) {
+        try (PacketSource file = Inputs.open(readFile, problems)) {
+            source = file;
+            List<CaptureInterface> known = file.interfaces();
+            int firstLinkType = known.isEmpty() ? LinkType.EN10MB : known.getFirst().linkType();
+            PacketFilter filter = expression.isEmpty() ? null : compile(expression, firstLinkType, problems);
+            loop(file, filter, stop, consumer);
+        } catch (IOException e) {
+            throw UserError.runtime(readFile + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
+        }
+    }
+
+    private void live(String expression, PrintWriter err, StopSignal stop, PacketConsumer consumer) {
+        List<LiveCapture> captures = new ArrayList<>();
+        try {
+            List<CaptureInterface> ifaces = new ArrayList<>();
+            for (String device : interfaces) {
+                LiveCapture capture = LiveHandles.open(device, snaplen, !noPromiscuous, LIVE_READ_TIMEOUT_MS, false,
+                    0, expression, err);
+                captures.add(capture);
+                ifaces.add(new CaptureInterface(device, "", capture.datalink(), snaplen, 1000));
+            }
+            err.flush();
+            if (captures.size() == 1) {
+                LiveSource single = new LiveSource(captures.getFirst(), 0, ifaces, LIVE_READ_TIMEOUT_MS);
+                stop.onStop(captures.getFirst()::breakLoop);
+                source = single;
+            } else {
+                MultiLiveSource merged = new MultiLiveSource(captures, ifaces, LIVE_READ_TIMEOUT_MS);
+                stop.onStop(merged::stop);
+                source = merged;
+            }
+            try {
+                loop(source, null, null, consumer);
+            } catch (IOException | LibpcapException e) {
+                throw UserError.runtime(e.getMessage());
+            } finally {
+                LiveHandles.printStats(-1, captures, err);
+            }
+        } finally {
+            captures.forEach(LiveCapture::close);
+        }
+    }
+
+    /** @param stop checked per packet for files (a live source ends by itself after a stop) */
+    private static void loop(PacketSource from, PacketFilter filter, StopSignal stop, PacketConsumer consumer)
+            throws IOException {
+        Packet packet = new Packet();
+        Layers layers = new Layers();
+        while (from.next(packet)) {
+            if (filter != null && !filter.matches(packet)) continue;
+            Dissector.dissect(packet, layers);
+            consumer.packet(packet, layers);
+            if (stop != null && stop.stopped()) break;
+        }
+    }
+
+    private static PacketFilter compile(String expression, int linkType, ProblemReporter problems) {
+        try {
+            return PacketFilter.compile(expression, linkType, BpfCompiler.DEFAULT_SNAPLEN, true, problems);
+        } catch (BpfCompileException e) {
+            throw UserError.usage(e.getMessage());
+        } catch (Libpcap.UnavailableException e) {
+            throw UserError.runtime("a filter expression needs libpcap: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+module oracle/gotypes
+go 1.19

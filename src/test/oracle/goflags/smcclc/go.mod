@@ -1,0 +1,2 @@
+module oracle/smcclc
+go 1.19
