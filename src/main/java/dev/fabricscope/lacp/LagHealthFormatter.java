@@ -85,7 +85,7 @@ public final class LagHealthFormatter {
                 if (silent) out.append(", SILENT since ").append(rfc3339(s.lastNanos())).append(" (then ").append(traffic).append(')');
                 else out.append(", ").append(traffic);
                 out
-                    .append(", since ").append(rfc3339(s.sinceNanos())).append(" (").append(s.pdus()).append(" PDUs)\n");
+                    .append(", state since ").append(rfc3339(s.sinceNanos())).append(" (").append(s.pdus()).append(" PDUs)\n");
             }
         }
         if (timeline) appendTimelineText(out, r);
