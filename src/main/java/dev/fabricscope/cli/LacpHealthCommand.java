@@ -1,9 +1,6 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.lacp.LacpPdu;
 import dev.fabricscope.lacp.LagFault;
@@ -13,19 +10,19 @@ import dev.fabricscope.lacp.LagHealthReport;
 import dev.fabricscope.lacp.SlowProtocolPdu;
 import dev.fabricscope.lacp.SlowProtocolsParseResult;
 import dev.fabricscope.lacp.SlowProtocolsParser;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code fabricscope lacp health -r FILE [--json] [--timeline]}: diagnoses link aggregation from the LACPDUs of a
- * capture (ideally one pcapng interface per link, both directions, as dumpcap or {@code fabricscope capture -i a
+ * {@code fabricscope lacp health -r FILE | -i IF... [--json] [--timeline]}: diagnoses link aggregation from the
+ * LACPDUs of a capture (ideally one pcapng interface per link, both directions, as dumpcap or {@code fabricscope capture -i a
  * -i b} writes). Rules and limits are {@link LagHealthAnalyzer}'s.
  *
  * <p>JSON (--json): one object per line, in this order. Field names are stable:
@@ -50,7 +47,10 @@ import picocli.CommandLine.Model.CommandSpec;
  *   <li>{@code type} "summary": {@code pdus}, {@code ports}, {@code lag_sides}, {@code carrying_traffic},
  *   {@code faults} (errors), {@code warnings}, {@code one_sided}, {@code malformed}, {@code ignored_over_cap}.</li>
  * </ul>
- * Times are packet times in RFC 3339 UTC with the fraction as needed.
+ * Times are packet times in RFC 3339 UTC with the fraction as needed. Live ({@code -i}, repeatable, until Ctrl-C):
+ * faults are printed the moment they are detected (text: a "fault: " line; JSON: the fault object), then at the
+ * end the report (JSON: link objects and the summary, faults not repeated). Silence is judged on packet time, which
+ * advances with every captured packet of any interface.
  *
  * <p>Exit codes: 0 done, no fault (warnings allowed); 3 done, at least one fault (like a linter: scripts can
  * test for it); 1 input unreadable; 2 usage error.
@@ -62,7 +62,8 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Diagnose LAGs from their LACPDUs: split, crossed, looped, one-way, timed out, stuck or flapping links.",
     description = {
         "",
-        "Reads a capture, groups the LACP ports it hears into links (one per capture interface, or per MAC pair in a "
+        "Reads a capture (-r), or captures live (-i, repeatable, until Ctrl-C; faults are printed as they are "
+            + "detected, the report at the end), groups the LACP ports it hears into links (one per capture interface, or per MAC pair in a "
             + "single-interface capture) and into LAGs by actor system and key on each side, and follows every port's "
             + "negotiated state over packet time. It prints each LAG side with its links (state flags, partner, whether "
             + "the link carries traffic: Collecting and Distributing), then the faults with the evidence, then a verdict.",
@@ -97,20 +98,16 @@ import picocli.CommandLine.Model.CommandSpec;
             + "the report says what can and cannot be concluded.",
         "",
     },
-    footer = {"", "Exit status: 0 no fault (warnings allowed), 3 fault(s) found, 1 input unreadable, 2 usage error.",
+    footer = {"", "Exit status: 0 no fault (warnings allowed), 3 fault(s) found, 1 input unreadable or capture failed, 2 usage error.",
         "", "Examples:", "  fabricscope capture -i eth0 -i eth1 -w bond.pcapng   (both bond members)",
-        "  fabricscope lacp health -r bond.pcapng --timeline"})
+        "  fabricscope lacp health -r bond.pcapng --timeline",
+        "  fabricscope lacp health -i eth0 -i eth1 --json"})
 public final class LacpHealthCommand implements Callable<Integer> {
     /** Exit status when at least one fault (not just warnings) was found. */
     public static final int FAULTS_FOUND = 3;
 
-    @Option(names = "-r", paramLabel = "FILE",
-        description = "Capture file to read (pcap or pcapng, .gz accepted; - for stdin).")
-    String input;
-
-    @Option(names = "-i", paramLabel = "IF",
-        description = "Live interface (repeatable): not available yet; capture with 'fabricscope capture -i IF... -w F' and use -r F.")
-    List<String> interfaces;
+    @Mixin
+    AnalyzerInput input;
 
     @Option(names = "--json", description = "Print JSON lines instead of text (fields in the README).")
     boolean json;
@@ -123,54 +120,59 @@ public final class LacpHealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (interfaces != null && !interfaces.isEmpty()) {
-            throw UserError.usage("lacp health: live input (-i) is not available yet; capture with "
-                + "'fabricscope capture -i IF... -w FILE' and run 'fabricscope lacp health -r FILE'");
-        }
-        if (input == null) throw UserError.usage("lacp health: -r FILE is required");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<LagFault> faults = new ArrayList<>();
-        LagHealthAnalyzer analyzer = new LagHealthAnalyzer(faults::add);
-        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while (source.next(packet)) {
-                Dissector.dissect(packet, layers);
-                if (layers.slowProtocolsOffset < 0 || !packet.has(layers.slowProtocolsOffset, 1)
-                        || packet.u8(layers.slowProtocolsOffset) != SlowProtocolPdu.SUBTYPE_LACP) {
-                    analyzer.advance(packet.timestampNanos(), packet.frameNumber());
-                    continue;
-                }
-                int ifId = packet.interfaceId();
-                long srcMac = layers.srcMacOffset >= 0 && packet.has(layers.srcMacOffset, 6)
-                    ? ((long) packet.u16(layers.srcMacOffset) << 32) | packet.u32(layers.srcMacOffset + 2) : 0;
-                int off = layers.slowProtocolsOffset, length = packet.capLen() - off;
-                if (analyzer.repeated(packet.timestampNanos(), packet.frameNumber(), ifId, srcMac, packet.segment(),
-                        packet.offset() + off, length)) {
-                    continue; // byte for byte its sender's previous PDU: already decoded
-                }
-                SlowProtocolsParseResult r = SlowProtocolsParser.parse(packet, layers);
-                List<CaptureInterface> ifaces = source.interfaces();
-                String ifName = ifId < ifaces.size() ? ifaces.get(ifId).name() : "";
-                if (r.error() != null) {
-                    analyzer.malformed(packet.timestampNanos(), packet.frameNumber(), ifId, ifName, srcMac, r.error());
-                }
-                if (r.pdu() instanceof LacpPdu pdu) {
-                    analyzer.pdu(packet.timestampNanos(), packet.frameNumber(), ifId, ifName, srcMac, pdu);
-                    if (r.error() == null) analyzer.remember(ifId, srcMac, packet.segment(), packet.offset() + off, length);
-                }
-            }
-        } catch (IOException e) {
+        boolean live = input.isLive();
+        StringBuilder line = new StringBuilder(256);
+        LagHealthAnalyzer analyzer = new LagHealthAnalyzer(fault -> {
+            faults.add(fault);
+            if (!live) return;
+            // live: someone is watching, say it now (the report at the end repeats it in text)
+            line.setLength(0);
+            if (json) LagHealthFormatter.appendJsonFault(line, fault, true);
+            else LagHealthFormatter.appendFaultLine(line.append("fault: "), fault, true);
+            out.print(line);
             out.flush();
-            throw UserError.runtime(input + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
+        });
+        try {
+            input.run("", err, message -> err.println("fabricscope: " + message), (packet, layers) -> packet(analyzer, packet, layers));
+        } finally {
+            out.flush();
         }
         LagHealthReport report = analyzer.finish();
         StringBuilder text = new StringBuilder(4096);
-        if (json) LagHealthFormatter.appendJson(text, report, faults, timeline);
-        else LagHealthFormatter.appendText(text, input, report, faults, timeline);
+        String name = live ? String.join(",", input.interfaces) : input.readFile;
+        if (!json) LagHealthFormatter.appendText(text, name, report, faults, timeline);
+        else if (live) LagHealthFormatter.appendJson(text, report, List.of(), timeline, faults); // faults already printed
+        else LagHealthFormatter.appendJson(text, report, faults, timeline);
         out.print(text);
         out.flush();
         return faults.stream().anyMatch(f -> !f.kind().warning()) ? FAULTS_FOUND : 0;
+    }
+
+    private void packet(LagHealthAnalyzer analyzer, Packet packet, Layers layers) {
+        if (layers.slowProtocolsOffset < 0 || !packet.has(layers.slowProtocolsOffset, 1)
+                || packet.u8(layers.slowProtocolsOffset) != SlowProtocolPdu.SUBTYPE_LACP) {
+            analyzer.advance(packet.timestampNanos(), packet.frameNumber());
+            return;
+        }
+        int ifId = packet.interfaceId();
+        long srcMac = layers.srcMacOffset >= 0 && packet.has(layers.srcMacOffset, 6)
+            ? ((long) packet.u16(layers.srcMacOffset) << 32) | packet.u32(layers.srcMacOffset + 2) : 0;
+        int off = layers.slowProtocolsOffset, length = packet.capLen() - off;
+        if (analyzer.repeated(packet.timestampNanos(), packet.frameNumber(), ifId, srcMac, packet.segment(),
+                packet.offset() + off, length)) {
+            return; // byte for byte its sender's previous PDU: already decoded
+        }
+        SlowProtocolsParseResult r = SlowProtocolsParser.parse(packet, layers);
+        String ifName = input.interfaceName(ifId);
+        if (r.error() != null) {
+            analyzer.malformed(packet.timestampNanos(), packet.frameNumber(), ifId, ifName, srcMac, r.error());
+        }
+        if (r.pdu() instanceof LacpPdu pdu) {
+            analyzer.pdu(packet.timestampNanos(), packet.frameNumber(), ifId, ifName, srcMac, pdu);
+            if (r.error() == null) analyzer.remember(ifId, srcMac, packet.segment(), packet.offset() + off, length);
+        }
     }
 }

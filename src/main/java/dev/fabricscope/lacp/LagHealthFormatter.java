@@ -159,6 +159,25 @@ public final class LagHealthFormatter {
         return v.toString();
     }
 
+    /** One fault as the moment it is detected (live): link named by interface when {@code multiInterface}. */
+    public static void appendFaultLine(StringBuilder out, LagFault f, boolean multiInterface) {
+        out.append(rfc3339(f.sinceNanos())).append(' ').append(f.kind().jsonName()).append(f.kind().warning() ? " (warning)" : "")
+            .append(" on ").append(f.link(multiInterface)).append(": ").append(f.evidence()).append('\n');
+    }
+
+    /** One fault object (live), fields as in {@link #appendJson}. */
+    public static void appendJsonFault(StringBuilder out, LagFault f, boolean multiInterface) {
+        faultObject(new JsonLine(out), f, f.link(multiInterface));
+    }
+
+    /** As {@link #appendJson(StringBuilder, LagHealthReport, List, boolean)}; {@code counted} are the faults the summary counts. */
+    public static void appendJson(StringBuilder out, LagHealthReport r, List<LagFault> faults, boolean timeline, List<LagFault> counted) {
+        appendJson(out, r, faults, timeline);
+        int cut = out.lastIndexOf("{\"type\":\"summary\"");
+        out.setLength(cut);
+        summary(new JsonLine(out), r, counted);
+    }
+
     public static void appendJson(StringBuilder out, LagHealthReport r, List<LagFault> faults, boolean timeline) {
         JsonLine j = new JsonLine(out);
         for (LinkState s : r.links()) {
@@ -185,16 +204,24 @@ public final class LagHealthFormatter {
                 }
             }
         }
-        for (LagFault f : faults) {
-            j.begin().field("type", "fault").field("fault", f.kind().jsonName())
-                .field("severity", f.kind().warning() ? "warning" : "error")
-                .field("interface", f.interfaceName()).field("link", linkName(r, f))
-                .field("mac", mac(f.localMac())).field("peer_mac", mac(f.peerMac()))
-                .field("actor_system", mac(f.actorSystem())).raw("actor_key", f.actorKey() < 0 ? "null" : Integer.toString(f.actorKey()))
-                .field("partner_system", mac(f.partnerSystem())).raw("partner_key", f.partnerKey() < 0 ? "null" : Integer.toString(f.partnerKey()))
-                .field("since", rfc3339(f.sinceNanos())).field("detected", rfc3339(f.detectedNanos()))
-                .field("frame", f.frame()).field("evidence", f.evidence()).end();
-        }
+        for (LagFault f : faults) faultObject(j, f, linkName(r, f));
+        summary(j, r, faults);
+    }
+
+    private static void faultObject(JsonLine j, LagFault f, String link) {
+        j.begin().field("type", "fault").field("fault", f.kind().jsonName())
+            .field("severity", f.kind().warning() ? "warning" : "error")
+            .field("interface", f.interfaceName()).field("link", link)
+            .field("mac", mac(f.localMac())).field("peer_mac", mac(f.peerMac()))
+            .field("actor_system", mac(f.actorSystem()))
+            .raw("actor_key", f.actorKey() < 0 ? "null" : Integer.toString(f.actorKey()))
+            .field("partner_system", mac(f.partnerSystem()))
+            .raw("partner_key", f.partnerKey() < 0 ? "null" : Integer.toString(f.partnerKey()))
+            .field("since", rfc3339(f.sinceNanos())).field("detected", rfc3339(f.detectedNanos()))
+            .field("frame", f.frame()).field("evidence", f.evidence()).end();
+    }
+
+    private static void summary(JsonLine j, LagHealthReport r, List<LagFault> faults) {
         long errors = faults.stream().filter(f -> !f.kind().warning()).count();
         j.begin().field("type", "summary").field("pdus", r.pdus()).field("ports", (long) r.links().size())
             .field("lag_sides", (long) lags(r).size())
