@@ -138,6 +138,20 @@ class LacpHealthCommandTest {
         assertTrue(j.out().contains("\"pdus\":20,"), j.out());
     }
 
+    /** lacp-ev.out: frame 3 actor state [Activity, Aggregation, Expired] (0x85), frame 4 [.., Synchronization, Default] (0x4d). */
+    @Test
+    void timelineShowsStateChangesInTimeOrder() {
+        Path pcap = Oracles.sharedCapture("lacp/LACP.pcap");
+        CliRun r = CliRun.of("lacp", "health", "-r", pcap.toString(), "--timeline");
+        assertTrue(r.out().contains("  2009-11-15T04:02:18.675985Z frame 4 00:13:c4:12:0f:00 port 22: [Activity, Aggregation, Expired]"
+            + " -> [Activity, Aggregation, Synchronization, Defaulted]\n"), r.out());
+        CliRun j = CliRun.of("lacp", "health", "-r", pcap.toString(), "--timeline", "--json");
+        // one change per frame whose actor state differs from the same port's previous one: frames 1, 4, 5, 9, 10,
+        // 11, 12, 15, 16, 17, 18 (from lacp-ev.out's State Flags lines)
+        assertEquals(11, j.out().lines().filter(l -> l.contains("\"type\":\"state_change\"")).count(), j.out());
+        assertTrue(j.out().contains("\"time\":\"2009-11-15T04:02:18.675985Z\",\"frame\":4,\"old_state\":\"0x85\",\"new_state\":\"0x4d\""), j.out());
+    }
+
     @Test
     void usageAndInputErrors() {
         assertEquals(2, CliRun.of("lacp", "health").exitCode());
