@@ -136,7 +136,9 @@ public final class LacpHealthCommand implements Callable<Integer> {
             out.flush();
         });
         try {
-            input.run("", err, message -> err.println("fabricscope: " + message), (packet, layers) -> packet(analyzer, packet, layers));
+            // live: only slow-protocols frames reach us (kernel filter); a file is read whole (every packet moves time)
+            input.run(live ? "ether proto 0x8809" : "", err, message -> err.println("fabricscope: " + message),
+                (packet, layers) -> packet(analyzer, packet, layers));
         } finally {
             out.flush();
         }
