@@ -73,8 +73,16 @@ public final class LagHealthAnalyzer {
     private long now = Long.MIN_VALUE, firstTime = Long.MIN_VALUE, frame;
     private long pduCount, malformedCount, ignoredOverCap;
 
+    private final int maxLinks;
+
     public LagHealthAnalyzer(Consumer<LagFault> faults) {
+        this(faults, MAX_LINKS);
+    }
+
+    /** With a smaller link cap (tests). */
+    LagHealthAnalyzer(Consumer<LagFault> faults, int maxLinks) {
         this.faults = faults;
+        this.maxLinks = maxLinks;
     }
 
     /** Lets packet time advance (any packet, LACP or not): silence deadlines are checked on it. */
@@ -184,7 +192,7 @@ public final class LagHealthAnalyzer {
                 && !names(half.ends[0].partner, half.ends[0].actor)) {
             return half.add(srcMac);
         }
-        if (links.size() >= MAX_LINKS) return null;
+        if (links.size() >= maxLinks) return null;
         LagLink l = new LagLink(ifId, ifName == null ? "" : ifName, t);
         onIf.add(l);
         links.add(l);
