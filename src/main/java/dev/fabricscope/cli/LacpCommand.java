@@ -93,6 +93,7 @@ import picocli.CommandLine.Option;
     commandListHeading = "%nCommands:%n",
     subcommands = {
         CommandLine.HelpCommand.class,
+        LacpHealthCommand.class,
     })
 public final class LacpCommand implements Callable<Integer> {
     private static final int ETHERTYPE_SLOW = 0x8809;
