@@ -76,6 +76,7 @@ public final class Main implements Runnable {
     /** Runs the CLI with the given streams; returns the exit code (tests call this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length > 0 && args[0].equals(SmcClcCommand.NAME)) return smcClc(args, out, err);
+        if (args.length == 2 && args[0].equals(AotTraining.NAME)) return AotTraining.run(java.nio.file.Path.of(args[1]));
         if (args.length == 2 && args[0].equals("help") && args[1].equals(SmcClcCommand.NAME)) {
             out.print(SmcClcCommand.usage());
             out.flush();
