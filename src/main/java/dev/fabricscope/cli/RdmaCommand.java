@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     commandListHeading = "%nCommands:%n",
     subcommands = {
         CommandLine.HelpCommand.class,
+        RdmaCnpCommand.class,
+        RdmaQpsCommand.class,
+        RdmaDoctorCommand.class,
     })
 public final class RdmaCommand implements Runnable {
     @CommandLine.Spec

@@ -1,0 +1,19 @@
+package dev.fabricscope.rdma.cm;
+
+/** What {@link CmTracker} reports to its listener, on the writer's thread. */
+public sealed interface CmEvent {
+    /** RTU seen: the connection is up and answers queries. */
+    record Established(CmConnectionInfo connection) implements CmEvent { }
+
+    /** The connection left the table (see {@link CmConnectionInfo#end()}). */
+    record Ended(CmConnectionInfo connection) implements CmEvent { }
+
+    /** A CM message that matches no tracked connection (its REQ was not captured, or it already ended). */
+    record Unmatched(long frame, long timeNanos, String message, long localCommId, long remoteCommId) implements CmEvent { }
+
+    /** A CM MAD that could not be decoded. */
+    record Malformed(long frame, long timeNanos, String reason, int offset) implements CmEvent { }
+
+    /** A new REQ was not tracked because the table holds {@code capacity} connections. */
+    record TableFull(long frame, long timeNanos, int capacity) implements CmEvent { }
+}
