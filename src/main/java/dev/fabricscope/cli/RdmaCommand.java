@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         RdmaCnpCommand.class,
         RdmaQpsCommand.class,
         RdmaDoctorCommand.class,
+        RdmaConntrackCommand.class,
+        RdmaQueryCommand.class,
     })
 public final class RdmaCommand implements Runnable {
     @CommandLine.Spec
