@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     header = "RDMA over RoCEv2/RoCEv1/InfiniBand: decode, ICRC, RDMA-CM tracking, CNPs, per-QP health.",
     commandListHeading = "%nCommands:%n",
     subcommands = {
+        RdmaDecodeCommand.class,
+        RdmaIcrcCommand.class,
         CommandLine.HelpCommand.class,
         RdmaCnpCommand.class,
         RdmaQpsCommand.class,

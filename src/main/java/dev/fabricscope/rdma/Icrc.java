@@ -92,7 +92,7 @@ public final class Icrc {
         boolean[] masked = new boolean[len];
         for (int i = 0; i < len; i++) masked[i] = marks[i] != 0;
         return new IcrcExplanation(status, encapsulation, bytes, masked, copiedFrom, prefix, icrcOffset,
-            computed, onWire);
+            computed, onWire, len == 0 ? java.util.List.of() : maskedFields());
     }
 
     /**
@@ -169,6 +169,25 @@ public final class Icrc {
         bthAt = l.ibBthOffset - lrh;
         applyMasks(scratch);
         return IcrcStatus.VALID;
+    }
+
+    private java.util.List<IcrcExplanation.MaskedField> maskedFields() {
+        var out = new java.util.ArrayList<IcrcExplanation.MaskedField>();
+        if (prefix > 0) out.add(new IcrcExplanation.MaskedField(0, prefix, "LRH placeholder (RoCE has no LRH)"));
+        if (vlAt >= 0 && ipVersionMask == 6) out.add(new IcrcExplanation.MaskedField(vlAt, LRH_LENGTH, "LRH (a GRH follows)"));
+        else if (vlAt >= 0) out.add(new IcrcExplanation.MaskedField(vlAt, 1, "LRH VL (high 4 bits)"));
+        String ip = encapsulation.startsWith("RoCEv2") ? (ipVersionMask == 4 ? "IPv4" : "IPv6") : "GRH";
+        if (ipVersionMask == 4) {
+            out.add(new IcrcExplanation.MaskedField(ipAt + 1, 1, "IPv4 TOS (DSCP/ECN)"));
+            out.add(new IcrcExplanation.MaskedField(ipAt + 8, 1, "IPv4 TTL"));
+            out.add(new IcrcExplanation.MaskedField(ipAt + 10, 2, "IPv4 header checksum"));
+        } else if (ipVersionMask == 6) {
+            out.add(new IcrcExplanation.MaskedField(ipAt, 4, ip + " traffic class and flow label (low 28 bits)"));
+            out.add(new IcrcExplanation.MaskedField(ipAt + 7, 1, ip + " hop limit"));
+        }
+        if (udpAt >= 0) out.add(new IcrcExplanation.MaskedField(udpAt + 6, 2, "UDP checksum"));
+        out.add(new IcrcExplanation.MaskedField(bthAt + Bth.RESV8A_OFFSET, 1, "BTH resv8a (FECN/BECN byte)"));
+        return java.util.List.copyOf(out);
     }
 
     /** Applies the mask plan the locate methods set (positions in the pseudo-packet). */

@@ -12,7 +12,11 @@ package dev.fabricscope.rdma;
  * @param icrcOffset    frame offset of the on-wire ICRC
  * @param computed      computed ICRC, as the 4 bytes appear on the wire read big-endian
  * @param onWire        the packet's ICRC bytes read big-endian
+ * @param fields        the masked fields by name, in pseudo-packet order
  */
 public record IcrcExplanation(IcrcStatus status, String encapsulation, byte[] pseudoPacket, boolean[] masked,
-                              int packetOffset, int prefixLength, int icrcOffset, int computed, int onWire) {
+                              int packetOffset, int prefixLength, int icrcOffset, int computed, int onWire,
+                              java.util.List<MaskedField> fields) {
+    /** A run of masked pseudo-packet bytes and what they are. */
+    public record MaskedField(int offset, int length, String name) { }
 }
