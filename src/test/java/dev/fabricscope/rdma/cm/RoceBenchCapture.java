@@ -600,6 +600,7 @@ public final class RoceBenchCapture {
         b.put((byte) 0x64).put((byte) 0x40).putShort((short) 0xFFFF).putInt(1).putInt(0);
         b.putInt(0x80010000).putInt(1).put(mad);
         summary.cmMessages++;
+        summary.cmByAttribute.merge((mad[16] & 0xFF) << 8 | mad[17] & 0xFF, 1L, Long::sum);
         return seal(b);
     }
 

@@ -32,6 +32,8 @@ public final class RoceBenchSummary {
     public long pfcFrames;
     public long pauseFrames;
     public long cmMessages;
+    /** CM messages by MAD attribute ID (0x0010 REQ ... 0x0016 DREP). */
+    public final Map<Integer, Long> cmByAttribute = new java.util.TreeMap<>();
     public long unmatched;
     public long dataPackets;
     public long dataAttributed;
@@ -61,6 +63,7 @@ public final class RoceBenchSummary {
         out.println("connections " + connections.size());
         for (var e : states().entrySet()) out.println("state." + e.getKey().name() + " " + e.getValue());
         out.println("cm_messages " + cmMessages);
+        for (var e : cmByAttribute.entrySet()) out.println(String.format("cm.0x%04x %d", e.getKey(), e.getValue()));
         out.println("unmatched " + unmatched);
         out.println("data_packets " + dataPackets);
         out.println("data_packets_attributed " + dataAttributed);
