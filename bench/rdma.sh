@@ -36,26 +36,32 @@ frames=$(sed -n 's/^frames //p' "$summary")
 echo "capture: $file ($frames frames, $(du -h "$file" | cut -f1))"
 
 seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
-# best of $runs: time_best COMMAND... (stdout kept in $out/last.out of the best run)
+# timed COMMAND...: runs it (stdout to $out/run.out), prints "WALL CPU" seconds (CPU: user + sys of the process
+# tree, which tells more than wall time when other work shares the cores)
+timed() {
+    local s e cpu TIMEFORMAT='%U %S'
+    s=$(date +%s.%N)
+    cpu=$( { time "$@" > "$out/run.out" 2>/dev/null; } 2>&1 )
+    e=$(date +%s.%N)
+    echo "$(seconds "$s" "$e") $(awk '{ printf "%.3f", $1 + $2 }' <<< "$cpu")"
+}
+# best of $runs by wall time: time_best COMMAND... (stdout of the best run kept in $out/last.out)
 time_best() {
-    local best="" s e t
+    local best="" w c
     for _ in $(seq "$runs"); do
-        s=$(date +%s.%N)
-        "$@" > "$out/run.out" 2>/dev/null
-        e=$(date +%s.%N)
-        t=$(seconds "$s" "$e")
-        if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$t; mv "$out/run.out" "$out/last.out"; fi
+        read -r w c < <(timed "$@")
+        if [ -z "$best" ] || awk -v t="$w" -v b="${best%% *}" 'BEGIN { exit !(t < b) }'; then best="$w $c"; mv "$out/run.out" "$out/last.out"; fi
     done
     rm -f "$out/run.out"
     echo "$best"
 }
 
-t_conntrack=$(time_best "$root/fabricscope" rdma conntrack -r "$file" --json)
+read -r t_conntrack c_conntrack < <(time_best "$root/fabricscope" rdma conntrack -r "$file" --json)
 mv "$out/last.out" "$out/conntrack.json"
-printf '%-48s %8s s\n' "fabricscope rdma conntrack -r F --json" "$t_conntrack"
-t_qps=$(time_best "$root/fabricscope" rdma qps -r "$file" --json)
+printf '%-48s %8s s  (cpu %s s)\n' "fabricscope rdma conntrack -r F --json" "$t_conntrack" "$c_conntrack"
+read -r t_qps c_qps < <(time_best "$root/fabricscope" rdma qps -r "$file" --json)
 mv "$out/last.out" "$out/qps.json"
-printf '%-48s %8s s\n' "fabricscope rdma qps -r F --json" "$t_qps"
+printf '%-48s %8s s  (cpu %s s)\n' "fabricscope rdma qps -r F --json" "$t_qps" "$c_qps"
 
 status=ok
 check() {   # name expected got
@@ -109,18 +115,17 @@ check "roce_packets (sum of qp.packets)" "$(want roce_packets)" "$(sed -n 's/^qp
 rm -f "$out/conntrack.json" "$out/qps.json"
 
 if [ "${SKIP_TSHARK:-0}" != 1 ]; then
-    s=$(date +%s.%N)
-    tshark -r "$file" -Y infiniband -T fields -e ip.src -e ip.dst -e infiniband.bth.opcode -e infiniband.bth.destqp \
-        -e infiniband.bth.psn -e infiniband.mad.attributeid 2>/dev/null > "$out/tshark.out"
-    e=$(date +%s.%N)
-    t_tshark=$(seconds "$s" "$e")
-    printf '%-48s %8s s\n' "tshark -r F -Y infiniband -T fields -e ..." "$t_tshark"
+    read -r t_tshark c_tshark < <(timed tshark -r "$file" -Y infiniband -T fields -e ip.src -e ip.dst -e infiniband.bth.opcode \
+        -e infiniband.bth.destqp -e infiniband.bth.psn -e infiniband.mad.attributeid)
+    mv "$out/run.out" "$out/tshark.out"
+    printf '%-48s %8s s  (cpu %s s)\n' "tshark -r F -Y infiniband -T fields -e ..." "$t_tshark" "$c_tshark"
     echo "tshark against the generator:"
     check "RoCE frames (lines)" "$(want roce_packets)" "$(wc -l < "$out/tshark.out" | tr -d ' ')"
     check "CM MADs (attributeid set)" "$(want cm_messages)" "$(awk -F'\t' '$6 != ""' "$out/tshark.out" | wc -l | tr -d ' ')"
     rm -f "$out/tshark.out"
-    printf 'ratio tshark/conntrack: %.1fx\n' "$(awk -v a="$t_tshark" -v b="$t_conntrack" 'BEGIN { print a / b }')"
-    printf 'ratio tshark/qps:       %.1fx\n' "$(awk -v a="$t_tshark" -v b="$t_qps" 'BEGIN { print a / b }')"
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
+    echo "ratio tshark/conntrack: $(ratio "$t_tshark" "$t_conntrack") (cpu $(ratio "$c_tshark" "$c_conntrack"))"
+    echo "ratio tshark/qps:       $(ratio "$t_tshark" "$t_qps") (cpu $(ratio "$c_tshark" "$c_qps"))"
 fi
 echo "counts: $status"
 [ "$status" = ok ]
