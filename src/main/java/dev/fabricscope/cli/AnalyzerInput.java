@@ -122,19 +122,10 @@ public final class AnalyzerInput {
         try {
             List<CaptureInterface> ifaces = new ArrayList<>();
             for (String device : interfaces) {
-                LiveCapture capture = open(device);
+                LiveCapture capture = LiveHandles.open(device, snaplen, !noPromiscuous, LIVE_READ_TIMEOUT_MS, false,
+                    0, expression, err);
                 captures.add(capture);
-                capture.warnings().forEach(w -> err.println("fabricscope: WARNING: " + w));
-                if (!expression.isEmpty()) {
-                    try {
-                        capture.setFilter(expression);
-                    } catch (BpfCompileException e) {
-                        throw UserError.usage(e.getMessage());
-                    }
-                }
                 ifaces.add(new CaptureInterface(device, "", capture.datalink(), snaplen, 1000));
-                err.println("listening on " + device + ", link-type " + LinkType.name(capture.datalink()) + " ("
-                    + LinkType.description(capture.datalink()) + "), snapshot length " + snaplen + " bytes");
             }
             err.flush();
             if (captures.size() == 1) {
@@ -151,7 +142,7 @@ public final class AnalyzerInput {
             } catch (IOException | LibpcapException e) {
                 throw UserError.runtime(e.getMessage());
             } finally {
-                printStats(captures, err);
+                LiveHandles.printStats(-1, captures, err);
             }
         } finally {
             captures.forEach(LiveCapture::close);
@@ -171,14 +162,6 @@ public final class AnalyzerInput {
         }
     }
 
-    private LiveCapture open(String device) {
-        try {
-            return LiveCapture.open(device, snaplen, !noPromiscuous, LIVE_READ_TIMEOUT_MS, false, 0);
-        } catch (Libpcap.UnavailableException | LibpcapException e) {
-            throw UserError.runtime(e.getMessage());
-        }
-    }
-
     private static PacketFilter compile(String expression, int linkType, ProblemReporter problems) {
         try {
             return PacketFilter.compile(expression, linkType, BpfCompiler.DEFAULT_SNAPLEN, true, problems);
@@ -187,23 +170,5 @@ public final class AnalyzerInput {
         } catch (Libpcap.UnavailableException e) {
             throw UserError.runtime("a filter expression needs libpcap: " + e.getMessage());
         }
-    }
-
-    /** tcpdump's closing lines for a live run. */
-    private static void printStats(List<LiveCapture> captures, PrintWriter err) {
-        long received = 0;
-        long dropped = 0;
-        for (LiveCapture capture : captures) {
-            try {
-                LiveCapture.Stats s = capture.stats();
-                received += s.received();
-                dropped += s.dropped();
-            } catch (LibpcapException e) {
-                err.println("fabricscope: " + e.getMessage());
-            }
-        }
-        err.println(received + " packet" + (received == 1 ? "" : "s") + " received by filter");
-        err.println(dropped + " packet" + (dropped == 1 ? "" : "s") + " dropped by kernel");
-        err.flush();
     }
 }

@@ -15,7 +15,6 @@ import dev.fabricscope.libpcap.BpfCompileException;
 import dev.fabricscope.libpcap.BpfCompiler;
 import dev.fabricscope.libpcap.Devices;
 import dev.fabricscope.libpcap.Libpcap;
-import dev.fabricscope.libpcap.LibpcapException;
 import dev.fabricscope.libpcap.LiveCapture;
 import dev.fabricscope.libpcap.LiveSource;
 import dev.fabricscope.libpcap.PacketFilter;
@@ -237,17 +236,10 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             List<CaptureInterface> ifaces = new ArrayList<>();
             for (String device : devices) {
-                LiveCapture capture = openLive(device);
+                LiveCapture capture = LiveHandles.open(device, snaplen, !noPromiscuous, READ_TIMEOUT_MS,
+                    immediateMode(), bufferKiB * 1024, expression, err);
                 captures.add(capture);
-                capture.warnings().forEach(w -> err.println("fabricscope: WARNING: " + w));
-                try {
-                    capture.setFilter(expression);
-                } catch (BpfCompileException e) {
-                    throw UserError.usage(e.getMessage());
-                }
                 ifaces.add(new CaptureInterface(device, "", capture.datalink(), snaplen, 1000));
-                err.println("listening on " + device + ", link-type " + LinkType.name(capture.datalink()) + " ("
-                    + LinkType.description(capture.datalink()) + "), snapshot length " + snaplen + " bytes");
             }
             err.flush();
             for (LiveCapture capture : captures) stop.onStop(capture::breakLoop);
@@ -345,33 +337,8 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private void printStats(List<CaptureLoop> loops, List<LiveCapture> captures, PrintWriter err) {
         long captured = 0;
-        long received = 0;
-        long dropped = 0;
         for (CaptureLoop loop : loops) captured += loop.matched();
-        for (LiveCapture capture : captures) {
-            try {
-                LiveCapture.Stats s = capture.stats();
-                received += s.received();
-                dropped += s.dropped();
-            } catch (LibpcapException e) {
-                err.println("fabricscope: " + e.getMessage());
-            }
-        }
-        err.println(captured + " packet" + (captured == 1 ? "" : "s") + " captured");
-        err.println(received + " packet" + (received == 1 ? "" : "s") + " received by filter");
-        err.println(dropped + " packet" + (dropped == 1 ? "" : "s") + " dropped by kernel");
-        err.flush();
-    }
-
-    private LiveCapture openLive(String device) {
-        try {
-            return LiveCapture.open(device, snaplen, !noPromiscuous, READ_TIMEOUT_MS, immediateMode(),
-                bufferKiB * 1024);
-        } catch (Libpcap.UnavailableException e) {
-            throw UserError.runtime(e.getMessage());
-        } catch (LibpcapException e) {
-            throw UserError.runtime(e.getMessage());
-        }
+        LiveHandles.printStats(captured, captures, err);
     }
 
     /** Immediate when asked, and when printing (a person is watching), as tcpdump on a terminal. */

@@ -1,23 +1,19 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.json.JsonLine;
-import dev.fabricscope.libpcap.PacketFilter;
 import dev.fabricscope.rdma.DecodedFrame;
 import dev.fabricscope.rdma.MadBaseHeader;
 import dev.fabricscope.rdma.MadBodyHook;
 import dev.fabricscope.rdma.RdmaDecoder;
 import dev.fabricscope.rdma.RdmaJson;
 import dev.fabricscope.rdma.RdmaText;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,6 +52,9 @@ import picocli.CommandLine.Model.CommandSpec;
  *   <li>truncated: {@code version}, {@code reason}, {@code offset}.</li>
  * </ul>
  *
+ * <p>Input: {@link AnalyzerInput} ({@code -r FILE} or {@code -i IF}, repeatable; {@code -s}, {@code -p}); -c stops
+ * after N printed frames (live: the capture stops).
+ *
  * <p>Exit codes: 0 done, 1 input unreadable (or problems reading it), 2 usage error.
  */
 @Command(
@@ -63,18 +62,20 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     header = "Decode RoCEv2, RoCEv1 and InfiniBand packets (BTH, extended headers, MADs, ICRC) and PFC frames.",
-    customSynopsis = "fabricscope rdma decode -r FILE [-v] [--json] [-c N] [EXPRESSION...]",
+    customSynopsis = "fabricscope rdma decode (-r FILE | -i INTERFACE...) [-v] [--json] [-c N] [-s SNAPLEN] [-p] [EXPRESSION...]",
     description = {
         "",
-        "Reads a capture and prints one line per RDMA packet, like tcpdump -v does for IP:",
+        "Reads a capture file (-r) or captures live (-i, repeatable) and prints one line per RDMA packet, "
+            + "like tcpdump -v does for IP:",
         "",
-        "  FRAME TIME SRC.PORT > DST.PORT: [vlan V p P] RoCEv2 OPCODE qp 0xQPN psn PSN [A] [SE] [FECN] [BECN]",
-        "      pkey 0xPKEY [extended headers] len PAYLOAD dscp D ecn ECN icrc ok|BAD",
+        "  FRAME TIME SRC.PORT > DST.PORT: [vlan V p P] RoCEv2 OPCODE",
+        "      qp 0xQPN psn PSN [A] [SE] [FECN] [BECN] pkey 0xPKEY",
+        "      [extended headers] len PAYLOAD dscp D ecn ECN icrc ok|BAD",
         "",
         "RoCEv2 is UDP to destination port 4791 (any source port), RoCEv1 ethertype 0x8915 (addresses are the "
             + "GRH's GIDs), native InfiniBand comes from ERF type 21 or LINKTYPE_INFINIBAND (\"lid S > lid D\", "
             + "SL/VL with -v, VCRC checked too). Opcodes are named as Wireshark names them (RC/UC/RD/UD/XRC; "
-            + "0x80 and 0x81 are CNP). Extended headers: reth va/rkey/len, aeth ACK credits | RNR-NAK timer | "
+            + "0x80 and 0x81 are CNP). Extended headers: reth va/rkey/dmalen, aeth ACK credits | RNR-NAK timer | "
             + "NAK code, with MSN, deth qkey/src_qp, imm, ieth rkey, atomic, orig_data, rdeth, xrcsrq.",
         "",
         "The ICRC is recomputed for every RoCE/IB packet (see 'fabricscope rdma icrc' for the details): "
@@ -90,14 +91,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
     },
     footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error (bad option or filter).",
-        "", "Examples:", "  fabricscope rdma decode -r roce.pcap", "  fabricscope rdma decode -r roce.pcap --json -c 10",
+        "", "Examples:", "  fabricscope rdma decode -r roce.pcap", "  fabricscope rdma decode -i eth0 -c 100 udp dst port 4791", "  fabricscope rdma decode -r roce.pcap --json -c 10",
         "  fabricscope rdma decode -r roce.pcap 'udp dst port 4791 and ip[1] & 0xfc == 104'"})
 public final class RdmaDecodeCommand implements Callable<Integer> {
-    @Option(names = "-r", paramLabel = "FILE", description = "Capture file to read (pcap or pcapng, .gz accepted; - for stdin).")
-    String input;
-
-    @Option(names = "-i", paramLabel = "IF", description = "Live capture interface (not available yet).")
-    List<String> interfaces;
+    @Mixin
+    AnalyzerInput input;
 
     @Option(names = "-v", description = "More detail: M bit, pad count, transport version, ICRC value, SL/VL, all PFC priorities.")
     boolean verbose;
@@ -109,7 +107,7 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
     long count = -1;
 
     @Parameters(paramLabel = "EXPRESSION", arity = "0..*", description = "pcap-filter(7) expression (words joined by spaces).")
-    List<String> expression;
+    List<String> expression = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -119,33 +117,28 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (interfaces != null && !interfaces.isEmpty()) {
-            throw UserError.usage("rdma decode -i: live capture is not available yet; capture with "
-                + "'fabricscope capture -i IF -w FILE udp dst port 4791' and use -r FILE");
-        }
-        if (input == null) throw UserError.usage("rdma decode needs -r FILE");
         if (count == 0 || count < -1) throw UserError.usage("-c needs a positive count");
+        if (input.readFile != null && !input.interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");
+        if (input.readFile == null && input.interfaces.isEmpty()) throw UserError.usage("give -r FILE or -i INTERFACE");
+        if (input.snaplen <= 0) throw UserError.usage("invalid snapshot length " + input.snaplen);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int[] problems = {0};
+        long[] printed = {0};
         RdmaDecoder decoder = new RdmaDecoder();
         RdmaText text = new RdmaText(ZoneId.systemDefault());
         StringBuilder line = new StringBuilder(512);
         JsonLine jsonLine = new JsonLine(line);
-        long printed = 0;
-        try (PacketSource source = Inputs.open(input, message -> {
+        boolean live = input.isLive();
+        try (StopSignal stop = new StopSignal()) {
+            input.run(String.join(" ", expression), err, message -> {
                 problems[0]++;
                 err.println("fabricscope: " + message);
-            })) {
-            PacketFilter filter = RdmaFilter.compile(expression, source, err);
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while ((count < 0 || printed < count) && source.next(packet)) {
-                if (!filter.matches(packet)) continue;
-                Dissector.dissect(packet, layers);
-                if (!RdmaDecoder.isRdmaOrPause(layers)) continue;
+            }, (packet, layers) -> {
+                if (count > 0 && printed[0] >= count) return;
+                if (!RdmaDecoder.isRdmaOrPause(layers)) return;
                 DecodedFrame f = decoder.decode(packet, layers);
-                if (f == null) continue;
+                if (f == null) return;
                 line.setLength(0);
                 boolean cm = f instanceof DecodedFrame.Transport t && t.mad() != null
                     && t.mad().mgmtClass() == MadBaseHeader.CLASS_CM;
@@ -158,13 +151,12 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
                     if (cm) madBody.appendText(line, packet, (DecodedFrame.Transport) f, verbose);
                 }
                 out.print(line);
-                printed++;
-            }
-        } catch (IOException e) {
+                if (live) out.flush();   // someone is watching
+                if (++printed[0] == count) stop.stop();
+            }, stop);
+        } finally {
             out.flush();
-            throw UserError.runtime(input + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
         }
-        out.flush();
         return problems[0] > 0 ? UserError.RUNTIME : 0;
     }
 }

@@ -120,10 +120,14 @@ class RdmaCommandsTest {
     }
 
     @Test
-    void liveInputIsNotYetAvailable() {
-        CliRun r = CliRun.of("rdma", "decode", "-i", "eth0");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("not available yet"), r.err());
+    void inputIsRequiredAndExclusive() throws IOException {
+        CliRun none = CliRun.of("rdma", "decode");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("give -r FILE or -i INTERFACE"), none.err());
+        Path f = pcap(dir.resolve("y.pcap"), 1, READ_REQUEST);
+        CliRun both = CliRun.of("rdma", "decode", "-r", f.toString(), "-i", "lo");
+        assertEquals(2, both.exitCode());
+        assertEquals(2, CliRun.of("rdma", "decode", "-r", f.toString(), "-c", "0").exitCode());
     }
 
     @Test

@@ -95,6 +95,36 @@ class IcrcTest {
         assertEquals("DAFC1BEF", hex(icrc.onWire()));
     }
 
+    /**
+     * No published RoCEv2/IPv6 vector exists (scapy 2.5's roce contrib computes IPv4 only), so this checks
+     * the IPv6 masks by their effect: a packet built by hand (RFC 8200 header, UDP 4791, BTH RC SEND Only)
+     * gets its ICRC from {@link Icrc#computeRoceV2}; then exactly the variant fields (traffic class, flow
+     * label, hop limit, UDP checksum, resv8a) may change without invalidating it. The same IPv6/GRH mask
+     * is what validates the GRH frames of the shared ERF capture.
+     */
+    @ParameterizedTest
+    @CsvSource({"14, 0x0f, true", "15, 0xff, true", "17, 0xff, true", "21, 0xff, true", "60, 0xff, true",
+        "61, 0xff, true", "66, 0xc0, true", "22, 0x01, false", "40, 0x01, false", "54, 0x01, false",
+        "63, 0x01, false", "69, 0x01, false", "73, 0x01, false", "80, 0x01, false"})
+    void ipv6VariantFieldsAreMasked(int offset, int xor, boolean variant) {
+        byte[] payload = dev.fabricscope.testing.ByteArrays.ascii("fabricscope-ipv6!xyz");
+        byte[] frame = dev.fabricscope.testing.ByteArrays.concat(
+            dev.fabricscope.testing.ByteArrays.hex("020000000002 020000000001 86dd"),
+            dev.fabricscope.testing.ByteArrays.hex("66a12345 002c 11 40 20010db8000000000000000000000001 20010db8000000000000000000000002"),
+            dev.fabricscope.testing.ByteArrays.hex("c000 12b7 002c 1234"),
+            dev.fabricscope.testing.ByteArrays.hex("0400ffff 00000123 8000004d"), payload, new byte[4]);
+        int icrcAt = frame.length - 4;
+        int crc = icrc.computeRoceV2(frame, 14, icrcAt - 14);
+        for (int i = 0; i < 4; i++) frame[icrcAt + i] = (byte) (crc >>> (24 - 8 * i));
+        Packet good = ethernet(frame);
+        assertEquals(IcrcStatus.VALID, icrc.check(good, dissect(good)));
+        assertEquals("RoCEv2/IPv6", icrc.explain(good, dissect(good)).encapsulation());
+        byte[] changed = frame.clone();
+        changed[offset] ^= (byte) xor;
+        Packet p = ethernet(changed);
+        assertEquals(variant ? IcrcStatus.VALID : IcrcStatus.INVALID, icrc.check(p, dissect(p)), "byte " + offset);
+    }
+
     @Test
     void truncatedBeforeIcrcIsNotChecked() {
         byte[] cut = java.util.Arrays.copyOf(LIBCONNTRACK_CNP, LIBCONNTRACK_CNP.length - 2);
