@@ -1,25 +1,24 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.cm.CmConnectionText;
 import dev.fabricscope.rdma.cm.CmEvent;
 import dev.fabricscope.rdma.cm.CmState;
 import dev.fabricscope.rdma.cm.CmTracker;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code fabricscope rdma conntrack -r FILE [--json]}: RDMA-CM connection tracking ({@link CmTracker}).
+ * {@code fabricscope rdma conntrack -r FILE | -i IF... [--json] [EXPRESSION]}: RDMA-CM connection tracking
+ * ({@link CmTracker}); live input through {@link AnalyzerInput} (Ctrl-C/SIGTERM ends the run with the table).
  *
  * <p>JSON (--json), one object per line, field names stable:
  * <ul>
@@ -73,19 +72,21 @@ import picocli.CommandLine.Model.CommandSpec;
         "then a table of connections by final state and the counters. Limits: 65536 connections (further REQs "
             + "are reported, not tracked); established connections idle for 600 s of packet time end as 'idle'.",
         "",
-        "With --json, one JSON object per connection and event, then a summary object (fields in the README).",
+        "With -i (repeatable) the interfaces are tracked live, lines appear as connections end, and Ctrl-C prints "
+            + "the remaining connections and the table. With --json, one JSON object per connection and event, "
+            + "then a summary object (fields in the README).",
         "",
     },
-    footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error.",
-        "", "Examples:", "  fabricscope rdma conntrack -r roce.pcap",
+    footer = {"", "Exit status: 0 done, 1 input unreadable or capture failed, 2 usage error.",
+        "", "Examples:", "  fabricscope rdma conntrack -r roce.pcap", "  fabricscope rdma conntrack -i eth1 udp dst port 4791",
         "  fabricscope rdma conntrack -r roce.pcap --json | jq 'select(.state==\"REJECTED\")'"})
 public final class RdmaConntrackCommand implements Callable<Integer> {
-    @Option(names = "-r", paramLabel = "FILE",
-        description = "Capture file to read (pcap or pcapng, .gz accepted; - for stdin).")
-    String input;
+    @Mixin
+    AnalyzerInput input;
 
-    @Option(names = "-i", paramLabel = "IF", description = "Live interface (not available yet: use -r).")
-    List<String> interfaces;
+    @Parameters(paramLabel = "EXPRESSION", arity = "0..*",
+        description = "Optional pcap-filter(7) expression selecting the packets to analyse (e.g. 'udp dst port 4791').")
+    List<String> filterWords = new ArrayList<>();
 
     @Option(names = "--json", description = "Print JSON lines instead of text.")
     boolean json;
@@ -95,10 +96,6 @@ public final class RdmaConntrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (interfaces != null && !interfaces.isEmpty()) {
-            throw UserError.usage("rdma conntrack: live capture (-i) is not available yet; capture to a file and use -r");
-        }
-        if (input == null) throw UserError.usage("rdma conntrack: -r FILE is required");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StringBuilder text = new StringBuilder(512);
@@ -115,17 +112,13 @@ public final class RdmaConntrackCommand implements Callable<Integer> {
                 default -> CmConnectionText.appendEvent(text, event, json);
             }
             out.print(text);
+            if (input.isLive()) out.flush();   // someone is watching
         });
-        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while (source.next(packet)) {
-                Dissector.dissect(packet, layers);
-                tracker.process(packet, layers);
-            }
-        } catch (IOException e) {
+        try {
+            input.run(String.join(" ", filterWords), err, message -> err.println("fabricscope: " + message),
+                tracker::process);
+        } finally {
             out.flush();
-            throw UserError.runtime(input + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
         }
         tracker.finish();
         text.setLength(0);

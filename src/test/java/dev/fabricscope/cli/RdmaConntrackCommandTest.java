@@ -117,7 +117,7 @@ class RdmaConntrackCommandTest {
         assertEquals(1, disconnected.exitCode(), "DREQ/DREP ended it");
         assertEquals(2, CliRun.of("rdma", "query", "-r", v4.toString(), "--src", "host.example", "--dst", "10.1.0.2", "--dqpn", "1").exitCode());
         assertEquals(2, CliRun.of("rdma", "query", "-r", v4.toString(), "--src", "10.1.0.1", "--dst", "10.1.0.2", "--dqpn", "0xzz").exitCode());
-        assertEquals(2, CliRun.of("rdma", "conntrack", "-i", "eth0").exitCode());
+        assertEquals(2, CliRun.of("rdma", "conntrack", "-i", "lo", "-r", v4.toString()).exitCode());
     }
 
     @Test

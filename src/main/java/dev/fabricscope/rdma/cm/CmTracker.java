@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 /**
  * RDMA-CM connection tracking (the libconntrack-cm model: feed packets, ask "which source QP sends this
  * flow"). CM MADs (UD SEND to QP 1, class 0x07) drive a per-connection state machine; RC/UC data packets
- * are attributed to their connection by (source, destination, dest QPN) and counted.
+ * are attributed to their connection by (source, destination, dest QPN) and counted, from the REP on.
  *
  * <p><b>Threads:</b> one writer calls {@link #process} and {@link #finish} (and receives the events);
  * any number of reader threads may call {@link #querySourceQpn}, {@link #queryIpv4}, {@link #connections}
@@ -191,13 +191,15 @@ public final class CmTracker {
                     c.serverQpn = r.localQpn();
                     c.serverStartPsn = r.startingPsn();
                     c.state = CmState.REP_RCVD;
+                    // the client may send as soon as it has the REP, before its RTU reaches the capture
+                    // (seen in the shared ERF capture): count data from here; queries still wait for the RTU
+                    publish(c);
                 }
             }
             case CmMessage.Rtu r -> {
                 if (s == CmState.REP_RCVD) {
                     c.establishedNanos = t;
                     c.state = CmState.ESTABLISHED;
-                    publish(c);
                     listener.accept(new CmEvent.Established(c.info()));
                 }
             }
@@ -289,7 +291,8 @@ public final class CmTracker {
     private void remove(CmConnection c, String end) {
         unpublish(c);
         if (c.end == null) c.end = end;
-        if (c.endNanos < 0) c.endNanos = Math.max(now, c.lastNanos);
+        // the capture ending is not the connection ending: no end time then
+        if (c.endNanos < 0 && !end.equals("capture_end")) c.endNanos = Math.max(now, c.lastNanos);
         table.remove(c.id);
         if (byCommId.get(c.clientKey) == c) byCommId.remove(c.clientKey);
         if (c.serverKey != null && byCommId.get(c.serverKey) == c) byCommId.remove(c.serverKey);

@@ -267,5 +267,19 @@ class CmTrackerTest {
         assertEquals(0xe9488627L, first.clientCommId());
         assertEquals(0xfc0407, first.serverQpn());
         assertEquals(0x00000010278648e9L, first.transactionId());
+        // data-plane counts: tshark's count of RC/UC frames (opcode < 0x40) to each side's QP
+        Oracles.requireTshark();
+        Path f = Oracles.sharedCapture("rdma/rdma-softroce-demo_infiniband_erf.pcap");
+        for (CmConnectionInfo c : conns) {
+            assertEquals(tsharkCount(f, c.serverQpn()), c.clientPackets(), c.toString());
+            assertEquals(tsharkCount(f, c.clientQpn()), c.serverPackets(), c.toString());
+        }
+    }
+
+    static long tsharkCount(Path f, int destQp) {
+        Oracles.Run r = Oracles.run("tshark", "-r", f.toString(), "-Y",
+            "infiniband.bth.destqp==" + destQp + " && infiniband.bth.opcode < 0x40");
+        assertEquals(0, r.exitCode(), r.err());
+        return r.out().lines().count();
     }
 }
