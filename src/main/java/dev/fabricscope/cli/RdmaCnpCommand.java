@@ -121,9 +121,9 @@ public final class RdmaCnpCommand implements Callable<Integer> {
         description = "Add an 802.1Q tag with this VLAN ID (0-4095).")
     Integer vlan;
 
-    @Option(names = "--pcp", paramLabel = "N", converter = RdmaArgs.Number.class, defaultValue = "0",
-        description = "802.1p priority of the VLAN tag (0-7; the PFC priority).")
-    int pcp;
+    @Option(names = "--pcp", paramLabel = "N", converter = RdmaArgs.Number.class,
+        description = "802.1p priority of the VLAN tag (0-7, default 0; the PFC priority). Needs --vlan.")
+    Integer pcp;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Output output;
@@ -177,12 +177,15 @@ public final class RdmaCnpCommand implements Callable<Integer> {
         if (ecn != null) tc = tc & 0xFC | range("--ecn", ecn, 3);
         CnpTemplate.Ethernet eth = null;
         if (raw) {
-            if (srcMac != null || dstMac != null || vlan != null) throw UserError.usage("--raw has no Ethernet header: drop --src-mac/--dst-mac/--vlan");
+            if (srcMac != null || dstMac != null || vlan != null || pcp != null) {
+                throw UserError.usage("--raw has no Ethernet header: drop --src-mac/--dst-mac/--vlan/--pcp");
+            }
         } else {
             byte[] zero = new byte[6];
             eth = new CnpTemplate.Ethernet(dstMac == null ? zero : RdmaArgs.parseMac(dstMac),
                 srcMac == null ? zero : RdmaArgs.parseMac(srcMac),
-                vlan == null ? -1 : range("--vlan", vlan, 4095), range("--pcp", pcp, 7));
+                vlan == null ? -1 : range("--vlan", vlan, 4095), pcp == null ? 0 : range("--pcp", pcp, 7));
+            if (pcp != null && vlan == null) throw UserError.usage("--pcp is the VLAN tag's priority: add --vlan (0 for priority tagging)");
         }
         return new CnpTemplate(s, d, tc, range("--ttl", ttl, 255), range("--ip-id", ipId, 0xFFFF), true,
             !noIpChecksum, range("--sport", sport, 0xFFFF), CnpTemplate.DEFAULT_PKEY, eth);

@@ -18,11 +18,11 @@ import picocli.CommandLine.Command;
         RdmaDecodeCommand.class,
         RdmaIcrcCommand.class,
         CommandLine.HelpCommand.class,
+        RdmaConntrackCommand.class,
+        RdmaQueryCommand.class,
         RdmaCnpCommand.class,
         RdmaQpsCommand.class,
         RdmaDoctorCommand.class,
-        RdmaConntrackCommand.class,
-        RdmaQueryCommand.class,
     })
 public final class RdmaCommand implements Runnable {
     @CommandLine.Spec

@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
         + "missing (see 'what to do'), 4 no RDMA device on this host, 2 usage error.",
         "", "Example: fabricscope rdma doctor"})
 public final class RdmaDoctorCommand implements Callable<Integer> {
+    private static final java.util.regex.Pattern RDMA_DEVICE_NAME =
+        java.util.regex.Pattern.compile("(mlx4|mlx5|irdma|bnxt_re|efa|hns|qedr|rxe|siw)_?\\d+");
     static final int EXIT_VISIBLE = 0, EXIT_NEEDS_ACTION = 3, EXIT_NO_DEVICE = 4;
 
     private final Path root;
@@ -102,6 +104,9 @@ public final class RdmaDoctorCommand implements Callable<Integer> {
         }
         List<String> rdmaSniffers = new ArrayList<>();
         for (RdmaHostProbe.Device d : report.devices()) if (pcapNames.contains(d.name())) rdmaSniffers.add(d.name());
+        // libpcap's RDMA sniffing devices are named after the verbs device (mlx5_0): list them even when sysfs
+        // is not visible here (a container)
+        for (String name : pcapNames) if (!rdmaSniffers.contains(name) && RDMA_DEVICE_NAME.matcher(name).matches()) rdmaSniffers.add(name);
         out.println("libpcap RDMA sniffing devices: " + (pcapProblem != null ? "unknown (" + pcapProblem + ")"
             : rdmaSniffers.isEmpty() ? "none" : String.join(", ", rdmaSniffers)));
 
@@ -133,10 +138,15 @@ public final class RdmaDoctorCommand implements Callable<Integer> {
                     + " (writes pcap), or a libpcap built with RDMA support (lists " + d.name() + ")");
             }
         }
+        for (String name : rdmaSniffers) {
+            if (report.devices().stream().anyMatch(d -> d.name().equals(name))) continue;
+            if (raw && admin) ready.add(name + " (libpcap RDMA device: fabricscope capture -i " + name + ")");
+            else privilegesMissing = true;
+        }
         if (privilegesMissing) {
             todo.add("run as root, or give the capability: setcap cap_net_raw,cap_net_admin+eip on the java binary");
         }
-        if (report.devices().isEmpty()) {
+        if (report.devices().isEmpty() && rdmaSniffers.isEmpty()) {
             todo.add("traffic between other hosts: mirror their switch port (SPAN/RSPAN/ERSPAN) to an interface here "
                 + "and capture there (RoCEv2 is UDP dst port 4791)");
             todo.add("for testing: create a soft-RoCE device: modprobe rdma_rxe && rdma link add rxe0 type rxe netdev IF, "
@@ -149,12 +159,12 @@ public final class RdmaDoctorCommand implements Callable<Integer> {
             for (String t : todo) out.println("  - " + t);
         }
         int exit;
-        if (report.devices().isEmpty()) {
-            out.println("verdict: no - no RDMA device on this host: RDMA traffic cannot be captured here without a port mirror");
-            exit = EXIT_NO_DEVICE;
-        } else if (!ready.isEmpty()) {
+        if (!ready.isEmpty()) {
             out.println("verdict: yes - RDMA traffic can be captured: " + String.join(", ", ready));
             exit = EXIT_VISIBLE;
+        } else if (report.devices().isEmpty() && rdmaSniffers.isEmpty()) {
+            out.println("verdict: no - no RDMA device on this host: RDMA traffic cannot be captured here without a port mirror");
+            exit = EXIT_NO_DEVICE;
         } else {
             out.println("verdict: not yet - RDMA device present, but its traffic is not visible yet: see 'what to do'");
             exit = EXIT_NEEDS_ACTION;

@@ -1,23 +1,21 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.QpStatsFormatter;
 import dev.fabricscope.rdma.QpStatsTable;
 import dev.fabricscope.rdma.QpSummary;
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fabricscope rdma qps -r FILE [--json] [--timeline [--interval MS]]}: per-QP health of RDMA traffic,
+ * {@code fabricscope rdma qps -r FILE | -i IF... [--json] [--timeline [--interval MS]] [EXPRESSION]}: per-QP health of RDMA traffic,
  * worst QPs first ({@link QpStatsTable}, {@link QpSummary}).
  *
  * <p>JSON (--json), one object per line:
@@ -68,15 +66,20 @@ import picocli.CommandLine.Spec;
         "",
         "At most --max-qps rows are kept; when full, the longest idle rows are evicted (reported under the table).",
         "",
+        "Live (-i, repeatable): the table is printed when the capture stops (Ctrl-C / SIGTERM); timeline "
+            + "intervals as they end.",
+        "",
     },
     footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error.",
-        "", "Example: fabricscope rdma qps -r roce.pcap --timeline"})
+        "", "Examples: fabricscope rdma qps -r roce.pcap --timeline",
+        "          fabricscope rdma qps -i eth0 'udp dst port 4791 or ether proto 0x8808'"})
 public final class RdmaQpsCommand implements Callable<Integer> {
-    @Option(names = "-r", paramLabel = "FILE", description = "Capture file to read (pcap or pcapng, .gz accepted; - for stdin).")
-    String input;
+    @Mixin
+    AnalyzerInput input;
 
-    @Option(names = "-i", paramLabel = "IF", description = "Live interface (not available yet in this build: use -r).")
-    String iface;
+    @Parameters(paramLabel = "EXPRESSION", arity = "0..*",
+        description = "Optional pcap-filter(7) expression selecting the packets to analyse (e.g. 'udp dst port 4791').")
+    List<String> filterWords = new ArrayList<>();
 
     @Option(names = "--json", description = "Print JSON lines instead of text.")
     boolean json;
@@ -97,8 +100,6 @@ public final class RdmaQpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (iface != null) throw UserError.usage("-i (live capture) is not available for rdma qps yet: capture to a file and use -r");
-        if (input == null) throw UserError.usage("missing -r FILE");
         if (intervalMs < 1) throw UserError.usage("--interval must be at least 1 ms");
         if (maxQps < 1) throw UserError.usage("--max-qps must be at least 1");
         PrintWriter out = spec.commandLine().getOut();
@@ -115,17 +116,12 @@ public final class RdmaQpsCommand implements Callable<Integer> {
                 QpStatsFormatter.appendInterval(text, interval);
             }
             out.print(text);
+            if (input.isLive()) out.flush(); // someone is watching
         });
-        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while (source.next(packet)) {
-                Dissector.dissect(packet, layers);
-                table.packet(packet, layers);
-            }
-        } catch (IOException e) {
+        try {
+            input.run(String.join(" ", filterWords), err, message -> err.println("fabricscope: " + message), table::packet);
+        } finally {
             out.flush();
-            throw UserError.runtime(input + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
         }
         table.finish();
         if (timeline && !json) {

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *
  * <p>Bounded: at most {@code capacity} rows. When a new row does not fit, the rows idle longest (the oldest
  * last-packet times: those at or below min + (max - min) / 16, at least one) are evicted together and
- * counted in {@link #evictedRows()}; their counts are gone. No allocation per packet: rows are reused, keys
+ * counted in {@link #evictedRows()}; their counts are gone (an eviction also ends the current timeline
+ * interval early, so that interval may be reported in two parts). No allocation per packet: rows are reused, keys
  * are primitive, the index is open addressing over an int array.
  *
  * <p>Single-threaded.

@@ -96,6 +96,11 @@ class RdmaCnpCommandTest {
         r = CliRun.of("rdma", "cnp", "--src", "1.2.3.4", "--dst", "1.2.3.5", "--dqpn", "1", "--tos", "1", "--ecn", "1", "-w", "-");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--tos"), r.err());
+        r = CliRun.of("rdma", "cnp", "--src", "1.2.3.4", "--dst", "1.2.3.5", "--dqpn", "1", "--raw", "--pcp", "3", "-w", "-");
+        assertEquals(2, r.exitCode());
+        r = CliRun.of("rdma", "cnp", "--src", "1.2.3.4", "--dst", "1.2.3.5", "--dqpn", "1", "--pcp", "3", "-w", "-");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("add --vlan"), r.err());
     }
 
     /** --for-flow: the CNP goes to the QP that sends the flow, found by RDMA-CM tracking (rdma-cm's CmTracker). */

@@ -54,9 +54,10 @@ class RdmaDoctorCommandTest {
     void noDeviceSaysSoAndWhatToDo() throws IOException {
         status("1000", "0000000000000000");
         write("proc/modules", "ext4 1 0 - Live 0x0\n");
-        Result r = run(List::of);
+        Result r = run(() -> List.of("eth0", "lo", "any"));
         assertEquals(RdmaDoctorCommand.EXIT_NO_DEVICE, r.exit(), r.out());
         assertTrue(r.out().contains("none (no /sys/class/infiniband: no RDMA driver loaded)"), r.out());
+        assertTrue(r.out().contains("libpcap RDMA sniffing devices: none"), r.out());
         assertTrue(r.out().contains("kernel modules: no RDMA module loaded"), r.out());
         assertTrue(r.out().contains("privileges: uid 1000, CAP_NET_RAW no, CAP_NET_ADMIN no"), r.out());
         assertTrue(r.out().contains("SPAN"), r.out());
@@ -114,6 +115,15 @@ class RdmaDoctorCommandTest {
         r = run(List::of);
         assertEquals(RdmaDoctorCommand.EXIT_VISIBLE, r.exit(), r.out());
         assertTrue(r.out().contains("verdict: yes - RDMA traffic can be captured: rxe0 (capture on eth0)"), r.out());
+    }
+
+    @Test
+    void libpcapRdmaDeviceNamedEvenWithoutSysfs() throws IOException {
+        status("0", "000001ffffffffff");
+        Result r = run(() -> List.of("eth0", "mlx5_1", "lo"));
+        assertTrue(r.out().contains("libpcap RDMA sniffing devices: mlx5_1"), r.out());
+        assertEquals(RdmaDoctorCommand.EXIT_VISIBLE, r.exit(), r.out());
+        assertTrue(r.out().contains("verdict: yes - RDMA traffic can be captured: mlx5_1 (libpcap RDMA device"), r.out());
     }
 
     @Test

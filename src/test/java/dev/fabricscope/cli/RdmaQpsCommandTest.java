@@ -50,11 +50,13 @@ class RdmaQpsCommandTest {
 
     @Test
     void userErrors() {
-        CliRun r = CliRun.of("rdma", "qps", "-i", "eth0");
+        CliRun r = CliRun.of("rdma", "qps", "-r", "x.pcap", "-i", "eth0");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("-i (live capture) is not available for rdma qps yet"), r.err());
+        assertTrue(r.err().contains("give either -r or -i, not both"), r.err());
         r = CliRun.of("rdma", "qps", "-r", dir.resolve("missing.pcap").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("no such file"), r.err());
+        r = CliRun.of("rdma", "qps", "-r", dir.resolve("missing.pcap").toString(), "--interval", "0");
+        assertEquals(2, r.exitCode());
     }
 }
