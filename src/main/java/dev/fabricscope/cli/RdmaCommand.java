@@ -17,12 +17,12 @@ import picocli.CommandLine.Command;
     subcommands = {
         RdmaDecodeCommand.class,
         RdmaIcrcCommand.class,
-        CommandLine.HelpCommand.class,
         RdmaConntrackCommand.class,
         RdmaQueryCommand.class,
         RdmaCnpCommand.class,
         RdmaQpsCommand.class,
         RdmaDoctorCommand.class,
+        CommandLine.HelpCommand.class,
     })
 public final class RdmaCommand implements Runnable {
     @CommandLine.Spec

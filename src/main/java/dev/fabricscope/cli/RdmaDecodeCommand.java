@@ -4,6 +4,7 @@ import dev.fabricscope.json.JsonLine;
 import dev.fabricscope.rdma.DecodedFrame;
 import dev.fabricscope.rdma.MadBaseHeader;
 import dev.fabricscope.rdma.MadBodyHook;
+import dev.fabricscope.rdma.cm.CmMadBody;
 import dev.fabricscope.rdma.RdmaDecoder;
 import dev.fabricscope.rdma.RdmaJson;
 import dev.fabricscope.rdma.RdmaText;
@@ -112,8 +113,8 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** HOOK: the CM body renderer (rdma.cm's parser + text) is wired here; by default nothing is added. */
-    MadBodyHook madBody = MadBodyHook.NONE;
+    /** The CM message body after a CM MAD's header line (rdma.cm's parser and renderer). */
+    MadBodyHook madBody = new CmMadBody();
 
     @Override
     public Integer call() {

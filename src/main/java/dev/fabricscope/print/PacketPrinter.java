@@ -7,6 +7,7 @@ import dev.fabricscope.dissect.Layers;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.ZoneId;
+import java.util.Set;
 
 /**
  * One line per packet like {@code tcpdump -n} (with -S: absolute TCP sequence numbers, since a
@@ -21,6 +22,18 @@ import java.time.ZoneId;
  * (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
  */
 public final class PacketPrinter {
+    /** tcpdump flags beyond the verbosity. */
+    public enum Option {
+        /**
+         * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (named for IPv4, ARP, IPv6,
+         * VLAN TPIDs and slow protocols; "Unknown" otherwise) and frame length, and each VLAN tag. Other link
+         * types print as without -e (a known difference).
+         */
+        LINK_HEADERS,
+        /** {@code -tttt}: the date before the time ("2009-11-15 04:02:10.267147"). */
+        DATES
+    }
+
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
     private static final int MAX_ETHERNET_LENGTH = 1500;
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
@@ -39,9 +52,16 @@ public final class PacketPrinter {
     private final String[] names = new String[MAX_CACHED_INTERFACE_NAMES];
     private int namesCached;
 
+    private final boolean linkHeaders;
+
     public PacketPrinter(ZoneId zone, Verbosity verbosity) {
+        this(zone, verbosity, Set.of());
+    }
+
+    public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options) {
         this.verbosity = verbosity;
-        this.timestamps = new TimestampFormatter(zone);
+        this.linkHeaders = options.contains(Option.LINK_HEADERS);
+        this.timestamps = new TimestampFormatter(zone, options.contains(Option.DATES));
         this.ip = new IpFormatter(verbosity);
         this.arp = new ArpFormatter(verbosity);
         this.slow = new SlowProtocolsFormatter(verbosity);
@@ -78,7 +98,52 @@ public final class PacketPrinter {
             out.append(" [|ether]");
             return;
         }
+        if (linkHeaders && !linkHeader(p, l, off, out)) return;
         etherTypePayload(p, l, length - (l.etherPayloadOffset - off), out);
+    }
+
+    /**
+     * tcpdump -e: "src > dst, ethertype NAME (0xNNNN), length N: " then "vlan V, p P[, DEI], ethertype
+     * NAME (0xNNNN), " per tag. False when the frame ends inside a tag (the marker is printed).
+     */
+    private boolean linkHeader(Packet p, Layers l, int off, StringBuilder out) {
+        Text.linkAddress(out, p, off + 6, 6);
+        out.append(" > ");
+        Text.linkAddress(out, p, off, 6);
+        out.append(", ");
+        int type = p.u16(off + 12);
+        if (type <= MAX_ETHERNET_LENGTH) return true;
+        etherTypeName(type, out);
+        out.append(", length ").append(p.origLen() - off).append(": ");
+        int tag = off + 12;
+        for (int i = 0; i < l.vlanCount; i++, tag += 4) {
+            if (!p.has(tag + 2, 4)) {
+                out.append(" [|vlan]");
+                return false;
+            }
+            int tci = p.u16(tag + 2);
+            out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
+            if ((tci & 0x1000) != 0) out.append(", DEI");
+            out.append(", ");
+            etherTypeName(p.u16(tag + 4), out);
+            out.append(", ");
+        }
+        return true;
+    }
+
+    private static void etherTypeName(int type, StringBuilder out) {
+        out.append("ethertype ").append(switch (type) {
+            case ETHERTYPE_IPV4 -> "IPv4";
+            case ETHERTYPE_ARP -> "ARP";
+            case ETHERTYPE_IPV6 -> "IPv6";
+            case 0x8100 -> "802.1Q";
+            case 0x88a8 -> "802.1Q-QinQ";
+            case 0x9100 -> "802.1Q-9100";
+            case ETHERTYPE_SLOW -> "Slow Protocols";
+            default -> "Unknown";
+        }).append(" (0x");
+        Text.hex(out, type, 4);
+        out.append(')');
     }
 
     /** What follows the final ethertype (after VLAN tags); {@code length} is its on-wire length. */
@@ -109,6 +174,7 @@ public final class PacketPrinter {
      * but we do not (MPLS, PPPoE, LLDP, ...): a known difference too.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
+        if (linkHeaders && p.linkType() == LinkType.EN10MB) return;  // the -e header said it all
         if (l.srcMacOffset >= 0 && l.dstMacOffset >= 0) {
             Text.linkAddress(out, p, l.srcMacOffset, 6);
             out.append(" > ");

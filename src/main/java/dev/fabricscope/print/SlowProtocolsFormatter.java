@@ -3,26 +3,47 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * IEEE 802.3 slow protocols headline as tcpdump prints it: "LACPv1, length N", "MARKERv1, length N",
- * "OAM, length N", "unknown (N), length N". tcpdump -v goes on with the TLVs on further lines, and
- * dumps unknown subtypes in hex: we print the headline only (a known difference).
+ * IEEE 802.3 slow protocols as tcpdump 4.99 prints them: the headline ("LACPv1, length N", "MARKERv1,
+ * length N", "OAM, length N", "unknown (N), length N" followed by a hex dump of the PDU) and, with -v,
+ * the LACP/Marker TLVs on tab-indented lines ("\n\tActor Information TLV (0x01), length 20" ...),
+ * including tcpdump's messages for bad lengths ("ERROR: illegal length - should be 20", "packet is too
+ * short") and its truncation marker " [|slow]" where the capture ends. tcpdump 4.99 knows only the
+ * Marker Information TLV: a Marker Response TLV prints as "Unknown TLV (0x02)" plus a hex dump, as here.
+ * OAM -v: only the "Code ... OAM PDU, Flags [...]" line (tcpdump goes on with the OAM TLVs: a known
+ * difference). Appends to the caller's builder; allocates nothing.
  */
-final class SlowProtocolsFormatter {
+public final class SlowProtocolsFormatter {
     private static final int LACP = 1, MARKER = 2, OAM = 3;
+    private static final int TLV_HEADER = 2, PORT_INFO = 18, COLLECTOR_INFO = 14, MARKER_INFO = 14;
+    private static final String[] STATE_FLAGS = {
+        "Activity", "Timeout", "Aggregation", "Synchronization", "Collecting", "Distributing", "Default", "Expired"};
+    private static final String[] OAM_FLAGS = {
+        "Link Fault", "Dying Gasp", "Critical Event", "Local Evaluating", "Local Stable", "Remote Evaluating",
+        "Remote Stable"};
 
     private final Verbosity verbosity;
 
-    SlowProtocolsFormatter(Verbosity verbosity) {
+    public SlowProtocolsFormatter(Verbosity verbosity) {
         this.verbosity = verbosity;
     }
 
-    void format(Packet p, int off, int length, StringBuilder out) {
+    /** Thrown-free truncation signal: every method returns false once the capture ended ("[|slow]" printed). */
+    private static boolean truncated(StringBuilder out) {
+        out.append(" [|slow]");
+        return false;
+    }
+
+    /**
+     * Appends the PDU at {@code off} whose on-wire length (Ethernet padding included, as tcpdump counts
+     * it) is {@code length}; multi-line output has no trailing newline.
+     */
+    public void format(Packet p, int off, int length, StringBuilder out) {
         if (length < 1) {
             tooShort(out);
             return;
         }
         if (!p.has(off, 1)) {
-            out.append(" [|slow]");
+            truncated(out);
             return;
         }
         int subtype = p.u8(off);
@@ -32,7 +53,7 @@ final class SlowProtocolsFormatter {
                 return;
             }
             if (!p.has(off, 2)) {
-                out.append(" [|slow]");
+                truncated(out);
                 return;
             }
             int version = p.u8(off + 1);
@@ -42,10 +63,153 @@ final class SlowProtocolsFormatter {
                 return;
             }
             out.append(name).append('v').append(version).append(", length ").append(length);
+            if (verbosity == Verbosity.VERBOSE) tlvs(p, off + 2, length - 2, subtype, out);
         } else if (subtype == OAM) {
             out.append("OAM, length ").append(length);
+            if (verbosity == Verbosity.VERBOSE) oamHeadline(p, off + 1, length - 1, out);
         } else {
             out.append("unknown (").append(subtype).append("), length ").append(length);
+            hexDump(p, off, length, "\n\t", out);
+        }
+    }
+
+    /** The LACP/Marker TLV walk: each TLV's header line, then its fields (or why not). */
+    private static void tlvs(Packet p, int t, int remaining, int subtype, StringBuilder out) {
+        while (remaining != 0) {
+            if (remaining < TLV_HEADER) {
+                out.append("\n\t\t packet is too short");
+                return;
+            }
+            if (!p.has(t, TLV_HEADER)) {
+                truncated(out);
+                return;
+            }
+            int type = p.u8(t), length = p.u8(t + 1);
+            out.append("\n\t").append(tlvName(subtype, type)).append(" TLV (0x");
+            Text.hex(out, type, 2);
+            out.append("), length ").append(length);
+            if (type == 0) return;  // Terminator: nothing after it is read
+            if (length < TLV_HEADER) {
+                out.append("\n\t    ERROR: illegal length - should be >= 2");
+                return;
+            }
+            if (remaining < length) {
+                out.append("\n\t\t packet is too short");
+                return;
+            }
+            if (!p.has(t, length)) {
+                truncated(out);
+                return;
+            }
+            int v = t + TLV_HEADER, valueLength = length - TLV_HEADER;
+            int key = subtype << 8 | type;
+            switch (key) {
+                case LACP << 8 | 1, LACP << 8 | 2 -> {
+                    if (valueLength != PORT_INFO) illegalLength(out, PORT_INFO);
+                    else portInfo(p, v, out);
+                }
+                case LACP << 8 | 3 -> {
+                    if (valueLength != COLLECTOR_INFO) illegalLength(out, COLLECTOR_INFO);
+                    else out.append("\n\t  Max Delay ").append(p.u16(v));
+                }
+                case MARKER << 8 | 1 -> {
+                    if (valueLength != MARKER_INFO) {
+                        illegalLength(out, MARKER_INFO);
+                    } else {
+                        out.append("\n\t  Request System ");
+                        Text.linkAddress(out, p, v + 2, 6);
+                        out.append(", Request Port ").append(p.u16(v)).append(", Request Transaction ID 0x");
+                        Text.hex(out, p.u32(v + 8), 8);
+                    }
+                }
+                default -> hexDump(p, v, valueLength, "\n\t  ", out);
+            }
+            t += length;
+            remaining -= length;
+        }
+    }
+
+    private static String tlvName(int subtype, int type) {
+        if (type == 0) return "Terminator";
+        if (subtype == LACP) {
+            return switch (type) {
+                case 1 -> "Actor Information";
+                case 2 -> "Partner Information";
+                case 3 -> "Collector Information";
+                default -> "Unknown";
+            };
+        }
+        return type == 1 ? "Marker Information" : "Unknown";
+    }
+
+    private static void illegalLength(StringBuilder out, int valueLength) {
+        out.append("\n\t    ERROR: illegal length - should be ").append(valueLength + TLV_HEADER);
+    }
+
+    private static void portInfo(Packet p, int v, StringBuilder out) {
+        out.append("\n\t  System ");
+        Text.linkAddress(out, p, v + 2, 6);
+        out.append(", System Priority ").append(p.u16(v))
+                .append(", Key ").append(p.u16(v + 8))
+                .append(", Port ").append(p.u16(v + 12))
+                .append(", Port Priority ").append(p.u16(v + 10))
+                .append("\n\t  State Flags [");
+        flags(p.u8(v + 14), STATE_FLAGS, out);
+        out.append(']');
+    }
+
+    /** Names of the set bits, lowest first, comma-separated; "none" when no named bit is set. */
+    private static void flags(int value, String[] names, StringBuilder out) {
+        boolean any = false;
+        for (int i = 0; i < names.length; i++) {
+            if ((value & (1 << i)) == 0) continue;
+            if (any) out.append(", ");
+            out.append(names[i]);
+            any = true;
+        }
+        if (!any) out.append("none");
+    }
+
+    private static void oamHeadline(Packet p, int off, int remaining, StringBuilder out) {
+        if (remaining < 3) {
+            out.append("\n\t\t packet is too short");
+            return;
+        }
+        if (!p.has(off, 3)) {
+            truncated(out);
+            return;
+        }
+        int code = p.u8(off + 2);
+        out.append("\n\tCode ");
+        switch (code) {
+            case 0x00 -> out.append("Information");
+            case 0x01 -> out.append("Event Notification");
+            case 0x02 -> out.append("Variable Request");
+            case 0x03 -> out.append("Variable Response");
+            case 0x04 -> out.append("Loopback Control");
+            case 0xfe -> out.append("Vendor Private");
+            default -> out.append("Unknown (").append(code).append(')');
+        }
+        out.append(" OAM PDU, Flags [");
+        flags(p.u16(off), OAM_FLAGS, out);
+        out.append(']');
+    }
+
+    /**
+     * tcpdump's hex dump (hex_print): lines of 16 bytes as "0x0000: " then " hhhh" per byte pair (a lone
+     * last byte as " hh"), each line starting with {@code indent}; only the captured part of {@code len}.
+     */
+    static void hexDump(Packet p, int off, int len, String indent, StringBuilder out) {
+        int n = Math.max(0, Math.min(len, p.capLen() - off));
+        for (int i = 0; i < n; i += 2) {
+            if (i % 16 == 0) {
+                out.append(indent).append("0x");
+                Text.hex(out, i, 4);
+                out.append(": ");
+            }
+            out.append(' ');
+            Text.hex(out, p.u8(off + i), 2);
+            if (i + 1 < n) Text.hex(out, p.u8(off + i + 1), 2);
         }
     }
 

@@ -17,7 +17,15 @@ final class TimestampFormatter {
     private long validUntil = Long.MIN_VALUE;  // epoch seconds, exclusive
     private int offsetSeconds;
 
+    private final boolean dates;
+
     TimestampFormatter(ZoneId zone) {
+        this(zone, false);
+    }
+
+    /** {@code dates}: tcpdump -tttt's "YYYY-MM-DD " before the time. */
+    TimestampFormatter(ZoneId zone, boolean dates) {
+        this.dates = dates;
         this.rules = zone.getRules();
         this.fixed = rules.isFixedOffset();
         if (fixed) offsetSeconds = rules.getOffset(Instant.EPOCH).getTotalSeconds();
@@ -28,6 +36,7 @@ final class TimestampFormatter {
         int micros = (int) (Math.floorMod(timestampNanos, 1_000_000_000L) / 1000);
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
         int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
+        if (dates) date(Math.floorDiv(seconds + offsetSeconds, 86_400L), out);
         Text.twoDigits(out, secondOfDay / 3600);
         out.append(':');
         Text.twoDigits(out, secondOfDay / 60 % 60);
@@ -35,6 +44,26 @@ final class TimestampFormatter {
         Text.twoDigits(out, secondOfDay % 60);
         out.append('.');
         for (int div = 100_000; div > 0; div /= 10) out.append((char) ('0' + micros / div % 10));
+    }
+
+    /** Proleptic Gregorian "YYYY-MM-DD " of a day count since 1970-01-01, computed without allocating. */
+    private static void date(long epochDay, StringBuilder out) {
+        // civil-from-days over 400-year eras (H. Hinnant's published algorithm)
+        long z = epochDay + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        if (year >= 0 && year < 1000) out.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+        out.append(year).append('-');
+        Text.twoDigits(out, month);
+        out.append('-');
+        Text.twoDigits(out, day);
+        out.append(' ');
     }
 
     private void refresh(long seconds) {

@@ -146,13 +146,4 @@ class RdmaConntrackCommandTest {
         assertTrue(help.out().contains("REJECTED"), help.out());
         assertTrue(CliRun.of("rdma", "query", "--help").out().contains("--dqpn"));
     }
-
-    /** Writes the README's demo captures: -Dfabricscope.cmDemo=DIR. */
-    @Test
-    void writeDemoCaptures() throws Exception {
-        String dir = System.getProperty("fabricscope.cmDemo");
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "set -Dfabricscope.cmDemo=DIR to write the demo captures");
-        CmDemoCapture.writeIpv4(Path.of(dir, "rdma-cm-ipv4.pcap"));
-        CmDemoCapture.writeIpv6Vlan(Path.of(dir, "rdma-cm-ipv6-vlan.pcap"));
-    }
 }

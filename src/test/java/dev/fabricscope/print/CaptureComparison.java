@@ -61,14 +61,14 @@ final class CaptureComparison {
             notClaimed.merge(info.why(), 1, Integer::sum);
             return;
         }
-        String want = expected.line();
+        String want = expected.comparable(ours);
         if (info.category() == Category.UNKNOWN_ETHERTYPE
                 && !want.contains("ethertype Unknown (0x") && !want.contains("Unknown Ethertype (0x")) {
             notClaimed.merge("ethertype tcpdump decodes (" + ours.replaceAll(".*\\((0x[0-9a-f]+)\\).*", "$1") + ")",
                     1, Integer::sum);
             return;
         }
-        if (expected.detailLines() > 0) {
+        if (expected.detailLines() > 0 && !ours.contains("\n\t")) {
             // hex dumps and -v TLV trees on tab-indented lines: we print the headline only
             detailLinesOmitted.merge(info.category() + " " + verbosity, 1, Integer::sum);
         }

@@ -12,8 +12,21 @@ import java.util.regex.Pattern;
 final class Tcpdump {
     private Tcpdump() { }
 
-    /** A packet's headline (with a -v "\n    " continuation) and how many tab-indented detail lines followed. */
-    record Record(String line, int detailLines) { }
+    /**
+     * A packet's headline (with a -v "\n    " continuation), how many tab-indented detail lines followed,
+     * and those lines (each preceded by "\n").
+     */
+    record Record(String line, int detailLines, String details) {
+        /** Everything tcpdump printed for the packet, without the final newline. */
+        String full() {
+            return line + details;
+        }
+
+        /** What to compare our text with: all of it when we print detail lines too, else the headline. */
+        String comparable(String ours) {
+            return ours.contains("\n\t") ? full() : line;
+        }
+    }
 
     private static final Pattern PACKET_START = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{6} .*", Pattern.DOTALL);
 
@@ -45,18 +58,21 @@ final class Tcpdump {
         List<Record> records = new ArrayList<>();
         StringBuilder line = null;
         int details = 0;
+        StringBuilder detailText = new StringBuilder();
         for (String l : text.split("\n", -1)) {
             if (PACKET_START.matcher(l).matches()) {
-                if (line != null) records.add(new Record(line.toString(), details));
+                if (line != null) records.add(new Record(line.toString(), details, detailText.toString()));
                 line = new StringBuilder(l);
                 details = 0;
+                detailText.setLength(0);
             } else if (line != null && l.startsWith("    ") && details == 0 && line.indexOf("\n") < 0) {
                 line.append('\n').append(l);  // tcpdump -v: the IPv4 header then the transport line
             } else if (line != null && !l.isEmpty()) {
                 details++;
+                detailText.append('\n').append(l);
             }
         }
-        if (line != null) records.add(new Record(line.toString(), details));
+        if (line != null) records.add(new Record(line.toString(), details, detailText.toString()));
         return records;
     }
 }

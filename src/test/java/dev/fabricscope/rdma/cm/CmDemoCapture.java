@@ -23,6 +23,13 @@ public final class CmDemoCapture {
 
     private CmDemoCapture() { }
 
+    /** Writes the README's two demo captures into the directory given (default: the current one). */
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : ".");
+        writeIpv4(dir.resolve("rdma-cm-ipv4.pcap"));
+        writeIpv6Vlan(dir.resolve("rdma-cm-ipv6-vlan.pcap"));
+    }
+
     public static void writeIpv4(Path file) throws Exception {
         CmFrames f = new CmFrames();
         long sid = ServiceIds.of(0x106, 7471);
