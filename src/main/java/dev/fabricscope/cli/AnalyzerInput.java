@@ -61,6 +61,11 @@ public final class AnalyzerInput {
 
     private PacketSource source;
 
+    /** The input's name for messages: the file, or the interfaces joined by commas. */
+    public String name() {
+        return readFile != null ? readFile : String.join(",", interfaces);
+    }
+
     public boolean isLive() {
         return readFile == null;
     }
@@ -85,17 +90,23 @@ public final class AnalyzerInput {
      * @throws UserError for a bad option or filter (exit 2), or an unreadable input or failed capture (exit 1)
      */
     public void run(String filterExpression, PrintWriter err, ProblemReporter problems, PacketConsumer consumer) {
-        if (readFile != null && !interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");
-        if (readFile == null && interfaces.isEmpty()) throw UserError.usage("give -r FILE or -i INTERFACE");
-        if (snaplen <= 0) throw UserError.usage("invalid snapshot length " + snaplen);
+        validate();
         try (StopSignal stop = new StopSignal()) {
             run(filterExpression, err, problems, consumer, stop);
         }
     }
 
+    /** Usage errors (exit 2) before anything is opened. */
+    void validate() {
+        if (readFile != null && !interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");
+        if (readFile == null && interfaces.isEmpty()) throw UserError.usage("give -r FILE or -i INTERFACE");
+        if (snaplen <= 0) throw UserError.usage("invalid snapshot length " + snaplen);
+    }
+
     /** As {@link #run(String, PrintWriter, ProblemReporter, PacketConsumer)}, stopped by {@code stop} (tests). */
     void run(String filterExpression, PrintWriter err, ProblemReporter problems, PacketConsumer consumer,
              StopSignal stop) {
+        validate();
         String expression = filterExpression == null ? "" : filterExpression.strip();
         try {
             if (readFile != null) fromFile(expression, problems, stop, consumer);

@@ -119,9 +119,7 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (count == 0 || count < -1) throw UserError.usage("-c needs a positive count");
-        if (input.readFile != null && !input.interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");
-        if (input.readFile == null && input.interfaces.isEmpty()) throw UserError.usage("give -r FILE or -i INTERFACE");
-        if (input.snaplen <= 0) throw UserError.usage("invalid snapshot length " + input.snaplen);
+        input.validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int[] problems = {0};

@@ -1,20 +1,19 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.json.JsonLine;
 import dev.fabricscope.rdma.DecodedFrame;
 import dev.fabricscope.rdma.IcrcStatus;
 import dev.fabricscope.rdma.IcrcText;
 import dev.fabricscope.rdma.RdmaDecoder;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     header = "Verify the ICRC of RoCEv2/RoCEv1/InfiniBand packets; explain how one frame's ICRC is computed.",
-    customSynopsis = "fabricscope rdma icrc -r FILE [--json] [--explain-icrc FRAME]",
+    customSynopsis = "fabricscope rdma icrc (-r FILE | -i INTERFACE...) [--json] [--explain-icrc FRAME] [EXPRESSION]",
     description = {
         "",
         "The invariant CRC (ICRC) ends every RoCE and InfiniBand transport packet. It is a CRC-32 (the "
@@ -46,18 +45,23 @@ import picocli.CommandLine.Model.CommandSpec;
             + "follows) and also ends with a VCRC (CRC-16) over everything, which is checked too.",
         "",
         "Prints one line per frame whose ICRC is wrong (or could not be checked because the capture cut "
-            + "it), then a summary: frames, valid, invalid, not checked.",
+            + "it), then a summary: frames, valid, invalid, not checked. Input: a file (-r) or live capture "
+            + "(-i, repeatable, until Ctrl-C; then the summary), optionally narrowed by a pcap-filter(7) "
+            + "expression.",
         "",
         "--explain-icrc FRAME prints, for that frame, the exact bytes fed to CRC-32 as a hex dump with the "
             + "masked bytes marked, the masked fields by name, the computed and the on-wire ICRC.",
         "",
     },
     footer = {"", "Exit status: 0 every checked ICRC valid, 1 some invalid or input unreadable, 2 usage error.",
-        "", "Examples:", "  fabricscope rdma icrc -r roce.pcap", "  fabricscope rdma icrc -r roce.pcap --explain-icrc 17"})
+        "", "Examples:", "  fabricscope rdma icrc -r roce.pcap", "  fabricscope rdma icrc -r roce.pcap --explain-icrc 17",
+        "  fabricscope rdma icrc -i eth0 'udp dst port 4791'"})
 public final class RdmaIcrcCommand implements Callable<Integer> {
-    @Option(names = "-r", paramLabel = "FILE", required = true,
-        description = "Capture file to read (pcap or pcapng, .gz accepted; - for stdin).")
-    String input;
+    @Mixin
+    AnalyzerInput input;
+
+    @Parameters(paramLabel = "EXPRESSION", arity = "0..*", description = "pcap-filter(7) expression (words joined by spaces).")
+    List<String> expression = new ArrayList<>();
 
     @Option(names = "--json", description = "One JSON object per RoCE/IB frame instead of text.")
     boolean json;
@@ -76,64 +80,73 @@ public final class RdmaIcrcCommand implements Callable<Integer> {
         RdmaDecoder decoder = new RdmaDecoder();
         StringBuilder line = new StringBuilder(256);
         JsonLine j = new JsonLine(line);
-        long frames = 0;
-        long valid = 0;
-        long invalid = 0;
-        long truncated = 0;
-        long vcrcValid = 0;
-        long vcrcInvalid = 0;
-        boolean explained = false;
-        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while (source.next(packet)) {
-                if (explainFrame > 0) {
-                    if (packet.frameNumber() != explainFrame) continue;
-                    Dissector.dissect(packet, layers);
+        Counts n = new Counts();
+        boolean live = input.isLive();
+        try (StopSignal stop = new StopSignal()) {
+            input.run(String.join(" ", expression), err, message -> err.println("fabricscope: " + message),
+                (packet, layers) -> {
+                    if (n.explained) return;
+                    if (explainFrame > 0) {
+                        if (packet.frameNumber() != explainFrame) return;
+                        line.setLength(0);
+                        IcrcText.appendExplanation(line, explainFrame, decoder.icrc().explain(packet, layers));
+                        out.print(line);
+                        n.explained = true;
+                        stop.stop();
+                        return;
+                    }
+                    if (layers.ibBthOffset < 0) return;
+                    if (!(decoder.decode(packet, layers) instanceof DecodedFrame.Transport t)) return;
+                    n.count(t);
                     line.setLength(0);
-                    IcrcText.appendExplanation(line, explainFrame, decoder.icrc().explain(packet, layers));
+                    if (json) {
+                        j.begin().field("frame", t.frame()).field("version", t.encapsulation().label());
+                        crc(j, "icrc", t.icrc(), t.icrcComputed(), t.icrcOnWire(), 8);
+                        if (t.vcrc() != IcrcStatus.NOT_APPLICABLE) crc(j, "vcrc", t.vcrc(), t.vcrcComputed(), t.vcrcOnWire(), 4);
+                        j.end();
+                    } else if (t.icrc() != IcrcStatus.VALID || t.vcrc() == IcrcStatus.INVALID
+                        || t.vcrc() == IcrcStatus.TRUNCATED) {
+                        IcrcText.appendProblem(line, t);
+                    }
                     out.print(line);
-                    explained = true;
-                    break;
-                }
-                Dissector.dissect(packet, layers);
-                if (layers.ibBthOffset < 0) continue;
-                if (!(decoder.decode(packet, layers) instanceof DecodedFrame.Transport t)) continue;
-                frames++;
-                switch (t.icrc()) {
-                    case VALID -> valid++;
-                    case INVALID -> invalid++;
-                    default -> truncated++;
-                }
-                if (t.vcrc() == IcrcStatus.VALID) vcrcValid++;
-                if (t.vcrc() == IcrcStatus.INVALID) vcrcInvalid++;
-                line.setLength(0);
-                if (json) {
-                    j.begin().field("frame", t.frame()).field("version", t.encapsulation().label());
-                    crc(j, "icrc", t.icrc(), t.icrcComputed(), t.icrcOnWire(), 8);
-                    if (t.vcrc() != IcrcStatus.NOT_APPLICABLE) crc(j, "vcrc", t.vcrc(), t.vcrcComputed(), t.vcrcOnWire(), 4);
-                    j.end();
-                } else if (t.icrc() != IcrcStatus.VALID || t.vcrc() == IcrcStatus.INVALID || t.vcrc() == IcrcStatus.TRUNCATED) {
-                    IcrcText.appendProblem(line, t);
-                }
-                out.print(line);
-            }
-        } catch (IOException e) {
+                    if (live && !line.isEmpty()) out.flush();   // someone is watching
+                }, stop);
+        } finally {
             out.flush();
-            throw UserError.runtime(input + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
         }
         if (explainFrame > 0) {
-            out.flush();
-            if (!explained) throw UserError.runtime(input + ": has no frame " + explainFrame);
+            if (!n.explained) throw UserError.runtime(input.name() + ": has no frame " + explainFrame);
             return 0;
         }
         if (!json) {
             line.setLength(0);
-            IcrcText.appendSummary(line, frames, valid, invalid, truncated, vcrcValid, vcrcInvalid);
+            IcrcText.appendSummary(line, n.frames, n.valid, n.invalid, n.truncated, n.vcrcValid, n.vcrcInvalid);
             out.print(line);
         }
         out.flush();
-        return invalid + vcrcInvalid > 0 ? UserError.RUNTIME : 0;
+        return n.invalid + n.vcrcInvalid > 0 ? UserError.RUNTIME : 0;
+    }
+
+    /** What a run counted. */
+    private static final class Counts {
+        long frames;
+        long valid;
+        long invalid;
+        long truncated;
+        long vcrcValid;
+        long vcrcInvalid;
+        boolean explained;
+
+        void count(DecodedFrame.Transport t) {
+            frames++;
+            switch (t.icrc()) {
+                case VALID -> valid++;
+                case INVALID -> invalid++;
+                default -> truncated++;
+            }
+            if (t.vcrc() == IcrcStatus.VALID) vcrcValid++;
+            if (t.vcrc() == IcrcStatus.INVALID) vcrcInvalid++;
+        }
     }
 
     private static void crc(JsonLine j, String name, IcrcStatus s, int computed, int onWire, int digits) {

@@ -124,6 +124,11 @@ class RdmaCommandsTest {
         CliRun none = CliRun.of("rdma", "decode");
         assertEquals(2, none.exitCode());
         assertTrue(none.err().contains("give -r FILE or -i INTERFACE"), none.err());
+        for (String command : List.of("icrc", "qps", "conntrack")) {
+            CliRun missing = CliRun.of("rdma", command);
+            assertEquals(2, missing.exitCode(), command + ": " + missing.err());
+            assertEquals("fabricscope: give -r FILE or -i INTERFACE\n", missing.err(), command);
+        }
         Path f = pcap(dir.resolve("y.pcap"), 1, READ_REQUEST);
         CliRun both = CliRun.of("rdma", "decode", "-r", f.toString(), "-i", "lo");
         assertEquals(2, both.exitCode());

@@ -58,6 +58,32 @@ class RdmaDecodeLiveTest {
         for (String l : lines) assertEquals(expected, withoutFrameAndTime(l));
     }
 
+    /** rdma icrc -i lo: 4 injected vectors counted valid, summary printed after SIGTERM. */
+    @Test
+    void liveIcrcCountsInjectedFramesUntilStopped() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Path out = tmp.resolve("icrc.txt");
+        Path err = tmp.resolve("icrc-err.txt");
+        Process p = new ProcessBuilder(Oracles.fabricscopeCommand("rdma", "icrc", "-i", "lo", "udp dst port 4791"))
+            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            for (int i = 0; i < 300 && !(Files.exists(err) && Files.readString(err).contains("listening on lo")); i++) {
+                assertTrue(p.isAlive(), () -> "exited early: " + read(err));
+                Thread.sleep(100);
+            }
+            Thread.sleep(300);
+            try (LiveCapture lo = LiveCapture.open("lo", 65535, false, 100, true, 0)) {
+                for (int i = 0; i < 4; i++) lo.inject(RdmaCommandsTest.READ_REQUEST);
+            }
+            Thread.sleep(1000);
+        } finally {
+            p.destroy();   // SIGTERM: a normal stop, then the summary
+        }
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), read(err));
+        assertEquals("4 RoCE/IB frames: 4 ICRC valid, 0 invalid, 0 not checked (truncated)\n", read(out));
+    }
+
     private static String withoutFrameAndTime(String json) {
         return json.replaceFirst("^\\{\"frame\":\\d+,\"time\":\"[^\"]+\",", "{");
     }
