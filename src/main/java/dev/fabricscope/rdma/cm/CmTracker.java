@@ -206,6 +206,8 @@ public final class CmTracker {
             case CmMessage.Rej r -> {
                 c.rejectReason = r.reason();
                 c.rejectedBy = java.util.Arrays.equals(src, c.client) ? "client" : "server";
+                // a server's REJ carries its own comm ID (IBTA 12.6.7 Local Communication ID), even with no REP
+                if ("server".equals(c.rejectedBy) && c.serverCommId < 0 && r.localCommId() != 0) c.serverCommId = r.localCommId();
                 terminate(c, CmState.REJECTED, "rejected", t);
             }
             case CmMessage.Dreq r -> {

@@ -104,6 +104,7 @@ class CmTrackerTest {
         assertEquals(28, c.rejectReason());
         assertEquals("Consumer Reject", c.rejectReasonName());
         assertEquals("server", c.rejectedBy());
+        assertEquals(0xdef, c.serverCommId());   // the REJ's Local Communication ID (no REP came)
         assertEquals("2001:db8::1", c.clientAddress());
         assertEquals(100, c.vlan());
     }
