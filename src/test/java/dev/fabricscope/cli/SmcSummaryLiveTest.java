@@ -1,15 +1,8 @@
 package dev.fabricscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fabricscope.capture.CaptureFiles;
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.capture.ProblemReporter;
-import dev.fabricscope.libpcap.LiveCapture;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,35 +28,10 @@ class SmcSummaryLiveTest {
         CliRun file = CliRun.of("smc", "-r", SAMPLE.toString());
         assertEquals(0, file.exitCode(), file.err());
 
-        Path out = tmp.resolve("out.txt");
-        Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(Oracles.fabricscopeCommand("smc", "-i", "lo", "tcp port 50000"))
-            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            for (int i = 0; i < 300 && !(Files.exists(err) && Files.readString(err).contains("listening on lo")); i++) {
-                assertTrue(p.isAlive(), () -> "exited early: " + read(err));
-                Thread.sleep(100);
-            }
-            Thread.sleep(300);
-            try (LiveCapture lo = LiveCapture.open("lo", 65535, false, 100, true, 0);
-                 PacketSource src = CaptureFiles.open(SAMPLE.toString(), ProblemReporter.IGNORE)) {
-                Packet packet = new Packet();
-                while (src.next(packet)) lo.inject(packet.copyBytes());
-            }
-            Thread.sleep(1000);
-        } finally {
-            p.destroy();   // SIGTERM: a normal stop
-        }
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), read(err));
-        assertEquals(withoutTimes(file.out()), withoutTimes(read(out)), read(err));
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.exists(f) ? Files.readString(f) : "";
-        } catch (java.io.IOException e) {
-            return e.toString();
+        try (LiveRun live = LiveRun.start(tmp, 1, "smc", "-i", "lo", "tcp port 50000")) {
+            LiveRun.injectOnLo(SAMPLE);
+            assertEquals(0, live.stop(1000), live.err());
+            assertEquals(withoutTimes(file.out()), withoutTimes(live.out()), live.err());
         }
     }
 
