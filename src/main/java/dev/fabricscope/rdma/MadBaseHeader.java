@@ -31,6 +31,10 @@ public record MadBaseHeader(int baseVersion, int mgmtClass, int classVersion, in
 
     /** Management class (IBTA vol. 1, table "Management Class Values"), short form. */
     public String className() {
+        return className(mgmtClass);
+    }
+
+    public static String className(int mgmtClass) {
         return switch (mgmtClass) {
             case CLASS_SUBN_LID_ROUTED -> "SubnMgt";
             case CLASS_SUBN_DIRECTED_ROUTE -> "SubnMgtDR";
@@ -51,6 +55,11 @@ public record MadBaseHeader(int baseVersion, int mgmtClass, int classVersion, in
 
     /** Method names as Wireshark lists them for infiniband.mad.method (without the parentheses). */
     public String methodName() {
+        return methodName(method);
+    }
+
+    /** @param method the whole method byte (bit 7 = response) */
+    public static String methodName(int method) {
         return switch (method) {
             case 0x01 -> "Get";
             case 0x02 -> "Set";
@@ -73,6 +82,10 @@ public record MadBaseHeader(int baseVersion, int mgmtClass, int classVersion, in
 
     /** Attribute name for the classes we know (CM, SMP, SA; IBTA vol. 1 chapters 12, 14, 15), else null. */
     public String attributeName() {
+        return attributeName(mgmtClass, attributeId);
+    }
+
+    public static String attributeName(int mgmtClass, int attributeId) {
         if (attributeId == 0x0001) return "ClassPortInfo";
         return switch (mgmtClass) {
             case CLASS_CM -> switch (attributeId) {

@@ -13,7 +13,6 @@ public final class CmText {
     /** "MAD CM class_version 2 Send REQ tid 0x000000117a2fac19". */
     public static void appendMad(StringBuilder out, Mad mad) {
         out.append("MAD ").append(mad.className());
-        if (mad.className().equals("Unknown")) out.append(String.format("(0x%02x)", mad.mgmtClass()));
         out.append(" class_version ").append(mad.classVersion()).append(' ')
             .append(Mad.methodName(mad.method(), mad.response()));
         String attr = mad.mgmtClass() == Mad.CLASS_CM ? Mad.cmAttributeName(mad.attributeId()) : null;

@@ -1,6 +1,7 @@
 package dev.fabricscope.rdma.cm;
 
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.rdma.MadBaseHeader;
 
 /**
  * The 24-byte common MAD header (IBTA vol. 1, 13.4.3) that starts every management datagram: on the
@@ -28,58 +29,18 @@ public record Mad(int baseVersion, int mgmtClass, int classVersion, boolean resp
         return className(mgmtClass);
     }
 
-    /** Management class names (IBTA vol. 1, table 110 "Management Class Values"). */
+    /** Management class names: {@link MadBaseHeader}'s (as Wireshark shows them). */
     public static String className(int mgmtClass) {
-        return switch (mgmtClass) {
-            case 0x01 -> "SubnMgmt";
-            case 0x03 -> "SubnAdm";
-            case 0x04 -> "Perf";
-            case 0x05 -> "BM";
-            case 0x06 -> "DevMgt";
-            case 0x07 -> "CM";
-            case 0x08 -> "SNMP";
-            case 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f -> "VendorOUI";
-            case 0x10 -> "Application";
-            case 0x21 -> "CongestionMgmt";
-            case 0x81 -> "SubnMgmtDirected";
-            default -> (mgmtClass >= 0x30 && mgmtClass <= 0x4f) ? "Vendor" : "Unknown";
-        };
+        return MadBaseHeader.className(mgmtClass);
     }
 
-    /** CM attribute names (IBTA vol. 1, 16.7 / table 104), null for others. */
+    /** CM attribute names (IBTA vol. 1, 16.7), null for others: {@link MadBaseHeader}'s table. */
     public static String cmAttributeName(int attributeId) {
-        return switch (attributeId) {
-            case 0x0001 -> "ClassPortInfo";
-            case 0x0010 -> "REQ";
-            case 0x0011 -> "MRA";
-            case 0x0012 -> "REJ";
-            case 0x0013 -> "REP";
-            case 0x0014 -> "RTU";
-            case 0x0015 -> "DREQ";
-            case 0x0016 -> "DREP";
-            case 0x0017 -> "SIDR_REQ";
-            case 0x0018 -> "SIDR_REP";
-            case 0x0019 -> "LAP";
-            case 0x001a -> "APR";
-            default -> null;
-        };
+        return MadBaseHeader.attributeName(CLASS_CM, attributeId);
     }
 
-    /** Common method names (IBTA vol. 1, table 109). */
+    /** Common method names (IBTA vol. 1, table 109), {@link MadBaseHeader}'s table. */
     public static String methodName(int method, boolean response) {
-        String base = switch (method) {
-            case 0x01 -> "Get";
-            case 0x02 -> "Set";
-            case 0x03 -> "Send";
-            case 0x05 -> "Trap";
-            case 0x06 -> "Report";
-            case 0x07 -> "TrapRepress";
-            case 0x12 -> "GetTable";
-            case 0x13 -> "GetTraceTable";
-            case 0x14 -> "GetMulti";
-            case 0x15 -> "Delete";
-            default -> String.format("0x%02x", method);
-        };
-        return response ? base + "Resp" : base;
+        return MadBaseHeader.methodName((response ? 0x80 : 0) | method);
     }
 }
