@@ -124,11 +124,9 @@ public final class CmTracker {
 
     private void data(Packet p, Layers l, int bth) {
         dataPackets++;
-        int kind = PacketAddresses.load(p, l, src, dst);
+        int kind = PacketAddresses.load(p, l, probe.a, probe.b);   // straight into the probe: no copies
         if (kind < 0) return;
         probe.kind = kind;
-        System.arraycopy(src, 0, probe.a, 0, 16);
-        System.arraycopy(dst, 0, probe.b, 0, 16);
         probe.n = Bth.destQp(p, bth);
         FlowRef ref = flows.get(probe);
         if (ref == null) return;
