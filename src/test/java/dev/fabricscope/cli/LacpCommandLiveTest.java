@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,40 +36,23 @@ class LacpCommandLiveTest {
     void decodesLacpdusOnLoopback() throws Exception {
         Oracles.requireRootAndLibpcap();
         Oracles.requireTool("python3", "python3");
-        Path err = tmp.resolve("stderr.txt"), out = tmp.resolve("stdout.txt");
-        Process p = new ProcessBuilder(Oracles.fabricscopeCommand("lacp", "-i", "lo", "--json"))
-                .redirectError(err.toFile()).redirectOutput(out.toFile()).start();
-        for (int i = 0; i < 300 && !(Files.exists(err) && Files.readString(err).contains("listening on")); i++) {
-            assertTrue(p.isAlive(), () -> "lacp exited early: " + read(err));
-            Thread.sleep(100);
+        List<String> lines;
+        String err;
+        try (LiveRun live = LiveRun.start(tmp, 1, "lacp", "-i", "lo", "--json")) {
+            var sent = Oracles.run("python3", "-c", SEND);
+            assertEquals(0, sent.exitCode(), sent.err());
+            for (int i = 0; i < 100 && live.out().lines().count() < 3; i++) Thread.sleep(100);
+            assertEquals(0, live.stop(0), live.err());
+            lines = live.out().lines().toList();
+            err = live.err();
         }
-        Thread.sleep(300);
-        var sent = Oracles.run("python3", "-c", SEND);
-        assertEquals(0, sent.exitCode(), sent.err());
-        List<String> lines = List.of();
-        for (int i = 0; i < 100 && lines.size() < 3; i++) {
-            Thread.sleep(100);
-            lines = Files.readString(out).lines().toList();
-        }
-        p.destroy();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), read(err));
-        lines = Files.readString(out).lines().toList();
-        assertEquals(3, lines.size(), String.join("\n", lines) + read(err));
+        assertEquals(3, lines.size(), String.join("\n", lines) + err);
         for (String line : lines) {
             assertTrue(line.contains("\"interface\":\"lo\",\"src_mac\":\"02:00:00:00:00:01\",\"protocol\":\"lacp\""), line);
             assertTrue(line.contains("\"actor_system\":\"02:00:00:00:00:0a\",\"actor_system_priority\":32768,"
                     + "\"actor_key\":9,\"actor_port\":5,\"actor_port_priority\":128,\"actor_state\":61,"), line);
             assertTrue(line.endsWith("\"error\":null}"), line);
         }
-        assertTrue(read(err).contains("packets received by filter"), read(err));
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
+        assertTrue(err.contains("packets received by filter"), err);
     }
 }

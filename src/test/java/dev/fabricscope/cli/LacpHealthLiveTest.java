@@ -3,7 +3,6 @@ package dev.fabricscope.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,32 +34,18 @@ class LacpHealthLiveTest {
     void diagnosesALoopedPortLive() throws Exception {
         Oracles.requireRootAndLibpcap();
         Oracles.requireTool("python3", "python3");
-        Path err = tmp.resolve("stderr.txt"), out = tmp.resolve("stdout.txt");
-        Process p = new ProcessBuilder(Oracles.fabricscopeCommand("lacp", "health", "-i", "lo", "--json"))
-                .redirectError(err.toFile()).redirectOutput(out.toFile()).start();
-        for (int i = 0; i < 300 && !(Files.exists(err) && Files.readString(err).contains("listening on")); i++) {
-            assertTrue(p.isAlive(), () -> "lacp health exited early: " + read(err));
-            Thread.sleep(100);
+        String text;
+        try (LiveRun live = LiveRun.start(tmp, 1, "lacp", "health", "-i", "lo", "--json")) {
+            var sent = Oracles.run("python3", "-c", SEND);
+            assertEquals(0, sent.exitCode(), sent.err());
+            for (int i = 0; i < 100 && !live.out().contains("\"fault\":\"looped\""); i++) Thread.sleep(100);
+            assertTrue(live.out().contains("\"fault\":\"looped\""), "fault printed while capturing: " + live.out() + live.err());
+            assertEquals(3, live.stop(0), live.err());
+            text = live.out();
         }
-        Thread.sleep(300);
-        var sent = Oracles.run("python3", "-c", SEND);
-        assertEquals(0, sent.exitCode(), sent.err());
-        for (int i = 0; i < 100 && !read(out).contains("\"fault\":\"looped\""); i++) Thread.sleep(100);
-        assertTrue(read(out).contains("\"fault\":\"looped\""), "fault printed while capturing: " + read(out) + read(err));
-        p.destroy();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(3, p.exitValue(), read(err));
-        List<String> lines = Files.readString(out).lines().toList();
+        List<String> lines = text.lines().toList();
         assertEquals(1, lines.stream().filter(l -> l.contains("\"type\":\"fault\"")).count(), String.join("\n", lines));
         assertTrue(lines.getLast().startsWith("{\"type\":\"summary\",") && lines.getLast().contains("\"faults\":1,"), lines.getLast());
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"type\":\"link\",\"interface\":\"lo\"")), String.join("\n", lines));
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (java.io.IOException e) {
-            return e.toString();
-        }
     }
 }
