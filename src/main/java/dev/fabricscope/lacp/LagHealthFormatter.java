@@ -15,10 +15,12 @@ import java.util.Map;
 public final class LagHealthFormatter {
     private LagHealthFormatter() { }
 
-    /** RFC 3339 in UTC with the fraction as needed ("2009-11-15T04:02:10.267147Z"). */
+    /** RFC 3339 in UTC, always with a fraction: "2009-11-15T04:02:10.267147Z", "2026-01-01T00:00:23.000Z". */
     public static String rfc3339(long epochNanos) {
-        return DateTimeFormatter.ISO_INSTANT.format(
+        String t = DateTimeFormatter.ISO_INSTANT.format(
             Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L)));
+        // always a fraction (the "RFC 3339 with fraction"): whole seconds as .000
+        return t.indexOf('.') < 0 ? t.substring(0, t.length() - 1) + ".000Z" : t;
     }
 
     private static String mac(long mac) {
