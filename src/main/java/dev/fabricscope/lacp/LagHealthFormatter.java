@@ -1,8 +1,8 @@
 package dev.fabricscope.lacp;
 
+import static dev.fabricscope.json.Rfc3339.utcWithFraction;
+
 import dev.fabricscope.json.JsonLine;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +14,6 @@ import java.util.Map;
  */
 public final class LagHealthFormatter {
     private LagHealthFormatter() { }
-
-    /** RFC 3339 in UTC, always with a fraction: "2009-11-15T04:02:10.267147Z", "2026-01-01T00:00:23.000Z". */
-    public static String rfc3339(long epochNanos) {
-        String t = DateTimeFormatter.ISO_INSTANT.format(
-            Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L)));
-        // always a fraction (the "RFC 3339 with fraction"): whole seconds as .000
-        return t.indexOf('.') < 0 ? t.substring(0, t.length() - 1) + ".000Z" : t;
-    }
 
     private static String mac(long mac) {
         return mac < 0 ? null : LacpPortInfo.formatMac(mac);
@@ -64,7 +56,7 @@ public final class LagHealthFormatter {
         Map<String, List<LinkState>> lags = lags(r);
         out.append("LACP health of ").append(input).append(": ").append(r.pdus()).append(" LACPDUs");
         if (r.pdus() > 0) {
-            out.append(", ").append(rfc3339(r.firstNanos())).append(" to ").append(rfc3339(r.lastNanos()));
+            out.append(", ").append(utcWithFraction(r.firstNanos())).append(" to ").append(utcWithFraction(r.lastNanos()));
         }
         out.append('\n');
         for (Map.Entry<String, List<LinkState>> lag : lags.entrySet()) {
@@ -84,10 +76,10 @@ public final class LagHealthFormatter {
                 long due = s.peer() != null && s.peer().timeout() ? 3_000_000_000L : 90_000_000_000L;
                 boolean silent = r.lastNanos() - s.lastNanos() > due;
                 String traffic = s.collectingDistributing() ? "carrying traffic" : "NOT carrying traffic";
-                if (silent) out.append(", SILENT since ").append(rfc3339(s.lastNanos())).append(" (then ").append(traffic).append(')');
+                if (silent) out.append(", SILENT since ").append(utcWithFraction(s.lastNanos())).append(" (then ").append(traffic).append(')');
                 else out.append(", ").append(traffic);
                 out
-                    .append(", state since ").append(rfc3339(s.sinceNanos())).append(" (").append(s.pdus()).append(" PDUs)\n");
+                    .append(", state since ").append(utcWithFraction(s.sinceNanos())).append(" (").append(s.pdus()).append(" PDUs)\n");
             }
         }
         if (timeline) appendTimelineText(out, r);
@@ -116,7 +108,7 @@ public final class LagHealthFormatter {
         } else {
             out.append("Faults:\n");
             for (LagFault f : faults) {
-                out.append("  ").append(rfc3339(f.sinceNanos())).append(' ').append(f.kind().jsonName())
+                out.append("  ").append(utcWithFraction(f.sinceNanos())).append(' ').append(f.kind().jsonName())
                     .append(f.kind().warning() ? " (warning)" : "").append(" on ").append(linkName(r, f)).append(": ")
                     .append(f.evidence()).append('\n');
             }
@@ -134,7 +126,7 @@ public final class LagHealthFormatter {
         for (Object[] o : all) {
             LagHealthReport.LinkTimeline t = (LagHealthReport.LinkTimeline) o[0];
             TimelineEntry e = (TimelineEntry) o[1];
-            out.append("  ").append(rfc3339(e.timeNanos())).append(" frame ").append(e.frame()).append(' ')
+            out.append("  ").append(utcWithFraction(e.timeNanos())).append(" frame ").append(e.frame()).append(' ')
                 .append(r.interfaces() > 1 && !t.interfaceName().isEmpty() ? t.interfaceName() + " " : "")
                 .append(LacpPortInfo.formatMac(e.system())).append(" port ").append(e.port()).append(": ")
                 .append(e.oldState() < 0 ? "first PDU" : LagHealthAnalyzer.flags(e.oldState())).append(" -> ")
@@ -163,7 +155,7 @@ public final class LagHealthFormatter {
 
     /** One fault as the moment it is detected (live): link named by interface when {@code multiInterface}. */
     public static void appendFaultLine(StringBuilder out, LagFault f, boolean multiInterface) {
-        out.append(rfc3339(f.sinceNanos())).append(' ').append(f.kind().jsonName()).append(f.kind().warning() ? " (warning)" : "")
+        out.append(utcWithFraction(f.sinceNanos())).append(' ').append(f.kind().jsonName()).append(f.kind().warning() ? " (warning)" : "")
             .append(" on ").append(f.link(multiInterface)).append(": ").append(f.evidence()).append('\n');
     }
 
@@ -192,7 +184,7 @@ public final class LagHealthFormatter {
                 .field("partner_system", p.systemMac()).field("partner_key", p.key()).field("partner_port", p.port())
                 .field("partner_state", hex(p.state())).field("partner_flags", flagList(p.state()))
                 .field("partner_heard", s.peerHeard()).field("collecting_distributing", s.collectingDistributing())
-                .field("since", rfc3339(s.sinceNanos())).field("last_pdu", rfc3339(s.lastNanos())).field("pdus", s.pdus())
+                .field("since", utcWithFraction(s.sinceNanos())).field("last_pdu", utcWithFraction(s.lastNanos())).field("pdus", s.pdus())
                 .end();
         }
         if (timeline) {
@@ -200,7 +192,7 @@ public final class LagHealthFormatter {
                 for (TimelineEntry e : t.entries()) {
                     j.begin().field("type", "state_change").field("interface", t.interfaceName()).field("mac", mac(e.mac()))
                         .field("actor_system", LacpPortInfo.formatMac(e.system())).field("actor_port", e.port())
-                        .field("time", rfc3339(e.timeNanos())).field("frame", e.frame())
+                        .field("time", utcWithFraction(e.timeNanos())).field("frame", e.frame())
                         .field("old_state", e.oldState() < 0 ? null : hex(e.oldState())).field("new_state", hex(e.newState()))
                         .end();
                 }
@@ -219,7 +211,7 @@ public final class LagHealthFormatter {
             .raw("actor_key", f.actorKey() < 0 ? "null" : Integer.toString(f.actorKey()))
             .field("partner_system", mac(f.partnerSystem()))
             .raw("partner_key", f.partnerKey() < 0 ? "null" : Integer.toString(f.partnerKey()))
-            .field("since", rfc3339(f.sinceNanos())).field("detected", rfc3339(f.detectedNanos()))
+            .field("since", utcWithFraction(f.sinceNanos())).field("detected", utcWithFraction(f.detectedNanos()))
             .field("frame", f.frame()).field("evidence", f.evidence()).end();
     }
 

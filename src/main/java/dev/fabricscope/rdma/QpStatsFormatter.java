@@ -1,7 +1,7 @@
 package dev.fabricscope.rdma;
 
 import dev.fabricscope.json.JsonLine;
-import dev.fabricscope.smc.SmcSummaryFormatter;
+import dev.fabricscope.json.Rfc3339;
 import java.util.List;
 
 /**
@@ -42,7 +42,7 @@ public final class QpStatsFormatter {
             last = Math.max(last, q.lastNanos());
         }
         out.append(rows.size()).append(rows.size() == 1 ? " QP" : " QPs");
-        if (!rows.isEmpty()) out.append(", ").append(SmcSummaryFormatter.rfc3339(first)).append(" to ").append(SmcSummaryFormatter.rfc3339(last));
+        if (!rows.isEmpty()) out.append(", ").append(Rfc3339.utc(first)).append(" to ").append(Rfc3339.utc(last));
         out.append("; worst first: 1000 x (nak + rnr) + 100 x (gaps + dup + ooo) + 10 x cnp + ce\n");
         if (table.pfcFrames() + table.pauseFrames() > 0) {
             out.append("PFC frames ").append(table.pfcFrames()).append(", 802.3x PAUSE frames ").append(table.pauseFrames()).append(';');
@@ -78,8 +78,8 @@ public final class QpStatsFormatter {
             .field("psn_gaps", q.psnGaps()).field("psn_skipped", q.psnSkipped()).field("duplicates", q.duplicates())
             .field("out_of_order", q.outOfOrder()).field("acks", q.acks()).field("naks", q.naks()).field("rnr_naks", q.rnrNaks())
             .raw("nak_codes", codes).field("ce_marks", q.ceMarks()).field("cnps", q.cnps()).raw("dscp", q.dscp().toString().replace(" ", ""))
-            .field("priority", q.priority()).field("first_seen", SmcSummaryFormatter.rfc3339(q.firstNanos()))
-            .field("last_seen", SmcSummaryFormatter.rfc3339(q.lastNanos())).field("score", q.score()).end();
+            .field("priority", q.priority()).field("first_seen", Rfc3339.utc(q.firstNanos()))
+            .field("last_seen", Rfc3339.utc(q.lastNanos())).field("score", q.score()).end();
     }
 
     public static void appendJsonSummary(StringBuilder out, int qps, QpStatsTable table) {
@@ -95,7 +95,7 @@ public final class QpStatsFormatter {
     }
 
     public static void appendInterval(StringBuilder out, CongestionInterval c) {
-        String time = SmcSummaryFormatter.rfc3339(c.startNanos());
+        String time = Rfc3339.utc(c.startNanos());
         for (CongestionInterval.PriorityCongestion p : c.priorities()) {
             out.append(time).append("  ").append(p.priority() < 0 ? "802.3x PAUSE" : "prio " + p.priority())
                 .append(": ce ").append(p.ceMarks()).append(", cnp ").append(p.cnps())
@@ -123,7 +123,7 @@ public final class QpStatsFormatter {
                 .field("ce_marks", q.ceMarks()).field("cnps", q.cnps()).end();
             qps.append(one, 0, one.length() - 1);
         }
-        new JsonLine(out).begin().field("type", "interval").field("start", SmcSummaryFormatter.rfc3339(c.startNanos()))
+        new JsonLine(out).begin().field("type", "interval").field("start", Rfc3339.utc(c.startNanos()))
             .field("interval_ms", c.intervalNanos() / 1_000_000).raw("priorities", prios.append(']')).raw("qps", qps.append(']')).end();
     }
 

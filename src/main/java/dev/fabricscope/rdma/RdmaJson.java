@@ -1,8 +1,7 @@
 package dev.fabricscope.rdma;
 
 import dev.fabricscope.json.JsonLine;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import dev.fabricscope.json.Rfc3339;
 
 /**
  * {@code rdma decode --json}: one object per frame, snake_case field names (listed in
@@ -13,18 +12,13 @@ import java.time.format.DateTimeFormatter;
 public final class RdmaJson {
     private RdmaJson() { }
 
-    public static String rfc3339(long nanos) {
-        return DateTimeFormatter.ISO_INSTANT.format(
-            Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
-    }
-
     static String hex(long v, int digits) {
         return String.format("%0" + digits + "x", v);
     }
 
     /** Begins the object and writes the frame's fields. */
     public static void fields(JsonLine j, DecodedFrame f) {
-        j.begin().field("frame", f.frame()).field("time", rfc3339(f.timeNanos()));
+        j.begin().field("frame", f.frame()).field("time", Rfc3339.utc(f.timeNanos()));
         switch (f) {
             case DecodedFrame.Transport t -> transport(j, t);
             case DecodedFrame.Pause p -> pause(j, p);

@@ -1,5 +1,6 @@
 package dev.fabricscope.smc;
 
+import dev.fabricscope.json.Rfc3339;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.json.JsonLine;
@@ -92,7 +93,7 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
         ClcHeader h = message.header();
         int arrow = addresses.indexOf(" -> ");
         JsonLine line = new JsonLine(text).begin()
-            .field("time", SmcSummaryFormatter.rfc3339(timestampNanos))
+            .field("time", Rfc3339.utc(timestampNanos))
             .field("frame", frameNumber)
             .field("src", addresses.substring(0, arrow))
             .field("dst", addresses.substring(arrow + 4))

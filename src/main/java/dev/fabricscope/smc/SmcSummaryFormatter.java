@@ -1,8 +1,7 @@
 package dev.fabricscope.smc;
 
 import dev.fabricscope.json.JsonLine;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import dev.fabricscope.json.Rfc3339;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,18 +12,12 @@ import java.util.Map;
 public final class SmcSummaryFormatter {
     private SmcSummaryFormatter() { }
 
-    /** RFC 3339 in UTC, fraction as needed ("2020-01-02T03:04:05.000004Z"). */
-    public static String rfc3339(long epochNanos) {
-        return DateTimeFormatter.ISO_INSTANT.format(
-            Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L)));
-    }
-
     /**
      * "2020-01-02T03:04:05.000004Z 10.0.0.1:10001 -> 10.0.0.2:50000: SMC-R v1 established; proposed v1 SMC-R".
      * The time is the first CLC message's, or the last packet's when there was no CLC.
      */
     public static void appendLine(StringBuilder out, SmcConnectionReport r) {
-        out.append(rfc3339(r.firstSeenNanos() >= 0 ? r.firstSeenNanos() : r.lastSeenNanos())).append(' ')
+        out.append(Rfc3339.utc(r.firstSeenNanos() >= 0 ? r.firstSeenNanos() : r.lastSeenNanos())).append(' ')
             .append(r.client()).append(" -> ").append(r.server()).append(": ").append(r.outcomeText());
         if (r.outcome() == SmcOutcome.INCOMPLETE && r.note() != null) out.append(": ").append(r.note());
         out.append("; ").append(proposal(r)).append('\n');
@@ -55,8 +48,8 @@ public final class SmcSummaryFormatter {
             .field("proposed_path_v2", r.proposedPathV2())
             .field("note", r.note())
             .field("messages", r.messages())
-            .field("first_seen", r.firstSeenNanos() < 0 ? null : rfc3339(r.firstSeenNanos()))
-            .field("last_seen", rfc3339(r.lastSeenNanos()))
+            .field("first_seen", r.firstSeenNanos() < 0 ? null : Rfc3339.utc(r.firstSeenNanos()))
+            .field("last_seen", Rfc3339.utc(r.lastSeenNanos()))
             .field("first_frame", r.firstFrame())
             .field("end", end(r.end()))
             .end();

@@ -1,6 +1,7 @@
 package dev.fabricscope.smc;
 
 import dev.fabricscope.json.JsonLine;
+import dev.fabricscope.json.Rfc3339;
 
 /**
  * Text and JSON for the RoCE QP flows of SMC-R links ({@link SmcrRoceLinks}), for smc-clc -v / -json.
@@ -33,7 +34,7 @@ final class SmcrRoceText {
     static void appendFirstJson(StringBuilder out, SmcrRoceLinks.Endpoint e) {
         JsonLine json = new JsonLine(out).begin()
             .field("type", "roce_flow")
-            .field("time", SmcSummaryFormatter.rfc3339(e.firstNanos()))
+            .field("time", Rfc3339.utc(e.firstNanos()))
             .field("frame", e.firstFrame())
             .field("src", source(e));
         common(json, e);
@@ -46,8 +47,8 @@ final class SmcrRoceText {
         json.field("packets", e.packets())
             .field("bytes", e.bytes())
             .field("first_frame", e.firstFrame())
-            .field("first_time", SmcSummaryFormatter.rfc3339(e.firstNanos()))
-            .field("last_time", SmcSummaryFormatter.rfc3339(e.lastNanos()))
+            .field("first_time", Rfc3339.utc(e.firstNanos()))
+            .field("last_time", Rfc3339.utc(e.lastNanos()))
             .end();
     }
 

@@ -1,8 +1,7 @@
 package dev.fabricscope.rdma.cm;
 
 import dev.fabricscope.json.JsonLine;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import dev.fabricscope.json.Rfc3339;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -10,10 +9,9 @@ import java.util.Map;
 public final class CmConnectionText {
     private CmConnectionText() { }
 
+    /** A connection time, "-" when unknown. */
     static String time(long nanos) {
-        if (nanos < 0) return "-";
-        return DateTimeFormatter.ISO_INSTANT.format(
-            Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
+        return nanos < 0 ? "-" : Rfc3339.utc(nanos);
     }
 
     /**

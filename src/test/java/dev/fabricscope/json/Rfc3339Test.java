@@ -1,0 +1,24 @@
+package dev.fabricscope.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Packet times as RFC 3339 UTC: the fraction as needed, or (lacp health) always. */
+class Rfc3339Test {
+    @Test
+    void fractionAsNeeded() {
+        assertEquals("1970-01-01T00:00:00Z", Rfc3339.utc(0));
+        assertEquals("2020-01-02T03:04:05.000004Z", Rfc3339.utc(1_577_934_245_000_004_000L));
+        assertEquals("1969-12-31T23:59:59.999999999Z", Rfc3339.utc(-1));
+    }
+
+    @Test
+    void timesAlwaysCarryAFraction() {
+        assertEquals("1970-01-01T00:00:00.000Z", Rfc3339.utcWithFraction(0));
+        assertEquals("2026-01-01T00:00:23.000Z", Rfc3339.utcWithFraction(1_767_225_623_000_000_000L));
+        assertEquals("1970-01-01T00:00:01.500Z", Rfc3339.utcWithFraction(1_500_000_000L));
+        assertEquals("2009-11-15T04:02:10.267147Z", Rfc3339.utcWithFraction(1_258_257_730_267_147_000L));
+        assertEquals("1969-12-31T23:59:59.999999999Z", Rfc3339.utcWithFraction(-1));
+    }
+}
