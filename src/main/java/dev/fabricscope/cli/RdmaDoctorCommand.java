@@ -80,7 +80,7 @@ public final class RdmaDoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RdmaHostProbe.Report report = new RdmaHostProbe(root).probe();
-        List<String> todo = new ArrayList<>();
+        List<String> advice = new ArrayList<>();
 
         out.println("RDMA devices (/sys/class/infiniband):");
         if (report.devices().isEmpty()) {
@@ -130,11 +130,11 @@ public final class RdmaDoctorCommand implements Callable<Integer> {
                 else ready.add(d.name() + " (capture with: fabricscope capture -i " + d.name() + ")");
             } else if (d.roce()) {
                 String iface = d.netdevs().isEmpty() ? "IF" : d.netdevs().get(0);
-                todo.add(d.name() + ": RoCE bypasses the kernel; on mlx5 turn on the sniffer flag: ethtool --set-priv-flags "
+                advice.add(d.name() + ": RoCE bypasses the kernel; on mlx5 turn on the sniffer flag: ethtool --set-priv-flags "
                     + iface + " sniffer on (then capture on " + iface + "), or use a libpcap built with RDMA support "
                     + "(lists " + d.name() + " as a device)");
             } else {
-                todo.add(d.name() + ": native InfiniBand: capture with ibdump -d " + d.name()
+                advice.add(d.name() + ": native InfiniBand: capture with ibdump -d " + d.name()
                     + " (writes pcap), or a libpcap built with RDMA support (lists " + d.name() + ")");
             }
         }
@@ -144,19 +144,19 @@ public final class RdmaDoctorCommand implements Callable<Integer> {
             else privilegesMissing = true;
         }
         if (privilegesMissing) {
-            todo.add("run as root, or give the capability: setcap cap_net_raw,cap_net_admin+eip on the java binary");
+            advice.add("run as root, or give the capability: setcap cap_net_raw,cap_net_admin+eip on the java binary");
         }
         if (report.devices().isEmpty() && rdmaSniffers.isEmpty()) {
-            todo.add("traffic between other hosts: mirror their switch port (SPAN/RSPAN/ERSPAN) to an interface here "
+            advice.add("traffic between other hosts: mirror their switch port (SPAN/RSPAN/ERSPAN) to an interface here "
                 + "and capture there (RoCEv2 is UDP dst port 4791)");
-            todo.add("for testing: create a soft-RoCE device: modprobe rdma_rxe && rdma link add rxe0 type rxe netdev IF, "
+            advice.add("for testing: create a soft-RoCE device: modprobe rdma_rxe && rdma link add rxe0 type rxe netdev IF, "
                 + "then capture on IF");
-            todo.add("on a host with an RDMA NIC: mlx5 sniffer flag (ethtool --set-priv-flags IF sniffer on), ibdump for "
+            advice.add("on a host with an RDMA NIC: mlx5 sniffer flag (ethtool --set-priv-flags IF sniffer on), ibdump for "
                 + "native InfiniBand");
         }
-        if (!todo.isEmpty()) {
+        if (!advice.isEmpty()) {
             out.println("what to do:");
-            for (String t : todo) out.println("  - " + t);
+            for (String t : advice) out.println("  - " + t);
         }
         int exit;
         if (!ready.isEmpty()) {

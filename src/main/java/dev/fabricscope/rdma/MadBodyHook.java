@@ -4,20 +4,13 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.json.JsonLine;
 
 /**
- * HOOK for the CM message body in {@code rdma decode}: after a frame's MAD header line (a MAD of class
- * 0x07 CM), {@code rdma decode} calls this to add the CM message decoded field by field. The CM parser
- * and its renderer live in package {@code rdma.cm}; the default {@link #NONE} adds nothing. The frame's
- * bytes are still valid during the call ({@link DecodedFrame.Transport#madOffset()},
- * {@link DecodedFrame.Transport#madAvailable()} locate the MAD).
+ * The CM message body in {@code rdma decode}: after a frame's MAD header line (a MAD of class 0x07 CM),
+ * {@code rdma decode} calls this to add the CM message decoded field by field. An interface because the
+ * CM parser and its renderer live in package {@code rdma.cm}, which depends on this one
+ * ({@code rdma.cm.CmMadBody}). The frame's bytes are still valid during the call
+ * ({@link DecodedFrame.Transport#madOffset()}, {@link DecodedFrame.Transport#madAvailable()} locate the MAD).
  */
 public interface MadBodyHook {
-    MadBodyHook NONE = new MadBodyHook() {
-        @Override
-        public void appendText(StringBuilder out, Packet p, DecodedFrame.Transport t, boolean verbose) { }
-
-        @Override
-        public void appendJson(JsonLine json, Packet p, DecodedFrame.Transport t) { }
-    };
 
     /** Appends whole lines (each indented four spaces and ending in a newline), or nothing. */
     void appendText(StringBuilder out, Packet p, DecodedFrame.Transport t, boolean verbose);

@@ -25,23 +25,7 @@ public interface ClcLineProducer {
     @FunctionalInterface
     interface Factory {
         ClcLineProducer create(SmcClcOptions options);
-
-        /** Producers that print nothing and keep no packet (until the real decoder is plugged in). */
-        static Factory none() {
-            return options -> NONE;
-        }
     }
-
-    /** Prints nothing and keeps no packet. */
-    ClcLineProducer NONE = new ClcLineProducer() {
-        @Override
-        public boolean packet(Packet packet, Layers layers, Output out) {
-            return false;
-        }
-
-        @Override
-        public void finish(Output out) { }
-    };
 
     /**
      * One packet that passed the capture filter, already dissected into {@code layers} (the view and the
