@@ -8,9 +8,10 @@ import java.time.zone.ZoneRules;
 /**
  * tcpdump's default time stamp, {@code HH:MM:SS.ffffff} in a time zone (microseconds, truncated from
  * nanoseconds). The zone offset is remembered for the interval between two transitions, so the rules
- * are consulted (and allocate) only when a packet falls outside it.
+ * are consulted (and allocate) only when a packet falls outside it. Also smc-clc's message prefix.
+ * One thread per instance.
  */
-final class TimestampFormatter {
+public final class TimestampFormatter {
     private final ZoneRules rules;
     private final boolean fixed;
     private long validFrom = Long.MAX_VALUE;   // epoch seconds, inclusive
@@ -19,7 +20,7 @@ final class TimestampFormatter {
 
     private final boolean dates;
 
-    TimestampFormatter(ZoneId zone) {
+    public TimestampFormatter(ZoneId zone) {
         this(zone, false);
     }
 
@@ -31,7 +32,7 @@ final class TimestampFormatter {
         if (fixed) offsetSeconds = rules.getOffset(Instant.EPOCH).getTotalSeconds();
     }
 
-    void format(long timestampNanos, StringBuilder out) {
+    public void format(long timestampNanos, StringBuilder out) {
         long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
         int micros = (int) (Math.floorMod(timestampNanos, 1_000_000_000L) / 1000);
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);

@@ -26,8 +26,14 @@ final class ClcCursor {
     }
 
     private int take(int n, String field) {
+        return take(n, field, -1, 0);
+    }
+
+    /** Field {@code index} of {@code count} ("EID 2 of 3"); the name is only built for the error. */
+    private int take(int n, String field, int index, int count) {
         if (n < 0 || n > limit - pos) {
-            throw new Overrun(field + " at offset " + pos + " (" + n + " bytes) runs past the trailer at offset "
+            String name = index < 0 ? field : field + " " + index + " of " + count;
+            throw new Overrun(name + " at offset " + pos + " (" + n + " bytes) runs past the trailer at offset "
                 + limit);
         }
         int at = pos;
@@ -39,8 +45,16 @@ final class ClcCursor {
         return bytes[take(1, field)] & 0xff;
     }
 
+    int u8(String field, int index, int count) {
+        return bytes[take(1, field, index, count)] & 0xff;
+    }
+
     int u16(String field) {
-        int at = take(2, field);
+        return u16(field, -1, 0);
+    }
+
+    int u16(String field, int index, int count) {
+        int at = take(2, field, index, count);
         return (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
     }
 
@@ -63,14 +77,22 @@ final class ClcCursor {
     }
 
     long u64(String field) {
-        int at = take(8, field);
+        return u64(field, -1, 0);
+    }
+
+    long u64(String field, int index, int count) {
+        int at = take(8, field, index, count);
         long v = 0;
         for (int i = 0; i < 8; i++) v = v << 8 | (bytes[at + i] & 0xff);
         return v;
     }
 
     byte[] bytes(int n, String field) {
-        int at = take(n, field);
+        return bytes(n, field, -1, 0);
+    }
+
+    byte[] bytes(int n, String field, int index, int count) {
+        int at = take(n, field, index, count);
         return Arrays.copyOfRange(bytes, at, at + n);
     }
 

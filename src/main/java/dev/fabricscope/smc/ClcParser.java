@@ -147,7 +147,7 @@ public final class ClcParser {
             int smcdOffset = in.u16("SMC-Dv2 extension offset");
             byte[] area = in.bytes(32, "v2 extension");
             List<byte[]> eids = new ArrayList<>();
-            for (int i = 0; i < eidCount; i++) eids.add(in.bytes(EID_LENGTH, "EID " + i + " of " + eidCount));
+            for (int i = 0; i < eidCount; i++) eids.add(in.bytes(EID_LENGTH, "EID", i, eidCount));
             ext = new ClcProposalV2.V2Extension(eidCount, gidCount, reserved1, flags >>> 4, (flags >>> 1) & 7,
                 flags & 1, reserved2, smcdOffset, area, List.copyOf(eids));
         }
@@ -158,8 +158,8 @@ public final class ClcParser {
             int gidCount = ext == null ? 0 : ext.gidCount();
             List<ClcProposalV2.GidChid> gids = new ArrayList<>();
             for (int i = 0; i < gidCount; i++) {
-                gids.add(new ClcProposalV2.GidChid(in.u64("GID " + i + " of " + gidCount),
-                    in.u16("VCHID " + i + " of " + gidCount)));
+                gids.add(new ClcProposalV2.GidChid(in.u64("GID", i, gidCount),
+                    in.u16("VCHID", i, gidCount)));
             }
             smcdExt = new ClcProposalV2.SmcdV2Extension(seid, res, List.copyOf(gids));
         }
@@ -174,8 +174,8 @@ public final class ClcParser {
         int count = in.u8("IPv6 prefix count");
         List<IpPrefixArea.Ipv6Prefix> prefixes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String field = "IPv6 prefix " + i + " of " + count;
-            prefixes.add(new IpPrefixArea.Ipv6Prefix(in.bytes(16, field), in.u8(field)));
+            prefixes.add(new IpPrefixArea.Ipv6Prefix(in.bytes(16, "IPv6 prefix", i, count),
+                in.u8("IPv6 prefix", i, count)));
         }
         return new IpPrefixArea(prefix, prefixLength, reserved, count, List.copyOf(prefixes));
     }
@@ -212,7 +212,7 @@ public final class ClcParser {
                 int count = in.u8("GID list count");
                 byte[] listReserved = in.bytes(3, "GID list");
                 List<byte[]> gids = new ArrayList<>();
-                for (int i = 0; i < count; i++) gids.add(in.bytes(16, "GID list entry " + i + " of " + count));
+                for (int i = 0; i < count; i++) gids.add(in.bytes(16, "GID list entry", i, count));
                 gidList = new ClcAcceptConfirmSmcr.GidList(count, listReserved, List.copyOf(gids));
             }
             v2 = new ClcAcceptConfirmSmcr.V2(eid, res, fce, gidList);

@@ -27,17 +27,29 @@ public final class GoText {
     /** net.HardwareAddr of the low 48 bits: "98:03:9b:ab:cd:ef". */
     public static String mac(long mac) {
         StringBuilder sb = new StringBuilder(17);
+        appendMac(sb, mac);
+        return sb.toString();
+    }
+
+    /** {@link #mac} into {@code out} (no intermediate string: messages are formatted by the hundred thousand). */
+    public static void appendMac(StringBuilder out, long mac) {
         for (int i = 5; i >= 0; i--) {
             int b = (int) (mac >>> (8 * i)) & 0xff;
-            sb.append(HEX[b >> 4]).append(HEX[b & 15]);
-            if (i > 0) sb.append(':');
+            out.append(HEX[b >> 4]).append(HEX[b & 15]);
+            if (i > 0) out.append(':');
         }
-        return sb.toString();
     }
 
     /** net.IP.String of a 4-byte address held in an int. */
     public static String ipv4(int addr) {
-        return ((addr >>> 24) & 0xff) + "." + ((addr >>> 16) & 0xff) + "." + ((addr >>> 8) & 0xff) + "." + (addr & 0xff);
+        StringBuilder sb = new StringBuilder(15);
+        appendIpv4(sb, addr);
+        return sb.toString();
+    }
+
+    public static void appendIpv4(StringBuilder out, int addr) {
+        out.append((addr >>> 24) & 0xff).append('.').append((addr >>> 16) & 0xff).append('.')
+            .append((addr >>> 8) & 0xff).append('.').append(addr & 0xff);
     }
 
     /**
@@ -45,39 +57,72 @@ public final class GoText {
      * otherwise lower-case groups without leading zeros, the first longest run of two or more zero groups as "::".
      */
     public static String ip(byte[] a, int off, int len) {
-        if (len == 4) return ipv4(be32(a, off));
-        if (len != 16) return "?";
+        StringBuilder sb = new StringBuilder(39);
+        appendIp(sb, a, off, len);
+        return sb.toString();
+    }
+
+    /** {@link #ip(byte[], int, int)} into {@code out}. */
+    public static void appendIp(StringBuilder out, byte[] a, int off, int len) {
+        if (len == 4) {
+            appendIpv4(out, be32(a, off));
+            return;
+        }
+        if (len != 16) {
+            out.append('?');
+            return;
+        }
         boolean mapped = a[off + 10] == (byte) 0xff && a[off + 11] == (byte) 0xff;
         for (int i = 0; i < 10 && mapped; i++) mapped = a[off + i] == 0;
-        if (mapped) return ipv4(be32(a, off + 12));
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) groups[i] = (a[off + 2 * i] & 0xff) << 8 | (a[off + 2 * i + 1] & 0xff);
+        if (mapped) {
+            appendIpv4(out, be32(a, off + 12));
+            return;
+        }
+        // the first longest run of two or more zero groups
         int bestStart = -1;
         int bestLen = 1;
         for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
+            if (group(a, off, i) != 0) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < 8 && groups[j] == 0) j++;
+            while (j < 8 && group(a, off, j) == 0) j++;
             if (j - i > bestLen) {
                 bestStart = i;
                 bestLen = j - i;
             }
             i = j;
         }
-        StringBuilder sb = new StringBuilder(39);
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
-                sb.append("::");
+                out.append("::");
                 i += bestLen - 1;
                 continue;
             }
-            if (i > 0 && i != bestStart + bestLen) sb.append(':');
-            sb.append(Integer.toHexString(groups[i]));
+            if (i > 0 && i != bestStart + bestLen) out.append(':');
+            appendHexDigits(out, group(a, off, i));
         }
-        return sb.toString();
+    }
+
+    public static void appendIp(StringBuilder out, byte[] a) {
+        appendIp(out, a, 0, a.length);
+    }
+
+    private static int group(byte[] a, int off, int i) {
+        return (a[off + 2 * i] & 0xff) << 8 | (a[off + 2 * i + 1] & 0xff);
+    }
+
+    /** Lower-case hex without leading zeros (Integer.toHexString of a 16-bit value). */
+    private static void appendHexDigits(StringBuilder out, int v) {
+        boolean started = false;
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            int d = (v >>> shift) & 15;
+            if (d != 0 || started || shift == 0) {
+                out.append(HEX[d]);
+                started = true;
+            }
+        }
     }
 
     public static String ip(byte[] a) {

@@ -36,7 +36,9 @@ class GoTextTest {
             HexFormat.of().parseHex("fe800000000000000000000000000001"), 22,
             HexFormat.of().parseHex("20010db8000000000000000000000001"), 33));
         // synthetic captures start 2020-01-02T03:04:05Z; Go's .000000 truncates
-        assertEquals("03:04:05.000001 ", SmcClcFormatter.timestamp(1577934245_000_001_999L, ZoneOffset.UTC));
+        StringBuilder time = new StringBuilder();
+        new dev.fabricscope.print.TimestampFormatter(ZoneOffset.UTC).format(1577934245_000_001_999L, time);
+        assertEquals("03:04:05.000001", time.toString());
     }
 
     @Test
