@@ -6,6 +6,7 @@
 #   BENCH_DIR  where the capture lives (default bench/out, shared with capture.sh)
 #   RUNS       repetitions for fabricscope (default 3; tshark runs once, it takes about a minute)
 #   SKIP_TSHARK=1 to time fabricscope only
+#   SMC_CLC    the Go smc-clc binary to time as well (default: smc-clc on PATH, if any); its ratio is printed too
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${BENCH_DIR:-$root/bench/out}
@@ -46,6 +47,22 @@ for type in Proposal Accept Confirm Decline; do
 done
 printf '  %-9s expected %7s  got %7s  -> %s\n' total "$expected_total" "$got_total" "$status"
 rm -f "$out/smc-clc.out"
+
+smc_clc=${SMC_CLC:-$(command -v smc-clc || true)}
+if [ -n "$smc_clc" ] && [ -x "$smc_clc" ]; then
+    best_go=""
+    for _ in $(seq "$runs"); do
+        s=$(date +%s.%N)
+        "$smc_clc" -f "$file" -show-timestamps=false > "$out/smc-clc-go.out" 2>/dev/null || true
+        e=$(date +%s.%N)
+        t=$(seconds "$s" "$e")
+        if [ -z "$best_go" ] || awk -v t="$t" -v b="$best_go" 'BEGIN { exit !(t < b) }'; then best_go=$t; fi
+    done
+    # smc-clc needs the SYN with the SMC option: the messages of the connections without one are not in its count
+    printf '%-52s %8s s (%s messages)\n' "smc-clc -f F -show-timestamps=false (Go)" "$best_go" "$(wc -l < "$out/smc-clc-go.out")"
+    printf 'ratio smc-clc/fabricscope: %.1fx\n' "$(awk -v a="$best_go" -v b="$best" 'BEGIN { print a / b }')"
+    rm -f "$out/smc-clc-go.out"
+fi
 
 if [ "${SKIP_TSHARK:-0}" != 1 ]; then
     s=$(date +%s.%N)

@@ -224,12 +224,12 @@ public final class SmcClcCommand {
             if (!flags.file.value().isEmpty() && !flags.device.value().isEmpty()) {
                 warn("WARNING: -i " + flags.device.value() + " ignored: reading from file " + flags.file.value());
             }
+            boolean fromFile = !flags.file.value().isEmpty();
             SmcClcOptions options = new SmcClcOptions(flags.showTimestamps.value(), flags.showReserved.value(),
-                flags.showHex.value(), flags.json.value(), flags.verbose.value(), zone);
+                flags.showHex.value(), flags.json.value(), flags.verbose.value(), zone, fromFile);
             TextServer server = flags.http.value().isEmpty() ? null : startHttp(flags.http.value());
-            try {
-                ClcLineProducer producer = producers.create(options);
-                if (flags.file.value().isEmpty()) {
+            try (ClcLineProducer producer = producers.create(options)) {
+                if (!fromFile) {
                     live = true;
                     runLive(producer);
                 } else {

@@ -6,9 +6,9 @@ import dev.fabricscope.dissect.Layers;
 /**
  * Turns packets into smc-clc's output: the decoding half of {@code fabricscope smc-clc} (tracking
  * connections, reassembling CLC messages, formatting them), behind which the command only reads packets
- * and routes text. One instance per run, called from one thread.
+ * and routes text. One instance per run, called from one thread; {@link #close} it when the run ends.
  */
-public interface ClcLineProducer {
+public interface ClcLineProducer extends AutoCloseable {
     /** Where a producer's text goes: standard output, or the -http buffer. */
     interface Output {
         /** Text smc-clc prints on stdout: whole lines, each ending in '\n' (a message, its hex dump). */
@@ -36,6 +36,10 @@ public interface ClcLineProducer {
      */
     boolean packet(Packet packet, Layers layers, Output out);
 
-    /** The input ended (or the run was stopped): print what is still pending. */
+    /** The input ended (or the run was stopped): print what is still pending; returns once it is printed. */
     void finish(Output out);
+
+    /** Releases what the producer holds (a rendering thread) when the run ends, also without {@link #finish}. */
+    @Override
+    default void close() { }
 }

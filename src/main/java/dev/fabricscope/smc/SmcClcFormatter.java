@@ -1,8 +1,5 @@
 package dev.fabricscope.smc;
 
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -40,7 +37,13 @@ public final class SmcClcFormatter {
      */
     public static void appendLine(StringBuilder out, String timestamp, String addresses, ClcMessage message,
                                   boolean showReserved, boolean showHex) {
-        out.append(timestamp).append(addresses).append(": ");
+        out.append(timestamp).append(addresses);
+        appendMessage(out, message, showReserved, showHex);
+    }
+
+    /** What follows the addresses in {@link #appendLine}: ": ", the message text, newline, the hex dump. */
+    public static void appendMessage(StringBuilder out, ClcMessage message, boolean showReserved, boolean showHex) {
+        out.append(": ");
         describe(out, message, showReserved);
         out.append('\n');
         if (showHex) GoText.hexDump(message.raw(), out);
@@ -56,19 +59,23 @@ public final class SmcClcFormatter {
 
     /** "10.0.0.1:10001 -> 10.0.0.2:50000": addresses as Go's net.IP prints them (4 or 16 bytes each). */
     public static String addresses(byte[] src, int srcPort, byte[] dst, int dstPort) {
-        return endpoint(src, srcPort) + " -> " + endpoint(dst, dstPort);
+        StringBuilder sb = new StringBuilder(96);
+        appendAddresses(sb, src, srcPort, dst, dstPort);
+        return sb.toString();
+    }
+
+    public static void appendAddresses(StringBuilder out, byte[] src, int srcPort, byte[] dst, int dstPort) {
+        GoText.appendIp(out, src);
+        out.append(':').append(srcPort).append(" -> ");
+        GoText.appendIp(out, dst);
+        out.append(':').append(dstPort);
     }
 
     /** "10.0.0.1:10001" as smc-clc prints one end (IPv6 without brackets, as it does). */
     public static String endpoint(byte[] address, int port) {
-        return GoText.ip(address) + ":" + port;
-    }
-
-    /** smc-clc's timestamp prefix "15:04:05.000000 " (microseconds truncated) of a packet time in {@code zone}. */
-    public static String timestamp(long epochNanos, ZoneId zone) {
-        LocalTime t = Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
-            Math.floorMod(epochNanos, 1_000_000_000L)).atZone(zone).toLocalTime();
-        return String.format("%02d:%02d:%02d.%06d ", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+        StringBuilder sb = new StringBuilder(48);
+        GoText.appendIp(sb, address);
+        return sb.append(':').append(port).toString();
     }
 
     /** The message text alone: "Proposal: Eyecatcher: SMC-R, ..., Trailer: SMC-R". */
@@ -110,8 +117,12 @@ public final class SmcClcFormatter {
     }
 
     private static void local(StringBuilder out, PeerId peer, byte[] gid, long mac) {
-        out.append(", Peer ID: ").append(peer.instance()).append('@').append(GoText.mac(peer.mac()))
-            .append(", SMC-R GID: ").append(GoText.ip(gid)).append(", RoCE MAC: ").append(GoText.mac(mac));
+        out.append(", Peer ID: ").append(peer.instance()).append('@');
+        GoText.appendMac(out, peer.mac());
+        out.append(", SMC-R GID: ");
+        GoText.appendIp(out, gid);
+        out.append(", RoCE MAC: ");
+        GoText.appendMac(out, mac);
     }
 
     private static void proposalV1(StringBuilder out, ClcProposalV1 p, boolean showReserved) {
@@ -126,11 +137,15 @@ public final class SmcClcFormatter {
 
     /** "IPv4 Prefix: a/n[, Reserved: 0x0000], IPv6 Prefix Count: c[, IPv6 Prefix: p/l ...]". */
     private static void ipArea(StringBuilder out, IpPrefixArea ip, boolean showReserved) {
-        out.append("IPv4 Prefix: ").append(GoText.ipv4(ip.ipv4Prefix())).append('/').append(ip.ipv4PrefixLength());
+        out.append("IPv4 Prefix: ");
+        GoText.appendIpv4(out, ip.ipv4Prefix());
+        out.append('/').append(ip.ipv4PrefixLength());
         if (showReserved) out.append(", Reserved: ").append(GoText.hex(ip.reserved()));
         out.append(", IPv6 Prefix Count: ").append(ip.ipv6PrefixCount());
         for (IpPrefixArea.Ipv6Prefix prefix : ip.ipv6Prefixes()) {
-            out.append(", IPv6 Prefix: ").append(GoText.ip(prefix.prefix())).append('/').append(prefix.length());
+            out.append(", IPv6 Prefix: ");
+            GoText.appendIp(out, prefix.prefix());
+            out.append('/').append(prefix.length());
         }
     }
 
@@ -200,7 +215,8 @@ public final class SmcClcFormatter {
             out.append(", GID List: [");
             for (int i = 0; i < list.gids().size(); i++) {
                 if (i > 0) out.append(", ");
-                out.append("GID ").append(i).append(": ").append(GoText.ip(list.gids().get(i)));
+                out.append("GID ").append(i).append(": ");
+                GoText.appendIp(out, list.gids().get(i));
             }
             out.append(']');
         }
@@ -250,8 +266,9 @@ public final class SmcClcFormatter {
     }
 
     private static void decline(StringBuilder out, ClcDecline d, boolean showReserved) {
-        out.append(", Peer ID: ").append(d.peerId().instance()).append('@').append(GoText.mac(d.peerId().mac()))
-            .append(", Peer Diagnosis: ");
+        out.append(", Peer ID: ").append(d.peerId().instance()).append('@');
+        GoText.appendMac(out, d.peerId().mac());
+        out.append(", Peer Diagnosis: ");
         diagnosis(out, d.peerDiagnosis(), "Unknown");
         if (d.header().isV2()) {
             out.append(", OS Type: ").append(d.osType()).append(" (").append(ClcNames.osType(d.osType())).append(')');

@@ -11,9 +11,11 @@ import java.time.ZoneId;
  * @param json           -json: one JSON object per message instead of text
  * @param verbose        -v: also name the RoCE QP flows that carry each SMC-R link (JSON output always does)
  * @param zone           the zone the packet times are shown in (smc-clc: the local zone)
+ * @param renderInBackground format and write the text on a second thread (reading a file: throughput);
+ *                       false renders each packet's lines before the next packet (live capture: latency)
  */
 public record SmcClcOptions(boolean showTimestamps, boolean showReserved, boolean showHex, boolean json, boolean verbose,
-                            ZoneId zone) {
+                            ZoneId zone, boolean renderInBackground) {
     public SmcClcOptions {
         java.util.Objects.requireNonNull(zone, "zone");
     }

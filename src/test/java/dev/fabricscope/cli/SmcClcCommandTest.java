@@ -148,7 +148,7 @@ class SmcClcCommandTest {
         assertEquals(packetCount(edge), producer.frames.size());
         assertEquals(LOG_PREFIX + "finished after " + producer.frames.size() + " packets", err[1]);
         assertEquals(producer.frames.size(), r.out().lines().count());
-        assertEquals(new SmcClcOptions(false, false, true, true, false, ZoneOffset.UTC), producer.options);
+        assertEquals(new SmcClcOptions(false, false, true, true, false, ZoneOffset.UTC, true), producer.options);
     }
 
     private static int packetCount(Path file) throws Exception {

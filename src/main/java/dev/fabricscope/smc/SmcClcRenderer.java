@@ -1,0 +1,97 @@
+package dev.fabricscope.smc;
+
+import dev.fabricscope.json.JsonLine;
+import dev.fabricscope.json.Rfc3339;
+import dev.fabricscope.print.TimestampFormatter;
+import dev.fabricscope.tcp.TcpFlow;
+import java.util.List;
+
+/**
+ * Renders decoded CLC events as smc-clc's text (or JSON lines) into an {@link ClcLineProducer.Output}.
+ * Timestamps are the packet's capture time, not the clock (smc-clc's bug). One thread.
+ */
+final class SmcClcRenderer implements ClcOutputEvents {
+    private final SmcClcOptions options;
+    private final ClcLineProducer.Output out;
+    private final StringBuilder text = new StringBuilder(1024);
+    private final TimestampFormatter times;
+
+    SmcClcRenderer(SmcClcOptions options, ClcLineProducer.Output out) {
+        this.options = options;
+        this.out = out;
+        this.times = new TimestampFormatter(options.zone());
+    }
+
+    @Override
+    public void message(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
+        text.setLength(0);
+        if (options.json()) {
+            json(message, flow, direction, timestampNanos, frameNumber);
+        } else {
+            timestamp(timestampNanos);
+            SmcClcFormatter.appendAddresses(text, flow.srcAddress(direction), flow.srcPort(direction),
+                flow.dstAddress(direction), flow.dstPort(direction));
+            SmcClcFormatter.appendMessage(text, message, options.showReserved(), options.showHex());
+        }
+        out.print(text);
+    }
+
+    /** Field names are stable (documented in the README): scripts depend on them. */
+    private void json(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
+        ClcHeader h = message.header();
+        JsonLine line = new JsonLine(text).begin()
+            .field("time", Rfc3339.utc(timestampNanos))
+            .field("frame", frameNumber)
+            .field("src", SmcClcFormatter.endpoint(flow.srcAddress(direction), flow.srcPort(direction)))
+            .field("dst", SmcClcFormatter.endpoint(flow.dstAddress(direction), flow.dstPort(direction)))
+            .field("type", h.typeName())
+            .field("version", h.version())
+            .field("path", ClcHeader.pathName(h.path()))
+            .field("length", h.length())
+            .field("trailer_valid", message.trailerValid());
+        ClcJson.appendFields(line, message);
+        line.field("text", SmcClcFormatter.describe(message, options.showReserved())).end();
+    }
+
+    @Override
+    public void log(String line) {
+        out.log(line);
+    }
+
+    @Override
+    public void firstRocePacket(SmcrRoceLinks.Endpoint endpoint) {
+        if (!options.json() && !options.verbose()) return;
+        text.setLength(0);
+        if (options.json()) {
+            SmcrRoceText.appendFirstJson(text, endpoint);
+        } else {
+            timestamp(endpoint.firstNanos());
+            SmcrRoceText.appendFirst(text, "", endpoint);
+        }
+        out.print(text);
+    }
+
+    @Override
+    public void finish(List<SmcrRoceLinks.Endpoint> endpoints) {
+        if (!options.json() && !options.verbose()) return;
+        for (SmcrRoceLinks.Endpoint e : endpoints) {
+            if (e.packets() == 0) continue;
+            text.setLength(0);
+            if (options.json()) SmcrRoceText.appendTotalsJson(text, e);
+            else SmcrRoceText.appendTotals(text, e);
+            out.print(text);
+        }
+    }
+
+    /** smc-clc's "15:04:05.000000 " prefix (microseconds truncated), in the options' zone. */
+    private void timestamp(long epochNanos) {
+        if (!options.showTimestamps()) return;
+        times.format(epochNanos, text);
+        text.append(' ');
+    }
+
+    static String addresses(TcpFlow<?> flow, int direction) {
+        return SmcClcFormatter.addresses(flow.srcAddress(direction), flow.srcPort(direction), flow.dstAddress(direction),
+            flow.dstPort(direction));
+    }
+}
