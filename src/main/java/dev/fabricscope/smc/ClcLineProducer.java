@@ -31,8 +31,8 @@ public interface ClcLineProducer extends AutoCloseable {
      * One packet that passed the capture filter, already dissected into {@code layers} (the view and the
      * layers are reused for the next packet: copy what must be kept).
      *
-     * @return true when the packet belongs to an SMC connection being followed (the SYN with the SMC option,
-     *         segments carrying CLC messages): -w saves exactly these packets
+     * @return true when the packet belongs to an SMC connection being followed (the SYN and SYN-ACK with the
+     *         SMC option, segments carrying CLC messages): -w saves exactly these packets
      */
     boolean packet(Packet packet, Layers layers, Output out);
 

@@ -46,6 +46,7 @@ public final class ClcTracker {
     private long messages;
     private long problems;
     private long noClc;
+    private boolean smcHandshake;
 
     public ClcTracker(ClcListener listener, ClcTrackingRule rule, TcpReassemblyOptions tcpOptions) {
         this.listener = listener;
@@ -60,7 +61,17 @@ public final class ClcTracker {
 
     /** One packet, already dissected into {@code layers}. */
     public void packet(Packet packet, Layers layers) {
+        smcHandshake = false;
         reassembler.packet(packet, layers);
+    }
+
+    /**
+     * Whether the last packet was the SYN or SYN-ACK, with the SMC option, of a connection now followed: with
+     * the segments carrying CLC bytes, what a saved capture needs so that smc-clc itself (which starts at
+     * that SYN) decodes it again.
+     */
+    public boolean smcHandshakePacket() {
+        return smcHandshake;
     }
 
     /** End of capture: forgets the remaining connections (no "no CLC" reports; {@link ClcListener#ended} with END_OF_CAPTURE). */
@@ -127,6 +138,7 @@ public final class ClcTracker {
         public Connection opened(TcpFlow<Connection> f, TcpSegment first) {
             Connection c = new Connection();
             c.synOption = f.synSeen();
+            smcHandshake = c.synOption;
             return c;
         }
 
@@ -135,6 +147,7 @@ public final class ClcTracker {
             if (!f.synSeen()) return;
             if (hasSmcOption(synAck)) {
                 f.attachment().synAckOption = true;
+                smcHandshake = true;
             } else {
                 reassembler.ignore(f);  // SMC not agreed: no CLC will follow
                 listener.ended(f, ClcFlowEnd.NOT_ECHOED, f.lastSeenNanos());

@@ -31,7 +31,7 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
         keepPacket = false;
         tracker.packet(packet, layers);
         if (layers.ibBthOffset >= 0) roceLinks.packet(packet, layers);
-        return keepPacket;
+        return keepPacket || tracker.smcHandshakePacket();
     }
 
     @Override

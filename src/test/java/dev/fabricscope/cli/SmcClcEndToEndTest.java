@@ -88,16 +88,30 @@ class SmcClcEndToEndTest {
     }
 
     @Test
-    void writeSavesTheClcPackets() throws Exception {
+    void writeSavesTheClcPacketsAndTheSmcHandshake() throws Exception {
         Oracles.requireTcpdump();
         Path f = Oracles.sharedCapture("smc/synthetic-4conn.pcap");
         Path out = tmp.resolve("clc.pcap");
         Oracles.Run r = smcClc("-f", f.toString(), "-show-timestamps=false", "-w", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        Oracles.Run read = Oracles.run("tcpdump", "-n", "-q", "-r", out.toString());
-        assertEquals(0, read.exitCode(), read.err());
-        assertEquals(10, read.out().lines().count(), read.out());   // each of the 10 messages in its own segment
-        assertTrue(read.out().lines().allMatch(l -> !l.endsWith("tcp 0")), "only segments with CLC bytes: " + read.out());
+        // the 10 messages, each in its own segment, and the SYN and SYN-ACK of the 4 connections (smc-clc
+        // itself needs them to decode the saved file)
+        Oracles.Run data = Oracles.run("tcpdump", "-n", "-q", "-r", out.toString(), "tcp[tcpflags] & tcp-syn == 0");
+        assertEquals(0, data.exitCode(), data.err());
+        assertEquals(10, data.out().lines().count(), data.out());
+        assertTrue(data.out().lines().allMatch(l -> !l.endsWith("tcp 0")), "only segments with CLC bytes: " + data.out());
+        Oracles.Run syns = Oracles.run("tcpdump", "-n", "-v", "-r", out.toString(), "tcp[tcpflags] & tcp-syn != 0");
+        assertEquals(0, syns.exitCode(), syns.err());
+        List<String> flags = syns.out().lines().filter(l -> l.contains("Flags [")).toList();
+        assertEquals(8, flags.size(), syns.out());
+        assertEquals(4, flags.stream().filter(l -> l.contains("Flags [S],")).count(), syns.out());
+        assertEquals(4, flags.stream().filter(l -> l.contains("Flags [S.],")).count(), syns.out());
+        // tcpdump names option 254 by its experiment ID: the SMC option E2D4C3D9 is "exp-e2d4"
+        assertTrue(flags.stream().allMatch(l -> l.contains("options [exp-e2d4")), syns.out());
+        // the saved file decodes to the same text as the original
+        Oracles.Run again = smcClc("-f", out.toString(), "-show-timestamps=false");
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(r.out(), again.out());
     }
 
     /** Every CLC message of a generated capture exactly once, as the generator's summary counts them. */
