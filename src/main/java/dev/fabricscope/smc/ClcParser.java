@@ -74,37 +74,51 @@ public final class ClcParser {
         MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, offset, raw, 0, msgLength);
         ClcHeader header = ClcHeader.of(eyecatcher, head[4] & 0xff, msgLength, head[7] & 0xff);
         int trailer = be32(raw, msgLength - TRAILER_LENGTH);
+        if (header.type() == ClcHeader.TYPE_ACCEPT || header.type() == ClcHeader.TYPE_CONFIRM) {
+            if (header.path() != ClcHeader.PATH_R && header.path() != ClcHeader.PATH_D) {
+                return new ClcParseResult.Failed("CLC " + header.typeName() + ": path "
+                    + ClcHeader.pathName(header.path()) + " is neither SMC-R nor SMC-D", msgLength);
+            }
+        } else if (header.type() != ClcHeader.TYPE_PROPOSAL && header.type() != ClcHeader.TYPE_DECLINE) {
+            return new ClcParseResult.Failed("CLC header: unknown message type " + header.type(), msgLength);
+        }
+        int min = minimumLength(header);
+        if (header.length() < min) {
+            return new ClcParseResult.Failed(label(header) + ": length " + header.length() + " is shorter than " + min,
+                header.length());
+        }
         ClcCursor in = new ClcCursor(raw, ClcHeader.LENGTH, msgLength - TRAILER_LENGTH);
-        String what = "CLC " + header.typeName();
         try {
-            return switch (header.type()) {
-                case ClcHeader.TYPE_PROPOSAL -> header.isV2()
-                    ? minimum(what + " v2", header, PROPOSAL_V2_MIN, () -> proposalV2(header, in, trailer, raw))
-                    : minimum(what, header, PROPOSAL_V1_MIN, () -> proposalV1(header, in, trailer, raw));
-                case ClcHeader.TYPE_ACCEPT, ClcHeader.TYPE_CONFIRM -> switch (header.path()) {
-                    case ClcHeader.PATH_R -> minimum(what, header, SMCR_V1_LENGTH, () -> smcr(header, in, trailer, raw));
-                    case ClcHeader.PATH_D -> header.isV2()
-                        ? minimum("SMC-Dv2 " + what, header, SMCD_V2_LENGTH, () -> smcd(header, in, trailer, raw))
-                        : minimum(what, header, SMCD_V1_LENGTH, () -> smcd(header, in, trailer, raw));
-                    default -> new ClcParseResult.Failed(what + ": path " + ClcHeader.pathName(header.path())
-                        + " is neither SMC-R nor SMC-D", msgLength);
-                };
-                case ClcHeader.TYPE_DECLINE -> minimum(what, header, ClcDecline.LENGTH,
-                    () -> decline(header, in, trailer, raw));
-                default -> new ClcParseResult.Failed("CLC header: unknown message type " + header.type(), msgLength);
-            };
+            return new ClcParseResult.Parsed(switch (header.type()) {
+                case ClcHeader.TYPE_PROPOSAL -> header.isV2() ? proposalV2(header, in, trailer, raw)
+                    : proposalV1(header, in, trailer, raw);
+                case ClcHeader.TYPE_DECLINE -> decline(header, in, trailer, raw);
+                default -> header.path() == ClcHeader.PATH_R ? smcr(header, in, trailer, raw)
+                    : smcd(header, in, trailer, raw);
+            });
         } catch (Overrun e) {
-            return new ClcParseResult.Failed(what + ": " + e.getMessage(), msgLength);
+            return new ClcParseResult.Failed("CLC " + header.typeName() + ": " + e.getMessage(), msgLength);
         }
     }
 
-    private static ClcParseResult minimum(String what, ClcHeader header, int min,
-                                          java.util.function.Supplier<ClcMessage> decode) {
-        if (header.length() < min) {
-            return new ClcParseResult.Failed(what + ": length " + header.length() + " is shorter than " + min,
-                header.length());
+    /** The shortest valid length of a message of this type, version and path (checked types and paths). */
+    private static int minimumLength(ClcHeader h) {
+        return switch (h.type()) {
+            case ClcHeader.TYPE_PROPOSAL -> h.isV2() ? PROPOSAL_V2_MIN : PROPOSAL_V1_MIN;
+            case ClcHeader.TYPE_DECLINE -> ClcDecline.LENGTH;
+            default -> h.path() == ClcHeader.PATH_R ? SMCR_V1_LENGTH : h.isV2() ? SMCD_V2_LENGTH : SMCD_V1_LENGTH;
+        };
+    }
+
+    /** How errors name the message: "CLC Proposal v2", "SMC-Dv2 CLC Accept", "CLC Decline". */
+    private static String label(ClcHeader h) {
+        String what = "CLC " + h.typeName();
+        if (h.type() == ClcHeader.TYPE_PROPOSAL && h.isV2()) return what + " v2";
+        if ((h.type() == ClcHeader.TYPE_ACCEPT || h.type() == ClcHeader.TYPE_CONFIRM) && h.path() == ClcHeader.PATH_D
+            && h.isV2()) {
+            return "SMC-Dv2 " + what;
         }
-        return new ClcParseResult.Parsed(decode.get());
+        return what;
     }
 
     private static ClcProposalV1 proposalV1(ClcHeader h, ClcCursor in, int trailer, byte[] raw) {
