@@ -78,7 +78,8 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
     private void announce(ClcAcceptConfirmSmcr m, TcpFlow<?> flow, int direction, long frameNumber) {
         boolean fromServer = m.header().type() == ClcHeader.TYPE_ACCEPT;
         int client = fromServer ? 1 - direction : direction;
-        roceLinks.announce(m.smcrGid(), m.qpNumber(), fromServer, flow, client, frameNumber);
+        roceLinks.announce(m.smcrGid(), m.qpNumber(), fromServer, flow.address(client), flow.port(client),
+            flow.address(1 - client), flow.port(1 - client), frameNumber);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.NetworkKind;
 import dev.fabricscope.rdma.Bth;
-import dev.fabricscope.tcp.TcpFlow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,10 +26,10 @@ public final class SmcrRoceLinks {
         final byte[] gid;
         private final int qpn;
         private final boolean server;
-        private final String smcClient;
-        private final String smcServer;
-        private final TcpFlow<?> flow;    // when set, the ends are rendered from it on demand
-        private final int clientEnd;
+        private final byte[] clientAddress;
+        private final int clientPort;
+        private final byte[] serverAddress;
+        private final int serverPort;
         private final long clcFrame;
         int next = -1;
         private long packets;
@@ -40,15 +39,15 @@ public final class SmcrRoceLinks {
         private long lastNanos;
         private byte[] firstSource;
 
-        Endpoint(byte[] gid, int qpn, boolean server, String smcClient, String smcServer, TcpFlow<?> flow,
-                 int clientEnd, long clcFrame) {
+        Endpoint(byte[] gid, int qpn, boolean server, byte[] clientAddress, int clientPort, byte[] serverAddress,
+                 int serverPort, long clcFrame) {
             this.gid = gid;
             this.qpn = qpn;
             this.server = server;
-            this.smcClient = smcClient;
-            this.smcServer = smcServer;
-            this.flow = flow;
-            this.clientEnd = clientEnd;
+            this.clientAddress = clientAddress;
+            this.clientPort = clientPort;
+            this.serverAddress = serverAddress;
+            this.serverPort = serverPort;
             this.clcFrame = clcFrame;
         }
 
@@ -57,16 +56,9 @@ public final class SmcrRoceLinks {
         public int qpn() { return qpn; }
         /** True for the server's QP (from the Accept), false for the client's (from the Confirm). */
         public boolean server() { return server; }
-        /** The SMC (TCP) connection that announced the QP: "client ip:port" and "server ip:port". */
-        public String smcClient() {
-            return flow == null ? smcClient : SmcClcFormatter.endpoint(flow.address(clientEnd), flow.port(clientEnd));
-        }
-
-        public String smcServer() {
-            return flow == null ? smcServer
-                : SmcClcFormatter.endpoint(flow.address(1 - clientEnd), flow.port(1 - clientEnd));
-        }
-
+        /** The SMC (TCP) connection that announced the QP: "client ip:port" and "server ip:port" (made when asked). */
+        public String smcClient() { return SmcClcFormatter.endpoint(clientAddress, clientPort); }
+        public String smcServer() { return SmcClcFormatter.endpoint(serverAddress, serverPort); }
         public long clcFrame() { return clcFrame; }
         public long packets() { return packets; }
         public long bytes() { return bytes; }
@@ -106,29 +98,19 @@ public final class SmcrRoceLinks {
     }
 
     /**
-     * An SMC-R Accept (from the server) or Confirm (from the client) of the connection client -> server.
+     * An SMC-R Accept (from the server) or Confirm (from the client) of the TCP connection client -> server
+     * (addresses of 4 or 16 bytes, kept as given).
      * @param gid the message's SMC-R GID (16 bytes)
      */
-    public void announce(byte[] gid, int qpn, boolean server, String smcClient, String smcServer, long clcFrame) {
-        announce(gid, qpn, server, smcClient, smcServer, null, 0, clcFrame);
-    }
-
-    /**
-     * The same, naming the SMC connection by its flow and the client's end (0 or 1) there: the text of the
-     * ends is made only when printed (most announced QPs never carry a captured RoCE packet).
-     */
-    public void announce(byte[] gid, int qpn, boolean server, TcpFlow<?> flow, int clientEnd, long clcFrame) {
-        announce(gid, qpn, server, null, null, flow, clientEnd, clcFrame);
-    }
-
-    private void announce(byte[] gid, int qpn, boolean server, String smcClient, String smcServer, TcpFlow<?> flow,
-                          int clientEnd, long clcFrame) {
+    public void announce(byte[] gid, int qpn, boolean server, byte[] clientAddress, int clientPort,
+                         byte[] serverAddress, int serverPort, long clcFrame) {
         if (gid == null || gid.length != 16 || find(gid, qpn) != null) return;
         if (endpoints.size() >= MAX_ENDPOINTS) {
             full = true;
             return;
         }
-        Endpoint e = new Endpoint(gid.clone(), qpn, server, smcClient, smcServer, flow, clientEnd, clcFrame);
+        Endpoint e = new Endpoint(gid.clone(), qpn, server, clientAddress, clientPort, serverAddress, serverPort,
+            clcFrame);
         if ((endpoints.size() + 1) * 2 > slotQpn.length) grow();
         int slot = slotOf(qpn, true);
         e.next = slotQpn[slot] == 0 ? -1 : slotHead[slot];

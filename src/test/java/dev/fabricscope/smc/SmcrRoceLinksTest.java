@@ -43,8 +43,8 @@ class SmcrRoceLinksTest {
 
     @Test
     void countsPacketsToAnnouncedQpsOnly() {
-        links.announce(GID6_B, 228, true, "[a]:1", "[b]:2", 6);     // server QP (Accept)
-        links.announce(GID6_A, 229, false, "[a]:1", "[b]:2", 8);    // client QP (Confirm)
+        links.announce(GID6_B, 228, true, IP4_A, 1, IP4_B, 2, 6);     // server QP (Accept)
+        links.announce(GID6_A, 229, false, IP4_A, 1, IP4_B, 2, 8);    // client QP (Confirm)
         feed(SmcrRoceLinksTestFrames.roce(GID6_A, GID6_B, 228, 100));
         feed(SmcrRoceLinksTestFrames.roce(GID6_A, GID6_B, 228, 100));
         feed(SmcrRoceLinksTestFrames.roce(GID6_B, GID6_A, 229, 0));
@@ -69,7 +69,7 @@ class SmcrRoceLinksTest {
 
     @Test
     void ipv4RoceMatchesAnIpv4MappedGid() {
-        links.announce(GID4_B, 0x1a4, true, "10.0.0.1:1", "10.0.0.2:2", 6);
+        links.announce(GID4_B, 0x1a4, true, IP4_A, 1, IP4_B, 2, 6);
         feed(SmcrRoceLinksTestFrames.roce(IP4_A, IP4_B, 0x1a4, 8));
         feed(SmcrRoceLinksTestFrames.roce(IP4_B, IP4_A, 0x1a4, 8));     // other direction: not B
         SmcrRoceLinks.Endpoint e = links.endpoints().getFirst();
@@ -79,18 +79,19 @@ class SmcrRoceLinksTest {
 
     @Test
     void aRepeatedAnnouncementKeepsTheFirstAndManyQpsStillResolve() {
-        links.announce(GID6_B, 228, true, "first", "x", 6);
-        links.announce(GID6_B, 228, true, "second", "x", 60);
+        links.announce(GID6_B, 228, true, IP4_A, 1, IP4_B, 2, 6);
+        links.announce(GID6_B, 228, true, IP4_A, 3, IP4_B, 2, 60);
         assertEquals(1, links.endpoints().size());
-        assertEquals("first", links.endpoints().getFirst().smcClient());
+        assertEquals("10.0.0.1:1", links.endpoints().getFirst().smcClient());
+        assertEquals("10.0.0.2:2", links.endpoints().getFirst().smcServer());
         // enough QPs to make the table grow several times, with colliding QP numbers at other GIDs
         for (int q = 1; q <= 500; q++) {
-            links.announce(GID6_A, q * 7, false, "c" + q, "s", q);
-            links.announce(GID6_B, q * 7, true, "c" + q, "s", q);
+            links.announce(GID6_A, q * 7, false, GID6_A, 1000 + q, GID6_B, 2, q);
+            links.announce(GID6_B, q * 7, true, GID6_A, 1000 + q, GID6_B, 2, q);
         }
         feed(SmcrRoceLinksTestFrames.roce(GID6_B, GID6_A, 7 * 321, 0));
         SmcrRoceLinks.Endpoint hit = links.endpoints().stream().filter(e -> e.packets() > 0).findFirst().orElseThrow();
-        assertEquals("c321", hit.smcClient());
+        assertEquals("fe80::9a03:9bff:feab:cdef:1321", hit.smcClient());
         assertEquals(false, hit.server());
         assertNull(links.endpoints().getFirst().firstSource());
     }
