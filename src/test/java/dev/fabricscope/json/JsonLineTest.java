@@ -22,6 +22,7 @@ class JsonLineTest {
             .array("codes").object().field("code", "0x03030000").close().object().field("n", -2).close().close()
             .array("empty").close()
             .field("s", "q\"\\\n\t\u0001")
+            .field("r", "ab\"cd\\ef\u001fgh \u00e9")
             .end();
         return sb.toString();
     }
@@ -29,7 +30,7 @@ class JsonLineTest {
     @Test
     void nestedObjectsAndArraysWithSeparatorsAndEscapes() {
         assertEquals("{\"a\":1,\"fce\":{\"os\":\"Linux\",\"ok\":true},\"gids\":[\"fe80::1\",null],"
-            + "\"codes\":[{\"code\":\"0x03030000\"},{\"n\":-2}],\"empty\":[],\"s\":\"q\\\"\\\\\\n\\t\\u0001\"}\n", nested());
+            + "\"codes\":[{\"code\":\"0x03030000\"},{\"n\":-2}],\"empty\":[],\"s\":\"q\\\"\\\\\\n\\t\\u0001\",\"r\":\"ab\\\"cd\\\\ef\\u001fgh \u00e9\"}\n", nested());
     }
 
     @Test
