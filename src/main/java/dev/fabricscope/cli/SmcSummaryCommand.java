@@ -43,6 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
  *   {@code {code, reason, count}}, most frequent first; {@code smc_option_not_echoed} SYNs with the SMC option
  *   answered without it (plain TCP; not in {@code connections}); {@code syn_without_answer} SYNs with the
  *   SMC option and no SYN-ACK captured (not in {@code connections}).</li>
+ *   <li>before the summary, a {@code roce_flow_totals} object per SMC-R QP that RoCE packets went to
+ *   ({@link dev.fabricscope.smc.SmcrRoceText}'s members, as smc-clc -json).</li>
  * </ul>
  *
  * <p>Exit codes: 0 done, 1 input could not be read (one line on stderr), 2 usage error.
@@ -77,10 +79,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
         "Then a table: the number of connections, each outcome counted, and the decline reasons counted "
             + "(count, code, reason), most frequent first. SYNs with the SMC option that the server answered "
-            + "without it (server without SMC) are counted on a line of their own.",
+            + "without it (server without SMC) are counted on a line of their own. When RoCE packets went to "
+            + "QPs that SMC-R Accept/Confirm messages announced, each such QP's packets and bytes follow.",
         "",
-        "With --json, one JSON object per connection and a final summary object, one per line (fields in "
-            + "the README).",
+        "With --json, one JSON object per connection, a roce_flow_totals object per such QP and a final "
+            + "summary object, one per line (fields in the README).",
         "",
     },
     footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error.",

@@ -67,19 +67,11 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
         switch (ClcParser.parse(message, 0, message.byteSize())) {
             case ClcParseResult.Parsed(ClcMessage parsed) -> {
                 events.message(parsed, flow, direction, timestampNanos, frameNumber);
-                if (parsed instanceof ClcAcceptConfirmSmcr smcr) announce(smcr, flow, direction, frameNumber);
+                if (parsed instanceof ClcAcceptConfirmSmcr smcr) roceLinks.announce(smcr, flow, direction, frameNumber);
             }
             case ClcParseResult.Failed(String reason, int length) -> events.log("Error parsing CLC message: " + reason
                 + " (frame " + frameNumber + ", " + SmcClcRenderer.addresses(flow, direction) + ")");
         }
-    }
-
-    /** An SMC-R Accept comes from the server, a Confirm from the client: its QP is that side's. */
-    private void announce(ClcAcceptConfirmSmcr m, TcpFlow<?> flow, int direction, long frameNumber) {
-        boolean fromServer = m.header().type() == ClcHeader.TYPE_ACCEPT;
-        int client = fromServer ? 1 - direction : direction;
-        roceLinks.announce(m.smcrGid(), m.qpNumber(), fromServer, flow.address(client), flow.port(client),
-            flow.address(1 - client), flow.port(1 - client), frameNumber);
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class SmcConnectionSummary implements ClcListener {
     static final long OTHER_CODES = -1;
 
     private final ClcTracker tracker = new ClcTracker(this);
+    /** QPs announced by SMC-R Accept/Confirm, and the RoCE packets to them (counted, reported in the totals). */
+    private final SmcrRoceLinks roceLinks = new SmcrRoceLinks(endpoint -> { });
     private final Consumer<SmcConnectionReport> reports;
     private final Map<TcpFlow<?>, Connection> open = new IdentityHashMap<>();
     private final Map<String, Long> outcomes = new HashMap<>();
@@ -67,6 +69,7 @@ public final class SmcConnectionSummary implements ClcListener {
     /** One packet, already dissected into {@code layers}. */
     public void packet(Packet packet, Layers layers) {
         tracker.packet(packet, layers);
+        if (layers.ibBthOffset >= 0) roceLinks.packet(packet, layers);
     }
 
     /** End of the capture: reports the connections still open, then returns the totals. */
@@ -78,8 +81,9 @@ public final class SmcConnectionSummary implements ClcListener {
         declines.forEach((code, n) -> byCode.add(new SmcSummaryTotals.DeclineCount(code, n)));
         byCode.sort(Comparator.comparingLong(SmcSummaryTotals.DeclineCount::count).reversed()
             .thenComparingLong(SmcSummaryTotals.DeclineCount::code));
+        List<SmcrRoceLinks.Endpoint> roceFlows = roceLinks.endpoints().stream().filter(e -> e.packets() > 0).toList();
         return new SmcSummaryTotals(connections, List.copyOf(byOutcome), declinedByServer, declinedByClient,
-            List.copyOf(byCode), notEchoed, synUnanswered);
+            List.copyOf(byCode), notEchoed, synUnanswered, roceFlows);
     }
 
     private Connection connection(TcpFlow<?> flow) {
@@ -92,7 +96,10 @@ public final class SmcConnectionSummary implements ClcListener {
         c.messages++;
         if (c.firstSeen < 0) c.firstSeen = timestampNanos;
         switch (ClcParser.parse(message, 0, message.byteSize())) {
-            case ClcParseResult.Parsed(ClcMessage m) -> learn(c, direction, m);
+            case ClcParseResult.Parsed(ClcMessage m) -> {
+                learn(c, direction, m);
+                if (m instanceof ClcAcceptConfirmSmcr smcr) roceLinks.announce(smcr, flow, direction, frameNumber);
+            }
             case ClcParseResult.Failed(String reason, int length) -> {
                 if (c.problem == null) c.problem = reason + " (frame " + frameNumber + ")";
             }

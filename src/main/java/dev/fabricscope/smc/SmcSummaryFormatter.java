@@ -98,10 +98,15 @@ public final class SmcSummaryFormatter {
             out.append(t.synUnanswered()).append(" more SYN(s) offered SMC without a SYN-ACK in the capture: "
                 + "not counted above\n");
         }
+        if (!t.roceFlows().isEmpty()) {
+            out.append("RoCE traffic of SMC-R links (QPs from Accept/Confirm):\n");
+            for (SmcrRoceLinks.Endpoint e : t.roceFlows()) SmcrRoceText.appendTotals(out, e);
+        }
     }
 
-    /** The summary JSON object. */
+    /** A {@code roce_flow_totals} object per SMC-R QP that RoCE packets went to (as smc-clc -json), then the summary object. */
     public static void appendJson(StringBuilder out, SmcSummaryTotals t) {
+        for (SmcrRoceLinks.Endpoint e : t.roceFlows()) SmcrRoceText.appendTotalsJson(out, e);
         StringBuilder outcomes = new StringBuilder("{");
         for (Map.Entry<String, Long> e : t.outcomes()) {
             if (outcomes.length() > 1) outcomes.append(',');

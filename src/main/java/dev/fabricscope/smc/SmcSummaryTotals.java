@@ -13,10 +13,12 @@ import java.util.Map;
  * @param declines         decline codes counted, most frequent first (then by code)
  * @param notEchoed        SYNs with the SMC option answered by a SYN-ACK without it (not counted as connections)
  * @param synUnanswered    SYNs with the SMC option without a captured SYN-ACK nor CLC (not counted as connections)
+ * @param roceFlows        the QPs announced by SMC-R Accept/Confirm messages that RoCE packets of the capture went
+ *                         to, with their counts, in announcement order
  */
 public record SmcSummaryTotals(long connections, List<Map.Entry<String, Long>> outcomes, long declinedByServer,
                                long declinedByClient, List<DeclineCount> declines, long notEchoed,
-                               long synUnanswered) {
+                               long synUnanswered, List<SmcrRoceLinks.Endpoint> roceFlows) {
 
     /** One decline code and how often it was seen. */
     public record DeclineCount(long code, long count) {

@@ -4,6 +4,7 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.NetworkKind;
 import dev.fabricscope.rdma.Bth;
+import dev.fabricscope.tcp.TcpFlow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,6 +118,17 @@ public final class SmcrRoceLinks {
         slotQpn[slot] = qpn + 1;
         slotHead[slot] = endpoints.size();
         endpoints.add(e);
+    }
+
+    /**
+     * An SMC-R Accept (it names the server's QP) or Confirm (the client's), sent by endpoint {@code direction}
+     * of {@code flow}.
+     */
+    public void announce(ClcAcceptConfirmSmcr m, TcpFlow<?> flow, int direction, long clcFrame) {
+        boolean fromServer = m.header().type() == ClcHeader.TYPE_ACCEPT;
+        int client = fromServer ? 1 - direction : direction;
+        announce(m.smcrGid(), m.qpNumber(), fromServer, flow.address(client), flow.port(client),
+            flow.address(1 - client), flow.port(1 - client), clcFrame);
     }
 
     /** A dissected packet: counts it when it is RoCE to an announced QP. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * smc-clc names the RoCE QP flows of SMC-R links: the shared 4-connection capture (connection 10001's Accept
+ * smc-clc (and the smc summary) name the RoCE QP flows of SMC-R links: the shared 4-connection capture (connection 10001's Accept
  * announces server QP 228 = 0xe4, its Confirm client QP 229 = 0xe5, both at GID fe80::9a03:9bff:feab:cdef,
  * per synthetic-4conn.tshark-V.txt) followed by RoCEv2 packets written with our writer.
  */
@@ -102,5 +102,32 @@ class SmcClcRoceTest {
         assertTrue(flows.get(2).startsWith("{\"type\":\"roce_flow_totals\",\"dst\":\"fe80::9a03:9bff:feab:cdef\","
             + "\"dest_qp\":228,"), flows.get(2));
         assertTrue(flows.get(2).contains("\"packets\":3,\"bytes\":" + 3 * FRAME_BYTES + ","), flows.get(2));
+    }
+
+    @Test
+    void summaryCountsTheRoceTrafficOfEachLink() throws Exception {
+        Path f = captureWithRoce();
+        CliRun r = CliRun.of("smc", "-r", f.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String g = "fe80::9a03:9bff:feab:cdef";
+        List<String> lines = r.out().lines().toList();
+        int at = lines.indexOf("RoCE traffic of SMC-R links (QPs from Accept/Confirm):");
+        assertTrue(at > 0, r.out());
+        assertEquals(List.of(
+            "RoCE QP 228 at " + g + " (server QP of the SMC-R link 10.0.0.1:10001 -> 10.0.0.2:50000): 3 packets, " + 3 * FRAME_BYTES + " bytes",
+            "RoCE QP 229 at " + g + " (client QP of the SMC-R link 10.0.0.1:10001 -> 10.0.0.2:50000): 2 packets, " + 2 * FRAME_BYTES + " bytes"),
+            lines.subList(at + 1, lines.size()));
+
+        CliRun json = CliRun.of("smc", "-r", f.toString(), "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        List<String> totals = json.out().lines().filter(l -> l.startsWith("{\"type\":\"roce_flow_totals\"")).toList();
+        assertEquals(2, totals.size(), json.out());
+        assertTrue(totals.get(0).contains("\"dest_qp\":228,\"side\":\"server\",\"smc_client\":\"10.0.0.1:10001\","
+            + "\"smc_server\":\"10.0.0.2:50000\",\"clc_frame\":6,\"packets\":3,"), totals.get(0));
+        assertTrue(json.out().lines().toList().getLast().startsWith("{\"type\":\"summary\""), json.out());
+
+        // without RoCE packets (the shared capture alone) there is no such section
+        CliRun plain = CliRun.of("smc", "-r", Oracles.sharedCapture("smc/synthetic-4conn.pcap").toString());
+        assertTrue(plain.out().lines().noneMatch(l -> l.startsWith("RoCE")), plain.out());
     }
 }
