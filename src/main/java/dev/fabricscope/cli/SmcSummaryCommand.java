@@ -42,7 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
  *   first; {@code declined_by_server}, {@code declined_by_client}; {@code declines} an array of
  *   {@code {code, reason, count}}, most frequent first; {@code smc_option_not_echoed} SYNs with the SMC option
  *   answered without it (plain TCP; not in {@code connections}); {@code syn_without_answer} SYNs with the
- *   SMC option and no SYN-ACK captured (not in {@code connections}).</li>
+ *   SMC option and no SYN-ACK captured (not in {@code connections}); {@code roce_qps_over_limit} true when
+ *   more than 65,536 SMC-R QPs were announced (RoCE traffic to later ones is not counted).</li>
  *   <li>before the summary, a {@code roce_flow_totals} object per SMC-R QP that RoCE packets went to
  *   ({@link dev.fabricscope.smc.SmcrRoceText}'s members, as smc-clc -json).</li>
  * </ul>

@@ -62,12 +62,21 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
     }
 
     @Override
+    public void full() {
+        events.log("more than " + SmcrRoceLinks.MAX_ENDPOINTS + " SMC-R QPs announced: RoCE traffic to later ones "
+            + "is not followed");
+    }
+
+    @Override
     public void message(TcpFlow<?> flow, int direction, MemorySegment message, long timestampNanos, long frameNumber) {
         keepPacket = true;
         switch (ClcParser.parse(message, 0, message.byteSize())) {
             case ClcParseResult.Parsed(ClcMessage parsed) -> {
                 events.message(parsed, flow, direction, timestampNanos, frameNumber);
-                if (parsed instanceof ClcAcceptConfirmSmcr smcr) roceLinks.announce(smcr, flow, direction, frameNumber);
+                // only -v and -json show the RoCE flows of SMC-R links
+                if (parsed instanceof ClcAcceptConfirmSmcr smcr && (options.verbose() || options.json())) {
+                    roceLinks.announce(smcr, flow, direction, frameNumber);
+                }
             }
             case ClcParseResult.Failed(String reason, int length) -> events.log("Error parsing CLC message: " + reason
                 + " (frame " + frameNumber + ", " + SmcClcRenderer.addresses(flow, direction) + ")");

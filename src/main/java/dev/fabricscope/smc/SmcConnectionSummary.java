@@ -83,7 +83,7 @@ public final class SmcConnectionSummary implements ClcListener {
             .thenComparingLong(SmcSummaryTotals.DeclineCount::code));
         List<SmcrRoceLinks.Endpoint> roceFlows = roceLinks.endpoints().stream().filter(e -> e.packets() > 0).toList();
         return new SmcSummaryTotals(connections, List.copyOf(byOutcome), declinedByServer, declinedByClient,
-            List.copyOf(byCode), notEchoed, synUnanswered, roceFlows);
+            List.copyOf(byCode), notEchoed, synUnanswered, roceFlows, roceLinks.full());
     }
 
     private Connection connection(TcpFlow<?> flow) {

@@ -102,6 +102,10 @@ public final class SmcSummaryFormatter {
             out.append("RoCE traffic of SMC-R links (QPs from Accept/Confirm):\n");
             for (SmcrRoceLinks.Endpoint e : t.roceFlows()) SmcrRoceText.appendTotals(out, e);
         }
+        if (t.roceFull()) {
+            out.append("more than ").append(SmcrRoceLinks.MAX_ENDPOINTS)
+                .append(" SMC-R QPs announced: RoCE traffic to later ones is not counted\n");
+        }
     }
 
     /** A {@code roce_flow_totals} object per SMC-R QP that RoCE packets went to (as smc-clc -json), then the summary object. */
@@ -132,6 +136,7 @@ public final class SmcSummaryFormatter {
             .raw("declines", declines)
             .field("smc_option_not_echoed", t.notEchoed())
             .field("syn_without_answer", t.synUnanswered())
+            .field("roce_qps_over_limit", t.roceFull())
             .end();
     }
 }

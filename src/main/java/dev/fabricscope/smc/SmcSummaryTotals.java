@@ -15,10 +15,12 @@ import java.util.Map;
  * @param synUnanswered    SYNs with the SMC option without a captured SYN-ACK nor CLC (not counted as connections)
  * @param roceFlows        the QPs announced by SMC-R Accept/Confirm messages that RoCE packets of the capture went
  *                         to, with their counts, in announcement order
+ * @param roceFull         more than {@link SmcrRoceLinks#MAX_ENDPOINTS} QPs were announced: later ones not followed
  */
 public record SmcSummaryTotals(long connections, List<Map.Entry<String, Long>> outcomes, long declinedByServer,
                                long declinedByClient, List<DeclineCount> declines, long notEchoed,
-                               long synUnanswered, List<SmcrRoceLinks.Endpoint> roceFlows) {
+                               long synUnanswered, List<SmcrRoceLinks.Endpoint> roceFlows,
+                               boolean roceFull) {
 
     /** One decline code and how often it was seen. */
     public record DeclineCount(long code, long count) {

@@ -74,6 +74,9 @@ public final class SmcrRoceLinks {
     public interface Listener {
         /** The first RoCE packet to an announced QP. */
         void firstRocePacket(Endpoint endpoint);
+
+        /** The first announcement dropped because {@link #MAX_ENDPOINTS} QPs are known (once per run). */
+        default void full() { }
     }
 
     private final Listener listener;
@@ -107,6 +110,7 @@ public final class SmcrRoceLinks {
                          byte[] serverAddress, int serverPort, long clcFrame) {
         if (gid == null || gid.length != 16 || find(gid, qpn) != null) return;
         if (endpoints.size() >= MAX_ENDPOINTS) {
+            if (!full) listener.full();
             full = true;
             return;
         }

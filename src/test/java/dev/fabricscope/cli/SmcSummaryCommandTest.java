@@ -150,7 +150,7 @@ class SmcSummaryCommandTest {
         assertEquals("{\"type\":\"summary\",\"connections\":4,\"outcomes\":{\"declined by server\":2,"
             + "\"SMC-D v2 established\":1,\"SMC-R v1 established\":1},\"declined_by_server\":2,\"declined_by_client\":0,"
             + "\"declines\":[{\"code\":\"0x03030000\",\"reason\":\"no SMC device found (R or D)\",\"count\":2}],"
-            + "\"smc_option_not_echoed\":0,\"syn_without_answer\":0}", lines.get(4));
+            + "\"smc_option_not_echoed\":0,\"syn_without_answer\":0,\"roce_qps_over_limit\":false}", lines.get(4));
     }
 
     /** Counts against the generator's own summary (what it put in the file), not against our output. */

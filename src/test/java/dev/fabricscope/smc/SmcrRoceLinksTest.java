@@ -4,6 +4,7 @@ import static dev.fabricscope.testing.ByteArrays.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
@@ -94,5 +95,23 @@ class SmcrRoceLinksTest {
         assertEquals("fe80::9a03:9bff:feab:cdef:1321", hit.smcClient());
         assertEquals(false, hit.server());
         assertNull(links.endpoints().getFirst().firstSource());
+    }
+
+    @Test
+    void beyondTheCapAnnouncementsAreDroppedAndSaidOnce() {
+        int[] fullCalls = new int[1];
+        SmcrRoceLinks capped = new SmcrRoceLinks(new SmcrRoceLinks.Listener() {
+            @Override
+            public void firstRocePacket(SmcrRoceLinks.Endpoint endpoint) { }
+
+            @Override
+            public void full() {
+                fullCalls[0]++;
+            }
+        });
+        for (int q = 1; q <= SmcrRoceLinks.MAX_ENDPOINTS + 10; q++) capped.announce(GID6_B, q, true, IP4_A, 1, IP4_B, 2, q);
+        assertEquals(SmcrRoceLinks.MAX_ENDPOINTS, capped.endpoints().size());
+        assertTrue(capped.full());
+        assertEquals(1, fullCalls[0]);
     }
 }
