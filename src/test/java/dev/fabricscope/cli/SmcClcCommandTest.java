@@ -243,6 +243,33 @@ class SmcClcCommandTest {
         assertTrue(!r.err().contains("WARNING"), "127.0.0.1 is loopback: no warning\n" + r.err());
     }
 
+    /** The real decoder renders on its own thread when reading a file: -http still gets every line, in order. */
+    @Test
+    void httpServesTheRealDecodersTextOfAFile() throws Exception {
+        Path capture = Oracles.sharedCapture("smc/synthetic-4conn.pcap");
+        String oracle = Files.readString(capture.resolveSibling("synthetic-4conn.smc-clc.txt"));
+        CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();
+        SmcClcCommand command = new SmcClcCommand(dev.fabricscope.smc.SmcClcLines::new, CLOCK, ZoneOffset.UTC, 1 << 20,
+            bound::complete);
+        CompletableFuture<Result> result = CompletableFuture.supplyAsync(
+            () -> run(command, "-http", "127.0.0.1:0", "-f", capture.toString(), "-show-timestamps=false"));
+        int port = bound.get(30, TimeUnit.SECONDS).getPort();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/");
+        String startLine = LOG_PREFIX + "Reading packets from file " + capture + ":\n";
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String body = "";
+            for (int i = 0; i < 500 && !body.equals(startLine + oracle); i++) {
+                if (i > 0) Thread.sleep(20);
+                body = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertEquals(startLine + oracle, body);
+        }
+        command.stop();
+        Result r = result.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.out());
+    }
+
     @Test
     void httpOnAllAddressesWarnsAndABadAddressIsFatal() throws Exception {
         Path edge = Oracles.sharedCapture("smc/synthetic-edge.pcap");
