@@ -7,9 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands decoded events to a {@link SmcClcRenderer} running on its own thread, in order, so that reading,
- * reassembly and parsing (this thread) overlap with formatting and writing the text (the other): on a
- * file, formatting is a third of the work. Events travel in batches (one queue hand-off per
+ * Hands decoded events to a {@link SmcClcRenderer} running on its own thread, in order, so that reading
+ * and reassembly (this thread) overlap with parsing, formatting and writing the text (the other): on a
+ * file, that is a third of the work. Events travel in batches (one queue hand-off per
  * {@link #BATCH} events, not per message) through a queue of {@link #QUEUED_BATCHES}, which bounds the
  * memory held and makes the decoder wait when the output is slower (a pipe, a full disk).
  *
@@ -21,6 +21,7 @@ final class BackgroundRenderer implements ClcOutputEvents, AutoCloseable {
     static final int QUEUED_BATCHES = 16;
 
     private record Message(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) { }
+    private record Unparsed(byte[] message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) { }
     private record Log(String line) { }
     private record FirstRoce(SmcrRoceLinks.Endpoint endpoint) { }
     private record Finish(List<SmcrRoceLinks.Endpoint> endpoints) { }
@@ -41,6 +42,11 @@ final class BackgroundRenderer implements ClcOutputEvents, AutoCloseable {
     @Override
     public void message(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
         add(new Message(message, flow, direction, timestampNanos, frameNumber));
+    }
+
+    @Override
+    public void unparsed(byte[] message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
+        add(new Unparsed(message, flow, direction, timestampNanos, frameNumber));
     }
 
     @Override
@@ -105,6 +111,8 @@ final class BackgroundRenderer implements ClcOutputEvents, AutoCloseable {
                     switch (event) {
                         case Message m -> renderer.message(m.message(), m.flow(), m.direction(), m.timestampNanos(),
                             m.frameNumber());
+                        case Unparsed u -> renderer.unparsed(u.message(), u.flow(), u.direction(), u.timestampNanos(),
+                            u.frameNumber());
                         case Log l -> renderer.log(l.line());
                         case FirstRoce f -> renderer.firstRocePacket(f.endpoint());
                         case Finish f -> {

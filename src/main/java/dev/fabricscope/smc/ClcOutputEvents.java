@@ -13,6 +13,9 @@ interface ClcOutputEvents {
     /** A parsed CLC message sent by {@code flow}'s endpoint {@code direction}. */
     void message(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber);
 
+    /** A framed CLC message still to parse (a copy of its bytes): parsed where it is rendered. */
+    void unparsed(byte[] message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber);
+
     /** A diagnostic line (smc-clc's log). */
     void log(String line);
 

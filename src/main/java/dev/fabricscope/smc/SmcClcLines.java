@@ -4,13 +4,15 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.tcp.TcpFlow;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * The decoder behind {@code fabricscope smc-clc}: packets go to a {@link ClcTracker} (TCP reassembly and
- * CLC framing), each framed message to {@link ClcParser}, each parsed message to a {@link SmcClcRenderer}
- * (smc-clc's text, or JSON lines), inline or, with {@link SmcClcOptions#renderInBackground}, on a second
- * thread. Problems (a header Length below 8, a broken trailer, a stream gap, an SMC option echoed without
- * CLC) are logged with the frame number and the run goes on.
+ * CLC framing), each framed message to a {@link SmcClcRenderer} (parsed by {@link ClcParser}; smc-clc's text,
+ * or JSON lines), inline or, with {@link SmcClcOptions#renderInBackground}, on a second thread. With -v or
+ * -json, messages are parsed here, as the RoCE correlation needs SMC-R Accept/Confirm contents at once.
+ * Problems (a header Length below 8, a broken trailer, a stream gap, an SMC option echoed without CLC) are
+ * logged with the frame number and the run goes on.
  */
 public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoceLinks.Listener {
     private final SmcClcOptions options;
@@ -70,16 +72,19 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
     @Override
     public void message(TcpFlow<?> flow, int direction, MemorySegment message, long timestampNanos, long frameNumber) {
         keepPacket = true;
+        if (!options.verbose() && !options.json()) {
+            // nothing here needs the parsed message: parsing happens where it is rendered (a second thread for files)
+            events.unparsed(message.toArray(ValueLayout.JAVA_BYTE), flow, direction, timestampNanos, frameNumber);
+            return;
+        }
         switch (ClcParser.parse(message, 0, message.byteSize())) {
             case ClcParseResult.Parsed(ClcMessage parsed) -> {
                 events.message(parsed, flow, direction, timestampNanos, frameNumber);
-                // only -v and -json show the RoCE flows of SMC-R links
-                if (parsed instanceof ClcAcceptConfirmSmcr smcr && (options.verbose() || options.json())) {
-                    roceLinks.announce(smcr, flow, direction, frameNumber);
-                }
+                // -v and -json show the RoCE flows of SMC-R links: follow the QPs they announce
+                if (parsed instanceof ClcAcceptConfirmSmcr smcr) roceLinks.announce(smcr, flow, direction, frameNumber);
             }
-            case ClcParseResult.Failed(String reason, int length) -> events.log("Error parsing CLC message: " + reason
-                + " (frame " + frameNumber + ", " + SmcClcRenderer.addresses(flow, direction) + ")");
+            case ClcParseResult.Failed(String reason, int length) ->
+                events.log(SmcClcRenderer.parseError(reason, flow, direction, frameNumber));
         }
     }
 

@@ -36,6 +36,19 @@ final class SmcClcRenderer implements ClcOutputEvents {
         out.print(text);
     }
 
+    @Override
+    public void unparsed(byte[] message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
+        switch (ClcParser.parse(message, 0, message.length)) {
+            case ClcParseResult.Parsed(ClcMessage parsed) -> message(parsed, flow, direction, timestampNanos, frameNumber);
+            case ClcParseResult.Failed(String reason, int length) -> out.log(parseError(reason, flow, direction, frameNumber));
+        }
+    }
+
+    /** smc-clc's words for a message it cannot decode, with our frame number and addresses. */
+    static String parseError(String reason, TcpFlow<?> flow, int direction, long frameNumber) {
+        return "Error parsing CLC message: " + reason + " (frame " + frameNumber + ", " + addresses(flow, direction) + ")";
+    }
+
     /** Field names are stable (documented in the README): scripts depend on them. */
     private void json(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
         ClcHeader h = message.header();
