@@ -164,6 +164,10 @@ public final class SmcClcCommand {
                 } catch (Fatal e) {
                     err.println(log.line(e.getMessage()));
                     return UserError.RUNTIME;
+                } catch (RuntimeException e) {
+                    // a bug of ours: one line for the user (what was decoded before it is out), not a stack trace
+                    err.println(log.line("internal error: " + e));
+                    return UserError.RUNTIME;
                 } finally {
                     out.flush();
                     err.flush();
@@ -393,6 +397,7 @@ public final class SmcClcCommand {
                 finished = true;
             } finally {
                 if (timer != null) timer.interrupt();
+                if (!finished) finishAfterFailure(producer);
                 flushOutput();
                 if (sink != null) {
                     try {
@@ -401,6 +406,18 @@ public final class SmcClcCommand {
                         if (finished) throw e;   // else keep the first failure
                     }
                 }
+            }
+        }
+
+        /**
+         * Reading (or writing -w) failed: what was decoded before still reaches the output (it may be queued
+         * for the rendering thread); the first failure is the one reported.
+         */
+        private void finishAfterFailure(ClcLineProducer producer) {
+            try {
+                producer.finish(output);
+            } catch (RuntimeException e) {
+                // the failure being thrown matters more
             }
         }
 

@@ -107,7 +107,6 @@ final class BackgroundRenderer implements ClcOutputEvents, AutoCloseable {
         try {
             while (true) {
                 for (Object event : queue.take()) {
-                    if (event == null) break;
                     switch (event) {
                         case Message m -> renderer.message(m.message(), m.flow(), m.direction(), m.timestampNanos(),
                             m.frameNumber());

@@ -38,7 +38,7 @@ class SmcClcCommandTest {
     private static final String LOG_PREFIX = "2024/05/06 07:08:09 ";
 
     /** A producer that prints one line per packet and keeps the packets whose TCP port matches. */
-    private static final class FakeProducer implements ClcLineProducer {
+    private static class FakeProducer implements ClcLineProducer {
         final List<Long> frames = new ArrayList<>();
         /** Packet times as tcpdump -tt prints them (seconds.microseconds). */
         final List<String> times = new ArrayList<>();
@@ -268,6 +268,29 @@ class SmcClcCommandTest {
         Result r = result.get(30, TimeUnit.SECONDS);
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.out());
+    }
+
+    /** A failure in the middle of the input: what was decoded before still gets out (finish), then the failure. */
+    @Test
+    void aFailureMidInputStillFinishesTheProducer() throws Exception {
+        Path capture = Oracles.sharedCapture("smc/synthetic-4conn.pcap");
+        IllegalStateException boom = new IllegalStateException("decoder bug");
+        FakeProducer producer = new FakeProducer(p -> false) {
+            @Override
+            public boolean packet(Packet packet, Layers layers, Output out) {
+                if (packet.frameNumber() == 5) throw boom;
+                return super.packet(packet, layers, out);
+            }
+        };
+        Result r = run(command(producer), "-f", capture.toString());
+        assertEquals(1, r.exit());
+        assertTrue(producer.finished);
+        assertEquals(List.of(1L, 2L, 3L, 4L), producer.frames);
+        assertEquals(4, r.out().lines().count(), r.out());
+        // the producer's last word, then one line for the failure: no stack trace
+        List<String> err = r.err().lines().toList();
+        assertEquals(LOG_PREFIX + "finished after 4 packets", err.get(err.size() - 2), r.err());
+        assertEquals(LOG_PREFIX + "internal error: java.lang.IllegalStateException: decoder bug", err.getLast(), r.err());
     }
 
     @Test
