@@ -72,11 +72,15 @@ public final class TcpReassembler<A> {
         if (flow == null) {
             boolean syn = (l.tcpFlags & TcpSegment.SYN) != 0;
             if (!syn && l.payloadLength == 0) return;
+            // a new SYN is judged again even on a 4-tuple ignored before; its decision replaces the old entry
+            // (TRACK: not consulted while tracked, added again when the flow goes; IGNORE_FLOW: added again)
             boolean pureSyn = syn && (l.tcpFlags & TcpSegment.ACK) == 0;
-            if (pureSyn) ignored.remove(hash);
-            else if (ignored.contains(hash, now)) return;
+            if (!pureSyn && ignored.contains(hash, now)) return;
             switch (listener.track(segment)) {
-                case SKIP -> { return; }
+                case SKIP -> {
+                    if (pureSyn) ignored.remove(hash);
+                    return;
+                }
                 case IGNORE_FLOW -> {
                     ignored.add(hash, now);
                     return;

@@ -159,6 +159,19 @@ class TcpReassemblerTest {
     }
 
     @Test
+    void aNewSynOnAClosedFourTupleIsFollowedAgain() {
+        var r = new TcpReassembler<>(rec);
+        send(r, true, 100, TcpFrames.SYN, "", 0);
+        send(r, true, 101, TcpFrames.ACK | TcpFrames.FIN, "x", 1);
+        send(r, false, 300, TcpFrames.ACK | TcpFrames.FIN, "", 2);
+        send(r, true, 102, TcpFrames.ACK, "late", 3);   // the closed flow is remembered as ignored
+        send(r, true, 5000, TcpFrames.SYN, "", 4);      // port reuse: a new connection
+        send(r, true, 5001, TcpFrames.ACK, "again", 5);
+        assertEquals(List.of("open 40000 syn", "closed 40000 FIN", "open 40000 syn"), rec.events);
+        assertEquals("xagain", rec.text(0));   // direction 0 of both connections: "late" was not delivered
+    }
+
+    @Test
     void tableCapEvictsLeastRecentlyActive() {
         var r = new TcpReassembler<>(TcpReassemblyOptions.DEFAULTS.withMaxFlows(2), rec);
         send(r, TcpFrames.Pair.v4(1, 1, 2, 80), true, 1, TcpFrames.SYN, "", 0);
