@@ -13,6 +13,32 @@ public final class Rfc3339 {
             Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L)));
     }
 
+    /**
+     * Proleptic Gregorian "YYYY-MM-DD" of a day count since 1970-01-01, without allocating (H. Hinnant's
+     * published civil-from-days algorithm, over 400-year eras): for the hot paths that print a date per packet.
+     */
+    public static void appendDate(StringBuilder out, long epochDay) {
+        long z = epochDay + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0) {
+            out.append('-');
+            year = -year;
+        }
+        if (year < 1000) out.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+        out.append(year).append('-');
+        if (month < 10) out.append('0');
+        out.append(month).append('-');
+        if (day < 10) out.append('0');
+        out.append(day);
+    }
+
     /** As {@link #utc}, but whole seconds too carry a fraction: "2026-01-01T00:00:23.000Z". */
     public static String utcWithFraction(long epochNanos) {
         String t = utc(epochNanos);

@@ -1,6 +1,7 @@
 package dev.fabricscope.lacp;
 
 import dev.fabricscope.json.JsonLine;
+import dev.fabricscope.json.Rfc3339;
 
 /**
  * Renders decoded slow-protocols PDUs ({@link SlowProtocolsParseResult}) as fabricscope's own text (one
@@ -233,21 +234,7 @@ public final class SlowPduRenderer {
         long nanos = Math.floorMod(epochNanos, 1_000_000_000L);
         long day = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        // civil-from-days (H. Hinnant's published algorithm)
-        long z = day + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long doe = z - era * 146_097;
-        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        int dayOfMonth = (int) (doy - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        pad(out, year, 4);
-        out.append('-');
-        pad(out, month, 2);
-        out.append('-');
-        pad(out, dayOfMonth, 2);
+        Rfc3339.appendDate(out, day);
         out.append('T');
         pad(out, secondOfDay / 3600, 2);
         out.append(':');

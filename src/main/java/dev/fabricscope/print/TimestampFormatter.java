@@ -1,5 +1,6 @@
 package dev.fabricscope.print;
 
+import dev.fabricscope.json.Rfc3339;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
@@ -37,7 +38,10 @@ public final class TimestampFormatter {
         int micros = (int) (Math.floorMod(timestampNanos, 1_000_000_000L) / 1000);
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
         int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
-        if (dates) date(Math.floorDiv(seconds + offsetSeconds, 86_400L), out);
+        if (dates) {
+            Rfc3339.appendDate(out, Math.floorDiv(seconds + offsetSeconds, 86_400L));
+            out.append(' ');
+        }
         Text.twoDigits(out, secondOfDay / 3600);
         out.append(':');
         Text.twoDigits(out, secondOfDay / 60 % 60);
@@ -45,26 +49,6 @@ public final class TimestampFormatter {
         Text.twoDigits(out, secondOfDay % 60);
         out.append('.');
         for (int div = 100_000; div > 0; div /= 10) out.append((char) ('0' + micros / div % 10));
-    }
-
-    /** Proleptic Gregorian "YYYY-MM-DD " of a day count since 1970-01-01, computed without allocating. */
-    private static void date(long epochDay, StringBuilder out) {
-        // civil-from-days over 400-year eras (H. Hinnant's published algorithm)
-        long z = epochDay + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long doe = z - era * 146_097;
-        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        if (year >= 0 && year < 1000) out.append(year < 10 ? "000" : year < 100 ? "00" : "0");
-        out.append(year).append('-');
-        Text.twoDigits(out, month);
-        out.append('-');
-        Text.twoDigits(out, day);
-        out.append(' ');
     }
 
     private void refresh(long seconds) {

@@ -21,4 +21,20 @@ class Rfc3339Test {
         assertEquals("2009-11-15T04:02:10.267147Z", Rfc3339.utcWithFraction(1_258_257_730_267_147_000L));
         assertEquals("1969-12-31T23:59:59.999999999Z", Rfc3339.utcWithFraction(-1));
     }
+
+    /** The allocation-free date equals java.time's over every day packet times can reach (years 1677-2262). */
+    @Test
+    void datesEqualJavaTimeOverTheWholeRangeOfPacketTimes() {
+        long first = Math.floorDiv(Math.floorDiv(Long.MIN_VALUE, 1_000_000_000L), 86_400L);
+        long last = Math.floorDiv(Math.floorDiv(Long.MAX_VALUE, 1_000_000_000L), 86_400L);
+        StringBuilder sb = new StringBuilder();
+        for (long day = first; day <= last; day++) {
+            sb.setLength(0);
+            Rfc3339.appendDate(sb, day);
+            assertEquals(java.time.LocalDate.ofEpochDay(day).toString(), sb.toString());
+        }
+        sb.setLength(0);
+        Rfc3339.appendDate(sb, java.time.LocalDate.of(12, 2, 29).toEpochDay());
+        assertEquals("0012-02-29", sb.toString());
+    }
 }
