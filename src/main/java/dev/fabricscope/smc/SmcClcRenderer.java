@@ -79,7 +79,7 @@ final class SmcClcRenderer implements ClcOutputEvents {
             SmcrRoceText.appendFirstJson(text, endpoint);
         } else {
             timestamp(endpoint.firstNanos());
-            SmcrRoceText.appendFirst(text, "", endpoint);
+            SmcrRoceText.appendFirst(text, endpoint);
         }
         out.print(text);
     }

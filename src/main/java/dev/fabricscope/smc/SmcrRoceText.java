@@ -15,9 +15,9 @@ import dev.fabricscope.json.Rfc3339;
 final class SmcrRoceText {
     private SmcrRoceText() { }
 
-    /** "[ts]RoCE src -> dst QP n: SMC-R link of client -> server (server QP, Accept frame f)\n". */
-    static void appendFirst(StringBuilder out, String timestamp, SmcrRoceLinks.Endpoint e) {
-        out.append(timestamp).append("RoCE ").append(source(e)).append(" -> ").append(GoText.ip(e.gid))
+    /** "RoCE src -> dst QP n: SMC-R link of client -> server (server QP, Accept frame f)\n" (after any timestamp). */
+    static void appendFirst(StringBuilder out, SmcrRoceLinks.Endpoint e) {
+        out.append("RoCE ").append(source(e)).append(" -> ").append(GoText.ip(e.gid))
             .append(" QP ").append(e.qpn()).append(": SMC-R link of ").append(e.smcClient()).append(" -> ")
             .append(e.smcServer()).append(" (").append(side(e)).append(" QP, ")
             .append(e.server() ? "Accept" : "Confirm").append(" frame ").append(e.clcFrame()).append(")\n");
