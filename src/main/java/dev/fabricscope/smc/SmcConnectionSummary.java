@@ -225,6 +225,6 @@ public final class SmcConnectionSummary implements ClcListener {
 
     /** "10.0.0.1:10001" (IPv6 as Go prints it, without brackets, as smc-clc). */
     private static String endpoint(TcpFlow<?> flow, int endpoint) {
-        return GoText.ip(flow.address(endpoint)) + ":" + flow.port(endpoint);
+        return SmcClcFormatter.endpoint(flow.address(endpoint), flow.port(endpoint));
     }
 }
