@@ -96,6 +96,19 @@ public final class AnalyzerInput {
         }
     }
 
+    /**
+     * {@link #run(String, PrintWriter, ProblemReporter, PacketConsumer)} as most analyzers call it: file problems
+     * as "fabricscope: ..." lines on {@code err}, and {@code out} flushed when the input ends, also on failure
+     * (what was printed so far reaches the user).
+     */
+    public void run(String filterExpression, PrintWriter out, PrintWriter err, PacketConsumer consumer) {
+        try {
+            run(filterExpression, err, message -> err.println("fabricscope: " + message), consumer);
+        } finally {
+            out.flush();
+        }
+    }
+
     /** Usage errors (exit 2) before anything is opened. */
     void validate() {
         if (readFile != null && !interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");

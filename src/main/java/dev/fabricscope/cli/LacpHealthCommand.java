@@ -135,13 +135,8 @@ public final class LacpHealthCommand implements Callable<Integer> {
             out.print(line);
             out.flush();
         });
-        try {
-            // live: only slow-protocols frames reach us (kernel filter); a file is read whole (every packet moves time)
-            input.run(live ? "ether proto 0x8809" : "", err, message -> err.println("fabricscope: " + message),
-                (packet, layers) -> packet(analyzer, packet, layers));
-        } finally {
-            out.flush();
-        }
+        // live: only slow-protocols frames reach us (kernel filter); a file is read whole (every packet moves time)
+        input.run(live ? "ether proto 0x8809" : "", out, err, (packet, layers) -> packet(analyzer, packet, layers));
         LagHealthReport report = analyzer.finish();
         StringBuilder text = new StringBuilder(4096);
         String name = live ? String.join(",", input.interfaces) : input.readFile;

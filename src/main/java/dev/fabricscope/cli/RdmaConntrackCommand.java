@@ -114,12 +114,7 @@ public final class RdmaConntrackCommand implements Callable<Integer> {
             out.print(text);
             if (input.isLive()) out.flush();   // someone is watching
         });
-        try {
-            input.run(String.join(" ", filterWords), err, message -> err.println("fabricscope: " + message),
-                tracker::process);
-        } finally {
-            out.flush();
-        }
+        input.run(String.join(" ", filterWords), out, err, tracker::process);
         tracker.finish();
         text.setLength(0);
         CmConnectionText.appendSummary(text, byState, tracker.stats(), json);

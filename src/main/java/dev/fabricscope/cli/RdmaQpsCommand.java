@@ -118,11 +118,7 @@ public final class RdmaQpsCommand implements Callable<Integer> {
             out.print(text);
             if (input.isLive()) out.flush(); // someone is watching
         });
-        try {
-            input.run(String.join(" ", filterWords), err, message -> err.println("fabricscope: " + message), table::packet);
-        } finally {
-            out.flush();
-        }
+        input.run(String.join(" ", filterWords), out, err, table::packet);
         table.finish();
         if (timeline && !json) {
             out.print(headerShown[0] ? "\n" : "congestion timeline: no CE marks, CNPs or PFC frames\n\n");

@@ -116,12 +116,7 @@ public final class SmcSummaryCommand implements Callable<Integer> {
             out.print(text);
             if (input.isLive()) out.flush();   // someone is watching
         });
-        try {
-            input.run(String.join(" ", filterWords), err, message -> err.println("fabricscope: " + message),
-                summary::packet);
-        } finally {
-            out.flush();
-        }
+        input.run(String.join(" ", filterWords), out, err, summary::packet);
         SmcSummaryTotals totals = summary.finish();
         text.setLength(0);
         if (json) SmcSummaryFormatter.appendJson(text, totals);
