@@ -2,12 +2,11 @@ package dev.fabricscope.capture;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Sequential bytes of a capture file (a regular file, stdin, gunzipped data) through a reused buffer,
  * so that each format has one parser for every kind of input. A parser asks for {@code n} contiguous bytes at the
- * current position ({@link #fill}), reads them from {@link #segment()}, then {@link #advance}s.
+ * current position ({@link #fill}), reads them from {@link #array()}, then {@link #advance}s.
  * Bytes obtained by {@code fill} stay valid until the next {@code fill} or {@code skip}.
  */
 abstract sealed class ByteInput implements Closeable permits StreamByteInput {
@@ -19,14 +18,14 @@ abstract sealed class ByteInput implements Closeable permits StreamByteInput {
     abstract long position();
 
     /**
-     * Makes the {@code n} bytes at {@link #position()} readable in {@link #segment()} and returns the
-     * segment offset of the first one, or -1 when the input ends before {@code n} bytes
+     * Makes the {@code n} bytes at {@link #position()} readable in {@link #array()} and returns the
+     * array index of the first one, or -1 when the input ends before {@code n} bytes
      * ({@link #available()} then says how many are left). Callers cap {@code n} (at most about 2^31).
      */
     abstract long fill(long n) throws IOException;
 
-    /** The segment that the last successful {@link #fill} refers to. */
-    abstract MemorySegment segment();
+    /** The buffer that the last successful {@link #fill} refers to (it changes when the buffer grows). */
+    abstract byte[] array();
 
     /** Bytes known to be readable at the position; after a failed {@link #fill}, all that is left. */
     abstract long available();

@@ -5,9 +5,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,7 +37,7 @@ public final class CaptureFiles {
         StreamByteInput in = new StreamByteInput(channel, channel.size());
         try {
             long at = in.fill(4);
-            int magic = at < 0 ? 0 : in.segment().get(BE_INT, at);
+            int magic = at < 0 ? 0 : BigEndian.i32(in.array(), (int) at);
             if (at < 0 || isGzip(magic)) {
                 in.close();
                 return open(new BufferedInputStream(Files.newInputStream(path), STREAM_BUFFER), pathOrDash, problems);
@@ -78,7 +75,7 @@ public final class CaptureFiles {
                 throw new CaptureFormatException(name + ": not a pcap or pcapng file (" + inside
                         + (head.length == 0 ? "empty)" : "only " + head.length + " bytes)"));
             }
-            int magic = MemorySegment.ofArray(head).get(BE_INT, 0);
+            int magic = BigEndian.i32(head, 0);
             if (!inside.isEmpty() && !isCapture(magic)) {
                 throw new CaptureFormatException(name + ": not a pcap or pcapng file (gzip data starts with "
                         + hex(magic) + ")");
@@ -89,8 +86,6 @@ public final class CaptureFiles {
             throw e;
         }
     }
-
-    private static final ValueLayout.OfInt BE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private static PacketSource openDetected(ByteInput in, int magicBe, String name, ProblemReporter problems)
             throws IOException {

@@ -1,24 +1,26 @@
 package dev.fabricscope.capture;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * One captured packet as a <em>view</em>: a source refills the same instance for every packet, so
- * nothing is allocated per packet. The bytes live in {@link #segment()} from {@link #offset()} for
- * {@link #capLen()} bytes (a slice of a reused read buffer, or of libpcap's ring). Consumers that keep a packet
- * past the next {@code next()} call must copy it ({@link #copyBytes()}).
+ * nothing is allocated per packet. The bytes live in {@link #bytes()} from {@link #offset()} for
+ * {@link #capLen()} bytes (a slice of a reused read buffer; live packets are copied once out of libpcap's
+ * ring into one). Consumers that keep a packet past the next {@code next()} call must copy it
+ * ({@link #copyBytes()}).
+ *
+ * <p>A byte array, not a MemorySegment: indexed loads are what the interpreter, C1 and C2 handle cheapest, and
+ * on a whole-file run the JIT's work on MemorySegment accessor trees cost more CPU than the packets
+ * themselves (see {@link BigEndian}).
  *
  * <p>Every accessor is bounds-checked against caplen: a read past it throws
  * {@link IndexOutOfBoundsException}, which the dissector turns into a malformed-packet event.
  */
 public final class Packet {
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final byte[] NONE = new byte[0];
 
-    private MemorySegment segment = MemorySegment.NULL;
-    private long offset;
+    private byte[] bytes = NONE;
+    private int offset;
     private int capLen;
     private int origLen;
     private long timestampNanos;
@@ -26,10 +28,17 @@ public final class Packet {
     private int linkType;
     private long frameNumber;
 
-    /** Points this view at new bytes and metadata; called by sources. */
-    public Packet set(MemorySegment segment, long offset, int capLen, int origLen,
+    /**
+     * Points this view at new bytes and metadata; called by sources. {@code capLen} bytes must exist in
+     * {@code bytes} from {@code offset}.
+     */
+    public Packet set(byte[] bytes, int offset, int capLen, int origLen,
                       long timestampNanos, int interfaceId, int linkType, long frameNumber) {
-        this.segment = segment;
+        if (offset < 0 || capLen < 0 || offset > bytes.length - capLen) {
+            throw new IllegalArgumentException("packet of " + capLen + " bytes at " + offset + " outside a buffer of "
+                + bytes.length);
+        }
+        this.bytes = bytes;
         this.offset = offset;
         this.capLen = capLen;
         this.origLen = origLen;
@@ -40,8 +49,9 @@ public final class Packet {
         return this;
     }
 
-    public MemorySegment segment() { return segment; }
-    public long offset() { return offset; }
+    /** The buffer holding this packet at {@link #offset()}; valid until the source's next packet. */
+    public byte[] bytes() { return bytes; }
+    public int offset() { return offset; }
     public int capLen() { return capLen; }
     public int origLen() { return origLen; }
     /** Packet time in nanoseconds since the Unix epoch (UTC). */
@@ -59,34 +69,32 @@ public final class Packet {
 
     public int u8(int off) {
         check(off, 1);
-        return segment.get(ValueLayout.JAVA_BYTE, offset + off) & 0xff;
+        return bytes[offset + off] & 0xff;
     }
 
     public int u16(int off) {
         check(off, 2);
-        return segment.get(U16, offset + off) & 0xffff;
+        return BigEndian.u16(bytes, offset + off);
     }
 
     public long u32(int off) {
         check(off, 4);
-        return segment.get(U32, offset + off) & 0xffffffffL;
+        return BigEndian.u32(bytes, offset + off);
     }
 
     /** Copies {@code len} bytes at {@code off} into {@code dst} at {@code dstOff}. */
     public void copyTo(int off, byte[] dst, int dstOff, int len) {
         check(off, len);
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, offset + off, dst, dstOff, len);
+        System.arraycopy(bytes, offset + off, dst, dstOff, len);
     }
 
     /** A fresh copy of the captured bytes (allocates: not for hot paths). */
     public byte[] copyBytes() {
-        byte[] out = new byte[capLen];
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, offset, out, 0, capLen);
-        return out;
+        return Arrays.copyOfRange(bytes, offset, offset + capLen);
     }
 
     private void check(int off, int len) {
-        if (off < 0 || (long) off + len > capLen) {
+        if (off < 0 || len < 0 || (long) off + len > capLen) {
             throw new IndexOutOfBoundsException("read of " + len + " bytes at " + off + " past caplen " + capLen);
         }
     }

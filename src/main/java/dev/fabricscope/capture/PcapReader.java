@@ -1,9 +1,6 @@
 package dev.fabricscope.capture;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -16,9 +13,6 @@ final class PcapReader implements PacketSource {
     static final int MAGIC_NANOS = 0xa1b23c4d;
     static final int FILE_HEADER = 24;
     private static final int RECORD_HEADER = 16;
-
-    private static final ValueLayout.OfInt BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final ByteInput in;
     private final String name;
@@ -56,15 +50,16 @@ final class PcapReader implements PacketSource {
             throw new CaptureFormatException(name + ": truncated pcap file header (" + in.available()
                     + " of " + FILE_HEADER + " bytes)");
         }
-        MemorySegment s = in.segment();
-        int magicBe = s.get(BE, at);
+        byte[] s = in.array();
+        int h = (int) at;
+        int magicBe = BigEndian.i32(s, h);
         boolean bigEndian;
         boolean nanos;
         if (magicBe == MAGIC_MICROS || magicBe == MAGIC_NANOS) {
             bigEndian = true;
             nanos = magicBe == MAGIC_NANOS;
         } else {
-            int magicLe = s.get(LE, at);
+            int magicLe = (int) BigEndian.u32le(s, h);
             if (magicLe != MAGIC_MICROS && magicLe != MAGIC_NANOS) {
                 throw new CaptureFormatException(name + ": not a pcap file (starts with 0x"
                         + String.format("%08x", magicBe) + ")");
@@ -72,15 +67,15 @@ final class PcapReader implements PacketSource {
             bigEndian = false;
             nanos = magicLe == MAGIC_NANOS;
         }
-        int versions = bigEndian ? s.get(BE, at + 4) : s.get(LE, at + 4);
+        int versions = (int) u32(s, h + 4, bigEndian);
         int major = bigEndian ? versions >>> 16 : versions & 0xffff;
         int minor = bigEndian ? versions & 0xffff : versions >>> 16;
         if (major != 2) {
             throw new CaptureFormatException(name + ": unsupported pcap version " + major + "." + minor);
         }
-        long snapLen = Integer.toUnsignedLong(bigEndian ? s.get(BE, at + 16) : s.get(LE, at + 16));
+        long snapLen = u32(s, h + 16, bigEndian);
         // Upper bits of the link-type field carry FCS length information, not the link type.
-        int linkType = (bigEndian ? s.get(BE, at + 20) : s.get(LE, at + 20)) & 0xffff;
+        int linkType = (int) u32(s, h + 20, bigEndian) & 0xffff;
         in.advance(FILE_HEADER);
         return new PcapReader(in, name, problems, bigEndian, nanos, linkType, snapLen);
     }
@@ -91,18 +86,19 @@ final class PcapReader implements PacketSource {
         ByteInput in = this.in;
         long at = in.fill(RECORD_HEADER);
         if (at < 0) return endAtHeader();
-        MemorySegment s = in.segment();
+        byte[] s = in.array();
+        int h = (int) at;
         long sec, frac, capLen, origLen;
         if (bigEndian) {
-            sec = Integer.toUnsignedLong(s.get(BE, at));
-            frac = Integer.toUnsignedLong(s.get(BE, at + 4));
-            capLen = Integer.toUnsignedLong(s.get(BE, at + 8));
-            origLen = Integer.toUnsignedLong(s.get(BE, at + 12));
+            sec = BigEndian.u32(s, h);
+            frac = BigEndian.u32(s, h + 4);
+            capLen = BigEndian.u32(s, h + 8);
+            origLen = BigEndian.u32(s, h + 12);
         } else {
-            sec = Integer.toUnsignedLong(s.get(LE, at));
-            frac = Integer.toUnsignedLong(s.get(LE, at + 4));
-            capLen = Integer.toUnsignedLong(s.get(LE, at + 8));
-            origLen = Integer.toUnsignedLong(s.get(LE, at + 12));
+            sec = BigEndian.u32le(s, h);
+            frac = BigEndian.u32le(s, h + 4);
+            capLen = BigEndian.u32le(s, h + 8);
+            origLen = BigEndian.u32le(s, h + 12);
         }
         if (capLen > maxCapLen) return absurdCapLen(capLen);
         long total = RECORD_HEADER + capLen;
@@ -110,9 +106,13 @@ final class PcapReader implements PacketSource {
         if (at < 0) return truncated(capLen);
         in.advance(total);
         // caplen > origlen is kept as written, as tshark 4.0 shows it (frame.cap_len 20, frame.len 10).
-        packet.set(in.segment(), at + RECORD_HEADER, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
+        packet.set(in.array(), (int) at + RECORD_HEADER, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + frac * fracNanos, 0, linkType, ++frame);
         return true;
+    }
+
+    private static long u32(byte[] b, int i, boolean bigEndian) {
+        return bigEndian ? BigEndian.u32(b, i) : BigEndian.u32le(b, i);
     }
 
     private boolean endAtHeader() {

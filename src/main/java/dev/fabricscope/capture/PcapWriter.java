@@ -40,7 +40,7 @@ public final class PcapWriter implements CaptureWriter {
         int capLen = packet.capLen();
         ByteBuffer b = out.begin(RECORD_HEADER + capLen);
         b.putInt((int) seconds).putInt((int) fraction).putInt(capLen).putInt(packet.origLen());
-        out.putBytes(packet.segment(), packet.offset(), capLen);
+        out.putBytes(packet.bytes(), packet.offset(), capLen);
         out.end();
     }
 

@@ -1,9 +1,6 @@
 package dev.fabricscope.capture;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,10 +36,6 @@ final class PcapngReader implements PacketSource {
     /** A packet block is buffered whole: the largest record plus room for options. */
     private static final long MAX_PACKET_BLOCK = Limits.MAX_RECORD + (1L << 20);
 
-    private static final ValueLayout.OfInt BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final ByteInput in;
     private final String name;
@@ -107,8 +100,7 @@ final class PcapngReader implements PacketSource {
             fail(first, "truncated section header block at offset " + start + " (" + in.available() + " of 12 bytes)");
             return;
         }
-        MemorySegment s = in.segment();
-        int magic = s.get(BE, at + 8);
+        int magic = BigEndian.i32(in.array(), (int) at + 8);
         if (magic == BYTE_ORDER_MAGIC) {
             bigEndian = true;
         } else if (magic == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
@@ -172,7 +164,7 @@ final class PcapngReader implements PacketSource {
                 case IF_NAME -> ifName = string(value, len);
                 case IF_DESCRIPTION -> description = string(value, len);
                 case IF_TSRESOL -> {
-                    if (len >= 1) tsResol = in.segment().get(ValueLayout.JAVA_BYTE, value) & 0xff;
+                    if (len >= 1) tsResol = in.array()[(int) value] & 0xff;
                 }
                 case IF_TSOFFSET -> {
                     if (len >= 8) offsetSeconds = u64(value);
@@ -242,7 +234,7 @@ final class PcapngReader implements PacketSource {
         }
         in.advance(length);
         long ts = type == SPB ? 0 : iface.nanos(units);
-        packet.set(in.segment(), data, (int) capLen, (int) Math.min(origLen, Integer.MAX_VALUE), ts,
+        packet.set(in.array(), (int) data, (int) capLen, (int) Math.min(origLen, Integer.MAX_VALUE), ts,
                 iface.globalId(), iface.linkType(), ++frame);
         return true;
     }
@@ -271,7 +263,7 @@ final class PcapngReader implements PacketSource {
     private boolean trailerMatches(long at, long start, long length, boolean first) throws IOException {
         long trailer = u32(at + length - 4);
         if (trailer == length) return true;
-        fail(first, "block at offset " + start + " (type " + hexType(in.segment().get(bigEndian ? BE : LE, at))
+        fail(first, "block at offset " + start + " (type " + hexType(i32(at))
                 + "): trailing length " + trailer + " differs from leading length " + length);
         return false;
     }
@@ -296,7 +288,7 @@ final class PcapngReader implements PacketSource {
     }
 
     private int i32(long at) {
-        return in.segment().get(bigEndian ? BE : LE, at);
+        return bigEndian ? BigEndian.i32(in.array(), (int) at) : (int) BigEndian.u32le(in.array(), (int) at);
     }
 
     private long u32(long at) {
@@ -304,7 +296,9 @@ final class PcapngReader implements PacketSource {
     }
 
     private int u16(long at) {
-        return in.segment().get(bigEndian ? BE16 : LE16, at) & 0xffff;
+        int i = (int) at;
+        byte[] b = in.array();
+        return bigEndian ? BigEndian.u16(b, i) : (b[i] & 0xff) | (b[i + 1] & 0xff) << 8;
     }
 
     private long u64(long at) {
@@ -315,7 +309,7 @@ final class PcapngReader implements PacketSource {
 
     private String string(long at, int len) {
         byte[] b = new byte[len];
-        MemorySegment.copy(in.segment(), ValueLayout.JAVA_BYTE, at, b, 0, len);
+        System.arraycopy(in.array(), (int) at, b, 0, len);
         int n = len;
         while (n > 0 && b[n - 1] == 0) n--;
         return new String(b, 0, n, StandardCharsets.UTF_8);

@@ -48,7 +48,7 @@ public final class PcapngWriter implements CaptureWriter {
         ByteBuffer b = out.begin(length);
         b.putInt(EPB).putInt(length).putInt(idb).putInt((int) (ts >>> 32)).putInt((int) ts)
                 .putInt(capLen).putInt(packet.origLen());
-        out.putBytes(packet.segment(), packet.offset(), capLen);
+        out.putBytes(packet.bytes(), packet.offset(), capLen);
         out.putZeros(padding);
         b.putInt(length);
         out.end();

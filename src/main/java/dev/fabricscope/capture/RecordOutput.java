@@ -1,7 +1,6 @@
 package dev.fabricscope.capture;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -25,7 +24,6 @@ final class RecordOutput {
     private final FileChannel truncatable;   // non-null when we own a regular file and may shrink it
     private final boolean closeChannel;
     private ByteBuffer buffer;
-    private MemorySegment bufferSegment;
     private int[] recordEnds = new int[1024]; // buffer offsets where buffered records end
     private int records;
     private int recordStart = -1;
@@ -68,11 +66,9 @@ final class RecordOutput {
         return buffer;
     }
 
-    /** Copies {@code length} bytes from a segment into the current record. */
-    void putBytes(MemorySegment source, long offset, int length) {
-        int at = buffer.position();
-        MemorySegment.copy(source, offset, bufferSegment, at, length);
-        buffer.position(at + length);
+    /** Copies {@code length} bytes of {@code source} at {@code offset} into the current record. */
+    void putBytes(byte[] source, int offset, int length) {
+        buffer.put(source, offset, length);
     }
 
     /** Appends zero bytes (padding) to the current record. */
@@ -156,7 +152,6 @@ final class RecordOutput {
     private void allocate(int bytes) {
         ByteBuffer old = buffer;
         buffer = ByteBuffer.allocateDirect(Math.max(bytes, 64)).order(ByteOrder.LITTLE_ENDIAN);
-        bufferSegment = MemorySegment.ofBuffer(buffer);
         if (old != null) {
             old.flip();
             buffer.put(old);

@@ -2,15 +2,15 @@ package dev.fabricscope.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * Bytes read sequentially through one reused direct buffer: regular files (one read() copy per byte, as
- * tcpdump's stdio; on virtual machines this beats memory-mapping, whose page faults cost more than the
- * copy, and memory stays flat whatever the file size), and streams (stdin, gunzip). The buffer grows only
+ * Bytes read sequentially through one reused heap buffer: regular files (read() copies, as tcpdump's stdio;
+ * on virtual machines this beats memory-mapping, whose page faults cost more than the copy, and memory stays
+ * flat whatever the file size; the JDK's extra copy through its cached direct buffer is ~2% of a whole-file
+ * run and buys byte-array packets, see {@link Packet}), and streams (stdin, gunzip). The buffer grows only
  * when a larger record arrives, and then only as its bytes actually arrive (a lying length cannot make
  * us allocate more than twice what the input really holds).
  */
@@ -19,8 +19,8 @@ final class StreamByteInput extends ByteInput {
 
     private final ReadableByteChannel in;
     private final long size;
-    private ByteBuffer buf = ByteBuffer.allocateDirect(INITIAL);
-    private MemorySegment seg = MemorySegment.ofBuffer(buf);
+    private ByteBuffer buf = ByteBuffer.allocate(INITIAL);
+    private byte[] array = buf.array();
     private int start;     // first unread byte in buf
     private int end;       // one past the last buffered byte
     private long consumed; // file offset of buf[start]
@@ -62,7 +62,7 @@ final class StreamByteInput extends ByteInput {
     }
 
     private void compact() {
-        MemorySegment.copy(seg, start, seg, 0, end - start);
+        System.arraycopy(array, start, array, 0, end - start);
         end -= start;
         start = 0;
     }
@@ -70,14 +70,13 @@ final class StreamByteInput extends ByteInput {
     private void grow(int need) {
         // start is 0 here: compact() ran because the record did not fit behind start.
         int len = (int) Math.min(Math.max((long) buf.capacity() * 2, INITIAL), need);
-        ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(len, end + 1));
-        MemorySegment biggerSeg = MemorySegment.ofBuffer(bigger);
-        MemorySegment.copy(seg, 0, biggerSeg, 0, end);
+        ByteBuffer bigger = ByteBuffer.allocate(Math.max(len, end + 1));
+        System.arraycopy(array, 0, bigger.array(), 0, end);
         buf = bigger;
-        seg = biggerSeg;
+        array = bigger.array();
     }
 
-    @Override MemorySegment segment() { return seg; }
+    @Override byte[] array() { return array; }
 
     @Override long available() { return end - start; }
 

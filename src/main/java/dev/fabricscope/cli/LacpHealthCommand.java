@@ -158,7 +158,7 @@ public final class LacpHealthCommand implements Callable<Integer> {
         long srcMac = layers.srcMacOffset >= 0 && packet.has(layers.srcMacOffset, 6)
             ? ((long) packet.u16(layers.srcMacOffset) << 32) | packet.u32(layers.srcMacOffset + 2) : 0;
         int off = layers.slowProtocolsOffset, length = packet.capLen() - off;
-        if (analyzer.repeated(packet.timestampNanos(), packet.frameNumber(), ifId, srcMac, packet.segment(),
+        if (analyzer.repeated(packet.timestampNanos(), packet.frameNumber(), ifId, srcMac, packet.bytes(),
                 packet.offset() + off, length)) {
             return; // byte for byte its sender's previous PDU: already decoded
         }
@@ -169,7 +169,7 @@ public final class LacpHealthCommand implements Callable<Integer> {
         }
         if (r.pdu() instanceof LacpPdu pdu) {
             analyzer.pdu(packet.timestampNanos(), packet.frameNumber(), ifId, ifName, srcMac, pdu);
-            if (r.error() == null) analyzer.remember(ifId, srcMac, packet.segment(), packet.offset() + off, length);
+            if (r.error() == null) analyzer.remember(ifId, srcMac, packet.bytes(), packet.offset() + off, length);
         }
     }
 }

@@ -18,7 +18,6 @@ import dev.fabricscope.rdma.CnpBuilder;
 import dev.fabricscope.rdma.CnpTemplate;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.foreign.MemorySegment;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.ArgGroup;
@@ -245,7 +244,7 @@ public final class RdmaCnpCommand implements Callable<Integer> {
             for (int i = 0; i < count; i++) {
                 builder.setIpId(ipId + i);
                 byte[] frame = builder.build(qpn);
-                packet.set(MemorySegment.ofArray(frame), 0, frame.length, frame.length, start + i * intervalNanos, 0, linkType, i + 1);
+                packet.set(frame, 0, frame.length, frame.length, start + i * intervalNanos, 0, linkType, i + 1);
                 writer.write(packet, iface);
             }
             writer.flush();

@@ -2,7 +2,6 @@ package dev.fabricscope.dissect;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Removes VLAN tags, MPLS label stacks, PPPoE session headers and GRE tunnels from Ethernet frames,
@@ -29,7 +28,6 @@ public final class EncapsulationStripper {
     private final Layers l = new Layers();
     private final Packet out = new Packet();
     private byte[] buf = new byte[2048];
-    private MemorySegment bufSegment = MemorySegment.ofArray(buf);
     private int pos;
     /** Strips the inner Ethernet frame kept from a pseudowire or GRE bridge (one level, no recursion). */
     private final EncapsulationStripper innerFrame;
@@ -107,7 +105,7 @@ public final class EncapsulationStripper {
             setType(ppp, l.greProtocol == EthernetLayer.ETHERTYPE_IPV4 ? EthernetLayer.PPP_IPV4 : EthernetLayer.PPP_IPV6);
             setType(ppp - 2, Math.max(0, l.pppoeLength - (cutTo - cutFrom)));
         }
-        return out.set(bufSegment, 0, pos, Math.max(pos, in.origLen() - removed), in.timestampNanos(),
+        return out.set(buf, 0, pos, Math.max(pos, in.origLen() - removed), in.timestampNanos(),
             in.interfaceId(), in.linkType(), in.frameNumber());
     }
 
@@ -116,7 +114,7 @@ public final class EncapsulationStripper {
         ensure(len);
         pos = 0;
         copy(in, from, len);
-        out.set(bufSegment, 0, len, Math.max(len, in.origLen() - from), in.timestampNanos(),
+        out.set(buf, 0, len, Math.max(len, in.origLen() - from), in.timestampNanos(),
             in.interfaceId(), in.linkType(), in.frameNumber());
         return innerFrame == null ? out : innerFrame.strip(out);
     }
@@ -124,7 +122,6 @@ public final class EncapsulationStripper {
     private void ensure(int capacity) {
         if (buf.length < capacity) {  // grows to the largest frame seen, then stays
             buf = new byte[Math.max(capacity, buf.length * 2)];
-            bufSegment = MemorySegment.ofArray(buf);
         }
     }
 

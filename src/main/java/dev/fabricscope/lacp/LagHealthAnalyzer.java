@@ -1,7 +1,7 @@
 package dev.fabricscope.lacp;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,11 +115,11 @@ public final class LagHealthAnalyzer {
      * and this returns true; otherwise false and the caller parses it and calls {@link #pdu} then {@link #remember}.
      */
     public boolean repeated(long timeNanos, long frameNumber, int interfaceId, long srcMac,
-                            MemorySegment bytes, long offset, int length) {
+                            byte[] bytes, int offset, int length) {
         if (interfaceId >= repeatCache.size()) return false;
         RepeatCache.Entry c = repeatCache.get(interfaceId).find(srcMac);
         if (c == null || c.length != length
-                || MemorySegment.mismatch(bytes, offset, offset + length, c.segment, 0, length) != -1) {
+                || !Arrays.equals(bytes, offset, offset + length, c.bytes, 0, length)) {
             return false;
         }
         advance(timeNanos, frameNumber);
@@ -129,7 +129,7 @@ public final class LagHealthAnalyzer {
     }
 
     /** Remembers the bytes of the PDU just given to {@link #pdu} (decoded without error) for {@link #repeated}. */
-    public void remember(int interfaceId, long srcMac, MemorySegment bytes, long offset, int length) {
+    public void remember(int interfaceId, long srcMac, byte[] bytes, int offset, int length) {
         if (lastEnd == null || length > RepeatCache.MAX_BYTES) return;
         while (repeatCache.size() <= interfaceId) repeatCache.add(new RepeatCache());
         repeatCache.get(interfaceId).put(srcMac, lastEnd, bytes, offset, length);

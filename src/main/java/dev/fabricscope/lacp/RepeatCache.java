@@ -1,8 +1,5 @@
 package dev.fabricscope.lacp;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
 /**
  * Per capture interface: the last PDU bytes of each sender MAC (a few per interface: the two ends of a link), so a
  * PDU identical to its sender's previous one is recognised by comparing bytes instead of decoding it again.
@@ -15,7 +12,6 @@ final class RepeatCache {
         long srcMac;
         LinkEnd end;
         final byte[] bytes = new byte[MAX_BYTES];
-        final MemorySegment segment = MemorySegment.ofArray(bytes);
         int length = -1;
     }
 
@@ -29,7 +25,7 @@ final class RepeatCache {
         return null;
     }
 
-    void put(long srcMac, LinkEnd end, MemorySegment bytes, long offset, int length) {
+    void put(long srcMac, LinkEnd end, byte[] bytes, int offset, int length) {
         Entry e = find(srcMac);
         if (e == null) {
             if (count < MAX_ENTRIES) {
@@ -41,7 +37,7 @@ final class RepeatCache {
             e.srcMac = srcMac;
         }
         e.end = end;
-        MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, offset, e.bytes, 0, length);
+        System.arraycopy(bytes, offset, e.bytes, 0, length);
         e.length = length;
     }
 }

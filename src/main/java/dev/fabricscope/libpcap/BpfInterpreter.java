@@ -1,9 +1,7 @@
 package dev.fabricscope.libpcap;
 
+import dev.fabricscope.capture.BigEndian;
 import dev.fabricscope.capture.Packet;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,8 +13,6 @@ import java.util.Arrays;
  * <p>Hot path: no allocation per packet. One instance per thread (it owns the scratch memory).
  */
 public final class BpfInterpreter {
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final int MAX_BACKWARD_JUMPS = 64;
 
     // opcodes as constants so the switch below compiles to one table
@@ -62,19 +58,19 @@ public final class BpfInterpreter {
 
     /** True when the program accepts the packet (a non-zero return). */
     public boolean matches(Packet packet) {
-        return run(packet.segment(), packet.offset(), packet.capLen(), packet.origLen()) != 0;
+        return run(packet.bytes(), packet.offset(), packet.capLen(), packet.origLen()) != 0;
     }
 
     /** The program's return value for the packet (the accept length; 0 = reject), as bpf_filter. */
     public int run(Packet packet) {
-        return run(packet.segment(), packet.offset(), packet.capLen(), packet.origLen());
+        return run(packet.bytes(), packet.offset(), packet.capLen(), packet.origLen());
     }
 
     /**
-     * Runs the program on {@code buflen} bytes at {@code base} in {@code seg}; {@code wirelen} is the
+     * Runs the program on {@code buflen} bytes at {@code base} in {@code b}; {@code wirelen} is the
      * original length. Returns the u32 return value as an int bit pattern (0 = reject).
      */
-    public int run(MemorySegment seg, long base, int buflen, int wirelen) {
+    public int run(byte[] b, int base, int buflen, int wirelen) {
         final long[] insns = code;
         final int[] m = mem;
         final long len = buflen & 0xffffffffL;   // caplen is a u32 in libpcap
@@ -92,19 +88,19 @@ public final class BpfInterpreter {
                 case LD_W_ABS: {
                     long off = k & 0xffffffffL;
                     if (off + 4 > len) return 0;
-                    a = seg.get(U32, base + off);
+                    a = BigEndian.i32(b, base + (int) off);
                     break;
                 }
                 case LD_H_ABS: {
                     long off = k & 0xffffffffL;
                     if (off + 2 > len) return 0;
-                    a = seg.get(U16, base + off) & 0xffff;
+                    a = BigEndian.u16(b, base + (int) off);
                     break;
                 }
                 case LD_B_ABS: {
                     long off = k & 0xffffffffL;
                     if (off >= len) return 0;
-                    a = seg.get(ValueLayout.JAVA_BYTE, base + off) & 0xff;
+                    a = b[base + (int) off] & 0xff;
                     break;
                 }
                 case LD_W_LEN: a = wirelen; break;
@@ -112,25 +108,25 @@ public final class BpfInterpreter {
                 case LD_W_IND: {
                     long off = (x & 0xffffffffL) + (k & 0xffffffffL);
                     if (off + 4 > len) return 0;
-                    a = seg.get(U32, base + off);
+                    a = BigEndian.i32(b, base + (int) off);
                     break;
                 }
                 case LD_H_IND: {
                     long off = (x & 0xffffffffL) + (k & 0xffffffffL);
                     if (off + 2 > len) return 0;
-                    a = seg.get(U16, base + off) & 0xffff;
+                    a = BigEndian.u16(b, base + (int) off);
                     break;
                 }
                 case LD_B_IND: {
                     long off = (x & 0xffffffffL) + (k & 0xffffffffL);
                     if (off >= len) return 0;
-                    a = seg.get(ValueLayout.JAVA_BYTE, base + off) & 0xff;
+                    a = b[base + (int) off] & 0xff;
                     break;
                 }
                 case LDX_MSH_B: {
                     long off = k & 0xffffffffL;
                     if (off >= len) return 0;
-                    x = (seg.get(ValueLayout.JAVA_BYTE, base + off) & 0xf) << 2;
+                    x = (b[base + (int) off] & 0xf) << 2;
                     break;
                 }
                 case LD_IMM: a = k; break;

@@ -42,6 +42,7 @@ public final class LiveCapture implements AutoCloseable {
     private boolean closed;
     private volatile boolean broken;
     private long frames;
+    private byte[] copy = new byte[2048];   // the current packet, copied out of libpcap's buffer
 
     private LiveCapture(Libpcap lib, String device, MemorySegment pcap) {
         this.lib = lib;
@@ -186,7 +187,11 @@ public final class LiveCapture implements AutoCloseable {
             long usec = ALL_MEMORY.get(ValueLayout.JAVA_LONG, hdr + PcapLayouts.PKTHDR_USEC);
             int capLen = ALL_MEMORY.get(ValueLayout.JAVA_INT, hdr + PcapLayouts.PKTHDR_CAPLEN);
             int len = ALL_MEMORY.get(ValueLayout.JAVA_INT, hdr + PcapLayouts.PKTHDR_LEN);
-            packet.set(ALL_MEMORY, data, capLen, len, sec * 1_000_000_000L + usec * 1_000L, interfaceId, linkType,
+            // one copy out of libpcap's buffer: packets are byte arrays (see Packet); grown, never shrunk
+            if (capLen < 0) capLen = 0;
+            if (capLen > copy.length) copy = new byte[capLen];
+            MemorySegment.copy(ALL_MEMORY, ValueLayout.JAVA_BYTE, data, copy, 0, capLen);
+            packet.set(copy, 0, capLen, len, sec * 1_000_000_000L + usec * 1_000L, interfaceId, linkType,
                 ++frames);
             return true;
         }

@@ -4,7 +4,6 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Builds RoCEv2 CNPs from a {@link CnpTemplate}: the headers are laid out once, then {@link #build(int)}
@@ -48,7 +47,7 @@ public final class CnpBuilder {
         put16(bthOffset + 2, template.pkey());
         frame[bthOffset + 4] = 0x40; // BECN (FECN 0x80 clear, reserved bits 0)
         int linkType = template.ethernet() == null ? LinkType.RAW : LinkType.EN10MB;
-        view.set(MemorySegment.ofArray(frame), 0, frame.length, frame.length, 0, 0, linkType, 1);
+        view.set(frame, 0, frame.length, frame.length, 0, 0, linkType, 1);
     }
 
     public CnpTemplate template() {

@@ -1,7 +1,6 @@
 package dev.fabricscope.smc;
 
 import dev.fabricscope.tcp.TcpFlow;
-import java.lang.foreign.MemorySegment;
 
 /**
  * What a {@link ClcTracker} reports. The flow gives the endpoints: a message in {@code direction} goes from
@@ -12,10 +11,12 @@ import java.lang.foreign.MemorySegment;
  */
 public interface ClcListener {
     /**
-     * One complete CLC message, exactly once: {@code message} holds exactly its bytes (header to trailer),
-     * valid only during the call (copy to keep). Time and frame are those of the segment that completed it.
+     * One complete CLC message, exactly once: its {@code length} bytes (header to trailer) at {@code offset} of
+     * {@code bytes}, valid only during the call (copy to keep). Time and frame are those of the segment that
+     * completed it.
      */
-    void message(TcpFlow<?> flow, int direction, MemorySegment message, long timestampNanos, long frameNumber);
+    void message(TcpFlow<?> flow, int direction, byte[] bytes, int offset, int length, long timestampNanos,
+                 long frameNumber);
 
     /**
      * A framing problem: a header Length below 8 or above 1024 (framing of that direction stops), a trailer

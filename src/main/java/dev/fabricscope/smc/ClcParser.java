@@ -1,9 +1,8 @@
 package dev.fabricscope.smc;
 
 import dev.fabricscope.smc.ClcCursor.Overrun;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,28 +33,17 @@ public final class ClcParser {
         return ClcHeader.isEyecatcher(be32(bytes, offset));
     }
 
+    /** Parses the message at {@code offset}; {@code length} is how many bytes are available there. */
     public static ClcParseResult parse(byte[] bytes, int offset, int length) {
         if (bytes == null || offset < 0 || length < 0 || offset > bytes.length || length > bytes.length - offset) {
-            return new ClcParseResult.Failed("CLC: bad buffer range (offset " + offset + ", length " + length + ")",
-                -1);
-        }
-        return parse(MemorySegment.ofArray(bytes), offset, length);
-    }
-
-    /** Parses the message at {@code offset}; {@code length} is how many bytes are available there. */
-    public static ClcParseResult parse(MemorySegment segment, long offset, long length) {
-        if (segment == null || offset < 0 || length < 0 || offset > segment.byteSize()
-            || length > segment.byteSize() - offset) {
             return new ClcParseResult.Failed("CLC: bad buffer range (offset " + offset + ", length " + length + ")",
                 -1);
         }
         if (length < ClcHeader.LENGTH) {
             return new ClcParseResult.Failed("CLC: " + length + " bytes, shorter than the 8-byte header", -1);
         }
-        byte[] head = new byte[ClcHeader.LENGTH];
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, offset, head, 0, head.length);
-        int eyecatcher = be32(head, 0);
-        int msgLength = (head[5] & 0xff) << 8 | (head[6] & 0xff);
+        int eyecatcher = be32(bytes, offset);
+        int msgLength = (bytes[offset + 5] & 0xff) << 8 | (bytes[offset + 6] & 0xff);
         if (!ClcHeader.isEyecatcher(eyecatcher)) {
             return new ClcParseResult.Failed(String.format("CLC: no eyecatcher (0x%08x)", eyecatcher), -1);
         }
@@ -70,9 +58,8 @@ public final class ClcParser {
             return new ClcParseResult.Failed("CLC header: length " + msgLength + " exceeds the " + length
                 + " bytes available", msgLength);
         }
-        byte[] raw = new byte[msgLength];
-        MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, offset, raw, 0, msgLength);
-        ClcHeader header = ClcHeader.of(eyecatcher, head[4] & 0xff, msgLength, head[7] & 0xff);
+        byte[] raw = Arrays.copyOfRange(bytes, offset, offset + msgLength);
+        ClcHeader header = ClcHeader.of(eyecatcher, raw[4] & 0xff, msgLength, raw[7] & 0xff);
         int trailer = be32(raw, msgLength - TRAILER_LENGTH);
         if (header.type() == ClcHeader.TYPE_ACCEPT || header.type() == ClcHeader.TYPE_CONFIRM) {
             if (header.path() != ClcHeader.PATH_R && header.path() != ClcHeader.PATH_D) {

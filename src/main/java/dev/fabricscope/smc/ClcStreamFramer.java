@@ -1,8 +1,6 @@
 package dev.fabricscope.smc;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
+import dev.fabricscope.capture.BigEndian;
 
 /**
  * Cuts CLC messages out of one direction's reassembled TCP byte stream. A message starts with an
@@ -27,9 +25,6 @@ public final class ClcStreamFramer {
     public static final int TYPE_CONFIRM = 3;
     public static final int TYPE_DECLINE = 4;
 
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-
     /** Why framing stopped. */
     public enum Stop {
         /** Still framing. */
@@ -46,8 +41,8 @@ public final class ClcStreamFramer {
 
     /** Receives what the framer finds; called from {@link #feed}. */
     public interface Events {
-        /** A complete message of {@code type}; {@code message} is exactly its bytes, valid during the call. */
-        void message(MemorySegment message, int type, long timestampNanos, long frameNumber);
+        /** A complete message of {@code type}: {@code length} bytes at {@code offset}, valid during the call. */
+        void message(byte[] bytes, int offset, int length, int type, long timestampNanos, long frameNumber);
 
         /** A problem; {@code stopped} tells whether framing of this direction ended with it. */
         void problem(String reason, long timestampNanos, long frameNumber, boolean stopped);
@@ -57,7 +52,6 @@ public final class ClcStreamFramer {
     }
 
     private byte[] buffer;
-    private MemorySegment bufferSegment;
     private int filled;
     private int expected;
     private int messages;
@@ -76,34 +70,31 @@ public final class ClcStreamFramer {
         filled = 0;
     }
 
-    /** Feeds {@code len} stream bytes at {@code off} of {@code seg}. */
-    public void feed(MemorySegment seg, long off, int len, long time, long frame, Events events) {
-        long pos = off;
-        long end = off + len;
+    /** Feeds {@code len} stream bytes at {@code off} of {@code src}. */
+    public void feed(byte[] src, int off, int len, long time, long frame, Events events) {
+        int pos = off;
+        int end = off + len;
         while (pos < end && stop == Stop.NONE) {
-            int rem = (int) (end - pos);
+            int rem = end - pos;
             if (filled == 0 && rem >= HEADER_LENGTH) {
-                int eye = seg.get(U32, pos);
+                int eye = BigEndian.i32(src, pos);
                 if (eye != EYECATCHER_SMC_R && eye != EYECATCHER_SMC_D) {
                     notClc(time, frame, events);
                     return;
                 }
-                int length = seg.get(U16, pos + 5) & 0xffff;
+                int length = BigEndian.u16(src, pos + 5);
                 if (!lengthOk(length, time, frame, events)) return;
                 if (rem >= length) {
-                    emit(seg, pos, length, time, frame, events);
+                    emit(src, pos, length, time, frame, events);
                     pos += length;
                     continue;
                 }
             }
             // collect a piece of a message
-            if (buffer == null) {
-                buffer = new byte[MAX_LENGTH];
-                bufferSegment = MemorySegment.ofArray(buffer);
-            }
+            if (buffer == null) buffer = new byte[MAX_LENGTH];
             int want = (expected == 0 ? HEADER_LENGTH : expected) - filled;
             int k = Math.min(want, rem);
-            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, pos, buffer, filled, k);
+            System.arraycopy(src, pos, buffer, filled, k);
             pos += k;
             filled += k;
             if (expected == 0) {
@@ -113,7 +104,7 @@ public final class ClcStreamFramer {
                     return;
                 }
                 if (filled == HEADER_LENGTH) {
-                    int length = bufferSegment.get(U16, 5) & 0xffff;
+                    int length = BigEndian.u16(buffer, 5);
                     if (!lengthOk(length, time, frame, events)) {
                         filled = 0;
                         return;
@@ -125,7 +116,7 @@ public final class ClcStreamFramer {
                 int n = expected;
                 filled = 0;
                 expected = 0;
-                emit(bufferSegment, 0, n, time, frame, events);
+                emit(buffer, 0, n, time, frame, events);
             }
         }
     }
@@ -156,13 +147,13 @@ public final class ClcStreamFramer {
         events.notClc(time, frame);
     }
 
-    private void emit(MemorySegment seg, long pos, int length, long time, long frame, Events events) {
-        int eye = seg.get(U32, pos);
-        int trailer = seg.get(U32, pos + length - 4);
-        int type = seg.get(ValueLayout.JAVA_BYTE, pos + 4) & 0xff;
+    private void emit(byte[] src, int pos, int length, long time, long frame, Events events) {
+        int eye = BigEndian.i32(src, pos);
+        int trailer = BigEndian.i32(src, pos + length - 4);
+        int type = src[pos + 4] & 0xff;
         messages++;
         if (type == TYPE_DECLINE) stop = Stop.DECLINE;
-        events.message(seg.asSlice(pos, length), type, time, frame);
+        events.message(src, pos, length, type, time, frame);
         if (trailer != eye) {
             String what = trailer == 0 ? "zeroed trailer" : String.format("trailer %08X", trailer);
             events.problem(what + " does not match eyecatcher " + String.format("%08X", eye), time, frame, false);

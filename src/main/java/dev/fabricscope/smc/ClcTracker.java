@@ -10,7 +10,6 @@ import dev.fabricscope.tcp.TcpReassemblyStats;
 import dev.fabricscope.tcp.TcpSegment;
 import dev.fabricscope.tcp.TcpStreamListener;
 import dev.fabricscope.tcp.TcpTrackDecision;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Decides which TCP connections carry a CLC handshake, reassembles them, and frames their CLC messages
@@ -155,7 +154,7 @@ public final class ClcTracker {
         }
 
         @Override
-        public void data(TcpFlow<Connection> f, int dir, MemorySegment bytes, long offset, int length, long time,
+        public void data(TcpFlow<Connection> f, int dir, byte[] bytes, int offset, int length, long time,
                          long frame) {
             ClcStreamFramer framer = f.attachment().framers[dir];
             if (framer.stopped()) return;
@@ -215,10 +214,10 @@ public final class ClcTracker {
         }
 
         @Override
-        public void message(MemorySegment message, int type, long time, long frame) {
+        public void message(byte[] bytes, int offset, int length, int type, long time, long frame) {
             if (type == ClcStreamFramer.TYPE_DECLINE) flow.attachment().declined = true;
             messages++;
-            listener.message(flow, direction, message, time, frame);
+            listener.message(flow, direction, bytes, offset, length, time, frame);
         }
 
         @Override

@@ -3,8 +3,7 @@ package dev.fabricscope.smc;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.tcp.TcpFlow;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 /**
  * The decoder behind {@code fabricscope smc-clc}: packets go to a {@link ClcTracker} (TCP reassembly and
@@ -70,20 +69,21 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
     }
 
     @Override
-    public void message(TcpFlow<?> flow, int direction, MemorySegment message, long timestampNanos, long frameNumber) {
+    public void message(TcpFlow<?> flow, int direction, byte[] bytes, int offset, int length, long timestampNanos,
+                        long frameNumber) {
         keepPacket = true;
         if (!options.verbose() && !options.json()) {
             // nothing here needs the parsed message: parsing happens where it is rendered (a second thread for files)
-            events.unparsed(message.toArray(ValueLayout.JAVA_BYTE), flow, direction, timestampNanos, frameNumber);
+            events.unparsed(Arrays.copyOfRange(bytes, offset, offset + length), flow, direction, timestampNanos, frameNumber);
             return;
         }
-        switch (ClcParser.parse(message, 0, message.byteSize())) {
+        switch (ClcParser.parse(bytes, offset, length)) {
             case ClcParseResult.Parsed(ClcMessage parsed) -> {
                 events.message(parsed, flow, direction, timestampNanos, frameNumber);
                 // -v and -json show the RoCE flows of SMC-R links: follow the QPs they announce
                 if (parsed instanceof ClcAcceptConfirmSmcr smcr) roceLinks.announce(smcr, flow, direction, frameNumber);
             }
-            case ClcParseResult.Failed(String reason, int length) ->
+            case ClcParseResult.Failed(String reason, int claimed) ->
                 events.log(SmcClcRenderer.parseError(reason, flow, direction, frameNumber));
         }
     }

@@ -3,7 +3,6 @@ package dev.fabricscope.smc;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.tcp.TcpFlow;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,16 +90,17 @@ public final class SmcConnectionSummary implements ClcListener {
     }
 
     @Override
-    public void message(TcpFlow<?> flow, int direction, MemorySegment message, long timestampNanos, long frameNumber) {
+    public void message(TcpFlow<?> flow, int direction, byte[] bytes, int offset, int length, long timestampNanos,
+                        long frameNumber) {
         Connection c = connection(flow);
         c.messages++;
         if (c.firstSeen < 0) c.firstSeen = timestampNanos;
-        switch (ClcParser.parse(message, 0, message.byteSize())) {
+        switch (ClcParser.parse(bytes, offset, length)) {
             case ClcParseResult.Parsed(ClcMessage m) -> {
                 learn(c, direction, m);
                 if (m instanceof ClcAcceptConfirmSmcr smcr) roceLinks.announce(smcr, flow, direction, frameNumber);
             }
-            case ClcParseResult.Failed(String reason, int length) -> {
+            case ClcParseResult.Failed(String reason, int claimed) -> {
                 if (c.problem == null) c.problem = reason + " (frame " + frameNumber + ")";
             }
         }

@@ -1,8 +1,5 @@
 package dev.fabricscope.tcp;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
 /**
  * Stream state of one direction: the next expected sequence number and the out-of-order segments held
  * until the bytes before them arrive. Sequence numbers are 32-bit and compared by signed difference, so
@@ -41,7 +38,7 @@ final class TcpDirection {
      * allocated (0 when none; also 0 for an exact duplicate, which is dropped), or -1 when the bounds do
      * not allow it (nothing changed then).
      */
-    int store(int seq, MemorySegment src, long srcOff, int len, int maxBytes, int maxSegments, long totalRoom) {
+    int store(int seq, byte[] src, int srcOff, int len, int maxBytes, int maxSegments, long totalRoom) {
         int rel = seq - nextSeq;
         int pos = segCount;
         for (int i = 0; i < segCount; i++) {
@@ -75,7 +72,7 @@ final class TcpDirection {
         System.arraycopy(segSeq, pos, segSeq, pos + 1, segCount - pos);
         System.arraycopy(segOff, pos, segOff, pos + 1, segCount - pos);
         System.arraycopy(segLen, pos, segLen, pos + 1, segCount - pos);
-        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, srcOff, arena, arenaUsed, len);
+        System.arraycopy(src, srcOff, arena, arenaUsed, len);
         segSeq[pos] = seq;
         segOff[pos] = arenaUsed;
         segLen[pos] = len;

@@ -4,7 +4,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.NetworkKind;
 import dev.fabricscope.dissect.TransportKind;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Bounded per-direction TCP stream reassembly over dissected packets. For each tracked flow and
@@ -149,7 +148,7 @@ public final class TcpReassembler<A> {
         }
         if (l.payloadWireLength > 0) {
             if (!d.started) d.start(startWithoutSyn(flow.directions[1 - dir], seq));
-            deliver(flow, dir, d, seq, p.segment(), p.offset() + l.payloadOffset, l.payloadLength,
+            deliver(flow, dir, d, seq, p.bytes(), p.offset() + l.payloadOffset, l.payloadLength,
                 l.payloadWireLength, p.timestampNanos(), p.frameNumber());
             if (flow.removed) return;
         }
@@ -176,7 +175,7 @@ public final class TcpReassembler<A> {
     }
 
     /** Places {@code len} captured bytes ({@code wireLen} on the wire) of sequence {@code seq}. */
-    private void deliver(TcpFlow<A> flow, int dir, TcpDirection d, int seq, MemorySegment src, long off, int len,
+    private void deliver(TcpFlow<A> flow, int dir, TcpDirection d, int seq, byte[] src, int off, int len,
                          int wireLen, long time, long frame) {
         while (true) {
             int delta = seq - d.nextSeq;
@@ -237,7 +236,7 @@ public final class TcpReassembler<A> {
                 d.nextSeq += end;
                 bufferedBytes -= d.removeFirst();
                 // the arena array stays valid for this call even when the direction released it
-                listener.data(flow, dir, MemorySegment.ofArray(arena), from, end, time, frame);
+                listener.data(flow, dir, arena, from, end, time, frame);
                 if (flow.removed) return;
             } else {
                 bufferedBytes -= d.removeFirst();

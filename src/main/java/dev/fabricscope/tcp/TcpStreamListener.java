@@ -1,7 +1,5 @@
 package dev.fabricscope.tcp;
 
-import java.lang.foreign.MemorySegment;
-
 /**
  * Receives what a {@link TcpReassembler} finds. All calls happen inside {@link TcpReassembler#packet}
  * (or {@link TcpReassembler#finish}); a listener may call {@link TcpReassembler#ignore} on the flow it is
@@ -29,7 +27,7 @@ public interface TcpStreamListener<A> {
      * In-order stream bytes, each byte exactly once: {@code length} bytes of {@code bytes} at {@code offset},
      * valid only during the call. Time and frame are those of the segment that made the bytes contiguous.
      */
-    void data(TcpFlow<A> flow, int direction, MemorySegment bytes, long offset, int length,
+    void data(TcpFlow<A> flow, int direction, byte[] bytes, int offset, int length,
               long timestampNanos, long frameNumber);
 
     /** {@code missingBytes} of the stream were skipped (buffer bound hit, or bytes not captured). */

@@ -53,7 +53,7 @@ class CaptureFilesTest {
             Packet p = new Packet();
             while (s.next(p)) {
                 assertEquals(++count, p.frameNumber());
-                assertEquals((byte) (count - 1), p.segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, p.offset()));
+                assertEquals((byte) (count - 1), p.bytes()[p.offset()]);
             }
         }
         assertTrue(count > 0 && count < 2000, "some but not all packets: " + count);

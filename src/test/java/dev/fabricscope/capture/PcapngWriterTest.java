@@ -3,7 +3,6 @@ package dev.fabricscope.capture;
 import static dev.fabricscope.capture.WriterTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +110,7 @@ class PcapngWriterTest {
             w.write(new Rec(1_000_000_000L, 60, frame(60, 1), LinkType.EN10MB, 0).packet(view, 1), ETH0);
             // same source id 0, but a different interface (a later pcapng section): must not merge with eth0
             w.write(new Rec(2_000_000_000L, 60, frame(60, 2), LinkType.EN10MB, 0).packet(view, 2), second);
-            w.write(view.set(MemorySegment.ofArray(frame(61, 3)), 0, 61, 61, 3_000_000_000L, 0, LinkType.EN10MB, 3), second);
+            w.write(view.set(frame(61, 3), 0, 61, 61, 3_000_000_000L, 0, LinkType.EN10MB, 3), second);
         }
         Result r = run(List.of("tshark", "-r", file.toString(), "-T", "fields", "-e", "frame.interface_name"));
         assertEquals(0, r.exit(), r.err());

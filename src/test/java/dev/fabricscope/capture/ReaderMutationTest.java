@@ -69,7 +69,7 @@ class ReaderMutationTest {
             long frames = 0;
             while (src.next(p)) {
                 frames++;
-                assertTrue(p.capLen() >= 0 && p.offset() >= 0 && p.offset() + p.capLen() <= p.segment().byteSize(), what);
+                assertTrue(p.capLen() >= 0 && p.offset() >= 0 && p.offset() + p.capLen() <= p.bytes().length, what);
                 assertTrue(p.interfaceId() < src.interfaces().size(), what);
                 if (p.capLen() > 0) p.u8(p.capLen() - 1);
                 if (frames > bytes.length / 12 + 1) fail(what + ": more packets than the input can hold");

@@ -100,7 +100,7 @@ class WriterRoundTripTest {
                 try (PacketSource s = CaptureFiles.open(roce.toString(), ProblemReporter.IGNORE)) {
                     Packet p = new Packet();
                     while (s.next(p)) {
-                        p.set(p.segment(), p.offset(), p.capLen(), p.origLen(), p.timestampNanos() + rep * 30_000_000_000L,
+                        p.set(p.bytes(), p.offset(), p.capLen(), p.origLen(), p.timestampNanos() + rep * 30_000_000_000L,
                                 0, p.linkType(), p.frameNumber());
                         w.write(p, iface);
                     }

@@ -3,7 +3,6 @@ package dev.fabricscope.capture;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ final class WriterTestSupport {
         }
 
         Packet packet(Packet view, long frame) {
-            return view.set(MemorySegment.ofArray(data), 0, data.length, origLen, tsNanos, interfaceId, linkType, frame);
+            return view.set(data, 0, data.length, origLen, tsNanos, interfaceId, linkType, frame);
         }
     }
 

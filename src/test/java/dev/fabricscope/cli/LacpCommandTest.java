@@ -13,7 +13,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import dev.fabricscope.testing.Oracles;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -187,7 +186,7 @@ class LacpCommandTest {
     }
 
     private static Packet packet(byte[] frame, long number, long time) {
-        return new Packet().set(MemorySegment.ofArray(frame), 0, frame.length, frame.length, time, 0, LinkType.EN10MB, number);
+        return new Packet().set(frame, 0, frame.length, frame.length, time, 0, LinkType.EN10MB, number);
     }
 
     private static String find(String text, String regex) {

@@ -14,9 +14,6 @@ import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.capture.WriterOptions;
 import dev.fabricscope.smc.SmcrRoceLinksTestFrames;
 import dev.fabricscope.testing.Oracles;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,9 +49,7 @@ class SmcClcRoceTest {
                 int[] qps = {228, 229, 228, 300, 229, 228};
                 for (int i = 0; i < qps.length; i++) {
                     byte[] frame = SmcrRoceLinksTestFrames.roce(GID, GID, qps[i], 64);
-                    MemorySegment seg = Arena.ofAuto().allocate(frame.length);
-                    MemorySegment.copy(frame, 0, seg, ValueLayout.JAVA_BYTE, 0, frame.length);
-                    w.write(new Packet().set(seg, 0, frame.length, frame.length, last + (i + 1) * 1_000_000L, 0,
+                    w.write(new Packet().set(frame, 0, frame.length, frame.length, last + (i + 1) * 1_000_000L, 0,
                         LinkType.EN10MB, 0), iface);
                 }
             }

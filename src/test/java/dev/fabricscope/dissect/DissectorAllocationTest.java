@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.capture.Packet;
-import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class DissectorAllocationTest {
         Packet[] packets = new Packet[samples.size()];
         for (int i = 0; i < packets.length; i++) {
             byte[] b = samples.get(i).bytes();
-            packets[i] = new Packet().set(MemorySegment.ofArray(b), 0, b.length, b.length, 0, 0,
+            packets[i] = new Packet().set(b, 0, b.length, b.length, 0, 0,
                 samples.get(i).linkType(), i + 1);
         }
         Layers l = new Layers();

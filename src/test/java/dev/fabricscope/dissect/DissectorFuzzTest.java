@@ -6,7 +6,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Fuzzes the dissector with arbitrary frames of every link type it knows: it must never throw, and every
@@ -30,7 +29,7 @@ class DissectorFuzzTest {
         int linkType = LINK_TYPES[data.consumeInt(0, LINK_TYPES.length - 1)];
         int origExtra = data.consumeInt(0, 3000);
         byte[] frame = data.consumeRemainingAsBytes();
-        packet.set(MemorySegment.ofArray(frame), 0, frame.length, frame.length + origExtra, 0, 0, linkType, 1);
+        packet.set(frame, 0, frame.length, frame.length + origExtra, 0, 0, linkType, 1);
         Dissector.dissect(packet, layers);
         int cap = frame.length;
         int[] offsets = {layers.ethOffset, layers.etherTypeOffset, layers.networkOffset, layers.transportOffset,

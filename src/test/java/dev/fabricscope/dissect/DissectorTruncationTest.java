@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.fabricscope.capture.Packet;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import java.lang.foreign.MemorySegment;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +24,7 @@ class DissectorTruncationTest {
             Layers l = new Layers();
             Packet p = new Packet();
             for (int cap = 0; cap < s.bytes().length; cap++) {
-                p.set(MemorySegment.ofArray(s.bytes()), 0, cap, s.bytes().length, 0, 0, s.linkType(), 1);
+                p.set(s.bytes(), 0, cap, s.bytes().length, 0, 0, s.linkType(), 1);
                 int c = cap;
                 assertDoesNotThrow(() -> Dissector.dissect(p, l), () -> s.name() + " caplen " + c);
                 assertTrue(depth(l) <= fullDepth, () -> s.name() + " caplen " + c + " decoded more than the frame");

@@ -2,7 +2,6 @@ package dev.fabricscope.dissect;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import java.io.ByteArrayOutputStream;
-import java.lang.foreign.MemorySegment;
 import dev.fabricscope.capture.Packet;
 
 /** Builds test frames field by field, following the published header layouts (RFC 791, 8200, 793, 768...). */
@@ -120,6 +119,6 @@ final class Frames {
     }
 
     static Packet packet(int linkType, byte[] bytes, int capLen) {
-        return new Packet().set(MemorySegment.ofArray(bytes), 0, capLen, bytes.length, 0, 0, linkType, 1);
+        return new Packet().set(bytes, 0, capLen, bytes.length, 0, 0, linkType, 1);
     }
 }

@@ -14,7 +14,6 @@ import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -205,7 +204,7 @@ final class TsharkOracle {
             long n = 0;
             for (byte[] f : frames) {
                 n++;
-                p.set(MemorySegment.ofArray(f), 0, f.length, f.length, 1_700_000_000_000_000_000L + n * 1000, 0,
+                p.set(f, 0, f.length, f.length, 1_700_000_000_000_000_000L + n * 1000, 0,
                     linkType, n);
                 w.write(p, iface);
             }

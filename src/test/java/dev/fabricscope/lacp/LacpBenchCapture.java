@@ -11,7 +11,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 
 /**
  * The capture of bench/lacp.sh: {@code LINKS} healthy links (one pcapng interface each, "eth0" ...) of one LAG
@@ -47,7 +46,7 @@ public final class LacpBenchCapture {
                     long base = LacpCapture.START + s * 1_000_000_000L + half * 500_000_000L;
                     for (int i = 0; i < links; i++) {
                         byte[] f = half == 0 ? fromA[i] : fromB[i];
-                        p.set(MemorySegment.ofArray(f), 0, f.length, f.length, base + i * step, i, LinkType.EN10MB, ++frame);
+                        p.set(f, 0, f.length, f.length, base + i * step, i, LinkType.EN10MB, ++frame);
                         w.write(p, ifaces[i]);
                     }
                 }

@@ -9,7 +9,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +73,7 @@ public final class LacpCapture {
         try (CaptureWriter w = CaptureWriters.open(file.toString(), options)) {
             long n = 0;
             for (Frame f : sorted) {
-                p.set(MemorySegment.ofArray(f.bytes()), 0, f.bytes().length, f.bytes().length, f.tsNanos(), f.iface(),
+                p.set(f.bytes(), 0, f.bytes().length, f.bytes().length, f.tsNanos(), f.iface(),
                     LinkType.EN10MB, ++n);
                 w.write(p, ifaces.get(f.iface()));
             }

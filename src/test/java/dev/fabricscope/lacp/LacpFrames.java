@@ -6,7 +6,6 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Slow-protocols frames built field by field from IEEE 802.1AX-2008 6.4.2.3 (LACPDU: subtype 1,
@@ -60,7 +59,7 @@ public final class LacpFrames {
 
     /** A packet view over {@code frame} (capLen = frame length) with the given on-wire length. */
     public static Packet packet(byte[] frame, int origLen) {
-        return new Packet().set(MemorySegment.ofArray(frame), 0, frame.length, origLen, 0, 0, LinkType.EN10MB, 1);
+        return new Packet().set(frame, 0, frame.length, origLen, 0, 0, LinkType.EN10MB, 1);
     }
 
     public static Packet packet(byte[] frame) {

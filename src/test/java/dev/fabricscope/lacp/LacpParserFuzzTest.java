@@ -10,7 +10,6 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.print.PacketPrinter;
 import dev.fabricscope.print.Verbosity;
-import java.lang.foreign.MemorySegment;
 
 /**
  * Fuzzes {@link SlowProtocolsParser} behind an Ethernet slow-protocols header: for any PDU bytes (the
@@ -34,7 +33,7 @@ class LacpParserFuzzTest {
         byte[] frame = new byte[HEADER.length + input.length - 1];
         System.arraycopy(HEADER, 0, frame, 0, HEADER.length);
         System.arraycopy(input, 1, frame, HEADER.length, input.length - 1);
-        Packet p = new Packet().set(MemorySegment.ofArray(frame), 0, frame.length, frame.length + (extra > 127 ? extra - 127 : 0),
+        Packet p = new Packet().set(frame, 0, frame.length, frame.length + (extra > 127 ? extra - 127 : 0),
                 0, 0, LinkType.EN10MB, 1);
         Layers l = new Layers();
         Dissector.dissect(p, l);

@@ -2,7 +2,6 @@ package dev.fabricscope.libpcap;
 
 import dev.fabricscope.capture.Packet;
 import java.io.ByteArrayOutputStream;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -106,7 +105,7 @@ final class TestFrames {
     }
 
     static Packet packet(byte[] bytes, int caplen, int wirelen) {
-        return new Packet().set(MemorySegment.ofArray(bytes), 0, caplen, wirelen, 0, 0, 1, 1);
+        return new Packet().set(bytes, 0, caplen, wirelen, 0, 0, 1, 1);
     }
 
     /** A broad set of Ethernet frames covering the one-liners and the usual primitives. */

@@ -242,7 +242,7 @@ class PacketPrinterTest {
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not available");
         byte[] frame = ethernet(0x0800, ipv4(6, tcp(0x018, hex("0101080a 00000005 00000006"), new byte[100])));
-        Packet p = new Packet().set(java.lang.foreign.MemorySegment.ofArray(frame), 0, frame.length, frame.length,
+        Packet p = new Packet().set(frame, 0, frame.length, frame.length,
                 1_700_000_000_123_456_789L, 0, LinkType.EN10MB, 1);
         Layers l = new Layers();
         StringBuilder sb = new StringBuilder(512);

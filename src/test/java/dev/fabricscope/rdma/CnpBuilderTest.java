@@ -15,7 +15,6 @@ import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import dev.fabricscope.testing.Oracles;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class CnpBuilderTest {
         CaptureInterface iface = new CaptureInterface("t", "", LinkType.EN10MB, 65535, 1000);
         try (CaptureWriter w = CaptureWriters.open(file.toString(), new WriterOptions(CaptureFormat.PCAP, 65535, LinkType.EN10MB, TimestampPrecision.MICRO))) {
             for (byte[] f : new byte[][] {b.build(0x0A0B0C).clone(), new CnpBuilder(t4).build(0xD2).clone()}) {
-                w.write(new Packet().set(MemorySegment.ofArray(f), 0, f.length, f.length, 1_000_000_000L, 0, LinkType.EN10MB, 1), iface);
+                w.write(new Packet().set(f, 0, f.length, f.length, 1_000_000_000L, 0, LinkType.EN10MB, 1), iface);
             }
         }
         Oracles.Run r = Oracles.run("tshark", "-r", file.toString(), "-T", "fields", "-E", "separator=|",

@@ -11,7 +11,6 @@ import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.testing.Oracles;
-import java.lang.foreign.MemorySegment;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ class QpStatsTableTest {
         Layers l = new Layers();
         long n = 1;
         for (RoceFrames.Frame f : frames.frames) {
-            Packet p = new Packet().set(MemorySegment.ofArray(f.bytes()), 0, f.bytes().length, f.bytes().length, f.nanos(), 0, LinkType.EN10MB, n++);
+            Packet p = new Packet().set(f.bytes(), 0, f.bytes().length, f.bytes().length, f.nanos(), 0, LinkType.EN10MB, n++);
             Dissector.dissect(p, l);
             table.packet(p, l);
         }
@@ -166,7 +165,7 @@ class QpStatsTableTest {
         Layers[] layers = new Layers[packets.length];
         for (int i = 0; i < packets.length; i++) {
             byte[] b = frames.frames.get(i).bytes();
-            packets[i] = new Packet().set(MemorySegment.ofArray(b), 0, b.length, b.length, T0, 0, LinkType.EN10MB, i + 1);
+            packets[i] = new Packet().set(b, 0, b.length, b.length, T0, 0, LinkType.EN10MB, i + 1);
             layers[i] = new Layers();
             Dissector.dissect(packets[i], layers[i]);
         }

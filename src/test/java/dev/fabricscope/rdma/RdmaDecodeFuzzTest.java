@@ -7,7 +7,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.json.JsonLine;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.time.ZoneOffset;
 
@@ -57,7 +56,7 @@ class RdmaDecodeFuzzTest {
         }
         b.put(rest);
         byte[] frame = java.util.Arrays.copyOf(b.array(), b.position());
-        packet.set(MemorySegment.ofArray(frame), 0, frame.length, frame.length, 0, 0, linkType, 1);
+        packet.set(frame, 0, frame.length, frame.length, 0, 0, linkType, 1);
         Dissector.dissect(packet, layers);
         DecodedFrame f = decoder.decode(packet, layers);
         if (f != null) {

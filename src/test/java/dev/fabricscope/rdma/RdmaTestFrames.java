@@ -10,8 +10,6 @@ import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 
@@ -64,9 +62,7 @@ final class RdmaTestFrames {
 
     /** A reused packet view over {@code bytes}. */
     static Packet packet(byte[] bytes, int linkType) {
-        MemorySegment seg = Arena.ofAuto().allocate(Math.max(1, bytes.length));
-        MemorySegment.copy(bytes, 0, seg, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes.length);
-        return new Packet().set(seg, 0, bytes.length, bytes.length, 0, 0, linkType, 1);
+        return new Packet().set(bytes, 0, bytes.length, bytes.length, 0, 0, linkType, 1);
     }
 
     static Packet ethernet(byte[] bytes) {

@@ -9,7 +9,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ final class RoceFrames {
                 new WriterOptions(CaptureFormat.PCAP, 65535, LinkType.EN10MB, TimestampPrecision.NANO))) {
             long n = 1;
             for (Frame f : frames) {
-                w.write(new Packet().set(MemorySegment.ofArray(f.bytes()), 0, f.bytes().length, f.bytes().length, f.nanos(), 0,
+                w.write(new Packet().set(f.bytes(), 0, f.bytes().length, f.bytes().length, f.nanos(), 0,
                     LinkType.EN10MB, n++), iface);
             }
         }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,8 @@ class ClcStreamFramerTest {
         int notClc;
 
         @Override
-        public void message(MemorySegment m, int type, long t, long frame) {
-            messages.add(m.toArray(ValueLayout.JAVA_BYTE));
+        public void message(byte[] b, int off, int len, int type, long t, long frame) {
+            messages.add(Arrays.copyOfRange(b, off, off + len));
             frames.add(frame);
         }
 
@@ -48,7 +47,7 @@ class ClcStreamFramerTest {
     }
 
     private static void feed(ClcStreamFramer f, byte[] b, int from, int to, long frame, Events e) {
-        f.feed(MemorySegment.ofArray(b), from, to - from, 0, frame, e);
+        f.feed(b, from, to - from, 0, frame, e);
     }
 
     @Test

@@ -13,8 +13,6 @@ import dev.fabricscope.tcp.TcpFlow;
 import dev.fabricscope.tcp.TcpReassemblyOptions;
 import dev.fabricscope.testing.Oracles;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +47,12 @@ class ClcTrackerCapturesTest {
         Collect(boolean keepLines) { this.keepLines = keepLines; }
 
         @Override
-        public void message(TcpFlow<?> f, int dir, MemorySegment m, long t, long frame) {
-            int type = m.get(ValueLayout.JAVA_BYTE, 4) & 0xff;
+        public void message(TcpFlow<?> f, int dir, byte[] b, int off, int len, long t, long frame) {
+            int type = b[off + 4] & 0xff;
             String name = type < TYPES.length ? TYPES[type] : "?";
             byType.merge(name, 1, Integer::sum);
             if (keepLines) messages.add(endpoint(f.srcAddress(dir), f.srcPort(dir)) + " -> "
-                + endpoint(f.dstAddress(dir), f.dstPort(dir)) + ": " + name + " " + m.byteSize());
+                + endpoint(f.dstAddress(dir), f.dstPort(dir)) + ": " + name + " " + len);
         }
 
         @Override

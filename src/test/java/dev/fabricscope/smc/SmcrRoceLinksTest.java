@@ -10,9 +10,6 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,9 +23,7 @@ class SmcrRoceLinksTest {
     static final byte[] GID4_B = hex("0000 0000 0000 0000 0000 ffff 0a00 0002");
 
     private static Packet packet(byte[] bytes, long frame, long nanos) {
-        MemorySegment seg = Arena.ofAuto().allocate(bytes.length);
-        MemorySegment.copy(bytes, 0, seg, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        return new Packet().set(seg, 0, bytes.length, bytes.length, nanos, 0, LinkType.EN10MB, frame);
+        return new Packet().set(bytes, 0, bytes.length, bytes.length, nanos, 0, LinkType.EN10MB, frame);
     }
 
     private final List<SmcrRoceLinks.Endpoint> firsts = new ArrayList<>();

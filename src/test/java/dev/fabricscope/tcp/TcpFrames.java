@@ -4,7 +4,6 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
 /**
@@ -68,7 +67,7 @@ public final class TcpFrames {
         }
         b.put(payload);
         byte[] bytes = b.array();
-        packet.set(MemorySegment.ofArray(bytes), 0, bytes.length, bytes.length, timeNanos, 0, LinkType.EN10MB, ++frame);
+        packet.set(bytes, 0, bytes.length, bytes.length, timeNanos, 0, LinkType.EN10MB, ++frame);
         Dissector.dissect(packet, layers);
         return packet;
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,10 +30,8 @@ class TcpReassemblerTest {
         }
 
         @Override
-        public void data(TcpFlow<String> f, int dir, MemorySegment seg, long off, int len, long t, long frame) {
-            byte[] b = new byte[len];
-            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, b, 0, len);
-            bytes[dir].writeBytes(b);
+        public void data(TcpFlow<String> f, int dir, byte[] b, int off, int len, long t, long frame) {
+            bytes[dir].write(b, off, len);
             frames.add(frame);
         }
 
@@ -233,7 +229,7 @@ class TcpReassemblerTest {
         var counting = new TcpReassembler<>(new TcpStreamListener<String>() {
             @Override public TcpTrackDecision track(TcpSegment s) { asked[0]++; return TcpTrackDecision.IGNORE_FLOW; }
             @Override public String opened(TcpFlow<String> f, TcpSegment s) { return null; }
-            @Override public void data(TcpFlow<String> f, int d, MemorySegment b, long o, int l, long t, long fr) { }
+            @Override public void data(TcpFlow<String> f, int d, byte[] b, int o, int l, long t, long fr) { }
         });
         for (int i = 0; i < 5; i++) {
             frames.frame(P, i % 2 == 0, 100 + i, TcpFrames.ACK, null, new byte[] {1}, i);

@@ -61,7 +61,7 @@ public final class CmParser {
 
     /** Convenience for tests and tools: the MAD is the whole array. */
     public static CmParseResult parse(byte[] mad) {
-        Packet p = new Packet().set(java.lang.foreign.MemorySegment.ofArray(mad), 0, mad.length, mad.length,
+        Packet p = new Packet().set(mad, 0, mad.length, mad.length,
             0, 0, 0, 1);
         return parse(p, 0, mad.length);
     }

@@ -11,7 +11,6 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.Icrc;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -193,7 +192,7 @@ final class CmFrames {
             Packet p = new Packet();
             for (int i = 0; i < frames.size(); i++) {
                 byte[] b = frames.get(i);
-                p.set(MemorySegment.ofArray(b), 0, b.length, b.length, times.get(i) * 1000L, 0, 1, i + 1);
+                p.set(b, 0, b.length, b.length, times.get(i) * 1000L, 0, 1, i + 1);
                 w.write(p, iface);
             }
         }
@@ -201,6 +200,6 @@ final class CmFrames {
 
     /** A packet view over one frame (for unit tests without files). */
     static Packet packet(byte[] frame, long frameNumber) {
-        return new Packet().set(MemorySegment.ofArray(frame), 0, frame.length, frame.length, 0, 0, 1, frameNumber);
+        return new Packet().set(frame, 0, frame.length, frame.length, 0, 0, 1, frameNumber);
     }
 }

@@ -9,7 +9,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 
 /** For tests in other packages: a pcap with one established RDMA-CM connection (CmFrames, CmTrackerTest's handshake). */
@@ -26,7 +25,7 @@ public final class CmHandshakeFile {
                 new WriterOptions(CaptureFormat.PCAP, 65535, LinkType.EN10MB, TimestampPrecision.MICRO))) {
             for (int i = 0; i < f.frames.size(); i++) {
                 byte[] b = f.frames.get(i);
-                w.write(new Packet().set(MemorySegment.ofArray(b), 0, b.length, b.length, f.times.get(i) * 1000L, 0, LinkType.EN10MB, i + 1), iface);
+                w.write(new Packet().set(b, 0, b.length, b.length, f.times.get(i) * 1000L, 0, LinkType.EN10MB, i + 1), iface);
             }
         }
         return file;

@@ -63,7 +63,7 @@ class CmParserFuzzTest {
         Packet p = new Packet();
         Layers l = new Layers();
         for (byte[] frame : f.frames) {
-            p.set(java.lang.foreign.MemorySegment.ofArray(frame), 0, frame.length, frame.length, 0, 0, 1, 1);
+            p.set(frame, 0, frame.length, frame.length, 0, 0, 1, 1);
             Dissector.dissect(p, l);
             t.process(p, l);
         }

@@ -11,7 +11,6 @@ import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.testing.Oracles;
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ class CmTrackerTest {
         Layers l = new Layers();
         for (int i = 0; i < f.frames.size(); i++) {
             byte[] b = f.frames.get(i);
-            p.set(MemorySegment.ofArray(b), 0, b.length, b.length, f.times.get(i) * 1000L, 0, 1, i + 1);
+            p.set(b, 0, b.length, b.length, f.times.get(i) * 1000L, 0, 1, i + 1);
             Dissector.dissect(p, l);
             t.process(p, l);
         }

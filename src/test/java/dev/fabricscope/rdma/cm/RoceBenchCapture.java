@@ -12,7 +12,6 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.Icrc;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
@@ -171,7 +170,7 @@ public final class RoceBenchCapture {
                 if (o.nanos() < last) throw new IllegalStateException("time went back at frame " + (summary.frames + 1));
                 last = o.nanos();
                 byte[] f = o.frame();
-                p.set(MemorySegment.ofArray(f), 0, f.length, f.length, o.nanos(), 0, LinkType.EN10MB, ++summary.frames);
+                p.set(f, 0, f.length, f.length, o.nanos(), 0, LinkType.EN10MB, ++summary.frames);
                 w.write(p, iface);
                 if (a.ready()) queue.add(a);
             }
@@ -647,7 +646,7 @@ public final class RoceBenchCapture {
     /** Writes the ICRC and tallies the frame on its (src, dst, dest QP) row. */
     private byte[] seal(ByteBuffer b) {
         byte[] f = b.array();
-        packet.set(MemorySegment.ofArray(f), 0, f.length, f.length, 0, 0, LinkType.EN10MB, 1);
+        packet.set(f, 0, f.length, f.length, 0, 0, LinkType.EN10MB, 1);
         Dissector.dissect(packet, layers);
         icrc.check(packet, layers);
         if (icrc.icrcOffset() != f.length - Icrc.LENGTH) throw new IllegalStateException("ICRC not located in a built frame");

@@ -4,7 +4,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.cm.CmTracker;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +36,7 @@ public class CmTrackerBenchmark {
 
     private final Packet packet = new Packet();
     private final Layers layers = new Layers();
-    private final MemorySegment[] frames = new MemorySegment[PACKETS];
+    private final byte[][] frames = new byte[PACKETS][];
     private CmTracker tracker;
     private long time;
 
@@ -51,17 +50,13 @@ public class CmTrackerBenchmark {
         }
         for (int k = 0; k < PACKETS; k++) {
             int i = k % CONNECTIONS;
-            frames[k] = MemorySegment.ofArray(k % 100 == 99 ? frame(i, true, 0x64, 1, mad(0x10, req(i)))
-                : frame(i, k % 2 == 0, 0x04, k % 2 == 0 ? 0x8000 + i : 0x100 + i, new byte[256]));
+            frames[k] = k % 100 == 99 ? frame(i, true, 0x64, 1, mad(0x10, req(i)))
+                : frame(i, k % 2 == 0, 0x04, k % 2 == 0 ? 0x8000 + i : 0x100 + i, new byte[256]);
         }
     }
 
     private void feed(byte[] f) {
-        feed(MemorySegment.ofArray(f));
-    }
-
-    private void feed(MemorySegment f) {
-        int len = (int) f.byteSize();
+        int len = f.length;
         packet.set(f, 0, len, len, time++, 0, 1, 1);
         Dissector.dissect(packet, layers);
         tracker.process(packet, layers);
@@ -70,7 +65,7 @@ public class CmTrackerBenchmark {
     @Benchmark
     @OperationsPerInvocation(PACKETS)
     public long track() {
-        for (MemorySegment f : frames) feed(f);
+        for (byte[] f : frames) feed(f);
         return tracker.stats().dataMatched();
     }
 

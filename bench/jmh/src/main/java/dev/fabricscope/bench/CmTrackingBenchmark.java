@@ -6,7 +6,6 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.Icrc;
 import dev.fabricscope.rdma.cm.CmTracker;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,18 +59,18 @@ public class CmTrackingBenchmark {
 
     /** An in-memory capture: frames and their dissection. */
     static final class Frames {
-        final MemorySegment[] segments;
+        final byte[][] segments;
         final int[] lengths;
         final Layers[] dissected;
 
         Frames(List<byte[]> frames) {
-            segments = new MemorySegment[frames.size()];
+            segments = new byte[frames.size()][];
             lengths = new int[frames.size()];
             dissected = new Layers[frames.size()];
             Packet p = new Packet();
             for (int i = 0; i < segments.length; i++) {
                 byte[] f = frames.get(i);
-                segments[i] = MemorySegment.ofArray(f);
+                segments[i] = f;
                 lengths[i] = f.length;
                 dissected[i] = new Layers();
                 Dissector.dissect(p.set(segments[i], 0, f.length, f.length, nanos(i), 0, LinkType.EN10MB, i + 1), dissected[i]);
@@ -249,7 +248,7 @@ public class CmTrackingBenchmark {
 
     /** Writes the frame's ICRC into its last 4 bytes. */
     static byte[] seal(byte[] f, Icrc icrc) {
-        Packet p = new Packet().set(MemorySegment.ofArray(f), 0, f.length, f.length, 0, 0, LinkType.EN10MB, 1);
+        Packet p = new Packet().set(f, 0, f.length, f.length, 0, 0, LinkType.EN10MB, 1);
         Layers l = new Layers();
         Dissector.dissect(p, l);
         icrc.check(p, l);

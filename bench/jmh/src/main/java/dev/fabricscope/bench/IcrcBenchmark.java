@@ -8,7 +8,6 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.Icrc;
 import dev.fabricscope.rdma.IcrcStatus;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +53,7 @@ public class IcrcBenchmark {
                 Dissector.dissect(p, l);
                 if (l.ibBthOffset < 0) continue;
                 byte[] b = p.copyBytes();
-                list.add(new Packet().set(MemorySegment.ofArray(b), 0, b.length, b.length, 0, 0, p.linkType(), p.frameNumber()));
+                list.add(new Packet().set(b, 0, b.length, b.length, 0, 0, p.linkType(), p.frameNumber()));
             }
         }
         packets = list.toArray(new Packet[0]);

@@ -8,7 +8,6 @@ import dev.fabricscope.rdma.CnpBuilder;
 import dev.fabricscope.rdma.CnpTemplate;
 import dev.fabricscope.rdma.Icrc;
 import dev.fabricscope.rdma.QpStatsTable;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RdmaCnpQpsBenchmark {
     static final int FRAMES = 4096;
 
-    private MemorySegment[] segments;
+    private byte[][] segments;
     private int[] lengths;
     private Layers[] dissected;
     private final Packet packet = new Packet();
@@ -58,7 +57,7 @@ public class RdmaCnpQpsBenchmark {
     @Setup(Level.Trial)
     public void build() {
         SplittableRandom rnd = new SplittableRandom(1);
-        segments = new MemorySegment[FRAMES];
+        segments = new byte[FRAMES][];
         lengths = new int[FRAMES];
         dissected = new Layers[FRAMES];
         int[] psn = new int[256];
@@ -68,7 +67,7 @@ public class RdmaCnpQpsBenchmark {
             int payload = opcode == 0x04 ? 64 + rnd.nextInt(961) : opcode == 0x81 ? 16 : 4;
             int tos = i % 16 == 0 ? 0x6B : 0x6A;
             byte[] f = frame(flow, opcode, psn[flow]++, tos, payload);
-            segments[i] = MemorySegment.ofArray(f);
+            segments[i] = f;
             lengths[i] = f.length;
             dissected[i] = new Layers();
             Dissector.dissect(set(i), dissected[i]);

@@ -13,7 +13,6 @@ import dev.fabricscope.smc.ClcTracker;
 import dev.fabricscope.smc.SmcClcFormatter;
 import dev.fabricscope.tcp.TcpFlow;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -70,10 +69,11 @@ public class SmcClcBenchmark {
         }
 
         @Override
-        public void message(TcpFlow<?> flow, int direction, MemorySegment message, long timestampNanos, long frame) {
+        public void message(TcpFlow<?> flow, int direction, byte[] bytes, int offset, int length, long timestampNanos,
+                            long frame) {
             messages++;
             if (!parse) return;
-            if (ClcParser.parse(message, 0, message.byteSize()) instanceof ClcParseResult.Parsed(var m) && format) {
+            if (ClcParser.parse(bytes, offset, length) instanceof ClcParseResult.Parsed(var m) && format) {
                 text.setLength(0);
                 SmcClcFormatter.appendLine(text, "", "a -> b", m, false, false);
             }
