@@ -1,5 +1,6 @@
 package dev.fabricscope.smc;
 
+import dev.fabricscope.capture.BigEndian;
 import java.util.Arrays;
 
 /**
@@ -54,8 +55,7 @@ final class ClcCursor {
     }
 
     int u16(String field, int index, int count) {
-        int at = take(2, field, index, count);
-        return (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
+        return BigEndian.u16(bytes, take(2, field, index, count));
     }
 
     int u24(String field) {
@@ -64,9 +64,7 @@ final class ClcCursor {
     }
 
     long u32(String field) {
-        int at = take(4, field);
-        return ((long) (bytes[at] & 0xff) << 24) | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
-            | (bytes[at + 3] & 0xff);
+        return BigEndian.u32(bytes, take(4, field));
     }
 
     long u48(String field) {

@@ -1,5 +1,6 @@
 package dev.fabricscope.smc;
 
+import dev.fabricscope.capture.BigEndian;
 import dev.fabricscope.smc.ClcCursor.Overrun;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ public final class ClcParser {
     /** Whether the 4 bytes at {@code offset} are an SMC-R or SMC-D eyecatcher (false when fewer remain). */
     public static boolean hasEyecatcher(byte[] bytes, int offset, int available) {
         if (offset < 0 || available < 4 || offset > bytes.length - 4) return false;
-        return ClcHeader.isEyecatcher(be32(bytes, offset));
+        return ClcHeader.isEyecatcher(BigEndian.i32(bytes, offset));
     }
 
     /** Parses the message at {@code offset}; {@code length} is how many bytes are available there. */
@@ -42,8 +43,8 @@ public final class ClcParser {
         if (length < ClcHeader.LENGTH) {
             return new ClcParseResult.Failed("CLC: " + length + " bytes, shorter than the 8-byte header", -1);
         }
-        int eyecatcher = be32(bytes, offset);
-        int msgLength = (bytes[offset + 5] & 0xff) << 8 | (bytes[offset + 6] & 0xff);
+        int eyecatcher = BigEndian.i32(bytes, offset);
+        int msgLength = BigEndian.u16(bytes, offset + 5);
         if (!ClcHeader.isEyecatcher(eyecatcher)) {
             return new ClcParseResult.Failed(String.format("CLC: no eyecatcher (0x%08x)", eyecatcher), -1);
         }
@@ -60,7 +61,7 @@ public final class ClcParser {
         }
         byte[] raw = Arrays.copyOfRange(bytes, offset, offset + msgLength);
         ClcHeader header = ClcHeader.of(eyecatcher, raw[4] & 0xff, msgLength, raw[7] & 0xff);
-        int trailer = be32(raw, msgLength - TRAILER_LENGTH);
+        int trailer = BigEndian.i32(raw, msgLength - TRAILER_LENGTH);
         if (header.type() == ClcHeader.TYPE_ACCEPT || header.type() == ClcHeader.TYPE_CONFIRM) {
             if (header.path() != ClcHeader.PATH_R && header.path() != ClcHeader.PATH_D) {
                 return new ClcParseResult.Failed("CLC " + header.typeName() + ": path "
@@ -275,9 +276,5 @@ public final class ClcParser {
             }
         }
         return new ClcDecline(h, peer, diagnosis, osType, reserved, more, trailer, raw);
-    }
-
-    private static int be32(byte[] b, int at) {
-        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
 }

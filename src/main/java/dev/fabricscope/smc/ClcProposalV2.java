@@ -1,5 +1,6 @@
 package dev.fabricscope.smc;
 
+import dev.fabricscope.capture.BigEndian;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public record ClcProposalV2(ClcHeader header, PeerId peerId, byte[] smcrGid, lon
         }
 
         public int featureMask() {
-            return (optionsArea[18] & 0xff) << 8 | (optionsArea[19] & 0xff);
+            return BigEndian.u16(optionsArea, 18);
         }
     }
 

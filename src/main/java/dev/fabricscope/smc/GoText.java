@@ -1,5 +1,6 @@
 package dev.fabricscope.smc;
 
+import dev.fabricscope.capture.BigEndian;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -65,7 +66,7 @@ public final class GoText {
     /** {@link #ip(byte[], int, int)} into {@code out}. */
     public static void appendIp(StringBuilder out, byte[] a, int off, int len) {
         if (len == 4) {
-            appendIpv4(out, be32(a, off));
+            appendIpv4(out, BigEndian.i32(a, off));
             return;
         }
         if (len != 16) {
@@ -75,7 +76,7 @@ public final class GoText {
         boolean mapped = a[off + 10] == (byte) 0xff && a[off + 11] == (byte) 0xff;
         for (int i = 0; i < 10 && mapped; i++) mapped = a[off + i] == 0;
         if (mapped) {
-            appendIpv4(out, be32(a, off + 12));
+            appendIpv4(out, BigEndian.i32(a, off + 12));
             return;
         }
         // the first longest run of two or more zero groups
@@ -110,7 +111,7 @@ public final class GoText {
     }
 
     private static int group(byte[] a, int off, int i) {
-        return (a[off + 2 * i] & 0xff) << 8 | (a[off + 2 * i + 1] & 0xff);
+        return BigEndian.u16(a, off + 2 * i);
     }
 
     /** Lower-case hex without leading zeros (Integer.toHexString of a 16-bit value). */
@@ -166,9 +167,5 @@ public final class GoText {
             }
             out.append("|\n");
         }
-    }
-
-    private static int be32(byte[] b, int at) {
-        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
     }
 }
