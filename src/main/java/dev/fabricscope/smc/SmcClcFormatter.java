@@ -30,18 +30,7 @@ import java.util.List;
 public final class SmcClcFormatter {
     private SmcClcFormatter() { }
 
-    /**
-     * Appends what smc-clc prints for one message: {@code timestamp} (e.g. from {@link #timestamp}, or "" for
-     * -show-timestamps=false), {@code addresses} (from {@link #addresses}), ": ", the message text, newline, and
-     * the hex dump when {@code showHex}.
-     */
-    public static void appendLine(StringBuilder out, String timestamp, String addresses, ClcMessage message,
-                                  boolean showReserved, boolean showHex) {
-        out.append(timestamp).append(addresses);
-        appendMessage(out, message, showReserved, showHex);
-    }
-
-    /** What follows the addresses in {@link #appendLine}: ": ", the message text, newline, the hex dump. */
+    /** What follows the addresses in smc-clc's line: ": ", the message text, newline, the hex dump when {@code showHex}. */
     public static void appendMessage(StringBuilder out, ClcMessage message, boolean showReserved, boolean showHex) {
         out.append(": ");
         describe(out, message, showReserved);
@@ -49,11 +38,14 @@ public final class SmcClcFormatter {
         if (showHex) GoText.hexDump(message.raw(), out);
     }
 
-    /** The line (and dump) as a string; see {@link #appendLine}. */
+    /**
+     * What smc-clc prints for one message, as a string: {@code timestamp} ("" for -show-timestamps=false),
+     * {@code addresses} (from {@link #addresses}), then {@link #appendMessage}'s text.
+     */
     public static String line(String timestamp, String addresses, ClcMessage message, boolean showReserved,
                               boolean showHex) {
-        StringBuilder sb = new StringBuilder(512);
-        appendLine(sb, timestamp, addresses, message, showReserved, showHex);
+        StringBuilder sb = new StringBuilder(512).append(timestamp).append(addresses);
+        appendMessage(sb, message, showReserved, showHex);
         return sb.toString();
     }
 
