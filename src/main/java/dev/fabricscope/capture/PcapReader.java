@@ -88,18 +88,10 @@ final class PcapReader implements PacketSource {
         if (at < 0) return endAtHeader();
         byte[] s = in.array();
         int h = (int) at;
-        long sec, frac, capLen, origLen;
-        if (bigEndian) {
-            sec = BigEndian.u32(s, h);
-            frac = BigEndian.u32(s, h + 4);
-            capLen = BigEndian.u32(s, h + 8);
-            origLen = BigEndian.u32(s, h + 12);
-        } else {
-            sec = BigEndian.u32le(s, h);
-            frac = BigEndian.u32le(s, h + 4);
-            capLen = BigEndian.u32le(s, h + 8);
-            origLen = BigEndian.u32le(s, h + 12);
-        }
+        long sec = u32(s, h, bigEndian);
+        long frac = u32(s, h + 4, bigEndian);
+        long capLen = u32(s, h + 8, bigEndian);
+        long origLen = u32(s, h + 12, bigEndian);
         if (capLen > maxCapLen) return absurdCapLen(capLen);
         long total = RECORD_HEADER + capLen;
         at = in.fill(total);
