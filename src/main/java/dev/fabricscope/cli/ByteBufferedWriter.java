@@ -41,15 +41,21 @@ final class ByteBufferedWriter extends Writer {
     }
 
     private void put(byte[] bytes) throws IOException {
-        if (bytes.length > buffer.length - used) {
+        writeBytes(bytes, 0, bytes.length);
+    }
+
+    /** Bytes as they are, in order with the text written before and after. */
+    void writeBytes(byte[] bytes, int offset, int length) throws IOException {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (length > buffer.length - used) {
             drain();
-            if (bytes.length > buffer.length) {
-                out.write(bytes);
+            if (length > buffer.length) {
+                out.write(bytes, offset, length);
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, used, bytes.length);
-        used += bytes.length;
+        System.arraycopy(bytes, offset, buffer, used, length);
+        used += length;
     }
 
     private void drain() throws IOException {

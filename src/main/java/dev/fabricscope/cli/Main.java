@@ -52,8 +52,7 @@ public final class Main implements Runnable {
         // smc-clc prints a line per message: a 64 KiB buffer instead of System.out's flush per line (the
         // command flushes after each packet when capturing live, and at the end)
         PrintWriter out = args.length > 0 && args[0].equals(SmcClcCommand.NAME)
-            ? new PrintWriter(new ByteBufferedWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                System.out.charset(), 1 << 16), false)
+            ? new BytePrintWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), System.out.charset(), 1 << 16)
             : new PrintWriter(System.out, true);
         System.exit(run(args, out, new PrintWriter(System.err, true)));
     }

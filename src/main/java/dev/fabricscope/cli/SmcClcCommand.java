@@ -24,6 +24,7 @@ import dev.fabricscope.libpcap.LibpcapException;
 import dev.fabricscope.libpcap.LiveCapture;
 import dev.fabricscope.libpcap.LiveSource;
 import dev.fabricscope.libpcap.PacketFilter;
+import dev.fabricscope.print.Latin1Builder;
 import dev.fabricscope.smc.ClcLineProducer;
 import dev.fabricscope.smc.SmcClcOptions;
 import dev.fabricscope.web.ListenAddress;
@@ -202,6 +203,18 @@ public final class SmcClcCommand {
                     buffer.append(text);
                 } else {
                     out.append(text);
+                    pendingFlush = true;
+                }
+            }
+
+            @Override
+            public void print(Latin1Builder text) {
+                if (buffer != null) {
+                    buffer.append(text.array(), 0, text.length());
+                } else {
+                    // standard output takes the bytes as they are; a writer given by a test takes chars
+                    if (out instanceof BytePrintWriter bytes) bytes.writeBytes(text.array(), 0, text.length());
+                    else out.append(text.toString());
                     pendingFlush = true;
                 }
             }

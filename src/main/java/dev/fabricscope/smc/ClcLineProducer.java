@@ -2,6 +2,7 @@ package dev.fabricscope.smc;
 
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.print.Latin1Builder;
 
 /**
  * Turns packets into smc-clc's output: the decoding half of {@code fabricscope smc-clc} (tracking
@@ -11,8 +12,16 @@ import dev.fabricscope.dissect.Layers;
 public interface ClcLineProducer extends AutoCloseable {
     /** Where a producer's text goes: standard output, or the -http buffer. */
     interface Output {
-        /** Text smc-clc prints on stdout: whole lines, each ending in '\n' (a message, its hex dump). */
+        /** Text for stdout: whole lines, each ending in '\n' (JSON lines, RoCE flow lines). */
         void print(CharSequence text);
+
+        /**
+         * smc-clc's text: whole lines, each ending in '\n' (a message, its hex dump), as the bytes smc-clc writes
+         * (names in a message, such as EIDs, are raw bytes). Only valid during the call.
+         */
+        default void print(Latin1Builder text) {
+            print(text.toString());
+        }
 
         /**
          * A diagnostic smc-clc writes through Go's log ("Error parsing CLC message: ..."): one line, no

@@ -1,6 +1,7 @@
 package dev.fabricscope.smc;
 
 import dev.fabricscope.capture.BigEndian;
+import dev.fabricscope.print.Latin1Builder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,46 +11,50 @@ import java.nio.charset.StandardCharsets;
 public final class GoText {
     private GoText() { }
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     /** Go {@code %#x} of an unsigned integer: "0x0", "0xf0a60000". */
     public static String hex(long value) {
-        return "0x" + Long.toHexString(value);
+        return appendHex(new Latin1Builder(18), value).toString();
+    }
+
+    /** {@link #hex(long)} into {@code out}. */
+    public static Latin1Builder appendHex(Latin1Builder out, long value) {
+        return out.append("0x").appendHex(value);
     }
 
     /** Go {@code %#x} of a byte array: "0x" and two digits per byte ("" for an empty array, as Go). */
     public static String hex(byte[] bytes) {
-        if (bytes.length == 0) return "";
-        StringBuilder sb = new StringBuilder(2 + bytes.length * 2).append("0x");
-        for (byte b : bytes) sb.append(HEX[(b >> 4) & 15]).append(HEX[b & 15]);
-        return sb.toString();
+        return appendHex(new Latin1Builder(2 + bytes.length * 2), bytes).toString();
+    }
+
+    /** {@link #hex(byte[])} into {@code out}. */
+    public static Latin1Builder appendHex(Latin1Builder out, byte[] bytes) {
+        if (bytes.length == 0) return out;
+        out.append("0x");
+        for (byte b : bytes) out.appendHexByte(b);
+        return out;
     }
 
     /** net.HardwareAddr of the low 48 bits: "98:03:9b:ab:cd:ef". */
     public static String mac(long mac) {
-        StringBuilder sb = new StringBuilder(17);
-        appendMac(sb, mac);
-        return sb.toString();
+        return appendMac(new Latin1Builder(17), mac).toString();
     }
 
     /** {@link #mac} into {@code out} (no intermediate string: messages are formatted by the hundred thousand). */
-    public static void appendMac(StringBuilder out, long mac) {
+    public static Latin1Builder appendMac(Latin1Builder out, long mac) {
         for (int i = 5; i >= 0; i--) {
-            int b = (int) (mac >>> (8 * i)) & 0xff;
-            out.append(HEX[b >> 4]).append(HEX[b & 15]);
+            out.appendHexByte((int) (mac >>> (8 * i)));
             if (i > 0) out.append(':');
         }
+        return out;
     }
 
     /** net.IP.String of a 4-byte address held in an int. */
     public static String ipv4(int addr) {
-        StringBuilder sb = new StringBuilder(15);
-        appendIpv4(sb, addr);
-        return sb.toString();
+        return appendIpv4(new Latin1Builder(15), addr).toString();
     }
 
-    public static void appendIpv4(StringBuilder out, int addr) {
-        out.append((addr >>> 24) & 0xff).append('.').append((addr >>> 16) & 0xff).append('.')
+    public static Latin1Builder appendIpv4(Latin1Builder out, int addr) {
+        return out.append((addr >>> 24) & 0xff).append('.').append((addr >>> 16) & 0xff).append('.')
             .append((addr >>> 8) & 0xff).append('.').append(addr & 0xff);
     }
 
@@ -58,27 +63,16 @@ public final class GoText {
      * otherwise lower-case groups without leading zeros, the first longest run of two or more zero groups as "::".
      */
     public static String ip(byte[] a, int off, int len) {
-        StringBuilder sb = new StringBuilder(39);
-        appendIp(sb, a, off, len);
-        return sb.toString();
+        return appendIp(new Latin1Builder(39), a, off, len).toString();
     }
 
     /** {@link #ip(byte[], int, int)} into {@code out}. */
-    public static void appendIp(StringBuilder out, byte[] a, int off, int len) {
-        if (len == 4) {
-            appendIpv4(out, BigEndian.i32(a, off));
-            return;
-        }
-        if (len != 16) {
-            out.append('?');
-            return;
-        }
+    public static Latin1Builder appendIp(Latin1Builder out, byte[] a, int off, int len) {
+        if (len == 4) return appendIpv4(out, BigEndian.i32(a, off));
+        if (len != 16) return out.append('?');
         boolean mapped = a[off + 10] == (byte) 0xff && a[off + 11] == (byte) 0xff;
         for (int i = 0; i < 10 && mapped; i++) mapped = a[off + i] == 0;
-        if (mapped) {
-            appendIpv4(out, BigEndian.i32(a, off + 12));
-            return;
-        }
+        if (mapped) return appendIpv4(out, BigEndian.i32(a, off + 12));
         // the first longest run of two or more zero groups
         int bestStart = -1;
         int bestLen = 1;
@@ -102,28 +96,17 @@ public final class GoText {
                 continue;
             }
             if (i > 0 && i != bestStart + bestLen) out.append(':');
-            appendHexDigits(out, group(a, off, i));
+            out.appendHex(group(a, off, i));
         }
+        return out;
     }
 
-    public static void appendIp(StringBuilder out, byte[] a) {
-        appendIp(out, a, 0, a.length);
+    public static Latin1Builder appendIp(Latin1Builder out, byte[] a) {
+        return appendIp(out, a, 0, a.length);
     }
 
     private static int group(byte[] a, int off, int i) {
         return BigEndian.u16(a, off + 2 * i);
-    }
-
-    /** Lower-case hex without leading zeros (Integer.toHexString of a 16-bit value). */
-    private static void appendHexDigits(StringBuilder out, int v) {
-        boolean started = false;
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            int d = (v >>> shift) & 15;
-            if (d != 0 || started || shift == 0) {
-                out.append(HEX[d]);
-                started = true;
-            }
-        }
     }
 
     public static String ip(byte[] a) {
@@ -135,26 +118,33 @@ public final class GoText {
      * to chars (ISO-8859-1), so a sink writing ISO-8859-1 reproduces Go's raw bytes exactly.
      */
     public static String eid(byte[] eid) {
+        return new String(eid, 0, eidLength(eid), StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #eid} into {@code out}: the raw bytes, as Go writes them. */
+    public static Latin1Builder appendEid(Latin1Builder out, byte[] eid) {
+        return out.append(eid, 0, eidLength(eid));
+    }
+
+    private static int eidLength(byte[] eid) {
         int end = 0;
         while (end < eid.length && eid[end] != 0) end++;
         while (end > 0 && eid[end - 1] == ' ') end--;
-        return new String(eid, 0, end, StandardCharsets.ISO_8859_1);
+        return end;
     }
 
     /**
      * Go's encoding/hex Dump: 16 bytes a line, "%08x" offset, two spaces, hex bytes with an extra space after the
      * eighth, then the bytes as ASCII ('.' outside 32..126) between bars; every line ends in a newline.
      */
-    public static void hexDump(byte[] data, StringBuilder out) {
+    public static void hexDump(byte[] data, Latin1Builder out) {
         for (int line = 0; line < data.length; line += 16) {
-            String offset = Integer.toHexString(line);
-            for (int i = offset.length(); i < 8; i++) out.append('0');
-            out.append(offset).append("  ");
+            for (int shift = 24; shift >= 0; shift -= 8) out.appendHexByte(line >>> shift);
+            out.append("  ");
             int n = Math.min(16, data.length - line);
             for (int i = 0; i < 16; i++) {
                 if (i < n) {
-                    int b = data[line + i] & 0xff;
-                    out.append(HEX[b >> 4]).append(HEX[b & 15]).append(' ');
+                    out.appendHexByte(data[line + i]).append(' ');
                 } else {
                     out.append("   ");
                 }

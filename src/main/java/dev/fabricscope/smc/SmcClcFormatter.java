@@ -1,5 +1,6 @@
 package dev.fabricscope.smc;
 
+import dev.fabricscope.print.Latin1Builder;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class SmcClcFormatter {
     private SmcClcFormatter() { }
 
     /** What follows the addresses in smc-clc's line: ": ", the message text, newline, the hex dump when {@code showHex}. */
-    public static void appendMessage(StringBuilder out, ClcMessage message, boolean showReserved, boolean showHex) {
+    public static void appendMessage(Latin1Builder out, ClcMessage message, boolean showReserved, boolean showHex) {
         out.append(": ");
         describe(out, message, showReserved);
         out.append('\n');
@@ -44,19 +45,19 @@ public final class SmcClcFormatter {
      */
     public static String line(String timestamp, String addresses, ClcMessage message, boolean showReserved,
                               boolean showHex) {
-        StringBuilder sb = new StringBuilder(512).append(timestamp).append(addresses);
+        Latin1Builder sb = new Latin1Builder(512).append(timestamp).append(addresses);
         appendMessage(sb, message, showReserved, showHex);
         return sb.toString();
     }
 
     /** "10.0.0.1:10001 -> 10.0.0.2:50000": addresses as Go's net.IP prints them (4 or 16 bytes each). */
     public static String addresses(byte[] src, int srcPort, byte[] dst, int dstPort) {
-        StringBuilder sb = new StringBuilder(96);
+        Latin1Builder sb = new Latin1Builder(96);
         appendAddresses(sb, src, srcPort, dst, dstPort);
         return sb.toString();
     }
 
-    public static void appendAddresses(StringBuilder out, byte[] src, int srcPort, byte[] dst, int dstPort) {
+    public static void appendAddresses(Latin1Builder out, byte[] src, int srcPort, byte[] dst, int dstPort) {
         GoText.appendIp(out, src);
         out.append(':').append(srcPort).append(" -> ");
         GoText.appendIp(out, dst);
@@ -65,19 +66,19 @@ public final class SmcClcFormatter {
 
     /** "10.0.0.1:10001" as smc-clc prints one end (IPv6 without brackets, as it does). */
     public static String endpoint(byte[] address, int port) {
-        StringBuilder sb = new StringBuilder(48);
+        Latin1Builder sb = new Latin1Builder(48);
         GoText.appendIp(sb, address);
         return sb.append(':').append(port).toString();
     }
 
     /** The message text alone: "Proposal: Eyecatcher: SMC-R, ..., Trailer: SMC-R". */
     public static String describe(ClcMessage message, boolean showReserved) {
-        StringBuilder sb = new StringBuilder(512);
+        Latin1Builder sb = new Latin1Builder(512);
         describe(sb, message, showReserved);
         return sb.toString();
     }
 
-    public static void describe(StringBuilder out, ClcMessage message, boolean showReserved) {
+    public static void describe(Latin1Builder out, ClcMessage message, boolean showReserved) {
         header(out, message.header(), showReserved);
         switch (message) {
             case ClcProposalV1 p -> proposalV1(out, p, showReserved);
@@ -89,7 +90,7 @@ public final class SmcClcFormatter {
         out.append(", Trailer: ").append(message.trailerName());
     }
 
-    private static void header(StringBuilder out, ClcHeader h, boolean showReserved) {
+    private static void header(Latin1Builder out, ClcHeader h, boolean showReserved) {
         out.append(h.typeName()).append(": Eyecatcher: ").append(ClcHeader.eyecatcherName(h.eyecatcher()))
             .append(", Type: ").append(h.type()).append(" (").append(h.typeName()).append("), Length: ")
             .append(h.length()).append(", Version: ").append(h.version()).append(", ");
@@ -104,11 +105,11 @@ public final class SmcClcFormatter {
             case ClcHeader.TYPE_DECLINE -> out.append("Out of Sync: ").append(h.flag());
             default -> out.append("Flag: ").append(h.flag());
         }
-        if (showReserved && !v2Proposal) out.append(", Reserved: ").append(GoText.hex(h.reservedBit()));
+        if (showReserved && !v2Proposal) reserved(out, h.reservedBit());
         out.append(", Path: ").append(ClcHeader.pathName(h.path()));
     }
 
-    private static void local(StringBuilder out, PeerId peer, byte[] gid, long mac) {
+    private static void local(Latin1Builder out, PeerId peer, byte[] gid, long mac) {
         out.append(", Peer ID: ").append(peer.instance()).append('@');
         GoText.appendMac(out, peer.mac());
         out.append(", SMC-R GID: ");
@@ -117,22 +118,22 @@ public final class SmcClcFormatter {
         GoText.appendMac(out, mac);
     }
 
-    private static void proposalV1(StringBuilder out, ClcProposalV1 p, boolean showReserved) {
+    private static void proposalV1(Latin1Builder out, ClcProposalV1 p, boolean showReserved) {
         local(out, p.peerId(), p.smcrGid(), p.roceMac());
         out.append(", IP Area Offset: ").append(p.ipAreaOffset()).append(", ");
         if (p.smcd() != null) {
-            out.append("SMC-D GID: ").append(Long.toUnsignedString(p.smcd().gid())).append(", ");
-            if (showReserved) out.append("Reserved: ").append(GoText.hex(p.smcd().reserved())).append(", ");
+            out.append("SMC-D GID: ").appendUnsigned(p.smcd().gid()).append(", ");
+            if (showReserved) GoText.appendHex(out.append("Reserved: "), p.smcd().reserved()).append(", ");
         }
         ipArea(out, p.ipArea(), showReserved);
     }
 
     /** "IPv4 Prefix: a/n[, Reserved: 0x0000], IPv6 Prefix Count: c[, IPv6 Prefix: p/l ...]". */
-    private static void ipArea(StringBuilder out, IpPrefixArea ip, boolean showReserved) {
+    private static void ipArea(Latin1Builder out, IpPrefixArea ip, boolean showReserved) {
         out.append("IPv4 Prefix: ");
         GoText.appendIpv4(out, ip.ipv4Prefix());
         out.append('/').append(ip.ipv4PrefixLength());
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(ip.reserved()));
+        if (showReserved) reserved(out, ip.reserved());
         out.append(", IPv6 Prefix Count: ").append(ip.ipv6PrefixCount());
         for (IpPrefixArea.Ipv6Prefix prefix : ip.ipv6Prefixes()) {
             out.append(", IPv6 Prefix: ");
@@ -141,12 +142,12 @@ public final class SmcClcFormatter {
         }
     }
 
-    private static void proposalV2(StringBuilder out, ClcProposalV2 p, boolean showReserved) {
+    private static void proposalV2(Latin1Builder out, ClcProposalV2 p, boolean showReserved) {
         local(out, p.peerId(), p.smcrGid(), p.roceMac());
         out.append(", IP Area Offset: ").append(p.ipAreaOffset()).append(", SMC-D GID: ")
-            .append(Long.toUnsignedString(p.smcdGid())).append(", ISMv2 VCHID: ").append(p.ismChid())
+            .appendUnsigned(p.smcdGid()).append(", ISMv2 VCHID: ").append(p.ismChid())
             .append(", SMCv2 Extension Offset: ").append(p.v2ExtOffset());
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(p.reserved()));
+        if (showReserved) reserved(out, p.reserved());
         if (p.ipArea() != null) {
             out.append(", ");
             ipArea(out, p.ipArea(), showReserved);
@@ -154,56 +155,56 @@ public final class SmcClcFormatter {
         ClcProposalV2.V2Extension ext = p.v2Extension();
         if (ext != null) {
             out.append(", EID Number: ").append(ext.eidCount()).append(", GID Number: ").append(ext.gidCount());
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(ext.reserved1()));
+            if (showReserved) reserved(out, ext.reserved1());
             out.append(", Release: ").append(ext.release());
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(ext.reservedBits()));
+            if (showReserved) reserved(out, ext.reservedBits());
             out.append(", SEID Indicator: ").append(ext.seidIndicator());
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(ext.reserved2()));
+            if (showReserved) reserved(out, ext.reserved2());
             out.append(", SMC-Dv2 Extension Offset: ").append(ext.smcdV2ExtOffset());
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(ext.optionsArea()));
+            if (showReserved) reserved(out, ext.optionsArea());
             out.append(", EID Area: [");
             List<byte[]> eids = ext.eids();
             for (int i = 0; i < eids.size(); i++) {
                 if (i > 0) out.append(", ");
-                out.append("EID ").append(i).append(": ").append(GoText.eid(eids.get(i)));
+                GoText.appendEid(out.append("EID ").append(i).append(": "), eids.get(i));
             }
             out.append(']');
         }
         ClcProposalV2.SmcdV2Extension smcd = p.smcdV2Extension();
         if (smcd != null) {
-            out.append(", SEID: ").append(GoText.eid(smcd.seid()));
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(smcd.reserved()));
+            GoText.appendEid(out.append(", SEID: "), smcd.seid());
+            if (showReserved) reserved(out, smcd.reserved());
             out.append(", GID Area: [");
             for (int i = 0; i < smcd.gids().size(); i++) {
                 if (i > 0) out.append(", ");
                 ClcProposalV2.GidChid g = smcd.gids().get(i);
-                out.append("GID ").append(i).append(": ").append(Long.toUnsignedString(g.gid())).append(", VCHID ")
+                out.append("GID ").append(i).append(": ").appendUnsigned(g.gid()).append(", VCHID ")
                     .append(i).append(": ").append(g.chid());
             }
             out.append(']');
         }
     }
 
-    private static void smcr(StringBuilder out, ClcAcceptConfirmSmcr m, boolean showReserved) {
+    private static void smcr(Latin1Builder out, ClcAcceptConfirmSmcr m, boolean showReserved) {
         local(out, m.peerId(), m.smcrGid(), m.roceMac());
         out.append(", QP Number: ").append(m.qpNumber()).append(", RMB RKey: ").append(m.rmbRkey())
             .append(", RMBE Index: ").append(m.rmbeIndex()).append(", RMBE Alert Token: ").append(m.rmbeAlertToken())
             .append(", RMBE Size: ");
         bufferSize(out, m.rmbeSize());
         out.append(", QP MTU: ").append(m.qpMtu()).append(" (").append(ClcNames.qpMtu(m.qpMtu())).append(')');
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(m.reserved()));
-        out.append(", RMB Virtual Address: ").append(GoText.hex(m.rmbVirtualAddress()));
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(m.reserved2()));
+        if (showReserved) reserved(out, m.reserved());
+        GoText.appendHex(out.append(", RMB Virtual Address: "), m.rmbVirtualAddress());
+        if (showReserved) reserved(out, m.reserved2());
         out.append(", Packet Sequence Number: ").append(m.psn());
         ClcAcceptConfirmSmcr.V2 v2 = m.v2();
         if (v2 == null) return;
-        out.append(", EID: ").append(GoText.eid(v2.eid()));
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(v2.reserved()));
+        GoText.appendEid(out.append(", EID: "), v2.eid());
+        if (showReserved) reserved(out, v2.reserved());
         if (v2.fce() != null) firstContact(out, v2.fce(), true, showReserved);
         ClcAcceptConfirmSmcr.GidList list = v2.gidList();
         if (list != null) {
             out.append(", GID Count: ").append(list.count());
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(list.reserved()));
+            if (showReserved) reserved(out, list.reserved());
             out.append(", GID List: [");
             for (int i = 0; i < list.gids().size(); i++) {
                 if (i > 0) out.append(", ");
@@ -214,50 +215,50 @@ public final class SmcClcFormatter {
         }
     }
 
-    private static void smcd(StringBuilder out, ClcAcceptConfirmSmcd m, boolean showReserved) {
-        out.append(", SMC-D GID: ").append(Long.toUnsignedString(m.gid())).append(", SMC-D Token: ")
-            .append(Long.toUnsignedString(m.token())).append(", DMBE Index: ").append(m.dmbeIndex())
+    private static void smcd(Latin1Builder out, ClcAcceptConfirmSmcd m, boolean showReserved) {
+        out.append(", SMC-D GID: ").appendUnsigned(m.gid()).append(", SMC-D Token: ")
+            .appendUnsigned(m.token()).append(", DMBE Index: ").append(m.dmbeIndex())
             .append(", DMBE Size: ");
         bufferSize(out, m.dmbeSize());
         if (showReserved) {
-            out.append(", Reserved: ").append(GoText.hex(m.reservedBits())).append(", Reserved: ")
-                .append(GoText.hex(m.reserved2()));
+            reserved(out, m.reservedBits());
+            reserved(out, m.reserved2());
         }
         out.append(", Link ID: ").append(m.linkId());
         ClcAcceptConfirmSmcd.V2 v2 = m.v2();
         if (v2 == null) {
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(m.reserved3()));
+            if (showReserved) reserved(out, m.reserved3());
             return;
         }
-        out.append(", ISMv2 VCHID: ").append(v2.ismChid()).append(", EID: ").append(GoText.eid(v2.eid()));
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(v2.gidExt()));
+        GoText.appendEid(out.append(", ISMv2 VCHID: ").append(v2.ismChid()).append(", EID: "), v2.eid());
+        if (showReserved) reserved(out, v2.gidExt());
         if (v2.fce() != null) firstContact(out, v2.fce(), false, showReserved);
     }
 
-    private static void firstContact(StringBuilder out, FirstContactExt fce, boolean smcr, boolean showReserved) {
+    private static void firstContact(Latin1Builder out, FirstContactExt fce, boolean smcr, boolean showReserved) {
         if (smcr) {
             out.append(", V2 Direct: ").append(fce.v2Direct());
-            if (showReserved) out.append(", Reserved: ").append(GoText.hex(fce.reservedBits()));
+            if (showReserved) reserved(out, fce.reservedBits());
         } else if (showReserved) {
-            out.append(", Reserved: ").append(GoText.hex(fce.firstByte()));
+            reserved(out, fce.firstByte());
         }
         out.append(", OS Type: ").append(fce.osType()).append(" (").append(ClcNames.osType(fce.osType()))
             .append("), Release: ").append(fce.release());
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(fce.reserved2()));
-        out.append(", Hostname: ").append(GoText.eid(fce.hostname()));
+        if (showReserved) reserved(out, fce.reserved2());
+        GoText.appendEid(out.append(", Hostname: "), fce.hostname());
         FirstContactExt.V2x x = fce.v2x();
         if (x == null) return;
         if (smcr) {
             out.append(", Max Connections: ").append(x.maxConns()).append(", Max Links: ").append(x.maxLinks());
         } else if (showReserved) {
-            out.append(", Reserved: ").append(GoText.hex(new byte[] {(byte) x.maxConns(), (byte) x.maxLinks()}));
+            reserved(out, new byte[] {(byte) x.maxConns(), (byte) x.maxLinks()});
         }
-        out.append(", Feature Mask: ").append(GoText.hex(x.featureMask())).append(", Vendor Options: ")
-            .append(GoText.hex(x.vendorExpOptions()));
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(x.reserved()));
+        GoText.appendHex(out.append(", Feature Mask: "), x.featureMask());
+        GoText.appendHex(out.append(", Vendor Options: "), x.vendorExpOptions());
+        if (showReserved) reserved(out, x.reserved());
     }
 
-    private static void decline(StringBuilder out, ClcDecline d, boolean showReserved) {
+    private static void decline(Latin1Builder out, ClcDecline d, boolean showReserved) {
         out.append(", Peer ID: ").append(d.peerId().instance()).append('@');
         GoText.appendMac(out, d.peerId().mac());
         out.append(", Peer Diagnosis: ");
@@ -265,7 +266,7 @@ public final class SmcClcFormatter {
         if (d.header().isV2()) {
             out.append(", OS Type: ").append(d.osType()).append(" (").append(ClcNames.osType(d.osType())).append(')');
         }
-        if (showReserved) out.append(", Reserved: ").append(GoText.hex(d.reserved()));
+        if (showReserved) reserved(out, d.reserved());
         if (!d.additionalDiagnoses().isEmpty()) {
             out.append(", Additional Peer Diagnosis: [");
             for (int i = 0; i < d.additionalDiagnoses().size(); i++) {
@@ -276,12 +277,21 @@ public final class SmcClcFormatter {
         }
     }
 
-    private static void diagnosis(StringBuilder out, long code, String zeroName) {
-        out.append(GoText.hex(code)).append(" (").append(code == 0 ? zeroName : ClcNames.declineReason(code))
+    private static void diagnosis(Latin1Builder out, long code, String zeroName) {
+        GoText.appendHex(out, code).append(" (").append(code == 0 ? zeroName : ClcNames.declineReason(code))
             .append(')');
     }
 
-    private static void bufferSize(StringBuilder out, int compressed) {
+    /** smc-clc's ", Reserved: 0x..." (-show-reserved). */
+    private static void reserved(Latin1Builder out, long value) {
+        GoText.appendHex(out.append(", Reserved: "), value);
+    }
+
+    private static void reserved(Latin1Builder out, byte[] value) {
+        GoText.appendHex(out.append(", Reserved: "), value);
+    }
+
+    private static void bufferSize(Latin1Builder out, int compressed) {
         out.append(compressed).append(" (").append(ClcNames.bufferSize(compressed)).append(')');
     }
 }

@@ -2,6 +2,7 @@ package dev.fabricscope.smc;
 
 import dev.fabricscope.json.JsonLine;
 import dev.fabricscope.json.Rfc3339;
+import dev.fabricscope.print.Latin1Builder;
 import dev.fabricscope.print.TimestampFormatter;
 import dev.fabricscope.tcp.TcpFlow;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
 final class SmcClcRenderer implements ClcOutputEvents {
     private final SmcClcOptions options;
     private final ClcLineProducer.Output out;
-    private final StringBuilder text = new StringBuilder(1024);
+    private final StringBuilder text = new StringBuilder(1024);     // JSON and RoCE lines
+    private final Latin1Builder line = new Latin1Builder(1024);     // smc-clc's text, as the bytes it writes
+    private final StringBuilder stamp = new StringBuilder(16);
     private final TimestampFormatter times;
 
     SmcClcRenderer(SmcClcOptions options, ClcLineProducer.Output out) {
@@ -24,16 +27,18 @@ final class SmcClcRenderer implements ClcOutputEvents {
 
     @Override
     public void message(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
-        text.setLength(0);
         if (options.json()) {
+            text.setLength(0);
             json(message, flow, direction, timestampNanos, frameNumber);
-        } else {
-            timestamp(timestampNanos);
-            SmcClcFormatter.appendAddresses(text, flow.srcAddress(direction), flow.srcPort(direction),
-                flow.dstAddress(direction), flow.dstPort(direction));
-            SmcClcFormatter.appendMessage(text, message, options.showReserved(), options.showHex());
+            out.print(text);
+            return;
         }
-        out.print(text);
+        line.clear();
+        if (options.showTimestamps()) line.append(timestamp(timestampNanos)).append(' ');
+        SmcClcFormatter.appendAddresses(line, flow.srcAddress(direction), flow.srcPort(direction),
+            flow.dstAddress(direction), flow.dstPort(direction));
+        SmcClcFormatter.appendMessage(line, message, options.showReserved(), options.showHex());
+        out.print(line);
     }
 
     @Override
@@ -78,7 +83,7 @@ final class SmcClcRenderer implements ClcOutputEvents {
         if (options.json()) {
             SmcrRoceText.appendFirstJson(text, endpoint);
         } else {
-            timestamp(endpoint.firstNanos());
+            if (options.showTimestamps()) text.append(timestamp(endpoint.firstNanos())).append(' ');
             SmcrRoceText.appendFirst(text, endpoint);
         }
         out.print(text);
@@ -96,11 +101,11 @@ final class SmcClcRenderer implements ClcOutputEvents {
         }
     }
 
-    /** smc-clc's "15:04:05.000000 " prefix (microseconds truncated), in the options' zone. */
-    private void timestamp(long epochNanos) {
-        if (!options.showTimestamps()) return;
-        times.format(epochNanos, text);
-        text.append(' ');
+    /** smc-clc's "15:04:05.000000" (microseconds truncated), in the options' zone. */
+    private CharSequence timestamp(long epochNanos) {
+        stamp.setLength(0);
+        times.format(epochNanos, stamp);
+        return stamp;
     }
 
     static String addresses(TcpFlow<?> flow, int direction) {

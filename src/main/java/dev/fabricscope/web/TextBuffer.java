@@ -42,9 +42,17 @@ public final class TextBuffer {
         return limitBytes;
     }
 
-    /** Appends {@code text} (any number of lines) as one write. */
+    /** Appends {@code text} (any number of lines, UTF-8) as one write. */
     public void append(CharSequence text) {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        add(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends {@code length} bytes at {@code offset}, as they are, as one write. */
+    public void append(byte[] text, int offset, int length) {
+        add(java.util.Arrays.copyOfRange(text, offset, offset + length));
+    }
+
+    private void add(byte[] bytes) {
         if (bytes.length == 0) return;
         synchronized (this) {
             if (bytes.length > limitBytes) {

@@ -63,4 +63,24 @@ class ByteBufferedWriterTest {
         w.close();
         assertEquals("abcdefghi", bytes.toString(StandardCharsets.UTF_8));
     }
+
+    /** smc-clc's lines come as bytes (EIDs raw, as Go writes them) between encoded text, in order. */
+    @Test
+    void bytesAndTextKeepTheirOrderAndBytesAreNotReencoded() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BytePrintWriter out = new BytePrintWriter(bytes, StandardCharsets.UTF_8, 8);
+        out.print("\u00e9:");                                              // text: UTF-8, two bytes
+        out.writeBytes(new byte[] {'-', 'E', (byte) 0xe9, '-'}, 1, 2);    // bytes: one byte as it is
+        out.print(":" + "y".repeat(20));                                   // larger than the buffer
+        out.writeBytes(new byte[20], 0, 20);
+        out.flush();
+        byte[] expected = new byte[3 + 2 + 21 + 20];
+        System.arraycopy(new byte[] {(byte) 0xc3, (byte) 0xa9, ':', 'E', (byte) 0xe9, ':'}, 0, expected, 0, 6);
+        java.util.Arrays.fill(expected, 6, 26, (byte) 'y');
+        assertArrayEquals(expected, bytes.toByteArray());
+        assertEquals(false, out.checkError());
+        out.close();
+        out.writeBytes(new byte[1], 0, 1);
+        assertEquals(true, out.checkError(), "a write after close is an error, as for PrintWriter");
+    }
 }

@@ -43,7 +43,7 @@ class GoTextTest {
 
     @Test
     void hexDumpLikeGo() {
-        StringBuilder sb = new StringBuilder();
+        dev.fabricscope.print.Latin1Builder sb = new dev.fabricscope.print.Latin1Builder(16);
         GoText.hexDump(HexFormat.of().parseHex("e2d4c3d904001c102525252525252500" + "0303000000000000e2d4c3d9"), sb);
         // synthetic-4conn.smc-clc-reserved-hex.txt, the v1 Decline
         assertEquals("00000000  e2 d4 c3 d9 04 00 1c 10  25 25 25 25 25 25 25 00  |........%%%%%%%.|\n"

@@ -53,6 +53,18 @@ class TextBufferTest {
         assertEquals(6, s.droppedBytes());
     }
 
+    /** smc-clc's lines arrive as bytes (a raw EID byte stays one byte); text is UTF-8; both in order. */
+    @Test
+    void bytesAsTheyAreAndTextAsUtf8() {
+        TextBuffer b = new TextBuffer(100, () -> { });
+        b.append(new byte[] {'x', 'E', (byte) 0xe9, '\n', 'y'}, 1, 3);
+        b.append("\u00e9\n");
+        b.append(new byte[0], 0, 0);
+        assertEquals(java.util.HexFormat.of().formatHex(new byte[] {'E', (byte) 0xe9, '\n', (byte) 0xc3, (byte) 0xa9, '\n'}),
+            java.util.HexFormat.of().formatHex(b.snapshot(false).text()));
+        assertEquals(6, b.size());
+    }
+
     @Test
     void limitMustFitOneArray() {
         assertThrows(IllegalArgumentException.class, () -> new TextBuffer(0, () -> { }));

@@ -6,6 +6,7 @@ import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.print.Latin1Builder;
 import dev.fabricscope.smc.ClcListener;
 import dev.fabricscope.smc.ClcParseResult;
 import dev.fabricscope.smc.ClcParser;
@@ -60,7 +61,7 @@ public class SmcClcBenchmark {
     private static final class Sink implements ClcListener {
         private final boolean parse;
         private final boolean format;
-        private final StringBuilder text = new StringBuilder(1024);
+        private final Latin1Builder text = new Latin1Builder(1024);
         long messages;
 
         Sink(boolean parse, boolean format) {
@@ -74,8 +75,8 @@ public class SmcClcBenchmark {
             messages++;
             if (!parse) return;
             if (ClcParser.parse(bytes, offset, length) instanceof ClcParseResult.Parsed(var m) && format) {
-                text.setLength(0);
-                SmcClcFormatter.appendLine(text, "", "a -> b", m, false, false);
+                text.clear();
+                SmcClcFormatter.appendMessage(text.append("a -> b"), m, false, false);
             }
         }
 
