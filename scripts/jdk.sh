@@ -1,23 +1,35 @@
 # Sourced by ./fabricscope and ./build: sets FABRICSCOPE_JAVA_HOME to a JDK >= 25 or explains what is missing.
 # Order: $JAVA_HOME if suitable, then every JDK under $FABRICSCOPE_JVM_DIR (default /usr/lib/jvm), newest first.
 
-fabricscope_java_major() { # prints the feature version of the JDK in $1, or nothing
-    # the JDK's release file says it for free; only without one is the JVM asked (a whole JVM start)
+fabricscope_java_major() { # sets fabricscope_major to the feature version of the JDK in $1 ("" if unknown)
+    # the JDK's release file says it for free (read with builtins: every run of the launcher comes here, and
+    # each process it starts costs milliseconds); only without one is the JVM asked (a whole JVM start)
+    fabricscope_major=""
     if [ -f "$1/release" ]; then
-        sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$1/release" | head -n 1
+        local line
+        while IFS= read -r line || [ -n "$line" ]; do
+            case $line in
+                JAVA_VERSION=*)
+                    line=${line#JAVA_VERSION=}
+                    line=${line//\"/}
+                    line=${line#1.}
+                    fabricscope_major=${line%%[!0-9]*}
+                    return 0 ;;
+            esac
+        done < "$1/release"
     else
-        "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+        fabricscope_major=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
     fi
 }
 
 fabricscope_find_jdk() {
-    local candidates=() dir major
+    local candidates=() dir
     [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
     for dir in $(ls -d "${FABRICSCOPE_JVM_DIR:-/usr/lib/jvm}"/*/ 2>/dev/null | sort -rV); do candidates+=("${dir%/}"); done
     for dir in "${candidates[@]}"; do
         [ -x "$dir/bin/java" ] && [ -x "$dir/bin/javac" ] || continue
-        major=$(fabricscope_java_major "$dir")
-        if [ -n "$major" ] && [ "$major" -ge 25 ]; then
+        fabricscope_java_major "$dir"
+        if [ -n "$fabricscope_major" ] && [ "$fabricscope_major" -ge 25 ]; then
             FABRICSCOPE_JAVA_HOME="$dir"
             return 0
         fi
