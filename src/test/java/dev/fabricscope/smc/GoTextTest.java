@@ -49,4 +49,26 @@ class GoTextTest {
         assertEquals("00000000  e2 d4 c3 d9 04 00 1c 10  25 25 25 25 25 25 25 00  |........%%%%%%%.|\n"
             + "00000010  03 03 00 00 00 00 00 00  e2 d4 c3 d9              |............|\n", sb.toString());
     }
+
+    /** smc-go prints an EID up to its first NUL without trailing spaces, as raw bytes (Go strings are bytes). */
+    @Test
+    void eidsAreTheirRawBytes() {
+        byte[] eid = {'S', 'M', 'C', (byte) 0xe9, ' ', ' ', 0, 'x'};
+        dev.fabricscope.print.Latin1Builder out = new dev.fabricscope.print.Latin1Builder(4);
+        GoText.appendEid(out.append('['), eid).append(']');
+        assertEquals("5b534d43e95d", HexFormat.of().formatHex(java.util.Arrays.copyOf(out.array(), out.length())));
+        assertEquals("SMC\u00e9", GoText.eid(eid));
+        assertEquals("", GoText.eid(new byte[] {' ', ' '}));
+    }
+
+    /** Go's %#x: "0x" and lower-case digits without leading zeros for numbers, two per byte for arrays, "" for none. */
+    @Test
+    void hexLikeGo() {
+        assertEquals("0x0", GoText.hex(0));
+        assertEquals("0xf0a60000", GoText.hex(0xf0a60000L));
+        assertEquals("0xffffffffffffffff", GoText.hex(-1L));
+        assertEquals("0x0102ff", GoText.hex(new byte[] {1, 2, (byte) 0xff}));
+        assertEquals("", GoText.hex(new byte[0]));
+        assertEquals("98:03:9b:ab:cd:ef", GoText.mac(0x98039babcdefL));
+    }
 }
