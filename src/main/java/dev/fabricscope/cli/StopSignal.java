@@ -45,7 +45,7 @@ final class StopSignal implements AutoCloseable {
 
     /**
      * Whether SIGINT may be ignored: false only when /proc/self/status says it is not. Asking the kernel first
-     * spares the common case the native call, whose stub the JVM generates at run time (~25 ms of start-up
+     * spares the common case the native call, whose glue code the JVM generates at run time (~25 ms of start-up
      * and JIT work on every command).
      */
     private static boolean sigintMaybeIgnored() {
