@@ -114,6 +114,41 @@ class SmcClcEndToEndTest {
         assertEquals(r.out(), again.out());
     }
 
+    /**
+     * Names in messages are bytes: Go writes a host name's byte 0xe9 as the one byte 0xe9, whatever the locale.
+     * The edge capture's two host names get that byte (same length, so every length field stays right).
+     */
+    @Test
+    void namesAreWrittenAsTheirRawBytesInAnyLocale() throws Exception {
+        byte[] capture = Files.readAllBytes(Oracles.sharedCapture("smc/synthetic-edge.pcap"));
+        byte[] plain = "ThisIsHostname01".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] raw = plain.clone();
+        raw[7] = (byte) 0xe9;
+        int replaced = 0;
+        for (int i = 0; i + plain.length <= capture.length; i++) {
+            if (java.util.Arrays.equals(capture, i, i + plain.length, plain, 0, plain.length)) {
+                System.arraycopy(raw, 0, capture, i, raw.length);
+                replaced++;
+            }
+        }
+        assertEquals(2, replaced, "synthetic-edge.pcap holds two host names (README: 20001, 20003)");
+        Path input = Files.write(tmp.resolve("latin1-hostname.pcap"), capture);
+        byte[] expected = "Hostname: ThisIsH\u00e9stname01,".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String locale : List.of("C.UTF-8", "C")) {
+            Path out = tmp.resolve("out-" + locale);
+            ProcessBuilder pb = new ProcessBuilder(Oracles.fabricscopeCommand("smc-clc", "-f", input.toString(),
+                "-show-timestamps=false")).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("LC_ALL", locale);
+            assertEquals(0, pb.start().waitFor(), locale);
+            byte[] text = Files.readAllBytes(out);
+            int found = 0;
+            for (int i = 0; i + expected.length <= text.length; i++) {
+                if (java.util.Arrays.equals(text, i, i + expected.length, expected, 0, expected.length)) found++;
+            }
+            assertEquals(2, found, locale + ": " + new String(text, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+    }
+
     /** Every CLC message of a generated capture exactly once, as the generator's summary counts them. */
     @Test
     void everyMessageOfAGeneratedCaptureExactlyOnce() throws Exception {
