@@ -124,13 +124,17 @@ public final class JsonLine {
         first[depth] = false;
     }
 
-    /** A JSON string: runs of plain characters are copied whole, only quotes, backslashes and controls escaped. */
+    /**
+     * A JSON string: runs of printable ASCII are copied whole; quotes, backslashes, controls and everything
+     * beyond ASCII are escaped, so a line is ASCII and the same bytes in every locale (standard output is
+     * encoded in the locale's charset: in the C locale a raw 'é' would become '?').
+     */
     private void string(String s) {
         out.append('"');
         int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') continue;
             out.append(s, run, i);
             run = i + 1;
             switch (c) {
@@ -139,7 +143,10 @@ public final class JsonLine {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+                default -> {
+                    out.append("\\u");
+                    for (int shift = 12; shift >= 0; shift -= 4) out.append(Character.forDigit((c >> shift) & 0xf, 16));
+                }
             }
         }
         out.append(s, run, s.length());

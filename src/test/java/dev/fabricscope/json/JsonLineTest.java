@@ -23,6 +23,7 @@ class JsonLineTest {
             .array("empty").close()
             .field("s", "q\"\\\n\t\u0001")
             .field("r", "ab\"cd\\ef\u001fgh \u00e9")
+            .field("w", "\u20ac\ud83d\ude00\u007f~")
             .end();
         return sb.toString();
     }
@@ -30,7 +31,9 @@ class JsonLineTest {
     @Test
     void nestedObjectsAndArraysWithSeparatorsAndEscapes() {
         assertEquals("{\"a\":1,\"fce\":{\"os\":\"Linux\",\"ok\":true},\"gids\":[\"fe80::1\",null],"
-            + "\"codes\":[{\"code\":\"0x03030000\"},{\"n\":-2}],\"empty\":[],\"s\":\"q\\\"\\\\\\n\\t\\u0001\",\"r\":\"ab\\\"cd\\\\ef\\u001fgh \u00e9\"}\n", nested());
+            + "\"codes\":[{\"code\":\"0x03030000\"},{\"n\":-2}],\"empty\":[],\"s\":\"q\\\"\\\\\\n\\t\\u0001\",\"r\":\"ab\\\"cd\\\\ef\\u001fgh \\u00e9\","
+            + "\"w\":\"\\u20ac\\ud83d\\ude00\\u007f~\"}\n", nested());
+        assertEquals(nested().length(), nested().chars().filter(c -> c < 0x80).count(), "ASCII only, in every locale");
     }
 
     @Test
@@ -50,8 +53,9 @@ class JsonLineTest {
         Path f = tmp.resolve("line.json");
         Files.writeString(f, nested());
         Oracles.Run r = Oracles.run("python3", "-c", "import json,sys; d=json.loads(open(sys.argv[1]).read()); "
-            + "print(d['fce']['os'], d['gids'][1], d['codes'][1]['n'], len(d['empty']), repr(d['s']))", f.toString());
+            + "print(d['fce']['os'], d['gids'][1], d['codes'][1]['n'], len(d['empty']), repr(d['s']), "
+            + "d['r'][-1] == '\\u00e9', d['w'] == '\\u20ac\\U0001F600\\x7f~')", f.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("Linux None -2 0 'q\"\\\\\\n\\t\\x01'\n", r.out());
+        assertEquals("Linux None -2 0 'q\"\\\\\\n\\t\\x01' True True\n", r.out());
     }
 }
