@@ -28,7 +28,7 @@ public final class BpfCompiler {
         Libpcap lib = Libpcap.load();
         MemorySegment dead;
         try {
-            dead = (MemorySegment) lib.pcapOpenDead.invokeExact(Dlt.fromLinkType(linkType), snaplen);
+            dead = (MemorySegment) lib.pcapOpenDead.handle().invokeExact(Dlt.fromLinkType(linkType), snaplen);
         } catch (Throwable t) {
             throw Libpcap.failure("pcap_open_dead", t);
         }
@@ -64,11 +64,11 @@ public final class BpfCompiler {
             MemorySegment file;
             MemorySegment pcap;
             try {
-                file = (MemorySegment) lib.fmemopen.invokeExact(header, 24L, arena.allocateFrom("r"));
+                file = (MemorySegment) lib.fmemopen.handle().invokeExact(header, 24L, arena.allocateFrom("r"));
                 if (file.equals(MemorySegment.NULL)) throw new IllegalStateException("fmemopen failed");
-                pcap = (MemorySegment) lib.pcapFopenOffline.invokeExact(file, errbuf);
+                pcap = (MemorySegment) lib.pcapFopenOffline.handle().invokeExact(file, errbuf);
                 if (pcap.equals(MemorySegment.NULL)) {
-                    int ignored = (int) lib.fclose.invokeExact(file);
+                    int ignored = (int) lib.fclose.handle().invokeExact(file);
                     throw new BpfCompileException(errbuf.getString(0));
                 }
             } catch (RuntimeException e) {
@@ -90,7 +90,7 @@ public final class BpfCompiler {
             MemorySegment program = arena.allocate(PcapLayouts.BPF_PROGRAM);
             int rc;
             try {
-                rc = (int) lib.pcapCompile.invokeExact(pcap, program, arena.allocateFrom(expression),
+                rc = (int) lib.pcapCompile.handle().invokeExact(pcap, program, arena.allocateFrom(expression),
                     optimize ? 1 : 0, netmask);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_compile", t);
@@ -140,7 +140,7 @@ public final class BpfCompiler {
 
     private static void freecode(Libpcap lib, MemorySegment program) {
         try {
-            lib.pcapFreecode.invokeExact(program);
+            lib.pcapFreecode.handle().invokeExact(program);
         } catch (Throwable t) {
             throw Libpcap.failure("pcap_freecode", t);
         }

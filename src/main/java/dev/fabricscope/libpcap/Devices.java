@@ -51,7 +51,7 @@ public final class Devices {
             MemorySegment errbuf = arena.allocate(PcapLayouts.ERRBUF_SIZE);
             int rc;
             try {
-                rc = (int) lib.pcapFindalldevs.invokeExact(head, errbuf);
+                rc = (int) lib.pcapFindalldevs.handle().invokeExact(head, errbuf);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_findalldevs", t);
             }
@@ -72,7 +72,7 @@ public final class Devices {
             } finally {
                 if (!first.equals(MemorySegment.NULL)) {
                     try {
-                        lib.pcapFreealldevs.invokeExact(first);
+                        lib.pcapFreealldevs.handle().invokeExact(first);
                     } catch (Throwable t) {
                         throw Libpcap.failure("pcap_freealldevs", t);
                     }

@@ -31,34 +31,35 @@ public final class Libpcap {
 
     private final SymbolLookup lookup;
     private final String soname;
-    private final MethodHandle pcapLibVersion;
-    // Every handle is bound here, so a missing symbol fails when the library loads, not mid-capture.
-    final MethodHandle pcapCreate;
-    final MethodHandle pcapSetSnaplen;
-    final MethodHandle pcapSetPromisc;
-    final MethodHandle pcapSetTimeout;
-    final MethodHandle pcapSetImmediateMode;
-    final MethodHandle pcapSetBufferSize;
-    final MethodHandle pcapActivate;
-    final MethodHandle pcapCompile;
-    final MethodHandle pcapSetfilter;
-    final MethodHandle pcapNextEx;
-    final MethodHandle pcapBreakloop;
-    final MethodHandle pcapSetnonblock;
-    final MethodHandle pcapStats;
-    final MethodHandle pcapClose;
-    final MethodHandle pcapGeterr;
-    final MethodHandle pcapStatustostr;
-    final MethodHandle pcapFindalldevs;
-    final MethodHandle pcapFreealldevs;
-    final MethodHandle pcapOpenDead;
-    final MethodHandle pcapFreecode;
-    final MethodHandle pcapDatalink;
-    final MethodHandle pcapInject;
-    final MethodHandle pcapOfflineFilter;
-    final MethodHandle pcapFopenOffline;
-    final MethodHandle fmemopen;   // libc: lets pcap_fopen_offline read a file header held in memory
-    final MethodHandle fclose;
+    private final Downcall pcapLibVersion;
+    // Every symbol is looked up here, so a missing one fails when the library loads, not mid-capture; the
+    // handles are bound on first use (see Downcall).
+    final Downcall pcapCreate;
+    final Downcall pcapSetSnaplen;
+    final Downcall pcapSetPromisc;
+    final Downcall pcapSetTimeout;
+    final Downcall pcapSetImmediateMode;
+    final Downcall pcapSetBufferSize;
+    final Downcall pcapActivate;
+    final Downcall pcapCompile;
+    final Downcall pcapSetfilter;
+    final Downcall pcapNextEx;
+    final Downcall pcapBreakloop;
+    final Downcall pcapSetnonblock;
+    final Downcall pcapStats;
+    final Downcall pcapClose;
+    final Downcall pcapGeterr;
+    final Downcall pcapStatustostr;
+    final Downcall pcapFindalldevs;
+    final Downcall pcapFreealldevs;
+    final Downcall pcapOpenDead;
+    final Downcall pcapFreecode;
+    final Downcall pcapDatalink;
+    final Downcall pcapInject;
+    final Downcall pcapOfflineFilter;
+    final Downcall pcapFopenOffline;
+    final Downcall fmemopen;   // libc: lets pcap_fopen_offline read a file header held in memory
+    final Downcall fclose;
 
     private Libpcap(SymbolLookup lookup, String soname) {
         this.lookup = lookup;
@@ -150,7 +151,7 @@ public final class Libpcap {
     /** pcap_lib_version(), e.g. "libpcap version 1.10.3 (with TPACKET_V3)". */
     public String version() {
         try {
-            MemorySegment s = (MemorySegment) pcapLibVersion.invokeExact();
+            MemorySegment s = (MemorySegment) pcapLibVersion.handle().invokeExact();
             return s.reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw new IllegalStateException("pcap_lib_version failed", t);
@@ -160,7 +161,7 @@ public final class Libpcap {
     /** pcap_geterr(p): libpcap's last error message for a handle. */
     String geterr(MemorySegment pcap) {
         try {
-            return cString((MemorySegment) pcapGeterr.invokeExact(pcap));
+            return cString((MemorySegment) pcapGeterr.handle().invokeExact(pcap));
         } catch (Throwable t) {
             throw failure("pcap_geterr", t);
         }
@@ -169,7 +170,7 @@ public final class Libpcap {
     /** pcap_statustostr(status): the fixed text libpcap gives a PCAP_ERROR_* / PCAP_WARNING_* code. */
     String statusToString(int status) {
         try {
-            return cString((MemorySegment) pcapStatustostr.invokeExact(status));
+            return cString((MemorySegment) pcapStatustostr.handle().invokeExact(status));
         } catch (Throwable t) {
             throw failure("pcap_statustostr", t);
         }
@@ -178,7 +179,7 @@ public final class Libpcap {
     /** pcap_close(p). */
     void close(MemorySegment pcap) {
         try {
-            pcapClose.invokeExact(pcap);
+            pcapClose.handle().invokeExact(pcap);
         } catch (Throwable t) {
             throw failure("pcap_close", t);
         }
@@ -197,17 +198,49 @@ public final class Libpcap {
         return new IllegalStateException(function + " failed", t);
     }
 
-    private static MethodHandle libc(String name, FunctionDescriptor descriptor) {
-        Linker linker = Linker.nativeLinker();
-        MemorySegment address = linker.defaultLookup().find(name)
+    private static Downcall libc(String name, FunctionDescriptor descriptor) {
+        MemorySegment address = Linker.nativeLinker().defaultLookup().find(name)
             .orElseThrow(() -> new UnavailableException("the C library has no " + name));
-        return linker.downcallHandle(address, descriptor);
+        return new Downcall(address, descriptor);
     }
 
-    /** A downcall handle for a libpcap function; fails loudly when the symbol is missing. */
-    MethodHandle function(String name, FunctionDescriptor descriptor) {
+    /** A libpcap function, looked up now, bound on first use; fails loudly when the symbol is missing. */
+    Downcall function(String name, FunctionDescriptor descriptor) {
         MemorySegment address = lookup.find(name)
             .orElseThrow(() -> new UnavailableException(soname + " has no symbol " + name + " (libpcap too old?)"));
-        return Linker.nativeLinker().downcallHandle(address, descriptor);
+        return new Downcall(address, descriptor);
+    }
+
+    /**
+     * Binds what compiling a filter needs (Main does this on a second thread while it parses the command line;
+     * commands that read files need nothing else from libpcap).
+     */
+    public void bindFilterFunctions() {
+        for (Downcall d : List.of(pcapOpenDead, pcapCompile, pcapFreecode, pcapClose, pcapGeterr, pcapFopenOffline,
+                fmemopen, fclose)) {
+            d.handle();
+        }
+    }
+
+    /**
+     * A native function's downcall handle, made on first use: each one costs milliseconds of stub generation
+     * (FFM's first one ~45 ms), and most commands need a few of the 28. Threads may race to bind one; a
+     * MethodHandle is immutable, so whichever is kept works.
+     */
+    static final class Downcall {
+        private final MemorySegment address;
+        private final FunctionDescriptor descriptor;
+        private volatile MethodHandle handle;
+
+        Downcall(MemorySegment address, FunctionDescriptor descriptor) {
+            this.address = address;
+            this.descriptor = descriptor;
+        }
+
+        MethodHandle handle() {
+            MethodHandle h = handle;
+            if (h == null) handle = h = Linker.nativeLinker().downcallHandle(address, descriptor);
+            return h;
+        }
     }
 }

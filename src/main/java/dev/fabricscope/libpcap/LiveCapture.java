@@ -69,7 +69,7 @@ public final class LiveCapture implements AutoCloseable {
         try (Arena tmp = Arena.ofConfined()) {
             MemorySegment errbuf = tmp.allocate(PcapLayouts.ERRBUF_SIZE);
             try {
-                pcap = (MemorySegment) lib.pcapCreate.invokeExact(tmp.allocateFrom(device), errbuf);
+                pcap = (MemorySegment) lib.pcapCreate.handle().invokeExact(tmp.allocateFrom(device), errbuf);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_create", t);
             }
@@ -77,14 +77,14 @@ public final class LiveCapture implements AutoCloseable {
         }
         boolean ok = false;
         try {
-            set(lib, pcap, device, "snaplen", lib.pcapSetSnaplen, snaplen);
-            set(lib, pcap, device, "promiscuous mode", lib.pcapSetPromisc, promisc ? 1 : 0);
-            set(lib, pcap, device, "timeout", lib.pcapSetTimeout, timeoutMs);
-            set(lib, pcap, device, "immediate mode", lib.pcapSetImmediateMode, immediate ? 1 : 0);
-            if (bufferSize > 0) set(lib, pcap, device, "buffer size", lib.pcapSetBufferSize, bufferSize);
+            set(lib, pcap, device, "snaplen", lib.pcapSetSnaplen.handle(), snaplen);
+            set(lib, pcap, device, "promiscuous mode", lib.pcapSetPromisc.handle(), promisc ? 1 : 0);
+            set(lib, pcap, device, "timeout", lib.pcapSetTimeout.handle(), timeoutMs);
+            set(lib, pcap, device, "immediate mode", lib.pcapSetImmediateMode.handle(), immediate ? 1 : 0);
+            if (bufferSize > 0) set(lib, pcap, device, "buffer size", lib.pcapSetBufferSize.handle(), bufferSize);
             int status;
             try {
-                status = (int) lib.pcapActivate.invokeExact(pcap);
+                status = (int) lib.pcapActivate.handle().invokeExact(pcap);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_activate", t);
             }
@@ -119,7 +119,7 @@ public final class LiveCapture implements AutoCloseable {
 
     private static int datalinkOf(Libpcap lib, MemorySegment pcap) {
         try {
-            return (int) lib.pcapDatalink.invokeExact(pcap);
+            return (int) lib.pcapDatalink.handle().invokeExact(pcap);
         } catch (Throwable t) {
             throw Libpcap.failure("pcap_datalink", t);
         }
@@ -158,7 +158,7 @@ public final class LiveCapture implements AutoCloseable {
         try (Arena tmp = Arena.ofConfined()) {
             int rc;
             try {
-                rc = (int) lib.pcapSetfilter.invokeExact(pcap, BpfCompiler.toNative(program, tmp));
+                rc = (int) lib.pcapSetfilter.handle().invokeExact(pcap, BpfCompiler.toNative(program, tmp));
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_setfilter", t);
             }
@@ -175,7 +175,7 @@ public final class LiveCapture implements AutoCloseable {
     public boolean next(Packet packet) {
         int rc;
         try {
-            rc = (int) lib.pcapNextEx.invokeExact(pcap, headerPtr, dataPtr);
+            rc = (int) lib.pcapNextEx.handle().invokeExact(pcap, headerPtr, dataPtr);
         } catch (Throwable t) {
             throw Libpcap.failure("pcap_next_ex", t);
         }
@@ -212,7 +212,7 @@ public final class LiveCapture implements AutoCloseable {
             MemorySegment errbuf = tmp.allocate(PcapLayouts.ERRBUF_SIZE);
             int rc;
             try {
-                rc = (int) lib.pcapSetnonblock.invokeExact(pcap, nonBlocking ? 1 : 0, errbuf);
+                rc = (int) lib.pcapSetnonblock.handle().invokeExact(pcap, nonBlocking ? 1 : 0, errbuf);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_setnonblock", t);
             }
@@ -230,7 +230,7 @@ public final class LiveCapture implements AutoCloseable {
         synchronized (lock) {
             if (closed) return;
             try {
-                lib.pcapBreakloop.invokeExact(pcap);
+                lib.pcapBreakloop.handle().invokeExact(pcap);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_breakloop", t);
             }
@@ -243,7 +243,7 @@ public final class LiveCapture implements AutoCloseable {
             MemorySegment stat = tmp.allocate(PcapLayouts.PCAP_STAT);
             int rc;
             try {
-                rc = (int) lib.pcapStats.invokeExact(pcap, stat);
+                rc = (int) lib.pcapStats.handle().invokeExact(pcap, stat);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_stats", t);
             }
@@ -261,7 +261,7 @@ public final class LiveCapture implements AutoCloseable {
             MemorySegment.copy(frame, 0, buf, ValueLayout.JAVA_BYTE, 0, frame.length);
             int rc;
             try {
-                rc = (int) lib.pcapInject.invokeExact(pcap, buf, (long) frame.length);
+                rc = (int) lib.pcapInject.handle().invokeExact(pcap, buf, (long) frame.length);
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_inject", t);
             }

@@ -28,6 +28,20 @@ class WithoutLibpcapTest {
         assertTrue(r.out().startsWith("03:04:05.000001 IP 10.0.0.1.10001 > 10.0.0.2.50000: Flags [S]"), r.out());
     }
 
+    /**
+     * A library that loads but lacks libpcap's functions (here the C library) fails when it loads, naming the
+     * missing symbol: symbols are looked up at load, even though their handles are bound on first use.
+     */
+    @Test
+    void aLibraryWithoutTheFunctionsFailsAtLoadNamingTheSymbol() {
+        Oracles.Run r = Oracles.run(Oracles.fabricscopeCommand("capture", "-r", "samples/smc-4conn.pcap", "tcp"),
+            Map.of("FABRICSCOPE_LIBPCAP", "libc.so.6", "TZ", "UTC"));
+        assertEquals(1, r.exitCode(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("fabricscope: ") && last.contains("libc.so.6 has no symbol pcap_lib_version"), r.err());
+        assertEquals(0, r.err().lines().filter(l -> l.contains("\tat ")).count(), "no stack trace: " + r.err());
+    }
+
     @Test
     void aFilterSaysWhichPackageToInstall() {
         Oracles.Run r = fabricscope("capture", "-r", "samples/smc-4conn.pcap", "tcp");

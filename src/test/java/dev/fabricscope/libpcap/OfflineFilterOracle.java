@@ -23,7 +23,7 @@ final class OfflineFilterOracle implements AutoCloseable {
             header.set(ValueLayout.JAVA_INT, PcapLayouts.PKTHDR_CAPLEN, caplen);
             header.set(ValueLayout.JAVA_INT, PcapLayouts.PKTHDR_LEN, wirelen);
             try {
-                return (int) lib.pcapOfflineFilter.invokeExact(program, header, data);
+                return (int) lib.pcapOfflineFilter.handle().invokeExact(program, header, data);
             } catch (Throwable t) {
                 throw new AssertionError(t);
             }
