@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The system libpcap, bound through FFM. Loaded once per JVM (holder idiom, immutable afterwards).
+ * The system libpcap, bound through FFM. Loaded once per JVM (holder idiom); each function is bound on its
+ * first use.
  * File reading never needs this; live capture and filter compilation do, and when the library is
  * missing they fail with {@link UnavailableException} naming the package to install.
  */
