@@ -224,7 +224,7 @@ public final class Libpcap {
     }
 
     /**
-     * A native function's downcall handle, made on first use: each one costs milliseconds of stub generation
+     * A native function's downcall handle, made on first use: each one costs milliseconds of generated glue code
      * (FFM's first one ~45 ms), and most commands need a few of the 28. Threads may race to bind one; a
      * MethodHandle is immutable, so whichever is kept works.
      */
