@@ -3,10 +3,10 @@ package dev.fabricscope;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fabricscope.testing.Oracles;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpgradeClassFilesTest {
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
-
-    private record Run(int exit, String out) { }
-
-    private static Run run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(p.waitFor(), out);
-    }
 
     /** Major version of every class file in the jar, by entry name. */
     private static Map<String, Integer> majors(Path jar) throws IOException {
@@ -62,8 +54,8 @@ class UpgradeClassFilesTest {
             "picocli is built for Java 5 (else this step is no longer needed): " + before.values());
         Path jar = Files.copy(original, tmp.resolve("picocli.jar"));
 
-        Run upgrade = run(List.of(JAVA, "scripts/UpgradeClassFiles.java", jar.toString()));
-        assertEquals(0, upgrade.exit(), upgrade.out());
+        Oracles.Run upgrade = Oracles.run(JAVA, "scripts/UpgradeClassFiles.java", jar.toString());
+        assertEquals(0, upgrade.exitCode(), upgrade.err());
         assertTrue(upgrade.out().contains(before.size() + " class files"), upgrade.out());
         Map<String, Integer> after = majors(jar);
         assertEquals(before.keySet(), after.keySet());
@@ -80,8 +72,8 @@ class UpgradeClassFilesTest {
         String sample = Path.of("samples/lacp.pcap").toAbsolutePath().toString();
         for (String[] args : List.of(new String[] {"capture", "--help"}, new String[] {"lacp", "-r", sample, "--json"},
                 new String[] {"lacp", "--bogus"})) {
-            Run expected = run(fabricscope(original, args));
-            Run actual = run(fabricscope(jar, args));
+            Oracles.Run expected = Oracles.run(fabricscope(original, args));
+            Oracles.Run actual = Oracles.run(fabricscope(jar, args));
             assertEquals(expected, actual, String.join(" ", args));
         }
     }
