@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fabricscope.testing.ByteArrays;
 import dev.fabricscope.testing.Oracles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,17 +122,12 @@ class SmcClcEndToEndTest {
     @Test
     void namesAreWrittenAsTheirRawBytesInAnyLocale() throws Exception {
         byte[] capture = Files.readAllBytes(Oracles.sharedCapture("smc/synthetic-edge.pcap"));
-        byte[] plain = "ThisIsHostname01".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] plain = ByteArrays.ascii("ThisIsHostname01");
         byte[] raw = plain.clone();
         raw[7] = (byte) 0xe9;
-        int replaced = 0;
-        for (int i = 0; i + plain.length <= capture.length; i++) {
-            if (java.util.Arrays.equals(capture, i, i + plain.length, plain, 0, plain.length)) {
-                System.arraycopy(raw, 0, capture, i, raw.length);
-                replaced++;
-            }
-        }
-        assertEquals(2, replaced, "synthetic-edge.pcap holds two host names (README: 20001, 20003)");
+        List<Integer> names = ByteArrays.offsetsOf(capture, plain);
+        assertEquals(2, names.size(), "synthetic-edge.pcap holds two host names (README: 20001, 20003)");
+        for (int at : names) System.arraycopy(raw, 0, capture, at, raw.length);
         Path input = Files.write(tmp.resolve("latin1-hostname.pcap"), capture);
         byte[] expected = "Hostname: ThisIsH\u00e9stname01,".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         for (String locale : List.of("C.UTF-8", "C")) {
@@ -141,11 +137,8 @@ class SmcClcEndToEndTest {
             pb.environment().put("LC_ALL", locale);
             assertEquals(0, pb.start().waitFor(), locale);
             byte[] text = Files.readAllBytes(out);
-            int found = 0;
-            for (int i = 0; i + expected.length <= text.length; i++) {
-                if (java.util.Arrays.equals(text, i, i + expected.length, expected, 0, expected.length)) found++;
-            }
-            assertEquals(2, found, locale + ": " + new String(text, java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertEquals(2, ByteArrays.offsetsOf(text, expected).size(),
+                locale + ": " + new String(text, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
     }
 

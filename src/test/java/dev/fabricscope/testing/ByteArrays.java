@@ -38,4 +38,13 @@ public final class ByteArrays {
     public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
+
+    /** Where {@code part} starts in {@code data}, every occurrence (overlapping ones too), in order. */
+    public static java.util.List<Integer> offsetsOf(byte[] data, byte[] part) {
+        java.util.List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i + part.length <= data.length; i++) {
+            if (java.util.Arrays.equals(data, i, i + part.length, part, 0, part.length)) offsets.add(i);
+        }
+        return offsets;
+    }
 }
