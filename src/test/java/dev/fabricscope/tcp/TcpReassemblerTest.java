@@ -138,12 +138,17 @@ class TcpReassemblerTest {
         assertEquals("request", rec.text(0));
     }
 
-    @Test
-    void finInBothDirectionsAndRstClose() {
-        var r = new TcpReassembler<>(rec);
+    /** P's flow at times 0-2: SYN, then "x" with FIN from A, FIN from B (closed; A's next sequence is 102). */
+    private void openAndCloseWithFins(TcpReassembler<String> r) {
         send(r, true, 100, TcpFrames.SYN, "", 0);
         send(r, true, 101, TcpFrames.ACK | TcpFrames.FIN, "x", 1);
         send(r, false, 300, TcpFrames.ACK | TcpFrames.FIN, "", 2);
+    }
+
+    @Test
+    void finInBothDirectionsAndRstClose() {
+        var r = new TcpReassembler<>(rec);
+        openAndCloseWithFins(r);
         var q = TcpFrames.Pair.v6(1, 1234, 2, 80);
         send(r, q, true, 9, TcpFrames.SYN, "", 3);
         send(r, q, false, 9, TcpFrames.RST, "", 4);
@@ -157,9 +162,7 @@ class TcpReassemblerTest {
     @Test
     void aNewSynOnAClosedFourTupleIsFollowedAgain() {
         var r = new TcpReassembler<>(rec);
-        send(r, true, 100, TcpFrames.SYN, "", 0);
-        send(r, true, 101, TcpFrames.ACK | TcpFrames.FIN, "x", 1);
-        send(r, false, 300, TcpFrames.ACK | TcpFrames.FIN, "", 2);
+        openAndCloseWithFins(r);
         send(r, true, 102, TcpFrames.ACK, "late", 3);   // the closed flow is remembered as ignored
         send(r, true, 5000, TcpFrames.SYN, "", 4);      // port reuse: a new connection
         send(r, true, 5001, TcpFrames.ACK, "again", 5);
