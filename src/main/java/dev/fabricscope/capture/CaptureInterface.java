@@ -8,10 +8,23 @@ package dev.fabricscope.capture;
  * @param linkType    LINKTYPE_* value
  * @param snapLen     snapshot length (0 = unlimited, as pcapng allows)
  * @param tsResolutionNanos nanoseconds per timestamp unit as stored (1000 for µs, 1 for ns); informative
+ * @param linkTypeExtension the upper six bits ({@link #LINK_TYPE_EXTENSION_MASK}) of a classic pcap file's
+ *                    link-type field, which say whether packets end in an FCS and how long it is; 0 elsewhere.
+ *                    Pcap files written from this interface carry them, as libpcap's pcap_dump does
  */
-public record CaptureInterface(String name, String description, int linkType, int snapLen, long tsResolutionNanos) {
+public record CaptureInterface(String name, String description, int linkType, int snapLen, long tsResolutionNanos,
+                               int linkTypeExtension) {
+    /** libpcap's LT_LINKTYPE_EXT: FCS length in 16-bit words (bits 28-31), a reserved bit, "FCS length present" (26). */
+    public static final int LINK_TYPE_EXTENSION_MASK = 0xFC000000;
+
     public CaptureInterface {
         name = name == null ? "" : name;
         description = description == null ? "" : description;
+        linkTypeExtension &= LINK_TYPE_EXTENSION_MASK;
+    }
+
+    /** An interface whose link type says nothing about an FCS (pcapng, live, pcap files without those bits). */
+    public CaptureInterface(String name, String description, int linkType, int snapLen, long tsResolutionNanos) {
+        this(name, description, linkType, snapLen, tsResolutionNanos, 0);
     }
 }

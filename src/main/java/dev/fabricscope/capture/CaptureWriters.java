@@ -51,7 +51,7 @@ public final class CaptureWriters {
                               WriterOptions options, int bufferBytes) throws IOException {
         RecordOutput out = new RecordOutput(name, channel, truncatable, closeChannel, bufferBytes);
         return switch (options.format()) {
-            case PCAP -> new PcapWriter(out, options.snapLen(), options.linkType(), options.precision());
+            case PCAP -> new PcapWriter(out, options.snapLen(), options.linkType(), options.linkTypeExtension(), options.precision());
             case PCAPNG -> new PcapngWriter(out);
             case LIVE -> throw new IllegalArgumentException("cannot write format LIVE");
         };

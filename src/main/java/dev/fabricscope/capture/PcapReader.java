@@ -27,7 +27,7 @@ final class PcapReader implements PacketSource {
     private boolean done;
 
     private PcapReader(ByteInput in, String name, ProblemReporter problems, boolean bigEndian,
-                       boolean nanos, int linkType, long snapLen) {
+                       boolean nanos, int linkType, int linkTypeExtension, long snapLen) {
         this.in = in;
         this.name = name;
         this.problems = problems;
@@ -40,7 +40,7 @@ final class PcapReader implements PacketSource {
         this.maxCapLen = Limits.maxSnapLenFor(linkType);
         long snap = snapLen == 0 || snapLen > Integer.MAX_VALUE ? maxCapLen : snapLen;
         this.cutAt = snap;
-        this.interfaces = List.of(new CaptureInterface("", "", linkType, (int) snap, fracNanos));
+        this.interfaces = List.of(new CaptureInterface("", "", linkType, (int) snap, fracNanos, linkTypeExtension));
     }
 
     /** Reads the file header at the input's position; bad headers throw, naming the file. */
@@ -74,10 +74,12 @@ final class PcapReader implements PacketSource {
             throw new CaptureFormatException(name + ": unsupported pcap version " + major + "." + minor);
         }
         long snapLen = u32(s, h + 16, bigEndian);
-        // Upper bits of the link-type field carry FCS length information, not the link type.
-        int linkType = (int) u32(s, h + 20, bigEndian) & 0xffff;
+        // Upper bits of the link-type field carry FCS length information, not the link type; they are kept
+        // for the files we write from this one, as tcpdump -r ... -w keeps them.
+        int linkTypeField = (int) u32(s, h + 20, bigEndian);
         in.advance(FILE_HEADER);
-        return new PcapReader(in, name, problems, bigEndian, nanos, linkType, snapLen);
+        return new PcapReader(in, name, problems, bigEndian, nanos, linkTypeField & 0xffff,
+                linkTypeField & CaptureInterface.LINK_TYPE_EXTENSION_MASK, snapLen);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes classic pcap as libpcap's pcap_dump does on a little-endian host: a 24-byte header
- * (magic by precision, version 2.4, thiszone 0, sigfigs 0, snaplen, link type) and one 16-byte record
+ * (magic by precision, version 2.4, thiszone 0, sigfigs 0, snaplen, link type with the input's FCS bits) and one 16-byte record
  * header per packet. Nanosecond packet times are truncated to microseconds in a µs file, as libpcap
  * does when it scales a ns capture down.
  */
@@ -17,13 +17,14 @@ public final class PcapWriter implements CaptureWriter {
     private final int linkType;
     private final TimestampPrecision precision;
 
-    PcapWriter(RecordOutput out, int snapLen, int linkType, TimestampPrecision precision) throws IOException {
+    PcapWriter(RecordOutput out, int snapLen, int linkType, int linkTypeExtension, TimestampPrecision precision)
+            throws IOException {
         this.out = out;
         this.linkType = linkType;
         this.precision = precision;
         ByteBuffer b = out.begin(FILE_HEADER);
         b.putInt(precision.magic()).putShort((short) 2).putShort((short) 4)
-                .putInt(0).putInt(0).putInt(snapLen).putInt(linkType);
+                .putInt(0).putInt(0).putInt(snapLen).putInt(linkType | linkTypeExtension);
         out.end();
     }
 

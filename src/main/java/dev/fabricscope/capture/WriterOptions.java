@@ -7,8 +7,10 @@ package dev.fabricscope.capture;
  * @param snapLen   snaplen for the pcap file header (pcapng takes it from each interface)
  * @param linkType  the pcap file's single link type (pcapng takes it from each interface)
  * @param precision pcap timestamp precision (pcapng always keeps nanoseconds)
+ * @param linkTypeExtension FCS bits for the pcap link-type field ({@link CaptureInterface#linkTypeExtension()})
  */
-public record WriterOptions(CaptureFormat format, int snapLen, int linkType, TimestampPrecision precision) {
+public record WriterOptions(CaptureFormat format, int snapLen, int linkType, TimestampPrecision precision,
+                            int linkTypeExtension) {
     /** libpcap's largest snapshot for ordinary link types (MAXIMUM_SNAPLEN). */
     public static final int LIBPCAP_MAX_SNAPLEN = 262144;
 
@@ -17,11 +19,22 @@ public record WriterOptions(CaptureFormat format, int snapLen, int linkType, Tim
             throw new IllegalArgumentException("cannot write format " + format);
         }
         if (precision == null) precision = TimestampPrecision.MICRO;
+        linkTypeExtension &= CaptureInterface.LINK_TYPE_EXTENSION_MASK;
+    }
+
+    /** A file of packets that carry no FCS information. */
+    public WriterOptions(CaptureFormat format, int snapLen, int linkType, TimestampPrecision precision) {
+        this(format, snapLen, linkType, precision, 0);
+    }
+
+    /** Options for writing the packets of {@code iface} with the given snaplen: its link type and FCS bits. */
+    public static WriterOptions of(CaptureFormat format, int snapLen, CaptureInterface iface, TimestampPrecision precision) {
+        return new WriterOptions(format, snapLen, iface.linkType(), precision, iface.linkTypeExtension());
     }
 
     /** Options for a pcap file like the one {@code tcpdump -r} would write from an interface, microsecond times. */
     public static WriterOptions pcap(CaptureInterface iface) {
-        return new WriterOptions(CaptureFormat.PCAP, tcpdumpSnapLen(iface.snapLen()), iface.linkType(), TimestampPrecision.MICRO);
+        return of(CaptureFormat.PCAP, tcpdumpSnapLen(iface.snapLen()), iface, TimestampPrecision.MICRO);
     }
 
     /**

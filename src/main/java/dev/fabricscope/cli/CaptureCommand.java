@@ -391,8 +391,8 @@ public final class CaptureCommand implements Callable<Integer> {
             CaptureInterface i = iface != null ? iface
                 : new CaptureInterface("", "", LinkType.EN10MB, BpfCompiler.DEFAULT_SNAPLEN, 1000);
             WriterOptions options = format == CaptureFormat.PCAP
-                ? new WriterOptions(format, WriterOptions.tcpdumpSnapLen(i.snapLen()), i.linkType(), tsPrecision)
-                : new WriterOptions(format, i.snapLen(), i.linkType(), tsPrecision);
+                ? WriterOptions.of(format, WriterOptions.tcpdumpSnapLen(i.snapLen()), i, tsPrecision)
+                : WriterOptions.of(format, i.snapLen(), i, tsPrecision);
             try {
                 return CaptureWriters.open(writeFile, options, policy);
             } catch (IOException e) {

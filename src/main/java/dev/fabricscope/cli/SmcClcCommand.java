@@ -453,7 +453,7 @@ public final class SmcClcCommand {
                 CaptureInterface i = iface != null ? iface
                     : new CaptureInterface("", "", LinkType.EN10MB, WriterOptions.LIBPCAP_MAX_SNAPLEN, 1000);
                 WriterOptions options = format == CaptureFormat.PCAPNG
-                    ? new WriterOptions(format, i.snapLen(), i.linkType(), TimestampPrecision.NANO)
+                    ? WriterOptions.of(format, i.snapLen(), i, TimestampPrecision.NANO)
                     : WriterOptions.pcap(i);
                 try {
                     return CaptureWriters.open(path, options, RotationPolicy.NONE);

@@ -101,7 +101,7 @@ public final class StripCommand implements Callable<Integer> {
         }
         CaptureInterface first = ifaces.get(0);
         TimestampPrecision precision = first.tsResolutionNanos() == 1 ? TimestampPrecision.NANO : TimestampPrecision.MICRO;
-        return CaptureWriters.open(output, new WriterOptions(format, WriterOptions.tcpdumpSnapLen(first.snapLen()),
-            first.linkType(), precision));
+        return CaptureWriters.open(output, WriterOptions.of(format, WriterOptions.tcpdumpSnapLen(first.snapLen()),
+            first, precision));
     }
 }

@@ -74,13 +74,14 @@ class PcapReaderTest {
 
     @ParameterizedTest
     @EnumSource(Way.class)
-    void linkTypeIgnoresFcsBits(Way way) throws IOException {
-        // Upper 16 bits: FCS-present flag and length (0x1000_0000 | 4 << 29 style bits); lower 16 bits: 1.
-        Bytes b = header(Bytes.le(), 0xa1b2c3d4L, 65535, 0x9000_0001L);
+    void fcsBitsAreNotPartOfTheLinkTypeButAreKept(Way way) throws IOException {
+        // pcap-savefile(5): bits 28-31 FCS length in 16-bit words, bit 26 "FCS length present"; link type below.
+        Bytes b = header(Bytes.le(), 0xa1b2c3d4L, 65535, 0x2400_0001L);
         record(b, 1, 0, 1, 1, new byte[] {7});
         Result r = ReadBack.read(b.toArray(), way, dir);
         assertEquals(1, r.frames().get(0).linkType());
         assertEquals(1, r.interfaces().get(0).linkType());
+        assertEquals(0x2400_0000, r.interfaces().get(0).linkTypeExtension());
     }
 
     @ParameterizedTest

@@ -28,14 +28,14 @@ class RotatingSinkTest {
     // ---- -C and -W against tcpdump ----
 
     /** ~3 MB: the packets of a shared RoCE capture repeated with increasing times, written by our PcapWriter. */
-    private Path bigInput() throws IOException {
+    private Path bigInput(WriterOptions options) throws IOException {
         PcapFile roce = readPcap(shared("captures/rdma/oferby-proxy_roce.pcap"));
         List<Rec> packets = new ArrayList<>();
         for (int rep = 0; rep < 40; rep++) {
             for (Rec r : roce.records()) packets.add(new Rec(r.tsNanos() + rep * 30_000_000_000L, r.origLen(), r.data(), r.linkType(), 0));
         }
         Path in = dir.resolve("big.pcap");
-        write(in, PCAP, packets, ethernet());
+        write(in, options, packets, ethernet());
         return in;
     }
 
@@ -49,15 +49,21 @@ class RotatingSinkTest {
     }
 
     private void compareWithTcpdump(String name, RotationPolicy policy, String... flags) throws Exception {
+        compareWithTcpdump(name, policy, PCAP, flags);
+    }
+
+    /** {@code options}: how the input is written, and how our rotating sink writes (same link-type field). */
+    private void compareWithTcpdump(String name, RotationPolicy policy, WriterOptions options, String... flags)
+            throws Exception {
         assumeTool("tcpdump");
-        Path in = bigInput();
+        Path in = bigInput(options);
         Path theirs = Files.createDirectory(dir.resolve("tcpdump-" + name));
         Path ours = Files.createDirectory(dir.resolve("ours-" + name));
         Result r = run(tcpdumpWrite(in, theirs.resolve("tcp"), flags));
         assertEquals(0, r.exit(), r.err());
 
         PcapFile input = readPcap(in);
-        try (RotatingSink sink = new RotatingSink(ours.resolve("tcp").toString(), policy, PCAP)) {
+        try (RotatingSink sink = new RotatingSink(ours.resolve("tcp").toString(), policy, options)) {
             writeAll(sink, input.records(), ethernet());
         }
         List<String> theirNames = names(theirs);
@@ -77,6 +83,13 @@ class RotatingSinkTest {
     @Test
     void sizeRotationEqualsTcpdump() throws Exception {
         compareWithTcpdump("C1", new RotationPolicy(RotationPolicy.bytesFromMegabytes(1), 0, 0, false), "-C", "1");
+    }
+
+    @Test
+    void everyRotatedFileKeepsTheFcsBitsAsTcpdump() throws Exception {
+        WriterOptions fcs4 = new WriterOptions(CaptureFormat.PCAP, 262144, LinkType.EN10MB, TimestampPrecision.MICRO,
+            0x2400_0000);
+        compareWithTcpdump("C1fcs", new RotationPolicy(RotationPolicy.bytesFromMegabytes(1), 0, 0, false), fcs4, "-C", "1");
     }
 
     @Test

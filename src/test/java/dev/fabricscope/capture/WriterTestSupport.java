@@ -39,7 +39,7 @@ final class WriterTestSupport {
             default -> throw new IOException(file + ": not a little-endian pcap: magic " + Integer.toHexString(magic));
         };
         int snapLen = b.getInt(16);
-        int linkType = b.getInt(20);
+        int linkType = b.getInt(20) & 0xffff;   // the upper bits are FCS information (pcap-savefile(5))
         List<Rec> records = new ArrayList<>();
         b.position(24);
         while (b.remaining() >= 16) {

@@ -71,9 +71,14 @@ class CaptureCommandFileTest {
 
     /** A pcap file header and records, little-endian µs, written here (the format is the spec). */
     private static byte[] pcap(long snaplen, byte[]... records) {
+        return pcap(snaplen, 1, records);
+    }
+
+    private static byte[] pcap(long snaplen, int linkTypeField, byte[]... records) {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 16 * records.length
             + Arrays.stream(records).mapToInt(r -> r.length).sum()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt((int) snaplen).putInt(1);
+        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt((int) snaplen)
+            .putInt(linkTypeField);
         int sec = 1000;
         for (byte[] r : records) b.putInt(sec++).putInt(5).putInt(r.length).putInt(r.length + 10).put(r);
         return b.array();
@@ -92,6 +97,29 @@ class CaptureCommandFileTest {
             Path actual = tmp.resolve("ours-snap" + snaplen + ".pcap");
             assertEquals(0, ours(input, actual, "").exitCode());
             assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), "snaplen " + snaplen);
+        }
+    }
+
+    @Test
+    void fcsBitsOfTheLinkTypeFieldAreKeptAsTcpdumpKeepsThem() throws Exception {
+        Oracles.requireTcpdump();
+        Oracles.requireLibpcap();
+        byte[] ipv4 = new byte[64];
+        ipv4[12] = 0x08;
+        ipv4[14] = 0x45;
+        byte[] other = new byte[70];
+        // 4-byte FCS (2 words, bit 26 set), an FCS length of 0 that is known, and every extension bit
+        for (int field : new int[] {0x2400_0001, 0x0400_0001, 0xfc00_0001}) {
+            Path input = tmp.resolve(String.format("fcs%08x.pcap", field));
+            Files.write(input, pcap(65535, field, ipv4, other, ipv4));
+            for (String filter : List.of("", "ip")) {
+                Path expected = tcpdumpWrite(input, filter);
+                Path actual = tmp.resolve("ours-fcs.pcap");
+                CliRun run = ours(input, actual, filter);
+                assertEquals(0, run.exitCode(), run.err());
+                assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual),
+                    String.format("link-type field 0x%08x [%s]", field, filter));
+            }
         }
     }
 
