@@ -175,7 +175,8 @@ final class PcapngReader implements PacketSource {
         }
         in.advance(length);
         int globalId = interfaces.size();
-        interfaces.add(new CaptureInterface(ifName, description, linkType, (int) Math.min(snapLen, Integer.MAX_VALUE),
+        // a snaplen that is negative as a C int means "no limit" to libpcap, as 0 does (see Limits.snapshot)
+        interfaces.add(new CaptureInterface(ifName, description, linkType, snapLen > Integer.MAX_VALUE ? 0 : (int) snapLen,
                 PcapngInterface.nanosPerUnit(tsResol)));
         section.add(new PcapngInterface(globalId, linkType, snapLen, tsResol, offsetSeconds * 1_000_000_000L));
     }
@@ -207,7 +208,7 @@ final class PcapngReader implements PacketSource {
             localId = 0;
             origLen = u32(at + 8);
             data = at + 12;
-            capLen = Math.min(origLen, length - MIN_SPB);
+            capLen = origLen; // bounded by the snaplen below
         } else {
             localId = type == EPB ? u32(at + 8) : u16(at + 8);
             units = (u32(at + 12) << 32) | u32(at + 16);
@@ -221,15 +222,19 @@ final class PcapngReader implements PacketSource {
             return false;
         }
         PcapngInterface iface = section.get((int) localId);
-        if (type == SPB && iface.snapLen() != 0) capLen = Math.min(capLen, iface.snapLen());
-        if (capLen > Limits.maxCapLen(iface.snapLen())) {
-            stop(what + " at offset " + start + " has caplen " + capLen + ", larger than the maximum "
-                    + Limits.maxCapLen(iface.snapLen()));
+        // libpcap 1.10's rules (tcpdump -r ... -w; tshark agrees on the SPB): a packet longer than the
+        // interface's snaplen ends the file with an error; an SPB's packet is min(original length, snaplen)
+        // long and must fit its block.
+        long snapLen = Limits.snapshot(iface.linkType(), iface.snapLen());
+        if (type == SPB) capLen = Math.min(capLen, snapLen);
+        if (capLen > snapLen) {
+            stop(what + " at offset " + start + " has caplen " + capLen + ", larger than the interface's snaplen "
+                    + snapLen);
             return false;
         }
-        if (type != SPB && capLen > length - MIN_EPB) {
-            stop(what + " at offset " + start + " has caplen " + capLen + " but room for only "
-                    + (length - MIN_EPB) + " bytes");
+        if (capLen > length - min) {
+            stop(what + " at offset " + start + (type == SPB ? " needs " + capLen + " bytes of packet data"
+                    : " has caplen " + capLen) + " but room for only " + (length - min) + " bytes");
             return false;
         }
         in.advance(length);

@@ -163,13 +163,14 @@ class PcapngReaderTest {
 
     @ParameterizedTest
     @EnumSource(Way.class)
-    void simplePacketBlockWithoutSnapLenIsBoundedByBlock(Way way) throws IOException {
+    void simplePacketBlockTooShortForItsPacketStops(Way way) throws IOException {
+        // an SPB's packet is min(original length, snaplen) long: 1000 here (snaplen 0 = 262144), and the block
+        // holds 20 bytes, which tcpdump and tshark both call damaged
         Bytes b = Bytes.le();
-        shb(b);
-        idb(b, 1, 0, null);
-        spb(b, 1000, Bytes.seq(20, 0)); // claims 1000 on the wire, holds 20
-        Result r = ReadBack.read(b.toArray(), way, dir);
-        assertFrame(r.frames().get(0), 0, 20, 1000, 0, 1, 1, Bytes.seq(20, 0));
+        int at = goodStart(b, 0);
+        spb(b, 1000, Bytes.seq(20, 0));
+        assertStopsAfterOne(b.toArray(), way, "simple packet block at offset " + at
+                + " needs 1000 bytes of packet data but room for only 20 bytes");
     }
 
     @ParameterizedTest
@@ -215,8 +216,12 @@ class PcapngReaderTest {
 
     /** A section with one interface and one good packet; returns the offset after it. */
     private static int goodStart(Bytes b) {
+        return goodStart(b, 65535);
+    }
+
+    private static int goodStart(Bytes b, long snapLen) {
         shb(b);
-        idb(b, 1, 65535, null);
+        idb(b, 1, snapLen, null);
         epb(b, 0, 1_000_000, 1, 1, new byte[] {1});
         return b.size();
     }
@@ -317,12 +322,26 @@ class PcapngReaderTest {
 
     @ParameterizedTest
     @EnumSource(Way.class)
-    void capLenAboveMaximum(Way way) throws IOException {
+    void capLenAboveSnapLenStops(Way way) throws IOException {
+        // libpcap: "invalid packet capture length 100, bigger than snaplen of 64"; tcpdump -r stops there
         Bytes b = Bytes.le();
-        int at = goodStart(b);
-        epb(b, 0, 0, 300_000, 300_000, Bytes.seq(300_000, 0));
+        int at = goodStart(b, 64);
+        epb(b, 0, 0, 100, 100, Bytes.seq(100, 0));
         assertStopsAfterOne(b.toArray(), way, "enhanced packet block at offset " + at
-                + " has caplen 300000, larger than the maximum 262144");
+                + " has caplen 100, larger than the interface's snaplen 64");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void capLenAboveTheLinkTypeMaximumStopsWhenTheSnapLenIsZeroOrNegativeAsAnInt(Way way) throws IOException {
+        // libpcap 1.10: those mean the link type's maximum (Ethernet: 262144)
+        for (long snapLen : new long[] {0, 0x8000_0000L, 0xffff_ffffL}) {
+            Bytes b = Bytes.le();
+            int at = goodStart(b, snapLen);
+            epb(b, 0, 0, 262_145, 262_145, Bytes.seq(262_145, 0));
+            assertStopsAfterOne(b.toArray(), way, "enhanced packet block at offset " + at
+                    + " has caplen 262145, larger than the interface's snaplen 262144");
+        }
     }
 
     @ParameterizedTest

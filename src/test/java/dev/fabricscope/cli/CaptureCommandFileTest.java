@@ -123,6 +123,72 @@ class CaptureCommandFileTest {
         }
     }
 
+    /** A little-endian pcapng block (draft-ietf-opsawg-pcapng layout): type, length, body padded to 4, length. */
+    private static void block(java.io.ByteArrayOutputStream out, int type, byte[] body) {
+        int padded = (body.length + 3) & ~3;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + padded).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(type).putInt(12 + padded).put(body).position(8 + padded);
+        b.putInt(12 + padded);
+        out.writeBytes(b.array());
+    }
+
+    /** Ethernet pcapng, one interface with {@code snapLen}; packets: EPB lengths, or -N for an SPB of N bytes on the wire holding 60. */
+    private static byte[] pcapng(long snapLen, int... packets) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer shb = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        block(out, 0x0a0d0d0a, shb.putInt(0x1a2b3c4d).putShort((short) 1).putShort((short) 0).putLong(-1).array());
+        java.nio.ByteBuffer idb = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        block(out, 1, idb.putShort((short) 1).putShort((short) 0).putInt((int) snapLen).array());
+        int n = 0;
+        for (int length : packets) {
+            byte[] data = new byte[length < 0 ? 60 : length];
+            Arrays.fill(data, (byte) ++n);
+            java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate((length < 0 ? 4 : 20) + data.length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            if (length < 0) {
+                block(out, 3, body.putInt(-length).put(data).array());
+            } else {
+                block(out, 6, body.putInt(0).putInt(0).putInt(1_000_000 * n).putInt(length).putInt(length).put(data).array());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void pcapngPacketsBeyondTheSnapLenOrTheirBlockEndTheFileAsInTcpdump() throws Exception {
+        Oracles.requireTcpdump();
+        Oracles.requireLibpcap();
+        record Case(long snapLen, int[] packets, String problem) { }
+        List<Case> cases = List.of(
+            new Case(40, new int[] {30, 60, 30}, "has caplen 60, larger than the interface's snaplen 40"),
+            new Case(100, new int[] {60, 30, 120, 60}, "has caplen 120, larger than the interface's snaplen 100"),
+            new Case(0, new int[] {60, -60, 2000, -40}, null),            // SPBs that hold exactly their packet
+            new Case(50, new int[] {40, -90, 50}, null),            // SPB: min(90, snaplen 50) = 50 of 60 held
+            new Case(0, new int[] {60, 30, -90, 60}, "needs 90 bytes of packet data but room for only 60 bytes"),
+            new Case(300_000, new int[] {60, 300_000}, null),             // libpcap 1.10 keeps a snaplen above 262144
+            new Case(300_000, new int[] {60, 300_001}, "has caplen 300001, larger than the interface's snaplen 300000"),
+            new Case(0x8000_0000L, new int[] {60, 262_145}, "has caplen 262145, larger than the interface's snaplen 262144"));
+        int n = 0;
+        for (Case c : cases) {
+            Path input = tmp.resolve("ng" + n++ + ".pcapng");
+            Files.write(input, pcapng(c.snapLen(), c.packets()));
+            Path expected = tmp.resolve("tcpdump-" + input.getFileName() + ".pcap");
+            Oracles.Run tcpdump = Oracles.run("tcpdump", "-r", input.toString(), "-w", expected.toString());
+            // tcpdump writes the packets before the bad one, then fails
+            assertEquals(c.problem() == null, tcpdump.exitCode() == 0, input.getFileName() + ": " + tcpdump.err());
+            Path actual = tmp.resolve("ours-" + input.getFileName() + ".pcap");
+            CliRun run = ours(input, actual, "", "-F", "pcap");
+            String what = input.getFileName() + " " + Arrays.toString(c.packets());
+            assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), what);
+            assertEquals(tcpdump.exitCode(), run.exitCode(), what);
+            if (c.problem() == null) {
+                assertEquals("", run.err(), what);
+            } else {
+                assertTrue(run.err().contains(c.problem()) && run.err().contains(input.toString()), what + ": " + run.err());
+            }
+        }
+    }
+
     @Test
     void stdinToStdoutIsWhatTcpdumpWrites() throws Exception {
         Oracles.requireTcpdump();
