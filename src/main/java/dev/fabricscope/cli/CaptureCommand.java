@@ -18,6 +18,7 @@ import dev.fabricscope.libpcap.Libpcap;
 import dev.fabricscope.libpcap.LiveCapture;
 import dev.fabricscope.libpcap.LiveSource;
 import dev.fabricscope.libpcap.PacketFilter;
+import dev.fabricscope.print.PacketJson;
 import dev.fabricscope.print.PacketPrinter;
 import dev.fabricscope.print.Verbosity;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Capture packets live or re-filter, split and convert capture files, with tcpdump's flags.",
     synopsisHeading = "%nUsage:%n  ",
     customSynopsis = {
-        "fabricscope capture -r FILE [-w FILE [-C MB] [-G SEC] [-W N]] [-c N] [EXPRESSION]",
+        "fabricscope capture -r FILE [-w FILE [-C MB] [-G SEC] [-W N] | --json] [-c N] [EXPRESSION]",
         "  fabricscope capture -i IF [-i IF...] [-s LEN] [-p] [-B KiB] [-w FILE ...] [EXPRESSION]",
         "  fabricscope capture -D",
     },
@@ -51,7 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Reads packets from a capture file (-r: pcap or pcapng, gzip-compressed or not, - for standard input) "
             + "or captures them live on one or more interfaces (-i, through the system libpcap), keeps those "
             + "that match the pcap-filter(7) EXPRESSION, and writes them to a file (-w) or prints one line per "
-            + "packet like tcpdump -n.",
+            + "packet like tcpdump -n (--json: one JSON object per packet, for scripts).",
         "",
         "The expression is compiled by libpcap itself (so it means exactly what it means to tcpdump); on files "
             + "it runs in fabricscope's own BPF interpreter, live it runs in the kernel.",
@@ -78,6 +79,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "  fabricscope capture -i eth0 -i eth1 -w lag.pcapng ether proto 0x8809",
         "  fabricscope capture -i eth0 -w ring -C 100 -W 10              a 1 GB ring of 10 files",
         "  fabricscope capture -i eth0 -w 'cap-%%H%%M.pcap' -G 600 --align-rotation",
+        "  fabricscope capture -r roce.pcap --json udp | jq -c 'select(.dscp == 26)'",
         "",
         "Statistics: a live capture prints on exit, like tcpdump, how many packets were captured, received "
             + "by the filter and dropped by the kernel. Ctrl-C (SIGINT) or SIGTERM stops cleanly: files are "
@@ -151,6 +153,10 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-v", description = "Verbose output: IP header fields, checksums.")
     boolean verbose;
 
+    @Option(names = "--json", description = "Print one JSON object per packet (its header fields) instead of "
+        + "tcpdump's line; see the README for the field names.")
+    boolean json;
+
     @Option(names = "-n", description = "Do not resolve addresses (always the case; accepted for tcpdump habits).")
     boolean numeric;
 
@@ -202,6 +208,8 @@ public final class CaptureCommand implements Callable<Integer> {
         if (precision != null && !precision.equals("micro") && !precision.equals("nano")) {
             throw UserError.usage("invalid time stamp precision '" + precision + "' (micro or nano)");
         }
+        if (json && writeFile != null) throw UserError.usage("--json prints packets; it cannot be combined with -w");
+        if (json && (quiet || verbose)) throw UserError.usage("--json cannot be combined with -q or -v");
     }
 
     private int fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
@@ -217,8 +225,8 @@ public final class CaptureCommand implements Callable<Integer> {
             CaptureFormat format = outputFormat(source.format(), 1);
             Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
             PacketSink sink = openSink(format, first);
-            CaptureLoop loop = new CaptureLoop(source, filter, sink, sink == null ? printer() : null, out,
-                false, false, count, null, stop, progress);
+            CaptureLoop loop = new CaptureLoop(source, filter, sink, sink == null ? lines(false) : null, out,
+                false, count, null, stop, progress);
             try {
                 runAndClose(loop, sink);
             } finally {
@@ -247,13 +255,12 @@ public final class CaptureCommand implements Callable<Integer> {
             PacketSink sink = openSink(format, ifaces.getFirst());
             PacketSink shared = sink == null || captures.size() == 1 ? sink : new SynchronizedSink(sink);
             AtomicLong sharedCount = captures.size() > 1 ? new AtomicLong() : null;
-            PacketPrinter printer = sink == null ? printer() : null;
             List<CaptureLoop> loops = new ArrayList<>();
             for (int i = 0; i < captures.size(); i++) {
                 LiveSource source = new LiveSource(captures.get(i), i, ifaces, immediateMode() ? 0 : READ_TIMEOUT_MS);
-                // each loop needs its own printer (it reuses buffers), all share the output
-                loops.add(new CaptureLoop(source, null, shared, printer == null ? null : printer(), out,
-                    captures.size() > 1, true, count, sharedCount, stop, null));
+                // each loop needs its own renderer (it reuses buffers), all share the output
+                loops.add(new CaptureLoop(source, null, shared, sink == null ? lines(captures.size() > 1) : null, out,
+                    true, count, sharedCount, stop, null));
             }
             try {
                 runLive(loops, shared, stop);
@@ -403,10 +410,19 @@ public final class CaptureCommand implements Callable<Integer> {
         return new LazySink(opener, null);
     }
 
-    private PacketPrinter printer() {
+    /** Text lines (tcpdump's, with the interface name first when there are several), or JSON objects. */
+    private CaptureLoop.Lines lines(boolean prefixInterface) {
+        if (json) {
+            PacketJson packetJson = new PacketJson();
+            return (p, l, iface, line) -> packetJson.format(p, l, iface.name(), line);
+        }
         Verbosity verbosity = quiet ? Verbosity.QUIET
             : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
-        return new PacketPrinter(ZoneId.systemDefault(), verbosity);
+        PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity);
+        return (p, l, iface, line) -> {
+            if (prefixInterface) line.append(iface.name()).append(' ');
+            printer.format(p, l, line);
+        };
     }
 
     /** Prints problems as "fabricscope: ..." lines and counts them for the exit status. */

@@ -6,8 +6,8 @@ import dev.fabricscope.capture.PacketSink;
 import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.libpcap.PacketFilter;
-import dev.fabricscope.print.PacketPrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,12 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * per-packet path allocates nothing: one reused Packet, Layers and StringBuilder per loop.
  */
 final class CaptureLoop {
+    /** Appends the line of a dissected packet, without its newline; one per loop (renderers reuse buffers). */
+    interface Lines {
+        void append(Packet p, Layers l, CaptureInterface iface, StringBuilder line);
+    }
+
     private final PacketSource source;
     private final PacketFilter filter;
     private final PacketSink sink;
-    private final PacketPrinter printer;
+    private final Lines lines;
     private final PrintWriter out;
-    private final boolean prefixInterface;
     private final boolean flushEachLine;
     private final long limit;
     private final AtomicLong sharedCount;
@@ -40,18 +44,17 @@ final class CaptureLoop {
     /**
      * @param filter      null when the handle filters (live capture)
      * @param sink        null to print instead
+     * @param lines       what to print (when there is no sink)
      * @param limit       -c, 0 for no limit
      * @param sharedCount non-null when several loops share one -c limit
      */
-    CaptureLoop(PacketSource source, PacketFilter filter, PacketSink sink, PacketPrinter printer, PrintWriter out,
-                boolean prefixInterface, boolean flushEachLine, long limit, AtomicLong sharedCount, StopSignal stop,
-                Progress progress) {
+    CaptureLoop(PacketSource source, PacketFilter filter, PacketSink sink, Lines lines, PrintWriter out,
+                boolean flushEachLine, long limit, AtomicLong sharedCount, StopSignal stop, Progress progress) {
         this.source = source;
         this.filter = filter;
         this.sink = sink;
-        this.printer = printer;
+        this.lines = lines;
         this.out = out;
-        this.prefixInterface = prefixInterface;
         this.flushEachLine = flushEachLine;
         this.limit = limit;
         this.sharedCount = sharedCount;
@@ -102,9 +105,8 @@ final class CaptureLoop {
 
     private void print(Packet p) {
         line.setLength(0);
-        if (prefixInterface) line.append(source.interfaces().get(p.interfaceId()).name()).append(' ');
         Dissector.dissect(p, layers);
-        printer.format(p, layers, line);
+        lines.append(p, layers, source.interfaces().get(p.interfaceId()), line);
         line.append('\n');
         synchronized (out) {
             out.append(line);

@@ -109,8 +109,14 @@ public final class JsonLine {
 
     /** Ends the object and the line. */
     public void end() {
+        endObject();
+        out.append('\n');
+    }
+
+    /** Ends the object; the caller ends the line. */
+    public void endObject() {
         while (depth > 0) close();
-        out.append("}\n");
+        out.append('}');
     }
 
     private void key(String name) {

@@ -1,0 +1,187 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static dev.fabricscope.testing.ByteArrays.ascii;
+import static dev.fabricscope.testing.ByteArrays.concat;
+import static dev.fabricscope.testing.ByteArrays.hex;
+
+import dev.fabricscope.testing.Oracles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code capture -r F --json}: every field we print equals tshark's for the same packet, on every shared capture.
+ * Our lines are read back by Python's json module (an independent parser) into tshark's -T fields columns.
+ */
+class CaptureJsonTest {
+    /** tshark fields, and the Python expression giving ours in the same form ("" when we print nothing). */
+    private static final List<String[]> COLUMNS = List.of(
+        new String[] {"frame.number", "d['frame']"},
+        // ours are the record's lengths; for an ERF record tshark gives those of the frame inside (16 bytes less)
+        new String[] {"frame.len", "d['len'] - (16 if d['link_type'] == 'ERF' else 0)"},
+        new String[] {"frame.cap_len", "d['cap_len'] - (16 if d['link_type'] == 'ERF' else 0)"},
+        new String[] {"eth.src", "d.get('eth_src')"},
+        new String[] {"eth.dst", "d.get('eth_dst')"},
+        // tshark names 802.1ad (TPID 0x88a8) tags ieee8021ad, the others vlan
+        new String[] {"vlan.id", "','.join(str(t['id']) for t in d.get('vlan', []) if t['tpid'] != 0x88a8) or None"},
+        new String[] {"vlan.priority", "','.join(str(t['pcp']) for t in d.get('vlan', []) if t['tpid'] != 0x88a8) or None"},
+        new String[] {"ieee8021ad.id", "','.join(str(t['id']) for t in d.get('vlan', []) if t['tpid'] == 0x88a8) or None"},
+        new String[] {"mpls.label", "','.join(map(str, d['mpls'])) if 'mpls' in d else None"},
+        new String[] {"ip.src", "d.get('ip_src') if v == 4 else None"},
+        new String[] {"ip.dst", "d.get('ip_dst') if v == 4 else None"},
+        new String[] {"ipv6.src", "d.get('ip_src') if v == 6 else None"},
+        new String[] {"ipv6.dst", "d.get('ip_dst') if v == 6 else None"},
+        new String[] {"ip.proto", "d.get('ip_proto') if v == 4 else None"},
+        new String[] {"ipv6.nxt", "d.get('ip_proto') if v == 6 else None"},
+        new String[] {"ip.ttl", "d.get('ttl') if v == 4 else None"},
+        new String[] {"ipv6.hlim", "d.get('ttl') if v == 6 else None"},
+        new String[] {"ip.dsfield.dscp", "d.get('dscp') if v == 4 else None"},
+        new String[] {"ip.dsfield.ecn", "d.get('ecn') if v == 4 else None"},
+        new String[] {"ipv6.tclass.dscp", "d.get('dscp') if v == 6 else None"},
+        new String[] {"ipv6.tclass.ecn", "d.get('ecn') if v == 6 else None"},
+        // ours in bytes, tshark's in the header's 8-byte units
+        new String[] {"ip.frag_offset", "d['fragment_offset'] // 8 if v == 4 and 'fragment_offset' in d else None"},
+        new String[] {"ip.flags.mf", "(1 if d['more_fragments'] else 0) if v == 4 and 'more_fragments' in d else None"},
+        new String[] {"tcp.srcport", "d.get('src_port') if tcp else None"},
+        new String[] {"tcp.dstport", "d.get('dst_port') if tcp else None"},
+        new String[] {"tcp.flags", "'0x%04x' % d['tcp_flags'] if tcp else None"},
+        new String[] {"tcp.seq_raw", "d.get('tcp_seq')"},
+        new String[] {"tcp.ack_raw", "d.get('tcp_ack')"},
+        new String[] {"tcp.window_size_value", "d.get('tcp_window')"},
+        new String[] {"tcp.len", "d.get('payload_length') if tcp else None"},
+        new String[] {"udp.srcport", "d.get('src_port') if 'udp_length' in d else None"},
+        new String[] {"udp.dstport", "d.get('dst_port') if 'udp_length' in d else None"},
+        new String[] {"udp.length", "d.get('udp_length')"});
+
+    /**
+     * Our IPv6 ip_proto is the protocol after the extension headers: the Next Header of the last extension header
+     * tshark shows (these follow the recommended order of RFC 8200 section 4.1), else of the IPv6 header.
+     */
+    private static final List<String> IPV6_EXTENSION_NEXT = List.of("ipv6.hopopts.nxt", "ipv6.dstopts.nxt",
+        "ipv6.routing.nxt", "ipv6.fraghdr.nxt");
+
+    private static final int IPV6_NEXT_COLUMN = COLUMNS.stream().map(c -> c[0]).toList().indexOf("ipv6.nxt");
+
+    /** tshark prints every occurrence; the first is the outermost header, which is the one we describe. */
+    private static String first(String tsharkField, String value) {
+        if (List.of("vlan.id", "vlan.priority", "ieee8021ad.id", "mpls.label").contains(tsharkField)) return value;
+        int comma = value.indexOf(',');
+        return comma < 0 ? value : value.substring(0, comma);
+    }
+
+    /**
+     * What tshark shows and we leave out (besides what follows a header we report malformed): the fragment fields of an unfragmented IPv4 packet (we print them for
+     * fragments only), and IP over InfiniBand in the ERF capture (our dissector stops at the InfiniBand headers).
+     */
+    private static boolean omittedOnPurpose(Path capture, String field, String theirs) {
+        if ((field.equals("ip.frag_offset") || field.equals("ip.flags.mf")) && theirs.equals("0")) return true;
+        return capture.getFileName().toString().endsWith("_infiniband_erf.pcap");
+    }
+
+    @TempDir
+    Path tmp;
+
+    /** Ethernet frames the shared captures lack: QinQ, IPv4 fragments, MPLS, plain IPv6 TCP, a cut IPv4 header. */
+    private Path syntheticCapture() throws Exception {
+        byte[] macs = hex("020000000002 020000000001");
+        byte[] udp = concat(hex("1f90 270f 0010 0000"), ascii("8 bytes!"));
+        byte[] firstFragment = concat(hex("4500 0024 0001 2000 4011 0000 0a000001 0a000002"), udp);
+        byte[] secondFragment = concat(hex("4588 001c 0001 0002 3f11 0000 0a000001 0a000002"), ascii("more pls"));
+        byte[] tcp = hex("c000 01bb 00000064 000000c8 5018 fff0 0000 0000");
+        byte[] ipv4Tcp = concat(hex("4500 0028 0002 4000 4006 0000 c0a80001 c0a80002"), tcp);
+        byte[] ipv6Tcp = concat(hex("6b812345 0014 06 3f 20010db8000000000000000000000001 20010db8000000000000000000000002"), tcp);
+        List<byte[]> frames = List.of(
+            concat(macs, hex("88a8 0064 8100 20c8 0800"), firstFragment),
+            concat(macs, hex("8100 a064 0800"), secondFragment),
+            concat(macs, hex("8847 00010140 000111ff"), ipv4Tcp),
+            concat(macs, hex("86dd"), ipv6Tcp),
+            concat(macs, hex("0800 4500 0028 00"))); // IPv4 header cut after 5 bytes
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes(concat(hex("d4c3b2a1 0200 0400 00000000 00000000"), u32le(65535), u32le(1)));
+        int second = 1_700_000_000;
+        for (byte[] f : frames) {
+            file.writeBytes(concat(u32le(second++), u32le(250_000), u32le(f.length), u32le(f.length), f));
+        }
+        return Files.write(tmp.resolve("synthetic.pcap"), file.toByteArray());
+    }
+
+    private static byte[] u32le(long v) {
+        return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
+    }
+
+    @Test
+    void aCutHeaderIsReportedWithItsReasonAndOffset() throws Exception {
+        CliRun run = CliRun.of("capture", "-r", syntheticCapture().toString(), "--json");
+        List<String> lines = run.out().lines().toList();
+        assertEquals(5, lines.size(), run.err());
+        assertTrue(lines.get(4).contains("\"malformed\":\"IPv4 header truncated\",\"malformed_offset\":14"), lines.get(4));
+        assertTrue(lines.subList(0, 4).stream().noneMatch(l -> l.contains("malformed")), run.out());
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(2, CliRun.of("capture", "-r", "x.pcap", "--json", "-w", "y.pcap").exitCode());
+        assertEquals(2, CliRun.of("capture", "-r", "x.pcap", "--json", "-v").exitCode());
+    }
+
+    @Test
+    void everyFieldEqualsTsharksOnEverySharedCaptureAndOnFramesTheyLack() throws Exception {
+        Oracles.requireTshark();
+        Oracles.requireTool("python3", "python3");
+        List<Path> captures = new ArrayList<>(Oracles.allSharedCaptures());
+        captures.add(syntheticCapture());
+        StringBuilder script = new StringBuilder("import json, sys\nfor line in open(sys.argv[1]):\n"
+            + "    d = json.loads(line)\n    v = d.get('ip_version')\n    tcp = 'tcp_flags' in d\n    cols = [");
+        for (String[] c : COLUMNS) script.append(c[1]).append(", ");
+        script.append("d.get('malformed')]\n    print('\\t'.join('' if c is None else str(c) for c in cols))\n");
+        Path python = Files.writeString(tmp.resolve("columns.py"), script);
+        int packets = 0;
+        int fields = 0;
+        List<String> missing = new ArrayList<>();
+        for (Path capture : captures) {
+            CliRun ours = CliRun.of("capture", "-r", capture.toString(), "--json");
+            assertEquals(0, ours.exitCode(), capture + ": " + ours.err());
+            Path json = Files.writeString(tmp.resolve("ours.json"), ours.out());
+            Oracles.Run columns = Oracles.run("python3", python.toString(), json.toString());
+            assertEquals(0, columns.exitCode(), columns.err());
+            List<String> tsharkCommand = new ArrayList<>(List.of("tshark", "-r", capture.toString(), "-T", "fields",
+                "-E", "occurrence=a", "-o", "ip.defragment:FALSE"));
+            for (String[] c : COLUMNS) tsharkCommand.addAll(List.of("-e", c[0]));
+            for (String f : IPV6_EXTENSION_NEXT) tsharkCommand.addAll(List.of("-e", f));
+            Oracles.Run tshark = Oracles.run(tsharkCommand);
+            assertEquals(0, tshark.exitCode(), tshark.err());
+            List<String> ourLines = columns.out().lines().toList();
+            List<String> theirLines = tshark.out().lines().toList();
+            assertEquals(theirLines.size(), ourLines.size(), capture + ": packets");
+            for (int i = 0; i < ourLines.size(); i++) {
+                String[] mine = ourLines.get(i).split("\t", -1);
+                String[] theirs = theirLines.get(i).split("\t", -1);
+                for (int e = 0; e < IPV6_EXTENSION_NEXT.size(); e++) {
+                    String next = theirs[COLUMNS.size() + e];
+                    if (!next.isEmpty()) theirs[IPV6_NEXT_COLUMN] = next;
+                }
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    String field = COLUMNS.get(c)[0];
+                    if (mine[c].isEmpty()) {
+                        boolean malformed = !mine[COLUMNS.size()].isEmpty();
+                        if (!theirs[c].isEmpty() && !malformed && !omittedOnPurpose(capture, field, theirs[c])) {
+                            missing.add(capture.getFileName() + " frame " + (i + 1) + " " + field + "=" + theirs[c]);
+                        }
+                        continue;
+                    }
+                    assertEquals(first(field, theirs[c]), mine[c], capture.getFileName() + " frame " + (i + 1) + " " + field);
+                    fields++;
+                }
+                packets++;
+            }
+        }
+        assertEquals(List.of(), missing, "fields tshark shows and we do not");
+        assertTrue(packets > 300 && fields > 10 * packets, packets + " packets, " + fields + " fields compared");
+    }
+}
