@@ -26,6 +26,7 @@ final class AotTraining {
         List<String[]> commands = List.of(
             new String[] {"capture", "-r", smc, "-w", "/dev/null", "tcp"},
             new String[] {"capture", "-r", smc, "-q"},
+            new String[] {"capture", "-r", smc, "--json"},
             new String[] {"smc-clc", "-f", smc, "-show-timestamps=false"},
             new String[] {"smc-clc", "-f", smc, "-json"},
             new String[] {"smc", "-r", smc, "--json"},
