@@ -69,6 +69,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  TIME CLIENT -> SERVER port P STATE client qpn Q comm C psn N, server qpn Q comm C psn N, mtu M, "
             + "c->s P pkts B bytes, s->c P pkts B bytes, end REASON",
         "",
+        "SIDR (service ID resolution, for UD services): one line per SIDR_REQ and its SIDR_REP (matched by client "
+            + "and request ID), with the server's UD QP and Q_Key, or 'no reply' (60 s of packet time, or the end "
+            + "of the input):",
+        "",
+        "  TIME CLIENT -> SERVER port P SIDR STATUS server qpn Q qkey K, request R, N SIDR_REQ",
+        "",
         "then a table of connections by final state and the counters. Limits: 65536 connections (further REQs "
             + "are reported, not tracked); established connections idle for 600 s of packet time end as 'idle'.",
         "",

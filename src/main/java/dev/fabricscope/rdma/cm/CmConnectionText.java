@@ -65,9 +65,50 @@ public final class CmConnectionText {
         j.end();
     }
 
+    /**
+     * "2026-01-01T00:00:00Z 10.1.0.1 -> 10.1.0.2 port 4791 SIDR success server qpn 0x000321 qkey 0x00000123,
+     * request 0x00abcdef, 1 SIDR_REQ" (or "SIDR no reply"), and JSON type "sidr".
+     */
+    public static void appendSidr(StringBuilder out, SidrInfo s, boolean json) {
+        if (json) {
+            new JsonLine(out).begin().field("type", "sidr").field("client_ip", s.clientAddress())
+                .field("server_ip", s.serverAddress()).field("port", s.port()).field("service_id", s.serviceId())
+                .field("request_id", s.requestId()).field("p_key", s.pKey()).field("requests", s.requests())
+                .field("vlan", s.vlan()).field("status", s.status()).field("status_name", s.statusName())
+                .field("server_qpn", s.qpn()).field("q_key", s.qKey())
+                .field("request_time", time(s.requestNanos())).field("request_frame", s.requestFrame())
+                .field("reply_time", s.answered() ? time(s.replyNanos()) : null).field("reply_frame", s.replyFrame())
+                .end();
+            return;
+        }
+        out.append(time(s.requestNanos())).append(' ').append(s.clientAddress()).append(" -> ").append(s.serverAddress());
+        if (s.port() >= 0) out.append(" port ").append(s.port());
+        else out.append(String.format(" service_id 0x%016x", s.serviceId()));
+        out.append(" SIDR ");
+        if (s.answered()) {
+            out.append(s.statusName()).append(" server qpn ").append(hex6(s.qpn())).append(" qkey ").append(hex8(s.qKey()));
+        } else {
+            out.append("no reply");
+        }
+        out.append(", request ").append(hex8(s.requestId())).append(", ").append(s.requests())
+            .append(s.requests() == 1 ? " SIDR_REQ" : " SIDR_REQs");
+        if (s.vlan() >= 0) out.append(", vlan ").append(s.vlan());
+        out.append('\n');
+    }
+
     /** Text ("frame 5: RTU for no tracked connection ...") or JSON for the non-connection events. */
     public static void appendEvent(StringBuilder out, CmEvent e, boolean json) {
         switch (e) {
+            case CmEvent.Unmatched u when u.message().equals("SIDR_REP") -> {
+                if (json) {
+                    new JsonLine(out).begin().field("type", "unmatched").field("frame", u.frame())
+                        .field("time", time(u.timeNanos())).field("message", u.message())
+                        .field("request_id", u.localCommId()).end();
+                } else {
+                    out.append("frame ").append(u.frame()).append(": SIDR_REP for no tracked SIDR_REQ (request_id ")
+                        .append(hex8(u.localCommId())).append(")\n");
+                }
+            }
             case CmEvent.Unmatched u -> {
                 if (json) {
                     new JsonLine(out).begin().field("type", "unmatched").field("frame", u.frame())
@@ -97,6 +138,7 @@ public final class CmConnectionText {
                         .append("), REQ not tracked\n");
                 }
             }
+            case CmEvent.SidrDone s -> appendSidr(out, s.sidr(), json);
             case CmEvent.Established x -> { }
             case CmEvent.Ended x -> { }
         }
@@ -113,7 +155,8 @@ public final class CmConnectionText {
             new JsonLine(out).begin().field("type", "summary").field("connections", total).raw("states", states)
                 .field("cm_messages", s.cmMessages()).field("unmatched", s.unmatched()).field("malformed", s.malformed())
                 .field("table_full", s.tableFull()).field("data_packets", s.dataPackets())
-                .field("data_packets_attributed", s.dataMatched()).end();
+                .field("data_packets_attributed", s.dataMatched()).field("sidr_answered", s.sidrAnswered())
+                .field("sidr_unanswered", s.sidrUnanswered()).end();
             return;
         }
         out.append('\n').append(String.format("%-14s %8s%n", "STATE", "COUNT"));
@@ -123,6 +166,10 @@ public final class CmConnectionText {
             .append(", malformed ").append(s.malformed()).append(", not tracked (table full) ").append(s.tableFull())
             .append("; RC/UC packets ").append(s.dataPackets()).append(", attributed to a connection ")
             .append(s.dataMatched()).append('\n');
+        if (s.sidrAnswered() + s.sidrUnanswered() > 0) {
+            out.append("SIDR resolutions ").append(s.sidrAnswered() + s.sidrUnanswered()).append(", answered ")
+                .append(s.sidrAnswered()).append(", no reply ").append(s.sidrUnanswered()).append('\n');
+        }
     }
 
     public static Map<CmState, Integer> emptyStateCounts() {

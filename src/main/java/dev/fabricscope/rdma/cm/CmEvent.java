@@ -14,6 +14,9 @@ public sealed interface CmEvent {
     /** A CM MAD that could not be decoded. */
     record Malformed(long frame, long timeNanos, String reason, int offset) implements CmEvent { }
 
-    /** A new REQ was not tracked because the table holds {@code capacity} connections. */
+    /** A SIDR_REQ was answered, or left without an answer (half-open timeout, end of input). */
+    record SidrDone(SidrInfo sidr) implements CmEvent { }
+
+    /** A new REQ (or SIDR_REQ) was not tracked because the table holds {@code capacity} entries. */
     record TableFull(long frame, long timeNanos, int capacity) implements CmEvent { }
 }

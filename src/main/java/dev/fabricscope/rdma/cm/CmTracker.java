@@ -28,6 +28,10 @@ import java.util.function.Consumer;
  * no packet for {@code idleTimeout} end as "idle"; ended connections linger {@link #LINGER_NANOS} to absorb
  * retransmitted REJ/DREP. All on packet time (the largest timestamp seen), checked once per second of it.
  *
+ * <p>SIDR (Service ID Resolution, for UD services): a SIDR_REQ waits for the SIDR_REP to the same client with
+ * the same request ID, which names the server's UD QP and Q_Key; each resolution is reported once
+ * ({@link CmEvent.SidrDone}), answered or not (half-open timeout, end of input). They share the table limit.
+ *
  * <p>Addresses: RoCEv2 IPv4/IPv6 from the IP header (untagged or VLAN-tagged), RoCEv1 and native IB with
  * a GRH from its GIDs, native IB without GRH from the LRH LIDs. Retransmitted REQs (same client address
  * and comm ID) count on one connection.
@@ -46,9 +50,42 @@ public final class CmTracker {
         }
     }
 
-    /** Counters since creation. */
+    /** Counters since creation; {@code sidrAnswered}/{@code sidrUnanswered} count finished resolutions. */
     public record Stats(long cmMessages, long malformed, long unmatched, long tableFull, long dataPackets,
-                        long dataMatched, int tracked) { }
+                        long dataMatched, int tracked, long sidrAnswered, long sidrUnanswered) { }
+
+    /** A SIDR_REQ waiting for its SIDR_REP; writer only. */
+    private static final class PendingSidr {
+        final String client;
+        final String server;
+        final long serviceId;
+        final long requestId;
+        final int pKey;
+        final int vlan;
+        final long frame;
+        final long nanos;
+        final long order;
+        int requests = 1;
+        long lastNanos;
+
+        PendingSidr(String client, String server, CmMessage.SidrReq r, int vlan, long frame, long nanos, long order) {
+            this.client = client;
+            this.server = server;
+            this.serviceId = r.serviceId();
+            this.requestId = r.requestId();
+            this.pKey = r.pKey();
+            this.vlan = vlan;
+            this.frame = frame;
+            this.nanos = nanos;
+            this.lastNanos = nanos;
+            this.order = order;
+        }
+
+        SidrInfo done(long replyFrame, long replyNanos, CmMessage.SidrRep rep) {
+            return new SidrInfo(client, server, serviceId, requestId, pKey, requests, vlan, frame, nanos, replyFrame,
+                replyNanos, rep == null ? -1 : rep.status(), rep == null ? -1 : rep.qpn(), rep == null ? -1 : rep.qKey());
+        }
+    }
 
     /** A flow of an established connection: who sends on it and from which QP. */
     private record FlowRef(CmConnection connection, int sourceQpn, boolean fromClient) { }
@@ -59,10 +96,13 @@ public final class CmTracker {
     private final ConcurrentHashMap<TrackKey, FlowRef> flows = new ConcurrentHashMap<>();
     /** (owner address, comm ID) -> connection, for client and server comm IDs; writer only. */
     private final Map<TrackKey, CmConnection> byCommId = new HashMap<>();
+    /** (client address, request ID) -> SIDR_REQ waiting for its SIDR_REP; writer only. */
+    private final Map<TrackKey, PendingSidr> sidr = new HashMap<>();
     private final TrackKey probe = new TrackKey();
     private final byte[] src = new byte[16];
     private final byte[] dst = new byte[16];
     private long nextId = 1;
+    private long sidrOrder;
     private long now = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
     private volatile long cmMessages;
@@ -71,6 +111,8 @@ public final class CmTracker {
     private volatile long tableFull;
     private volatile long dataPackets;
     private volatile long dataMatched;
+    private volatile long sidrAnswered;
+    private volatile long sidrUnanswered;
 
     public CmTracker(Consumer<CmEvent> listener) {
         this(Options.defaults(), listener);
@@ -167,8 +209,14 @@ public final class CmTracker {
             case CmMessage.Drep r -> matched(p, m, find(kind, r.localCommId(), r.remoteCommId()), r.localCommId(), r.remoteCommId());
             case CmMessage.Lap r -> matched(p, m, find(kind, r.localCommId(), r.remoteCommId()), r.localCommId(), r.remoteCommId());
             case CmMessage.Apr r -> matched(p, m, find(kind, r.localCommId(), r.remoteCommId()), r.localCommId(), r.remoteCommId());
-            case CmMessage.SidrReq r -> null;
-            case CmMessage.SidrRep r -> null;
+            case CmMessage.SidrReq r -> {
+                sidrReq(p, l, kind, r);
+                yield null;
+            }
+            case CmMessage.SidrRep r -> {
+                sidrRep(p, kind, r);
+                yield null;
+            }
             case CmMessage.Other o -> null;
         };
         if (c == null) return;
@@ -261,6 +309,53 @@ public final class CmTracker {
         table.put(c.id, c);
     }
 
+    /** A SIDR_REQ: a new resolution, or a retransmission of one still waiting (same client and request ID). */
+    private void sidrReq(Packet p, Layers l, int kind, CmMessage.SidrReq r) {
+        long t = p.timestampNanos();
+        PendingSidr old = sidr.get(probe.set(kind, src, null, r.requestId()));
+        if (old != null) {
+            old.requests++;
+            old.lastNanos = t;
+            return;
+        }
+        if (sidr.size() >= options.maxConnections()) {
+            tableFull++;
+            listener.accept(new CmEvent.TableFull(p.frameNumber(), t, options.maxConnections()));
+            return;
+        }
+        sidr.put(probe.copy(), new PendingSidr(PacketAddresses.text(kind, src), PacketAddresses.text(kind, dst), r,
+            l.vlanCount > 0 ? l.vlanVid[0] : -1, p.frameNumber(), t, sidrOrder++));
+    }
+
+    /** A SIDR_REP goes to the client that asked: its destination and request ID find the SIDR_REQ. */
+    private void sidrRep(Packet p, int kind, CmMessage.SidrRep r) {
+        PendingSidr pending = sidr.remove(probe.set(kind, dst, null, r.requestId()));
+        if (pending == null) {
+            unmatched++;
+            listener.accept(new CmEvent.Unmatched(p.frameNumber(), p.timestampNanos(), r.name(), r.requestId(), -1));
+            return;
+        }
+        sidrAnswered++;
+        listener.accept(new CmEvent.SidrDone(pending.done(p.frameNumber(), p.timestampNanos(), r)));
+    }
+
+    /** Resolutions that got no SIDR_REP: those idle for the half-open timeout, or all of them (end of input). */
+    private void sidrUnanswered(boolean all) {
+        List<PendingSidr> done = new ArrayList<>();
+        for (var it = sidr.values().iterator(); it.hasNext(); ) {
+            PendingSidr s = it.next();
+            if (all || now - s.lastNanos >= options.halfOpenTimeoutNanos()) {
+                done.add(s);
+                it.remove();
+            }
+        }
+        done.sort((a, b) -> Long.compare(a.order, b.order));
+        for (PendingSidr s : done) {
+            sidrUnanswered++;
+            listener.accept(new CmEvent.SidrDone(s.done(-1, -1, null)));
+        }
+    }
+
     private void publish(CmConnection c) {
         if (c.serverQpn < 0) return;
         c.flowToServer = new TrackKey().set(c.kind, c.client, c.server, c.serverQpn);
@@ -300,6 +395,7 @@ public final class CmTracker {
     }
 
     private void sweep() {
+        sidrUnanswered(false);
         List<CmConnection> done = null;
         for (CmConnection c : table.values()) {
             CmState s = c.state;
@@ -330,6 +426,7 @@ public final class CmTracker {
 
     /** Ends every remaining connection ("capture_end" unless it already ended), in creation order. */
     public void finish() {
+        sidrUnanswered(true);
         List<CmConnection> all = new ArrayList<>(table.values());
         all.sort((a, b) -> Long.compare(a.id, b.id));
         for (CmConnection c : all) remove(c, "capture_end");
@@ -382,6 +479,7 @@ public final class CmTracker {
     }
 
     public Stats stats() {
-        return new Stats(cmMessages, malformed, unmatched, tableFull, dataPackets, dataMatched, table.size());
+        return new Stats(cmMessages, malformed, unmatched, tableFull, dataPackets, dataMatched, table.size(),
+            sidrAnswered, sidrUnanswered);
     }
 }

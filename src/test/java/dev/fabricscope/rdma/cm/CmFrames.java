@@ -106,6 +106,21 @@ final class CmFrames {
         return b.array();
     }
 
+    /** SIDR_REQ (IBTA 12.11.2): request ID, P_Key, reserved, service ID, private data. */
+    static byte[] sidrReq(long requestId, int pKey, long serviceId) {
+        ByteBuffer b = body();
+        b.putInt(0, (int) requestId).putShort(4, (short) pKey).putLong(8, serviceId);
+        return b.array();
+    }
+
+    /** SIDR_REP (IBTA 12.11.3): request ID, status, info length, reserved, QPN (24 bits), service ID, Q_Key. */
+    static byte[] sidrRep(long requestId, int status, int qpn, long serviceId, long qKey) {
+        ByteBuffer b = body();
+        b.putInt(0, (int) requestId).put(4, (byte) status).putInt(8, qpn << 8).putLong(12, serviceId)
+            .putInt(20, (int) qKey);
+        return b.array();
+    }
+
     /** A 256-byte CM MAD: header (base version 1, class 7, class version 2, method Send) + body. */
     static byte[] mad(int attributeId, long tid, byte[] body) {
         ByteBuffer b = ByteBuffer.allocate(256);

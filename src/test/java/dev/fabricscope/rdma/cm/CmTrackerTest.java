@@ -282,4 +282,81 @@ class CmTrackerTest {
         assertEquals(0, r.exitCode(), r.err());
         return r.out().lines().count();
     }
+
+    static final long UD_SID = ServiceIds.of(0x111, 4791);
+
+    @Test
+    void sidrRequestAnsweredWithTheServersUdQpAndQKey() {
+        CmFrames f = new CmFrames();
+        f.vlan = 7;
+        f.cm(1000, C, S, CmFrames.mad(0x17, 1, CmFrames.sidrReq(0xabcdef, 0xffff, UD_SID)));
+        f.cm(1500, C, S, CmFrames.mad(0x17, 1, CmFrames.sidrReq(0xabcdef, 0xffff, UD_SID)));   // retransmitted
+        f.cm(2000, S, C, CmFrames.mad(0x18, 1, CmFrames.sidrRep(0xabcdef, 0, 0x321, UD_SID, 0x123)));
+        CmTracker t = new CmTracker(events::add);
+        feed(t, f);
+        assertEquals(1, events.size(), events.toString());
+        SidrInfo s = assertInstanceOf(CmEvent.SidrDone.class, events.get(0)).sidr();
+        assertEquals("10.1.0.1", s.clientAddress());
+        assertEquals("10.1.0.2", s.serverAddress());
+        assertEquals(4791, s.port());
+        assertEquals(0xabcdef, s.requestId());
+        assertEquals(2, s.requests());
+        assertEquals(7, s.vlan());
+        assertEquals(0, s.status());
+        assertEquals("success", s.statusName());
+        assertEquals(0x321, s.qpn());
+        assertEquals(0x123, s.qKey());
+        assertEquals(1, s.requestFrame());
+        assertEquals(3, s.replyFrame());
+        assertEquals(2_000_000, s.replyNanos());
+        t.finish();
+        assertEquals(1, events.size(), "reported once");
+        assertEquals(1, t.stats().sidrAnswered());
+        assertEquals(0, t.stats().sidrUnanswered());
+        assertEquals(3, t.stats().cmMessages());
+    }
+
+    @Test
+    void sidrRejectionsUnansweredRequestsAndStrayReplies() {
+        CmFrames f = new CmFrames();
+        f.cm(1000, C6, S6, CmFrames.mad(0x17, 1, CmFrames.sidrReq(1, 0xffff, UD_SID)));
+        f.cm(1001, C, S, CmFrames.mad(0x17, 2, CmFrames.sidrReq(2, 0xffff, UD_SID)));
+        f.cm(1002, C, S, CmFrames.mad(0x17, 3, CmFrames.sidrReq(3, 0xffff, UD_SID)));
+        f.cm(1003, S, C, CmFrames.mad(0x18, 2, CmFrames.sidrRep(2, 3, 0, UD_SID, 0)));        // no QP
+        f.cm(1004, S, C, CmFrames.mad(0x18, 9, CmFrames.sidrRep(9, 0, 0x10, UD_SID, 0x10)));  // asked by nobody
+        f.cm(1005, S6, C6, CmFrames.mad(0x18, 3, CmFrames.sidrRep(3, 0, 0x10, UD_SID, 0x10))); // request 3 came from C
+        CmTracker t = new CmTracker(events::add);
+        feed(t, f);
+        t.finish();
+        assertEquals(5, events.size(), events.toString());
+        SidrInfo noQp = assertInstanceOf(CmEvent.SidrDone.class, events.get(0)).sidr();
+        assertEquals(2, noQp.requestId());
+        assertEquals("no_qp", noQp.statusName());
+        assertEquals(0x0009, assertInstanceOf(CmEvent.Unmatched.class, events.get(1)).localCommId());
+        assertEquals(3, assertInstanceOf(CmEvent.Unmatched.class, events.get(2)).localCommId());
+        SidrInfo first = assertInstanceOf(CmEvent.SidrDone.class, events.get(3)).sidr();
+        SidrInfo second = assertInstanceOf(CmEvent.SidrDone.class, events.get(4)).sidr();
+        assertEquals("2001:db8::1", first.clientAddress(), "unanswered ones end in request order");
+        assertEquals(3, second.requestId());
+        assertEquals(-1, second.status());
+        assertNull(second.statusName());
+        assertEquals(-1, second.replyFrame());
+        assertEquals(1, t.stats().sidrAnswered());
+        assertEquals(2, t.stats().sidrUnanswered());
+        assertEquals(2, t.stats().unmatched());
+    }
+
+    @Test
+    void unansweredSidrEndsAfterTheHalfOpenTimeout() {
+        CmFrames f = new CmFrames();
+        f.cm(1_000, C, S, CmFrames.mad(0x17, 1, CmFrames.sidrReq(5, 0xffff, UD_SID)));
+        f.rcSend(1_000 + 61_000_000, C, S, 0x200, 10);   // 61 s of packet time later
+        CmTracker t = new CmTracker(events::add);
+        feed(t, f);
+        SidrInfo s = assertInstanceOf(CmEvent.SidrDone.class, events.get(0)).sidr();
+        assertEquals(5, s.requestId());
+        assertEquals(-1, s.qpn());
+        t.finish();
+        assertEquals(1, events.size());
+    }
 }
