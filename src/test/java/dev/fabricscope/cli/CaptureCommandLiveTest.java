@@ -175,6 +175,31 @@ class CaptureCommandLiveTest {
     }
 
     @Test
+    void printedLinesOfSeveralInterfacesNameTheirInterface() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        for (boolean json : new boolean[] {false, true}) {
+            int port = freePort();
+            Path err = tmp.resolve("err-" + json + ".txt");
+            List<String> args = new java.util.ArrayList<>(List.of("capture", "-i", "lo", "-i", "any", "-c", "4"));
+            if (json) args.add("--json");
+            args.addAll(List.of("udp", "dst", "port", String.valueOf(port)));
+            Process p = start(err, args.toArray(String[]::new));
+            awaitListening(err, 2, p);
+            send(port, 4, "lines");
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "-c 4 did not stop the capture");
+            assertEquals(0, p.exitValue(), Files.readString(err));
+            List<String> lines = Files.readAllLines(tmp.resolve("stdout.txt"));
+            assertEquals(4, lines.size(), lines.toString());
+            for (String line : lines) {
+                boolean named = json
+                    ? line.contains("\"interface\":\"lo\"") || line.contains("\"interface\":\"any\"")
+                    : line.startsWith("lo ") || line.startsWith("any ");
+                assertTrue(named && line.contains(String.valueOf(port)), line);
+            }
+        }
+    }
+
+    @Test
     void snaplenCutsPacketsAndBufferSizeIsAccepted() throws Exception {
         Oracles.requireRootAndLibpcap();
         Oracles.requireTshark();
