@@ -1,12 +1,12 @@
 package dev.fabricscope.cli;
 
 import dev.fabricscope.capture.CaptureFormat;
+import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.PacketSink;
 import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
-import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.libpcap.PacketFilter;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -25,7 +25,8 @@ import dev.fabricscope.json.Rfc3339;
  *   {@code payload_length} (TCP/UDP payload bytes on the wire);</li>
  *   <li>{@code malformed} (reason) and {@code malformed_offset} when the dissector stopped at a bad header.</li>
  * </ul>
- * Reads header bytes only at the offsets recorded in {@link Layers} (bounds-checked reads). One per thread.
+ * Reads header bytes only at the offsets recorded in {@link Layers} (bounds-checked reads) and allocates
+ * nothing per packet (except the name of an unknown link type). One per thread.
  */
 public final class PacketJson {
     private final StringBuilder scratch = new StringBuilder(48);
@@ -39,7 +40,9 @@ public final class PacketJson {
             json = new JsonLine(out);
         }
         JsonLine j = json;
-        j.begin().field("frame", p.frameNumber()).field("time", Rfc3339.utc(p.timestampNanos()));
+        scratch.setLength(0);
+        Rfc3339.appendUtc(scratch.append('"'), p.timestampNanos());
+        j.begin().field("frame", p.frameNumber()).raw("time", scratch.append('"'));
         if (interfaceName != null && !interfaceName.isEmpty()) j.field("interface", interfaceName);
         j.field("len", p.origLen()).field("cap_len", p.capLen()).field("link_type", LinkType.name(p.linkType()));
         link(p, l, j);

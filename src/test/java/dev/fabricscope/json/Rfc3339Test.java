@@ -22,6 +22,28 @@ class Rfc3339Test {
         assertEquals("1969-12-31T23:59:59.999999999Z", Rfc3339.utcWithFraction(-1));
     }
 
+    /** The allocation-free time equals java.time's ISO_INSTANT (behind utc) on edge and random packet times. */
+    @Test
+    void appendedTimesEqualJavaTime() {
+        java.util.List<Long> times = new java.util.ArrayList<>(java.util.List.of(0L, -1L, 1L, 999L, 1_000L, 1_000_000L,
+            999_999_999L, 1_000_000_000L, -1_000_000_000L, 1_577_934_245_000_004_000L, 1_577_934_245_120_000_000L,
+            1_577_934_245_123_456_789L, 86_399_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE));
+        java.util.Random random = new java.util.Random(3339);
+        for (int i = 0; i < 200_000; i++) {
+            long t = random.nextLong();
+            times.add(t);
+            times.add(t - Math.floorMod(t, 1_000L));            // whole microseconds
+            times.add(t - Math.floorMod(t, 1_000_000L));        // whole milliseconds
+            times.add(t - Math.floorMod(t, 1_000_000_000L));    // whole seconds
+        }
+        StringBuilder sb = new StringBuilder();
+        for (long t : times) {
+            sb.setLength(0);
+            Rfc3339.appendUtc(sb, t);
+            assertEquals(Rfc3339.utc(t), sb.toString(), "time " + t);
+        }
+    }
+
     /** The allocation-free date equals java.time's over every day packet times can reach (years 1677-2262). */
     @Test
     void datesEqualJavaTimeOverTheWholeRangeOfPacketTimes() {
