@@ -100,6 +100,15 @@ public final class JsonLine {
         return this;
     }
 
+    /** A packet time as an RFC 3339 UTC string ({@link Rfc3339#utc}), written in place. */
+    public JsonLine time(String name, long epochNanos) {
+        key(name);
+        out.append('"');
+        Rfc3339.appendUtc(out, epochNanos);
+        out.append('"');
+        return this;
+    }
+
     /** A value that is already JSON text (a nested object or array built by the caller). */
     public JsonLine raw(String name, CharSequence json) {
         key(name);

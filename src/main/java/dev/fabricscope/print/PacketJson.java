@@ -6,7 +6,6 @@ import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.NetworkKind;
 import dev.fabricscope.dissect.TransportKind;
 import dev.fabricscope.json.JsonLine;
-import dev.fabricscope.json.Rfc3339;
 
 /**
  * One JSON object per packet for {@code capture --json}: the header fields the dissector found, with stable
@@ -40,9 +39,7 @@ public final class PacketJson {
             json = new JsonLine(out);
         }
         JsonLine j = json;
-        scratch.setLength(0);
-        Rfc3339.appendUtc(scratch.append('"'), p.timestampNanos());
-        j.begin().field("frame", p.frameNumber()).raw("time", scratch.append('"'));
+        j.begin().field("frame", p.frameNumber()).time("time", p.timestampNanos());
         if (interfaceName != null && !interfaceName.isEmpty()) j.field("interface", interfaceName);
         j.field("len", p.origLen()).field("cap_len", p.capLen()).field("link_type", LinkType.name(p.linkType()));
         link(p, l, j);

@@ -1,7 +1,6 @@
 package dev.fabricscope.rdma;
 
 import dev.fabricscope.json.JsonLine;
-import dev.fabricscope.json.Rfc3339;
 
 /**
  * {@code rdma decode --json}: one object per frame, snake_case field names (listed in
@@ -18,7 +17,7 @@ public final class RdmaJson {
 
     /** Begins the object and writes the frame's fields. */
     public static void fields(JsonLine j, DecodedFrame f) {
-        j.begin().field("frame", f.frame()).field("time", Rfc3339.utc(f.timeNanos()));
+        j.begin().field("frame", f.frame()).time("time", f.timeNanos());
         switch (f) {
             case DecodedFrame.Transport t -> transport(j, t);
             case DecodedFrame.Pause p -> pause(j, p);

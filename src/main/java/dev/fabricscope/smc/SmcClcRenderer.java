@@ -1,7 +1,6 @@
 package dev.fabricscope.smc;
 
 import dev.fabricscope.json.JsonLine;
-import dev.fabricscope.json.Rfc3339;
 import dev.fabricscope.print.Latin1Builder;
 import dev.fabricscope.print.TimestampFormatter;
 import dev.fabricscope.tcp.TcpFlow;
@@ -58,7 +57,7 @@ final class SmcClcRenderer implements ClcOutputEvents {
     private void json(ClcMessage message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
         ClcHeader h = message.header();
         JsonLine line = new JsonLine(text).begin()
-            .field("time", Rfc3339.utc(timestampNanos))
+            .time("time", timestampNanos)
             .field("frame", frameNumber)
             .field("src", SmcClcFormatter.endpoint(flow.srcAddress(direction), flow.srcPort(direction)))
             .field("dst", SmcClcFormatter.endpoint(flow.dstAddress(direction), flow.dstPort(direction)))
