@@ -15,16 +15,8 @@ public final class Rfc3339 {
 
     /** As {@link #utc}, appended without allocating: for a time per packet ({@code capture --json}). */
     public static void appendUtc(StringBuilder out, long epochNanos) {
-        long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        appendDate(out, Math.floorDiv(seconds, 86_400L));
-        out.append('T');
-        digits(out, secondOfDay / 3600, 10);
-        out.append(':');
-        digits(out, secondOfDay / 60 % 60, 10);
-        out.append(':');
-        digits(out, secondOfDay % 60, 10);
+        appendDateTime(out, Math.floorDiv(epochNanos, 1_000_000_000L));
         if (nanos != 0) {
             out.append('.');
             if (nanos % 1_000_000 == 0) digits(out, nanos / 1_000_000, 100);
@@ -32,6 +24,18 @@ public final class Rfc3339 {
             else digits(out, nanos, 100_000_000);
         }
         out.append('Z');
+    }
+
+    /** "YYYY-MM-DDTHH:MM:SS" (UTC) of a second since the epoch, without allocating. */
+    public static void appendDateTime(StringBuilder out, long epochSeconds) {
+        int secondOfDay = (int) Math.floorMod(epochSeconds, 86_400L);
+        appendDate(out, Math.floorDiv(epochSeconds, 86_400L));
+        out.append('T');
+        digits(out, secondOfDay / 3600, 10);
+        out.append(':');
+        digits(out, secondOfDay / 60 % 60, 10);
+        out.append(':');
+        digits(out, secondOfDay % 60, 10);
     }
 
     /** {@code value} in decimal with leading zeros, {@code highest} being the place of its first digit. */

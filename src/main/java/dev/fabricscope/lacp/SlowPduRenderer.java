@@ -230,17 +230,8 @@ public final class SlowPduRenderer {
      * java.time (no allocation).
      */
     public static void appendTime(StringBuilder out, long epochNanos) {
-        long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
         long nanos = Math.floorMod(epochNanos, 1_000_000_000L);
-        long day = Math.floorDiv(seconds, 86_400L);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        Rfc3339.appendDate(out, day);
-        out.append('T');
-        pad(out, secondOfDay / 3600, 2);
-        out.append(':');
-        pad(out, secondOfDay / 60 % 60, 2);
-        out.append(':');
-        pad(out, secondOfDay % 60, 2);
+        Rfc3339.appendDateTime(out, Math.floorDiv(epochNanos, 1_000_000_000L));
         out.append('.');
         pad(out, nanos, 9);
         out.append('Z');
