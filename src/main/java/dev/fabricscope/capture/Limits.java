@@ -20,8 +20,9 @@ final class Limits {
     }
 
     /**
-     * The snaplen libpcap 1.10 holds a pcapng interface to: its own, unless 0 or negative as a C int, which mean
-     * the link type's maximum (measured with tcpdump 4.99.3: 300000 stays 300000, 2^31 becomes 262144).
+     * The snaplen libpcap 1.10 holds a pcap file or a pcapng interface to: its own, unless 0 or negative as a C
+     * int, which mean the link type's maximum (measured with tcpdump 4.99.3: 300000 stays 300000, 2^31 becomes
+     * 262144).
      */
     static long snapshot(int linkType, long snapLen) {
         return snapLen == 0 || snapLen > Integer.MAX_VALUE ? maxSnapLenFor(linkType) : snapLen;

@@ -36,11 +36,10 @@ final class PcapReader implements PacketSource {
         this.linkType = linkType;
         // libpcap 1.10's rules (checked with tcpdump -r ... -w): a record longer than the link type's maximum
         // ends the file with an error; one longer than the snaplen is cut to it; a snaplen of 0, or one that
-        // is negative as a C int, means that maximum.
+        // is negative as a C int, means that maximum (Limits.snapshot).
         this.maxCapLen = Limits.maxSnapLenFor(linkType);
-        long snap = snapLen == 0 || snapLen > Integer.MAX_VALUE ? maxCapLen : snapLen;
-        this.cutAt = snap;
-        this.interfaces = List.of(new CaptureInterface("", "", linkType, (int) snap, fracNanos, linkTypeExtension));
+        this.cutAt = Limits.snapshot(linkType, snapLen);
+        this.interfaces = List.of(new CaptureInterface("", "", linkType, (int) cutAt, fracNanos, linkTypeExtension));
     }
 
     /** Reads the file header at the input's position; bad headers throw, naming the file. */
