@@ -341,6 +341,7 @@ public final class CmTracker {
 
     /** Resolutions that got no SIDR_REP: those idle for the half-open timeout, or all of them (end of input). */
     private void sidrUnanswered(boolean all) {
+        if (sidr.isEmpty()) return;
         List<PendingSidr> done = new ArrayList<>();
         for (var it = sidr.values().iterator(); it.hasNext(); ) {
             PendingSidr s = it.next();
