@@ -78,6 +78,7 @@ public final class Dissector {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
+        l.rareGroupsSet = true;
         int family = (int) p.u32(0);
         if (!networkOrder && (family & 0xffff) == 0 && family != 0) family = Integer.reverseBytes(family);
         l.addressFamily = family;
@@ -98,6 +99,7 @@ public final class Dissector {
             l.fail(Malformed.TRUNCATED_ERF_HEADER, 0);
             return;
         }
+        l.rareGroupsSet = true;
         int type = p.u8(8);
         l.erfType = type & 0x7f;
         int off = ERF_HEADER_LENGTH;
@@ -127,6 +129,7 @@ public final class Dissector {
             l.fail(Malformed.TRUNCATED_IB_LRH, off);
             return;
         }
+        l.rareGroupsSet = true;
         l.ibLrhOffset = off;
         int next = off + InfinibandHeaders.LRH_LENGTH;
         switch (p.u8(off + 1) & 3) {

@@ -91,10 +91,12 @@ final class EthernetLayer {
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls(p, l, off);
             case ETHERTYPE_PPPOE_SESSION -> pppoe(p, l, off);
             case ETHERTYPE_ROCE_V1 -> {
+                l.rareGroupsSet = true;
                 l.roceVersion = 1;
                 InfinibandHeaders.grhThenBth(p, l, off);
             }
             case ETHERTYPE_SLOW_PROTOCOLS -> {
+                l.rareGroupsSet = true;
                 if (p.has(off, 1)) l.slowProtocolsOffset = off;
                 else l.fail(Malformed.TRUNCATED_SLOW_PROTOCOLS, off);
             }
@@ -104,6 +106,7 @@ final class EthernetLayer {
 
     /** MPLS label stack entries: label(20) TC(3) S(1) TTL(8), until S = 1. */
     private static void mpls(Packet p, Layers l, int off) {
+        l.rareGroupsSet = true;
         int label;
         while (true) {  // terminates: at most MAX_MPLS_LABELS entries
             if (l.mplsCount == Layers.MAX_MPLS_LABELS) {
@@ -173,6 +176,7 @@ final class EthernetLayer {
 
     /** PPPoE session header: ver/type(1) = 0x11, code(1), session id(2), length(2); then the PPP protocol(2). */
     private static void pppoe(Packet p, Layers l, int off) {
+        l.rareGroupsSet = true;
         if (!p.has(off, PPPOE_HEADER_LENGTH + 2)) {
             l.fail(Malformed.TRUNCATED_PPPOE_HEADER, off);
             return;

@@ -18,6 +18,7 @@ final class InfinibandHeaders {
 
     /** A GRH (next header at byte 6) and, when it announces one, the BTH after it. */
     static void grhThenBth(Packet p, Layers l, int off) {
+        l.rareGroupsSet = true;
         if (!p.has(off, GRH_LENGTH)) {
             l.fail(Malformed.TRUNCATED_IB_GRH, off);
             return;
@@ -27,6 +28,7 @@ final class InfinibandHeaders {
     }
 
     static void bth(Packet p, Layers l, int off) {
+        l.rareGroupsSet = true;
         if (!p.has(off, BTH_LENGTH)) {
             l.fail(Malformed.TRUNCATED_IB_BTH, off);
             return;

@@ -89,6 +89,7 @@ final class TransportLayer {
         }
         payload(l, off + UDP_HEADER, Math.min(off + length, l.networkWireEnd));
         if (l.dstPort == ROCE_V2_PORT) {
+            l.rareGroupsSet = true;
             l.roceVersion = 2;
             InfinibandHeaders.bth(p, l, off + UDP_HEADER);
         }
@@ -101,6 +102,7 @@ final class TransportLayer {
     }
 
     private static void gre(Packet p, Layers l, int off) {
+        l.rareGroupsSet = true;
         if (!p.has(off, 4)) {
             l.fail(Malformed.TRUNCATED_GRE_HEADER, off);
             return;
