@@ -122,7 +122,7 @@ public final class Dissector {
 
     /**
      * Native InfiniBand: 8-byte LRH whose LNH (low 2 bits of byte 1) says what follows: 3 = GRH then
-     * BTH, 2 = BTH, 1 = raw IPv6, 0 = raw (nothing we decode).
+     * BTH, 2 = BTH, 1 = raw IPv6, 0 = raw (nothing we decode). After a BTH, IP over IB ({@link IpOverInfiniband}).
      */
     static void infiniband(Packet p, Layers l, int off) {
         if (!p.has(off, InfinibandHeaders.LRH_LENGTH)) {
@@ -138,5 +138,6 @@ public final class Dissector {
             case InfinibandHeaders.LNH_IP_NON_IBA -> IpLayer.ipv6(p, l, next);
             default -> { }
         }
+        if (l.ibBthOffset >= 0) IpOverInfiniband.payload(p, l, l.ibBthOffset);
     }
 }

@@ -34,11 +34,14 @@ public final class Layers {
     public int dstMacOffset = -1;
     /** Source MAC (Ethernet), or the 6-byte sender address of a LINUX_SLL/SLL2 header. */
     public int srcMacOffset = -1;
-    /** The ethertype after all VLAN tags (or SLL/SLL2 protocol field), -1 when none. */
+    /** The ethertype after all VLAN tags (or SLL/SLL2 protocol field, or IP over IB header's), -1 when none. */
     public int etherType = -1;
     /** Offset of the 2-byte field holding {@link #etherType}. */
     public int etherTypeOffset = -1;
-    /** Where the payload of {@link #etherType} starts: etherTypeOffset + 2, except for LINUX_SLL2 (20). */
+    /**
+     * Where the payload of {@link #etherType} starts: etherTypeOffset + 2, except for LINUX_SLL2 (20) and IP over
+     * IB (+ 4: two reserved bytes follow the type).
+     */
     public int etherPayloadOffset = -1;
 
     // --- VLAN tags, outermost first (802.1Q 0x8100, 802.1ad 0x88a8, QinQ 0x9100 in any order)

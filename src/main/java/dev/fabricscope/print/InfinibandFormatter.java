@@ -7,7 +7,8 @@ import dev.fabricscope.dissect.Layers;
  * Native InfiniBand (LINKTYPE_INFINIBAND, ERF type 21): {@code IB LRH dlid N slid N, BTH opcode N
  * dqpn N, length N}, from the headers the dissector located (IBTA vol. 1: LRH DLID at bytes 2-3,
  * SLID at 6-7; BTH opcode at byte 0, destination QP in bytes 5-7). tcpdump has no printer for these
- * link types (it prints "UNSUPPORTED" and a hex dump): our own format, a known difference.
+ * link types (it prints "UNSUPPORTED" and a hex dump): our own format, a known difference. IP over IB follows
+ * it ({@link PacketPrinter}).
  */
 final class InfinibandFormatter {
     void format(Packet p, Layers l, StringBuilder out) {

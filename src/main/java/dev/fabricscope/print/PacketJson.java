@@ -13,8 +13,9 @@ import dev.fabricscope.json.JsonLine;
  * <ul>
  *   <li>{@code frame} (1-based), {@code time} (RFC 3339, UTC, nanoseconds), {@code interface} (its name, when
  *   the capture names it), {@code len} (on the wire), {@code cap_len}, {@code link_type} ("EN10MB", ...);</li>
- *   <li>{@code eth_src}, {@code eth_dst}, {@code ether_type} (number; the one after VLAN tags), {@code vlan}
- *   (tags, outermost first: objects with {@code tpid}, {@code id}, {@code pcp}, {@code dei}), {@code mpls}
+ *   <li>{@code eth_src}, {@code eth_dst}, {@code ether_type} (number; the one after VLAN tags, or the IP over
+ *   IB header's), {@code vlan} (tags, outermost first: objects with {@code tpid}, {@code id}, {@code pcp},
+ *   {@code dei}), {@code mpls}
  *   (labels, top first);</li>
  *   <li>{@code ip_version} (4 or 6), {@code ip_src}, {@code ip_dst}, {@code ip_proto} (IPv6: after extension
  *   headers), {@code ttl} (IPv6: hop limit), {@code dscp}, {@code ecn}, {@code fragment_offset} (bytes) and

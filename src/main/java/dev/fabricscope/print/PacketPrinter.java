@@ -83,12 +83,24 @@ public final class PacketPrinter {
                 ip.ipByVersion(p, l, 0, length, out);
             case LinkType.NULL, LinkType.LOOP -> nullOrLoop(p, l, length, out);
             case LinkType.ERF -> {
-                if (l.erfType == ERF_TYPE_INFINIBAND) infiniband.format(p, l, out);
+                if (l.erfType == ERF_TYPE_INFINIBAND) infiniband(p, l, out);
                 else if (l.ethOffset >= 0) ethernet(p, l, l.ethOffset, length - l.ethOffset, out);
                 else out.append("UNSUPPORTED");
             }
-            case LinkType.INFINIBAND -> infiniband.format(p, l, out);
+            case LinkType.INFINIBAND -> infiniband(p, l, out);
             default -> out.append("UNSUPPORTED");
+        }
+    }
+
+    /** ICRC and VCRC end every native IB packet: not part of what IP over IB carries. */
+    private static final int IB_CRCS = 6;
+
+    /** The IB headers, then what IP over IB carries, as after an Ethernet header with -e: ": IP a > b: ...". */
+    private void infiniband(Packet p, Layers l, StringBuilder out) {
+        infiniband.format(p, l, out);
+        if (l.ibBthOffset >= 0 && l.etherPayloadOffset >= 0) {
+            out.append(": ");
+            etherTypePayload(p, l, Math.max(0, p.origLen() - l.etherPayloadOffset - IB_CRCS), out);
         }
     }
 

@@ -82,12 +82,14 @@ public final class QpStatsTable {
         if (bth < 0 || !p.has(bth, Bth.LENGTH)) return;
         int kind;
         long sHi, sLo, dHi, dLo;
-        if (l.networkKind == NetworkKind.IPV4 && l.srcAddrOffset >= 0) {
+        // the IP header is RoCEv2's own; on native IB the network fields describe IP over IB inside the payload
+        boolean roceV2 = l.roceVersion == 2;
+        if (roceV2 && l.networkKind == NetworkKind.IPV4 && l.srcAddrOffset >= 0) {
             kind = KIND_IPV4;
             sHi = dHi = 0;
             sLo = p.u32(l.srcAddrOffset);
             dLo = p.u32(l.dstAddrOffset);
-        } else if (l.networkKind == NetworkKind.IPV6 && l.srcAddrOffset >= 0) {
+        } else if (roceV2 && l.networkKind == NetworkKind.IPV6 && l.srcAddrOffset >= 0) {
             kind = KIND_GID;
             sHi = u64(p, l.srcAddrOffset);
             sLo = u64(p, l.srcAddrOffset + 8);

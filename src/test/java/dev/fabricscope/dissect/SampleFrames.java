@@ -2,6 +2,7 @@ package dev.fabricscope.dissect;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.dissect.Frames.*;
+import static dev.fabricscope.testing.InfinibandFrames.*;
 
 import dev.fabricscope.capture.LinkType;
 import java.util.List;
@@ -143,6 +144,16 @@ final class SampleFrames {
         concat(hex("f0 02 ff ff 00 08 00 05"), BTH, zeros(4), ICRC, hex("00 00")));
     static final Sample IB_GLOBAL_LINK = new Sample("infiniband-lrh-grh-bth", LinkType.INFINIBAND, IB_GLOBAL);
 
+    /** IPoIB datagram mode: UD SEND ONLY to the broadcast QPN, from QP 0x48. */
+    static final Sample IB_IPOIB_UD_IPV4_UDP = new Sample("infiniband-ipoib-ud-ipv4-udp", LinkType.INFINIBAND,
+        ipOverIb(0x64, 0xffffff, deth(0x48), 0x0800, 0, ipv4(17, udp(49501, 49504, ascii("ipoib!")))));
+    /** IPoIB connected mode: RC SEND ONLY. */
+    static final Sample IB_IPOIB_RC_IPV6_TCP = new Sample("infiniband-ipoib-rc-ipv6-tcp", LinkType.INFINIBAND,
+        ipOverIb(0x04, 0x870408, NONE, 0x86dd, 0, ipv6(6, tcp(40000, 22, 5, 6, ACK | PSH, NONE, ascii("ssh")))));
+    /** A MAD to QP1 whose first bytes look like an IPoIB header: a MAD for tshark and for us. */
+    static final Sample IB_QP1_LOOKS_LIKE_IPOIB = new Sample("infiniband-qp1-mad-not-ipoib", LinkType.INFINIBAND,
+        ipOverIb(0x64, 1, deth(1), 0x0800, 0, ipv4(17, udp(1, 2, zeros(4)))));
+
     static final List<Sample> ALL = List.of(ETH_IPV4_TCP, ETH_IPV4_TCP_PADDED, ETH_IPV4_OPTIONS_UDP,
         ETH_IPV4_FIRST_FRAGMENT, ETH_IPV4_LATER_FRAGMENT, ETH_IPV6_EXT_TCP, ETH_IPV6_FIRST_FRAGMENT,
         ETH_IPV6_LATER_FRAGMENT, ETH_VLAN_IPV4_UDP, ETH_QINQ_IPV6_UDP, ETH_THREE_TAGS_TCP, ETH_NINE_TAGS,
@@ -150,5 +161,6 @@ final class SampleFrames {
         ETH_GRE_IPV4, ETH_GRE_ETH, ETH_ROCE_V2, ETH_UDP_SRC_4791, ETH_ROCE_V1, ETH_SLOW,
         SLL_IPV4_UDP, SLL2_IPV6_TCP, SLL2_VLAN_IPV4, RAW_IPV4, RAW12_IPV6, RAW14_IPV4,
         NULL_LE_IPV4, NULL_BE_IPV6, NULL_LE_IPV6_28, NULL_LE_IPV6_30, LOOP_IPV4, IPV4_LINK, IPV6_LINK,
-        ERF_ETH, ERF_IB, ERF_UNSUPPORTED, IB_LOCAL, IB_GLOBAL_LINK);
+        ERF_ETH, ERF_IB, ERF_UNSUPPORTED, IB_LOCAL, IB_GLOBAL_LINK,
+        IB_IPOIB_UD_IPV4_UDP, IB_IPOIB_RC_IPV6_TCP, IB_QP1_LOOKS_LIKE_IPOIB);
 }

@@ -38,7 +38,7 @@ final class TsharkOracle {
     static final List<String> AFTER_GRE = List.of("tcp.srcport", "tcp.dstport", "tcp.len", "udp.srcport",
         "udp.dstport", "udp.length");
 
-    /** IP and transport fields: tshark decodes IP over InfiniBand (IPoIB), which we do not. */
+    /** IP and transport fields (not compared past a stack deeper than we keep). */
     static final List<String> IP_FIELDS = List.of("ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "ip.proto",
         "tcp.srcport", "tcp.dstport", "tcp.len", "udp.srcport", "udp.dstport", "udp.length");
 
@@ -154,7 +154,7 @@ final class TsharkOracle {
 
     /**
      * As {@link #compare(Path)} with extra tshark options. Deliberate differences are not compared:
-     * fields after GRE and IPoIB (see above), fields past a stack deeper than we keep (TOO_MANY_*),
+     * fields after GRE (see above), fields past a stack deeper than we keep (TOO_MANY_*),
      * and a BTH that tshark finds on UDP source port 4791 (we classify RoCEv2 by destination port only).
      */
     static List<String> compare(Path file, List<String> extraArgs) throws IOException, InterruptedException {
@@ -178,7 +178,6 @@ final class TsharkOracle {
                     if (l.transportKind == TransportKind.GRE && AFTER_GRE.contains(field)) continue;
                     // a GRE-bridged inner Ethernet frame's tags: tshark shows them, we stop at GRE
                     if (l.transportKind == TransportKind.GRE && field.endsWith(".id") && ours[i].isEmpty()) continue;
-                    if (l.ibLrhOffset >= 0 && IP_FIELDS.contains(field)) continue;
                     if ((l.malformed == Malformed.TOO_MANY_VLAN_TAGS || l.malformed == Malformed.TOO_MANY_MPLS_LABELS)
                         && IP_FIELDS.contains(field)) continue;
                     if (l.transportKind == TransportKind.UDP && l.srcPort == 4791 && l.dstPort != 4791

@@ -14,6 +14,7 @@ import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.print.TestPcap.Frame;
+import dev.fabricscope.testing.InfinibandFrames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -328,5 +329,46 @@ class PacketPrinterTest {
         CaptureComparison c = new CaptureComparison();
         c.compare(file);
         assertNoMismatches(c, 30_000);  // about 14000 packets x 3 verbosities, most of them TCP
+    }
+
+    /**
+     * IP over InfiniBand: our line is the IB headers (our own format: tcpdump prints "UNSUPPORTED" for IB links),
+     * then ": " and exactly what tcpdump prints for the same IP packet on its own (LINKTYPE_RAW), in all three
+     * verbosities.
+     */
+    @Test
+    void ipOverInfinibandContinuesAsTcpdumpPrintsItsIpPacket() throws Exception {
+        List<byte[]> packets = List.of(
+            ipv4(1, icmpEcho(8, 0x1702, 1, ascii("0123456789abcdef0123456789abcdef"))),
+            ipv6(17, udp(40000, 40001, ascii("hello"), IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B),
+            ipv4(6, tcp(0x018, new byte[0], ascii("GET / HTTP/1.0\r\n\r\n"))));
+        List<Frame> raw = new ArrayList<>();
+        List<Frame> ib = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        for (int i = 0; i < packets.size(); i++) {
+            byte[] ip = packets.get(i);
+            raw.add(new Frame(ip));
+            boolean ud = i % 2 == 0;   // datagram mode (UD SEND ONLY + DETH), else connected mode (RC SEND ONLY)
+            byte[] frame = InfinibandFrames.ipOverIb(ud ? 0x64 : 0x04, ud ? 0xffffff : 0x870408,
+                ud ? InfinibandFrames.deth(0x48) : new byte[0], (ip[0] >>> 4) == 4 ? 0x0800 : 0x86dd, 0, ip);
+            ib.add(new Frame(frame));
+            headers.add("IB LRH dlid 4 slid 1, BTH opcode " + (ud ? 100 : 4) + " dqpn " + (ud ? 16777215 : 8848392)
+                + ", length " + frame.length + ": ");
+        }
+        Path rawFile = dir.resolve("ip.pcap");
+        Path ibFile = dir.resolve("ib.pcap");
+        TestPcap.write(rawFile, LinkType.RAW, 1_700_000_000L, raw);
+        TestPcap.write(ibFile, LinkType.INFINIBAND, 1_700_000_000L, ib);
+        for (int m = 0; m < MODES.length; m++) {
+            List<Tcpdump.Record> expected = Tcpdump.run(rawFile, "UTC", MODES[m]);
+            List<String> actual = ours(ibFile, VERBOSITIES[m], ZoneId.of("UTC"));
+            assertEquals(packets.size(), expected.size());
+            for (int i = 0; i < packets.size(); i++) {
+                String ipText = expected.get(i).comparable(actual.get(i));
+                int afterTime = ipText.indexOf(' ') + 1;
+                assertEquals(ipText.substring(0, afterTime) + headers.get(i) + ipText.substring(afterTime), actual.get(i),
+                    "packet " + (i + 1) + " with tcpdump -n " + String.join(" ", MODES[m]));
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.fabricscope.rdma;
 
+import static dev.fabricscope.testing.ByteArrays.concat;
+import static dev.fabricscope.testing.ByteArrays.hex;
+import static dev.fabricscope.testing.ByteArrays.zeros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +13,7 @@ import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.testing.InfinibandFrames;
 import dev.fabricscope.testing.Oracles;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -121,6 +125,29 @@ class QpStatsTableTest {
             new CongestionInterval.PriorityCongestion(0, 0, 0, 1, 0),
             new CongestionInterval.PriorityCongestion(3, 0, 1, 1, 0)), second.priorities());
         assertEquals(List.of(new CongestionInterval.QpCongestion("10.0.0.2", "10.0.0.1", 0x20, 0, 1)), second.qps());
+    }
+
+    @Test
+    void ipOverInfinibandStaysOnItsQueuePairsRow() {
+        // native IB SENDs of IPoIB connected mode to QP 0x870408: keyed by LID like any IB packet, not by the IP
+        // addresses inside (those describe IP over IB; only RoCEv2's IP header is the transport's own)
+        byte[] ip = concat(hex("4500 001c 0000 4000 4001 0000 0a000122 0a00003a"), zeros(8));
+        byte[] plain = InfinibandFrames.ipOverIb(0x04, 0x870408, new byte[0], 0x88b5, 0, ip);   // not IPoIB
+        byte[] ipoib = InfinibandFrames.ipOverIb(0x04, 0x870408, new byte[0], 0x0800, 0, ip);
+        QpStatsTable t = new QpStatsTable(4);
+        Layers l = new Layers();
+        long n = 1;
+        for (byte[] b : List.of(plain, ipoib, ipoib)) {
+            Packet p = new Packet().set(b, 0, b.length, b.length, T0 + n, 0, LinkType.INFINIBAND, n++);
+            Dissector.dissect(p, l);
+            t.packet(p, l);
+        }
+        t.finish();
+        List<QpSummary> rows = t.summaries();
+        assertEquals(1, rows.size(), rows.toString());
+        assertEquals("lid 1", rows.get(0).src());
+        assertEquals("lid 4", rows.get(0).dst());
+        assertEquals(3, rows.get(0).packets());
     }
 
     @Test
