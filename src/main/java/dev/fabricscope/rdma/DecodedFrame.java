@@ -41,13 +41,20 @@ public sealed interface DecodedFrame {
      * @param madOffset     frame offset of a MAD (UD SEND to QP 0/1), -1 otherwise
      * @param madAvailable  MAD bytes present before the ICRC (may be under 256 when truncated)
      * @param mad           the MAD's common header, null when no MAD or fewer than 24 bytes
+     * @param ipOverIb      what IP over IB carries (native IB SENDs of IPoIB), null otherwise
      */
     record Transport(long frame, long timeNanos, Encapsulation encapsulation, int ipVersion, byte[] src,
                      byte[] dst, int srcPort, int dstPort, int slid, int dlid, int serviceLevel, int virtualLane,
                      int vlanId, int pcp, int dscp, int ecn, int bthOffset, Bth bth, Opcode opcode,
                      ExtendedHeaders headers, int payloadOffset, int payloadLength, IcrcStatus icrc,
                      int icrcComputed, int icrcOnWire, IcrcStatus vcrc, int vcrcComputed, int vcrcOnWire,
-                     int madOffset, int madAvailable, MadBaseHeader mad) implements DecodedFrame { }
+                     int madOffset, int madAvailable, MadBaseHeader mad, IpOverIb ipOverIb) implements DecodedFrame { }
+
+    /**
+     * The packet inside an IPoIB SEND (RFC 4391, RFC 4755): its ethertype and, for IPv4/IPv6, addresses, protocol
+     * (IPv6: after extension headers) and TCP/UDP ports (-1 for other protocols).
+     */
+    record IpOverIb(int etherType, int ipVersion, byte[] src, byte[] dst, int protocol, int srcPort, int dstPort) { }
 
     /** An 802.3x PAUSE or 802.1Qbb PFC frame (or another MAC control opcode, or a truncated one). */
     record Pause(long frame, long timeNanos, byte[] srcMac, byte[] dstMac, int vlanId, PfcFrame pfc)

@@ -83,6 +83,15 @@ public final class RdmaJson {
                 .field("mad_tid", hex(m.transactionId(), 16)).field("mad_attribute_id", m.attributeId())
                 .field("mad_attribute_name", m.attributeName()).field("mad_attribute_modifier", m.attributeModifier());
         }
+        DecodedFrame.IpOverIb i = t.ipOverIb();
+        if (i != null) {
+            j.field("ipoib_ether_type", i.etherType());
+            if (i.src() != null) {
+                j.field("ipoib_ip_version", i.ipVersion()).field("ipoib_src", AddressFormat.toString(i.src()))
+                    .field("ipoib_dst", AddressFormat.toString(i.dst())).field("ipoib_protocol", i.protocol());
+            }
+            if (i.srcPort() >= 0) j.field("ipoib_src_port", i.srcPort()).field("ipoib_dst_port", i.dstPort());
+        }
     }
 
     /** {@code <name>_valid} (true/false, null when not checked), {@code <name>} and {@code <name>_computed} hex. */

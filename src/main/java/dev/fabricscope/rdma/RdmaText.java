@@ -81,6 +81,29 @@ public final class RdmaText {
         } else if (t.madOffset() >= 0) {
             out.append("\n    MAD [|").append(t.madAvailable()).append(" of 24 header bytes]");
         }
+        if (t.ipOverIb() != null) ipOverIb(out, t.ipOverIb());
+    }
+
+    /** "IPoIB IP 10.0.0.36.49501 > 10.0.0.255.49501: UDP", "IPoIB IP6 a > b: ICMPv6", "IPoIB ARP" (tcpdump's words). */
+    private static void ipOverIb(StringBuilder out, DecodedFrame.IpOverIb i) {
+        out.append("\n    IPoIB ");
+        if (i.src() == null) {
+            out.append(i.etherType() == 0x0806 ? "ARP" : String.format("ethertype 0x%04x", i.etherType()));
+            return;
+        }
+        out.append(i.ipVersion() == 4 ? "IP " : "IP6 ");
+        AddressFormat.append(out, i.src());
+        if (i.srcPort() >= 0) out.append('.').append(i.srcPort());
+        out.append(" > ");
+        AddressFormat.append(out, i.dst());
+        if (i.dstPort() >= 0) out.append('.').append(i.dstPort());
+        out.append(": ").append(switch (i.protocol()) {
+            case 1 -> "ICMP";
+            case 6 -> "TCP";
+            case 17 -> "UDP";
+            case 58 -> "ICMPv6";
+            default -> "proto " + i.protocol();
+        });
     }
 
     /** "CM v2 Send REQ tid 0x000000117a2fac19" (verbose: base version, status, attribute modifier). */

@@ -26,7 +26,9 @@ class RdmaDecodeTsharkTest {
         "infiniband.deth.q_key", "infiniband.deth.srcqp", "infiniband.immdt", "infiniband.mad.mgmtclass",
         "infiniband.mad.method", "infiniband.mad.transactionid", "infiniband.mad.attributeid",
         "infiniband.lrh.slid", "infiniband.lrh.dlid", "infiniband.lrh.sl", "infiniband.lrh.vl",
-        "infiniband.invariant.crc", "infiniband.variant.crc");
+        "infiniband.invariant.crc", "infiniband.variant.crc",
+        // IP over IB on native IB; on RoCEv2 the IP protocol and UDP ports are those of RoCEv2 itself
+        "infiniband.rwh.etype", "ip.proto", "ipv6.nxt", "udp.srcport", "udp.dstport", "tcp.srcport", "tcp.dstport");
 
     @ParameterizedTest
     @ValueSource(strings = {"oferby-proxy_roce.pcap", "rdma-softroce-demo_infiniband_erf.pcap",
@@ -76,11 +78,24 @@ class RdmaDecodeTsharkTest {
         return sb.toString();
     }
 
+    /** The IP protocol tshark shows for IP version {@code version}: RoCEv2's UDP, or what IP over IB carries. */
+    private static Integer ipProtocol(DecodedFrame.Transport t, int version) {
+        if (t.encapsulation() == DecodedFrame.Encapsulation.ROCE_V2) return t.ipVersion() == version ? 17 : null;
+        DecodedFrame.IpOverIb i = t.ipOverIb();
+        return i != null && i.ipVersion() == version ? i.protocol() : null;
+    }
+
     private static String asTshark(DecodedFrame.Transport t) {
         Bth b = t.bth();
         ExtendedHeaders h = t.headers();
         MadBaseHeader m = t.mad();
         boolean ib = t.slid() >= 0;
+        DecodedFrame.IpOverIb ipoib = t.ipOverIb();
+        boolean roceV2 = t.encapsulation() == DecodedFrame.Encapsulation.ROCE_V2;
+        boolean udp = roceV2 || ipoib != null && ipoib.protocol() == 17 && ipoib.srcPort() >= 0;
+        boolean tcp = ipoib != null && ipoib.protocol() == 6 && ipoib.srcPort() >= 0;
+        Integer srcPort = roceV2 ? Integer.valueOf(t.srcPort()) : ipoib == null ? null : Integer.valueOf(ipoib.srcPort());
+        Integer dstPort = roceV2 ? Integer.valueOf(t.dstPort()) : ipoib == null ? null : Integer.valueOf(ipoib.dstPort());
         Object[] v = {t.frame(), b.opcode(), b.solicitedEvent() ? 1 : 0, b.migReq() ? 1 : 0, b.padCount(),
             b.transportVersion(), b.pKey(), b.destQp(), b.ackRequest() ? 1 : 0, b.psn(),
             h.reth() == null ? null : h.reth().virtualAddress(), h.reth() == null ? null : h.reth().rKey(),
@@ -92,7 +107,9 @@ class RdmaDecodeTsharkTest {
             ib ? t.serviceLevel() : null, ib ? t.virtualLane() : null,
             // Wireshark 4.0 stops at opcode 0x81 (unknown to it) and shows no ICRC; IcrcTest checks those vectors
             t.icrc().checked() && b.opcode() != Opcode.CNP ? Integer.toUnsignedLong(t.icrcOnWire()) : null,
-            t.vcrc().checked() ? t.vcrcOnWire() : null};
+            t.vcrc().checked() ? t.vcrcOnWire() : null,
+            ipoib == null ? null : ipoib.etherType(), ipProtocol(t, 4), ipProtocol(t, 6), udp ? srcPort : null,
+            udp ? dstPort : null, tcp ? srcPort : null, tcp ? dstPort : null};
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
             if (i > 0) sb.append('|');
