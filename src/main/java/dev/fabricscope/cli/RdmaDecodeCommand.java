@@ -47,7 +47,9 @@ import picocli.CommandLine.Model.CommandSpec;
  *   {@code vcrc_computed}, {@code vcrc_status}; MADs: {@code mad_mgmt_class}, {@code mad_class_name},
  *   {@code mad_class_version}, {@code mad_method} (with the response bit), {@code mad_method_name},
  *   {@code mad_status}, {@code mad_tid} (hex), {@code mad_attribute_id}, {@code mad_attribute_name},
- *   {@code mad_attribute_modifier}.</li>
+ *   {@code mad_attribute_modifier}; IP over IB (native IB): {@code ipoib_ether_type}, {@code ipoib_ip_version},
+ *   {@code ipoib_src}, {@code ipoib_dst}, {@code ipoib_protocol}, {@code ipoib_src_port}, {@code ipoib_dst_port}
+ *   (TCP/UDP).</li>
  *   <li>pfc/pause: {@code src_mac}, {@code dst_mac}, {@code vlan}; pause: {@code quanta}; pfc:
  *   {@code class_enable_vector}, {@code quanta} (array of 8, priority 0 first).</li>
  *   <li>truncated: {@code version}, {@code reason}, {@code offset}.</li>
@@ -82,7 +84,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "The ICRC is recomputed for every RoCE/IB packet (see 'fabricscope rdma icrc' for the details): "
             + "\"icrc ok\", \"icrc BAD (wire X, computed Y)\", or \"not checked (truncated)\" when the capture "
             + "cut the packet. Management datagrams (UD SEND to QP 0/1) get a second, indented line with the "
-            + "MAD header: class, version, method, attribute, transaction ID.",
+            + "MAD header: class, version, method, attribute, transaction ID. IP over InfiniBand (native IB: "
+            + "UD SEND, or RC/UC SEND of connected mode) gets one too: \"IPoIB IP a.port > b.port: UDP\".",
         "",
         "802.3x PAUSE and 802.1Qbb PFC frames (ethertype 0x8808) are printed too, with the pause quanta "
             + "of each enabled priority (all 8 with -v).",

@@ -15,8 +15,7 @@ import dev.fabricscope.json.JsonLine;
  *   the capture names it), {@code len} (on the wire), {@code cap_len}, {@code link_type} ("EN10MB", ...);</li>
  *   <li>{@code eth_src}, {@code eth_dst}, {@code ether_type} (number; the one after VLAN tags, or the IP over
  *   IB header's), {@code vlan} (tags, outermost first: objects with {@code tpid}, {@code id}, {@code pcp},
- *   {@code dei}), {@code mpls}
- *   (labels, top first);</li>
+ *   {@code dei}), {@code mpls} (labels, top first);</li>
  *   <li>{@code ip_version} (4 or 6), {@code ip_src}, {@code ip_dst}, {@code ip_proto} (IPv6: after extension
  *   headers), {@code ttl} (IPv6: hop limit), {@code dscp}, {@code ecn}, {@code fragment_offset} (bytes) and
  *   {@code more_fragments} (fragments only);</li>

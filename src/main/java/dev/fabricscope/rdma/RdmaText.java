@@ -84,14 +84,22 @@ public final class RdmaText {
         if (t.ipOverIb() != null) ipOverIb(out, t.ipOverIb());
     }
 
-    /** "IPoIB IP 10.0.0.36.49501 > 10.0.0.255.49501: UDP", "IPoIB IP6 a > b: ICMPv6", "IPoIB ARP" (tcpdump's words). */
+    /**
+     * "IPoIB IP 10.0.0.36.49501 > 10.0.0.255.49501: UDP", "IPoIB IP6 a > b: ICMPv6", "IPoIB ARP" (tcpdump's words);
+     * an IP header cut short is "IPoIB IP [|ip]".
+     */
     private static void ipOverIb(StringBuilder out, DecodedFrame.IpOverIb i) {
         out.append("\n    IPoIB ");
-        if (i.src() == null) {
-            out.append(i.etherType() == 0x0806 ? "ARP" : String.format("ethertype 0x%04x", i.etherType()));
+        boolean v4 = i.etherType() == 0x0800;
+        if (i.etherType() == 0x0806) {
+            out.append("ARP");
             return;
         }
-        out.append(i.ipVersion() == 4 ? "IP " : "IP6 ");
+        if (i.src() == null) {
+            out.append(v4 ? "IP [|ip]" : "IP6 [|ip6]");
+            return;
+        }
+        out.append(v4 ? "IP " : "IP6 ");
         AddressFormat.append(out, i.src());
         if (i.srcPort() >= 0) out.append('.').append(i.srcPort());
         out.append(" > ");

@@ -78,6 +78,18 @@ class RdmaIpOverIbTest {
     }
 
     @Test
+    void cutIpHeader() {
+        byte[] ib = ipOverIb(0x64, 0xffffff, deth(0x48), 0x0800, 0, UDP);
+        byte[] cut = java.util.Arrays.copyOf(ib, 8 + 12 + 8 + 4 + 10);   // 10 bytes of the IPv4 header
+        Packet p = new Packet().set(cut, 0, cut.length, ib.length, 1_000_000_000L, 0, LinkType.INFINIBAND, 7);
+        Layers l = new Layers();
+        Dissector.dissect(p, l);
+        DecodedFrame.Transport t = assertInstanceOf(DecodedFrame.Transport.class, new RdmaDecoder().decode(p, l));
+        assertTrue(text(t).endsWith("\n    IPoIB IP [|ip]\n"), text(t));
+        assertTrue(json(t).contains("\"ipoib_ether_type\":2048") && !json(t).contains("ipoib_src"), json(t));
+    }
+
+    @Test
     void notOnOtherPayloads() {
         // an RDMA WRITE whose data begins like an IPoIB header: no IPoIB line
         DecodedFrame.Transport t = decode(ipOverIb(0x0a, 0x40, zeros(16), 0x0800, 0, UDP));
