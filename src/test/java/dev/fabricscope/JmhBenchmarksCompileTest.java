@@ -1,5 +1,6 @@
 package dev.fabricscope;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
@@ -43,5 +46,17 @@ class JmhBenchmarksCompileTest {
             assertTrue(compiled, () -> diagnostics.getDiagnostics().stream().map(Object::toString)
                 .collect(Collectors.joining("\n")));
         }
+    }
+
+    /** The jmh-core this test compiles against is the one the benchmark build runs (two POMs name it). */
+    @Test
+    void sameJmhVersionInBothBuilds() throws IOException {
+        String root = Files.readString(Path.of("pom.xml"));
+        String bench = Files.readString(Path.of("bench/jmh/pom.xml"));
+        Matcher ours = Pattern.compile("<artifactId>jmh-core</artifactId>\\s*<version>([^<]+)</version>").matcher(root);
+        Matcher theirs = Pattern.compile("<jmh.version>([^<]+)</jmh.version>").matcher(bench);
+        assertTrue(ours.find(), "pom.xml: no jmh-core version");
+        assertTrue(theirs.find(), "bench/jmh/pom.xml: no jmh.version");
+        assertEquals(theirs.group(1), ours.group(1), "jmh-core in pom.xml and bench/jmh/pom.xml");
     }
 }
