@@ -34,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
  *   {@code last_seen} (RFC 3339 or null), {@code first_frame}, {@code packets}, {@code bytes} (RC/UC data
  *   and ACK frames attributed, both directions, frame lengths on the wire), {@code client_packets},
  *   {@code client_bytes}, {@code server_packets}, {@code server_bytes}, {@code end} ("disconnected",
- *   "rejected", "timed_out", "idle", "capture_end", "replaced").</li>
+ *   "rejected", "timed_out", "idle", "capture_end", "replaced"), {@code ipoib_cm} (IPoIB connected-mode
+ *   service ID), {@code ipoib_client_ip}, {@code ipoib_server_ip} (what the first IP over IB packet carries, or
+ *   null).</li>
  *   <li>{@code type} "unmatched" ({@code frame}, {@code time}, {@code message}, {@code local_comm_id},
  *   {@code remote_comm_id}), "malformed" ({@code frame}, {@code time}, {@code reason}, {@code offset}),
  *   "table_full" ({@code frame}, {@code time}, {@code capacity}).</li>

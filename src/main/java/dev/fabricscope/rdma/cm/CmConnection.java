@@ -44,6 +44,9 @@ final class CmConnection {
     volatile long serverPackets;
     volatile long serverBytes;
     volatile String end;
+    /** IP addresses that IP over IB carries on this connection (IPoIB-CM), from its first such packet. */
+    volatile String ipoibClient;
+    volatile String ipoibServer;
 
     CmConnection(long id, int kind, byte[] client, byte[] server, CmMessage.Req req, long transactionId,
                  int vlan, long nanos, long frame) {
@@ -72,6 +75,6 @@ final class CmConnection {
             serviceId, transactionId, clientCommId, serverCommId, clientQpn, serverQpn, clientStartPsn, serverStartPsn,
             pathMtu, transportServiceType, s, rejectReason, rejectedBy, reqCount, cmMessages, firstNanos,
             establishedNanos, endNanos, lastNanos, firstFrame, clientPackets, clientBytes, serverPackets, serverBytes,
-            cmaSourcePort, vlan, end);
+            cmaSourcePort, vlan, end, ipoibClient, ipoibServer);
     }
 }

@@ -10,6 +10,8 @@ package dev.fabricscope.rdma.cm;
  * @param rejectedBy "client"/"server" for REJECTED, else null
  * @param cmaSourcePort the RDMA-CM IP header's source port from the REQ, or -1
  * @param vlan the REQ's outer VLAN ID, or -1
+ * @param ipoibClient the client's IP address in the IP over IB packets of this connection (IPoIB connected mode),
+ *                    from the first one seen; null when none was seen. {@code ipoibServer} likewise.
  */
 public record CmConnectionInfo(long id, String clientAddress, String serverAddress, int port, long serviceId,
                                long transactionId, long clientCommId, long serverCommId, int clientQpn, int serverQpn,
@@ -17,7 +19,7 @@ public record CmConnectionInfo(long id, String clientAddress, String serverAddre
                                CmState state, int rejectReason, String rejectedBy, int reqCount, int cmMessages,
                                long firstNanos, long establishedNanos, long endNanos, long lastNanos, long firstFrame,
                                long clientPackets, long clientBytes, long serverPackets, long serverBytes,
-                               int cmaSourcePort, int vlan, String end) {
+                               int cmaSourcePort, int vlan, String end, String ipoibClient, String ipoibServer) {
     /** The REJ reason's name, or null when not rejected. */
     public String rejectReasonName() {
         return rejectReason == 0 ? null : RejectReasons.name(rejectReason);

@@ -23,6 +23,7 @@ public final class CmConnectionText {
         out.append(time(c.firstNanos())).append(' ').append(c.clientAddress()).append(" -> ").append(c.serverAddress());
         if (c.port() >= 0) out.append(" port ").append(c.port());
         else out.append(String.format(" service_id 0x%016x", c.serviceId()));
+        if (ServiceIds.isIpoibCm(c.serviceId())) out.append(" (IPoIB-CM)");
         out.append(' ').append(c.state());
         if (c.state() == CmState.REJECTED) {
             out.append(" (reason ").append(c.rejectReason()).append(' ').append(c.rejectReasonName())
@@ -33,6 +34,7 @@ public final class CmConnectionText {
         out.append(", server qpn ").append(hex6(c.serverQpn())).append(" comm ").append(hex8(c.serverCommId()))
             .append(" psn ").append(hex6(c.serverStartPsn()));
         out.append(", mtu ").append(c.pathMtu());
+        if (c.ipoibClient() != null) out.append(", ipoib ").append(c.ipoibClient()).append(" -> ").append(c.ipoibServer());
         if (c.reqCount() > 1) out.append(", REQ sent ").append(c.reqCount()).append(" times");
         if (c.vlan() >= 0) out.append(", vlan ").append(c.vlan());
         out.append(", c->s ").append(c.clientPackets()).append(" pkts ").append(c.clientBytes()).append(" bytes")
@@ -61,7 +63,8 @@ public final class CmConnectionText {
             .field("packets", c.clientPackets() + c.serverPackets()).field("bytes", c.clientBytes() + c.serverBytes())
             .field("client_packets", c.clientPackets()).field("client_bytes", c.clientBytes())
             .field("server_packets", c.serverPackets()).field("server_bytes", c.serverBytes())
-            .field("end", c.end());
+            .field("end", c.end()).field("ipoib_cm", ServiceIds.isIpoibCm(c.serviceId()))
+            .field("ipoib_client_ip", c.ipoibClient()).field("ipoib_server_ip", c.ipoibServer());
         j.end();
     }
 

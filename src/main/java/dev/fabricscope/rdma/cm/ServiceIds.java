@@ -33,6 +33,14 @@ public final class ServiceIds {
         };
     }
 
+    /** Linux IPoIB connected mode listens on this IETF service ID ORed with its UD QPN (RFC 4755; ipoib_cm.c). */
+    public static final long IPOIB_CM = 0x1000000000000000L;
+
+    /** True for an IPoIB connected-mode service ID: {@link #IPOIB_CM} with a 24-bit QPN. */
+    public static boolean isIpoibCm(long serviceId) {
+        return (serviceId & ~0xffffffL) == IPOIB_CM;
+    }
+
     public static long of(int portSpace, int port) {
         return ((long) portSpace << 16) | (port & 0xffff);
     }

@@ -273,7 +273,22 @@ class CmTrackerTest {
         for (CmConnectionInfo c : conns) {
             assertEquals(tsharkCount(f, c.serverQpn()), c.clientPackets(), c.toString());
             assertEquals(tsharkCount(f, c.clientQpn()), c.serverPackets(), c.toString());
+            // IPoIB-CM (service ID 0x10000000_00XXXXXX): the IP endpoints of the first IP packet to the server's QP,
+            // as tshark decodes it (the client sends it)
+            assertTrue(ServiceIds.isIpoibCm(c.serviceId()), c.toString());
+            String[] ip = tsharkFirstIp(f, c.serverQpn());
+            assertEquals(ip[0], c.ipoibClient(), c.toString());
+            assertEquals(ip[1], c.ipoibServer(), c.toString());
         }
+    }
+
+    /** Source and destination (IPv4 or IPv6) of the first frame to {@code destQp} in which tshark decodes IP. */
+    static String[] tsharkFirstIp(Path f, int destQp) {
+        Oracles.Run r = Oracles.run("tshark", "-r", f.toString(), "-Y", "infiniband.bth.destqp==" + destQp
+            + " && (ip || ipv6)", "-T", "fields", "-e", "ip.src", "-e", "ip.dst", "-e", "ipv6.src", "-e", "ipv6.dst");
+        assertEquals(0, r.exitCode(), r.err());
+        String[] cols = r.out().lines().findFirst().orElseThrow().split("\t", -1);
+        return cols[0].isEmpty() ? new String[] {cols[2], cols[3]} : new String[] {cols[0], cols[1]};
     }
 
     static long tsharkCount(Path f, int destQp) {
