@@ -15,8 +15,15 @@ class Latin1BuilderTest {
 
     private static long[] values() {
         SplittableRandom random = new SplittableRandom(7);
-        long[] all = Arrays.copyOf(EDGES, EDGES.length + 2000);
-        for (int i = EDGES.length; i < all.length; i++) {
+        long[] all = Arrays.copyOf(EDGES, EDGES.length + 2000 + 19 * 3);
+        int n = EDGES.length;
+        // every power of ten and its neighbours (where the digit count changes), 10^0 .. 10^18
+        for (long p = 1, i = 0; i < 19; i++, p *= 10) {
+            all[n++] = p - 1;
+            all[n++] = p;
+            all[n++] = p + 1;
+        }
+        for (int i = n; i < all.length; i++) {
             // every magnitude: random bits shifted to 1..64 significant bits
             all[i] = random.nextLong() >>> random.nextInt(64);
             if (i % 3 == 0) all[i] = -all[i];
