@@ -21,9 +21,4 @@ public final class BigEndian {
     public static long u32(byte[] b, int i) {
         return i32(b, i) & 0xffffffffL;
     }
-
-    /** The 4 bytes at {@code i} read little-endian, unsigned (pcap record headers written on x86). */
-    public static long u32le(byte[] b, int i) {
-        return (b[i] & 0xff | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | b[i + 3] << 24) & 0xffffffffL;
-    }
 }

@@ -58,7 +58,7 @@ final class PcapReader implements PacketSource {
             bigEndian = true;
             nanos = magicBe == MAGIC_NANOS;
         } else {
-            int magicLe = (int) BigEndian.u32le(s, h);
+            int magicLe = (int) LittleEndian.u32(s, h);
             if (magicLe != MAGIC_MICROS && magicLe != MAGIC_NANOS) {
                 throw new CaptureFormatException(name + ": not a pcap file (starts with 0x"
                         + String.format("%08x", magicBe) + ")");
@@ -105,7 +105,7 @@ final class PcapReader implements PacketSource {
     }
 
     private static long u32(byte[] b, int i, boolean bigEndian) {
-        return bigEndian ? BigEndian.u32(b, i) : BigEndian.u32le(b, i);
+        return bigEndian ? BigEndian.u32(b, i) : LittleEndian.u32(b, i);
     }
 
     private boolean endAtHeader() {

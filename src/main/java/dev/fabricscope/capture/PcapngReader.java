@@ -293,7 +293,7 @@ final class PcapngReader implements PacketSource {
     }
 
     private int i32(long at) {
-        return bigEndian ? BigEndian.i32(in.array(), (int) at) : (int) BigEndian.u32le(in.array(), (int) at);
+        return bigEndian ? BigEndian.i32(in.array(), (int) at) : (int) LittleEndian.u32(in.array(), (int) at);
     }
 
     private long u32(long at) {

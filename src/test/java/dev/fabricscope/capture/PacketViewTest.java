@@ -26,7 +26,7 @@ class PacketViewTest {
             assertEquals(be.getShort(i) & 0xffff, BigEndian.u16(b, i), "u16 at " + i);
             assertEquals(be.getInt(i), BigEndian.i32(b, i), "i32 at " + i);
             assertEquals(be.getInt(i) & 0xffffffffL, BigEndian.u32(b, i), "u32 at " + i);
-            assertEquals(le.getInt(i) & 0xffffffffL, BigEndian.u32le(b, i), "u32le at " + i);
+            assertEquals(le.getInt(i) & 0xffffffffL, LittleEndian.u32(b, i), "little-endian u32 at " + i);
         }
     }
 
