@@ -1,5 +1,7 @@
 package dev.fabricscope.rdma.cm;
 
+import dev.fabricscope.rdma.MadBaseHeader;
+
 /**
  * A decoded Communication Management message (IBTA vol. 1, ch. 12.6), the body of a CM-class MAD.
  * Offsets in the parser are relative to the MAD data (MAD byte 24). Comm IDs, Q_Keys and GUIDs are
@@ -73,7 +75,7 @@ public sealed interface CmMessage {
     /** ClassPortInfo and attributes with no decoder: the header is enough. */
     record Other(int attributeId) implements CmMessage {
         public String name() {
-            String n = Mad.cmAttributeName(attributeId);
+            String n = MadBaseHeader.attributeName(MadBaseHeader.CLASS_CM, attributeId);
             return n != null ? n : String.format("attribute 0x%04x", attributeId);
         }
     }

@@ -1,6 +1,7 @@
 package dev.fabricscope.rdma.cm;
 
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.rdma.MadBaseHeader;
 
 /**
  * Decodes a MAD and, for the CM class (0x07), its message (IBTA vol. 1, 12.6; offsets also as in Linux
@@ -11,7 +12,9 @@ public final class CmParser {
     private CmParser() { }
 
     /** CM message data starts after the 24-byte MAD header and is 232 bytes long. */
-    static final int DATA = Mad.HEADER_LENGTH;
+    static final int DATA = MadBaseHeader.LENGTH;
+    /** Every MAD on the GSI is 256 bytes (IBTA vol. 1, 13.4.2). */
+    static final int MAD_LENGTH = 256;
 
     /**
      * @param off       where the MAD starts in the packet
@@ -20,21 +23,21 @@ public final class CmParser {
     public static CmParseResult parse(Packet p, int off, int available) {
         int avail = Math.max(0, Math.min(available, p.capLen() - Math.max(0, off)));
         if (off < 0) return new CmParseResult.Malformed(null, "negative MAD offset", off);
-        Mad mad = Mad.parse(p, off, avail);
+        MadBaseHeader mad = MadBaseHeader.read(p, off, avail);
         if (mad == null) {
             return new CmParseResult.Malformed(null,
-                "MAD header truncated: " + avail + " of " + Mad.HEADER_LENGTH + " bytes", off);
+                "MAD header truncated: " + avail + " of " + MadBaseHeader.LENGTH + " bytes", off);
         }
-        if (mad.mgmtClass() != Mad.CLASS_CM) return new CmParseResult.NotCm(mad);
-        String name = Mad.cmAttributeName(mad.attributeId());
+        if (mad.mgmtClass() != MadBaseHeader.CLASS_CM) return new CmParseResult.NotCm(mad);
+        String name = MadBaseHeader.attributeName(MadBaseHeader.CLASS_CM, mad.attributeId());
         if (name == null) {
             return new CmParseResult.Malformed(mad,
                 String.format("unknown CM attribute 0x%04x", mad.attributeId()), off + 16);
         }
         if (mad.attributeId() == 0x0001) return new CmParseResult.Decoded(mad, new CmMessage.Other(0x0001));
-        if (avail < Mad.MAD_LENGTH) {
+        if (avail < MAD_LENGTH) {
             return new CmParseResult.Malformed(mad,
-                "CM " + name + " truncated: " + avail + " of " + Mad.MAD_LENGTH + " bytes", off + avail);
+                "CM " + name + " truncated: " + avail + " of " + MAD_LENGTH + " bytes", off + avail);
         }
         int d = off + DATA;
         CmMessage message = switch (mad.attributeId()) {

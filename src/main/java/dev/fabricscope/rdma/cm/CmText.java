@@ -1,6 +1,7 @@
 package dev.fabricscope.rdma.cm;
 
 import dev.fabricscope.json.JsonLine;
+import dev.fabricscope.rdma.MadBaseHeader;
 
 /**
  * Renders MAD headers and CM messages: one text line each ({@link #append}, {@link #appendMad}) and JSON
@@ -11,11 +12,12 @@ public final class CmText {
     private CmText() { }
 
     /** "MAD CM class_version 2 Send REQ tid 0x000000117a2fac19". */
-    public static void appendMad(StringBuilder out, Mad mad) {
+    public static void appendMad(StringBuilder out, MadBaseHeader mad) {
         out.append("MAD ").append(mad.className());
         out.append(" class_version ").append(mad.classVersion()).append(' ')
-            .append(Mad.methodName(mad.method(), mad.response()));
-        String attr = mad.mgmtClass() == Mad.CLASS_CM ? Mad.cmAttributeName(mad.attributeId()) : null;
+            .append(mad.methodName());
+        String attr = mad.mgmtClass() == MadBaseHeader.CLASS_CM
+            ? MadBaseHeader.attributeName(MadBaseHeader.CLASS_CM, mad.attributeId()) : null;
         out.append(' ').append(attr != null ? attr : String.format("attribute 0x%04x", mad.attributeId()));
         out.append(String.format(" tid 0x%016x", mad.transactionId()));
         if (mad.status() != 0) out.append(String.format(" status 0x%04x", mad.status()));

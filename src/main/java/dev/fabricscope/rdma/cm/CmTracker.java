@@ -4,6 +4,7 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.NetworkKind;
 import dev.fabricscope.rdma.Bth;
+import dev.fabricscope.rdma.MadBaseHeader;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -143,8 +144,8 @@ public final class CmTracker {
         }
         int mad = MadLocator.madOffset(p, l);
         if (mad < 0 || Bth.destQp(p, bth) != 1) return;
-        if (!p.has(mad, 2) || p.u8(mad + 1) != Mad.CLASS_CM) {
-            if (!p.has(mad, Mad.HEADER_LENGTH)) cmMalformed(p, "MAD header truncated", mad);
+        if (!p.has(mad, 2) || p.u8(mad + 1) != MadBaseHeader.CLASS_CM) {
+            if (!p.has(mad, MadBaseHeader.LENGTH)) cmMalformed(p, "MAD header truncated", mad);
             return;
         }
         CmParseResult r = CmParser.parse(p, mad, MadLocator.madAvailable(p, l, mad));
@@ -208,7 +209,7 @@ public final class CmTracker {
         return c != null ? c : find(kind, src, localCommId);
     }
 
-    private void cm(Packet p, Layers l, int kind, Mad mad, CmMessage m) {
+    private void cm(Packet p, Layers l, int kind, MadBaseHeader mad, CmMessage m) {
         long t = p.timestampNanos();
         CmConnection c = switch (m) {
             case CmMessage.Req r -> {
@@ -298,7 +299,7 @@ public final class CmTracker {
         byCommId.putIfAbsent(c.serverKey, c);
     }
 
-    private void req(Packet p, Layers l, int kind, Mad mad, CmMessage.Req r) {
+    private void req(Packet p, Layers l, int kind, MadBaseHeader mad, CmMessage.Req r) {
         long t = p.timestampNanos();
         CmConnection old = find(kind, src, r.localCommId());
         if (old != null) {

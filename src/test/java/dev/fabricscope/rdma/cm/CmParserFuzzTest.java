@@ -9,6 +9,7 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.json.JsonLine;
+import dev.fabricscope.rdma.MadBaseHeader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +48,7 @@ class CmParserFuzzTest {
                 JsonLine j = new JsonLine(sb).begin();
                 CmText.appendJsonFields(j, d.message());
                 j.end();
-                assertTrue(bytes.length >= Mad.HEADER_LENGTH);
+                assertTrue(bytes.length >= MadBaseHeader.LENGTH);
             }
             case CmParseResult.NotCm n -> CmText.appendMad(sb, n.mad());
             case CmParseResult.Malformed m -> assertFalse(m.reason().isEmpty());
