@@ -1,5 +1,10 @@
 package dev.fabricscope.rdma;
 
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.dissect.NetworkKind;
+import dev.fabricscope.dissect.TransportKind;
+
 /**
  * What {@code rdma decode} shows for one frame: a RoCE/IB transport packet, a PAUSE/PFC frame, or a
  * RoCE/IB packet too short to decode. Produced by {@link RdmaDecoder}, rendered by {@link RdmaText}
@@ -54,7 +59,36 @@ public sealed interface DecodedFrame {
      * The packet inside an IPoIB SEND (RFC 4391, RFC 4755): its ethertype and, for IPv4/IPv6, addresses, protocol
      * (IPv6: after extension headers) and TCP/UDP ports (-1 for other protocols).
      */
-    record IpOverIb(int etherType, int ipVersion, byte[] src, byte[] dst, int protocol, int srcPort, int dstPort) { }
+    record IpOverIb(int etherType, int ipVersion, byte[] src, byte[] dst, int protocol, int srcPort, int dstPort) {
+        /**
+         * What a native IB packet dissected into {@code l} carries as IP over IB, or null (no IPoIB, or RoCE,
+         * whose network fields are its own IP header). Addresses are null when the IP header is cut short.
+         */
+        public static IpOverIb read(Packet p, Layers l) {
+            if (l.roceVersion != 0 || l.ibLrhOffset < 0 || l.etherType < 0) return null;
+            int version = 0;
+            byte[] src = null;
+            byte[] dst = null;
+            int protocol = -1;
+            if (l.networkKind == NetworkKind.IPV4 || l.networkKind == NetworkKind.IPV6) {
+                version = l.networkKind == NetworkKind.IPV4 ? 4 : 6;
+                int len = version == 4 ? 4 : 16;
+                src = copy(p, l.srcAddrOffset, len);
+                dst = copy(p, l.dstAddrOffset, len);
+                protocol = l.ipProtocol;
+            }
+            boolean ports = l.transportKind == TransportKind.TCP || l.transportKind == TransportKind.UDP;
+            return new IpOverIb(l.etherType, version, src, dst, protocol, ports ? l.srcPort : -1,
+                ports ? l.dstPort : -1);
+        }
+
+        private static byte[] copy(Packet p, int off, int len) {
+            if (off < 0 || !p.has(off, len)) return null;
+            byte[] b = new byte[len];
+            p.copyTo(off, b, 0, len);
+            return b;
+        }
+    }
 
     /** An 802.3x PAUSE or 802.1Qbb PFC frame (or another MAC control opcode, or a truncated one). */
     record Pause(long frame, long timeNanos, byte[] srcMac, byte[] dstMac, int vlanId, PfcFrame pfc)

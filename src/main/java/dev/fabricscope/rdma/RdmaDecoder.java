@@ -4,7 +4,6 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.Malformed;
 import dev.fabricscope.dissect.NetworkKind;
-import dev.fabricscope.dissect.TransportKind;
 
 /**
  * Turns a dissected frame into a {@link DecodedFrame} for display: every BTH field, the extended headers
@@ -108,26 +107,7 @@ public final class RdmaDecoder {
             payloadOffset, payloadLength, status, icrc.computed(), icrc.onWire(), vstatus, icrc.computedVcrc(),
             icrc.onWireVcrc(), madOffset, madAvailable,
             madOffset < 0 ? null : MadBaseHeader.read(p, madOffset, madAvailable),
-            enc == DecodedFrame.Encapsulation.IB ? ipOverIb(p, l) : null);
-    }
-
-    /** On native IB the network fields describe the packet IP over IB carries (RoCEv2's are its own IP header). */
-    private static DecodedFrame.IpOverIb ipOverIb(Packet p, Layers l) {
-        if (l.etherType < 0) return null;
-        int version = 0;
-        byte[] src = null;
-        byte[] dst = null;
-        int protocol = -1;
-        if (l.networkKind == NetworkKind.IPV4 || l.networkKind == NetworkKind.IPV6) {
-            version = l.networkKind == NetworkKind.IPV4 ? 4 : 6;
-            int len = version == 4 ? 4 : 16;
-            src = bytes(p, l.srcAddrOffset, len);
-            dst = bytes(p, l.dstAddrOffset, len);
-            protocol = l.ipProtocol;
-        }
-        boolean ports = l.transportKind == TransportKind.TCP || l.transportKind == TransportKind.UDP;
-        return new DecodedFrame.IpOverIb(l.etherType, version, src, dst, protocol, ports ? l.srcPort : -1,
-            ports ? l.dstPort : -1);
+            DecodedFrame.IpOverIb.read(p, l));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.NetworkKind;
 import dev.fabricscope.rdma.Bth;
+import dev.fabricscope.rdma.DecodedFrame;
 import dev.fabricscope.rdma.MadBaseHeader;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -184,19 +185,18 @@ public final class CmTracker {
             c.serverBytes += p.origLen();
         }
         c.lastNanos = p.timestampNanos();
-        if (c.ipoibClient == null && l.roceVersion == 0 && l.etherType >= 0) ipOverIb(p, l, c, ref.fromClient());
+        if (c.ipoibClient == null && l.networkKind != NetworkKind.NONE) ipOverIb(p, l, c, ref.fromClient());
     }
 
-    /** The IP endpoints of the first IP over IB packet of a connection (once per connection: it allocates). */
+    /**
+     * The IP endpoints of the first IP over IB packet of a connection: it allocates, so only until they are known,
+     * and only for packets with an IP header (RoCEv2's own is turned away by {@link DecodedFrame.IpOverIb#read}).
+     */
     private static void ipOverIb(Packet p, Layers l, CmConnection c, boolean fromClient) {
-        int len = l.networkKind == NetworkKind.IPV4 ? 4 : l.networkKind == NetworkKind.IPV6 ? 16 : 0;
-        if (len == 0 || !p.has(l.srcAddrOffset, len) || !p.has(l.dstAddrOffset, len)) return;
-        byte[] src = new byte[len];
-        byte[] dst = new byte[len];
-        p.copyTo(l.srcAddrOffset, src, 0, len);
-        p.copyTo(l.dstAddrOffset, dst, 0, len);
-        c.ipoibServer = AddressText.ip(fromClient ? dst : src);
-        c.ipoibClient = AddressText.ip(fromClient ? src : dst);   // last: readers test this one
+        DecodedFrame.IpOverIb ip = DecodedFrame.IpOverIb.read(p, l);
+        if (ip == null || ip.src() == null || ip.dst() == null) return;
+        c.ipoibServer = AddressText.ip(fromClient ? ip.dst() : ip.src());
+        c.ipoibClient = AddressText.ip(fromClient ? ip.src() : ip.dst());   // last: readers test this one
     }
 
     private CmConnection find(int kind, byte[] owner, long commId) {
