@@ -9,17 +9,14 @@ import dev.fabricscope.capture.Packet;
  * including tcpdump's messages for bad lengths ("ERROR: illegal length - should be 20", "packet is too
  * short") and its truncation marker " [|slow]" where the capture ends. tcpdump 4.99 knows only the
  * Marker Information TLV: a Marker Response TLV prints as "Unknown TLV (0x02)" plus a hex dump, as here.
- * OAM -v: only the "Code ... OAM PDU, Flags [...]" line (tcpdump goes on with the OAM TLVs: a known
- * difference). Appends to the caller's builder; allocates nothing.
+ * OAM -v: the OAM PDU's code, flags and TLVs ({@link OamFormatter}). Appends to the caller's builder;
+ * allocates nothing.
  */
 public final class SlowProtocolsFormatter {
     private static final int LACP = 1, MARKER = 2, OAM = 3;
     private static final int TLV_HEADER = 2, PORT_INFO = 18, COLLECTOR_INFO = 14, MARKER_INFO = 14;
     private static final String[] STATE_FLAGS = {
         "Activity", "Timeout", "Aggregation", "Synchronization", "Collecting", "Distributing", "Default", "Expired"};
-    private static final String[] OAM_FLAGS = {
-        "Link Fault", "Dying Gasp", "Critical Event", "Local Evaluating", "Local Stable", "Remote Evaluating",
-        "Remote Stable"};
 
     private final Verbosity verbosity;
 
@@ -66,7 +63,7 @@ public final class SlowProtocolsFormatter {
             if (verbosity == Verbosity.VERBOSE) tlvs(p, off + 2, length - 2, subtype, out);
         } else if (subtype == OAM) {
             out.append("OAM, length ").append(length);
-            if (verbosity == Verbosity.VERBOSE) oamHeadline(p, off + 1, length - 1, out);
+            if (verbosity == Verbosity.VERBOSE) OamFormatter.format(p, off + 1, length - 1, out);
         } else {
             out.append("unknown (").append(subtype).append("), length ").append(length);
             hexDump(p, off, length, "\n\t", out);
@@ -154,44 +151,7 @@ public final class SlowProtocolsFormatter {
                 .append(", Port ").append(p.u16(v + 12))
                 .append(", Port Priority ").append(p.u16(v + 10))
                 .append("\n\t  State Flags [");
-        flags(p.u8(v + 14), STATE_FLAGS, out);
-        out.append(']');
-    }
-
-    /** Names of the set bits, lowest first, comma-separated; "none" when no named bit is set. */
-    private static void flags(int value, String[] names, StringBuilder out) {
-        boolean any = false;
-        for (int i = 0; i < names.length; i++) {
-            if ((value & (1 << i)) == 0) continue;
-            if (any) out.append(", ");
-            out.append(names[i]);
-            any = true;
-        }
-        if (!any) out.append("none");
-    }
-
-    private static void oamHeadline(Packet p, int off, int remaining, StringBuilder out) {
-        if (remaining < 3) {
-            out.append("\n\t\t packet is too short");
-            return;
-        }
-        if (!p.has(off, 3)) {
-            truncated(out);
-            return;
-        }
-        int code = p.u8(off + 2);
-        out.append("\n\tCode ");
-        switch (code) {
-            case 0x00 -> out.append("Information");
-            case 0x01 -> out.append("Event Notification");
-            case 0x02 -> out.append("Variable Request");
-            case 0x03 -> out.append("Variable Response");
-            case 0x04 -> out.append("Loopback Control");
-            case 0xfe -> out.append("Vendor Private");
-            default -> out.append("Unknown (").append(code).append(')');
-        }
-        out.append(" OAM PDU, Flags [");
-        flags(p.u16(off), OAM_FLAGS, out);
+        OamFormatter.flags(p.u8(v + 14), STATE_FLAGS, out);
         out.append(']');
     }
 

@@ -112,4 +112,77 @@ class SlowProtocolsFormatterTest {
         for (int cut : new int[] {14, 15, 16, 17, 18, 30, 36, 70, 73, 74}) f.add(new Frame(full, full.length).cut(cut));
         assertSameAsTcpdump(f);
     }
+
+    /** An OAM Information TLV (802.3 57.5.2.1): type, length 16, version, revision, state, config, PDU config, OUI, vendor. */
+    static byte[] oamInfo(int type, int state, int config, int pduConfig, String oui, String vendor) {
+        return concat(new byte[] {(byte) type, 16, 1}, u16(0x0102), new byte[] {(byte) state, (byte) config},
+                u16(pduConfig), hex(oui), hex(vendor));
+    }
+
+    /** A Link Event TLV (802.3 57.5.3): type, length 40, timestamp, window, threshold, errors, total, events. */
+    static byte[] linkEvent(int type, int time, String window, String threshold, String errors, String total, long events) {
+        return concat(new byte[] {(byte) type, 40}, u16(time), hex(window), hex(threshold), hex(errors), hex(total),
+                u32(events));
+    }
+
+    static final byte[] OAM_INFO = concat(hex("03 0050 00"),
+            oamInfo(1, 0x00, 0x1f, 0x05ee, "00000c", "00000001"),
+            oamInfo(2, 0x05, 0x08, 0xf840, "009069", "deadbeef"), zeros(10));
+    static final byte[] OAM_EVENT = concat(hex("03 0001 01 1234"),
+            linkEvent(1, 0x0102, "0000000000000064", "0000000000000001", "8000000000000001", "ffffffffffffffff",
+                    0xfffffffeL),
+            linkEvent(2, 10, "0000000000000a00", "0000000000000000", "0000000000000003", "0000000000000010", 7),
+            hex("fe 06 00120f 01"), zeros(4));
+
+    @Test
+    void oamInformationTlvs() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        f.add(new Frame(slow(OAM_INFO)));                                         // Local + Remote, then padding
+        f.add(new Frame(slow(concat(hex("03 ffff 00"),                            // every flag and more
+                oamInfo(1, 0x02, 0x00, 0x0040, "0080c2", "00000000"),             // two names for 00-80-c2
+                oamInfo(2, 0x07, 0xe0, 0x07ff, "123456", "ffffffff"),             // unknown OUI, no config flag
+                oamInfo(1, 0x03, 0x15, 0x0001, "00120f", "00000002"),
+                hex("fe 07 0019a7 0102"), hex("05 04 abcd"), zeros(6)))));        // organization specific, reserved
+        for (String oui : new String[] {"000000", "00005e", "000081", "0000f8", "00a03e", "00e02f", "080007",
+                "080009", "0012bb", "001b21", "002320", "5c16c7", "b0d2f5", "002481", "0004ea", "748771", "a42305",
+                "00049f", "0015ad", "001018", "00e004", "d0f0db", "0080c3"}) {
+            f.add(new Frame(slow(concat(hex("03 0008 00"), oamInfo(1, 0, 1, 1518, oui, "01020304"), zeros(20)))));
+        }
+        byte[] local10 = concat(hex("03 0000 00 010a"), hex("0100 0100 0000 0000"), zeros(30));
+        f.add(new Frame(slow(local10)));                                          // Local TLV of 10 bytes: ERROR + dump
+        f.add(new Frame(slow(concat(hex("03 0000 00 0201"), zeros(30)))));         // length 1: illegal
+        f.add(new Frame(slow(concat(hex("03 0000 00"), oamInfo(1, 0, 0, 0, "000000", "00000000")).clone())));
+        f.add(new Frame(slow(java.util.Arrays.copyOf(OAM_INFO, 20))));          // PDU ends inside the Local TLV
+        f.add(new Frame(slow(java.util.Arrays.copyOf(OAM_INFO, 21))));          // one byte left for a TLV header
+        byte[] full = slow(OAM_INFO);
+        for (int cut : new int[] {15, 16, 17, 18, 19, 20, 25, 33, 34, 35, 40, 50, 51}) {
+            f.add(new Frame(full, full.length).cut(cut));
+        }
+        assertSameAsTcpdump(f);
+    }
+
+    @Test
+    void oamEventLoopbackAndOtherCodes() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        f.add(new Frame(slow(OAM_EVENT)));                                        // two events, org specific, padding
+        f.add(new Frame(slow(concat(hex("03 0002 01 0001"), linkEvent(3, 0, "01", "02", "03", "04", 5), zeros(8)))));
+        f.add(new Frame(slow(concat(hex("03 0002 01 ffff"), linkEvent(4, 65535, "0000000000000000",
+                "0000000000000000", "0000000000000000", "0000000000000000", 0), hex("09 03 00"), zeros(3)))));
+        f.add(new Frame(slow(concat(hex("03 0000 01 0002 011e"), zeros(28), zeros(8)))));   // event of 30 bytes
+        f.add(new Frame(slow(concat(hex("03 0000 01 0003 0100")))));              // event length 0: illegal
+        f.add(new Frame(slow(hex("03 0000 01 00"))));                             // no room for the sequence number
+        f.add(new Frame(slow(concat(hex("03 0000 04 01"), zeros(20)))));          // loopback enable
+        f.add(new Frame(slow(concat(hex("03 0010 04 02"), zeros(20)))));          // loopback disable
+        f.add(new Frame(slow(hex("03 0010 04 09"))));                             // unknown command
+        f.add(new Frame(slow(hex("03 0010 04"))));                                // no command
+        f.add(new Frame(slow(concat(hex("03 0000 02 07 0001"), zeros(10)))));    // variable request: dump
+        f.add(new Frame(slow(concat(hex("03 0000 03 07 0001 04 00000005"), zeros(3)))));  // variable response
+        f.add(new Frame(slow(concat(hex("03 0000 fe 00120f 0102 0304 05")))));   // vendor private, odd length
+        f.add(new Frame(slow(concat(hex("03 0000 05 aabbcc")))));                 // unknown code with data
+        byte[] full = slow(OAM_EVENT);
+        for (int cut : new int[] {17, 18, 19, 20, 21, 22, 40, 60, 61, 62, 100, 102, 104}) {
+            f.add(new Frame(full, full.length).cut(cut));
+        }
+        assertSameAsTcpdump(f);
+    }
 }
