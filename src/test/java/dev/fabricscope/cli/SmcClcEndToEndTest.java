@@ -163,4 +163,78 @@ class SmcClcEndToEndTest {
             assertEquals(Long.parseLong(m.group(1)), r.out().lines().filter(l -> l.contains(": " + type + ": ")).count(), type);
         }
     }
+
+    /**
+     * The same TCP/IP packets carried over InfiniBand (LINKTYPE_INFINIBAND, IP over IB, RFC 4391 and 4755):
+     * SMC's TCP handshake and CLC messages reach the reassembly from the IPoIB payload of RC SEND ONLY packets
+     * (connected mode) and of UD SEND ONLY packets (datagram mode), and print smc-clc's text.
+     */
+    @Test
+    void sameTextAsSmcClcOverIpOverInfiniband() throws Exception {
+        Path smc = Oracles.sharedCapture("smc/synthetic-4conn.pcap").getParent();
+        String expected = Files.readString(smc.resolve("synthetic-4conn.smc-clc.txt"));
+        for (boolean connected : new boolean[] {true, false}) {
+            Path ib = tmp.resolve(connected ? "ipoib-cm.pcap" : "ipoib-ud.pcap");
+            overIpoib(smc.resolve("synthetic-4conn.pcap"), ib, connected);
+            Oracles.Run r = smcClc("-f", ib.toString(), "-show-timestamps=false");
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(expected, r.out(), connected ? "connected mode" : "datagram mode");
+        }
+    }
+
+    /** Split, coalesced, out-of-order and retransmitted CLC segments over IPoIB connected mode: each once. */
+    @Test
+    void everyMessageOfAGeneratedCaptureExactlyOnceOverIpOverInfiniband() throws Exception {
+        Oracles.requireTool("python3", "python3");
+        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
+        assumeTrue(Files.exists(gen), gen + " missing");
+        Path input = tmp.resolve("gen.pcap");
+        Oracles.Run g = Oracles.run("python3", gen.toString(), "--connections", "300", "--seed", "5", "-o",
+            input.toString(), "-q");
+        assertEquals(0, g.exitCode(), g.err());
+        Path ib = tmp.resolve("gen-ipoib.pcap");
+        overIpoib(input, ib, true);
+        Oracles.Run ethernet = smcClc("-f", input.toString(), "-show-timestamps=false");
+        Oracles.Run r = smcClc("-f", ib.toString(), "-show-timestamps=false");
+        assertEquals(0, r.exitCode(), r.err());
+        Matcher total = Pattern.compile("CLC messages: (\\d+) total").matcher(g.out());
+        assertTrue(total.find(), g.out());
+        assertEquals(Long.parseLong(total.group(1)), r.out().lines().count());
+        assertEquals(ethernet.out(), r.out());
+    }
+
+    /**
+     * Rewrites an Ethernet pcap's IPv4/IPv6 frames as native IB packets carrying IP over IB: LRH, BTH (RC SEND
+     * ONLY, or UD SEND ONLY and a DETH), the IPoIB header and the IP packet. Every frame must be IP.
+     */
+    private static void overIpoib(Path ethernet, Path out, boolean connected) throws Exception {
+        var frames = new java.io.ByteArrayOutputStream();
+        int count = 0;
+        dev.fabricscope.capture.Packet p = new dev.fabricscope.capture.Packet();
+        try (var source = dev.fabricscope.capture.CaptureFiles.open(ethernet.toString(),
+                dev.fabricscope.capture.ProblemReporter.IGNORE)) {
+            while (source.next(p)) {
+                int etherType = p.u16(12);
+                assertTrue(etherType == 0x0800 || etherType == 0x86dd, "frame " + p.frameNumber() + " is not IP");
+                byte[] ip = new byte[p.capLen() - 14];
+                p.copyTo(14, ip, 0, ip.length);
+                byte[] ib = connected
+                    ? dev.fabricscope.testing.InfinibandFrames.ipOverIb(0x04, 0x000123 + (count & 1), new byte[0],
+                        etherType, 0, ip)
+                    : dev.fabricscope.testing.InfinibandFrames.ipOverIb(0x64, 0x000123,
+                        dev.fabricscope.testing.InfinibandFrames.deth(0x000456), etherType, 0, ip);
+                long micros = p.timestampNanos() / 1000;
+                frames.write(ByteArrays.concat(le32(micros / 1_000_000), le32(micros % 1_000_000), le32(ib.length),
+                    le32(ib.length), ib));
+                count++;
+            }
+        }
+        byte[] header = ByteArrays.concat(le32(0xa1b2c3d4L), new byte[] {2, 0, 4, 0}, le32(0), le32(0), le32(65535),
+            le32(dev.fabricscope.capture.LinkType.INFINIBAND));
+        Files.write(out, ByteArrays.concat(header, frames.toByteArray()));
+    }
+
+    private static byte[] le32(long v) {
+        return new byte[] {(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
+    }
 }
