@@ -100,13 +100,17 @@ public final class AnalyzerInput {
      * {@link #run(String, PrintWriter, ProblemReporter, PacketConsumer)} as most analyzers call it: file problems
      * as "fabricscope: ..." lines on {@code err}, and {@code out} flushed when the input ends, also on failure
      * (what was printed so far reaches the user).
+     * @return the problems met: the caller ends with exit status 1 when there were any
+     *         ({@link ProblemCounter#exitStatus})
      */
-    public void run(String filterExpression, PrintWriter out, PrintWriter err, PacketConsumer consumer) {
+    public ProblemCounter run(String filterExpression, PrintWriter out, PrintWriter err, PacketConsumer consumer) {
+        ProblemCounter problems = new ProblemCounter(err);
         try {
-            run(filterExpression, err, message -> err.println("fabricscope: " + message), consumer);
+            run(filterExpression, err, problems, consumer);
         } finally {
             out.flush();
         }
+        return problems;
     }
 
     /** Usage errors (exit 2) before anything is opened. */

@@ -424,25 +424,4 @@ public final class CaptureCommand implements Callable<Integer> {
             printer.format(p, l, line);
         };
     }
-
-    /** Prints problems as "fabricscope: ..." lines and counts them for the exit status. */
-    static final class ProblemCounter implements ProblemReporter {
-        private final PrintWriter err;
-        private int count;
-
-        ProblemCounter(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void report(String message) {
-            count++;
-            err.println("fabricscope: " + message);
-            err.flush();
-        }
-
-        synchronized int count() {
-            return count;
-        }
-    }
 }

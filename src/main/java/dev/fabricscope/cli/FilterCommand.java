@@ -62,7 +62,7 @@ import picocli.CommandLine.Parameters;
         "Link types (-y): EN10MB, RAW, NULL, LOOP, LINUX_SLL, LINUX_SLL2, IPV4, IPV6, ERF, INFINIBAND, or a "
             + "LINKTYPE_ number; with -r each packet's own link type is used and -y is ignored, as in tcpdump.",
         "",
-        "Exit status: 0 success; 1 runtime failure (libpcap not installed, unreadable file); 2 usage error "
+        "Exit status: 0 success; 1 runtime failure (libpcap not installed, unreadable or damaged file); 2 usage error "
             + "(bad option, unknown link type, or an expression libpcap rejects: its message is printed, e.g. "
             + "\"fabricscope: can't parse filter expression: syntax error\").",
         "",
@@ -119,7 +119,8 @@ public final class FilterCommand implements Callable<Integer> {
 
     private int runOnFile(String expr, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try (PacketSource source = Inputs.open(readFile, problem -> err.println("fabricscope: " + problem))) {
+        ProblemCounter problems = new ProblemCounter(err);
+        try (PacketSource source = Inputs.open(readFile, problems)) {
             Packet packet = new Packet();
             if (dump.length > 0) {
                 boolean any = source.next(packet);
@@ -150,7 +151,7 @@ public final class FilterCommand implements Callable<Integer> {
             if (total == 0) compile(expr, LinkType.EN10MB, snap);   // still report a bad expression
             out.println(matched + "/" + total + " packets matched");
             out.flush();
-            return 0;
+            return problems.exitStatus(0);
         }
     }
 

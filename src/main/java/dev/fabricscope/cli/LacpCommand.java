@@ -2,7 +2,6 @@ package dev.fabricscope.cli;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.lacp.SlowPduRenderer;
 import dev.fabricscope.lacp.SlowProtocolsParseResult;
@@ -47,7 +46,7 @@ import picocli.CommandLine.Option;
  * Always last: {@code error} (null, or the one-line reason the PDU is malformed or truncated) and, when
  * there is an error, {@code error_offset} (byte offset in the frame).
  *
- * <p>Exit codes: 0 done (malformed PDUs included), 1 input unreadable or capture failed, 2 usage error.
+ * <p>Exit codes: 0 done (malformed PDUs included), 1 input unreadable or damaged, or capture failed, 2 usage error.
  */
 @Command(
     name = "lacp",
@@ -85,7 +84,7 @@ import picocli.CommandLine.Option;
             + "malformed PDUs then go to standard error. --json prints one object per PDU (fields in the README).",
         "",
     },
-    footer = {"", "Exit status: 0 done, 1 input unreadable or capture failed, 2 usage error.",
+    footer = {"", "Exit status: 0 done, 1 input unreadable or damaged, or capture failed, 2 usage error.",
         "", "Examples:",
         "  fabricscope lacp -r bond0.pcapng -v",
         "  fabricscope lacp -i eth0 -i eth1 --json",
@@ -132,7 +131,7 @@ public final class LacpCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(512);
         boolean live = input.isLive();
         long[] seen = {0};
-        ProblemReporter problems = message -> err.println("fabricscope: " + message);
+        ProblemCounter problems = new ProblemCounter(err);
         input.run(live ? LIVE_FILTER : "", err, problems, (Packet p, Layers l) -> {
             seen[0]++;
             if (l.etherType != ETHERTYPE_SLOW) return;
@@ -162,7 +161,7 @@ public final class LacpCommand implements Callable<Integer> {
             if (live) out.flush();
         });
         out.flush();
-        return 0;
+        return problems.exitStatus(0);
     }
 
     /**

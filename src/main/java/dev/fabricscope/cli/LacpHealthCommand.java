@@ -53,7 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * advances with every captured packet of any interface.
  *
  * <p>Exit codes: 0 done, no fault (warnings allowed); 3 done, at least one fault (like a linter: scripts can
- * test for it); 1 input unreadable; 2 usage error.
+ * test for it, also when the input is damaged); 1 input unreadable or damaged; 2 usage error.
  */
 @Command(
     name = "health",
@@ -98,7 +98,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "the report says what can and cannot be concluded.",
         "",
     },
-    footer = {"", "Exit status: 0 no fault (warnings allowed), 3 fault(s) found, 1 input unreadable or capture failed, 2 usage error.",
+    footer = {"", "Exit status: 0 no fault (warnings allowed), 3 fault(s) found (even in a damaged input), 1 input unreadable or damaged, or capture failed, 2 usage error.",
         "", "Examples:", "  fabricscope capture -i eth0 -i eth1 -w bond.pcapng   (both bond members)",
         "  fabricscope lacp health -r bond.pcapng --timeline",
         "  fabricscope lacp health -i eth0 -i eth1 --json"})
@@ -136,7 +136,8 @@ public final class LacpHealthCommand implements Callable<Integer> {
             out.flush();
         });
         // live: only slow-protocols frames reach us (kernel filter); a file is read whole (every packet moves time)
-        input.run(live ? "ether proto 0x8809" : "", out, err, (packet, layers) -> packet(analyzer, packet, layers));
+        ProblemCounter problems =
+            input.run(live ? "ether proto 0x8809" : "", out, err, (packet, layers) -> packet(analyzer, packet, layers));
         LagHealthReport report = analyzer.finish();
         StringBuilder text = new StringBuilder(4096);
         String name = live ? String.join(",", input.interfaces) : input.readFile;
@@ -145,7 +146,8 @@ public final class LacpHealthCommand implements Callable<Integer> {
         else LagHealthFormatter.appendJson(text, report, faults, timeline);
         out.print(text);
         out.flush();
-        return faults.stream().anyMatch(f -> !f.kind().warning()) ? FAULTS_FOUND : 0;
+        // a fault outranks an input problem: the diagnosis of what was read still stands
+        return problems.exitStatus(faults.stream().anyMatch(f -> !f.kind().warning()) ? FAULTS_FOUND : 0);
     }
 
     private void packet(LagHealthAnalyzer analyzer, Packet packet, Layers layers) {

@@ -85,7 +85,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "then a summary object (fields in the README).",
         "",
     },
-    footer = {"", "Exit status: 0 done, 1 input unreadable or capture failed, 2 usage error.",
+    footer = {"", "Exit status: 0 done, 1 input unreadable or damaged, or capture failed, 2 usage error.",
         "", "Examples:", "  fabricscope rdma conntrack -r roce.pcap", "  fabricscope rdma conntrack -i eth1 udp dst port 4791",
         "  fabricscope rdma conntrack -r roce.pcap --json | jq 'select(.state==\"REJECTED\")'"})
 public final class RdmaConntrackCommand implements Callable<Integer> {
@@ -122,12 +122,12 @@ public final class RdmaConntrackCommand implements Callable<Integer> {
             out.print(text);
             if (input.isLive()) out.flush();   // someone is watching
         });
-        input.run(String.join(" ", filterWords), out, err, tracker::process);
+        ProblemCounter problems = input.run(String.join(" ", filterWords), out, err, tracker::process);
         tracker.finish();
         text.setLength(0);
         CmConnectionText.appendSummary(text, byState, tracker.stats(), json);
         out.print(text);
         out.flush();
-        return 0;
+        return problems.exitStatus(0);
     }
 }

@@ -58,7 +58,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>Input: {@link AnalyzerInput} ({@code -r FILE} or {@code -i IF}, repeatable; {@code -s}, {@code -p}); -c stops
  * after N printed frames (live: the capture stops).
  *
- * <p>Exit codes: 0 done, 1 input unreadable (or problems reading it), 2 usage error.
+ * <p>Exit codes: 0 done, 1 input unreadable or damaged, 2 usage error.
  */
 @Command(
     name = "decode",
@@ -94,7 +94,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "'udp dst port 4791 and ip[1] & 0xfc == 104' (DSCP 26).",
         "",
     },
-    footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error (bad option or filter).",
+    footer = {"", "Exit status: 0 done, 1 input unreadable or damaged, 2 usage error (bad option or filter).",
         "", "Examples:", "  fabricscope rdma decode -r roce.pcap", "  fabricscope rdma decode -i eth0 -c 100 udp dst port 4791", "  fabricscope rdma decode -r roce.pcap --json -c 10",
         "  fabricscope rdma decode -r roce.pcap 'udp dst port 4791 and ip[1] & 0xfc == 104'"})
 public final class RdmaDecodeCommand implements Callable<Integer> {
@@ -125,7 +125,7 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
         input.validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int[] problems = {0};
+        ProblemCounter problems = new ProblemCounter(err);
         long[] printed = {0};
         RdmaDecoder decoder = new RdmaDecoder();
         RdmaText text = new RdmaText(ZoneId.systemDefault());
@@ -133,10 +133,7 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
         JsonLine jsonLine = new JsonLine(line);
         boolean live = input.isLive();
         try (StopSignal stop = new StopSignal()) {
-            input.run(String.join(" ", expression), err, message -> {
-                problems[0]++;
-                err.println("fabricscope: " + message);
-            }, (packet, layers) -> {
+            input.run(String.join(" ", expression), err, problems, (packet, layers) -> {
                 if (count > 0 && printed[0] >= count) return;
                 if (!RdmaDecoder.isRdmaOrPause(layers)) return;
                 DecodedFrame f = decoder.decode(packet, layers);
@@ -159,6 +156,6 @@ public final class RdmaDecodeCommand implements Callable<Integer> {
         } finally {
             out.flush();
         }
-        return problems[0] > 0 ? UserError.RUNTIME : 0;
+        return problems.exitStatus(0);
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (hex, null when not checked), {@code icrc_status} ("valid", "invalid", "truncated"); for IB also
  * {@code vcrc_valid}, {@code vcrc}, {@code vcrc_computed}, {@code vcrc_status}. No summary object.
  *
- * <p>Exit codes: 0 all checked ICRCs valid, 1 some invalid (or the input unreadable), 2 usage error.
+ * <p>Exit codes: 0 all checked ICRCs valid, 1 some invalid (or the input unreadable or damaged), 2 usage error.
  */
 @Command(
     name = "icrc",
@@ -53,7 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "masked bytes marked, the masked fields by name, the computed and the on-wire ICRC.",
         "",
     },
-    footer = {"", "Exit status: 0 every checked ICRC valid, 1 some invalid or input unreadable, 2 usage error.",
+    footer = {"", "Exit status: 0 every checked ICRC valid, 1 some invalid or input unreadable or damaged, 2 usage error.",
         "", "Examples:", "  fabricscope rdma icrc -r roce.pcap", "  fabricscope rdma icrc -r roce.pcap --explain-icrc 17",
         "  fabricscope rdma icrc -i eth0 'udp dst port 4791'"})
 public final class RdmaIcrcCommand implements Callable<Integer> {
@@ -82,8 +82,9 @@ public final class RdmaIcrcCommand implements Callable<Integer> {
         JsonLine j = new JsonLine(line);
         Counts n = new Counts();
         boolean live = input.isLive();
+        ProblemCounter problems = new ProblemCounter(err);
         try (StopSignal stop = new StopSignal()) {
-            input.run(String.join(" ", expression), err, message -> err.println("fabricscope: " + message),
+            input.run(String.join(" ", expression), err, problems,
                 (packet, layers) -> {
                     if (n.explained) return;
                     if (explainFrame > 0) {
@@ -124,7 +125,7 @@ public final class RdmaIcrcCommand implements Callable<Integer> {
             out.print(line);
         }
         out.flush();
-        return n.invalid + n.vcrcInvalid > 0 ? UserError.RUNTIME : 0;
+        return problems.exitStatus(n.invalid + n.vcrcInvalid > 0 ? UserError.RUNTIME : 0);
     }
 
     /** What a run counted. */

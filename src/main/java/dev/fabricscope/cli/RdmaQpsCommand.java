@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  *   {@code pause_8023x_pauses}, {@code pause_8023x_resumes}.</li>
  * </ul>
  *
- * <p>Exit codes: 0 done, 1 input unreadable, 2 usage error.
+ * <p>Exit codes: 0 done, 1 input unreadable or damaged, 2 usage error.
  */
 @Command(
     name = "qps",
@@ -70,7 +70,7 @@ import picocli.CommandLine.Spec;
             + "intervals as they end.",
         "",
     },
-    footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error.",
+    footer = {"", "Exit status: 0 done, 1 input unreadable or damaged, 2 usage error.",
         "", "Examples: fabricscope rdma qps -r roce.pcap --timeline",
         "          fabricscope rdma qps -i eth0 'udp dst port 4791 or ether proto 0x8808'"})
 public final class RdmaQpsCommand implements Callable<Integer> {
@@ -118,7 +118,7 @@ public final class RdmaQpsCommand implements Callable<Integer> {
             out.print(text);
             if (input.isLive()) out.flush(); // someone is watching
         });
-        input.run(String.join(" ", filterWords), out, err, table::packet);
+        ProblemCounter problems = input.run(String.join(" ", filterWords), out, err, table::packet);
         table.finish();
         if (timeline && !json) {
             out.print(headerShown[0] ? "\n" : "congestion timeline: no CE marks, CNPs or PFC frames\n\n");
@@ -136,6 +136,6 @@ public final class RdmaQpsCommand implements Callable<Integer> {
         }
         out.print(text);
         out.flush();
-        return 0;
+        return problems.exitStatus(0);
     }
 }

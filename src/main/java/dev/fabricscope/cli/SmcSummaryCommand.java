@@ -48,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
  *   ({@link dev.fabricscope.smc.SmcrRoceText}'s members, as smc-clc -json).</li>
  * </ul>
  *
- * <p>Exit codes: 0 done, 1 input could not be read (one line on stderr), 2 usage error.
+ * <p>Exit codes: 0 done, 1 input unreadable or damaged (one line on stderr each; what was read is reported), 2 usage error.
  */
 @Command(
     name = "smc",
@@ -87,7 +87,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "summary object, one per line (fields in the README).",
         "",
     },
-    footer = {"", "Exit status: 0 done, 1 input unreadable, 2 usage error.",
+    footer = {"", "Exit status: 0 done, 1 input unreadable or damaged, 2 usage error.",
         "", "Examples: fabricscope smc -r smc-handshakes.pcap",
         "          fabricscope smc -i eth0 --json 'port 8080'"})
 public final class SmcSummaryCommand implements Callable<Integer> {
@@ -116,13 +116,13 @@ public final class SmcSummaryCommand implements Callable<Integer> {
             out.print(text);
             if (input.isLive()) out.flush();   // someone is watching
         });
-        input.run(String.join(" ", filterWords), out, err, summary::packet);
+        ProblemCounter problems = input.run(String.join(" ", filterWords), out, err, summary::packet);
         SmcSummaryTotals totals = summary.finish();
         text.setLength(0);
         if (json) SmcSummaryFormatter.appendJson(text, totals);
         else SmcSummaryFormatter.appendTable(text, totals);
         out.print(text);
         out.flush();
-        return 0;
+        return problems.exitStatus(0);
     }
 }
