@@ -145,13 +145,8 @@ class SmcClcEndToEndTest {
     /** Every CLC message of a generated capture exactly once, as the generator's summary counts them. */
     @Test
     void everyMessageOfAGeneratedCaptureExactlyOnce() throws Exception {
-        Oracles.requireTool("python3", "python3");
-        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
-        assumeTrue(Files.exists(gen), gen + " missing");
         Path input = tmp.resolve("gen.pcap");
-        Oracles.Run g = Oracles.run("python3", gen.toString(), "--connections", "1500", "--seed", "11", "-o",
-            input.toString(), "-q");
-        assertEquals(0, g.exitCode(), g.err());
+        Oracles.Run g = generate(1500, 11, input);
         Matcher total = Pattern.compile("CLC messages: (\\d+) total").matcher(g.out());
         assertTrue(total.find(), g.out());
         Oracles.Run r = smcClc("-f", input.toString(), "-show-timestamps=false");
@@ -185,13 +180,8 @@ class SmcClcEndToEndTest {
     /** Split, coalesced, out-of-order and retransmitted CLC segments over IPoIB connected mode: each once. */
     @Test
     void everyMessageOfAGeneratedCaptureExactlyOnceOverIpOverInfiniband() throws Exception {
-        Oracles.requireTool("python3", "python3");
-        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
-        assumeTrue(Files.exists(gen), gen + " missing");
         Path input = tmp.resolve("gen.pcap");
-        Oracles.Run g = Oracles.run("python3", gen.toString(), "--connections", "300", "--seed", "5", "-o",
-            input.toString(), "-q");
-        assertEquals(0, g.exitCode(), g.err());
+        Oracles.Run g = generate(300, 5, input);
         Path ib = tmp.resolve("gen-ipoib.pcap");
         overIpoib(input, ib, true);
         Oracles.Run ethernet = smcClc("-f", input.toString(), "-show-timestamps=false");
@@ -201,6 +191,17 @@ class SmcClcEndToEndTest {
         assertTrue(total.find(), g.out());
         assertEquals(Long.parseLong(total.group(1)), r.out().lines().count());
         assertEquals(ethernet.out(), r.out());
+    }
+
+    /** Runs ../shared/bench/gen_smc_bench.py into {@code output}; its stdout is the summary (the oracle counts). */
+    private static Oracles.Run generate(int connections, int seed, Path output) {
+        Oracles.requireTool("python3", "python3");
+        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
+        assumeTrue(Files.exists(gen), gen + " missing");
+        Oracles.Run g = Oracles.run("python3", gen.toString(), "--connections", String.valueOf(connections),
+            "--seed", String.valueOf(seed), "-o", output.toString(), "-q");
+        assertEquals(0, g.exitCode(), g.err());
+        return g;
     }
 
     /**
