@@ -120,13 +120,14 @@ public final class QpStatsTable {
         s.lastNanos = ts;
         s.countOpcode(opcode);
         int priority = -1;
-        if (l.dscp >= 0) {
+        // DSCP and ECN of RoCEv2's own IP header; on native IB they would be those of an IPoIB packet inside
+        if (roceV2 && l.dscp >= 0) {
             s.dscpMask |= 1L << l.dscp;
             priority = l.dscp >>> 3;
         }
         if (l.vlanCount > 0) priority = l.vlanPcp[0];
         if (priority >= 0) s.lastPriority = priority;
-        boolean ce = l.ecn == 3;
+        boolean ce = roceV2 && l.ecn == 3;
         boolean cnp = opcode == Opcode.CNP || opcode == Opcode.CNP_WIRESHARK;
         if (ce) s.ceMarks++;
         if (cnp) s.cnps++;

@@ -130,8 +130,9 @@ class QpStatsTableTest {
     @Test
     void ipOverInfinibandStaysOnItsQueuePairsRow() {
         // native IB SENDs of IPoIB connected mode to QP 0x870408: keyed by LID like any IB packet, not by the IP
-        // addresses inside (those describe IP over IB; only RoCEv2's IP header is the transport's own)
-        byte[] ip = concat(hex("4500 001c 0000 4000 4001 0000 0a000122 0a00003a"), zeros(8));
+        // addresses inside (those describe IP over IB; only RoCEv2's IP header is the transport's own), nor do
+        // the inner header's DSCP 46 and ECN CE count as the QP's DSCP or congestion marks
+        byte[] ip = concat(hex("45bb 001c 0000 4000 4001 0000 0a000122 0a00003a"), zeros(8));
         byte[] plain = InfinibandFrames.ipOverIb(0x04, 0x870408, new byte[0], 0x88b5, 0, ip);   // not IPoIB
         byte[] ipoib = InfinibandFrames.ipOverIb(0x04, 0x870408, new byte[0], 0x0800, 0, ip);
         QpStatsTable t = new QpStatsTable(4);
@@ -148,6 +149,8 @@ class QpStatsTableTest {
         assertEquals("lid 1", rows.get(0).src());
         assertEquals("lid 4", rows.get(0).dst());
         assertEquals(3, rows.get(0).packets());
+        assertEquals(List.of(), rows.get(0).dscp());
+        assertEquals(0, rows.get(0).ceMarks());
     }
 
     @Test
