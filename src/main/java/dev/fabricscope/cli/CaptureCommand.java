@@ -7,7 +7,6 @@ import dev.fabricscope.capture.LazySink;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.PacketSink;
 import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.capture.RotationPolicy;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
@@ -20,12 +19,16 @@ import dev.fabricscope.libpcap.LiveSource;
 import dev.fabricscope.libpcap.PacketFilter;
 import dev.fabricscope.print.PacketJson;
 import dev.fabricscope.print.PacketPrinter;
+import dev.fabricscope.print.RawDump;
+import dev.fabricscope.print.TimestampStyle;
 import dev.fabricscope.print.Verbosity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -67,7 +70,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
         "Differences from tcpdump: -G uses packet time, not the clock (so it also splits files read with -r); "
             + "several -i options capture on several interfaces into one pcapng file; TCP sequence numbers are "
-            + "printed absolute (as tcpdump -S).",
+            + "printed absolute (as tcpdump -S); -vv and -vvv print as -v; -e prints the link-level header of "
+            + "Ethernet frames only; with several -i, -# and -ttt count per interface.",
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -150,15 +154,46 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-q", description = "Quiet output: less protocol information per line.")
     boolean quiet;
 
-    @Option(names = "-v", description = "Verbose output: IP header fields, checksums.")
-    boolean verbose;
+    @Option(names = "-v", description = "Verbose output: IP header fields, checksums. -vv and -vvv print as -v.")
+    boolean[] verbose = {};
+
+    @Option(names = "-e", description = "Print the link-level header (MAC addresses, ethertype, VLAN tags) on each "
+        + "line, as tcpdump -e (Ethernet).")
+    boolean linkHeaders;
+
+    @Option(names = "-t", description = "Time stamps as tcpdump: -t none, -tt seconds since the epoch, -ttt time "
+        + "since the previous packet, -tttt date and time, -ttttt time since the first packet.")
+    boolean[] timestampFlags = {};
+
+    @Option(names = {"-#", "--number"}, description = "Start each line with the packet's number (among those printed).")
+    boolean packetNumbers;
+
+    @Option(names = "-x", description = "Also print each packet's bytes in hex, after its link-level header "
+        + "(-xx: the whole packet).")
+    boolean[] hex = {};
+
+    @Option(names = "-X", description = "Also print each packet's bytes in hex and ASCII, after its link-level header "
+        + "(-XX: the whole packet).")
+    boolean[] hexAscii = {};
+
+    @Option(names = "-A", description = "Also print each packet's bytes in ASCII, after its link-level header "
+        + "(-AA: the whole packet).")
+    boolean[] ascii = {};
+
+    @Option(names = "-S", description = "Print absolute TCP sequence numbers (always the case; accepted for tcpdump "
+        + "habits).")
+    boolean absoluteSequence;
+
+    @Option(names = "-l", description = "Flush standard output after each packet (line-buffered, for a pipe).")
+    boolean lineBuffered;
 
     @Option(names = "--json", description = "Print one JSON object per packet (its header fields) instead of "
         + "tcpdump's line; see the README for the field names.")
     boolean json;
 
-    @Option(names = "-n", description = "Do not resolve addresses (always the case; accepted for tcpdump habits).")
-    boolean numeric;
+    @Option(names = "-n", description = "Do not resolve addresses (always the case; accepted for tcpdump habits, "
+        + "also as -nn).")
+    boolean[] numeric = {};
 
     @Option(names = "-O", description = "Do not run libpcap's filter optimizer.")
     boolean noOptimize;
@@ -209,7 +244,15 @@ public final class CaptureCommand implements Callable<Integer> {
             throw UserError.usage("invalid time stamp precision '" + precision + "' (micro or nano)");
         }
         if (json && writeFile != null) throw UserError.usage("--json prints packets; it cannot be combined with -w");
-        if (json && (quiet || verbose)) throw UserError.usage("--json cannot be combined with -q or -v");
+        if (json && (quiet || verbose.length > 0 || linkHeaders || timestampFlags.length > 0 || packetNumbers
+                || hex.length > 0 || hexAscii.length > 0 || ascii.length > 0)) {
+            throw UserError.usage("--json cannot be combined with -q, -v, -e, -t, -#, -x, -X or -A");
+        }
+        if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
+        if (verbose.length > 1) {
+            spec.commandLine().getErr().println("fabricscope: -" + "v".repeat(verbose.length)
+                + " prints as -v (the extra detail of tcpdump -vv is not decoded)");
+        }
     }
 
     private int fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
@@ -226,7 +269,7 @@ public final class CaptureCommand implements Callable<Integer> {
             Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
             PacketSink sink = openSink(format, first);
             CaptureLoop loop = new CaptureLoop(source, filter, sink, sink == null ? lines(false) : null, out,
-                false, count, null, stop, progress);
+                lineBuffered, count, null, stop, progress);
             try {
                 runAndClose(loop, sink);
             } finally {
@@ -417,8 +460,12 @@ public final class CaptureCommand implements Callable<Integer> {
             return (p, l, iface, line) -> packetJson.format(p, l, iface.name(), line);
         }
         Verbosity verbosity = quiet ? Verbosity.QUIET
-            : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
-        PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity);
+            : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
+        if (linkHeaders) options.add(PacketPrinter.Option.LINK_HEADERS);
+        if (packetNumbers) options.add(PacketPrinter.Option.PACKET_NUMBERS);
+        PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
+            TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length));
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');
             printer.format(p, l, line);

@@ -7,6 +7,8 @@ import dev.fabricscope.lacp.SlowPduRenderer;
 import dev.fabricscope.lacp.SlowProtocolsParseResult;
 import dev.fabricscope.lacp.SlowProtocolsParser;
 import dev.fabricscope.print.PacketPrinter;
+import dev.fabricscope.print.RawDump;
+import dev.fabricscope.print.TimestampStyle;
 import dev.fabricscope.print.Verbosity;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -127,7 +129,7 @@ public final class LacpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PacketPrinter printer = tcpdump ? new PacketPrinter(ZoneId.systemDefault(), Verbosity.VERBOSE,
-                EnumSet.of(PacketPrinter.Option.LINK_HEADERS, PacketPrinter.Option.DATES)) : null;
+                EnumSet.of(PacketPrinter.Option.LINK_HEADERS), TimestampStyle.DATE_TIME, RawDump.NONE) : null;
         StringBuilder text = new StringBuilder(512);
         boolean live = input.isLive();
         long[] seen = {0};

@@ -15,24 +15,32 @@ final class ArpFormatter {
             INVERSE_REQUEST = 8, INVERSE_REPLY = 9, NAK = 10;
 
     private final Verbosity verbosity;
+    /** tcpdump -e: no "ARP, " (the link-level header named the protocol). */
+    private final boolean linkHeaders;
 
-    ArpFormatter(Verbosity verbosity) {
+    private final EarlyEnd earlyEnd;
+
+    ArpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
+        this.linkHeaders = linkHeaders;
+        this.earlyEnd = earlyEnd;
     }
 
     /** @param length bytes on the wire from {@code off} */
     void format(Packet p, int off, int length, StringBuilder out) {
         if (!p.has(off, FIXED)) {
+            earlyEnd.mark();   // print-arp.c fetches what it checks
             out.append(" [|arp]");
             return;
         }
         int hrd = p.u16(off), pro = p.u16(off + 2), hln = p.u8(off + 4), pln = p.u8(off + 5), op = p.u16(off + 6);
         int sha = off + FIXED, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
         if (!p.has(tpa, pln)) {
+            earlyEnd.mark();
             out.append(" [|arp]");
             return;
         }
-        out.append("ARP, ");
+        if (!linkHeaders) out.append("ARP, ");
         boolean verbose = verbosity == Verbosity.VERBOSE;
         boolean ipv4 = (pro == ETHERTYPE_IPV4 || pro == ETHERTYPE_TRAIL) && pln == 4;
         if (!ipv4 || hln == 0 || verbose) {

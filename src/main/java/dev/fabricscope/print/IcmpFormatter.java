@@ -12,14 +12,17 @@ final class IcmpFormatter {
     private static final int ICMPV6 = 58;
 
     private final Verbosity verbosity;
+    private final EarlyEnd earlyEnd;
 
-    IcmpFormatter(Verbosity verbosity) {
+    IcmpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
+        this.earlyEnd = earlyEnd;
     }
 
     /** @param length ICMP length per the IP header */
     void icmp(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         if (off + 2 > ip.end) {
+            earlyEnd.mark();   // print-icmp.c fetches type and code
             out.append(" [|icmp]");
             return;
         }
@@ -28,6 +31,7 @@ final class IcmpFormatter {
         if (type == ECHO || type == ECHO_REPLY) {
             if (off + 8 > ip.end) {
                 out.setLength(out.length() - 5);
+                earlyEnd.mark();
                 out.append(" [|icmp]");
                 return;
             }
@@ -49,7 +53,14 @@ final class IcmpFormatter {
     }
 
     void icmp6(Packet p, IpContext ip, int off, int length, StringBuilder out) {
+        int echoType = off + 1 > ip.end ? -1 : p.u8(off);
+        if ((echoType == ECHO6_REQUEST || echoType == ECHO6_REPLY) && off + 8 > ip.end) {
+            earlyEnd.mark();   // ... and the echo's id and sequence number
+            out.append("ICMP6, ").append(echoType == ECHO6_REQUEST ? "echo request" : "echo reply").append(" [|icmp6]");
+            return;
+        }
         if (off + 2 > ip.end) {
+            earlyEnd.mark();   // print-icmp6.c fetches type and code
             out.append(" [|icmp6]");
             return;
         }

@@ -24,12 +24,18 @@ final class IpFormatter {
     private final TcpFormatter tcp;
     private final UdpFormatter udp;
     private final IcmpFormatter icmp;
+    /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
+    private final boolean linkHeaders;
 
-    IpFormatter(Verbosity verbosity) {
+    private final EarlyEnd earlyEnd;
+
+    IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
-        this.tcp = new TcpFormatter(verbosity);
+        this.linkHeaders = linkHeaders;
+        this.earlyEnd = earlyEnd;
+        this.tcp = new TcpFormatter(verbosity, earlyEnd);
         this.udp = new UdpFormatter(verbosity);
-        this.icmp = new IcmpFormatter(verbosity);
+        this.icmp = new IcmpFormatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -52,6 +58,7 @@ final class IpFormatter {
     /** @param length bytes on the wire from {@code off} (the link layer's remaining length) */
     void ipv4(Packet p, Layers l, int off, int length, StringBuilder out) {
         if (!p.has(off, 1)) {
+            earlyEnd.mark();   // the version nibble is fetched
             out.append(" [|ip]");
             return;
         }
@@ -62,7 +69,7 @@ final class IpFormatter {
             out.append(" (invalid)");
             return;
         }
-        out.append("IP ");
+        if (!linkHeaders) out.append("IP ");
         if (!p.has(off, IPV4_HEADER)) {
             out.append(" [|ip]");
             return;
@@ -157,7 +164,7 @@ final class IpFormatter {
             out.append("truncated-ip6 ").append(length);
             return;
         }
-        out.append("IP6 ");
+        if (!linkHeaders) out.append("IP6 ");
         int version = p.u8(off) >>> 4;
         if (version != 6) {
             out.append("version error: ").append(version).append(" != 6");

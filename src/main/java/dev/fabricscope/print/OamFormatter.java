@@ -18,7 +18,11 @@ import dev.fabricscope.capture.Packet;
  * short"), and the end of the captured bytes prints " [|slow]".
  */
 final class OamFormatter {
-    private OamFormatter() { }
+    private final EarlyEnd earlyEnd;
+
+    OamFormatter(EarlyEnd earlyEnd) {
+        this.earlyEnd = earlyEnd;
+    }
 
     private static final int HEADER = 3, TLV_HEADER = 2, INFO_TLV = 16, LINK_EVENT_TLV = 40;
     private static final int INFORMATION = 0x00, EVENT_NOTIFICATION = 0x01, LOOPBACK_CONTROL = 0x04;
@@ -31,7 +35,7 @@ final class OamFormatter {
     private static final String INDENT = "\n\t  ";
 
     /** Appends the PDU after its subtype byte: {@code remaining} bytes on the wire, from {@code t}. */
-    static void format(Packet p, int t, int remaining, StringBuilder out) {
+    void format(Packet p, int t, int remaining, StringBuilder out) {
         if (remaining < HEADER) {
             tooShort(out);
             return;
@@ -74,7 +78,7 @@ final class OamFormatter {
                     out.append(INDENT).append("Command ").append(command).append(" (").append(commandCode).append(')');
                 }
             }
-            default -> SlowProtocolsFormatter.hexDump(p, t, remaining, INDENT, out);
+            default -> HexDump.hex(p, t, remaining, INDENT, out);
         }
     }
 
@@ -92,7 +96,7 @@ final class OamFormatter {
     }
 
     /** Information TLVs ({@code information}) or Link Event TLVs: the same walk, different names and bodies. */
-    private static void tlvs(Packet p, int t, int remaining, boolean information, StringBuilder out) {
+    private void tlvs(Packet p, int t, int remaining, boolean information, StringBuilder out) {
         while (remaining > 0) {
             if (remaining < TLV_HEADER) {
                 tooShort(out);
@@ -125,7 +129,7 @@ final class OamFormatter {
                 out.append("\n\t    ERROR: illegal length - should be ").append(expected);
                 decoded = false;
             }
-            if (!decoded) SlowProtocolsFormatter.hexDump(p, t, length, INDENT, out);
+            if (!decoded) HexDump.hex(p, t, length, INDENT, out);
             else if (information) information(p, t, out);
             else linkEvent(p, t, out);
             t += length;
@@ -211,7 +215,9 @@ final class OamFormatter {
         out.append("\n\t\t packet is too short");
     }
 
-    private static void truncated(StringBuilder out) {
+    /** print-slow.c jumps out on every truncation: -x dumps from the packet's first byte. */
+    private void truncated(StringBuilder out) {
+        earlyEnd.mark();
         out.append(" [|slow]");
     }
 }

@@ -30,8 +30,8 @@ public final class PacketPrinter {
          * types print as without -e (a known difference).
          */
         LINK_HEADERS,
-        /** {@code -tttt}: the date before the time ("2009-11-15 04:02:10.267147"). */
-        DATES
+        /** {@code -#}: each line starts with the packet's number among those printed, as "%5u  ". */
+        PACKET_NUMBERS
     }
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
@@ -47,30 +47,57 @@ public final class PacketPrinter {
     private final ArpFormatter arp;
     private final SlowProtocolsFormatter slow;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
+    private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
     private final int[] nameIndexes = new int[MAX_CACHED_INTERFACE_NAMES];
     private final String[] names = new String[MAX_CACHED_INTERFACE_NAMES];
     private int namesCached;
 
     private final boolean linkHeaders;
+    private final boolean packetNumbers;
+    private final TimestampStyle timestampStyle;
+    private final RawDump rawDump;
+    private long printed;
 
     public PacketPrinter(ZoneId zone, Verbosity verbosity) {
         this(zone, verbosity, Set.of());
     }
 
     public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options) {
-        this.verbosity = verbosity;
-        this.linkHeaders = options.contains(Option.LINK_HEADERS);
-        this.timestamps = new TimestampFormatter(zone, options.contains(Option.DATES));
-        this.ip = new IpFormatter(verbosity);
-        this.arp = new ArpFormatter(verbosity);
-        this.slow = new SlowProtocolsFormatter(verbosity);
+        this(zone, verbosity, options, TimestampStyle.TIME, RawDump.NONE);
     }
 
-    /** Appends the line for {@code p}, dissected into {@code l}, to {@code out} (no newline). */
+    /** With tcpdump's time stamp flag ({@code -t} ... {@code -ttttt}) and raw-byte flag ({@code -x}, {@code -X}, {@code -A}). */
+    public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
+                         RawDump rawDump) {
+        this.verbosity = verbosity;
+        this.linkHeaders = options.contains(Option.LINK_HEADERS);
+        this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
+        this.timestampStyle = timestampStyle;
+        this.rawDump = rawDump;
+        this.timestamps = new TimestampFormatter(zone, timestampStyle);
+        this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd);
+        this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
+        this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
+    }
+
+    /**
+     * Appends the line for {@code p}, dissected into {@code l}, to {@code out} (no newline), then the raw bytes
+     * asked for (on further lines). Call it for each packet to print, in order: -# counts the calls, and -ttt
+     * measures from the previous call's packet.
+     */
     public void format(Packet p, Layers l, StringBuilder out) {
-        timestamps.format(p.timestampNanos(), out);
-        out.append(' ');
+        earlyEnd.reset();
+        if (packetNumbers) {
+            int start = out.length();
+            out.append(++printed);
+            while (out.length() - start < 5) out.insert(start, ' ');
+            out.append("  ");
+        }
+        if (timestampStyle != TimestampStyle.NONE) {
+            timestamps.format(p.timestampNanos(), out);
+            out.append(' ');
+        }
         int length = p.origLen();
         switch (p.linkType()) {
             case LinkType.EN10MB -> ethernet(p, l, 0, length, out);
@@ -90,6 +117,35 @@ public final class PacketPrinter {
             case LinkType.INFINIBAND -> infiniband(p, l, out);
             default -> out.append("UNSUPPORTED");
         }
+        if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /** -x/-X/-A: the captured bytes, from the start of the packet (-xx ...) or after its link-layer header. */
+    private void rawBytes(Packet p, Layers l, StringBuilder out) {
+        int from = rawDump.withLinkHeader || earlyEnd.happened() ? 0 : linkHeaderLength(p, l);
+        if (!rawDump.withLinkHeader && from >= p.capLen()) return;   // nothing after the link-layer header
+        int length = p.capLen() - from;
+        if (rawDump.hex && rawDump.ascii) HexDump.hexAndAscii(p, from, length, "\n\t", out);
+        else if (rawDump.hex) HexDump.hex(p, from, length, "\n\t", out);
+        else HexDump.ascii(p, from, length, out);
+    }
+
+    /**
+     * The link-layer header as tcpdump's printers count it (ndo_ll_hdr_len): Ethernet's 14 bytes and its VLAN
+     * tags, the SLL/SLL2/NULL headers, nothing for raw IP; all the captured bytes when the frame ends inside it.
+     */
+    private static int linkHeaderLength(Packet p, Layers l) {
+        int header = switch (p.linkType()) {
+            case LinkType.EN10MB -> ETHERNET_HEADER;
+            case LinkType.LINUX_SLL -> SLL_HEADER;
+            case LinkType.LINUX_SLL2 -> SLL2_HEADER;
+            case LinkType.NULL, LinkType.LOOP -> NULL_HEADER;
+            default -> 0;
+        };
+        if (header == 0) return 0;
+        if (!p.has(0, header)) return p.capLen();
+        if (l.etherType >= 0 && l.etherType <= MAX_ETHERNET_LENGTH) return header;   // 802.3: LLC not decoded
+        return l.etherPayloadOffset >= 0 ? l.etherPayloadOffset : header == NULL_HEADER ? header : p.capLen();
     }
 
     /** ICRC and VCRC end every native IB packet: not part of what IP over IB carries. */
@@ -125,26 +181,30 @@ public final class PacketPrinter {
         out.append(", ");
         int type = p.u16(off + 12);
         if (type <= MAX_ETHERNET_LENGTH) return true;
-        etherTypeName(type, out);
-        out.append(", length ").append(p.origLen() - off).append(": ");
+        // as print-ether.c: a tag's TPID is named only once the whole tag is there; the length comes once
         int tag = off + 12;
         for (int i = 0; i < l.vlanCount; i++, tag += 4) {
-            if (!p.has(tag + 2, 4)) {
-                out.append(" [|vlan]");
-                return false;
-            }
+            etherTypeName(p.u16(tag), out);
+            if (i == 0) out.append(", length ").append(p.origLen() - off).append(": ");
+            else out.append(", ");
             int tci = p.u16(tag + 2);
             out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
             if ((tci & 0x1000) != 0) out.append(", DEI");
             out.append(", ");
-            etherTypeName(p.u16(tag + 4), out);
-            out.append(", ");
         }
+        if (l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG) {
+            out.append(" [|vlan]");
+            return false;
+        }
+        etherTypeName(p.u16(tag), out);
+        if (l.vlanCount == 0) out.append(", length ").append(p.origLen() - off).append(": ");
+        else out.append(", ");
         return true;
     }
 
-    private static void etherTypeName(int type, StringBuilder out) {
-        out.append("ethertype ").append(switch (type) {
+    /** "ethertype NAME (0xNNNN)"; with -q the name alone, "Unknown Ethertype (0xNNNN)" when it has none. */
+    private void etherTypeName(int type, StringBuilder out) {
+        String name = switch (type) {
             case ETHERTYPE_IPV4 -> "IPv4";
             case ETHERTYPE_ARP -> "ARP";
             case ETHERTYPE_IPV6 -> "IPv6";
@@ -152,8 +212,17 @@ public final class PacketPrinter {
             case 0x88a8 -> "802.1Q-QinQ";
             case 0x9100 -> "802.1Q-9100";
             case ETHERTYPE_SLOW -> "Slow Protocols";
-            default -> "Unknown";
-        }).append(" (0x");
+            default -> null;
+        };
+        if (verbosity == Verbosity.QUIET) {
+            if (name != null) {
+                out.append(name);
+                return;
+            }
+            out.append("Unknown Ethertype (0x");
+        } else {
+            out.append("ethertype ").append(name == null ? "Unknown" : name).append(" (0x");
+        }
         Text.hex(out, type, 4);
         out.append(')');
     }

@@ -20,12 +20,18 @@ public final class SlowProtocolsFormatter {
 
     private final Verbosity verbosity;
 
-    public SlowProtocolsFormatter(Verbosity verbosity) {
+    private final EarlyEnd earlyEnd;
+    private final OamFormatter oam;
+
+    SlowProtocolsFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
+        this.earlyEnd = earlyEnd;
+        this.oam = new OamFormatter(earlyEnd);
     }
 
-    /** Thrown-free truncation signal: every method returns false once the capture ended ("[|slow]" printed). */
-    private static boolean truncated(StringBuilder out) {
+    /** The capture ended: "[|slow]"; print-slow.c jumps out on every truncation (-x dumps from the first byte). */
+    private boolean truncated(StringBuilder out) {
+        earlyEnd.mark();
         out.append(" [|slow]");
         return false;
     }
@@ -63,15 +69,15 @@ public final class SlowProtocolsFormatter {
             if (verbosity == Verbosity.VERBOSE) tlvs(p, off + 2, length - 2, subtype, out);
         } else if (subtype == OAM) {
             out.append("OAM, length ").append(length);
-            if (verbosity == Verbosity.VERBOSE) OamFormatter.format(p, off + 1, length - 1, out);
+            if (verbosity == Verbosity.VERBOSE) oam.format(p, off + 1, length - 1, out);
         } else {
             out.append("unknown (").append(subtype).append("), length ").append(length);
-            hexDump(p, off, length, "\n\t", out);
+            HexDump.hex(p, off, length, "\n\t", out);
         }
     }
 
     /** The LACP/Marker TLV walk: each TLV's header line, then its fields (or why not). */
-    private static void tlvs(Packet p, int t, int remaining, int subtype, StringBuilder out) {
+    private void tlvs(Packet p, int t, int remaining, int subtype, StringBuilder out) {
         while (remaining != 0) {
             if (remaining < TLV_HEADER) {
                 out.append("\n\t\t packet is too short");
@@ -119,7 +125,7 @@ public final class SlowProtocolsFormatter {
                         Text.hex(out, p.u32(v + 8), 8);
                     }
                 }
-                default -> hexDump(p, v, valueLength, "\n\t  ", out);
+                default -> HexDump.hex(p, v, valueLength, "\n\t  ", out);
             }
             t += length;
             remaining -= length;
@@ -153,24 +159,6 @@ public final class SlowProtocolsFormatter {
                 .append("\n\t  State Flags [");
         OamFormatter.flags(p.u8(v + 14), STATE_FLAGS, out);
         out.append(']');
-    }
-
-    /**
-     * tcpdump's hex dump (hex_print): lines of 16 bytes as "0x0000: " then " hhhh" per byte pair (a lone
-     * last byte as " hh"), each line starting with {@code indent}; only the captured part of {@code len}.
-     */
-    static void hexDump(Packet p, int off, int len, String indent, StringBuilder out) {
-        int n = Math.max(0, Math.min(len, p.capLen() - off));
-        for (int i = 0; i < n; i += 2) {
-            if (i % 16 == 0) {
-                out.append(indent).append("0x");
-                Text.hex(out, i, 4);
-                out.append(": ");
-            }
-            out.append(' ');
-            Text.hex(out, p.u8(off + i), 2);
-            if (i + 1 < n) Text.hex(out, p.u8(off + i + 1), 2);
-        }
     }
 
     private void tooShort(StringBuilder out) {

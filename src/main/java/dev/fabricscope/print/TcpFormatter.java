@@ -15,10 +15,11 @@ final class TcpFormatter {
     private static final int MAX_RST_DATA = 30;
 
     private final Verbosity verbosity;
-    private final TcpOptionsFormatter options = new TcpOptionsFormatter();
+    private final TcpOptionsFormatter options;
 
-    TcpFormatter(Verbosity verbosity) {
+    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
+        this.options = new TcpOptionsFormatter(earlyEnd);
     }
 
     /**

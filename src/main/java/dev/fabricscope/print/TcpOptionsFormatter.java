@@ -24,6 +24,12 @@ final class TcpOptionsFormatter {
 
     private enum Stop { NONE, BAD, TRUNCATED_CHECK, TRUNCATED_FETCH }
 
+    private final EarlyEnd earlyEnd;
+
+    TcpOptionsFormatter(EarlyEnd earlyEnd) {
+        this.earlyEnd = earlyEnd;
+    }
+
     /**
      * Appends ", options [...]" for the {@code optionsLength} bytes at {@code off}. Returns false when
      * the line ended inside the options (bad option or truncation): nothing may follow.
@@ -210,7 +216,10 @@ final class TcpOptionsFormatter {
                 out.append(" [|tcp]");
                 if (separator) out.append('>');
             }
-            case TRUNCATED_FETCH -> out.append(" [|tcp]");
+            case TRUNCATED_FETCH -> {
+                earlyEnd.mark();
+                out.append(" [|tcp]");
+            }
         }
         return false;
     }

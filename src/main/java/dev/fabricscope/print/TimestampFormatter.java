@@ -7,10 +7,10 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * tcpdump's default time stamp, {@code HH:MM:SS.ffffff} in a time zone (microseconds, truncated from
- * nanoseconds). The zone offset is remembered for the interval between two transitions, so the rules
- * are consulted (and allocate) only when a packet falls outside it. Also smc-clc's message prefix.
- * One thread per instance.
+ * tcpdump's time stamps ({@link TimestampStyle}): by default {@code HH:MM:SS.ffffff} in a time zone
+ * (microseconds, truncated from nanoseconds), or the style of -t ... -ttttt. The zone offset is remembered for
+ * the interval between two transitions, so the rules are consulted (and allocate) only when a packet falls
+ * outside it. Also smc-clc's message prefix. One thread per instance (-ttt and -ttttt keep a reference time).
  */
 public final class TimestampFormatter {
     private final ZoneRules rules;
@@ -19,35 +19,71 @@ public final class TimestampFormatter {
     private long validUntil = Long.MIN_VALUE;  // epoch seconds, exclusive
     private int offsetSeconds;
 
-    private final boolean dates;
+    private final TimestampStyle style;
+    /** -ttt: the previous packet's time; -ttttt: the first packet's (microseconds, as tcpdump subtracts). */
+    private long referenceMicros;
+    private boolean referenceSet;
 
     public TimestampFormatter(ZoneId zone) {
-        this(zone, false);
+        this(zone, TimestampStyle.TIME);
     }
 
-    /** {@code dates}: tcpdump -tttt's "YYYY-MM-DD " before the time. */
-    TimestampFormatter(ZoneId zone, boolean dates) {
-        this.dates = dates;
+    TimestampFormatter(ZoneId zone, TimestampStyle style) {
+        this.style = style;
         this.rules = zone.getRules();
         this.fixed = rules.isFixedOffset();
         if (fixed) offsetSeconds = rules.getOffset(Instant.EPOCH).getTotalSeconds();
     }
 
+    /** Appends the time stamp in this formatter's style ({@link TimestampStyle#NONE}: nothing). */
     public void format(long timestampNanos, StringBuilder out) {
+        switch (style) {
+            case NONE -> { }
+            case UNIX -> {
+                out.append(Math.floorDiv(timestampNanos, 1_000_000_000L)).append('.');
+                fraction((int) (Math.floorMod(timestampNanos, 1_000_000_000L) / 1000), out);
+            }
+            case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(Math.floorDiv(timestampNanos, 1000), out);
+            default -> local(timestampNanos, out);
+        }
+    }
+
+    /** " HH:MM:SS.ffffff" of the time since the reference ('-' first when before it); hours wrap at 24 as gmtime's. */
+    private void sinceReference(long micros, StringBuilder out) {
+        if (!referenceSet) {
+            referenceMicros = micros;
+            referenceSet = true;
+        }
+        long delta = micros - referenceMicros;
+        if (style == TimestampStyle.SINCE_PREVIOUS) referenceMicros = micros;
+        out.append(delta < 0 ? '-' : ' ');
+        delta = Math.abs(delta);
+        clock((int) (delta / 1_000_000 % 86_400), (int) (delta % 1_000_000), out);
+    }
+
+    private void local(long timestampNanos, StringBuilder out) {
         long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
         int micros = (int) (Math.floorMod(timestampNanos, 1_000_000_000L) / 1000);
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
         int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
-        if (dates) {
+        if (style == TimestampStyle.DATE_TIME) {
             Rfc3339.appendDate(out, Math.floorDiv(seconds + offsetSeconds, 86_400L));
             out.append(' ');
         }
+        clock(secondOfDay, micros, out);
+    }
+
+    private static void clock(int secondOfDay, int micros, StringBuilder out) {
         Text.twoDigits(out, secondOfDay / 3600);
         out.append(':');
         Text.twoDigits(out, secondOfDay / 60 % 60);
         out.append(':');
         Text.twoDigits(out, secondOfDay % 60);
         out.append('.');
+        fraction(micros, out);
+    }
+
+    private static void fraction(int micros, StringBuilder out) {
         for (int div = 100_000; div > 0; div /= 10) out.append((char) ('0' + micros / div % 10));
     }
 

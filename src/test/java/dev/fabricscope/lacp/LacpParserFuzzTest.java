@@ -24,7 +24,8 @@ class LacpParserFuzzTest {
         (byte) 0x88, 0x09};
 
     private final PacketPrinter printer = new PacketPrinter(java.time.ZoneOffset.UTC, Verbosity.VERBOSE,
-            java.util.EnumSet.allOf(PacketPrinter.Option.class));
+            java.util.EnumSet.allOf(PacketPrinter.Option.class), dev.fabricscope.print.TimestampStyle.SINCE_PREVIOUS,
+            dev.fabricscope.print.RawDump.HEX_ASCII);
 
     @FuzzTest(maxDuration = "20s")
     void parseNeverThrows(byte[] input) {

@@ -1,0 +1,59 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fabricscope.testing.Oracles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code fabricscope capture -r FILE} with tcpdump's printing flags written as tcpdump users write them (clustered,
+ * repeated), against tcpdump on the bundled samples (our lines are -S's: absolute sequence numbers).
+ */
+class CapturePrintFlagsTest {
+    private static final Path SMC = Path.of("samples/smc-4conn.pcap");
+    private static final Path LACP = Path.of("samples/lacp.pcap");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-e", "-tttt", "-tt", "-ttt", "-t", "-ttttt", "-#", "--number", "-nn", "-S", "-x", "-xx",
+        "-X", "-XX", "-A", "-AA", "-nnXX", "-eq", "-#tttte", "-q -X -l", "-nS -e -ttt -#"})
+    void sameAsTcpdump(String flags) {
+        for (Path sample : List.of(SMC, LACP)) {
+            List<String> ours = new ArrayList<>(List.of("capture", "-r", sample.toString()));
+            ours.addAll(List.of(flags.split(" ")));
+            CliRun run = CliRun.of(ours.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> tcpdump = new ArrayList<>(List.of(Oracles.tcpdump(), "-n", "-S", "-r", sample.toString()));
+            tcpdump.addAll(List.of(flags.replace("--number", "-#").split(" ")));
+            Oracles.Run expected = Oracles.run(tcpdump, Map.of("TZ", java.util.TimeZone.getDefault().getID()));
+            assertEquals(0, expected.exitCode(), expected.err());
+            assertEquals(expected.out(), run.out(), sample + " " + flags);
+        }
+    }
+
+    @Test
+    void doubleVerbosePrintsAsVerboseAndSaysSo() {
+        CliRun vv = CliRun.of("capture", "-r", SMC.toString(), "-vv");
+        CliRun v = CliRun.of("capture", "-r", SMC.toString(), "-v");
+        assertEquals(0, vv.exitCode(), vv.err());
+        assertEquals(v.out(), vv.out());
+        assertTrue(vv.err().contains("-vv prints as -v"), vv.err());
+    }
+
+    @Test
+    void printingFlagsAreUsageErrorsWithJsonOrTooManyT() {
+        for (String flag : List.of("-e", "-x", "-X", "-A", "-#", "-tt", "-v")) {
+            CliRun run = CliRun.of("capture", "-r", SMC.toString(), "--json", flag);
+            assertEquals(UserError.USAGE, run.exitCode(), flag + ": " + run.err());
+        }
+        CliRun six = CliRun.of("capture", "-r", SMC.toString(), "-tttttt");
+        assertEquals(UserError.USAGE, six.exitCode());
+        assertTrue(six.err().contains("only -t, -tt, -ttt, -tttt and -ttttt are supported"), six.err());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.print.TestFrames.*;
+import static dev.fabricscope.testing.ByteArrays.concat;
+import static dev.fabricscope.testing.ByteArrays.hex;
+import static dev.fabricscope.testing.ByteArrays.u16;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fabricscope.capture.CaptureFiles;
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.capture.ProblemReporter;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.testing.Oracles;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tcpdump's printing flags beyond the verbosity, against tcpdump itself on the same file: -e, -t ... -ttttt, -#,
+ * -x/-xx, -X/-XX, -A/-AA, alone and with -q and -v. The whole output must be equal, so the frames are ones
+ * whose every line we print (no application decoders, no default hex dump of an unknown payload, except where a
+ * raw-byte flag replaces it, as in tcpdump).
+ */
+class PacketPrinterFlagsTest {
+    @TempDir
+    Path dir;
+
+    /** Seconds and microseconds of each frame: +1.5 s, back 0.3 s, then +25 h (hours wrap in -ttt as gmtime's). */
+    private static final long[][] TIMES = {{1_700_000_000L, 5}, {1_700_000_001L, 500_005}, {1_700_000_001L, 200_000},
+        {1_700_090_001L, 999_999}};
+
+    static List<byte[]> ethernetFrames(boolean withUnknownPayloads) {
+        List<byte[]> f = new ArrayList<>();
+        f.add(ethernet(0x0800, ipv4(6, tcp(0x002, hex("020405b4 0402 080a 00000001 00000000 01 030307"), new byte[0]))));
+        f.add(ethernet(0x0800, ipv4(6, tcp(0x018, new byte[0], "GET / HTTP/1.1\r\nHost: a\r\n\r\nx\ry\r\r\n\t\u0001z\r".getBytes()))));
+        f.add(ethernet(0x0800, ipv4(17, udp(258, 772, "abcd".getBytes(), IP_A, IP_B))));
+        f.add(ethernet(0x0800, ipv4(1, icmpEcho(8, 1, 2, "abcdefghijklmnopqrstuvwxyz".getBytes()))));
+        f.add(ethernet(0x0806, concat(arp(1, MAC_B, IP_A, new byte[6], IP_B), new byte[18])));   // padded to 60
+        f.add(vlan(5, 0x0800, ipv4(6, tcp(0x010, new byte[0], new byte[0]))));
+        f.add(concat(MAC_A, MAC_B, hex("88a8 1014 8100 000a 0806"), arp(2, MAC_B, IP_A, MAC_A, IP_B)));  // QinQ
+        f.add(ethernet(0x86dd, ipv6(6, tcp(40000, 443, 1, 2, 0x018, 100, 0, new byte[0], "hi".getBytes(), IP6_A, IP6_B),
+            0x600b3d7fL, IP6_A, IP6_B)));
+        f.add(ethernet(0x8809, SlowProtocolsFormatterTest.LACPDU));
+        f.add(ethernet(0x8809, SlowProtocolsFormatterTest.OAM_EVENT));
+        byte[] echo6 = concat(hex("80 00 0000"), u16(7), u16(9), "ping".getBytes());
+        setChecksum(echo6, 2, pseudo(IP6_A, IP6_B, 58, echo6.length));
+        f.add(ethernet(0x86dd, ipv6(58, echo6, 0x60000000L, IP6_A, IP6_B)));
+        f.add(ethernet(0x86dd, ipv6(17, udp(5000, 4791, new byte[16], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B)));
+        if (withUnknownPayloads) {
+            f.add(ethernet(0x1234, "hello".getBytes()));                       // tcpdump's default dump: replaced
+            f.add(ethernet(0x0800, ipv4(99, "opaque".getBytes())));           // ip-proto-99
+        }
+        return f;
+    }
+
+    @Test
+    void ethernetFramesWithEveryFlag() throws Exception {
+        Path plain = write(LinkType.EN10MB, ethernetFrames(false), false);
+        Path all = write(LinkType.EN10MB, ethernetFrames(true), false);
+        // -A leaves tcpdump's default hex dump of an unknown payload in place (-x, -X and -q suppress it)
+        for (String flags : List.of("-e", "-t", "-tt", "-ttt", "-tttt", "-ttttt", "-#", "-q -e", "-v -e -#",
+                "-e -ttt -#", "-A", "-AA", "-tt -# -A")) {
+            assertSameAsTcpdump(plain, flags);
+        }
+        for (String flags : List.of("-x", "-xx", "-X", "-XX", "-q -X", "-v -XX -e", "-q -e -x")) {
+            assertSameAsTcpdump(all, flags);
+        }
+    }
+
+    /**
+     * Every frame cut after each of its bytes: the raw bytes are those captured, after the link-level header, or
+     * all of them where tcpdump's printer gave up on a truncated field (it then dumps from the start).
+     */
+    @Test
+    void framesCutAtEveryByte() throws Exception {
+        List<byte[]> cuts = new ArrayList<>();
+        for (byte[] full : ethernetFrames(false)) {
+            for (int cut = 1; cut < full.length; cut++) cuts.add(java.util.Arrays.copyOf(full, cut));
+        }
+        Path file = write(LinkType.EN10MB, cuts, true);
+        for (String flags : List.of("-x", "-e -X", "-q -xx", "-v -x")) assertSameAsTcpdump(file, flags);
+    }
+
+    @Test
+    void otherLinkTypes() throws Exception {
+        byte[] ip = ipv4(6, tcp(0x018, new byte[0], "raw".getBytes()));
+        byte[] ip6 = ipv6(17, udp(1, 2, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
+        byte[] sll = hex("0000 0001 0006 66778899aabb 0000");
+        List<Path> files = List.of(
+            write(LinkType.RAW, List.of(ip, ip6), false),
+            write(LinkType.NULL, List.of(concat(hex("02000000"), ip), concat(hex("1e000000"), ip6)), false),
+            write(LinkType.LINUX_SLL, List.of(concat(sll, u16(0x0800), ip), concat(sll, u16(0x86dd), ip6)), false),
+            write(LinkType.LINUX_SLL2, List.of(concat(u16(0x0800), hex("0000 00000001 0001 04 06 66778899aabb0000"), ip)),
+                false));
+        for (Path file : files) {
+            for (String flags : List.of("-x", "-xx", "-X", "-XX", "-A", "-AA", "-ttttt -#")) assertSameAsTcpdump(file, flags);
+        }
+    }
+
+    private void assertSameAsTcpdump(Path file, String flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-n", "-S"));
+        args.addAll(List.of(flags.split(" ")));
+        args.addAll(List.of("-r", file.toString()));
+        Oracles.Run tcpdump = Oracles.run(withTz(args), java.util.Map.of("TZ", "UTC"));
+        assertEquals(0, tcpdump.exitCode(), tcpdump.err());
+        assertEquals(tcpdump.out(), ours(file, flags), "tcpdump " + String.join(" ", args));
+    }
+
+    private static List<String> withTz(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Oracles.tcpdump()));
+        command.addAll(args);
+        return command;
+    }
+
+    /** Our output for the flags as the capture command maps them onto the printer. */
+    static String ours(Path file, String flags) throws Exception {
+        List<String> f = List.of(flags.split(" "));
+        Verbosity verbosity = f.contains("-q") ? Verbosity.QUIET : f.contains("-v") ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
+        if (f.contains("-e")) options.add(PacketPrinter.Option.LINK_HEADERS);
+        if (f.contains("-#")) options.add(PacketPrinter.Option.PACKET_NUMBERS);
+        int t = f.stream().filter(s -> s.matches("-t+")).mapToInt(s -> s.length() - 1).sum();
+        RawDump dump = RawDump.ofFlags(count(f, "x"), count(f, "X"), count(f, "A"));
+        PacketPrinter printer = new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.ofTFlags(t), dump);
+        StringBuilder all = new StringBuilder();
+        Packet p = new Packet();
+        Layers l = new Layers();
+        try (PacketSource src = CaptureFiles.open(file.toString(), ProblemReporter.IGNORE)) {
+            while (src.next(p)) {
+                Dissector.dissect(p, l);
+                printer.format(p, l, all);
+                all.append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    private static int count(List<String> flags, String letter) {
+        return flags.stream().filter(s -> s.matches("-" + letter + "+")).mapToInt(s -> s.length() - 1).sum();
+    }
+
+    /** A pcap with {@link #TIMES} cycled; {@code cut}: each record's original length is the full frame's (+40). */
+    private Path write(int linkType, List<byte[]> frames, boolean cut) throws Exception {
+        int size = 24 + frames.stream().mapToInt(b -> 16 + b.length).sum();
+        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(linkType);
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] frame = frames.get(i);
+            long[] time = TIMES[i % TIMES.length];
+            b.putInt((int) (time[0] + i / TIMES.length * 100_000L)).putInt((int) time[1]).putInt(frame.length)
+                .putInt(cut ? frame.length + 40 : frame.length).put(frame);
+        }
+        Path file = Files.createTempFile(dir, "flags", ".pcap");
+        Files.write(file, b.array());
+        return file;
+    }
+}
