@@ -187,6 +187,10 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-l", description = "Flush standard output after each packet (line-buffered, for a pipe).")
     boolean lineBuffered;
 
+    @Option(names = "-U", description = "With -w: write each packet out as soon as it is captured (packet-buffered, "
+        + "e.g. -w - | wireshark -k -i -).")
+    boolean packetBuffered;
+
     @Option(names = "--json", description = "Print one JSON object per packet (its header fields) instead of "
         + "tcpdump's line; see the README for the field names.")
     boolean json;
@@ -269,7 +273,7 @@ public final class CaptureCommand implements Callable<Integer> {
             Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
             PacketSink sink = openSink(format, first);
             CaptureLoop loop = new CaptureLoop(source, filter, sink, sink == null ? lines(false) : null, out,
-                lineBuffered, count, null, stop, progress);
+                sink == null ? lineBuffered : packetBuffered, count, null, stop, progress);
             try {
                 runAndClose(loop, sink);
             } finally {
@@ -303,7 +307,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 LiveSource source = new LiveSource(captures.get(i), i, ifaces, immediateMode() ? 0 : READ_TIMEOUT_MS);
                 // each loop needs its own renderer (it reuses buffers), all share the output
                 loops.add(new CaptureLoop(source, null, shared, sink == null ? lines(captures.size() > 1) : null, out,
-                    true, count, sharedCount, stop, null));
+                    sink == null || packetBuffered, count, sharedCount, stop, null));
             }
             try {
                 runLive(loops, shared, stop);

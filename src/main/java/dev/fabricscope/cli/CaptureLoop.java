@@ -29,7 +29,7 @@ final class CaptureLoop {
     private final PacketSink sink;
     private final Lines lines;
     private final PrintWriter out;
-    private final boolean flushEachLine;
+    private final boolean flushEachPacket;
     private final long limit;
     private final AtomicLong sharedCount;
     private final StopSignal stop;
@@ -45,17 +45,18 @@ final class CaptureLoop {
      * @param filter      null when the handle filters (live capture)
      * @param sink        null to print instead
      * @param lines       what to print (when there is no sink)
+     * @param flushEachPacket flush the printed line (-l, live) or the written record (-U) after each packet
      * @param limit       -c, 0 for no limit
      * @param sharedCount non-null when several loops share one -c limit
      */
     CaptureLoop(PacketSource source, PacketFilter filter, PacketSink sink, Lines lines, PrintWriter out,
-                boolean flushEachLine, long limit, AtomicLong sharedCount, StopSignal stop, Progress progress) {
+                boolean flushEachPacket, long limit, AtomicLong sharedCount, StopSignal stop, Progress progress) {
         this.source = source;
         this.filter = filter;
         this.sink = sink;
         this.lines = lines;
         this.out = out;
-        this.flushEachLine = flushEachLine;
+        this.flushEachPacket = flushEachPacket;
         this.limit = limit;
         this.sharedCount = sharedCount;
         this.stop = stop;
@@ -84,6 +85,7 @@ final class CaptureLoop {
             matched++;
             if (sink != null) {
                 sink.write(p, source.interfaces().get(p.interfaceId()));
+                if (flushEachPacket) sink.flush();
                 if (sink.limitReached()) {
                     stop.stop();
                     break;
@@ -110,7 +112,7 @@ final class CaptureLoop {
         line.append('\n');
         synchronized (out) {
             out.append(line);
-            if (flushEachLine) out.flush();
+            if (flushEachPacket) out.flush();
         }
     }
 }

@@ -56,4 +56,35 @@ class CapturePrintFlagsTest {
         assertEquals(UserError.USAGE, six.exitCode());
         assertTrue(six.err().contains("only -t, -tt, -ttt, -tttt and -ttttt are supported"), six.err());
     }
+
+    /**
+     * -U: each packet reaches -w's output while the input is still open (tcpdump -U, for -w - | wireshark -k -i -).
+     * The input is a pipe that holds one whole record and stays open; the output must hold the file header and
+     * that record before the input ends.
+     */
+    @Test
+    void packetBufferedWriteFlushesEachPacket() throws Exception {
+        byte[] sample = java.nio.file.Files.readAllBytes(SMC);
+        int firstRecordEnd = 24 + 16 + (sample[32] & 0xff | (sample[33] & 0xff) << 8);
+        Process p = new ProcessBuilder(Oracles.fabricscopeCommand("capture", "-r", "-", "-w", "-", "-U"))
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            p.getOutputStream().write(sample, 0, firstRecordEnd);
+            p.getOutputStream().flush();
+            byte[] got = new byte[firstRecordEnd];
+            var reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return p.getInputStream().readNBytes(got, 0, got.length);
+                } catch (java.io.IOException e) {
+                    return -1;
+                }
+            });
+            assertEquals(firstRecordEnd, reading.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(java.util.HexFormat.of().formatHex(sample, 0, firstRecordEnd), java.util.HexFormat.of().formatHex(got));
+        } finally {
+            p.getOutputStream().close();
+            p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            p.destroyForcibly();
+        }
+    }
 }
