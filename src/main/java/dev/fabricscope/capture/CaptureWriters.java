@@ -59,7 +59,13 @@ public final class CaptureWriters {
 
     /** A plain writer when {@code policy} does not rotate, else a {@link RotatingSink}. */
     public static PacketSink open(String path, WriterOptions options, RotationPolicy policy) throws IOException {
-        return policy.rotates() ? new RotatingSink(path, policy, options) : open(path, options);
+        return open(path, options, policy, name -> { });
+    }
+
+    /** As {@link #open(String, WriterOptions, RotationPolicy)}; a rotating sink tells {@code closedFiles} each file it closed. */
+    public static PacketSink open(String path, WriterOptions options, RotationPolicy policy,
+                                  java.util.function.Consumer<String> closedFiles) throws IOException {
+        return policy.rotates() ? new RotatingSink(path, policy, options, closedFiles) : open(path, options);
     }
 
     private static String describe(Exception e) {

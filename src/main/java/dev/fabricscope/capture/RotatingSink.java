@@ -3,6 +3,7 @@ package dev.fabricscope.capture;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
 /**
  * Writes packets to a series of files named from a pattern, rotating by size (-C), packet time (-G) and
@@ -23,6 +24,7 @@ public final class RotatingSink implements PacketSink {
     private final FileOpener opener;
     private final ZoneId zone;
     private final InstantSource clock;
+    private final Consumer<String> closedFiles;
     private CaptureWriter current;
     private long intervalStart;
     private int intervalFiles;   // -G rotations so far (tcpdump's Gflag_count)
@@ -32,11 +34,23 @@ public final class RotatingSink implements PacketSink {
 
     /** Files written with {@link CaptureWriters#open}; local time zone for names; clock only for an empty -G run. */
     public RotatingSink(String pattern, RotationPolicy policy, WriterOptions options) throws IOException {
-        this(pattern, policy, name -> CaptureWriters.open(name, options), ZoneId.systemDefault(), InstantSource.system());
+        this(pattern, policy, options, name -> { });
+    }
+
+    /** {@code closedFiles} gets each file's name once it is completely written and closed (tcpdump's -z). */
+    public RotatingSink(String pattern, RotationPolicy policy, WriterOptions options, Consumer<String> closedFiles)
+            throws IOException {
+        this(pattern, policy, name -> CaptureWriters.open(name, options), ZoneId.systemDefault(), InstantSource.system(),
+            closedFiles);
     }
 
     public RotatingSink(String pattern, RotationPolicy policy, FileOpener opener, ZoneId zone, InstantSource clock)
             throws IOException {
+        this(pattern, policy, opener, zone, clock, name -> { });
+    }
+
+    public RotatingSink(String pattern, RotationPolicy policy, FileOpener opener, ZoneId zone, InstantSource clock,
+                        Consumer<String> closedFiles) throws IOException {
         if (pattern.equals("-") && policy.rotates()) {
             throw new IllegalArgumentException("-C and -G need a file name, not standard output");
         }
@@ -45,6 +59,7 @@ public final class RotatingSink implements PacketSink {
         this.opener = opener;
         this.zone = zone;
         this.clock = clock;
+        this.closedFiles = closedFiles;
         // tcpdump opens its first file before any packet; with -G the name needs the first packet's time
         if (policy.periodSeconds() == 0) current = open(0);
     }
@@ -124,5 +139,6 @@ public final class RotatingSink implements PacketSink {
         CaptureWriter closing = current;
         current = null;
         closing.close();
+        closedFiles.accept(closing.name());
     }
 }

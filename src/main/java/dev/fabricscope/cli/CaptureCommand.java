@@ -132,6 +132,13 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Start -G files at multiples of SEC since the epoch instead of at the first packet.")
     boolean alignRotation;
 
+    @Option(names = "-z", paramLabel = "COMMAND", description = "With -C or -G: run COMMAND FILE for each file once "
+        + "it is complete (e.g. -z gzip), in the background; also for the last file, and waited for before exit.")
+    String postRotateCommand;
+
+    /** -z's runner while a capture writes; null without -z. */
+    private PostRotateCommand postRotate;
+
     @Option(names = "-F", paramLabel = "FORMAT",
             description = "Output format: pcap or pcapng. Default: the input file's format with -r; pcap for "
                 + "one live interface (as tcpdump), pcapng for several.")
@@ -224,10 +231,14 @@ public final class CaptureCommand implements Callable<Integer> {
         validate();
         String expression = String.join(" ", expressionWords).strip();
         ProblemCounter problems = new ProblemCounter(err);
+        if (postRotateCommand != null) postRotate = new PostRotateCommand(postRotateCommand, problems);
+        int status;
         try (StopSignal stop = new StopSignal()) {
-            if (readFile != null) return fromFile(expression, problems, stop, out, err);
-            return live(expression, problems, stop, out, err);
+            status = readFile != null ? fromFile(expression, problems, stop, out, err) : live(expression, problems, stop, out, err);
+        } finally {
+            if (postRotate != null) postRotate.close();
         }
+        return problems.exitStatus(status);   // -z's last runs may have failed meanwhile
     }
 
     private void validate() {
@@ -235,6 +246,9 @@ public final class CaptureCommand implements Callable<Integer> {
         if (count < 0) throw UserError.usage("invalid packet count " + count);
         if (snaplen < 0) throw UserError.usage("invalid snapshot length " + snaplen);
         if (snaplen == 0) snaplen = BpfCompiler.DEFAULT_SNAPLEN;
+        if (postRotateCommand != null && fileSizeMegabytes == 0 && rotateSeconds == 0) {
+            throw UserError.usage("-z runs after each rotation: it needs -C or -G");
+        }
         if ((fileSizeMegabytes != 0 || rotateSeconds != 0 || fileCount != 0 || alignRotation) && writeFile == null) {
             throw UserError.usage("-C, -G, -W and --align-rotation need -w");
         }
@@ -448,7 +462,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 ? WriterOptions.of(format, WriterOptions.tcpdumpSnapLen(i.snapLen()), i, tsPrecision)
                 : WriterOptions.of(format, i.snapLen(), i, tsPrecision);
             try {
-                return CaptureWriters.open(writeFile, options, policy);
+                return CaptureWriters.open(writeFile, options, policy, postRotate == null ? name -> { } : postRotate);
             } catch (IOException e) {
                 throw UserError.runtime(e.getMessage());
             }
