@@ -15,6 +15,7 @@ import dev.fabricscope.libpcap.BpfCompiler;
 import dev.fabricscope.libpcap.Devices;
 import dev.fabricscope.libpcap.Libpcap;
 import dev.fabricscope.libpcap.LiveCapture;
+import dev.fabricscope.libpcap.LibpcapException;
 import dev.fabricscope.libpcap.LiveSource;
 import dev.fabricscope.libpcap.PacketFilter;
 import dev.fabricscope.print.PacketJson;
@@ -148,6 +149,10 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Timestamp precision of written pcap files (default micro, as tcpdump).")
     String precision;
 
+    @Option(names = "-Q", paramLabel = "in|out|inout", description = "Live: capture only packets received (in), "
+        + "sent (out), or both (inout, the default), as tcpdump -Q.")
+    String direction;
+
     @Option(names = "-p", description = "Do not put the interface into promiscuous mode.")
     boolean noPromiscuous;
 
@@ -246,6 +251,10 @@ public final class CaptureCommand implements Callable<Integer> {
         if (count < 0) throw UserError.usage("invalid packet count " + count);
         if (snaplen < 0) throw UserError.usage("invalid snapshot length " + snaplen);
         if (snaplen == 0) snaplen = BpfCompiler.DEFAULT_SNAPLEN;
+        if (direction != null && readFile != null) throw UserError.usage("-Q applies to live capture (-i), not to -r");
+        if (direction != null && !List.of("in", "out", "inout").contains(direction)) {
+            throw UserError.usage("invalid -Q direction '" + direction + "' (in, out or inout)");
+        }
         if (postRotateCommand != null && fileSizeMegabytes == 0 && rotateSeconds == 0) {
             throw UserError.usage("-z runs after each rotation: it needs -C or -G");
         }
@@ -308,6 +317,13 @@ public final class CaptureCommand implements Callable<Integer> {
                 LiveCapture capture = LiveHandles.open(device, snaplen, !noPromiscuous, READ_TIMEOUT_MS,
                     immediateMode(), bufferKiB * 1024, expression, err);
                 captures.add(capture);
+                if (direction != null) {
+                    try {
+                        capture.setDirection(LiveCapture.Direction.valueOf(direction.toUpperCase(java.util.Locale.ROOT)));
+                    } catch (LibpcapException e) {
+                        throw UserError.runtime(e.getMessage());
+                    }
+                }
                 ifaces.add(new CaptureInterface(device, "", capture.datalink(), snaplen, 1000));
             }
             err.flush();

@@ -56,6 +56,7 @@ public final class Libpcap {
     final Downcall pcapOpenDead;
     final Downcall pcapFreecode;
     final Downcall pcapDatalink;
+    final Downcall pcapSetdirection;
     final Downcall pcapInject;
     final Downcall pcapOfflineFilter;
     final Downcall pcapFopenOffline;
@@ -89,6 +90,8 @@ public final class Libpcap {
         this.pcapOpenDead = function("pcap_open_dead", FunctionDescriptor.of(ADDR, INT, INT));
         this.pcapFreecode = function("pcap_freecode", FunctionDescriptor.ofVoid(ADDR));
         this.pcapDatalink = function("pcap_datalink", FunctionDescriptor.of(INT, ADDR));
+        // int pcap_setdirection(pcap_t *, pcap_direction_t)
+        this.pcapSetdirection = function("pcap_setdirection", FunctionDescriptor.of(INT, ADDR, INT));
         // int pcap_inject(pcap_t *, const void *, size_t)
         this.pcapInject = function("pcap_inject", FunctionDescriptor.of(INT, ADDR, ADDR, ValueLayout.JAVA_LONG));
         // int pcap_offline_filter(const struct bpf_program *, const struct pcap_pkthdr *, const u_char *)

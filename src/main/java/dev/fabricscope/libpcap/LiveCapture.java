@@ -153,6 +153,23 @@ public final class LiveCapture implements AutoCloseable {
         setFilter(program);
     }
 
+    /** Which packets a capture sees by direction (pcap_direction_t), as tcpdump's -Q in|out|inout. */
+    public enum Direction {
+        INOUT, IN, OUT
+    }
+
+    /** Keeps only the packets of {@code direction} (pcap_setdirection; not every platform supports it). */
+    public void setDirection(Direction direction) {
+        int rc;
+        try {
+            rc = (int) lib.pcapSetdirection.handle().invokeExact(pcap, direction.ordinal());
+        } catch (Throwable t) {
+            throw Libpcap.failure("pcap_setdirection", t);
+        }
+        if (rc != 0) throw new LibpcapException(device + ": cannot capture only direction "
+            + direction.name().toLowerCase(java.util.Locale.ROOT) + ": " + lib.geterr(pcap));
+    }
+
     /** Installs a program (libpcap copies it, and hands it to the kernel when it can). */
     public void setFilter(BpfProgram program) {
         try (Arena tmp = Arena.ofConfined()) {

@@ -59,7 +59,11 @@ class CaptureNetnsTest {
 
     /** Sends {@code count} UDP datagrams from B to {@code address}:5555. */
     private void sendFromB(String address, int count) {
-        ok("ip", "netns", "exec", b, "python3", "-c", "import socket\n"
+        sendFrom(b, address, count);
+    }
+
+    private static void sendFrom(String namespace, String address, int count) {
+        ok("ip", "netns", "exec", namespace, "python3", "-c", "import socket\n"
             + "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
             + "for i in range(" + count + "): s.sendto(b'fabric%d' % i, ('" + address + "', 5555))\n");
     }
@@ -117,5 +121,32 @@ class CaptureNetnsTest {
         assertEquals(4, lines.size(), r.out());
         assertTrue(lines.stream().allMatch(l -> l.contains("10.77.1.2.") && l.contains("> 10.77.1.1.5555: UDP, length 7")),
             r.out());
+    }
+
+    /** -Q in / -Q out: only what the interface received, or only what it sent (pcap_setdirection). */
+    @Test
+    void directionKeepsOnlyReceivedOrSentPackets() throws Exception {
+        for (String direction : List.of("in", "out")) {
+            Path out = tmp.resolve(direction + ".pcap");
+            Path err = tmp.resolve(direction + ".err");
+            List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
+            cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "-Q", direction, "-w", out.toString(),
+                "udp", "port", "5555"));
+            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
+            for (int i = 0; i < 300 && !Files.readString(err).contains("listening on"); i++) Thread.sleep(100);
+            Thread.sleep(300);
+            sendFromB("10.77.1.1", 3);       // received by fsa1
+            sendFrom(a, "10.77.1.2", 2);     // sent by fsa1
+            Thread.sleep(500);
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), Files.readString(err));
+            Oracles.Run r = Oracles.run("tcpdump", "-n", "-r", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> lines = r.out().lines().toList();
+            String dst = direction.equals("in") ? "> 10.77.1.1.5555:" : "> 10.77.1.2.5555:";
+            assertEquals(direction.equals("in") ? 3 : 2, lines.size(), direction + ": " + r.out());
+            assertTrue(lines.stream().allMatch(l -> l.contains(dst)), direction + ": " + r.out());
+        }
     }
 }

@@ -87,4 +87,14 @@ class CapturePrintFlagsTest {
             p.destroyForcibly();
         }
     }
+
+    @Test
+    void directionIsForLiveCaptureWithAKnownValue() {
+        CliRun file = CliRun.of("capture", "-r", SMC.toString(), "-Q", "in");
+        assertEquals(UserError.USAGE, file.exitCode());
+        assertTrue(file.err().contains("-Q applies to live capture"), file.err());
+        CliRun bad = CliRun.of("capture", "-i", "lo", "-Q", "sideways");
+        assertEquals(UserError.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("invalid -Q direction 'sideways' (in, out or inout)"), bad.err());
+    }
 }
