@@ -71,7 +71,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
         "Differences from tcpdump: -G uses packet time, not the clock (so it also splits files read with -r); "
             + "several -i options capture on several interfaces into one pcapng file; TCP sequence numbers are "
-            + "printed absolute (as tcpdump -S); -vv and -vvv print as -v; -e prints the link-level header of "
+            + "printed absolute (as tcpdump -S); -e prints the link-level header of "
             + "Ethernet frames only; with several -i, -# and -ttt count per interface.",
     },
     parameterListHeading = "%nArguments:%n",
@@ -166,7 +166,8 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-q", description = "Quiet output: less protocol information per line.")
     boolean quiet;
 
-    @Option(names = "-v", description = "Verbose output: IP header fields, checksums. -vv and -vvv print as -v.")
+    @Option(names = "-v", description = "Verbose output: IP header fields, checksums; -vv (or -vvv) also every TCP "
+        + "sequence number and slow-protocols TLVs in hex.")
     boolean[] verbose = {};
 
     @Option(names = "-e", description = "Print the link-level header (MAC addresses, ethertype, VLAN tags) on each "
@@ -276,10 +277,7 @@ public final class CaptureCommand implements Callable<Integer> {
             throw UserError.usage("--json cannot be combined with -q, -v, -e, -t, -#, -x, -X or -A");
         }
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
-        if (verbose.length > 1) {
-            spec.commandLine().getErr().println("fabricscope: -" + "v".repeat(verbose.length)
-                + " prints as -v (the extra detail of tcpdump -vv is not decoded)");
-        }
+
     }
 
     private int fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
@@ -494,7 +492,7 @@ public final class CaptureCommand implements Callable<Integer> {
             return (p, l, iface, line) -> packetJson.format(p, l, iface.name(), line);
         }
         Verbosity verbosity = quiet ? Verbosity.QUIET
-            : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
+            : verbose.length > 1 ? Verbosity.VERY_VERBOSE : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (linkHeaders) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (packetNumbers) options.add(PacketPrinter.Option.PACKET_NUMBERS);

@@ -41,7 +41,7 @@ final class ArpFormatter {
             return;
         }
         if (!linkHeaders) out.append("ARP, ");
-        boolean verbose = verbosity == Verbosity.VERBOSE;
+        boolean verbose = verbosity.verbose();
         boolean ipv4 = (pro == ETHERTYPE_IPV4 || pro == ETHERTYPE_TRAIL) && pln == 4;
         if (!ipv4 || hln == 0 || verbose) {
             appendHardware(out, hrd);

@@ -42,7 +42,7 @@ final class IcmpFormatter {
             if (code != 0) out.append(" code ").append(code);
         }
         out.append(", length ").append(length);
-        if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= ip.end) {
+        if (verbosity.verbose() && !ip.fragmented && off + length <= ip.end) {
             long sum = InternetChecksum.add(0, p, off, length);
             if (!InternetChecksum.verifies(sum)) {
                 out.append(" (wrong icmp cksum ");
@@ -64,7 +64,7 @@ final class IcmpFormatter {
             out.append(" [|icmp6]");
             return;
         }
-        if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= ip.end && length >= 4) {
+        if (verbosity.verbose() && !ip.fragmented && off + length <= ip.end && length >= 4) {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, ICMPV6, length), p, off, length);
             ChecksumText.bracketed(out, "icmp6", p.u16(off + 2), sum);
         }
@@ -72,7 +72,7 @@ final class IcmpFormatter {
         if ((type == ECHO6_REQUEST || type == ECHO6_REPLY) && off + 8 <= ip.end) {
             out.append("ICMP6, ").append(type == ECHO6_REQUEST ? "echo request" : "echo reply")
                     .append(", id ").append(p.u16(off + 4)).append(", seq ").append(p.u16(off + 6));
-            if (verbosity != Verbosity.VERBOSE) out.append(", length ").append(length);
+            if (!verbosity.verbose()) out.append(", length ").append(length);
         } else {
             out.append("ICMP6, type ").append(type).append(", code ").append(code).append(", length ").append(length);
         }

@@ -100,7 +100,7 @@ final class IpFormatter {
         ctx.end = end;
         ctx.addresses = true;
         ctx.fragmented = (fragmentField & 0x2000) != 0;
-        if (verbosity == Verbosity.VERBOSE) {
+        if (verbosity.verbose()) {
             int tos = p.u8(off + 1);
             out.append("(tos 0x");
             Text.hex(out, tos);
@@ -179,7 +179,7 @@ final class IpFormatter {
             len = (long) length + IPV6_HEADER;  // tcpdump's provisional length while it looks for a jumbogram option
         }
         int nh = p.u8(off + 6);
-        if (verbosity == Verbosity.VERBOSE) {
+        if (verbosity.verbose()) {
             long flow = p.u32(off);
             out.append('(');
             if ((flow & 0x0ff00000L) != 0) {

@@ -19,9 +19,12 @@ import dev.fabricscope.capture.Packet;
  */
 final class OamFormatter {
     private final EarlyEnd earlyEnd;
+    /** -vv: each TLV in hex after its fields, and no hex dump of the codes without a decoder (as tcpdump). */
+    private final boolean veryVerbose;
 
-    OamFormatter(EarlyEnd earlyEnd) {
+    OamFormatter(EarlyEnd earlyEnd, boolean veryVerbose) {
         this.earlyEnd = earlyEnd;
+        this.veryVerbose = veryVerbose;
     }
 
     private static final int HEADER = 3, TLV_HEADER = 2, INFO_TLV = 16, LINK_EVENT_TLV = 40;
@@ -78,7 +81,9 @@ final class OamFormatter {
                     out.append(INDENT).append("Command ").append(command).append(" (").append(commandCode).append(')');
                 }
             }
-            default -> HexDump.hex(p, t, remaining, INDENT, out);
+            default -> {
+                if (!veryVerbose) HexDump.hex(p, t, remaining, INDENT, out);
+            }
         }
     }
 
@@ -129,9 +134,9 @@ final class OamFormatter {
                 out.append("\n\t    ERROR: illegal length - should be ").append(expected);
                 decoded = false;
             }
-            if (!decoded) HexDump.hex(p, t, length, INDENT, out);
-            else if (information) information(p, t, out);
-            else linkEvent(p, t, out);
+            if (decoded && information) information(p, t, out);
+            else if (decoded) linkEvent(p, t, out);
+            if (!decoded || veryVerbose) HexDump.hex(p, t, length, INDENT, out);
             t += length;
             remaining -= length;
         }

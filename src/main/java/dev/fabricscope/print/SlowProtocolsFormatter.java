@@ -26,7 +26,7 @@ public final class SlowProtocolsFormatter {
     SlowProtocolsFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
         this.earlyEnd = earlyEnd;
-        this.oam = new OamFormatter(earlyEnd);
+        this.oam = new OamFormatter(earlyEnd, verbosity == Verbosity.VERY_VERBOSE);
     }
 
     /** The capture ended: "[|slow]"; print-slow.c jumps out on every truncation (-x dumps from the first byte). */
@@ -66,10 +66,10 @@ public final class SlowProtocolsFormatter {
                 return;
             }
             out.append(name).append('v').append(version).append(", length ").append(length);
-            if (verbosity == Verbosity.VERBOSE) tlvs(p, off + 2, length - 2, subtype, out);
+            if (verbosity.verbose()) tlvs(p, off + 2, length - 2, subtype, out);
         } else if (subtype == OAM) {
             out.append("OAM, length ").append(length);
-            if (verbosity == Verbosity.VERBOSE) oam.format(p, off + 1, length - 1, out);
+            if (verbosity.verbose()) oam.format(p, off + 1, length - 1, out);
         } else {
             out.append("unknown (").append(subtype).append("), length ").append(length);
             HexDump.hex(p, off, length, "\n\t", out);
@@ -125,8 +125,12 @@ public final class SlowProtocolsFormatter {
                         Text.hex(out, p.u32(v + 8), 8);
                     }
                 }
-                default -> HexDump.hex(p, v, valueLength, "\n\t  ", out);
+                default -> {
+                    if (verbosity != Verbosity.VERY_VERBOSE) HexDump.hex(p, v, valueLength, "\n\t  ", out);
+                }
             }
+            // -vv: every TLV's value in hex too
+            if (verbosity == Verbosity.VERY_VERBOSE) HexDump.hex(p, v, valueLength, "\n\t  ", out);
             t += length;
             remaining -= length;
         }
@@ -162,6 +166,6 @@ public final class SlowProtocolsFormatter {
     }
 
     private void tooShort(StringBuilder out) {
-        out.append(verbosity == Verbosity.VERBOSE ? "\n\t\t packet is too short" : " (packet is too short)");
+        out.append(verbosity.verbose() ? "\n\t\t packet is too short" : " (packet is too short)");
     }
 }

@@ -60,7 +60,7 @@ final class TcpFormatter {
             tooLong(out, hlen, length);
             return;
         }
-        if (verbosity == Verbosity.VERBOSE && !ip.fragmented && off + length <= end) {
+        if (verbosity.verbose() && !ip.fragmented && off + length <= end) {
             int stored = p.u16(off + 16);
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length), p, off, length);
             out.append(", cksum 0x");
@@ -75,7 +75,7 @@ final class TcpFormatter {
         }
         int dataLength = length - hlen;
         long seq = p.u32(off + 4);
-        if (dataLength > 0 || (flags & (SYN | FIN | RST)) != 0) {
+        if (dataLength > 0 || (flags & (SYN | FIN | RST)) != 0 || verbosity == Verbosity.VERY_VERBOSE) {
             out.append(", seq ");
             Text.u32(out, seq);
             if (dataLength > 0) Text.u32(out.append(':'), seq + dataLength);
@@ -88,7 +88,7 @@ final class TcpFormatter {
             return;
         }
         out.append(", length ").append(dataLength);
-        if (dataLength > 0 && (flags & RST) != 0 && verbosity == Verbosity.VERBOSE) {
+        if (dataLength > 0 && (flags & RST) != 0 && verbosity.verbose()) {
             rstData(p, off + hlen, dataLength, end, out);
         }
     }

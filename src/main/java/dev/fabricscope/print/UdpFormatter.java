@@ -51,7 +51,11 @@ final class UdpFormatter {
             out.append(" [|udp]");
             return;
         }
-        if (verbosity == Verbosity.VERBOSE && ip.v6 && !ip.fragmented && off + HEADER + length <= end) {
+        // IPv6 (where the checksum is mandatory) from -v, IPv4 from -vv, where a zero checksum means none
+        boolean check = ip.v6 ? verbosity.verbose() : verbosity == Verbosity.VERY_VERBOSE;
+        if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
+            out.append("[no cksum] ");
+        } else if (check && !ip.fragmented && off + HEADER + length <= end) {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
             ChecksumText.bracketed(out, "udp", p.u16(off + 6), sum);
         }

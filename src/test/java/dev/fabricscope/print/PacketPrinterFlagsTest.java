@@ -45,6 +45,13 @@ class PacketPrinterFlagsTest {
         f.add(ethernet(0x0800, ipv4(6, tcp(0x002, hex("020405b4 0402 080a 00000001 00000000 01 030307"), new byte[0]))));
         f.add(ethernet(0x0800, ipv4(6, tcp(0x018, new byte[0], "GET / HTTP/1.1\r\nHost: a\r\n\r\nx\ry\r\r\n\t\u0001z\r".getBytes()))));
         f.add(ethernet(0x0800, ipv4(17, udp(258, 772, "abcd".getBytes(), IP_A, IP_B))));
+        byte[] noSum = udp(259, 773, "efgh".getBytes(), IP_A, IP_B);
+        noSum[6] = 0;
+        noSum[7] = 0;
+        f.add(ethernet(0x0800, ipv4(17, noSum)));                             // -vv: [no cksum]
+        byte[] badSum = udp(260, 774, "ijkl".getBytes(), IP_A, IP_B);
+        badSum[7] ^= 0x5a;
+        f.add(ethernet(0x0800, ipv4(17, badSum)));                            // -vv: [bad udp cksum ...]
         f.add(ethernet(0x0800, ipv4(1, icmpEcho(8, 1, 2, "abcdefghijklmnopqrstuvwxyz".getBytes()))));
         f.add(ethernet(0x0806, concat(arp(1, MAC_B, IP_A, new byte[6], IP_B), new byte[18])));   // padded to 60
         f.add(vlan(5, 0x0800, ipv4(6, tcp(0x010, new byte[0], new byte[0]))));
@@ -70,10 +77,10 @@ class PacketPrinterFlagsTest {
         Path all = write(LinkType.EN10MB, ethernetFrames(true), false);
         // -A leaves tcpdump's default hex dump of an unknown payload in place (-x, -X and -q suppress it)
         for (String flags : List.of("-e", "-t", "-tt", "-ttt", "-tttt", "-ttttt", "-#", "-q -e", "-v -e -#",
-                "-e -ttt -#", "-A", "-AA", "-tt -# -A")) {
+                "-e -ttt -#", "-A", "-AA", "-tt -# -A", "-vv", "-vvv -e")) {
             assertSameAsTcpdump(plain, flags);
         }
-        for (String flags : List.of("-x", "-xx", "-X", "-XX", "-q -X", "-v -XX -e", "-q -e -x")) {
+        for (String flags : List.of("-x", "-xx", "-X", "-XX", "-q -X", "-v -XX -e", "-q -e -x", "-vv -X")) {
             assertSameAsTcpdump(all, flags);
         }
     }
@@ -89,7 +96,7 @@ class PacketPrinterFlagsTest {
             for (int cut = 1; cut < full.length; cut++) cuts.add(java.util.Arrays.copyOf(full, cut));
         }
         Path file = write(LinkType.EN10MB, cuts, true);
-        for (String flags : List.of("-x", "-e -X", "-q -xx", "-v -x")) assertSameAsTcpdump(file, flags);
+        for (String flags : List.of("-x", "-e -X", "-q -xx", "-v -x", "-vv -x")) assertSameAsTcpdump(file, flags);
     }
 
     @Test
@@ -126,7 +133,9 @@ class PacketPrinterFlagsTest {
     /** Our output for the flags as the capture command maps them onto the printer. */
     static String ours(Path file, String flags) throws Exception {
         List<String> f = List.of(flags.split(" "));
-        Verbosity verbosity = f.contains("-q") ? Verbosity.QUIET : f.contains("-v") ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        int v = count(f, "v");
+        Verbosity verbosity = f.contains("-q") ? Verbosity.QUIET
+            : v > 1 ? Verbosity.VERY_VERBOSE : v > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (f.contains("-e")) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (f.contains("-#")) options.add(PacketPrinter.Option.PACKET_NUMBERS);
