@@ -146,8 +146,12 @@ public final class CaptureCommand implements Callable<Integer> {
     String outputFormat;
 
     @Option(names = "--time-stamp-precision", paramLabel = "micro|nano",
-            description = "Timestamp precision of written pcap files (default micro, as tcpdump).")
+            description = "Time stamp precision of written pcap files and of printed times (default micro, as "
+                + "tcpdump; nano prints nine digits).")
     String precision;
+
+    @Option(names = "--nano", description = "Same as --time-stamp-precision=nano (as tcpdump).")
+    boolean nano;
 
     @Option(names = "-Q", paramLabel = "in|out|inout", description = "Live: capture only packets received (in), "
         + "sent (out), or both (inout, the default), as tcpdump -Q.")
@@ -268,6 +272,10 @@ public final class CaptureCommand implements Callable<Integer> {
         if (outputFormat != null && !outputFormat.equals("pcap") && !outputFormat.equals("pcapng")) {
             throw UserError.usage("invalid -F format '" + outputFormat + "' (pcap or pcapng)");
         }
+        if (nano) {
+            if (precision != null && !precision.equals("nano")) throw UserError.usage("--nano contradicts --time-stamp-precision=" + precision);
+            precision = "nano";
+        }
         if (precision != null && !precision.equals("micro") && !precision.equals("nano")) {
             throw UserError.usage("invalid time stamp precision '" + precision + "' (micro or nano)");
         }
@@ -313,7 +321,7 @@ public final class CaptureCommand implements Callable<Integer> {
             List<CaptureInterface> ifaces = new ArrayList<>();
             for (String device : devices) {
                 LiveCapture capture = LiveHandles.open(device, snaplen, !noPromiscuous, READ_TIMEOUT_MS,
-                    immediateMode(), bufferKiB * 1024, expression, err);
+                    immediateMode(), bufferKiB * 1024, "nano".equals(precision), expression, err);
                 captures.add(capture);
                 if (direction != null) {
                     try {
@@ -496,6 +504,7 @@ public final class CaptureCommand implements Callable<Integer> {
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (linkHeaders) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (packetNumbers) options.add(PacketPrinter.Option.PACKET_NUMBERS);
+        if ("nano".equals(precision)) options.add(PacketPrinter.Option.NANOSECONDS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length));
         return (p, l, iface, line) -> {

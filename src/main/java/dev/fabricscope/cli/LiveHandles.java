@@ -19,9 +19,15 @@ final class LiveHandles {
      */
     static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
                             int bufferBytes, String expression, PrintWriter err) {
+        return open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes, false, expression, err);
+    }
+
+    /** @param nanoseconds nanosecond time stamps (capture --time-stamp-precision=nano) */
+    static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
+                            int bufferBytes, boolean nanoseconds, String expression, PrintWriter err) {
         LiveCapture capture;
         try {
-            capture = LiveCapture.open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes);
+            capture = LiveCapture.open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes, nanoseconds);
         } catch (Libpcap.UnavailableException | LibpcapException e) {
             throw UserError.runtime(e.getMessage());
         }

@@ -57,6 +57,7 @@ public final class Libpcap {
     final Downcall pcapFreecode;
     final Downcall pcapDatalink;
     final Downcall pcapSetdirection;
+    final Downcall pcapSetTstampPrecision;
     final Downcall pcapInject;
     final Downcall pcapOfflineFilter;
     final Downcall pcapFopenOffline;
@@ -92,6 +93,8 @@ public final class Libpcap {
         this.pcapDatalink = function("pcap_datalink", FunctionDescriptor.of(INT, ADDR));
         // int pcap_setdirection(pcap_t *, pcap_direction_t)
         this.pcapSetdirection = function("pcap_setdirection", FunctionDescriptor.of(INT, ADDR, INT));
+        // int pcap_set_tstamp_precision(pcap_t *, int): 0 micro, 1 nano
+        this.pcapSetTstampPrecision = function("pcap_set_tstamp_precision", FunctionDescriptor.of(INT, ADDR, INT));
         // int pcap_inject(pcap_t *, const void *, size_t)
         this.pcapInject = function("pcap_inject", FunctionDescriptor.of(INT, ADDR, ADDR, ValueLayout.JAVA_LONG));
         // int pcap_offline_filter(const struct bpf_program *, const struct pcap_pkthdr *, const u_char *)

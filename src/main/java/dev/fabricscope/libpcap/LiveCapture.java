@@ -43,11 +43,14 @@ public final class LiveCapture implements AutoCloseable {
     private volatile boolean broken;
     private long frames;
     private byte[] copy = new byte[2048];   // the current packet, copied out of libpcap's buffer
+    /** Nanoseconds per unit of the header's second fraction: 1000 (microseconds) or 1 (nanosecond precision). */
+    private final long fractionNanos;
 
-    private LiveCapture(Libpcap lib, String device, MemorySegment pcap) {
+    private LiveCapture(Libpcap lib, String device, MemorySegment pcap, boolean nanoseconds) {
         this.lib = lib;
         this.device = device;
         this.pcap = pcap;
+        this.fractionNanos = nanoseconds ? 1 : 1000;
         this.headerPtr = arena.allocate(ValueLayout.ADDRESS);
         this.dataPtr = arena.allocate(ValueLayout.ADDRESS);
         this.linkType = datalinkOf(lib, pcap);
@@ -64,6 +67,12 @@ public final class LiveCapture implements AutoCloseable {
      */
     public static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
                                    int bufferSize) {
+        return open(device, snaplen, promisc, timeoutMs, immediate, bufferSize, false);
+    }
+
+    /** @param nanoseconds ask for nanosecond time stamps (pcap_set_tstamp_precision), as tcpdump --nano does */
+    public static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
+                                   int bufferSize, boolean nanoseconds) {
         Libpcap lib = Libpcap.load();
         MemorySegment pcap;
         try (Arena tmp = Arena.ofConfined()) {
@@ -82,6 +91,9 @@ public final class LiveCapture implements AutoCloseable {
             set(lib, pcap, device, "timeout", lib.pcapSetTimeout.handle(), timeoutMs);
             set(lib, pcap, device, "immediate mode", lib.pcapSetImmediateMode.handle(), immediate ? 1 : 0);
             if (bufferSize > 0) set(lib, pcap, device, "buffer size", lib.pcapSetBufferSize.handle(), bufferSize);
+            if (nanoseconds) {
+                set(lib, pcap, device, "nanosecond time stamp precision", lib.pcapSetTstampPrecision.handle(), 1);
+            }
             int status;
             try {
                 status = (int) lib.pcapActivate.handle().invokeExact(pcap);
@@ -89,7 +101,7 @@ public final class LiveCapture implements AutoCloseable {
                 throw Libpcap.failure("pcap_activate", t);
             }
             if (status < 0) throw new LibpcapException(activationMessage(lib, pcap, device, status));
-            LiveCapture capture = new LiveCapture(lib, device, pcap);
+            LiveCapture capture = new LiveCapture(lib, device, pcap, nanoseconds);
             if (status > 0) capture.warnings.add(activationMessage(lib, pcap, device, status));
             ok = true;
             return capture;
@@ -208,7 +220,7 @@ public final class LiveCapture implements AutoCloseable {
             if (capLen < 0) capLen = 0;
             if (capLen > copy.length) copy = new byte[capLen];
             MemorySegment.copy(ALL_MEMORY, ValueLayout.JAVA_BYTE, data, copy, 0, capLen);
-            packet.set(copy, 0, capLen, len, sec * 1_000_000_000L + usec * 1_000L, interfaceId, linkType,
+            packet.set(copy, 0, capLen, len, sec * 1_000_000_000L + usec * fractionNanos, interfaceId, linkType,
                 ++frames);
             return true;
         }

@@ -31,7 +31,9 @@ public final class PacketPrinter {
          */
         LINK_HEADERS,
         /** {@code -#}: each line starts with the packet's number among those printed, as "%5u  ". */
-        PACKET_NUMBERS
+        PACKET_NUMBERS,
+        /** {@code --time-stamp-precision=nano}: times (and -ttt/-ttttt differences) with nine fraction digits. */
+        NANOSECONDS
     }
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
@@ -75,7 +77,7 @@ public final class PacketPrinter {
         this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
         this.timestampStyle = timestampStyle;
         this.rawDump = rawDump;
-        this.timestamps = new TimestampFormatter(zone, timestampStyle);
+        this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);

@@ -20,8 +20,10 @@ public final class TimestampFormatter {
     private int offsetSeconds;
 
     private final TimestampStyle style;
-    /** -ttt: the previous packet's time; -ttttt: the first packet's (microseconds, as tcpdump subtracts). */
-    private long referenceMicros;
+    /** --time-stamp-precision=nano: nine fraction digits, and -ttt/-ttttt count nanoseconds. */
+    private final boolean nanos;
+    /** -ttt: the previous packet's time; -ttttt: the first packet's (in the precision's unit, as tcpdump subtracts). */
+    private long reference;
     private boolean referenceSet;
 
     public TimestampFormatter(ZoneId zone) {
@@ -29,7 +31,12 @@ public final class TimestampFormatter {
     }
 
     TimestampFormatter(ZoneId zone, TimestampStyle style) {
+        this(zone, style, false);
+    }
+
+    TimestampFormatter(ZoneId zone, TimestampStyle style, boolean nanos) {
         this.style = style;
+        this.nanos = nanos;
         this.rules = zone.getRules();
         this.fixed = rules.isFixedOffset();
         if (fixed) offsetSeconds = rules.getOffset(Instant.EPOCH).getTotalSeconds();
@@ -40,51 +47,55 @@ public final class TimestampFormatter {
         switch (style) {
             case NONE -> { }
             case UNIX -> {
-                out.append(Math.floorDiv(timestampNanos, 1_000_000_000L)).append('.');
-                fraction((int) (Math.floorMod(timestampNanos, 1_000_000_000L) / 1000), out);
+                out.append(Math.floorDiv(timestampNanos, 1_000_000_000L));
+                fraction(Math.floorMod(timestampNanos, 1_000_000_000L), out);
             }
-            case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(Math.floorDiv(timestampNanos, 1000), out);
+            case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(nanos ? timestampNanos : Math.floorDiv(timestampNanos, 1000), out);
             default -> local(timestampNanos, out);
         }
     }
 
     /** " HH:MM:SS.ffffff" of the time since the reference ('-' first when before it); hours wrap at 24 as gmtime's. */
-    private void sinceReference(long micros, StringBuilder out) {
+    private void sinceReference(long units, StringBuilder out) {
         if (!referenceSet) {
-            referenceMicros = micros;
+            reference = units;
             referenceSet = true;
         }
-        long delta = micros - referenceMicros;
-        if (style == TimestampStyle.SINCE_PREVIOUS) referenceMicros = micros;
+        long delta = units - reference;
+        if (style == TimestampStyle.SINCE_PREVIOUS) reference = units;
         out.append(delta < 0 ? '-' : ' ');
         delta = Math.abs(delta);
-        clock((int) (delta / 1_000_000 % 86_400), (int) (delta % 1_000_000), out);
+        long perSecond = nanos ? 1_000_000_000L : 1_000_000L;
+        clock((int) (delta / perSecond % 86_400), (nanos ? 1 : 1000) * (delta % perSecond), out);
     }
 
     private void local(long timestampNanos, StringBuilder out) {
         long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
-        int micros = (int) (Math.floorMod(timestampNanos, 1_000_000_000L) / 1000);
+        long fraction = Math.floorMod(timestampNanos, 1_000_000_000L);
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
         int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
         if (style == TimestampStyle.DATE_TIME) {
             Rfc3339.appendDate(out, Math.floorDiv(seconds + offsetSeconds, 86_400L));
             out.append(' ');
         }
-        clock(secondOfDay, micros, out);
+        clock(secondOfDay, fraction, out);
     }
 
-    private static void clock(int secondOfDay, int micros, StringBuilder out) {
+    /** HH:MM:SS and the fraction of a second ({@code nanosOfSecond}) in the precision's digits. */
+    private void clock(int secondOfDay, long nanosOfSecond, StringBuilder out) {
         Text.twoDigits(out, secondOfDay / 3600);
         out.append(':');
         Text.twoDigits(out, secondOfDay / 60 % 60);
         out.append(':');
         Text.twoDigits(out, secondOfDay % 60);
-        out.append('.');
-        fraction(micros, out);
+        fraction(nanosOfSecond, out);
     }
 
-    private static void fraction(int micros, StringBuilder out) {
-        for (int div = 100_000; div > 0; div /= 10) out.append((char) ('0' + micros / div % 10));
+    /** ".ffffff" (microseconds, truncated) or ".fffffffff". */
+    private void fraction(long nanosOfSecond, StringBuilder out) {
+        out.append('.');
+        long value = nanos ? nanosOfSecond : nanosOfSecond / 1000;
+        for (long div = nanos ? 100_000_000 : 100_000; div > 0; div /= 10) out.append((char) ('0' + value / div % 10));
     }
 
     private void refresh(long seconds) {

@@ -149,4 +149,27 @@ class CaptureNetnsTest {
             assertTrue(lines.stream().allMatch(l -> l.contains(dst)), direction + ": " + r.out());
         }
     }
+
+    /** --nano live: libpcap is asked for nanosecond stamps (tcpdump --nano), so they are not whole microseconds. */
+    @Test
+    void nanosecondStampsLive() throws Exception {
+        Oracles.requireTcpdump();
+        Path out = tmp.resolve("nano.pcap");
+        Path err = tmp.resolve("nano.err");
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
+        cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "--nano", "-c", "5", "-w", out.toString(),
+            "udp", "port", "5555"));
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
+        for (int i = 0; i < 300 && !Files.readString(err).contains("listening on"); i++) Thread.sleep(100);
+        Thread.sleep(300);
+        sendFromB("10.77.1.1", 5);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "-c 5 did not end the capture");
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        Oracles.Run r = Oracles.run("tcpdump", "-n", "--nano", "-tt", "-r", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> fractions = r.out().lines().map(l -> l.substring(l.indexOf('.') + 1, l.indexOf(' '))).toList();
+        assertEquals(5, fractions.size(), r.out());
+        assertTrue(fractions.stream().allMatch(f -> f.length() == 9), r.out());
+        assertTrue(fractions.stream().anyMatch(f -> !f.endsWith("000")), "nanosecond stamps: " + r.out());
+    }
 }

@@ -22,7 +22,7 @@ class CapturePrintFlagsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"-e", "-tttt", "-tt", "-ttt", "-t", "-ttttt", "-#", "--number", "-nn", "-S", "-x", "-xx",
-        "-X", "-XX", "-A", "-AA", "-nnXX", "-eq", "-#tttte", "-q -X -l", "-nS -e -ttt -#", "-vv", "-vvv", "-vvXe"})
+        "-X", "-XX", "-A", "-AA", "-nnXX", "-eq", "-#tttte", "-q -X -l", "-nS -e -ttt -#", "-vv", "-vvv", "-vvXe", "--nano -ttt"})
     void sameAsTcpdump(String flags) {
         for (Path sample : List.of(SMC, LACP)) {
             List<String> ours = new ArrayList<>(List.of("capture", "-r", sample.toString()));

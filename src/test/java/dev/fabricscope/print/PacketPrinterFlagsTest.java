@@ -85,6 +85,16 @@ class PacketPrinterFlagsTest {
         }
     }
 
+    /** A nanosecond file: tcpdump prints microseconds (truncated) unless --nano, then nine digits everywhere. */
+    @Test
+    void nanosecondTimes() throws Exception {
+        Path file = write(LinkType.EN10MB, ethernetFrames(false), false, true);
+        for (String flags : List.of("-tt", "-ttt", "-tttt", "-ttttt", "--nano", "--nano -tt", "--nano -ttt",
+                "--nano -tttt", "--nano -ttttt -#")) {
+            assertSameAsTcpdump(file, flags);
+        }
+    }
+
     /**
      * Every frame cut after each of its bytes: the raw bytes are those captured, after the link-level header, or
      * all of them where tcpdump's printer gave up on a truncated field (it then dumps from the start).
@@ -139,6 +149,7 @@ class PacketPrinterFlagsTest {
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (f.contains("-e")) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (f.contains("-#")) options.add(PacketPrinter.Option.PACKET_NUMBERS);
+        if (f.contains("--nano")) options.add(PacketPrinter.Option.NANOSECONDS);
         int t = f.stream().filter(s -> s.matches("-t+")).mapToInt(s -> s.length() - 1).sum();
         RawDump dump = RawDump.ofFlags(count(f, "x"), count(f, "X"), count(f, "A"));
         PacketPrinter printer = new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.ofTFlags(t), dump);
@@ -161,13 +172,20 @@ class PacketPrinterFlagsTest {
 
     /** A pcap with {@link #TIMES} cycled; {@code cut}: each record's original length is the full frame's (+40). */
     private Path write(int linkType, List<byte[]> frames, boolean cut) throws Exception {
+        return write(linkType, frames, cut, false);
+    }
+
+    /** {@code nanos}: a nanosecond pcap, each time's fraction given 789 more nanoseconds. */
+    private Path write(int linkType, List<byte[]> frames, boolean cut, boolean nanos) throws Exception {
         int size = 24 + frames.stream().mapToInt(b -> 16 + b.length).sum();
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(linkType);
+        b.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
+            .putInt(65535).putInt(linkType);
         for (int i = 0; i < frames.size(); i++) {
             byte[] frame = frames.get(i);
             long[] time = TIMES[i % TIMES.length];
-            b.putInt((int) (time[0] + i / TIMES.length * 100_000L)).putInt((int) time[1]).putInt(frame.length)
+            b.putInt((int) (time[0] + i / TIMES.length * 100_000L)).putInt((int) (nanos ? time[1] * 1000 + 789 : time[1]))
+                .putInt(frame.length)
                 .putInt(cut ? frame.length + 40 : frame.length).put(frame);
         }
         Path file = Files.createTempFile(dir, "flags", ".pcap");
