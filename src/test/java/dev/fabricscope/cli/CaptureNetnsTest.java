@@ -68,20 +68,31 @@ class CaptureNetnsTest {
             + "for i in range(" + count + "): s.sendto(b'fabric%d' % i, ('" + address + "', 5555))\n");
     }
 
+    /**
+     * Starts {@code fabricscope capture ARGS} in namespace A, stderr to {@code err}, and waits until it listens on
+     * {@code interfaces} interfaces (then a little more, for the kernel side of the handles).
+     */
+    private Process captureInA(Path err, int interfaces, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
+        List<String> capture = new ArrayList<>(List.of("capture"));
+        capture.addAll(List.of(args));
+        cmd.addAll(Oracles.fabricscopeCommand(capture.toArray(String[]::new)));
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
+        for (int i = 0; i < 300 && Files.readString(err).lines().filter(l -> l.startsWith("listening on")).count()
+                < interfaces; i++) {
+            assertTrue(p.isAlive(), Files.readString(err));
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        return p;
+    }
+
     @Test
     void twoInterfacesGoToOnePcapngEachPacketOnItsOwnInterface() throws Exception {
         Oracles.requireTshark();
         Path out = tmp.resolve("two.pcapng");
         Path err = tmp.resolve("err.txt");
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
-        cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "-i", "fsa2", "-w", out.toString(),
-            "udp", "dst", "port", "5555"));
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
-        for (int i = 0; i < 300 && Files.readString(err).lines().filter(l -> l.startsWith("listening on")).count() < 2; i++) {
-            assertTrue(p.isAlive(), Files.readString(err));
-            Thread.sleep(100);
-        }
-        Thread.sleep(300);
+        Process p = captureInA(err, 2, "-i", "fsa1", "-i", "fsa2", "-w", out.toString(), "udp", "dst", "port", "5555");
         sendFromB("10.77.1.1", 3);
         sendFromB("10.77.2.1", 5);
         Thread.sleep(500);
@@ -105,12 +116,7 @@ class CaptureNetnsTest {
         Oracles.requireTcpdump();
         Path out = tmp.resolve("one.pcap");
         Path err = tmp.resolve("err.txt");
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
-        cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "-c", "4", "-p", "-w", out.toString(),
-            "udp", "dst", "port", "5555"));
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
-        for (int i = 0; i < 300 && !Files.readString(err).contains("listening on"); i++) Thread.sleep(100);
-        Thread.sleep(300);
+        Process p = captureInA(err, 1, "-i", "fsa1", "-c", "4", "-p", "-w", out.toString(), "udp", "dst", "port", "5555");
         sendFromB("10.77.1.1", 6);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "-c 4 did not end the capture");
         assertEquals(0, p.exitValue(), Files.readString(err));
@@ -129,12 +135,7 @@ class CaptureNetnsTest {
         for (String direction : List.of("in", "out")) {
             Path out = tmp.resolve(direction + ".pcap");
             Path err = tmp.resolve(direction + ".err");
-            List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
-            cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "-Q", direction, "-w", out.toString(),
-                "udp", "port", "5555"));
-            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
-            for (int i = 0; i < 300 && !Files.readString(err).contains("listening on"); i++) Thread.sleep(100);
-            Thread.sleep(300);
+            Process p = captureInA(err, 1, "-i", "fsa1", "-Q", direction, "-w", out.toString(), "udp", "port", "5555");
             sendFromB("10.77.1.1", 3);       // received by fsa1
             sendFrom(a, "10.77.1.2", 2);     // sent by fsa1
             Thread.sleep(500);
@@ -156,12 +157,7 @@ class CaptureNetnsTest {
         Oracles.requireTcpdump();
         Path out = tmp.resolve("nano.pcap");
         Path err = tmp.resolve("nano.err");
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", a));
-        cmd.addAll(Oracles.fabricscopeCommand("capture", "-i", "fsa1", "--nano", "-c", "5", "-w", out.toString(),
-            "udp", "port", "5555"));
-        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(tmp.resolve("o").toFile()).start();
-        for (int i = 0; i < 300 && !Files.readString(err).contains("listening on"); i++) Thread.sleep(100);
-        Thread.sleep(300);
+        Process p = captureInA(err, 1, "-i", "fsa1", "--nano", "-c", "5", "-w", out.toString(), "udp", "port", "5555");
         sendFromB("10.77.1.1", 5);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "-c 5 did not end the capture");
         assertEquals(0, p.exitValue(), Files.readString(err));
