@@ -222,6 +222,14 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-D", description = "List the interfaces libpcap can capture on, as tcpdump -D, and exit.")
     boolean listInterfaces;
 
+    @Option(names = "-L", description = "List the link types the interface (-i) can capture with, as tcpdump -L "
+        + "(on standard error), and exit.")
+    boolean listDatalinks;
+
+    @Option(names = "-y", paramLabel = "TYPE", description = "Live: capture with this link type (a name -L lists, "
+        + "e.g. LINUX_SLL). Default: the interface's, except LINUX_SLL2 on 'any', as tcpdump.")
+    String datalinkName;
+
     @Parameters(paramLabel = "EXPRESSION", arity = "0..*",
                 description = "pcap-filter(7) expression, e.g. 'udp dst port 4791' (words are joined by spaces).")
     List<String> expressionWords = new ArrayList<>();
@@ -238,6 +246,7 @@ public final class CaptureCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        if (listDatalinks) return listDatalinks(err);
         validate();
         String expression = String.join(" ", expressionWords).strip();
         ProblemCounter problems = new ProblemCounter(err);
@@ -249,6 +258,44 @@ public final class CaptureCommand implements Callable<Integer> {
             if (postRotate != null) postRotate.close();
         }
         return problems.exitStatus(status);   // -z's last runs may have failed meanwhile
+    }
+
+    /** -y's link type, or tcpdump's LINUX_SLL2 on "any" (libpcap's default there is LINUX_SLL); -1: the device's. */
+    private int datalink(String device) {
+        if (datalinkName == null) return device.equals("any") ? LinkType.LINUX_SLL2 : -1;
+        int dlt;
+        try {
+            dlt = Libpcap.load().datalinkByName(datalinkName);
+        } catch (Libpcap.UnavailableException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+        if (dlt < 0) throw UserError.usage("invalid data link type " + datalinkName);
+        return dlt;
+    }
+
+    /** tcpdump -L: the device's link types on stderr, each with its description. */
+    private int listDatalinks(PrintWriter err) {
+        if (readFile != null) throw UserError.usage("-L lists an interface's link types: give -i, not -r");
+        String device = interfaces.isEmpty() ? defaultDevice() : interfaces.getFirst();
+        Libpcap lib;
+        try (LiveCapture capture = LiveCapture.open(device, snaplen == 0 ? BpfCompiler.DEFAULT_SNAPLEN : snaplen,
+                !noPromiscuous, READ_TIMEOUT_MS, false, 0)) {
+            lib = Libpcap.load();
+            err.println("Data link types for " + device + " (use option -y to set):");
+            for (int dlt : capture.datalinks()) {
+                String name = lib.datalinkName(dlt);
+                if (name == null) {
+                    err.println("  DLT " + dlt + " (printing not supported)");
+                } else {
+                    err.println("  " + name + " (" + lib.datalinkDescription(dlt) + ")"
+                        + (PacketPrinter.prints(dlt) ? "" : " (printing not supported)"));
+                }
+            }
+        } catch (Libpcap.UnavailableException | LibpcapException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+        err.flush();
+        return 0;
     }
 
     private void validate() {
@@ -321,7 +368,7 @@ public final class CaptureCommand implements Callable<Integer> {
             List<CaptureInterface> ifaces = new ArrayList<>();
             for (String device : devices) {
                 LiveCapture capture = LiveHandles.open(device, snaplen, !noPromiscuous, READ_TIMEOUT_MS,
-                    immediateMode(), bufferKiB * 1024, "nano".equals(precision), expression, err);
+                    immediateMode(), bufferKiB * 1024, "nano".equals(precision), datalink(device), expression, err);
                 captures.add(capture);
                 if (direction != null) {
                     try {

@@ -19,12 +19,16 @@ final class LiveHandles {
      */
     static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
                             int bufferBytes, String expression, PrintWriter err) {
-        return open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes, false, expression, err);
+        return open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes, false, -1, expression, err);
     }
 
-    /** @param nanoseconds nanosecond time stamps (capture --time-stamp-precision=nano) */
+    /**
+     * @param nanoseconds nanosecond time stamps (capture --time-stamp-precision=nano)
+     * @param datalink    the link type to capture with (capture -y), set before the filter is compiled; -1: the
+     *                    device's default
+     */
     static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
-                            int bufferBytes, boolean nanoseconds, String expression, PrintWriter err) {
+                            int bufferBytes, boolean nanoseconds, int datalink, String expression, PrintWriter err) {
         LiveCapture capture;
         try {
             capture = LiveCapture.open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes, nanoseconds);
@@ -33,10 +37,17 @@ final class LiveHandles {
         }
         try {
             capture.warnings().forEach(w -> err.println("fabricscope: WARNING: " + w));
+            if (datalink >= 0) {
+                capture.setDatalink(datalink);
+                err.println("fabricscope: data link type " + Libpcap.load().datalinkName(datalink));
+            }
             if (!expression.isBlank()) capture.setFilter(expression);
         } catch (BpfCompileException e) {
             capture.close();
             throw UserError.usage(e.getMessage());
+        } catch (LibpcapException e) {
+            capture.close();
+            throw UserError.runtime(e.getMessage());
         } catch (RuntimeException e) {
             capture.close();
             throw e;

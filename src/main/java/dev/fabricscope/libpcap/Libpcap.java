@@ -58,6 +58,12 @@ public final class Libpcap {
     final Downcall pcapDatalink;
     final Downcall pcapSetdirection;
     final Downcall pcapSetTstampPrecision;
+    final Downcall pcapListDatalinks;
+    final Downcall pcapFreeDatalinks;
+    final Downcall pcapSetDatalink;
+    final Downcall pcapDatalinkValToName;
+    final Downcall pcapDatalinkValToDescription;
+    final Downcall pcapDatalinkNameToVal;
     final Downcall pcapInject;
     final Downcall pcapOfflineFilter;
     final Downcall pcapFopenOffline;
@@ -95,6 +101,14 @@ public final class Libpcap {
         this.pcapSetdirection = function("pcap_setdirection", FunctionDescriptor.of(INT, ADDR, INT));
         // int pcap_set_tstamp_precision(pcap_t *, int): 0 micro, 1 nano
         this.pcapSetTstampPrecision = function("pcap_set_tstamp_precision", FunctionDescriptor.of(INT, ADDR, INT));
+        // int pcap_list_datalinks(pcap_t *, int **); void pcap_free_datalinks(int *); int pcap_set_datalink(pcap_t *, int)
+        this.pcapListDatalinks = function("pcap_list_datalinks", FunctionDescriptor.of(INT, ADDR, ADDR));
+        this.pcapFreeDatalinks = function("pcap_free_datalinks", FunctionDescriptor.ofVoid(ADDR));
+        this.pcapSetDatalink = function("pcap_set_datalink", FunctionDescriptor.of(INT, ADDR, INT));
+        // const char *pcap_datalink_val_to_name(int) / _to_description(int); int pcap_datalink_name_to_val(const char *)
+        this.pcapDatalinkValToName = function("pcap_datalink_val_to_name", FunctionDescriptor.of(ADDR, INT));
+        this.pcapDatalinkValToDescription = function("pcap_datalink_val_to_description", FunctionDescriptor.of(ADDR, INT));
+        this.pcapDatalinkNameToVal = function("pcap_datalink_name_to_val", FunctionDescriptor.of(INT, ADDR));
         // int pcap_inject(pcap_t *, const void *, size_t)
         this.pcapInject = function("pcap_inject", FunctionDescriptor.of(INT, ADDR, ADDR, ValueLayout.JAVA_LONG));
         // int pcap_offline_filter(const struct bpf_program *, const struct pcap_pkthdr *, const u_char *)
@@ -162,6 +176,35 @@ public final class Libpcap {
             return s.reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable t) {
             throw new IllegalStateException("pcap_lib_version failed", t);
+        }
+    }
+
+    /** pcap_datalink_val_to_name: libpcap's name of a DLT ("EN10MB"), or null when it has none. */
+    public String datalinkName(int dlt) {
+        try {
+            MemorySegment s = (MemorySegment) pcapDatalinkValToName.handle().invokeExact(dlt);
+            return s.equals(MemorySegment.NULL) ? null : cString(s);
+        } catch (Throwable t) {
+            throw failure("pcap_datalink_val_to_name", t);
+        }
+    }
+
+    /** pcap_datalink_val_to_description ("Ethernet"), or null. */
+    public String datalinkDescription(int dlt) {
+        try {
+            MemorySegment s = (MemorySegment) pcapDatalinkValToDescription.handle().invokeExact(dlt);
+            return s.equals(MemorySegment.NULL) ? null : cString(s);
+        } catch (Throwable t) {
+            throw failure("pcap_datalink_val_to_description", t);
+        }
+    }
+
+    /** pcap_datalink_name_to_val: the DLT of a name (any case, with or without "DLT_"), -1 when unknown. */
+    public int datalinkByName(String name) {
+        try (java.lang.foreign.Arena tmp = java.lang.foreign.Arena.ofConfined()) {
+            return (int) pcapDatalinkNameToVal.handle().invokeExact(tmp.allocateFrom(name));
+        } catch (Throwable t) {
+            throw failure("pcap_datalink_name_to_val", t);
         }
     }
 

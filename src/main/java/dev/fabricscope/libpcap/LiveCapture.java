@@ -35,7 +35,7 @@ public final class LiveCapture implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment headerPtr;
     private final MemorySegment dataPtr;
-    private final int linkType;
+    private int linkType;
     private final Object lock = new Object();
     private final List<String> warnings = new ArrayList<>(1);
     private int interfaceId;
@@ -163,6 +163,40 @@ public final class LiveCapture implements AutoCloseable {
     public void setFilter(String expression) {
         BpfProgram program = BpfCompiler.compileOn(lib, pcap, expression, true, BpfCompiler.NETMASK_UNKNOWN);
         setFilter(program);
+    }
+
+    /** pcap_list_datalinks: the link types this device can capture with (tcpdump -L). */
+    public int[] datalinks() {
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment list = tmp.allocate(ValueLayout.ADDRESS);
+            int n;
+            try {
+                n = (int) lib.pcapListDatalinks.handle().invokeExact(pcap, list);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_list_datalinks", t);
+            }
+            if (n < 0) throw new LibpcapException(device + ": " + lib.geterr(pcap));
+            MemorySegment values = list.get(ValueLayout.ADDRESS, 0).reinterpret((long) n * Integer.BYTES);
+            int[] dlts = values.toArray(ValueLayout.JAVA_INT);
+            try {
+                lib.pcapFreeDatalinks.handle().invokeExact(list.get(ValueLayout.ADDRESS, 0));
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_free_datalinks", t);
+            }
+            return dlts;
+        }
+    }
+
+    /** pcap_set_datalink (tcpdump -y): packets then come with this link type; set it before the filter. */
+    public void setDatalink(int dlt) {
+        int rc;
+        try {
+            rc = (int) lib.pcapSetDatalink.handle().invokeExact(pcap, dlt);
+        } catch (Throwable t) {
+            throw Libpcap.failure("pcap_set_datalink", t);
+        }
+        if (rc != 0) throw new LibpcapException(device + ": " + lib.geterr(pcap));
+        linkType = datalinkOf(lib, pcap);
     }
 
     /** Which packets a capture sees by direction (pcap_direction_t), as tcpdump's -Q in|out|inout. */

@@ -122,6 +122,16 @@ public final class PacketPrinter {
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
     }
 
+    /** True for the link types whose packets this printer decodes (tcpdump -L marks the others). */
+    public static boolean prints(int linkType) {
+        return switch (linkType) {
+            case LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.RAW_12,
+                 LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
+                 LinkType.INFINIBAND -> true;
+            default -> false;
+        };
+    }
+
     /** -x/-X/-A: the captured bytes, from the start of the packet (-xx ...) or after its link-layer header. */
     private void rawBytes(Packet p, Layers l, StringBuilder out) {
         int from = rawDump.withLinkHeader || earlyEnd.happened() ? 0 : linkHeaderLength(p, l);

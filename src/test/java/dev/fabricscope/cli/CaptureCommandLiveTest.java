@@ -229,4 +229,46 @@ class CaptureCommandLiveTest {
         assertEquals(0, ours.exitCode(), ours.err());
         assertEquals(t.out(), ours.out());
     }
+
+    /** On "any", LINUX_SLL2 as tcpdump 4.99 chooses (libpcap's default is LINUX_SLL); -y picks another. */
+    @Test
+    void anyCapturesLinuxSll2UnlessDashYSaysOtherwise() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        for (String dlt : new String[] {null, "LINUX_SLL"}) {
+            int port = freePort();
+            Path out = tmp.resolve("any-" + dlt + ".pcap");
+            Path err = tmp.resolve("any-" + dlt + ".err");
+            List<String> args = new java.util.ArrayList<>(List.of("capture", "-i", "any", "-c", "2", "-w", out.toString()));
+            if (dlt != null) args.addAll(List.of("-y", dlt));
+            args.addAll(List.of("udp", "dst", "port", String.valueOf(port)));
+            Process p = start(err, args.toArray(String[]::new));
+            awaitListening(err, 1, p);
+            send(port, 2, "any");
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "capture did not stop after -c 2");
+            String stderr = Files.readString(err);
+            assertEquals(0, p.exitValue(), stderr);
+            String expected = dlt == null ? "LINUX_SLL2" : "LINUX_SLL";
+            assertTrue(stderr.contains("fabricscope: data link type " + expected + "\n"), stderr);
+            Oracles.Run r = Oracles.run("tcpdump", "-n", "-r", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.err().contains("link-type " + expected + " "), r.err());
+            assertEquals(2, r.out().lines().filter(l -> l.contains("127.0.0.1." + port + ": UDP, length 4")).count(),
+                r.out());
+        }
+    }
+
+    /** -L: the device's link types on stderr, exactly as tcpdump -L lists them. */
+    @Test
+    void listDatalinksAsTcpdump() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        for (String device : new String[] {"lo", "any"}) {
+            CliRun ours = CliRun.of("capture", "-L", "-i", device);
+            Oracles.Run theirs = Oracles.run("tcpdump", "-L", "-i", device);
+            assertEquals(0, ours.exitCode(), ours.err());
+            assertEquals(theirs.err(), ours.err(), device);
+        }
+        assertEquals(UserError.USAGE, CliRun.of("capture", "-i", "lo", "-y", "NO_SUCH_TYPE", "-c", "1").exitCode());
+    }
 }
