@@ -156,8 +156,25 @@ public final class PacketPrinter {
         };
         if (header == 0) return 0;
         if (!p.has(0, header)) return p.capLen();
-        if (l.etherType >= 0 && l.etherType <= MAX_ETHERNET_LENGTH) return header;   // 802.3: LLC not decoded
+        if (isLengthField(p, l)) return l.etherPayloadOffset + llcHeaderLength(p, l.etherPayloadOffset);
         return l.etherPayloadOffset >= 0 ? l.etherPayloadOffset : header == NULL_HEADER ? header : p.capLen();
+    }
+
+    /** An Ethernet frame whose type field is an 802.3 length: an LLC header follows. */
+    private static boolean isLengthField(Packet p, Layers l) {
+        return p.linkType() == LinkType.EN10MB && l.etherPayloadOffset >= 0 && l.etherType >= 0
+            && l.etherType <= MAX_ETHERNET_LENGTH;
+    }
+
+    /**
+     * IEEE 802.2: DSAP, SSAP and a 1-byte (U format) or 2-byte control field; SNAP adds OUI and type (8 in all).
+     * tcpdump counts it only when it was captured whole.
+     */
+    private static int llcHeaderLength(Packet p, int off) {
+        if (!p.has(off, 3)) return 0;
+        int length = p.u8(off) == 0xaa && p.u8(off + 1) == 0xaa && p.u8(off + 2) == 0x03 ? 8
+            : (p.u8(off + 2) & 3) == 3 ? 3 : 4;
+        return p.has(off, length) ? length : 0;
     }
 
     /** ICRC and VCRC end every native IB packet: not part of what IP over IB carries. */

@@ -85,6 +85,35 @@ class PacketPrinterFlagsTest {
         }
     }
 
+    /**
+     * 802.3 frames: the raw bytes start after the LLC header (3 bytes, 4 with a 2-byte control field, 8 with SNAP),
+     * as tcpdump counts it. Only the dump lines are compared: the headline is a known difference (tcpdump decodes
+     * LLC and what it carries, STP, CDP ...).
+     */
+    @Test
+    void llcFramesDumpAfterTheLlcHeader() throws Exception {
+        List<byte[]> frames = new ArrayList<>();
+        for (String llc : List.of("424203 0000000000800000112233445500000000800000112233445580010000140002000f00",
+                "aaaa0300000c2000 00000000000000000000", "f0f00002 6e657462696f73", "0001af818001")) {
+            byte[] payload = hex(llc.replace(" ", ""));
+            byte[] frame = concat(hex("0180c2000000"), MAC_A, u16(payload.length), payload);
+            frames.add(java.util.Arrays.copyOf(frame, Math.max(60, frame.length)));    // padded, as on the wire
+        }
+        Path file = write(LinkType.EN10MB, frames, false);
+        for (String flags : List.of("-x", "-X", "-e -x", "-q -X")) {    // not -A: tcpdump's default dump stays there
+            List<String> args = new ArrayList<>(List.of(Oracles.tcpdump(), "-n"));
+            args.addAll(List.of(flags.split(" ")));
+            args.addAll(List.of("-r", file.toString()));
+            Oracles.Run tcpdump = Oracles.run(args, java.util.Map.of("TZ", "UTC"));
+            assertEquals(0, tcpdump.exitCode(), tcpdump.err());
+            assertEquals(dumpLines(tcpdump.out()), dumpLines(ours(file, flags)), flags);
+        }
+    }
+
+    private static List<String> dumpLines(String output) {
+        return output.lines().filter(l -> l.startsWith("\t")).toList();
+    }
+
     /** A nanosecond file: tcpdump prints microseconds (truncated) unless --nano, then nine digits everywhere. */
     @Test
     void nanosecondTimes() throws Exception {
