@@ -27,7 +27,8 @@ public final class PacketPrinter {
         /**
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (named for IPv4, ARP, IPv6,
          * VLAN TPIDs and slow protocols; "Unknown" otherwise) and frame length, and each VLAN tag. Other link
-         * types print as without -e (a known difference).
+         * types get no link-level header (a known difference). On every link type the line then leaves out the
+         * "IP ", "IP6 " and "ARP, " names, as tcpdump -e does.
          */
         LINK_HEADERS,
         /** {@code -#}: each line starts with the packet's number among those printed, as "%5u  ". */
