@@ -251,13 +251,13 @@ public final class CaptureCommand implements Callable<Integer> {
         String expression = String.join(" ", expressionWords).strip();
         ProblemCounter problems = new ProblemCounter(err);
         if (postRotateCommand != null) postRotate = new PostRotateCommand(postRotateCommand, problems);
-        int status;
         try (StopSignal stop = new StopSignal()) {
-            status = readFile != null ? fromFile(expression, problems, stop, out, err) : live(expression, problems, stop, out, err);
+            if (readFile != null) fromFile(expression, problems, stop, out, err);
+            else live(expression, stop, out, err);
         } finally {
             if (postRotate != null) postRotate.close();
         }
-        return problems.exitStatus(status);   // -z's last runs may have failed meanwhile
+        return problems.exitStatus(0);   // after -z's last runs, which may have failed meanwhile
     }
 
     /** -y's link type, or tcpdump's LINUX_SLL2 on "any" (libpcap's default there is LINUX_SLL); -1: the device's. */
@@ -277,10 +277,9 @@ public final class CaptureCommand implements Callable<Integer> {
     private int listDatalinks(PrintWriter err) {
         if (readFile != null) throw UserError.usage("-L lists an interface's link types: give -i, not -r");
         String device = interfaces.isEmpty() ? defaultDevice() : interfaces.getFirst();
-        Libpcap lib;
         try (LiveCapture capture = LiveCapture.open(device, snaplen == 0 ? BpfCompiler.DEFAULT_SNAPLEN : snaplen,
                 !noPromiscuous, READ_TIMEOUT_MS, false, 0)) {
-            lib = Libpcap.load();
+            Libpcap lib = Libpcap.load();
             err.println("Data link types for " + device + " (use option -y to set):");
             for (int dlt : capture.datalinks()) {
                 String name = lib.datalinkName(dlt);
@@ -320,7 +319,9 @@ public final class CaptureCommand implements Callable<Integer> {
             throw UserError.usage("invalid -F format '" + outputFormat + "' (pcap or pcapng)");
         }
         if (nano) {
-            if (precision != null && !precision.equals("nano")) throw UserError.usage("--nano contradicts --time-stamp-precision=" + precision);
+            if (precision != null && !precision.equals("nano")) {
+                throw UserError.usage("--nano contradicts --time-stamp-precision=" + precision);
+            }
             precision = "nano";
         }
         if (precision != null && !precision.equals("micro") && !precision.equals("nano")) {
@@ -332,11 +333,10 @@ public final class CaptureCommand implements Callable<Integer> {
             throw UserError.usage("--json cannot be combined with -q, -v, -e, -t, -#, -x, -X or -A");
         }
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
-
     }
 
-    private int fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
-                         PrintWriter err) throws IOException {
+    private void fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
+                          PrintWriter err) throws IOException {
         try (PacketSource source = Inputs.open(readFile, problems)) {
             List<CaptureInterface> known = source.interfaces();
             CaptureInterface first = known.isEmpty() ? null : known.getFirst();
@@ -357,11 +357,9 @@ public final class CaptureCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return problems.count() > 0 ? UserError.RUNTIME : 0;
     }
 
-    private int live(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
-                     PrintWriter err) throws IOException {
+    private void live(String expression, StopSignal stop, PrintWriter out, PrintWriter err) throws IOException {
         List<String> devices = interfaces.isEmpty() ? List.of(defaultDevice()) : interfaces;
         List<LiveCapture> captures = new ArrayList<>();
         try {
@@ -401,7 +399,6 @@ public final class CaptureCommand implements Callable<Integer> {
         } finally {
             captures.forEach(LiveCapture::close);
         }
-        return problems.count() > 0 ? UserError.RUNTIME : 0;
     }
 
     private void runLive(List<CaptureLoop> loops, PacketSink sink, StopSignal stop) throws IOException {

@@ -1,7 +1,7 @@
 package dev.fabricscope.cli;
 
-import java.io.IOException;
 import dev.fabricscope.capture.ProblemReporter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -23,10 +23,6 @@ final class ProblemCounter implements ProblemReporter {
         err.flush();
     }
 
-    synchronized int count() {
-        return count;
-    }
-
     /** {@code status} if it is not 0, else 1 when a problem was reported, else 0. */
     synchronized int exitStatus(int status) {
         return status != 0 ? status : count > 0 ? UserError.RUNTIME : 0;
