@@ -53,10 +53,11 @@ final class IcmpFormatter {
     }
 
     void icmp6(Packet p, IpContext ip, int off, int length, StringBuilder out) {
-        int echoType = off + 1 > ip.end ? -1 : p.u8(off);
-        if ((echoType == ECHO6_REQUEST || echoType == ECHO6_REPLY) && off + 8 > ip.end) {
+        int type = off + 1 > ip.end ? -1 : p.u8(off);
+        String echo = type == ECHO6_REQUEST ? "echo request" : type == ECHO6_REPLY ? "echo reply" : null;
+        if (echo != null && off + 8 > ip.end) {
             earlyEnd.mark();   // ... and the echo's id and sequence number
-            out.append("ICMP6, ").append(echoType == ECHO6_REQUEST ? "echo request" : "echo reply").append(" [|icmp6]");
+            out.append("ICMP6, ").append(echo).append(" [|icmp6]");
             return;
         }
         if (off + 2 > ip.end) {
@@ -68,13 +69,11 @@ final class IcmpFormatter {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, ICMPV6, length), p, off, length);
             ChecksumText.bracketed(out, "icmp6", p.u16(off + 2), sum);
         }
-        int type = p.u8(off), code = p.u8(off + 1);
-        if ((type == ECHO6_REQUEST || type == ECHO6_REPLY) && off + 8 <= ip.end) {
-            out.append("ICMP6, ").append(type == ECHO6_REQUEST ? "echo request" : "echo reply")
-                    .append(", id ").append(p.u16(off + 4)).append(", seq ").append(p.u16(off + 6));
+        if (echo != null) {
+            out.append("ICMP6, ").append(echo).append(", id ").append(p.u16(off + 4)).append(", seq ").append(p.u16(off + 6));
             if (!verbosity.verbose()) out.append(", length ").append(length);
         } else {
-            out.append("ICMP6, type ").append(type).append(", code ").append(code).append(", length ").append(length);
+            out.append("ICMP6, type ").append(type).append(", code ").append(p.u8(off + 1)).append(", length ").append(length);
         }
     }
 }

@@ -53,7 +53,7 @@ final class OamFormatter {
         if (name != null) out.append(name);
         else out.append("Unknown (").append(code).append(')');
         out.append(" OAM PDU, Flags [");
-        flags(p.u16(t), FLAGS, out);
+        Text.bitNames(out, p.u16(t), FLAGS);
         out.append(']');
         t += HEADER;
         remaining -= HEADER;
@@ -171,7 +171,7 @@ final class OamFormatter {
                 .append("\n\t    State-Parser-Action ").append(PARSER_ACTIONS[state & 3])
                 .append(", State-MUX-Action ").append((state & 4) == 0 ? "forwarding" : "discarding")
                 .append("\n\t    OAM-Config Flags [");
-        flags(p.u8(t + 6), CONFIG_FLAGS, out);
+        Text.bitNames(out, p.u8(t + 6), CONFIG_FLAGS);
         int oui = p.u8(t + 9) << 16 | p.u16(t + 10);
         out.append("], OAM-PDU-Config max-PDU size ").append(p.u16(t + 7) & 0x7ff)
                 .append("\n\t    OUI ").append(TcpdumpOuis.name(oui)).append(" (0x");
@@ -202,18 +202,6 @@ final class OamFormatter {
             long quotient = (value >>> 1) / 5;   // value / 10, unsigned
             out.append(quotient).append((char) ('0' + (value - quotient * 10)));
         }
-    }
-
-    /** Names of the set bits, lowest first, comma-separated; "none" when no named bit is set (bittok2str). */
-    static void flags(int value, String[] names, StringBuilder out) {
-        boolean any = false;
-        for (int i = 0; i < names.length; i++) {
-            if ((value & (1 << i)) == 0) continue;
-            if (any) out.append(", ");
-            out.append(names[i]);
-            any = true;
-        }
-        if (!any) out.append("none");
     }
 
     private static void tooShort(StringBuilder out) {

@@ -161,7 +161,7 @@ public final class SlowProtocolsFormatter {
                 .append(", Port ").append(p.u16(v + 12))
                 .append(", Port Priority ").append(p.u16(v + 10))
                 .append("\n\t  State Flags [");
-        OamFormatter.flags(p.u8(v + 14), STATE_FLAGS, out);
+        Text.bitNames(out, p.u8(v + 14), STATE_FLAGS);
         out.append(']');
     }
 

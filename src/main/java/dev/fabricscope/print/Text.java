@@ -35,6 +35,21 @@ final class Text {
         for (int i = 0; i < len; i++) hex(out, p.u8(off + i), 2);
     }
 
+    /**
+     * Names of the set bits of {@code value} (bit i named by {@code names[i]}), lowest first, comma-separated;
+     * "none" when no named bit is set (tcpdump's bittok2str).
+     */
+    static void bitNames(StringBuilder out, int value, String[] names) {
+        boolean any = false;
+        for (int i = 0; i < names.length; i++) {
+            if ((value & (1 << i)) == 0) continue;
+            if (any) out.append(", ");
+            out.append(names[i]);
+            any = true;
+        }
+        if (!any) out.append("none");
+    }
+
     /** Two decimal digits with a leading zero. */
     static void twoDigits(StringBuilder out, int value) {
         out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));

@@ -22,7 +22,7 @@ public final class TimestampFormatter {
     private final TimestampStyle style;
     /** --time-stamp-precision=nano: nine fraction digits, and -ttt/-ttttt count nanoseconds. */
     private final boolean nanos;
-    /** -ttt: the previous packet's time; -ttttt: the first packet's (in the precision's unit, as tcpdump subtracts). */
+    /** -ttt: the previous packet's time; -ttttt: the first packet's (nanoseconds, cut to the precision). */
     private long reference;
     private boolean referenceSet;
 
@@ -50,23 +50,26 @@ public final class TimestampFormatter {
                 out.append(Math.floorDiv(timestampNanos, 1_000_000_000L));
                 fraction(Math.floorMod(timestampNanos, 1_000_000_000L), out);
             }
-            case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(nanos ? timestampNanos : Math.floorDiv(timestampNanos, 1000), out);
+            case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(timestampNanos, out);
             default -> local(timestampNanos, out);
         }
     }
 
-    /** " HH:MM:SS.ffffff" of the time since the reference ('-' first when before it); hours wrap at 24 as gmtime's. */
-    private void sinceReference(long units, StringBuilder out) {
+    /**
+     * " HH:MM:SS.ffffff" of the time since the reference ('-' first when before it); hours wrap at 24 as gmtime's.
+     * Both times are cut to the precision first, as tcpdump subtracts the stamps libpcap gave it.
+     */
+    private void sinceReference(long timestampNanos, StringBuilder out) {
+        long time = nanos ? timestampNanos : Math.floorDiv(timestampNanos, 1000) * 1000;
         if (!referenceSet) {
-            reference = units;
+            reference = time;
             referenceSet = true;
         }
-        long delta = units - reference;
-        if (style == TimestampStyle.SINCE_PREVIOUS) reference = units;
+        long delta = time - reference;
+        if (style == TimestampStyle.SINCE_PREVIOUS) reference = time;
         out.append(delta < 0 ? '-' : ' ');
         delta = Math.abs(delta);
-        long perSecond = nanos ? 1_000_000_000L : 1_000_000L;
-        clock((int) (delta / perSecond % 86_400), (nanos ? 1 : 1000) * (delta % perSecond), out);
+        clock((int) (delta / 1_000_000_000L % 86_400), delta % 1_000_000_000L, out);
     }
 
     private void local(long timestampNanos, StringBuilder out) {
