@@ -181,21 +181,20 @@ public final class Libpcap {
 
     /** pcap_datalink_val_to_name: libpcap's name of a DLT ("EN10MB"), or null when it has none. */
     public String datalinkName(int dlt) {
-        try {
-            MemorySegment s = (MemorySegment) pcapDatalinkValToName.handle().invokeExact(dlt);
-            return s.equals(MemorySegment.NULL) ? null : cString(s);
-        } catch (Throwable t) {
-            throw failure("pcap_datalink_val_to_name", t);
-        }
+        return dltText(pcapDatalinkValToName, "pcap_datalink_val_to_name", dlt);
     }
 
     /** pcap_datalink_val_to_description ("Ethernet"), or null. */
     public String datalinkDescription(int dlt) {
+        return dltText(pcapDatalinkValToDescription, "pcap_datalink_val_to_description", dlt);
+    }
+
+    private static String dltText(Downcall function, String name, int dlt) {
         try {
-            MemorySegment s = (MemorySegment) pcapDatalinkValToDescription.handle().invokeExact(dlt);
+            MemorySegment s = (MemorySegment) function.handle().invokeExact(dlt);
             return s.equals(MemorySegment.NULL) ? null : cString(s);
         } catch (Throwable t) {
-            throw failure("pcap_datalink_val_to_description", t);
+            throw failure(name, t);
         }
     }
 

@@ -189,13 +189,7 @@ public final class LiveCapture implements AutoCloseable {
 
     /** pcap_set_datalink (tcpdump -y): packets then come with this link type; set it before the filter. */
     public void setDatalink(int dlt) {
-        int rc;
-        try {
-            rc = (int) lib.pcapSetDatalink.handle().invokeExact(pcap, dlt);
-        } catch (Throwable t) {
-            throw Libpcap.failure("pcap_set_datalink", t);
-        }
-        if (rc != 0) throw new LibpcapException(device + ": " + lib.geterr(pcap));
+        applyActive(lib.pcapSetDatalink, "pcap_set_datalink", dlt, "");
         linkType = datalinkOf(lib, pcap);
     }
 
@@ -206,14 +200,19 @@ public final class LiveCapture implements AutoCloseable {
 
     /** Keeps only the packets of {@code direction} (pcap_setdirection; not every platform supports it). */
     public void setDirection(Direction direction) {
+        applyActive(lib.pcapSetdirection, "pcap_setdirection", direction.ordinal(),
+            "cannot capture only direction " + direction.name().toLowerCase(java.util.Locale.ROOT) + ": ");
+    }
+
+    /** Calls an {@code int f(pcap_t *, int)} setter of an active handle; failing, libpcap's error after {@code what}. */
+    private void applyActive(Libpcap.Downcall setter, String function, int value, String what) {
         int rc;
         try {
-            rc = (int) lib.pcapSetdirection.handle().invokeExact(pcap, direction.ordinal());
+            rc = (int) setter.handle().invokeExact(pcap, value);
         } catch (Throwable t) {
-            throw Libpcap.failure("pcap_setdirection", t);
+            throw Libpcap.failure(function, t);
         }
-        if (rc != 0) throw new LibpcapException(device + ": cannot capture only direction "
-            + direction.name().toLowerCase(java.util.Locale.ROOT) + ": " + lib.geterr(pcap));
+        if (rc != 0) throw new LibpcapException(device + ": " + what + lib.geterr(pcap));
     }
 
     /** Installs a program (libpcap copies it, and hands it to the kernel when it can). */
