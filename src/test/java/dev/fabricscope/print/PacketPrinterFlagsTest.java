@@ -6,13 +6,7 @@ import static dev.fabricscope.testing.ByteArrays.hex;
 import static dev.fabricscope.testing.ByteArrays.u16;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.capture.LinkType;
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.capture.ProblemReporter;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.testing.Oracles;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -181,18 +175,8 @@ class PacketPrinterFlagsTest {
         if (f.contains("--nano")) options.add(PacketPrinter.Option.NANOSECONDS);
         int t = f.stream().filter(s -> s.matches("-t+")).mapToInt(s -> s.length() - 1).sum();
         RawDump dump = RawDump.ofFlags(count(f, "x"), count(f, "X"), count(f, "A"));
-        PacketPrinter printer = new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.ofTFlags(t), dump);
-        StringBuilder all = new StringBuilder();
-        Packet p = new Packet();
-        Layers l = new Layers();
-        try (PacketSource src = CaptureFiles.open(file.toString(), ProblemReporter.IGNORE)) {
-            while (src.next(p)) {
-                Dissector.dissect(p, l);
-                printer.format(p, l, all);
-                all.append('\n');
-            }
-        }
-        return all.toString();
+        return PacketPrinterTest.printAll(file,
+            new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.ofTFlags(t), dump));
     }
 
     private static int count(List<String> flags, String letter) {

@@ -45,8 +45,19 @@ class PacketPrinterTest {
 
     /** Our lines for every packet of {@code file}. */
     static List<String> ours(Path file, Verbosity verbosity, ZoneId zone) throws IOException {
+        return perPacket(file, new PacketPrinter(zone, verbosity));
+    }
+
+    /** All of {@code file} printed by {@code printer}, a newline after each packet, as tcpdump writes it. */
+    static String printAll(Path file, PacketPrinter printer) throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (String packet : perPacket(file, printer)) all.append(packet).append('\n');
+        return all.toString();
+    }
+
+    /** What {@code printer} prints for each packet of {@code file} (with -x and -v, several lines each). */
+    static List<String> perPacket(Path file, PacketPrinter printer) throws IOException {
         List<String> lines = new ArrayList<>();
-        PacketPrinter printer = new PacketPrinter(zone, verbosity);
         Packet p = new Packet();
         Layers l = new Layers();
         StringBuilder sb = new StringBuilder();

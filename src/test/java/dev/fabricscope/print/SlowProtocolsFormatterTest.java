@@ -3,13 +3,7 @@ package dev.fabricscope.print;
 import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.capture.LinkType;
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.capture.ProblemReporter;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
 import java.nio.file.Path;
@@ -44,21 +38,12 @@ class SlowProtocolsFormatterTest {
     static final byte[] LACPDU = concat(hex("0101"), port(1, 20, "0013c4120f00", 0x3d), port(2, 20, "000e8316f500", 0xc2),
             hex("0310 8000"), zeros(12), hex("0000"), zeros(50));
 
+    /** Our text for tcpdump -# -tttt and {@code options}. */
     static String ours(Path file, Verbosity v, Set<PacketPrinter.Option> options) throws Exception {
-        PacketPrinter printer = new PacketPrinter(ZoneId.of("UTC"), v, options, TimestampStyle.DATE_TIME, RawDump.NONE);
-        StringBuilder all = new StringBuilder();
-        Packet p = new Packet();
-        Layers l = new Layers();
-        try (PacketSource src = CaptureFiles.open(file.toString(), ProblemReporter.IGNORE)) {
-            while (src.next(p)) {
-                Dissector.dissect(p, l);
-                String n = String.valueOf(p.frameNumber());
-                all.append(" ".repeat(Math.max(0, 5 - n.length()))).append(n).append("  ");
-                printer.format(p, l, all);
-                all.append('\n');
-            }
-        }
-        return all.toString();
+        Set<PacketPrinter.Option> numbered = EnumSet.of(PacketPrinter.Option.PACKET_NUMBERS);
+        numbered.addAll(options);
+        return PacketPrinterTest.printAll(file,
+            new PacketPrinter(ZoneId.of("UTC"), v, numbered, TimestampStyle.DATE_TIME, RawDump.NONE));
     }
 
     void assertSameAsTcpdump(List<Frame> frames) throws Exception {
