@@ -70,9 +70,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + "across files, and a file is always closed on a whole record.",
         "",
         "Differences from tcpdump: -G uses packet time, not the clock (so it also splits files read with -r); "
-            + "several -i options capture on several interfaces into one pcapng file; TCP sequence numbers are "
-            + "printed absolute (as tcpdump -S); -e prints the link-level header of "
-            + "Ethernet frames only; with several -i, -# and -ttt count per interface.",
+            + "several -i options capture on several interfaces into one pcapng file; -e prints the link-level "
+            + "header of Ethernet frames only; with several -i, -# and -ttt count per interface; past 1,048,576 TCP "
+            + "conversations, relative sequence numbers start over for one not seen for a while.",
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -197,8 +197,8 @@ public final class CaptureCommand implements Callable<Integer> {
         + "(-AA: the whole packet).")
     boolean[] ascii = {};
 
-    @Option(names = "-S", description = "Print absolute TCP sequence numbers (always the case; accepted for tcpdump "
-        + "habits).")
+    @Option(names = "-S", description = "Print absolute TCP sequence numbers. Without it, as tcpdump, they are "
+        + "relative to each conversation's first packet with ACK set (which itself prints absolute ones).")
     boolean absoluteSequence;
 
     @Option(names = "-l", description = "Flush standard output after each packet (line-buffered, for a pipe).")
@@ -549,6 +549,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (linkHeaders) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (packetNumbers) options.add(PacketPrinter.Option.PACKET_NUMBERS);
         if ("nano".equals(precision)) options.add(PacketPrinter.Option.NANOSECONDS);
+        if (!absoluteSequence) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length));
         return (p, l, iface, line) -> {

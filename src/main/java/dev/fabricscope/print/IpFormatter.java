@@ -29,11 +29,11 @@ final class IpFormatter {
 
     private final EarlyEnd earlyEnd;
 
-    IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd) {
+    IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
-        this.tcp = new TcpFormatter(verbosity, earlyEnd);
+        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
         this.udp = new UdpFormatter(verbosity);
         this.icmp = new IcmpFormatter(verbosity, earlyEnd);
     }

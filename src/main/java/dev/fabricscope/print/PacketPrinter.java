@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.util.Set;
 
 /**
- * One line per packet like {@code tcpdump -n} (with -S: absolute TCP sequence numbers, since a
- * renderer keeps no per-connection state), in three verbosities ({@code -q}, default, {@code -v}).
+ * One line per packet like {@code tcpdump -n -S} (absolute TCP sequence numbers), or like {@code tcpdump -n} with
+ * {@link Option#RELATIVE_SEQUENCE_NUMBERS}, in four verbosities ({@code -q}, default, {@code -v}, {@code -vv}).
  * The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
  * {@code "\n    "} continuation as tcpdump -v prints it.
  *
@@ -34,7 +34,12 @@ public final class PacketPrinter {
         /** {@code -#}: each line starts with the packet's number among those printed, as "%5u  ". */
         PACKET_NUMBERS,
         /** {@code --time-stamp-precision=nano}: times (and -ttt/-ttttt differences) with nine fraction digits. */
-        NANOSECONDS
+        NANOSECONDS,
+        /**
+         * tcpdump's default (no {@code -S}): TCP sequence and acknowledgement numbers, and SACK blocks, relative to
+         * each conversation's first packet with ACK set. The printer then remembers conversations (bounded).
+         */
+        RELATIVE_SEQUENCE_NUMBERS
     }
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
@@ -79,7 +84,8 @@ public final class PacketPrinter {
         this.timestampStyle = timestampStyle;
         this.rawDump = rawDump;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
-        this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd);
+        this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS));
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
     }

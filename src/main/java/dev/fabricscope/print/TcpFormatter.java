@@ -3,8 +3,8 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * A TCP segment as {@code tcpdump -n -S} prints it: absolute sequence numbers (tcpdump's relative
- * numbers need per-connection state, which a renderer does not keep, so -S is implied). Application
+ * A TCP segment as {@code tcpdump -n} prints it: sequence numbers relative to each conversation's first
+ * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Application
  * protocols tcpdump recognises by port (HTTP, SSH, BGP, RESP, ...) are not decoded here.
  */
 final class TcpFormatter {
@@ -16,10 +16,13 @@ final class TcpFormatter {
 
     private final Verbosity verbosity;
     private final TcpOptionsFormatter options;
+    /** Null with -S (absolute numbers). */
+    private final TcpSequenceBases bases;
 
-    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
+    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, boolean relativeSequenceNumbers) {
         this.verbosity = verbosity;
         this.options = new TcpOptionsFormatter(earlyEnd);
+        this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
     }
 
     /**
@@ -56,6 +59,16 @@ final class TcpFormatter {
         out.append("Flags [");
         appendFlags(out, flags);
         out.append(']');
+        long seq = p.u32(off + 4);
+        long ack = p.u32(off + 8);
+        long sackBase = 0;
+        if (bases != null && (flags & ACK) != 0) {
+            // before the length checks below, as tcpdump: a packet that prints no numbers still sets the bases
+            bases.relate(p, ip, sport, dport, seq, ack, (flags & SYN) != 0);
+            seq = bases.seq;
+            ack = bases.ack;
+            sackBase = bases.sackBase();
+        }
         if (hlen > length) {
             tooLong(out, hlen, length);
             return;
@@ -74,17 +87,16 @@ final class TcpFormatter {
             }
         }
         int dataLength = length - hlen;
-        long seq = p.u32(off + 4);
         if (dataLength > 0 || (flags & (SYN | FIN | RST)) != 0 || verbosity == Verbosity.VERY_VERBOSE) {
             out.append(", seq ");
             Text.u32(out, seq);
             if (dataLength > 0) Text.u32(out.append(':'), seq + dataLength);
         }
-        if ((flags & ACK) != 0) Text.u32(out.append(", ack "), p.u32(off + 8));
+        if ((flags & ACK) != 0) Text.u32(out.append(", ack "), ack);
         out.append(", win ").append(p.u16(off + 14));
         if ((flags & URG) != 0) out.append(", urg ").append(p.u16(off + 18));
         if (hlen > HEADER
-                && !options.format(p, off + HEADER, hlen - HEADER, end, flags, off + length, out)) {
+                && !options.format(p, off + HEADER, hlen - HEADER, end, flags, off + length, sackBase, out)) {
             return;
         }
         out.append(", length ").append(dataLength);

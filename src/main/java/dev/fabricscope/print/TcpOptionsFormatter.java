@@ -36,8 +36,10 @@ final class TcpOptionsFormatter {
      *
      * @param end       first offset not captured (clipped to the IP length)
      * @param payloadEnd end of the TCP payload per the IP length (for the md5 "snaplen too short" check)
+     * @param sackBase   subtracted from SACK block edges (tcpdump's relative numbers; 0 for absolute)
      */
-    boolean format(Packet p, int off, int optionsLength, int end, int tcpFlags, int payloadEnd, StringBuilder out) {
+    boolean format(Packet p, int off, int optionsLength, int end, int tcpFlags, int payloadEnd, long sackBase,
+                   StringBuilder out) {
         out.append(", options [");
         int rem = optionsLength;
         int cp = off;
@@ -101,9 +103,9 @@ final class TcpOptionsFormatter {
                         if (stop == Stop.NONE) stop = check(i + 8, rem, cp, end);
                         if (stop != Stop.NONE) break;
                         out.append('{');
-                        Text.u32(out, p.u32(cp + i));
+                        Text.u32(out, p.u32(cp + i) - sackBase);
                         out.append(':');
-                        Text.u32(out, p.u32(cp + i + 4));
+                        Text.u32(out, p.u32(cp + i + 4) - sackBase);
                         out.append('}');
                     }
                 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -234,12 +236,7 @@ class CaptureCommandFileTest {
     @Test
     void timeRotationOnPacketTimeAlignedAndLimited() throws Exception {
         Oracles.requireTcpdump();
-        Oracles.requireTool("python3", "python3");
-        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
-        assumeTrue(Files.exists(gen), gen + " missing");
-        Path input = tmp.resolve("slow.pcap");  // ~24 s of packets from 12:00:00 UTC
-        assertEquals(0, Oracles.run("python3", gen.toString(), "--connections", "100", "--rate", "4", "--seed", "5",
-            "-o", input.toString(), "-q").exitCode());
+        Path input = generated("slow.pcap", "--connections", "100", "--rate", "4", "--seed", "5");  // ~24 s from 12:00
         Path dir = Files.createDirectories(tmp.resolve("g"));
         CliRun run = CliRun.of("capture", "-r", input.toString(), "-w", dir.resolve("part-%s.pcap").toString(),
             "-G", "10", "--align-rotation", "-W", "2");
@@ -264,23 +261,72 @@ class CaptureCommandFileTest {
         for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), written.get(i), "packet " + (i + 1));
     }
 
-    /** Without -w the command prints tcpdump -n lines (-S implied); -q and -v as tcpdump's. */
+    /** Without -w the command prints tcpdump -n lines: relative sequence numbers, absolute with -S; -q and -v. */
     @Test
     void printedLinesAreTcpdumps() throws Exception {
         Oracles.requireTcpdump();
         Path input = Path.of("samples/smc-4conn.pcap");
-        for (List<String> mode : List.of(List.of("-q"), List.of("-S"), List.of("-S", "-v"))) {
+        for (List<String> mode : List.of(List.<String>of(), List.of("-q"), List.of("-S"), List.of("-v"),
+                List.of("-S", "-v"))) {
             List<String> t = new ArrayList<>(List.of("tcpdump", "-n"));
             t.addAll(mode);
             t.addAll(List.of("-r", input.toString()));
             Oracles.Run expected = Oracles.run(t);
             List<String> ours = new ArrayList<>(List.of("capture", "-r", input.toString()));
-            ours.addAll(mode.stream().filter(m -> !m.equals("-S")).toList());
+            ours.addAll(mode);
             Oracles.Run actual = Oracles.run(Oracles.fabricscopeCommand(ours.toArray(String[]::new)));
             assertEquals(0, actual.exitCode(), actual.err());
             assertTrue(expected.out().lines().count() >= 44, expected.out());  // 44 packets, -v: 2 lines each
             assertEquals(expected.out(), actual.out(), mode.toString());
         }
+    }
+
+    /**
+     * Relative sequence numbers on a generated mix (SMC and background TCP over IPv4 and IPv6, connections starting
+     * before the capture, retransmissions, out-of-order segments): every TCP line as tcpdump's, and with -S.
+     * tcpdump decodes some payloads by port (HTTP, RESP) after ", length N"; those are compared up to there.
+     */
+    @Test
+    void relativeSequenceNumbersOnAGeneratedMix() throws Exception {
+        Oracles.requireTcpdump();
+        Path input = generated("mix.pcap", "--connections", "300", "--seed", "9");
+        Pattern upToLength = Pattern.compile("^.*?, length \\d+");
+        for (List<String> mode : List.of(List.<String>of(), List.of("-S"))) {
+            List<String> t = new ArrayList<>(List.of("tcpdump", "-n"));
+            t.addAll(mode);
+            t.addAll(List.of("-r", input.toString()));
+            List<String> expected = Oracles.run(t).out().lines().toList();
+            List<String> ours = new ArrayList<>(List.of("capture", "-r", input.toString()));
+            ours.addAll(mode);
+            Oracles.Run actual = Oracles.run(Oracles.fabricscopeCommand(ours.toArray(String[]::new)));
+            assertEquals(0, actual.exitCode(), actual.err());
+            List<String> lines = actual.out().lines().toList();
+            assertEquals(expected.size(), lines.size(), mode.toString());
+            int tcp = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (!expected.get(i).contains(" Flags [")) continue;
+                tcp++;
+                Matcher m = upToLength.matcher(expected.get(i));
+                assertTrue(m.find(), expected.get(i));
+                String want = lines.get(i).length() == m.end() ? m.group() : expected.get(i);
+                assertEquals(want, lines.get(i), "line " + (i + 1) + " " + mode);
+            }
+            assertTrue(tcp > 5000, "TCP lines: " + tcp);
+        }
+    }
+
+    /** ../shared/bench/gen_smc_bench.py's capture for {@code args}, as {@code name} in the temporary directory. */
+    private Path generated(String name, String... args) {
+        Oracles.requireTool("python3", "python3");
+        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
+        assumeTrue(Files.exists(gen), gen + " missing");
+        Path out = tmp.resolve(name);
+        List<String> cmd = new ArrayList<>(List.of("python3", gen.toString()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-o", out.toString(), "-q"));
+        Oracles.Run g = Oracles.run(cmd);
+        assertEquals(0, g.exitCode(), g.err());
+        return out;
     }
 
     @Test
@@ -366,13 +412,7 @@ class CaptureCommandFileTest {
     @Test
     void splittingWithMinusCGivesTcpdumpsFiles() throws Exception {
         Oracles.requireTcpdump();
-        Oracles.requireTool("python3", "python3");
-        Path gen = Oracles.sharedCaptures().getParent().resolve("bench/gen_smc_bench.py");
-        assumeTrue(Files.exists(gen), gen + " missing");
-        Path input = tmp.resolve("bench.pcap");
-        Oracles.Run g = Oracles.run("python3", gen.toString(), "--connections", "150", "--seed", "2",
-            "-o", input.toString(), "-q");
-        assertEquals(0, g.exitCode(), g.err());
+        Path input = generated("bench.pcap", "--connections", "150", "--seed", "2");
         assumeTrue(Files.size(input) > 2_000_000, "generated input too small to split");
         for (String[] extra : List.of(new String[] {"-C", "1"}, new String[] {"-C", "1", "-W", "2"})) {
             Path theirs = Files.createDirectories(tmp.resolve("t" + extra.length));

@@ -258,8 +258,9 @@ class PacketPrinterTest {
                 1_700_000_000_123_456_789L, 0, LinkType.EN10MB, 1);
         Layers l = new Layers();
         StringBuilder sb = new StringBuilder(512);
-        for (Verbosity v : Verbosity.values()) {
-            PacketPrinter printer = new PacketPrinter(ZoneId.of("Europe/Berlin"), v);
+        for (Verbosity v : Verbosity.values()) for (boolean relative : new boolean[] {false, true}) {
+            PacketPrinter printer = new PacketPrinter(ZoneId.of("Europe/Berlin"), v,
+                relative ? java.util.Set.of(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS) : java.util.Set.of());
             for (int i = 0; i < 50_000; i++) {  // warm-up
                 Dissector.dissect(p, l);
                 sb.setLength(0);
@@ -272,7 +273,7 @@ class PacketPrinterTest {
                 printer.format(p, l, sb);
             }
             long perPacket = (threads.getCurrentThreadAllocatedBytes() - before) / 100_000;
-            assertEquals(0, perPacket, v + ": bytes allocated per packet");
+            assertEquals(0, perPacket, v + (relative ? ", relative numbers" : "") + ": bytes allocated per packet");
         }
     }
 

@@ -12,9 +12,13 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.libpcap.BpfCompiler;
 import dev.fabricscope.libpcap.BpfInterpreter;
+import dev.fabricscope.print.PacketPrinter;
+import dev.fabricscope.print.Verbosity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,7 +35,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The file hot path, per packet: read (pcap from the page cache), dissect, BPF filter ("tcp"), write.
+ * The file hot path, per packet: read (pcap from the page cache), dissect, BPF filter ("tcp"), write, or print
+ * tcpdump's line (with -S, and with relative sequence numbers, which look each TCP conversation up).
  * The input is the SMC benchmark capture of ../shared/bench/gen_smc_bench.py with 2000 connections and
  * seed 1 (91,272 packets: SMC handshakes, background TCP and UDP), generated into /dev/shm so the disk
  * plays no part. Scores are per packet; with {@code -prof gc}, gc.alloc.rate.norm is bytes per packet.
@@ -50,6 +55,7 @@ public class ReadDissectFilterBenchmark {
     private final Packet packet = new Packet();
     private final Layers layers = new Layers();
     private BpfInterpreter tcp;
+    private final StringBuilder line = new StringBuilder(512);
 
     @Setup(Level.Trial)
     public void generate() throws Exception {
@@ -133,5 +139,31 @@ public class ReadDissectFilterBenchmark {
             }
         }
         return n;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PACKETS)
+    public long readDissectPrintAbsolute() throws IOException {
+        return print(new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL, Set.of()));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PACKETS)
+    public long readDissectPrintRelative() throws IOException {
+        return print(new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL,
+            Set.of(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS)));
+    }
+
+    private long print(PacketPrinter printer) throws IOException {
+        long chars = 0;
+        try (PacketSource s = CaptureFiles.open(file.toString(), ProblemReporter.IGNORE)) {
+            while (s.next(packet)) {
+                Dissector.dissect(packet, layers);
+                line.setLength(0);
+                printer.format(packet, layers, line);
+                chars += line.length();
+            }
+        }
+        return chars;
     }
 }
