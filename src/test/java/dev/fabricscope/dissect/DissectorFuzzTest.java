@@ -6,10 +6,18 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.print.PacketPrinter;
+import dev.fabricscope.print.RawDump;
+import dev.fabricscope.print.TimestampStyle;
+import dev.fabricscope.print.Verbosity;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
 
 /**
  * Fuzzes the dissector with arbitrary frames of every link type it knows: it must never throw, and every
- * offset it records must lie inside the captured bytes. Longer run:
+ * offset it records must lie inside the captured bytes. The tcpdump-style printer then prints each frame from
+ * what the dissector recorded, with every option (relative TCP sequence numbers, remembered across inputs) and
+ * with the defaults, and must not throw either. Longer run:
  * {@code JAZZER_FUZZ=1 ./build test -Dtest=DissectorFuzzTest -Djazzer.max_duration=30m}.
  */
 class DissectorFuzzTest {
@@ -23,6 +31,10 @@ class DissectorFuzzTest {
 
     private final Packet packet = new Packet();
     private final Layers layers = new Layers();
+    private final PacketPrinter everything = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
+        EnumSet.allOf(PacketPrinter.Option.class), TimestampStyle.SINCE_PREVIOUS, RawDump.HEX_ASCII);
+    private final PacketPrinter plain = new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL);
+    private final StringBuilder line = new StringBuilder();
 
     @FuzzTest(maxDuration = "20s")
     void dissectorNeverThrowsAndStaysInBounds(FuzzedDataProvider data) {
@@ -42,5 +54,9 @@ class DissectorFuzzTest {
         if (layers.payloadOffset >= 0) {
             assertTrue(layers.payloadOffset + layers.payloadLength <= cap, "payload beyond caplen");
         }
+        line.setLength(0);
+        everything.format(packet, layers, line);
+        line.setLength(0);
+        plain.format(packet, layers, line);
     }
 }
