@@ -26,7 +26,7 @@ final class IcmpFormatter {
             out.append(" [|icmp]");
             return;
         }
-        int type = p.u8(off), code = p.u8(off + 1);
+        int type = p.u8(off);
         out.append("ICMP ");
         if (type == ECHO || type == ECHO_REPLY) {
             if (off + 8 > ip.end) {
@@ -38,13 +38,15 @@ final class IcmpFormatter {
             out.append(type == ECHO ? "echo request" : "echo reply")
                     .append(", id ").append(p.u16(off + 4)).append(", seq ").append(p.u16(off + 6));
         } else {
-            out.append("type-#").append(type);
-            if (code != 0) out.append(" code ").append(code);
+            out.append("type-#").append(type);   // tcpdump's words for a type it does not know (it names the others)
         }
         out.append(", length ").append(length);
         if (verbosity.verbose() && !ip.fragmented && off + length <= ip.end) {
             long sum = InternetChecksum.add(0, p, off, length);
-            if (!InternetChecksum.verifies(sum)) {
+            if (!InternetChecksum.verifies(sum) && off + 4 > ip.end) {
+                earlyEnd.mark();   // tcpdump fetches the checksum field to print it
+                out.append(" [|icmp]");
+            } else if (!InternetChecksum.verifies(sum)) {
                 out.append(" (wrong icmp cksum ");
                 ChecksumText.correction(out, p.u16(off + 2), sum);
                 out.append(')');

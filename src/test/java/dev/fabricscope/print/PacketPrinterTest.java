@@ -146,6 +146,8 @@ class PacketPrinterTest {
         badIcmp[2] = 0;
         badIcmp[3] = 0;
         f.add(eth4(1, badIcmp));
+        f.add(eth4(1, hex("6301")));                                   // -v: checksum field not there (fuzzer find)
+        f.add(new Frame(concat(ethernet(0x0800, ipv4(1, hex("630100"))), new byte[30])));    // ... nor in the IP length
         f.add(eth4(99, "opaque".getBytes()));                                                  // ip-proto-99
         assertSameAsTcpdump(LinkType.EN10MB, f);
     }
