@@ -543,7 +543,7 @@ public final class CaptureCommand implements Callable<Integer> {
             PacketJson packetJson = new PacketJson();
             return (p, l, iface, line) -> packetJson.format(p, l, iface.name(), line);
         }
-        Verbosity verbosity = quiet ? Verbosity.QUIET
+        Verbosity verbosity = quiet ? Verbosity.QUIET : verbose.length > 2 ? Verbosity.MOST_VERBOSE
             : verbose.length > 1 ? Verbosity.VERY_VERBOSE : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (linkHeaders) options.add(PacketPrinter.Option.LINK_HEADERS);

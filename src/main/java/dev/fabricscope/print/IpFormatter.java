@@ -34,7 +34,7 @@ final class IpFormatter {
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
-        this.udp = new UdpFormatter(verbosity);
+        this.udp = new UdpFormatter(verbosity, earlyEnd);
         this.icmp = new IcmpFormatter(verbosity, earlyEnd);
     }
 

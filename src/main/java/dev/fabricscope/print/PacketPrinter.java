@@ -15,7 +15,7 @@ import java.util.Set;
  * The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
  * {@code "\n    "} continuation as tcpdump -v prints it.
  *
- * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), ICMP echo, ARP,
+ * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, ICMP echo, ARP,
  * IPv4 fragments, slow-protocols headlines, unknown ethertypes (headline only: tcpdump adds a hex dump)
  * and the truncation markers of those; see PacketPrinterTest for the known differences. Reads only
  * header fields at the offsets the {@link dev.fabricscope.dissect.Dissector} recorded in {@link Layers}

@@ -26,7 +26,7 @@ public final class SlowProtocolsFormatter {
     SlowProtocolsFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
         this.earlyEnd = earlyEnd;
-        this.oam = new OamFormatter(earlyEnd, verbosity == Verbosity.VERY_VERBOSE);
+        this.oam = new OamFormatter(earlyEnd, verbosity.veryVerbose());
     }
 
     /** The capture ended: "[|slow]"; print-slow.c jumps out on every truncation (-x dumps from the first byte). */
@@ -126,11 +126,11 @@ public final class SlowProtocolsFormatter {
                     }
                 }
                 default -> {
-                    if (verbosity != Verbosity.VERY_VERBOSE) HexDump.hex(p, v, valueLength, "\n\t  ", out);
+                    if (!verbosity.veryVerbose()) HexDump.hex(p, v, valueLength, "\n\t  ", out);
                 }
             }
             // -vv: every TLV's value in hex too
-            if (verbosity == Verbosity.VERY_VERBOSE) HexDump.hex(p, v, valueLength, "\n\t  ", out);
+            if (verbosity.veryVerbose()) HexDump.hex(p, v, valueLength, "\n\t  ", out);
             t += length;
             remaining -= length;
         }

@@ -4,8 +4,9 @@ import dev.fabricscope.capture.Packet;
 
 /**
  * A TCP segment as {@code tcpdump -n} prints it: sequence numbers relative to each conversation's first
- * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Application
- * protocols tcpdump recognises by port (HTTP, SSH, BGP, RESP, ...) are not decoded here.
+ * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. DNS on port 53 as
+ * {@link DnsFormatter}; other application protocols tcpdump recognises by port (HTTP, SSH, BGP, RESP, ...) are not
+ * decoded here.
  */
 final class TcpFormatter {
     static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
@@ -13,15 +14,21 @@ final class TcpFormatter {
     private static final int PROTOCOL = 6;
     /** tcpdump prints at most this many bytes of RST data. */
     private static final int MAX_RST_DATA = 30;
+    private static final int DNS = 53;
+    /** Ports whose payload tcpdump decodes before it tries DNS (print-tcp.c's order): then DNS is not printed. */
+    private static final int[] DECODED_BEFORE_DNS = {23, 25, 43, 179, 1723, 6379, 22, 139, 445, 10288, 6633, 6653, 21,
+        80, 8080, 554, 8554};
 
     private final Verbosity verbosity;
     private final TcpOptionsFormatter options;
+    private final DnsFormatter dns;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
 
     TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, boolean relativeSequenceNumbers) {
         this.verbosity = verbosity;
         this.options = new TcpOptionsFormatter(earlyEnd);
+        this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
     }
 
@@ -87,7 +94,7 @@ final class TcpFormatter {
             }
         }
         int dataLength = length - hlen;
-        if (dataLength > 0 || (flags & (SYN | FIN | RST)) != 0 || verbosity == Verbosity.VERY_VERBOSE) {
+        if (dataLength > 0 || (flags & (SYN | FIN | RST)) != 0 || verbosity.veryVerbose()) {
             out.append(", seq ");
             Text.u32(out, seq);
             if (dataLength > 0) Text.u32(out.append(':'), seq + dataLength);
@@ -100,9 +107,17 @@ final class TcpFormatter {
             return;
         }
         out.append(", length ").append(dataLength);
-        if (dataLength > 0 && (flags & RST) != 0 && verbosity.verbose()) {
+        if (dataLength <= 0) return;
+        if ((flags & RST) != 0 && verbosity.verbose()) {
             rstData(p, off + hlen, dataLength, end, out);
+        } else if ((sport == DNS || dport == DNS) && !decodedBeforeDns(sport) && !decodedBeforeDns(dport)) {
+            dns.format(p, off + hlen, dataLength, end, true, false, out);
         }
+    }
+
+    private static boolean decodedBeforeDns(int port) {
+        for (int decoded : DECODED_BEFORE_DNS) if (port == decoded) return true;
+        return false;
     }
 
     private static void tooLong(StringBuilder out, int hlen, int length) {

@@ -3,19 +3,22 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * A UDP datagram as tcpdump prints it when it does not recognise the port: {@code UDP, length N}
- * (tcpdump -q never decodes by port). Ports tcpdump decodes (DNS, NTP, syslog, BFD, VXLAN, ...) are
- * not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums are verified with
- * -v as tcpdump does; IPv4 UDP checksums only with -vv, which we do not offer.
+ * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), else
+ * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (NTP, syslog, BFD,
+ * VXLAN, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums are
+ * verified with -v as tcpdump does, IPv4 ones with -vv.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
     private static final int PROTOCOL = 17;
+    private static final int DNS = 53, MDNS = 5353;
 
     private final Verbosity verbosity;
+    private final DnsFormatter dns;
 
-    UdpFormatter(Verbosity verbosity) {
+    UdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
+        this.dns = new DnsFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -52,14 +55,16 @@ final class UdpFormatter {
             return;
         }
         // IPv6 (where the checksum is mandatory) from -v, IPv4 from -vv, where a zero checksum means none
-        boolean check = ip.v6 ? verbosity.verbose() : verbosity == Verbosity.VERY_VERBOSE;
+        boolean check = ip.v6 ? verbosity.verbose() : verbosity.veryVerbose();
         if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
             out.append("[no cksum] ");
         } else if (check && !ip.fragmented && off + HEADER + length <= end) {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
             ChecksumText.bracketed(out, "udp", p.u16(off + 6), sum);
         }
-        if (ulen > length && !ip.fragmented) {
+        if (verbosity != Verbosity.QUIET && (sport == DNS || dport == DNS || sport == MDNS || dport == MDNS)) {
+            dns.format(p, off + HEADER, length, end, false, sport != DNS && dport != DNS, out);
+        } else if (ulen > length && !ip.fragmented) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
         } else {
             out.append("UDP, length ").append(ulen);

@@ -9,13 +9,20 @@ public enum Verbosity {
     /** {@code tcpdump -n -S -v}: also the IP header fields and the TCP/UDP checksum verdict. */
     VERBOSE,
     /**
-     * {@code tcpdump -vv} (and -vvv): as -v, plus the sequence number of every TCP segment and a hex dump of each
-     * slow-protocols TLV (the protocols printed here show nothing more at -vvv).
+     * {@code tcpdump -vv}: as -v, plus the sequence number of every TCP segment, a hex dump of each slow-protocols
+     * TLV, and the question, authority and additional sections of DNS responses.
      */
-    VERY_VERBOSE;
+    VERY_VERBOSE,
+    /** {@code tcpdump -vvv}: as -vv, plus the TTL of each DNS record. */
+    MOST_VERBOSE;
 
     /** -v or more. */
     public boolean verbose() {
-        return this == VERBOSE || this == VERY_VERBOSE;
+        return compareTo(VERBOSE) >= 0;
+    }
+
+    /** -vv or more. */
+    public boolean veryVerbose() {
+        return compareTo(VERY_VERBOSE) >= 0;
     }
 }
