@@ -29,12 +29,13 @@ final class IpFormatter {
 
     private final EarlyEnd earlyEnd;
 
-    IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers) {
+    IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
+                VxlanFormatter.InnerEthernet inner) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
-        this.udp = new UdpFormatter(verbosity, earlyEnd);
+        this.udp = new UdpFormatter(verbosity, earlyEnd, inner);
         this.icmp = new IcmpFormatter(verbosity, earlyEnd);
     }
 

@@ -2,6 +2,7 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 
 import java.net.NetworkInterface;
@@ -15,7 +16,7 @@ import java.util.Set;
  * The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
  * {@code "\n    "} continuation as tcpdump -v prints it.
  *
- * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, ICMP echo, ARP,
+ * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, VXLAN, ICMP echo, ARP,
  * IPv4 fragments, slow-protocols headlines, unknown ethertypes (headline only: tcpdump adds a hex dump)
  * and the truncation markers of those; see PacketPrinterTest for the known differences. Reads only
  * header fields at the offsets the {@link dev.fabricscope.dissect.Dissector} recorded in {@link Layers}
@@ -61,6 +62,11 @@ public final class PacketPrinter {
     private final String[] names = new String[MAX_CACHED_INTERFACE_NAMES];
     private int namesCached;
 
+    private static final int MAX_NESTING = 8;
+    private final Packet[] innerPackets = new Packet[MAX_NESTING];
+    private final Layers[] innerLayers = new Layers[MAX_NESTING];
+    private int nesting;
+
     private final boolean linkHeaders;
     private final boolean packetNumbers;
     private final TimestampStyle timestampStyle;
@@ -85,7 +91,7 @@ public final class PacketPrinter {
         this.rawDump = rawDump;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS));
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulatedEthernet);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
     }
@@ -197,6 +203,29 @@ public final class PacketPrinter {
     }
 
     /** Without -e tcpdump prints nothing of the Ethernet header or VLAN tags of a known ethertype. */
+    /**
+     * A frame carried inside the packet (VXLAN): a view of its bytes, dissected on its own, printed as a frame. One
+     * view per nesting level, up to {@link #MAX_NESTING} (tcpdump has no limit; deeper frames are not printed).
+     */
+    private boolean encapsulatedEthernet(Packet outer, int off, int length, int capLen, StringBuilder out) {
+        if (nesting == MAX_NESTING) return false;
+        if (innerPackets[nesting] == null) {
+            innerPackets[nesting] = new Packet();
+            innerLayers[nesting] = new Layers();
+        }
+        Packet inner = innerPackets[nesting].set(outer.bytes(), outer.offset() + off, capLen, length,
+            outer.timestampNanos(), outer.interfaceId(), LinkType.EN10MB, outer.frameNumber());
+        Layers layers = innerLayers[nesting];
+        Dissector.dissect(inner, layers);
+        nesting++;
+        try {
+            ethernet(inner, layers, 0, length, out);
+        } finally {
+            nesting--;
+        }
+        return true;
+    }
+
     private void ethernet(Packet p, Layers l, int off, int length, StringBuilder out) {
         if (!p.has(off, ETHERNET_HEADER)) {
             out.append(" [|ether]");

@@ -1,0 +1,71 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * VXLAN (RFC 7348) as tcpdump 4.99 prints it (print-vxlan.c): {@code VXLAN, flags [I] (0x08), vni 100}, a newline,
+ * then the encapsulated Ethernet frame's own line, printed like any frame (with -e its MAC header, with -v its IP
+ * header details). tcpdump's checked reads jump out of its printer here: a cut header ends with " [|vxlan]" and
+ * the raw dump starts at byte 0 ({@link EarlyEnd}).
+ */
+final class VxlanFormatter {
+    /** What prints the encapsulated frame: the packet printer, on a view of these bytes. */
+    interface InnerEthernet {
+        /**
+         * Prints the Ethernet frame at {@code off} of {@code outer}: {@code length} bytes on the wire, {@code capLen}
+         * of them readable; false when frames are nested too deep to print another.
+         */
+        boolean print(Packet outer, int off, int length, int capLen, StringBuilder out);
+    }
+
+    private static final int HEADER = 8;
+    private static final int FLAG_VNI = 0x08;
+    private static final int ETHERNET_HEADER = 14;
+
+    private final EarlyEnd earlyEnd;
+    private final InnerEthernet inner;
+
+    VxlanFormatter(EarlyEnd earlyEnd, InnerEthernet inner) {
+        this.earlyEnd = earlyEnd;
+        this.inner = inner;
+    }
+
+    /** The VXLAN header of the UDP payload at {@code off} ({@code length} bytes), {@code end} the snapshot end. */
+    void format(Packet p, int off, int length, int end, StringBuilder out) {
+        out.append("VXLAN");
+        if (length < HEADER) {
+            out.append(" (invalid)");
+            return;
+        }
+        if (off + 1 > end) {
+            jumpOut(out);
+            return;
+        }
+        int flags = p.u8(off);
+        out.append(", flags [").append((flags & FLAG_VNI) != 0 ? "I" : "invalid").append("] (0x");
+        Text.hex(out, flags, 2);
+        out.append("), ");
+        if (off + 7 > end) {
+            jumpOut(out);
+            return;
+        }
+        out.append("vni ").append(p.u16(off + 4) << 8 | p.u8(off + 6)).append('\n');
+        if (off + 8 > end) {
+            jumpOut(out);
+            return;
+        }
+        int frame = off + HEADER;
+        int frameLength = length - HEADER;
+        int capLen = end - frame;
+        if (capLen < ETHERNET_HEADER || frameLength < ETHERNET_HEADER) {
+            out.append(" [|ether]");
+            return;
+        }
+        if (!inner.print(p, frame, frameLength, capLen, out)) out.append(" [|vxlan]");
+    }
+
+    private void jumpOut(StringBuilder out) {
+        earlyEnd.mark();
+        out.append(" [|vxlan]");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * VXLAN (RFC 7348 header: flags, 24-bit VNI) against tcpdump 4.99 itself: the header line and the encapsulated
+ * frame's own line, in every verbosity, with -e, and cut after every byte (-x shows where the dump starts).
+ */
+class VxlanFormatterTest {
+    private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
+    private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needTcpdump() {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
+    }
+
+    private static byte[] vxlan(int flags, int vni, byte[] frame) {
+        return concat(new byte[] {(byte) flags, 0, 0, 0}, new byte[] {(byte) (vni >>> 16), (byte) (vni >>> 8), (byte) vni, 0},
+            frame);
+    }
+
+    private static Frame outer(int sport, int dport, byte[] payload) {
+        return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
+    }
+
+    static List<Frame> frames() {
+        byte[] innerTcp = ethernet(0x0800, ipv4(6, tcp(33000, 8000, 1000, 0, 0x002, 64240, 0, hex("020405b4"),
+            new byte[0], INNER_A, INNER_B), 0, 64, 7, 0x4000, new byte[0], -1, INNER_A, INNER_B));
+        byte[] dnsQuery = concat(hex("abcd 0100 0001 0000 0000 0000"), hex("03777777 07657861 6d706c65 00"), hex("0001 0001"));
+        byte[] innerDns6 = ethernet(0x86dd, ipv6(17, udp(5000, 53, dnsQuery, IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B));
+        byte[] innerArp = ethernet(0x0806, hex("0001 0800 06 04 0001 001122334455 c0a80a01 000000000000 c0a80a02"));
+        byte[] innerVlan = vlan(100, 0x0800, ipv4(17, udp(1, 2, new byte[4], INNER_A, INNER_B), 0, 64, 1, 0,
+            new byte[0], -1, INNER_A, INNER_B));
+        List<Frame> f = new ArrayList<>();
+        f.add(outer(50000, 4789, vxlan(0x08, 100, innerTcp)));
+        f.add(outer(4789, 50001, vxlan(0x08, 0xabcdef, innerDns6)));
+        f.add(outer(50002, 4789, vxlan(0x08, 1, innerArp)));
+        f.add(outer(50003, 4789, vxlan(0x08, 16_777_215, innerVlan)));
+        f.add(outer(50004, 4789, vxlan(0x00, 5, innerTcp)));
+        f.add(outer(50005, 4789, vxlan(0x0c, 5, innerTcp)));
+        f.add(outer(50006, 4789, hex("0800000000")));                                        // shorter than the header
+        f.add(outer(50007, 4789, vxlan(0x08, 9, hex("0011223344"))));                        // frame shorter than Ethernet
+        f.add(outer(53, 4789, vxlan(0x08, 9, innerTcp)));                                    // DNS comes first
+        f.add(outer(50008, 4789, vxlan(0x08, 7, ethernet(0x0800, ipv4(17, udp(50009, 4789,
+            vxlan(0x08, 8, innerTcp), INNER_A, INNER_B), 0, 64, 2, 0x4000, new byte[0], -1, INNER_A, INNER_B)))));
+        return f;
+    }
+
+    @Test
+    void wholeFramesAsTcpdump() throws Exception {
+        List<Frame> frames = frames();
+        assertSame(frames, new String[] {}, Verbosity.NORMAL, Set.of(), RawDump.NONE);
+        assertSame(frames, new String[] {"-v"}, Verbosity.VERBOSE, Set.of(), RawDump.NONE);
+        assertSame(frames, new String[] {"-vv"}, Verbosity.VERY_VERBOSE, Set.of(), RawDump.NONE);
+        assertSame(frames, new String[] {"-q"}, Verbosity.QUIET, Set.of(), RawDump.NONE);
+        assertSame(frames, new String[] {"-e"}, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE);
+    }
+
+    @Test
+    void cutFramesAsTcpdump() throws Exception {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames()) {
+            for (int n = 14 + 20 + 8; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+        }
+        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, Set.of(), RawDump.HEX);
+        assertSame(cut, new String[] {"-e", "-v"}, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE);
+    }
+
+    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, Set<PacketPrinter.Option> options,
+                            RawDump dump) throws Exception {
+        Path file = dir.resolve("vxlan.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        List<String> flags = new ArrayList<>(List.of("-S"));
+        flags.addAll(List.of(mode));
+        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", flags.toArray(String[]::new));
+        List<String> actual = PacketPrinterTest.perPacket(file,
+            new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.TIME, dump));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", flags));
+        }
+    }
+}
