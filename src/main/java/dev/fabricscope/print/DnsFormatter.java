@@ -366,7 +366,8 @@ final class DnsFormatter {
             }
             case T_URI -> {
                 if (cp + len > end) return -1;
-                out.append(' ').append(u16(cp)).append(' ').append(u16(cp + 2)).append(' ');
+                int priority = u16(cp), weight = u16(cp + 2);   // both fetched before either is printed
+                out.append(' ').append(priority).append(' ').append(weight).append(' ');
                 if (printn(cp + 4, (len - 4) & 0xffffffffL, out)) return -1;
             }
             case T_OPT -> {

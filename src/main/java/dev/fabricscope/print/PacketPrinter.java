@@ -12,12 +12,12 @@ import java.util.Set;
 
 /**
  * One line per packet like {@code tcpdump -n -S} (absolute TCP sequence numbers), or like {@code tcpdump -n} with
- * {@link Option#RELATIVE_SEQUENCE_NUMBERS}, in four verbosities ({@code -q}, default, {@code -v}, {@code -vv}).
- * The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
- * {@code "\n    "} continuation as tcpdump -v prints it.
+ * {@link Option#RELATIVE_SEQUENCE_NUMBERS}, in tcpdump's verbosities ({@code -q}, default, {@code -v} to
+ * {@code -vvv}). The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
+ * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
- * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, VXLAN, ICMP echo, ARP,
- * IPv4 fragments, slow-protocols headlines, unknown ethertypes (headline only: tcpdump adds a hex dump)
+ * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, VXLAN, NTP, syslog,
+ * ICMP echo, ARP, IPv4 fragments, slow-protocols headlines, unknown ethertypes (headline only: tcpdump adds a hex dump)
  * and the truncation markers of those; see PacketPrinterTest for the known differences. Reads only
  * header fields at the offsets the {@link dev.fabricscope.dissect.Dissector} recorded in {@link Layers}
  * (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.

@@ -4,31 +4,28 @@ import dev.fabricscope.capture.Packet;
 
 /**
  * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), VXLAN on 4789
- * ({@link VxlanFormatter}) unless tcpdump's own port order hands the datagram to another printer first, else
- * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (NTP, syslog, BFD,
+ * ({@link VxlanFormatter}), NTP on 123, syslog on 514, in tcpdump's own port order ({@link UdpPorts}), else
+ * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (SNMP, BFD, DHCP,
  * Geneve, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums are
  * verified with -v as tcpdump does, IPv4 ones with -vv.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
     private static final int PROTOCOL = 17;
-    private static final int DNS = 53, MDNS = 5353, VXLAN = 4789, NFS = 2049;
-    /** Ports print-udp.c tries before VXLAN's, on either side (137/138: NetBIOS, when tcpdump has SMB printing). */
-    private static final int[] BEFORE_VXLAN = {53, 5353, 525, 69, 68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162,
-        123, 88, 750, 1701, 137, 138, 2103, 2104, 521, 546, 547, 5359, 6696, 6697, 8231, 496, 1645, 1812, 1646, 1813,
-        1700, 3799, 921, 646, 698, 3503, 701, 1589, 6343, 12223, 12222, 5060, 514, 8472};
-    /** ... and those it tries as the destination only (VAT, WB, HSRP, BFD). */
-    private static final int[] BEFORE_VXLAN_DESTINATION = {3456, 4567, 1985, 3784, 4784, 6784, 3785};
-    private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
+    private static final int NFS = 2049;
 
     private final Verbosity verbosity;
     private final DnsFormatter dns;
     private final VxlanFormatter vxlan;
+    private final SyslogFormatter syslog;
+    private final NtpFormatter ntp;
 
     UdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, VxlanFormatter.InnerEthernet inner) {
         this.verbosity = verbosity;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
+        this.syslog = new SyslogFormatter(verbosity, earlyEnd);
+        this.ntp = new NtpFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -72,12 +69,20 @@ final class UdpFormatter {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
             ChecksumText.bracketed(out, "udp", p.u16(off + 6), sum);
         }
-        boolean decode = verbosity != Verbosity.QUIET && !nfs(p, off + HEADER, end, sport, dport);
-        if (decode && (sport == DNS || dport == DNS || sport == MDNS || dport == MDNS)) {
-            dns.format(p, off + HEADER, length, end, false, sport != DNS && dport != DNS, out);
-        } else if (decode && (sport == VXLAN || dport == VXLAN) && !decodedBeforeVxlan(sport, dport)) {
-            vxlan.format(p, off + HEADER, length, end, out);
-        } else if (ulen > length && !ip.fragmented) {
+        UdpPorts.Decoder decoder = verbosity == Verbosity.QUIET || nfs(p, off + HEADER, end, sport, dport)
+            ? UdpPorts.Decoder.NONE : UdpPorts.decoder(sport, dport);
+        int payload = off + HEADER;
+        switch (decoder) {
+            case DNS, MDNS -> dns.format(p, payload, length, end, false, decoder == UdpPorts.Decoder.MDNS, out);
+            case VXLAN -> vxlan.format(p, payload, length, end, out);
+            case SYSLOG -> syslog.format(p, payload, length, end, out);
+            case NTP -> ntp.format(p, payload, length, end, out);
+            default -> plain(ip, ulen, length, out);
+        }
+    }
+
+    private static void plain(IpContext ip, int ulen, int length, StringBuilder out) {
+        if (ulen > length && !ip.fragmented) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
         } else {
             out.append("UDP, length ").append(ulen);
@@ -89,11 +94,5 @@ final class UdpFormatter {
         if (payload + 8 > end || (sport != NFS && dport != NFS)) return false;
         long direction = p.u32(payload + 4);
         return (dport == NFS && direction == 0) || (sport == NFS && direction == 1);
-    }
-
-    private static boolean decodedBeforeVxlan(int sport, int dport) {
-        for (int port : BEFORE_VXLAN) if (sport == port || dport == port) return true;
-        for (int port : BEFORE_VXLAN_DESTINATION) if (dport == port) return true;
-        return (sport >= RX_LOW && sport <= RX_HIGH) || (dport >= RX_LOW && dport <= RX_HIGH) || sport == BCM_LI_SOURCE;
     }
 }

@@ -161,6 +161,7 @@ class DnsFormatterTest {
             rr(www, A, 3, 1, hex("0a0a0a0a")),
             rr(www, 999, 7, 1, hex("00"))));
         m.add(response(0x8180, 1, 0, 0, rr(www, A, IN, 1, hex("0a00"))));
+        m.add(response(0x8180, 1, 0, 0, rr(www, URI, IN, 1, hex("0001"))));          // URI fields past the message
         m.add(response(0x8180, 2, 0, 0, rr(www, A, IN, 1, hex("0a000001")), rr(www, AAAA, IN, 1, new byte[40])));
         m.add(hex("0102030405"));
         return m;

@@ -1,0 +1,50 @@
+package dev.fabricscope.print;
+
+/**
+ * Which printer tcpdump 4.99 hands a UDP payload to, by port (print-udp.c's chain of checks, in its order: the
+ * first match wins, so a datagram from port 53 to 4789 is DNS). We print some of them; the rest are
+ * {@link Decoder#UNSUPPORTED} and print as {@code UDP, length N}.
+ */
+final class UdpPorts {
+    private UdpPorts() { }
+
+    enum Decoder { DNS, MDNS, NTP, SYSLOG, VXLAN, UNSUPPORTED, NONE }
+
+    private static final int DNS = 53, MDNS = 5353, NTP = 123, SYSLOG = 514, VXLAN = 4789;
+    /** Either side, tried before NTP (timed, TFTP, BOOTP, RIP, AODV, ISAKMP, SNMP). */
+    private static final int[] BEFORE_NTP = {525, 69, 68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162};
+    /** Either side, tried between NTP and syslog (Kerberos, L2TP, NetBIOS, Zephyr, RIPng, DHCPv6, AHCP, Babel, HNCP,
+     * Cisco auto-RP, RADIUS, LWRES, LDP, OLSR, LSP ping, LMP, VQP, sFlow, LWAPP, SIP). */
+    private static final int[] BEFORE_SYSLOG = {88, 750, 1701, 137, 138, 2103, 2104, 521, 546, 547, 5359, 6696, 6697,
+        8231, 496, 1645, 1812, 1646, 1813, 1700, 3799, 921, 646, 698, 3503, 701, 1589, 6343, 12223, 12222, 5060};
+    /** Destination only, tried before syslog (VAT, whiteboard, HSRP, BFD). */
+    private static final int[] BEFORE_SYSLOG_DESTINATION = {3456, 4567, 1985, 3784, 4784, 6784, 3785};
+    private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152, OTV = 8472;
+    /** Either side, tried after VXLAN (Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP, SOME/IP). */
+    private static final int[] AFTER_VXLAN = {6081, 4342, 4790, 17754, 6635, 319, 320, 30490};
+
+    static Decoder decoder(int sport, int dport) {
+        if (either(sport, dport, DNS)) return Decoder.DNS;
+        if (either(sport, dport, MDNS)) return Decoder.MDNS;
+        if (any(sport, dport, BEFORE_NTP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, NTP)) return Decoder.NTP;
+        if (any(sport, dport, BEFORE_SYSLOG) || sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH
+                || sport == BCM_LI_SOURCE) {
+            return Decoder.UNSUPPORTED;
+        }
+        for (int port : BEFORE_SYSLOG_DESTINATION) if (dport == port) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
+        if (either(sport, dport, OTV)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, VXLAN)) return Decoder.VXLAN;
+        return any(sport, dport, AFTER_VXLAN) ? Decoder.UNSUPPORTED : Decoder.NONE;
+    }
+
+    private static boolean either(int sport, int dport, int port) {
+        return sport == port || dport == port;
+    }
+
+    private static boolean any(int sport, int dport, int[] ports) {
+        for (int port : ports) if (sport == port || dport == port) return true;
+        return false;
+    }
+}

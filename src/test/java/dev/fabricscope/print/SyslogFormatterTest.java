@@ -1,0 +1,72 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Syslog on UDP 514 against tcpdump 4.99 itself, in every verbosity, whole and cut after every byte. */
+class SyslogFormatterTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needTcpdump() {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
+    }
+
+    static List<Frame> frames() {
+        String[] messages = {"<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8",
+            "<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog - ID47 [exampleSDID@32473 iut=\"3\"] An app",
+            "<0>", "<191>debug", "<999>x", "<1234>four digits", "no priority", "<12", "<>empty", "<7>\u0001\u00ff\t",
+            "<13", "<"};
+        List<Frame> f = new ArrayList<>();
+        for (String m : messages) {
+            byte[] payload = m.getBytes(StandardCharsets.ISO_8859_1);
+            f.add(new Frame(ethernet(0x0800, ipv4(17, udp(40514, 514, payload, IP_A, IP_B)))));
+        }
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(514, 514, new byte[0], IP_A, IP_B)))));
+        return f;
+    }
+
+    @Test
+    void wholeMessagesAsTcpdump() throws Exception {
+        String[][] modes = {{}, {"-v"}, {"-vv"}, {"-q"}};
+        Verbosity[] verbosities = {Verbosity.NORMAL, Verbosity.VERBOSE, Verbosity.VERY_VERBOSE, Verbosity.QUIET};
+        for (int m = 0; m < modes.length; m++) assertSame(frames(), modes[m], verbosities[m], RawDump.NONE);
+    }
+
+    @Test
+    void cutMessagesAsTcpdump() throws Exception {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames()) {
+            for (int n = 14 + 20 + 8; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+        }
+        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, RawDump.HEX);
+        assertSame(cut, new String[] {"-vv"}, Verbosity.VERY_VERBOSE, RawDump.NONE);
+    }
+
+    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, RawDump dump) throws Exception {
+        Path file = dir.resolve("syslog.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", mode);
+        List<String> actual = PacketPrinterTest.perPacket(file,
+            new PacketPrinter(ZoneId.of("UTC"), verbosity, Set.of(), TimestampStyle.TIME, dump));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", mode));
+        }
+    }
+}
