@@ -4,8 +4,9 @@ import dev.fabricscope.capture.Packet;
 
 /**
  * A TCP segment as {@code tcpdump -n} prints it: sequence numbers relative to each conversation's first
- * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. DNS on port 53 as
- * {@link DnsFormatter}; other application protocols tcpdump recognises by port (HTTP, SSH, BGP, RESP, ...) are not
+ * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Payloads go where
+ * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), HTTP, RTSP, FTP, SMTP and whois
+ * ({@link TextProtocolFormatter}); the other protocols tcpdump recognises by port (SSH, BGP, RESP, ...) are not
  * decoded here.
  */
 final class TcpFormatter {
@@ -14,14 +15,11 @@ final class TcpFormatter {
     private static final int PROTOCOL = 6;
     /** tcpdump prints at most this many bytes of RST data. */
     private static final int MAX_RST_DATA = 30;
-    private static final int DNS = 53;
-    /** Ports whose payload tcpdump decodes before it tries DNS (print-tcp.c's order): then DNS is not printed. */
-    private static final int[] DECODED_BEFORE_DNS = {23, 25, 43, 179, 1723, 6379, 22, 139, 445, 10288, 6633, 6653, 21,
-        80, 8080, 554, 8554};
 
     private final Verbosity verbosity;
     private final TcpOptionsFormatter options;
     private final DnsFormatter dns;
+    private final TextProtocolFormatter text;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
 
@@ -29,6 +27,7 @@ final class TcpFormatter {
         this.verbosity = verbosity;
         this.options = new TcpOptionsFormatter(earlyEnd);
         this.dns = new DnsFormatter(verbosity, earlyEnd);
+        this.text = new TextProtocolFormatter(verbosity, earlyEnd);
         this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
     }
 
@@ -110,14 +109,26 @@ final class TcpFormatter {
         if (dataLength <= 0) return;
         if ((flags & RST) != 0 && verbosity.verbose()) {
             rstData(p, off + hlen, dataLength, end, out);
-        } else if ((sport == DNS || dport == DNS) && !decodedBeforeDns(sport) && !decodedBeforeDns(dport)) {
-            dns.format(p, off + hlen, dataLength, end, true, false, out);
+        } else {
+            payload(p, off + hlen, dataLength, end, TcpPorts.decoder(sport, dport), out);
         }
     }
 
-    private static boolean decodedBeforeDns(int port) {
-        for (int decoded : DECODED_BEFORE_DNS) if (port == decoded) return true;
-        return false;
+    /** The payload printers of tcpdump that we have, chosen by port in its order. */
+    private void payload(Packet p, int off, int length, int end, TcpPorts.Decoder decoder, StringBuilder out) {
+        TextProtocolFormatter.Protocol protocol = switch (decoder) {
+            case DNS -> {
+                dns.format(p, off, length, end, true, false, out);
+                yield null;
+            }
+            case HTTP -> TextProtocolFormatter.Protocol.HTTP;
+            case RTSP -> TextProtocolFormatter.Protocol.RTSP;
+            case FTP -> TextProtocolFormatter.Protocol.FTP;
+            case SMTP -> TextProtocolFormatter.Protocol.SMTP;
+            case WHOIS -> TextProtocolFormatter.Protocol.WHOIS;
+            default -> null;
+        };
+        if (protocol != null) text.format(p, off, length, end, protocol, out.append(": "));
     }
 
     private static void tooLong(StringBuilder out, int hlen, int length) {

@@ -1,0 +1,35 @@
+package dev.fabricscope.print;
+
+/**
+ * Which printer tcpdump 4.99 hands a TCP payload to, by port (print-tcp.c's chain of checks, in its order: the first
+ * match wins, so a segment between ports 22 and 80 is SSH's). We print some of them; the rest are
+ * {@link Decoder#UNSUPPORTED} and print nothing after the TCP header fields.
+ */
+final class TcpPorts {
+    private TcpPorts() { }
+
+    enum Decoder { SMTP, WHOIS, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
+
+    /** Telnet, then (after SMTP and whois) BGP, PPTP, RESP, SSH, NetBIOS, SMB, BEEP, OpenFlow. */
+    private static final int TELNET = 23;
+    private static final int[] BEFORE_FTP = {179, 1723, 6379, 22, 139, 445, 10288, 6633, 6653};
+    /** After DNS: MSDP, RPKI-RTR, LDP, NFS. */
+    private static final int[] AFTER_DNS = {639, 323, 646, 2049};
+
+    static Decoder decoder(int sport, int dport) {
+        if (either(sport, dport, TELNET)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, 25)) return Decoder.SMTP;
+        if (either(sport, dport, 43)) return Decoder.WHOIS;
+        for (int port : BEFORE_FTP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, 21)) return Decoder.FTP;
+        if (either(sport, dport, 80) || either(sport, dport, 8080)) return Decoder.HTTP;
+        if (either(sport, dport, 554) || either(sport, dport, 8554)) return Decoder.RTSP;
+        if (either(sport, dport, 53)) return Decoder.DNS;
+        for (int port : AFTER_DNS) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        return Decoder.NONE;
+    }
+
+    private static boolean either(int sport, int dport, int port) {
+        return sport == port || dport == port;
+    }
+}

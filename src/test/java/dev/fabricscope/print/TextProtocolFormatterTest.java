@@ -1,0 +1,94 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HTTP, RTSP, FTP, SMTP and whois payloads against tcpdump 4.99 itself, in every verbosity, whole and cut. */
+class TextProtocolFormatterTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needTcpdump() {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
+    }
+
+    private static Frame segment(int sport, int dport, String payload) {
+        return new Frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, 1000, 2000, 0x018, 502, 0, new byte[0],
+            payload.getBytes(StandardCharsets.ISO_8859_1), IP_A, IP_B))));
+    }
+
+    static List<Frame> frames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(segment(40000, 80, "GET /index.html HTTP/1.1\r\nHost: example.com\r\nUser-Agent: t\r\n\r\n"));
+        f.add(segment(80, 40000, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+        f.add(segment(40000, 8080, "post /form HTTP/1.0\nContent-Type: text/plain\n\nbody"));
+        f.add(segment(8080, 40000, "HTTP/1.1 404\r\n"));
+        f.add(segment(80, 40000, "continuation of a body, no request line\r\n"));
+        f.add(segment(40000, 80, "GET /no-line-end HTTP/1.1"));
+        f.add(segment(40000, 80, "GET /cr\rx HTTP/1.1\r\n"));
+        f.add(segment(40000, 80, "GET /bin\u0001ary\r\n"));
+        f.add(segment(40000, 80, "G".repeat(127) + " x\r\n"));
+        f.add(segment(40000, 80, "G".repeat(128) + " x\r\n"));
+        f.add(segment(40000, 80, "\u00e9GET / HTTP/1.1\r\n"));
+        f.add(segment(40000, 80, "HTTP/1.1  2000 Too long\r\n"));
+        f.add(segment(40000, 80, "VERSION-CONTROL / HTTP/1.1\r\n\tfolded\r\n"));
+        f.add(segment(40000, 554, "DESCRIBE rtsp://cam/stream RTSP/1.0\r\nCSeq: 2\r\n\r\n"));
+        f.add(segment(8554, 40000, "RTSP/1.0 200 OK\r\nCSeq: 2\r\n\r\n"));
+        f.add(segment(40000, 21, "USER anonymous\r\n"));
+        f.add(segment(21, 40000, "220-Welcome\r\n220 ready\r\n"));
+        f.add(segment(40000, 25, "EHLO client.example\r\n"));
+        f.add(segment(40000, 43, "example.com\r\n"));
+        f.add(segment(40000, 21, "\u0000\u0001binary"));
+        f.add(segment(22, 80, "GET / HTTP/1.1\r\n"));          // SSH's port comes first: no HTTP
+        f.add(segment(25, 80, "GET / HTTP/1.1\r\n"));          // SMTP's comes before HTTP's
+        return f;
+    }
+
+    @Test
+    void wholePayloadsAsTcpdump() throws Exception {
+        String[][] modes = {{}, {"-v"}, {"-q"}};
+        Verbosity[] verbosities = {Verbosity.NORMAL, Verbosity.VERBOSE, Verbosity.QUIET};
+        for (int m = 0; m < modes.length; m++) assertSame(frames(), modes[m], verbosities[m], RawDump.NONE);
+    }
+
+    @Test
+    void cutPayloadsAsTcpdump() throws Exception {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames()) {
+            if (f.bytes()[14 + 20 + 1] == 22) continue;   // tcpdump's SSH printer marks a cut payload: not ours
+            for (int n = 14 + 20 + 20; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+        }
+        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, RawDump.HEX);
+        assertSame(cut, new String[] {"-v"}, Verbosity.VERBOSE, RawDump.NONE);
+    }
+
+    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, RawDump dump) throws Exception {
+        Path file = dir.resolve("text.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        List<String> flags = new ArrayList<>(List.of("-S"));
+        flags.addAll(List.of(mode));
+        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", flags.toArray(String[]::new));
+        List<String> actual = PacketPrinterTest.perPacket(file,
+            new PacketPrinter(ZoneId.of("UTC"), verbosity, Set.of(), TimestampStyle.TIME, dump));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", flags));
+        }
+    }
+}
