@@ -30,7 +30,7 @@ final class IpFormatter {
     private final EarlyEnd earlyEnd;
 
     IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
-                VxlanFormatter.InnerEthernet inner) {
+                Encapsulated inner) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;

@@ -91,7 +91,7 @@ public final class PacketPrinter {
         this.rawDump = rawDump;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulatedEthernet);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
     }
@@ -204,22 +204,28 @@ public final class PacketPrinter {
 
     /** Without -e tcpdump prints nothing of the Ethernet header or VLAN tags of a known ethertype. */
     /**
-     * A frame carried inside the packet (VXLAN): a view of its bytes, dissected on its own, printed as a frame. One
-     * view per nesting level, up to {@link #MAX_NESTING} (tcpdump has no limit; deeper frames are not printed).
+     * A packet carried inside this one (VXLAN's frame, a Broadcom LI shim's packet): a view of its bytes, dissected
+     * on its own, printed as a packet of its link type. One view per nesting level, up to {@link #MAX_NESTING}
+     * (tcpdump has no limit; deeper packets are not printed).
      */
-    private boolean encapsulatedEthernet(Packet outer, int off, int length, int capLen, StringBuilder out) {
+    private boolean encapsulated(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out) {
         if (nesting == MAX_NESTING) return false;
         if (innerPackets[nesting] == null) {
             innerPackets[nesting] = new Packet();
             innerLayers[nesting] = new Layers();
         }
         Packet inner = innerPackets[nesting].set(outer.bytes(), outer.offset() + off, capLen, length,
-            outer.timestampNanos(), outer.interfaceId(), LinkType.EN10MB, outer.frameNumber());
+            outer.timestampNanos(), outer.interfaceId(), linkType, outer.frameNumber());
         Layers layers = innerLayers[nesting];
         Dissector.dissect(inner, layers);
         nesting++;
         try {
-            ethernet(inner, layers, 0, length, out);
+            switch (linkType) {
+                case LinkType.EN10MB -> ethernet(inner, layers, 0, length, out);
+                case LinkType.IPV4 -> ip.ipv4(inner, layers, 0, length, out);
+                case LinkType.IPV6 -> ip.ipv6(inner, layers, 0, length, out);
+                default -> ip.ipByVersion(inner, layers, 0, length, out);
+            }
         } finally {
             nesting--;
         }

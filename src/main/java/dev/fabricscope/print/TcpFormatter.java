@@ -5,9 +5,9 @@ import dev.fabricscope.capture.Packet;
 /**
  * A TCP segment as {@code tcpdump -n} prints it: sequence numbers relative to each conversation's first
  * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Payloads go where
- * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), HTTP, RTSP, FTP, SMTP and whois
- * ({@link TextProtocolFormatter}); the other protocols tcpdump recognises by port (SSH, BGP, RESP, ...) are not
- * decoded here.
+ * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
+ * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}); the other protocols tcpdump recognises by port (SSH,
+ * BGP, ...) are not decoded here.
  */
 final class TcpFormatter {
     static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
@@ -20,6 +20,7 @@ final class TcpFormatter {
     private final TcpOptionsFormatter options;
     private final DnsFormatter dns;
     private final TextProtocolFormatter text;
+    private final RespFormatter resp;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
 
@@ -28,6 +29,7 @@ final class TcpFormatter {
         this.options = new TcpOptionsFormatter(earlyEnd);
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.text = new TextProtocolFormatter(verbosity, earlyEnd);
+        this.resp = new RespFormatter(earlyEnd);
         this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
     }
 
@@ -119,6 +121,10 @@ final class TcpFormatter {
         TextProtocolFormatter.Protocol protocol = switch (decoder) {
             case DNS -> {
                 dns.format(p, off, length, end, true, false, out);
+                yield null;
+            }
+            case RESP -> {
+                resp.format(p, off, length, end, out);
                 yield null;
             }
             case HTTP -> TextProtocolFormatter.Protocol.HTTP;

@@ -8,11 +8,13 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { SMTP, WHOIS, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
+    enum Decoder { SMTP, WHOIS, RESP, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
 
-    /** Telnet, then (after SMTP and whois) BGP, PPTP, RESP, SSH, NetBIOS, SMB, BEEP, OpenFlow. */
+    /** Telnet; after SMTP and whois: BGP and PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = 23;
-    private static final int[] BEFORE_FTP = {179, 1723, 6379, 22, 139, 445, 10288, 6633, 6653};
+    private static final int[] BEFORE_RESP = {179, 1723};
+    private static final int REDIS = 6379;
+    private static final int[] BEFORE_FTP = {22, 139, 445, 10288, 6633, 6653};
     /** After DNS: MSDP, RPKI-RTR, LDP, NFS. */
     private static final int[] AFTER_DNS = {639, 323, 646, 2049};
 
@@ -20,6 +22,8 @@ final class TcpPorts {
         if (either(sport, dport, TELNET)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, 25)) return Decoder.SMTP;
         if (either(sport, dport, 43)) return Decoder.WHOIS;
+        for (int port : BEFORE_RESP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, REDIS)) return Decoder.RESP;
         for (int port : BEFORE_FTP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, 21)) return Decoder.FTP;
         if (either(sport, dport, 80) || either(sport, dport, 8080)) return Decoder.HTTP;

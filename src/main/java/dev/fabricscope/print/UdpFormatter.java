@@ -4,7 +4,8 @@ import dev.fabricscope.capture.Packet;
 
 /**
  * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), VXLAN on 4789
- * ({@link VxlanFormatter}), NTP on 123, syslog on 514, in tcpdump's own port order ({@link UdpPorts}), else
+ * ({@link VxlanFormatter}), NTP on 123, syslog on 514, Broadcom's LI shim from 49152 ({@link BcmLiFormatter}),
+ * SOME/IP on 30490, in tcpdump's own port order ({@link UdpPorts}), else
  * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (SNMP, BFD, DHCP,
  * Geneve, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums are
  * verified with -v as tcpdump does, IPv4 ones with -vv.
@@ -19,13 +20,17 @@ final class UdpFormatter {
     private final VxlanFormatter vxlan;
     private final SyslogFormatter syslog;
     private final NtpFormatter ntp;
+    private final BcmLiFormatter bcmLi;
+    private final SomeIpFormatter someIp;
 
-    UdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, VxlanFormatter.InnerEthernet inner) {
+    UdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, Encapsulated inner) {
         this.verbosity = verbosity;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
         this.syslog = new SyslogFormatter(verbosity, earlyEnd);
         this.ntp = new NtpFormatter(verbosity, earlyEnd);
+        this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
+        this.someIp = new SomeIpFormatter(earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -77,6 +82,8 @@ final class UdpFormatter {
             case VXLAN -> vxlan.format(p, payload, length, end, out);
             case SYSLOG -> syslog.format(p, payload, length, end, out);
             case NTP -> ntp.format(p, payload, length, end, out);
+            case BCM_LI -> bcmLi.format(p, payload, length, end, out);
+            case SOME_IP -> someIp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

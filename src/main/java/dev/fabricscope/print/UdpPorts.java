@@ -8,35 +8,49 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, NTP, SYSLOG, VXLAN, UNSUPPORTED, NONE }
+    enum Decoder { DNS, MDNS, NTP, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried before NTP (timed, TFTP, BOOTP, RIP, AODV, ISAKMP, SNMP). */
     private static final int[] BEFORE_NTP = {525, 69, 68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162};
-    /** Either side, tried between NTP and syslog (Kerberos, L2TP, NetBIOS, Zephyr, RIPng, DHCPv6, AHCP, Babel, HNCP,
-     * Cisco auto-RP, RADIUS, LWRES, LDP, OLSR, LSP ping, LMP, VQP, sFlow, LWAPP, SIP). */
-    private static final int[] BEFORE_SYSLOG = {88, 750, 1701, 137, 138, 2103, 2104, 521, 546, 547, 5359, 6696, 6697,
-        8231, 496, 1645, 1812, 1646, 1813, 1700, 3799, 921, 646, 698, 3503, 701, 1589, 6343, 12223, 12222, 5060};
-    /** Destination only, tried before syslog (VAT, whiteboard, HSRP, BFD). */
-    private static final int[] BEFORE_SYSLOG_DESTINATION = {3456, 4567, 1985, 3784, 4784, 6784, 3785};
-    private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152, OTV = 8472;
-    /** Either side, tried after VXLAN (Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP, SOME/IP). */
-    private static final int[] AFTER_VXLAN = {6081, 4342, 4790, 17754, 6635, 319, 320, 30490};
+    /**
+     * Either side, tried between NTP and the Broadcom LI shim (Kerberos, L2TP, NetBIOS, Zephyr, RIPng, DHCPv6, AHCP,
+     * Babel, HNCP, Cisco auto-RP, RADIUS, LWRES, LDP, OLSR, LSP ping); RX is a range.
+     */
+    private static final int[] BEFORE_BCM_LI = {88, 750, 1701, 137, 138, 2103, 2104, 521, 546, 547, 5359, 6696, 6697,
+        8231, 496, 1645, 1812, 1646, 1813, 1700, 3799, 921, 646, 698, 3503};
+    /** Destination only, tried before the shim (VAT, whiteboard, HSRP). */
+    private static final int[] BEFORE_BCM_LI_DESTINATION = {3456, 4567, 1985};
+    private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
+    /** Destination only (BFD), then either side (LMP, VQP, sFlow, LWAPP, SIP), before syslog. */
+    private static final int[] BEFORE_SYSLOG_DESTINATION = {3784, 4784, 6784, 3785};
+    private static final int[] BEFORE_SYSLOG = {701, 1589, 6343, 12223, 12222, 5060};
+    private static final int OTV = 8472;
+    /** Either side, tried after VXLAN and before SOME/IP (Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP). */
+    private static final int[] AFTER_VXLAN = {6081, 4342, 4790, 17754, 6635, 319, 320};
+    private static final int SOME_IP = 30490;
 
     static Decoder decoder(int sport, int dport) {
         if (either(sport, dport, DNS)) return Decoder.DNS;
         if (either(sport, dport, MDNS)) return Decoder.MDNS;
         if (any(sport, dport, BEFORE_NTP)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, NTP)) return Decoder.NTP;
-        if (any(sport, dport, BEFORE_SYSLOG) || sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH
-                || sport == BCM_LI_SOURCE) {
+        if (any(sport, dport, BEFORE_BCM_LI) || sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH
+                || destination(dport, BEFORE_BCM_LI_DESTINATION)) {
             return Decoder.UNSUPPORTED;
         }
-        for (int port : BEFORE_SYSLOG_DESTINATION) if (dport == port) return Decoder.UNSUPPORTED;
+        if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
+        if (destination(dport, BEFORE_SYSLOG_DESTINATION) || any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
         if (either(sport, dport, OTV)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, VXLAN)) return Decoder.VXLAN;
-        return any(sport, dport, AFTER_VXLAN) ? Decoder.UNSUPPORTED : Decoder.NONE;
+        if (any(sport, dport, AFTER_VXLAN)) return Decoder.UNSUPPORTED;
+        return either(sport, dport, SOME_IP) ? Decoder.SOME_IP : Decoder.NONE;
+    }
+
+    private static boolean destination(int dport, int[] ports) {
+        for (int port : ports) if (dport == port) return true;
+        return false;
     }
 
     private static boolean either(int sport, int dport, int port) {

@@ -1,5 +1,6 @@
 package dev.fabricscope.print;
 
+import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 
 /**
@@ -9,23 +10,14 @@ import dev.fabricscope.capture.Packet;
  * the raw dump starts at byte 0 ({@link EarlyEnd}).
  */
 final class VxlanFormatter {
-    /** What prints the encapsulated frame: the packet printer, on a view of these bytes. */
-    interface InnerEthernet {
-        /**
-         * Prints the Ethernet frame at {@code off} of {@code outer}: {@code length} bytes on the wire, {@code capLen}
-         * of them readable; false when frames are nested too deep to print another.
-         */
-        boolean print(Packet outer, int off, int length, int capLen, StringBuilder out);
-    }
-
     private static final int HEADER = 8;
     private static final int FLAG_VNI = 0x08;
     private static final int ETHERNET_HEADER = 14;
 
     private final EarlyEnd earlyEnd;
-    private final InnerEthernet inner;
+    private final Encapsulated inner;
 
-    VxlanFormatter(EarlyEnd earlyEnd, InnerEthernet inner) {
+    VxlanFormatter(EarlyEnd earlyEnd, Encapsulated inner) {
         this.earlyEnd = earlyEnd;
         this.inner = inner;
     }
@@ -61,7 +53,7 @@ final class VxlanFormatter {
             out.append(" [|ether]");
             return;
         }
-        if (!inner.print(p, frame, frameLength, capLen, out)) out.append(" [|vxlan]");
+        if (!inner.print(p, frame, frameLength, capLen, LinkType.EN10MB, out)) out.append(" [|vxlan]");
     }
 
     private void jumpOut(StringBuilder out) {

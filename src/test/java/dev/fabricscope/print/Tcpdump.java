@@ -24,7 +24,7 @@ final class Tcpdump {
 
         /** What to compare our text with: all of it when we print detail lines too, else the headline. */
         String comparable(String ours) {
-            return ours.contains("\n\t") ? full() : line;
+            return ours.contains("\n\t") || ours.startsWith(line + "\n") ? full() : line;
         }
     }
 

@@ -1,0 +1,95 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broadcom's LI shim (UDP from 49152) against tcpdump 4.99 itself: the shim and, with -v, the packet it carries. */
+class BcmLiFormatterTest {
+    private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
+    private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needTcpdump() {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
+    }
+
+    private static byte[] shim(int direction, int type, int subtype, int liId) {
+        return u32((long) direction << 29 | (long) type << 25 | (long) subtype << 22 | liId);
+    }
+
+    private static Frame li(byte[] payload) {
+        return new Frame(ethernet(0x0800, ipv4(17, udp(49152, 443, payload, IP_A, IP_B))));
+    }
+
+    static List<Frame> frames() {
+        byte[] ip4 = ipv4(17, udp(1000, 2000, new byte[6], INNER_A, INNER_B), 0, 64, 3, 0x4000, new byte[0], -1,
+            INNER_A, INNER_B);
+        byte[] ip6 = ipv6(6, tcp(33000, 8000, 5, 0, 0x002, 1000, 0, new byte[0], new byte[0], IP6_A, IP6_B), 0x60000000L,
+            IP6_A, IP6_B);
+        byte[] frame = ethernet(0x0806, hex("0001 0800 06 04 0001 001122334455 c0a80a01 000000000000 c0a80a02"));
+        List<Frame> f = new ArrayList<>();
+        f.add(li(concat(shim(2, 5, 3, 12345), ip4)));
+        f.add(li(concat(shim(3, 6, 1, 0x3fffff), ip6)));
+        f.add(li(concat(shim(1, 7, 2, 7), frame)));
+        f.add(li(concat(shim(0, 4, 0, 1), ip4)));
+        f.add(li(concat(shim(5, 4, 7, 2), ip6)));
+        f.add(li(concat(shim(2, 4, 3, 3), hex("00112233"))));
+        f.add(li(concat(shim(2, 3, 3, 4), ip4)));
+        f.add(li(concat(shim(2, 7, 3, 5), hex("0011"))));
+        f.add(li(shim(2, 5, 3, 6)));
+        f.add(li(hex("0102")));
+        return f;
+    }
+
+    @Test
+    void wholeShimsAsTcpdump() throws Exception {
+        assertSame(frames(), new String[] {}, Verbosity.NORMAL, Set.of(), RawDump.NONE);
+        assertSame(frames(), new String[] {"-v"}, Verbosity.VERBOSE, Set.of(), RawDump.NONE);
+        assertSame(frames(), new String[] {"-vv"}, Verbosity.VERY_VERBOSE, Set.of(), RawDump.NONE);
+        assertSame(frames(), new String[] {"-e", "-v"}, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE);
+    }
+
+    @Test
+    void cutShimsAsTcpdump() throws Exception {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames()) {
+            for (int n = 14 + 20 + 8; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+        }
+        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, Set.of(), RawDump.HEX);
+        assertSame(cut, new String[] {"-v"}, Verbosity.VERBOSE, Set.of(), RawDump.NONE);
+    }
+
+    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, Set<PacketPrinter.Option> options,
+                            RawDump dump) throws Exception {
+        Path file = dir.resolve("bcmli.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        List<String> flags = new ArrayList<>(List.of("-S"));
+        flags.addAll(List.of(mode));
+        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", flags.toArray(String[]::new));
+        List<String> actual = PacketPrinterTest.perPacket(file,
+            new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.TIME, dump));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", flags));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Redis RESP on TCP 6379 against tcpdump 4.99 itself, whole and cut after every byte. */
+class RespFormatterTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needTcpdump() {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
+    }
+
+    private static Frame segment(int sport, int dport, String payload) {
+        return new Frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, 1000, 2000, 0x018, 502, 0, new byte[0],
+            payload.getBytes(StandardCharsets.ISO_8859_1), IP_A, IP_B))));
+    }
+
+    static List<Frame> frames() {
+        String[] payloads = {"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n", "+OK\r\n", "-ERR unknown command\r\n",
+            ":1000\r\n", "$0\r\n\r\n", "$-1\r\n", "*0\r\n", "*-1\r\n", "$-2\r\n", "$99999999999\r\n", "$x\r\n",
+            "$12\r\nab\r\n", "$3\r\nabc", "$3\r\nabcX\r\n", "*2\r\n:1\r\n", "*2\r\n*1\r\n+a\r\n$1\r\nb\r\n",
+            "PING\r\nPING\r\n", "\r\n\r\nPING", "PING", "*1\r\n$4\r\nPI\u0001\u00e9\r\n",
+            "*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n", "+no end", ":12\r", "$3\rabc",
+            "*2147483648\r\n", "$-12\r\n", "*3\r\n"};
+        List<Frame> f = new ArrayList<>();
+        for (String payload : payloads) f.add(segment(40000, 6379, payload));
+        f.add(segment(6379, 80, "+OK\r\n"));     // RESP's port comes before HTTP's
+        return f;
+    }
+
+    @Test
+    void wholeSegmentsAsTcpdump() throws Exception {
+        assertSame(frames(), new String[] {}, Verbosity.NORMAL, RawDump.NONE);
+        assertSame(frames(), new String[] {"-v"}, Verbosity.VERBOSE, RawDump.NONE);
+    }
+
+    @Test
+    void cutSegmentsAsTcpdump() throws Exception {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames()) {
+            for (int n = 14 + 20 + 20; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+        }
+        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, RawDump.HEX);
+    }
+
+    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, RawDump dump) throws Exception {
+        Path file = dir.resolve("resp.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        List<String> flags = new ArrayList<>(List.of("-S"));
+        flags.addAll(List.of(mode));
+        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", flags.toArray(String[]::new));
+        List<String> actual = PacketPrinterTest.perPacket(file,
+            new PacketPrinter(ZoneId.of("UTC"), verbosity, Set.of(), TimestampStyle.TIME, dump));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", flags));
+        }
+    }
+}
