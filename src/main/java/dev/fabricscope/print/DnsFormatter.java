@@ -54,16 +54,10 @@ final class DnsFormatter {
         DAU[254] = "PRIVATEOID";
     }
 
-    /** tcpdump's GET_ macros jumping out of the printer; one instance, no stack trace. */
-    private static final class Jump extends RuntimeException {
-        Jump() {
-            super(null, null, false, false);
-        }
-    }
 
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
-    private final Jump jump = new Jump();
+    private final SnapshotBytes bytes = new SnapshotBytes();
     /** An address rebuilt from part of a record (A6 suffix, client subnet), for the address printers. */
     private final byte[] scratch = new byte[16];
     private final Packet scratchPacket = new Packet();
@@ -79,13 +73,15 @@ final class DnsFormatter {
     void format(Packet packet, int off, int length, int end, boolean overTcp, boolean mdns, StringBuilder out) {
         this.p = packet;
         this.end = end;
+        bytes.set(packet, end);
         try {
             message(off, length, overTcp, mdns, out);
-        } catch (Jump j) {
+        } catch (SnapshotBytes.Jump j) {
             out.append(" [|domain]");
             earlyEnd.mark();
         } finally {
             this.p = null;
+            bytes.clear();
         }
     }
 
@@ -96,7 +92,7 @@ final class DnsFormatter {
                 return;
             }
             length -= 2;
-            int prefix = u16(bp);
+            int prefix = bytes.u16(bp);
             if (prefix != length) {
                 out.append(" [prefix length(").append(prefix).append(") != length(").append(length)
                     .append(")] (invalid)");
@@ -114,13 +110,13 @@ final class DnsFormatter {
             trunc(out);
             return;
         }
-        int flags = u16(np + 2);
-        int qd = u16(np + 4), an = u16(np + 6), ns = u16(np + 8), ar = u16(np + 10);
+        int flags = bytes.u16(np + 2);
+        int qd = bytes.u16(np + 4), an = bytes.u16(np + 6), ns = bytes.u16(np + 8), ar = bytes.u16(np + 10);
         int rcode = extendedRcode(np, flags, qd, an, ns, ar);
         boolean vv = verbosity.veryVerbose();
         int cp = np + HEADER;
         int opcode = (flags >>> 11) & 0xf;
-        out.append(u16(np)).append(OPCODES[opcode]);
+        out.append(bytes.u16(np)).append(OPCODES[opcode]);
         if ((flags & 0x8000) != 0) {
             if (rcode < RCODES.length) out.append(RCODES[rcode]);
             else out.append(" Resp").append(rcode & 0xfff);
@@ -231,19 +227,19 @@ final class DnsFormatter {
             if ((cp = skipName(cp)) < 0) return rcode;
             cp += 8;
             if (cp + 2 > end) return rcode;
-            cp += 2 + u16(cp);
+            cp += 2 + bytes.u16(cp);
             if (cp >= end) return rcode;
         }
         for (int i = 0; i < ar; i++) {
             if ((cp = skipName(cp)) < 0) return rcode;
             if (cp + 2 > end) return rcode;
-            int type = u16(cp);
+            int type = bytes.u16(cp);
             cp += 4;
             if (cp + 1 > end) return rcode;
-            if (type == T_OPT) return rcode | u8(cp) << 4;
+            if (type == T_OPT) return rcode | bytes.u8(cp) << 4;
             cp += 4;
             if (cp + 2 > end) return rcode;
-            cp += 2 + u16(cp);
+            cp += 2 + bytes.u16(cp);
             if (cp >= end) return rcode;
         }
         return rcode;
@@ -252,7 +248,7 @@ final class DnsFormatter {
     /** tcpdump's {@code ns_nskip}: past the name at {@code cp}, -1 when it cannot be walked. */
     private int skipName(int cp) {
         if (cp >= end) return -1;
-        int i = u8(cp++);
+        int i = bytes.u8(cp++);
         while (i != 0) {
             switch (i & 0xc0) {
                 case 0xc0 -> {
@@ -260,7 +256,7 @@ final class DnsFormatter {
                 }
                 case 0x40 -> {
                     if ((i & 0x3f) != 1 || cp >= end) return -1;
-                    int bitlen = u8(cp++);
+                    int bitlen = bytes.u8(cp++);
                     if (bitlen == 0) bitlen = 256;
                     cp += (bitlen + 7) / 8;
                 }
@@ -270,7 +266,7 @@ final class DnsFormatter {
                 default -> cp += i;
             }
             if (cp >= end) return -1;
-            i = u8(cp++);
+            i = bytes.u8(cp++);
         }
         return cp;
     }
@@ -280,9 +276,9 @@ final class DnsFormatter {
         int name = cp;
         cp = skipName(cp);
         if (cp < 0 || cp + 4 > end) return -1;
-        int type = u16(cp);
+        int type = bytes.u16(cp);
         typeName(out.append(' '), type);
-        int klass = u16(cp + 2);
+        int klass = bytes.u16(cp + 2);
         int c = mdns ? klass & ~MDNS_BIT : klass;
         if (c != C_IN) className(out.append(' '), c);
         if (mdns) out.append((klass & MDNS_BIT) != 0 ? " (QU)" : " (QM)");
@@ -304,20 +300,20 @@ final class DnsFormatter {
             cp = skipName(cp);
         }
         if (cp < 0 || cp + 10 > end) return end;
-        int type = u16(cp);
-        int klass = u16(cp + 2);
+        int type = bytes.u16(cp);
+        int klass = bytes.u16(cp + 2);
         int c = mdns ? klass & ~MDNS_BIT : klass;
         if (c != C_IN && type != T_OPT) className(out.append(' '), c);
         if (mdns && (klass & MDNS_BIT) != 0) out.append(" (Cache flush)");
         int optFlags = 0;
         if (type == T_OPT) {
-            optFlags = u16(cp + 6);
+            optFlags = bytes.u16(cp + 6);
         } else if (verbosity == Verbosity.MOST_VERBOSE) {
             out.append(" [");
             relativeTime(out, p.u32(cp + 4));
             out.append(']');
         }
-        int len = u16(cp + 8);
+        int len = bytes.u16(cp + 8);
         cp += 10;
         int rp = cp + len;
         typeName(out.append(' '), type);
@@ -340,13 +336,13 @@ final class DnsFormatter {
             case T_MX -> {
                 out.append(' ');
                 if (cp + 2 > end || name(cp + 2, bp, out) < 0) return -1;
-                out.append(' ').append(u16(cp));
+                out.append(' ').append(bytes.u16(cp));
             }
             case T_TXT -> {
                 while (cp < rp) {
                     out.append(" \"");
                     if (cp >= end) return -1;
-                    int n = u8(cp);
+                    int n = bytes.u8(cp);
                     if (printn(cp + 1, n, out)) return -1;
                     cp += 1 + n;
                     out.append('"');
@@ -355,7 +351,7 @@ final class DnsFormatter {
             case T_SRV -> {
                 out.append(' ');
                 if (cp + 6 > end || name(cp + 6, bp, out) < 0) return -1;
-                out.append(':').append(u16(cp + 4)).append(' ').append(u16(cp)).append(' ').append(u16(cp + 2));
+                out.append(':').append(bytes.u16(cp + 4)).append(' ').append(bytes.u16(cp)).append(' ').append(bytes.u16(cp + 2));
             }
             case T_AAAA -> {
                 if (cp + 16 > end) return -1;
@@ -366,7 +362,7 @@ final class DnsFormatter {
             }
             case T_URI -> {
                 if (cp + len > end) return -1;
-                int priority = u16(cp), weight = u16(cp + 2);   // both fetched before either is printed
+                int priority = bytes.u16(cp), weight = bytes.u16(cp + 2);   // both fetched before either is printed
                 out.append(' ').append(priority).append(' ').append(weight).append(' ');
                 if (printn(cp + 4, (len - 4) & 0xffffffffL, out)) return -1;
             }
@@ -391,19 +387,19 @@ final class DnsFormatter {
                 if ((cp = name(cp, bp, out.append(' '))) < 0) return -1;
                 cp += 6;
                 if (cp + 2 > end) return -1;
-                out.append(" fudge=").append(u16(cp));
+                out.append(" fudge=").append(bytes.u16(cp));
                 cp += 2;
                 if (cp + 2 > end) return -1;
-                out.append(" maclen=").append(u16(cp));
-                cp += 2 + u16(cp);
+                out.append(" maclen=").append(bytes.u16(cp));
+                cp += 2 + bytes.u16(cp);
                 if (cp + 2 > end) return -1;
-                out.append(" origid=").append(u16(cp));
+                out.append(" origid=").append(bytes.u16(cp));
                 cp += 2;
                 if (cp + 2 > end) return -1;
-                out.append(" error=").append(u16(cp));
+                out.append(" error=").append(bytes.u16(cp));
                 cp += 2;
                 if (cp + 2 > end) return -1;
-                out.append(" otherlen=").append(u16(cp));
+                out.append(" otherlen=").append(bytes.u16(cp));
             }
             default -> { }
         }
@@ -413,7 +409,7 @@ final class DnsFormatter {
     /** RFC 2874 A6: prefix length, the address suffix (bytes past the prefix), the prefix name. */
     private boolean a6(int cp, int bp, StringBuilder out) {
         if (cp >= end) return false;
-        int pbit = u8(cp);
+        int pbit = bytes.u8(cp);
         int pbyte = (pbit & ~7) / 8;
         if (pbit > 128) {
             out.append(' ').append(pbit).append("(bad plen)");
@@ -421,7 +417,7 @@ final class DnsFormatter {
         }
         if (pbit < 128) {
             java.util.Arrays.fill(scratch, (byte) 0);
-            for (int i = pbyte; i < 16; i++) scratch[i] = (byte) u8(cp + 1 + i - pbyte);
+            for (int i = pbyte; i < 16; i++) scratch[i] = (byte) bytes.u8(cp + 1 + i - pbyte);
             out.append(' ').append(pbit).append(' ');
             Text.ipv6(out, scratchPacket.set(scratch, 0, 16, 16, 0, 0, 0, 0), 0);
         }
@@ -435,13 +431,13 @@ final class DnsFormatter {
     /** tcpdump's {@code eopt_print}: "NAME[ data]" of one EDNS0 option; the position after it, -1 when cut. */
     private int ednsOption(int cp, StringBuilder out) {
         if (cp + 2 > end) return -1;
-        int opt = u16(cp);
+        int opt = bytes.u16(cp);
         cp += 2;
         String name = opt < EDNS_OPTIONS.length ? EDNS_OPTIONS[opt] : null;
         if (name != null) out.append(name);
         else out.append("Opt").append(opt);
         if (cp + 2 > end) return -1;
-        int len = u16(cp);
+        int len = bytes.u16(cp);
         cp += 2;
         if (cp + len > end) return -1;
         if (len == 0) return cp;
@@ -454,7 +450,7 @@ final class DnsFormatter {
                 } else {
                     for (int i = 0; i < len; i++) {
                         if (i == 8) out.append(' ');
-                        Text.hex(out, u8(cp + i), 2);
+                        Text.hex(out, bytes.u8(cp + i), 2);
                     }
                 }
             }
@@ -462,7 +458,7 @@ final class DnsFormatter {
                 if (len != 2) {
                     invalid(out);
                 } else {
-                    int tenths = u16(cp);
+                    int tenths = bytes.u16(cp);
                     out.append(tenths / 10).append('.').append(tenths % 10).append(" sec");
                 }
             }
@@ -481,14 +477,14 @@ final class DnsFormatter {
                 } else {
                     for (int i = 0; i < len; i += 2) {
                         if (i > 0) out.append(' ');
-                        out.append(u16(cp + i));
+                        out.append(bytes.u16(cp + i));
                     }
                 }
             }
             case E_DAU, E_DHU, E_N3U -> {
                 for (int i = 0; i < len; i++) {
                     if (i > 0) out.append(' ');
-                    int alg = u8(cp + i);
+                    int alg = bytes.u8(cp + i);
                     String[] names = opt == E_DAU ? DAU : opt == E_DHU ? DHU : N3U;
                     String n = alg < names.length ? names[alg] : null;
                     if (n != null) out.append(n);
@@ -497,7 +493,7 @@ final class DnsFormatter {
             }
             case E_CHAIN -> name(cp, cp + len, out);
             default -> {
-                for (int i = 0; i < len; i++) Text.hex(out, u8(cp + i), 2);
+                for (int i = 0; i < len; i++) Text.hex(out, bytes.u8(cp + i), 2);
             }
         }
         return cp + len;
@@ -509,15 +505,15 @@ final class DnsFormatter {
             invalid(out);
             return;
         }
-        int family = u16(cp);
-        int source = u8(cp + 2), scope = u8(cp + 3);
+        int family = bytes.u16(cp);
+        int source = bytes.u8(cp + 2), scope = bytes.u8(cp + 3);
         int bits = family == 1 ? 32 : family == 2 ? 128 : 0;
         if (bits == 0 || len - 4 > bits / 8 || source > bits || scope > bits || (source + 7) / 8 != len - 4) {
             invalid(out);
             return;
         }
         java.util.Arrays.fill(scratch, (byte) 0);
-        for (int i = 0; i < len - 4; i++) scratch[i] = (byte) u8(cp + 4 + i);
+        for (int i = 0; i < len - 4; i++) scratch[i] = (byte) bytes.u8(cp + 4 + i);
         Packet address = scratchPacket.set(scratch, 0, 16, 16, 0, 0, 0, 0);
         if (bits == 32) Text.ipv4(out, address, 0);
         else Text.ipv6(out, address, 0);
@@ -533,7 +529,7 @@ final class DnsFormatter {
         if (l == -1) return -1;
         if (cp >= end) return -1;
         long maxOffset = (cp - bp) & 0xffffffffL;
-        int i = u8(cp++);
+        int i = bytes.u8(cp++);
         boolean compressed = false;
         int rp = -1;
         if ((i & 0xc0) != 0xc0) rp = cp + l;
@@ -550,7 +546,7 @@ final class DnsFormatter {
                         compressed = true;
                     }
                     if (cp >= end) return -1;
-                    int offset = ((i << 8) | u8(cp)) & 0x3fff;
+                    int offset = ((i << 8) | bytes.u8(cp)) & 0x3fff;
                     if (offset >= maxOffset) {
                         out.append("<BAD PTR>");
                         return -1;
@@ -558,7 +554,7 @@ final class DnsFormatter {
                     maxOffset = offset;
                     cp = bp + offset;
                     if (cp < 0 || cp >= end) return -1;
-                    i = u8(cp);
+                    i = bytes.u8(cp);
                     if ((l = labelLength(cp, out)) == -1) return -1;
                     cp++;
                     continue;
@@ -588,7 +584,7 @@ final class DnsFormatter {
             if (chars <= MAX_NAME) out.append('.');
             chars++;
             if (cp >= end) return -1;
-            i = u8(cp);
+            i = bytes.u8(cp);
             if ((l = labelLength(cp, out)) == -1) return -1;
             cp++;
             if (!compressed) rp += l + 1;
@@ -600,7 +596,7 @@ final class DnsFormatter {
     /** tcpdump's {@code labellen}: the bytes of the label at {@code cp} after its first, or -1. */
     private int labelLength(int cp, StringBuilder out) {
         if (cp < 0 || cp >= end) return -1;
-        int i = u8(cp);
+        int i = bytes.u8(cp);
         switch (i & 0xc0) {
             case 0x40 -> {
                 int elt = i & 0x3f;
@@ -609,7 +605,7 @@ final class DnsFormatter {
                     return -1;
                 }
                 if (cp + 1 >= end) return -1;
-                int bitlen = u8(cp + 1);
+                int bitlen = bytes.u8(cp + 1);
                 if (bitlen == 0) bitlen = 256;
                 return (bitlen + 7) / 8 + 1;
             }
@@ -626,17 +622,17 @@ final class DnsFormatter {
     /** RFC 2673 bit-string label as tcpdump prints it: "\[x<hex>/<bits>]" (its reads can jump out). */
     private boolean bitLabel(int cp, StringBuilder out) {
         if (cp >= end) return false;
-        int bitlen = u8(cp);
+        int bitlen = bytes.u8(cp);
         if (bitlen == 0) bitlen = 256;
         int lim = cp + 1 + (bitlen + 3) / 4;
         out.append("\\[x");
         int bitp = cp + 1;
         int b = bitlen;
-        for (; bitp < lim && b > 7; b -= 8, bitp++) Text.hex(out, fetch(bitp), 2);
+        for (; bitp < lim && b > 7; b -= 8, bitp++) Text.hex(out, bytes.u8(bitp), 2);
         if (b > 4) {
-            Text.hex(out, fetch(bitp) & (0xff << (8 - b)) & 0xff, 2);
+            Text.hex(out, bytes.u8(bitp) & (0xff << (8 - b)) & 0xff, 2);
         } else if (b > 0) {
-            Text.hex(out, ((fetch(bitp) >>> 4) & 0x0f) & (0x0f << (4 - b)), 1);
+            Text.hex(out, ((bytes.u8(bitp) >>> 4) & 0x0f) & (0x0f << (4 - b)), 1);
         }
         out.append('/').append(bitlen).append(']');
         return true;
@@ -646,7 +642,7 @@ final class DnsFormatter {
     private boolean printn(int cp, long n, StringBuilder out) {
         while (n > 0 && cp < end) {
             n--;
-            Text.printableChar(out, u8(cp++));
+            Text.printableChar(out, bytes.u8(cp++));
         }
         return n != 0;
     }
@@ -689,17 +685,6 @@ final class DnsFormatter {
         out.append(" [|domain]");
     }
 
-    /** A byte tcpdump reads with a GET_ macro: past the snapshot end, the printer jumps out. */
-    private int fetch(int at) {
-        if (at < 0 || at >= end) throw jump;
-        return p.u8(at);
-    }
 
-    private int u8(int at) {
-        return fetch(at);
-    }
 
-    private int u16(int at) {
-        return fetch(at) << 8 | fetch(at + 1);
-    }
 }

@@ -23,16 +23,10 @@ final class NtpFormatter {
     private static final String[] TIMESTAMP_NAMES = {"\n\t  Reference Timestamp:  ", "\n\t  Originator Timestamp: ",
         "\n\t  Receive Timestamp:    ", "\n\t  Transmit Timestamp:   "};
 
-    /** tcpdump's fetch macros jumping out of the printer; one instance, no stack trace. */
-    private static final class Jump extends RuntimeException {
-        Jump() {
-            super(null, null, false, false);
-        }
-    }
 
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
-    private final Jump jump = new Jump();
+    private final SnapshotBytes bytes = new SnapshotBytes();
     private Packet p;
     private int end;
 
@@ -45,18 +39,20 @@ final class NtpFormatter {
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
         this.p = packet;
         this.end = end;
+        bytes.set(packet, end);
         try {
             message(off, length, out);
-        } catch (Jump j) {
+        } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
         } finally {
             this.p = null;
+            bytes.clear();
         }
     }
 
     private void message(int bp, int length, StringBuilder out) {
-        int status = u8(bp);
+        int status = bytes.u8(bp);
         int mode = status & 7;
         out.append("NTPv").append((status & 0x38) >>> 3).append(", ").append(MODES[mode]).append(", length ")
             .append(length);
@@ -72,17 +68,17 @@ final class NtpFormatter {
             invalid(bp, length, out);
             return;
         }
-        int stratum = u8(bp + 1);
+        int stratum = bytes.u8(bp + 1);
         out.append(", Stratum ").append(stratum).append(" (").append(stratum == STRATUM_UNSPECIFIED ? "unspecified"
             : stratum == STRATUM_PRIMARY ? "primary reference" : stratum <= 15 ? "secondary reference" : "reserved")
             .append(')');
-        int poll = (byte) u8(bp + 2);
+        int poll = (byte) bytes.u8(bp + 2);
         out.append(", poll ").append(poll);
         if (poll > -32 && poll < 32) {
             if (poll >= 0) out.append(" (").append(1L << poll).append("s)");
             else out.append(" (1/").append(1L << -poll).append("s)");
         }
-        int precision = (byte) u8(bp + 3);   // fetched before anything of it is printed, as tcpdump's arguments
+        int precision = (byte) bytes.u8(bp + 3);   // fetched before anything of it is printed, as tcpdump's arguments
         out.append(", precision ").append(precision);
         if (!has(bp + 4, 4, out)) return;
         out.append("\n\tRoot Delay: ");
@@ -117,7 +113,7 @@ final class NtpFormatter {
         out.append("\n\t    Originator - Transmit Timestamp: ");
         delta(bp + 24, bp + 40, out);
         if (length == TIME_MESSAGE + 4 || length == TIME_MESSAGE + 20 || length == TIME_MESSAGE + 24) {
-            long keyId = u32(bp + TIME_MESSAGE);
+            long keyId = bytes.u32(bp + TIME_MESSAGE);
             out.append("\n\tKey id: ");
             Text.u32(out, keyId);
             int digest = length - TIME_MESSAGE - 4;
@@ -134,21 +130,21 @@ final class NtpFormatter {
             invalid(bp, length, out);
             return;
         }
-        int control = u8(bp + 1);
+        int control = bytes.u8(bp + 1);
         out.append(", ").append((control & 0x80) != 0 ? "Response" : "Request").append(", ")
             .append((control & 0x40) != 0 ? "Error" : "OK").append(", ").append((control & 0x20) != 0 ? "More" : "Last")
             .append(", OpCode=").append(control & 0x1f).append('\n');
-        int sequence = u16(bp + 2);
+        int sequence = bytes.u16(bp + 2);
         out.append("\tSequence=").append(sequence);
-        int status = u16(bp + 4);
+        int status = bytes.u16(bp + 4);
         out.append(", Status=");
         if (status == 0) out.append('0');
         else Text.hex(out.append("0x"), status);
-        int assoc = u16(bp + 6);
+        int assoc = bytes.u16(bp + 6);
         out.append(", Assoc.=").append(assoc);
-        int offset = u16(bp + 8);
+        int offset = bytes.u16(bp + 8);
         out.append(", Offset=").append(offset);
-        int count = u16(bp + 10);
+        int count = bytes.u16(bp + 10);
         out.append(", Count=").append(count);
         if (CONTROL_MESSAGE + count > length) {
             invalid(bp, length, out);
@@ -237,16 +233,6 @@ final class NtpFormatter {
         out.append(" [|ntp]");
     }
 
-    private int u8(int at) {
-        if (at < 0 || at >= end) throw jump;
-        return p.u8(at);
-    }
 
-    private int u16(int at) {
-        return u8(at) << 8 | u8(at + 1);
-    }
 
-    private long u32(int at) {
-        return (long) u16(at) << 16 | u16(at + 2);
-    }
 }

@@ -14,15 +14,9 @@ final class RespFormatter {
     /** An array nests parses; tcpdump recurses without a limit, a hostile segment could nest thousands deep. */
     private static final int MAX_DEPTH = 1000;
 
-    /** tcpdump's fetch macros jumping out of the printer; one instance, no stack trace. */
-    private static final class Jump extends RuntimeException {
-        Jump() {
-            super(null, null, false, false);
-        }
-    }
 
     private final EarlyEnd earlyEnd;
-    private final Jump jump = new Jump();
+    private final SnapshotBytes bytes = new SnapshotBytes();
     private Packet p;
     private int end;
     /** Where {@link #length} stopped reading (tcpdump's endp). */
@@ -37,6 +31,7 @@ final class RespFormatter {
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
         this.p = packet;
         this.end = end;
+        bytes.set(packet, end);
         this.depth = 0;
         out.append(": RESP");
         try {
@@ -49,18 +44,19 @@ final class RespFormatter {
                 off += used;
                 length -= used;
             }
-        } catch (Jump j) {
+        } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|resp]");
         } finally {
             this.p = null;
+            bytes.clear();
         }
     }
 
     /** tcpdump's resp_parse: one item at {@code bp}; the bytes it took, or -1. */
     private int parse(int bp, int length, StringBuilder out) {
         if (length < 1) return -1;
-        return switch (fetch(bp)) {
+        return switch (bytes.u8(bp)) {
             case '+', '-', ':' -> line(bp, length, out);
             case '$' -> bulkString(bp, length, out);
             case '*' -> array(bp, length, out);
@@ -138,7 +134,7 @@ final class RespFormatter {
         int at = bp;
         while (true) {
             if (cur < 1) return -1;
-            int c = fetch(at);
+            int c = bytes.u8(at);
             if (c == '\r' || c == '\n') break;
             at++;
             cur--;
@@ -207,7 +203,7 @@ final class RespFormatter {
         }
         boolean negative = false;
         boolean tooLarge = false;
-        if (fetch(bp) == '-') {
+        if (bytes.u8(bp) == '-') {
             negative = true;
             bp++;
             len--;
@@ -219,7 +215,7 @@ final class RespFormatter {
                 lengthEnd = bp;
                 return TRUNCATED;
             }
-            int c = fetch(bp);
+            int c = bytes.u8(bp);
             if (c < '0' || c > '9') {
                 if (!digit) {
                     lengthEnd = bp + 1;
@@ -239,7 +235,7 @@ final class RespFormatter {
             len--;
             digit = true;
         }
-        if (fetch(bp) != '\r') {
+        if (bytes.u8(bp) != '\r') {
             lengthEnd = bp + 1;
             return INVALID;
         }
@@ -249,7 +245,7 @@ final class RespFormatter {
             lengthEnd = bp;
             return TRUNCATED;
         }
-        if (fetch(bp) != '\n') {
+        if (bytes.u8(bp) != '\n') {
             lengthEnd = bp + 1;
             return INVALID;
         }
@@ -258,8 +254,4 @@ final class RespFormatter {
         return tooLarge ? TOO_LARGE : result;
     }
 
-    private int fetch(int at) {
-        if (at < 0 || at >= end) throw jump;
-        return p.u8(at);
-    }
 }

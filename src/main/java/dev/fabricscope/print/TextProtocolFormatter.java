@@ -36,16 +36,10 @@ final class TextProtocolFormatter {
     /** tcpdump's token buffer: 128 characters and a terminator, a longer token is no token. */
     private static final int MAX_TOKEN = 127;
 
-    /** tcpdump's fetch macros jumping out of the printer; one instance, no stack trace. */
-    private static final class Jump extends RuntimeException {
-        Jump() {
-            super(null, null, false, false);
-        }
-    }
 
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
-    private final Jump jump = new Jump();
+    private final SnapshotBytes bytes = new SnapshotBytes();
     private final char[] token = new char[MAX_TOKEN];
     private int tokenLength;
     private Packet p;
@@ -60,6 +54,7 @@ final class TextProtocolFormatter {
     void format(Packet packet, int off, int length, int end, Protocol protocol, StringBuilder out) {
         this.p = packet;
         this.end = end;
+        bytes.set(packet, end);
         try {
             boolean print = protocol.methods == null || requestOrResponse(off, length, protocol);
             out.append(protocol.caps);
@@ -71,11 +66,12 @@ final class TextProtocolFormatter {
             } else {
                 line(off, 0, length, ": ", protocol, out);
             }
-        } catch (Jump j) {
+        } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|").append(protocol.name).append(']');
         } finally {
             this.p = null;
+            bytes.clear();
         }
     }
 
@@ -122,14 +118,14 @@ final class TextProtocolFormatter {
     private int line(int off, int at, int length, String prefix, Protocol protocol, StringBuilder out) {
         int start = at;
         while (at < length) {
-            int c = fetch(off + at);
+            int c = bytes.u8(off + at);
             if (c == '\n') {
                 print(off, start, at, prefix, out);
                 return at + 1;
             }
             if (c == '\r') {
                 if (at + 1 >= length) return 0;
-                if (fetch(off + at + 1) != '\n') return 0;
+                if (bytes.u8(off + at + 1) != '\n') return 0;
                 print(off, start, at, prefix, out);
                 return at + 2;
             }
@@ -164,8 +160,4 @@ final class TextProtocolFormatter {
         return c >= '0' && c <= '9';
     }
 
-    private int fetch(int at) {
-        if (at < 0 || at >= end) throw jump;
-        return p.u8(at);
-    }
 }

@@ -2,19 +2,14 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,34 +185,16 @@ class DnsFormatterTest {
         String[][] modes = {{}, {"-v"}, {"-vv"}, {"-vvv"}, {"-q"}};
         Verbosity[] verbosities = {Verbosity.NORMAL, Verbosity.VERBOSE, Verbosity.VERY_VERBOSE, Verbosity.MOST_VERBOSE,
             Verbosity.QUIET};
-        for (int m = 0; m < modes.length; m++) assertSame(frames, modes[m], verbosities[m], RawDump.NONE);
+        for (int m = 0; m < modes.length; m++) TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, verbosities[m], RawDump.NONE, modes[m]);
     }
 
-    /** Each message cut after every byte of its UDP payload (TCP: of the segment), with -x to see where the dump starts. */
+    /** Each message cut after every byte from its UDP payload on (TCP: inside the header too), -x showing the dump start. */
     @Test
     void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
         List<Frame> all = frames();
-        for (Frame f : all.subList(0, all.size() - 1)) {   // not the last: tcpdump's SSH printer marks a cut one
-            int payload = f.bytes()[14 + 9] == 17 ? 14 + 20 + 8 : 14 + 20 + 20;
-            for (int n = payload; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
-        }
-        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, RawDump.HEX);
-        assertSame(cut, new String[] {"-vv"}, Verbosity.VERY_VERBOSE, RawDump.NONE);
-    }
-
-    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, RawDump dump) throws Exception {
-        Path file = dir.resolve("dns.pcap");
-        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
-        List<String> flags = new ArrayList<>(List.of("-S"));
-        flags.addAll(List.of(mode));
-        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", flags.toArray(String[]::new));
-        List<String> actual = PacketPrinterTest.perPacket(file,
-            new PacketPrinter(ZoneId.of("UTC"), verbosity, Set.of(), TimestampStyle.TIME, dump));
-        assertEquals(frames.size(), expected.size(), "tcpdump records");
-        for (int i = 0; i < frames.size(); i++) {
-            assertEquals(expected.get(i).comparable(actual.get(i)), actual.get(i),
-                "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", flags));
-        }
+        // not the last frame: tcpdump's SSH printer marks a cut one
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all.subList(0, all.size() - 1), 14 + 20 + 8);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
     }
 }

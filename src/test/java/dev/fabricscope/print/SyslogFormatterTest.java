@@ -1,18 +1,13 @@
 package dev.fabricscope.print;
 
 import static dev.fabricscope.print.TestFrames.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,28 +40,13 @@ class SyslogFormatterTest {
     void wholeMessagesAsTcpdump() throws Exception {
         String[][] modes = {{}, {"-v"}, {"-vv"}, {"-q"}};
         Verbosity[] verbosities = {Verbosity.NORMAL, Verbosity.VERBOSE, Verbosity.VERY_VERBOSE, Verbosity.QUIET};
-        for (int m = 0; m < modes.length; m++) assertSame(frames(), modes[m], verbosities[m], RawDump.NONE);
+        for (int m = 0; m < modes.length; m++) TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), verbosities[m], RawDump.NONE, modes[m]);
     }
 
     @Test
     void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) {
-            for (int n = 14 + 20 + 8; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
-        }
-        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, RawDump.HEX);
-        assertSame(cut, new String[] {"-vv"}, Verbosity.VERY_VERBOSE, RawDump.NONE);
-    }
-
-    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, RawDump dump) throws Exception {
-        Path file = dir.resolve("syslog.pcap");
-        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
-        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", mode);
-        List<String> actual = PacketPrinterTest.perPacket(file,
-            new PacketPrinter(ZoneId.of("UTC"), verbosity, Set.of(), TimestampStyle.TIME, dump));
-        assertEquals(frames.size(), expected.size(), "tcpdump records");
-        for (int i = 0; i < frames.size(); i++) {
-            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", mode));
-        }
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
     }
 }

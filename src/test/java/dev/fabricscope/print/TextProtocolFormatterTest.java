@@ -2,18 +2,13 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,31 +59,15 @@ class TextProtocolFormatterTest {
     void wholePayloadsAsTcpdump() throws Exception {
         String[][] modes = {{}, {"-v"}, {"-q"}};
         Verbosity[] verbosities = {Verbosity.NORMAL, Verbosity.VERBOSE, Verbosity.QUIET};
-        for (int m = 0; m < modes.length; m++) assertSame(frames(), modes[m], verbosities[m], RawDump.NONE);
+        for (int m = 0; m < modes.length; m++) TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), verbosities[m], RawDump.NONE, modes[m]);
     }
 
     @Test
     void cutPayloadsAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) {
-            if (f.bytes()[14 + 20 + 1] == 22) continue;   // tcpdump's SSH printer marks a cut payload: not ours
-            for (int n = 14 + 20 + 20; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
-        }
-        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, RawDump.HEX);
-        assertSame(cut, new String[] {"-v"}, Verbosity.VERBOSE, RawDump.NONE);
-    }
-
-    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, RawDump dump) throws Exception {
-        Path file = dir.resolve("text.pcap");
-        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
-        List<String> flags = new ArrayList<>(List.of("-S"));
-        flags.addAll(List.of(mode));
-        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", flags.toArray(String[]::new));
-        List<String> actual = PacketPrinterTest.perPacket(file,
-            new PacketPrinter(ZoneId.of("UTC"), verbosity, Set.of(), TimestampStyle.TIME, dump));
-        assertEquals(frames.size(), expected.size(), "tcpdump records");
-        for (int i = 0; i < frames.size(); i++) {
-            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", flags));
-        }
+        // not from port 22: tcpdump's SSH printer marks a cut payload
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(
+            frames().stream().filter(f -> f.bytes()[14 + 20 + 1] != 22).toList(), 14 + 20 + 20);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
     }
 }

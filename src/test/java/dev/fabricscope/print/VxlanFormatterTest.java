@@ -2,18 +2,13 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,37 +64,17 @@ class VxlanFormatterTest {
     @Test
     void wholeFramesAsTcpdump() throws Exception {
         List<Frame> frames = frames();
-        assertSame(frames, new String[] {}, Verbosity.NORMAL, Set.of(), RawDump.NONE);
-        assertSame(frames, new String[] {"-v"}, Verbosity.VERBOSE, Set.of(), RawDump.NONE);
-        assertSame(frames, new String[] {"-vv"}, Verbosity.VERY_VERBOSE, Set.of(), RawDump.NONE);
-        assertSame(frames, new String[] {"-q"}, Verbosity.QUIET, Set.of(), RawDump.NONE);
-        assertSame(frames, new String[] {"-e"}, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.QUIET, RawDump.NONE, "-q");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS), RawDump.NONE, "-e");
     }
 
     @Test
     void cutFramesAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) {
-            for (int n = 14 + 20 + 8; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
-        }
-        assertSame(cut, new String[] {"-x"}, Verbosity.NORMAL, Set.of(), RawDump.HEX);
-        assertSame(cut, new String[] {"-e", "-v"}, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE);
-    }
-
-    private void assertSame(List<Frame> frames, String[] mode, Verbosity verbosity, Set<PacketPrinter.Option> options,
-                            RawDump dump) throws Exception {
-        Path file = dir.resolve("vxlan.pcap");
-        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
-        List<String> flags = new ArrayList<>(List.of("-S"));
-        flags.addAll(List.of(mode));
-        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", flags.toArray(String[]::new));
-        List<String> actual = PacketPrinterTest.perPacket(file,
-            new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.TIME, dump));
-        assertEquals(frames.size(), expected.size(), "tcpdump records");
-        for (int i = 0; i < frames.size(); i++) {
-            assertEquals(expected.get(i).full(), actual.get(i), "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", flags));
-        }
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS), RawDump.NONE, "-e", "-v");
     }
 }

@@ -1,0 +1,52 @@
+package dev.fabricscope.print;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Frames written to a pcap file, printed by tcpdump ({@code TZ=UTC tcpdump -n -S FLAGS -r FILE}) and by our printer:
+ * every record must be the same text, all its lines (tcpdump's empty lines aside, which {@link Tcpdump} drops).
+ */
+final class TcpdumpOracle {
+    private TcpdumpOracle() { }
+
+    /** Writes {@code frames.pcap} in {@code dir} and compares. */
+    static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, Verbosity verbosity, Set<PacketPrinter.Option> options,
+                                      RawDump dump, String... flags) throws Exception {
+        Path file = dir.resolve("frames.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        List<String> tcpdumpFlags = new ArrayList<>(List.of("-S"));
+        tcpdumpFlags.addAll(List.of(flags));
+        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", tcpdumpFlags.toArray(String[]::new));
+        List<String> actual = PacketPrinterTest.perPacket(file,
+            new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.TIME, dump));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            String ours = actual.get(i).replace("\n\n", "\n");
+            if (ours.endsWith("\n")) ours = ours.substring(0, ours.length() - 1);
+            assertEquals(expected.get(i).full(), ours, "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", tcpdumpFlags));
+        }
+    }
+
+    static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, Verbosity verbosity, RawDump dump, String... flags)
+            throws Exception {
+        assertPrintsAsTcpdump(dir, frames, verbosity, Set.of(), dump, flags);
+    }
+
+    /** Each frame cut after every byte from {@code from} on (its original length kept). */
+    static List<Frame> cutAfterEveryByte(List<Frame> frames, int from) {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames) {
+            for (int n = from; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+        }
+        return cut;
+    }
+}
