@@ -266,16 +266,9 @@ class CaptureCommandFileTest {
         Path input = Path.of("samples/smc-4conn.pcap");
         for (List<String> mode : List.of(List.<String>of(), List.of("-q"), List.of("-S"), List.of("-v"),
                 List.of("-S", "-v"))) {
-            List<String> t = new ArrayList<>(List.of("tcpdump", "-n"));
-            t.addAll(mode);
-            t.addAll(List.of("-r", input.toString()));
-            Oracles.Run expected = Oracles.run(t);
-            List<String> ours = new ArrayList<>(List.of("capture", "-r", input.toString()));
-            ours.addAll(mode);
-            Oracles.Run actual = Oracles.run(Oracles.fabricscopeCommand(ours.toArray(String[]::new)));
-            assertEquals(0, actual.exitCode(), actual.err());
-            assertTrue(expected.out().lines().count() >= 44, expected.out());  // 44 packets, -v: 2 lines each
-            assertEquals(expected.out(), actual.out(), mode.toString());
+            String[] both = tcpdumpAndCapture(input, mode);
+            assertTrue(both[0].lines().count() >= 44, both[0]);  // 44 packets, -v: 2 lines each
+            assertEquals(both[0], both[1], mode.toString());
         }
     }
 
@@ -289,22 +282,29 @@ class CaptureCommandFileTest {
         Oracles.requireTcpdump();
         Path input = generated("mix.pcap", "--connections", "300", "--seed", "9");
         for (List<String> mode : List.of(List.<String>of(), List.of("-S"), List.of("-v"), List.of("-vv"))) {
-            List<String> t = new ArrayList<>(List.of("tcpdump", "-n"));
-            t.addAll(mode);
-            t.addAll(List.of("-r", input.toString()));
-            Oracles.Run expected = Oracles.run(t);
-            List<String> ours = new ArrayList<>(List.of("capture", "-r", input.toString()));
-            ours.addAll(mode);
-            Oracles.Run actual = Oracles.run(Oracles.fabricscopeCommand(ours.toArray(String[]::new)));
-            assertEquals(0, actual.exitCode(), actual.err());
-            assertTrue(expected.out().lines().count() > 10_000, "lines: " + expected.out().lines().count());
-            List<String> want = expected.out().lines().toList();
-            List<String> got = actual.out().lines().toList();
+            String[] both = tcpdumpAndCapture(input, mode);
+            List<String> want = both[0].lines().toList();
+            List<String> got = both[1].lines().toList();
+            assertTrue(want.size() > 10_000, "lines: " + want.size());
             for (int i = 0; i < Math.min(want.size(), got.size()); i++) {
                 assertEquals(want.get(i), got.get(i), "line " + (i + 1) + " " + mode);
             }
             assertEquals(want.size(), got.size(), "lines " + mode);
         }
+    }
+
+    /** What {@code tcpdump -n MODE -r input} and {@code capture -r input MODE} print (in that order); ours exits 0. */
+    private static String[] tcpdumpAndCapture(Path input, List<String> mode) {
+        List<String> t = new ArrayList<>(List.of("tcpdump", "-n"));
+        t.addAll(mode);
+        t.addAll(List.of("-r", input.toString()));
+        Oracles.Run expected = Oracles.run(t);
+        assertEquals(0, expected.exitCode(), expected.err());
+        List<String> ours = new ArrayList<>(List.of("capture", "-r", input.toString()));
+        ours.addAll(mode);
+        Oracles.Run actual = Oracles.run(Oracles.fabricscopeCommand(ours.toArray(String[]::new)));
+        assertEquals(0, actual.exitCode(), actual.err());
+        return new String[] {expected.out(), actual.out()};
     }
 
     /** ../shared/bench/gen_smc_bench.py's capture for {@code args}, as {@code name} in the temporary directory. */

@@ -41,6 +41,22 @@ final class TcpdumpOracle {
         assertPrintsAsTcpdump(dir, frames, verbosity, Set.of(), dump, flags);
     }
 
+    /** The comparison in each of tcpdump's verbosities named ("" for the default, "-q", "-v", "-vv", "-vvv"). */
+    static void assertPrintsAsTcpdumpIn(Path dir, List<Frame> frames, String... verbosities) throws Exception {
+        for (String flag : verbosities) {
+            Verbosity verbosity = switch (flag) {
+                case "" -> Verbosity.NORMAL;
+                case "-q" -> Verbosity.QUIET;
+                case "-v" -> Verbosity.VERBOSE;
+                case "-vv" -> Verbosity.VERY_VERBOSE;
+                case "-vvv" -> Verbosity.MOST_VERBOSE;
+                default -> throw new IllegalArgumentException(flag);
+            };
+            if (flag.isEmpty()) assertPrintsAsTcpdump(dir, frames, verbosity, RawDump.NONE);
+            else assertPrintsAsTcpdump(dir, frames, verbosity, RawDump.NONE, flag);
+        }
+    }
+
     /** Each frame cut after every byte from {@code from} on (its original length kept). */
     static List<Frame> cutAfterEveryByte(List<Frame> frames, int from) {
         List<Frame> cut = new ArrayList<>();
