@@ -2,14 +2,12 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +18,6 @@ class BcmLiFormatterTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void needTcpdump() {
-        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
-    }
 
     private static byte[] shim(int direction, int type, int subtype, int liId) {
         return u32((long) direction << 29 | (long) type << 25 | (long) subtype << 22 | liId);

@@ -1,14 +1,12 @@
 package dev.fabricscope.print;
 
 import static dev.fabricscope.print.TestFrames.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SyslogFormatterTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void needTcpdump() {
-        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
-    }
 
     static List<Frame> frames() {
         String[] messages = {"<34>Oct 11 22:14:15 mymachine su: 'su root' failed for lonvick on /dev/pts/8",

@@ -1,6 +1,7 @@
 package dev.fabricscope.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
@@ -14,6 +15,7 @@ import java.util.Set;
 /**
  * Frames written to a pcap file, printed by tcpdump ({@code TZ=UTC tcpdump -n -S FLAGS -r FILE}) and by our printer:
  * every record must be the same text, all its lines (tcpdump's empty lines aside, which {@link Tcpdump} drops).
+ * Skipped, with the reason, where tcpdump is not installed.
  */
 final class TcpdumpOracle {
     private TcpdumpOracle() { }
@@ -21,6 +23,7 @@ final class TcpdumpOracle {
     /** Writes {@code frames.pcap} in {@code dir} and compares. */
     static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, Verbosity verbosity, Set<PacketPrinter.Option> options,
                                       RawDump dump, String... flags) throws Exception {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
         Path file = dir.resolve("frames.pcap");
         TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
         List<String> tcpdumpFlags = new ArrayList<>(List.of("-S"));

@@ -2,14 +2,12 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +21,6 @@ class VxlanFormatterTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void needTcpdump() {
-        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
-    }
 
     private static byte[] vxlan(int flags, int vni, byte[] frame) {
         return concat(new byte[] {(byte) flags, 0, 0, 0}, new byte[] {(byte) (vni >>> 16), (byte) (vni >>> 8), (byte) vni, 0},
