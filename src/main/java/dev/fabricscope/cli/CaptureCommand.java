@@ -170,8 +170,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-q", description = "Quiet output: less protocol information per line.")
     boolean quiet;
 
-    @Option(names = "-v", description = "Verbose output: IP header fields, checksums; -vv (or -vvv) also every TCP "
-        + "sequence number and slow-protocols TLVs in hex.")
+    @Option(names = "-v", description = "Verbose output: IP header fields, checksums, protocol details (DNS owner "
+        + "names, NTP timestamps, HTTP headers ...); -vv also every TCP sequence number, slow-protocols TLVs in hex "
+        + "and all DNS sections; -vvv also DNS TTLs.")
     boolean[] verbose = {};
 
     @Option(names = "-e", description = "Print the link-level header (MAC addresses, ethertype, VLAN tags) on each "
