@@ -15,7 +15,6 @@ final class BcmLiFormatter {
     private static final String[] DIRECTIONS = {null, "unused", "egress", "ingress"};
     private static final String[] TYPES = {null, null, null, null, "undecided", "ipv4", "ipv6", "ethernet"};
     private static final String[] SUBTYPES = {null, "single VLAN tag", "double VLAN tag", "untagged"};
-    private static final int ETHERNET_HEADER = 14;
 
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
@@ -57,10 +56,7 @@ final class BcmLiFormatter {
         }
         int capLen = end - off;
         switch (type) {
-            case ETHERNET -> {
-                if (capLen < ETHERNET_HEADER || length < ETHERNET_HEADER) out.append(" [|ether]");
-                else carried(p, off, length, capLen, LinkType.EN10MB, out);
-            }
+            case ETHERNET -> carried(p, off, length, capLen, LinkType.EN10MB, out);
             case IPV4 -> carried(p, off, length, capLen, LinkType.IPV4, out);
             case IPV6 -> carried(p, off, length, capLen, LinkType.IPV6, out);
             case UNDECIDED -> {

@@ -181,15 +181,15 @@ final class NtpFormatter {
         if (seconds != 0) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(seconds - JAN_1970, 0, ZoneOffset.UTC);
             out.append(" (").append(t.getYear()).append('-');
-            pad(out, t.getMonthValue(), 2);
+            Text.twoDigits(out, t.getMonthValue());
             out.append('-');
-            pad(out, t.getDayOfMonth(), 2);
+            Text.twoDigits(out, t.getDayOfMonth());
             out.append('T');
-            pad(out, t.getHour(), 2);
+            Text.twoDigits(out, t.getHour());
             out.append(':');
-            pad(out, t.getMinute(), 2);
+            Text.twoDigits(out, t.getMinute());
             out.append(':');
-            pad(out, t.getSecond(), 2);
+            Text.twoDigits(out, t.getSecond());
             out.append("Z)");
         }
     }

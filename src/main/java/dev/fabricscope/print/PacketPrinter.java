@@ -209,6 +209,10 @@ public final class PacketPrinter {
      * (tcpdump has no limit; deeper packets are not printed).
      */
     private boolean encapsulated(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out) {
+        if (linkType == LinkType.EN10MB && (capLen < ETHERNET_HEADER || length < ETHERNET_HEADER)) {
+            out.append(" [|ether]");   // tcpdump's ether_print checks both the captured and the wire length
+            return true;
+        }
         if (nesting == MAX_NESTING) return false;
         if (innerPackets[nesting] == null) {
             innerPackets[nesting] = new Packet();

@@ -75,11 +75,9 @@ final class RespFormatter {
     }
 
     private int bulkString(int bp, int length, StringBuilder out) {
-        int cur = length - 1;
-        int at = bp + 1;
-        int stringLength = length(at, cur);
-        cur -= lengthEnd - at;
-        at = lengthEnd;
+        int stringLength = length(bp + 1, length - 1);
+        int at = lengthEnd;
+        int cur = length - (at - bp);
         if (stringLength >= 0) {
             if (stringLength == 0) {
                 out.append(" empty");
@@ -99,11 +97,9 @@ final class RespFormatter {
     }
 
     private int array(int bp, int length, StringBuilder out) {
-        int cur = length - 1;
-        int at = bp + 1;
-        int count = length(at, cur);
-        cur -= lengthEnd - at;
-        at = lengthEnd;
+        int count = length(bp + 1, length - 1);
+        int at = lengthEnd;
+        int cur = length - (at - bp);
         if (count > 0) {
             if (++depth > MAX_DEPTH) return -1;
             try {

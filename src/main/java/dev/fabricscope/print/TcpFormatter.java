@@ -118,23 +118,21 @@ final class TcpFormatter {
 
     /** The payload printers of tcpdump that we have, chosen by port in its order. */
     private void payload(Packet p, int off, int length, int end, TcpPorts.Decoder decoder, StringBuilder out) {
-        TextProtocolFormatter.Protocol protocol = switch (decoder) {
-            case DNS -> {
-                dns.format(p, off, length, end, true, false, out);
-                yield null;
-            }
-            case RESP -> {
-                resp.format(p, off, length, end, out);
-                yield null;
-            }
-            case HTTP -> TextProtocolFormatter.Protocol.HTTP;
-            case RTSP -> TextProtocolFormatter.Protocol.RTSP;
-            case FTP -> TextProtocolFormatter.Protocol.FTP;
-            case SMTP -> TextProtocolFormatter.Protocol.SMTP;
-            case WHOIS -> TextProtocolFormatter.Protocol.WHOIS;
-            default -> null;
-        };
-        if (protocol != null) text.format(p, off, length, end, protocol, out.append(": "));
+        switch (decoder) {
+            case DNS -> dns.format(p, off, length, end, true, false, out);
+            case RESP -> resp.format(p, off, length, end, out);
+            case HTTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.HTTP, out);
+            case RTSP -> text(p, off, length, end, TextProtocolFormatter.Protocol.RTSP, out);
+            case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);
+            case SMTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.SMTP, out);
+            case WHOIS -> text(p, off, length, end, TextProtocolFormatter.Protocol.WHOIS, out);
+            default -> { }
+        }
+    }
+
+    /** tcpdump prints ": " before each text protocol's own name. */
+    private void text(Packet p, int off, int length, int end, TextProtocolFormatter.Protocol protocol, StringBuilder out) {
+        text.format(p, off, length, end, protocol, out.append(": "));
     }
 
     private static void tooLong(StringBuilder out, int hlen, int length) {

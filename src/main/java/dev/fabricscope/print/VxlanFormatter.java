@@ -12,7 +12,6 @@ import dev.fabricscope.capture.Packet;
 final class VxlanFormatter {
     private static final int HEADER = 8;
     private static final int FLAG_VNI = 0x08;
-    private static final int ETHERNET_HEADER = 14;
 
     private final EarlyEnd earlyEnd;
     private final Encapsulated inner;
@@ -47,13 +46,7 @@ final class VxlanFormatter {
             return;
         }
         int frame = off + HEADER;
-        int frameLength = length - HEADER;
-        int capLen = end - frame;
-        if (capLen < ETHERNET_HEADER || frameLength < ETHERNET_HEADER) {
-            out.append(" [|ether]");
-            return;
-        }
-        if (!inner.print(p, frame, frameLength, capLen, LinkType.EN10MB, out)) out.append(" [|vxlan]");
+        if (!inner.print(p, frame, length - HEADER, end - frame, LinkType.EN10MB, out)) out.append(" [|vxlan]");
     }
 
     private void jumpOut(StringBuilder out) {
