@@ -43,13 +43,15 @@ final class IcmpFormatter {
         out.append(", length ").append(length);
         if (verbosity.verbose() && !ip.fragmented && off + length <= ip.end) {
             long sum = InternetChecksum.add(0, p, off, length);
-            if (!InternetChecksum.verifies(sum) && off + 4 > ip.end) {
-                earlyEnd.mark();   // tcpdump fetches the checksum field to print it
-                out.append(" [|icmp]");
-            } else if (!InternetChecksum.verifies(sum)) {
-                out.append(" (wrong icmp cksum ");
-                ChecksumText.correction(out, p.u16(off + 2), sum);
-                out.append(')');
+            if (!InternetChecksum.verifies(sum)) {
+                if (off + 4 > ip.end) {
+                    earlyEnd.mark();   // tcpdump fetches the checksum field to print it
+                    out.append(" [|icmp]");
+                } else {
+                    out.append(" (wrong icmp cksum ");
+                    ChecksumText.correction(out, p.u16(off + 2), sum);
+                    out.append(')');
+                }
             }
         }
     }
