@@ -24,6 +24,7 @@ final class IpFormatter {
     private final TcpFormatter tcp;
     private final UdpFormatter udp;
     private final IcmpFormatter icmp;
+    private final Icmp6Formatter icmp6;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -37,6 +38,7 @@ final class IpFormatter {
         this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
         this.udp = new UdpFormatter(verbosity, earlyEnd, inner);
         this.icmp = new IcmpFormatter(verbosity, earlyEnd);
+        this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -236,7 +238,7 @@ final class IpFormatter {
                 else icmp.icmp(p, ctx, off, length, out);
             }
             case ICMPV6 -> {
-                if (v6) icmp.icmp6(p, ctx, off, length, out);
+                if (v6) icmp6.icmp6(p, ctx, off, length, out);
                 else out.append("[ICMPv6 requires IPv6] (invalid)");
             }
             case NO_NEXT_HEADER -> out.append("no next header");
