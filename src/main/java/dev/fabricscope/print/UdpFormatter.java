@@ -3,7 +3,7 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), VXLAN on 4789
+ * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), TFTP on 69, VXLAN on 4789
  * ({@link VxlanFormatter}), NTP on 123, syslog on 514, Broadcom's LI shim from 49152 ({@link BcmLiFormatter}),
  * SOME/IP on 30490, in tcpdump's own port order ({@link UdpPorts}), else
  * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (SNMP, BFD, DHCP,
@@ -20,6 +20,7 @@ final class UdpFormatter {
     private final VxlanFormatter vxlan;
     private final SyslogFormatter syslog;
     private final NtpFormatter ntp;
+    private final TftpFormatter tftp;
     private final BcmLiFormatter bcmLi;
     private final SomeIpFormatter someIp;
 
@@ -29,6 +30,7 @@ final class UdpFormatter {
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
         this.syslog = new SyslogFormatter(verbosity, earlyEnd);
         this.ntp = new NtpFormatter(verbosity, earlyEnd);
+        this.tftp = new TftpFormatter(earlyEnd);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
     }
@@ -82,6 +84,7 @@ final class UdpFormatter {
             case VXLAN -> vxlan.format(p, payload, length, end, out);
             case SYSLOG -> syslog.format(p, payload, length, end, out);
             case NTP -> ntp.format(p, payload, length, end, out);
+            case TFTP -> tftp.format(p, payload, length, end, out);
             case BCM_LI -> bcmLi.format(p, payload, length, end, out);
             case SOME_IP -> someIp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);

@@ -8,11 +8,11 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, NTP, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
+    enum Decoder { DNS, MDNS, TFTP, NTP, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
 
-    private static final int DNS = 53, MDNS = 5353, NTP = 123, SYSLOG = 514, VXLAN = 4789;
-    /** Either side, tried before NTP (timed, TFTP, BOOTP, RIP, AODV, ISAKMP, SNMP). */
-    private static final int[] BEFORE_NTP = {525, 69, 68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162};
+    private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
+    /** Either side, tried after TFTP and before NTP (BOOTP, RIP, AODV, ISAKMP, SNMP). */
+    private static final int[] BEFORE_NTP = {68, 67, 520, 654, 500, 4500, 7500, 8500, 161, 162};
     /**
      * Either side, tried between NTP and the Broadcom LI shim (Kerberos, L2TP, NetBIOS, Zephyr, RIPng, DHCPv6, AHCP,
      * Babel, HNCP, Cisco auto-RP, RADIUS, LWRES, LDP, OLSR, LSP ping); RX is a range.
@@ -33,6 +33,8 @@ final class UdpPorts {
     static Decoder decoder(int sport, int dport) {
         if (either(sport, dport, DNS)) return Decoder.DNS;
         if (either(sport, dport, MDNS)) return Decoder.MDNS;
+        if (either(sport, dport, TIMED)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BEFORE_NTP)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, NTP)) return Decoder.NTP;
         if (any(sport, dport, BEFORE_BCM_LI) || sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH
