@@ -3,10 +3,10 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), TFTP on 69, VXLAN on 4789
- * ({@link VxlanFormatter}), NTP on 123, syslog on 514, Broadcom's LI shim from 49152 ({@link BcmLiFormatter}),
- * SOME/IP on 30490, in tcpdump's own port order ({@link UdpPorts}), else
- * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (SNMP, BFD, DHCP,
+ * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), TFTP on 69,
+ * BFD to 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), NTP on 123, syslog on 514, Broadcom's LI
+ * shim from 49152 ({@link BcmLiFormatter}), SOME/IP on 30490, in tcpdump's own port order ({@link UdpPorts}), else
+ * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (SNMP, DHCP,
  * Geneve, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums are
  * verified with -v as tcpdump does, IPv4 ones with -vv.
  */
@@ -21,6 +21,7 @@ final class UdpFormatter {
     private final SyslogFormatter syslog;
     private final NtpFormatter ntp;
     private final TftpFormatter tftp;
+    private final BfdFormatter bfd;
     private final BcmLiFormatter bcmLi;
     private final SomeIpFormatter someIp;
 
@@ -31,6 +32,7 @@ final class UdpFormatter {
         this.syslog = new SyslogFormatter(verbosity, earlyEnd);
         this.ntp = new NtpFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
+        this.bfd = new BfdFormatter(verbosity, earlyEnd);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
     }
@@ -85,6 +87,7 @@ final class UdpFormatter {
             case SYSLOG -> syslog.format(p, payload, length, end, out);
             case NTP -> ntp.format(p, payload, length, end, out);
             case TFTP -> tftp.format(p, payload, length, end, out);
+            case BFD -> bfd.format(p, payload, length, end, dport, out);
             case BCM_LI -> bcmLi.format(p, payload, length, end, out);
             case SOME_IP -> someIp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);

@@ -8,7 +8,7 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, TFTP, NTP, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
+    enum Decoder { DNS, MDNS, TFTP, NTP, BFD, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP and before NTP (BOOTP, RIP, AODV, ISAKMP, SNMP). */
@@ -22,8 +22,9 @@ final class UdpPorts {
     /** Destination only, tried before the shim (VAT, whiteboard, HSRP). */
     private static final int[] BEFORE_BCM_LI_DESTINATION = {3456, 4567, 1985};
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
-    /** Destination only (BFD), then either side (LMP, VQP, sFlow, LWAPP, SIP), before syslog. */
-    private static final int[] BEFORE_SYSLOG_DESTINATION = {3784, 4784, 6784, 3785};
+    /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
+    private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
+    /** Either side, tried after BFD and before syslog (LMP, VQP, sFlow, LWAPP, SIP). */
     private static final int[] BEFORE_SYSLOG = {701, 1589, 6343, 12223, 12222, 5060};
     private static final int OTV = 8472;
     /** Either side, tried after VXLAN and before SOME/IP (Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP). */
@@ -42,7 +43,8 @@ final class UdpPorts {
             return Decoder.UNSUPPORTED;
         }
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
-        if (destination(dport, BEFORE_SYSLOG_DESTINATION) || any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
+        if (destination(dport, BFD)) return Decoder.BFD;
+        if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
         if (either(sport, dport, OTV)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, VXLAN)) return Decoder.VXLAN;
