@@ -36,7 +36,7 @@ final class IpFormatter {
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
-        this.udp = new UdpFormatter(verbosity, earlyEnd, inner);
+        this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner);
         this.icmp = new IcmpFormatter(verbosity, earlyEnd);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
     }

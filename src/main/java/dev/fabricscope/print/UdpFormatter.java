@@ -4,11 +4,11 @@ import dev.fabricscope.capture.Packet;
 
 /**
  * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), TFTP on 69,
- * BFD to 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), NTP on 123, syslog on 514, Broadcom's LI
- * shim from 49152 ({@link BcmLiFormatter}), SOME/IP on 30490, in tcpdump's own port order ({@link UdpPorts}), else
- * {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (SNMP, DHCP,
- * Geneve, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums are
- * verified with -v as tcpdump does, IPv4 ones with -vv.
+ * BFD to 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, NTP on 123, syslog on 514,
+ * Broadcom's LI shim from 49152 ({@link BcmLiFormatter}), SOME/IP on 30490, in tcpdump's own port order
+ * ({@link UdpPorts}), else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
+ * (SNMP, DHCP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
+ * are verified with -v as tcpdump does, IPv4 ones with -vv.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -22,10 +22,12 @@ final class UdpFormatter {
     private final NtpFormatter ntp;
     private final TftpFormatter tftp;
     private final BfdFormatter bfd;
+    private final GeneveFormatter geneve;
     private final BcmLiFormatter bcmLi;
     private final SomeIpFormatter someIp;
 
-    UdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, Encapsulated inner) {
+    /** @param linkHeaders tcpdump -e (Geneve then names the carried protocol) */
+    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
         this.verbosity = verbosity;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
@@ -33,6 +35,7 @@ final class UdpFormatter {
         this.ntp = new NtpFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
         this.bfd = new BfdFormatter(verbosity, earlyEnd);
+        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
     }
@@ -84,6 +87,7 @@ final class UdpFormatter {
         switch (decoder) {
             case DNS, MDNS -> dns.format(p, payload, length, end, false, decoder == UdpPorts.Decoder.MDNS, out);
             case VXLAN -> vxlan.format(p, payload, length, end, out);
+            case GENEVE -> geneve.format(p, payload, length, end, out);
             case SYSLOG -> syslog.format(p, payload, length, end, out);
             case NTP -> ntp.format(p, payload, length, end, out);
             case TFTP -> tftp.format(p, payload, length, end, out);

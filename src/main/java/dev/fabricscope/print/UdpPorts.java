@@ -8,7 +8,7 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, TFTP, NTP, BFD, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
+    enum Decoder { DNS, MDNS, TFTP, NTP, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP and before NTP (BOOTP, RIP, AODV, ISAKMP, SNMP). */
@@ -27,8 +27,9 @@ final class UdpPorts {
     /** Either side, tried after BFD and before syslog (LMP, VQP, sFlow, LWAPP, SIP). */
     private static final int[] BEFORE_SYSLOG = {701, 1589, 6343, 12223, 12222, 5060};
     private static final int OTV = 8472;
-    /** Either side, tried after VXLAN and before SOME/IP (Geneve, LISP, VXLAN-GPE, ZEP, MPLS, PTP). */
-    private static final int[] AFTER_VXLAN = {6081, 4342, 4790, 17754, 6635, 319, 320};
+    private static final int GENEVE = 6081;
+    /** Either side, tried after Geneve and before SOME/IP (LISP, VXLAN-GPE, ZEP, MPLS, PTP). */
+    private static final int[] AFTER_GENEVE = {4342, 4790, 17754, 6635, 319, 320};
     private static final int SOME_IP = 30490;
 
     static Decoder decoder(int sport, int dport) {
@@ -48,7 +49,8 @@ final class UdpPorts {
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
         if (either(sport, dport, OTV)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, VXLAN)) return Decoder.VXLAN;
-        if (any(sport, dport, AFTER_VXLAN)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, GENEVE)) return Decoder.GENEVE;
+        if (any(sport, dport, AFTER_GENEVE)) return Decoder.UNSUPPORTED;
         return either(sport, dport, SOME_IP) ? Decoder.SOME_IP : Decoder.NONE;
     }
 

@@ -1,0 +1,82 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Geneve (RFC 8926 header: version, options length, flags, protocol, 24-bit VNI, options) against tcpdump 4.99
+ * itself: the header and the carried packet, in every verbosity, with -e, and cut after every byte.
+ */
+class GeneveFormatterTest {
+    private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
+    private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
+
+    @TempDir
+    Path dir;
+
+    private static byte[] geneve(int version, int flags, int protocol, int vni, int reserved, byte[] options,
+                                 byte[] payload) {
+        return concat(new byte[] {(byte) (version << 6 | options.length / 4), (byte) flags, (byte) (protocol >>> 8),
+            (byte) protocol, (byte) (vni >>> 16), (byte) (vni >>> 8), (byte) vni, (byte) reserved}, options, payload);
+    }
+
+    private static byte[] geneve(int protocol, int vni, byte[] options, byte[] payload) {
+        return geneve(0, 0, protocol, vni, 0, options, payload);
+    }
+
+    private static Frame outer(int sport, int dport, byte[] payload) {
+        return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
+    }
+
+    static List<Frame> frames() {
+        byte[] innerUdp = ipv4(17, udp(1, 2, new byte[4], INNER_A, INNER_B), 0, 64, 1, 0, new byte[0], -1, INNER_A,
+            INNER_B);
+        byte[] innerTcp = ethernet(0x0800, ipv4(6, tcp(33000, 8000, 1000, 0, 0x002, 64240, 0, hex("020405b4"),
+            new byte[0], INNER_A, INNER_B), 0, 64, 7, 0x4000, new byte[0], -1, INNER_A, INNER_B));
+        byte[] innerUdp6 = ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
+        byte[] ovnOption = hex("0102 80 01 00000005");                      // OVN class, critical type, 4 data bytes
+        byte[] options = concat(ovnOption, hex("0100 01 00"), hex("0005 7f 02 0000000a 0000000b"),
+            hex("fff0 02 00"), hex("0200 03 00"));
+        List<Frame> f = new ArrayList<>();
+        f.add(outer(50000, 6081, geneve(0x6558, 100, new byte[0], innerTcp)));
+        f.add(outer(6081, 50001, geneve(0x6558, 0xabcdef, ovnOption, innerTcp)));
+        f.add(outer(50002, 6081, geneve(0x6558, 1, options, innerTcp)));
+        f.add(outer(50003, 6081, geneve(0x0800, 2, new byte[0], innerUdp)));
+        f.add(outer(50004, 6081, geneve(0x86dd, 3, new byte[0], innerUdp6)));
+        f.add(outer(50005, 6081, geneve(0x9999, 4, new byte[0], new byte[6])));     // a protocol tcpdump does not know
+        f.add(outer(50006, 6081, geneve(0, 0xff, 0x6558, 5, 0x7f, new byte[0], innerTcp)));   // every flag, reserved
+        f.add(outer(50007, 6081, geneve(0, 0xc0, 0x0800, 6, 0, new byte[0], innerUdp)));
+        f.add(outer(50008, 6081, geneve(1, 0, 0x6558, 7, 0, new byte[0], innerTcp)));  // version 1
+        f.add(outer(50009, 6081, concat(hex("03000000 00000800"), new byte[4])));   // options longer than the datagram
+        f.add(outer(50010, 6081, geneve(0x6558, 8, hex("0102 01 03 00000001"), innerTcp)));   // option past the area
+        f.add(outer(50011, 6081, hex("0000655800000100")));                          // no carried frame
+        f.add(outer(50012, 6081, geneve(0x6558, 9, new byte[0], hex("0011223344"))));   // frame shorter than Ethernet
+        f.add(outer(50013, 6081, hex("00006558000001")));                            // shorter than the header
+        f.add(outer(4789, 6081, geneve(0x6558, 10, new byte[0], innerTcp)));          // VXLAN comes first
+        return f;
+    }
+
+    @Test
+    void wholeFramesAsTcpdump() throws Exception {
+        List<Frame> frames = frames();
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-q");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e");
+    }
+
+    @Test
+    void cutFramesAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e", "-vv");
+    }
+}
