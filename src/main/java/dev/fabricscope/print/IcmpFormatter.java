@@ -9,9 +9,10 @@ import dev.fabricscope.capture.Packet;
  * source quench, redirect, time exceeded, parameter problem) the quoted datagram on a new line through the IP
  * printer, then RFC 4884 extensions ({@link IcmpExtensions}).
  *
- * <p>The quoted datagram is printed as a packet of its own ({@link Encapsulated}), up to the printer's nesting
- * bound: tcpdump has none, so an error quoting an error quoting ... deeper than that bound is where we differ
- * (we print " [|icmp]" in place of the deeper datagram).
+ * <p>The quoted datagram is printed as a packet of its own ({@link Encapsulated}) by the same IP printer, so it
+ * shares the TCP conversations tcpdump's relative sequence numbers look up, and the IP printer's own known
+ * differences (protocols it does not decode) show there too. That path has a nesting bound where tcpdump has none:
+ * an error quoting an error quoting ... deeper than the bound prints " [|icmp]" in place of the deeper datagram.
  */
 final class IcmpFormatter {
     /** The fixed part of every message: type, code, checksum and the 4-byte rest of header. */

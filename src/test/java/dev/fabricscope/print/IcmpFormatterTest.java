@@ -197,10 +197,38 @@ class IcmpFormatterTest {
         assertEquals(tcpdump.substring(0, cut + 2) + " [|icmp]", ours);
     }
 
+    /** tcpdump's relative sequence numbers (no -S): a quoted TCP header is looked up among the conversations seen. */
+    @Test
+    void quotedTcpWithRelativeSequenceNumbersAsTcpdump() throws Exception {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed");
+        List<Frame> f = new ArrayList<>();
+        f.add(tcpFrame(tcp(40000, 5001, 1000, 0, 0x002, 502, 0, new byte[0], new byte[0], IP_B, FAR), IP_B, FAR));
+        f.add(tcpFrame(tcp(5001, 40000, 9000, 1001, 0x012, 502, 0, new byte[0], new byte[0], FAR, IP_B), FAR, IP_B));
+        f.add(tcpFrame(tcp(40000, 5001, 1001, 9001, 0x010, 502, 0, new byte[0], new byte[0], IP_B, FAR), IP_B, FAR));
+        f.add(fromRouter(icmp(3, 4, hex("000005dc"), sent(6, tcp(40000, 5001, 1001, 9001, 0x018, 502, 0, new byte[0],
+                ascii("hello"), IP_B, FAR), 45))));
+        Path file = dir.resolve("relative.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, f);
+        for (String flag : new String[] {"-v", "-vv"}) {
+            List<Tcpdump.Record> tcpdump = Tcpdump.run(file, "UTC", flag);
+            List<String> ours = PacketPrinterTest.perPacket(file, new PacketPrinter(ZoneId.of("UTC"),
+                    flag.equals("-v") ? Verbosity.VERBOSE : Verbosity.VERY_VERBOSE,
+                    Set.of(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS)));
+            for (int i = 0; i < f.size(); i++) assertEquals(tcpdump.get(i).full(), ours.get(i), "frame " + (i + 1) + " " + flag);
+        }
+    }
+
+    private static Frame tcpFrame(byte[] segment, byte[] src, byte[] dst) {
+        return new Frame(ethernet(0x0800, ipv4(6, segment, 0, 64, 1, 0x4000, new byte[0], -1, src, dst)));
+    }
+
     @Test
     void cutMessagesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all(), 14 + 20);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, Set.of(PacketPrinter.Option.LINK_HEADERS),
+                RawDump.HEX_ASCII, "-e", "-v", "-X");
     }
 }
