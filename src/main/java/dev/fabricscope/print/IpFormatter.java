@@ -37,7 +37,7 @@ final class IpFormatter {
         this.earlyEnd = earlyEnd;
         this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
         this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner);
-        this.icmp = new IcmpFormatter(verbosity, earlyEnd);
+        this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
     }
 
