@@ -114,8 +114,8 @@ final class Ip6ExtensionHeaders {
                     if (advance < 0) return false;
                 }
                 default -> {
-                    return transport(p, ctx, off, wireLength, nh, cp, len, total, payloadLength, foundJumbo,
-                                     foundExtension, out);
+                    return afterChain(p, ctx, off, wireLength, nh, cp, len, total, payloadLength, foundJumbo,
+                                      foundExtension, out);
                 }
             }
             foundExtension = true;
@@ -125,8 +125,8 @@ final class Ip6ExtensionHeaders {
     }
 
     /** What follows the chain: its length settled by a jumbo option or a zero payload length. */
-    private boolean transport(Packet p, IpContext ctx, int off, int wireLength, int nh, int cp, long len, long total,
-                              long payloadLength, boolean foundJumbo, boolean foundExtension, StringBuilder out) {
+    private boolean afterChain(Packet p, IpContext ctx, int off, int wireLength, int nh, int cp, long len, long total,
+                               long payloadLength, boolean foundJumbo, boolean foundExtension, StringBuilder out) {
         if (foundJumbo) {
             long ipLength = (payloadLength + IPV6_HEADER) & 0xffffffffL;
             if (ipLength < total) {
