@@ -54,7 +54,7 @@ final class Ip6ExtensionHeaders {
         int nh = p.u8(off + 6);
         long payloadLength = p.u16(off + 4);
         long len = ipLength;
-        boolean foundExtension = false, foundHopByHop = false, foundJumbo = false, afterHeader = false;
+        boolean foundExtension = false, foundHopByHop = false, foundJumbo = false;
         ctx.fragmented = false;
         int cp = off;
         int advance = IPV6_HEADER;
@@ -77,7 +77,7 @@ final class Ip6ExtensionHeaders {
                         out.append("[The Hop-by-Hop Options header was already found] (invalid)");
                         return false;
                     }
-                    if (afterHeader) {
+                    if (foundExtension) {
                         out.append("[The Hop-by-Hop Options header don't follow the IPv6 header] (invalid)");
                         return false;
                     }
@@ -119,7 +119,6 @@ final class Ip6ExtensionHeaders {
                 }
             }
             foundExtension = true;
-            afterHeader = true;
             nh = p.u8(cp);
         }
     }
