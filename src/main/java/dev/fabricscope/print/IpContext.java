@@ -8,16 +8,22 @@ final class IpContext {
     boolean v6;
     int srcOffset;
     int dstOffset;
-    /** IPv4: the destination used in the pseudo-header (last source-route hop when one is present). */
+    /**
+     * The destination used in the pseudo-header: the last hop of an IPv4 source route, the final segment of an
+     * IPv6 routing header (tcpdump's nextproto6_cksum), else the IP destination.
+     */
     int pseudoDstOffset;
     /**
      * tcpdump's snapshot end inside this IP packet: the captured end clipped to the IP length field.
      * Reads at or past it are truncation.
      */
     int end;
-    /** Whether the transport printer writes "addr.port > addr.port" (false after IPv6 extension headers: ports only). */
+    /**
+     * Whether the transport printer writes "addr.port > addr.port": only when the IP header itself names the
+     * transport (after IPv6 extension headers or AH, tcpdump prints ports only).
+     */
     boolean addresses;
-    /** A first fragment: the transport checksum cannot be verified. */
+    /** A first fragment (IPv4 more-fragments flag, or an IPv6 fragment header): the transport checksum cannot be verified. */
     boolean fragmented;
 
     void appendAddress(StringBuilder out, dev.fabricscope.capture.Packet p, int off) {
@@ -33,7 +39,7 @@ final class IpContext {
         out.append(':');
     }
 
-    /** "src.sport > dst.dport: " or, after IPv6 extension headers, "sport > dport: ". */
+    /** "src.sport > dst.dport: " or, when the IP header does not name the transport, "sport > dport: ". */
     void appendEndpoints(StringBuilder out, dev.fabricscope.capture.Packet p, int sport, int dport) {
         if (addresses) {
             appendAddress(out, p, srcOffset);
@@ -46,7 +52,7 @@ final class IpContext {
     }
 
     long pseudoHeaderSum(dev.fabricscope.capture.Packet p, int protocol, int length) {
-        return v6 ? InternetChecksum.ipv6Pseudo(p, srcOffset, dstOffset, protocol, length)
+        return v6 ? InternetChecksum.ipv6Pseudo(p, srcOffset, pseudoDstOffset, protocol, length)
                   : InternetChecksum.ipv4Pseudo(p, srcOffset, pseudoDstOffset, protocol, length);
     }
 }

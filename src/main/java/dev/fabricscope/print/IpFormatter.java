@@ -2,7 +2,6 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
-import dev.fabricscope.dissect.NetworkKind;
 
 /**
  * IPv4 and IPv6 as tcpdump prints them (print-ip.c, print-ip6.c): the "IP "/"IP6 " prefix, the -v
@@ -10,11 +9,13 @@ import dev.fabricscope.dissect.NetworkKind;
  * ("a > b: ip-proto-N"), then the transport. The snapshot end handed to the transport printers is the
  * captured end clipped to the IP length, as tcpdump clips it.
  *
- * <p>IPv6 extension headers are skipped silently (tcpdump describes each: a known difference); what
- * follows them is printed with ports only, as tcpdump does.
+ * <p>IPv6 extension headers print as tcpdump prints them ({@link Ip6ExtensionHeaders}, walked from the bytes, not
+ * from the dissector's result), as do AH, ESP and IPComp over either version ({@link IpsecFormatter}). TCP and UDP
+ * print addresses with their ports only when the IP header names them; after extension headers or AH, ports only.
  */
 final class IpFormatter {
-    static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, ICMPV6 = 58, NO_NEXT_HEADER = 59, SCTP = 132;
+    static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, ESP = 50, AH = 51, ICMPV6 = 58, NO_NEXT_HEADER = 59,
+            IPCOMP = 108, SCTP = 132;
     private static final int IPV4_HEADER = 20, IPV6_HEADER = 40;
     private static final int OPT_EOL = 0, OPT_NOP = 1, OPT_RR = 7, OPT_TS = 68, OPT_SECURITY = 130,
             OPT_LSRR = 131, OPT_SSRR = 137, OPT_RA = 148, OPT_TRACEROUTE = 82;
@@ -25,6 +26,8 @@ final class IpFormatter {
     private final UdpFormatter udp;
     private final IcmpFormatter icmp;
     private final Icmp6Formatter icmp6;
+    private final Ip6ExtensionHeaders extensions;
+    private final IpsecFormatter ipsec;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -34,6 +37,8 @@ final class IpFormatter {
                 Encapsulated inner) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
+        this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
+        this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
         this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
         this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner);
@@ -155,7 +160,7 @@ final class IpFormatter {
                     .append(hlen).append(")] [|ip]");
             return;
         }
-        transport(p, proto, off + hlen, len - hlen, false, out);
+        transport(p, proto, off + hlen, len - hlen, false, proto, out);
     }
 
     void ipv6(Packet p, Layers l, int off, int length, StringBuilder out) {
@@ -204,51 +209,43 @@ final class IpFormatter {
         ctx.dstOffset = off + 24;
         ctx.pseudoDstOffset = off + 24;
         ctx.end = (int) Math.min(p.capLen(), off + len);
-        ctx.addresses = true;
-        ctx.fragmented = false;
-        if (nh != TCP && nh != UDP && nh != DCCP && nh != SCTP) {
-            ctx.appendAddresses(out, p);
-            out.append(' ');
-        }
-        int transportOff = off + IPV6_HEADER;
-        int proto = nh;
-        if (l.networkKind == NetworkKind.IPV6 && l.networkOffset == off && l.ipv6ExtensionHeaders > 0) {
-            // headers walked by the dissector; tcpdump prints each one (not reproduced here)
-            if (l.laterFragment) {
-                out.append("frag");
-                return;
-            }
-            ctx.addresses = false;
-            ctx.fragmented = l.fragment;
-            transportOff = off + l.networkHeaderLength;
-            proto = l.ipProtocol;
-        } else if (isExtensionHeader(nh)) {
-            out.append(" [|ip6]");  // the dissector could not walk them: truncated or inconsistent
-            return;
-        }
-        transport(p, proto, transportOff, (int) (off + len - transportOff), true, out);
+        if (!extensions.print(p, ctx, off, length, len, out)) return;
+        transport(p, extensions.protocol, extensions.offset, extensions.length, true, nh, out);
     }
 
-    private void transport(Packet p, int proto, int off, int length, boolean v6, StringBuilder out) {
+    /**
+     * tcpdump's ip_demux_print: AH headers, then the protocol they protect.
+     *
+     * @param headerProtocol the protocol the IP header names: TCP and UDP print addresses only when it is theirs
+     */
+    private void transport(Packet p, int proto, int off, long length, boolean v6, int headerProtocol,
+                           StringBuilder out) {
+        while (proto == AH) {
+            int advance = ipsec.ah(p, off, ctx.end, out);
+            if (advance < 0) return;
+            proto = ipsec.nextHeader;
+            off += advance;
+            length = (length - advance) & 0xffffffffL;   // tcpdump's unsigned arithmetic
+        }
+        ctx.addresses = proto == headerProtocol;
+        int len = (int) length;
         switch (proto) {
-            case TCP -> tcp.format(p, ctx, off, length, out);
-            case UDP -> udp.format(p, ctx, off, length, out);
+            case TCP -> tcp.format(p, ctx, off, len, out);
+            case UDP -> udp.format(p, ctx, off, len, out);
             case ICMP -> {
                 if (v6) out.append("[ICMP requires IPv4] (invalid)");
-                else icmp.icmp(p, ctx, off, length, out);
+                else icmp.icmp(p, ctx, off, len, out);
             }
             case ICMPV6 -> {
-                if (v6) icmp6.icmp6(p, ctx, off, length, out);
+                if (v6) icmp6.icmp6(p, ctx, off, len, out);
                 else out.append("[ICMPv6 requires IPv6] (invalid)");
             }
+            case ESP -> ipsec.esp(p, off, length, ctx.end, out);
+            case IPCOMP -> ipsec.ipcomp(p, off, ctx.end, out);
             case NO_NEXT_HEADER -> out.append("no next header");
             // tcpdump decodes many more (IGMP, GRE, OSPF, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
-    }
-
-    private static boolean isExtensionHeader(int nh) {
-        return nh == 0 || nh == 43 || nh == 44 || nh == 51 || nh == 60;
     }
 
     /** tcpdump's "+" (more fragments), "DF", "rsvd" list, or "none". */

@@ -44,8 +44,11 @@ final class UdpFormatter {
     void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         int end = ip.end;
         if (off + 4 > end) {
-            ip.appendAddresses(out, p);
-            out.append("  [|udp]");
+            if (ip.addresses) {   // tcpdump names the addresses only when the IP header names UDP
+                ip.appendAddresses(out, p);
+                out.append(' ');
+            }
+            out.append(" [|udp]");
             return;
         }
         int sport = p.u16(off), dport = p.u16(off + 2);
