@@ -1,0 +1,90 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.print.Icmp6Frames.*;
+import static dev.fabricscope.print.TestFrames.*;
+import static dev.fabricscope.testing.ByteArrays.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ICMPv6 (RFC 4443 errors and echo, RFC 4861 neighbor discovery, RFC 2710/3810 MLD, and the rarer types tcpdump
+ * decodes) against tcpdump 4.99 itself: every message whole in each verbosity, and cut after every byte.
+ */
+class Icmp6FormatterTest {
+    @TempDir
+    Path dir;
+
+    private static final byte[] FAR = hex("2001 0db8 00ff 0000 0000 0000 0000 0009");
+    private static final int ICMP6_START = 14 + 40;
+
+    private static byte[] udpHeader(int dport) {
+        return concat(u16(40000), u16(dport), u16(16), u16(0x1234), ascii("payload!"));
+    }
+
+    private static byte[] tcpHeader(int dport) {
+        return concat(u16(40001), u16(dport), u32(1), u32(0), hex("5002 ffff 0000 0000"));
+    }
+
+    /** An error message: 4 bytes of {@code word} (unused, MTU or pointer), then the quoted packet. */
+    private static Frame error(int type, int code, long word, byte[] quoted) {
+        return message(type, code, concat(u32(word), quoted));
+    }
+
+    static List<Frame> errors() {
+        byte[] udp = concat(quotedIpv6(17, 16, DOC_B, FAR), udpHeader(33434));
+        byte[] tcp = concat(quotedIpv6(6, 20, DOC_B, FAR), tcpHeader(443));
+        List<Frame> f = new ArrayList<>();
+        for (int code : new int[] {0, 1, 2, 3, 4, 7}) f.add(error(1, code, 0, udp));
+        f.add(error(1, 4, 0, tcp));
+        f.add(error(1, 4, 0, concat(quotedIpv6(0, 24, DOC_B, FAR), hex("11 00 0104 00000000"), udpHeader(53))));
+        f.add(error(1, 4, 0, concat(quotedIpv6(60, 24, DOC_B, FAR), hex("06 00 0104 00000000"), tcpHeader(22))));
+        f.add(error(1, 4, 0, concat(quotedIpv6(43, 24, DOC_B, FAR), hex("11 00 00 00 00000000"), udpHeader(123))));
+        f.add(error(1, 4, 0, concat(quotedIpv6(44, 28, DOC_B, FAR), hex("06 00 0001 00001234"), tcpHeader(80))));
+        f.add(error(1, 4, 0, concat(quotedIpv6(44, 28, DOC_B, FAR), hex("06 00 0100 00001234"), tcpHeader(80))));
+        f.add(error(1, 4, 0, concat(quotedIpv6(51, 40, DOC_B, FAR), hex("11 04 0000 00000100 00000001"),
+            new byte[12], udpHeader(4789))));
+        f.add(error(1, 4, 0, concat(quotedIpv6(58, 8, DOC_B, FAR), hex("8000 0000 0001 0001"))));
+        f.add(error(1, 4, 0, concat(quotedIpv6(17, 16, DOC_B, FAR), hex("9c40"))));   // the port is not there
+        f.add(error(1, 0, 0, Arrays.copyOf(udp, 30)));                                   // nor the destination
+        f.add(error(2, 0, 1280, udp));
+        f.add(error(2, 0, 9000, new byte[0]));
+        for (int code : new int[] {0, 1, 5}) f.add(error(3, code, 0, udp));
+        for (int code : new int[] {0, 1, 2, 3, 9}) f.add(error(4, code, 42, udp));
+        f.add(error(4, 0, 6, Arrays.copyOf(udp, 30)));                                   // tcpdump checks, then stops
+        f.add(message(128, 0, concat(u16(0x1234), u16(1), ascii("abcdefgh"))));
+        f.add(message(129, 0, concat(u16(0x1234), u16(1), ascii("abcdefgh"))));
+        Frame bad = message(128, 0, concat(u16(7), u16(9), ascii("abcdefgh")));
+        bad.bytes()[ICMP6_START + 3] ^= 0x5a;                                               // a wrong checksum
+        f.add(bad);
+        f.add(message(200, 0, hex("0000 0000 0102 0304")));
+        f.add(message(201, 0, hex("0000 0000")));
+        f.add(message(250, 3, concat(new byte[4], ascii("unknown type, some bytes to dump"))));
+        f.add(message(128, 0, new byte[0]).cut(ICMP6_START));                              // checksum wrong: no body
+        f.add(frame(hex("80"), DOC_A, DOC_B));
+        f.add(frame(hex("8000"), DOC_A, DOC_B));
+        f.add(frame(hex("800000"), DOC_A, DOC_B));
+        return f;
+    }
+
+    @Test
+    void errorsAndEchoWholeAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, errors(), "", "-v", "-vv", "-q");
+    }
+
+    @Test
+    void errorsAndEchoCutAsTcpdump() throws Exception {
+        assertCutAsTcpdump(errors());
+    }
+
+    private void assertCutAsTcpdump(List<Frame> frames) throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, ICMP6_START);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+    }
+}
