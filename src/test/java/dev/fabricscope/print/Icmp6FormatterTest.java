@@ -72,6 +72,86 @@ class Icmp6FormatterTest {
         return f;
     }
 
+    private static final byte[] SOLICITED_NODE = hex("ff02 0000 0000 0000 0000 0001 ff99 aabb");
+    private static final byte[] UNSPECIFIED = new byte[16];
+    private static final byte[] PREFIX = hex("2001 0db8 0001 0002 0000 0000 0000 0000");
+
+    private static byte[] routerAdvertisement(int flags, byte[]... options) {
+        return concat(new byte[] {64, (byte) flags}, u16(1800), u32(30000), u32(1000), concat(options));
+    }
+
+    private static byte[] prefixInformation(int length, int flags, long valid, long preferred, byte[] prefix) {
+        return option(3, concat(new byte[] {(byte) length, (byte) flags}, u32(valid), u32(preferred), u32(0), prefix));
+    }
+
+    private static byte[] mtu(long mtu) {
+        return option(5, concat(u16(0), u32(mtu)));
+    }
+
+    private static byte[] routeInformation(int length, int flags, long lifetime, byte[] prefix) {
+        return option(24, concat(new byte[] {(byte) length, (byte) flags}, u32(lifetime), prefix));
+    }
+
+    private static byte[] dnssl(long lifetime, byte[] names) {
+        byte[] padded = Arrays.copyOf(names, (names.length + 8 + 7) / 8 * 8 - 8);
+        return option(31, concat(u16(0), u32(lifetime), padded));
+    }
+
+    static List<Frame> nd() {
+        byte[] sourceLink = option(1, MAC_A);
+        byte[] targetLink = option(2, MAC_B);
+        byte[] nonce = option(14, hex("0102 0304 0506"));
+        List<Frame> f = new ArrayList<>();
+        f.add(message(133, 0, new byte[4], LINK_LOCAL_A, ALL_ROUTERS));
+        f.add(message(133, 0, concat(new byte[4], sourceLink), LINK_LOCAL_A, ALL_ROUTERS));
+        f.add(message(133, 0, concat(new byte[4], option(1, new byte[14])), LINK_LOCAL_A, ALL_ROUTERS));
+        f.add(message(133, 0, new byte[0], LINK_LOCAL_A, ALL_ROUTERS));
+        f.add(message(134, 0, routerAdvertisement(0xc8, option(1, MAC_B), mtu(1500),
+            prefixInformation(64, 0xc0, 86400, 14400, PREFIX),
+            option(25, concat(u16(0), u32(600), DOC_A, DOC_B)),
+            dnssl(1200, concat(dnsName("example", "com"), dnsName("lab", "example", "net"))),
+            routeInformation(0, 0x08, 3600, new byte[0]), routeInformation(48, 0x18, 0xffffffffL, new byte[8]),
+            routeInformation(64, 0x10, 7, PREFIX), option(7, concat(u16(0), u32(60000))),
+            option(8, concat(u16(0), u16(10), u16(1800)))), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x3a, prefixInformation(48, 0x20, 0xffffffffL, 0xffffffffL,
+            concat(PREFIX, new byte[8])), option(5, concat(u16(0), u32(9000), new byte[8])),
+            routeInformation(64, 0, 1, concat(PREFIX, new byte[8])), mtu(1280)), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x00, option(1, MAC_B), nonce, mtu(1500),
+            option(200, new byte[14])), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x80, option(1, MAC_B), hex("0500 0000 0000 05dc")),
+            LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, dnssl(60, concat(dnsName("example", "com"),
+            hex("03 6c6162 c008"), hex("02 7878 c030")))), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, dnssl(60, hex("04 74657374 c0 40"))), LINK_LOCAL_B,
+            ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, option(3, hex("40c0 0000 0e10")),
+            option(25, concat(u16(0), u32(5), DOC_A, DOC_B))), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, option(3, hex("40c0 0000 0e10"))), LINK_LOCAL_B,
+            ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, option(4, concat(new byte[6],
+            quotedIpv6(17, 8, DOC_B, FAR), hex("9c40 0035 0008 0000"))), mtu(1500)), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(135, 0, concat(new byte[4], LINK_LOCAL_B, sourceLink), LINK_LOCAL_A, SOLICITED_NODE));
+        f.add(message(135, 0, concat(new byte[4], LINK_LOCAL_B, nonce), UNSPECIFIED, SOLICITED_NODE));
+        f.add(message(135, 0, concat(new byte[4], LINK_LOCAL_B), UNSPECIFIED, SOLICITED_NODE));
+        f.add(message(136, 0, concat(u32(0xe0000000L), LINK_LOCAL_B, targetLink), LINK_LOCAL_B, LINK_LOCAL_A));
+        f.add(message(136, 0, concat(u32(0x60000000L), LINK_LOCAL_B), LINK_LOCAL_B, LINK_LOCAL_A));
+        f.add(message(136, 0, concat(u32(0x1f000000L), DOC_B, targetLink, nonce), DOC_B, ALL_NODES));
+        f.add(message(137, 0, concat(new byte[4], LINK_LOCAL_B, FAR, targetLink, option(4, concat(new byte[6],
+            quotedIpv6(17, 8, DOC_A, FAR), hex("9c40 0035 0008 0000")))), LINK_LOCAL_A, DOC_A));
+        f.add(message(137, 0, concat(new byte[4], FAR, FAR), LINK_LOCAL_A, DOC_A));
+        return f;
+    }
+
+    @Test
+    void neighborDiscoveryWholeAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, nd(), "", "-v", "-vv", "-vvv");
+    }
+
+    @Test
+    void neighborDiscoveryCutAsTcpdump() throws Exception {
+        assertCutAsTcpdump(nd());
+    }
+
     @Test
     void errorsAndEchoWholeAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, errors(), "", "-v", "-vv", "-q");
