@@ -152,6 +152,48 @@ class Icmp6FormatterTest {
         assertCutAsTcpdump(nd());
     }
 
+    private static byte[] mldv2Query(int maxResponseCode, byte[] group, int flags, int qqic, int sources,
+                                     byte[]... addresses) {
+        return concat(u16(maxResponseCode), u16(0), group, new byte[] {(byte) flags, (byte) qqic}, u16(sources),
+            concat(addresses));
+    }
+
+    private static byte[] groupRecord(int type, int sources, byte[] group, byte[]... addresses) {
+        return concat(new byte[] {(byte) type, 0}, u16(sources), group, concat(addresses));
+    }
+
+    static List<Frame> mld() {
+        List<Frame> f = new ArrayList<>();
+        f.add(message(130, 0, concat(u16(10000), u16(0), UNSPECIFIED), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(131, 0, concat(u16(0), u16(0), MDNS_GROUP), LINK_LOCAL_A, MDNS_GROUP));
+        f.add(message(132, 0, concat(u16(0), u16(0), MDNS_GROUP), LINK_LOCAL_A, ALL_ROUTERS));
+        f.add(message(131, 0, concat(u16(5), u16(0), MDNS_GROUP, new byte[4]), LINK_LOCAL_A, MDNS_GROUP));
+        f.add(message(131, 0, concat(u16(5), u16(0), Arrays.copyOf(MDNS_GROUP, 12)), LINK_LOCAL_A, MDNS_GROUP));
+        f.add(message(130, 0, concat(u16(1000), u16(0), MDNS_GROUP, new byte[2]), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(130, 0, mldv2Query(10000, UNSPECIFIED, 0x02, 125, 0), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(130, 0, mldv2Query(0x8abc, MDNS_GROUP, 0x0a, 0x95, 2, DOC_A, DOC_B), LINK_LOCAL_B,
+            MDNS_GROUP));
+        f.add(message(130, 0, mldv2Query(0xffff, MDNS_GROUP, 0x07, 0xff, 3, DOC_A), LINK_LOCAL_B, MDNS_GROUP));
+        f.add(message(143, 0, concat(u16(0), u16(1), groupRecord(4, 0, MDNS_GROUP)), LINK_LOCAL_A, MLDV2_ROUTERS));
+        f.add(message(143, 0, concat(u16(0), u16(3), groupRecord(1, 2, MDNS_GROUP, DOC_A, DOC_B),
+            groupRecord(5, 1, ALL_ROUTERS, FAR), groupRecord(9, 0, ALL_NODES)), LINK_LOCAL_A, MLDV2_ROUTERS));
+        f.add(message(143, 0, concat(u16(0), u16(1), groupRecord(6, 5, MDNS_GROUP, DOC_A)), LINK_LOCAL_A,
+            MLDV2_ROUTERS));
+        f.add(message(143, 0, concat(u16(0), u16(3), groupRecord(2, 0, MDNS_GROUP)), LINK_LOCAL_A, MLDV2_ROUTERS));
+        f.add(message(143, 0, u16(0), LINK_LOCAL_A, MLDV2_ROUTERS));
+        return f;
+    }
+
+    @Test
+    void multicastListenerDiscoveryWholeAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, mld(), "", "-v", "-vv");
+    }
+
+    @Test
+    void multicastListenerDiscoveryCutAsTcpdump() throws Exception {
+        assertCutAsTcpdump(mld());
+    }
+
     @Test
     void errorsAndEchoWholeAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, errors(), "", "-v", "-vv", "-q");
