@@ -48,7 +48,7 @@ final class Icmp6RplFormatter {
 
     private void dio(int bp, long length, StringBuilder out) {
         if (length < DIO_LENGTH) {
-            out.append(" (invalid)");
+            out.append(" [length ").append(length).append(" < ").append(DIO_LENGTH).append("] (invalid)");
             return;
         }
         bytes.u8(bp + DIO_LENGTH - 1);   // the DODAG ID, last field: all are fetched before any is printed

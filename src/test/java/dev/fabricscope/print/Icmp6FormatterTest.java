@@ -194,6 +194,114 @@ class Icmp6FormatterTest {
         assertCutAsTcpdump(mld());
     }
 
+    private static byte[] renumbering(long seq, int segment, int flags, int maxDelay, long reserved, byte[]... parts) {
+        return concat(u32(seq), new byte[] {(byte) segment, (byte) flags}, u16(maxDelay), u32(reserved),
+            concat(parts));
+    }
+
+    private static byte[] matchPrefix(int code, int length, int ordinal, int matchLength, int min, int max) {
+        return concat(new byte[] {(byte) code, (byte) length, (byte) ordinal, (byte) matchLength, (byte) min,
+            (byte) max}, u16(0), PREFIX);
+    }
+
+    private static byte[] usePrefix(int use, int keep, int mask, int raFlags, long valid, long preferred, long flags) {
+        return concat(new byte[] {(byte) use, (byte) keep, (byte) mask, (byte) raFlags}, u32(valid), u32(preferred),
+            u32(flags), DOC_B);
+    }
+
+    /** A node information message body: qtype, flags, the 8-byte nonce, then {@code data}. */
+    private static byte[] nodeInfo(int qtype, int flags, byte[] data) {
+        return concat(u16(qtype), u16(flags), hex("0102030405060708"), data);
+    }
+
+    private static byte[] dio(int modePreference, byte[]... options) {
+        return concat(new byte[] {1, 2}, u16(256), new byte[] {(byte) modePreference, 5, 0, 0}, DOC_A,
+            concat(options));
+    }
+
+    static List<Frame> rest() {
+        List<Frame> f = new ArrayList<>();
+        f.add(message(138, 0, renumbering(7, 1, 0xf8, 500, 0, matchPrefix(1, 11, 1, 48, 48, 64),
+            usePrefix(64, 48, 0xc0, 0x80, 0xffffffffL, 3600, 0x80000000L),
+            usePrefix(56, 0, 0, 0, 100, 0xffffffffL, 0x40000000L))));
+        f.add(message(138, 0, renumbering(8, 0, 0, 0, 0xabc, matchPrefix(9, 4, 0, 0, 0, 0), new byte[8])));
+        f.add(message(138, 0, renumbering(9, 0, 0x08, 1, 0, matchPrefix(2, 7, 0, 0, 0, 0), new byte[8])));
+        f.add(message(138, 0, renumbering(10, 0, 0x08, 1, 0, matchPrefix(3, 3, 0, 0, 0, 0))));
+        f.add(message(138, 0, renumbering(11, 0, 0, 0, 0)));
+        f.add(message(138, 1, renumbering(12, 3, 0x40, 20, 0, new byte[24])));
+        f.add(message(138, 255, renumbering(13, 0, 0, 0, 0)));
+        f.add(message(138, 5, renumbering(14, 0, 0, 0, 0)));
+        f.add(message(138, 0, u32(15)));
+        f.add(message(139, 0, concat(u16(0), u16(0), u32(0))));
+        f.add(message(139, 1, nodeInfo(0, 0, new byte[0])));
+        f.add(message(139, 1, nodeInfo(0, 0, new byte[4])));
+        f.add(message(139, 0, nodeInfo(1, 1, new byte[0])));
+        f.add(message(139, 0, nodeInfo(1, 2, DOC_B)));
+        f.add(message(139, 0, nodeInfo(2, 0, DOC_B)));
+        f.add(message(139, 0, nodeInfo(2, 0, concat(DOC_B, new byte[4]))));
+        f.add(message(139, 2, nodeInfo(3, 0x7e, hex("0a000001"))));
+        f.add(message(139, 2, nodeInfo(3, 0x01, hex("0a00"))));
+        f.add(message(139, 1, nodeInfo(3, 0x20, dnsName("host", "example"))));
+        f.add(message(139, 1, nodeInfo(2, 0, hex("05 68656c6c6f"))));
+        f.add(message(139, 1, nodeInfo(2, 0, concat(hex("04 686f7374"), new byte[2]))));
+        f.add(message(139, 1, nodeInfo(2, 0, hex("04 686f7374 07 6578"))));
+        f.add(message(139, 1, nodeInfo(2, 0, hex("02 6869 00 01 02 7f80"))));
+        f.add(message(139, 0, nodeInfo(2, 0, new byte[0])));
+        f.add(message(139, 7, nodeInfo(2, 0, new byte[4])));
+        f.add(message(139, 0, nodeInfo(9, 0, new byte[4])));
+        f.add(message(140, 0, nodeInfo(2, 1, concat(u32(3600), dnsName("host", "example")))));
+        f.add(message(140, 0, nodeInfo(2, 0, concat(u32(0), hex("06 616263646566")))));
+        f.add(message(140, 0, nodeInfo(3, 0x41, concat(u32(60), DOC_A, u32(0xffffffffL), LINK_LOCAL_A,
+            new byte[8]))));
+        f.add(message(140, 0, nodeInfo(3, 0, new byte[0])));
+        f.add(message(140, 1, nodeInfo(0, 0, new byte[0])));
+        f.add(message(140, 1, nodeInfo(0, 0, new byte[4])));
+        f.add(message(140, 2, nodeInfo(5, 0, new byte[4])));
+        f.add(message(140, 5, nodeInfo(0, 0, new byte[0])));
+        f.add(message(140, 0, nodeInfo(0, 0, new byte[0])));
+        f.add(message(140, 0, nodeInfo(0, 0, new byte[4])));
+        f.add(message(140, 0, nodeInfo(1, 1, new byte[4])));
+        f.add(message(140, 0, nodeInfo(7, 0, new byte[0])));
+        f.add(message(140, 0, hex("0000 0000")));
+        f.add(message(141, 0, concat(new byte[4], option(1, MAC_A), option(2, MAC_B))));
+        f.add(message(142, 0, new byte[4]));
+        f.add(message(144, 0, concat(u16(0x1234), u16(0))));
+        f.add(message(145, 0, concat(u16(0x1234), u16(0), DOC_A, DOC_B)));
+        f.add(message(145, 0, concat(u16(0x1234), u16(0), DOC_A, new byte[4])));
+        f.add(message(146, 0, concat(u16(0xbeef), u16(0))));
+        f.add(message(147, 0, concat(u16(0xbeef), u16(0xc000), prefixInformation(64, 0xc0, 600, 300, PREFIX))));
+        f.add(message(147, 0, concat(u16(1), u16(0x4000))));
+        f.add(message(147, 0, concat(u16(2), u16(0x8000))));
+        f.add(message(147, 0, concat(u16(3), u16(0x3fff))));
+        f.add(message(155, 0, new byte[4]));
+        f.add(message(155, 1, dio(0x8b, hex("00"), hex("0102 0000"), option(4, new byte[14]), hex("2000"),
+            hex("0804 4000 0000"))));
+        f.add(message(155, 1, dio(0x28)));
+        f.add(message(155, 1, dio(0x10, hex("0405 0000"))));
+        f.add(message(155, 1, new byte[16]));
+        f.add(message(155, 2, concat(hex("01 c0 00 07"), DOC_B, hex("0512 0080"), PREFIX, hex("0604 0000 0000"))));
+        f.add(message(155, 2, concat(hex("01 00 00 08"), hex("0502 0000"), new byte[12])));
+        f.add(message(155, 2, hex("01 00 00 08 0000 0000")));
+        f.add(message(155, 3, concat(hex("01 80 09 00"), DOC_B)));
+        f.add(message(155, 3, concat(hex("01 00 0a 02"), hex("00 00"))));
+        f.add(message(155, 3, hex("01 80 0b 00 0000 0000")));
+        f.add(message(155, 4, new byte[4]));
+        f.add(message(155, 0x81, new byte[4]));
+        f.add(frame(hex("9b01"), DOC_A, DOC_B));
+        f.add(frame(hex("9b0200"), DOC_A, DOC_B));
+        return f;
+    }
+
+    @Test
+    void restWholeAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, rest(), "", "-v", "-vv", "-vvv");
+    }
+
+    @Test
+    void restCutAsTcpdump() throws Exception {
+        assertCutAsTcpdump(rest());
+    }
+
     @Test
     void errorsAndEchoWholeAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, errors(), "", "-v", "-vv", "-q");
