@@ -31,6 +31,11 @@ class Icmp6FormatterTest {
         return concat(u16(40001), u16(dport), u32(1), u32(0), hex("5002 ffff 0000 0000"));
     }
 
+    /** Bytes after the IPv6 packet, inside the Ethernet frame: not part of the message. */
+    private static Frame withTrailer(Frame frame) {
+        return new Frame(concat(frame.bytes(), hex("deadbeef")));
+    }
+
     /** An error message: 4 bytes of {@code word} (unused, MTU or pointer), then the quoted packet. */
     private static Frame error(int type, int code, long word, byte[] quoted) {
         return message(type, code, concat(u32(word), quoted));
@@ -65,6 +70,8 @@ class Icmp6FormatterTest {
         f.add(message(200, 0, hex("0000 0000 0102 0304")));
         f.add(message(201, 0, hex("0000 0000")));
         f.add(message(250, 3, concat(new byte[4], ascii("unknown type, some bytes to dump"))));
+        f.add(withTrailer(message(250, 0, new byte[4])));
+        f.add(withTrailer(error(1, 9, 0, new byte[4])));
         f.add(message(128, 0, new byte[0]).cut(ICMP6_START));                              // checksum wrong: no body
         f.add(frame(hex("80"), DOC_A, DOC_B));
         f.add(frame(hex("8000"), DOC_A, DOC_B));
@@ -139,6 +146,15 @@ class Icmp6FormatterTest {
         f.add(message(137, 0, concat(new byte[4], LINK_LOCAL_B, FAR, targetLink, option(4, concat(new byte[6],
             quotedIpv6(17, 8, DOC_A, FAR), hex("9c40 0035 0008 0000")))), LINK_LOCAL_A, DOC_A));
         f.add(message(137, 0, concat(new byte[4], FAR, FAR), LINK_LOCAL_A, DOC_A));
+        f.add(message(134, 0, routerAdvertisement(0x40, dnssl(60, hex("41 0c abc0 00"))), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, dnssl(60, hex("41 00"))), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, dnssl(60, hex("03 616263 42 00"))), LINK_LOCAL_B, ALL_NODES));
+        f.add(message(134, 0, routerAdvertisement(0x40, dnssl(60, hex("03 616263 81 00"))), LINK_LOCAL_B, ALL_NODES));
+        String label = "x".repeat(63);
+        f.add(message(134, 0, routerAdvertisement(0x40, dnssl(60, dnsName(label, label, label, label, label))),
+            LINK_LOCAL_B, ALL_NODES));
+        f.add(withTrailer(message(134, 0, routerAdvertisement(0x40, option(1, MAC_B), option(200, new byte[6])),
+            LINK_LOCAL_B, ALL_NODES)));
         return f;
     }
 
