@@ -12,9 +12,9 @@ import dev.fabricscope.capture.Packet;
  * one of its fetch macros jumps out, " [|icmp6]" ends the line and {@link EarlyEnd} is marked; where it tests a
  * length first, it prints the same marker itself (sometimes going on after it, as in router renumbering).
  *
- * <p>Known differences: the quoted packet of "unreachable port" and the checksum follow the IPv6 header only
- * (extension headers before the ICMPv6 message are IpFormatter's; a routing header's final destination is not
- * used in the pseudo-header sum).
+ * <p>Known differences, both outside this class: the checksum's pseudo-header uses the IPv6 destination as
+ * {@link IpContext} gives it (tcpdump takes a routing header's final destination), and a payload length of 0
+ * without a jumbo option reaches here with the link layer's length where tcpdump says "ICMP6, length 0 (invalid)".
  */
 final class Icmp6Formatter {
     private static final int ICMPV6 = 58;
