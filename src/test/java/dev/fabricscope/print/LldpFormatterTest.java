@@ -93,9 +93,137 @@ class LldpFormatterTest {
         return f;
     }
 
+    /** IEEE 802.1 (annex E, 802.1Qaz DCB, 802.1Qbg EVB and CDCP) and IEEE 802.3 (annex F) TLVs, well formed and not. */
+    static List<Frame> ieeeFrames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(lldp(mandatory(),
+            org(IEEE_8021, 1, "0fa0"),
+            org(IEEE_8021, 2, "06 0064"), org(IEEE_8021, 2, "00 0001"), org(IEEE_8021, 2, "f9 ffff"),
+            org(IEEE_8021, 3, concat(hex("0fff 0a"), ascii("storage\u0000xy"))),
+            org(IEEE_8021, 4, concat(hex("04"), ascii("\u0002STP"))),
+            org(IEEE_8021, 7, "03 00000102"), org(IEEE_8021, 7, "fc ffffffff"),
+            end()));
+        f.add(lldp(mandatory(),   // DCB as a RoCE fabric sets it: ETS, PFC on priority 3, RoCEv2 to priority 3
+            org(IEEE_8021, 9, "83 00000303 0000000000006400 0000000000000202"),
+            org(IEEE_8021, 9, "ff fedcba98 ff00ff00ff00ff00 0102030405060708"),
+            org(IEEE_8021, 10, "00 00112233 0a141e28323c4650 0002000200000000"),
+            org(IEEE_8021, 11, "c8 08"), org(IEEE_8021, 11, "3f ff"),
+            org(IEEE_8021, 12, "00 6312b7 601a7c 20 8906"),
+            org(IEEE_8021, 8, "08 88"),
+            end()));
+        f.add(lldp(mandatory(),
+            org(IEEE_8021, 13, "ff aa 5f ff e1"), org(IEEE_8021, 13, "00 00 00 40 00"),
+            org(IEEE_8021, 13, "00 00 00 80 00"), org(IEEE_8021, 13, "07 0f 20 c5 3f"),
+            org(IEEE_8021, 14, "f8 00 0fff 001002 fff0ff"), org(IEEE_8021, 14, "00 00 0001 0010"),
+            org(IEEE_8021, 14, "80 00 0001"),
+            end()));
+        f.add(lldp(mandatory(),   // too short for their subtypes, unknown subtypes
+            org(IEEE_8021, 1, "00"), org(IEEE_8021, 2, "0600"), org(IEEE_8021, 3, "00"), org(IEEE_8021, 3, "0064"),
+            org(IEEE_8021, 3, "0064 05 6162"), org(IEEE_8021, 4, ""), org(IEEE_8021, 4, "03 6162"),
+            org(IEEE_8021, 7, "03 000001"), org(IEEE_8021, 8, "00"), org(IEEE_8021, 9, "00 0000"),
+            org(IEEE_8021, 10, "00"), org(IEEE_8021, 11, "00"), org(IEEE_8021, 12, ""), org(IEEE_8021, 12, "00"),
+            org(IEEE_8021, 12, "00 6312"), org(IEEE_8021, 13, "00000000"), org(IEEE_8021, 14, "000000"),
+            org(IEEE_8021, 5, "0102"), org(IEEE_8021, 0, ""), org(IEEE_8021, 15, "01"), tlv(127, hex(IEEE_8021)),
+            end()));
+        f.add(lldp(mandatory(),
+            org(IEEE_8023, 1, "03 6c01 001e"), org(IEEE_8023, 1, "00 0000 0000"), org(IEEE_8023, 1, "02 ffff 0028"),
+            org(IEEE_8023, 1, "01 8000 0029"), org(IEEE_8023, 1, "fc 0001 ffff"),
+            org(IEEE_8023, 2, "0f 01 05"), org(IEEE_8023, 2, "00 02 01"), org(IEEE_8023, 2, "f0 03 06"),
+            org(IEEE_8023, 3, "01 00000005"), org(IEEE_8023, 4, "2328"), org(IEEE_8023, 4, "05ee"),
+            end()));
+        f.add(lldp(mandatory(),
+            org(IEEE_8023, 1, "03 6c01 00"), org(IEEE_8023, 2, "0f 01"), org(IEEE_8023, 3, "01 000000"),
+            org(IEEE_8023, 4, "23"), org(IEEE_8023, 5, "0102"), org(IEEE_8023, 7, "00"), org(IEEE_8023, 0, ""),
+            tlv(127, hex(IEEE_8023)),
+            end()));
+        return f;
+    }
+
+    /** The pre-standard DCBX (1.01, Intel's OUI 00-1b-21): its own TLVs inside the LLDP TLV. */
+    static List<Frame> dcbxFrames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(lldp(mandatory(),
+            org(DCBX, 2, concat(tlv(1, "00 00 00000005 00000004"),
+                tlv(2, "00 00 e0 00 01234567 0c0c0c0c0c0c0c1c 08"),
+                tlv(3, "00 00 a0 00 08 08"),
+                tlv(4, "00 00 40 00 8906 000000 08 0cbc 40001b 10"),
+                tlv(9, "0102"))),
+            org(DCBX, 1, "0102030405"),
+            org(DCBX, 3, tlv(1, "00000000000100000001")),
+            end()));
+        f.add(lldp(mandatory(),
+            org(DCBX, 2, concat(tlv(1, "01 02 00000001 00000002"), tlv(3, "00 00 80 00 ff 04"), tlv(0, ""),
+                tlv(4, "00000000"))),
+            org(DCBX, 2, concat(tlv(4, "00 00 00 00 8906 000000"), tlv(2, "0000"))),   // partial app, PG too short
+            org(DCBX, 2, concat(tlv(3, "00 00 00 00 08"))),                            // PFC too short
+            org(DCBX, 2, concat(tlv(1, "00 00 00000000 000000"))),                     // control too short
+            org(DCBX, 2, concat(tlv(4, "000000"))),                                    // application too short
+            org(DCBX, 2, concat(tlv(7, "01"), tlv(3, 20, hex("0000")))),               // unknown, then too long
+            org(DCBX, 2, concat(tlv(3, "00 00 00 00 01 01"), tlv(8, "0102"))),        // last one unknown: dumped
+            org(DCBX, 2, concat(tlv(3, "00 00 00 00 01 01"), hex("05"))),             // a byte left over
+            org(DCBX, 2, ""), org(DCBX, 0, "01"), tlv(127, hex(DCBX)),
+            end()));
+        return f;
+    }
+
+    /** TIA-1057 LLDP-MED as IP phones and their switches send it, the IANA MUD-URL, and broken ones of both. */
+    static List<Frame> medFrames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(lldp(mandatory(),
+            org(TIA, 1, "003f 04"), org(TIA, 1, "0000 01"), org(TIA, 1, "ffc0 07"),
+            org(TIA, 2, "01 40 c8 2e"), org(TIA, 2, "02 e1 ff ff"), org(TIA, 2, "09 00 00 00"),
+            org(TIA, 3, "01 a1e6d4b2c3 4f123456ff 13ffffffff 01"), org(TIA, 3, "01 0000000000 0000000000 2000000000 07"),
+            civic(2, "DE", concat(hex("01 06"), ascii("Bayern"), hex("03 07"), ascii("Munchen")), 0),
+            civic(2, "DE", concat(hex("01 06"), ascii("Bayern"), hex("03 07"), ascii("Munchen")), -1),   // 1 short
+            civic(5, "U\u0001", concat(hex("06 04"), ascii("Main"), hex("13 02"), ascii("7a")), 0),
+            civic(0, "US", hex(""), 0),
+            org(TIA, 3, concat(hex("03"), ascii("5551234567"))), org(TIA, 3, "07 0102030405060708090a0b0c0d0e0f1011"),
+            org(TIA, 4, "51 01f4"), org(TIA, 4, "9f 03ff"), org(TIA, 4, "e0 0400"), org(TIA, 4, "22 ffff"),
+            end()));
+        f.add(lldp(mandatory(),
+            org(TIA, 5, ascii("rev 2")), org(TIA, 6, ascii("fw 1.0")), org(TIA, 7, ascii("sw 3\u0000x")),
+            org(TIA, 8, ascii("SN123")), org(TIA, 9, ascii("Acme")), org(TIA, 10, ascii("Phone 9")),
+            org(TIA, 11, ascii("asset")), org(TIA, 5, ""), org(TIA, 12, "01"), org(TIA, 0, ""),
+            org(IANA, 1, ascii("https://example.com/mud\u0000.json")), org(IANA, 2, "01020304"),
+            org(IANA, 1, "010203"), tlv(127, hex(IANA + "01")),
+            end()));
+        f.add(lldp(mandatory(),   // too short, and civic addresses that do not add up
+            org(TIA, 1, "0000"), org(TIA, 2, "010000"), org(TIA, 3, ""), org(TIA, 3, concat(hex("01"), zeros(15))),
+            org(TIA, 3, "02"), org(TIA, 3, "02 02 00 0000"), org(TIA, 3, "02 05 00 4445"),
+            civic(1, "DE", hex("01"), 0),             // one byte where an element's type and length should be
+            civic(1, "DE", hex("00 02 6162"), 0),     // element type 0
+            civic(1, "DE", hex("01 00 6162"), 0),     // element length 0
+            civic(1, "DE", hex("06 05 6162"), 0),     // element longer than the LCI
+            org(TIA, 3, concat(hex("02 03 00"), ascii("DE"))), org(TIA, 3, "03"), org(TIA, 3, "00"),
+            org(TIA, 4, "5101"), tlv(127, hex(TIA)),
+            end()));
+        return f;
+    }
+
+    /**
+     * A civic address location TLV: format, LCI length, "what", country code, elements; tcpdump wants one byte more
+     * than the LCI takes, so one follows. {@code lciAdjust} makes the LCI length field lie.
+     */
+    static byte[] civic(int what, String country, byte[] elements, int lciAdjust) {
+        return org(TIA, 3, concat(hex("02"), new byte[] {(byte) (3 + elements.length + lciAdjust), (byte) what},
+            country.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), elements, hex("ee")));
+    }
+
+    static List<Frame> organisationFrames() {
+        List<Frame> f = new ArrayList<>(ieeeFrames());
+        f.addAll(dcbxFrames());
+        f.addAll(medFrames());
+        return f;
+    }
+
     @Test
     void basicTlvsAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, basicFrames(), "", "-q", "-v", "-vv");
+    }
+
+    @Test
+    void organisationTlvsAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, organisationFrames(), "", "-v", "-vv");
     }
 
     @Test
@@ -118,5 +246,12 @@ class LldpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
+    }
+
+    @Test
+    void cutOrganisationTlvsAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(organisationFrames(), 14);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
     }
 }
