@@ -17,17 +17,17 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, VXLAN, NTP, syslog,
- * ICMP echo, ARP, IPv4 fragments, slow-protocols headlines, unknown ethertypes (headline only: tcpdump adds a hex dump)
- * and the truncation markers of those; see PacketPrinterTest for the known differences. Reads only
- * header fields at the offsets the {@link dev.fabricscope.dissect.Dissector} recorded in {@link Layers}
- * (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
+ * ICMP echo, ARP, IPv4 fragments, slow-protocols headlines, LLDP ({@link LldpFormatter}), unknown ethertypes
+ * (headline only: tcpdump adds a hex dump) and the truncation markers of those; see PacketPrinterTest for the
+ * known differences. Reads only header fields at the offsets the {@link dev.fabricscope.dissect.Dissector}
+ * recorded in {@link Layers} (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
  */
 public final class PacketPrinter {
     /** tcpdump flags beyond the verbosity. */
     public enum Option {
         /**
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (named for IPv4, ARP, IPv6,
-         * VLAN TPIDs and slow protocols; "Unknown" otherwise) and frame length, and each VLAN tag. Other link
+         * VLAN TPIDs, slow protocols and LLDP; "Unknown" otherwise) and frame length, and each VLAN tag. Other link
          * types get no link-level header (a known difference). On every link type the line then leaves out the
          * "IP ", "IP6 " and "ARP, " names, as tcpdump -e does.
          */

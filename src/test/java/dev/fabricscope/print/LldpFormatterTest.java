@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -253,5 +254,32 @@ class LldpFormatterTest {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(organisationFrames(), 14);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+    }
+
+    /**
+     * Every frame above with a few bytes of its LLDPDU changed at random (a fixed seed), half of them also cut
+     * short: TLV lengths and subtypes that no hand-built frame has, against tcpdump too.
+     */
+    @Test
+    void mutatedFramesAsTcpdump() throws Exception {
+        List<Frame> bases = new ArrayList<>(basicFrames());
+        bases.addAll(organisationFrames());
+        Random random = new Random(0x88cc);
+        List<Frame> mutants = new ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            for (Frame base : bases) {
+                byte[] bytes = base.bytes().clone();
+                int pdu = bytes.length > 12 && (bytes[12] & 0xff) == 0x81 ? 18 : 14;   // after a VLAN tag, if any
+                if (bytes.length <= pdu) continue;
+                for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                    bytes[pdu + random.nextInt(bytes.length - pdu)] = (byte) random.nextInt(256);
+                }
+                Frame mutant = new Frame(bytes);
+                mutants.add(random.nextBoolean() ? mutant : mutant.cut(pdu + random.nextInt(bytes.length - pdu)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
     }
 }
