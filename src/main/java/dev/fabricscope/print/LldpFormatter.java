@@ -13,7 +13,8 @@ import dev.fabricscope.capture.Packet;
  *
  * <p>tcpdump checks that each TLV was captured whole and fits the PDU before it reads it, and prints " [|lldp]"
  * when not (also for some lengths too short for their subtype); the link-level header then still counts for -x.
- * Appends to the caller's builder; allocates nothing. One per printer.
+ * Checked against tcpdump with -n: without it tcpdump adds " (oui NAME)" to MAC addresses, which capture (always
+ * -n) does not. Appends to the caller's builder; allocates nothing. One per printer.
  */
 final class LldpFormatter {
     private static final int END = 0, CHASSIS_ID = 1, PORT_ID = 2, TTL = 3, PORT_DESCRIPTION = 4, SYSTEM_NAME = 5,
@@ -229,7 +230,7 @@ final class LldpFormatter {
         switch (family) {
             case AF_INET -> {
                 out.append(": ");
-                bytes.u32(t + 1);   // all of it captured
+                bytes.u8(t + 4);   // read through the snapshot check first, as every read here
                 Text.ipv4(out, p, t + 1);
             }
             case AF_INET6 -> {
@@ -254,7 +255,7 @@ final class LldpFormatter {
     }
 
     private void macAddress(int t, StringBuilder out) {
-        bytes.u8(t + 5);   // all of it captured
+        bytes.u8(t + 5);
         Text.linkAddress(out, p, t, 6);
     }
 
