@@ -17,17 +17,17 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, VXLAN, NTP, syslog,
- * ICMP echo, ARP, IPv4 fragments, slow-protocols headlines, unknown ethertypes (headline only: tcpdump adds a hex dump)
- * and the truncation markers of those; see PacketPrinterTest for the known differences. Reads only
- * header fields at the offsets the {@link dev.fabricscope.dissect.Dissector} recorded in {@link Layers}
- * (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
+ * ICMP echo, ARP, IPv4 fragments, slow-protocols headlines, LLDP ({@link LldpFormatter}), unknown ethertypes
+ * (headline only: tcpdump adds a hex dump) and the truncation markers of those; see PacketPrinterTest for the
+ * known differences. Reads only header fields at the offsets the {@link dev.fabricscope.dissect.Dissector}
+ * recorded in {@link Layers} (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
  */
 public final class PacketPrinter {
     /** tcpdump flags beyond the verbosity. */
     public enum Option {
         /**
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (named for IPv4, ARP, IPv6,
-         * VLAN TPIDs and slow protocols; "Unknown" otherwise) and frame length, and each VLAN tag. Other link
+         * VLAN TPIDs, slow protocols and LLDP; "Unknown" otherwise) and frame length, and each VLAN tag. Other link
          * types get no link-level header (a known difference). On every link type the line then leaves out the
          * "IP ", "IP6 " and "ARP, " names, as tcpdump -e does.
          */
@@ -46,7 +46,7 @@ public final class PacketPrinter {
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
     private static final int MAX_ETHERNET_LENGTH = 1500;
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
-            ETHERTYPE_SLOW = 0x8809;
+            ETHERTYPE_SLOW = 0x8809, ETHERTYPE_LLDP = 0x88cc;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
@@ -55,6 +55,7 @@ public final class PacketPrinter {
     private final IpFormatter ip;
     private final ArpFormatter arp;
     private final SlowProtocolsFormatter slow;
+    private final LldpFormatter lldp;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -94,6 +95,7 @@ public final class PacketPrinter {
             options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
+        this.lldp = new LldpFormatter(verbosity, earlyEnd);
     }
 
     /**
@@ -287,6 +289,7 @@ public final class PacketPrinter {
             case 0x88a8 -> "802.1Q-QinQ";
             case 0x9100 -> "802.1Q-9100";
             case ETHERTYPE_SLOW -> "Slow Protocols";
+            case ETHERTYPE_LLDP -> "LLDP";
             default -> null;
         };
         if (verbosity == Verbosity.QUIET) {
@@ -320,6 +323,7 @@ public final class PacketPrinter {
             case ETHERTYPE_IPV6 -> ip.ipv6(p, l, off, length, out);
             case ETHERTYPE_ARP -> arp.format(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
+            case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
             default -> unknownEtherType(p, l, type, out);
         }
     }
@@ -327,7 +331,7 @@ public final class PacketPrinter {
     /**
      * tcpdump's line for an ethertype it cannot decode: MACs and type; it then dumps the payload in hex
      * on further lines, which we leave out (a known difference). Also used for types tcpdump does decode
-     * but we do not (MPLS, PPPoE, LLDP, ...): a known difference too.
+     * but we do not (MPLS, PPPoE, ...): a known difference too.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
         if (linkHeaders && p.linkType() == LinkType.EN10MB) return;  // the -e header said it all
