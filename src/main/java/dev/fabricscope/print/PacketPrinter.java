@@ -123,8 +123,10 @@ public final class PacketPrinter {
                 else etherTypePayload(p, l, length - SLL_HEADER, out);
             }
             case LinkType.LINUX_SLL2 -> linuxSll2(p, l, length, out);
-            case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6 ->
+            case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6 -> {
+                if (linkHeaders) out.append("ip: ");   // tcpdump -e's whole link-level header for raw IP
                 ip.ipByVersion(p, l, 0, length, out);
+            }
             case LinkType.NULL, LinkType.LOOP -> nullOrLoop(p, l, length, out);
             case LinkType.ERF -> {
                 if (l.erfType == ERF_TYPE_INFINIBAND) infiniband(p, l, out);
@@ -279,19 +281,12 @@ public final class PacketPrinter {
         return true;
     }
 
-    /** "ethertype NAME (0xNNNN)"; with -q the name alone, "Unknown Ethertype (0xNNNN)" when it has none. */
+    /**
+     * "ethertype NAME (0xNNNN)" with tcpdump's name ({@link EtherTypeNames}); with -q the name alone, "Unknown
+     * Ethertype (0xNNNN)" when it has none.
+     */
     private void etherTypeName(int type, StringBuilder out) {
-        String name = switch (type) {
-            case ETHERTYPE_IPV4 -> "IPv4";
-            case ETHERTYPE_ARP -> "ARP";
-            case ETHERTYPE_IPV6 -> "IPv6";
-            case 0x8100 -> "802.1Q";
-            case 0x88a8 -> "802.1Q-QinQ";
-            case 0x9100 -> "802.1Q-9100";
-            case ETHERTYPE_SLOW -> "Slow Protocols";
-            case ETHERTYPE_LLDP -> "LLDP";
-            default -> null;
-        };
+        String name = EtherTypeNames.of(type);
         if (verbosity == Verbosity.QUIET) {
             if (name != null) {
                 out.append(name);
@@ -329,28 +324,25 @@ public final class PacketPrinter {
     }
 
     /**
-     * tcpdump's line for an ethertype it cannot decode: MACs and type; it then dumps the payload in hex
-     * on further lines, which we leave out (a known difference). Also used for types tcpdump does decode
-     * but we do not (MPLS, PPPoE, ...): a known difference too.
+     * tcpdump's line for an ethertype it cannot decode: MACs and type, then the payload in hex and ASCII on further
+     * lines. Also used for types tcpdump does decode but we do not (MPLS, PPPoE, ...): a known difference.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
-        if (linkHeaders && p.linkType() == LinkType.EN10MB) return;  // the -e header said it all
-        if (l.srcMacOffset >= 0 && l.dstMacOffset >= 0) {
-            Text.linkAddress(out, p, l.srcMacOffset, 6);
-            out.append(" > ");
-            Text.linkAddress(out, p, l.dstMacOffset, 6);
-            out.append(", ");
-        }
-        if (verbosity == Verbosity.QUIET) {
-            out.append("Unknown Ethertype (0x");
+        if (!linkHeaders || p.linkType() != LinkType.EN10MB) {   // else the -e header said it all
+            if (l.srcMacOffset >= 0 && l.dstMacOffset >= 0) {
+                Text.linkAddress(out, p, l.srcMacOffset, 6);
+                out.append(" > ");
+                Text.linkAddress(out, p, l.dstMacOffset, 6);
+                out.append(", ");
+            }
+            out.append(verbosity == Verbosity.QUIET ? "Unknown Ethertype (0x" : "ethertype Unknown (0x");
             Text.hex(out, type, 4);
-            out.append(')');
-        } else {
-            out.append("ethertype Unknown (0x");
-            Text.hex(out, type, 4);
-            out.append(')');
+            out.append("), length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
         }
-        out.append(", length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
+        // tcpdump's default print of what it cannot decode, unless -q, -x or -X replace it
+        if (verbosity != Verbosity.QUIET && !rawDump.hex && l.etherPayloadOffset < p.capLen()) {
+            HexDump.hexAndAscii(p, l.etherPayloadOffset, p.capLen() - l.etherPayloadOffset, "\n\t", out);
+        }
     }
 
     /** tcpdump prints the interface name (as this machine names the index) and the packet direction. */
