@@ -15,7 +15,6 @@ import dev.fabricscope.capture.Packet;
  */
 final class DnsFormatter {
     private static final int HEADER = 12;
-    private static final int MAX_NAME = 255;
     private static final int T_A = 1, T_NS = 2, T_CNAME = 5, T_SOA = 6, T_PTR = 12, T_MX = 15, T_TXT = 16,
             T_AAAA = 28, T_SRV = 33, T_A6 = 38, T_DNAME = 39, T_OPT = 41, T_UNSPECA = 104, T_TSIG = 250, T_URI = 256;
     private static final int C_IN = 1, MDNS_BIT = 0x8000, IQUERY = 1;
@@ -58,6 +57,7 @@ final class DnsFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
+    private final DomainNames names = new DomainNames(bytes);
     /** An address rebuilt from part of a record (A6 suffix, client subnet), for the address printers. */
     private final byte[] scratch = new byte[16];
     private final Packet scratchPacket = new Packet();
@@ -283,7 +283,7 @@ final class DnsFormatter {
         if (c != C_IN) className(out.append(' '), c);
         if (mdns) out.append((klass & MDNS_BIT) != 0 ? " (QU)" : " (QM)");
         out.append("? ");
-        int after = name(name, bp, out);
+        int after = names.fqdn(name, bp, out);
         return after < 0 ? -1 : after + 4;
     }
 
@@ -294,7 +294,7 @@ final class DnsFormatter {
     private int record(int cp, int bp, boolean mdns, StringBuilder out) {
         if (verbosity.verbose()) {
             out.append(' ');
-            cp = name(cp, bp, out);
+            cp = names.fqdn(cp, bp, out);
             if (cp < 0) return -1;
         } else {
             cp = skipName(cp);
@@ -324,18 +324,18 @@ final class DnsFormatter {
                 Text.ipv4(out.append(' '), p, cp);
             }
             case T_NS, T_CNAME, T_PTR, T_DNAME -> {
-                if (name(cp, bp, out.append(' ')) < 0) return -1;
+                if (names.fqdn(cp, bp, out.append(' ')) < 0) return -1;
             }
             case T_SOA -> {
                 if (!verbosity.verbose()) break;
-                if ((cp = name(cp, bp, out.append(' '))) < 0) return -1;
-                if ((cp = name(cp, bp, out.append(' '))) < 0) return -1;
+                if ((cp = names.fqdn(cp, bp, out.append(' '))) < 0) return -1;
+                if ((cp = names.fqdn(cp, bp, out.append(' '))) < 0) return -1;
                 if (cp + 20 > end) return -1;
                 for (int i = 0; i < 5; i++) Text.u32(out.append(' '), p.u32(cp + 4 * i));
             }
             case T_MX -> {
                 out.append(' ');
-                if (cp + 2 > end || name(cp + 2, bp, out) < 0) return -1;
+                if (cp + 2 > end || names.fqdn(cp + 2, bp, out) < 0) return -1;
                 out.append(' ').append(bytes.u16(cp));
             }
             case T_TXT -> {
@@ -343,14 +343,14 @@ final class DnsFormatter {
                     out.append(" \"");
                     if (cp >= end) return -1;
                     int n = bytes.u8(cp);
-                    if (printn(cp + 1, n, out)) return -1;
+                    if (names.printn(cp + 1, n, out)) return -1;
                     cp += 1 + n;
                     out.append('"');
                 }
             }
             case T_SRV -> {
                 out.append(' ');
-                if (cp + 6 > end || name(cp + 6, bp, out) < 0) return -1;
+                if (cp + 6 > end || names.fqdn(cp + 6, bp, out) < 0) return -1;
                 out.append(':').append(bytes.u16(cp + 4)).append(' ').append(bytes.u16(cp)).append(' ').append(bytes.u16(cp + 2));
             }
             case T_AAAA -> {
@@ -364,7 +364,7 @@ final class DnsFormatter {
                 if (cp + len > end) return -1;
                 int priority = bytes.u16(cp), weight = bytes.u16(cp + 2);   // both fetched before either is printed
                 out.append(' ').append(priority).append(' ').append(weight).append(' ');
-                if (printn(cp + 4, (len - 4) & 0xffffffffL, out)) return -1;
+                if (names.printn(cp + 4, (len - 4) & 0xffffffffL, out)) return -1;
             }
             case T_OPT -> {
                 out.append(" UDPsize=").append(c);
@@ -380,11 +380,11 @@ final class DnsFormatter {
                 }
             }
             case T_UNSPECA -> {
-                if (cp + len > end || printn(cp, len, out)) return -1;
+                if (cp + len > end || names.printn(cp, len, out)) return -1;
             }
             case T_TSIG -> {
                 if (!verbosity.verbose()) break;
-                if ((cp = name(cp, bp, out.append(' '))) < 0) return -1;
+                if ((cp = names.fqdn(cp, bp, out.append(' '))) < 0) return -1;
                 cp += 6;
                 if (cp + 2 > end) return -1;
                 out.append(" fudge=").append(bytes.u16(cp));
@@ -423,7 +423,7 @@ final class DnsFormatter {
         }
         if (pbit > 0) {
             out.append(' ');
-            return name(cp + 1 + 16 - pbyte, bp, out) >= 0;
+            return names.fqdn(cp + 1 + 16 - pbyte, bp, out) >= 0;
         }
         return true;
     }
@@ -491,7 +491,7 @@ final class DnsFormatter {
                     else out.append("Alg_").append(alg);
                 }
             }
-            case E_CHAIN -> name(cp, cp + len, out);
+            case E_CHAIN -> names.fqdn(cp, cp + len, out);
             default -> {
                 for (int i = 0; i < len; i++) Text.hex(out, bytes.u8(cp + i), 2);
             }
@@ -518,133 +518,6 @@ final class DnsFormatter {
         if (bits == 32) Text.ipv4(out, address, 0);
         else Text.ipv6(out, address, 0);
         out.append('/').append(source).append('/').append(scope);
-    }
-
-    /**
-     * tcpdump's {@code fqdn_print}: the name at {@code cp} ("." for the root), pointers resolved against the message
-     * start {@code bp}; returns the position after the name where it is stored, or -1 (tcpdump's NULL).
-     */
-    private int name(int cp, int bp, StringBuilder out) {
-        int l = labelLength(cp, out);
-        if (l == -1) return -1;
-        if (cp >= end) return -1;
-        long maxOffset = (cp - bp) & 0xffffffffL;
-        int i = bytes.u8(cp++);
-        boolean compressed = false;
-        int rp = -1;
-        if ((i & 0xc0) != 0xc0) rp = cp + l;
-        if (i == 0) {
-            out.append('.');
-            return rp;
-        }
-        int chars = 0;
-        while (i != 0 && cp < end) {
-            switch (i & 0xc0) {
-                case 0xc0 -> {
-                    if (!compressed) {
-                        rp = cp + 1;
-                        compressed = true;
-                    }
-                    if (cp >= end) return -1;
-                    int offset = ((i << 8) | bytes.u8(cp)) & 0x3fff;
-                    if (offset >= maxOffset) {
-                        out.append("<BAD PTR>");
-                        return -1;
-                    }
-                    maxOffset = offset;
-                    cp = bp + offset;
-                    if (cp < 0 || cp >= end) return -1;
-                    i = bytes.u8(cp);
-                    if ((l = labelLength(cp, out)) == -1) return -1;
-                    cp++;
-                    continue;
-                }
-                case 0x40 -> {
-                    int elt = i & 0x3f;
-                    if (elt != 1) {
-                        out.append("<ELT ").append(elt).append('>');
-                        return -1;
-                    }
-                    if (!bitLabel(cp, out)) return -1;
-                }
-                case 0x80 -> {
-                    out.append("<BAD LABEL TYPE>");
-                    return -1;
-                }
-                default -> {
-                    if (chars + l <= MAX_NAME) {
-                        if (printn(cp, l, out)) return -1;
-                    } else if (chars < MAX_NAME) {
-                        if (printn(cp, MAX_NAME - chars, out)) return -1;
-                    }
-                    chars += l;
-                }
-            }
-            cp += l;
-            if (chars <= MAX_NAME) out.append('.');
-            chars++;
-            if (cp >= end) return -1;
-            i = bytes.u8(cp);
-            if ((l = labelLength(cp, out)) == -1) return -1;
-            cp++;
-            if (!compressed) rp += l + 1;
-        }
-        if (chars > MAX_NAME) out.append("<DOMAIN NAME TOO LONG>");
-        return rp;
-    }
-
-    /** tcpdump's {@code labellen}: the bytes of the label at {@code cp} after its first, or -1. */
-    private int labelLength(int cp, StringBuilder out) {
-        if (cp < 0 || cp >= end) return -1;
-        int i = bytes.u8(cp);
-        switch (i & 0xc0) {
-            case 0x40 -> {
-                int elt = i & 0x3f;
-                if (elt != 1) {
-                    out.append("<ELT ").append(elt).append('>');
-                    return -1;
-                }
-                if (cp + 1 >= end) return -1;
-                int bitlen = bytes.u8(cp + 1);
-                if (bitlen == 0) bitlen = 256;
-                return (bitlen + 7) / 8 + 1;
-            }
-            case 0x80 -> {
-                out.append("<BAD LABEL TYPE>");
-                return -1;
-            }
-            default -> {
-                return i;
-            }
-        }
-    }
-
-    /** RFC 2673 bit-string label as tcpdump prints it: "\[x<hex>/<bits>]" (its reads can jump out). */
-    private boolean bitLabel(int cp, StringBuilder out) {
-        if (cp >= end) return false;
-        int bitlen = bytes.u8(cp);
-        if (bitlen == 0) bitlen = 256;
-        int lim = cp + 1 + (bitlen + 3) / 4;
-        out.append("\\[x");
-        int bitp = cp + 1;
-        int b = bitlen;
-        for (; bitp < lim && b > 7; b -= 8, bitp++) Text.hex(out, bytes.u8(bitp), 2);
-        if (b > 4) {
-            Text.hex(out, bytes.u8(bitp) & (0xff << (8 - b)) & 0xff, 2);
-        } else if (b > 0) {
-            Text.hex(out, ((bytes.u8(bitp) >>> 4) & 0x0f) & (0x0f << (4 - b)), 1);
-        }
-        out.append('/').append(bitlen).append(']');
-        return true;
-    }
-
-    /** tcpdump's {@code nd_printn}: up to {@code n} characters, escaped; true when the capture ended first. */
-    private boolean printn(int cp, long n, StringBuilder out) {
-        while (n > 0 && cp < end) {
-            n--;
-            Text.printableChar(out, bytes.u8(cp++));
-        }
-        return n != 0;
     }
 
     /** "1d2h3m4s", tcpdump's {@code unsigned_relts_print}. */

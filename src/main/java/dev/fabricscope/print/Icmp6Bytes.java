@@ -28,6 +28,11 @@ final class Icmp6Bytes {
         return packet;
     }
 
+    /** The jumping reader itself, for printers shared with other protocols ({@link DomainNames}). */
+    SnapshotBytes snapshot() {
+        return bytes;
+    }
+
     /** tcpdump's snapshot end: the capture clipped to the IP length. */
     int end() {
         return end;

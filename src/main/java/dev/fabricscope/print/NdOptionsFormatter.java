@@ -17,7 +17,7 @@ final class NdOptionsFormatter {
 
     private final Verbosity verbosity;
     private final Icmp6Bytes bytes;
-    private final Icmp6Names names;
+    private final DomainNames names;
     /** A route information prefix padded to 16 bytes, for the address printer. */
     private final byte[] prefix = new byte[16];
     private final Packet prefixPacket = new Packet();
@@ -25,7 +25,7 @@ final class NdOptionsFormatter {
     NdOptionsFormatter(Verbosity verbosity, Icmp6Bytes bytes) {
         this.verbosity = verbosity;
         this.bytes = bytes;
-        this.names = new Icmp6Names(bytes);
+        this.names = new DomainNames(bytes.snapshot());
     }
 
     /**

@@ -24,6 +24,11 @@ final class SnapshotBytes {
         this.end = snapshotEnd;
     }
 
+    /** tcpdump's snapshot end: reads at or past it jump. */
+    int end() {
+        return end;
+    }
+
     void clear() {
         this.packet = null;
     }
