@@ -1,7 +1,6 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
-import dev.fabricscope.dissect.Layers;
 
 /**
  * IPv4 and IPv6 as tcpdump prints them (print-ip.c, print-ip6.c): the "IP "/"IP6 " prefix, the -v
@@ -47,7 +46,7 @@ final class IpFormatter {
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
-    void ipByVersion(Packet p, Layers l, int off, int length, StringBuilder out) {
+    void ipByVersion(Packet p, int off, int length, StringBuilder out) {
         if (length < 1) {
             out.append("truncated-ip ").append(length);
             return;
@@ -57,14 +56,14 @@ final class IpFormatter {
             return;
         }
         switch (p.u8(off) >>> 4) {
-            case 4 -> ipv4(p, l, off, length, out);
-            case 6 -> ipv6(p, l, off, length, out);
+            case 4 -> ipv4(p, off, length, out);
+            case 6 -> ipv6(p, off, length, out);
             default -> out.append("unknown ip ").append(p.u8(off) >>> 4);
         }
     }
 
     /** @param length bytes on the wire from {@code off} (the link layer's remaining length) */
-    void ipv4(Packet p, Layers l, int off, int length, StringBuilder out) {
+    void ipv4(Packet p, int off, int length, StringBuilder out) {
         if (!p.has(off, 1)) {
             earlyEnd.mark();   // the version nibble is fetched
             out.append(" [|ip]");
@@ -163,7 +162,7 @@ final class IpFormatter {
         transport(p, proto, off + hlen, len - hlen, false, proto, out);
     }
 
-    void ipv6(Packet p, Layers l, int off, int length, StringBuilder out) {
+    void ipv6(Packet p, int off, int length, StringBuilder out) {
         if (!p.has(off, IPV6_HEADER)) {
             out.append(" [|ip6]");
             return;

@@ -16,20 +16,21 @@ import java.util.Set;
  * {@code -vvv}). The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
- * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, VXLAN, NTP, syslog,
- * ICMP echo, ARP, IPv4 fragments, slow-protocols headlines, LLDP ({@link LldpFormatter}), unknown ethertypes
- * (headline only: tcpdump adds a hex dump) and the truncation markers of those; see PacketPrinterTest for the
- * known differences. Reads only header fields at the offsets the {@link dev.fabricscope.dissect.Dissector}
- * recorded in {@link Layers} (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
+ * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
+ * NTP, syslog, ICMP, ICMPv6, IPv6 extension headers, AH/ESP/IPComp, ARP, IPv4 fragments, slow protocols, LLDP
+ * ({@link LldpFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the truncation markers of those;
+ * see PacketPrinterTest for the known differences. Starts from the link layers the
+ * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
+ * printers do (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
  */
 public final class PacketPrinter {
     /** tcpdump flags beyond the verbosity. */
     public enum Option {
         /**
-         * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (named for IPv4, ARP, IPv6,
-         * VLAN TPIDs, slow protocols and LLDP; "Unknown" otherwise) and frame length, and each VLAN tag. Other link
-         * types get no link-level header (a known difference). On every link type the line then leaves out the
-         * "IP ", "IP6 " and "ARP, " names, as tcpdump -e does.
+         * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (tcpdump's names, "Unknown" for
+         * others) and frame length, and each VLAN tag; on raw IP "ip: ". Other link types get no link-level header
+         * (a known difference). On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * tcpdump -e does.
          */
         LINK_HEADERS,
         /** {@code -#}: each line starts with the packet's number among those printed, as "%5u  ". */
@@ -125,7 +126,7 @@ public final class PacketPrinter {
             case LinkType.LINUX_SLL2 -> linuxSll2(p, l, length, out);
             case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6 -> {
                 if (linkHeaders) out.append("ip: ");   // tcpdump -e's whole link-level header for raw IP
-                ip.ipByVersion(p, l, 0, length, out);
+                ip.ipByVersion(p, 0, length, out);
             }
             case LinkType.NULL, LinkType.LOOP -> nullOrLoop(p, l, length, out);
             case LinkType.ERF -> {
@@ -230,9 +231,9 @@ public final class PacketPrinter {
         try {
             switch (linkType) {
                 case LinkType.EN10MB -> ethernet(inner, layers, 0, length, out);
-                case LinkType.IPV4 -> ip.ipv4(inner, layers, 0, length, out);
-                case LinkType.IPV6 -> ip.ipv6(inner, layers, 0, length, out);
-                default -> ip.ipByVersion(inner, layers, 0, length, out);
+                case LinkType.IPV4 -> ip.ipv4(inner, 0, length, out);
+                case LinkType.IPV6 -> ip.ipv6(inner, 0, length, out);
+                default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {
             nesting--;
@@ -314,8 +315,8 @@ public final class PacketPrinter {
             return;
         }
         switch (type) {
-            case ETHERTYPE_IPV4 -> ip.ipv4(p, l, off, length, out);
-            case ETHERTYPE_IPV6 -> ip.ipv6(p, l, off, length, out);
+            case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
+            case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
             case ETHERTYPE_ARP -> arp.format(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
@@ -391,8 +392,8 @@ public final class PacketPrinter {
             return;
         }
         switch (l.addressFamily) {
-            case 2 -> ip.ipv4(p, l, NULL_HEADER, length - NULL_HEADER, out);
-            case 24, 28, 30 -> ip.ipv6(p, l, NULL_HEADER, length - NULL_HEADER, out);
+            case 2 -> ip.ipv4(p, NULL_HEADER, length - NULL_HEADER, out);
+            case 24, 28, 30 -> ip.ipv6(p, NULL_HEADER, length - NULL_HEADER, out);
             default -> out.append("AF Unknown (").append(l.addressFamily).append("), length ").append(length).append(": ");
         }
     }
