@@ -171,8 +171,9 @@ public final class CaptureCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "-v", description = "Verbose output: IP header fields, checksums, protocol details (DNS owner "
-        + "names, NTP timestamps, HTTP headers ...); -vv also every TCP sequence number, slow-protocols TLVs in hex "
-        + "and all DNS sections; -vvv also DNS TTLs.")
+        + "names, NTP timestamps, HTTP headers, ICMPv6 neighbor-discovery options, IPv6 header options, LLDP TLVs, "
+        + "BFD timers ...); -vv also every TCP sequence number, slow-protocols and LLDP TLVs in hex and all DNS "
+        + "sections; -vvv also DNS TTLs.")
     boolean[] verbose = {};
 
     @Option(names = "-e", description = "Print the link-level header (MAC addresses, ethertype, VLAN tags) on each "
