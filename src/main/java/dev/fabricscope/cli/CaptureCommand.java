@@ -228,6 +228,15 @@ public final class CaptureCommand implements Callable<Integer> {
         + "(on standard error), and exit.")
     boolean listDatalinks;
 
+    @Option(names = "-J", description = "List the time stamp types the interface (-i) offers (host, adapter, "
+        + "adapter_unsynced ...: hardware time stamps from the NIC), as tcpdump -J (on standard error), and exit.")
+    boolean listTimestampTypes;
+
+    @Option(names = "-j", paramLabel = "TSTAMPTYPE", description = "Live: take time stamps from this source (a name "
+        + "-J lists, e.g. adapter_unsynced for the NIC's clock), as tcpdump -j. A type the interface does not offer "
+        + "gives tcpdump's warning and the capture goes on with the default.")
+    String timestampTypeName;
+
     @Option(names = "-y", paramLabel = "TYPE", description = "Live: capture with this link type (a name -L lists, "
         + "e.g. LINUX_SLL). Default: the interface's, except LINUX_SLL2 on 'any', as tcpdump.")
     String datalinkName;
@@ -249,6 +258,7 @@ public final class CaptureCommand implements Callable<Integer> {
             return 0;
         }
         if (listDatalinks) return listDatalinks(err);
+        if (listTimestampTypes) return listTimestampTypes(err);
         validate();
         String expression = String.join(" ", expressionWords).strip();
         ProblemCounter problems = new ProblemCounter(err);
@@ -273,6 +283,42 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         if (dlt < 0) throw UserError.usage("invalid data link type " + datalinkName);
         return dlt;
+    }
+
+    /** -j's time stamp type, or the device's default. */
+    private int timestampType() {
+        if (timestampTypeName == null) return LiveCapture.Settings.DEFAULT_TIMESTAMP_TYPE;
+        int type;
+        try {
+            type = Libpcap.load().timestampTypeByName(timestampTypeName);
+        } catch (Libpcap.UnavailableException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+        if (type < 0) throw UserError.usage("invalid time stamp type " + timestampTypeName);
+        return type;
+    }
+
+    /** tcpdump -J: the device's time stamp types on stderr, each with its description. */
+    private int listTimestampTypes(PrintWriter err) {
+        if (readFile != null) throw UserError.usage("-J lists an interface's time stamp types: give -i, not -r");
+        String device = interfaces.isEmpty() ? defaultDevice() : interfaces.getFirst();
+        try {
+            int[] types = LiveCapture.timestampTypes(device);
+            Libpcap lib = Libpcap.load();
+            if (types.length == 0) {
+                err.println("Time stamp type cannot be set for " + device);
+            } else {
+                err.println("Time stamp types for " + device + " (use option -j to set):");
+                for (int type : types) {
+                    String name = lib.timestampTypeName(type);
+                    err.println(name == null ? "  " + type : "  " + name + " (" + lib.timestampTypeDescription(type) + ")");
+                }
+            }
+        } catch (Libpcap.UnavailableException | LibpcapException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+        err.flush();
+        return 0;
     }
 
     /** tcpdump -L: the device's link types on stderr, each with its description. */
@@ -305,6 +351,9 @@ public final class CaptureCommand implements Callable<Integer> {
         if (snaplen < 0) throw UserError.usage("invalid snapshot length " + snaplen);
         if (snaplen == 0) snaplen = BpfCompiler.DEFAULT_SNAPLEN;
         if (direction != null && readFile != null) throw UserError.usage("-Q applies to live capture (-i), not to -r");
+        if (timestampTypeName != null && readFile != null) {
+            throw UserError.usage("-j applies to live capture (-i), not to -r");
+        }
         if (direction != null && !List.of("in", "out", "inout").contains(direction)) {
             throw UserError.usage("invalid -Q direction '" + direction + "' (in, out or inout)");
         }
@@ -367,8 +416,9 @@ public final class CaptureCommand implements Callable<Integer> {
         try {
             List<CaptureInterface> ifaces = new ArrayList<>();
             for (String device : devices) {
-                LiveCapture capture = LiveHandles.open(device, snaplen, !noPromiscuous, READ_TIMEOUT_MS,
-                    immediateMode(), bufferKiB * 1024, "nano".equals(precision), datalink(device), expression, err);
+                LiveCapture capture = LiveHandles.open(device, new LiveCapture.Settings(snaplen, !noPromiscuous,
+                    READ_TIMEOUT_MS, immediateMode(), bufferKiB * 1024, "nano".equals(precision), timestampType()),
+                    datalink(device), expression, err);
                 captures.add(capture);
                 if (direction != null) {
                     try {

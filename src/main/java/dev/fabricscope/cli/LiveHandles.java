@@ -19,19 +19,19 @@ final class LiveHandles {
      */
     static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
                             int bufferBytes, String expression, PrintWriter err) {
-        return open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes, false, -1, expression, err);
+        return open(device, new LiveCapture.Settings(snaplen, promisc, timeoutMs, immediate, bufferBytes, false,
+            LiveCapture.Settings.DEFAULT_TIMESTAMP_TYPE), -1, expression, err);
     }
 
     /**
-     * @param nanoseconds nanosecond time stamps (capture --time-stamp-precision=nano)
-     * @param datalink    the link type to capture with (capture -y), set before the filter is compiled; -1: the
-     *                    device's default
+     * @param datalink the link type to capture with (capture -y), set before the filter is compiled; -1: the
+     *                 device's default
      */
-    static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
-                            int bufferBytes, boolean nanoseconds, int datalink, String expression, PrintWriter err) {
+    static LiveCapture open(String device, LiveCapture.Settings settings, int datalink, String expression,
+                            PrintWriter err) {
         LiveCapture capture;
         try {
-            capture = LiveCapture.open(device, snaplen, promisc, timeoutMs, immediate, bufferBytes, nanoseconds);
+            capture = LiveCapture.open(device, settings);
         } catch (Libpcap.UnavailableException | LibpcapException e) {
             throw UserError.runtime(e.getMessage());
         }
@@ -53,7 +53,7 @@ final class LiveHandles {
             throw e;
         }
         err.println("listening on " + device + ", link-type " + LinkType.name(capture.datalink()) + " ("
-            + LinkType.description(capture.datalink()) + "), snapshot length " + snaplen + " bytes");
+            + LinkType.description(capture.datalink()) + "), snapshot length " + settings.snaplen() + " bytes");
         return capture;
     }
 

@@ -64,6 +64,12 @@ public final class Libpcap {
     final Downcall pcapDatalinkValToName;
     final Downcall pcapDatalinkValToDescription;
     final Downcall pcapDatalinkNameToVal;
+    final Downcall pcapListTstampTypes;
+    final Downcall pcapFreeTstampTypes;
+    final Downcall pcapSetTstampType;
+    final Downcall pcapTstampTypeValToName;
+    final Downcall pcapTstampTypeValToDescription;
+    final Downcall pcapTstampTypeNameToVal;
     final Downcall pcapInject;
     final Downcall pcapOfflineFilter;
     final Downcall pcapFopenOffline;
@@ -109,6 +115,16 @@ public final class Libpcap {
         this.pcapDatalinkValToName = function("pcap_datalink_val_to_name", FunctionDescriptor.of(ADDR, INT));
         this.pcapDatalinkValToDescription = function("pcap_datalink_val_to_description", FunctionDescriptor.of(ADDR, INT));
         this.pcapDatalinkNameToVal = function("pcap_datalink_name_to_val", FunctionDescriptor.of(INT, ADDR));
+        // int pcap_list_tstamp_types(pcap_t *, int **); void pcap_free_tstamp_types(int *);
+        // int pcap_set_tstamp_type(pcap_t *, int); const char *pcap_tstamp_type_val_to_name(int) / _to_description(int);
+        // int pcap_tstamp_type_name_to_val(const char *)
+        this.pcapListTstampTypes = function("pcap_list_tstamp_types", FunctionDescriptor.of(INT, ADDR, ADDR));
+        this.pcapFreeTstampTypes = function("pcap_free_tstamp_types", FunctionDescriptor.ofVoid(ADDR));
+        this.pcapSetTstampType = function("pcap_set_tstamp_type", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapTstampTypeValToName = function("pcap_tstamp_type_val_to_name", FunctionDescriptor.of(ADDR, INT));
+        this.pcapTstampTypeValToDescription = function("pcap_tstamp_type_val_to_description",
+            FunctionDescriptor.of(ADDR, INT));
+        this.pcapTstampTypeNameToVal = function("pcap_tstamp_type_name_to_val", FunctionDescriptor.of(INT, ADDR));
         // int pcap_inject(pcap_t *, const void *, size_t)
         this.pcapInject = function("pcap_inject", FunctionDescriptor.of(INT, ADDR, ADDR, ValueLayout.JAVA_LONG));
         // int pcap_offline_filter(const struct bpf_program *, const struct pcap_pkthdr *, const u_char *)
@@ -181,17 +197,17 @@ public final class Libpcap {
 
     /** pcap_datalink_val_to_name: libpcap's name of a DLT ("EN10MB"), or null when it has none. */
     public String datalinkName(int dlt) {
-        return dltText(pcapDatalinkValToName, "pcap_datalink_val_to_name", dlt);
+        return nameText(pcapDatalinkValToName, "pcap_datalink_val_to_name", dlt);
     }
 
     /** pcap_datalink_val_to_description ("Ethernet"), or null. */
     public String datalinkDescription(int dlt) {
-        return dltText(pcapDatalinkValToDescription, "pcap_datalink_val_to_description", dlt);
+        return nameText(pcapDatalinkValToDescription, "pcap_datalink_val_to_description", dlt);
     }
 
-    private static String dltText(Downcall function, String name, int dlt) {
+    private static String nameText(Downcall function, String name, int value) {
         try {
-            MemorySegment s = (MemorySegment) function.handle().invokeExact(dlt);
+            MemorySegment s = (MemorySegment) function.handle().invokeExact(value);
             return s.equals(MemorySegment.NULL) ? null : cString(s);
         } catch (Throwable t) {
             throw failure(name, t);
@@ -204,6 +220,25 @@ public final class Libpcap {
             return (int) pcapDatalinkNameToVal.handle().invokeExact(tmp.allocateFrom(name));
         } catch (Throwable t) {
             throw failure("pcap_datalink_name_to_val", t);
+        }
+    }
+
+    /** pcap_tstamp_type_val_to_name: libpcap's name of a time stamp type ("adapter_unsynced"), or null. */
+    public String timestampTypeName(int type) {
+        return nameText(pcapTstampTypeValToName, "pcap_tstamp_type_val_to_name", type);
+    }
+
+    /** pcap_tstamp_type_val_to_description ("Adapter, not synced with system time"), or null. */
+    public String timestampTypeDescription(int type) {
+        return nameText(pcapTstampTypeValToDescription, "pcap_tstamp_type_val_to_description", type);
+    }
+
+    /** pcap_tstamp_type_name_to_val: the time stamp type of a name (any case), -1 when unknown. */
+    public int timestampTypeByName(String name) {
+        try (java.lang.foreign.Arena tmp = java.lang.foreign.Arena.ofConfined()) {
+            return (int) pcapTstampTypeNameToVal.handle().invokeExact(tmp.allocateFrom(name));
+        } catch (Throwable t) {
+            throw failure("pcap_tstamp_type_name_to_val", t);
         }
     }
 
@@ -273,7 +308,7 @@ public final class Libpcap {
 
     /**
      * A native function's downcall handle, made on first use: each one costs milliseconds of generated glue code
-     * (FFM's first one ~45 ms), and most commands need a few of the 28. Threads may race to bind one; a
+     * (FFM's first one ~45 ms), and most commands need a few of the 34. Threads may race to bind one; a
      * MethodHandle is immutable, so whichever is kept works.
      */
     static final class Downcall {

@@ -73,27 +73,46 @@ public final class LiveCapture implements AutoCloseable {
     /** @param nanoseconds ask for nanosecond time stamps (pcap_set_tstamp_precision), as tcpdump --nano does */
     public static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
                                    int bufferSize, boolean nanoseconds) {
+        return open(device, new Settings(snaplen, promisc, timeoutMs, immediate, bufferSize, nanoseconds,
+            Settings.DEFAULT_TIMESTAMP_TYPE));
+    }
+
+    /**
+     * How to open a handle, as tcpdump's flags say it.
+     *
+     * @param timeoutMs     packet buffer timeout (how long libpcap may hold packets before delivering them; see the
+     *                      class comment: on Linux it does not make {@link #next} return empty)
+     * @param bufferSize    kernel buffer in bytes, or 0 for libpcap's default
+     * @param nanoseconds   nanosecond time stamps (pcap_set_tstamp_precision), as tcpdump --nano
+     * @param timestampType the time stamp source (pcap_set_tstamp_type, tcpdump -j: host, adapter ...), or
+     *                      {@link #DEFAULT_TIMESTAMP_TYPE} for the device's
+     */
+    public record Settings(int snaplen, boolean promisc, int timeoutMs, boolean immediate, int bufferSize,
+                           boolean nanoseconds, int timestampType) {
+        public static final int DEFAULT_TIMESTAMP_TYPE = -1;
+    }
+
+    /**
+     * Opens and activates {@code device} with {@code settings}. Warnings (promiscuous mode or a time stamp type
+     * unsupported …) go to {@link #warnings()}; errors throw {@link LibpcapException} with libpcap's text.
+     */
+    public static LiveCapture open(String device, Settings settings) {
         Libpcap lib = Libpcap.load();
-        MemorySegment pcap;
-        try (Arena tmp = Arena.ofConfined()) {
-            MemorySegment errbuf = tmp.allocate(PcapLayouts.ERRBUF_SIZE);
-            try {
-                pcap = (MemorySegment) lib.pcapCreate.handle().invokeExact(tmp.allocateFrom(device), errbuf);
-            } catch (Throwable t) {
-                throw Libpcap.failure("pcap_create", t);
-            }
-            if (pcap.equals(MemorySegment.NULL)) throw new LibpcapException(device + ": " + errbuf.getString(0));
-        }
+        MemorySegment pcap = create(lib, device);
         boolean ok = false;
         try {
-            set(lib, pcap, device, "snaplen", lib.pcapSetSnaplen.handle(), snaplen);
-            set(lib, pcap, device, "promiscuous mode", lib.pcapSetPromisc.handle(), promisc ? 1 : 0);
-            set(lib, pcap, device, "timeout", lib.pcapSetTimeout.handle(), timeoutMs);
-            set(lib, pcap, device, "immediate mode", lib.pcapSetImmediateMode.handle(), immediate ? 1 : 0);
-            if (bufferSize > 0) set(lib, pcap, device, "buffer size", lib.pcapSetBufferSize.handle(), bufferSize);
-            if (nanoseconds) {
+            set(lib, pcap, device, "snaplen", lib.pcapSetSnaplen.handle(), settings.snaplen());
+            set(lib, pcap, device, "promiscuous mode", lib.pcapSetPromisc.handle(), settings.promisc() ? 1 : 0);
+            set(lib, pcap, device, "timeout", lib.pcapSetTimeout.handle(), settings.timeoutMs());
+            set(lib, pcap, device, "immediate mode", lib.pcapSetImmediateMode.handle(), settings.immediate() ? 1 : 0);
+            if (settings.bufferSize() > 0) {
+                set(lib, pcap, device, "buffer size", lib.pcapSetBufferSize.handle(), settings.bufferSize());
+            }
+            if (settings.nanoseconds()) {
                 set(lib, pcap, device, "nanosecond time stamp precision", lib.pcapSetTstampPrecision.handle(), 1);
             }
+            String timestampWarning = settings.timestampType() == Settings.DEFAULT_TIMESTAMP_TYPE ? null
+                : setTimestampType(lib, pcap, device, settings.timestampType());
             int status;
             try {
                 status = (int) lib.pcapActivate.handle().invokeExact(pcap);
@@ -101,12 +120,72 @@ public final class LiveCapture implements AutoCloseable {
                 throw Libpcap.failure("pcap_activate", t);
             }
             if (status < 0) throw new LibpcapException(activationMessage(lib, pcap, device, status));
-            LiveCapture capture = new LiveCapture(lib, device, pcap, nanoseconds);
+            LiveCapture capture = new LiveCapture(lib, device, pcap, settings.nanoseconds());
+            if (timestampWarning != null) capture.warnings.add(timestampWarning);
             if (status > 0) capture.warnings.add(activationMessage(lib, pcap, device, status));
             ok = true;
             return capture;
         } finally {
             if (!ok) lib.close(pcap);
+        }
+    }
+
+    private static MemorySegment create(Libpcap lib, String device) {
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment errbuf = tmp.allocate(PcapLayouts.ERRBUF_SIZE);
+            MemorySegment pcap;
+            try {
+                pcap = (MemorySegment) lib.pcapCreate.handle().invokeExact(tmp.allocateFrom(device), errbuf);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_create", t);
+            }
+            if (pcap.equals(MemorySegment.NULL)) throw new LibpcapException(device + ": " + errbuf.getString(0));
+            return pcap;
+        }
+    }
+
+    /** pcap_set_tstamp_type, in tcpdump's words: an error throws; a warning (type not supported) is returned. */
+    private static String setTimestampType(Libpcap lib, MemorySegment pcap, String device, int type) {
+        int status;
+        try {
+            status = (int) lib.pcapSetTstampType.handle().invokeExact(pcap, type);
+        } catch (Throwable t) {
+            throw Libpcap.failure("pcap_set_tstamp_type", t);
+        }
+        if (status < 0) {
+            throw new LibpcapException(device + ": Can't set time stamp type: " + lib.statusToString(status));
+        }
+        return status == 0 ? null : "When trying to set timestamp type '" + lib.timestampTypeName(type) + "' on "
+            + device + ": " + lib.statusToString(status);
+    }
+
+    /**
+     * The time stamp types {@code device} offers (pcap_list_tstamp_types on a handle not yet activated, as tcpdump
+     * -J asks: no capture permission needed); empty when the type cannot be set.
+     */
+    public static int[] timestampTypes(String device) {
+        Libpcap lib = Libpcap.load();
+        MemorySegment pcap = create(lib, device);
+        try (Arena tmp = Arena.ofConfined()) {
+            MemorySegment list = tmp.allocate(ValueLayout.ADDRESS);
+            int n;
+            try {
+                n = (int) lib.pcapListTstampTypes.handle().invokeExact(pcap, list);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_list_tstamp_types", t);
+            }
+            if (n < 0) throw new LibpcapException(lib.geterr(pcap));
+            MemorySegment first = list.get(ValueLayout.ADDRESS, 0);
+            if (n == 0 || first.equals(MemorySegment.NULL)) return new int[0];
+            int[] types = first.reinterpret((long) n * Integer.BYTES).toArray(ValueLayout.JAVA_INT);
+            try {
+                lib.pcapFreeTstampTypes.handle().invokeExact(first);
+            } catch (Throwable t) {
+                throw Libpcap.failure("pcap_free_tstamp_types", t);
+            }
+            return types;
+        } finally {
+            lib.close(pcap);
         }
     }
 

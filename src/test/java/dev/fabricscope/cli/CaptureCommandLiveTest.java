@@ -271,4 +271,60 @@ class CaptureCommandLiveTest {
         }
         assertEquals(UserError.USAGE, CliRun.of("capture", "-i", "lo", "-y", "NO_SUCH_TYPE", "-c", "1").exitCode());
     }
+
+    /** -J: the device's time stamp types on stderr, exactly as tcpdump -J lists them (no activation, any name). */
+    @Test
+    void listTimestampTypesAsTcpdump() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        for (String device : new String[] {"lo", "any", "nosuchdev0"}) {
+            CliRun ours = CliRun.of("capture", "-J", "-i", device);
+            Oracles.Run theirs = Oracles.run("tcpdump", "-J", "-i", device);
+            assertEquals(theirs.exitCode(), ours.exitCode(), ours.err());
+            assertEquals(theirs.err(), ours.err(), device);
+        }
+        assertEquals(UserError.USAGE, CliRun.of("capture", "-J", "-r", "x.pcap").exitCode());
+    }
+
+    /**
+     * -j: a type the device offers captures as usual; one it does not offer gives tcpdump's warning, word for word
+     * after the program name, and the capture goes on; an unknown name is a usage error, in tcpdump's words.
+     */
+    @Test
+    void timestampTypeIsSetOrWarnedAboutAsTcpdumpDoes() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        for (String type : new String[] {"host", "adapter_unsynced"}) {
+            int port = freePort();
+            Path out = tmp.resolve(type + ".pcap");
+            Path err = tmp.resolve(type + ".err");
+            Process p = start(err, "capture", "-i", "lo", "-j", type, "-c", "2", "-w", out.toString(), "udp", "dst",
+                "port", String.valueOf(port));
+            awaitListening(err, 1, p);
+            send(port, 3, "tstamp");
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "capture did not stop after -c 2");
+            String stderr = Files.readString(err);
+            assertEquals(0, p.exitValue(), stderr);
+            assertEquals(2, tcpdumpLines(out).size());
+            Path tcpdumpOut = tmp.resolve(type + "-tcpdump.pcap");
+            Process t = new ProcessBuilder(Oracles.tcpdump(), "-i", "lo", "-j", type, "-c", "1", "-w",
+                tcpdumpOut.toString(), "udp", "dst", "port", String.valueOf(port)).redirectErrorStream(true).start();
+            Thread.sleep(1500);
+            send(port, 1, "tcpdump");
+            assertTrue(t.waitFor(30, TimeUnit.SECONDS), "tcpdump did not stop");
+            String tcpdumpWarning = new String(t.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("WARNING: When trying to set timestamp type")).findFirst().orElse(null);
+            String ourWarning = stderr.lines().filter(l -> l.contains("WARNING: When trying to set timestamp type"))
+                .findFirst().orElse(null);
+            if (tcpdumpWarning == null) {
+                assertEquals(null, ourWarning, stderr);
+            } else {
+                assertEquals(tcpdumpWarning.replaceFirst("^tcpdump: ", ""), ourWarning.replaceFirst("^fabricscope: ", ""));
+            }
+        }
+        CliRun bad = CliRun.of("capture", "-i", "lo", "-j", "no_such_type", "-c", "1");
+        assertEquals(UserError.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("invalid time stamp type no_such_type"), bad.err());
+        assertEquals(UserError.USAGE, CliRun.of("capture", "-j", "host", "-r", "x.pcap").exitCode());
+    }
 }
