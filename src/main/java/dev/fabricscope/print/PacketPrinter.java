@@ -5,8 +5,11 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 
+import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Set;
 
@@ -375,7 +378,7 @@ public final class PacketPrinter {
         String name;
         try {
             NetworkInterface nif = NetworkInterface.getByIndex(index);
-            name = nif == null ? "?" : nif.getName();
+            name = nif == null ? sysfsInterfaceName(index) : nif.getName();
         } catch (SocketException | IllegalArgumentException e) {
             name = "?";
         }
@@ -384,6 +387,24 @@ public final class PacketPrinter {
             names[namesCached++] = name;
         }
         return name;
+    }
+
+    /**
+     * if_indextoname's answer where Java's interface list has none (Java lists only interfaces with an address
+     * or up; tcpdump names down ones too): /sys/class/net/NAME/ifindex. "?" when no interface has the index.
+     */
+    private static String sysfsInterfaceName(int index) {
+        try (var dirs = Files.list(Path.of("/sys/class/net"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                Path file = dir.resolve("ifindex");
+                if (Files.isReadable(file) && Files.readString(file).strip().equals(Integer.toUnsignedString(index))) {
+                    return dir.getFileName().toString();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no sysfs (not Linux, a container without it): the name stays unknown
+        }
+        return "?";
     }
 
     private void nullOrLoop(Packet p, Layers l, int length, StringBuilder out) {
