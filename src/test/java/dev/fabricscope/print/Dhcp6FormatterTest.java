@@ -97,6 +97,11 @@ class Dhcp6FormatterTest {
         f.add(toServer(hex("0112")));
         f.add(toServer(new byte[0]));
         f.add(Dhcp6Frames.udp6(546, 546, message(1, 8, option(8, "0001"))));
+        // tcpdump's port order: VAT only to its port, DHCPv6 before RADIUS, NTP before DHCPv6
+        byte[] small = message(1, 8, option(8, "0001"));
+        f.add(Dhcp6Frames.udp6(3456, 546, small));
+        f.add(Dhcp6Frames.udp6(547, 1812, small));
+        f.add(Dhcp6Frames.udp6(123, 546, small));
         f.add(new Frame(TestFrames.ethernet(0x0800, TestFrames.ipv4(17, TestFrames.udp(546, 547, message(1, 9,
             option(8, "0001")), TestFrames.IP_A, TestFrames.IP_B)))));
         return f;

@@ -95,6 +95,12 @@ class DhcpFormatterTest {
             hex("0a000001 00 ff"))));
         f.add(udp4(67, 67, concat(reply(10, "10.0.0.9", "0.0.0.0", "10.0.0.1"), vendor(0, option(53, "05")))));
         f.add(udp4(40000, 68, concat(request(11, "0.0.0.0", "0.0.0.0", 0), vendor(0, option(53, "01")))));
+        // tcpdump's port order: DNS and TFTP before BOOTP, BOOTP before RIP and NTP
+        byte[] small = concat(request(13, "0.0.0.0", "0.0.0.0", 0), vendor(0, option(53, "01")));
+        f.add(udp4(53, 67, small));
+        f.add(udp4(68, 69, small));
+        f.add(udp4(520, 67, small));
+        f.add(udp4(68, 123, small));
         f.add(toServer(concat(request(12, "0.0.0.0", "0.0.0.0", 0), COOKIE, hex("35 01 01 0c 10 6162"))));
         f.add(toServer(hex("01")));
         f.add(toServer(new byte[0]));
