@@ -27,6 +27,8 @@ final class IpFormatter {
     private final Icmp6Formatter icmp6;
     private final Ip6ExtensionHeaders extensions;
     private final IpsecFormatter ipsec;
+    private final IgmpFormatter igmp;
+    private final VrrpFormatter vrrp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -43,6 +45,8 @@ final class IpFormatter {
         this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner);
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
+        this.igmp = new IgmpFormatter(verbosity, earlyEnd);
+        this.vrrp = new VrrpFormatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -242,6 +246,11 @@ final class IpFormatter {
             case ESP -> ipsec.esp(p, off, length, ctx.end, out);
             case IPCOMP -> ipsec.ipcomp(p, off, ctx.end, out);
             case NO_NEXT_HEADER -> out.append("no next header");
+            case IgmpFormatter.PROTOCOL -> {
+                if (v6) out.append("[IGMP requires IPv4] (invalid)");
+                else igmp.format(p, off, len, ctx.end, out);
+            }
+            case VrrpFormatter.PROTOCOL -> vrrp.format(p, ctx, off, len, out);
             // tcpdump decodes many more (IGMP, GRE, OSPF, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }

@@ -8,13 +8,15 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { SMTP, WHOIS, RESP, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
+    enum Decoder { SMTP, WHOIS, RESP, SSH, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
 
     /** Telnet; after SMTP and whois: BGP and PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = 23;
     private static final int[] BEFORE_RESP = {179, 1723};
     private static final int REDIS = 6379;
-    private static final int[] BEFORE_FTP = {22, 139, 445, 10288, 6633, 6653};
+    /** SSH comes first of those after RESP; the others stay undecoded. */
+    private static final int SSH = 22;
+    private static final int[] BEFORE_FTP = {139, 445, 10288, 6633, 6653};
     /** After DNS: MSDP, RPKI-RTR, LDP, NFS. */
     private static final int[] AFTER_DNS = {639, 323, 646, 2049};
 
@@ -24,6 +26,7 @@ final class TcpPorts {
         if (either(sport, dport, 43)) return Decoder.WHOIS;
         for (int port : BEFORE_RESP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, REDIS)) return Decoder.RESP;
+        if (either(sport, dport, SSH)) return Decoder.SSH;
         for (int port : BEFORE_FTP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, 21)) return Decoder.FTP;
         if (either(sport, dport, 80) || either(sport, dport, 8080)) return Decoder.HTTP;

@@ -4,10 +4,11 @@ import dev.fabricscope.capture.Packet;
 
 /**
  * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), TFTP on 69,
- * BFD to 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, NTP on 123, syslog on 514,
+ * BOOTP/DHCP on 67/68 ({@link BootpFormatter}), DHCPv6 on 546/547 ({@link Dhcp6Formatter}), BFD to
+ * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, NTP on 123, syslog on 514,
  * Broadcom's LI shim from 49152 ({@link BcmLiFormatter}), SOME/IP on 30490, in tcpdump's own port order
  * ({@link UdpPorts}), else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
- * (SNMP, DHCP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
+ * (SNMP, RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
  * are verified with -v as tcpdump does, IPv4 ones with -vv.
  */
 final class UdpFormatter {
@@ -25,6 +26,8 @@ final class UdpFormatter {
     private final GeneveFormatter geneve;
     private final BcmLiFormatter bcmLi;
     private final SomeIpFormatter someIp;
+    private final BootpFormatter bootp;
+    private final Dhcp6Formatter dhcp6;
 
     /** @param linkHeaders tcpdump -e (Geneve then names the carried protocol) */
     UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
@@ -38,6 +41,8 @@ final class UdpFormatter {
         this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
+        this.bootp = new BootpFormatter(verbosity, earlyEnd);
+        this.dhcp6 = new Dhcp6Formatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -97,6 +102,8 @@ final class UdpFormatter {
             case BFD -> bfd.format(p, payload, length, end, dport, out);
             case BCM_LI -> bcmLi.format(p, payload, length, end, out);
             case SOME_IP -> someIp.format(p, payload, length, end, out);
+            case BOOTP -> bootp.format(p, payload, length, end, out);
+            case DHCP6 -> dhcp6.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }
