@@ -251,7 +251,7 @@ final class IpFormatter {
                 else igmp.format(p, off, len, ctx.end, out);
             }
             case VrrpFormatter.PROTOCOL -> vrrp.format(p, ctx, off, len, out);
-            // tcpdump decodes many more (IGMP, GRE, OSPF, ...): a known difference
+            // tcpdump decodes many more (OSPF, PIM, SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }
