@@ -92,7 +92,7 @@ final class LlcFormatter {
         try {
             int header = llc(srcMac, dstMac, off, length, capLen, out);
             if (header < 0) {   // tcpdump's llc_print could not print the payload: its default print
-                defaultPrint(off, capLen, out);
+                if (defaultDump) dump(off, capLen, out);
                 header = -header;
             }
             return header;
@@ -197,7 +197,7 @@ final class LlcFormatter {
                 if (bytes.u8(payload) == XID_FORMAT) {
                     if (payloadCapLen < 3 || payloadLength < 3) {
                         out.append(" [|llc]");
-                        defaultPrint(payload, payloadCapLen, out);
+                        dump(payload, payloadCapLen, out);
                     } else {
                         out.append(": ");
                         Text.hex(out, bytes.u8(payload + 1), 2);
@@ -228,7 +228,7 @@ final class LlcFormatter {
     /** Too short for the header: tcpdump's marker, its default print of what there is, and what it counts. */
     private int truncated(int off, int capLen, int counted, StringBuilder out) {
         out.append(" [|llc]");
-        defaultPrint(off, capLen, out);
+        dump(off, capLen, out);   // llc_print's own dumps ignore -q, -x and -X
         return counted;
     }
 
@@ -371,8 +371,9 @@ final class LlcFormatter {
         out.append("IPX");
     }
 
-    private void defaultPrint(int off, int capLen, StringBuilder out) {
-        if (defaultDump && capLen > 0) HexDump.hexAndAscii(view, off, capLen, "\n\t", out);
+    /** tcpdump's default print: the bytes in hex and ASCII on further lines. */
+    private void dump(int off, int capLen, StringBuilder out) {
+        HexDump.hexAndAscii(view, off, capLen, "\n\t", out);
     }
 
     /** tcpdump's names of the protocol IDs of the OUIs it has tables for. */
