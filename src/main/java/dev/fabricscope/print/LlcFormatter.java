@@ -13,10 +13,12 @@ import dev.fabricscope.capture.Packet;
  * "Supervisory" or "Information" line (XID's format and class too), and, as for any SNAP payload tcpdump does not
  * decode, the LLC payload in hex and ASCII on further lines unless -q, -x or -X.
  *
- * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames), ISO CLNS (SAP 0xfe: IS-IS, CLNP, ES-IS),
- * AppleTalk, and bridged Token Ring and FDDI frames are not decoded: IPX and OSI print their name only, the others
- * as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
- * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's).
+ * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; on SAP 0xfe (ISO
+ * CLNS) the null layer, IPv4, IPv6 and unknown NLPIDs print as tcpdump's, but CLNP, ES-IS, IS-IS, Q.933 and PPP
+ * print their name and length only (tcpdump's printers for them are large); AppleTalk and bridged Token Ring and
+ * FDDI frames print as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
+ * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's). The LLC
+ * header of LINUX_SLL/SLL2's 802.2 protocol is not decoded (PacketPrinter prints "802.3, length N" there).
  *
  * <p>As tcpdump, the 802.3 length field bounds what is read (Ethernet padding is not the payload's). Appends to the
  * caller's builder; allocates nothing. Not reentrant beyond the nested printers it calls last. One per printer.

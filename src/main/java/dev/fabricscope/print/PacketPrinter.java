@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
  * NTP, syslog, ICMP, ICMPv6, IPv6 extension headers, AH/ESP/IPComp, ARP, IPv4 fragments, slow protocols, LLDP
- * ({@link LldpFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the truncation markers of those;
+ * ({@link LldpFormatter}), IEEE 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD and VTP
+ * ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the truncation markers of those;
  * see PacketPrinterTest for the known differences. Starts from the link layers the
  * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
  * printers do (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
