@@ -21,8 +21,9 @@ import java.util.Set;
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
  * NTP, syslog, DHCP, DHCPv6, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, IPv6 extension headers, AH/ESP/IPComp, ARP,
- * IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), unknown ethertypes (with tcpdump's default hex
- * dump) and the truncation markers of those; see PacketPrinterTest for the known differences. Starts from the link layers the
+ * IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), IEEE 802.3 frames with their LLC/SNAP header and
+ * STP, CDP, DTP, UDLD and VTP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the
+ * truncation markers of those; see PacketPrinterTest for the known differences. Starts from the link layers the
  * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
  * printers do (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
  */
@@ -60,6 +61,9 @@ public final class PacketPrinter {
     private final ArpFormatter arp;
     private final SlowProtocolsFormatter slow;
     private final LldpFormatter lldp;
+    private final LlcFormatter llc;
+    /** The LLC (and SNAP) header length tcpdump counted for the last outermost 802.3 frame (for -x). */
+    private int llcHeaderLength;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -100,6 +104,8 @@ public final class PacketPrinter {
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
+        this.llc = new LlcFormatter(verbosity, linkHeaders, verbosity != Verbosity.QUIET && !rawDump.hex, earlyEnd,
+            this::snapEtherType, this::encapsulated);
     }
 
     /**
@@ -167,7 +173,7 @@ public final class PacketPrinter {
      * The link-layer header as tcpdump's printers count it (ndo_ll_hdr_len): Ethernet's 14 bytes and its VLAN
      * tags, the SLL/SLL2/NULL headers, nothing for raw IP; all the captured bytes when the frame ends inside it.
      */
-    private static int linkHeaderLength(Packet p, Layers l) {
+    private int linkHeaderLength(Packet p, Layers l) {
         int header = switch (p.linkType()) {
             case LinkType.EN10MB -> ETHERNET_HEADER;
             case LinkType.LINUX_SLL -> SLL_HEADER;
@@ -177,7 +183,7 @@ public final class PacketPrinter {
         };
         if (header == 0) return 0;
         if (!p.has(0, header)) return p.capLen();
-        if (isLengthField(p, l)) return l.etherPayloadOffset + llcHeaderLength(p, l.etherPayloadOffset);
+        if (isLengthField(p, l)) return l.etherPayloadOffset + llcHeaderLength;
         return l.etherPayloadOffset >= 0 ? l.etherPayloadOffset : header == NULL_HEADER ? header : p.capLen();
     }
 
@@ -185,17 +191,6 @@ public final class PacketPrinter {
     private static boolean isLengthField(Packet p, Layers l) {
         return p.linkType() == LinkType.EN10MB && l.etherPayloadOffset >= 0 && l.etherType >= 0
             && l.etherType <= MAX_ETHERNET_LENGTH;
-    }
-
-    /**
-     * IEEE 802.2: DSAP, SSAP and a 1-byte (U format) or 2-byte control field; SNAP adds OUI and type (8 in all).
-     * tcpdump counts it only when it was captured whole.
-     */
-    private static int llcHeaderLength(Packet p, int off) {
-        if (!p.has(off, 3)) return 0;
-        int length = p.u8(off) == 0xaa && p.u8(off + 1) == 0xaa && p.u8(off + 2) == 0x03 ? 8
-            : (p.u8(off + 2) & 3) == 3 ? 3 : 4;
-        return p.has(off, length) ? length : 0;
     }
 
     /** ICRC and VCRC end every native IB packet: not part of what IP over IB carries. */
@@ -263,7 +258,10 @@ public final class PacketPrinter {
         Text.linkAddress(out, p, off, 6);
         out.append(", ");
         int type = p.u16(off + 12);
-        if (type <= MAX_ETHERNET_LENGTH) return true;
+        if (type <= MAX_ETHERNET_LENGTH) {   // an 802.3 length: tcpdump prints what it bounds the LLC payload to
+            out.append("802.3, length ").append(Math.min(type, p.origLen() - off - ETHERNET_HEADER)).append(": ");
+            return true;
+        }
         // as print-ether.c: a tag's TPID is named only once the whole tag is there; the length comes once
         int tag = off + 12;
         for (int i = 0; i < l.vlanCount; i++, tag += 4) {
@@ -278,6 +276,10 @@ public final class PacketPrinter {
         if (l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG) {
             out.append(" [|vlan]");
             return false;
+        }
+        if (p.u16(tag) <= MAX_ETHERNET_LENGTH) {   // 802.3 inside the tags: its length was printed with the first
+            out.append("802.3");
+            return true;
         }
         etherTypeName(p.u16(tag), out);
         if (l.vlanCount == 0) out.append(", length ").append(p.origLen() - off).append(": ");
@@ -314,7 +316,13 @@ public final class PacketPrinter {
         int off = l.etherPayloadOffset;
         int type = l.etherType;
         if (type <= MAX_ETHERNET_LENGTH) {
-            out.append("802.3, length ").append(type);  // tcpdump decodes LLC: a known difference
+            if (p.linkType() != LinkType.EN10MB && p.linkType() != LinkType.ERF) {
+                out.append("802.3, length ").append(type);  // SLL's 802.2/802.3 protocols: a known difference
+                return;
+            }
+            // the length field bounds the LLC payload (the rest is padding), unless the frame is shorter
+            int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, Math.min(type, length), out);
+            if (nesting == 0) llcHeaderLength = header;
             return;
         }
         switch (type) {
@@ -325,6 +333,24 @@ public final class PacketPrinter {
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
             default -> unknownEtherType(p, l, type, out);
         }
+    }
+
+    /**
+     * What SNAP (OUI 0) and LLC SAP 0x06 carry, as tcpdump's ethertype_print: false for the types it would dump
+     * (also those tcpdump decodes but this printer does not: a known difference).
+     */
+    private boolean snapEtherType(Packet p, int type, int off, int length, StringBuilder out) {
+        switch (type) {
+            case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
+            case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
+            case ETHERTYPE_ARP -> arp.format(p, off, length, out);
+            case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
+            case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
