@@ -48,6 +48,8 @@ public final class PacketPrinter {
     private static final int MAX_ETHERNET_LENGTH = 1500;
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
             ETHERTYPE_SLOW = 0x8809, ETHERTYPE_LLDP = 0x88cc;
+    private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848, ETHERTYPE_PPPOE_DISCOVERY = 0x8863,
+            ETHERTYPE_PPPOE_SESSION = 0x8864, ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
@@ -57,6 +59,9 @@ public final class PacketPrinter {
     private final ArpFormatter arp;
     private final SlowProtocolsFormatter slow;
     private final LldpFormatter lldp;
+    private final MplsFormatter mpls;
+    private final PppFormatter ppp;
+    private final PppoeFormatter pppoe;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -97,6 +102,10 @@ public final class PacketPrinter {
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
+        boolean defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;   // tcpdump: off with -q, -x, -X
+        this.mpls = new MplsFormatter(verbosity, defaultPrint, earlyEnd, this::encapsulated);
+        this.ppp = new PppFormatter(verbosity, linkHeaders, earlyEnd, this::encapsulated);
+        this.pppoe = new PppoeFormatter(earlyEnd, ppp);
     }
 
     /**
@@ -233,6 +242,8 @@ public final class PacketPrinter {
                 case LinkType.EN10MB -> ethernet(inner, layers, 0, length, out);
                 case LinkType.IPV4 -> ip.ipv4(inner, 0, length, out);
                 case LinkType.IPV6 -> ip.ipv6(inner, 0, length, out);
+                case Encapsulated.MPLS -> mpls.format(inner, 0, length, out);
+                case Encapsulated.PPP -> ppp.format(inner, 0, length, out);
                 default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {
@@ -320,6 +331,9 @@ public final class PacketPrinter {
             case ETHERTYPE_ARP -> arp.format(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
+            case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
+            case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
+                 ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             default -> unknownEtherType(p, l, type, out);
         }
     }
