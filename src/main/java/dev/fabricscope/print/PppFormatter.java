@@ -171,8 +171,7 @@ final class PppFormatter {
         switch (code) {
             case CODE_VENDOR -> {
                 if (length < 11) return;
-                out.append("\n\t  Magic-Num 0x");
-                Text.hex(out, bytes.u32(data), 8);
+                magicNumber(data, out);
                 int oui = bytes.u16(data + 4) << 8 | bytes.u8(data + 6);
                 out.append(" Vendor: ").append(TcpdumpOuis.name(oui)).append(" (").append(oui)
                     .append(')');

@@ -234,7 +234,6 @@ final class PppOptions {
                     if (len > IP_HEADER_COMPRESSION_LENGTH) {
                         int left = len - IP_HEADER_COMPRESSION_LENGTH;
                         int sub = at + IP_HEADER_COMPRESSION_LENGTH;
-                        dumpFrom = sub + 2;   // sic: tcpdump's -vv dump then starts after the parameters
                         out.append("\n\t      Suboptions, length ").append(left);
                         while (left >= 2) {
                             if (sub + 2 > bytes.end()) {
@@ -256,6 +255,7 @@ final class PppOptions {
                             left -= subLength;
                             sub += subLength;
                         }
+                        dumpFrom = sub + 2;   // sic: tcpdump's -vv dump then starts after the suboptions read
                     }
                 }
             }
