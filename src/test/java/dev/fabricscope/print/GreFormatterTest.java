@@ -2,7 +2,10 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,5 +107,27 @@ class GreFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e", "-vv");
+    }
+
+    /**
+     * The capture comparison claims these encapsulations (classified by what they carry) and finds them identical to
+     * tcpdump's lines; only what tcpdump decodes and we do not (IPX, OSI) stays unclaimed.
+     */
+    @Test
+    void captureComparisonClaimsThem() throws Exception {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed");
+        List<Frame> frames = new ArrayList<>(frames());
+        frames.addAll(MplsFormatterTest.frames());
+        frames.addAll(PppoeFormatterTest.discoveryFrames());
+        frames.addAll(PppoeFormatterTest.sessionFrames());
+        frames.add(overIpv4(concat(hex("0000 8137"), new byte[30])));                          // IPX: not claimed
+        frames.add(MplsFormatterTest.mpls(MplsFormatterTest.label(100, 0, true, 64), hex("8301020304")));   // OSI
+        Path file = dir.resolve("encapsulations.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        CaptureComparison c = new CaptureComparison();
+        c.compare(file);
+        assertEquals(List.of(), c.mismatches, c.summary());
+        assertEquals(3 * (frames.size() - 2), c.compared, c.summary());
+        assertEquals(2 * 3, c.notClaimed.values().stream().mapToInt(Integer::intValue).sum(), c.summary());
     }
 }
