@@ -138,7 +138,10 @@ final class GreFormatter {
         out.append(", length ").append(length);
     }
 
-    /** The rest of the GRE packet as {@code linkType}, or tcpdump's "gre-proto-0x..." when it has no printer. */
+    /**
+     * The rest of the GRE packet as {@code linkType}, or tcpdump's "gre-proto-0x..." when it has no printer. Last
+     * thing read from the header fields: a carried packet may itself hold GRE, printed by this same instance.
+     */
     private void carried(int linkType, int protocol, StringBuilder out) {
         if (linkType < 0) {
             out.append("gre-proto-0x");

@@ -245,7 +245,7 @@ final class IpFormatter {
             case IPCOMP -> ipsec.ipcomp(p, off, ctx.end, out);
             case NO_NEXT_HEADER -> out.append("no next header");
             case GRE -> gre.format(p, off, len, ctx.end, out);
-            // tcpdump decodes many more (IGMP, GRE, OSPF, ...): a known difference
+            // tcpdump decodes many more (IGMP, OSPF, PIM, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }

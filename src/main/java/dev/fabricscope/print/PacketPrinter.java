@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
- * NTP, syslog, ICMP, ICMPv6, IPv6 extension headers, AH/ESP/IPComp, ARP, IPv4 fragments, slow protocols, LLDP
+ * NTP, syslog, ICMP, ICMPv6, IPv6 extension headers, AH/ESP/IPComp, GRE ({@link GreFormatter}), MPLS
+ * ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP
  * ({@link LldpFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the truncation markers of those;
  * see PacketPrinterTest for the known differences. Starts from the link layers the
  * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
@@ -340,7 +341,7 @@ public final class PacketPrinter {
 
     /**
      * tcpdump's line for an ethertype it cannot decode: MACs and type, then the payload in hex and ASCII on further
-     * lines. Also used for types tcpdump does decode but we do not (MPLS, PPPoE, ...): a known difference.
+     * lines. Also used for types tcpdump does decode but we do not (IPX, AppleTalk, ...): a known difference.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
         if (!linkHeaders || p.linkType() != LinkType.EN10MB) {   // else the -e header said it all
