@@ -4,10 +4,16 @@ import dev.fabricscope.capture.Packet;
 
 /** What prints a packet carried inside another (VXLAN's Ethernet frame, a Broadcom LI shim's IP packet): the printer. */
 interface Encapsulated {
+    /** Not a link-layer header but tcpdump's mpls_print: an MPLS label stack and its payload (LINKTYPE_MPLS's number). */
+    int MPLS = 219;
+    /** tcpdump's ppp_print: a PPP frame (optional address and control), as GRE version 1 and PPPoE carry it. */
+    int PPP = 9;
+
     /**
      * Prints the packet at {@code off} of {@code outer} as one of link type {@code linkType} (LinkType.EN10MB; IPV4
-     * or IPV6 as tcpdump's ip_print/ip6_print; RAW by the version nibble): {@code length} bytes on the wire, {@code capLen} of them readable. False when packets are
-     * nested too deep to print another. An Ethernet frame shorter than its header prints tcpdump's " [|ether]".
+     * or IPV6 as tcpdump's ip_print/ip6_print; RAW by the version nibble; {@link #MPLS}; {@link #PPP}): {@code length}
+     * bytes on the wire, {@code capLen} of them readable. False when packets are nested too deep to print another. An
+     * Ethernet frame shorter than its header prints tcpdump's " [|ether]".
      */
     boolean print(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out);
 }

@@ -13,7 +13,7 @@ import dev.fabricscope.capture.Packet;
  * print addresses with their ports only when the IP header names them; after extension headers or AH, ports only.
  */
 final class IpFormatter {
-    static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, ESP = 50, AH = 51, ICMPV6 = 58, NO_NEXT_HEADER = 59,
+    static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, GRE = 47, ESP = 50, AH = 51, ICMPV6 = 58, NO_NEXT_HEADER = 59,
             IPCOMP = 108, SCTP = 132;
     private static final int IPV4_HEADER = 20, IPV6_HEADER = 40;
     private static final int OPT_EOL = 0, OPT_NOP = 1, OPT_RR = 7, OPT_TS = 68, OPT_SECURITY = 130,
@@ -29,6 +29,7 @@ final class IpFormatter {
     private final IpsecFormatter ipsec;
     private final IgmpFormatter igmp;
     private final VrrpFormatter vrrp;
+    private final GreFormatter gre;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -47,6 +48,7 @@ final class IpFormatter {
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
         this.igmp = new IgmpFormatter(verbosity, earlyEnd);
         this.vrrp = new VrrpFormatter(verbosity, earlyEnd);
+        this.gre = new GreFormatter(verbosity, linkHeaders, inner);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -251,6 +253,7 @@ final class IpFormatter {
                 else igmp.format(p, off, len, ctx.end, out);
             }
             case VrrpFormatter.PROTOCOL -> vrrp.format(p, ctx, off, len, out);
+            case GRE -> gre.format(p, off, len, ctx.end, out);
             // tcpdump decodes many more (OSPF, PIM, SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }

@@ -20,9 +20,10 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
- * NTP, syslog, DHCP, DHCPv6, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, IPv6 extension headers, AH/ESP/IPComp, ARP,
- * IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), IEEE 802.3 frames with their LLC/SNAP header and
- * STP, CDP, DTP, UDLD and VTP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the
+ * NTP, syslog, DHCP, DHCPv6, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, IPv6 extension headers, AH/ESP/IPComp,
+ * GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4
+ * fragments, slow protocols, LLDP ({@link LldpFormatter}), IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * CDP, DTP, UDLD and VTP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the
  * truncation markers of those; see PacketPrinterTest for the known differences. Starts from the link layers the
  * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
  * printers do (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
@@ -52,6 +53,8 @@ public final class PacketPrinter {
     private static final int MAX_ETHERNET_LENGTH = 1500;
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
             ETHERTYPE_SLOW = 0x8809, ETHERTYPE_LLDP = 0x88cc;
+    private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848, ETHERTYPE_PPPOE_DISCOVERY = 0x8863,
+            ETHERTYPE_PPPOE_SESSION = 0x8864, ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
@@ -64,6 +67,9 @@ public final class PacketPrinter {
     private final LlcFormatter llc;
     /** The LLC (and SNAP) header length tcpdump counted for the last outermost 802.3 frame (for -x). */
     private int llcHeaderLength;
+    private final MplsFormatter mpls;
+    private final PppFormatter ppp;
+    private final PppoeFormatter pppoe;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -104,8 +110,12 @@ public final class PacketPrinter {
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
-        this.llc = new LlcFormatter(verbosity, linkHeaders, verbosity != Verbosity.QUIET && !rawDump.hex, earlyEnd,
-            this::snapEtherType, this::encapsulated);
+        boolean defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;   // tcpdump: off with -q, -x, -X
+        this.llc = new LlcFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::snapEtherType,
+            this::encapsulated);
+        this.mpls = new MplsFormatter(verbosity, defaultPrint, earlyEnd, this::encapsulated);
+        this.ppp = new PppFormatter(verbosity, linkHeaders, earlyEnd, this::encapsulated);
+        this.pppoe = new PppoeFormatter(earlyEnd, ppp);
     }
 
     /**
@@ -231,6 +241,8 @@ public final class PacketPrinter {
                 case LinkType.EN10MB -> ethernet(inner, layers, 0, length, out);
                 case LinkType.IPV4 -> ip.ipv4(inner, 0, length, out);
                 case LinkType.IPV6 -> ip.ipv6(inner, 0, length, out);
+                case Encapsulated.MPLS -> mpls.format(inner, 0, length, out);
+                case Encapsulated.PPP -> ppp.format(inner, 0, length, out);
                 default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {
@@ -331,6 +343,9 @@ public final class PacketPrinter {
             case ETHERTYPE_ARP -> arp.format(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
+            case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
+            case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
+                 ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             default -> unknownEtherType(p, l, type, out);
         }
     }
@@ -355,7 +370,7 @@ public final class PacketPrinter {
 
     /**
      * tcpdump's line for an ethertype it cannot decode: MACs and type, then the payload in hex and ASCII on further
-     * lines. Also used for types tcpdump does decode but we do not (MPLS, PPPoE, ...): a known difference.
+     * lines. Also used for types tcpdump does decode but we do not (IPX, AppleTalk, ...): a known difference.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
         if (!linkHeaders || p.linkType() != LinkType.EN10MB) {   // else the -e header said it all

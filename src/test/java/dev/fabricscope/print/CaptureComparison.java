@@ -20,7 +20,8 @@ import java.util.TreeMap;
 /**
  * Compares our line with tcpdump's for every packet of a capture, in the three verbosities, for the
  * packet classes the printer claims (TCP, UDP, ICMP, ICMPv6, IPv6 extension headers and fragments, AH/ESP, ARP,
- * IPv4 later fragments, slow protocols, LLDP, ethertypes tcpdump does not know). Everything else is counted as "not claimed", and claimed packets
+ * IPv4 later fragments, slow protocols, LLDP, ethertypes tcpdump does not know; MPLS, PPPoE and GRE, with what they
+ * carry classified in turn). Everything else is counted as "not claimed", and claimed packets
  * whose difference is explained by a named rule are counted as known differences; all other differences
  * are mismatches.
  */
@@ -30,7 +31,10 @@ final class CaptureComparison {
             6653, 10288);
 
     enum Category { TCP, UDP, ICMP, ICMPV6, IPSEC, IPV4_LATER_FRAGMENT, IPV6_FRAGMENT, ARP, SLOW_PROTOCOLS, LLDP,
-        UNKNOWN_ETHERTYPE, NOT_CLAIMED }
+        UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, NOT_CLAIMED }
+
+    /** Encapsulations inside encapsulations classified before giving up (the printer nests 8 packets deep). */
+    private static final int MAX_CLASSIFIED_NESTING = 4;
 
     private record Info(Category category, String why, int payloadLength, int srcPort, int dstPort) { }
 
@@ -125,10 +129,22 @@ final class CaptureComparison {
     }
 
     private static Info classify(Packet p, Layers l) {
+        return classify(p, l, 0);
+    }
+
+    private static Info classify(Packet p, Layers l, int nesting) {
         if (p.linkType() == LinkType.ERF || p.linkType() == LinkType.INFINIBAND) {
             return notClaimed("link type " + LinkType.name(p.linkType()) + " (tcpdump: UNSUPPORTED)");
         }
-        if (l.mplsCount > 0 || l.pppoeOffset >= 0) return notClaimed("MPLS/PPPoE (tcpdump prints the labels/session)");
+        switch (l.etherType) {
+            case 0x8847, 0x8848 -> {
+                return mpls(p, l.etherPayloadOffset, nesting);
+            }
+            case 0x8863, 0x8864, 0x3c12, 0x3c13 -> {
+                return pppoe(p, l.etherPayloadOffset, nesting);
+            }
+            default -> { }
+        }
         if (l.networkKind != NetworkKind.NONE) {
             if (l.laterFragment) {
                 return new Info(l.networkKind == NetworkKind.IPV4 ? Category.IPV4_LATER_FRAGMENT : Category.IPV6_FRAGMENT,
@@ -140,6 +156,7 @@ final class CaptureComparison {
                 case 1 -> new Info(Category.ICMP, null, 0, -1, -1);
                 case 58 -> new Info(Category.ICMPV6, null, 0, -1, -1);
                 case 50, 51 -> new Info(Category.IPSEC, null, 0, -1, -1);
+                case 47 -> gre(p, l, nesting);
                 default -> notClaimed("IP protocol " + l.ipProtocol);
             };
         }
@@ -151,6 +168,115 @@ final class CaptureComparison {
             default -> l.etherType > 1500 ? new Info(Category.UNKNOWN_ETHERTYPE, null, 0, -1, -1)
                                           : notClaimed("802.3 length field / LLC");
         };
+    }
+
+    /**
+     * An MPLS stack at {@code off}: claimed as MPLS when tcpdump dumps what follows it, as what it carries when
+     * tcpdump guesses IP (print-mpls.c's guess: labels 0, 2, 3, else the first byte), not claimed for OSI.
+     */
+    private static Info mpls(Packet p, int off, int nesting) {
+        int label;
+        while (true) {
+            if (!p.has(off, 4)) return new Info(Category.MPLS, null, 0, -1, -1);
+            long entry = p.u32(off);
+            label = (int) (entry >>> 12);
+            off += 4;
+            if ((entry & 0x100) != 0) break;
+        }
+        int linkType = switch (label) {
+            case 0, 3 -> LinkType.IPV4;
+            case 2 -> LinkType.IPV6;
+            default -> {
+                if (!p.has(off, 1)) yield -1;
+                int first = p.u8(off);
+                if (first >= 0x81 && first <= 0x83) yield 0;
+                yield first >= 0x45 && first <= 0x4f ? LinkType.IPV4 : first >= 0x60 && first <= 0x6f ? LinkType.IPV6 : -1;
+            }
+        };
+        if (linkType == 0) return notClaimed("MPLS: OSI payload (tcpdump decodes it)");
+        if (linkType < 0) return new Info(Category.MPLS, null, 0, -1, -1);
+        return carried(p, off, linkType, Category.MPLS, "MPLS", nesting);
+    }
+
+    /** PPPoE at {@code off}: discovery, or a session's PPP frame, claimed as what it carries (IP, MPLS) or as PPPoE. */
+    private static Info pppoe(Packet p, int off, int nesting) {
+        if (!p.has(off, 6) || p.u8(off + 1) != 0) return new Info(Category.PPPOE, null, 0, -1, -1);
+        return ppp(p, off + 6, Category.PPPOE, "PPPoE", nesting);
+    }
+
+    /** A PPP frame as print-ppp.c reads its header (optional address and control, compressed protocol). */
+    private static Info ppp(Packet p, int off, Category category, String name, int nesting) {
+        if (p.has(off, 2) && (p.u16(off) == 0xff03 || p.u16(off) == 0x0003 || p.u16(off) == 0x0103)) off += 2;
+        if (!p.has(off, 1)) return new Info(category, null, 0, -1, -1);
+        boolean compressed = p.u8(off) % 2 == 1;
+        int protocol = compressed ? p.u8(off) : p.has(off, 2) ? p.u16(off) : -1;
+        int payload = off + (compressed ? 1 : 2);
+        if ((protocol & 0xff00) == 0x7e00) return notClaimed(name + ": HDLC-escaped PPP (tcpdump unescapes it)");
+        return switch (protocol) {
+            case 0x0021, 0x002f, 0x0800 -> carried(p, payload, LinkType.IPV4, category, name, nesting);
+            case 0x0057, 0x86dd -> carried(p, payload, LinkType.IPV6, category, name, nesting);
+            case 0x0281, 0x0283 -> nesting < MAX_CLASSIFIED_NESTING ? mpls(p, payload, nesting + 1)
+                : notClaimed(name + ": nested too deep to classify");
+            case 0x002b, 0x8137 -> notClaimed(name + ": IPX (tcpdump decodes it)");
+            case 0x0023 -> notClaimed(name + ": OSI (tcpdump decodes it)");
+            default -> new Info(category, null, 0, -1, -1);
+        };
+    }
+
+    /** GRE: claimed as what it carries (IP, Ethernet, MPLS, PPTP's PPP) or, for what tcpdump 4.99 names only, as GRE. */
+    private static Info gre(Packet p, Layers l, int nesting) {
+        int off = l.greOffset;
+        if (off < 0 || !p.has(off, 4)) return new Info(Category.GRE, null, 0, -1, -1);
+        int flags = p.u16(off), protocol = p.u16(off + 2);
+        int version = flags & 7;
+        if (version > 1) return new Info(Category.GRE, null, 0, -1, -1);
+        boolean carries = version == 1 ? protocol == 0x880b && (flags & 0x1000) != 0
+            : protocol == 0x0800 || protocol == 0x86dd || protocol == 0x6558 || protocol == 0x8847;
+        if (version == 0 && (protocol == 0x8137 || protocol == 0x809b || protocol == 0x00fe)) {
+            return notClaimed("GRE: IPX/AppleTalk/OSI (tcpdump decodes them)");
+        }
+        if (!carries) return new Info(Category.GRE, null, 0, -1, -1);
+        int inner = l.greInnerOffset;
+        if (inner < 0 && version == 0 && (flags & 0x4000) != 0) inner = afterSourceRoutes(p, off + 4 + 4
+            + ((flags & 0x2000) != 0 ? 4 : 0) + ((flags & 0x1000) != 0 ? 4 : 0));
+        if (inner < 0) return new Info(Category.GRE, null, 0, -1, -1);   // header cut: the printer prints [|gre]
+        if (nesting >= MAX_CLASSIFIED_NESTING) return notClaimed("GRE: nested too deep to classify");
+        if (version == 1) return ppp(p, inner, Category.GRE, "GRE", nesting + 1);
+        return switch (protocol) {
+            case 0x0800 -> carried(p, inner, LinkType.IPV4, Category.GRE, "GRE", nesting);
+            case 0x86dd -> carried(p, inner, LinkType.IPV6, Category.GRE, "GRE", nesting);
+            case 0x6558 -> carried(p, inner, LinkType.EN10MB, Category.GRE, "GRE", nesting);
+            default -> mpls(p, inner, nesting + 1);
+        };
+    }
+
+    /** Where the packet after GRE's source route entries (RFC 1701) starts, or -1 when they are cut. */
+    private static int afterSourceRoutes(Packet p, int at) {
+        while (p.has(at, 4)) {
+            int family = p.u16(at), length = p.u8(at + 3);
+            at += 4;
+            if (family == 0 && length == 0) return at;
+            at += length;
+        }
+        return -1;
+    }
+
+    /**
+     * The packet of {@code linkType} at {@code off}, dissected and classified on its own; when even its header is
+     * unreadable, the encapsulation's category (the printer prints tcpdump's markers for that).
+     */
+    private static Info carried(Packet p, int off, int linkType, Category category, String name, int nesting) {
+        if (nesting >= MAX_CLASSIFIED_NESTING) return notClaimed(name + ": nested too deep to classify");
+        int capLen = Math.max(0, p.capLen() - off);
+        if (capLen == 0) return new Info(category, null, 0, -1, -1);
+        Packet inner = new Packet().set(p.bytes(), p.offset() + off, capLen, Math.max(capLen, p.origLen() - off),
+            p.timestampNanos(), p.interfaceId(), linkType, p.frameNumber());
+        Layers layers = new Layers();
+        Dissector.dissect(inner, layers);
+        boolean unreadable = linkType == LinkType.EN10MB ? layers.ethOffset < 0 : layers.networkKind == NetworkKind.NONE;
+        if (unreadable) return new Info(category, null, 0, -1, -1);
+        Info info = classify(inner, layers, nesting + 1);
+        return info.category() == Category.NOT_CLAIMED ? notClaimed(name + ": " + info.why()) : info;
     }
 
     private static Info notClaimed(String why) {

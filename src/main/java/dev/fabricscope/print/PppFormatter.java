@@ -1,0 +1,376 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+
+/**
+ * A PPP frame as tcpdump 4.99's ppp_print prints it (print-ppp.c), as PPPoE sessions and GRE version 1 (PPTP) carry
+ * it: the optional address and control bytes, the protocol (one byte when compressed), with -e its name and the
+ * frame length, then IPv4, IPv6, MPLS, the control protocols (LCP, IPCP, IP6CP, CCP, BACP, OSICP, MPLSCP:
+ * {@code LCP, Conf-Request (0x01), id 1, length 20}, with -v the encoded length, the options and the echo,
+ * identification, time-remaining and protocol-reject fields), CHAP, PAP and multilink headers; other protocols by name with their
+ * bytes in hex. tcpdump's reads jump out of its printer here: a cut frame ends with " [|ppp]" and the raw dump then
+ * starts at byte 0 ({@link EarlyEnd}).
+ *
+ * <p>With -v the configuration options of LCP, IPCP, IP6CP, CCP and BACP are listed ({@link PppOptions}).
+ * Known differences: IPX and OSI are printed as unknown protocols; HDLC-escaped frames (protocol 0x7eXX) are
+ * not unescaped (tcpdump prints what it finds after unescaping); tcpdump decodes all of these.
+ */
+final class PppFormatter {
+    private static final int ADDRESS_CONTROL = 0xff03, PPPD_IN = 0x0003, PPPD_OUT = 0x0103;
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_IPV6 = 0x86dd;
+    private static final int CHAP_CHALLENGE = 1, CHAP_RESPONSE = 2, CHAP_SUCCESS = 3, CHAP_FAILURE = 4;
+    private static final int PAP_REQUEST = 1, PAP_ACK = 2, PAP_NAK = 3;
+    private static final int CODE_VENDOR = 0, CODE_CONFIGURE_REQUEST = 1, CODE_CONFIGURE_ACK = 2,
+            CODE_CONFIGURE_NAK = 3, CODE_CONFIGURE_REJECT = 4, CODE_TERMINATE_REQUEST = 5, CODE_TERMINATE_ACK = 6,
+            CODE_CODE_REJECT = 7, CODE_PROTOCOL_REJECT = 8,
+            CODE_ECHO_REQUEST = 9, CODE_ECHO_REPLY = 10, CODE_DISCARD = 11, CODE_IDENTIFICATION = 12,
+            CODE_TIME_REMAINING = 13;
+
+    private final Verbosity verbosity;
+    private final boolean linkHeaders;
+    private final EarlyEnd earlyEnd;
+    private final Encapsulated inner;
+    private final SnapshotBytes bytes = new SnapshotBytes();
+    private final PppOptions options;
+
+    PppFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
+        this.verbosity = verbosity;
+        this.linkHeaders = linkHeaders;
+        this.earlyEnd = earlyEnd;
+        this.inner = inner;
+        this.options = new PppOptions(verbosity);
+    }
+
+    /** The PPP frame at {@code off}: {@code length} bytes on the wire, readable up to the packet's captured end. */
+    void format(Packet p, int off, int length, StringBuilder out) {
+        int end = p.capLen();
+        int carried;
+        bytes.set(p, end);
+        try {
+            carried = frame(p, off, length, out);
+        } catch (SnapshotBytes.Jump j) {
+            earlyEnd.mark();
+            out.append(" [|ppp]");
+            return;
+        } finally {
+            bytes.clear();
+        }
+        // what the frame carries is printed last: it may come back here (PPP over GRE over IP over PPP)
+        if (carried < 0) return;
+        if (!inner.print(p, carriedOffset, carriedLength, end - carriedOffset, carried, out)) out.append(" [|ppp]");
+    }
+
+    private int carriedOffset, carriedLength;
+
+    /** The header and anything but a carried packet; returns the link type of the carried packet, or -1. */
+    private int frame(Packet p, int off, int length, StringBuilder out) {
+        int frameLength = length;
+        if (length < 2) {
+            out.append(" [|ppp]");
+            return -1;
+        }
+        switch (bytes.u16(off)) {
+            case PPPD_IN, PPPD_OUT, ADDRESS_CONTROL -> {
+                if (linkHeaders && bytes.u16(off) == PPPD_IN) out.append("In  ");
+                if (linkHeaders && bytes.u16(off) == PPPD_OUT) out.append("Out ");
+                off += 2;
+                length -= 2;
+            }
+            default -> { }
+        }
+        if (length < 2) {
+            out.append(" [|ppp]");
+            return -1;
+        }
+        int protocol;
+        if ((bytes.u8(off) & 1) != 0) {   // protocol field compression
+            protocol = bytes.u8(off);
+            off++;
+            length--;
+        } else {
+            protocol = bytes.u16(off);
+            off += 2;
+            length -= 2;
+        }
+        if (linkHeaders) {
+            String name = PppNames.protocol(protocol);
+            out.append(name == null ? "unknown" : name).append(" (0x");
+            Text.hex(out, protocol, 4);
+            out.append("), length ").append(frameLength);
+            if (name == null) return -1;
+            out.append(": ");
+        }
+        carriedOffset = off;
+        carriedLength = length;
+        switch (protocol) {
+            case PppNames.LCP, PppNames.IPCP, PppNames.OSICP, PppNames.MPLSCP, PppNames.IPV6CP, PppNames.CCP,
+                 PppNames.BACP -> controlProtocol(p, protocol, off, length, out);
+            case PppNames.MULTILINK -> multilink(off, length, out);
+            case PppNames.CHAP -> chap(p, off, length, out);
+            case PppNames.PAP -> pap(p, off, length, out);
+            case PppNames.BAP -> { }   // tcpdump prints nothing of it
+            case ETHERTYPE_IPV4, PppNames.VJNC, PppNames.IP -> {
+                return LinkType.IPV4;
+            }
+            case ETHERTYPE_IPV6, PppNames.IPV6 -> {
+                return LinkType.IPV6;
+            }
+            case PppNames.MPLS_UNICAST, PppNames.MPLS_MULTICAST -> {
+                return Encapsulated.MPLS;
+            }
+            case PppNames.COMPRESSED -> out.append("compressed PPP data");
+            default -> {
+                String name = PppNames.protocol(protocol);
+                if (name != null) {
+                    out.append(name);
+                } else {
+                    out.append("unknown PPP protocol (0x");
+                    Text.hex(out, protocol, 4);
+                    out.append(')');
+                }
+                out.append(' ');
+                unknownData(p, off, "\n\t", length, out);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * LCP, IPCP and the other control protocols (RFC 1661): code, id and length, with -v the encoded length and the
+     * fields of some codes.
+     */
+    private void controlProtocol(Packet p, int protocol, int off, int length, StringBuilder out) {
+        String name = PppNames.protocol(protocol);
+        out.append(name).append(", ");
+        if (length < 4 || off + 2 > bytes.end()) {
+            out.append("[|").append(name).append(']');
+            return;
+        }
+        int code = bytes.u8(off);
+        String codeName = PppNames.code(code);
+        out.append(codeName == null ? "Unknown Opcode" : codeName).append(" (0x");
+        Text.hex(out, code, 2);
+        out.append("), id ").append(bytes.u8(off + 1)).append(", length ").append(length + 2);
+        if (!verbosity.verbose()) return;
+        int encoded = bytes.u16(off + 2);
+        if (encoded < 4) {
+            out.append("\n\tencoded length ").append(encoded).append(" (< 4))");
+            return;
+        }
+        if (encoded > length) {
+            out.append("\n\tencoded length ").append(encoded).append(" (> packet length ").append(length).append("))");
+            return;
+        }
+        length = encoded;
+        out.append("\n\tencoded length ").append(encoded).append(" (=Option(s) length ").append(encoded - 4)
+            .append(')');
+        if (length == 4) return;
+        if (verbosity.veryVerbose()) unknownData(p, off - 2, "\n\t", 6, out);
+        int data = off + 4;
+        switch (code) {
+            case CODE_VENDOR -> {
+                if (length < 11) return;
+                magicNumber(data, out);
+                int oui = bytes.u16(data + 4) << 8 | bytes.u8(data + 6);
+                out.append(" Vendor: ").append(TcpdumpOuis.name(oui)).append(" (").append(oui)
+                    .append(')');
+            }
+            case CODE_CONFIGURE_REQUEST, CODE_CONFIGURE_ACK, CODE_CONFIGURE_NAK, CODE_CONFIGURE_REJECT ->
+                options.list(bytes, p, protocol, data, encoded, out);
+            case CODE_TERMINATE_REQUEST, CODE_TERMINATE_ACK, CODE_CODE_REJECT -> { }
+            case CODE_PROTOCOL_REJECT -> {
+                if (length < 6) return;
+                int rejected = bytes.u16(data);
+                String rejectedName = PppNames.protocol(rejected);
+                out.append("\n\t  Rejected ").append(rejectedName == null ? "unknown" : rejectedName)
+                    .append(" Protocol (0x");
+                Text.hex(out, rejected, 4);
+                out.append(')');
+                if (encoded > 6) {
+                    out.append("\n\t  Rejected Packet");
+                    unknownData(p, data + 2, "\n\t    ", encoded - 2, out);
+                }
+            }
+            case CODE_ECHO_REQUEST, CODE_ECHO_REPLY, CODE_DISCARD -> {
+                if (length < 8) return;
+                magicNumber(data, out);
+                if (encoded > 8) {
+                    out.append("\n\t  -----trailing data-----");
+                    if (data + 4 + (encoded - 8) > bytes.end()) {
+                        out.append("[|").append(name).append(']');
+                        return;
+                    }
+                    unknownData(p, data + 4, "\n\t  ", encoded - 8, out);
+                }
+            }
+            case CODE_IDENTIFICATION -> {
+                if (length < 8) return;
+                magicNumber(data, out);
+                if (encoded > 8) {
+                    out.append("\n\t  Message\n\t    ");
+                    // sic: tcpdump prints encoded - 4 characters from after the magic number, to the capture's end
+                    int at = data + 4;
+                    int n = encoded - 4;
+                    while (n > 0 && at < bytes.end()) {
+                        n--;
+                        Text.printableChar(out, bytes.u8(at++));
+                    }
+                    if (n > 0) out.append("[|").append(name).append(']');
+                }
+            }
+            case CODE_TIME_REMAINING -> {
+                if (length < 12) return;
+                magicNumber(data, out);
+                long seconds = bytes.u32(data + 4);
+                out.append(", Seconds-Remaining ").append(seconds).append('s');
+            }
+            default -> {
+                if (!verbosity.veryVerbose()) unknownData(p, off - 2, "\n\t  ", length + 2, out);
+            }
+        }
+    }
+
+    private void magicNumber(int at, StringBuilder out) {
+        long magic = bytes.u32(at);
+        out.append("\n\t  Magic-Num 0x");
+        Text.hex(out, magic, 8);
+    }
+
+    /** Multilink PPP (RFC 1990): the 12-bit sequence number and the begin/end flags. */
+    private void multilink(int off, int length, StringBuilder out) {
+        if (!linkHeaders) out.append("MLPPP, ");
+        if (length < 2 || off + 2 > bytes.end()) {
+            out.append("[|mlppp]");
+            return;
+        }
+        int first = bytes.u8(off);
+        out.append("seq 0x");
+        Text.hex(out, bytes.u16(off) & 0xfff, 3);
+        out.append(", Flags [");
+        if ((first & 0xc0) == 0) out.append("none");
+        else if ((first & 0xc0) == 0xc0) out.append("begin, end");
+        else out.append((first & 0x80) != 0 ? "begin" : "end");
+        out.append("], length ").append(length);
+    }
+
+    /** CHAP (RFC 1994): code and id, then the value and name, or the message. */
+    private void chap(Packet p, int off, int length, StringBuilder out) {
+        if (length < 1) {
+            out.append("[|chap]");
+            return;
+        }
+        if (length < 4) {
+            int code = bytes.u8(off);
+            out.append("[|chap 0x");
+            Text.hex(out, code, 2);
+            out.append(']');
+            return;
+        }
+        int code = bytes.u8(off);
+        out.append("CHAP, ").append(switch (code) {
+            case CHAP_CHALLENGE -> "Challenge";
+            case CHAP_RESPONSE -> "Response";
+            case CHAP_SUCCESS -> "Success";
+            case CHAP_FAILURE -> "Fail";
+            default -> "unknown";
+        }).append(" (0x");
+        Text.hex(out, code, 2);
+        out.append(')');
+        int id = bytes.u8(off + 1);
+        out.append(", id ").append(id);
+        long encoded = bytes.u16(off + 2);
+        int at = off + 4;
+        switch (code) {
+            case CHAP_CHALLENGE, CHAP_RESPONSE -> {
+                if (length - 4 < 1) return;
+                int valueSize = bytes.u8(at++);
+                if (length - 5 < valueSize) return;
+                out.append(", Value ");
+                for (int i = 0; i < valueSize; i++) Text.hex(out, bytes.u8(at++), 2);
+                out.append(", Name ");
+                characters(at, (encoded - (at - off)) & 0xffffffffL, out);
+            }
+            case CHAP_SUCCESS, CHAP_FAILURE -> {
+                out.append(", Msg ");
+                characters(at, (encoded - 4) & 0xffffffffL, out);
+            }
+            default -> { }
+        }
+    }
+
+    /** PAP (RFC 1334): code and id, then the peer and password, or the message. */
+    private void pap(Packet p, int off, int length, StringBuilder out) {
+        if (length < 1) {
+            out.append("[|pap]");
+            return;
+        }
+        if (length < 4) {
+            int code = bytes.u8(off);
+            out.append("[|pap 0x");
+            Text.hex(out, code, 2);
+            out.append(']');
+            return;
+        }
+        int code = bytes.u8(off);
+        out.append("PAP, ").append(switch (code) {
+            case PAP_REQUEST -> "Auth-Req";
+            case PAP_ACK -> "Auth-ACK";
+            case PAP_NAK -> "Auth-NACK";
+            default -> "unknown";
+        }).append(" (0x");
+        Text.hex(out, code, 2);
+        out.append(')');
+        int id = bytes.u8(off + 1);
+        out.append(", id ").append(id);
+        int encoded = bytes.u16(off + 2);
+        if (encoded > length) {
+            out.append(", length ").append(encoded).append(" > packet size");
+            return;
+        }
+        length = encoded;
+        if (length < 4) {
+            out.append(", length ").append(length).append(" < PAP header length");
+            return;
+        }
+        int at = off + 4;
+        switch (code) {
+            case PAP_REQUEST -> {
+                if (encoded < 6) {
+                    out.append("[|pap]");
+                    return;
+                }
+                int peerLength = bytes.u8(at++);
+                if (length - (at - off) < peerLength) return;
+                out.append(", Peer ");
+                characters(at, peerLength, out);
+                at += peerLength;
+                if (length - (at - off) < 1) return;
+                int passwordLength = bytes.u8(at++);
+                if (length - (at - off) < passwordLength) return;
+                out.append(", Name ");
+                characters(at, passwordLength, out);
+            }
+            case PAP_ACK, PAP_NAK -> {
+                if (encoded < 5) {
+                    out.append("[|pap]");
+                    return;
+                }
+                int messageLength = bytes.u8(at++);
+                if (length - (at - off) < messageLength) return;
+                out.append(", Msg ");
+                characters(at, messageLength, out);
+            }
+            default -> { }
+        }
+    }
+
+    /** {@code n} bytes as tcpdump's fn_print_char shows them, each read as it is printed. */
+    private void characters(int at, long n, StringBuilder out) {
+        for (long i = 0; i < n; i++) Text.printableChar(out, bytes.u8(at++));
+    }
+
+    private void unknownData(Packet p, int at, String indent, long length, StringBuilder out) {
+        PppOptions.unknownData(p, bytes.end(), at, indent, length, out);
+    }
+}

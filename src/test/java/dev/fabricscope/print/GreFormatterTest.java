@@ -1,0 +1,133 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GRE (RFC 1701/2784/2890 version 0, RFC 2637 version 1) against tcpdump 4.99 itself: flags, checksum, offset, key,
+ * sequence, source routes, call id and acknowledgement, and what it carries (IPv4, IPv6, MPLS, Ethernet, PPP, and
+ * ERSPAN, which tcpdump 4.99 does not decode), in every verbosity, with -e, and cut after every byte.
+ */
+class GreFormatterTest {
+    private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
+    private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
+
+    @TempDir
+    Path dir;
+
+    static Frame overIpv4(byte[] gre) {
+        return new Frame(ethernet(0x0800, ipv4(47, gre)));
+    }
+
+    static Frame overIpv6(byte[] gre) {
+        return new Frame(ethernet(0x86dd, ipv6(47, gre, 0x60000000L, IP6_A, IP6_B)));
+    }
+
+    static byte[] innerUdp() {
+        return ipv4(17, udp(1000, 2000, ascii("abcd"), INNER_A, INNER_B), 0, 63, 9, 0, new byte[0], -1, INNER_A,
+            INNER_B);
+    }
+
+    /** The frame a switch mirrors: Ethernet, 802.1Q, IPv4, TCP SYN. */
+    static byte[] mirroredFrame() {
+        return vlan(10, 0x0800, ipv4(6, tcp(33000, 443, 1000, 0, 0x002, 64240, 0, hex("020405b4"), new byte[0],
+            INNER_A, INNER_B), 0, 64, 7, 0x4000, new byte[0], -1, INNER_A, INNER_B));
+    }
+
+    /** ERSPAN type II header (version 1): VLAN 10, CoS 5, session 100, index 7. */
+    static byte[] erspanII(byte[] frame) {
+        return concat(hex("100a a064 00000007"), frame);
+    }
+
+    /** ERSPAN type III header (version 2) with its timestamp and no platform subheader. */
+    static byte[] erspanIII(byte[] frame) {
+        return concat(hex("200a a064 12345678 0000 0000"), frame);
+    }
+
+    static List<Frame> frames() {
+        byte[] ip6Udp = ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
+        byte[] mpls = concat(hex("00064140"), innerUdp());   // label 100, bottom, ttl 64
+        byte[] lcp = hex("ff03 c021 01 01 000e 0104 05d4 0506 1a2b3c4d");
+        List<Frame> f = new ArrayList<>();
+        f.add(overIpv4(concat(hex("0000 0800"), innerUdp())));
+        f.add(overIpv4(concat(hex("3000 86dd 0000abcd 00000005"), ip6Udp)));                  // key and sequence
+        f.add(overIpv4(concat(hex("8000 0800 1234 0000"), innerUdp())));                      // checksum
+        f.add(overIpv4(concat(hex("2000 6558 00000064"), mirroredFrame())));                  // Ethernet bridged
+        f.add(overIpv4(concat(hex("1000 88be 00000001"), erspanII(mirroredFrame()))));        // ERSPAN II
+        f.add(overIpv4(concat(hex("0000 22eb"), erspanIII(mirroredFrame()))));                // ERSPAN III
+        f.add(overIpv4(concat(hex("0000 88be"), mirroredFrame())));                           // ERSPAN I
+        f.add(overIpv4(concat(hex("0000 8847"), mpls)));
+        f.add(overIpv4(concat(hex("0000 883e 00000000"), innerUdp())));                       // WCCP
+        f.add(overIpv4(concat(hex("0000 1234"), new byte[6])));                               // unknown protocol
+
+        // routing: an IP route (the second hop current), an AS route, one of an unknown family, the null entry
+        f.add(overIpv4(concat(hex("4000 0800 0000 0010"), hex("0800 04 08 01020304 05060708"),
+            hex("fffe 02 04 00640065"), hex("0001 00 02 ffff"), hex("0000 00 00"), innerUdp())));
+        f.add(overIpv4(concat(hex("4000 0800 0000 0000"), hex("0800 01 08 01020304 05060708"),
+            hex("0800 04 06 010203040506"), hex("0800 08 08 01020304 05060708"), hex("fffe 01 04 00640065"),
+            hex("fffe 02 03 006400"), hex("fffe 04 04 00640065"), hex("0000 00 00"), innerUdp())));   // bad ones
+        f.add(overIpv4(concat(hex("f8ff 0800 0000 0000"), hex("0000 00 00"), innerUdp())));  // every flag, recursion
+        f.add(overIpv4(concat(hex("3081 880b 00200007 00000002 00000001"), hex("ff03 0021"), innerUdp())));   // PPTP
+        f.add(overIpv4(concat(hex("3001 880b 000e0007 00000003"), lcp)));                     // PPTP, LCP
+        f.add(overIpv4(hex("2081 880b 00000007 00000004")));                                  // PPTP ack only
+        f.add(overIpv4(concat(hex("3001 0800 00000007 00000005"), innerUdp())));              // PPTP, not PPP
+        f.add(overIpv4(concat(hex("0002 0800"), innerUdp())));                                // version 2
+        f.add(overIpv6(concat(hex("2000 0800 00000001"), innerUdp())));
+        f.add(overIpv6(concat(hex("0000 6558"), mirroredFrame())));
+        f.add(overIpv4(concat(hex("0000 6558"), hex("0011223344"))));                        // frame too short
+        f.add(overIpv4(hex("00")));                                                           // 1 byte
+        f.add(overIpv4(hex("8000 0800 12")));                                                 // checksum cut short
+        return f;
+    }
+
+    @Test
+    void wholeFramesAsTcpdump() throws Exception {
+        List<Frame> frames = frames();
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-q");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e", "-v");
+    }
+
+    @Test
+    void cutFramesAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e", "-vv");
+    }
+
+    /**
+     * The capture comparison claims these encapsulations (classified by what they carry) and finds them identical to
+     * tcpdump's lines; only what tcpdump decodes and we do not (IPX, OSI) stays unclaimed.
+     */
+    @Test
+    void captureComparisonClaimsThem() throws Exception {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed");
+        List<Frame> frames = new ArrayList<>(frames());
+        frames.addAll(MplsFormatterTest.frames());
+        frames.addAll(PppoeFormatterTest.discoveryFrames());
+        frames.addAll(PppoeFormatterTest.sessionFrames());
+        frames.add(overIpv4(concat(hex("0000 8137"), new byte[30])));                          // IPX: not claimed
+        frames.add(MplsFormatterTest.mpls(MplsFormatterTest.label(100, 0, true, 64), hex("8301020304")));   // OSI
+        Path file = dir.resolve("encapsulations.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        CaptureComparison c = new CaptureComparison();
+        c.compare(file);
+        assertEquals(List.of(), c.mismatches, c.summary());
+        assertEquals(3 * (frames.size() - 2), c.compared, c.summary());
+        assertEquals(2 * 3, c.notClaimed.values().stream().mapToInt(Integer::intValue).sum(), c.summary());
+    }
+}
