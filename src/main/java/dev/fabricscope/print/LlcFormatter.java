@@ -83,7 +83,9 @@ final class LlcFormatter {
     /**
      * The LLC header at {@code off} and its payload, {@code length} bytes in all (the 802.3 length, or what the wire
      * had if less); {@code srcMac}/{@code dstMac} locate the frame's addresses (-1 where it has none). Returns the
-     * header length tcpdump counts as link level for -x (LLC, with SNAP 8; 0 where the printer gave up).
+     * LLC header length (with SNAP 8; 0 where the printer gave up), negated when the payload could not be printed
+     * (tcpdump's llc_print: after Ethernet the header still counts as link level for -x, after a Linux cooked
+     * header it does not).
      */
     int format(Packet p, int srcMac, int dstMac, int off, int length, StringBuilder out) {
         int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
@@ -93,10 +95,7 @@ final class LlcFormatter {
         int capLen = Math.max(0, end - off);
         try {
             int header = llc(srcMac, dstMac, off, length, capLen, out);
-            if (header < 0) {   // tcpdump's llc_print could not print the payload: its default print
-                if (defaultDump) dump(off, capLen, out);
-                header = -header;
-            }
+            if (header < 0 && defaultDump) dump(off, capLen, out);   // the payload not printed: the default print
             return header;
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();

@@ -67,6 +67,8 @@ public final class PacketPrinter {
     private final LlcFormatter llc;
     /** The LLC (and SNAP) header length tcpdump counted for the last outermost 802.3 frame (for -x). */
     private int llcHeaderLength;
+    /** The link-level bytes tcpdump counted for the last Linux cooked packet (header, VLAN tags, LLC; for -x). */
+    private int cookedLinkLength;
     private final MplsFormatter mpls;
     private final PppFormatter ppp;
     private final PppoeFormatter pppoe;
@@ -111,7 +113,7 @@ public final class PacketPrinter {
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
         boolean defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;   // tcpdump: off with -q, -x, -X
-        this.llc = new LlcFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::snapEtherType,
+        this.llc = new LlcFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
             this::encapsulated);
         this.mpls = new MplsFormatter(verbosity, defaultPrint, earlyEnd, this::encapsulated);
         this.ppp = new PppFormatter(verbosity, linkHeaders, earlyEnd, this::encapsulated);
@@ -138,11 +140,8 @@ public final class PacketPrinter {
         int length = p.origLen();
         switch (p.linkType()) {
             case LinkType.EN10MB -> ethernet(p, l, 0, length, out);
-            case LinkType.LINUX_SLL -> {
-                if (!p.has(0, SLL_HEADER)) out.append(" [|sll]");
-                else etherTypePayload(p, l, length - SLL_HEADER, out);
-            }
-            case LinkType.LINUX_SLL2 -> linuxSll2(p, l, length, out);
+            case LinkType.LINUX_SLL -> linuxCooked(p, false, length, out);
+            case LinkType.LINUX_SLL2 -> linuxCooked(p, true, length, out);
             case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6 -> {
                 if (linkHeaders) out.append("ip: ");   // tcpdump -e's whole link-level header for raw IP
                 ip.ipByVersion(p, 0, length, out);
@@ -193,6 +192,7 @@ public final class PacketPrinter {
         };
         if (header == 0) return 0;
         if (!p.has(0, header)) return p.capLen();
+        if (header == SLL_HEADER || header == SLL2_HEADER) return Math.min(cookedLinkLength, p.capLen());
         if (isLengthField(p, l)) return l.etherPayloadOffset + llcHeaderLength;
         return l.etherPayloadOffset >= 0 ? l.etherPayloadOffset : header == NULL_HEADER ? header : p.capLen();
     }
@@ -334,9 +334,18 @@ public final class PacketPrinter {
             }
             // the length field bounds the LLC payload (the rest is padding), unless the frame is shorter
             int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, Math.min(type, length), out);
-            if (nesting == 0) llcHeaderLength = header;
+            if (nesting == 0) llcHeaderLength = Math.abs(header);
             return;
         }
+        if (!etherTypeBody(p, type, off, length, out)) unknownEtherType(p, l, type, out);
+    }
+
+    /**
+     * An ethertype's payload, as tcpdump's ethertype_print (after an Ethernet or Linux cooked header, in SNAP, on LLC
+     * SAP 0x06): false for the types it would dump (also those tcpdump decodes but this printer does not: a known
+     * difference).
+     */
+    private boolean etherTypeBody(Packet p, int type, int off, int length, StringBuilder out) {
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
@@ -346,21 +355,6 @@ public final class PacketPrinter {
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
-            default -> unknownEtherType(p, l, type, out);
-        }
-    }
-
-    /**
-     * What SNAP (OUI 0) and LLC SAP 0x06 carry, as tcpdump's ethertype_print: false for the types it would dump
-     * (also those tcpdump decodes but this printer does not: a known difference).
-     */
-    private boolean snapEtherType(Packet p, int type, int off, int length, StringBuilder out) {
-        switch (type) {
-            case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
-            case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
-            case ETHERTYPE_ARP -> arp.format(p, off, length, out);
-            case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
-            case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
             default -> {
                 return false;
             }
@@ -390,28 +384,108 @@ public final class PacketPrinter {
         }
     }
 
-    /** tcpdump prints the interface name (as this machine names the index) and the packet direction. */
-    private void linuxSll2(Packet p, Layers l, int length, StringBuilder out) {
-        if (!p.has(0, SLL2_HEADER)) {
-            out.append(" [|sll2]");
+    private static final String[] COOKED_PACKET_TYPES = {"In", "B", "M", "P", "Out"};
+    private static final int SLL_P_802_3 = 0x0001, SLL_P_802_2 = 0x0004, ETHERTYPE_VLAN = 0x8100;
+
+    /**
+     * LINUX_SLL and LINUX_SLL2 (what "-i any" captures) as tcpdump's sll_if_print and sll2_if_print: SLL2 names the
+     * interface (as this machine names the index) and the packet type; with -e the cooked header follows
+     * ({@link #cookedHeader}); VLAN tags inside are walked ("ethertype IPv4, " each, -e adds the tag); a protocol
+     * tcpdump cannot decode gets the cooked header (without -e too) and the default dump.
+     */
+    private void linuxCooked(Packet p, boolean v2, int length, StringBuilder out) {
+        int header = v2 ? SLL2_HEADER : SLL_HEADER;
+        cookedLinkLength = header;
+        if (!p.has(0, header)) {
+            earlyEnd.mark();   // tcpdump fetches the header with a jumping check
+            out.append(v2 ? " [|sll2]" : " [|sll]");
             return;
         }
-        int start = out.length();
-        out.append(interfaceName((int) p.u32(4)));
-        while (out.length() - start < 5) out.append(' ');
-        out.append(' ');
-        start = out.length();
-        out.append(switch (p.u8(10)) {
-            case 0 -> "In";
-            case 1 -> "B";
-            case 2 -> "M";
-            case 3 -> "P";
-            case 4 -> "Out";
-            default -> "?";
-        });
-        while (out.length() - start < 3) out.append(' ');
-        out.append(' ');
-        etherTypePayload(p, l, length - SLL2_HEADER, out);
+        if (v2) {
+            int start = out.length();
+            out.append(interfaceName((int) p.u32(4)));
+            while (out.length() - start < 5) out.append(' ');
+            out.append(' ');
+            start = out.length();
+            out.append(cookedPacketType(p.u8(10)));
+            while (out.length() - start < 3) out.append(' ');
+            out.append(' ');
+        }
+        if (linkHeaders) cookedHeader(p, v2, length, out);
+        int off = header;
+        int remaining = length - header;
+        int type = p.u16(v2 ? 0 : 14);
+        while (type == ETHERTYPE_VLAN) {
+            if (p.capLen() - off < 4) {
+                out.append(" [|vlan]");
+                cookedLinkLength = p.capLen();
+                return;
+            }
+            int tci = p.u16(off);
+            if (linkHeaders) {
+                out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
+                if ((tci & 0x1000) != 0) out.append(", DEI");
+                out.append(", ");
+            }
+            type = p.u16(off + 2);
+            if (type <= MAX_ETHERNET_LENGTH) type = SLL_P_802_2;
+            if (verbosity != Verbosity.QUIET) {
+                String name = EtherTypeNames.of(type);
+                out.append("ethertype ").append(name == null ? "Unknown" : name).append(", ");
+            }
+            off += 4;
+            remaining -= 4;
+            cookedLinkLength = off;
+        }
+        boolean printed;
+        if (type == SLL_P_802_2) {
+            int llcHeader = llc.format(p, -1, -1, off, remaining, out);
+            if (llcHeader > 0) cookedLinkLength += llcHeader;   // one whose payload went unprinted does not count
+            return;
+        } else if (type <= MAX_ETHERNET_LENGTH) {
+            printed = false;   // Novell's 802.3 (IPX, which tcpdump decodes: a known difference) and other types
+        } else {
+            printed = etherTypeBody(p, type, off, remaining, out);
+            if (!printed && !linkHeaders) cookedHeader(p, v2, remaining + header, out);
+        }
+        if (!printed && verbosity != Verbosity.QUIET && !rawDump.hex && off < p.capLen()) {
+            HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
+        }
+    }
+
+    /**
+     * tcpdump's sll_print / sll2_print: "In " (SLL) or "ifindex N " (SLL2), the link-layer address when it has 6
+     * bytes, then (not with -q) "ethertype NAME (0xNNNN), length N: ".
+     */
+    private void cookedHeader(Packet p, boolean v2, int length, StringBuilder out) {
+        if (v2) {
+            out.append("ifindex ").append(p.u32(4)).append(' ');
+        } else {
+            String type = cookedPacketType(p.u16(0));
+            for (int i = type.length(); i < 3; i++) out.append(' ');
+            out.append(type).append(' ');
+        }
+        if ((v2 ? p.u8(11) : p.u16(4)) == 6) {
+            Text.linkAddress(out, p, v2 ? 12 : 6, 6);
+            out.append(' ');
+        }
+        if (verbosity == Verbosity.QUIET) return;
+        int protocol = p.u16(v2 ? 0 : 14);
+        if (protocol == SLL_P_802_3) {
+            out.append("802.3");
+        } else if (protocol == SLL_P_802_2) {
+            out.append("802.2");
+        } else {
+            String name = protocol <= MAX_ETHERNET_LENGTH ? null : EtherTypeNames.of(protocol);
+            out.append("ethertype ").append(name == null ? "Unknown" : name).append(" (0x");
+            Text.hex(out, protocol, 4);
+            out.append(')');
+        }
+        out.append(", length ").append(length).append(": ");
+    }
+
+    private static String cookedPacketType(int type) {
+        return type < COOKED_PACKET_TYPES.length ? COOKED_PACKET_TYPES[type] : "?";
     }
 
     private String interfaceName(int index) {

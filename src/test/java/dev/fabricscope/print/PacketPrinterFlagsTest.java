@@ -136,7 +136,7 @@ class PacketPrinterFlagsTest {
         for (String flags : List.of("-e", "-e -v", "-e -x")) assertSameAsTcpdump(files.get(0), flags);   // raw IP: "ip: "
     }
 
-    private void assertSameAsTcpdump(Path file, String flags) throws Exception {
+    static void assertSameAsTcpdump(Path file, String flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("-n", "-S"));
         args.addAll(List.of(flags.split(" ")));
         args.addAll(List.of("-r", file.toString()));
