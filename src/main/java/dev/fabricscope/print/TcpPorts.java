@@ -8,11 +8,11 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { SMTP, WHOIS, RESP, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
+    enum Decoder { SMTP, WHOIS, BGP, RESP, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
 
-    /** Telnet; after SMTP and whois: BGP and PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
+    /** Telnet; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = 23;
-    private static final int[] BEFORE_RESP = {179, 1723};
+    private static final int[] BEFORE_RESP = {1723};
     private static final int REDIS = 6379;
     private static final int[] BEFORE_FTP = {22, 139, 445, 10288, 6633, 6653};
     /** After DNS: MSDP, RPKI-RTR, LDP, NFS. */
@@ -22,6 +22,7 @@ final class TcpPorts {
         if (either(sport, dport, TELNET)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, 25)) return Decoder.SMTP;
         if (either(sport, dport, 43)) return Decoder.WHOIS;
+        if (either(sport, dport, BgpFormatter.PORT)) return Decoder.BGP;
         for (int port : BEFORE_RESP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, REDIS)) return Decoder.RESP;
         for (int port : BEFORE_FTP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
