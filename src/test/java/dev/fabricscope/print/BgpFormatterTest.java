@@ -92,9 +92,115 @@ class BgpFormatterTest {
         return f;
     }
 
+    /** An eBGP UPDATE between fabric tiers: the usual attributes, communities of each kind, two prefixes. */
+    static byte[] fabricUpdate() {
+        return update("", concat(
+            attribute(0x40, 1, "00"),
+            attribute(0x50, 2, "02 03 0000fde8 0000fde9 fc00ea61"),
+            attribute(0x40, 3, "0a000001"),
+            attribute(0x80, 4, "00000064"),
+            attribute(0x40, 5, "00000096"),
+            attribute(0xc0, 8, "fde80064 ffffff01 fde800c8 ffffff02 ffffff03 00010002"),
+            attribute(0xc0, 16, "0002fde800000064 0102c0000201000a 0202fc00ea610007 0003fde800010002"
+                + " 030c000000000008 4004fde84b7ebc20 0009fde800000000 8000c0a80001050a"),
+            attribute(0xe0, 32, "0000fde8 00000001 00000002 fc00ea61 ffffffff 00000000")),
+            "18 c0a864 20 0a000001 00 19 c0a86480");
+    }
+
+    static List<Frame> updateFrames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(segment(fabricUpdate()));
+        f.add(segment(update("", new byte[0], "")));                                   // End-of-RIB
+        f.add(segment(update("18 c0a801 10 0a0b 20 0a000001 00", new byte[0], "")));   // withdrawn only
+        f.add(segment(update("01", new byte[0], "")));                                 // one withdrawn byte
+        f.add(segment(update("21 0a000001", new byte[0], "")));                        // illegal prefix length
+        f.add(segment(update("18 c0a8", new byte[0], "")));                            // prefix past the routes
+        f.add(segment(update("00000001 18 c0a801 00000002 20 0a000001", new byte[0], "")));   // add-path
+        f.add(segment(update("00000001 18 c0a801 000000", new byte[0], "")));
+        f.add(segment(update("", mandatory("02 02 fde8 fde9", "0a000001"),
+            "00000001 18 c0a801 00000002 00 00000003 20 0a000001")));                 // add-path NLRI
+        f.add(segment(update("", mandatory("02 01 fde8", "0a000001"), "18 c0a801 21 0a")));    // illegal NLRI
+        f.add(segment(update("", mandatory("02 01 fde8", "0a000001"), "18 c0a8")));            // NLRI cut
+        f.add(segment(update("", concat(attribute(0x40, 1, "01"), attribute(0x40, 1, "02"), attribute(0x40, 1, "07"),
+            attribute(0x40, 1, "0001"), attribute(0x40, 2, ""), attribute(0x40, 2, "02"),
+            attribute(0x40, 2, "01 02 fde8 fde9 02 01 0064 03 01 000a 04 02 000b 000c"),
+            attribute(0x40, 2, "02 01 0000fde8 01 02 00010000 00020000"),
+            attribute(0x40, 2, "05 01 fde8"), attribute(0x40, 2, "02 05 fde8"),
+            attribute(0xc0, 17, "02 02 0000fde8 fc00ea61"), attribute(0xc0, 17, "02"),
+            attribute(0x40, 3, "0a0000"), attribute(0x80, 4, "0102"), attribute(0x40, 5, "0000006400"),
+            attribute(0x40, 6, ""), attribute(0x40, 6, "00"),
+            attribute(0xc0, 7, "fde8 0a000001"), attribute(0xc0, 7, "fc00ea61 0a000002"), attribute(0xc0, 7, "00"),
+            attribute(0xc0, 18, "fc00ea61 0a000003"), attribute(0xc0, 18, "0a000003"),
+            attribute(0xc0, 8, "fde80064fd"), attribute(0x80, 9, "0a000009"), attribute(0x80, 9, "0a00"),
+            attribute(0x80, 10, "0a000001 0a000002 0a000003"), attribute(0x80, 10, "0a0000"),
+            attribute(0xc0, 16, "0002fde8000000"), attribute(0xe0, 32, "00000001"), attribute(0xe0, 32, "")),
+            "")));
+        f.add(segment(update("", concat(   // every extended community type tcpdump names, and some it does not
+            attribute(0xd0, 16, "0002fde800000064 0102c0000201000a 0202fc00ea610007 0003fde800010002"
+                + " 0103c000020200ff 0203000100020003 000afde800000001 f10a0a000001000c 010b0a0000010001"
+                + " 4004fde800000000 4004fde87f800000 4004fde8ff800000 4004fde87fc00000 4004fde83f800000"
+                + " 0005c0000201 0000 0105c0000202 0000 0205c0000203 0000 8005c0000204 0000"
+                + " 0107c0000205 0000 8001c0000206 0000"
+                + " 0306000000010501 0306000000020700 0306000000030101 8000000000040800 0306000000058100"
+                + " 800a0400 05dc 0000 800a63 ff 0001 0000 0009fde800000000 030c000000000008 030c0000000000ff"
+                + " 8800000100000002 8801fde800000010 8802010203040506 8803000000000000 8804000000000000"
+                + " 8805000000000000 4000010203040506 c000010203040506 0600010203040506")),
+            "")));
+        f.add(segment(update("", concat(
+            attribute(0xc0, 22, "01 06 000640 0a000001"), attribute(0xc0, 22, "00 03 000010 0a000001 e8000001"),
+            attribute(0xc0, 22, "00 04 000000 0a000001 e8000001"), attribute(0xc0, 22, "00 05 000000 0a000001 e8000001"),
+            attribute(0xc0, 22, "00 02 000000 0a000001 00000007"), attribute(0xc0, 22, "00 07 000000 0a000001 00000008"),
+            attribute(0xc0, 22, "00 01 000000 0a000001 00000009"), attribute(0xc0, 22, "00 09 000000 0102"),
+            attribute(0xc0, 22, "00 00 000000"),
+            attribute(0x80, 26, "01 000b 00000000000003e8"), attribute(0x80, 26, "01 000b ffffffffffffffff"),
+            attribute(0x80, 26, "02 0005 aabb 01 000b 0000000000000001 00"),
+            attribute(0xc0, 23, "0008 0004 0102 0304"), attribute(0xc0, 99, "0102030405"), attribute(0xc0, 255, ""),
+            attribute(0x0f, 250, "aa"), attribute(0x1f, 251, "bb")),
+            "")));
+        f.add(segment(update("", concat(   // RFC 6368 ATTR_SET, nested, and broken in each way tcpdump checks
+            attribute(0xc0, 128, concat(hex("0000fde8"), attribute(0x40, 1, "00"), attribute(0x40, 2, "02 01 fde8"),
+                attribute(0xc0, 128, concat(hex("00000001"), attribute(0x40, 5, "00000064"))))),
+            attribute(0xc0, 128, "0000fde8 40"), attribute(0xc0, 128, "0000fde8 5001 00"),
+            attribute(0xc0, 128, "0000fde8 4005 04 0000"), attribute(0xc0, 128, "0000fde8 00 01 00"),
+            attribute(0xc0, 128, "00000001 0f 06 01 05")), "")));
+        // attributes after which tcpdump gives up on the message
+        for (String aigp : new String[] {"01 0002", "01 0008 0000000000", "07 0010 00"}) {
+            f.add(segment(update("", concat(attribute(0x80, 26, aigp), attribute(0x40, 1, "00")), "")));
+        }
+        f.add(segment(update("", concat(attribute(0xc0, 22, "0000"), attribute(0x40, 1, "00")), "")));
+        f.add(segment(update("", concat(attribute(0xc0, 128, "0000"), attribute(0x40, 1, "00")), "")));
+        byte[] nested = attribute(0x40, 1, "02");
+        for (int i = 0; i < 12; i++) nested = attribute(0xc0, 128, concat(hex("00000001"), nested));
+        f.add(segment(update(new byte[0], nested, new byte[0])));
+        f.add(segment(update("", hex("40 01"), "")));                                  // attributes too short
+        f.add(segment(update("", hex("50 01 00"), "")));
+        f.add(segment(update("", hex("40 01 05 00"), "")));
+        f.add(segment(update("", hex("40"), "")));
+        f.add(segment(message(UPDATE, hex("0000 0010 4001 0100"))));                   // attributes past the message
+        f.add(segment(message(UPDATE, hex("0005 0000"))));                             // withdrawn past the message
+        f.add(segment(message(UPDATE, hex("00"))));
+        f.add(segment(message(UPDATE, new byte[0])));
+        f.add(segment(message(UPDATE, hex("0000 0006 40 03 08 0a000001"))));           // an attribute past them
+        f.add(segment(update("", attribute(0x40, 3, "0a000001"), ""), keepalive(), fabricUpdate()));
+        return f;
+    }
+
     @Test
     void sessionMessagesAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, sessionFrames(), "", "-q", "-v", "-vv", "-vvv");
+    }
+
+    @Test
+    void updatesAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, updateFrames(), "", "-v", "-vv");
+    }
+
+    @Test
+    void cutUpdatesAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(List.of(segment(fabricUpdate()),
+            segment(update("00000001 18 c0a801 00000002 20 0a000001", new byte[0], ""))), 14 + 20 + 20);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
     }
 
     @Test
