@@ -185,6 +185,108 @@ class BgpFormatterTest {
         return f;
     }
 
+    static final String RD0 = "0000 fde8 00000064", RD1 = "0001 0a000001 0064", RD2 = "0002 fc00ea61 0064",
+        RD_UNKNOWN = "0003 0102030405 06", ESI0 = "00000000000000000000";
+
+    /** An UPDATE carrying one MP_REACH or MP_UNREACH (and ORIGIN before it, as speakers send). */
+    static Frame mp(byte[] attribute) {
+        return segment6(update(new byte[0], concat(attribute(0x40, 1, "00"), attribute), new byte[0]));
+    }
+
+    /** A VXLAN EVPN fabric's routes (RFC 7432 types 2 and 3, RFC 9136 type 5) with the communities they carry. */
+    static byte[] evpnUpdate() {
+        return update(new byte[0], concat(attribute(0x40, 1, "00"), attribute(0x40, 2, "02 01 0000fde8"),
+            attribute(0xc0, 16, "030c000000000008 0603 0c42a1d3e4f5 0600000000000001 0002fde800002774"),
+            attribute(0xc0, 22, "00 06 027740 0a000001"),
+            mpReach(25, 70, "0a000001",
+                "02 25 " + RD1 + ESI0 + "00000000 30 0c42a1d3e4f5 20 c0a80a05 002774"
+                + " 02 21 " + RD1 + ESI0 + "00000000 30 0c42a1d3e4f5 00 002774"
+                + " 03 11 " + RD1 + "00000000 20 0a000001"
+                + " 05 22 " + RD1 + ESI0 + "00000000 18 c0a80a00 00000000 002774")),
+            new byte[0]);
+    }
+
+    static List<Frame> familyFrames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(mp(mpReach(2, 1, "20010db8000000000000000000000001 fe80000000000000020c42fffea1d3e4",
+            "20 20010db8 30 20010db80001 00 80 20010db8000000000000000000000001 41 20010db800000000ff")));
+        f.add(mp(mpReach(2, 2, "20010db8000000000000000000000001", "40 20010db800010002")));
+        f.add(mp(mpReach(2, 3, "20010db8000000000000000000000001", "81 20010db8")));     // illegal length
+        f.add(mp(mpReach(2, 1, "20010db8000000000000000000000001",
+            "00000001 40 20010db800010002 00000002 00 00000003 80 20010db8000000000000000000000001")));   // add-path
+        f.add(mp(mpReach(1, 1, "0a000001", "00000001 18 c0a801 00000002 20 0a000001 00000003 21 0a00")));
+        f.add(mp(mpReach(1, 2, "0a000001 0a000002", "18 e00001")));
+        f.add(mp(mpReach(1, 1, "0a0000", "18 c0a801")));                                  // next hops too short
+        f.add(mp(mpReach(2, 1, "20010db8", "")));
+        f.add(mp(mpReach(1, 1, "", "18 c0a801 20")));                                     // none, NLRI cut
+        f.add(mp(attribute(0x90, 14, "0001 01 04 0a000001 02 03 aabbcc 00 18c0a801")));   // SNPAs
+        f.add(mp(attribute(0x90, 14, "0001 01 04 0a000001 02 03 aabbcc 05 0102")));
+        f.add(mp(attribute(0x90, 14, "0001 01 04 0a000001")));
+        f.add(mp(attribute(0x90, 14, "0001 01 08 0a000001")));
+        f.add(mp(attribute(0x90, 14, "0001 01")));
+        f.add(mp(attribute(0x90, 14, "0001 01 00")));
+        f.add(mp(mpUnreach(2, 1, "30 20010db80001 80 20010db8000000000000000000000001")));
+        f.add(mp(mpUnreach(1, 1, "18 c0a801 20 0a000001")));
+        f.add(mp(mpUnreach(2, 1, "")));                                                    // End-of-RIB
+        f.add(mp(mpUnreach(25, 70, "")));
+        f.add(mp(mpUnreach(1, 133, "")));
+        f.add(mp(attribute(0x90, 15, "00")));                                              // shorter than AFI/SAFI
+        f.add(mp(attribute(0x90, 15, "")));
+        f.add(segment(evpnUpdate()));
+        f.add(mp(mpUnreach(25, 70, "02 21 " + RD2 + ESI0 + "00000000 30 0c42a1d3e4f5 00 002774")));
+        f.add(mp(mpReach(1, 133, "", "07 01 18 c0a801 03 81 06")));                        // flowspec
+        f.add(mp(mpReach(1, 134, "", "03 01 20 0a")));
+        f.add(mp(mpReach(9999, 200, "0a000001", "00")));
+        // labeled unicast (RFC 8277), VPNv4 and VPNv6 (RFC 4364) with each kind of route distinguisher
+        f.add(mp(mpReach(1, 4, "0a000001", "30 000641 c0a801 38 000640 c0a80101 18 000031 17 000031")));
+        f.add(mp(mpReach(1, 4, "0a000001", "30 000641 c0a801 39 000641 c0a80101")));
+        f.add(mp(mpReach(1, 4, "0a000001", "30 000641")));
+        f.add(mp(mpReach(2, 4, "20010db8000000000000000000000001",
+            "58 000641 20010db800010000 18 000031 99 000031")));
+        f.add(mp(mpReach(1, 128, "0000000000000000 0a000001", "70 000641 " + RD0 + "c0a801 70 000641 " + RD1
+            + "c0a802 78 000640 " + RD2 + "c0a80301 58 000031 " + RD_UNKNOWN + " 50 000641")));
+        f.add(mp(mpReach(1, 129, RD1 + "0a000001 " + RD2 + "0a000002", "79 000641 " + RD0 + "0a00000001")));
+        f.add(mp(mpReach(1, 130, "0a000001", "58 000031 " + RD0)));
+        f.add(mp(mpReach(2, 128, "0000000000000000 20010db8000000000000000000000001",
+            "98 000641 " + RD1 + "20010db800000001 d9 000641 " + RD2 + "20010db8000000000000000000000001")));
+        f.add(mp(mpReach(2, 129, "20010db8000000000000000000000001", "f9 000641 " + RD0)));
+        f.add(mp(mpUnreach(1, 128, "70 800000 " + RD0 + "c0a801")));
+        // route target constraint (RFC 4684), multicast VPN (RFC 6514), MDT (RFC 6037)
+        f.add(mp(mpReach(1, 132, "0a000001", "00 60 0000fde8 0002fde800000064 60 0000fde8 0102c0000201000a"
+            + " 60 0000fde8 0202fc00ea610007 60 0000fde8 0003000000000000 30 0000fde8 0002 28 0000fde8 01 20 0000fde8"
+            + " 5c 0000fde8 0002fde8000000 10")));
+        f.add(mp(mpReach(1, 132, "0a000001", "68 0000fde8 0002fde800000064ff")));
+        f.add(mp(mpReach(1, 5, "0a000001", "01 0c " + RD0 + "0a000001 01 18 " + RD1 + "20010db8000000000000000000000001"
+            + " 02 0c " + RD2 + "fc00ea61 03 16 " + RD0 + "20 0a000001 20 e8000001 0a000002 04 08 " + RD0
+            + " 05 12 " + RD1 + "20 0a000001 20 e8000001 06 16 " + RD2 + "0000fde8 20 0a000001 20 e8000001"
+            + " 07 0e " + RD0 + "0000fde8 00 00 09 02 0000 01 02 " + RD0)));
+        f.add(mp(mpReach(1, 5, "0a000001", "06 2e " + RD2 + "ffffffff 80 20010db8123456789abcdef012345678"
+            + " 80 ff0e123456789abcdef0123456789abc 07 2e " + RD2 + "ffffffff 80 20010db8123456789abcdef012345678"
+            + " 80 ff0e123456789abcdef0123456789abc")));
+        f.add(mp(mpReach(1, 5, "0a000001", "03 30 " + RD0 + "21 0a000001 00 0a000002 05 08 " + RD0)));
+        f.add(mp(mpReach(1, 5, "0a000001", "02 0c " + RD0 + "0000")));
+        f.add(mp(mpReach(1, 66, "0a000001", "80 " + RD0 + "0a000001 e8000001 40 " + RD0)));
+        f.add(mp(mpReach(1, 66, "0a000001", "80 " + RD0 + "0a00")));
+        // L2VPN and VPLS (RFC 4761, 6074), NSAP (CLNP)
+        f.add(mp(mpReach(196, 128, "0a000001", "000c " + RD0 + "0a000001 0014 " + RD1 + "0001 0002 000641 01 0010 a5a5"
+            + " 001a " + RD2 + "0003 0004 000651 05 0008 ff 01 0004 0f 03 0001")));
+        f.add(mp(mpReach(25, 65, "0a000001", "0015 " + RD0 + "0001 0002 000641 07 0020 01")));
+        f.add(mp(mpReach(25, 65, "0a000001", "0070 " + RD0 + "0001 0002 000641 01 0320 "
+            + "00112233445566778899aabbccddeeff".repeat(6))));
+        f.add(mp(mpReach(196, 129, "0a000001", "0011 " + RD0 + "0001 0002 000641 00")));
+        f.add(mp(mpReach(196, 130, "0a00", "000c " + RD0)));
+        f.add(mp(mpReach(3, 1, "470005800000000000000000000a000001000000",
+            "68 00000000470005800000000000000000 00 99")));
+        f.add(mp(mpReach(3, 2, "", "98 000000 " + "47".repeat(19) + " 50 00000000 470005800000")));
+        f.add(mp(mpReach(3, 128, RD0 + "47000601 0a000001 000000", "a0 000641 " + RD1 + "4700058000000000")));
+        f.add(mp(mpReach(3, 129, RD0 + "350000 20010db8000000000000000000000001",
+            "58 000641 " + RD2 + " 40 000641")));
+        f.add(mp(mpReach(3, 130, RD0 + "49", "e1 000641 " + RD0)));
+        f.add(mp(mpReach(3, 130, "4900", "")));
+        f.add(mp(mpReach(3, 1, "", "00 00 00 00")));
+        return f;
+    }
+
     @Test
     void sessionMessagesAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, sessionFrames(), "", "-q", "-v", "-vv", "-vvv");
@@ -199,6 +301,19 @@ class BgpFormatterTest {
     void cutUpdatesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(List.of(segment(fabricUpdate()),
             segment(update("00000001 18 c0a801 00000002 20 0a000001", new byte[0], ""))), 14 + 20 + 20);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+    }
+
+    @Test
+    void addressFamiliesAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, familyFrames(), "", "-v", "-vv");
+    }
+
+    @Test
+    void cutAddressFamiliesAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(List.of(segment(evpnUpdate()), familyFrames().get(0),
+            familyFrames().get(4)), 14 + 20 + 20);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
     }
