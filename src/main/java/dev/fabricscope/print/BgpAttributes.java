@@ -404,25 +404,50 @@ final class BgpAttributes {
     }
 
     /**
-     * printf's "%.3f" of a float promoted to double: the exact binary value rounded half-even, as glibc does (a
-     * double's own text form would round differently); "nan" and "inf" as glibc writes them. Rare (link-bandwidth
-     * communities only), so it may allocate.
+     * printf's "%.3f" of a float promoted to double, as glibc writes it: the exact binary value rounded half-even to
+     * thousandths (a double's own shortest text would round differently at times), "nan" and "inf" as glibc spells
+     * them. Exact in long arithmetic below 2^52; larger values (no real link's bandwidth) go through BigDecimal.
      */
     static void fixed3(StringBuilder out, float value) {
-        double v = value;
-        if (Double.isNaN(v)) {
-            out.append((Double.doubleToRawLongBits(v) < 0) ? "-nan" : "nan");
+        int bits = Float.floatToRawIntBits(value);
+        if (Float.isNaN(value)) {
+            out.append(bits < 0 ? "-nan" : "nan");
             return;
         }
-        if (Double.doubleToRawLongBits(v) < 0) {
-            out.append('-');
-            v = -v;
-        }
-        if (Double.isInfinite(v)) {
+        if (bits < 0) out.append('-');
+        if (Float.isInfinite(value)) {
             out.append("inf");
             return;
         }
-        out.append(new BigDecimal(v).setScale(3, RoundingMode.HALF_EVEN).toPlainString());
+        int biased = (bits >>> 23) & 0xff;
+        long mantissa = bits & 0x7fffff;
+        int exponent;
+        if (biased == 0) {
+            exponent = -149;
+        } else {
+            mantissa |= 0x800000;
+            exponent = biased - 150;
+        }
+        long scaled = mantissa * 1000;   // below 2^34
+        long thousandths;
+        if (exponent > 28) {
+            out.append(new BigDecimal(Math.abs((double) value)).setScale(3, RoundingMode.HALF_EVEN).toPlainString());
+            return;
+        } else if (exponent >= 0) {
+            thousandths = scaled << exponent;
+        } else if (exponent < -62) {
+            thousandths = 0;   // below half a thousandth
+        } else {
+            int shift = -exponent;
+            long rest = scaled & ((1L << shift) - 1), half = 1L << (shift - 1);
+            thousandths = scaled >>> shift;
+            if (rest > half || (rest == half && (thousandths & 1) == 1)) thousandths++;
+        }
+        long fraction = thousandths % 1000;
+        out.append(thousandths / 1000).append('.');
+        if (fraction < 100) out.append('0');
+        if (fraction < 10) out.append('0');
+        out.append(fraction);
     }
 
     private void pmsiTunnel(int at, int len, StringBuilder out) {

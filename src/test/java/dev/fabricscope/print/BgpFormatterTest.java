@@ -3,11 +3,21 @@ package dev.fabricscope.print;
 import static dev.fabricscope.print.BgpMessages.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -327,5 +337,95 @@ class BgpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+    }
+
+    /**
+     * Link-bandwidth communities (IEEE float bytes per second) of random values of every magnitude, and the edges:
+     * tcpdump prints them with printf's "%.3f" of a float, rounding the exact binary value.
+     */
+    @Test
+    void linkBandwidthAsTcpdump() throws Exception {
+        Random random = new Random(0x4004);
+        List<Frame> f = new ArrayList<>();
+        for (int frame = 0; frame < 8; frame++) {
+            StringBuilder communities = new StringBuilder();
+            for (int i = 0; i < 30; i++) {
+                int bits = switch (i % 5) {
+                    case 0 -> random.nextInt();
+                    case 1 -> Float.floatToRawIntBits(random.nextFloat() * 1e11f);   // up to 800 Gbit/s
+                    case 2 -> Float.floatToRawIntBits((float) Math.scalb(random.nextFloat(), random.nextInt(140) - 70));
+                    case 3 -> Float.floatToRawIntBits(random.nextInt(1 << 20) * 125f + 62.5f);   // exact ties
+                    default -> random.nextInt(0x800000) | (random.nextBoolean() ? 0x80000000 : 0);   // subnormal
+                };
+                communities.append("4004fde8").append(String.format("%08x", bits));
+            }
+            f.add(segment(update("", attribute(0xd0, 16, communities.toString()), "")));
+        }
+        f.add(segment(update("", attribute(0xc0, 16, "4004fde880000000 4004fde8ffc00000 4004fde800000001"
+            + " 4004fde84b7ebc20 4004fde85f000000 4004fde8447a0000 4004fde8467a0000"), "")));
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, f, "-v");
+    }
+
+    static List<Frame> allFrames() {
+        List<Frame> all = new ArrayList<>(sessionFrames());
+        all.addAll(updateFrames());
+        all.addAll(familyFrames());
+        return all;
+    }
+
+    /**
+     * Every frame above with a few bytes of its BGP payload changed at random (a fixed seed), half of them also cut
+     * short: lengths, types and families no hand-built frame has, against tcpdump too.
+     */
+    @Test
+    void mutatedFramesAsTcpdump() throws Exception {
+        Random random = new Random(Long.parseLong(System.getenv().getOrDefault("BGP_SEED", "179")));
+        List<Frame> mutants = new ArrayList<>();
+        for (int round = 0; round < Integer.parseInt(System.getenv().getOrDefault("BGP_ROUNDS", "12")); round++) {
+            for (Frame base : allFrames()) {
+                byte[] bytes = base.bytes().clone();
+                int payload = 14 + ((bytes[12] & 0xff) == 0x86 ? 40 : 20) + 20;
+                if (bytes.length <= payload) continue;
+                for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                    int at = payload + (random.nextBoolean() ? random.nextInt(Math.min(40, bytes.length - payload))
+                        : random.nextInt(bytes.length - payload));
+                    bytes[at] = (byte) (random.nextInt(3) == 0 ? random.nextInt(8) : random.nextInt(256));
+                }
+                Frame mutant = new Frame(bytes);
+                mutants.add(random.nextBoolean() ? mutant : mutant.cut(payload + random.nextInt(bytes.length - payload)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+    }
+
+    /** Printing BGP, every message kind and family decoded at -vv, allocates nothing per packet once warmed up. */
+    @Test
+    void printingDoesNotAllocatePerPacket() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not available");
+        List<Frame> frames = allFrames();
+        Packet[] packets = new Packet[frames.size()];
+        for (int i = 0; i < packets.length; i++) {
+            byte[] bytes = frames.get(i).bytes();
+            packets[i] = new Packet().set(bytes, 0, bytes.length, bytes.length, 0, 0, LinkType.EN10MB, i + 1);
+        }
+        Layers l = new Layers();
+        StringBuilder sb = new StringBuilder(1 << 16);
+        PacketPrinter printer = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
+            EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.HEX);
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 500; i++) {
+                for (Packet p : packets) {
+                    Dissector.dissect(p, l);
+                    sb.setLength(0);
+                    printer.format(p, l, sb);
+                }
+            }
+            long perPacket = (threads.getCurrentThreadAllocatedBytes() - before) / (500L * packets.length);
+            if (round == 1) assertEquals(0, perPacket, "bytes allocated per BGP packet");
+        }
     }
 }
