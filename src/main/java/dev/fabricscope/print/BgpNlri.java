@@ -1,5 +1,7 @@
 package dev.fabricscope.print;
 
+import static dev.fabricscope.print.BgpNames.*;
+
 /**
  * BGP's address families as tcpdump 4.99 decodes them (print-bgp.c): the AFI/SAFI line of MP_REACH and
  * MP_UNREACH, their next hops, and the NLRI of IPv4 and IPv6 unicast and multicast (with RFC 7911 path identifiers
@@ -46,16 +48,35 @@ final class BgpNlri {
         return afi << 8 | safi;
     }
 
-    private static final int INET_UNICAST = key(1, 1), INET_MULTICAST = key(1, 2), INET_UNIMULTICAST = key(1, 3),
-        INET_LABELED = key(1, 4), INET_MVPN = key(1, 5), INET_MDT = key(1, 66), INET_VPN_UNICAST = key(1, 128),
-        INET_VPN_MULTICAST = key(1, 129), INET_VPN_UNIMULTICAST = key(1, 130), INET_RT = key(1, 132),
-        INET6_UNICAST = key(2, 1), INET6_MULTICAST = key(2, 2), INET6_UNIMULTICAST = key(2, 3),
-        INET6_LABELED = key(2, 4), INET6_MVPN = key(2, 5), INET6_VPN_UNICAST = key(2, 128),
-        INET6_VPN_MULTICAST = key(2, 129), INET6_VPN_UNIMULTICAST = key(2, 130),
-        NSAP_UNICAST = key(3, 1), NSAP_MULTICAST = key(3, 2), NSAP_UNIMULTICAST = key(3, 3),
-        NSAP_VPN_UNICAST = key(3, 128), NSAP_VPN_MULTICAST = key(3, 129), NSAP_VPN_UNIMULTICAST = key(3, 130),
-        L2VPN_VPN_UNICAST = key(196, 128), L2VPN_VPN_MULTICAST = key(196, 129), L2VPN_VPN_UNIMULTICAST = key(196, 130),
-        VPLS = key(25, 65);
+    private static final int
+        INET_UNICAST = key(AFI_INET, SAFI_UNICAST),
+        INET_MULTICAST = key(AFI_INET, SAFI_MULTICAST),
+        INET_UNIMULTICAST = key(AFI_INET, SAFI_UNIMULTICAST),
+        INET_LABELED = key(AFI_INET, SAFI_LABELED_UNICAST),
+        INET_MVPN = key(AFI_INET, SAFI_MULTICAST_VPN),
+        INET_MDT = key(AFI_INET, SAFI_MDT),
+        INET_VPN_UNICAST = key(AFI_INET, SAFI_VPN_UNICAST),
+        INET_VPN_MULTICAST = key(AFI_INET, SAFI_VPN_MULTICAST),
+        INET_VPN_UNIMULTICAST = key(AFI_INET, SAFI_VPN_UNIMULTICAST),
+        INET_RT = key(AFI_INET, SAFI_RT_ROUTING_INFO),
+        INET6_UNICAST = key(AFI_INET6, SAFI_UNICAST),
+        INET6_MULTICAST = key(AFI_INET6, SAFI_MULTICAST),
+        INET6_UNIMULTICAST = key(AFI_INET6, SAFI_UNIMULTICAST),
+        INET6_LABELED = key(AFI_INET6, SAFI_LABELED_UNICAST),
+        INET6_MVPN = key(AFI_INET6, SAFI_MULTICAST_VPN),
+        INET6_VPN_UNICAST = key(AFI_INET6, SAFI_VPN_UNICAST),
+        INET6_VPN_MULTICAST = key(AFI_INET6, SAFI_VPN_MULTICAST),
+        INET6_VPN_UNIMULTICAST = key(AFI_INET6, SAFI_VPN_UNIMULTICAST),
+        NSAP_UNICAST = key(AFI_NSAP, SAFI_UNICAST),
+        NSAP_MULTICAST = key(AFI_NSAP, SAFI_MULTICAST),
+        NSAP_UNIMULTICAST = key(AFI_NSAP, SAFI_UNIMULTICAST),
+        NSAP_VPN_UNICAST = key(AFI_NSAP, SAFI_VPN_UNICAST),
+        NSAP_VPN_MULTICAST = key(AFI_NSAP, SAFI_VPN_MULTICAST),
+        NSAP_VPN_UNIMULTICAST = key(AFI_NSAP, SAFI_VPN_UNIMULTICAST),
+        L2VPN_VPN_UNICAST = key(AFI_L2VPN, SAFI_VPN_UNICAST),
+        L2VPN_VPN_MULTICAST = key(AFI_L2VPN, SAFI_VPN_MULTICAST),
+        L2VPN_VPN_UNIMULTICAST = key(AFI_L2VPN, SAFI_VPN_UNIMULTICAST),
+        VPLS = key(AFI_VPLS, SAFI_VPLS);
 
     /** The families bgp_mp_af_print lets through to the next-hop and NLRI decoders. */
     private static boolean decoded(int family) {
@@ -156,7 +177,7 @@ final class BgpNlri {
         int used;
         if (f == INET_UNICAST || f == INET_MULTICAST || f == INET_UNIMULTICAST
                 || f == INET6_UNICAST || f == INET6_MULTICAST || f == INET6_UNIMULTICAST) {
-            boolean v6 = afi == BgpNames.AFI_INET6;
+            boolean v6 = afi == AFI_INET6;
             boolean addPath = v6 ? addPath6 : addPath4;
             long pathId = 0;
             int p = at;
@@ -182,7 +203,7 @@ final class BgpNlri {
         }
         if (f == INET_VPN_UNICAST || f == INET_VPN_MULTICAST || f == INET_VPN_UNIMULTICAST
                 || f == INET6_VPN_UNICAST || f == INET6_VPN_MULTICAST || f == INET6_VPN_UNIMULTICAST) {
-            used = vpnPrefix(at, afi == BgpNames.AFI_INET6 ? 128 : 32);
+            used = vpnPrefix(at, afi == AFI_INET6 ? 128 : 32);
             return printed(used, "\n\t    (illegal prefix length)", out);
         }
         if (f == INET_RT) return routeTargetMembership(at, out);
