@@ -70,9 +70,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + "across files, and a file is always closed on a whole record.",
         "",
         "Differences from tcpdump: -G uses packet time, not the clock (so it also splits files read with -r); "
-            + "several -i options capture on several interfaces into one pcapng file; -e prints the link-level "
-            + "header of Ethernet frames only; with several -i, -# and -ttt count per interface; past 1,048,576 TCP "
-            + "conversations, relative sequence numbers start over for one not seen for a while.",
+            + "several -i options capture on several interfaces into one pcapng file; with several -i, -# and -ttt "
+            + "count per interface; past 1,048,576 TCP conversations, relative sequence numbers start over for one "
+            + "not seen for a while.",
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -171,13 +171,13 @@ public final class CaptureCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "-v", description = "Verbose output: IP header fields, checksums, protocol details (DNS owner "
-        + "names, NTP timestamps, HTTP headers, ICMPv6 neighbor-discovery options, IPv6 header options, LLDP TLVs, "
-        + "BFD timers ...); -vv also every TCP sequence number, slow-protocols and LLDP TLVs in hex and all DNS "
+        + "names, NTP timestamps, HTTP headers, BGP messages, DHCP options, ICMPv6 neighbor-discovery options, IPv6 "
+        + "header options, LLDP and CDP TLVs, STP BPDUs, BFD timers ...); -vv also every TCP sequence number, slow-protocols and LLDP TLVs in hex and all DNS "
         + "sections; -vvv also DNS TTLs.")
     boolean[] verbose = {};
 
-    @Option(names = "-e", description = "Print the link-level header (MAC addresses, ethertype, VLAN tags) on each "
-        + "line, as tcpdump -e (Ethernet).")
+    @Option(names = "-e", description = "Print the link-level header (MAC addresses, ethertype, VLAN tags; the "
+        + "cooked header of -i any captures) on each line, as tcpdump -e.")
     boolean linkHeaders;
 
     @Option(names = "-t", description = "Time stamps as tcpdump: -t none, -tt seconds since the epoch, -ttt time "

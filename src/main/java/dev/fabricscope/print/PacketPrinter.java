@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
- * NTP, syslog, DHCP, DHCPv6, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, IPv6 extension headers, AH/ESP/IPComp,
+ * NTP, syslog, DHCP, DHCPv6, BGP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, IPv6 extension headers, AH/ESP/IPComp,
  * GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4
  * fragments, slow protocols, LLDP ({@link LldpFormatter}), IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD and VTP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump) and the
@@ -33,8 +33,8 @@ public final class PacketPrinter {
     public enum Option {
         /**
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (tcpdump's names, "Unknown" for
-         * others) and frame length, and each VLAN tag; on raw IP "ip: ". Other link types get no link-level header
-         * (a known difference). On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
+         * family; on raw IP "ip: ". On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
          * tcpdump -e does.
          */
         LINK_HEADERS,
@@ -146,7 +146,7 @@ public final class PacketPrinter {
                 if (linkHeaders) out.append("ip: ");   // tcpdump -e's whole link-level header for raw IP
                 ip.ipByVersion(p, 0, length, out);
             }
-            case LinkType.NULL, LinkType.LOOP -> nullOrLoop(p, l, length, out);
+            case LinkType.NULL, LinkType.LOOP -> nullOrLoop(p, length, out);
             case LinkType.ERF -> {
                 if (l.erfType == ERF_TYPE_INFINIBAND) infiniband(p, l, out);
                 else if (l.ethOffset >= 0) ethernet(p, l, l.ethOffset, length - l.ethOffset, out);
@@ -522,15 +522,51 @@ public final class PacketPrinter {
         return "?";
     }
 
-    private void nullOrLoop(Packet p, Layers l, int length, StringBuilder out) {
+    /**
+     * LINKTYPE_NULL/LOOP as tcpdump's null_if_print: -e prints "AF IPv4 (2), length N: " (-q: the name alone); an
+     * address family it cannot decode gets that header (without -e too) and the default dump. ISO, AppleTalk and IPX,
+     * which tcpdump decodes, are dumped here (a known difference).
+     */
+    private void nullOrLoop(Packet p, int length, StringBuilder out) {
         if (!p.has(0, NULL_HEADER)) {
+            earlyEnd.mark();   // tcpdump fetches the header with a jumping check
             out.append(" [|null]");
             return;
         }
-        switch (l.addressFamily) {
+        int family = Integer.reverseBytes((int) p.u32(0));   // tcpdump reads it little-endian (host order) ...
+        if ((family & 0xffff0000) != 0) family = Integer.reverseBytes(family);   // ... and swaps a big value
+        if (linkHeaders) addressFamilyHeader(family, length, out);
+        switch (family) {
             case 2 -> ip.ipv4(p, NULL_HEADER, length - NULL_HEADER, out);
             case 24, 28, 30 -> ip.ipv6(p, NULL_HEADER, length - NULL_HEADER, out);
-            default -> out.append("AF Unknown (").append(l.addressFamily).append("), length ").append(length).append(": ");
+            default -> {
+                if (!linkHeaders) addressFamilyHeader(family, length, out);
+                if (verbosity != Verbosity.QUIET && !rawDump.hex && NULL_HEADER < p.capLen()) {
+                    HexDump.hexAndAscii(p, NULL_HEADER, p.capLen() - NULL_HEADER, "\n\t", out);
+                }
+            }
         }
+    }
+
+    /** tcpdump's null_hdr_print: "AF NAME (N), length N: ", with -q "NAME, length N: " ("Unknown AF N"). */
+    private void addressFamilyHeader(int family, int length, StringBuilder out) {
+        String name = switch (family) {
+            case 2 -> "IPv4";
+            case 6 -> "NS";
+            case 7 -> "ISO";
+            case 16 -> "Appletalk";
+            case 23 -> "IPX";
+            case 24, 28, 30 -> "IPv6";
+            default -> null;
+        };
+        if (verbosity != Verbosity.QUIET) {
+            out.append("AF ").append(name == null ? "Unknown" : name).append(" (")
+                .append(Integer.toUnsignedString(family)).append(')');
+        } else if (name != null) {
+            out.append(name);
+        } else {
+            out.append("Unknown AF ").append(Integer.toUnsignedString(family));
+        }
+        out.append(", length ").append(length).append(": ");
     }
 }

@@ -6,8 +6,8 @@ import dev.fabricscope.capture.Packet;
  * A TCP segment as {@code tcpdump -n} prints it: sequence numbers relative to each conversation's first
  * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Payloads go where
  * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
- * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), SSH's identification line ({@link SshFormatter}); the
- * other protocols tcpdump recognises by port (BGP, ...) are not decoded here.
+ * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
+ * ({@link SshFormatter}); the other protocols tcpdump recognises by port (Telnet, NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
     static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
@@ -22,6 +22,7 @@ final class TcpFormatter {
     private final TextProtocolFormatter text;
     private final RespFormatter resp;
     private final SshFormatter ssh;
+    private final BgpFormatter bgp;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
 
@@ -32,6 +33,7 @@ final class TcpFormatter {
         this.text = new TextProtocolFormatter(verbosity, earlyEnd);
         this.resp = new RespFormatter(earlyEnd);
         this.ssh = new SshFormatter(earlyEnd);
+        this.bgp = new BgpFormatter(verbosity, earlyEnd);
         this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
     }
 
@@ -124,6 +126,7 @@ final class TcpFormatter {
             case DNS -> dns.format(p, off, length, end, true, false, out);
             case RESP -> resp.format(p, off, length, end, out);
             case SSH -> ssh.format(p, off, length, end, out);
+            case BGP -> bgp.format(p, off, end, out);
             case HTTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.HTTP, out);
             case RTSP -> text(p, off, length, end, TextProtocolFormatter.Protocol.RTSP, out);
             case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);

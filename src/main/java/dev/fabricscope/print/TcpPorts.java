@@ -8,11 +8,11 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { SMTP, WHOIS, RESP, SSH, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
+    enum Decoder { SMTP, WHOIS, BGP, RESP, SSH, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
 
-    /** Telnet; after SMTP and whois: BGP and PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
+    /** Telnet; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = 23;
-    private static final int[] BEFORE_RESP = {179, 1723};
+    private static final int[] BEFORE_RESP = {1723};
     private static final int REDIS = 6379;
     /** SSH comes first of those after RESP; the others stay undecoded. */
     private static final int SSH = 22;
@@ -24,6 +24,7 @@ final class TcpPorts {
         if (either(sport, dport, TELNET)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, 25)) return Decoder.SMTP;
         if (either(sport, dport, 43)) return Decoder.WHOIS;
+        if (either(sport, dport, BgpFormatter.PORT)) return Decoder.BGP;
         for (int port : BEFORE_RESP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, REDIS)) return Decoder.RESP;
         if (either(sport, dport, SSH)) return Decoder.SSH;

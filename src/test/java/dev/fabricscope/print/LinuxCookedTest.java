@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Linux cooked captures (LINUX_SLL, and LINUX_SLL2, what "-i any" gives) against tcpdump 4.99 itself: packet types,
+ * Linux cooked captures (LINUX_SLL, and LINUX_SLL2, what "-i any" gives), and NULL/LOOP captures, against tcpdump
+ * 4.99 itself: packet types,
  * link-layer addresses, VLAN tags inside, unknown protocols with their default dump, and -e/-q, whole and cut after
  * every byte. SLL2's interface indexes are named as this machine names them, by both.
  */
@@ -113,5 +114,25 @@ class LinuxCookedTest {
             PacketPrinterFlagsTest.assertSameAsTcpdump(sll, flags);
             PacketPrinterFlagsTest.assertSameAsTcpdump(sll2, flags);
         }
+    }
+
+    /** LINKTYPE_NULL (host order, either way round) and LOOP (network order): -e's address-family header, unknowns. */
+    @Test
+    void nullAndLoopAsTcpdump() throws Exception {
+        List<Frame> nulls = new ArrayList<>();
+        for (String family : new String[] {"02000000", "00000002", "1e000000", "18000000", "1c000000",
+                "ff000000", "00000063", "00010002"}) {   // ISO (7) and IPX (23): a known difference
+            nulls.add(new Frame(concat(hex(family), family.startsWith("1") ? UDP6 : UDP4)));
+        }
+        List<Frame> loops = List.of(new Frame(concat(hex("00000002"), UDP4)), new Frame(concat(hex("0000001e"), UDP6)),
+            new Frame(concat(hex("00000063"), "opaque".getBytes())), new Frame(hex("000000")));
+        Path nullFile = write("null.pcap", LinkType.NULL, nulls);
+        Path loopFile = write("loop.pcap", LinkType.LOOP, loops);
+        Path cut = write("null-cut.pcap", LinkType.NULL, TcpdumpOracle.cutAfterEveryByte(nulls, 1));
+        for (String flags : FLAGS) {
+            PacketPrinterFlagsTest.assertSameAsTcpdump(nullFile, flags.isEmpty() ? "-n" : flags);
+            PacketPrinterFlagsTest.assertSameAsTcpdump(loopFile, flags.isEmpty() ? "-n" : flags);
+        }
+        for (String flags : new String[] {"-x", "-e", "-e -q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(cut, flags);
     }
 }
