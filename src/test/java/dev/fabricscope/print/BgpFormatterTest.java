@@ -3,13 +3,6 @@ package dev.fabricscope.print;
 import static dev.fabricscope.print.BgpMessages.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import dev.fabricscope.capture.LinkType;
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -404,29 +397,7 @@ class BgpFormatterTest {
     /** Printing BGP, every message kind and family decoded at -vv, allocates nothing per packet once warmed up. */
     @Test
     void printingDoesNotAllocatePerPacket() {
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not available");
-        List<Frame> frames = allFrames();
-        Packet[] packets = new Packet[frames.size()];
-        for (int i = 0; i < packets.length; i++) {
-            byte[] bytes = frames.get(i).bytes();
-            packets[i] = new Packet().set(bytes, 0, bytes.length, bytes.length, 0, 0, LinkType.EN10MB, i + 1);
-        }
-        Layers l = new Layers();
-        StringBuilder sb = new StringBuilder(1 << 16);
-        PacketPrinter printer = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
-            EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.HEX);
-        for (int round = 0; round < 2; round++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 500; i++) {
-                for (Packet p : packets) {
-                    Dissector.dissect(p, l);
-                    sb.setLength(0);
-                    printer.format(p, l, sb);
-                }
-            }
-            long perPacket = (threads.getCurrentThreadAllocatedBytes() - before) / (500L * packets.length);
-            if (round == 1) assertEquals(0, perPacket, "bytes allocated per BGP packet");
-        }
+        PrinterAllocation.assertNoAllocationPerPacket(allFrames(), new PacketPrinter(ZoneOffset.UTC,
+            Verbosity.VERY_VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.HEX), 500, "BGP");
     }
 }

@@ -2,14 +2,8 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.print.LlcFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import dev.fabricscope.capture.LinkType;
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -321,29 +315,7 @@ class LlcFormatterTest {
     /** Printing every frame above at -vv with -e and -x allocates nothing per packet once warmed up. */
     @Test
     void printingDoesNotAllocatePerPacket() {
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not available");
-        List<Frame> frames = allFrames();
-        Packet[] packets = new Packet[frames.size()];
-        for (int i = 0; i < packets.length; i++) {
-            byte[] bytes = frames.get(i).bytes();
-            packets[i] = new Packet().set(bytes, 0, bytes.length, bytes.length, 0, 0, LinkType.EN10MB, i + 1);
-        }
-        Layers l = new Layers();
-        StringBuilder sb = new StringBuilder(1 << 16);
-        PacketPrinter printer = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE, LINK, TimestampStyle.TIME,
-            RawDump.HEX);
-        for (int round = 0; round < 2; round++) {
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 1_000; i++) {
-                for (Packet p : packets) {
-                    Dissector.dissect(p, l);
-                    sb.setLength(0);
-                    printer.format(p, l, sb);
-                }
-            }
-            long perPacket = (threads.getCurrentThreadAllocatedBytes() - before) / (1_000L * packets.length);
-            if (round == 1) assertEquals(0, perPacket, "bytes allocated per 802.3 packet");
-        }
+        PrinterAllocation.assertNoAllocationPerPacket(allFrames(),
+            new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE, LINK, TimestampStyle.TIME, RawDump.HEX), 1_000, "802.3");
     }
 }

@@ -1,0 +1,46 @@
+package dev.fabricscope.print;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.management.ThreadMXBean;
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+/** The printers' promise: once warmed up, dissecting and printing a packet allocates nothing. */
+final class PrinterAllocation {
+    private PrinterAllocation() { }
+
+    /**
+     * Dissects and prints every Ethernet frame {@code repeats} times, twice; the second round must allocate 0 bytes
+     * per packet (the first warms up the JIT, whose escape analysis removes what the code would allocate).
+     */
+    static void assertNoAllocationPerPacket(List<Frame> frames, PacketPrinter printer, int repeats, String what) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not available");
+        Packet[] packets = new Packet[frames.size()];
+        for (int i = 0; i < packets.length; i++) {
+            byte[] bytes = frames.get(i).bytes();
+            packets[i] = new Packet().set(bytes, 0, bytes.length, bytes.length, 0, 0, LinkType.EN10MB, i + 1);
+        }
+        Layers l = new Layers();
+        StringBuilder sb = new StringBuilder(1 << 16);
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < repeats; i++) {
+                for (Packet p : packets) {
+                    Dissector.dissect(p, l);
+                    sb.setLength(0);
+                    printer.format(p, l, sb);
+                }
+            }
+            long perPacket = (threads.getCurrentThreadAllocatedBytes() - before) / ((long) repeats * packets.length);
+            if (round == 1) assertEquals(0, perPacket, "bytes allocated per " + what + " packet");
+        }
+    }
+}
