@@ -28,6 +28,7 @@ final class UdpFormatter {
     private final SomeIpFormatter someIp;
     private final BootpFormatter bootp;
     private final Dhcp6Formatter dhcp6;
+    private final PtpFormatter ptp;
 
     /** @param linkHeaders tcpdump -e (Geneve then names the carried protocol) */
     UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
@@ -43,6 +44,7 @@ final class UdpFormatter {
         this.someIp = new SomeIpFormatter(earlyEnd);
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
         this.dhcp6 = new Dhcp6Formatter(verbosity, earlyEnd);
+        this.ptp = new PtpFormatter(earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -104,6 +106,7 @@ final class UdpFormatter {
             case SOME_IP -> someIp.format(p, payload, length, end, out);
             case BOOTP -> bootp.format(p, payload, length, end, out);
             case DHCP6 -> dhcp6.format(p, payload, length, end, out);
+            case PTP -> ptp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

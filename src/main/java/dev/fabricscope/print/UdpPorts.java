@@ -8,7 +8,7 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
+    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -36,8 +36,10 @@ final class UdpPorts {
     private static final int[] BEFORE_SYSLOG = {701, 1589, 6343, 12223, 12222, 5060};
     private static final int OTV = 8472;
     private static final int GENEVE = 6081;
-    /** Either side, tried after Geneve and before SOME/IP (LISP, VXLAN-GPE, ZEP, MPLS, PTP). */
-    private static final int[] AFTER_GENEVE = {4342, 4790, 17754, 6635, 319, 320};
+    /** Either side, tried after Geneve and before PTP (LISP, VXLAN-GPE, ZEP, MPLS). */
+    private static final int[] AFTER_GENEVE = {4342, 4790, 17754, 6635};
+    /** Either side: PTP event and general messages (tcpdump tries AppleTalk-in-UDP first: not decoded here). */
+    private static final int[] PTP = {319, 320};
     private static final int SOME_IP = 30490;
 
     static Decoder decoder(int sport, int dport) {
@@ -64,6 +66,7 @@ final class UdpPorts {
         if (either(sport, dport, VXLAN)) return Decoder.VXLAN;
         if (either(sport, dport, GENEVE)) return Decoder.GENEVE;
         if (any(sport, dport, AFTER_GENEVE)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, PTP)) return Decoder.PTP;
         return either(sport, dport, SOME_IP) ? Decoder.SOME_IP : Decoder.NONE;
     }
 
