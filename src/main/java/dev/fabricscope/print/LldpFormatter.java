@@ -246,7 +246,8 @@ final class LldpFormatter {
         }
     }
 
-    private static String familyName(int family) {
+    /** tcpdump's af_values name of an address family number (also CFM's sender ID). */
+    static String familyName(int family) {
         return switch (family) {
             case 25 -> "VPLS";
             case 196 -> "Layer-2 VPN";

@@ -55,7 +55,7 @@ public final class PacketPrinter {
             ETHERTYPE_SLOW = 0x8809, ETHERTYPE_LLDP = 0x88cc;
     private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848, ETHERTYPE_PPPOE_DISCOVERY = 0x8863,
             ETHERTYPE_PPPOE_SESSION = 0x8864, ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
-    private static final int ETHERTYPE_PTP = 0x88f7;
+    private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
@@ -74,6 +74,7 @@ public final class PacketPrinter {
     private final PppFormatter ppp;
     private final PppoeFormatter pppoe;
     private final PtpFormatter ptp;
+    private final CfmFormatter cfm;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -121,6 +122,7 @@ public final class PacketPrinter {
         this.ppp = new PppFormatter(verbosity, linkHeaders, earlyEnd, this::encapsulated);
         this.pppoe = new PppoeFormatter(earlyEnd, ppp);
         this.ptp = new PtpFormatter(earlyEnd);
+        this.cfm = new CfmFormatter(verbosity, earlyEnd);
     }
 
     /**
@@ -359,6 +361,7 @@ public final class PacketPrinter {
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
+            case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
             default -> {
                 return false;
             }
