@@ -14,6 +14,9 @@ import dev.fabricscope.capture.Packet;
  * delay_req's bodies are read as the layouts tcpdump assumes; a management message prints its first body byte four
  * times (tcpdump never moves on), each as ", , name  value". Every field is fetched where the capture may end:
  * there tcpdump jumps out with " [|ptp]" ({@link EarlyEnd}). One per printer; allocates nothing.
+ *
+ * <p>Known difference: over UDP tcpdump first gives a datagram whose third byte is 2 to its AppleTalk (DDP in UDP)
+ * printer, 319 and 320 being in that port range; we print such messages (512 to 767 bytes long) as PTP.
  */
 final class PtpFormatter {
     private static final int HEADER = 34;
