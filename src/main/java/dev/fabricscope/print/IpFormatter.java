@@ -30,6 +30,7 @@ final class IpFormatter {
     private final IgmpFormatter igmp;
     private final VrrpFormatter vrrp;
     private final GreFormatter gre;
+    private final OspfFormatter ospf;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -49,6 +50,7 @@ final class IpFormatter {
         this.igmp = new IgmpFormatter(verbosity, earlyEnd);
         this.vrrp = new VrrpFormatter(verbosity, earlyEnd);
         this.gre = new GreFormatter(verbosity, linkHeaders, inner);
+        this.ospf = new OspfFormatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -254,7 +256,11 @@ final class IpFormatter {
             }
             case VrrpFormatter.PROTOCOL -> vrrp.format(p, ctx, off, len, out);
             case GRE -> gre.format(p, off, len, ctx.end, out);
-            // tcpdump decodes many more (OSPF, PIM, SCTP, ...): a known difference
+            case OspfFormatter.PROTOCOL -> {
+                if (v6) out.append(" ip-proto-").append(proto).append(' ').append(length);
+                else ospf.format(p, off, len, ctx.end, out);
+            }
+            // tcpdump decodes many more (OSPFv3, PIM, SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }
