@@ -31,6 +31,7 @@ final class IpFormatter {
     private final VrrpFormatter vrrp;
     private final GreFormatter gre;
     private final OspfFormatter ospf;
+    private final Ospf6Formatter ospf6;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -51,6 +52,7 @@ final class IpFormatter {
         this.vrrp = new VrrpFormatter(verbosity, earlyEnd);
         this.gre = new GreFormatter(verbosity, linkHeaders, inner);
         this.ospf = new OspfFormatter(verbosity, earlyEnd);
+        this.ospf6 = new Ospf6Formatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -257,10 +259,10 @@ final class IpFormatter {
             case VrrpFormatter.PROTOCOL -> vrrp.format(p, ctx, off, len, out);
             case GRE -> gre.format(p, off, len, ctx.end, out);
             case OspfFormatter.PROTOCOL -> {
-                if (v6) out.append(" ip-proto-").append(proto).append(' ').append(length);
+                if (v6) ospf6.format(p, off, len, ctx.end, out);
                 else ospf.format(p, off, len, ctx.end, out);
             }
-            // tcpdump decodes many more (OSPFv3, PIM, SCTP, ...): a known difference
+            // tcpdump decodes many more (PIM, SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }

@@ -157,8 +157,7 @@ final class CaptureComparison {
                 case 58 -> new Info(Category.ICMPV6, null, 0, -1, -1);
                 case 50, 51 -> new Info(Category.IPSEC, null, 0, -1, -1);
                 case 47 -> gre(p, l, nesting);
-                case 89 -> l.networkKind == NetworkKind.IPV4 ? new Info(Category.OSPF, null, 0, -1, -1)
-                    : notClaimed("IP protocol 89 over IPv6 (OSPFv3)");
+                case 89 -> new Info(Category.OSPF, null, 0, -1, -1);
                 default -> notClaimed("IP protocol " + l.ipProtocol);
             };
         }
