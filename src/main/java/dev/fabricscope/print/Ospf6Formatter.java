@@ -16,17 +16,10 @@ final class Ospf6Formatter {
     private static final int OPTION_LLS = 0x200;
     private static final int AUTH_TRAILER_HEADER = 16;
 
-    /** tcpdump's "goto trunc" inside the printer: the marker without an early end. */
-    static final class Stop extends RuntimeException {
-        Stop() {
-            super(null, null, false, false);
-        }
-    }
-
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final OspfBytes b = new OspfBytes();
-    private final Stop stop = new Stop();
+    private final OspfBytes.Stop stop = new OspfBytes.Stop();
     private final Ospf6Lsa lsa;
 
     Ospf6Formatter(Verbosity verbosity, EarlyEnd earlyEnd) {
@@ -43,7 +36,7 @@ final class Ospf6Formatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ospf3]");
-        } catch (Stop s) {
+        } catch (OspfBytes.Stop s) {
             out.append(" [|ospf3]");
         } finally {
             b.clear();

@@ -8,7 +8,7 @@ import dev.fabricscope.capture.Packet;
  * router, network, inter-area prefix, AS external, link and intra-area prefix LSAs, grace and intra-area TE LSAs
  * (their TLVs as OSPFv2's, {@link OspfOpaque}), a hex dump of any other. tcpdump's quirks are kept: a header length
  * below 20 prints as a 64-bit wrap, the intra-area prefix LSA counts 6 bytes of its 12-byte preamble against its
- * length. Where tcpdump gives up it throws the formatter's {@link Ospf6Formatter.Stop}.
+ * length. Where tcpdump gives up it throws the formatter's {@link OspfBytes.Stop}.
  */
 final class Ospf6Lsa {
     static final int HEADER = 20;
@@ -18,12 +18,12 @@ final class Ospf6Lsa {
 
     private final OspfBytes b;
     private final OspfOpaque opaque;
-    private final Ospf6Formatter.Stop stop;
+    private final OspfBytes.Stop stop;
     /** A prefix's bytes, zero-filled to an address, read by {@link Text#ipv6} through {@link #prefixView}. */
     private final byte[] prefix = new byte[16];
     private final Packet prefixView = new Packet();
 
-    Ospf6Lsa(Verbosity verbosity, OspfBytes b, Ospf6Formatter.Stop stop) {
+    Ospf6Lsa(Verbosity verbosity, OspfBytes b, OspfBytes.Stop stop) {
         this.b = b;
         this.stop = stop;
         this.opaque = new OspfOpaque(verbosity, b);

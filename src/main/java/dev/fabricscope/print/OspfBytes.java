@@ -7,6 +7,13 @@ import dev.fabricscope.capture.Packet;
  * they jump ({@link SnapshotBytes.Jump}), and the printer ends the line with its marker. One per printer.
  */
 final class OspfBytes {
+    /** tcpdump's "goto trunc" after its own length checks: the printer's marker, but no early end. */
+    static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
     final SnapshotBytes bytes = new SnapshotBytes();
     private Packet p;
 
