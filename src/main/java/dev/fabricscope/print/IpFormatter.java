@@ -30,6 +30,9 @@ final class IpFormatter {
     private final IgmpFormatter igmp;
     private final VrrpFormatter vrrp;
     private final GreFormatter gre;
+    private final OspfFormatter ospf;
+    private final Ospf6Formatter ospf6;
+    private final PimFormatter pim;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -49,6 +52,9 @@ final class IpFormatter {
         this.igmp = new IgmpFormatter(verbosity, earlyEnd);
         this.vrrp = new VrrpFormatter(verbosity, earlyEnd);
         this.gre = new GreFormatter(verbosity, linkHeaders, inner);
+        this.ospf = new OspfFormatter(verbosity, earlyEnd);
+        this.ospf6 = new Ospf6Formatter(verbosity, earlyEnd);
+        this.pim = new PimFormatter(verbosity, earlyEnd, inner);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -254,7 +260,12 @@ final class IpFormatter {
             }
             case VrrpFormatter.PROTOCOL -> vrrp.format(p, ctx, off, len, out);
             case GRE -> gre.format(p, off, len, ctx.end, out);
-            // tcpdump decodes many more (OSPF, PIM, SCTP, ...): a known difference
+            case OspfFormatter.PROTOCOL -> {
+                if (v6) ospf6.format(p, off, len, ctx.end, out);
+                else ospf.format(p, off, len, ctx.end, out);
+            }
+            case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, len, out);
+            // tcpdump decodes many more (SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }

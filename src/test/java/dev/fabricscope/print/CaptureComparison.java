@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * Compares our line with tcpdump's for every packet of a capture, in the three verbosities, for the
  * packet classes the printer claims (TCP, UDP, ICMP, ICMPv6, IPv6 extension headers and fragments, AH/ESP, ARP,
- * IPv4 later fragments, slow protocols, LLDP, ethertypes tcpdump does not know; MPLS, PPPoE and GRE, with what they
+ * IPv4 later fragments, slow protocols, LLDP, OSPF, PIM, ethertypes tcpdump does not know; MPLS, PPPoE and GRE, with what they
  * carry classified in turn). Everything else is counted as "not claimed", and claimed packets
  * whose difference is explained by a named rule are counted as known differences; all other differences
  * are mismatches.
@@ -31,7 +31,7 @@ final class CaptureComparison {
             10288);
 
     enum Category { TCP, UDP, ICMP, ICMPV6, IPSEC, IPV4_LATER_FRAGMENT, IPV6_FRAGMENT, ARP, SLOW_PROTOCOLS, LLDP,
-        UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, NOT_CLAIMED }
+        UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, OSPF, PIM, NOT_CLAIMED }
 
     /** Encapsulations inside encapsulations classified before giving up (the printer nests 8 packets deep). */
     private static final int MAX_CLASSIFIED_NESTING = 4;
@@ -157,6 +157,8 @@ final class CaptureComparison {
                 case 58 -> new Info(Category.ICMPV6, null, 0, -1, -1);
                 case 50, 51 -> new Info(Category.IPSEC, null, 0, -1, -1);
                 case 47 -> gre(p, l, nesting);
+                case 89 -> new Info(Category.OSPF, null, 0, -1, -1);
+                case 103 -> new Info(Category.PIM, null, 0, -1, -1);
                 default -> notClaimed("IP protocol " + l.ipProtocol);
             };
         }
