@@ -5,7 +5,8 @@ import dev.fabricscope.capture.Packet;
 /**
  * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), TFTP on 69,
  * BOOTP/DHCP on 67/68 ({@link BootpFormatter}), DHCPv6 on 546/547 ({@link Dhcp6Formatter}), BFD to
- * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, NTP on 123, syslog on 514,
+ * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, PTP on 319/320
+ * ({@link PtpFormatter}), NTP on 123, syslog on 514,
  * Broadcom's LI shim from 49152 ({@link BcmLiFormatter}), SOME/IP on 30490, in tcpdump's own port order
  * ({@link UdpPorts}), else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
  * (SNMP, RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
