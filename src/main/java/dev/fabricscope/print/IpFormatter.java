@@ -1,5 +1,6 @@
 package dev.fabricscope.print;
 
+import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 
 /**
@@ -13,6 +14,7 @@ import dev.fabricscope.capture.Packet;
  * print addresses with their ports only when the IP header names them; after extension headers or AH, ports only.
  */
 final class IpFormatter {
+    private static final int IP_IN_IP = 4, IPV6_IN_IP = 41, ETHERNET_IN_IP = 143;
     static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, GRE = 47, ESP = 50, AH = 51, ICMPV6 = 58, NO_NEXT_HEADER = 59,
             IPCOMP = 108, SCTP = 132;
     private static final int IPV4_HEADER = 20, IPV6_HEADER = 40;
@@ -37,6 +39,8 @@ final class IpFormatter {
     private final boolean linkHeaders;
 
     private final EarlyEnd earlyEnd;
+    /** Prints what IP-in-IP, IPv6-in-IP and Ethernet-in-IPv6 carry. */
+    private final Encapsulated inner;
 
     IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
                 Encapsulated inner) {
@@ -55,6 +59,7 @@ final class IpFormatter {
         this.ospf = new OspfFormatter(verbosity, earlyEnd);
         this.ospf6 = new Ospf6Formatter(verbosity, earlyEnd);
         this.pim = new PimFormatter(verbosity, earlyEnd, inner);
+        this.inner = inner;
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -265,9 +270,20 @@ final class IpFormatter {
                 else ospf.format(p, off, len, ctx.end, out);
             }
             case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, len, out);
+            case IP_IN_IP -> carried(p, off, len, LinkType.IPV4, out);
+            case IPV6_IN_IP -> carried(p, off, len, LinkType.IPV6, out);
+            case ETHERNET_IN_IP -> {
+                if (v6) carried(p, off, len, LinkType.EN10MB, out);
+                else out.append("[Ethernet requires IPv6] (invalid)");
+            }
             // tcpdump decodes many more (SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
+    }
+
+    /** The packet an IP tunnel carries, printed like any (tcpdump's ip_print / ip6_print / ether_print on it). */
+    private void carried(Packet p, int off, int length, int linkType, StringBuilder out) {
+        if (!inner.print(p, off, length, Math.max(0, ctx.end - off), linkType, out)) out.append(" [|ip]");
     }
 
     /** tcpdump's "+" (more fragments), "DF", "rsvd" list, or "none". */
