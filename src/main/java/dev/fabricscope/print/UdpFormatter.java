@@ -8,8 +8,8 @@ import dev.fabricscope.capture.Packet;
  * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, NTP on 123, syslog on 514,
  * Broadcom's LI shim from 49152 ({@link BcmLiFormatter}), SOME/IP on 30490, in tcpdump's own port order
  * ({@link UdpPorts}), else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
- * (SNMP, RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
- * are verified with -v as tcpdump does, IPv4 ones with -vv.
+ * (RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
+ * are verified with -v as tcpdump does, IPv4 ones with -vv. SNMP (161/162) prints by {@link SnmpFormatter}.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -28,6 +28,7 @@ final class UdpFormatter {
     private final SomeIpFormatter someIp;
     private final BootpFormatter bootp;
     private final Dhcp6Formatter dhcp6;
+    private final SnmpFormatter snmp;
 
     /** @param linkHeaders tcpdump -e (Geneve then names the carried protocol) */
     UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
@@ -43,6 +44,7 @@ final class UdpFormatter {
         this.someIp = new SomeIpFormatter(earlyEnd);
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
         this.dhcp6 = new Dhcp6Formatter(verbosity, earlyEnd);
+        this.snmp = new SnmpFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -104,6 +106,7 @@ final class UdpFormatter {
             case SOME_IP -> someIp.format(p, payload, length, end, out);
             case BOOTP -> bootp.format(p, payload, length, end, out);
             case DHCP6 -> dhcp6.format(p, payload, length, end, out);
+            case SNMP -> snmp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

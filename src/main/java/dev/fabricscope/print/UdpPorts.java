@@ -8,13 +8,16 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, UNSUPPORTED, NONE }
+    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, SNMP,
+        UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
     private static final int[] BOOTP = {68, 67};
-    /** Either side, tried after BOOTP and before NTP (RIP, AODV, ISAKMP, SNMP). */
-    private static final int[] BEFORE_NTP = {520, 654, 500, 4500, 7500, 8500, 161, 162};
+    /** Either side, tried after BOOTP and before SNMP (RIP, AODV, ISAKMP). */
+    private static final int[] BEFORE_SNMP = {520, 654, 500, 4500, 7500, 8500};
+    /** Either side, tried before NTP: SNMP (agent, trap). */
+    private static final int[] SNMP = {161, 162};
     /** Either side, tried between NTP and DHCPv6 (Kerberos, L2TP, NetBIOS, Zephyr, RIPng); RX is a range. */
     private static final int[] BEFORE_DHCP6 = {88, 750, 1701, 137, 138, 2103, 2104, 521};
     /** Destination only, tried before DHCPv6 (VAT). */
@@ -46,7 +49,8 @@ final class UdpPorts {
         if (either(sport, dport, TIMED)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
-        if (any(sport, dport, BEFORE_NTP)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, BEFORE_SNMP)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, SNMP)) return Decoder.SNMP;
         if (either(sport, dport, NTP)) return Decoder.NTP;
         if (any(sport, dport, BEFORE_DHCP6) || dport == VAT || sport >= RX_LOW && sport <= RX_HIGH
                 || dport >= RX_LOW && dport <= RX_HIGH) {
