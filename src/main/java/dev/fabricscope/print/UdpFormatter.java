@@ -10,6 +10,7 @@ import dev.fabricscope.capture.Packet;
  * ({@link UdpPorts}), else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
  * (RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
  * are verified with -v as tcpdump does, IPv4 ones with -vv. SNMP (161/162) prints by {@link SnmpFormatter}.
+ * RADIUS (1812/1813, 1645/1646, 1700, 3799) by {@link RadiusFormatter}.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -29,6 +30,7 @@ final class UdpFormatter {
     private final BootpFormatter bootp;
     private final Dhcp6Formatter dhcp6;
     private final SnmpFormatter snmp;
+    private final RadiusFormatter radius;
 
     /** @param linkHeaders tcpdump -e (Geneve then names the carried protocol) */
     UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
@@ -45,6 +47,7 @@ final class UdpFormatter {
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
         this.dhcp6 = new Dhcp6Formatter(verbosity, earlyEnd);
         this.snmp = new SnmpFormatter(verbosity, earlyEnd);
+        this.radius = new RadiusFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -107,6 +110,7 @@ final class UdpFormatter {
             case BOOTP -> bootp.format(p, payload, length, end, out);
             case DHCP6 -> dhcp6.format(p, payload, length, end, out);
             case SNMP -> snmp.format(p, payload, length, end, out);
+            case RADIUS -> radius.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, SNMP,
-        UNSUPPORTED, NONE }
+        RADIUS, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -24,14 +24,14 @@ final class UdpPorts {
     private static final int VAT = 3456;
     /** Either side: DHCPv6 (server, client). */
     private static final int[] DHCP6 = {547, 546};
-    /**
-     * Either side, tried between DHCPv6 and the Broadcom LI shim (AHCP, Babel, HNCP, Cisco auto-RP, RADIUS, LWRES,
-     * LDP, OLSR, LSP ping).
-     */
-    private static final int[] BEFORE_BCM_LI = {5359, 6696, 6697, 8231, 496, 1645, 1812, 1646, 1813, 1700, 3799, 921,
-        646, 698, 3503};
-    /** Destination only, tried before the shim (whiteboard, HSRP). */
-    private static final int[] BEFORE_BCM_LI_DESTINATION = {4567, 1985};
+    /** Either side, tried after DHCPv6 and before RADIUS (AHCP, Babel, HNCP, Cisco auto-RP); whiteboard to 4567. */
+    private static final int[] BEFORE_RADIUS = {5359, 6696, 6697, 8231, 496};
+    private static final int WHITEBOARD = 4567;
+    /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
+    private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
+    /** Either side, tried after RADIUS and before the Broadcom LI shim (LWRES, LDP, OLSR, LSP ping); HSRP to 1985. */
+    private static final int[] BEFORE_BCM_LI = {921, 646, 698, 3503};
+    private static final int HSRP = 1985;
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
@@ -57,9 +57,9 @@ final class UdpPorts {
             return Decoder.UNSUPPORTED;
         }
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
-        if (any(sport, dport, BEFORE_BCM_LI) || destination(dport, BEFORE_BCM_LI_DESTINATION)) {
-            return Decoder.UNSUPPORTED;
-        }
+        if (any(sport, dport, BEFORE_RADIUS) || dport == WHITEBOARD) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
+        if (any(sport, dport, BEFORE_BCM_LI) || dport == HSRP) return Decoder.UNSUPPORTED;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
         if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;

@@ -108,6 +108,9 @@ class SnmpFormatterTest {
         f.add(toAgent(community(-1, "public", pdu(GET, 1, 0, 0))));
         f.add(toAgent(community(1, "a\u0001b", pdu(GET, 1, 0, 0))));                                // unprintable
         f.add(toAgent(community(1, "", pdu(GET, 1, 0, 0))));
+        byte[] get = community(1, "public", pdu(GET, 1, 0, 0, bind(SYS_DESCR, nul())));
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(123, 161, get, IP_A, IP_B)))));     // SNMP before NTP
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(1812, 162, get, IP_A, IP_B)))));    // and before RADIUS
         f.add(new Frame(ethernet(0x86dd, ipv6(17, udp(40001, 161, community(1, "v6", pdu(GET, 1, 0, 0,
             bind(SYS_DESCR, nul()))), IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))));
         return f;

@@ -48,7 +48,7 @@ final class SnmpMessages {
         return tlv(0x30, content);
     }
 
-    /** OBJECT IDENTIFIER: 40 * x + y for the first two arcs, then base-128 sub-identifiers, high bit on all but last. */
+    /** OBJECT IDENTIFIER: 40 * x + y for the first two arcs, then base-128 sub-identifiers (high bit: more follows). */
     static byte[] oid(long... arcs) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         subIdentifier(b, arcs[0] * 40 + arcs[1]);
