@@ -6,7 +6,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -73,8 +76,7 @@ class RadiusFormatterTest {
         f.add(fromServer(1812, message(ACCESS_REJECT, 0x2c, text(18, "Authentication failed"),
             attribute(79, eap(4, 31, new byte[0])), number(101, 404), number(101, 999), number(101, 0xffffffffL))));
         f.add(toServer(1813, message(ACCOUNTING_REQUEST, 0x01, number(40, 1), text(44, "0000001A"), number(41, 0),
-            number(45, 1), attribute(4, IP_A), number(5, 50101), number(61, 15), number(55, 1_700_000_000L),
-            number(55, 0), number(55, 0xffffffffL), text(1, "alice"))));
+            number(45, 1), attribute(4, IP_A), number(5, 50101), number(61, 15), text(1, "alice"))));
         f.add(toServer(1813, message(ACCOUNTING_REQUEST, 0x02, number(40, 2), text(44, "0000001A"), number(42, 123456),
             number(43, 654321), number(47, 100), number(48, 200), number(52, 1), number(53, 0), number(46, 90061),
             number(46, 61), number(49, 1), number(49, 23), number(49, 24), number(49, 0), number(51, 2),
@@ -170,8 +172,20 @@ class RadiusFormatterTest {
         return f;
     }
 
+    /**
+     * Event-Timestamp prints in the local zone (tcpdump's ctime; ours the JVM's) while the oracle runs tcpdump with
+     * TZ=UTC: these frames are compared only where the JVM's zone is UTC too.
+     */
+    static List<Frame> eventTimestamps() {
+        ZoneRules local = ZoneId.systemDefault().getRules();
+        if (!local.isFixedOffset() || local.getOffset(Instant.EPOCH).getTotalSeconds() != 0) return List.of();
+        return List.of(toServer(1813, message(ACCOUNTING_REQUEST, 0x11, number(40, 1), number(55, 1_700_000_000L),
+            number(55, 0), number(55, 0xffffffffL), number(55, 951_782_400L), number(55, 4_107_542_400L))));
+    }
+
     static List<Frame> frames() {
         List<Frame> f = new ArrayList<>(messages());
+        f.addAll(eventTimestamps());
         f.addAll(malformed());
         return f;
     }
