@@ -3,14 +3,14 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * A UDP datagram as tcpdump prints it: DNS on port 53 and mDNS on 5353 ({@link DnsFormatter}), TFTP on 69,
- * BOOTP/DHCP on 67/68 ({@link BootpFormatter}), DHCPv6 on 546/547 ({@link Dhcp6Formatter}), BFD to
- * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, PTP on 319/320
- * ({@link PtpFormatter}), NTP on 123, syslog on 514,
- * Broadcom's LI shim from 49152 ({@link BcmLiFormatter}), SOME/IP on 30490, in tcpdump's own port order
- * ({@link UdpPorts}), else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
- * (SNMP, RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6 checksums
- * are verified with -v as tcpdump does, IPv4 ones with -vv.
+ * A UDP datagram as tcpdump prints it, by port in tcpdump's own order ({@link UdpPorts}): DNS on 53 and mDNS on 5353
+ * ({@link DnsFormatter}), TFTP on 69, BOOTP/DHCP on 67/68 ({@link BootpFormatter}), NTP on 123, SNMP on 161/162
+ * ({@link SnmpFormatter}), PTP on 319/320 ({@link PtpFormatter}), syslog on 514, DHCPv6 on 546/547
+ * ({@link Dhcp6Formatter}), RADIUS on 1812/1813, 1645/1646, 1700 and 3799 ({@link RadiusFormatter}), BFD to
+ * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, Broadcom's LI shim from 49152
+ * ({@link BcmLiFormatter}), SOME/IP on 30490; else {@code UDP, length N} (tcpdump -q never decodes by port). Other
+ * ports tcpdump decodes (RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
+ * checksums are verified with -v as tcpdump does, IPv4 ones with -vv.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -30,6 +30,8 @@ final class UdpFormatter {
     private final BootpFormatter bootp;
     private final Dhcp6Formatter dhcp6;
     private final PtpFormatter ptp;
+    private final SnmpFormatter snmp;
+    private final RadiusFormatter radius;
 
     /** @param linkHeaders tcpdump -e (Geneve then names the carried protocol) */
     UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
@@ -46,6 +48,8 @@ final class UdpFormatter {
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
         this.dhcp6 = new Dhcp6Formatter(verbosity, earlyEnd);
         this.ptp = new PtpFormatter(earlyEnd);
+        this.snmp = new SnmpFormatter(verbosity, earlyEnd);
+        this.radius = new RadiusFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -108,6 +112,8 @@ final class UdpFormatter {
             case BOOTP -> bootp.format(p, payload, length, end, out);
             case DHCP6 -> dhcp6.format(p, payload, length, end, out);
             case PTP -> ptp.format(p, payload, length, end, out);
+            case SNMP -> snmp.format(p, payload, length, end, out);
+            case RADIUS -> radius.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

@@ -8,27 +8,30 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, UNSUPPORTED, NONE }
+    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
+        RADIUS, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
     private static final int[] BOOTP = {68, 67};
-    /** Either side, tried after BOOTP and before NTP (RIP, AODV, ISAKMP, SNMP). */
-    private static final int[] BEFORE_NTP = {520, 654, 500, 4500, 7500, 8500, 161, 162};
+    /** Either side, tried after BOOTP and before SNMP (RIP, AODV, ISAKMP). */
+    private static final int[] BEFORE_SNMP = {520, 654, 500, 4500, 7500, 8500};
+    /** Either side, tried before NTP: SNMP (agent, trap). */
+    private static final int[] SNMP = {161, 162};
     /** Either side, tried between NTP and DHCPv6 (Kerberos, L2TP, NetBIOS, Zephyr, RIPng); RX is a range. */
     private static final int[] BEFORE_DHCP6 = {88, 750, 1701, 137, 138, 2103, 2104, 521};
     /** Destination only, tried before DHCPv6 (VAT). */
     private static final int VAT = 3456;
     /** Either side: DHCPv6 (server, client). */
     private static final int[] DHCP6 = {547, 546};
-    /**
-     * Either side, tried between DHCPv6 and the Broadcom LI shim (AHCP, Babel, HNCP, Cisco auto-RP, RADIUS, LWRES,
-     * LDP, OLSR, LSP ping).
-     */
-    private static final int[] BEFORE_BCM_LI = {5359, 6696, 6697, 8231, 496, 1645, 1812, 1646, 1813, 1700, 3799, 921,
-        646, 698, 3503};
-    /** Destination only, tried before the shim (whiteboard, HSRP). */
-    private static final int[] BEFORE_BCM_LI_DESTINATION = {4567, 1985};
+    /** Either side, tried after DHCPv6 and before RADIUS (AHCP, Babel, HNCP, Cisco auto-RP); whiteboard to 4567. */
+    private static final int[] BEFORE_RADIUS = {5359, 6696, 6697, 8231, 496};
+    private static final int WHITEBOARD = 4567;
+    /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
+    private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
+    /** Either side, tried after RADIUS and before the Broadcom LI shim (LWRES, LDP, OLSR, LSP ping); HSRP to 1985. */
+    private static final int[] BEFORE_BCM_LI = {921, 646, 698, 3503};
+    private static final int HSRP = 1985;
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
@@ -48,16 +51,17 @@ final class UdpPorts {
         if (either(sport, dport, TIMED)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
-        if (any(sport, dport, BEFORE_NTP)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, BEFORE_SNMP)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, SNMP)) return Decoder.SNMP;
         if (either(sport, dport, NTP)) return Decoder.NTP;
         if (any(sport, dport, BEFORE_DHCP6) || dport == VAT || sport >= RX_LOW && sport <= RX_HIGH
                 || dport >= RX_LOW && dport <= RX_HIGH) {
             return Decoder.UNSUPPORTED;
         }
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
-        if (any(sport, dport, BEFORE_BCM_LI) || destination(dport, BEFORE_BCM_LI_DESTINATION)) {
-            return Decoder.UNSUPPORTED;
-        }
+        if (any(sport, dport, BEFORE_RADIUS) || dport == WHITEBOARD) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
+        if (any(sport, dport, BEFORE_BCM_LI) || dport == HSRP) return Decoder.UNSUPPORTED;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
         if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;

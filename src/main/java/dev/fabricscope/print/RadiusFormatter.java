@@ -1,0 +1,96 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * RADIUS (UDP 1812/1813, 1645/1646, CoA 1700/3799) as tcpdump 4.99 prints it (print-radius.c): the code, identifier
+ * and length on one line by default; from -v the authenticator and every attribute, its value decoded by type
+ * ({@link RadiusAttributes}: strings, numbers and their standard names, addresses, tunnel tags, Vendor-Specific
+ * sub-attributes, EAP-Message, RFC 5580 location attributes, ...); -vv adds each attribute's bytes in hex. A message
+ * cut by the capture ends with " [|radius]" where tcpdump's does ({@link EarlyEnd} where its fetch macros jump out).
+ * Event-Timestamp prints in the JVM's default zone, as tcpdump's ctime uses the process's TZ.
+ */
+final class RadiusFormatter {
+    static final String TRUNCATED = " [|radius]";
+    private static final int HEADER = 20, AUTHENTICATOR = 4, AUTHENTICATOR_LENGTH = 16;
+    private static final String HEX_INDENT = "\n\t    ";
+
+    private final Verbosity verbosity;
+    private final EarlyEnd earlyEnd;
+    private final SnapshotBytes bytes = new SnapshotBytes();
+    private final RadiusAttributes attributes = new RadiusAttributes(bytes);
+
+    RadiusFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
+        this.verbosity = verbosity;
+        this.earlyEnd = earlyEnd;
+    }
+
+    /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
+    void format(Packet p, int off, int length, int end, StringBuilder out) {
+        bytes.set(p, end);
+        attributes.set(p);
+        try {
+            message(p, off, length, end, out);
+        } catch (SnapshotBytes.Jump j) {
+            earlyEnd.mark();
+            out.append(TRUNCATED);
+        } finally {
+            bytes.clear();
+            attributes.set(null);
+        }
+    }
+
+    private void message(Packet p, int off, int length, int end, StringBuilder out) {
+        if (off + HEADER > end) {
+            out.append(TRUNCATED);
+            return;
+        }
+        int len = p.u16(off + 2);
+        if (len < HEADER) {
+            out.append(TRUNCATED);
+            return;
+        }
+        if (len > length) len = length;
+        int code = p.u8(off);
+        if (!verbosity.verbose()) {
+            out.append("RADIUS, ").append(RadiusNames.code(code)).append(" (").append(code).append("), id: 0x");
+            Text.hex(out, p.u8(off + 1), 2);
+            out.append(" length: ").append(len);
+            return;
+        }
+        out.append("RADIUS, length: ").append(len).append("\n\t").append(RadiusNames.code(code)).append(" (")
+            .append(code).append("), id: 0x");
+        Text.hex(out, p.u8(off + 1), 2);
+        out.append(", Authenticator: ");
+        Text.hexBytes(out, p, off + AUTHENTICATOR, AUTHENTICATOR_LENGTH);
+        if (len > HEADER) attributes(p, off + HEADER, len - HEADER, end, out);
+    }
+
+    /** Type, name and length of each attribute, then its value; -vv adds the value's bytes in hex. */
+    private void attributes(Packet p, int at, int length, int end, StringBuilder out) {
+        while (length > 0) {
+            if (length < 2 || at + 2 > end) {
+                out.append(TRUNCATED);
+                return;
+            }
+            int type = p.u8(at), len = p.u8(at + 1);
+            RadiusNames.Attribute attribute =
+                type < RadiusNames.ATTRIBUTES.length ? RadiusNames.ATTRIBUTES[type] : null;
+            out.append("\n\t  ").append(attribute != null && type != 0 ? attribute.name() : "Unknown")
+                .append(" Attribute (").append(type).append("), length: ").append(len);
+            if (len < 2) {
+                out.append(" (bogus, must be >= 2)");
+                return;
+            }
+            if (len > length) {
+                out.append(" (bogus, goes past end of packet)");
+                return;
+            }
+            out.append(", Value: ");
+            if (attribute != null && len > 2) attributes.value(attribute, type, at + 2, len - 2, out);
+            if (verbosity.veryVerbose()) HexDump.hex(p, at + 2, Math.min(len - 2, end - (at + 2)), HEX_INDENT, out);
+            length -= len;
+            at += len;
+        }
+    }
+}
