@@ -14,8 +14,8 @@ import dev.fabricscope.capture.Packet;
  * "Supervisory" or "Information" line (XID's format and class too), and, as for any SNAP payload tcpdump does not
  * decode, the LLC payload in hex and ASCII on further lines unless -q, -x or -X.
  *
- * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; on SAP 0xfe Q.933 and
- * PPP print their name and length only; AppleTalk and bridged Token Ring and
+ * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; on SAP 0xfe Q.933
+ * prints its name and length only; AppleTalk and bridged Token Ring and
  * FDDI frames print as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
  * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's). The LLC
  * header of LINUX_SLL/SLL2's 802.2 protocol is not decoded (PacketPrinter prints "802.3, length N" there).
@@ -77,7 +77,7 @@ final class LlcFormatter {
         this.dtp = new DtpFormatter(verbosity, earlyEnd);
         this.udld = new UdldFormatter(verbosity, earlyEnd);
         this.vtp = new VtpFormatter(verbosity, earlyEnd);
-        this.osi = new OsiFormatter(verbosity, linkHeaders, earlyEnd, etherTypes);
+        this.osi = new OsiFormatter(verbosity, linkHeaders, earlyEnd, etherTypes, encapsulated);
     }
 
     /**

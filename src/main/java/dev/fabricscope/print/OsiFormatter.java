@@ -6,9 +6,10 @@ import dev.fabricscope.capture.Packet;
  * The ISO network layer protocols as tcpdump 4.99's isoclns_print prints them, wherever it hands a PDU to it (LLC
  * SAP 0xfe, NULL/LOOP address family 7): with -e "OSI NLPID IS-IS (0x83): ", then by the NLPID IS-IS
  * ({@link IsisFormatter}), ES-IS ({@link EsIsFormatter}), CLNP ({@link ClnpFormatter}), IPv4 and IPv6 (by their
- * ethertype printers), the null network layer's length, or an unknown NLPID's bytes in hex.
+ * ethertype printers), PPP ({@link PppFormatter}), the null network layer's length, or an unknown NLPID's bytes in
+ * hex.
  *
- * <p>Known difference: Q.933 and PPP print their name and length only. A read past the capture ends the line with
+ * <p>Known difference: Q.933 (tcpdump's q933_print) prints its name and length only. A read past the capture ends the line with
  * tcpdump's marker of the protocol being printed (" [|isis]") and marks {@link EarlyEnd}. Appends to the caller's
  * builder; allocates nothing. One per printer.
  */
@@ -20,6 +21,7 @@ final class OsiFormatter {
     private final boolean linkHeaders;
     private final EarlyEnd earlyEnd;
     private final LlcFormatter.EtherTypes etherTypes;
+    private final Encapsulated encapsulated;
     private final BgpBytes bytes = new BgpBytes();
     private final IsisFormatter isis;
     private final EsIsFormatter esis;
@@ -27,11 +29,13 @@ final class OsiFormatter {
     /** The protocol whose marker a read past the capture prints (tcpdump's ndo_protocol). */
     private String protocol;
 
-    /** {@code etherTypes} prints IPv4 and IPv6 (NLPIDs 0xcc and 0x8e). */
-    OsiFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, LlcFormatter.EtherTypes etherTypes) {
+    /** {@code etherTypes} prints IPv4 and IPv6 (NLPIDs 0xcc and 0x8e), {@code encapsulated} PPP (0xcf). */
+    OsiFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, LlcFormatter.EtherTypes etherTypes,
+                 Encapsulated encapsulated) {
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.etherTypes = etherTypes;
+        this.encapsulated = encapsulated;
         this.isis = new IsisFormatter(verbosity, linkHeaders, bytes);
         this.esis = new EsIsFormatter(verbosity, linkHeaders, bytes);
         this.clnp = new ClnpFormatter(verbosity, linkHeaders, bytes);
@@ -68,7 +72,13 @@ final class OsiFormatter {
                 case NLPID_NULL -> out.append(separator).append("length: ").append(length);
                 case NLPID_IPV4 -> etherTypes.print(p, ETHERTYPE_IPV4, off + 1, length - 1, out);
                 case NLPID_IPV6 -> etherTypes.print(p, ETHERTYPE_IPV6, off + 1, length - 1, out);
-                case NLPID_Q933, NLPID_PPP -> {
+                case NLPID_PPP -> {
+                    int at = off + 1;
+                    if (!encapsulated.print(p, at, length - 1, p.capLen() - at, Encapsulated.PPP, out)) {
+                        out.append(" [|ppp]");   // nested too deep to print another packet
+                    }
+                }
+                case NLPID_Q933 -> {
                     if (!linkHeaders) out.append(OsiFields.nlpidName(nlpid, "Unknown"));
                     out.append(separator).append("length ").append(length);
                 }

@@ -364,11 +364,48 @@ class IsisFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
     }
 
+    static List<Frame> allFrames() {
+        List<Frame> all = new ArrayList<>(isisFrames());
+        all.addAll(esisFrames());
+        all.addAll(clnpFrames());
+        return all;
+    }
+
+    /**
+     * Every frame above with a few bytes of its PDU changed at random (a fixed seed), half of them also cut short:
+     * lengths, types and fields no hand-built frame has, against tcpdump too. {@code -Disis.mutationRounds=N} runs
+     * more rounds.
+     */
+    @Test
+    void mutatedFramesAsTcpdump() throws Exception {
+        Random random = new Random(0x1589);
+        int rounds = Integer.getInteger("isis.mutationRounds", 12);
+        int pdu = 17;   // after the Ethernet and LLC headers
+        List<Frame> mutants = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (Frame base : allFrames()) {
+                byte[] bytes = base.bytes().clone();
+                if (bytes.length <= pdu) continue;
+                for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                    // mostly in the first bytes of the PDU, where the headers and lengths are
+                    int span = random.nextBoolean() ? Math.min(40, bytes.length - pdu) : bytes.length - pdu;
+                    bytes[pdu + random.nextInt(span)] = (byte) random.nextInt(256);
+                }
+                if (bytes[pdu] == 0x08) continue;   // Q.933: prints its name only (OsiFormatter's known difference)
+                Frame mutant = new Frame(bytes);
+                mutants.add(random.nextBoolean() ? mutant : mutant.cut(pdu + random.nextInt(bytes.length - pdu)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+    }
+
     /** Printing every frame above at -vv with -e and -x allocates nothing per packet once warmed up. */
     @Test
     void printingDoesNotAllocatePerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacket(isisFrames(),
+        PrinterAllocation.assertNoAllocationPerPacket(allFrames(),
             new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE, LINK, TimestampStyle.TIME, RawDump.HEX), 1_000,
-            "IS-IS");
+            "OSI");
     }
 }
