@@ -2,7 +2,10 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.print.IsisFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -399,6 +402,53 @@ class IsisFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+    }
+
+    /**
+     * BSD loopback (LINKTYPE_NULL) captures of address family 7 (ISO) carry the PDU after the 4-byte family, in host
+     * or network order: printed as tcpdump's null_if_print hands them to isoclns_print.
+     */
+    static List<Frame> nullFrames() {
+        List<Frame> f = new ArrayList<>();
+        List<byte[]> pdus = List.of(leafLsp(), ptpIih(3, LEAF, 30, 1, tlv(129, "cc")), esis(4, 30, true, "0a " + NET_B),
+            clnp(0x1e, 20, NET_B, NET_A, "", "", true, ascii("echo")), hex("42 0102"), hex("00"),
+            hex("cc 4500"));
+        for (byte[] pdu : pdus) {
+            f.add(new Frame(concat(hex("07000000"), pdu)));
+            f.add(new Frame(concat(hex("00000007"), pdu)));
+        }
+        f.add(new Frame(hex("07000000")));
+        return f;
+    }
+
+    @Test
+    void isoOverNullAsTcpdump() throws Exception {
+        List<Frame> frames = nullFrames();
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, 3);
+        assertPrintsAsTcpdump(LinkType.NULL, frames, Verbosity.NORMAL, Set.of(), RawDump.NONE);
+        assertPrintsAsTcpdump(LinkType.NULL, frames, Verbosity.VERBOSE, LINK, RawDump.NONE, "-e", "-v");
+        assertPrintsAsTcpdump(LinkType.NULL, cut, Verbosity.VERBOSE, Set.of(), RawDump.HEX, "-v", "-x");
+        assertPrintsAsTcpdump(LinkType.NULL, cut, Verbosity.NORMAL, LINK, RawDump.HEX_ASCII, "-e", "-X");
+    }
+
+    /** As {@link TcpdumpOracle#assertPrintsAsTcpdump}, for a capture of another link type. */
+    private void assertPrintsAsTcpdump(int linkType, List<Frame> frames, Verbosity verbosity,
+                                       Set<PacketPrinter.Option> options, RawDump dump, String... flags)
+            throws Exception {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
+        Path file = dir.resolve("frames.pcap");
+        TestPcap.write(file, linkType, 1_700_000_000L, frames);
+        List<String> tcpdumpFlags = new ArrayList<>(List.of("-S"));
+        tcpdumpFlags.addAll(List.of(flags));
+        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", tcpdumpFlags.toArray(String[]::new));
+        List<String> actual = PacketPrinterTest.perPacket(file,
+            new PacketPrinter(ZoneOffset.UTC, verbosity, options, TimestampStyle.TIME, dump));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            String ours = actual.get(i).replace("\n\n", "\n");
+            if (ours.endsWith("\n")) ours = ours.substring(0, ours.length() - 1);
+            assertEquals(expected.get(i).full(), ours, "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", tcpdumpFlags));
+        }
     }
 
     /** Printing every frame above at -vv with -e and -x allocates nothing per packet once warmed up. */
