@@ -35,8 +35,19 @@ final class IsisFormatter {
         ROUTER_CAPABILITY = 242, VENDOR_PRIVATE = 250;
     private static final int AUTH_SIMPLE = 1, AUTH_GENERIC = 3, AUTH_MD5 = 54, MD5_LENGTH = 16, IDRP_ASN = 2;
 
-    /** How a TLV's printer ended: on to the next TLV, tcpdump's tlv_trunc label, or the end of the PDU. */
-    private enum Next { TLV, TLV_TRUNC, TRUNC, STOP, DUMP_FAILED }
+    /** How a TLV's printer ended, as tcpdump's isis_print goes on after it. */
+    private enum Next {
+        /** On to the -vv dump and the next TLV. */
+        TLV,
+        /** tcpdump's tlv_trunc label: the value was too short to print all of; as {@link #TLV}. */
+        TLV_TRUNC,
+        /** tcpdump's trunc label: " [|isis]" ends the PDU. */
+        TRUNC,
+        /** The PDU ends without a word (the old IPv4 reachability TLVs' way out). */
+        STOP,
+        /** A hex dump started past the capture: the PDU fails and the caller dumps it. */
+        DUMP_FAILED
+    }
 
     private final Verbosity verbosity;
     private final boolean linkHeaders;
@@ -269,13 +280,7 @@ final class IsisFormatter {
                 }
                 default -> { }
             }
-            if (verbosity.veryVerbose()) {
-                if (t > b.end()) {
-                    b.unknownData(out, t, IDENT, tlvLength);
-                    return false;
-                }
-                b.unknownData(out, t, IDENT, tlvLength);
-            }
+            if (verbosity.veryVerbose() && dump(out, t, IDENT, tlvLength) == Next.DUMP_FAILED) return false;
             t += tlvLength;
             left -= tlvLength;
         }
@@ -384,12 +389,12 @@ final class IsisFormatter {
                 while (tlen != 0) {
                     int used = reach.extdIpReach(out, t, ipv6);
                     if (used == 0) return Next.TRUNC;
-                    if (Integer.compareUnsigned(tlen, used) < 0) {
+                    if (tlen < used) {
                         remainingTooShort(out, tlen, used);
                         break;
                     }
-                    tlen = (tlen - used) & 0xff;
-                    t += used & 0xff;
+                    tlen -= used;
+                    t += used;
                 }
             }
             case IP6_ADDRESSES -> {
@@ -556,8 +561,7 @@ final class IsisFormatter {
     }
 
     private static void remainingTooShort(StringBuilder out, int tlen, int used) {
-        out.append(" [remaining tlv length ").append(tlen).append(" < ").append(Integer.toUnsignedLong(used))
-            .append("] (invalid)");
+        out.append(" [remaining tlv length ").append(tlen).append(" < ").append(used).append("] (invalid)");
     }
 
     private Next authentication(StringBuilder out, int p, int t, int tlen, int length) {

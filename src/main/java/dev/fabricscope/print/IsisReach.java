@@ -1,6 +1,7 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import java.util.Arrays;
 
 /**
  * The IS-IS reachability TLVs' entries as tcpdump's print-isoclns.c prints them: extended IS reachability (RFC 5305,
@@ -378,7 +379,7 @@ final class IsisReach {
         }
         int n = (bits + 7) / 8;
         b.need(t, n);
-        java.util.Arrays.fill(prefix, (byte) 0);
+        Arrays.fill(prefix, (byte) 0);
         for (int i = 0; i < n; i++) prefix[i] = (byte) b.u8(t + i);
         t += n;
         processed += n;

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * IS-IS, ES-IS and CLNP over LLC (SAP 0xfe) against tcpdump 4.99 itself: hand-built PDUs ({@link IsisFrames}) as a
  * data-center fabric sends them, every TLV tcpdump decodes, broken headers and lengths, in every verbosity, with -e,
- * cut after every byte, and mutated at random.
+ * cut after every byte, and mutated at random; also the other NLPIDs (PPP, IPv4, IPv6, null, unknown) and ISO PDUs
+ * in BSD loopback captures (address family 7).
  */
 class IsisFormatterTest {
     private static final Set<PacketPrinter.Option> LINK = EnumSet.of(PacketPrinter.Option.LINK_HEADERS);
@@ -326,6 +327,20 @@ class IsisFormatterTest {
         return f;
     }
 
+    /** The other NLPIDs isoclns_print hands on: PPP, IPv4, IPv6, the null network layer, unknown ones. */
+    static List<Frame> otherNlpidFrames() {
+        List<Frame> f = new ArrayList<>();
+        byte[] udp = TestFrames.ipv4(17, TestFrames.udp(1234, 53, hex("0000"), TestFrames.IP_A, TestFrames.IP_B));
+        f.add(osi(ALL_ISS, concat(hex("cf ff03 0021"), udp)));
+        f.add(osi(ALL_ISS, hex("cf ff03 c021 09 01 0008 01020304")));
+        f.add(osi(ALL_ISS, hex("cf 21")));
+        f.add(osi(ALL_ISS, concat(hex("cc"), udp)));
+        f.add(osi(ALL_ISS, hex("8e 6000")));
+        f.add(osi(ALL_ISS, hex("00 01")));
+        f.add(osi(ALL_ISS, hex("c1 0102 0304")));
+        return f;
+    }
+
     static List<Frame> isisFrames() {
         List<Frame> all = new ArrayList<>(helloFrames());
         all.addAll(lspFrames());
@@ -346,6 +361,7 @@ class IsisFormatterTest {
     void esisAndClnpAsTcpdump() throws Exception {
         List<Frame> frames = new ArrayList<>(esisFrames());
         frames.addAll(clnpFrames());
+        frames.addAll(otherNlpidFrames());
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-q", "-v", "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, LINK, RawDump.NONE, "-e", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.QUIET, LINK, RawDump.NONE, "-e", "-q");
@@ -355,6 +371,7 @@ class IsisFormatterTest {
     void esisAndClnpCutAfterEveryByteAsTcpdump() throws Exception {
         List<Frame> frames = new ArrayList<>(esisFrames());
         frames.addAll(clnpFrames());
+        frames.addAll(otherNlpidFrames());
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, 14);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, LINK, RawDump.NONE, "-e", "-vv");
@@ -365,12 +382,16 @@ class IsisFormatterTest {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(isisFrames(), 14);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, LINK, RawDump.HEX_ASCII, "-e", "-vv",
+            "-X");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
     }
 
     static List<Frame> allFrames() {
         List<Frame> all = new ArrayList<>(isisFrames());
         all.addAll(esisFrames());
         all.addAll(clnpFrames());
+        all.addAll(otherNlpidFrames());
         return all;
     }
 
