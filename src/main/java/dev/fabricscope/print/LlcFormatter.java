@@ -9,13 +9,13 @@ import dev.fabricscope.capture.Packet;
  * "oui Cisco (0x00000c), pid CDP (0x2000), length 93: "). Then the payload: spanning tree BPDUs on SAP 0x42
  * ({@link StpFormatter}), IPv4 on SAP 0x06, SNAP with OUI 0 (or Cisco's 00-00-f8) as an ethertype, Cisco's CDP
  * ({@link CdpFormatter}), DTP ({@link DtpFormatter}), UDLD ({@link UdldFormatter}), VTP ({@link VtpFormatter}) and
- * PVST+ BPDUs, RFC 2684 bridged Ethernet frames and BPDUs. Frames of other SAPs print tcpdump's "Unnumbered",
+ * PVST+ BPDUs, RFC 2684 bridged Ethernet frames and BPDUs, and on SAP 0xfe the ISO network layer protocols (IS-IS,
+ * ES-IS, CLNP: {@link OsiFormatter}). Frames of other SAPs print tcpdump's "Unnumbered",
  * "Supervisory" or "Information" line (XID's format and class too), and, as for any SNAP payload tcpdump does not
  * decode, the LLC payload in hex and ASCII on further lines unless -q, -x or -X.
  *
- * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; on SAP 0xfe (ISO
- * CLNS) the null layer, IPv4, IPv6 and unknown NLPIDs print as tcpdump's, but CLNP, ES-IS, IS-IS, Q.933 and PPP
- * print their name and length only (tcpdump's printers for them are large); AppleTalk and bridged Token Ring and
+ * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; on SAP 0xfe Q.933
+ * prints its name and length only; AppleTalk and bridged Token Ring and
  * FDDI frames print as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
  * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's). The LLC
  * header of LINUX_SLL/SLL2's 802.2 protocol is not decoded (PacketPrinter prints "802.3, length N" there).
@@ -37,9 +37,7 @@ final class LlcFormatter {
     private static final int PID_CDP = 0x2000, PID_VTP = 0x2003, PID_DTP = 0x2004, PID_UDLD = 0x0111,
         PID_PVST = 0x010b, PID_VLAN_BRIDGE = 0x010c;
     private static final int PID_BRIDGED_ETHERNET_FCS = 0x0001, PID_BRIDGED_ETHERNET = 0x0007, PID_BPDU = 0x000e;
-    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_IPV6 = 0x86dd;
-    private static final int NLPID_NULL = 0x00, NLPID_Q933 = 0x08, NLPID_CLNP = 0x81, NLPID_ESIS = 0x82,
-        NLPID_ISIS = 0x83, NLPID_IPV4 = 0xcc, NLPID_IPV6 = 0x8e, NLPID_PPP = 0xcf;
+    private static final int ETHERTYPE_IPV4 = 0x0800;
     private static final String[] BRIDGED = {null, "Ethernet + FCS", "802.4 + FCS", "Token Ring + FCS", "FDDI + FCS",
         "802.6 + FCS", null, "Ethernet w/o FCS", "802.4 w/o FCS", "Token Ring w/o FCS", "FDDI w/o FCS",
         "802.6 w/o FCS", null, null, "BPDU"};
@@ -55,6 +53,7 @@ final class LlcFormatter {
     private final DtpFormatter dtp;
     private final UdldFormatter udld;
     private final VtpFormatter vtp;
+    private final OsiFormatter osi;
     private final SnapshotBytes bytes = new SnapshotBytes();
     /** The frame with its capture cut at the end of the 802.3 length, as tcpdump's pushed snapshot end. */
     private final Packet view = new Packet();
@@ -78,6 +77,7 @@ final class LlcFormatter {
         this.dtp = new DtpFormatter(verbosity, earlyEnd);
         this.udld = new UdldFormatter(verbosity, earlyEnd);
         this.vtp = new VtpFormatter(verbosity, earlyEnd);
+        this.osi = new OsiFormatter(verbosity, linkHeaders, earlyEnd, etherTypes, encapsulated);
     }
 
     /**
@@ -156,7 +156,7 @@ final class LlcFormatter {
                     return header;
                 }
                 case SAP_OSI -> {
-                    osi(payload, payloadLength, out);
+                    osi.format(view, payload, payloadLength, out);
                     return header;
                 }
                 default -> { }
@@ -310,61 +310,6 @@ final class LlcFormatter {
         Text.hex(out, pid, 4);
         out.append("), length ").append(length).append(": ");
         return false;
-    }
-
-    /**
-     * tcpdump's isoclns_print: the NLPID, then IPv4 and IPv6 by their ethertype printers, the null network layer's
-     * length, or an unknown NLPID's bytes. CLNP, ES-IS and IS-IS print their name and length only (a known
-     * difference: their printers are large), as do Q.933 and PPP.
-     */
-    private void osi(int off, int length, StringBuilder out) {
-        protocol = "isoclns";
-        int nlpid = bytes.u8(off);
-        if (linkHeaders) {
-            out.append("OSI NLPID ").append(nlpidName(nlpid)).append(" (0x");
-            Text.hex(out, nlpid, 2);
-            out.append("): ");
-        }
-        String separator = linkHeaders ? "" : ", ";
-        switch (nlpid) {
-            case NLPID_NULL -> out.append(separator).append("length: ").append(length);
-            case NLPID_IPV4 -> etherTypes.print(view, ETHERTYPE_IPV4, off + 1, length - 1, out);
-            case NLPID_IPV6 -> etherTypes.print(view, ETHERTYPE_IPV6, off + 1, length - 1, out);
-            case NLPID_CLNP, NLPID_ESIS, NLPID_ISIS, NLPID_Q933, NLPID_PPP -> {
-                if (!linkHeaders) out.append(nlpidName(nlpid));
-                out.append(separator).append("length ").append(length);
-            }
-            default -> {
-                if (!linkHeaders) {
-                    out.append("OSI NLPID 0x");
-                    Text.hex(out, nlpid, 2);
-                    out.append(" unknown");
-                }
-                out.append(separator).append("length: ").append(length);
-                if (length > 1) HexDump.hex(view, off, length, "\n\t", out);
-            }
-        }
-    }
-
-    private static String nlpidName(int nlpid) {
-        return switch (nlpid) {
-            case NLPID_NULL -> "NULL";
-            case NLPID_Q933 -> "Q.933";
-            case 0x09 -> "LMI";
-            case 0x80 -> "SNAP";
-            case NLPID_CLNP -> "CLNP";
-            case NLPID_ESIS -> "ES-IS";
-            case NLPID_ISIS -> "IS-IS";
-            case 0x84 -> "CONS";
-            case 0x85 -> "IDRP";
-            case 0xc1 -> "ISIS_SPB";
-            case 0xb1 -> "FRF.15";
-            case NLPID_IPV4 -> "IPv4";
-            case NLPID_PPP -> "PPP";
-            case 0x8a -> "X25 ES-IS";
-            case NLPID_IPV6 -> "IPv6";
-            default -> "Unknown";
-        };
     }
 
     /** IPX (Novell): tcpdump decodes it; we print the name only (a known difference). */

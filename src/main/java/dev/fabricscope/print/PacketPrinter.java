@@ -67,6 +67,7 @@ public final class PacketPrinter {
     private final SlowProtocolsFormatter slow;
     private final LldpFormatter lldp;
     private final LlcFormatter llc;
+    private final OsiFormatter osi;
     /** The LLC (and SNAP) header length tcpdump counted for the last outermost 802.3 frame (for -x). */
     private int llcHeaderLength;
     /** The link-level bytes tcpdump counted for the last Linux cooked packet (header, VLAN tags, LLC; for -x). */
@@ -119,6 +120,7 @@ public final class PacketPrinter {
         boolean defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;   // tcpdump: off with -q, -x, -X
         this.llc = new LlcFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
             this::encapsulated);
+        this.osi = new OsiFormatter(verbosity, linkHeaders, earlyEnd, this::etherTypeBody, this::encapsulated);
         this.mpls = new MplsFormatter(verbosity, defaultPrint, earlyEnd, this::encapsulated);
         this.ppp = new PppFormatter(verbosity, linkHeaders, earlyEnd, this::encapsulated);
         this.pppoe = new PppoeFormatter(earlyEnd, ppp);
@@ -532,8 +534,8 @@ public final class PacketPrinter {
 
     /**
      * LINKTYPE_NULL/LOOP as tcpdump's null_if_print: -e prints "AF IPv4 (2), length N: " (-q: the name alone); an
-     * address family it cannot decode gets that header (without -e too) and the default dump. ISO, AppleTalk and IPX,
-     * which tcpdump decodes, are dumped here (a known difference).
+     * address family it cannot decode gets that header (without -e too) and the default dump. ISO (7) is printed by
+     * {@link OsiFormatter}; AppleTalk and IPX, which tcpdump decodes, are dumped here (a known difference).
      */
     private void nullOrLoop(Packet p, int length, StringBuilder out) {
         if (!p.has(0, NULL_HEADER)) {
@@ -547,6 +549,7 @@ public final class PacketPrinter {
         switch (family) {
             case 2 -> ip.ipv4(p, NULL_HEADER, length - NULL_HEADER, out);
             case 24, 28, 30 -> ip.ipv6(p, NULL_HEADER, length - NULL_HEADER, out);
+            case 7 -> osi.format(p, NULL_HEADER, length - NULL_HEADER, out);
             default -> {
                 if (!linkHeaders) addressFamilyHeader(family, length, out);
                 if (verbosity != Verbosity.QUIET && !rawDump.hex && NULL_HEADER < p.capLen()) {

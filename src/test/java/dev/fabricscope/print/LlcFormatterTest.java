@@ -216,9 +216,9 @@ class LlcFormatterTest {
     }
 
     /**
-     * What LlcFormatter's javadoc lists as not decoded: IPX (SAP 0xe0 and raw "ff ff" frames), CLNP/ES-IS/IS-IS,
-     * Q.933 and PPP over SAP 0xfe, bridged Token Ring and FDDI, AppleTalk, and ethertypes tcpdump names (and may
-     * decode) in SNAP that this printer does not decode.
+     * What LlcFormatter's javadoc lists as not decoded: IPX (SAP 0xe0 and raw "ff ff" frames), Q.933 over SAP 0xfe,
+     * bridged Token Ring and FDDI, AppleTalk, and ethertypes tcpdump names (and may decode) in SNAP that this printer
+     * does not decode.
      */
     private static boolean knownDifference(byte[] frame) {
         if (frame.length < 17 || (frame[12] & 0xff) == 0x81) return false;
@@ -227,8 +227,7 @@ class LlcFormatterTest {
         boolean ui = control == 0x03 && (dsap & ~1) == (ssap & ~1);
         if (ui && (dsap & ~1) == 0xe0) return true;
         if (ui && (dsap & ~1) == 0xfe && frame.length > 17) {
-            int nlpid = frame[17] & 0xff;
-            return nlpid == 0x81 || nlpid == 0x82 || nlpid == 0x83 || nlpid == 0x08 || nlpid == 0xcf;
+            return (frame[17] & 0xff) == 0x08;
         }
         if (!ui || (dsap & ~1) != 0xaa || frame.length < 22) return false;
         int oui = (frame[17] & 0xff) << 16 | (frame[18] & 0xff) << 8 | frame[19] & 0xff;

@@ -1,0 +1,102 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * The ISO network layer protocols as tcpdump 4.99's isoclns_print prints them, wherever it hands a PDU to it (LLC
+ * SAP 0xfe, NULL/LOOP address family 7): with -e "OSI NLPID IS-IS (0x83): ", then by the NLPID IS-IS
+ * ({@link IsisFormatter}), ES-IS ({@link EsIsFormatter}), CLNP ({@link ClnpFormatter}), IPv4 and IPv6 (by their
+ * ethertype printers), PPP ({@link PppFormatter}), the null network layer's length, or an unknown NLPID's bytes in
+ * hex.
+ *
+ * <p>Known difference: Q.933 (tcpdump's q933_print) prints its name and length only. A read past the capture ends the line with
+ * tcpdump's marker of the protocol being printed (" [|isis]") and marks {@link EarlyEnd}. Appends to the caller's
+ * builder; allocates nothing. One per printer.
+ */
+final class OsiFormatter {
+    private static final int NLPID_NULL = 0x00, NLPID_Q933 = 0x08, NLPID_CLNP = 0x81, NLPID_ESIS = 0x82,
+        NLPID_ISIS = 0x83, NLPID_IPV4 = 0xcc, NLPID_IPV6 = 0x8e, NLPID_PPP = 0xcf;
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_IPV6 = 0x86dd;
+
+    private final boolean linkHeaders;
+    private final EarlyEnd earlyEnd;
+    private final LlcFormatter.EtherTypes etherTypes;
+    private final Encapsulated encapsulated;
+    private final BgpBytes bytes = new BgpBytes();
+    private final IsisFormatter isis;
+    private final EsIsFormatter esis;
+    private final ClnpFormatter clnp;
+    /** The protocol whose marker a read past the capture prints (tcpdump's ndo_protocol). */
+    private String protocol;
+
+    /** {@code etherTypes} prints IPv4 and IPv6 (NLPIDs 0xcc and 0x8e), {@code encapsulated} PPP (0xcf). */
+    OsiFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, LlcFormatter.EtherTypes etherTypes,
+                 Encapsulated encapsulated) {
+        this.linkHeaders = linkHeaders;
+        this.earlyEnd = earlyEnd;
+        this.etherTypes = etherTypes;
+        this.encapsulated = encapsulated;
+        this.isis = new IsisFormatter(verbosity, linkHeaders, bytes);
+        this.esis = new EsIsFormatter(verbosity, linkHeaders, bytes);
+        this.clnp = new ClnpFormatter(verbosity, linkHeaders, bytes);
+    }
+
+    /**
+     * The PDU at {@code off} (its NLPID byte), {@code length} bytes on the wire; {@code p}'s capture length is
+     * tcpdump's snapshot end (what an enclosing length field leaves).
+     */
+    void format(Packet p, int off, int length, StringBuilder out) {
+        bytes.set(p, p.capLen());
+        protocol = "isoclns";
+        try {
+            int nlpid = bytes.u8(off);
+            if (linkHeaders) {
+                out.append("OSI NLPID ").append(OsiFields.nlpidName(nlpid, "Unknown")).append(" (0x");
+                Text.hex(out, nlpid, 2);
+                out.append("): ");
+            }
+            String separator = linkHeaders ? "" : ", ";
+            switch (nlpid) {
+                case NLPID_CLNP -> {
+                    protocol = "clnp";
+                    if (!clnp.print(out, off, length)) bytes.unknownData(out, off, "\n\t", length);
+                }
+                case NLPID_ESIS -> {
+                    protocol = "esis";
+                    esis.print(out, off, length);
+                }
+                case NLPID_ISIS -> {
+                    protocol = "isis";
+                    if (!isis.print(out, off, length)) bytes.unknownData(out, off, "\n\t", length);
+                }
+                case NLPID_NULL -> out.append(separator).append("length: ").append(length);
+                case NLPID_IPV4 -> etherTypes.print(p, ETHERTYPE_IPV4, off + 1, length - 1, out);
+                case NLPID_IPV6 -> etherTypes.print(p, ETHERTYPE_IPV6, off + 1, length - 1, out);
+                case NLPID_PPP -> {
+                    int at = off + 1;
+                    if (!encapsulated.print(p, at, length - 1, p.capLen() - at, Encapsulated.PPP, out)) {
+                        out.append(" [|ppp]");   // nested too deep to print another packet
+                    }
+                }
+                case NLPID_Q933 -> {
+                    if (!linkHeaders) out.append(OsiFields.nlpidName(nlpid, "Unknown"));
+                    out.append(separator).append("length ").append(length);
+                }
+                default -> {
+                    if (!linkHeaders) {
+                        out.append("OSI NLPID 0x");
+                        Text.hex(out, nlpid, 2);
+                        out.append(" unknown");
+                    }
+                    out.append(separator).append("length: ").append(length);
+                    if (length > 1) bytes.unknownData(out, off, "\n\t", length);
+                }
+            }
+        } catch (SnapshotBytes.Jump j) {
+            earlyEnd.mark();
+            out.append(" [|").append(protocol).append(']');
+        } finally {
+            bytes.clear();
+        }
+    }
+}
