@@ -262,7 +262,7 @@ final class IsisReach {
     /** Bandwidth constraints: the model, then a CT per 4 bytes; the bytes stepped over. */
     private int bandwidthConstraints(StringBuilder out, int t, int len) {
         int model = b.u8(t);
-        out.append(SUB).append("Bandwidth Constraints Model ID: ").append(IsisNames.bandwidthConstraintModel(model))
+        out.append(SUB).append("Bandwidth Constraints Model ID: ").append(GmplsNames.bandwidthConstraintModel(model))
             .append(" (").append(model).append(')');
         int consumed = 1;
         for (int teClass = 0; len - consumed >= 4; teClass++) {
@@ -277,9 +277,9 @@ final class IsisReach {
     /** The interface switching capability descriptor (RFC 4205); the bytes stepped over, -1 when tcpdump gave up. */
     private int switchingCapability(StringBuilder out, int t, int len) {
         int capability = b.u8(t);
-        out.append(SUB_SUB).append("Interface Switching Capability:").append(IsisNames.switchingCapability(capability));
+        out.append(SUB_SUB).append("Interface Switching Capability:").append(GmplsNames.switchingCapability(capability));
         int encoding = b.u8(t + 1);
-        out.append(", LSP Encoding: ").append(IsisNames.lspEncoding(encoding));
+        out.append(", LSP Encoding: ").append(GmplsNames.lspEncoding(encoding));
         out.append(SUB_SUB).append("Max LSP Bandwidth:");
         for (int level = 0; level < 8; level++) {
             long bits = b.u32(t + 4 + 4 * level);
@@ -288,7 +288,7 @@ final class IsisReach {
         }
         int at = t + 36, left = len - 36;
         switch (capability) {
-            case IsisNames.PSC1, IsisNames.PSC2, IsisNames.PSC3, IsisNames.PSC4 -> {
+            case GmplsNames.PSC1, GmplsNames.PSC2, GmplsNames.PSC3, GmplsNames.PSC4 -> {
                 if (left < 6) break;
                 long bits = b.u32(at);
                 out.append(SUB_SUB).append("Min LSP Bandwidth: ");
@@ -296,7 +296,7 @@ final class IsisReach {
                 int mtu = b.u16(at + 4);
                 out.append(SUB_SUB).append("Interface MTU: ").append(mtu);
             }
-            case IsisNames.TSC -> {
+            case GmplsNames.TSC -> {
                 if (left < 8) break;
                 long bits = b.u32(at);
                 out.append(SUB_SUB).append("Min LSP Bandwidth: ");

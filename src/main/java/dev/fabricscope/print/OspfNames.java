@@ -118,44 +118,6 @@ final class OspfNames {
         return type == 1 ? "Point-to-point" : type == 2 ? "Multi-Access" : "unknown";
     }
 
-    static String bandwidthModel(int model) {
-        return switch (model) {
-            case 0 -> "Russian dolls";
-            case 1 -> "Maximum allocation";
-            case 254 -> "Maximum allocation with E-LSP support";
-            default -> "unknown";
-        };
-    }
-
-    static String switchingCapability(int cap) {
-        return switch (cap) {
-            case 1 -> "Packet-Switch Capable-1";
-            case 2 -> "Packet-Switch Capable-2";
-            case 3 -> "Packet-Switch Capable-3";
-            case 4 -> "Packet-Switch Capable-4";
-            case 51 -> "Layer-2 Switch Capable";
-            case 100 -> "Time-Division-Multiplex";
-            case 150 -> "Lambda-Switch Capable";
-            case 200 -> "Fiber-Switch Capable";
-            default -> "Unknown";
-        };
-    }
-
-    static String encoding(int encoding) {
-        return switch (encoding) {
-            case 1 -> "Packet";
-            case 2 -> "Ethernet V2/DIX";
-            case 3 -> "ANSI/ETSI PDH";
-            case 4, 6, 10 -> "Reserved";
-            case 5 -> "SDH ITU-T G.707/SONET ANSI T1.105";
-            case 7 -> "Digital Wrapper";
-            case 8 -> "Lambda (photonic)";
-            case 9 -> "Fiber";
-            case 11 -> "FiberChannel";
-            default -> "Unknown";
-        };
-    }
-
     static String llsTlv(int type) {
         return type == 1 ? "Extended Options" : type == 2 ? "MD5 Authentication" : "Unknown TLV";
     }

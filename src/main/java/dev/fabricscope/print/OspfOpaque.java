@@ -167,7 +167,7 @@ final class OspfOpaque {
                 case 17 -> {
                     if (len < 4) return invalid(out.append(" < 4"));
                     int model = b.u8(v);
-                    out.append("\n\t\tBandwidth Constraints Model ID: ").append(OspfNames.bandwidthModel(model))
+                    out.append("\n\t\tBandwidth Constraints Model ID: ").append(GmplsNames.bandwidthConstraintModel(model))
                         .append(" (").append(model).append(')');
                     if (len % 4 != 0) return invalid(out.append("\n\t\tlength ").append(len).append(" != N x 4"));
                     if (len > 36) return invalid(out.append("\n\t\tlength ").append(len).append(" > 36"));
@@ -188,8 +188,8 @@ final class OspfOpaque {
                 case 15 -> {
                     if (len < 36) return invalid(out.append(" < 36"));
                     out.append("\n\t\tInterface Switching Capability: ")
-                        .append(OspfNames.switchingCapability(b.u8(v)));
-                    out.append("\n\t\tLSP Encoding: ").append(OspfNames.encoding(b.u8(v + 1)))
+                        .append(GmplsNames.switchingCapability(b.u8(v)));
+                    out.append("\n\t\tLSP Encoding: ").append(GmplsNames.lspEncoding(b.u8(v + 1)))
                         .append("\n\t\tMax LSP Bandwidth:");
                     for (int i = 0; i < 8; i++) {
                         long bw = b.u32(v + 4 + 4 * i);
