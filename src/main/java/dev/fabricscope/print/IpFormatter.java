@@ -33,13 +33,14 @@ final class IpFormatter {
     private final OspfFormatter ospf;
     private final Ospf6Formatter ospf6;
     private final PimFormatter pim;
+    private final SctpFormatter sctp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
     private final EarlyEnd earlyEnd;
 
     IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
-                Encapsulated inner) {
+                Encapsulated inner, boolean defaultPrint) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
@@ -55,6 +56,7 @@ final class IpFormatter {
         this.ospf = new OspfFormatter(verbosity, earlyEnd);
         this.ospf6 = new Ospf6Formatter(verbosity, earlyEnd);
         this.pim = new PimFormatter(verbosity, earlyEnd, inner);
+        this.sctp = new SctpFormatter(verbosity, defaultPrint, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -265,6 +267,7 @@ final class IpFormatter {
                 else ospf.format(p, off, len, ctx.end, out);
             }
             case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, len, out);
+            case SCTP -> sctp.format(p, ctx, off, length, out);
             // tcpdump decodes many more (SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }

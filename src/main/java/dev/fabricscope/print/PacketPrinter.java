@@ -112,7 +112,8 @@ public final class PacketPrinter {
         this.rawDump = rawDump;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated,
+            verbosity != Verbosity.QUIET && !rawDump.hex);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
