@@ -34,6 +34,7 @@ final class IpFormatter {
     private final Ospf6Formatter ospf6;
     private final PimFormatter pim;
     private final SctpFormatter sctp;
+    private final DccpFormatter dccp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -57,6 +58,7 @@ final class IpFormatter {
         this.ospf6 = new Ospf6Formatter(verbosity, earlyEnd);
         this.pim = new PimFormatter(verbosity, earlyEnd, inner);
         this.sctp = new SctpFormatter(verbosity, defaultPrint, earlyEnd);
+        this.dccp = new DccpFormatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -268,6 +270,7 @@ final class IpFormatter {
             }
             case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, len, out);
             case SCTP -> sctp.format(p, ctx, off, length, out);
+            case DCCP -> dccp.format(p, ctx, off, length, out);
             // tcpdump decodes many more (SCTP, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
