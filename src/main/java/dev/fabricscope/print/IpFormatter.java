@@ -35,6 +35,8 @@ final class IpFormatter {
     private final OspfFormatter ospf;
     private final Ospf6Formatter ospf6;
     private final PimFormatter pim;
+    private final SctpFormatter sctp;
+    private final DccpFormatter dccp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -43,7 +45,7 @@ final class IpFormatter {
     private final Encapsulated inner;
 
     IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
-                Encapsulated inner) {
+                Encapsulated inner, boolean defaultPrint) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
@@ -60,6 +62,8 @@ final class IpFormatter {
         this.ospf6 = new Ospf6Formatter(verbosity, earlyEnd);
         this.pim = new PimFormatter(verbosity, earlyEnd, inner);
         this.inner = inner;
+        this.sctp = new SctpFormatter(verbosity, defaultPrint, earlyEnd);
+        this.dccp = new DccpFormatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -276,7 +280,9 @@ final class IpFormatter {
                 if (v6) carried(p, off, len, LinkType.EN10MB, out);
                 else out.append("[Ethernet requires IPv6] (invalid)");
             }
-            // tcpdump decodes many more (SCTP, ...): a known difference
+            case SCTP -> sctp.format(p, ctx, off, length, out);
+            case DCCP -> dccp.format(p, ctx, off, length, out);
+            // tcpdump decodes many more (RSVP, EIGRP, PGM, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }

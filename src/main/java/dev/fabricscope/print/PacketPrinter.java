@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
  * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
- * extension headers, AH/ESP/IPComp, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and
+ * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and
  * PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet CFM, IEEE
  * 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}),
  * unknown ethertypes (with tcpdump's default hex dump), Linux cooked and NULL/LOOP link layers, and the
@@ -113,7 +113,8 @@ public final class PacketPrinter {
         this.rawDump = rawDump;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated,
+            verbosity != Verbosity.QUIET && !rawDump.hex);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);

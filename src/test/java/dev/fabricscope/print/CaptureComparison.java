@@ -31,7 +31,7 @@ final class CaptureComparison {
             10288);
 
     enum Category { TCP, UDP, ICMP, ICMPV6, IPSEC, IPV4_LATER_FRAGMENT, IPV6_FRAGMENT, ARP, SLOW_PROTOCOLS, LLDP,
-        UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, OSPF, PIM, NOT_CLAIMED }
+        UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, OSPF, PIM, SCTP, DCCP, NOT_CLAIMED }
 
     /** Encapsulations inside encapsulations classified before giving up (the printer nests 8 packets deep). */
     private static final int MAX_CLASSIFIED_NESTING = 4;
@@ -159,6 +159,8 @@ final class CaptureComparison {
                 case 47 -> gre(p, l, nesting);
                 case 89 -> new Info(Category.OSPF, null, 0, -1, -1);
                 case 103 -> new Info(Category.PIM, null, 0, -1, -1);
+                case 132 -> new Info(Category.SCTP, null, 0, -1, -1);
+                case 33 -> new Info(Category.DCCP, null, 0, -1, -1);
                 default -> notClaimed("IP protocol " + l.ipProtocol);
             };
         }

@@ -1,0 +1,88 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SCTP ({@link SctpFrames}: every chunk type, DATA flags and payload protocols, SACK gap blocks and duplicates,
+ * malformed chunk lengths, over IPv4 and IPv6) against tcpdump 4.99 itself, in every verbosity, whole, cut after
+ * every byte, and with random bytes changed.
+ */
+class SctpFormatterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void wholePacketsAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, SctpFrames.frames(), "", "-v", "-vv", "-q");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, SctpFrames.frames(), Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
+    }
+
+    @Test
+    void cutPacketsAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(SctpFrames.frames(), 14 + 20);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+    }
+
+    /**
+     * Every frame with a few bytes of its SCTP packet changed at random (a fixed seed), half of them also cut short.
+     * A deeper run: {@code SCTP_SEED=7 SCTP_ROUNDS=1000 mvn -o surefire:test -Dtest='SctpFormatterTest#mutated*'}.
+     * Payload protocols tcpdump decodes further (M3UA, ForCES) and ForCES ports are put back (a known difference).
+     */
+    @Test
+    void mutatedPacketsAsTcpdump() throws Exception {
+        Random random = new Random(Long.parseLong(System.getenv().getOrDefault("SCTP_SEED", "132")));
+        List<Frame> mutants = new ArrayList<>();
+        for (int round = 0; round < Integer.parseInt(System.getenv().getOrDefault("SCTP_ROUNDS", "30")); round++) {
+            for (Frame base : SctpFrames.frames()) {
+                byte[] bytes = base.bytes().clone();
+                int sctp = (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;
+                if ((bytes[12] & 0xff) == 0x86 && bytes[14 + 6] == 0) sctp += 8;   // after the hop-by-hop header
+                for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                    bytes[sctp + random.nextInt(bytes.length - sctp)] = (byte) random.nextInt(256);
+                }
+                if (decodedFurther(bytes, sctp)) continue;
+                Frame mutant = new Frame(bytes);
+                mutants.add(random.nextBoolean() ? mutant : mutant.cut(sctp + random.nextInt(bytes.length - sctp)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+    }
+
+    /** ForCES ports, or a DATA chunk with M3UA or ForCES payload: tcpdump decodes these further, we do not. */
+    private static boolean decodedFurther(byte[] b, int sctp) {
+        for (int port : new int[] {u16(b, sctp), u16(b, sctp + 2)}) if (port >= 6704 && port <= 6706) return true;
+        for (int at = sctp + 12; at + 4 <= b.length; ) {
+            int length = u16(b, at + 2);
+            if (length < 4) return false;
+            if (b[at] == 0 && at + 16 <= b.length) {
+                long ppid = (long) u16(b, at + 12) << 16 | u16(b, at + 14);
+                if (ppid == 3 || (ppid >= 21 && ppid <= 23)) return true;
+            }
+            at += (length + 3) & ~3;
+        }
+        return false;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
+    }
+
+    @Test
+    void printingDoesNotAllocatePerPacket() {
+        PrinterAllocation.assertNoAllocationPerPacket(SctpFrames.frames(), new PacketPrinter(ZoneOffset.UTC,
+            Verbosity.VERY_VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.NONE), 2_000,
+            "SCTP");
+    }
+}
