@@ -19,13 +19,13 @@ import java.util.Set;
  * {@code -vvv}). The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
- * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve,
- * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
- * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and
- * PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet CFM, IEEE
- * 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}),
- * unknown ethertypes (with tcpdump's default hex dump), Linux cooked and NULL/LOOP link layers, and the
- * truncation markers of those; see PacketPrinterTest for the known differences. Starts from the link layers the
+ * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve, NTP,
+ * syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
+ * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}),
+ * PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet
+ * CFM, IEEE 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link
+ * LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump), Linux cooked and NULL/LOOP link layers, and
+ * the truncation markers of those; see PacketPrinterTest for the known differences. Starts from the link layers the
  * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
  * printers do (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
  */
@@ -54,8 +54,9 @@ public final class PacketPrinter {
     private static final int MAX_ETHERNET_LENGTH = 1500;
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
             ETHERTYPE_SLOW = 0x8809, ETHERTYPE_LLDP = 0x88cc;
-    private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848, ETHERTYPE_PPPOE_DISCOVERY = 0x8863,
-            ETHERTYPE_PPPOE_SESSION = 0x8864, ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
+    private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848,
+            ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
+            ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
@@ -103,7 +104,7 @@ public final class PacketPrinter {
         this(zone, verbosity, options, TimestampStyle.TIME, RawDump.NONE);
     }
 
-    /** With tcpdump's time stamp flag ({@code -t} ... {@code -ttttt}) and raw-byte flag ({@code -x}, {@code -X}, {@code -A}). */
+    /** With tcpdump's time stamp flag ({@code -t} ... {@code -ttttt}) and raw-byte flag ({@code -x}, -X, -A). */
     public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
                          RawDump rawDump) {
         this.verbosity = verbosity;
