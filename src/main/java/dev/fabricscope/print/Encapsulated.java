@@ -8,12 +8,17 @@ interface Encapsulated {
     int MPLS = 219;
     /** tcpdump's ppp_print: a PPP frame (optional address and control), as GRE version 1 and PPPoE carry it. */
     int PPP = 9;
+    /**
+     * Not a link type (none has this number; 7 is ISO's address family) but tcpdump's isoclns_print: an ISO PDU
+     * (CLNP, ES-IS, IS-IS, ...) from its NLPID byte, as GRE, MPLS, PPP and ethertype 0xfefe carry it.
+     */
+    int OSI = 0x10007;
 
     /**
      * Prints the packet at {@code off} of {@code outer} as one of link type {@code linkType} (LinkType.EN10MB; IPV4
-     * or IPV6 as tcpdump's ip_print/ip6_print; RAW by the version nibble; {@link #MPLS}; {@link #PPP}): {@code length}
-     * bytes on the wire, {@code capLen} of them readable. False when packets are nested too deep to print another. An
-     * Ethernet frame shorter than its header prints tcpdump's " [|ether]".
+     * or IPV6 as tcpdump's ip_print/ip6_print; RAW by the version nibble; {@link #MPLS}; {@link #PPP}; {@link #OSI}):
+     * {@code length} bytes on the wire, {@code capLen} of them readable. False when packets are nested too deep to
+     * print another. An Ethernet frame shorter than its header prints tcpdump's " [|ether]".
      */
     boolean print(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out);
 }

@@ -7,12 +7,13 @@ import dev.fabricscope.capture.Packet;
  * GRE (IP protocol 47) as tcpdump 4.99 prints it (print-gre.c): version 0 (RFC 1701/2784/2890: with -v its flags and
  * checksum; offset, key, sequence number and source routes) and version 1 (PPTP's enhanced GRE, RFC 2637: call id,
  * sequence and acknowledgement numbers), with -e the protocol's ethertype name, then the carried packet: IPv4, IPv6,
- * MPLS, an Ethernet frame (transparent Ethernet bridging, 0x6558) or, in version 1, a PPP frame. tcpdump checks each
+ * MPLS, an Ethernet frame (transparent Ethernet bridging, 0x6558), an ISO PDU (0x00fe, {@link OsiFormatter}) or, in
+ * version 1, a PPP frame. tcpdump checks each
  * field before it prints it, so a cut header ends with " [|gre]".
  *
  * <p>tcpdump 4.99 has no ERSPAN (0x88be, 0x22eb) or WCCP (0x883e) printer: those print as {@code gre-proto-0x88be}
- * like any protocol it does not decode, and so do they here. Known difference: IPX, AppleTalk and OSI (0x00fe) over
- * GRE, which tcpdump decodes, print as {@code gre-proto-0x...}.
+ * like any protocol it does not decode, and so do they here. Known difference: IPX and AppleTalk over GRE, which
+ * tcpdump decodes, print as {@code gre-proto-0x...}.
  */
 final class GreFormatter {
     private static final int CHECKSUM = 0x8000, ROUTING = 0x4000, KEY = 0x2000, SEQUENCE = 0x1000,
@@ -22,7 +23,8 @@ final class GreFormatter {
     private static final String[] FLAG_NAMES = {"checksum present", "routing present", "key present",
         "sequence# present", "source routing present", "ack present"};
     private static final int SRE_IP = 0x0800, SRE_ASN = 0xfffe;
-    private static final int IPV4 = 0x0800, IPV6 = 0x86dd, MPLS = 0x8847, TEB = 0x6558, PPP = 0x880b;
+    private static final int IPV4 = 0x0800, IPV6 = 0x86dd, MPLS = 0x8847, TEB = 0x6558, PPP = 0x880b,
+            OSI = 0x00fe;
 
     private final Verbosity verbosity;
     private final boolean linkHeaders;
@@ -101,6 +103,7 @@ final class GreFormatter {
             case IPV6 -> LinkType.IPV6;
             case MPLS -> Encapsulated.MPLS;
             case TEB -> LinkType.EN10MB;
+            case OSI -> Encapsulated.OSI;
             default -> -1;
         };
         carried(linkType, protocol, out);

@@ -7,12 +7,12 @@ import dev.fabricscope.capture.Packet;
  * An MPLS label stack (RFC 3032; ethertypes 0x8847/0x8848, GRE, PPP) as tcpdump 4.99 prints it (print-mpls.c):
  * {@code MPLS (label 100, tc 3, [S], ttl 64)} per entry (with -v each further entry on its own line and the reserved
  * labels named), then what tcpdump guesses follows the bottom of the stack: IPv4 after label 0 or 3, IPv6 after
- * label 2, else by the first byte (0x45-0x4f IPv4, 0x60-0x6f IPv6, 0x81-0x83 OSI); anything else is dumped in hex and
- * ASCII unless -q, -x or -X. tcpdump 4.99 does not look for Ethernet pseudowires: they are dumped too.
+ * label 2, else by the first byte (0x45-0x4f IPv4, 0x60-0x6f IPv6, 0x81-0x83 OSI: {@link OsiFormatter}); anything
+ * else is dumped in hex and ASCII unless -q, -x or -X. tcpdump 4.99 does not look for Ethernet pseudowires: they are
+ * dumped too.
  *
  * <p>tcpdump's reads jump out of its printer here: a cut stack ends with " [|mpls]" and the raw dump then starts at
- * byte 0 ({@link EarlyEnd}). Known difference: OSI (CLNP, ES-IS, IS-IS) after the stack is dumped as unknown data,
- * where tcpdump decodes it.
+ * byte 0 ({@link EarlyEnd}).
  */
 final class MplsFormatter {
     private static final String[] RESERVED_LABELS = {"IPv4 explicit NULL", "router alert", "IPv6 explicit NULL",
@@ -75,7 +75,8 @@ final class MplsFormatter {
                 }
                 int first = p.u8(off);
                 linkType = first >= 0x45 && first <= 0x4f ? LinkType.IPV4
-                    : first >= 0x60 && first <= 0x6f ? LinkType.IPV6 : -1;
+                    : first >= 0x60 && first <= 0x6f ? LinkType.IPV6
+                    : first >= 0x81 && first <= 0x83 ? Encapsulated.OSI : -1;
             }
         }
         if (linkType < 0) {

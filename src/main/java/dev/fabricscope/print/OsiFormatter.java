@@ -4,7 +4,8 @@ import dev.fabricscope.capture.Packet;
 
 /**
  * The ISO network layer protocols as tcpdump 4.99's isoclns_print prints them, wherever it hands a PDU to it (LLC
- * SAP 0xfe, NULL/LOOP address family 7): with -e "OSI NLPID IS-IS (0x83): ", then by the NLPID IS-IS
+ * SAP 0xfe, NULL/LOOP address family 7, ethertype 0xfefe after one skipped byte, GRE protocol 0x00fe, MPLS, PPP
+ * protocol 0x0023): with -e "OSI NLPID IS-IS (0x83): ", then by the NLPID IS-IS
  * ({@link IsisFormatter}), ES-IS ({@link EsIsFormatter}), CLNP ({@link ClnpFormatter}), IPv4 and IPv6 (by their
  * ethertype printers), PPP ({@link PppFormatter}), the null network layer's length, or an unknown NLPID's bytes in
  * hex.

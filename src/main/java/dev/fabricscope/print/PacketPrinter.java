@@ -57,7 +57,8 @@ public final class PacketPrinter {
     private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848,
             ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
             ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
-    private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd;
+    private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd,
+            ETHERTYPE_ISO = 0xfefe;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
@@ -253,6 +254,7 @@ public final class PacketPrinter {
                 case LinkType.IPV6 -> ip.ipv6(inner, 0, length, out);
                 case Encapsulated.MPLS -> mpls.format(inner, 0, length, out);
                 case Encapsulated.PPP -> ppp.format(inner, 0, length, out);
+                case Encapsulated.OSI -> osi.format(inner, 0, length, out);
                 default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {
@@ -367,6 +369,11 @@ public final class PacketPrinter {
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
+            case ETHERTYPE_ISO -> {
+                // tcpdump skips one byte (of no known meaning) before the PDU; with none there, a marker, no jump
+                if (length <= 0 || off >= p.capLen()) out.append(" [|isoclns]");
+                else osi.format(p, off + 1, length - 1, out);
+            }
             default -> {
                 return false;
             }

@@ -6,15 +6,15 @@ import dev.fabricscope.capture.Packet;
 /**
  * A PPP frame as tcpdump 4.99's ppp_print prints it (print-ppp.c), as PPPoE sessions and GRE version 1 (PPTP) carry
  * it: the optional address and control bytes, the protocol (one byte when compressed), with -e its name and the
- * frame length, then IPv4, IPv6, MPLS, the control protocols (LCP, IPCP, IP6CP, CCP, BACP, OSICP, MPLSCP:
- * {@code LCP, Conf-Request (0x01), id 1, length 20}, with -v the encoded length, the options and the echo,
- * identification, time-remaining and protocol-reject fields), CHAP, PAP and multilink headers; other protocols by name with their
- * bytes in hex. tcpdump's reads jump out of its printer here: a cut frame ends with " [|ppp]" and the raw dump then
+ * frame length, then IPv4, IPv6, MPLS, OSI ({@link OsiFormatter}), the control protocols (LCP, IPCP, IP6CP, CCP,
+ * BACP, OSICP, MPLSCP: {@code LCP, Conf-Request (0x01), id 1, length 20}, with -v the encoded length, the options and
+ * the echo, identification, time-remaining and protocol-reject fields), CHAP, PAP and multilink headers; other
+ * protocols by name with their bytes in hex. tcpdump's reads jump out of its printer here: a cut frame ends with " [|ppp]" and the raw dump then
  * starts at byte 0 ({@link EarlyEnd}).
  *
  * <p>With -v the configuration options of LCP, IPCP, IP6CP, CCP and BACP are listed ({@link PppOptions}).
- * Known differences: IPX and OSI are printed as unknown protocols; HDLC-escaped frames (protocol 0x7eXX) are
- * not unescaped (tcpdump prints what it finds after unescaping); tcpdump decodes all of these.
+ * Known differences: IPX is printed as an unknown protocol; HDLC-escaped frames (protocol 0x7eXX) are
+ * not unescaped (tcpdump prints what it finds after unescaping); tcpdump decodes both.
  */
 final class PppFormatter {
     private static final int ADDRESS_CONTROL = 0xff03, PPPD_IN = 0x0003, PPPD_OUT = 0x0103;
@@ -118,6 +118,9 @@ final class PppFormatter {
             }
             case PppNames.MPLS_UNICAST, PppNames.MPLS_MULTICAST -> {
                 return Encapsulated.MPLS;
+            }
+            case PppNames.OSI -> {
+                return Encapsulated.OSI;
             }
             case PppNames.COMPRESSED -> out.append("compressed PPP data");
             default -> {

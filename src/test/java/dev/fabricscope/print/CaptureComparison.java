@@ -20,7 +20,7 @@ import java.util.TreeMap;
 /**
  * Compares our line with tcpdump's for every packet of a capture, in the three verbosities, for the
  * packet classes the printer claims (TCP, UDP, ICMP, ICMPv6, IPv6 extension headers and fragments, AH/ESP, ARP,
- * IPv4 later fragments, slow protocols, LLDP, OSPF, PIM, ethertypes tcpdump does not know; MPLS, PPPoE and GRE, with what they
+ * IPv4 later fragments, slow protocols, LLDP, OSI (ethertype 0xfefe), OSPF, PIM, ethertypes tcpdump does not know; MPLS, PPPoE and GRE, with what they
  * carry classified in turn). Everything else is counted as "not claimed", and claimed packets
  * whose difference is explained by a named rule are counted as known differences; all other differences
  * are mismatches.
@@ -31,7 +31,7 @@ final class CaptureComparison {
             10288);
 
     enum Category { TCP, UDP, ICMP, ICMPV6, IPSEC, IPV4_LATER_FRAGMENT, IPV6_FRAGMENT, ARP, SLOW_PROTOCOLS, LLDP,
-        UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, OSPF, PIM, SCTP, DCCP, NOT_CLAIMED }
+        UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, OSPF, PIM, SCTP, DCCP, OSI, NOT_CLAIMED }
 
     /** Encapsulations inside encapsulations classified before giving up (the printer nests 8 packets deep). */
     private static final int MAX_CLASSIFIED_NESTING = 4;
@@ -168,6 +168,7 @@ final class CaptureComparison {
             case 0x0806 -> new Info(Category.ARP, null, 0, -1, -1);
             case 0x8809 -> new Info(Category.SLOW_PROTOCOLS, null, 0, -1, -1);
             case 0x88cc -> new Info(Category.LLDP, null, 0, -1, -1);
+            case 0xfefe -> new Info(Category.OSI, null, 0, -1, -1);
             case 0x0800, 0x86dd -> new Info(Category.TCP, null, 0, -1, -1);  // IP header itself broken: claimed
             default -> l.etherType > 1500 ? new Info(Category.UNKNOWN_ETHERTYPE, null, 0, -1, -1)
                                           : notClaimed("802.3 length field / LLC");
@@ -176,7 +177,7 @@ final class CaptureComparison {
 
     /**
      * An MPLS stack at {@code off}: claimed as MPLS when tcpdump dumps what follows it, as what it carries when
-     * tcpdump guesses IP (print-mpls.c's guess: labels 0, 2, 3, else the first byte), not claimed for OSI.
+     * tcpdump guesses IP (print-mpls.c's guess: labels 0, 2, 3, else the first byte); OSI (0x81-0x83) as MPLS.
      */
     private static Info mpls(Packet p, int off, int nesting) {
         int label;
@@ -193,16 +194,17 @@ final class CaptureComparison {
             default -> {
                 if (!p.has(off, 1)) yield -1;
                 int first = p.u8(off);
-                if (first >= 0x81 && first <= 0x83) yield 0;
                 yield first >= 0x45 && first <= 0x4f ? LinkType.IPV4 : first >= 0x60 && first <= 0x6f ? LinkType.IPV6 : -1;
             }
         };
-        if (linkType == 0) return notClaimed("MPLS: OSI payload (tcpdump decodes it)");
         if (linkType < 0) return new Info(Category.MPLS, null, 0, -1, -1);
         return carried(p, off, linkType, Category.MPLS, "MPLS", nesting);
     }
 
-    /** PPPoE at {@code off}: discovery, or a session's PPP frame, claimed as what it carries (IP, MPLS) or as PPPoE. */
+    /**
+     * PPPoE at {@code off}: discovery, or a session's PPP frame, claimed as what it carries (IP, MPLS) or as PPPoE
+     * (OSI among the rest).
+     */
     private static Info pppoe(Packet p, int off, int nesting) {
         if (!p.has(off, 6) || p.u8(off + 1) != 0) return new Info(Category.PPPOE, null, 0, -1, -1);
         return ppp(p, off + 6, Category.PPPOE, "PPPoE", nesting);
@@ -222,7 +224,6 @@ final class CaptureComparison {
             case 0x0281, 0x0283 -> nesting < MAX_CLASSIFIED_NESTING ? mpls(p, payload, nesting + 1)
                 : notClaimed(name + ": nested too deep to classify");
             case 0x002b, 0x8137 -> notClaimed(name + ": IPX (tcpdump decodes it)");
-            case 0x0023 -> notClaimed(name + ": OSI (tcpdump decodes it)");
             default -> new Info(category, null, 0, -1, -1);
         };
     }
@@ -236,8 +237,8 @@ final class CaptureComparison {
         if (version > 1) return new Info(Category.GRE, null, 0, -1, -1);
         boolean carries = version == 1 ? protocol == 0x880b && (flags & 0x1000) != 0
             : protocol == 0x0800 || protocol == 0x86dd || protocol == 0x6558 || protocol == 0x8847;
-        if (version == 0 && (protocol == 0x8137 || protocol == 0x809b || protocol == 0x00fe)) {
-            return notClaimed("GRE: IPX/AppleTalk/OSI (tcpdump decodes them)");
+        if (version == 0 && (protocol == 0x8137 || protocol == 0x809b)) {
+            return notClaimed("GRE: IPX/AppleTalk (tcpdump decodes them)");
         }
         if (!carries) return new Info(Category.GRE, null, 0, -1, -1);
         int inner = l.greInnerOffset;
