@@ -5,8 +5,11 @@ import dev.fabricscope.capture.Packet;
 /**
  * ARP (RFC 826) lines as tcpdump prints them: "ARP, Request who-has A tell B, length N",
  * "ARP, Reply A is-at MAC, length N"; -v adds the hardware/protocol types. The fields sit at fixed
- * offsets after the ethertype the dissector located. Unknown operations end at the operation name
- * (tcpdump then dumps the packet in hex: a known difference).
+ * offsets after the ethertype the dissector located. An unknown operation's name is followed by the ARP packet's
+ * captured bytes in hex and ASCII and no length, as tcpdump's arp_print calls its default print unconditionally
+ * (even with -q, -x and -X, unlike the dumps of unknown ethertypes). Known difference: tcpdump prints ATM ARP
+ * (hardware type 19, RFC 2225) with its own layout (atmarp_print), and Frame Relay (15) hardware addresses as Q.922
+ * DLCIs; this prints them as any other.
  */
 final class ArpFormatter {
     private static final int FIXED = 8;
@@ -90,7 +93,9 @@ final class ArpFormatter {
                 protocolAddress(p, spa, pro, pln, out);
             }
             default -> {
-                return;  // tcpdump dumps the rest in hex, without a length
+                // tcpdump's default print of the captured ARP bytes (padding too), then no length
+                HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
+                return;
             }
         }
         out.append(", length ").append(length);

@@ -1,0 +1,62 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ARP against tcpdump 4.99 itself: every operation it names, unknown ones (whose captured bytes tcpdump dumps in hex
+ * and ASCII in every mode, -q, -x and -X included), other hardware and protocol types, over Ethernet, a VLAN tag and
+ * LLC/SNAP, whole and cut after every byte.
+ */
+class ArpFormatterTest {
+    private static final byte[] ZERO_MAC = new byte[6];
+
+    @TempDir
+    Path dir;
+
+    static List<Frame> frames() {
+        List<Frame> f = new ArrayList<>();
+        for (int op : new int[] {1, 2, 3, 4, 8, 9, 10, 0, 5, 11, 0xffff}) {
+            f.add(new Frame(ethernet(0x0806, arp(op, MAC_B, IP_A, MAC_A, IP_B))));
+        }
+        f.add(new Frame(ethernet(0x0806, concat(arp(7, MAC_B, IP_A, ZERO_MAC, IP_B), new byte[18]))));   // padded
+        f.add(new Frame(vlan(30, 0x0806, arp(6, MAC_B, IP_A, ZERO_MAC, IP_B))));
+        // other hardware and protocol types: the types printed, the operation only with -v
+        f.add(new Frame(ethernet(0x0806, concat(hex("0006 86dd 06 10 0005"), MAC_B, IP6_A, MAC_A, IP6_B))));
+        f.add(new Frame(ethernet(0x0806, concat(hex("0006 0800 02 04 0009"), hex("0102"), IP_A, hex("0304"), IP_B))));
+        f.add(new Frame(ethernet(0x0806, concat(hex("0001 0800 00 04 000c"), IP_A, IP_B))));
+        // in LLC/SNAP, where the 802.3 length bounds what the dump may show
+        f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 0806"), arp(1, MAC_B, IP_A, ZERO_MAC, IP_B))));
+        f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 0806"), arp(5, MAC_B, IP_A, MAC_A, IP_B))));
+        byte[] snap = concat(hex("aaaa03 000000 0806"), arp(12, MAC_B, IP_A, MAC_A, IP_B));
+        f.add(LlcFrames.llc(MAC_A, snap.length - 2, snap));   // the length ends before the target address
+        return f;
+    }
+
+    @Test
+    void wholeFramesAsTcpdump() throws Exception {
+        List<Frame> frames = frames();
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-q", "-v", "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.QUIET, RawDump.HEX_ASCII, "-q", "-X");
+    }
+
+    @Test
+    void cutFramesAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 12);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e");
+    }
+}
