@@ -177,22 +177,8 @@ class CfmFormatterTest {
      */
     @Test
     void mutatedPdusAsTcpdump() throws Exception {
-        Random random = new Random(0x8902);
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < 30; round++) {
-            for (Frame base : frames()) {
-                byte[] bytes = base.bytes().clone();
-                int pdu = bytes.length > 12 && (bytes[12] & 0xff) == 0x81 ? 18 : 14;
-                if (bytes.length <= pdu) continue;
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    // the header and the first bytes after it most of the time: that is where the lengths are
-                    int span = random.nextBoolean() ? Math.min(8, bytes.length - pdu) : bytes.length - pdu;
-                    bytes[pdu + random.nextInt(span)] = (byte) random.nextInt(256);
-                }
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(pdu + random.nextInt(bytes.length - pdu)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(frames(), new Random(0x8902), 30, MutatedFrames::afterEthernet, 4, 8,
+            MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

@@ -3,7 +3,6 @@ package dev.fabricscope.print;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -38,20 +37,10 @@ class DccpFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        Random random = new Random(Long.parseLong(System.getenv().getOrDefault("DCCP_SEED", "33")));
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < Integer.parseInt(System.getenv().getOrDefault("DCCP_ROUNDS", "30")); round++) {
-            for (Frame base : DccpFrames.frames()) {
-                byte[] bytes = base.bytes().clone();
-                int dccp = (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;
-                if ((bytes[12] & 0xff) == 0x86 && bytes[14 + 6] == 0) dccp += 8;   // after the hop-by-hop header
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    bytes[dccp + random.nextInt(bytes.length - dccp)] = (byte) random.nextInt(256);
-                }
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(dccp + random.nextInt(bytes.length - dccp)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(DccpFrames.frames(),
+            new Random(MutatedFrames.fromEnvironment("DCCP_SEED", 33)),
+            (int) MutatedFrames.fromEnvironment("DCCP_ROUNDS", 30),
+            MutatedFrames::afterIp, 4, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

@@ -402,24 +402,9 @@ class IsisFormatterTest {
      */
     @Test
     void mutatedFramesAsTcpdump() throws Exception {
-        Random random = new Random(0x1589);
-        int rounds = Integer.getInteger("isis.mutationRounds", 12);
-        int pdu = 17;   // after the Ethernet and LLC headers
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            for (Frame base : allFrames()) {
-                byte[] bytes = base.bytes().clone();
-                if (bytes.length <= pdu) continue;
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    // mostly in the first bytes of the PDU, where the headers and lengths are
-                    int span = random.nextBoolean() ? Math.min(40, bytes.length - pdu) : bytes.length - pdu;
-                    bytes[pdu + random.nextInt(span)] = (byte) random.nextInt(256);
-                }
-                if (bytes[pdu] == 0x08) continue;   // Q.933: prints its name only (OsiFormatter's known difference)
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(pdu + random.nextInt(bytes.length - pdu)));
-            }
-        }
+        // the PDU after the Ethernet and LLC headers; Q.933 prints its name only (OsiFormatter's known difference)
+        List<Frame> mutants = MutatedFrames.of(allFrames(), new Random(0x1589),
+            Integer.getInteger("isis.mutationRounds", 12), bytes -> 17, 4, 40, (original, bytes, pdu) -> bytes[pdu] != 0x08);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");

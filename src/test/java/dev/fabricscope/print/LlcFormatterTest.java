@@ -287,23 +287,8 @@ class LlcFormatterTest {
      */
     @Test
     void mutatedFramesAsTcpdump() throws Exception {
-        Random random = new Random(0x0802);
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < 12; round++) {
-            for (Frame base : allFrames()) {
-                byte[] bytes = base.bytes().clone();
-                int pdu = 14;
-                if (bytes.length <= pdu) continue;
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    // mostly inside the first bytes, where the headers and lengths are
-                    int span = random.nextBoolean() ? Math.min(40, bytes.length - pdu) : bytes.length - pdu;
-                    bytes[pdu + random.nextInt(span)] = (byte) random.nextInt(256);
-                }
-                if (knownDifference(bytes)) continue;
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(pdu + random.nextInt(bytes.length - pdu)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(allFrames(), new Random(0x0802), 12, bytes -> 14, 4, 40,
+            (original, bytes, pdu) -> !knownDifference(bytes));
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");

@@ -265,20 +265,8 @@ class LldpFormatterTest {
     void mutatedFramesAsTcpdump() throws Exception {
         List<Frame> bases = new ArrayList<>(basicFrames());
         bases.addAll(organisationFrames());
-        Random random = new Random(0x88cc);
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < 40; round++) {
-            for (Frame base : bases) {
-                byte[] bytes = base.bytes().clone();
-                int pdu = bytes.length > 12 && (bytes[12] & 0xff) == 0x81 ? 18 : 14;   // after a VLAN tag, if any
-                if (bytes.length <= pdu) continue;
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    bytes[pdu + random.nextInt(bytes.length - pdu)] = (byte) random.nextInt(256);
-                }
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(pdu + random.nextInt(bytes.length - pdu)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(bases, new Random(0x88cc), 40, MutatedFrames::afterEthernet, 4, 0,
+            MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

@@ -3,7 +3,6 @@ package dev.fabricscope.print;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -39,19 +38,10 @@ class OspfFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        Random random = new Random(Long.parseLong(System.getenv().getOrDefault("OSPF_SEED", "89")));
-        List<Frame> mutants = new ArrayList<>();
-        int ospf = 14 + 20;
-        for (int round = 0; round < Integer.parseInt(System.getenv().getOrDefault("OSPF_ROUNDS", "30")); round++) {
-            for (Frame base : OspfFrames.frames()) {
-                byte[] bytes = base.bytes().clone();
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    bytes[ospf + random.nextInt(bytes.length - ospf)] = (byte) random.nextInt(256);
-                }
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(ospf + random.nextInt(bytes.length - ospf)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(OspfFrames.frames(),
+            new Random(MutatedFrames.fromEnvironment("OSPF_SEED", 89)),
+            (int) MutatedFrames.fromEnvironment("OSPF_ROUNDS", 30),
+            bytes -> 14 + 20, 4, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

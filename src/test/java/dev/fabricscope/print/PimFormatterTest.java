@@ -3,7 +3,6 @@ package dev.fabricscope.print;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -38,20 +37,14 @@ class PimFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        Random random = new Random(Long.parseLong(System.getenv().getOrDefault("PIM_SEED", "103")));
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < Integer.parseInt(System.getenv().getOrDefault("PIM_ROUNDS", "30")); round++) {
-            for (Frame base : PimFrames.frames()) {
-                byte[] bytes = base.bytes().clone();
-                int pim = (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;   // after the IPv6 or IPv4 header
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    bytes[pim + random.nextInt(bytes.length - pim)] = (byte) random.nextInt(256);
-                }
-                keepCarriedPacket(base.bytes(), bytes, pim);
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(pim + random.nextInt(bytes.length - pim)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(PimFrames.frames(),
+            new Random(MutatedFrames.fromEnvironment("PIM_SEED", 103)),
+            (int) MutatedFrames.fromEnvironment("PIM_ROUNDS", 30),
+            bytes -> (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20, 4, 0,   // after the IPv6 or IPv4 header
+            (original, bytes, pim) -> {
+                keepCarriedPacket(original, bytes, pim);
+                return true;
+            });
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

@@ -141,20 +141,8 @@ class PtpFormatterTest {
      */
     @Test
     void mutatedMessagesAsTcpdump() throws Exception {
-        Random random = new Random(0x88f7);
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < 30; round++) {
-            for (Frame base : ethernetFrames()) {
-                byte[] bytes = base.bytes().clone();
-                int message = bytes.length > 12 && (bytes[12] & 0xff) == 0x81 ? 18 : 14;
-                if (bytes.length <= message) continue;
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    bytes[message + random.nextInt(bytes.length - message)] = (byte) random.nextInt(256);
-                }
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(message + random.nextInt(bytes.length - message)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(ethernetFrames(), new Random(0x88f7), 30, MutatedFrames::afterEthernet, 4,
+            0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
     }

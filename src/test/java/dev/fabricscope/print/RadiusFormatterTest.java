@@ -209,21 +209,8 @@ class RadiusFormatterTest {
      */
     @Test
     void mutatedFramesAsTcpdump() throws Exception {
-        Random random = new Random(1812);
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < 20; round++) {
-            for (Frame base : frames()) {
-                byte[] bytes = base.bytes().clone();
-                int message = (bytes[12] & 0xff) == 0x86 ? 14 + 40 + 8 : 14 + 20 + 8;
-                if (bytes.length <= message) continue;
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    bytes[message + random.nextInt(bytes.length - message)] = (byte) random.nextInt(256);
-                }
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant
-                    : mutant.cut(message + random.nextInt(bytes.length - message)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(frames(), new Random(1812), 20,
+            bytes -> (bytes[12] & 0xff) == 0x86 ? 14 + 40 + 8 : 14 + 20 + 8, 4, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

@@ -3,7 +3,6 @@ package dev.fabricscope.print;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -40,21 +39,10 @@ class SctpFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        Random random = new Random(Long.parseLong(System.getenv().getOrDefault("SCTP_SEED", "132")));
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < Integer.parseInt(System.getenv().getOrDefault("SCTP_ROUNDS", "30")); round++) {
-            for (Frame base : SctpFrames.frames()) {
-                byte[] bytes = base.bytes().clone();
-                int sctp = (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;
-                if ((bytes[12] & 0xff) == 0x86 && bytes[14 + 6] == 0) sctp += 8;   // after the hop-by-hop header
-                for (int n = 1 + random.nextInt(4); n > 0; n--) {
-                    bytes[sctp + random.nextInt(bytes.length - sctp)] = (byte) random.nextInt(256);
-                }
-                if (decodedFurther(bytes, sctp)) continue;
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant : mutant.cut(sctp + random.nextInt(bytes.length - sctp)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(SctpFrames.frames(),
+            new Random(MutatedFrames.fromEnvironment("SCTP_SEED", 132)),
+            (int) MutatedFrames.fromEnvironment("SCTP_ROUNDS", 30),
+            MutatedFrames::afterIp, 4, 0, (original, bytes, sctp) -> !decodedFurther(bytes, sctp));
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

@@ -270,21 +270,8 @@ class SnmpFormatterTest {
      */
     @Test
     void mutatedFramesAsTcpdump() throws Exception {
-        Random random = new Random(161);
-        List<Frame> mutants = new ArrayList<>();
-        for (int round = 0; round < 30; round++) {
-            for (Frame base : frames()) {
-                byte[] bytes = base.bytes().clone();
-                int message = bytes.length - udpPayloadLength(bytes);
-                if (bytes.length <= message) continue;
-                for (int n = 1 + random.nextInt(3); n > 0; n--) {
-                    bytes[message + random.nextInt(bytes.length - message)] = (byte) random.nextInt(256);
-                }
-                Frame mutant = new Frame(bytes);
-                mutants.add(random.nextBoolean() ? mutant
-                    : mutant.cut(message + random.nextInt(bytes.length - message)));
-            }
-        }
+        List<Frame> mutants = MutatedFrames.of(frames(), new Random(161), 30,
+            bytes -> bytes.length - udpPayloadLength(bytes), 3, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
     }
