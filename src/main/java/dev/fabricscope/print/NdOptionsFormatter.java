@@ -25,7 +25,7 @@ final class NdOptionsFormatter {
     NdOptionsFormatter(Verbosity verbosity, Icmp6Bytes bytes) {
         this.verbosity = verbosity;
         this.bytes = bytes;
-        this.names = new DomainNames(bytes.snapshot());
+        this.names = new DomainNames(bytes);
     }
 
     /**

@@ -60,9 +60,9 @@ final class Ospf6Formatter {
             return;
         }
         int dataEnd = bp + declared;
-        b.fetch(bp + 4, 4);
-        b.ipv4(out.append("\n\tRouter-ID "), bp + 4);
-        if (b.u32(bp + 8) != 0) b.ipv4(out.append(", Area "), bp + 8);
+        b.need(bp + 4, 4);
+        b.ip4(out.append("\n\tRouter-ID "), bp + 4);
+        if (b.u32(bp + 8) != 0) b.ip4(out.append(", Area "), bp + 8);
         else out.append(", Backbone Area");
         int instance = b.u8(bp + 14);
         if (instance != 0) out.append(", Instance ").append(instance);
@@ -75,7 +75,7 @@ final class Ospf6Formatter {
                 if (!verbosity.veryVerbose()) break;
                 for (int at = body; at < dataEnd; at += 12) {
                     if (!b.has(at, 12)) throw stop;
-                    b.ipv4(out.append("\n\t  Advertising Router "), at + 8);
+                    b.ip4(out.append("\n\t  Advertising Router "), at + 8);
                     lsa.type(b.u16(at + 2), at + 4, out);
                 }
             }
@@ -98,18 +98,18 @@ final class Ospf6Formatter {
 
     private void hello(int h, int dataEnd, StringBuilder out) {
         options(out, b.u32(h + 4), "\n\tOptions [");
-        b.fetch(h, 12);
+        b.need(h, 12);
         out.append("\n\t  Hello Timer ").append(b.u16(h + 8)).append("s, Dead Timer ").append(b.u16(h + 10))
             .append("s, Interface-ID ");
-        b.ipv4(out, h);
+        b.ip4(out, h);
         out.append(", Priority ").append(b.u8(h + 4));
-        if (b.u32(h + 12) != 0) b.ipv4(out.append("\n\t  Designated Router "), h + 12);
-        if (b.u32(h + 16) != 0) b.ipv4(out.append(", Backup Designated Router "), h + 16);
+        if (b.u32(h + 12) != 0) b.ip4(out.append("\n\t  Designated Router "), h + 12);
+        if (b.u32(h + 16) != 0) b.ip4(out.append(", Backup Designated Router "), h + 16);
         if (!verbosity.veryVerbose()) return;
         out.append("\n\t  Neighbor List:");
         for (int at = h + 20; at < dataEnd; at += 4) {
-            b.fetch(at, 4);
-            b.ipv4(out.append("\n\t    "), at);
+            b.need(at, 4);
+            b.ip4(out.append("\n\t    "), at);
         }
     }
 

@@ -32,19 +32,19 @@ final class Ospf6Lsa {
 
     /** "Router LSA (1), Area Local Scope, LSA-ID 0.0.0.1" on its own line. */
     void type(int type, int id, StringBuilder out) {
-        b.fetch(id, 4);
+        b.need(id, 4);
         out.append("\n\t    ").append(Ospf6Names.lsa(type & 0x1fff)).append(" LSA (").append(type & 0x1fff).append("), ")
             .append(Ospf6Names.scope(type & 0x6000)).append(" Scope").append((type & 0x8000) != 0 ? ", transitive" : "")
             .append(", LSA-ID ");
-        b.ipv4(out, id);
+        b.ip4(out, id);
     }
 
     void header(int at, int dataEnd, StringBuilder out) {
         if (at + HEADER > dataEnd) throw stop;
-        b.fetch(at, HEADER);
+        b.need(at, HEADER);
         int length = b.u16(at + 18);
         out.append("\n\t  Advertising Router ");
-        b.ipv4(out, at + 8);
+        b.ip4(out, at + 8);
         out.append(", seq ");
         LldpText.hex(out, b.u32(at + 12), 8);
         out.append(", age ").append(b.u16(at)).append("s, length ");
@@ -69,8 +69,8 @@ final class Ospf6Lsa {
                 for (int r = body + 4; left != 0; r += 4) {
                     if (left < 4) throw stop;
                     left -= 4;
-                    b.fetch(r, 4);
-                    b.ipv4(out.append("\n\t\t"), r);
+                    b.need(r, 4);
+                    b.ip4(out.append("\n\t\t"), r);
                 }
             }
             case INTER_AREA_PREFIX -> {
@@ -94,9 +94,9 @@ final class Ospf6Lsa {
                 left -= 20;
                 long prefixes = b.u32(body + 20);
                 int priority = b.u8(body);
-                b.fetch(body + 4, 16);
+                b.need(body + 4, 16);
                 out.append("\n\t      Priority ").append(priority).append(", Link-local address ");
-                b.ipv6(out, body + 4);
+                b.ip6(out, body + 4);
                 out.append(", Prefixes ");
                 Text.u32(out, prefixes);
                 out.append(':');
@@ -157,9 +157,9 @@ final class Ospf6Lsa {
                 Text.hex(out, type, 2);
                 return;
             }
-            b.ipv4(out.append(what), link + 12);
-            b.ipv4(out.append("\n\t      Neighbor Interface-ID "), link + 8);
-            b.ipv4(out.append(", Interface "), link + 4);
+            b.ip4(out.append(what), link + 12);
+            b.ip4(out.append("\n\t      Neighbor Interface-ID "), link + 8);
+            b.ip4(out.append(", Interface "), link + 4);
             out.append(", metric ").append(b.u16(link + 2));
         }
     }
@@ -178,21 +178,21 @@ final class Ospf6Lsa {
         if ((flags & EXTERNAL_FORWARD) != 0) {
             if (left < 16) throw stop;
             left -= 16;
-            b.fetch(at, 16);
-            b.ipv6(out.append(" forward "), at);
+            b.need(at, 16);
+            b.ip6(out.append(" forward "), at);
             at += 16;
         }
         if ((flags & EXTERNAL_TAG) != 0) {
             if (left < 4) throw stop;
             left -= 4;
-            b.fetch(at, 4);
-            b.ipv4(out.append(" tag "), at);
+            b.need(at, 4);
+            b.ip4(out.append(" tag "), at);
             at += 4;
         }
         if (b.u8(p + 2) != 0) {
             if (left < 4) throw stop;
-            b.fetch(at, 4);
-            b.ipv4(out.append(" RefLSID: "), at);
+            b.need(at, 4);
+            b.ip4(out.append(" RefLSID: "), at);
         }
     }
 

@@ -61,19 +61,19 @@ final class OspfFormatter {
         int declared = b.u16(bp + 2);
         if (length != declared) out.append(" [len ").append(declared).append(']');
         long dataEnd = bp + Math.min(length, declared);
-        b.fetch(bp + 4, 4);
+        b.need(bp + 4, 4);
         out.append("\n\tRouter-ID ");
-        b.ipv4(out, bp + 4);
-        if (b.u32(bp + 8) != 0) b.ipv4(out.append(", Area "), bp + 8);
+        b.ip4(out, bp + 4);
+        if (b.u32(bp + 8) != 0) b.ip4(out.append(", Area "), bp + 8);
         else out.append(", Backbone Area");
-        b.check(bp + 16, 8);
+        b.need(bp + 16, 8);
         out.append(", Authentication Type: ").append(OspfNames.authentication(authType)).append(" (").append(authType)
             .append(')');
         switch (authType) {
             case AUTH_NONE -> { }
             case AUTH_SIMPLE -> {
                 out.append("\n\tSimple text password: ");
-                LldpText.untilNul(b.bytes, bp + 16, 8, out);
+                LldpText.untilNul(b, bp + 16, 8, out);
             }
             case AUTH_MD5 -> {
                 int key = b.u8(bp + 18), authLength = b.u8(bp + 19);
@@ -108,18 +108,18 @@ final class OspfFormatter {
         out.append("\n\tOptions [");
         Text.bitNames(out, options, OspfNames.OPTIONS);
         out.append(']');
-        b.fetch(bp + 24, 12);
+        b.need(bp + 24, 12);
         out.append("\n\t  Hello Timer ").append(b.u16(bp + 28)).append("s, Dead Timer ");
         Text.u32(out, b.u32(bp + 32));
-        b.ipv4(out.append("s, Mask "), bp + 24);
+        b.ip4(out.append("s, Mask "), bp + 24);
         out.append(", Priority ").append(b.u8(bp + 31));
-        if (b.u32(bp + 36) != 0) b.ipv4(out.append("\n\t  Designated Router "), bp + 36);
-        if (b.u32(bp + 40) != 0) b.ipv4(out.append(", Backup Designated Router "), bp + 40);
+        if (b.u32(bp + 36) != 0) b.ip4(out.append("\n\t  Designated Router "), bp + 36);
+        if (b.u32(bp + 40) != 0) b.ip4(out.append(", Backup Designated Router "), bp + 40);
         int at = bp + 44;
         if (at < dataEnd) out.append("\n\t  Neighbor List:");
         for (; at < dataEnd; at += 4) {
-            b.fetch(at, 4);
-            b.ipv4(out.append("\n\t    "), at);
+            b.need(at, 4);
+            b.ip4(out.append("\n\t    "), at);
         }
     }
 
@@ -142,10 +142,10 @@ final class OspfFormatter {
 
     private void requests(int bp, long dataEnd, StringBuilder out) {
         for (int at = bp + 24; at < dataEnd; at += 12) {
-            b.check(at, 12);
+            b.need(at, 12);
             long type = b.u32(at);
             out.append("\n\t  Advertising Router: ");
-            b.ipv4(out, at + 8);
+            b.ip4(out, at + 8);
             out.append(", ").append(OspfNames.lsa(type)).append(" LSA (");
             Text.u32(out, type);
             out.append(')');
@@ -154,8 +154,8 @@ final class OspfFormatter {
                 out.append(", Opaque-Type: ").append(OspfNames.opaque(opaque)).append(" LSA (").append(opaque)
                     .append("), Opaque-ID: ").append(id);
             } else {
-                b.fetch(at + 4, 4);
-                b.ipv4(out.append(", LSA-ID: "), at + 4);
+                b.need(at + 4, 4);
+                b.ip4(out.append(", LSA-ID: "), at + 4);
             }
         }
     }
@@ -169,7 +169,7 @@ final class OspfFormatter {
         for (long n = 1; n <= count; n++) {
             out.append("\n\t  LSA #").append(n);
             at = lsa.lsa((int) Math.min(at, Integer.MAX_VALUE), out);
-            if (at < 0) b.check(Integer.MAX_VALUE, 1);   // tcpdump's "trunc": the rest is not printed
+            if (at < 0) b.need(Integer.MAX_VALUE, 1);   // tcpdump's "trunc": the rest is not printed
         }
     }
 

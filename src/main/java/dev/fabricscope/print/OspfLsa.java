@@ -30,7 +30,7 @@ final class OspfLsa {
             return -1;
         }
         out.append("\n\t  Advertising Router ");
-        b.ipv4(out, at + 8);
+        b.ip4(out, at + 8);
         out.append(", seq ");
         LldpText.hex(out, b.u32(at + 12), 8);
         out.append(", age ").append(b.u16(at)).append("s, length ").append(length - HEADER);
@@ -41,7 +41,7 @@ final class OspfLsa {
             out.append(", Opaque-Type ").append(OspfNames.opaque(opaqueType)).append(" LSA (").append(opaqueType)
                 .append("), Opaque-ID ").append(b.u24(at + 5));
         } else {
-            b.ipv4(out.append(", LSA-ID: "), at + 4);
+            b.ip4(out.append(", LSA-ID: "), at + 4);
         }
         out.append("\n\t    Options: [");
         Text.bitNames(out, b.u8(at + 2), OspfNames.OPTIONS);
@@ -68,20 +68,20 @@ final class OspfLsa {
                 return routerLinks(body, out);
             }
             case NETWORK -> {
-                b.fetch(body, 4);
-                b.ipv4(out.append("\n\t    Mask "), body);
+                b.need(body, 4);
+                b.ip4(out.append("\n\t    Mask "), body);
                 out.append("\n\t    Connected Routers:");
                 for (long r = body + 4; r < end; r += 4) {
-                    b.fetch((int) r, 4);
-                    b.ipv4(out.append("\n\t      "), (int) r);
+                    b.need((int) r, 4);
+                    b.ip4(out.append("\n\t      "), (int) r);
                 }
             }
             case SUMMARY, ASBR_SUMMARY -> {
                 if (b.u8(at + 3) == SUMMARY) {
-                    b.check(body, 4);
-                    b.ipv4(out.append("\n\t    Mask "), body);
+                    b.need(body, 4);
+                    b.ip4(out.append("\n\t    Mask "), body);
                 }
-                b.check(body + 4, 4);
+                b.need(body + 4, 4);
                 for (long m = body + 4; m < end; m += 4) {
                     long metric = b.u32((int) m);
                     long topology = (metric & 0x7f000000L) >>> 24;
@@ -93,9 +93,9 @@ final class OspfLsa {
             case GROUP -> {
                 for (long m = body; m < end; m += 8) {
                     long vertex = b.u32((int) m);
-                    if (vertex == 1 || vertex == 2) b.fetch((int) m + 4, 4);
-                    if (vertex == 1) b.ipv4(out.append("\n\t    Router Router-ID "), (int) m + 4);
-                    else if (vertex == 2) b.ipv4(out.append("\n\t    Network Designated Router "), (int) m + 4);
+                    if (vertex == 1 || vertex == 2) b.need((int) m + 4, 4);
+                    if (vertex == 1) b.ip4(out.append("\n\t    Router Router-ID "), (int) m + 4);
+                    else if (vertex == 2) b.ip4(out.append("\n\t    Network Designated Router "), (int) m + 4);
                     else {
                         Text.u32(out.append("\n\t    unknown VertexType ("), vertex);
                         out.append(')');
@@ -121,10 +121,10 @@ final class OspfLsa {
         LldpText.bits(out, flags, OspfNames.ROUTER_FLAG_MASKS, OspfNames.ROUTER_FLAGS, "none");
         out.append(']');
         int count = b.u16(body + 2);
-        b.check(body + 4, 12);
+        b.need(body + 4, 12);
         long link = body + 4;
         for (int i = count; i != 0; i--) {
-            b.check(link, 12);
+            b.need(link, 12);
             int l = (int) link;
             int type = b.u8(l + 8);
             String what = switch (type) {
@@ -138,8 +138,8 @@ final class OspfLsa {
                 out.append("\n\t      Unknown Router Link Type (").append(type).append(')');
                 return false;
             }
-            b.ipv4(out.append(what), l);
-            b.ipv4(out.append(type == 3 ? ", Mask: " : ", Interface Address: "), l + 4);
+            b.ip4(out.append(what), l);
+            b.ip4(out.append(type == 3 ? ", Mask: " : ", Interface Address: "), l + 4);
             int metrics = b.u8(l + 9) + 1;
             for (int k = 0; k < metrics; k++) {
                 int tos = l + 8 + 4 * k;
@@ -155,9 +155,9 @@ final class OspfLsa {
     }
 
     private void external(int body, long end, StringBuilder out) {
-        b.check(body, 4);
-        b.ipv4(out.append("\n\t    Mask "), body);
-        b.check(body + 4, 4);
+        b.need(body, 4);
+        b.ip4(out.append("\n\t    Mask "), body);
+        b.need(body + 4, 4);
         for (long m = body + 4; m < end; m += 12) {
             int a = (int) m;
             long metric = b.u32(a);
@@ -166,8 +166,8 @@ final class OspfLsa {
                 .append("), type ").append((metric & 0x80000000L) != 0 ? 2 : 1).append(", metric");
             if ((metric & 0xffffff) == 0xffffff) out.append(" infinite");
             else out.append(' ').append(metric & 0xffffff);
-            if (b.u32(a + 4) != 0) b.ipv4(out.append(", forward "), a + 4);
-            if (b.u32(a + 8) != 0) b.ipv4(out.append(", tag "), a + 8);
+            if (b.u32(a + 4) != 0) b.ip4(out.append(", forward "), a + 4);
+            if (b.u32(a + 8) != 0) b.ip4(out.append(", tag "), a + 8);
         }
     }
 
@@ -176,7 +176,7 @@ final class OspfLsa {
         long tlv = at;
         int remaining = length;
         while (remaining != 0) {
-            b.check(tlv, 4);
+            b.need(tlv, 4);
             if (remaining < 4) {
                 out.append("\n\t    Remaining LS length ").append(remaining).append(" < 4");
                 return false;
@@ -191,7 +191,7 @@ final class OspfLsa {
                 out.append("\n\t    Bogus length ").append(len).append(" > remaining LS length ").append(remaining);
                 return false;
             }
-            b.check(tlv, len);
+            b.need(tlv, len);
             if (type == 1) {
                 if (len != 4) {
                     out.append("\n\t    Bogus length ").append(len).append(" != 4");

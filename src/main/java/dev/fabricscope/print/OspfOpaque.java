@@ -50,7 +50,7 @@ final class OspfOpaque {
                 }
                 case 3 -> {
                     if (len != 4) return bogus(out, len, 4);
-                    b.ipv4(out, v);
+                    b.ip4(out, v);
                 }
                 default -> {
                     if (!verbosity.veryVerbose() && !b.unknownData(v, len, "\n\t      ", out)) return false;
@@ -99,8 +99,8 @@ final class OspfOpaque {
                         out.append("\n\t    TLV length ").append(len).append(" < 4");
                         return false;
                     }
-                    b.fetch((int) tlv, 4);
-                    b.ipv4(out.append(", "), (int) tlv);
+                    b.need((int) tlv, 4);
+                    b.ip4(out.append(", "), (int) tlv);
                 }
                 default -> {
                     if (!verbosity.veryVerbose() && !b.unknownData((int) tlv, len, "\n\t      ", out)) return false;
@@ -149,7 +149,7 @@ final class OspfOpaque {
                 }
                 case 3, 4 -> {
                     if (len != 4) return invalid(out.append(" != 4"));
-                    b.ipv4(out.append(", "), v);
+                    b.ip4(out.append(", "), v);
                 }
                 case 6, 7 -> {
                     if (len != 4) return invalid(out.append(" != 4"));
@@ -229,7 +229,7 @@ final class OspfOpaque {
 
     private void identifier(int at, StringBuilder out) {
         long value = b.u32(at);
-        b.ipv4(out.append(", "), at);
+        b.ip4(out.append(", "), at);
         LldpText.hex(out.append(" ("), value, 8);
         out.append(')');
     }

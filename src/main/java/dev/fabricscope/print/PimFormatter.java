@@ -278,9 +278,9 @@ final class PimFormatter {
         int version = b.u8(at) >>> 4;
         switch (version) {
             case 0 -> {
-                b.fetch(at + 12, 8);
-                b.ipv4(out.append("IP-Null-header "), at + 12);
-                b.ipv4(out.append(" > "), at + 16);
+                b.need(at + 12, 8);
+                b.ip4(out.append("IP-Null-header "), at + 12);
+                b.ip4(out.append(" > "), at + 16);
             }
             case 4, 6 -> {
                 int end = b.end();
@@ -493,7 +493,7 @@ final class PimFormatter {
     }
 
     private void appendAddress(StringBuilder out, int at, int size) {
-        if (size == 4) b.ipv4(out, at);
-        else b.ipv6(out, at);
+        if (size == 4) b.ip4(out, at);
+        else b.ip6(out, at);
     }
 }

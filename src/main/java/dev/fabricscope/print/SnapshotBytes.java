@@ -5,9 +5,12 @@ import dev.fabricscope.capture.Packet;
 /**
  * Reads of a protocol printer that behave as tcpdump's GET_ macros: past the snapshot end (the capture clipped to
  * the IP length) they jump out of the printer, which then prints its truncation marker and marks {@link EarlyEnd}.
- * One per printer; {@link #set} before each packet.
+ * {@link #has} is tcpdump's test that does not jump (ND_TTEST), {@link #need} its check that does (ND_TCHECK in the
+ * printers whose checks jump); the address printers fetch their whole field before writing, as tcpdump's fetch all
+ * of a print call's fields first. One per printer (printers with more to share extend it); {@link #set} before each
+ * packet.
  */
-final class SnapshotBytes {
+class SnapshotBytes {
     /** The jump; one instance per reader, without a stack trace. */
     static final class Jump extends RuntimeException {
         Jump() {
@@ -19,30 +22,93 @@ final class SnapshotBytes {
     private Packet packet;
     private int end;
 
-    void set(Packet p, int snapshotEnd) {
+    final void set(Packet p, int snapshotEnd) {
         this.packet = p;
         this.end = snapshotEnd;
     }
 
-    /** tcpdump's snapshot end: reads at or past it jump. */
-    int end() {
-        return end;
-    }
-
-    void clear() {
+    final void clear() {
         this.packet = null;
     }
 
-    int u8(int at) {
-        if (at < 0 || at >= end) throw jump;
-        return packet.u8(at);
+    /** The packet being read (valid between {@link #set} and {@link #clear}). */
+    final Packet packet() {
+        return packet;
     }
 
-    int u16(int at) {
-        return u8(at) << 8 | u8(at + 1);
+    /** tcpdump's snapshot end: reads at or past it jump. */
+    final int end() {
+        return end;
     }
 
-    long u32(int at) {
-        return (long) u16(at) << 16 | u16(at + 2);
+    /** Whether {@code len} bytes from {@code at} were captured (ND_TTEST_LEN: no jump). */
+    final boolean has(long at, long len) {
+        return at >= 0 && len >= 0 && at + len <= end;
+    }
+
+    /** As a GET_ macro over {@code len} bytes: jumps unless all were captured. */
+    final void need(long at, long len) {
+        if (!has(at, len)) throw jump;
+    }
+
+    final int u8(long at) {
+        need(at, 1);
+        return packet.u8((int) at);
+    }
+
+    final int u16(long at) {
+        need(at, 2);
+        return packet.u16((int) at);
+    }
+
+    final int u24(long at) {
+        need(at, 3);
+        return packet.u8((int) at) << 16 | packet.u16((int) at + 1);
+    }
+
+    final long u32(long at) {
+        need(at, 4);
+        return packet.u32((int) at);
+    }
+
+    final long u64(long at) {
+        need(at, 8);
+        return packet.u32((int) at) << 32 | packet.u32((int) at + 4);
+    }
+
+    /** The IPv4 address at {@code at} (GET_IPADDR_STRING). */
+    final void ip4(StringBuilder out, long at) {
+        need(at, 4);
+        Text.ipv4(out, packet, (int) at);
+    }
+
+    /** The IPv6 address at {@code at} (GET_IP6ADDR_STRING). */
+    final void ip6(StringBuilder out, long at) {
+        need(at, 16);
+        Text.ipv6(out, packet, (int) at);
+    }
+
+    /**
+     * tcpdump's print_unknown_data: the captured part of {@code len} bytes from {@code at} as hex lines, each
+     * starting with {@code indent}; a start past the snapshot end gets tcpdump's complaint instead.
+     */
+    final void unknownData(StringBuilder out, long at, String indent, long len) {
+        if (at > end) {
+            out.append(indent).append("Dissector error: print_unknown_data called with pointer past end of packet");
+            return;
+        }
+        HexDump.hex(packet, (int) at, (int) Math.min(len, end - at), indent, out);
+    }
+
+    /** tcpdump's hex_print: as {@link #unknownData}, then a jump when not all of it was captured. */
+    final void hexPrint(StringBuilder out, long at, String indent, long len) {
+        long captured = Math.max(0, Math.min(len, end - at));
+        if (captured > 0) HexDump.hex(packet, (int) at, (int) captured, indent, out);
+        if (captured < len) throw jump;
+    }
+
+    /** tcpdump's nd_printn: {@code n} bytes as printable characters, each fetched (a jump ends it). */
+    final void printn(StringBuilder out, long at, int n) {
+        for (int i = 0; i < n; i++) Text.printableChar(out, u8(at + i));
     }
 }
