@@ -95,6 +95,8 @@ public final class PacketPrinter {
     private final boolean packetNumbers;
     private final TimestampStyle timestampStyle;
     private final RawDump rawDump;
+    /** tcpdump's default hex+ASCII dump of what it cannot decode: off with -q, -x and -X (suppress_default_print). */
+    private final boolean defaultPrint;
     private long printed;
 
     public PacketPrinter(ZoneId zone, Verbosity verbosity) {
@@ -113,14 +115,13 @@ public final class PacketPrinter {
         this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
         this.timestampStyle = timestampStyle;
         this.rawDump = rawDump;
+        this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated,
-            verbosity != Verbosity.QUIET && !rawDump.hex);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, defaultPrint, zone);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
-        boolean defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;   // tcpdump: off with -q, -x, -X
         this.llc = new LlcFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
             this::encapsulated);
         this.osi = new OsiFormatter(verbosity, linkHeaders, earlyEnd, this::etherTypeBody, this::encapsulated);
@@ -398,7 +399,7 @@ public final class PacketPrinter {
             out.append("), length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
         }
         // tcpdump's default print of what it cannot decode, unless -q, -x or -X replace it
-        if (verbosity != Verbosity.QUIET && !rawDump.hex && l.etherPayloadOffset < p.capLen()) {
+        if (defaultPrint && l.etherPayloadOffset < p.capLen()) {
             HexDump.hexAndAscii(p, l.etherPayloadOffset, p.capLen() - l.etherPayloadOffset, "\n\t", out);
         }
     }
@@ -467,7 +468,7 @@ public final class PacketPrinter {
             printed = etherTypeBody(p, type, off, remaining, out);
             if (!printed && !linkHeaders) cookedHeader(p, v2, remaining + header, out);
         }
-        if (!printed && verbosity != Verbosity.QUIET && !rawDump.hex && off < p.capLen()) {
+        if (!printed && defaultPrint && off < p.capLen()) {
             HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
         }
     }
@@ -561,7 +562,7 @@ public final class PacketPrinter {
             case 7 -> osi.format(p, NULL_HEADER, length - NULL_HEADER, out);
             default -> {
                 if (!linkHeaders) addressFamilyHeader(family, length, out);
-                if (verbosity != Verbosity.QUIET && !rawDump.hex && NULL_HEADER < p.capLen()) {
+                if (defaultPrint && NULL_HEADER < p.capLen()) {
                     HexDump.hexAndAscii(p, NULL_HEADER, p.capLen() - NULL_HEADER, "\n\t", out);
                 }
             }

@@ -32,17 +32,20 @@ final class RadiusAttributes {
 
     private final SnapshotBytes bytes;
     private final RadiusEap eap;
-    /** tcpdump's ctime uses the process's zone; ours is the JVM's, read once (a fixed offset is kept as such). */
-    private final ZoneRules rules = ZoneId.systemDefault().getRules();
-    private final boolean fixedOffset = rules.isFixedOffset();
-    private final int offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
+    /** tcpdump's ctime uses the process's zone; ours is the printer's (a fixed offset is kept as such). */
+    private final ZoneRules rules;
+    private final boolean fixedOffset;
+    private final int offsetSeconds;
     /** An IPv6 prefix shorter than 16 bytes, zero-filled, and a packet view of it for {@link Text#ipv6}. */
     private final byte[] prefix = new byte[16];
     private final Packet prefixView = new Packet();
     private Packet p;
 
-    RadiusAttributes(SnapshotBytes bytes) {
+    RadiusAttributes(SnapshotBytes bytes, ZoneId zone) {
         this.bytes = bytes;
+        this.rules = zone.getRules();
+        this.fixedOffset = rules.isFixedOffset();
+        this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         this.eap = new RadiusEap(bytes);
     }
 

@@ -1,6 +1,7 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import java.time.ZoneId;
 
 /**
  * RADIUS (UDP 1812/1813, 1645/1646, CoA 1700/3799) as tcpdump 4.99 prints it (print-radius.c): the code, identifier
@@ -18,11 +19,13 @@ final class RadiusFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private final RadiusAttributes attributes = new RadiusAttributes(bytes);
+    private final RadiusAttributes attributes;
 
-    RadiusFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
+    /** @param zone where Event-Timestamp attributes are shown (tcpdump: the local zone) */
+    RadiusFormatter(Verbosity verbosity, EarlyEnd earlyEnd, ZoneId zone) {
         this.verbosity = verbosity;
         this.earlyEnd = earlyEnd;
+        this.attributes = new RadiusAttributes(bytes, zone);
     }
 
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */

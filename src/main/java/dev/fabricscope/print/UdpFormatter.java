@@ -1,6 +1,7 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import java.time.ZoneId;
 
 /**
  * A UDP datagram as tcpdump prints it, by port in tcpdump's own order ({@link UdpPorts}): DNS on 53 and mDNS on 5353
@@ -33,8 +34,11 @@ final class UdpFormatter {
     private final SnmpFormatter snmp;
     private final RadiusFormatter radius;
 
-    /** @param linkHeaders tcpdump -e (Geneve then names the carried protocol) */
-    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
+    /**
+     * @param linkHeaders tcpdump -e (Geneve then names the carried protocol)
+     * @param zone        where RADIUS Event-Timestamps are shown
+     */
+    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner, ZoneId zone) {
         this.verbosity = verbosity;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
@@ -49,7 +53,7 @@ final class UdpFormatter {
         this.dhcp6 = new Dhcp6Formatter(verbosity, earlyEnd);
         this.ptp = new PtpFormatter(earlyEnd);
         this.snmp = new SnmpFormatter(verbosity, earlyEnd);
-        this.radius = new RadiusFormatter(verbosity, earlyEnd);
+        this.radius = new RadiusFormatter(verbosity, earlyEnd, zone);
     }
 
     /** @param length UDP length per the IP header (header + data) */

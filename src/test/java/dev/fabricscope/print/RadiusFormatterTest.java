@@ -6,10 +6,8 @@ import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -172,13 +170,8 @@ class RadiusFormatterTest {
         return f;
     }
 
-    /**
-     * Event-Timestamp prints in the local zone (tcpdump's ctime; ours the JVM's) while the oracle runs tcpdump with
-     * TZ=UTC: these frames are compared only where the JVM's zone is UTC too.
-     */
+    /** Event-Timestamp prints in the printer's zone (tcpdump's ctime: the process's); the oracle runs both in UTC. */
     static List<Frame> eventTimestamps() {
-        ZoneRules local = ZoneId.systemDefault().getRules();
-        if (!local.isFixedOffset() || local.getOffset(Instant.EPOCH).getTotalSeconds() != 0) return List.of();
         return List.of(toServer(1813, message(ACCOUNTING_REQUEST, 0x11, number(40, 1), number(55, 1_700_000_000L),
             number(55, 0), number(55, 0xffffffffL), number(55, 951_782_400L), number(55, 4_107_542_400L))));
     }
@@ -193,6 +186,15 @@ class RadiusFormatterTest {
     @Test
     void wholeMessagesAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
+    }
+
+    /** Event-Timestamps in zones with and without summer time, tcpdump's TZ and the printer's zone the same. */
+    @Test
+    void eventTimestampsInOtherZonesAsTcpdump() throws Exception {
+        for (String zone : new String[] {"Asia/Kolkata", "Europe/Berlin", "America/New_York"}) {
+            TcpdumpOracle.assertPrintsAsTcpdump(dir, eventTimestamps(), ZoneId.of(zone), Verbosity.VERBOSE,
+                EnumSet.noneOf(PacketPrinter.Option.class), RawDump.NONE, "-v");
+        }
     }
 
     @Test

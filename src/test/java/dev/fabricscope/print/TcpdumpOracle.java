@@ -13,24 +13,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Frames written to a pcap file, printed by tcpdump ({@code TZ=UTC tcpdump -n -S FLAGS -r FILE}) and by our printer:
- * every record must be the same text, all its lines (tcpdump's empty lines aside, which {@link Tcpdump} drops).
+ * Frames written to a pcap file, printed by tcpdump ({@code TZ=UTC tcpdump -n -S FLAGS -r FILE}, or another zone) and
+ * by our printer: every record must be the same text, all its lines (tcpdump's empty lines aside, which {@link Tcpdump} drops).
  * Skipped, with the reason, where tcpdump is not installed.
  */
 final class TcpdumpOracle {
     private TcpdumpOracle() { }
 
-    /** Writes {@code frames.pcap} in {@code dir} and compares. */
+    /** Writes {@code frames.pcap} in {@code dir} and compares, tcpdump and our printer both in UTC. */
     static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, Verbosity verbosity, Set<PacketPrinter.Option> options,
                                       RawDump dump, String... flags) throws Exception {
+        assertPrintsAsTcpdump(dir, frames, ZoneId.of("UTC"), verbosity, options, dump, flags);
+    }
+
+    /** As above with both in {@code zone} (tcpdump's TZ): for what prints local times beside the packet's own. */
+    static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, ZoneId zone, Verbosity verbosity,
+                                      Set<PacketPrinter.Option> options, RawDump dump, String... flags) throws Exception {
         assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
         Path file = dir.resolve("frames.pcap");
         TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
         List<String> tcpdumpFlags = new ArrayList<>(List.of("-S"));
         tcpdumpFlags.addAll(List.of(flags));
-        List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", tcpdumpFlags.toArray(String[]::new));
+        List<Tcpdump.Record> expected = Tcpdump.run(file, zone.getId(), tcpdumpFlags.toArray(String[]::new));
         List<String> actual = PacketPrinterTest.perPacket(file,
-            new PacketPrinter(ZoneId.of("UTC"), verbosity, options, TimestampStyle.TIME, dump));
+            new PacketPrinter(zone, verbosity, options, TimestampStyle.TIME, dump));
         assertEquals(frames.size(), expected.size(), "tcpdump records");
         for (int i = 0; i < frames.size(); i++) {
             String ours = actual.get(i).replace("\n\n", "\n");
