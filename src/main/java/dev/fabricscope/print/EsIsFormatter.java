@@ -87,69 +87,27 @@ final class EsIsFormatter {
         li -= HEADER;
         switch (type) {
             case REDIRECT -> {
-                if (!b.has(at, 1)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < 1) {
-                    out.append(", bad redirect/li");
-                    return;
-                }
+                if (!field(at, 1, li, "redirect", out)) return;
                 int dstLength = b.u8(at);
                 at++;
                 li--;
-                if (!b.has(at, dstLength)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < dstLength) {
-                    out.append(", bad redirect/li");
-                    return;
-                }
+                if (!field(at, dstLength, li, "redirect", out)) return;
                 int dst = at;
                 at += dstLength;
                 li -= dstLength;
                 OsiFields.nsap(out, b, "\n\t  ", dst, dstLength);
-                if (!b.has(at, 1)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < 1) {
-                    out.append(", bad redirect/li");
-                    return;
-                }
+                if (!field(at, 1, li, "redirect", out)) return;
                 int snpaLength = b.u8(at);
                 at++;
                 li--;
-                if (!b.has(at, snpaLength)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < snpaLength) {
-                    out.append(", bad redirect/li");
-                    return;
-                }
+                if (!field(at, snpaLength, li, "redirect", out)) return;
                 int snpa = at;
                 at += snpaLength;
                 li -= snpaLength;
-                if (!b.has(at, 1)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < 1) {
-                    out.append(", bad redirect/li");
-                    return;
-                }
+                if (!field(at, 1, li, "redirect", out)) return;
                 int netLength = b.u8(at);
                 at++;   // tcpdump does not count this byte off the length indicator
-                if (!b.has(at, netLength)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < netLength) {
-                    out.append(", bad redirect/li");
-                    return;
-                }
+                if (!field(at, netLength, li, "redirect", out)) return;
                 int net = at;
                 at += netLength;
                 li -= netLength;
@@ -163,63 +121,28 @@ final class EsIsFormatter {
                 }
             }
             case ESH -> {
-                if (!b.has(at, 1)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < 1) {
-                    out.append(", bad esh/li");
-                    return;
-                }
+                if (!field(at, 1, li, "esh", out)) return;
                 int sources = b.u8(at);
                 at++;
                 li--;
                 out.append("\n\t  Number of Source Addresses: ").append(sources);
                 for (; sources > 0; sources--) {
-                    if (!b.has(at, 1)) {
-                        trunc(out);
-                        return;
-                    }
-                    if (li < 1) {
-                        out.append(", bad esh/li");
-                        return;
-                    }
+                    if (!field(at, 1, li, "esh", out)) return;
                     int sourceLength = b.u8(at);
                     at++;
                     li--;
-                    if (!b.has(at, sourceLength)) {
-                        trunc(out);
-                        return;
-                    }
-                    if (li < sourceLength) {
-                        out.append(", bad esh/li");
-                        return;
-                    }
+                    if (!field(at, sourceLength, li, "esh", out)) return;
                     net(out, at, sourceLength);
                     at += sourceLength;
                     li -= sourceLength;
                 }
             }
             case ISH -> {
-                if (!b.has(at, 1)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < 1) {
-                    out.append(", bad ish/li");
-                    return;
-                }
+                if (!field(at, 1, li, "ish", out)) return;
                 int netLength = b.u8(at);
                 at++;
                 li--;
-                if (!b.has(at, netLength)) {
-                    trunc(out);
-                    return;
-                }
-                if (li < netLength) {
-                    out.append(", bad ish/li");
-                    return;
-                }
+                if (!field(at, netLength, li, "ish", out)) return;
                 net(out, at, netLength);
                 at += netLength;
                 li -= netLength;
@@ -284,6 +207,23 @@ final class EsIsFormatter {
             if (verbosity.veryVerbose()) b.unknownData(out, at, "\n\t  ", opli);
             at += opli;
         }
+    }
+
+    /**
+     * tcpdump's two checks before each ES-IS field, in its order: {@code len} bytes captured at {@code at} (else the
+     * truncation marker), then within the length indicator {@code li} (else ", bad WHAT/li"). False when the PDU's
+     * printing ends here.
+     */
+    private boolean field(int at, int len, int li, String what, StringBuilder out) {
+        if (!b.has(at, len)) {
+            trunc(out);
+            return false;
+        }
+        if (li < len) {
+            out.append(", bad ").append(what).append("/li");
+            return false;
+        }
+        return true;
     }
 
     private static void trunc(StringBuilder out) {
