@@ -107,19 +107,7 @@ final class BackgroundRenderer implements ClcOutputEvents, AutoCloseable {
         try {
             while (true) {
                 for (Object event : queue.take()) {
-                    switch (event) {
-                        case Message m -> renderer.message(m.message(), m.flow(), m.direction(), m.timestampNanos(),
-                            m.frameNumber());
-                        case Unparsed u -> renderer.unparsed(u.message(), u.flow(), u.direction(), u.timestampNanos(),
-                            u.frameNumber());
-                        case Log l -> renderer.log(l.line());
-                        case FirstRoce f -> renderer.firstRocePacket(f.endpoint());
-                        case Finish f -> {
-                            renderer.finish(f.endpoints());
-                            return;
-                        }
-                        default -> throw new IllegalStateException("unknown event " + event);
-                    }
+                    if (!render(event)) return;
                 }
             }
         } catch (InterruptedException e) {
@@ -127,6 +115,28 @@ final class BackgroundRenderer implements ClcOutputEvents, AutoCloseable {
         } catch (Throwable t) {
             failure = t;
         }
+    }
+
+    /**
+     * One event; false after the last. A method of its own, not the loop's body: the JIT compiles a method
+     * after a few hundred calls, while a long-running loop waits for an on-stack replacement, which on a busy
+     * machine came ~0.5 s into a run (the rendering thread was interpreted until then).
+     */
+    private boolean render(Object event) {
+        switch (event) {
+            case Message m -> renderer.message(m.message(), m.flow(), m.direction(), m.timestampNanos(),
+                m.frameNumber());
+            case Unparsed u -> renderer.unparsed(u.message(), u.flow(), u.direction(), u.timestampNanos(),
+                u.frameNumber());
+            case Log l -> renderer.log(l.line());
+            case FirstRoce f -> renderer.firstRocePacket(f.endpoint());
+            case Finish f -> {
+                renderer.finish(f.endpoints());
+                return false;
+            }
+            default -> throw new IllegalStateException("unknown event " + event);
+        }
+        return true;
     }
 
     private void join() {
