@@ -145,35 +145,34 @@ public final class SmcClcCommand {
     /** Runs with the arguments after "smc-clc"; returns the exit code. */
     public int run(List<String> args, PrintWriter out, PrintWriter err) {
         Flags flags = new Flags();
-        switch (flags.set.parse(args)) {
-            case GoFlags.Help h -> {
-                err.print(flags.set.usage());
-                err.flush();
-                return 0;
-            }
-            case GoFlags.Failed f -> {
-                err.println(f.message());
-                err.print(flags.set.usage());
-                err.flush();
-                return UserError.USAGE;
-            }
-            case GoFlags.Parsed p -> {
-                GoLog log = new GoLog(clock, zone);
-                try (StopSignal signal = new StopSignal()) {
-                    signal.onStop(this::stop);
-                    return new Run(flags, log, out, err).execute(p.remaining());
-                } catch (Fatal e) {
-                    err.println(log.line(e.getMessage()));
-                    return UserError.RUNTIME;
-                } catch (RuntimeException e) {
-                    // a bug of ours: one line for the user (what was decoded before it is out), not a stack trace
-                    err.println(log.line("internal error: " + e));
-                    return UserError.RUNTIME;
-                } finally {
-                    out.flush();
-                    err.flush();
-                }
-            }
+        // instanceof, not a type switch (see SmcClcFormatter.describe: start-up of every smc-clc run)
+        GoFlags.Outcome outcome = flags.set.parse(args);
+        if (outcome instanceof GoFlags.Help) {
+            err.print(flags.set.usage());
+            err.flush();
+            return 0;
+        }
+        if (outcome instanceof GoFlags.Failed f) {
+            err.println(f.message());
+            err.print(flags.set.usage());
+            err.flush();
+            return UserError.USAGE;
+        }
+        List<String> remaining = ((GoFlags.Parsed) outcome).remaining();
+        GoLog log = new GoLog(clock, zone);
+        try (StopSignal signal = new StopSignal()) {
+            signal.onStop(this::stop);
+            return new Run(flags, log, out, err).execute(remaining);
+        } catch (Fatal e) {
+            err.println(log.line(e.getMessage()));
+            return UserError.RUNTIME;
+        } catch (RuntimeException e) {
+            // a bug of ours: one line for the user (what was decoded before it is out), not a stack trace
+            err.println(log.line("internal error: " + e));
+            return UserError.RUNTIME;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 

@@ -123,18 +123,20 @@ final class BackgroundRenderer implements ClcOutputEvents, AutoCloseable {
      * machine came ~0.5 s into a run (the rendering thread was interpreted until then).
      */
     private boolean render(Object event) {
-        switch (event) {
-            case Message m -> renderer.message(m.message(), m.flow(), m.direction(), m.timestampNanos(),
-                m.frameNumber());
-            case Unparsed u -> renderer.unparsed(u.message(), u.flow(), u.direction(), u.timestampNanos(),
-                u.frameNumber());
-            case Log l -> renderer.log(l.line());
-            case FirstRoce f -> renderer.firstRocePacket(f.endpoint());
-            case Finish f -> {
-                renderer.finish(f.endpoints());
-                return false;
-            }
-            default -> throw new IllegalStateException("unknown event " + event);
+        // instanceof, not a type switch: see SmcClcFormatter.describe
+        if (event instanceof Message m) {
+            renderer.message(m.message(), m.flow(), m.direction(), m.timestampNanos(), m.frameNumber());
+        } else if (event instanceof Unparsed u) {
+            renderer.unparsed(u.message(), u.flow(), u.direction(), u.timestampNanos(), u.frameNumber());
+        } else if (event instanceof Log l) {
+            renderer.log(l.line());
+        } else if (event instanceof FirstRoce f) {
+            renderer.firstRocePacket(f.endpoint());
+        } else if (event instanceof Finish f) {
+            renderer.finish(f.endpoints());
+            return false;
+        } else {
+            throw new IllegalStateException("unknown event " + event);
         }
         return true;
     }

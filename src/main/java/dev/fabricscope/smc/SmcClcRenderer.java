@@ -42,9 +42,12 @@ final class SmcClcRenderer implements ClcOutputEvents {
 
     @Override
     public void unparsed(byte[] message, TcpFlow<?> flow, int direction, long timestampNanos, long frameNumber) {
-        switch (ClcParser.parse(message, 0, message.length)) {
-            case ClcParseResult.Parsed(ClcMessage parsed) -> message(parsed, flow, direction, timestampNanos, frameNumber);
-            case ClcParseResult.Failed(String reason, int length) -> out.log(parseError(reason, flow, direction, frameNumber));
+        // instanceof, not a type switch: see SmcClcFormatter.describe
+        ClcParseResult result = ClcParser.parse(message, 0, message.length);
+        if (result instanceof ClcParseResult.Parsed(ClcMessage parsed)) {
+            message(parsed, flow, direction, timestampNanos, frameNumber);
+        } else if (result instanceof ClcParseResult.Failed(String reason, int length)) {
+            out.log(parseError(reason, flow, direction, frameNumber));
         }
     }
 
