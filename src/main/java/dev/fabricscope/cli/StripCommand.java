@@ -8,9 +8,11 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
+import dev.fabricscope.dissect.Encapsulation;
 import dev.fabricscope.dissect.EncapsulationStripper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,17 +20,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code fabricscope strip}: removes VLAN/MPLS/PPPoE/GRE encapsulation from Ethernet frames. */
+/** {@code fabricscope strip}: removes VLAN/MPLS/PPPoE/GRE encapsulation and VXLAN/Geneve/ERSPAN tunnels. */
 @Command(
     name = "strip",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    header = "Remove VLAN, MPLS, PPPoE and GRE encapsulation from the Ethernet frames of a capture.",
+    header = "Remove VLAN, MPLS, PPPoE and GRE encapsulation, and VXLAN, Geneve and ERSPAN tunnels, from the "
+        + "Ethernet frames of a capture.",
     description = {
         "",
         "Reads IN and writes OUT in the same format (pcap or pcapng), packet for packet, with the selected "
             + "encapsulations removed and the ethertype fixed so that tools decode the inner packet. "
-            + "With no selection flag, all four are removed.",
+            + "With no selection flag, all seven are removed. The other commands read the result as if it had "
+            + "been captured inside the tunnel (e.g. SMC handshakes or RoCE traffic mirrored by a switch: "
+            + "fabricscope strip -r erspan.pcap -w - | fabricscope smc-clc -f -).",
         "",
         "  --vlan   802.1Q, 802.1ad and 0x9100 tags, however many are stacked.",
         "  --mpls   the label stack, when it carries IPv4 or IPv6 (ethertype from the first nibble of the "
@@ -36,6 +41,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  --pppoe  the PPPoE session header and PPP protocol, for PPP IPv4 (0x0021) and IPv6 (0x0057).",
         "  --gre    the outer IP header and the GRE header; the ethertype becomes GRE's protocol type, "
             + "or for transparent Ethernet bridging (0x6558) the inner Ethernet frame is kept.",
+        "  --vxlan  VXLAN on UDP port 4789 (I flag set): the inner Ethernet frame is kept, and everything "
+            + "before it goes (outer Ethernet, VLAN, IP, UDP, VXLAN).",
+        "  --geneve Geneve on UDP port 6081 carrying Ethernet (protocol 0x6558), options skipped: the inner "
+            + "frame is kept.",
+        "  --erspan ERSPAN type I and II (GRE protocol 0x88be) and type III (0x22eb, with or without its "
+            + "platform-specific subheader): the mirrored frame is kept. Takes precedence over --gre.",
         "",
         "Captured and original lengths shrink by the bytes removed. Frames without the encapsulation, and "
             + "frames of other link types, are written unchanged.",
@@ -61,13 +72,21 @@ public final class StripCommand implements Callable<Integer> {
     @Option(names = "--gre", description = "Remove GRE tunnels (outer IP and GRE header).")
     boolean gre;
 
+    @Option(names = "--vxlan", description = "Keep the frame inside VXLAN (UDP 4789).")
+    boolean vxlan;
+
+    @Option(names = "--geneve", description = "Keep the frame inside Geneve (UDP 6081).")
+    boolean geneve;
+
+    @Option(names = "--erspan", description = "Keep the frame mirrored in ERSPAN (types I, II, III).")
+    boolean erspan;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        boolean all = !vlan && !mpls && !pppoe && !gre;
-        EncapsulationStripper stripper = new EncapsulationStripper(all || vlan, all || mpls, all || pppoe, all || gre);
+        EncapsulationStripper stripper = new EncapsulationStripper(selection());
         PrintWriter err = spec.commandLine().getErr();
         long changed = 0;
         long total = 0;
@@ -91,6 +110,19 @@ public final class StripCommand implements Callable<Integer> {
         }
         err.println("strip: " + changed + " of " + total + " packets changed");
         return 0;
+    }
+
+    /** The flags given; none means all. */
+    private EnumSet<Encapsulation> selection() {
+        EnumSet<Encapsulation> selected = EnumSet.noneOf(Encapsulation.class);
+        if (vlan) selected.add(Encapsulation.VLAN);
+        if (mpls) selected.add(Encapsulation.MPLS);
+        if (pppoe) selected.add(Encapsulation.PPPOE);
+        if (gre) selected.add(Encapsulation.GRE);
+        if (vxlan) selected.add(Encapsulation.VXLAN);
+        if (geneve) selected.add(Encapsulation.GENEVE);
+        if (erspan) selected.add(Encapsulation.ERSPAN);
+        return selected.isEmpty() ? EnumSet.allOf(Encapsulation.class) : selected;
     }
 
     private CaptureWriter openWriter(PacketSource source) throws IOException {

@@ -2,6 +2,7 @@ package dev.fabricscope.dissect;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import java.util.Set;
 
 /**
  * Removes VLAN tags, MPLS label stacks, PPPoE session headers and GRE tunnels from Ethernet frames,
@@ -14,6 +15,12 @@ import dev.fabricscope.capture.Packet;
  *   <li>GRE: outer IP and GRE header removed; the ethertype becomes GRE's protocol type, or for 0x6558
  *       (transparent Ethernet bridging) the inner Ethernet frame replaces the packet. Under PPPoE or MPLS
  *       that stay, the inner packet must be IPv4/IPv6 (PPP protocol and PPPoE length are fixed).</li>
+ *   <li>VXLAN (UDP port 4789, I flag set), Geneve (UDP port 6081, version 0, protocol 0x6558, options skipped)
+ *       and ERSPAN (GRE protocol 0x88be: type I without a GRE sequence number, type II with one and an
+ *       8-byte header of version 1; 0x22eb: type III, a 12-byte header of version 2 and the 8-byte
+ *       platform-specific subheader when its O flag is set): the carried Ethernet frame replaces the packet,
+ *       whatever encapsulated the tunnel. These come first: with GRE also selected, ERSPAN's inner frame
+ *       is kept rather than GRE's payload.</li>
  * </ul>
  * Frames without a selected encapsulation, non-Ethernet links, and encapsulations whose payload we
  * cannot name are passed unchanged. An inner Ethernet frame kept from a pseudowire or a GRE bridge is
@@ -21,10 +28,22 @@ import dev.fabricscope.capture.Packet;
  * the output is a view over a reused buffer, valid until the next call.
  */
 public final class EncapsulationStripper {
+    static final int VXLAN_PORT = 4789;
+    static final int GENEVE_PORT = 6081;
+    static final int ERSPAN_TYPE_II = 0x88be;    // and type I, told apart by the GRE sequence number
+    static final int ERSPAN_TYPE_III = 0x22eb;
+    private static final int TUNNEL_HEADER = 8;  // VXLAN, Geneve without options, ERSPAN type II
+    private static final int ERSPAN_III_HEADER = 12;
+    private static final int ERSPAN_III_PLATFORM_SUBHEADER = 8;
+    private static final int ETHERNET_HEADER = 14;
+
     private final boolean vlan;
     private final boolean mpls;
     private final boolean pppoe;
     private final boolean gre;
+    private final boolean vxlan;
+    private final boolean geneve;
+    private final boolean erspan;
     private final Layers l = new Layers();
     private final Packet out = new Packet();
     private byte[] buf = new byte[2048];
@@ -32,16 +51,19 @@ public final class EncapsulationStripper {
     /** Strips the inner Ethernet frame kept from a pseudowire or GRE bridge (one level, no recursion). */
     private final EncapsulationStripper innerFrame;
 
-    public EncapsulationStripper(boolean vlan, boolean mpls, boolean pppoe, boolean gre) {
-        this(vlan, mpls, pppoe, gre, true);
+    public EncapsulationStripper(Set<Encapsulation> selected) {
+        this(selected, true);
     }
 
-    private EncapsulationStripper(boolean vlan, boolean mpls, boolean pppoe, boolean gre, boolean outer) {
-        this.vlan = vlan;
-        this.mpls = mpls;
-        this.pppoe = pppoe;
-        this.gre = gre;
-        this.innerFrame = outer ? new EncapsulationStripper(vlan, mpls, pppoe, gre, false) : null;
+    private EncapsulationStripper(Set<Encapsulation> selected, boolean outer) {
+        this.vlan = selected.contains(Encapsulation.VLAN);
+        this.mpls = selected.contains(Encapsulation.MPLS);
+        this.pppoe = selected.contains(Encapsulation.PPPOE);
+        this.gre = selected.contains(Encapsulation.GRE);
+        this.vxlan = selected.contains(Encapsulation.VXLAN);
+        this.geneve = selected.contains(Encapsulation.GENEVE);
+        this.erspan = selected.contains(Encapsulation.ERSPAN);
+        this.innerFrame = outer ? new EncapsulationStripper(selected, false) : null;
     }
 
     /** The stripped packet: {@code in} itself when nothing applies, else a view valid until the next call. */
@@ -49,6 +71,8 @@ public final class EncapsulationStripper {
         if (in.linkType() != LinkType.EN10MB) return in;
         Dissector.dissect(in, l);
         if (l.ethOffset != 0) return in;
+        int tunnelled = tunnelledFrame(in);
+        if (tunnelled >= 0) return emitTail(in, tunnelled);
         boolean greUsable = gre && l.transportKind == TransportKind.GRE && l.greInnerOffset >= 0
             && l.innerEthOffset < 0;
         if (mpls && l.mplsPayload == MplsPayload.ETHERNET_PSEUDOWIRE && l.innerEthOffset >= 0) {
@@ -107,6 +131,31 @@ public final class EncapsulationStripper {
         }
         return out.set(buf, 0, pos, Math.max(pos, in.origLen() - removed), in.timestampNanos(),
             in.interfaceId(), in.linkType(), in.frameNumber());
+    }
+
+    /** Where the Ethernet frame carried by a selected VXLAN, Geneve or ERSPAN tunnel starts; -1 if none. */
+    private int tunnelledFrame(Packet in) {
+        int inner = -1;
+        if (l.transportKind == TransportKind.UDP && l.payloadOffset >= 0) {
+            int at = l.payloadOffset;
+            if (vxlan && l.dstPort == VXLAN_PORT && in.has(at, TUNNEL_HEADER) && (in.u8(at) & 0x08) != 0) {
+                inner = at + TUNNEL_HEADER;
+            } else if (geneve && l.dstPort == GENEVE_PORT && in.has(at, TUNNEL_HEADER) && in.u8(at) >>> 6 == 0
+                    && in.u16(at + 2) == EthernetLayer.ETHERTYPE_TEB) {
+                inner = at + TUNNEL_HEADER + (in.u8(at) & 0x3f) * 4;
+            }
+        } else if (erspan && l.transportKind == TransportKind.GRE && l.greInnerOffset >= 0) {
+            int at = l.greInnerOffset;
+            if (l.greProtocol == ERSPAN_TYPE_II && (l.greFlags & TransportLayer.GRE_SEQUENCE) == 0) {
+                inner = at;
+            } else if (l.greProtocol == ERSPAN_TYPE_II && in.has(at, TUNNEL_HEADER) && in.u8(at) >>> 4 == 1) {
+                inner = at + TUNNEL_HEADER;
+            } else if (l.greProtocol == ERSPAN_TYPE_III && in.has(at, ERSPAN_III_HEADER) && in.u8(at) >>> 4 == 2) {
+                boolean platformSubheader = (in.u8(at + ERSPAN_III_HEADER - 1) & 1) != 0;
+                inner = at + ERSPAN_III_HEADER + (platformSubheader ? ERSPAN_III_PLATFORM_SUBHEADER : 0);
+            }
+        }
+        return inner >= 0 && in.has(inner, ETHERNET_HEADER) ? inner : -1;
     }
 
     private Packet emitTail(Packet in, int from) {

@@ -84,6 +84,30 @@ final class SampleFrames {
     static final Sample ETH_GRE_ETH = new Sample("eth-ipv4-gre-csum-teb-eth-ipv4-udp", LinkType.EN10MB,
         eth(0x0800, ipv4(47, concat(u16(0x8000), u16(0x6558), u16(0), u16(0),
             eth(new int[][] {tag(0x8100, 0, 0, 50)}, 0x0800, innerIpv4(17, udp(67, 68, zeros(8))))))));
+    /** VXLAN (RFC 7348: flags with I set, VNI 4242) carrying Ethernet/IPv4/UDP. */
+    static final Sample ETH_VXLAN_ETH = new Sample("eth-ipv4-udp-vxlan-eth-ipv4-udp", LinkType.EN10MB,
+        eth(0x0800, ipv4(17, udp(49152, 4789, concat(hex("08 00 00 00"), u32(4242 << 8),
+            eth(0x0800, innerIpv4(17, udp(4444, 5555, ascii("vxlan")))))))));
+    /** Geneve (RFC 8926: version 0, 2 words of options, protocol 0x6558, VNI 4242; one 4-byte option). */
+    static final Sample ETH_GENEVE_ETH = new Sample("eth-ipv4-udp-geneve-opt-eth-ipv4-udp", LinkType.EN10MB,
+        eth(0x0800, ipv4(17, udp(49153, 6081, concat(hex("02 00 65 58"), u32(4242 << 8),
+            u16(0x0102), hex("80 01"), u32(0xdeadbeefL), eth(0x0800, innerIpv4(17, udp(5000, 6000, zeros(6)))))))));
+    /** ERSPAN type I (draft-foschiano-erspan: GRE 0x88be without a sequence number, no ERSPAN header). */
+    static final Sample ETH_ERSPAN_I = new Sample("eth-ipv4-gre-erspan1-eth-ipv4-udp", LinkType.EN10MB,
+        eth(0x0800, ipv4(47, concat(u16(0x0000), u16(0x88be), eth(0x0800, innerIpv4(17, udp(5001, 6001, zeros(4))))))));
+    /** ERSPAN type II: GRE with a sequence number; header version 1, VLAN 100, session 1, index 5. */
+    static final Sample ETH_ERSPAN_II = new Sample("eth-ipv4-gre-seq-erspan2-eth-ipv4-tcp", LinkType.EN10MB,
+        eth(0x0800, ipv4(47, concat(u16(0x1000), u16(0x88be), u32(77), hex("10 64 00 01"), u32(5),
+            eth(0x0800, innerIpv4(6, tcp(4445, 5556, 1, 1, ACK, NONE, ascii("erspan2"))))))));
+    /** ERSPAN type III: version 2, timestamp, SGT, O flag set, then the 8-byte platform-specific subheader. */
+    static final Sample ETH_ERSPAN_III_PLATFORM = new Sample("eth-ipv4-gre-seq-erspan3-o-eth-ipv4-udp",
+        LinkType.EN10MB, eth(0x0800, ipv4(47, concat(u16(0x1000), u16(0x22eb), u32(78), hex("20 64 00 02"),
+            u32(123456), u16(0), hex("00 01"), hex("18 00 00 00 00 00 00 00"),
+            eth(0x0800, innerIpv4(17, udp(5002, 6002, zeros(4))))))));
+    /** ERSPAN type III without the platform-specific subheader (O flag clear). */
+    static final Sample ETH_ERSPAN_III = new Sample("eth-ipv4-gre-seq-erspan3-eth-ipv4-tcp", LinkType.EN10MB,
+        eth(0x0800, ipv4(47, concat(u16(0x1000), u16(0x22eb), u32(79), hex("20 64 00 03"),
+            u32(123457), u16(0), hex("00 00"), eth(0x0800, innerIpv4(6, tcp(5003, 6003, 1, 1, ACK, NONE, NONE)))))));
     /** RoCEv2: UDP source port 69 (the proxy_roce pitfall), destination 4791, BTH, payload, ICRC. */
     static final Sample ETH_ROCE_V2 = new Sample("eth-ipv4-udp-rocev2", LinkType.EN10MB,
         eth(0x0800, ipv4(17, udp(69, 4791, concat(BTH, zeros(16), ICRC)))));

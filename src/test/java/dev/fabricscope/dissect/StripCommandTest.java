@@ -9,6 +9,7 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.cli.Main;
+import dev.fabricscope.testing.ByteArrays;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +31,19 @@ class StripCommandTest {
     /** Input frames and the ethertype tshark must show first after stripping everything. */
     private static final List<Sample> FRAMES = List.of(ETH_VLAN_IPV4_UDP, ETH_QINQ_IPV6_UDP, ETH_THREE_TAGS_TCP,
         ETH_MPLS_IPV4_UDP, ETH_MPLS_NULL_IPV6_TCP, ETH_MPLS_PW_ETH, ETH_PPPOE_IPV4_TCP, ETH_PPPOE_IPV6_UDP,
-        ETH_GRE_IPV4, ETH_GRE_ETH, ETH_IPV4_TCP, ETH_SLOW);
+        ETH_GRE_IPV4, ETH_GRE_ETH, ETH_IPV4_TCP, ETH_SLOW, ETH_VXLAN_ETH, ETH_GENEVE_ETH, ETH_ERSPAN_I, ETH_ERSPAN_II,
+        ETH_ERSPAN_III_PLATFORM, ETH_ERSPAN_III);
     private static final List<String> EXPECTED_TYPE = List.of("0x0800", "0x86dd", "0x0800", "0x0800", "0x86dd",
-        "0x0800", "0x0800", "0x86dd", "0x0800", "0x0800", "0x0800", "0x8809");
+        "0x0800", "0x0800", "0x86dd", "0x0800", "0x0800", "0x0800", "0x8809", "0x0800", "0x0800", "0x0800", "0x0800",
+        "0x0800", "0x0800");
     /** Bytes each frame loses. */
-    private static final int[] REMOVED = {4, 8, 12, 8, 4, 4 + 4 + 4 + 14 + 4, 8, 8, 20 + 12, 14 + 20 + 8 + 4, 0, 0};
+    private static final int[] REMOVED = {4, 8, 12, 8, 4, 4 + 4 + 4 + 14 + 4, 8, 8, 20 + 12, 14 + 20 + 8 + 4, 0, 0,
+        14 + 20 + 8 + 8, 14 + 20 + 8 + 8 + 8, 14 + 20 + 4, 14 + 20 + 8 + 8, 14 + 20 + 8 + 12 + 8, 14 + 20 + 8 + 12};
 
     private static final List<String> INNER = List.of("ip.src", "ip.dst", "ipv6.src", "tcp.srcport", "tcp.dstport",
         "udp.srcport", "udp.dstport", "tcp.len", "udp.length");
     private static final List<String> ENCAP = List.of("vlan.id", "ieee8021ad.id", "mpls.label", "pppoe.session_id",
-        "gre.proto");
+        "gre.proto", "vxlan.vni", "geneve.vni", "erspan.version");
 
     @Test
     void stripAllDecodesAsTheInnerPacket() throws Exception {
@@ -90,6 +94,34 @@ class StripCommandTest {
         assertEquals(0, strip(in, out, "--mpls"));
         r = fields(out, "a", List.of("eth.type", "vlan.id", "mpls.label"), List.of());
         assertArrayEquals(new String[] {"0x8100", "40", ""}, r.get(0));   // the inner frame, its tag kept
+    }
+
+    /** The use the flags are for: SMC handshakes carried in VXLAN read, once stripped, as if captured inside. */
+    @Test
+    void smcInsideVxlanReadsAsTheSampleOnceStripped() throws Exception {
+        List<byte[]> wrapped = new ArrayList<>();
+        try (PacketSource s = CaptureFiles.open("samples/smc-4conn.pcap", ProblemReporter.IGNORE)) {
+            Packet p = new Packet();
+            while (s.next(p)) {
+                wrapped.add(Frames.eth(0x0800, Frames.ipv4(17, Frames.udp(49152, 4789,
+                    ByteArrays.concat(ByteArrays.hex("08 00 00 00 00 10 92 00"), p.copyBytes())))));
+            }
+        }
+        Path in = dir.resolve("vxlan.pcap");
+        Path out = dir.resolve("inner.pcap");
+        TsharkOracle.writePcap(in, LinkType.EN10MB, wrapped);
+        assertEquals(0, strip(in, out, "--vxlan"));
+        String inside = smcClc(out.toString());
+        assertEquals(smcClc("samples/smc-4conn.pcap"), inside);
+        assertEquals(10, inside.lines().count(), inside);
+        assertEquals("", smcClc(in.toString()), "smc-clc itself does not look inside VXLAN (nor does the Go tool)");
+    }
+
+    private static String smcClc(String file) {
+        StringWriter out = new StringWriter();
+        Main.run(new String[] {"smc-clc", "-f", file, "-show-timestamps=false"}, new PrintWriter(out),
+            new PrintWriter(new StringWriter()));
+        return out.toString();
     }
 
     @Test

@@ -1,0 +1,89 @@
+package dev.fabricscope.dissect;
+
+import static dev.fabricscope.dissect.SampleFrames.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * VXLAN, Geneve and ERSPAN in {@link EncapsulationStripper}, byte for byte (tshark's view of the same frames is
+ * in StripCommandTest): the result is exactly the carried Ethernet frame, only selected tunnels go, look-alikes
+ * stay, and a frame cut anywhere is either left alone or reduced to what it holds of the inner frame.
+ */
+class EncapsulationStripperTunnelTest {
+    /** Each tunnel sample and the length of the Ethernet frame it carries (its tail). */
+    private static final List<Sample> TUNNELS = List.of(ETH_VXLAN_ETH, ETH_GENEVE_ETH, ETH_ERSPAN_I, ETH_ERSPAN_II,
+        ETH_ERSPAN_III_PLATFORM, ETH_ERSPAN_III);
+    private static final int[] OUTER = {14 + 20 + 8 + 8, 14 + 20 + 8 + 8 + 8, 14 + 20 + 4, 14 + 20 + 8 + 8,
+        14 + 20 + 8 + 12 + 8, 14 + 20 + 8 + 12};
+    private static final List<EnumSet<Encapsulation>> OWN = List.of(EnumSet.of(Encapsulation.VXLAN),
+        EnumSet.of(Encapsulation.GENEVE), EnumSet.of(Encapsulation.ERSPAN), EnumSet.of(Encapsulation.ERSPAN),
+        EnumSet.of(Encapsulation.ERSPAN), EnumSet.of(Encapsulation.ERSPAN));
+
+    @Test
+    void theResultIsTheCarriedFrameAndOnlySelectedTunnelsGo() {
+        for (int i = 0; i < TUNNELS.size(); i++) {
+            byte[] frame = TUNNELS.get(i).bytes();
+            byte[] inner = Arrays.copyOfRange(frame, OUTER[i], frame.length);
+            String name = TUNNELS.get(i).name();
+            assertArrayEquals(inner, strip(EnumSet.allOf(Encapsulation.class), frame), name);
+            assertArrayEquals(inner, strip(OWN.get(i), frame), name);
+            EnumSet<Encapsulation> others = EnumSet.complementOf(OWN.get(i));
+            others.remove(Encapsulation.GRE);   // GRE alone does take ERSPAN's outer headers off (the older rule)
+            assertArrayEquals(frame, strip(others, frame), name + " stripped without its flag");
+        }
+        // --gre alone: GRE's rule, the ethertype becomes the GRE protocol and the ERSPAN header stays
+        byte[] greOnly = strip(EnumSet.of(Encapsulation.GRE), ETH_ERSPAN_II.bytes());
+        assertEquals(ETH_ERSPAN_II.bytes().length - 20 - 8, greOnly.length);
+        assertEquals(0x88be, (greOnly[12] & 0xff) << 8 | greOnly[13] & 0xff);
+    }
+
+    @Test
+    void lookAlikesStay() {
+        byte[] vxlanWithoutI = ETH_VXLAN_ETH.bytes().clone();
+        vxlanWithoutI[14 + 20 + 8] = 0;
+        byte[] geneveIp = ETH_GENEVE_ETH.bytes().clone();
+        geneveIp[14 + 20 + 8 + 2] = 0x08;
+        geneveIp[14 + 20 + 8 + 3] = 0x00;
+        byte[] geneveVersion1 = ETH_GENEVE_ETH.bytes().clone();
+        geneveVersion1[14 + 20 + 8] |= 0x40;
+        byte[] erspanVersion2In88be = ETH_ERSPAN_II.bytes().clone();
+        erspanVersion2In88be[14 + 20 + 8] = 0x20;
+        byte[] erspanVersion1In22eb = ETH_ERSPAN_III.bytes().clone();
+        erspanVersion1In22eb[14 + 20 + 8] = 0x10;
+        EnumSet<Encapsulation> tunnels = EnumSet.of(Encapsulation.VXLAN, Encapsulation.GENEVE, Encapsulation.ERSPAN);
+        for (byte[] frame : List.of(vxlanWithoutI, geneveIp, geneveVersion1, erspanVersion2In88be, erspanVersion1In22eb)) {
+            assertArrayEquals(frame, strip(tunnels, frame));
+        }
+    }
+
+    @Test
+    void aFrameCutAnywhereIsLeftAloneOrKeepsWhatItHoldsOfTheInnerFrame() {
+        // tunnels only: with GRE selected too, an ERSPAN frame cut before its inner Ethernet header gets GRE's rule
+        EnumSet<Encapsulation> tunnels = EnumSet.of(Encapsulation.VXLAN, Encapsulation.GENEVE, Encapsulation.ERSPAN);
+        for (int i = 0; i < TUNNELS.size(); i++) {
+            byte[] frame = TUNNELS.get(i).bytes();
+            for (int cut = 0; cut <= frame.length; cut++) {
+                byte[] part = Arrays.copyOf(frame, cut);
+                byte[] out = strip(tunnels, part);
+                String where = TUNNELS.get(i).name() + " cut at " + cut;
+                if (cut < OUTER[i] + 14) {
+                    assertArrayEquals(part, out, where);   // no whole inner Ethernet header: unchanged
+                } else {
+                    assertArrayEquals(Arrays.copyOfRange(part, OUTER[i], cut), out, where);
+                }
+            }
+        }
+    }
+
+    private static byte[] strip(EnumSet<Encapsulation> selected, byte[] frame) {
+        Packet in = new Packet().set(frame, 0, frame.length, frame.length, 0, 0, LinkType.EN10MB, 1);
+        Packet out = new EncapsulationStripper(selected).strip(in);
+        return Arrays.copyOfRange(out.bytes(), out.offset(), out.offset() + out.capLen());
+    }
+}
