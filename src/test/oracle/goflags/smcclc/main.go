@@ -21,7 +21,8 @@ func main() {
 	json := flag.Bool("json", false, "print one JSON object per message instead of text (fabricscope addition)")
 	v := flag.Bool("v", false, "also name the RoCE QP flows that carry each SMC-R link (fabricscope addition)")
 	w := flag.String("w", "", "also write the packets of SMC connections to pcap `file` (fabricscope addition)")
+	decap := flag.Bool("decap", false, "look inside GRE, VXLAN, Geneve and ERSPAN tunnels (fabricscope addition)")
 	flag.Parse()
-	fmt.Printf("f=%q i=%q promisc=%v snaplen=%d timeout=%d maxpkts=%d maxtime=%d filter=%q reserved=%v ts=%v hex=%v http=%q json=%v v=%v w=%q rest=%q\n",
-		*f, *i, *promisc, *snaplen, *timeout, *maxpkts, *maxtime, *filter, *reserved, *ts, *hex, *http, *json, *v, *w, flag.Args())
+	fmt.Printf("f=%q i=%q promisc=%v snaplen=%d timeout=%d maxpkts=%d maxtime=%d filter=%q reserved=%v ts=%v hex=%v http=%q json=%v v=%v w=%q decap=%v rest=%q\n",
+		*f, *i, *promisc, *snaplen, *timeout, *maxpkts, *maxtime, *filter, *reserved, *ts, *hex, *http, *json, *v, *w, *decap, flag.Args())
 }

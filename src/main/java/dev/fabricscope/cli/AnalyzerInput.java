@@ -5,6 +5,7 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.capture.ProblemReporter;
+import dev.fabricscope.dissect.Decapsulator;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.libpcap.BpfCompileException;
@@ -49,6 +50,12 @@ public final class AnalyzerInput {
     @Option(names = {"-p", "--no-promiscuous-mode"},
         description = "Live capture: do not put the interfaces into promiscuous mode.")
     boolean noPromiscuous;
+
+    @Option(names = "--decap",
+        description = "Analyse the packets carried in GRE, VXLAN (UDP 4789), Geneve (UDP 6081) and ERSPAN tunnels "
+            + "of Ethernet captures instead of the tunnel packets: traffic mirrored by a switch or carried in an "
+            + "overlay (the tunnel packet's time and frame number are kept).")
+    boolean decap;
 
     /** What receives each packet, already dissected; the views are valid only during the call. */
     @FunctionalInterface
@@ -139,7 +146,7 @@ public final class AnalyzerInput {
             List<CaptureInterface> known = file.interfaces();
             int firstLinkType = known.isEmpty() ? LinkType.EN10MB : known.getFirst().linkType();
             PacketFilter filter = expression.isEmpty() ? null : compile(expression, firstLinkType, problems);
-            loop(file, filter, stop, consumer);
+            loop(file, filter, stop, consumer, decapsulator());
         } catch (IOException e) {
             throw UserError.runtime(readFile + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
         }
@@ -166,7 +173,7 @@ public final class AnalyzerInput {
                 source = merged;
             }
             try {
-                loop(source, null, null, consumer);
+                loop(source, null, null, consumer, decapsulator());
             } catch (IOException | LibpcapException e) {
                 throw UserError.runtime(e.getMessage());
             } finally {
@@ -177,15 +184,22 @@ public final class AnalyzerInput {
         }
     }
 
-    /** @param stop checked per packet for files (a live source ends by itself after a stop) */
-    private static void loop(PacketSource from, PacketFilter filter, StopSignal stop, PacketConsumer consumer)
-            throws IOException {
+    private Decapsulator decapsulator() {
+        return decap ? new Decapsulator() : null;
+    }
+
+    /**
+     * @param stop  checked per packet for files (a live source ends by itself after a stop)
+     * @param decap null, or what hands the consumer the packets inside tunnels (--decap; filters see the tunnel)
+     */
+    private static void loop(PacketSource from, PacketFilter filter, StopSignal stop, PacketConsumer consumer,
+                             Decapsulator decap) throws IOException {
         Packet packet = new Packet();
         Layers layers = new Layers();
         while (from.next(packet)) {
             if (filter != null && !filter.matches(packet)) continue;
             Dissector.dissect(packet, layers);
-            consumer.packet(packet, layers);
+            consumer.packet(decap == null ? packet : decap.inner(packet, layers), layers);
             if (stop != null && stop.stopped()) break;
         }
     }

@@ -14,6 +14,7 @@ import dev.fabricscope.capture.ProblemReporter;
 import dev.fabricscope.capture.RotationPolicy;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
+import dev.fabricscope.dissect.Decapsulator;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.libpcap.BpfCompileException;
@@ -120,6 +121,8 @@ public final class SmcClcCommand {
             "also name the RoCE QP flows that carry each SMC-R link (fabricscope addition)");
         final GoFlags.StringFlag write = set.stringFlag("w", "",
             "also write the packets of SMC connections to pcap `file` (fabricscope addition)");
+        final GoFlags.BoolFlag decap = set.boolFlag("decap", false,
+            "look inside GRE, VXLAN, Geneve and ERSPAN tunnels (fabricscope addition)");
     }
 
     /** smc-clc's usage text ("Usage of smc-clc:" and the flags), as -h prints it. */
@@ -186,9 +189,11 @@ public final class SmcClcCommand {
         private boolean live;
         private boolean pendingFlush;
         private TextBuffer buffer;   // non-null in -http mode
+        private final Decapsulator decap;   // non-null with -decap
 
         Run(Flags flags, GoLog log, PrintWriter out, PrintWriter err) {
             this.flags = flags;
+            this.decap = flags.decap.value() ? new Decapsulator() : null;
             this.log = log;
             this.out = out;
             this.err = err;
@@ -426,7 +431,9 @@ public final class SmcClcCommand {
         private void packet(Packet packet, Layers layers, ClcLineProducer producer, PacketSink sink, PacketSource source)
                 throws IOException {
             Dissector.dissect(packet, layers);
-            boolean keep = producer.packet(packet, layers, output);
+            Packet seen = decap == null ? packet : decap.inner(packet, layers);
+            boolean keep = producer.packet(seen, layers, output);
+            // -w saves the packet as captured, tunnel included
             if (keep && sink != null) sink.write(packet, source.interfaces().get(packet.interfaceId()));
             if (live) flushOutput();
         }

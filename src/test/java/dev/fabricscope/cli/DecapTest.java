@@ -1,0 +1,120 @@
+package dev.fabricscope.cli;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.fabricscope.capture.CaptureFiles;
+import dev.fabricscope.capture.CaptureFormat;
+import dev.fabricscope.capture.CaptureInterface;
+import dev.fabricscope.capture.CaptureWriter;
+import dev.fabricscope.capture.CaptureWriters;
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.capture.ProblemReporter;
+import dev.fabricscope.capture.TimestampPrecision;
+import dev.fabricscope.capture.WriterOptions;
+import dev.fabricscope.testing.Oracles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --decap} (analyzers) and {@code -decap} (smc-clc): a capture whose every frame travels in a tunnel
+ * (VXLAN, Geneve, ERSPAN III with its platform subheader, IP in GRE) reads as the capture itself; without the
+ * flag, nothing of it is seen. Tunnel headers are built here from RFC 7348, RFC 8926 and draft-foschiano-erspan.
+ */
+class DecapTest {
+    @TempDir Path dir;
+
+    @Test
+    void smcClcSeesTheHandshakesInsideVxlanAndGeneve() throws IOException {
+        String plain = CliRun.of("smc-clc", "-f", "samples/smc-4conn.pcap", "-show-timestamps=false").out();
+        assertEquals(10, plain.lines().count(), plain);
+        for (UnaryOperator<byte[]> tunnel : java.util.List.<UnaryOperator<byte[]>>of(DecapTest::vxlan,
+                DecapTest::geneve)) {
+            Path wrapped = wrap(Path.of("samples/smc-4conn.pcap"), tunnel);
+            assertEquals(plain, CliRun.of("smc-clc", "-f", wrapped.toString(), "-show-timestamps=false", "-decap").out());
+            assertEquals("", CliRun.of("smc-clc", "-f", wrapped.toString(), "-show-timestamps=false").out());
+        }
+    }
+
+    @Test
+    void smcSummarySeesTheConnectionsInsideErspanAndGre() throws IOException {
+        String plain = CliRun.of("smc", "-r", "samples/smc-mixed.pcap", "--json").out();
+        for (UnaryOperator<byte[]> tunnel : java.util.List.<UnaryOperator<byte[]>>of(DecapTest::erspanIII,
+                DecapTest::ipInGre)) {
+            Path wrapped = wrap(Path.of("samples/smc-mixed.pcap"), tunnel);
+            assertEquals(plain, CliRun.of("smc", "-r", wrapped.toString(), "--json", "--decap").out());
+            assertNotEquals(plain, CliRun.of("smc", "-r", wrapped.toString(), "--json").out());
+        }
+    }
+
+    /** A real RoCE capture, mirrored by ERSPAN: the same decoding, ICRC checks included. */
+    @Test
+    void rdmaDecodesRoceMirroredInErspan() throws IOException {
+        Path roce = Oracles.sharedCapture("rdma/oferby-proxy_roce.pcap");
+        String plain = CliRun.of("rdma", "decode", "-r", roce.toString()).out();
+        Path wrapped = wrap(roce, DecapTest::erspanIII);
+        assertEquals(plain, CliRun.of("rdma", "decode", "-r", wrapped.toString(), "--decap").out());
+        assertNotEquals(plain, CliRun.of("rdma", "decode", "-r", wrapped.toString()).out());
+    }
+
+    private Path wrap(Path capture, UnaryOperator<byte[]> tunnel) throws IOException {
+        Path out = dir.resolve("wrapped-" + System.nanoTime() + ".pcap");
+        CaptureInterface iface = new CaptureInterface("", "", LinkType.EN10MB, 262144, 1000);
+        try (PacketSource in = CaptureFiles.open(capture.toString(), ProblemReporter.IGNORE);
+             CaptureWriter w = CaptureWriters.open(out.toString(),
+                 new WriterOptions(CaptureFormat.PCAP, 262144, LinkType.EN10MB, TimestampPrecision.MICRO))) {
+            Packet p = new Packet();
+            Packet outer = new Packet();
+            while (in.next(p)) {
+                byte[] frame = tunnel.apply(p.copyBytes());
+                outer.set(frame, 0, frame.length, frame.length + p.origLen() - p.capLen(), p.timestampNanos(), 0,
+                    LinkType.EN10MB, p.frameNumber());
+                w.write(outer, iface);
+            }
+        }
+        return out;
+    }
+
+    static byte[] vxlan(byte[] frame) {
+        return outerIpv4(17, udp(4789, concat(hex("08 00 00 00"), u32(4242L << 8), frame)));
+    }
+
+    static byte[] geneve(byte[] frame) {
+        // version 0, one word of options, Ethernet; an option of class 0x0101, type 1, no data
+        return outerIpv4(17, udp(6081, concat(hex("01 00 65 58"), u32(4242L << 8), hex("01 01 01 00"), frame)));
+    }
+
+    static byte[] erspanIII(byte[] frame) {
+        // GRE with sequence number, ERSPAN III (version 2, VLAN 7, session 3), O flag, platform subheader
+        return outerIpv4(47, concat(hex("10 00 22 eb"), u32(1), hex("20 07 00 03"), u32(99), hex("00 00 00 01"),
+            zeros(8), frame));
+    }
+
+    /** Plain GRE carrying the packet of an untagged Ethernet frame (its Ethernet header dropped, its type kept). */
+    static byte[] ipInGre(byte[] frame) {
+        return outerIpv4(47, concat(hex("00 00"), java.util.Arrays.copyOfRange(frame, 12, frame.length)));
+    }
+
+    private static byte[] udp(int dstPort, byte[] payload) {
+        return concat(u16(49152), u16(dstPort), u16(8 + payload.length), u16(0), payload);
+    }
+
+    /** Ethernet and IPv4 (RFC 791, header checksum computed) from 172.16.0.1 to 172.16.0.2. */
+    private static byte[] outerIpv4(int protocol, byte[] payload) {
+        byte[] ip = concat(hex("45 00"), u16(20 + payload.length), hex("00 01 40 00 40"), new byte[] {(byte) protocol},
+            hex("00 00 ac 10 00 01 ac 10 00 02"));
+        int sum = 0;
+        for (int i = 0; i < 20; i += 2) sum += (ip[i] & 0xff) << 8 | ip[i + 1] & 0xff;
+        sum = (sum >>> 16) + (sum & 0xffff);
+        sum += sum >>> 16;
+        ip[10] = (byte) (~sum >>> 8);
+        ip[11] = (byte) ~sum;
+        return concat(hex("02 00 00 00 00 0b 02 00 00 00 00 0a 08 00"), ip, payload);
+    }
+}
