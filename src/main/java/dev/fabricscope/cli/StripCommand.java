@@ -60,26 +60,34 @@ public final class StripCommand implements Callable<Integer> {
     @Option(names = "-w", paramLabel = "OUT", required = true, description = "Capture file to write (- for stdout).")
     String output;
 
+    /** The encapsulations the flags select; none means all. */
+    private final EnumSet<Encapsulation> selected = EnumSet.noneOf(Encapsulation.class);
+
     @Option(names = "--vlan", description = "Remove VLAN tags.")
-    boolean vlan;
+    void vlan(boolean on) { select(Encapsulation.VLAN, on); }
 
     @Option(names = "--mpls", description = "Remove MPLS label stacks.")
-    boolean mpls;
+    void mpls(boolean on) { select(Encapsulation.MPLS, on); }
 
     @Option(names = "--pppoe", description = "Remove PPPoE session headers.")
-    boolean pppoe;
+    void pppoe(boolean on) { select(Encapsulation.PPPOE, on); }
 
     @Option(names = "--gre", description = "Remove GRE tunnels (outer IP and GRE header).")
-    boolean gre;
+    void gre(boolean on) { select(Encapsulation.GRE, on); }
 
     @Option(names = "--vxlan", description = "Keep the frame inside VXLAN (UDP 4789).")
-    boolean vxlan;
+    void vxlan(boolean on) { select(Encapsulation.VXLAN, on); }
 
     @Option(names = "--geneve", description = "Keep the frame inside Geneve (UDP 6081).")
-    boolean geneve;
+    void geneve(boolean on) { select(Encapsulation.GENEVE, on); }
 
     @Option(names = "--erspan", description = "Keep the frame mirrored in ERSPAN (types I, II, III).")
-    boolean erspan;
+    void erspan(boolean on) { select(Encapsulation.ERSPAN, on); }
+
+    private void select(Encapsulation kind, boolean on) {
+        if (on) selected.add(kind);
+        else selected.remove(kind);
+    }
 
     @Spec
     CommandSpec spec;
@@ -114,15 +122,7 @@ public final class StripCommand implements Callable<Integer> {
 
     /** The flags given; none means all. */
     private EnumSet<Encapsulation> selection() {
-        EnumSet<Encapsulation> selected = EnumSet.noneOf(Encapsulation.class);
-        if (vlan) selected.add(Encapsulation.VLAN);
-        if (mpls) selected.add(Encapsulation.MPLS);
-        if (pppoe) selected.add(Encapsulation.PPPOE);
-        if (gre) selected.add(Encapsulation.GRE);
-        if (vxlan) selected.add(Encapsulation.VXLAN);
-        if (geneve) selected.add(Encapsulation.GENEVE);
-        if (erspan) selected.add(Encapsulation.ERSPAN);
-        return selected.isEmpty() ? EnumSet.allOf(Encapsulation.class) : selected;
+        return selected.isEmpty() ? EnumSet.allOf(Encapsulation.class) : EnumSet.copyOf(selected);
     }
 
     private CaptureWriter openWriter(PacketSource source) throws IOException {
