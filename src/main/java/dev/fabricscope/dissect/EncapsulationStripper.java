@@ -73,6 +73,7 @@ public final class EncapsulationStripper {
         if (l.ethOffset != 0) return in;
         int tunnelled = tunnelledFrame(in);
         if (tunnelled >= 0) return emitTail(in, tunnelled);
+        if (l.etherTypeOffset < 0) return in;   // 802.3 length frames (LLC), or a header the dissector gave up on
         boolean greUsable = gre && l.transportKind == TransportKind.GRE && l.greInnerOffset >= 0
             && l.innerEthOffset < 0;
         if (mpls && l.mplsPayload == MplsPayload.ETHERNET_PSEUDOWIRE && l.innerEthOffset >= 0) {

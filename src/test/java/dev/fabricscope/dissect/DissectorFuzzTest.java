@@ -17,7 +17,8 @@ import java.util.EnumSet;
  * Fuzzes the dissector with arbitrary frames of every link type it knows: it must never throw, and every
  * offset it records must lie inside the captured bytes. The tcpdump-style printer then prints each frame from
  * what the dissector recorded, with every option (relative TCP sequence numbers, remembered across inputs) and
- * with the defaults, and must not throw either. Longer run:
+ * with the defaults, and must not throw either; nor must {@code strip} (every encapsulation) and the analyzers'
+ * {@code --decap}, whose output is never longer than the input and is dissected in bounds too. Longer run:
  * {@code JAZZER_FUZZ=1 ./build test -Dtest=DissectorFuzzTest -Djazzer.max_duration=30m}.
  */
 class DissectorFuzzTest {
@@ -35,6 +36,8 @@ class DissectorFuzzTest {
         EnumSet.allOf(PacketPrinter.Option.class), TimestampStyle.SINCE_PREVIOUS, RawDump.HEX_ASCII);
     private final PacketPrinter plain = new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL);
     private final StringBuilder line = new StringBuilder();
+    private final EncapsulationStripper stripper = new EncapsulationStripper(EnumSet.allOf(Encapsulation.class));
+    private final Decapsulator decapsulator = new Decapsulator();
 
     @FuzzTest(maxDuration = "20s")
     void dissectorNeverThrowsAndStaysInBounds(FuzzedDataProvider data) {
@@ -43,7 +46,20 @@ class DissectorFuzzTest {
         byte[] frame = data.consumeRemainingAsBytes();
         packet.set(frame, 0, frame.length, frame.length + origExtra, 0, 0, linkType, 1);
         Dissector.dissect(packet, layers);
-        int cap = frame.length;
+        assertInBounds(frame.length, linkType);
+        line.setLength(0);
+        everything.format(packet, layers, line);
+        line.setLength(0);
+        plain.format(packet, layers, line);
+
+        Packet stripped = stripper.strip(packet);
+        assertTrue(stripped.capLen() <= frame.length, "strip made " + frame.length + " bytes " + stripped.capLen());
+        Packet inner = decapsulator.inner(packet, layers);
+        assertTrue(inner.capLen() <= frame.length, "decap made " + frame.length + " bytes " + inner.capLen());
+        assertInBounds(inner.capLen(), linkType);
+    }
+
+    private void assertInBounds(int cap, int linkType) {
         int[] offsets = {layers.ethOffset, layers.etherTypeOffset, layers.networkOffset, layers.transportOffset,
             layers.ibLrhOffset, layers.ibGrhOffset, layers.ibBthOffset, layers.slowProtocolsOffset, layers.greOffset,
             layers.pppoeOffset, layers.mplsOffset};
@@ -54,9 +70,5 @@ class DissectorFuzzTest {
         if (layers.payloadOffset >= 0) {
             assertTrue(layers.payloadOffset + layers.payloadLength <= cap, "payload beyond caplen");
         }
-        line.setLength(0);
-        everything.format(packet, layers, line);
-        line.setLength(0);
-        plain.format(packet, layers, line);
     }
 }

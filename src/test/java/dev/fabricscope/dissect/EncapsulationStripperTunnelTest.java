@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.testing.ByteArrays;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,6 +80,25 @@ class EncapsulationStripperTunnelTest {
                 }
             }
         }
+    }
+
+    /**
+     * Frames without an ethertype the dissector could reach (an 802.3 length instead, or a VLAN tag cut after its
+     * TPID, also as the frame inside a tunnel): nothing to strip. strip threw on the cut tag (found by fuzzing).
+     */
+    @Test
+    void framesWithoutAnEthertypePassUnchanged() {
+        byte[] stp = ByteArrays.concat(ByteArrays.hex("01 80 c2 00 00 00 02 00 00 00 00 01 00 26 42 42 03"),
+            ByteArrays.zeros(35));
+        byte[] cutTag = ByteArrays.hex("02 00 00 00 00 02 02 00 00 00 00 01 81 00");
+        byte[] cutQinQ = ByteArrays.hex("02 00 00 00 00 02 02 00 00 00 00 01 88 a8 00");
+        for (byte[] frame : List.of(stp, cutTag, cutQinQ)) {
+            assertArrayEquals(frame, strip(EnumSet.allOf(Encapsulation.class), frame));
+        }
+        byte[] erspanOfCutTag = Arrays.copyOf(ETH_ERSPAN_I.bytes(), OUTER[2] + 14);
+        erspanOfCutTag[OUTER[2] + 12] = (byte) 0x81;
+        erspanOfCutTag[OUTER[2] + 13] = 0x00;
+        assertArrayEquals(cutTag, strip(EnumSet.allOf(Encapsulation.class), erspanOfCutTag));
     }
 
     private static byte[] strip(EnumSet<Encapsulation> selected, byte[] frame) {
