@@ -33,7 +33,7 @@ public final class PcapWriter implements CaptureWriter {
         if (packet.linkType() != linkType) {
             throw new IOException(out.name() + ": frame " + packet.frameNumber() + " has link type "
                     + LinkType.name(packet.linkType()) + " but the file has " + LinkType.name(linkType)
-                    + "; pcap holds one link type; use -F pcapng");
+                    + "; pcap holds one link type; use --format pcapng");
         }
         long ts = packet.timestampNanos();
         long seconds = Math.floorDiv(ts, 1_000_000_000L);

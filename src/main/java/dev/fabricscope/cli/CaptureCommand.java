@@ -25,6 +25,8 @@ import dev.fabricscope.print.TimestampStyle;
 import dev.fabricscope.print.Verbosity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -140,10 +142,15 @@ public final class CaptureCommand implements Callable<Integer> {
     /** -z's runner while a capture writes; null without -z. */
     private PostRotateCommand postRotate;
 
-    @Option(names = "-F", paramLabel = "FORMAT",
-            description = "Output format: pcap or pcapng. Default: the input file's format with -r; pcap for "
-                + "one live interface (as tcpdump), pcapng for several.")
+    @Option(names = "--format", paramLabel = "pcap|pcapng",
+            description = "Output format of -w. Default: the input file's format with -r; pcap for one live "
+                + "interface (as tcpdump), pcapng for several.")
     String outputFormat;
+
+    @Option(names = "-F", paramLabel = "FILE",
+            description = "Read the filter expression from FILE, as tcpdump -F: '#' starts a comment that runs "
+                + "to the end of the line; an expression given on the command line is then ignored.")
+    String filterFile;
 
     @Option(names = "--time-stamp-precision", paramLabel = "micro|nano",
             description = "Time stamp precision of written pcap files and of printed times (default micro, as "
@@ -260,7 +267,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (listDatalinks) return listDatalinks(err);
         if (listTimestampTypes) return listTimestampTypes(err);
         validate();
-        String expression = String.join(" ", expressionWords).strip();
+        String expression = (filterFile != null ? FilterFile.read(filterFile) : String.join(" ", expressionWords)).strip();
         ProblemCounter problems = new ProblemCounter(err);
         if (postRotateCommand != null) postRotate = new PostRotateCommand(postRotateCommand, problems);
         try (StopSignal stop = new StopSignal()) {
@@ -367,7 +374,12 @@ public final class CaptureCommand implements Callable<Integer> {
             throw UserError.usage("cannot rotate standard output (-w - with -C/-G)");
         }
         if (outputFormat != null && !outputFormat.equals("pcap") && !outputFormat.equals("pcapng")) {
-            throw UserError.usage("invalid -F format '" + outputFormat + "' (pcap or pcapng)");
+            throw UserError.usage("invalid --format '" + outputFormat + "' (pcap or pcapng)");
+        }
+        if (filterFile != null && (filterFile.equals("pcap") || filterFile.equals("pcapng"))
+                && !Files.exists(Path.of(filterFile))) {
+            throw UserError.usage("-F reads the filter expression from a file, as tcpdump's -F; the output format "
+                + "is --format " + filterFile);
         }
         if (nano) {
             if (precision != null && !precision.equals("nano")) {

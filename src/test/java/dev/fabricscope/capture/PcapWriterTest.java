@@ -111,7 +111,7 @@ class PcapWriterTest {
             Rec raw = new Rec(2, 20, frame(20, 2), LinkType.RAW, 1);
             IOException e = assertThrows(IOException.class, () -> w.write(raw.packet(view, 2),
                     new CaptureInterface("tun0", "", LinkType.RAW, 262144, 1000)));
-            assertTrue(e.getMessage().contains("pcap holds one link type; use -F pcapng"), e.getMessage());
+            assertTrue(e.getMessage().contains("pcap holds one link type; use --format pcapng"), e.getMessage());
             assertTrue(e.getMessage().contains("mixed.pcap"), e.getMessage());
         }
         // the refused packet left the file as it was: header + one record

@@ -69,6 +69,35 @@ class CaptureCommandFileTest {
         assertTrue(compared >= 50, "compared only " + compared + " file/filter pairs");
     }
 
+    /**
+     * tcpdump -F: the expression comes from the file ('#' comments, several lines), the one on the command line
+     * is ignored; the same packets are written, and a missing file is the same one-line error.
+     */
+    @Test
+    void filterFromAFileAsTcpdumpReadsIt() throws Exception {
+        Oracles.requireTcpdump();
+        Oracles.requireLibpcap();
+        Path input = Path.of("samples/smc-mixed.pcap");
+        Path file = tmp.resolve("smc.bpf");
+        Files.writeString(file, "# SYNs of the SMC servers' ports\ntcp[tcpflags] & tcp-syn != 0 # handshakes\n"
+            + "  and (port 12345 or port 6379)#no space before\n#\n");
+        Path expected = tcpdumpWrite(input, "udp", "-F", file.toString());
+        Path actual = tmp.resolve("ours-F.pcap");
+        CliRun run = ours(input, actual, "udp", "-F", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        byte[] written = Files.readAllBytes(actual);
+        assertArrayEquals(Files.readAllBytes(expected), written);
+        assertTrue(written.length > 24 + 10 * 16, "the filter kept " + written.length + " bytes");
+
+        Oracles.Run tcpdump = Oracles.run("tcpdump", "-r", input.toString(), "-F", tmp.resolve("none.bpf").toString());
+        CliRun ours = CliRun.of("capture", "-r", input.toString(), "-F", tmp.resolve("none.bpf").toString());
+        assertEquals(tcpdump.exitCode(), ours.exitCode());
+        String reason = tcpdump.err().lines().filter(l -> l.startsWith("tcpdump: ")).findFirst().orElseThrow();
+        assertEquals(reason.replace("tcpdump: ", "fabricscope: "), ours.err().strip());
+        assertEquals(2, CliRun.of("capture", "-r", input.toString(), "-F", "pcapng", "-w", actual.toString())
+            .exitCode());   // the old meaning of -F: pointed to --format
+    }
+
     /** A pcap file header and records, little-endian µs, written here (the format is the spec). */
     private static byte[] pcap(long snaplen, byte[]... records) {
         return pcap(snaplen, 1, records);
@@ -177,7 +206,7 @@ class CaptureCommandFileTest {
             // tcpdump writes the packets before the bad one, then fails
             assertEquals(c.problem() == null, tcpdump.exitCode() == 0, input.getFileName() + ": " + tcpdump.err());
             Path actual = tmp.resolve("ours-" + input.getFileName() + ".pcap");
-            CliRun run = ours(input, actual, "", "-F", "pcap");
+            CliRun run = ours(input, actual, "", "--format", "pcap");
             String what = input.getFileName() + " " + Arrays.toString(c.packets());
             assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), what);
             assertEquals(tcpdump.exitCode(), run.exitCode(), what);
@@ -226,7 +255,7 @@ class CaptureCommandFileTest {
         assertTrue(Oracles.run("capinfos", "-t", out.toString()).out().contains("pcapng"));
         // -F pcap from pcapng input: what tcpdump writes
         Path asPcap = tmp.resolve("out.pcap");
-        assertEquals(0, ours(ng, asPcap, "tcp", "-F", "pcap").exitCode());
+        assertEquals(0, ours(ng, asPcap, "tcp", "--format", "pcap").exitCode());
         assertArrayEquals(Files.readAllBytes(tcpdumpWrite(ng, "tcp")), Files.readAllBytes(asPcap));
     }
 
