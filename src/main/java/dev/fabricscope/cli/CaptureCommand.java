@@ -267,12 +267,11 @@ public final class CaptureCommand implements Callable<Integer> {
         if (listDatalinks) return listDatalinks(err);
         if (listTimestampTypes) return listTimestampTypes(err);
         validate();
-        String expression = (filterFile != null ? FilterFile.read(filterFile) : String.join(" ", expressionWords)).strip();
         ProblemCounter problems = new ProblemCounter(err);
         if (postRotateCommand != null) postRotate = new PostRotateCommand(postRotateCommand, problems);
         try (StopSignal stop = new StopSignal()) {
-            if (readFile != null) fromFile(expression, problems, stop, out, err);
-            else live(expression, stop, out, err);
+            if (readFile != null) fromFile(problems, stop, out, err);
+            else live(expression(), stop, out, err);
         } finally {
             if (postRotate != null) postRotate.close();
         }
@@ -398,8 +397,13 @@ public final class CaptureCommand implements Callable<Integer> {
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
     }
 
-    private void fromFile(String expression, ProblemCounter problems, StopSignal stop, PrintWriter out,
-                          PrintWriter err) throws IOException {
+    /** The filter: from -F's file (read when tcpdump reads it: after a file's header line), else the words. */
+    private String expression() {
+        return (filterFile != null ? FilterFile.read(filterFile) : String.join(" ", expressionWords)).strip();
+    }
+
+    private void fromFile(ProblemCounter problems, StopSignal stop, PrintWriter out, PrintWriter err)
+            throws IOException {
         try (PacketSource source = Inputs.open(readFile, problems)) {
             List<CaptureInterface> known = source.interfaces();
             CaptureInterface first = known.isEmpty() ? null : known.getFirst();
@@ -407,7 +411,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 err.println("reading from file " + readFile + ", link-type " + LinkType.name(first.linkType()) + " ("
                     + LinkType.description(first.linkType()) + "), snapshot length " + first.snapLen());
             }
-            PacketFilter filter = compile(expression, first == null ? LinkType.EN10MB : first.linkType());
+            PacketFilter filter = compile(expression(), first == null ? LinkType.EN10MB : first.linkType());
             CaptureFormat format = outputFormat(source.format(), 1);
             Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
             PacketSink sink = openSink(format, first);
