@@ -5,7 +5,7 @@ import dev.fabricscope.capture.Packet;
 import java.util.Set;
 
 /**
- * Removes VLAN tags, MPLS label stacks, PPPoE session headers and GRE tunnels from Ethernet frames,
+ * Removes VLAN tags, MPLS label stacks, PPPoE session headers, GRE, VXLAN, Geneve and ERSPAN from Ethernet frames,
  * fixing the ethertype (and lengths) so the result decodes as the inner packet:
  * <ul>
  *   <li>VLAN: all tags removed; the final ethertype stays.</li>
@@ -23,7 +23,7 @@ import java.util.Set;
  *       is kept rather than GRE's payload.</li>
  * </ul>
  * Frames without a selected encapsulation, non-Ethernet links, and encapsulations whose payload we
- * cannot name are passed unchanged. An inner Ethernet frame kept from a pseudowire or a GRE bridge is
+ * cannot name are passed unchanged. An inner Ethernet frame kept from a pseudowire, a GRE bridge or a tunnel is
  * stripped once more with the same selection. No padding is added back to short frames. One instance per thread:
  * the output is a view over a reused buffer, valid until the next call.
  */
@@ -48,7 +48,7 @@ public final class EncapsulationStripper {
     private final Packet out = new Packet();
     private byte[] buf = new byte[2048];
     private int pos;
-    /** Strips the inner Ethernet frame kept from a pseudowire or GRE bridge (one level, no recursion). */
+    /** Strips the inner Ethernet frame kept from a pseudowire, GRE bridge or tunnel (one level, no recursion). */
     private final EncapsulationStripper innerFrame;
 
     public EncapsulationStripper(Set<Encapsulation> selected) {
