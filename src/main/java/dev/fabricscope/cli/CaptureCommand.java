@@ -14,6 +14,7 @@ import dev.fabricscope.libpcap.BpfCompileException;
 import dev.fabricscope.libpcap.BpfCompiler;
 import dev.fabricscope.libpcap.Devices;
 import dev.fabricscope.libpcap.Libpcap;
+import dev.fabricscope.libpcap.Privileges;
 import dev.fabricscope.libpcap.LiveCapture;
 import dev.fabricscope.libpcap.LibpcapException;
 import dev.fabricscope.libpcap.LiveSource;
@@ -146,6 +147,12 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Output format of -w. Default: the input file's format with -r; pcap for one live "
                 + "interface (as tcpdump), pcapng for several.")
     String outputFormat;
+
+    @Option(names = "-Z", paramLabel = "USER",
+            description = "When started as root: give root up for USER (its uid and groups) once the interfaces or "
+                + "the input file are open, before any file is written (which USER then owns), as tcpdump -Z. "
+                + "Without root, ignored.")
+    String dropToUser;
 
     @Option(names = "-F", paramLabel = "FILE",
             description = "Read the filter expression from FILE, as tcpdump -F: '#' starts a comment that runs "
@@ -397,6 +404,16 @@ public final class CaptureCommand implements Callable<Integer> {
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
     }
 
+    /** -Z: after the input is open, before any output file (as tcpdump). */
+    private void dropPrivileges() {
+        if (dropToUser == null) return;
+        try {
+            Privileges.dropTo(dropToUser);
+        } catch (Privileges.Failure | Libpcap.UnavailableException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+    }
+
     /** The filter: from -F's file (read when tcpdump reads it: after a file's header line), else the words. */
     private String expression() {
         return (filterFile != null ? FilterFile.read(filterFile) : String.join(" ", expressionWords)).strip();
@@ -411,6 +428,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 err.println("reading from file " + readFile + ", link-type " + LinkType.name(first.linkType()) + " ("
                     + LinkType.description(first.linkType()) + "), snapshot length " + first.snapLen());
             }
+            dropPrivileges();
             PacketFilter filter = compile(expression(), first == null ? LinkType.EN10MB : first.linkType());
             CaptureFormat format = outputFormat(source.format(), 1);
             Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
@@ -446,6 +464,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 ifaces.add(new CaptureInterface(device, "", capture.datalink(), snaplen, 1000));
             }
             err.flush();
+            dropPrivileges();
             for (LiveCapture capture : captures) stop.onStop(capture::breakLoop);
             CaptureFormat format = outputFormat(CaptureFormat.LIVE, devices.size());
             PacketSink sink = openSink(format, ifaces.getFirst());

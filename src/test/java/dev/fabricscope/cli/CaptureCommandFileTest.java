@@ -97,6 +97,43 @@ class CaptureCommandFileTest {
             .exitCode());   // the old meaning of -F: pointed to --format
     }
 
+    /**
+     * -Z as tcpdump -Z (a separate process: it gives up root for good): the file is written by, and owned by, the
+     * user, with the same bytes; an unknown user is tcpdump's error after the header line, exit 1. Unlike Debian's
+     * tcpdump, which keeps CAP_DAC_OVERRIDE to write, the user must be able to create the file: an open directory.
+     */
+    @Test
+    void dashZGivesRootUpBeforeWritingAsTcpdumpDoes() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        Path open = Files.createTempDirectory("fabricscope-Z");
+        try {
+            Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path ours = open.resolve("ours.pcap");
+            Path theirs = open.resolve("tcpdump.pcap");
+            Oracles.Run run = Oracles.run(Oracles.fabricscopeCommand("capture", "-r", "samples/smc-4conn.pcap", "-Z",
+                "nobody", "-w", ours.toString()));
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(0, Oracles.run("tcpdump", "-r", "samples/smc-4conn.pcap", "-Z", "nobody", "-w",
+                theirs.toString()).exitCode());
+            assertEquals("nobody", Files.getOwner(ours).getName());
+            assertEquals(Files.getOwner(theirs), Files.getOwner(ours));
+            assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours));
+
+            Oracles.Run unknown = Oracles.run(Oracles.fabricscopeCommand("capture", "-r", "samples/smc-4conn.pcap",
+                "-Z", "no-such-user-here", "-w", ours.toString()));
+            Oracles.Run tcpdump = Oracles.run("tcpdump", "-r", "samples/smc-4conn.pcap", "-Z", "no-such-user-here",
+                "-w", theirs.toString());
+            assertEquals(tcpdump.exitCode(), unknown.exitCode());
+            assertEquals(tcpdump.err().replace("tcpdump: ", "fabricscope: "), unknown.err());
+        } finally {
+            try (var files = Files.list(open)) {
+                for (Path f : files.toList()) Files.delete(f);
+            }
+            Files.delete(open);
+        }
+    }
+
     /** A pcap file header and records, little-endian µs, written here (the format is the spec). */
     private static byte[] pcap(long snaplen, byte[]... records) {
         return pcap(snaplen, 1, records);
