@@ -40,6 +40,12 @@ class DecapTest {
             assertEquals(plain, CliRun.of("smc-clc", "-f", wrapped.toString(), "-show-timestamps=false", "-decap").out());
             assertEquals("", CliRun.of("smc-clc", "-f", wrapped.toString(), "-show-timestamps=false").out());
         }
+        // -w keeps the packets as captured: tunnel and all, so the saved file needs -decap again
+        Path wrapped = wrap(Path.of("samples/smc-4conn.pcap"), DecapTest::vxlan);
+        Path saved = dir.resolve("saved.pcap");
+        CliRun.of("smc-clc", "-f", wrapped.toString(), "-decap", "-w", saved.toString());
+        assertEquals(plain, CliRun.of("smc-clc", "-f", saved.toString(), "-show-timestamps=false", "-decap").out());
+        assertEquals("", CliRun.of("smc-clc", "-f", saved.toString(), "-show-timestamps=false").out());
     }
 
     @Test
