@@ -55,7 +55,6 @@ final class CfmFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
     /** The TLV walk's position and what is left of the PDU; a sender ID TLV moves them as tcpdump does. */
     private int t, tlen;
     /** What tcpdump still counts of the current TLV's value: the sender ID shortens it as it reads. */
@@ -68,7 +67,6 @@ final class CfmFormatter {
 
     /** The PDU at {@code off} whose on-wire length (Ethernet padding included) is {@code length}. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        this.p = packet;
         bytes.set(packet, packet.capLen());
         try {
             pdu(off, length, out);
@@ -76,12 +74,12 @@ final class CfmFormatter {
             earlyEnd.mark();
             trunc(out);
         } finally {
-            this.p = null;
             bytes.clear();
         }
     }
 
     private void pdu(int off, int length, StringBuilder out) {
+        Packet p = bytes.packet();
         if (length < HEADER) {
             tooShort(out);
             return;
@@ -145,6 +143,7 @@ final class CfmFormatter {
     }
 
     private boolean ccm(int flags, int firstTlvOffset, StringBuilder out) {
+        Packet p = bytes.packet();
         if (!fixedPart(CCM, firstTlvOffset, 1, out)) return false;
         int interval = flags & 0x07;
         out.append(", Flags [CCM Interval ").append(interval).append((flags & 0x80) != 0 ? ", RDI" : "").append(']');
@@ -203,6 +202,7 @@ final class CfmFormatter {
     }
 
     private boolean linktraceMessage(int flags, int firstTlvOffset, StringBuilder out) {
+        Packet p = bytes.packet();
         if (!fixedPart(LTM, firstTlvOffset, 4, out)) return false;
         out.append(", Flags [");
         LldpText.bits(out, flags, LTM_FLAG_MASKS, LTM_FLAGS, "none");
@@ -234,6 +234,7 @@ final class CfmFormatter {
     }
 
     private void tlvs(StringBuilder out) {
+        Packet p = bytes.packet();
         while (tlen > 0) {
             int type = bytes.u8(t);   // fetched unchecked: the one read that can jump out
             out.append("\n\t").append(type == ORGANIZATION ? "Organization Specific"
@@ -306,6 +307,7 @@ final class CfmFormatter {
      * each present only if the TLV has room; {@link #left} shrinks as tcpdump's count does.
      */
     private Outcome senderId(StringBuilder out) {
+        Packet p = bytes.packet();
         if (left < 1) {
             out.append(" (too short, must be >= 1)");
             return Outcome.NEXT;
@@ -388,6 +390,7 @@ final class CfmFormatter {
 
     /** A chassis ID of the network address subtype: a one-byte address family, then IPv4 or IPv6; true to dump. */
     private boolean networkAddress(int at, int length, StringBuilder out) {
+        Packet p = bytes.packet();
         int family = bytes.u8(at);
         out.append("\n\t  Network Address Type ").append(LldpFormatter.familyName(family)).append(" (").append(family)
             .append(')');
@@ -417,7 +420,7 @@ final class CfmFormatter {
     }
 
     private boolean captured(int at, int n) {
-        return at + (long) n <= p.capLen();
+        return at + (long) n <= bytes.end();
     }
 
     private static void tooShort(StringBuilder out) {
