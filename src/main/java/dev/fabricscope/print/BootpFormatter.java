@@ -90,7 +90,7 @@ final class BootpFormatter {
             return;
         }
         long cookie = bytes.u32(vend);
-        if (cookie == RFC1048_COOKIE) options.format(p, vend, out);
+        if (cookie == RFC1048_COOKIE) options.format(vend, out);
         else if (cookie == CMU_COOKIE) cmu(p, vend, end, out);
         else if (cookie != 0) Text.hex(out.append("\n\t  Vendor-#0x"), cookie);
     }
