@@ -20,7 +20,6 @@ final class IgmpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
 
     IgmpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -33,7 +32,6 @@ final class IgmpFormatter {
             out.append("igmp");
             return;
         }
-        this.p = packet;
         bytes.set(packet, end);
         try {
             message(off, length, out);
@@ -48,7 +46,6 @@ final class IgmpFormatter {
             out.append(" [|igmp]");
         } finally {
             bytes.clear();
-            this.p = null;
         }
     }
 
@@ -204,7 +201,7 @@ final class IgmpFormatter {
     /** The IPv4 address at {@code at}, which the caller fetched. */
     private void address(int at, StringBuilder out) {
         bytes.u8(at + 3);
-        Text.ipv4(out, p, at);
+        Text.ipv4(out, bytes.packet(), at);
     }
 
     /** tcpdump's unsigned_relts_print: "1m40s", "2h", "0s". */

@@ -50,8 +50,6 @@ final class LldpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
-    private int end;
 
     LldpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -60,9 +58,7 @@ final class LldpFormatter {
 
     /** The LLDPDU at {@code off} whose on-wire length (Ethernet padding included) is {@code length}. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        this.p = packet;
-        this.end = packet.capLen();
-        bytes.set(packet, end);
+        bytes.set(packet, packet.capLen());
         out.append("LLDP, length ").append(length);
         try {
             tlvs(off, length, out);
@@ -72,12 +68,12 @@ final class LldpFormatter {
             earlyEnd.mark();
             trunc(out);
         } finally {
-            this.p = null;
             bytes.clear();
         }
     }
 
     private void tlvs(int t, int remaining, StringBuilder out) {
+        Packet p = bytes.packet();
         while (remaining >= 2) {
             if (!captured(t, 2)) {
                 trunc(out);
@@ -225,6 +221,7 @@ final class LldpFormatter {
 
     /** "AFI IPv4 (1): 10.0.0.1", or "AFI NSAP (3), no AF printer !" for the families tcpdump does not print. */
     private void networkAddress(int t, StringBuilder out) {
+        Packet p = bytes.packet();
         int family = bytes.u8(t);
         out.append("AFI ").append(familyName(family)).append(" (").append(family).append(')');
         switch (family) {
@@ -256,6 +253,7 @@ final class LldpFormatter {
     }
 
     private void macAddress(int t, StringBuilder out) {
+        Packet p = bytes.packet();
         bytes.u8(t + 5);
         Text.linkAddress(out, p, t, 6);
     }
@@ -271,8 +269,8 @@ final class LldpFormatter {
             case OUI_IEEE_8021 -> LldpIeee8021.print(bytes, t, length, out);
             case OUI_IEEE_8023 -> LldpIeee8023.print(bytes, t, length, out);
             case OUI_IANA -> iana(t, length, out);
-            case OUI_TIA -> LldpMed.print(p, bytes, t, length, out);
-            case OUI_DCBX -> LldpDcbx.print(p, bytes, t, length, verbosity.veryVerbose(), out);
+            case OUI_TIA -> LldpMed.print(bytes, t, length, out);
+            case OUI_DCBX -> LldpDcbx.print(bytes, t, length, verbosity.veryVerbose(), out);
             default -> true;
         };
         return hexDump ? Outcome.HEX_DUMP : Outcome.DONE;
@@ -291,7 +289,7 @@ final class LldpFormatter {
     }
 
     private boolean captured(int at, int n) {
-        return at + (long) n <= end;
+        return at + (long) n <= bytes.end();
     }
 
     private static void trunc(StringBuilder out) {
