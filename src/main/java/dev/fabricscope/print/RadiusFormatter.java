@@ -31,7 +31,6 @@ final class RadiusFormatter {
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         bytes.set(p, end);
-        attributes.set(p);
         try {
             message(p, off, length, end, out);
         } catch (SnapshotBytes.Jump j) {
@@ -39,7 +38,6 @@ final class RadiusFormatter {
             out.append(TRUNCATED);
         } finally {
             bytes.clear();
-            attributes.set(null);
         }
     }
 
