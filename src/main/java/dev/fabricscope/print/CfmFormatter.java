@@ -79,7 +79,6 @@ final class CfmFormatter {
     }
 
     private void pdu(int off, int length, StringBuilder out) {
-        Packet p = bytes.packet();
         if (length < HEADER) {
             tooShort(out);
             return;
@@ -115,7 +114,7 @@ final class CfmFormatter {
             case OP_LTM -> linktraceMessage(flags, firstTlvOffset, out);
             case OP_LTR -> linktraceReply(flags, firstTlvOffset, out);
             default -> {
-                HexDump.hex(p, t, tlen - firstTlvOffset, "\n\t  ", out);
+                HexDump.hex(bytes.packet(), t, tlen - firstTlvOffset, "\n\t  ", out);
                 yield true;
             }
         };
@@ -234,7 +233,6 @@ final class CfmFormatter {
     }
 
     private void tlvs(StringBuilder out) {
-        Packet p = bytes.packet();
         while (tlen > 0) {
             int type = bytes.u8(t);   // fetched unchecked: the one read that can jump out
             out.append("\n\t").append(type == ORGANIZATION ? "Organization Specific"
@@ -273,7 +271,7 @@ final class CfmFormatter {
             };
             if (outcome == Outcome.STOP) return;
             if (outcome != Outcome.NEXT && (outcome == Outcome.HEX_DUMP || verbosity.veryVerbose())) {
-                HexDump.hex(p, value, left, "\n\t  ", out);
+                HexDump.hex(bytes.packet(), value, left, "\n\t  ", out);
             }
             t += left;
             tlen -= left;

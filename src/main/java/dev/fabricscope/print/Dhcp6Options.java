@@ -247,7 +247,6 @@ final class Dhcp6Options {
 
     /** RFC 8415 authentication: protocol, algorithm, replay detection, then the delayed or reconfigure key data. */
     private void authentication(int tp, int len, StringBuilder out) {
-        Packet p = bytes.packet();
         if (len < 11) {
             unknown(out);
             return;
@@ -276,7 +275,7 @@ final class Dhcp6Options {
                 }
                 int realm = info - 20;
                 if (realm > 0) out.append(", realm: ");
-                Text.hexBytes(out, p, at, realm);
+                Text.hexBytes(out, bytes.packet(), at, realm);
                 at += realm;
                 out.append(", key ID: ");
                 Text.hex(out, bytes.u32(at), 8);
@@ -308,7 +307,6 @@ final class Dhcp6Options {
 
     /** RFC 5908 sub-options; false where a sub-option runs past the option (tcpdump abandons the list). */
     private boolean ntpServer(int tp, int len, StringBuilder out) {
-        Packet p = bytes.packet();
         if (len < 4) return unknown(out);
         int optionEnd = tp + len;
         while (tp < optionEnd - 4) {
@@ -325,7 +323,7 @@ final class Dhcp6Options {
                         out.append(" ?");
                     } else {
                         out.append(' ');
-                        Text.ipv6(out, p, tp);
+                        Text.ipv6(out, bytes.packet(), tp);
                     }
                 }
                 case 3 -> {

@@ -426,7 +426,6 @@ final class DnsFormatter {
 
     /** tcpdump's {@code eopt_print}: "NAME[ data]" of one EDNS0 option; the position after it, -1 when cut. */
     private int ednsOption(int cp, StringBuilder out) {
-        Packet p = bytes.packet();
         if (cp + 2 > bytes.end()) return -1;
         int opt = bytes.u16(cp);
         cp += 2;
@@ -463,7 +462,7 @@ final class DnsFormatter {
                 if (len != 4) {
                     invalid(out);
                 } else {
-                    Text.u32(out, p.u32(cp));
+                    Text.u32(out, bytes.packet().u32(cp));
                     out.append(" sec");
                 }
             }

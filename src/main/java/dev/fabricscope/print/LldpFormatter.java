@@ -73,7 +73,6 @@ final class LldpFormatter {
     }
 
     private void tlvs(int t, int remaining, StringBuilder out) {
-        Packet p = bytes.packet();
         while (remaining >= 2) {
             if (!captured(t, 2)) {
                 trunc(out);
@@ -99,7 +98,7 @@ final class LldpFormatter {
                 return;
             }
             if (verbosity.veryVerbose() || verbosity.verbose() && outcome == Outcome.HEX_DUMP) {
-                HexDump.hex(p, t, length, "\n\t  ", out);
+                HexDump.hex(bytes.packet(), t, length, "\n\t  ", out);
             }
             t += length;
             remaining -= length;
@@ -253,9 +252,8 @@ final class LldpFormatter {
     }
 
     private void macAddress(int t, StringBuilder out) {
-        Packet p = bytes.packet();
         bytes.u8(t + 5);
-        Text.linkAddress(out, p, t, 6);
+        Text.linkAddress(out, bytes.packet(), t, 6);
     }
 
     /** TLV 127: the OUI, then what tcpdump decodes for IEEE 802.1, IEEE 802.3, TIA, DCBX and IANA. */
