@@ -39,7 +39,7 @@ final class PppFormatter {
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.inner = inner;
-        this.options = new PppOptions(verbosity);
+        this.options = new PppOptions(verbosity, bytes);
     }
 
     /** The PPP frame at {@code off}: {@code length} bytes on the wire, readable up to the packet's captured end. */
@@ -180,7 +180,7 @@ final class PppFormatter {
                     .append(')');
             }
             case CODE_CONFIGURE_REQUEST, CODE_CONFIGURE_ACK, CODE_CONFIGURE_NAK, CODE_CONFIGURE_REJECT ->
-                options.list(bytes, p, protocol, data, encoded, out);
+                options.list(protocol, data, encoded, out);
             case CODE_TERMINATE_REQUEST, CODE_TERMINATE_ACK, CODE_CODE_REJECT -> { }
             case CODE_PROTOCOL_REJECT -> {
                 if (length < 6) return;
