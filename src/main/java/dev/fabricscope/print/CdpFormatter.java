@@ -64,14 +64,11 @@ final class CdpFormatter {
 
     /** The CDP PDU at {@code off}, {@code length} bytes long; the packet's capture length is the snapshot end. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        bytes.set(packet, packet.capLen());
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             pdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|cdp]");
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -67,14 +67,11 @@ final class CfmFormatter {
 
     /** The PDU at {@code off} whose on-wire length (Ethernet padding included) is {@code length}. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        bytes.set(packet, packet.capLen());
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             pdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -69,14 +69,11 @@ final class DnsFormatter {
 
     /** tcpdump's {@code domain_print}: the message of {@code length} bytes at {@code off}. */
     void format(Packet packet, int off, int length, int end, boolean overTcp, boolean mdns, StringBuilder out) {
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             message(off, length, overTcp, mdns, out);
         } catch (SnapshotBytes.Jump j) {
             out.append(" [|domain]");
             earlyEnd.mark();
-        } finally {
-            bytes.clear();
         }
     }
 

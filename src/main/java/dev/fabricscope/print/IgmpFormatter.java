@@ -32,8 +32,7 @@ final class IgmpFormatter {
             out.append("igmp");
             return;
         }
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
             if (verbosity.verbose() && length >= 4 && off + (long) length <= end
                     && !InternetChecksum.verifies(InternetChecksum.add(0, packet, off, length))) {
@@ -44,8 +43,6 @@ final class IgmpFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|igmp]");
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -28,14 +28,11 @@ final class Ip6MobilityFormatter {
     }
 
     void print(Packet p, int at, int end, StringBuilder out) {
-        in.set(p, end);
-        try {
+        try (var _ = in.reading(p, end)) {
             if (!message(at, out)) out.append(" [|mobility]");
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|mobility]");
-        } finally {
-            in.clear();
         }
     }
 

@@ -58,17 +58,14 @@ final class LldpFormatter {
 
     /** The LLDPDU at {@code off} whose on-wire length (Ethernet padding included) is {@code length}. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        bytes.set(packet, packet.capLen());
         out.append("LLDP, length ").append(length);
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             tlvs(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             // tcpdump's checks come before its reads, so this is a safety net: were a read to run past the capture,
             // tcpdump's fetch would jump out with the same marker
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            bytes.clear();
         }
     }
 

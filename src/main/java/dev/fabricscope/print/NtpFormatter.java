@@ -35,14 +35,11 @@ final class NtpFormatter {
 
     /** The message at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -40,8 +40,7 @@ final class PimFormatter {
     void format(Packet packet, IpContext ipContext, int off, int length, StringBuilder out) {
         this.ip = ipContext;
         this.v2 = false;
-        b.set(packet, ipContext.end);
-        try {
+        try (var _ = b.reading(packet, ipContext.end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
@@ -49,7 +48,6 @@ final class PimFormatter {
         } catch (OspfBytes.Stop s) {
             out.append(" [|pimv2]");
         } finally {
-            b.clear();
             this.ip = null;
         }
     }

@@ -46,15 +46,12 @@ final class PppFormatter {
     void format(Packet p, int off, int length, StringBuilder out) {
         int end = p.capLen();
         int carried;
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             carried = frame(p, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ppp]");
             return;
-        } finally {
-            bytes.clear();
         }
         // what the frame carries is printed last: it may come back here (PPP over GRE over IP over PPP)
         if (carried < 0) return;

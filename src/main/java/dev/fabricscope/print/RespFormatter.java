@@ -27,10 +27,9 @@ final class RespFormatter {
 
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
-        bytes.set(packet, end);
         this.depth = 0;
         out.append(": RESP");
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             while (length > 0) {
                 int used = parse(off, length, out);
                 if (used < 0) {
@@ -43,8 +42,6 @@ final class RespFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|resp]");
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -50,8 +50,7 @@ final class TextProtocolFormatter {
 
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, Protocol protocol, StringBuilder out) {
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             boolean print = protocol.methods == null || requestOrResponse(off, length, protocol);
             out.append(protocol.caps);
             if (!print) return;
@@ -65,8 +64,6 @@ final class TextProtocolFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|").append(protocol.name).append(']');
-        } finally {
-            bytes.clear();
         }
     }
 

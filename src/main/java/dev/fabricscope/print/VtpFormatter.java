@@ -33,8 +33,7 @@ final class VtpFormatter {
     }
 
     void format(Packet packet, int off, int length, StringBuilder out) {
-        bytes.set(packet, packet.capLen());
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             if (!pdu(off, length, out)) {
                 out.append(" (invalid)");
                 check(off, length);
@@ -42,8 +41,6 @@ final class VtpFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|vtp]");
-        } finally {
-            bytes.clear();
         }
     }
 
