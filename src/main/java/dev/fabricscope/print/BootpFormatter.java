@@ -34,14 +34,11 @@ final class BootpFormatter {
 
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             message(p, off, length, end, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            bytes.clear();
         }
     }
 
@@ -90,7 +87,7 @@ final class BootpFormatter {
             return;
         }
         long cookie = bytes.u32(vend);
-        if (cookie == RFC1048_COOKIE) options.format(p, vend, out);
+        if (cookie == RFC1048_COOKIE) options.format(vend, out);
         else if (cookie == CMU_COOKIE) cmu(p, vend, end, out);
         else if (cookie != 0) Text.hex(out.append("\n\t  Vendor-#0x"), cookie);
     }

@@ -56,7 +56,6 @@ final class CdpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
 
     CdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -65,16 +64,11 @@ final class CdpFormatter {
 
     /** The CDP PDU at {@code off}, {@code length} bytes long; the packet's capture length is the snapshot end. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        this.p = packet;
-        bytes.set(packet, packet.capLen());
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             pdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|cdp]");
-        } finally {
-            bytes.clear();
-            this.p = null;
         }
     }
 
@@ -142,7 +136,7 @@ final class CdpFormatter {
             }
             if (!covered) {
                 check(t, len);
-                HexDump.hex(p, t, len, "\n\t  ", out);
+                HexDump.hex(bytes.packet(), t, len, "\n\t  ", out);
             }
             t += len;
             length -= len;
@@ -216,6 +210,7 @@ final class CdpFormatter {
 
     /** A count, then protocol type, protocol and address of each: IPv4 and IPv6 named, others as raw bytes. */
     private void addresses(int a, int l, StringBuilder out) {
+        Packet p = bytes.packet();
         if (l < 4) {
             out.append(" (not enough space for num)");
             check(a, l);
@@ -298,11 +293,13 @@ final class CdpFormatter {
 
     /** The LLC/SNAP header of IPv6 (aa aa 03 00 00 00 86 dd), which CDP uses as the protocol of an IPv6 address. */
     private boolean isIpv6Snap(int a) {
+        Packet p = bytes.packet();
         return p.u16(a) == 0xaaaa && p.u8(a + 2) == 0x03 && p.u16(a + 3) == 0 && p.u8(a + 5) == 0
             && p.u16(a + 6) == 0x86dd;
     }
 
     private void prefixes(int a, int l, StringBuilder out) {
+        Packet p = bytes.packet();
         if (l % 5 != 0) {
             out.append(" [length ").append(l).append(" is not a multiple of 5]");
             check(a, l);

@@ -55,7 +55,6 @@ final class CfmFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
     /** The TLV walk's position and what is left of the PDU; a sender ID TLV moves them as tcpdump does. */
     private int t, tlen;
     /** What tcpdump still counts of the current TLV's value: the sender ID shortens it as it reads. */
@@ -68,16 +67,11 @@ final class CfmFormatter {
 
     /** The PDU at {@code off} whose on-wire length (Ethernet padding included) is {@code length}. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        this.p = packet;
-        bytes.set(packet, packet.capLen());
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             pdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            this.p = null;
-            bytes.clear();
         }
     }
 
@@ -117,7 +111,7 @@ final class CfmFormatter {
             case OP_LTM -> linktraceMessage(flags, firstTlvOffset, out);
             case OP_LTR -> linktraceReply(flags, firstTlvOffset, out);
             default -> {
-                HexDump.hex(p, t, tlen - firstTlvOffset, "\n\t  ", out);
+                HexDump.hex(bytes.packet(), t, tlen - firstTlvOffset, "\n\t  ", out);
                 yield true;
             }
         };
@@ -145,6 +139,7 @@ final class CfmFormatter {
     }
 
     private boolean ccm(int flags, int firstTlvOffset, StringBuilder out) {
+        Packet p = bytes.packet();
         if (!fixedPart(CCM, firstTlvOffset, 1, out)) return false;
         int interval = flags & 0x07;
         out.append(", Flags [CCM Interval ").append(interval).append((flags & 0x80) != 0 ? ", RDI" : "").append(']');
@@ -203,6 +198,7 @@ final class CfmFormatter {
     }
 
     private boolean linktraceMessage(int flags, int firstTlvOffset, StringBuilder out) {
+        Packet p = bytes.packet();
         if (!fixedPart(LTM, firstTlvOffset, 4, out)) return false;
         out.append(", Flags [");
         LldpText.bits(out, flags, LTM_FLAG_MASKS, LTM_FLAGS, "none");
@@ -272,7 +268,7 @@ final class CfmFormatter {
             };
             if (outcome == Outcome.STOP) return;
             if (outcome != Outcome.NEXT && (outcome == Outcome.HEX_DUMP || verbosity.veryVerbose())) {
-                HexDump.hex(p, value, left, "\n\t  ", out);
+                HexDump.hex(bytes.packet(), value, left, "\n\t  ", out);
             }
             t += left;
             tlen -= left;
@@ -306,6 +302,7 @@ final class CfmFormatter {
      * each present only if the TLV has room; {@link #left} shrinks as tcpdump's count does.
      */
     private Outcome senderId(StringBuilder out) {
+        Packet p = bytes.packet();
         if (left < 1) {
             out.append(" (too short, must be >= 1)");
             return Outcome.NEXT;
@@ -388,6 +385,7 @@ final class CfmFormatter {
 
     /** A chassis ID of the network address subtype: a one-byte address family, then IPv4 or IPv6; true to dump. */
     private boolean networkAddress(int at, int length, StringBuilder out) {
+        Packet p = bytes.packet();
         int family = bytes.u8(at);
         out.append("\n\t  Network Address Type ").append(LldpFormatter.familyName(family)).append(" (").append(family)
             .append(')');
@@ -417,7 +415,7 @@ final class CfmFormatter {
     }
 
     private boolean captured(int at, int n) {
-        return at + (long) n <= p.capLen();
+        return at + (long) n <= bytes.end();
     }
 
     private static void tooShort(StringBuilder out) {

@@ -17,7 +17,6 @@ final class Dhcp6Formatter {
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
     private final Dhcp6Options options;
-    private Packet p;
 
     Dhcp6Formatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -27,16 +26,11 @@ final class Dhcp6Formatter {
 
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
-        this.p = packet;
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            bytes.clear();
-            this.p = null;
         }
     }
 
@@ -56,11 +50,11 @@ final class Dhcp6Formatter {
         if (type != RELAY_FORWARD && type != RELAY_REPLY) {
             out.append("xid=");
             Text.hex(out, bytes.u32(cp) & 0x00ffffffL);
-            options.list(p, cp + 4, ep, out);
+            options.list(cp + 4, ep, out);
         } else {
             address(cp + 2, "linkaddr=", out);
             address(cp + 18, " peeraddr=", out);
-            options.list(p, cp + RELAY_HEADER, ep, out);
+            options.list(cp + RELAY_HEADER, ep, out);
         }
         out.append(')');
     }
@@ -68,9 +62,9 @@ final class Dhcp6Formatter {
     /** A relayed message: printed with the snapshot end clipped to its option, as tcpdump does. */
     void relayed(int cp, int length, StringBuilder out) {
         int saved = bytes.end();
-        bytes.set(p, Math.min(cp + length, saved));
+        bytes.set(bytes.packet(), Math.min(cp + length, saved));
         message(cp, length, out);
-        bytes.set(p, saved);
+        bytes.set(bytes.packet(), saved);
     }
 
     /** {@code before} and the IPv6 address at {@code at}; jumps, writing nothing, when it was not all captured. */
@@ -78,7 +72,7 @@ final class Dhcp6Formatter {
         bytes.u8(at);
         bytes.u8(at + 15);
         out.append(before);
-        Text.ipv6(out, p, at);
+        Text.ipv6(out, bytes.packet(), at);
     }
 
     static void messageType(int type, StringBuilder out) {

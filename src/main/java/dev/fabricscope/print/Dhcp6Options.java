@@ -22,7 +22,6 @@ final class Dhcp6Options {
     private final Dhcp6Formatter messages;
     private final SnapshotBytes bytes;
     private final DomainNames names;
-    private Packet p;
 
     Dhcp6Options(Dhcp6Formatter messages, SnapshotBytes bytes) {
         this.messages = messages;
@@ -31,8 +30,7 @@ final class Dhcp6Options {
     }
 
     /** The options from {@code cp} to {@code ep} (the message's or the enclosing option's end). */
-    void list(Packet packet, int cp, int ep, StringBuilder out) {
-        this.p = packet;
+    void list(int cp, int ep, StringBuilder out) {
         while (cp < ep) {
             if (ep - cp < 4) {
                 Dhcp6Formatter.trunc(out);
@@ -53,6 +51,7 @@ final class Dhcp6Options {
 
     /** One option's value and closing parenthesis; false where tcpdump abandons the list (marker written). */
     private boolean option(int type, int tp, int len, StringBuilder out) {
+        Packet p = bytes.packet();
         switch (type) {
             case CLIENT_ID, SERVER_ID -> duid(tp, len, out);
             case IA_ADDR -> {
@@ -60,7 +59,7 @@ final class Dhcp6Options {
                 out.append(' ');
                 Text.ipv6(out, p, tp);
                 lifetimes(tp + 16, out);
-                if (len > 24) list(p, tp + 24, tp + len, out);
+                if (len > 24) list(tp + 24, tp + len, out);
                 out.append(')');
             }
             case ORO, ERO -> {
@@ -130,13 +129,13 @@ final class Dhcp6Options {
                 if (len < 12) return unknown(out);
                 out.append(" IAID:").append(bytes.u32(tp)).append(" T1:").append(bytes.u32(tp + 4)).append(" T2:")
                     .append(bytes.u32(tp + 8));
-                if (len > 12) list(p, tp + 12, tp + len, out);
+                if (len > 12) list(tp + 12, tp + len, out);
                 out.append(')');
             }
             case IA_TA -> {
                 if (len < 4) return unknown(out);
                 out.append(" IAID:").append(bytes.u32(tp));
-                if (len > 4) list(p, tp + 4, tp + len, out);
+                if (len > 4) list(tp + 4, tp + len, out);
                 out.append(')');
             }
             case IA_PD_PREFIX -> {
@@ -145,7 +144,7 @@ final class Dhcp6Options {
                 Text.ipv6(out, p, tp + 9);
                 out.append('/').append(bytes.u8(tp + 8));
                 lifetimes(tp, out);
-                if (len > 25) list(p, tp + 25, tp + len, out);
+                if (len > 25) list(tp + 25, tp + len, out);
                 out.append(')');
             }
             case LIFETIME, CLT_TIME -> {
@@ -166,11 +165,11 @@ final class Dhcp6Options {
                 else out.append(" type_").append(kind);
                 out.append(' ');
                 Text.ipv6(out, p, tp + 1);
-                if (len > 17) list(p, tp + 17, tp + len, out);
+                if (len > 17) list(tp + 17, tp + len, out);
                 out.append(')');
             }
             case CLIENT_DATA -> {
-                if (len > 0) list(p, tp, tp + len, out);
+                if (len > 0) list(tp, tp + len, out);
                 out.append(')');
             }
             case LQ_RELAY_DATA -> {
@@ -204,6 +203,7 @@ final class Dhcp6Options {
 
     /** A DUID: link-layer address plus time, enterprise number, link-layer address, or just its type. */
     private void duid(int tp, int len, StringBuilder out) {
+        Packet p = bytes.packet();
         if (len < 2) {
             unknown(out);
             return;
@@ -275,7 +275,7 @@ final class Dhcp6Options {
                 }
                 int realm = info - 20;
                 if (realm > 0) out.append(", realm: ");
-                Text.hexBytes(out, p, at, realm);
+                Text.hexBytes(out, bytes.packet(), at, realm);
                 at += realm;
                 out.append(", key ID: ");
                 Text.hex(out, bytes.u32(at), 8);
@@ -323,7 +323,7 @@ final class Dhcp6Options {
                         out.append(" ?");
                     } else {
                         out.append(' ');
-                        Text.ipv6(out, p, tp);
+                        Text.ipv6(out, bytes.packet(), tp);
                     }
                 }
                 case 3 -> {

@@ -1,7 +1,5 @@
 package dev.fabricscope.print;
 
-import dev.fabricscope.capture.Packet;
-
 /**
  * The RFC 1048 vendor area of a BOOTP/DHCP message (RFC 2132 options and their successors) as tcpdump 4.99 -v prints
  * it (print-bootp.c's rfc1048_print): one line per option, "Name (tag), length N: value", the value laid out as
@@ -17,8 +15,6 @@ final class DhcpOptionsFormatter {
 
     private final Verbosity verbosity;
     private final SnapshotBytes bytes;
-    /** The packet being printed (for the hex dump of unknown relay agent sub-options). */
-    private Packet p;
 
     DhcpOptionsFormatter(Verbosity verbosity, SnapshotBytes bytes) {
         this.verbosity = verbosity;
@@ -26,8 +22,7 @@ final class DhcpOptionsFormatter {
     }
 
     /** The vendor area at {@code vend}, its magic cookie captured. */
-    void format(Packet p, int vend, StringBuilder out) {
-        this.p = p;
+    void format(int vend, StringBuilder out) {
         out.append("\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x");
         Text.hex(out, bytes.u32(vend), 8);
         boolean all = verbosity == Verbosity.MOST_VERBOSE;
@@ -253,7 +248,7 @@ final class DhcpOptionsFormatter {
             }
             out.append(' ');
             if (sub == CIRCUIT_ID || sub == REMOTE_ID || sub == SUBSCRIBER_ID) printn(bp, subLength, out);
-            else HexDump.hex(p, bp, subLength, "\n\t\t", out);
+            else HexDump.hex(bytes.packet(), bp, subLength, "\n\t\t", out);
             bp += subLength;
             len -= subLength;
         }

@@ -61,8 +61,6 @@ final class DnsFormatter {
     /** An address rebuilt from part of a record (A6 suffix, client subnet), for the address printers. */
     private final byte[] scratch = new byte[16];
     private final Packet scratchPacket = new Packet();
-    private Packet p;
-    private int end;
 
     DnsFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -71,17 +69,11 @@ final class DnsFormatter {
 
     /** tcpdump's {@code domain_print}: the message of {@code length} bytes at {@code off}. */
     void format(Packet packet, int off, int length, int end, boolean overTcp, boolean mdns, StringBuilder out) {
-        this.p = packet;
-        this.end = end;
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             message(off, length, overTcp, mdns, out);
         } catch (SnapshotBytes.Jump j) {
             out.append(" [|domain]");
             earlyEnd.mark();
-        } finally {
-            this.p = null;
-            bytes.clear();
         }
     }
 
@@ -106,7 +98,7 @@ final class DnsFormatter {
             out.append("domain [length ").append(length).append(" < ").append(HEADER).append("] (invalid)");
             return;
         }
-        if (np + HEADER > end) {
+        if (np + HEADER > bytes.end()) {
             trunc(out);
             return;
         }
@@ -165,7 +157,7 @@ final class DnsFormatter {
             if (left > 0) {
                 cp = question(cp, np, mdns, out);
                 left--;
-                while (cp >= 0 && cp < end && left > 0) {
+                while (cp >= 0 && cp < bytes.end() && left > 0) {
                     cp = question(cp, np, mdns, out);
                     left--;
                 }
@@ -189,7 +181,7 @@ final class DnsFormatter {
      * (and every section of a query at -vv) start without checking for captured bytes first, as tcpdump's do.
      */
     private int records(int cp, int bp, int count, String label, boolean always, boolean mdns, StringBuilder out) {
-        if (count > 0 && (always || cp < end)) {
+        if (count > 0 && (always || cp < bytes.end())) {
             out.append(label);
             cp = record(cp, bp, mdns, out);
             if (cp < 0) {
@@ -197,7 +189,7 @@ final class DnsFormatter {
                 return -1;
             }
             count--;
-            while (cp < end && count > 0) {
+            while (cp < bytes.end() && count > 0) {
                 out.append(',');
                 cp = record(cp, bp, mdns, out);
                 if (cp < 0) {
@@ -221,33 +213,33 @@ final class DnsFormatter {
         for (int i = 0; i < qd; i++) {
             if ((cp = skipName(cp)) < 0) return rcode;
             cp += 4;
-            if (cp >= end) return rcode;
+            if (cp >= bytes.end()) return rcode;
         }
         for (long i = 0; i < (long) an + ns; i++) {
             if ((cp = skipName(cp)) < 0) return rcode;
             cp += 8;
-            if (cp + 2 > end) return rcode;
+            if (cp + 2 > bytes.end()) return rcode;
             cp += 2 + bytes.u16(cp);
-            if (cp >= end) return rcode;
+            if (cp >= bytes.end()) return rcode;
         }
         for (int i = 0; i < ar; i++) {
             if ((cp = skipName(cp)) < 0) return rcode;
-            if (cp + 2 > end) return rcode;
+            if (cp + 2 > bytes.end()) return rcode;
             int type = bytes.u16(cp);
             cp += 4;
-            if (cp + 1 > end) return rcode;
+            if (cp + 1 > bytes.end()) return rcode;
             if (type == T_OPT) return rcode | bytes.u8(cp) << 4;
             cp += 4;
-            if (cp + 2 > end) return rcode;
+            if (cp + 2 > bytes.end()) return rcode;
             cp += 2 + bytes.u16(cp);
-            if (cp >= end) return rcode;
+            if (cp >= bytes.end()) return rcode;
         }
         return rcode;
     }
 
     /** tcpdump's {@code ns_nskip}: past the name at {@code cp}, -1 when it cannot be walked. */
     private int skipName(int cp) {
-        if (cp >= end) return -1;
+        if (cp >= bytes.end()) return -1;
         int i = bytes.u8(cp++);
         while (i != 0) {
             switch (i & 0xc0) {
@@ -255,7 +247,7 @@ final class DnsFormatter {
                     return cp + 1;
                 }
                 case 0x40 -> {
-                    if ((i & 0x3f) != 1 || cp >= end) return -1;
+                    if ((i & 0x3f) != 1 || cp >= bytes.end()) return -1;
                     int bitlen = bytes.u8(cp++);
                     if (bitlen == 0) bitlen = 256;
                     cp += (bitlen + 7) / 8;
@@ -265,7 +257,7 @@ final class DnsFormatter {
                 }
                 default -> cp += i;
             }
-            if (cp >= end) return -1;
+            if (cp >= bytes.end()) return -1;
             i = bytes.u8(cp++);
         }
         return cp;
@@ -275,7 +267,7 @@ final class DnsFormatter {
     private int question(int cp, int bp, boolean mdns, StringBuilder out) {
         int name = cp;
         cp = skipName(cp);
-        if (cp < 0 || cp + 4 > end) return -1;
+        if (cp < 0 || cp + 4 > bytes.end()) return -1;
         int type = bytes.u16(cp);
         typeName(out.append(' '), type);
         int klass = bytes.u16(cp + 2);
@@ -292,6 +284,7 @@ final class DnsFormatter {
      * the snapshot end when the fixed fields are not captured, -1 when printing it fell short.
      */
     private int record(int cp, int bp, boolean mdns, StringBuilder out) {
+        Packet p = bytes.packet();
         if (verbosity.verbose()) {
             out.append(' ');
             cp = names.fqdn(cp, bp, out);
@@ -299,7 +292,7 @@ final class DnsFormatter {
         } else {
             cp = skipName(cp);
         }
-        if (cp < 0 || cp + 10 > end) return end;
+        if (cp < 0 || cp + 10 > bytes.end()) return bytes.end();
         int type = bytes.u16(cp);
         int klass = bytes.u16(cp + 2);
         int c = mdns ? klass & ~MDNS_BIT : klass;
@@ -317,10 +310,10 @@ final class DnsFormatter {
         cp += 10;
         int rp = cp + len;
         typeName(out.append(' '), type);
-        if (rp > end) return -1;
+        if (rp > bytes.end()) return -1;
         switch (type) {
             case T_A -> {
-                if (cp + 4 > end) return -1;
+                if (cp + 4 > bytes.end()) return -1;
                 Text.ipv4(out.append(' '), p, cp);
             }
             case T_NS, T_CNAME, T_PTR, T_DNAME -> {
@@ -330,18 +323,18 @@ final class DnsFormatter {
                 if (!verbosity.verbose()) break;
                 if ((cp = names.fqdn(cp, bp, out.append(' '))) < 0) return -1;
                 if ((cp = names.fqdn(cp, bp, out.append(' '))) < 0) return -1;
-                if (cp + 20 > end) return -1;
+                if (cp + 20 > bytes.end()) return -1;
                 for (int i = 0; i < 5; i++) Text.u32(out.append(' '), p.u32(cp + 4 * i));
             }
             case T_MX -> {
                 out.append(' ');
-                if (cp + 2 > end || names.fqdn(cp + 2, bp, out) < 0) return -1;
+                if (cp + 2 > bytes.end() || names.fqdn(cp + 2, bp, out) < 0) return -1;
                 out.append(' ').append(bytes.u16(cp));
             }
             case T_TXT -> {
                 while (cp < rp) {
                     out.append(" \"");
-                    if (cp >= end) return -1;
+                    if (cp >= bytes.end()) return -1;
                     int n = bytes.u8(cp);
                     if (names.printn(cp + 1, n, out)) return -1;
                     cp += 1 + n;
@@ -350,18 +343,18 @@ final class DnsFormatter {
             }
             case T_SRV -> {
                 out.append(' ');
-                if (cp + 6 > end || names.fqdn(cp + 6, bp, out) < 0) return -1;
+                if (cp + 6 > bytes.end() || names.fqdn(cp + 6, bp, out) < 0) return -1;
                 out.append(':').append(bytes.u16(cp + 4)).append(' ').append(bytes.u16(cp)).append(' ').append(bytes.u16(cp + 2));
             }
             case T_AAAA -> {
-                if (cp + 16 > end) return -1;
+                if (cp + 16 > bytes.end()) return -1;
                 Text.ipv6(out.append(' '), p, cp);
             }
             case T_A6 -> {
                 if (!a6(cp, bp, out)) return -1;
             }
             case T_URI -> {
-                if (cp + len > end) return -1;
+                if (cp + len > bytes.end()) return -1;
                 int priority = bytes.u16(cp), weight = bytes.u16(cp + 2);   // both fetched before either is printed
                 out.append(' ').append(priority).append(' ').append(weight).append(' ');
                 if (names.printn(cp + 4, (len - 4) & 0xffffffffL, out)) return -1;
@@ -380,25 +373,25 @@ final class DnsFormatter {
                 }
             }
             case T_UNSPECA -> {
-                if (cp + len > end || names.printn(cp, len, out)) return -1;
+                if (cp + len > bytes.end() || names.printn(cp, len, out)) return -1;
             }
             case T_TSIG -> {
                 if (!verbosity.verbose()) break;
                 if ((cp = names.fqdn(cp, bp, out.append(' '))) < 0) return -1;
                 cp += 6;
-                if (cp + 2 > end) return -1;
+                if (cp + 2 > bytes.end()) return -1;
                 out.append(" fudge=").append(bytes.u16(cp));
                 cp += 2;
-                if (cp + 2 > end) return -1;
+                if (cp + 2 > bytes.end()) return -1;
                 out.append(" maclen=").append(bytes.u16(cp));
                 cp += 2 + bytes.u16(cp);
-                if (cp + 2 > end) return -1;
+                if (cp + 2 > bytes.end()) return -1;
                 out.append(" origid=").append(bytes.u16(cp));
                 cp += 2;
-                if (cp + 2 > end) return -1;
+                if (cp + 2 > bytes.end()) return -1;
                 out.append(" error=").append(bytes.u16(cp));
                 cp += 2;
-                if (cp + 2 > end) return -1;
+                if (cp + 2 > bytes.end()) return -1;
                 out.append(" otherlen=").append(bytes.u16(cp));
             }
             default -> { }
@@ -408,7 +401,7 @@ final class DnsFormatter {
 
     /** RFC 2874 A6: prefix length, the address suffix (bytes past the prefix), the prefix name. */
     private boolean a6(int cp, int bp, StringBuilder out) {
-        if (cp >= end) return false;
+        if (cp >= bytes.end()) return false;
         int pbit = bytes.u8(cp);
         int pbyte = (pbit & ~7) / 8;
         if (pbit > 128) {
@@ -430,16 +423,16 @@ final class DnsFormatter {
 
     /** tcpdump's {@code eopt_print}: "NAME[ data]" of one EDNS0 option; the position after it, -1 when cut. */
     private int ednsOption(int cp, StringBuilder out) {
-        if (cp + 2 > end) return -1;
+        if (cp + 2 > bytes.end()) return -1;
         int opt = bytes.u16(cp);
         cp += 2;
         String name = opt < EDNS_OPTIONS.length ? EDNS_OPTIONS[opt] : null;
         if (name != null) out.append(name);
         else out.append("Opt").append(opt);
-        if (cp + 2 > end) return -1;
+        if (cp + 2 > bytes.end()) return -1;
         int len = bytes.u16(cp);
         cp += 2;
-        if (cp + len > end) return -1;
+        if (cp + len > bytes.end()) return -1;
         if (len == 0) return cp;
         out.append(' ');
         switch (opt) {
@@ -466,7 +459,7 @@ final class DnsFormatter {
                 if (len != 4) {
                     invalid(out);
                 } else {
-                    Text.u32(out, p.u32(cp));
+                    Text.u32(out, bytes.packet().u32(cp));
                     out.append(" sec");
                 }
             }

@@ -20,7 +20,6 @@ final class IgmpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
 
     IgmpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -33,9 +32,7 @@ final class IgmpFormatter {
             out.append("igmp");
             return;
         }
-        this.p = packet;
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
             if (verbosity.verbose() && length >= 4 && off + (long) length <= end
                     && !InternetChecksum.verifies(InternetChecksum.add(0, packet, off, length))) {
@@ -46,9 +43,6 @@ final class IgmpFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|igmp]");
-        } finally {
-            bytes.clear();
-            this.p = null;
         }
     }
 
@@ -204,7 +198,7 @@ final class IgmpFormatter {
     /** The IPv4 address at {@code at}, which the caller fetched. */
     private void address(int at, StringBuilder out) {
         bytes.u8(at + 3);
-        Text.ipv4(out, p, at);
+        Text.ipv4(out, bytes.packet(), at);
     }
 
     /** tcpdump's unsigned_relts_print: "1m40s", "2h", "0s". */

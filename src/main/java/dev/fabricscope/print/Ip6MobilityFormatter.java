@@ -21,9 +21,6 @@ final class Ip6MobilityFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes in = new SnapshotBytes();
-    /** The packet being printed and its snapshot end, for the addresses and checks {@link SnapshotBytes} lacks. */
-    private Packet packet;
-    private int end;
 
     Ip6MobilityFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -31,23 +28,17 @@ final class Ip6MobilityFormatter {
     }
 
     void print(Packet p, int at, int end, StringBuilder out) {
-        in.set(p, end);
-        this.packet = p;
-        this.end = end;
-        try {
+        try (var _ = in.reading(p, end)) {
             if (!message(at, out)) out.append(" [|mobility]");
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|mobility]");
-        } finally {
-            in.clear();
-            this.packet = null;
         }
     }
 
     /** False where tcpdump checks a length, finds it short and prints its marker. */
     private boolean message(int at, StringBuilder out) {
-        if (at + 1 >= end) return false;
+        if (at + 1 >= in.end()) return false;
         int length = (in.u8(at + 1) + 1) << 3;
         int type = in.u8(at + 2);
         if (type < NAMES.length && length < MIN_LENGTHS[type]) {
@@ -77,7 +68,7 @@ final class Ip6MobilityFormatter {
             case BINDING_UPDATE -> {
                 int sequence = in.u16(at + 6);
                 out.append(" seq#=").append(sequence);
-                if (at + 10 > end) return false;
+                if (at + 10 > in.end()) return false;
                 int flags = in.u8(at + 8) >>> 4;
                 if (flags != 0) {
                     out.append(' ');
@@ -104,7 +95,7 @@ final class Ip6MobilityFormatter {
                 out.append(" status=").append(status);
                 in.u8(at + 8 + 15);
                 out.append(" homeaddr ");
-                Text.ipv6(out, packet, at + 8);
+                Text.ipv6(out, in.packet(), at + 8);
                 headerLength = 24;
             }
             default -> {
@@ -133,7 +124,7 @@ final class Ip6MobilityFormatter {
             else if (i + 1 < len) optionLength = in.u8(at + i + 1) + 2;
             else return false;
             if (i + optionLength > len) return false;
-            if (at + i + optionLength >= end) return false;   // tcpdump checks the byte after the option
+            if (at + i + optionLength >= in.end()) return false;   // tcpdump checks the byte after the option
             switch (type) {
                 case PAD1 -> out.append("(pad1)");
                 case PADN -> out.append("(padn)");
@@ -152,7 +143,7 @@ final class Ip6MobilityFormatter {
                     }
                     in.u8(at + i + 2 + 15);
                     out.append("(alt-CoA: ");
-                    Text.ipv6(out, packet, at + i + 2);
+                    Text.ipv6(out, in.packet(), at + i + 2);
                     out.append(')');
                 }
                 case NONCE_INDICES -> {

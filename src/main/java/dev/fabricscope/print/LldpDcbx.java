@@ -1,7 +1,5 @@
 package dev.fabricscope.print;
 
-import dev.fabricscope.capture.Packet;
-
 /**
  * The pre-standard DCB Capability Exchange protocol (DCBX 1.01, OUI 00-1b-21, before IEEE 802.1Qaz) as tcpdump
  * 4.99's print-lldp.c prints it with -v: its own TLVs inside the LLDP TLV, namely protocol control, priority groups,
@@ -21,7 +19,7 @@ final class LldpDcbx {
      * The TLV's value after its 2-byte header ({@code t}: the OUI) of {@code length} bytes, all captured; true to
      * dump it in hex. With {@code veryVerbose} (-vv) every DCBX TLV is dumped too.
      */
-    static boolean print(Packet p, SnapshotBytes b, int t, int length, boolean veryVerbose, StringBuilder out) {
+    static boolean print(SnapshotBytes b, int t, int length, boolean veryVerbose, StringBuilder out) {
         if (length < 4) return false;
         int subtype = b.u8(t + 3);
         out.append("\n\t  ").append(LldpText.name(SUBTYPES, 1, subtype, "unknown")).append(" Subtype (")
@@ -85,7 +83,7 @@ final class LldpDcbx {
                 }
                 default -> hexDump = true;
             }
-            if (veryVerbose || hexDump) HexDump.hex(p, at, tlvLength, "\n\t    ", out);
+            if (veryVerbose || hexDump) HexDump.hex(b.packet(), at, tlvLength, "\n\t    ", out);
             left -= tlvLength;
             at += tlvLength;
         }

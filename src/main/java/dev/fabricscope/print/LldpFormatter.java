@@ -50,8 +50,6 @@ final class LldpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
-    private int end;
 
     LldpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -60,20 +58,14 @@ final class LldpFormatter {
 
     /** The LLDPDU at {@code off} whose on-wire length (Ethernet padding included) is {@code length}. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        this.p = packet;
-        this.end = packet.capLen();
-        bytes.set(packet, end);
         out.append("LLDP, length ").append(length);
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             tlvs(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             // tcpdump's checks come before its reads, so this is a safety net: were a read to run past the capture,
             // tcpdump's fetch would jump out with the same marker
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            this.p = null;
-            bytes.clear();
         }
     }
 
@@ -103,7 +95,7 @@ final class LldpFormatter {
                 return;
             }
             if (verbosity.veryVerbose() || verbosity.verbose() && outcome == Outcome.HEX_DUMP) {
-                HexDump.hex(p, t, length, "\n\t  ", out);
+                HexDump.hex(bytes.packet(), t, length, "\n\t  ", out);
             }
             t += length;
             remaining -= length;
@@ -225,6 +217,7 @@ final class LldpFormatter {
 
     /** "AFI IPv4 (1): 10.0.0.1", or "AFI NSAP (3), no AF printer !" for the families tcpdump does not print. */
     private void networkAddress(int t, StringBuilder out) {
+        Packet p = bytes.packet();
         int family = bytes.u8(t);
         out.append("AFI ").append(familyName(family)).append(" (").append(family).append(')');
         switch (family) {
@@ -257,7 +250,7 @@ final class LldpFormatter {
 
     private void macAddress(int t, StringBuilder out) {
         bytes.u8(t + 5);
-        Text.linkAddress(out, p, t, 6);
+        Text.linkAddress(out, bytes.packet(), t, 6);
     }
 
     /** TLV 127: the OUI, then what tcpdump decodes for IEEE 802.1, IEEE 802.3, TIA, DCBX and IANA. */
@@ -271,8 +264,8 @@ final class LldpFormatter {
             case OUI_IEEE_8021 -> LldpIeee8021.print(bytes, t, length, out);
             case OUI_IEEE_8023 -> LldpIeee8023.print(bytes, t, length, out);
             case OUI_IANA -> iana(t, length, out);
-            case OUI_TIA -> LldpMed.print(p, bytes, t, length, out);
-            case OUI_DCBX -> LldpDcbx.print(p, bytes, t, length, verbosity.veryVerbose(), out);
+            case OUI_TIA -> LldpMed.print(bytes, t, length, out);
+            case OUI_DCBX -> LldpDcbx.print(bytes, t, length, verbosity.veryVerbose(), out);
             default -> true;
         };
         return hexDump ? Outcome.HEX_DUMP : Outcome.DONE;
@@ -291,7 +284,7 @@ final class LldpFormatter {
     }
 
     private boolean captured(int at, int n) {
-        return at + (long) n <= end;
+        return at + (long) n <= bytes.end();
     }
 
     private static void trunc(StringBuilder out) {

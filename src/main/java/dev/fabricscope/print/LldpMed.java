@@ -1,7 +1,5 @@
 package dev.fabricscope.print;
 
-import dev.fabricscope.capture.Packet;
-
 /**
  * LLDP-MED, the TIA-1057 organisation TLVs (OUI 00-12-bb), as tcpdump 4.99's print-lldp.c prints them with -v:
  * capabilities and device type, network policy, location (coordinates, civic address, ECS ELIN), extended power
@@ -44,7 +42,7 @@ final class LldpMed {
     private static final int POWER_MAX = 1024;
 
     /** The TLV's value after its 2-byte header ({@code t}: the OUI) of {@code length} bytes; true to dump it in hex. */
-    static boolean print(Packet p, SnapshotBytes b, int t, int length, StringBuilder out) {
+    static boolean print(SnapshotBytes b, int t, int length, StringBuilder out) {
         if (length < 4) return false;
         int subtype = b.u8(t + 3);
         out.append("\n\t  ").append(LldpText.name(SUBTYPES, 1, subtype, "unknown")).append(" Subtype (")
@@ -77,7 +75,7 @@ final class LldpMed {
                 out.append(", DSCP value ").append(priorityAndDscp & 0x3f);
             }
             case LOCATION -> {
-                return location(p, b, t, length, out);
+                return location(b, t, length, out);
             }
             case EXTENDED_POWER -> {
                 if (length < 7) return false;
@@ -104,7 +102,7 @@ final class LldpMed {
         return false;
     }
 
-    private static boolean location(Packet p, SnapshotBytes b, int t, int length, StringBuilder out) {
+    private static boolean location(SnapshotBytes b, int t, int length, StringBuilder out) {
         if (length < 5) return false;
         int format = b.u8(t + 4);
         out.append("\n\t    Location data format ").append(LldpText.name(LOCATION_FORMATS, 1, format, "unknown"))
@@ -138,7 +136,7 @@ final class LldpMed {
             }
             default -> {
                 out.append("\n\t    Location ID ");
-                HexDump.hex(p, t + 5, length - 5, "\n\t      ", out);   // captured: the TLV was
+                HexDump.hex(b.packet(), t + 5, length - 5, "\n\t      ", out);   // captured: the TLV was
             }
         }
         return false;

@@ -27,8 +27,6 @@ final class NtpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
-    private int end;
 
     NtpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -37,17 +35,11 @@ final class NtpFormatter {
 
     /** The message at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
-        this.p = packet;
-        this.end = end;
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            this.p = null;
-            bytes.clear();
         }
     }
 
@@ -64,6 +56,7 @@ final class NtpFormatter {
     }
 
     private void time(int bp, int length, StringBuilder out) {
+        Packet p = bytes.packet();
         if (length < TIME_MESSAGE) {
             invalid(bp, length, out);
             return;
@@ -161,13 +154,14 @@ final class NtpFormatter {
 
     /** tcpdump's ND_TCHECK: false (after the marker) when {@code n} bytes at {@code at} are not all captured. */
     private boolean has(int at, int n, StringBuilder out) {
-        if (at + (long) n <= end) return true;
+        if (at + (long) n <= bytes.end()) return true;
         trunc(out);
         return false;
     }
 
     /** RFC 5905 short format, as tcpdump's p_sfix: "seconds.micros". */
     private void shortFixed(int at, StringBuilder out) {
+        Packet p = bytes.packet();
         int fraction = (int) (p.u16(at + 2) / 65536.0 * 1000000.0);
         out.append(p.u16(at)).append('.');
         pad(out, fraction, 6);
@@ -196,6 +190,7 @@ final class NtpFormatter {
 
     /** tcpdump's p_ntp_delta: the signed difference of two timestamps (or the second alone when the first is zero). */
     private void delta(int older, int newer, StringBuilder out) {
+        Packet p = bytes.packet();
         long u = p.u32(newer), uf = p.u32(newer + 4), ou = p.u32(older), ouf = p.u32(older + 4);
         if (ou == 0 && ouf == 0) {
             timestamp(u, uf, out);

@@ -24,7 +24,6 @@ final class PimFormatter {
     private final Encapsulated inner;
     private final OspfBytes b = new OspfBytes();
     private final OspfBytes.Stop stop = new OspfBytes.Stop();
-    private Packet p;
     private IpContext ip;
     /** tcpdump's ndo_protocol: "pim" until the PIMv2 printer takes over. */
     private boolean v2;
@@ -39,11 +38,9 @@ final class PimFormatter {
 
     /** The message at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}. */
     void format(Packet packet, IpContext ipContext, int off, int length, StringBuilder out) {
-        this.p = packet;
         this.ip = ipContext;
         this.v2 = false;
-        b.set(packet, ipContext.end);
-        try {
+        try (var _ = b.reading(packet, ipContext.end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
@@ -51,8 +48,6 @@ final class PimFormatter {
         } catch (OspfBytes.Stop s) {
             out.append(" [|pimv2]");
         } finally {
-            b.clear();
-            this.p = null;
             this.ip = null;
         }
     }
@@ -162,6 +157,7 @@ final class PimFormatter {
 
     /** 0 correct, 1 incorrect, 2 unverified (not all captured): over IPv4 the message alone, over IPv6 with the pseudo-header. */
     private int checksum(int bp, int len) {
+        Packet p = b.packet();
         if (!b.has(bp, len)) return 2;
         long sum = InternetChecksum.add(ip.v6 ? ip.pseudoHeaderSum(p, PROTOCOL, len) : 0, p, bp, len);
         return InternetChecksum.verifies(sum) ? 0 : 1;
@@ -283,8 +279,8 @@ final class PimFormatter {
                 b.ip4(out.append(" > "), at + 16);
             }
             case 4, 6 -> {
-                int end = b.end();
-                if (!inner.print(p, at, (int) left, end - at, version == 4 ? LinkType.IPV4 : LinkType.IPV6, out)) {
+                int linkType = version == 4 ? LinkType.IPV4 : LinkType.IPV6;
+                if (!inner.print(b.packet(), at, (int) left, b.end() - at, linkType, out)) {
                     out.append(" [|pimv2]");
                 }
             }

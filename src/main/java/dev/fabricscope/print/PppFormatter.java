@@ -39,22 +39,19 @@ final class PppFormatter {
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.inner = inner;
-        this.options = new PppOptions(verbosity);
+        this.options = new PppOptions(verbosity, bytes);
     }
 
     /** The PPP frame at {@code off}: {@code length} bytes on the wire, readable up to the packet's captured end. */
     void format(Packet p, int off, int length, StringBuilder out) {
         int end = p.capLen();
         int carried;
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             carried = frame(p, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ppp]");
             return;
-        } finally {
-            bytes.clear();
         }
         // what the frame carries is printed last: it may come back here (PPP over GRE over IP over PPP)
         if (carried < 0) return;
@@ -180,7 +177,7 @@ final class PppFormatter {
                     .append(')');
             }
             case CODE_CONFIGURE_REQUEST, CODE_CONFIGURE_ACK, CODE_CONFIGURE_NAK, CODE_CONFIGURE_REJECT ->
-                options.list(bytes, p, protocol, data, encoded, out);
+                options.list(protocol, data, encoded, out);
             case CODE_TERMINATE_REQUEST, CODE_TERMINATE_ACK, CODE_CODE_REJECT -> { }
             case CODE_PROTOCOL_REJECT -> {
                 if (length < 6) return;

@@ -24,41 +24,34 @@ final class PppOptions {
     private static final int CCP_BSD_COMPRESS = 21, CCP_MVRCA = 24, CCP_DEFLATE = 26;
 
     private final Verbosity verbosity;
-    private SnapshotBytes bytes;
-    private Packet packet;
+    private final SnapshotBytes bytes;
 
-    PppOptions(Verbosity verbosity) {
+    PppOptions(Verbosity verbosity, SnapshotBytes bytes) {
         this.verbosity = verbosity;
+        this.bytes = bytes;
     }
 
     /** The options of a message of {@code encoded} bytes (its 4-byte header included) whose options start at {@code at}. */
-    void list(SnapshotBytes bytes, Packet p, int protocol, int at, int encoded, StringBuilder out) {
-        this.bytes = bytes;
-        this.packet = p;
-        try {
-            int left = encoded - 4;
-            do {
-                int advance = switch (protocol) {
-                    case PppNames.LCP -> lcp(at, encoded, out);
-                    case PppNames.IPCP -> ipcp(at, encoded, out);
-                    case PppNames.IPV6CP -> ip6cp(at, encoded, out);
-                    case PppNames.CCP -> ccp(at, encoded, out);
-                    case PppNames.BACP -> bacp(at, encoded, out);
-                    default -> 0;
-                };
-                if (advance == 0) return;
-                if (left < advance) {
-                    out.append(" [remaining options length ").append(left).append(" < ").append(advance)
-                        .append("] (invalid)");
-                    return;
-                }
-                left -= advance;
-                at += advance;
-            } while (left != 0);
-        } finally {
-            this.bytes = null;
-            this.packet = null;
-        }
+    void list(int protocol, int at, int encoded, StringBuilder out) {
+        int left = encoded - 4;
+        do {
+            int advance = switch (protocol) {
+                case PppNames.LCP -> lcp(at, encoded, out);
+                case PppNames.IPCP -> ipcp(at, encoded, out);
+                case PppNames.IPV6CP -> ip6cp(at, encoded, out);
+                case PppNames.CCP -> ccp(at, encoded, out);
+                case PppNames.BACP -> bacp(at, encoded, out);
+                default -> 0;
+            };
+            if (advance == 0) return;
+            if (left < advance) {
+                out.append(" [remaining options length ").append(left).append(" < ").append(advance)
+                    .append("] (invalid)");
+                return;
+            }
+            left -= advance;
+            at += advance;
+        } while (left != 0);
     }
 
     private int lcp(int at, int length, StringBuilder out) {
@@ -164,7 +157,7 @@ final class PppOptions {
                         bytes.u8(at + 3);
                         bytes.u8(at + 8);
                         out.append(": MAC ");
-                        Text.linkAddress(out, packet, at + 3, 6);
+                        Text.linkAddress(out, bytes.packet(), at + 3, 6);
                     }
                     case 4 -> out.append(": Magic-Num-Block");
                     case 5 -> out.append(": PSNDN");
@@ -406,11 +399,11 @@ final class PppOptions {
         bytes.u8(at);
         bytes.u8(at + 3);
         out.append(before);
-        Text.ipv4(out, packet, at);
+        Text.ipv4(out, bytes.packet(), at);
     }
 
     private void unknownData(int at, String indent, int length, StringBuilder out) {
-        unknownData(packet, bytes.end(), at, indent, length, out);
+        unknownData(bytes.packet(), bytes.end(), at, indent, length, out);
     }
 
     /** tcpdump's print_unknown_data: the captured part of {@code length} bytes as hex lines. */

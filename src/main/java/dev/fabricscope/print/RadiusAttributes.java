@@ -39,7 +39,6 @@ final class RadiusAttributes {
     /** An IPv6 prefix shorter than 16 bytes, zero-filled, and a packet view of it for {@link Text#ipv6}. */
     private final byte[] prefix = new byte[16];
     private final Packet prefixView = new Packet();
-    private Packet p;
 
     RadiusAttributes(SnapshotBytes bytes, ZoneId zone) {
         this.bytes = bytes;
@@ -47,10 +46,6 @@ final class RadiusAttributes {
         this.fixedOffset = rules.isFixedOffset();
         this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         this.eap = new RadiusEap(bytes);
-    }
-
-    void set(Packet packet) {
-        this.p = packet;
     }
 
     /** The value of {@code length} (at least 1) bytes at {@code at} of an attribute of {@code type}. */
@@ -65,7 +60,7 @@ final class RadiusAttributes {
                     out.append("ERROR: length ").append(length).append(" != 16");
                 } else {
                     bytes.u8(at + 15);
-                    Text.ipv6(out, p, at);
+                    Text.ipv6(out, bytes.packet(), at);
                 }
             }
             case PREFIX6 -> prefix6(at, length, out);
@@ -222,7 +217,7 @@ final class RadiusAttributes {
         } else if ((type == FRAMED_IP_ADDRESS || type == LOGIN_IP_HOST) && value == NAS_SELECT) {
             out.append("NAS Select");
         } else {
-            Text.ipv4(out, p, at);
+            Text.ipv4(out, bytes.packet(), at);
         }
     }
 
@@ -257,7 +252,7 @@ final class RadiusAttributes {
             out.append("ERROR: netmask ").append(bits).append(" not in range (0..128)");
             return;
         }
-        Text.ipv6(out, p, at + 1);
+        Text.ipv6(out, bytes.packet(), at + 1);
         out.append('/').append(bits);
     }
 
@@ -405,7 +400,7 @@ final class RadiusAttributes {
             return;
         }
         out.append("index ").append(bytes.u16(at)).append(", location");
-        HexDump.hexAndAscii(p, at + 2, length - 2, "\n\t    ", out);
+        HexDump.hexAndAscii(bytes.packet(), at + 2, length - 2, "\n\t    ", out);
     }
 
     /** Flags, retention expiry, note well (RFC 5580). */

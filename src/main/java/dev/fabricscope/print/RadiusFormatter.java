@@ -30,16 +30,11 @@ final class RadiusFormatter {
 
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        bytes.set(p, end);
-        attributes.set(p);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             message(p, off, length, end, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(TRUNCATED);
-        } finally {
-            bytes.clear();
-            attributes.set(null);
         }
     }
 

@@ -17,8 +17,6 @@ final class RespFormatter {
 
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
-    private int end;
     /** Where {@link #length} stopped reading (tcpdump's endp). */
     private int lengthEnd;
     private int depth;
@@ -29,12 +27,9 @@ final class RespFormatter {
 
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
-        this.p = packet;
-        this.end = end;
-        bytes.set(packet, end);
         this.depth = 0;
         out.append(": RESP");
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             while (length > 0) {
                 int used = parse(off, length, out);
                 if (used < 0) {
@@ -47,9 +42,6 @@ final class RespFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|resp]");
-        } finally {
-            this.p = null;
-            bytes.clear();
         }
     }
 
@@ -82,7 +74,7 @@ final class RespFormatter {
             if (stringLength == 0) {
                 out.append(" empty");
             } else {
-                if (cur < stringLength || at + (long) stringLength > end) return -1;
+                if (cur < stringLength || at + (long) stringLength > bytes.end()) return -1;
                 if (!segment(at, stringLength, out)) return -1;
                 at += stringLength;
                 cur -= stringLength;
@@ -146,8 +138,8 @@ final class RespFormatter {
     private int skipCrLf(int at, int len) {
         int n = 0;
         while (true) {
-            if (len - n == 0 || at + n >= end) return n > 0 ? n : -1;
-            int c = p.u8(at + n);
+            if (len - n == 0 || at + n >= bytes.end()) return n > 0 ? n : -1;
+            int c = bytes.packet().u8(at + n);
             if (c != '\r' && c != '\n') return n;
             n++;
         }
@@ -155,8 +147,9 @@ final class RespFormatter {
 
     /** tcpdump's FIND_CRLF: the position of the next CR LF within {@code len} bytes, or -1. */
     private int findCrLf(int at, int len) {
+        Packet p = bytes.packet();
         while (true) {
-            if (len < 2 || at + 2 > end) return -1;
+            if (len < 2 || at + 2 > bytes.end()) return -1;
             if (p.u8(at) == '\r' && p.u8(at + 1) == '\n') return at;
             at++;
             len--;
@@ -167,8 +160,8 @@ final class RespFormatter {
     private boolean segment(int at, int len, StringBuilder out) {
         out.append(" \"");
         for (int i = 0; i < len; i++) {
-            if (at + i >= end) return false;
-            Text.printableChar(out, p.u8(at + i));
+            if (at + i >= bytes.end()) return false;
+            Text.printableChar(out, bytes.packet().u8(at + i));
         }
         out.append('"');
         return true;

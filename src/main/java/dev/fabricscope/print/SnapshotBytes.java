@@ -7,10 +7,12 @@ import dev.fabricscope.capture.Packet;
  * the IP length) they jump out of the printer, which then prints its truncation marker and marks {@link EarlyEnd}.
  * {@link #has} is tcpdump's test that does not jump (ND_TTEST), {@link #need} its check that does (ND_TCHECK in the
  * printers whose checks jump); the address printers fetch their whole field before writing, as tcpdump's fetch all
- * of a print call's fields first. One per printer (printers with more to share extend it); {@link #set} before each
- * packet.
+ * of a print call's fields first. One per printer (printers with more to share extend it), the one place the
+ * printer keeps the packet and its snapshot end: {@link #set} before each packet and {@link #clear} after it, or
+ * {@code try (var _ = bytes.reading(packet, end)) { ... } catch (SnapshotBytes.Jump j) { ... }}, which clears it
+ * (before the catch runs) without allocating.
  */
-class SnapshotBytes {
+class SnapshotBytes implements AutoCloseable {
     /** The jump; one instance per reader, without a stack trace. */
     static final class Jump extends RuntimeException {
         Jump() {
@@ -29,6 +31,18 @@ class SnapshotBytes {
 
     final void clear() {
         this.packet = null;
+    }
+
+    /** {@link #set} for a try-with-resources whose {@link #close} clears: this reader, not a new object. */
+    final SnapshotBytes reading(Packet p, int snapshotEnd) {
+        set(p, snapshotEnd);
+        return this;
+    }
+
+    /** {@link #clear}. */
+    @Override
+    public final void close() {
+        clear();
     }
 
     /** The packet being read (valid between {@link #set} and {@link #clear}). */

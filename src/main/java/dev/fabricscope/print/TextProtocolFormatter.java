@@ -42,8 +42,6 @@ final class TextProtocolFormatter {
     private final SnapshotBytes bytes = new SnapshotBytes();
     private final char[] token = new char[MAX_TOKEN];
     private int tokenLength;
-    private Packet p;
-    private int end;
 
     TextProtocolFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -52,10 +50,7 @@ final class TextProtocolFormatter {
 
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, Protocol protocol, StringBuilder out) {
-        this.p = packet;
-        this.end = end;
-        bytes.set(packet, end);
-        try {
+        try (var _ = bytes.reading(packet, end)) {
             boolean print = protocol.methods == null || requestOrResponse(off, length, protocol);
             out.append(protocol.caps);
             if (!print) return;
@@ -69,9 +64,6 @@ final class TextProtocolFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|").append(protocol.name).append(']');
-        } finally {
-            this.p = null;
-            bytes.clear();
         }
     }
 
@@ -92,9 +84,10 @@ final class TextProtocolFormatter {
 
     /** tcpdump's fetch_token: the token at {@code at} into {@link #token}; where the next one starts, or 0. */
     private int fetchToken(int off, int at, int length) {
+        Packet p = bytes.packet();
         tokenLength = 0;
         for (; at < length; at++) {
-            if (off + at >= end) return 0;
+            if (off + at >= bytes.end()) return 0;
             int c = p.u8(off + at);
             if (c >= 0x80) return 0;
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') break;
@@ -103,7 +96,7 @@ final class TextProtocolFormatter {
         }
         if (tokenLength == 0) return 0;
         for (; at < length; at++) {
-            if (off + at >= end) break;
+            if (off + at >= bytes.end()) break;
             int c = p.u8(off + at);
             if (c == '\r' || c == '\n' || !printable(c) || (c != ' ' && c != '\t')) break;
         }
@@ -139,7 +132,7 @@ final class TextProtocolFormatter {
 
     private void print(int off, int from, int to, String prefix, StringBuilder out) {
         out.append(prefix);
-        for (int i = from; i < to; i++) out.append((char) p.u8(off + i));
+        for (int i = from; i < to; i++) out.append((char) bytes.packet().u8(off + i));
     }
 
     private boolean tokenIs(String method) {

@@ -26,7 +26,6 @@ final class VtpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    private Packet p;
 
     VtpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
@@ -34,9 +33,7 @@ final class VtpFormatter {
     }
 
     void format(Packet packet, int off, int length, StringBuilder out) {
-        this.p = packet;
-        bytes.set(packet, packet.capLen());
-        try {
+        try (var _ = bytes.reading(packet, packet.capLen())) {
             if (!pdu(off, length, out)) {
                 out.append(" (invalid)");
                 check(off, length);
@@ -44,9 +41,6 @@ final class VtpFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|vtp]");
-        } finally {
-            bytes.clear();
-            this.p = null;
         }
     }
 
@@ -79,7 +73,7 @@ final class VtpFormatter {
                 out.append("\n\t  Config Rev ");
                 Text.hex(out, revision);
                 out.append(", Updater ");
-                Text.ipv4(out, p, t + 4);
+                Text.ipv4(out, bytes.packet(), t + 4);
                 t += 8;
                 bytes.u8(t + 11);
                 out.append(", Timestamp 0x");
@@ -156,7 +150,7 @@ final class VtpFormatter {
                         .append(')');
                     case BACKUP_CRF_MODE -> out.append(", ").append(value == 1 ? "Backup" : "Not backup").append(" (")
                         .append(value).append(')');
-                    default -> HexDump.hex(p, t, 2 + tlvLength * 2, "\n\t\t  ", out);
+                    default -> HexDump.hex(bytes.packet(), t, 2 + tlvLength * 2, "\n\t\t  ", out);
                 }
                 len -= 2 + tlvLength * 2;
                 t += 2 + tlvLength * 2;
