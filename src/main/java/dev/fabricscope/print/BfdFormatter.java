@@ -37,8 +37,7 @@ final class BfdFormatter {
 
     /** The payload at {@code off} of {@code length} bytes sent to {@code port}; {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, int port, StringBuilder out) {
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             if (port == ECHO) {
                 out.append("BFD, Echo, length: ").append(length);
                 if (verbosity.verbose()) unknownData(p, off, length, end, out);
@@ -48,8 +47,6 @@ final class BfdFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|bfd]");
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -44,14 +44,11 @@ final class BgpFormatter {
     void format(Packet p, int off, int end, StringBuilder out) {
         out.append(": BGP");
         if (!verbosity.verbose()) return;
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             messages(off, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            bytes.clear();
         }
     }
 

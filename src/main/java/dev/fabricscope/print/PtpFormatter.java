@@ -44,14 +44,11 @@ final class PtpFormatter {
 
     /** The message at {@code off} of {@code length} bytes (UDP data or Ethernet payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ptp]");
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -39,15 +39,12 @@ final class SnmpFormatter {
 
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             out.append(' ');
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(BerDecoder.TRUNCATED);
-        } finally {
-            bytes.clear();
         }
     }
 

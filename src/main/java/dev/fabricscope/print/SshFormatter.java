@@ -20,8 +20,7 @@ final class SshFormatter {
 
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             int line = lineLength(off, length);
             if (line < 0) return;
             out.append(": SSH: ");
@@ -29,8 +28,6 @@ final class SshFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ssh]");
-        } finally {
-            bytes.clear();
         }
     }
 

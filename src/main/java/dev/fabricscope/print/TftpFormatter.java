@@ -24,15 +24,12 @@ final class TftpFormatter {
 
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             out.append("TFTP, length ").append(length);
             if (!body(off, length, end, out)) out.append(" [|tftp]");
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|tftp]");
-        } finally {
-            bytes.clear();
         }
     }
 
