@@ -35,14 +35,11 @@ final class DccpFormatter {
 
     /** The packet at {@code off}, {@code length} bytes by the IP header, inside {@code ip}. */
     void format(Packet p, IpContext ip, int off, long length, StringBuilder out) {
-        b.set(p, ip.end);
-        try {
+        try (var _ = b.reading(p, ip.end)) {
             packet(p, ip, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|dccp]");
-        } finally {
-            b.clear();
         }
     }
 

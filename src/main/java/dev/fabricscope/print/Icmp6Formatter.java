@@ -53,14 +53,11 @@ final class Icmp6Formatter {
 
     /** @param length ICMPv6 length per the IPv6 header (less any extension headers) */
     void icmp6(Packet p, IpContext ip, int off, int length, StringBuilder out) {
-        bytes.set(p, ip.end);
-        try {
+        try (var _ = bytes.reading(p, ip.end)) {
             message(p, ip, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -36,8 +36,7 @@ final class IcmpFormatter {
         boolean fragmented = ip.fragmented;
         int start = out.length();
         boolean headline = false;
-        bytes.set(p, end);
-        try {
+        try (var _ = bytes.reading(p, end)) {
             int type = bytes.u8(off);
             int code = bytes.u8(off + 1);
             out.append("ICMP ");
@@ -77,8 +76,6 @@ final class IcmpFormatter {
             if (!headline) out.setLength(start);
             earlyEnd.mark();
             out.append(" [|icmp]");
-        } finally {
-            bytes.clear();
         }
     }
 

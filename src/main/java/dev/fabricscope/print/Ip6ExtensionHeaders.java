@@ -154,8 +154,7 @@ final class Ip6ExtensionHeaders {
 
     /** A fragment header; -1 for a later fragment (the line ends there) or a truncation. */
     private int fragment(Packet p, int at, int ipOff, int end, StringBuilder out) {
-        in.set(p, end);
-        try {
+        try (var _ = in.reading(p, end)) {
             long identification = verbosity.verbose() ? in.u32(at + 4) : 0;
             int fragmentOffset = in.u16(at + 2) & 0xfff8;
             // what tcpdump computes in size_t: the payload length less the headers so far, wrapping below zero
@@ -177,16 +176,13 @@ final class Ip6ExtensionHeaders {
             earlyEnd.mark();
             out.append(" [|frag6]");
             return -1;
-        } finally {
-            in.clear();
         }
     }
 
     /** A routing header; -1 where tcpdump stops (an odd length, an unknown type, a truncation). */
     private int routing(Packet p, int at, int end, StringBuilder out) {
-        in.set(p, end);
         out.append("RT6");
-        try {
+        try (var _ = in.reading(p, end)) {
             int len = in.u8(at + 1);
             out.append(" (len=").append(len);
             int type = in.u8(at + 2);
@@ -235,8 +231,6 @@ final class Ip6ExtensionHeaders {
             earlyEnd.mark();
             out.append(" [|rt6]");
             return -1;
-        } finally {
-            in.clear();
         }
     }
 

@@ -50,8 +50,7 @@ final class Ip6OptionsFormatter {
     }
 
     private int header(Packet p, int at, int end, boolean hopByHop, String name, String marker, StringBuilder out) {
-        in.set(p, end);
-        try {
+        try (var _ = in.reading(p, end)) {
             int length = (in.u8(at + 1) + 1) << 3;
             if (at + length > end) {
                 out.append(marker);
@@ -67,8 +66,6 @@ final class Ip6OptionsFormatter {
             earlyEnd.mark();
             out.append(marker);
             return JUMPED;
-        } finally {
-            in.clear();
         }
     }
 

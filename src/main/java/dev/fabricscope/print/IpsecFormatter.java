@@ -30,9 +30,8 @@ final class IpsecFormatter {
             return -1;
         }
         nextHeader = p.u8(at);
-        in.set(p, end);
         out.append("AH");
-        try {
+        try (var _ = in.reading(p, end)) {
             int payloadLength = in.u8(at + 1);
             int length = (payloadLength + 2) * 4;   // in 32-bit words, less 2
             out.append('(');
@@ -60,8 +59,6 @@ final class IpsecFormatter {
             earlyEnd.mark();
             out.append(" [|ah]");
             return -1;
-        } finally {
-            in.clear();
         }
     }
 

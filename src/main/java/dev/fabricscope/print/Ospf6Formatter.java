@@ -30,16 +30,13 @@ final class Ospf6Formatter {
 
     /** The packet at {@code off} of {@code length} bytes (the IP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        b.set(p, end);
-        try {
+        try (var _ = b.reading(p, end)) {
             packet(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ospf3]");
         } catch (OspfBytes.Stop s) {
             out.append(" [|ospf3]");
-        } finally {
-            b.clear();
         }
     }
 

@@ -31,14 +31,11 @@ final class OspfFormatter {
 
     /** The packet at {@code off} of {@code length} bytes (the IP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        b.set(p, end);
-        try {
+        try (var _ = b.reading(p, end)) {
             packet(p, off, Integer.toUnsignedLong(length), end, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ospf2]");
-        } finally {
-            b.clear();
         }
     }
 

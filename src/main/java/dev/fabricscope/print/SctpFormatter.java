@@ -38,14 +38,11 @@ final class SctpFormatter {
             out.append("truncated-sctp - ").append(HEADER - length).append(" bytes missing!");
             return;
         }
-        b.set(p, ip.end);
-        try {
+        try (var _ = b.reading(p, ip.end)) {
             packet(p, ip, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|sctp]");
-        } finally {
-            b.clear();
         }
     }
 

@@ -26,14 +26,11 @@ final class VrrpFormatter {
 
     /** The advertisement at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}. */
     void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
-        bytes.set(p, ip.end);
-        try {
+        try (var _ = bytes.reading(p, ip.end)) {
             advertisement(p, ip, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|vrrp]");
-        } finally {
-            bytes.clear();
         }
     }
 
