@@ -21,14 +21,11 @@ final class DtpFormatter {
     }
 
     void format(Packet p, int off, int length, StringBuilder out) {
-        bytes.set(p, p.capLen());
-        try {
+        try (var _ = bytes.reading(p, p.capLen())) {
             pdu(p, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|dtp]");
-        } finally {
-            bytes.clear();
         }
     }
 

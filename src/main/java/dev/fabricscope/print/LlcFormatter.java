@@ -91,9 +91,8 @@ final class LlcFormatter {
         int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
         view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
             p.frameNumber());
-        bytes.set(view, end);
         int capLen = Math.max(0, end - off);
-        try {
+        try (var _ = bytes.reading(view, end)) {
             int header = llc(srcMac, dstMac, off, length, capLen, out);
             if (header < 0 && defaultDump) dump(off, capLen, out);   // the payload not printed: the default print
             return header;
@@ -101,8 +100,6 @@ final class LlcFormatter {
             earlyEnd.mark();
             out.append(" [|").append(protocol).append(']');
             return 0;
-        } finally {
-            bytes.clear();
         }
     }
 

@@ -47,9 +47,8 @@ final class OsiFormatter {
      * tcpdump's snapshot end (what an enclosing length field leaves).
      */
     void format(Packet p, int off, int length, StringBuilder out) {
-        bytes.set(p, p.capLen());
         protocol = "isoclns";
-        try {
+        try (var _ = bytes.reading(p, p.capLen())) {
             int nlpid = bytes.u8(off);
             if (linkHeaders) {
                 out.append("OSI NLPID ").append(OsiFields.nlpidName(nlpid, "Unknown")).append(" (0x");
@@ -96,8 +95,6 @@ final class OsiFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|").append(protocol).append(']');
-        } finally {
-            bytes.clear();
         }
     }
 }

@@ -61,13 +61,10 @@ final class PppoeFormatter {
             ppp.format(p, payload, payloadLength, out);
             return;
         }
-        bytes.set(p, p.capLen());
-        try {
+        try (var _ = bytes.reading(p, p.capLen())) {
             tags(p, payload, payloadLength, out);
         } catch (SnapshotBytes.Jump j) {
             jumpOut(out);
-        } finally {
-            bytes.clear();
         }
     }
 

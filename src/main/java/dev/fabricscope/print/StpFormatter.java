@@ -35,14 +35,11 @@ final class StpFormatter {
 
     /** The BPDU at {@code off}, {@code length} bytes long; the packet's capture length is tcpdump's snapshot end. */
     void format(Packet p, int off, int length, StringBuilder out) {
-        bytes.set(p, p.capLen());
-        try {
+        try (var _ = bytes.reading(p, p.capLen())) {
             bpdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|stp]");
-        } finally {
-            bytes.clear();
         }
     }
 

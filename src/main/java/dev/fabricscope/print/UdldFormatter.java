@@ -27,14 +27,11 @@ final class UdldFormatter {
     }
 
     void format(Packet p, int off, int length, StringBuilder out) {
-        bytes.set(p, p.capLen());
-        try {
+        try (var _ = bytes.reading(p, p.capLen())) {
             pdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|udld]");
-        } finally {
-            bytes.clear();
         }
     }
 
