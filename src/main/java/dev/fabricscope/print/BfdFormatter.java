@@ -40,9 +40,9 @@ final class BfdFormatter {
         try (var _ = bytes.reading(p, end)) {
             if (port == ECHO) {
                 out.append("BFD, Echo, length: ").append(length);
-                if (verbosity.verbose()) unknownData(p, off, length, end, out);
+                if (verbosity.verbose()) unknownData(off, length, out);
             } else {
-                control(p, off, length, end, port, out);
+                control(off, length, port, out);
             }
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
@@ -50,15 +50,15 @@ final class BfdFormatter {
         }
     }
 
-    private void control(Packet p, int off, int length, int end, int port, StringBuilder out) {
+    private void control(int off, int length, int port, StringBuilder out) {
         bytes.u8(off + HEADER - 1);   // the whole header is checked first
-        int versionDiag = p.u8(off);
+        int versionDiag = bytes.u8(off);
         int version = versionDiag >>> 5;
         int diagnostic = versionDiag & 0x1f;
-        int flags = p.u8(off + 1);
+        int flags = bytes.u8(off + 1);
         if (version > 1) {
             out.append("BFDv").append(version).append(", Control, length: ").append(length);
-            if (verbosity.verbose()) unknownData(p, off, length, end, out);
+            if (verbosity.verbose()) unknownData(off, length, out);
             return;
         }
         String[] flagNames = version == 0 ? V0_FLAGS : V1_FLAGS;
@@ -80,19 +80,19 @@ final class BfdFormatter {
         out.append("], Diagnostic: ").append(diagnostic < DIAGNOSTICS.length ? DIAGNOSTICS[diagnostic] : "unknown")
             .append(" (0x");
         Text.hex(out, diagnostic, 2);
-        int multiplier = p.u8(off + 2);
-        long desiredTx = p.u32(off + 12);
+        int multiplier = bytes.u8(off + 2);
+        long desiredTx = bytes.u32(off + 12);
         out.append(")\n\tDetection Timer Multiplier: ").append(multiplier).append(" (")
             .append(((multiplier * desiredTx) & 0xffffffffL) / 1000)   // tcpdump's product is 32-bit
-            .append(" ms Detection time), BFD Length: ").append(p.u8(off + 3));
+            .append(" ms Detection time), BFD Length: ").append(bytes.u8(off + 3));
         out.append("\n\tMy Discriminator: 0x");
-        Text.hex(out, p.u32(off + 4), 8);
+        Text.hex(out, bytes.u32(off + 4), 8);
         out.append(", Your Discriminator: 0x");
-        Text.hex(out, p.u32(off + 8), 8);
+        Text.hex(out, bytes.u32(off + 8), 8);
         interval(out, "\n\t  Desired min Tx Interval:    ", desiredTx);
-        interval(out, "\n\t  Required min Rx Interval:   ", p.u32(off + 16));
-        interval(out, "\n\t  Required min Echo Interval: ", p.u32(off + 20));
-        if ((flags & AUTH_FLAG) != 0) authentication(p, off + HEADER, out);
+        interval(out, "\n\t  Required min Rx Interval:   ", bytes.u32(off + 16));
+        interval(out, "\n\t  Required min Echo Interval: ", bytes.u32(off + 20));
+        if ((flags & AUTH_FLAG) != 0) authentication(off + HEADER, out);
     }
 
     private static void portAndState(int port, int flags, StringBuilder out) {
@@ -113,13 +113,13 @@ final class BfdFormatter {
         out.append(ms).append(" ms");
     }
 
-    private void authentication(Packet p, int at, StringBuilder out) {
+    private void authentication(int at, StringBuilder out) {
         bytes.u8(at + AUTH_HEADER - 1);
-        int type = p.u8(at);
-        int length = p.u8(at + 1);
+        int type = bytes.u8(at);
+        int length = bytes.u8(at + 1);
         out.append("\n\tAuthentication: ").append(type < AUTH_TYPES.length && type > 0 ? AUTH_TYPES[type] : "Unknown")
             .append(" (").append(type).append("), length: ").append(length)
-            .append("\n\t  Auth Key ID: ").append(p.u8(at + 2));
+            .append("\n\t  Auth Key ID: ").append(bytes.u8(at + 2));
         switch (type) {
             case AUTH_PASSWORD -> {
                 if (length < 4 || length > 19) {
@@ -151,8 +151,8 @@ final class BfdFormatter {
     }
 
     /** tcpdump's print_unknown_data: the bytes that were captured, as hex lines. */
-    private static void unknownData(Packet p, int off, int length, int end, StringBuilder out) {
-        HexDump.hex(p, off, Math.min(length, end - off), "\n\t", out);
+    private void unknownData(int off, int length, StringBuilder out) {
+        HexDump.hex(bytes.packet(), off, Math.min(length, bytes.end() - off), "\n\t", out);
     }
 
     /** The names of the set bits, high bit first, "none" when no named bit is set. */

@@ -35,14 +35,14 @@ final class BootpFormatter {
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(p, end)) {
-            message(p, off, length, end, out);
+            message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             trunc(out);
         }
     }
 
-    private void message(Packet p, int bp, int length, int end, StringBuilder out) {
+    private void message(int bp, int length, StringBuilder out) {
         int op = bytes.u8(bp);
         out.append("BOOTP/DHCP, ");
         if (op == REQUEST) out.append("Request");
@@ -53,10 +53,10 @@ final class BootpFormatter {
         }
         int htype = bytes.u8(bp + 1), hlen = bytes.u8(bp + 2);
         boolean ethernet = htype == ETHERNET && hlen == MAC_LENGTH;
-        if (ethernet && op == REQUEST) mac(p, bp + CHADDR, " from ", out);
+        if (ethernet && op == REQUEST) mac(bp + CHADDR, " from ", out);
         out.append(", length ").append(length);
         if (!verbosity.verbose()) return;
-        if (bp + FLAGS > end) {
+        if (bp + FLAGS > bytes.end()) {
             trunc(out);
             return;
         }
@@ -74,21 +74,21 @@ final class BootpFormatter {
             Text.hex(out.append(" (0x"), flags, 4);
             out.append(')');
         }
-        address(p, bp + CIADDR, "\n\t  Client-IP ", out);
-        address(p, bp + YIADDR, "\n\t  Your-IP ", out);
-        address(p, bp + SIADDR, "\n\t  Server-IP ", out);
-        address(p, bp + GIADDR, "\n\t  Gateway-IP ", out);
-        if (ethernet) mac(p, bp + CHADDR, "\n\t  Client-Ethernet-Address ", out);
+        address(bp + CIADDR, "\n\t  Client-IP ", out);
+        address(bp + YIADDR, "\n\t  Your-IP ", out);
+        address(bp + SIADDR, "\n\t  Server-IP ", out);
+        address(bp + GIADDR, "\n\t  Gateway-IP ", out);
+        if (ethernet) mac(bp + CHADDR, "\n\t  Client-Ethernet-Address ", out);
         if (!name(bp + SNAME, SNAME_LENGTH, "\n\t  sname \"", out)) return;
         if (!name(bp + FILE, FILE_LENGTH, "\n\t  file \"", out)) return;
         int vend = bp + VEND;
-        if (vend + 4 > end) {
+        if (vend + 4 > bytes.end()) {
             trunc(out);
             return;
         }
         long cookie = bytes.u32(vend);
         if (cookie == RFC1048_COOKIE) options.format(vend, out);
-        else if (cookie == CMU_COOKIE) cmu(p, vend, end, out);
+        else if (cookie == CMU_COOKIE) cmu(vend, out);
         else if (cookie != 0) Text.hex(out.append("\n\t  Vendor-#0x"), cookie);
     }
 
@@ -110,9 +110,9 @@ final class BootpFormatter {
     }
 
     /** CMU's vendor area: unknown flag bits, then each non-zero address with its label. */
-    private void cmu(Packet p, int vend, int end, StringBuilder out) {
+    private void cmu(int vend, StringBuilder out) {
         out.append(" vend-cmu");
-        if (vend + 8 > end) {
+        if (vend + 8 > bytes.end()) {
             trunc(out);
             return;
         }
@@ -120,31 +120,31 @@ final class BootpFormatter {
         if ((flags & ~CMU_SUBNET_MASK_VALID) != 0) Text.hex(out.append(" F:0x"), flags);
         for (int i = 0; i < CMU_LABELS.length; i++) {
             int at = vend + CMU_OFFSETS[i];
-            if (at + 4 > end) {
+            if (at + 4 > bytes.end()) {
                 trunc(out);
                 return;
             }
-            if (p.u32(at) != 0) {
+            if (bytes.u32(at) != 0) {
                 String label = i == 1 && (flags & CMU_SUBNET_MASK_VALID) == 0 ? "SM*" : CMU_LABELS[i];
                 out.append(' ').append(label).append(':');
-                Text.ipv4(out, p, at);
+                bytes.ip4(out, at);
             }
         }
     }
 
     /** {@code before} and the IPv4 address at {@code at} unless it is 0.0.0.0 (all four bytes fetched first). */
-    private void address(Packet p, int at, String before, StringBuilder out) {
+    private void address(int at, String before, StringBuilder out) {
         if (bytes.u32(at) == 0) return;
         out.append(before);
-        Text.ipv4(out, p, at);
+        bytes.ip4(out, at);
     }
 
     /** {@code before} and the MAC address at {@code at}; jumps before writing anything when it was not captured. */
-    private void mac(Packet p, int at, String before, StringBuilder out) {
+    private void mac(int at, String before, StringBuilder out) {
         bytes.u8(at);
         bytes.u8(at + MAC_LENGTH - 1);
         out.append(before);
-        Text.linkAddress(out, p, at, MAC_LENGTH);
+        Text.linkAddress(out, bytes.packet(), at, MAC_LENGTH);
     }
 
     static void trunc(StringBuilder out) {

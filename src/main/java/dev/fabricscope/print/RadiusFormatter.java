@@ -31,47 +31,47 @@ final class RadiusFormatter {
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(p, end)) {
-            message(p, off, length, end, out);
+            message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(TRUNCATED);
         }
     }
 
-    private void message(Packet p, int off, int length, int end, StringBuilder out) {
-        if (off + HEADER > end) {
+    private void message(int off, int length, StringBuilder out) {
+        if (off + HEADER > bytes.end()) {
             out.append(TRUNCATED);
             return;
         }
-        int len = p.u16(off + 2);
+        int len = bytes.u16(off + 2);
         if (len < HEADER) {
             out.append(TRUNCATED);
             return;
         }
         if (len > length) len = length;
-        int code = p.u8(off);
+        int code = bytes.u8(off);
         if (!verbosity.verbose()) {
             out.append("RADIUS, ").append(RadiusNames.code(code)).append(" (").append(code).append("), id: 0x");
-            Text.hex(out, p.u8(off + 1), 2);
+            Text.hex(out, bytes.u8(off + 1), 2);
             out.append(" length: ").append(len);
             return;
         }
         out.append("RADIUS, length: ").append(len).append("\n\t").append(RadiusNames.code(code)).append(" (")
             .append(code).append("), id: 0x");
-        Text.hex(out, p.u8(off + 1), 2);
+        Text.hex(out, bytes.u8(off + 1), 2);
         out.append(", Authenticator: ");
-        Text.hexBytes(out, p, off + AUTHENTICATOR, AUTHENTICATOR_LENGTH);
-        if (len > HEADER) attributes(p, off + HEADER, len - HEADER, end, out);
+        Text.hexBytes(out, bytes.packet(), off + AUTHENTICATOR, AUTHENTICATOR_LENGTH);
+        if (len > HEADER) attributes(off + HEADER, len - HEADER, out);
     }
 
     /** Type, name and length of each attribute, then its value; -vv adds the value's bytes in hex. */
-    private void attributes(Packet p, int at, int length, int end, StringBuilder out) {
+    private void attributes(int at, int length, StringBuilder out) {
         while (length > 0) {
-            if (length < 2 || at + 2 > end) {
+            if (length < 2 || at + 2 > bytes.end()) {
                 out.append(TRUNCATED);
                 return;
             }
-            int type = p.u8(at), len = p.u8(at + 1);
+            int type = bytes.u8(at), len = bytes.u8(at + 1);
             RadiusNames.Attribute attribute =
                 type < RadiusNames.ATTRIBUTES.length ? RadiusNames.ATTRIBUTES[type] : null;
             out.append("\n\t  ").append(attribute != null && type != 0 ? attribute.name() : "Unknown")
@@ -86,7 +86,9 @@ final class RadiusFormatter {
             }
             out.append(", Value: ");
             if (attribute != null && len > 2) attributes.value(attribute, type, at + 2, len - 2, out);
-            if (verbosity.veryVerbose()) HexDump.hex(p, at + 2, Math.min(len - 2, end - (at + 2)), HEX_INDENT, out);
+            if (verbosity.veryVerbose()) {
+                HexDump.hex(bytes.packet(), at + 2, Math.min(len - 2, bytes.end() - (at + 2)), HEX_INDENT, out);
+            }
             length -= len;
             at += len;
         }
