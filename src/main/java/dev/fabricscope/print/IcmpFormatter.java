@@ -40,7 +40,7 @@ final class IcmpFormatter {
             int type = bytes.u8(off);
             int code = bytes.u8(off + 1);
             out.append("ICMP ");
-            if (!IcmpMessageText.describe(bytes, p, off, type, code, end, out)) {
+            if (!IcmpMessageText.describe(bytes, off, type, code, out)) {
                 out.setLength(start);   // tcpdump prints its text only once complete
                 out.append(" [|icmp]");
                 return;

@@ -1,7 +1,5 @@
 package dev.fabricscope.print;
 
-import dev.fabricscope.capture.Packet;
-
 /**
  * What tcpdump writes between "ICMP " and ", length N" for each ICMP (IPv4) type and code (print-icmp.c; layouts
  * from RFC 792, 1191, 1256, 950): tcpdump builds this text in a buffer and prints it only once it is complete, so
@@ -34,22 +32,22 @@ final class IcmpMessageText {
     private IcmpMessageText() { }
 
     /**
-     * Appends the text for the message at {@code off} (captured up to {@code end}). False when the message ends
+     * Appends the text for the message at {@code off} (captured up to the reader's end). False when the message ends
      * before what tcpdump checks for (the caller drops the partial text and prints the marker).
      */
-    static boolean describe(SnapshotBytes bytes, Packet p, int off, int type, int code, int end, StringBuilder out) {
+    static boolean describe(SnapshotBytes bytes, int off, int type, int code, StringBuilder out) {
         switch (type) {
             case ECHO, ECHO_REPLY -> out.append(type == ECHO ? "echo request" : "echo reply")
                     .append(", id ").append(bytes.u16(off + 4)).append(", seq ").append(bytes.u16(off + 6));
             case UNREACHABLE -> {
-                return unreachable(bytes, p, off, code, end, out);
+                return unreachable(bytes, off, code, out);
             }
-            case REDIRECT -> redirect(bytes, p, off, code, out);
+            case REDIRECT -> redirect(bytes, off, code, out);
             case ROUTER_ADVERTISEMENT -> {
-                return routerAdvertisement(bytes, p, off, end, out);
+                return routerAdvertisement(bytes, off, out);
             }
             case TIME_EXCEEDED -> {
-                if (off + QUOTED_DESTINATION + 4 > end) return false;
+                if (off + QUOTED_DESTINATION + 4 > bytes.end()) return false;
                 switch (code) {
                     case 0 -> out.append("time exceeded in-transit");
                     case 1 -> out.append("ip reassembly time exceeded");
@@ -67,7 +65,7 @@ final class IcmpMessageText {
             case TIMESTAMP -> out.append("time stamp query id ").append(bytes.u16(off + 4))
                     .append(" seq ").append(bytes.u16(off + 6));
             case TIMESTAMP_REPLY -> {
-                if (off + DATA + 12 > end) return false;   // tcpdump checks for the transmit time first
+                if (off + DATA + 12 > bytes.end()) return false;   // tcpdump checks for the transmit time first
                 out.append("time stamp reply id ").append(bytes.u16(off + 4)).append(" seq ")
                         .append(bytes.u16(off + 6)).append(": org ");
                 timeOfDay(out, bytes.u32(off + DATA));
@@ -86,18 +84,18 @@ final class IcmpMessageText {
         return true;
     }
 
-    private static boolean unreachable(SnapshotBytes bytes, Packet p, int off, int code, int end, StringBuilder out) {
+    private static boolean unreachable(SnapshotBytes bytes, int off, int code, StringBuilder out) {
         switch (code) {
             case 2 -> {
-                address(bytes, p, off + QUOTED_DESTINATION, out);
+                bytes.ip4(out, off + QUOTED_DESTINATION);
                 out.append(" protocol ").append(bytes.u8(off + QUOTED_PROTOCOL)).append(" unreachable");
             }
             case 3 -> {
-                if (off + QUOTED_PROTOCOL + 1 > end) return false;
+                if (off + QUOTED_PROTOCOL + 1 > bytes.end()) return false;
                 int headerLength = (bytes.u8(off + DATA) & 0x0f) * 4;
                 int port = bytes.u16(off + DATA + headerLength + 2);   // the quoted transport header's destination
                 int protocol = bytes.u8(off + QUOTED_PROTOCOL);
-                address(bytes, p, off + QUOTED_DESTINATION, out);
+                bytes.ip4(out, off + QUOTED_DESTINATION);
                 switch (protocol) {
                     case TCP -> out.append(" tcp port ").append(port);
                     case UDP -> out.append(" udp port ").append(port);
@@ -107,17 +105,17 @@ final class IcmpMessageText {
             }
             case 4 -> {
                 int mtu = bytes.u16(off + 6);   // RFC 1191's next-hop MTU, in the second half of the unused field
-                address(bytes, p, off + QUOTED_DESTINATION, out);
+                bytes.ip4(out, off + QUOTED_DESTINATION);
                 out.append(" unreachable - need to frag");
                 if (mtu != 0) out.append(" (mtu ").append(mtu).append(')');
             }
             default -> {
                 if (code < UNREACHABLE_AFTER.length) {
                     out.append(UNREACHABLE_BEFORE[code]);
-                    address(bytes, p, off + QUOTED_DESTINATION, out);
+                    bytes.ip4(out, off + QUOTED_DESTINATION);
                     out.append(UNREACHABLE_AFTER[code]);
                 } else {
-                    address(bytes, p, off + QUOTED_DESTINATION, out);
+                    bytes.ip4(out, off + QUOTED_DESTINATION);
                     out.append(" unreachable - #").append(code);
                 }
             }
@@ -125,24 +123,24 @@ final class IcmpMessageText {
         return true;
     }
 
-    private static void redirect(SnapshotBytes bytes, Packet p, int off, int code, StringBuilder out) {
+    private static void redirect(SnapshotBytes bytes, int off, int code, StringBuilder out) {
         switch (code) {
             case 0, 1 -> out.append("redirect ");
             case 2, 3 -> out.append("redirect-tos ");
             default -> out.append("redirect-#").append(code).append(' ');
         }
-        address(bytes, p, off + QUOTED_DESTINATION, out);
+        bytes.ip4(out, off + QUOTED_DESTINATION);
         out.append(switch (code) {
             case 0, 2 -> " to net ";
             case 1, 3 -> " to host ";
             default -> " to ";
         });
-        address(bytes, p, off + REST, out);
+        bytes.ip4(out, off + REST);
     }
 
     /** RFC 1256: lifetime, address count, and {address preference} per entry when entries are 2 words. */
-    private static boolean routerAdvertisement(SnapshotBytes bytes, Packet p, int off, int end, StringBuilder out) {
-        if (off + DATA > end) return false;
+    private static boolean routerAdvertisement(SnapshotBytes bytes, int off, StringBuilder out) {
+        if (off + DATA > bytes.end()) return false;
         int start = out.length();
         out.append("router advertisement lifetime ");
         int lifetime = bytes.u16(off + 6);
@@ -165,10 +163,10 @@ final class IcmpMessageText {
             return true;
         }
         for (int i = 0, entry = off + DATA; i < count; i++, entry += 8) {
-            if (entry + 8 > end) return false;
+            if (entry + 8 > bytes.end()) return false;
             int text = out.length();
             out.append(" {");
-            address(bytes, p, entry, out);
+            bytes.ip4(out, entry);
             out.append(' ');
             Text.u32(out, bytes.u32(entry + 4));
             out.append('}');
@@ -192,10 +190,5 @@ final class IcmpMessageText {
         if (ms < 100) out.append('0');
         if (ms < 10) out.append('0');
         out.append(ms);
-    }
-
-    private static void address(SnapshotBytes bytes, Packet p, int at, StringBuilder out) {
-        bytes.u32(at);
-        Text.ipv4(out, p, at);
     }
 }

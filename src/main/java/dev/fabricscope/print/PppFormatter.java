@@ -47,7 +47,7 @@ final class PppFormatter {
         int end = p.capLen();
         int carried;
         try (var _ = bytes.reading(p, end)) {
-            carried = frame(p, off, length, out);
+            carried = frame(off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark();
             out.append(" [|ppp]");
@@ -61,7 +61,7 @@ final class PppFormatter {
     private int carriedOffset, carriedLength;
 
     /** The header and anything but a carried packet; returns the link type of the carried packet, or -1. */
-    private int frame(Packet p, int off, int length, StringBuilder out) {
+    private int frame(int off, int length, StringBuilder out) {
         int frameLength = length;
         if (length < 2) {
             out.append(" [|ppp]");
@@ -102,10 +102,10 @@ final class PppFormatter {
         carriedLength = length;
         switch (protocol) {
             case PppNames.LCP, PppNames.IPCP, PppNames.OSICP, PppNames.MPLSCP, PppNames.IPV6CP, PppNames.CCP,
-                 PppNames.BACP -> controlProtocol(p, protocol, off, length, out);
+                 PppNames.BACP -> controlProtocol(protocol, off, length, out);
             case PppNames.MULTILINK -> multilink(off, length, out);
-            case PppNames.CHAP -> chap(p, off, length, out);
-            case PppNames.PAP -> pap(p, off, length, out);
+            case PppNames.CHAP -> chap(off, length, out);
+            case PppNames.PAP -> pap(off, length, out);
             case PppNames.BAP -> { }   // tcpdump prints nothing of it
             case ETHERTYPE_IPV4, PppNames.VJNC, PppNames.IP -> {
                 return LinkType.IPV4;
@@ -130,7 +130,7 @@ final class PppFormatter {
                     out.append(')');
                 }
                 out.append(' ');
-                unknownData(p, off, "\n\t", length, out);
+                unknownData(off, "\n\t", length, out);
             }
         }
         return -1;
@@ -140,7 +140,7 @@ final class PppFormatter {
      * LCP, IPCP and the other control protocols (RFC 1661): code, id and length, with -v the encoded length and the
      * fields of some codes.
      */
-    private void controlProtocol(Packet p, int protocol, int off, int length, StringBuilder out) {
+    private void controlProtocol(int protocol, int off, int length, StringBuilder out) {
         String name = PppNames.protocol(protocol);
         out.append(name).append(", ");
         if (length < 4 || off + 2 > bytes.end()) {
@@ -166,7 +166,7 @@ final class PppFormatter {
         out.append("\n\tencoded length ").append(encoded).append(" (=Option(s) length ").append(encoded - 4)
             .append(')');
         if (length == 4) return;
-        if (verbosity.veryVerbose()) unknownData(p, off - 2, "\n\t", 6, out);
+        if (verbosity.veryVerbose()) unknownData(off - 2, "\n\t", 6, out);
         int data = off + 4;
         switch (code) {
             case CODE_VENDOR -> {
@@ -189,7 +189,7 @@ final class PppFormatter {
                 out.append(')');
                 if (encoded > 6) {
                     out.append("\n\t  Rejected Packet");
-                    unknownData(p, data + 2, "\n\t    ", encoded - 2, out);
+                    unknownData(data + 2, "\n\t    ", encoded - 2, out);
                 }
             }
             case CODE_ECHO_REQUEST, CODE_ECHO_REPLY, CODE_DISCARD -> {
@@ -201,7 +201,7 @@ final class PppFormatter {
                         out.append("[|").append(name).append(']');
                         return;
                     }
-                    unknownData(p, data + 4, "\n\t  ", encoded - 8, out);
+                    unknownData(data + 4, "\n\t  ", encoded - 8, out);
                 }
             }
             case CODE_IDENTIFICATION -> {
@@ -226,7 +226,7 @@ final class PppFormatter {
                 out.append(", Seconds-Remaining ").append(seconds).append('s');
             }
             default -> {
-                if (!verbosity.veryVerbose()) unknownData(p, off - 2, "\n\t  ", length + 2, out);
+                if (!verbosity.veryVerbose()) unknownData(off - 2, "\n\t  ", length + 2, out);
             }
         }
     }
@@ -255,7 +255,7 @@ final class PppFormatter {
     }
 
     /** CHAP (RFC 1994): code and id, then the value and name, or the message. */
-    private void chap(Packet p, int off, int length, StringBuilder out) {
+    private void chap(int off, int length, StringBuilder out) {
         if (length < 1) {
             out.append("[|chap]");
             return;
@@ -300,7 +300,7 @@ final class PppFormatter {
     }
 
     /** PAP (RFC 1334): code and id, then the peer and password, or the message. */
-    private void pap(Packet p, int off, int length, StringBuilder out) {
+    private void pap(int off, int length, StringBuilder out) {
         if (length < 1) {
             out.append("[|pap]");
             return;
@@ -370,7 +370,7 @@ final class PppFormatter {
         for (long i = 0; i < n; i++) Text.printableChar(out, bytes.u8(at++));
     }
 
-    private void unknownData(Packet p, int at, String indent, long length, StringBuilder out) {
-        PppOptions.unknownData(p, bytes.end(), at, indent, length, out);
+    private void unknownData(int at, String indent, long length, StringBuilder out) {
+        PppOptions.unknownData(bytes.packet(), bytes.end(), at, indent, length, out);
     }
 }
