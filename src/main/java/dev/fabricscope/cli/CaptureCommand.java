@@ -10,6 +10,7 @@ import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.capture.RotationPolicy;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
+import dev.fabricscope.dissect.Decapsulator;
 import dev.fabricscope.libpcap.BpfCompileException;
 import dev.fabricscope.libpcap.BpfCompiler;
 import dev.fabricscope.libpcap.Devices;
@@ -153,6 +154,12 @@ public final class CaptureCommand implements Callable<Integer> {
                 + "the input file are open, before any file is written (which USER then owns), as tcpdump -Z. "
                 + "Without root, ignored.")
     String dropToUser;
+
+    @Option(names = "--decap",
+            description = "Print (or write with -w) the packet carried in a GRE, VXLAN (UDP 4789), Geneve (UDP 6081) "
+                + "or ERSPAN tunnel of an Ethernet capture instead of the tunnel packet, as if captured inside: "
+                + "e.g. a switch's ERSPAN mirror, live. The filter still sees the packet as captured.")
+    boolean decap;
 
     @Option(names = "-F", paramLabel = "FILE",
             description = "Read the filter expression from FILE, as tcpdump -F: '#' starts a comment that runs "
@@ -620,15 +627,17 @@ public final class CaptureCommand implements Callable<Integer> {
                 throw UserError.runtime(e.getMessage());
             }
         };
-        if (first != null) return opener.open(first);
-        return new LazySink(opener, null);
+        PacketSink sink = first != null ? opener.open(first) : new LazySink(opener, null);
+        return decap ? new DecapsulatingSink(sink) : sink;
     }
 
     /** Text lines (tcpdump's, with the interface name first when there are several), or JSON objects. */
     private CaptureLoop.Lines lines(boolean prefixInterface) {
         if (json) {
             PacketJson packetJson = new PacketJson();
-            return (p, l, iface, line) -> packetJson.format(p, l, iface.name(), line);
+            Decapsulator decapsulator = decap ? new Decapsulator() : null;
+            return (p, l, iface, line) -> packetJson.format(decapsulator == null ? p : decapsulator.inner(p, l), l,
+                iface.name(), line);
         }
         Verbosity verbosity = quiet ? Verbosity.QUIET : verbose.length > 2 ? Verbosity.MOST_VERBOSE
             : verbose.length > 1 ? Verbosity.VERY_VERBOSE : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
@@ -639,9 +648,10 @@ public final class CaptureCommand implements Callable<Integer> {
         if (!absoluteSequence) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length));
+        Decapsulator decapsulator = decap ? new Decapsulator() : null;   // one per loop, as the printer
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');
-            printer.format(p, l, line);
+            printer.format(decapsulator == null ? p : decapsulator.inner(p, l), l, line);
         };
     }
 }

@@ -59,6 +59,32 @@ class DecapTest {
         }
     }
 
+    /**
+     * capture --decap: an ERSPAN mirror prints as the mirrored capture (text and JSON), and -w writes what tcpdump
+     * reads as the mirrored capture.
+     */
+    @Test
+    void captureShowsAndWritesWhatAnErspanMirrorCarries() throws IOException {
+        Path wrapped = wrap(Path.of("samples/smc-mixed.pcap"), DecapTest::erspanIII);
+        for (String[] flags : new String[][] {{"-e", "-v"}, {"--json"}}) {
+            String plain = CliRun.of(args(flags, "capture", "-r", "samples/smc-mixed.pcap")).out();
+            assertEquals(plain, CliRun.of(args(flags, "capture", "-r", wrapped.toString(), "--decap")).out());
+            assertNotEquals(plain, CliRun.of(args(flags, "capture", "-r", wrapped.toString())).out());
+        }
+        Path written = dir.resolve("mirrored.pcap");
+        assertEquals(0, CliRun.of("capture", "-r", wrapped.toString(), "--decap", "-w", written.toString()).exitCode());
+        Oracles.requireTcpdump();
+        assertEquals(Oracles.run("tcpdump", "-n", "-e", "-v", "-r", "samples/smc-mixed.pcap").out(),
+            Oracles.run("tcpdump", "-n", "-e", "-v", "-r", written.toString()).out());
+    }
+
+    /** {@code first}, then {@code flags}. */
+    private static String[] args(String[] flags, String... first) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + flags.length);
+        System.arraycopy(flags, 0, all, first.length, flags.length);
+        return all;
+    }
+
     /** A real RoCE capture, mirrored by ERSPAN: the same decoding, ICRC checks included. */
     @Test
     void rdmaDecodesRoceMirroredInErspan() throws IOException {
