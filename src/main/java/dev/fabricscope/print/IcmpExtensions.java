@@ -26,10 +26,12 @@ final class IcmpExtensions {
     }
 
     /**
-     * Appends the extensions of the message at {@code off}, {@code length} bytes long, captured up to
-     * {@code end}. Where tcpdump checks a length itself and gives up, appends its marker.
+     * Appends the extensions of the message at {@code off}, {@code length} bytes long, of the packet {@code bytes}
+     * reads (captured up to its end). Where tcpdump checks a length itself and gives up, appends its marker.
      */
-    static void print(SnapshotBytes bytes, Packet p, int off, int length, int end, StringBuilder out) {
+    static void print(SnapshotBytes bytes, int off, int length, StringBuilder out) {
+        Packet p = bytes.packet();
+        int end = bytes.end();
         if (off + CHECKED > end) {
             out.append(" [|icmp]");
             return;

@@ -71,7 +71,7 @@ final class IcmpFormatter {
                 if (earlyEnd.happened()) return;   // the quoted packet's printer gave up: so does tcpdump, wholly
                 bytes.set(p, end);
             }
-            if (IcmpExtensions.apply(type, length)) IcmpExtensions.print(bytes, p, off, length, end, out);
+            if (IcmpExtensions.apply(type, length)) IcmpExtensions.print(bytes, off, length, out);
         } catch (SnapshotBytes.Jump jump) {
             if (!headline) out.setLength(start);
             earlyEnd.mark();
