@@ -52,7 +52,7 @@ class DecapTest {
     void smcSummarySeesTheConnectionsInsideErspanAndGre() throws IOException {
         String plain = CliRun.of("smc", "-r", "samples/smc-mixed.pcap", "--json").out();
         for (UnaryOperator<byte[]> tunnel : java.util.List.<UnaryOperator<byte[]>>of(DecapTest::erspanIII,
-                DecapTest::ipInGre)) {
+                DecapTest::ipInGre, DecapTest::vxlanOverIpv6, DecapTest::erspanIIOverIpv6)) {
             Path wrapped = wrap(Path.of("samples/smc-mixed.pcap"), tunnel);
             assertEquals(plain, CliRun.of("smc", "-r", wrapped.toString(), "--json", "--decap").out());
             assertNotEquals(plain, CliRun.of("smc", "-r", wrapped.toString(), "--json").out());
@@ -126,6 +126,22 @@ class DecapTest {
         // GRE with sequence number, ERSPAN III (version 2, VLAN 7, session 3), O flag, platform subheader
         return outerIpv4(47, concat(hex("10 00 22 eb"), u32(1), hex("20 07 00 03"), u32(99), hex("00 00 00 01"),
             zeros(8), frame));
+    }
+
+    /** VXLAN over IPv6 (UDP checksum left 0, which the dissector does not check), behind an 802.1Q tag. */
+    static byte[] vxlanOverIpv6(byte[] frame) {
+        byte[] udp = udp(4789, concat(hex("08 00 00 00"), u32(4242L << 8), frame));
+        return concat(hex("02 00 00 00 00 0b 02 00 00 00 00 0a 81 00 00 64 86 dd 60 00 00 00"), u16(udp.length),
+            hex("11 40 fd 00 00 00 00 00 00 00 00 00 00 00 00 00 00 01 fd 00 00 00 00 00 00 00 00 00 00 00 00 00 00 02"),
+            udp);
+    }
+
+    /** ERSPAN II over IPv6. */
+    static byte[] erspanIIOverIpv6(byte[] frame) {
+        byte[] gre = concat(hex("10 00 88 be"), u32(7), hex("10 64 00 01"), u32(5), frame);
+        return concat(hex("02 00 00 00 00 0b 02 00 00 00 00 0a 86 dd 60 00 00 00"), u16(gre.length),
+            hex("2f 40 fd 00 00 00 00 00 00 00 00 00 00 00 00 00 00 01 fd 00 00 00 00 00 00 00 00 00 00 00 00 00 00 02"),
+            gre);
     }
 
     /** Plain GRE carrying the packet of an untagged Ethernet frame (its Ethernet header dropped, its type kept). */
