@@ -24,7 +24,9 @@ final class DecapsulatingSink implements PacketSink {
     @Override
     public void write(Packet packet, CaptureInterface iface) throws IOException {
         Dissector.dissect(packet, layers);
-        target.write(decap.inner(packet, layers), iface);
+        Packet inner = decap.inner(packet, layers);
+        // a tunnel's Ethernet frame cannot go into a file of another link type (e.g. -i any's): kept as captured
+        target.write(inner.linkType() == packet.linkType() ? inner : packet, iface);
     }
 
     @Override

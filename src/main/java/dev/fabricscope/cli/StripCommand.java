@@ -105,6 +105,8 @@ public final class StripCommand implements Callable<Integer> {
                 while (source.next(packet)) {
                     if (writer == null) writer = openWriter(source);
                     Packet stripped = stripper.strip(packet);
+                    // a tunnel's Ethernet frame cannot go into a file of another link type (e.g. -i any's)
+                    if (stripped.linkType() != packet.linkType()) stripped = packet;
                     if (stripped != packet) changed++;
                     total++;
                     writer.write(stripped, source.interfaces().get(packet.interfaceId()));

@@ -66,14 +66,20 @@ public final class EncapsulationStripper {
         this.innerFrame = outer ? new EncapsulationStripper(selected, false) : null;
     }
 
-    /** The stripped packet: {@code in} itself when nothing applies, else a view valid until the next call. */
+    /**
+     * The stripped packet: {@code in} itself when nothing applies, else a view valid until the next call. Tunnels are
+     * also taken off packets of other link types that carry IP (Linux cooked captures of {@code -i any}, raw IP,
+     * ...): the result is then an Ethernet frame (its link type says so) on an interface of the other type, which
+     * analyzers and printers read but a file of that interface cannot hold: writers keep such packets as they are.
+     */
     public Packet strip(Packet in) {
-        if (in.linkType() != LinkType.EN10MB) return in;
+        boolean ethernet = in.linkType() == LinkType.EN10MB;
+        if (!ethernet && !(vxlan || geneve || erspan)) return in;
         Dissector.dissect(in, l);
-        if (l.ethOffset != 0) return in;
+        if (ethernet && l.ethOffset != 0) return in;
         int tunnelled = tunnelledFrame(in);
         if (tunnelled >= 0) return emitTail(in, tunnelled);
-        if (l.etherTypeOffset < 0) return in;   // 802.3 length frames (LLC), or a header the dissector gave up on
+        if (!ethernet || l.etherTypeOffset < 0) return in;   // 802.3 length frames (LLC), or a header the dissector gave up on
         boolean greUsable = gre && l.transportKind == TransportKind.GRE && l.greInnerOffset >= 0
             && l.innerEthOffset < 0;
         if (mpls && l.mplsPayload == MplsPayload.ETHERNET_PSEUDOWIRE && l.innerEthOffset >= 0) {
@@ -159,13 +165,14 @@ public final class EncapsulationStripper {
         return inner >= 0 && in.has(inner, ETHERNET_HEADER) ? inner : -1;
     }
 
+    /** The Ethernet frame at {@code from} (a pseudowire's, a bridge's or a tunnel's) as the packet. */
     private Packet emitTail(Packet in, int from) {
         int len = in.capLen() - from;
         ensure(len);
         pos = 0;
         copy(in, from, len);
         out.set(buf, 0, len, Math.max(len, in.origLen() - from), in.timestampNanos(),
-            in.interfaceId(), in.linkType(), in.frameNumber());
+            in.interfaceId(), LinkType.EN10MB, in.frameNumber());
         return innerFrame == null ? out : innerFrame.strip(out);
     }
 

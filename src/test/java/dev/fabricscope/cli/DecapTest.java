@@ -3,6 +3,7 @@ package dev.fabricscope.cli;
 import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.capture.CaptureFormat;
@@ -85,6 +86,32 @@ class DecapTest {
         return all;
     }
 
+    /**
+     * Tunnels seen on a Linux cooked capture ({@code -i any}): analyzers and printing look inside; files keep the
+     * packets as captured (an Ethernet frame cannot go into an SLL2 file).
+     */
+    @Test
+    void tunnelsOnALinuxCookedCapture() throws IOException {
+        Path wrapped = wrap(Path.of("samples/smc-mixed.pcap"), frame -> sll2(vxlan(frame)), LinkType.LINUX_SLL2);
+        assertEquals(CliRun.of("smc", "-r", "samples/smc-mixed.pcap", "--json").out(),
+            CliRun.of("smc", "-r", wrapped.toString(), "--json", "--decap").out());
+        assertEquals(CliRun.of("capture", "-r", "samples/smc-mixed.pcap", "-e", "-v").out(),
+            CliRun.of("capture", "-r", wrapped.toString(), "-e", "-v", "--decap").out());
+        Path stripped = dir.resolve("stripped.pcap");
+        CliRun strip = CliRun.of("strip", "-r", wrapped.toString(), "-w", stripped.toString());
+        assertEquals(0, strip.exitCode(), strip.err());
+        assertTrue(strip.err().contains("strip: 0 of 2759 packets changed"), strip.err());
+        Path written = dir.resolve("decap-w.pcap");
+        assertEquals(0, CliRun.of("capture", "-r", wrapped.toString(), "--decap", "-w", written.toString()).exitCode());
+        assertEquals(CliRun.of("capture", "-r", wrapped.toString()).out(), CliRun.of("capture", "-r", written.toString()).out());
+    }
+
+    /** A Linux cooked v2 header (LINKTYPE_LINUX_SLL2) in front of the IP packet of an Ethernet frame. */
+    private static byte[] sll2(byte[] ethernetFrame) {
+        return concat(u16(0x0800), u16(0), u32(2), u16(1), hex("00 06"), hex("02 00 00 00 00 0a 00 00"),
+            java.util.Arrays.copyOfRange(ethernetFrame, 14, ethernetFrame.length));
+    }
+
     /** A real RoCE capture, mirrored by ERSPAN: the same decoding, ICRC checks included. */
     @Test
     void rdmaDecodesRoceMirroredInErspan() throws IOException {
@@ -96,17 +123,21 @@ class DecapTest {
     }
 
     private Path wrap(Path capture, UnaryOperator<byte[]> tunnel) throws IOException {
+        return wrap(capture, tunnel, LinkType.EN10MB);
+    }
+
+    private Path wrap(Path capture, UnaryOperator<byte[]> tunnel, int linkType) throws IOException {
         Path out = dir.resolve("wrapped-" + System.nanoTime() + ".pcap");
-        CaptureInterface iface = new CaptureInterface("", "", LinkType.EN10MB, 262144, 1000);
+        CaptureInterface iface = new CaptureInterface("", "", linkType, 262144, 1000);
         try (PacketSource in = CaptureFiles.open(capture.toString(), ProblemReporter.IGNORE);
              CaptureWriter w = CaptureWriters.open(out.toString(),
-                 new WriterOptions(CaptureFormat.PCAP, 262144, LinkType.EN10MB, TimestampPrecision.MICRO))) {
+                 new WriterOptions(CaptureFormat.PCAP, 262144, linkType, TimestampPrecision.MICRO))) {
             Packet p = new Packet();
             Packet outer = new Packet();
             while (in.next(p)) {
                 byte[] frame = tunnel.apply(p.copyBytes());
                 outer.set(frame, 0, frame.length, frame.length + p.origLen() - p.capLen(), p.timestampNanos(), 0,
-                    LinkType.EN10MB, p.frameNumber());
+                    linkType, p.frameNumber());
                 w.write(outer, iface);
             }
         }
