@@ -21,9 +21,7 @@ final class LldpDcbx {
      */
     static boolean print(SnapshotBytes b, int t, int length, boolean veryVerbose, StringBuilder out) {
         if (length < 4) return false;
-        int subtype = b.u8(t + 3);
-        out.append("\n\t  ").append(LldpText.name(SUBTYPES, 1, subtype, "unknown")).append(" Subtype (")
-            .append(subtype).append(')');
+        int subtype = LldpText.subtype(b, t, SUBTYPES, out);
         if (subtype == REV_1) return true;
         int at = t + 4, left = length - 4;
         boolean hexDump = false;

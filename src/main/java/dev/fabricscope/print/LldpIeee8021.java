@@ -26,9 +26,7 @@ final class LldpIeee8021 {
     /** The TLV's value after its 2-byte header ({@code t}: the OUI) of {@code length} bytes; true to dump it in hex. */
     static boolean print(SnapshotBytes b, int t, int length, StringBuilder out) {
         if (length < 4) return false;
-        int subtype = b.u8(t + 3);
-        out.append("\n\t  ").append(LldpText.name(SUBTYPES, 1, subtype, "unknown")).append(" Subtype (")
-            .append(subtype).append(')');
+        int subtype = LldpText.subtype(b, t, SUBTYPES, out);
         switch (subtype) {
             case PORT_VLAN_ID -> {
                 if (length < 6) return false;

@@ -39,6 +39,13 @@ final class LldpText {
         if (!any) out.append(none);
     }
 
+    /** An organisation TLV's subtype (after its 3-byte OUI at {@code t}), printed as tcpdump's "NAME Subtype (N)". */
+    static int subtype(SnapshotBytes b, int t, String[] names, StringBuilder out) {
+        int subtype = b.u8(t + 3);
+        out.append("\n\t  ").append(name(names, 1, subtype, "unknown")).append(" Subtype (").append(subtype).append(')');
+        return subtype;
+    }
+
     /** {@code names[value - first]}, or {@code unknown} outside the table (or where it has a null). */
     static String name(String[] names, int first, int value, String unknown) {
         int i = value - first;
