@@ -254,31 +254,45 @@ final class PppFormatter {
         out.append("], length ").append(length);
     }
 
-    /** CHAP (RFC 1994): code and id, then the value and name, or the message. */
-    private void chap(int off, int length, StringBuilder out) {
+    /**
+     * CHAP's and PAP's code, or -1 after tcpdump's marker when the message is shorter than their common
+     * 4-byte header (code, id, length): "[|chap]" without a code, "[|chap 0xNN]" with one.
+     */
+    private int authCode(int off, int length, String protocol, StringBuilder out) {
         if (length < 1) {
-            out.append("[|chap]");
-            return;
-        }
-        if (length < 4) {
-            int code = bytes.u8(off);
-            out.append("[|chap 0x");
-            Text.hex(out, code, 2);
-            out.append(']');
-            return;
+            out.append("[|").append(protocol).append(']');
+            return -1;
         }
         int code = bytes.u8(off);
-        out.append("CHAP, ").append(switch (code) {
+        if (length < 4) {
+            out.append("[|").append(protocol).append(" 0x");
+            Text.hex(out, code, 2);
+            out.append(']');
+            return -1;
+        }
+        return code;
+    }
+
+    /** "CHAP, Challenge (0x01), id 7": the code's name and number, then the id. */
+    private void authHeader(int off, int code, String protocol, String codeName, StringBuilder out) {
+        out.append(protocol).append(codeName).append(" (0x");
+        Text.hex(out, code, 2);
+        out.append(')');
+        int id = bytes.u8(off + 1);
+        out.append(", id ").append(id);
+    }
+
+    /** CHAP (RFC 1994): code and id, then the value and name, or the message. */
+    private void chap(int off, int length, StringBuilder out) {
+        int code = authCode(off, length, "chap", out);
+        if (code < 0) return;
+        authHeader(off, code, "CHAP, ", switch (code) {
             case CHAP_CHALLENGE -> "Challenge";
             case CHAP_RESPONSE -> "Response";
             case CHAP_SUCCESS -> "Success";
             case CHAP_FAILURE -> "Fail";
             default -> "unknown";
-        }).append(" (0x");
-        Text.hex(out, code, 2);
-        out.append(')');
-        int id = bytes.u8(off + 1);
-        out.append(", id ").append(id);
+        }, out);
         long encoded = bytes.u16(off + 2);
         int at = off + 4;
         switch (code) {
@@ -301,28 +315,14 @@ final class PppFormatter {
 
     /** PAP (RFC 1334): code and id, then the peer and password, or the message. */
     private void pap(int off, int length, StringBuilder out) {
-        if (length < 1) {
-            out.append("[|pap]");
-            return;
-        }
-        if (length < 4) {
-            int code = bytes.u8(off);
-            out.append("[|pap 0x");
-            Text.hex(out, code, 2);
-            out.append(']');
-            return;
-        }
-        int code = bytes.u8(off);
-        out.append("PAP, ").append(switch (code) {
+        int code = authCode(off, length, "pap", out);
+        if (code < 0) return;
+        authHeader(off, code, "PAP, ", switch (code) {
             case PAP_REQUEST -> "Auth-Req";
             case PAP_ACK -> "Auth-ACK";
             case PAP_NAK -> "Auth-NACK";
             default -> "unknown";
-        }).append(" (0x");
-        Text.hex(out, code, 2);
-        out.append(')');
-        int id = bytes.u8(off + 1);
-        out.append(", id ").append(id);
+        }, out);
         int encoded = bytes.u16(off + 2);
         if (encoded > length) {
             out.append(", length ").append(encoded).append(" > packet size");
