@@ -20,7 +20,7 @@ public final class Decapsulator {
      */
     public Packet inner(Packet packet, Layers layers) {
         if (!mayCarryTunnel(layers)) return packet;
-        Packet inner = stripper.strip(packet);
+        Packet inner = stripper.strip(packet, layers);
         if (inner != packet) Dissector.dissect(inner, layers);
         return inner;
     }

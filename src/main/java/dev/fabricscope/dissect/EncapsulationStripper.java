@@ -44,7 +44,8 @@ public final class EncapsulationStripper {
     private final boolean vxlan;
     private final boolean geneve;
     private final boolean erspan;
-    private final Layers l = new Layers();
+    /** The dissection of packets given without one ({@link #strip(Packet)}). */
+    private final Layers own = new Layers();
     private final Packet out = new Packet();
     private byte[] buf = new byte[2048];
     private int pos;
@@ -73,11 +74,17 @@ public final class EncapsulationStripper {
      * analyzers and printers read but a file of that interface cannot hold: writers keep such packets as they are.
      */
     public Packet strip(Packet in) {
+        if (!mayStrip(in)) return in;
+        Dissector.dissect(in, own);
+        return strip(in, own);
+    }
+
+    /** {@link #strip(Packet)} for a packet that {@code l} already describes (its dissection is not done again). */
+    public Packet strip(Packet in, Layers l) {
+        if (!mayStrip(in)) return in;
         boolean ethernet = in.linkType() == LinkType.EN10MB;
-        if (!ethernet && !(vxlan || geneve || erspan)) return in;
-        Dissector.dissect(in, l);
         if (ethernet && l.ethOffset != 0) return in;
-        int tunnelled = tunnelledFrame(in);
+        int tunnelled = tunnelledFrame(in, l);
         if (tunnelled >= 0) return emitTail(in, tunnelled);
         if (!ethernet || l.etherTypeOffset < 0) return in;   // 802.3 length frames (LLC), or a header the dissector gave up on
         boolean greUsable = gre && l.transportKind == TransportKind.GRE && l.greInnerOffset >= 0
@@ -140,8 +147,13 @@ public final class EncapsulationStripper {
             in.interfaceId(), in.linkType(), in.frameNumber());
     }
 
+    /** Ethernet frames, and for tunnels any link type; else there is nothing to strip. */
+    private boolean mayStrip(Packet in) {
+        return in.linkType() == LinkType.EN10MB || vxlan || geneve || erspan;
+    }
+
     /** Where the Ethernet frame carried by a selected VXLAN, Geneve or ERSPAN tunnel starts; -1 if none. */
-    private int tunnelledFrame(Packet in) {
+    private int tunnelledFrame(Packet in, Layers l) {
         int inner = -1;
         if (l.transportKind == TransportKind.UDP && l.payloadOffset >= 0) {
             int at = l.payloadOffset;
