@@ -5,6 +5,7 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.PacketSink;
 import dev.fabricscope.dissect.Decapsulator;
 import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.EncapsulationStripper;
 import dev.fabricscope.dissect.Layers;
 import java.io.IOException;
 
@@ -24,9 +25,7 @@ final class DecapsulatingSink implements PacketSink {
     @Override
     public void write(Packet packet, CaptureInterface iface) throws IOException {
         Dissector.dissect(packet, layers);
-        Packet inner = decap.inner(packet, layers);
-        // a tunnel's Ethernet frame cannot go into a file of another link type (e.g. -i any's): kept as captured
-        target.write(inner.linkType() == packet.linkType() ? inner : packet, iface);
+        target.write(EncapsulationStripper.forFile(packet, decap.inner(packet, layers)), iface);
     }
 
     @Override

@@ -104,9 +104,7 @@ public final class StripCommand implements Callable<Integer> {
             try {
                 while (source.next(packet)) {
                     if (writer == null) writer = openWriter(source);
-                    Packet stripped = stripper.strip(packet);
-                    // a tunnel's Ethernet frame cannot go into a file of another link type (e.g. -i any's)
-                    if (stripped.linkType() != packet.linkType()) stripped = packet;
+                    Packet stripped = EncapsulationStripper.forFile(packet, stripper.strip(packet));
                     if (stripped != packet) changed++;
                     total++;
                     writer.write(stripped, source.interfaces().get(packet.interfaceId()));

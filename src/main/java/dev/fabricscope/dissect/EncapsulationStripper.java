@@ -147,6 +147,14 @@ public final class EncapsulationStripper {
             in.interfaceId(), in.linkType(), in.frameNumber());
     }
 
+    /**
+     * What a file of {@code captured}'s interface can hold of {@code stripped} (from {@link #strip}): itself, unless it
+     * became a tunnel's Ethernet frame on an interface of another link type (e.g. -i any's), then the packet as captured.
+     */
+    public static Packet forFile(Packet captured, Packet stripped) {
+        return stripped.linkType() == captured.linkType() ? stripped : captured;
+    }
+
     /** Ethernet frames, and for tunnels any link type; else there is nothing to strip. */
     private boolean mayStrip(Packet in) {
         return in.linkType() == LinkType.EN10MB || vxlan || geneve || erspan;
