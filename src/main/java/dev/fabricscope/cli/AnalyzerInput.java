@@ -52,8 +52,8 @@ public final class AnalyzerInput {
     boolean noPromiscuous;
 
     @Option(names = "--decap",
-        description = "Analyse the packets carried in GRE, VXLAN (UDP 4789), Geneve (UDP 6081) and ERSPAN tunnels "
-            + "of Ethernet captures instead of the tunnel packets: traffic mirrored by a switch or carried in an "
+        description = "Analyse the packets carried in GRE, VXLAN (UDP 4789 and 8472, VXLAN-GPE 4790), Geneve (UDP 6081) "
+            + "and ERSPAN tunnels instead of the tunnel packets: traffic mirrored by a switch or carried in an "
             + "overlay (the tunnel packet's time and frame number are kept).")
     boolean decap;
 

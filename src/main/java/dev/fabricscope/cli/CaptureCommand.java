@@ -156,8 +156,8 @@ public final class CaptureCommand implements Callable<Integer> {
     String dropToUser;
 
     @Option(names = "--decap",
-            description = "Print (or write with -w) the packet carried in a GRE, VXLAN (UDP 4789), Geneve (UDP 6081) "
-                + "or ERSPAN tunnel of an Ethernet capture instead of the tunnel packet, as if captured inside: "
+            description = "Print (or write with -w) the packet carried in a GRE, VXLAN (UDP 4789 and 8472, VXLAN-GPE 4790), "
+                + "Geneve (UDP 6081) or ERSPAN tunnel instead of the tunnel packet, as if captured inside: "
                 + "e.g. a switch's ERSPAN mirror, live. The filter still sees the packet as captured.")
     boolean decap;
 

@@ -6,9 +6,6 @@ import dev.fabricscope.capture.CaptureWriter;
 import dev.fabricscope.capture.CaptureWriters;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.cm.CmTracker;
 import dev.fabricscope.capture.TimestampPrecision;
 import dev.fabricscope.capture.WriterOptions;
@@ -78,6 +75,11 @@ public final class RdmaCnpCommand implements Callable<Integer> {
     @Option(names = "--flow-qpn", paramLabel = "QPN", converter = RdmaArgs.Number.class,
         description = "With --for-flow: the congested flow's destination QP (on --src, where the CE marks arrive).")
     Integer flowQpn;
+
+    @Option(names = "--decap",
+        description = "With --for-flow: track the packets carried in GRE, VXLAN, Geneve and ERSPAN tunnels of CAPTURE "
+            + "instead of the tunnel packets (RDMA-CM seen through a switch's mirror or an overlay).")
+    boolean decap;
 
     @Option(names = "--sport", paramLabel = "PORT", converter = RdmaArgs.Number.class,
         description = "UDP source port (default: ${DEFAULT-VALUE}).", defaultValue = "0xf000")
@@ -197,6 +199,7 @@ public final class RdmaCnpCommand implements Callable<Integer> {
             return sourceQpnOfFlow(range("--flow-qpn", flowQpn, 0xFFFFFF));
         }
         if (flowQpn != null) throw UserError.usage("--flow-qpn goes with --for-flow");
+        if (decap) throw UserError.usage("--decap goes with --for-flow");
         if (dqpn == null) throw UserError.usage("missing --dqpn (the destination QP number)");
         return range("--dqpn", dqpn, 0xFFFFFF);
     }
@@ -210,17 +213,7 @@ public final class RdmaCnpCommand implements Callable<Integer> {
         } catch (java.net.UnknownHostException e) {
             throw UserError.usage(e.getMessage());
         }
-        CmTracker tracker = new CmTracker(event -> { });
-        try (PacketSource source = Inputs.open(forFlow, message -> spec.commandLine().getErr().println("fabricscope: " + message))) {
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while (source.next(packet)) {
-                Dissector.dissect(packet, layers);
-                tracker.process(packet, layers);
-            }
-        } catch (IOException e) {
-            throw UserError.runtime(forFlow + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
-        }
+        CmTracker tracker = CmConnections.track(forFlow, decap, spec.commandLine().getErr());
         int qpn = tracker.querySourceQpn(sender, receiver, flowDestQp);
         if (qpn < 0) {
             throw UserError.runtime(forFlow + ": no established RDMA-CM connection sends from " + dst + " to QP 0x"

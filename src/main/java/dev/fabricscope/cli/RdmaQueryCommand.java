@@ -1,11 +1,6 @@
 package dev.fabricscope.cli;
 
-import dev.fabricscope.capture.Packet;
-import dev.fabricscope.capture.PacketSource;
-import dev.fabricscope.dissect.Dissector;
-import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.cm.CmTracker;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
@@ -54,6 +49,11 @@ public final class RdmaQueryCommand implements Callable<Integer> {
         description = "Destination QP number on --dst (decimal or 0x hex, 24 bits).")
     long dqpn;
 
+    @Option(names = "--decap",
+        description = "Track the packets carried in GRE, VXLAN, Geneve and ERSPAN tunnels instead of the tunnel "
+            + "packets (as the other rdma commands' --decap): RDMA-CM seen through a switch's mirror or an overlay.")
+    boolean decap;
+
     @Spec
     CommandSpec spec;
 
@@ -64,17 +64,7 @@ public final class RdmaQueryCommand implements Callable<Integer> {
         if (dqpn > 0xffffff) throw UserError.usage("--dqpn " + dqpn + " is larger than a 24-bit QP number");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CmTracker tracker = new CmTracker(event -> { });
-        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
-            Packet packet = new Packet();
-            Layers layers = new Layers();
-            while (source.next(packet)) {
-                Dissector.dissect(packet, layers);
-                tracker.process(packet, layers);
-            }
-        } catch (IOException e) {
-            throw UserError.runtime(input + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
-        }
+        CmTracker tracker = CmConnections.track(input, decap, err);
         int qpn = tracker.querySourceQpn(a, b, (int) dqpn);
         if (qpn < 0) {
             err.println("fabricscope: no established RDMA-CM connection from " + src + " to " + dst

@@ -41,10 +41,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "  --pppoe  the PPPoE session header and PPP protocol, for PPP IPv4 (0x0021) and IPv6 (0x0057).",
         "  --gre    the outer IP header and the GRE header; the ethertype becomes GRE's protocol type, "
             + "or for transparent Ethernet bridging (0x6558) the inner Ethernet frame is kept.",
-        "  --vxlan  VXLAN on UDP port 4789 (I flag set): the inner Ethernet frame is kept, and everything "
-            + "before it goes (outer Ethernet, VLAN, IP, UDP, VXLAN).",
-        "  --geneve Geneve on UDP port 6081 carrying Ethernet (protocol 0x6558), options skipped: the inner "
-            + "frame is kept.",
+        "  --vxlan  VXLAN on UDP port 4789 and 8472 (Linux's default VXLAN port, also Cisco OTV's) with the I "
+            + "flag set, and VXLAN-GPE on 4790: the inner Ethernet frame is kept, and everything before it goes "
+            + "(outer Ethernet, VLAN, IP, UDP, VXLAN). An IPv4/IPv6 packet in VXLAN-GPE is treated as in GRE: "
+            + "the outer IP, UDP and VXLAN-GPE headers go and the ethertype becomes the inner packet's.",
+        "  --geneve Geneve on UDP port 6081, options skipped: carrying Ethernet (protocol 0x6558), the inner "
+            + "frame is kept; carrying IPv4 or IPv6, as in GRE.",
         "  --erspan ERSPAN type I and II (GRE protocol 0x88be) and type III (0x22eb, with or without its "
             + "platform-specific subheader): the mirrored frame is kept. Takes precedence over --gre.",
         "",
@@ -75,7 +77,7 @@ public final class StripCommand implements Callable<Integer> {
     @Option(names = "--gre", description = "Remove GRE tunnels (outer IP and GRE header).")
     void gre(boolean on) { select(Encapsulation.GRE, on); }
 
-    @Option(names = "--vxlan", description = "Keep the frame inside VXLAN (UDP 4789).")
+    @Option(names = "--vxlan", description = "Keep the frame inside VXLAN (UDP 4789, 8472) and VXLAN-GPE (4790).")
     void vxlan(boolean on) { select(Encapsulation.VXLAN, on); }
 
     @Option(names = "--geneve", description = "Keep the frame inside Geneve (UDP 6081).")

@@ -4,8 +4,8 @@ import dev.fabricscope.capture.Packet;
 import java.util.EnumSet;
 
 /**
- * The analyzers' {@code --decap}: the packet carried in a GRE, VXLAN, Geneve or ERSPAN tunnel (on an Ethernet
- * capture) is analysed in place of the tunnel packet, so traffic mirrored by a switch or carried in an overlay
+ * The analyzers' {@code --decap}: the packet carried in a GRE, VXLAN (also VXLAN-GPE and UDP port 8472), Geneve or
+ * ERSPAN tunnel is analysed in place of the tunnel packet, so traffic mirrored by a switch or carried in an overlay
  * reads as if captured inside (as {@code fabricscope strip} would write it; see {@link EncapsulationStripper}).
  * Packets that cannot carry a tunnel cost one test of their dissected transport. One instance per thread.
  */
@@ -26,7 +26,7 @@ public final class Decapsulator {
     }
 
     private static boolean mayCarryTunnel(Layers l) {
-        return l.transportKind == TransportKind.GRE || l.transportKind == TransportKind.UDP
-            && (l.dstPort == EncapsulationStripper.VXLAN_PORT || l.dstPort == EncapsulationStripper.GENEVE_PORT);
+        return l.transportKind == TransportKind.GRE
+            || l.transportKind == TransportKind.UDP && EncapsulationStripper.tunnelPort(l.dstPort);
     }
 }

@@ -49,6 +49,46 @@ class DecapTest {
         assertEquals("", CliRun.of("smc-clc", "-f", saved.toString(), "-show-timestamps=false").out());
     }
 
+    /**
+     * VXLAN's header on UDP port 8472 (Linux's default VXLAN port), and the IP packet of each frame (its Ethernet
+     * header dropped) in VXLAN-GPE and in Geneve.
+     */
+    @Test
+    void smcClcSeesTheHandshakesOnPort8472AndAsIpPacketsInVxlanGpeAndGeneve() throws IOException {
+        String plain = CliRun.of("smc-clc", "-f", "samples/smc-mixed.pcap", "-show-timestamps=false").out();
+        for (UnaryOperator<byte[]> tunnel : java.util.List.<UnaryOperator<byte[]>>of(DecapTest::vxlanOnPort8472,
+                DecapTest::ipInVxlanGpe, DecapTest::ipInGeneve)) {
+            Path wrapped = wrap(Path.of("samples/smc-mixed.pcap"), tunnel);
+            assertEquals(plain, CliRun.of("smc-clc", "-f", wrapped.toString(), "-show-timestamps=false", "-decap").out());
+            assertEquals("", CliRun.of("smc-clc", "-f", wrapped.toString(), "-show-timestamps=false").out());
+        }
+    }
+
+    /** rdma query and rdma cnp --for-flow find the RDMA-CM connection mirrored in ERSPAN or carried in VXLAN-GPE. */
+    @Test
+    void rdmaQueryAndCnpForFlowSeeRdmaCmInsideTunnels() throws IOException {
+        Path cm = dev.fabricscope.rdma.cm.CmHandshakeFile.write(dir.resolve("cm.pcap"), 0x100, 0x200);
+        for (UnaryOperator<byte[]> tunnel : java.util.List.<UnaryOperator<byte[]>>of(DecapTest::erspanIII,
+                DecapTest::ipInVxlanGpe)) {
+            Path wrapped = wrap(cm, tunnel);
+            String[] query = {"rdma", "query", "-r", wrapped.toString(), "--src", "10.1.0.1", "--dst", "10.1.0.2",
+                "--dqpn", "0x200"};
+            CliRun found = CliRun.of(args(new String[] {"--decap"}, query));
+            assertEquals(0, found.exitCode(), found.err());
+            assertEquals(String.valueOf(0x100), found.out().strip());
+            assertEquals(1, CliRun.of(query).exitCode());
+            String[] cnp = {"rdma", "cnp", "--src", "10.1.0.2", "--dst", "10.1.0.1", "--for-flow", wrapped.toString(),
+                "--flow-qpn", "0x200", "--raw", "-w", dir.resolve("cnp.pcap").toString()};
+            CliRun built = CliRun.of(args(new String[] {"--decap"}, cnp));
+            assertEquals(0, built.exitCode(), built.err());
+            assertEquals(1, CliRun.of(cnp).exitCode());
+        }
+        CliRun alone = CliRun.of("rdma", "cnp", "--src", "10.1.0.2", "--dst", "10.1.0.1", "--dqpn", "1", "--decap",
+            "--raw", "-w", dir.resolve("cnp.pcap").toString());
+        assertEquals(2, alone.exitCode());
+        assertTrue(alone.err().contains("--decap goes with --for-flow"), alone.err());
+    }
+
     @Test
     void smcSummarySeesTheConnectionsInsideErspanAndGre() throws IOException {
         String plain = CliRun.of("smc", "-r", "samples/smc-mixed.pcap", "--json").out();
@@ -104,6 +144,13 @@ class DecapTest {
         Path written = dir.resolve("decap-w.pcap");
         assertEquals(0, CliRun.of("capture", "-r", wrapped.toString(), "--decap", "-w", written.toString()).exitCode());
         assertEquals(CliRun.of("capture", "-r", wrapped.toString()).out(), CliRun.of("capture", "-r", written.toString()).out());
+
+        // an IP packet in a tunnel (here Geneve) becomes a raw IP packet: no Ethernet header, so -v without -e
+        Path ipInTunnel = wrap(Path.of("samples/smc-mixed.pcap"), frame -> sll2(ipInGeneve(frame)), LinkType.LINUX_SLL2);
+        assertEquals(CliRun.of("smc", "-r", "samples/smc-mixed.pcap", "--json").out(),
+            CliRun.of("smc", "-r", ipInTunnel.toString(), "--json", "--decap").out());
+        assertEquals(CliRun.of("capture", "-r", "samples/smc-mixed.pcap", "-v").out(),
+            CliRun.of("capture", "-r", ipInTunnel.toString(), "-v", "--decap").out());
     }
 
     /** A Linux cooked v2 header (LINKTYPE_LINUX_SLL2) in front of the IP packet of an Ethernet frame. */
@@ -146,6 +193,24 @@ class DecapTest {
 
     static byte[] vxlan(byte[] frame) {
         return outerIpv4(17, udp(4789, concat(hex("08 00 00 00"), u32(4242L << 8), frame)));
+    }
+
+    /** VXLAN's header, on the port Linux uses when none is configured (also Cisco OTV's). */
+    static byte[] vxlanOnPort8472(byte[] frame) {
+        return outerIpv4(17, udp(8472, concat(hex("08 00 00 00"), u32(4242L << 8), frame)));
+    }
+
+    /** The IP packet of an untagged Ethernet frame in VXLAN-GPE (I and P flags; next protocol 1 IPv4 or 2 IPv6). */
+    static byte[] ipInVxlanGpe(byte[] frame) {
+        int nextProtocol = frame[12] == 0x08 ? 1 : 2;
+        return outerIpv4(17, udp(4790, concat(hex("0c 00 00"), new byte[] {(byte) nextProtocol}, u32(4242L << 8),
+            java.util.Arrays.copyOfRange(frame, 14, frame.length))));
+    }
+
+    /** The IP packet of an untagged Ethernet frame in Geneve (its protocol the frame's ethertype, no options). */
+    static byte[] ipInGeneve(byte[] frame) {
+        return outerIpv4(17, udp(6081, concat(hex("00 00"), java.util.Arrays.copyOfRange(frame, 12, 14),
+            u32(4242L << 8), java.util.Arrays.copyOfRange(frame, 14, frame.length))));
     }
 
     static byte[] geneve(byte[] frame) {

@@ -92,6 +92,22 @@ final class SampleFrames {
     static final Sample ETH_GENEVE_ETH = new Sample("eth-ipv4-udp-geneve-opt-eth-ipv4-udp", LinkType.EN10MB,
         eth(0x0800, ipv4(17, udp(49153, 6081, concat(hex("02 00 65 58"), u32(4242 << 8),
             u16(0x0102), hex("80 01"), u32(0xdeadbeefL), eth(0x0800, innerIpv4(17, udp(5000, 6000, zeros(6)))))))));
+    /** VXLAN's header on UDP port 8472 (Linux's default VXLAN port; Cisco OTV: overlay 0, instance 7). */
+    static final Sample ETH_VXLAN_8472_ETH = new Sample("eth-ipv4-udp-8472-vxlan-eth-ipv4-udp", LinkType.EN10MB,
+        eth(0x0800, ipv4(17, udp(49154, 8472, concat(hex("08 00 00 00"), u32(7 << 8),
+            eth(0x0800, innerIpv4(17, udp(4446, 5557, ascii("otv")))))))));
+    /** VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe: version 0, I and P flags, next protocol 1 IPv4, VNI 99) carrying IPv4/UDP. */
+    static final Sample ETH_VXLAN_GPE_IPV4 = new Sample("eth-ipv4-udp-vxlan-gpe-ipv4-udp", LinkType.EN10MB,
+        eth(0x0800, ipv4(17, udp(49155, 4790, concat(hex("0c 00 00 01"), u32(99 << 8),
+            innerIpv4(17, udp(5004, 6004, ascii("gpe"))))))));
+    /** VXLAN-GPE with next protocol 3, Ethernet. */
+    static final Sample ETH_VXLAN_GPE_ETH = new Sample("eth-ipv4-udp-vxlan-gpe-eth-ipv4-udp", LinkType.EN10MB,
+        eth(0x0800, ipv4(17, udp(49156, 4790, concat(hex("0c 00 00 03"), u32(100 << 8),
+            eth(0x0800, innerIpv4(17, udp(5005, 6005, zeros(5)))))))));
+    /** Geneve over IPv6 carrying IPv6 (protocol 0x86dd), no options. */
+    static final Sample ETH_GENEVE_IPV6 = new Sample("eth-ipv6-udp-geneve-ipv6-udp", LinkType.EN10MB,
+        eth(0x86dd, ipv6(17, udp(49157, 6081, concat(hex("00 00 86 dd"), u32(4243 << 8),
+            ipv6(17, udp(5006, 6006, ascii("geneve"))))))));
     /** ERSPAN type I (draft-foschiano-erspan: GRE 0x88be without a sequence number, no ERSPAN header). */
     static final Sample ETH_ERSPAN_I = new Sample("eth-ipv4-gre-erspan1-eth-ipv4-udp", LinkType.EN10MB,
         eth(0x0800, ipv4(47, concat(u16(0x0000), u16(0x88be), eth(0x0800, innerIpv4(17, udp(5001, 6001, zeros(4))))))));

@@ -32,13 +32,15 @@ class StripCommandTest {
     private static final List<Sample> FRAMES = List.of(ETH_VLAN_IPV4_UDP, ETH_QINQ_IPV6_UDP, ETH_THREE_TAGS_TCP,
         ETH_MPLS_IPV4_UDP, ETH_MPLS_NULL_IPV6_TCP, ETH_MPLS_PW_ETH, ETH_PPPOE_IPV4_TCP, ETH_PPPOE_IPV6_UDP,
         ETH_GRE_IPV4, ETH_GRE_ETH, ETH_IPV4_TCP, ETH_SLOW, ETH_VXLAN_ETH, ETH_GENEVE_ETH, ETH_ERSPAN_I, ETH_ERSPAN_II,
-        ETH_ERSPAN_III_PLATFORM, ETH_ERSPAN_III);
+        ETH_ERSPAN_III_PLATFORM, ETH_ERSPAN_III, ETH_VXLAN_8472_ETH, ETH_VXLAN_GPE_IPV4, ETH_VXLAN_GPE_ETH,
+        ETH_GENEVE_IPV6);
     private static final List<String> EXPECTED_TYPE = List.of("0x0800", "0x86dd", "0x0800", "0x0800", "0x86dd",
         "0x0800", "0x0800", "0x86dd", "0x0800", "0x0800", "0x0800", "0x8809", "0x0800", "0x0800", "0x0800", "0x0800",
-        "0x0800", "0x0800");
+        "0x0800", "0x0800", "0x0800", "0x0800", "0x0800", "0x86dd");
     /** Bytes each frame loses. */
     private static final int[] REMOVED = {4, 8, 12, 8, 4, 4 + 4 + 4 + 14 + 4, 8, 8, 20 + 12, 14 + 20 + 8 + 4, 0, 0,
-        14 + 20 + 8 + 8, 14 + 20 + 8 + 8 + 8, 14 + 20 + 4, 14 + 20 + 8 + 8, 14 + 20 + 8 + 12 + 8, 14 + 20 + 8 + 12};
+        14 + 20 + 8 + 8, 14 + 20 + 8 + 8 + 8, 14 + 20 + 4, 14 + 20 + 8 + 8, 14 + 20 + 8 + 12 + 8, 14 + 20 + 8 + 12,
+        14 + 20 + 8 + 8, 20 + 8 + 8, 14 + 20 + 8 + 8, 40 + 8 + 8};
 
     private static final List<String> INNER = List.of("ip.src", "ip.dst", "ipv6.src", "tcp.srcport", "tcp.dstport",
         "udp.srcport", "udp.dstport", "tcp.len", "udp.length");
@@ -53,7 +55,7 @@ class StripCommandTest {
         TsharkOracle.writePcap(in, LinkType.EN10MB, FRAMES.stream().map(Sample::bytes).toList());
         assertEquals(0, strip(in, out));
 
-        List<String[]> before = fields(in, "l", INNER, List.of("-d", "mpls.label==100,pwethcw"));
+        List<String[]> before = fields(in, "l", INNER, List.of("-d", "mpls.label==100,pwethcw", "-d", "udp.port==8472,vxlan"));
         List<String[]> after = fields(out, "f", INNER, List.of());
         List<String[]> types = fields(out, "f", List.of("eth.type"), List.of());
         List<String[]> encap = fields(out, "a", ENCAP, List.of());

@@ -1,0 +1,35 @@
+package dev.fabricscope.cli;
+
+import dev.fabricscope.capture.Packet;
+import dev.fabricscope.capture.PacketSource;
+import dev.fabricscope.dissect.Decapsulator;
+import dev.fabricscope.dissect.Dissector;
+import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.rdma.cm.CmTracker;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** The RDMA-CM connections of a capture file, for the commands that answer from them (rdma query, rdma cnp --for-flow). */
+final class CmConnections {
+    private CmConnections() { }
+
+    /**
+     * Tracks every packet of {@code file} (with {@code decap}, the packet a tunnel carries instead of the tunnel's);
+     * problems with single records go to {@code err}, an unreadable file is a {@link UserError}.
+     */
+    static CmTracker track(String file, boolean decap, PrintWriter err) {
+        CmTracker tracker = new CmTracker(event -> { });
+        Decapsulator decapsulator = decap ? new Decapsulator() : null;
+        try (PacketSource source = Inputs.open(file, message -> err.println("fabricscope: " + message))) {
+            Packet packet = new Packet();
+            Layers layers = new Layers();
+            while (source.next(packet)) {
+                Dissector.dissect(packet, layers);
+                tracker.process(decapsulator == null ? packet : decapsulator.inner(packet, layers), layers);
+            }
+        } catch (IOException e) {
+            throw UserError.runtime(file + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
+        }
+        return tracker;
+    }
+}
