@@ -234,7 +234,8 @@ final class BgpNlri {
         return prefix(at, room, 32);
     }
 
-    private int prefix6(long at, long room) {
+    /** decode_prefix6: as {@link #prefix4} for IPv6. */
+    int prefix6(long at, long room) {
         return prefix(at, room, 128);
     }
 

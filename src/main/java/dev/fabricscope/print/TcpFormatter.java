@@ -7,7 +7,8 @@ import dev.fabricscope.capture.Packet;
  * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Payloads go where
  * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
  * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
- * ({@link SshFormatter}); the other protocols tcpdump recognises by port (Telnet, NetBIOS, ...) are not decoded here.
+ * ({@link SshFormatter}), LDP ({@link LdpFormatter}); the other protocols tcpdump recognises by port (Telnet,
+ * NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
     static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
@@ -23,6 +24,7 @@ final class TcpFormatter {
     private final RespFormatter resp;
     private final SshFormatter ssh;
     private final BgpFormatter bgp;
+    private final LdpFormatter ldp;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
 
@@ -34,6 +36,7 @@ final class TcpFormatter {
         this.resp = new RespFormatter(earlyEnd);
         this.ssh = new SshFormatter(earlyEnd);
         this.bgp = new BgpFormatter(verbosity, earlyEnd);
+        this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
     }
 
@@ -127,6 +130,7 @@ final class TcpFormatter {
             case RESP -> resp.format(p, off, length, end, out);
             case SSH -> ssh.format(p, off, length, end, out);
             case BGP -> bgp.format(p, off, end, out);
+            case LDP -> ldp.format(p, off, length, end, out);
             case HTTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.HTTP, out);
             case RTSP -> text(p, off, length, end, TextProtocolFormatter.Protocol.RTSP, out);
             case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);

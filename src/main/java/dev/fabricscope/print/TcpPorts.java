@@ -8,7 +8,7 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { SMTP, WHOIS, BGP, RESP, SSH, FTP, HTTP, RTSP, DNS, UNSUPPORTED, NONE }
+    enum Decoder { SMTP, WHOIS, BGP, RESP, SSH, FTP, HTTP, RTSP, DNS, LDP, UNSUPPORTED, NONE }
 
     /** Telnet; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = 23;
@@ -17,8 +17,9 @@ final class TcpPorts {
     /** SSH comes first of those after RESP; the others stay undecoded. */
     private static final int SSH = 22;
     private static final int[] BEFORE_FTP = {139, 445, 10288, 6633, 6653};
-    /** After DNS: MSDP, RPKI-RTR, LDP, NFS. */
-    private static final int[] AFTER_DNS = {639, 323, 646, 2049};
+    /** After DNS: MSDP, RPKI-RTR; then LDP; then NFS. */
+    private static final int[] AFTER_DNS = {639, 323};
+    private static final int NFS = 2049;
 
     static Decoder decoder(int sport, int dport) {
         if (either(sport, dport, TELNET)) return Decoder.UNSUPPORTED;
@@ -34,7 +35,8 @@ final class TcpPorts {
         if (either(sport, dport, 554) || either(sport, dport, 8554)) return Decoder.RTSP;
         if (either(sport, dport, 53)) return Decoder.DNS;
         for (int port : AFTER_DNS) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
-        return Decoder.NONE;
+        if (either(sport, dport, LdpFormatter.PORT)) return Decoder.LDP;
+        return either(sport, dport, NFS) ? Decoder.UNSUPPORTED : Decoder.NONE;
     }
 
     private static boolean either(int sport, int dport, int port) {

@@ -9,8 +9,9 @@ import java.time.ZoneId;
  * ({@link SnmpFormatter}), PTP on 319/320 ({@link PtpFormatter}), syslog on 514, DHCPv6 on 546/547
  * ({@link Dhcp6Formatter}), RADIUS on 1812/1813, 1645/1646, 1700 and 3799 ({@link RadiusFormatter}), BFD to
  * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, Broadcom's LI shim from 49152
- * ({@link BcmLiFormatter}), SOME/IP on 30490; else {@code UDP, length N} (tcpdump -q never decodes by port). Other
- * ports tcpdump decodes (RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
+ * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646
+ * ({@link LdpFormatter}); else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
+ * (RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
  * checksums are verified with -v as tcpdump does, IPv4 ones with -vv.
  */
 final class UdpFormatter {
@@ -33,6 +34,8 @@ final class UdpFormatter {
     private final PtpFormatter ptp;
     private final SnmpFormatter snmp;
     private final RadiusFormatter radius;
+    private final HsrpFormatter hsrp;
+    private final LdpFormatter ldp;
 
     /**
      * @param linkHeaders tcpdump -e (Geneve then names the carried protocol)
@@ -54,6 +57,8 @@ final class UdpFormatter {
         this.ptp = new PtpFormatter(earlyEnd);
         this.snmp = new SnmpFormatter(verbosity, earlyEnd);
         this.radius = new RadiusFormatter(verbosity, earlyEnd, zone);
+        this.hsrp = new HsrpFormatter(verbosity, earlyEnd);
+        this.ldp = new LdpFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -118,6 +123,8 @@ final class UdpFormatter {
             case PTP -> ptp.format(p, payload, length, end, out);
             case SNMP -> snmp.format(p, payload, length, end, out);
             case RADIUS -> radius.format(p, payload, length, end, out);
+            case HSRP -> hsrp.format(p, payload, length, end, out);
+            case LDP -> ldp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, UNSUPPORTED, NONE }
+        RADIUS, HSRP, LDP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -29,9 +29,10 @@ final class UdpPorts {
     private static final int WHITEBOARD = 4567;
     /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
     private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
-    /** Either side, tried after RADIUS and before the Broadcom LI shim (LWRES, LDP, OLSR, LSP ping); HSRP to 1985. */
-    private static final int[] BEFORE_BCM_LI = {921, 646, 698, 3503};
-    private static final int HSRP = 1985;
+    /** Tried after RADIUS, in this order: HSRP (destination only), LWRES, LDP, then OLSR and LSP ping. */
+    private static final int HSRP = HsrpFormatter.PORT, LWRES = 921, LDP = LdpFormatter.PORT;
+    /** Either side, tried after LDP and before the Broadcom LI shim (OLSR, LSP ping). */
+    private static final int[] BEFORE_BCM_LI = {698, 3503};
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
@@ -61,7 +62,10 @@ final class UdpPorts {
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
         if (any(sport, dport, BEFORE_RADIUS) || dport == WHITEBOARD) return Decoder.UNSUPPORTED;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
-        if (any(sport, dport, BEFORE_BCM_LI) || dport == HSRP) return Decoder.UNSUPPORTED;
+        if (dport == HSRP) return Decoder.HSRP;
+        if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, LDP)) return Decoder.LDP;
+        if (any(sport, dport, BEFORE_BCM_LI)) return Decoder.UNSUPPORTED;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
         if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
