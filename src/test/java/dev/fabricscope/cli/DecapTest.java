@@ -174,7 +174,11 @@ class DecapTest {
     }
 
     private Path wrap(Path capture, UnaryOperator<byte[]> tunnel, int linkType) throws IOException {
-        Path out = dir.resolve("wrapped-" + System.nanoTime() + ".pcap");
+        return wrap(capture, tunnel, linkType, dir.resolve("wrapped-" + System.nanoTime() + ".pcap"));
+    }
+
+    /** Every frame of {@code capture} (any interfaces) through {@code tunnel}, into pcap {@code out}: one interface. */
+    static Path wrap(Path capture, UnaryOperator<byte[]> tunnel, int linkType, Path out) throws IOException {
         CaptureInterface iface = new CaptureInterface("", "", linkType, 262144, 1000);
         try (PacketSource in = CaptureFiles.open(capture.toString(), ProblemReporter.IGNORE);
              CaptureWriter w = CaptureWriters.open(out.toString(),

@@ -65,6 +65,37 @@ class LacpHealthCommandTest {
         assertEquals(List.of(expected.trim().split(" ")), faults(r.out()), r.out());
     }
 
+    /**
+     * A switch mirroring every link of the LAG into one ERSPAN session: all the PDUs arrive on one capture interface,
+     * inside ERSPAN. With --decap the diagnosis is the one of the capture with an interface per link (links are then
+     * told apart by MAC pair): the same faults, no false ones, the same exit status.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"healthy", "split_lag", "crossed_lag", "looped", "unidirectional", "partner_timeout", "timeout_mismatch",
+        "slow_sender", "passive_passive", "churn", "individual", "not_synchronized", "expired", "defaulted", "malformed",
+        "one_sided"})
+    void anErspanMirrorOfAllLinksOnOneInterfaceGivesTheSameDiagnosis(String scenario) throws Exception {
+        Path perLink = LacpScenarios.build(scenario).write(tmp.resolve("per-link.pcapng"));
+        Path mirrored = DecapTest.wrap(perLink, DecapTest::erspanIII, dev.fabricscope.capture.LinkType.EN10MB,
+            tmp.resolve("mirrored.pcap"));
+        CliRun expected = CliRun.of("lacp", "health", "-r", perLink.toString(), "--json");
+        CliRun decapped = CliRun.of("lacp", "health", "-r", mirrored.toString(), "--json", "--decap");
+        assertEquals(expected.exitCode(), decapped.exitCode(), decapped.err() + decapped.out());
+        assertEquals(kinds(faults(expected.out())), kinds(faults(decapped.out())), decapped.out());
+        assertEquals(verdict(expected.out()), verdict(decapped.out()));
+        assertEquals(List.of(), faults(CliRun.of("lacp", "health", "-r", mirrored.toString(), "--json").out()),
+            "without --decap the mirror holds no LACPDU");
+    }
+
+    private static List<String> kinds(List<String> faults) {
+        return faults.stream().map(f -> f.substring(0, f.indexOf('@'))).toList();
+    }
+
+    /** The summary object's counts and verdict (link names differ: interfaces there, MAC pairs here). */
+    private static String verdict(String json) {
+        return json.lines().filter(l -> l.contains("\"type\":\"summary\"")).findFirst().orElseThrow(() -> new AssertionError(json));
+    }
+
     @Test
     void unidirectionalEvidenceNamesTheSilentEndAndTheSender() throws Exception {
         CliRun r = run(LacpScenarios.build("unidirectional"));
