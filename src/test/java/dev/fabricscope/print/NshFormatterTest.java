@@ -3,6 +3,7 @@ package dev.fabricscope.print;
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
+import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -139,6 +140,23 @@ class NshFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.MOST_VERBOSE, RawDump.HEX, "-vvv", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.NONE);
+    }
+
+    /** NSH after a Linux cooked header (tcpdump's ethertype_print there too), whole and cut, with and without -e. */
+    @Test
+    void linuxCookedAsTcpdump() throws Exception {
+        List<Frame> frames = new ArrayList<>();
+        for (byte[] message : messages()) {
+            frames.add(new Frame(concat(hex("0000 0001 0006"), MAC_A, hex("0000 894f"), message)));
+        }
+        Path whole = dir.resolve("sll.pcap");
+        Path cut = dir.resolve("sll-cut.pcap");
+        TestPcap.write(whole, LinkType.LINUX_SLL, 1_700_000_000L, frames);
+        TestPcap.write(cut, LinkType.LINUX_SLL, 1_700_000_000L, TcpdumpOracle.cutAfterEveryByte(frames, 16));
+        for (String flags : new String[] {"-n", "-e", "-q", "-v", "-vvv", "-e -vvv -x"}) {
+            PacketPrinterFlagsTest.assertSameAsTcpdump(whole, flags);
+        }
+        for (String flags : new String[] {"-x", "-e -vvv"}) PacketPrinterFlagsTest.assertSameAsTcpdump(cut, flags);
     }
 
     /** Printing NSH, VXLAN-GPE, OTV and MPLS in UDP, with every detail, allocates nothing per packet once warmed up. */
