@@ -47,13 +47,14 @@ final class UdpFormatter {
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
         this.otv = new OtvFormatter(earlyEnd, inner);
-        this.vxlanGpe = new VxlanGpeFormatter(verbosity, earlyEnd, inner, new NshFormatter(verbosity, earlyEnd, inner));
+        NshFormatter nsh = new NshFormatter(verbosity, earlyEnd, inner);
+        this.vxlanGpe = new VxlanGpeFormatter(verbosity, earlyEnd, inner, nsh);
         this.inner = inner;
         this.syslog = new SyslogFormatter(verbosity, earlyEnd);
         this.ntp = new NtpFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
         this.bfd = new BfdFormatter(verbosity, earlyEnd);
-        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner);
+        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, nsh);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
         this.bootp = new BootpFormatter(verbosity, earlyEnd);

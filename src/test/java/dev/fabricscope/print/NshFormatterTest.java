@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Network Service Header (RFC 8300: base header, service path, MD type 1 context words or MD type 2 TLVs, then
  * the carried packet) on ethertype 0x894f against tcpdump 4.99 itself: in every verbosity (-vv and -vvv add fields
- * and the context headers), with -e, cut after every byte, and seeded random headers. NSH inside VXLAN-GPE is in
- * {@link VxlanGpeFormatterTest}.
+ * and the context headers), with -e, cut after every byte, and seeded random headers; also after a Linux cooked
+ * header and inside Geneve. NSH inside VXLAN-GPE is in {@link VxlanGpeFormatterTest}.
  */
 class NshFormatterTest {
     private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
@@ -140,6 +140,23 @@ class NshFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.MOST_VERBOSE, RawDump.HEX, "-vvv", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.NONE);
+    }
+
+    /** NSH carried by Geneve (protocol 0x894f: tcpdump's ethertype_print), whole in every verbosity and cut. */
+    @Test
+    void carriedByGeneveAsTcpdump() throws Exception {
+        List<Frame> frames = new ArrayList<>();
+        int vni = 1;
+        for (byte[] message : messages()) {
+            byte[] geneve = concat(hex("0000 894f"), u32((long) vni++ << 8), message);
+            frames.add(new Frame(ethernet(0x0800, ipv4(17, udp(50000 + vni, 6081, geneve, IP_A, IP_B)))));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e");
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, 14 + 20 + 8);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.MOST_VERBOSE, RawDump.NONE, "-vvv");
     }
 
     /** NSH after a Linux cooked header (tcpdump's ethertype_print there too), whole and cut, with and without -e. */
