@@ -6,23 +6,26 @@ import dev.fabricscope.capture.Packet;
 /**
  * Geneve (RFC 8926, UDP 6081) as tcpdump 4.99 prints it (print-geneve.c): {@code Geneve, Flags [C], vni 0x1,
  * options [8 bytes]: } then the carried packet, printed like any (with -v the options are listed, and the packet
- * follows on its own line; with -e the protocol is named). Carried Ethernet (TEB), IPv4 and IPv6 are printed;
- * other protocols tcpdump decodes there (ARP, MPLS, ...) print as {@code geneve-proto-0x...}: a known difference.
+ * follows on its own line; with -e the protocol is named). Carried Ethernet (TEB), IPv4, IPv6 and NSH (0x894f,
+ * {@link NshFormatter}) are printed; other protocols tcpdump decodes there (ARP, MPLS, ...) print as
+ * {@code geneve-proto-0x...}: a known difference.
  * tcpdump checks the header and the options before printing them, so a cut one ends with " [|geneve]".
  */
 final class GeneveFormatter {
     private static final int HEADER = 8;
-    private static final int TEB = 0x6558, IPV4 = 0x0800, IPV6 = 0x86dd;
+    private static final int TEB = 0x6558, IPV4 = 0x0800, IPV6 = 0x86dd, NSH = 0x894f;
     private static final String[] FLAGS = {"O", "C", "R1", "R2", "R3", "R4", "R5", "R6"};
 
     private final Verbosity verbosity;
     private final boolean linkHeaders;
     private final Encapsulated inner;
+    private final NshFormatter nsh;
 
-    GeneveFormatter(Verbosity verbosity, boolean linkHeaders, Encapsulated inner) {
+    GeneveFormatter(Verbosity verbosity, boolean linkHeaders, Encapsulated inner, NshFormatter nsh) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.inner = inner;
+        this.nsh = nsh;
     }
 
     /** The UDP payload at {@code off} ({@code length} bytes), {@code end} the snapshot end. */
@@ -83,6 +86,10 @@ final class GeneveFormatter {
         int payload = options + optionsLength;
         left -= optionsLength;
         out.append(verbosity.verbose() ? "\n\t" : ": ");
+        if (protocol == NSH) {   // tcpdump's ethertype_print, as after an Ethernet header
+            nsh.format(p, payload, left, end, out);
+            return;
+        }
         int linkType = switch (protocol) {
             case TEB -> LinkType.EN10MB;
             case IPV4 -> LinkType.IPV4;

@@ -19,7 +19,8 @@ import java.util.Set;
  * {@code -vvv}). The line is appended without its trailing newline; a VERBOSE IPv4 line contains one
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
- * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve, NTP,
+ * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve, OTV,
+ * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, NTP,
  * syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
  * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}),
  * PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet
@@ -58,7 +59,7 @@ public final class PacketPrinter {
             ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
             ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd,
-            ETHERTYPE_ISO = 0xfefe;
+            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
@@ -79,6 +80,7 @@ public final class PacketPrinter {
     private final PppoeFormatter pppoe;
     private final PtpFormatter ptp;
     private final CfmFormatter cfm;
+    private final NshFormatter nsh;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -130,6 +132,7 @@ public final class PacketPrinter {
         this.pppoe = new PppoeFormatter(earlyEnd, ppp);
         this.ptp = new PtpFormatter(earlyEnd);
         this.cfm = new CfmFormatter(verbosity, earlyEnd);
+        this.nsh = new NshFormatter(verbosity, earlyEnd, this::encapsulated);
     }
 
     /**
@@ -370,6 +373,7 @@ public final class PacketPrinter {
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
+            case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_ISO -> {
                 // tcpdump skips one byte (of no known meaning) before the PDU; with none there, a marker, no jump
                 if (length <= 0 || off >= p.capLen()) out.append(" [|isoclns]");

@@ -8,10 +8,11 @@ import java.time.ZoneId;
  * ({@link DnsFormatter}), TFTP on 69, BOOTP/DHCP on 67/68 ({@link BootpFormatter}), NTP on 123, SNMP on 161/162
  * ({@link SnmpFormatter}), PTP on 319/320 ({@link PtpFormatter}), syslog on 514, DHCPv6 on 546/547
  * ({@link Dhcp6Formatter}), RADIUS on 1812/1813, 1645/1646, 1700 and 3799 ({@link RadiusFormatter}), BFD to
- * 3784/3785/4784/6784, VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081, Broadcom's LI shim from 49152
- * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646
- * ({@link LdpFormatter}); else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes
- * (RIP, LISP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
+ * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
+ * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
+ * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter});
+ * else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (RIP, LISP, ...) are not
+ * decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
  * checksums are verified with -v as tcpdump does, IPv4 ones with -vv.
  */
 final class UdpFormatter {
@@ -22,6 +23,9 @@ final class UdpFormatter {
     private final Verbosity verbosity;
     private final DnsFormatter dns;
     private final VxlanFormatter vxlan;
+    private final OtvFormatter otv;
+    private final VxlanGpeFormatter vxlanGpe;
+    private final Encapsulated inner;
     private final SyslogFormatter syslog;
     private final NtpFormatter ntp;
     private final TftpFormatter tftp;
@@ -45,11 +49,15 @@ final class UdpFormatter {
         this.verbosity = verbosity;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
+        this.otv = new OtvFormatter(earlyEnd, inner);
+        NshFormatter nsh = new NshFormatter(verbosity, earlyEnd, inner);
+        this.vxlanGpe = new VxlanGpeFormatter(verbosity, earlyEnd, inner, nsh);
+        this.inner = inner;
         this.syslog = new SyslogFormatter(verbosity, earlyEnd);
         this.ntp = new NtpFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
         this.bfd = new BfdFormatter(verbosity, earlyEnd);
-        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner);
+        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, nsh);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
@@ -112,6 +120,11 @@ final class UdpFormatter {
             case DNS, MDNS -> dns.format(p, payload, length, end, false, decoder == UdpPorts.Decoder.MDNS, out);
             case VXLAN -> vxlan.format(p, payload, length, end, out);
             case GENEVE -> geneve.format(p, payload, length, end, out);
+            case OTV -> otv.format(p, payload, length, end, out);
+            case VXLAN_GPE -> vxlanGpe.format(p, payload, length, end, out);
+            case MPLS -> {   // tcpdump's mpls_print, as for ethertype 0x8847
+                if (!inner.print(p, payload, length, end - payload, Encapsulated.MPLS, out)) out.append(" [|mpls]");
+            }
             case SYSLOG -> syslog.format(p, payload, length, end, out);
             case NTP -> ntp.format(p, payload, length, end, out);
             case TFTP -> tftp.format(p, payload, length, end, out);

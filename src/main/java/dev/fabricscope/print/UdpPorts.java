@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, UNSUPPORTED, NONE }
+        RADIUS, HSRP, LDP, OTV, VXLAN_GPE, MPLS, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -40,8 +40,8 @@ final class UdpPorts {
     private static final int[] BEFORE_SYSLOG = {701, 1589, 6343, 12223, 12222, 5060};
     private static final int OTV = 8472;
     private static final int GENEVE = 6081;
-    /** Either side, tried after Geneve and before PTP (LISP, VXLAN-GPE, ZEP, MPLS). */
-    private static final int[] AFTER_GENEVE = {4342, 4790, 17754, 6635};
+    /** Either side, tried after Geneve and before PTP, in this order (LISP control and ZEP are not decoded here). */
+    private static final int LISP = 4342, VXLAN_GPE = 4790, ZEP = 17754, MPLS = 6635;
     /** Either side: PTP event and general messages (tcpdump tries AppleTalk-in-UDP first: not decoded here). */
     private static final int[] PTP = {319, 320};
     private static final int SOME_IP = 30490;
@@ -70,10 +70,13 @@ final class UdpPorts {
         if (destination(dport, BFD)) return Decoder.BFD;
         if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
-        if (either(sport, dport, OTV)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, OTV)) return Decoder.OTV;
         if (either(sport, dport, VXLAN)) return Decoder.VXLAN;
         if (either(sport, dport, GENEVE)) return Decoder.GENEVE;
-        if (any(sport, dport, AFTER_GENEVE)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, LISP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, VXLAN_GPE)) return Decoder.VXLAN_GPE;
+        if (either(sport, dport, ZEP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, MPLS)) return Decoder.MPLS;
         if (any(sport, dport, PTP)) return Decoder.PTP;
         return either(sport, dport, SOME_IP) ? Decoder.SOME_IP : Decoder.NONE;
     }
