@@ -10,8 +10,9 @@ import java.time.ZoneId;
  * ({@link Dhcp6Formatter}), RADIUS on 1812/1813, 1645/1646, 1700 and 3799 ({@link RadiusFormatter}), BFD to
  * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
- * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter});
- * else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (RIP, LISP, ...) are not
+ * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
+ * RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter});
+ * else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (LISP, ...) are not
  * decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
  * checksums are verified with -v as tcpdump does, IPv4 ones with -vv.
  */
@@ -28,6 +29,9 @@ final class UdpFormatter {
     private final Encapsulated inner;
     private final SyslogFormatter syslog;
     private final NtpFormatter ntp;
+    private final RipFormatter rip;
+    private final RipngFormatter ripng;
+    private final SflowFormatter sflow;
     private final TftpFormatter tftp;
     private final BfdFormatter bfd;
     private final GeneveFormatter geneve;
@@ -55,6 +59,9 @@ final class UdpFormatter {
         this.inner = inner;
         this.syslog = new SyslogFormatter(verbosity, earlyEnd);
         this.ntp = new NtpFormatter(verbosity, earlyEnd);
+        this.rip = new RipFormatter(verbosity, earlyEnd);
+        this.ripng = new RipngFormatter(verbosity, earlyEnd);
+        this.sflow = new SflowFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
         this.bfd = new BfdFormatter(verbosity, earlyEnd);
         this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, nsh);
@@ -127,6 +134,9 @@ final class UdpFormatter {
             }
             case SYSLOG -> syslog.format(p, payload, length, end, out);
             case NTP -> ntp.format(p, payload, length, end, out);
+            case RIP -> rip.format(p, payload, length, end, out);
+            case RIPNG -> ripng.format(p, payload, length, end, out);
+            case SFLOW -> sflow.format(p, payload, length, end, out);
             case TFTP -> tftp.format(p, payload, length, end, out);
             case BFD -> bfd.format(p, payload, length, end, dport, out);
             case BCM_LI -> bcmLi.format(p, payload, length, end, out);

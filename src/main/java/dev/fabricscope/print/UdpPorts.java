@@ -9,17 +9,20 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, OTV, VXLAN_GPE, MPLS, UNSUPPORTED, NONE }
+        RADIUS, HSRP, LDP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
     private static final int[] BOOTP = {68, 67};
-    /** Either side, tried after BOOTP and before SNMP (RIP, AODV, ISAKMP). */
-    private static final int[] BEFORE_SNMP = {520, 654, 500, 4500, 7500, 8500};
+    /** Either side, tried after BOOTP: RIP, then AODV, ISAKMP and the others before SNMP. */
+    private static final int RIP = RipFormatter.PORT;
+    private static final int[] BEFORE_SNMP = {654, 500, 4500, 7500, 8500};
     /** Either side, tried before NTP: SNMP (agent, trap). */
     private static final int[] SNMP = {161, 162};
-    /** Either side, tried between NTP and DHCPv6 (Kerberos, L2TP, NetBIOS, Zephyr, RIPng); RX is a range. */
-    private static final int[] BEFORE_DHCP6 = {88, 750, 1701, 137, 138, 2103, 2104, 521};
+    /** Either side, tried between NTP and RIPng (Kerberos, L2TP, NetBIOS, Zephyr); RX is a range. */
+    private static final int[] BEFORE_DHCP6 = {88, 750, 1701, 137, 138, 2103, 2104};
+    /** Either side, the last before DHCPv6, whatever the IP version. */
+    private static final int RIPNG = RipngFormatter.PORT;
     /** Destination only, tried before DHCPv6 (VAT). */
     private static final int VAT = 3456;
     /** Either side: DHCPv6 (server, client). */
@@ -36,8 +39,10 @@ final class UdpPorts {
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
-    /** Either side, tried after BFD and before syslog (LMP, VQP, sFlow, LWAPP, SIP). */
-    private static final int[] BEFORE_SYSLOG = {701, 1589, 6343, 12223, 12222, 5060};
+    /** Either side, tried after BFD: LMP and VQP, then sFlow, then LWAPP and SIP before syslog. */
+    private static final int[] BEFORE_SFLOW = {701, 1589};
+    private static final int SFLOW = SflowFormatter.PORT;
+    private static final int[] BEFORE_SYSLOG = {12223, 12222, 5060};
     private static final int OTV = 8472;
     private static final int GENEVE = 6081;
     /** Either side, tried after Geneve and before PTP, in this order (LISP control and ZEP are not decoded here). */
@@ -52,6 +57,7 @@ final class UdpPorts {
         if (either(sport, dport, TIMED)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
+        if (either(sport, dport, RIP)) return Decoder.RIP;
         if (any(sport, dport, BEFORE_SNMP)) return Decoder.UNSUPPORTED;
         if (any(sport, dport, SNMP)) return Decoder.SNMP;
         if (either(sport, dport, NTP)) return Decoder.NTP;
@@ -59,6 +65,7 @@ final class UdpPorts {
                 || dport >= RX_LOW && dport <= RX_HIGH) {
             return Decoder.UNSUPPORTED;
         }
+        if (either(sport, dport, RIPNG)) return Decoder.RIPNG;
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
         if (any(sport, dport, BEFORE_RADIUS) || dport == WHITEBOARD) return Decoder.UNSUPPORTED;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
@@ -68,6 +75,8 @@ final class UdpPorts {
         if (any(sport, dport, BEFORE_BCM_LI)) return Decoder.UNSUPPORTED;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
+        if (any(sport, dport, BEFORE_SFLOW)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, SFLOW)) return Decoder.SFLOW;
         if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
         if (either(sport, dport, OTV)) return Decoder.OTV;
