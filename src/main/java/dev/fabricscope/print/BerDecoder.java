@@ -210,7 +210,7 @@ final class BerDecoder {
             case NULL -> { }
             case OID -> printOid(e.content, n, out);
             case INTEGER -> out.append(e.integer);
-            case UNSIGNED, UNSIGNED64 -> unsignedDecimal(out, e.unsigned);
+            case UNSIGNED, UNSIGNED64 -> Text.u64(out, e.unsigned);
             case STRING -> printString(e, out);
             case SEQUENCE -> out.append("Seq(").append(e.length).append(')');
             case INET_ADDRESS -> {
@@ -275,13 +275,4 @@ final class BerDecoder {
         }
     }
 
-    /** An unsigned 64-bit value in decimal ({@code %" PRIu64}), without an intermediate string. */
-    private static void unsignedDecimal(StringBuilder out, long value) {
-        if (value >= 0) {
-            out.append(value);
-        } else {
-            long tens = (value >>> 1) / 5;
-            out.append(tens).append(value - tens * 10);
-        }
-    }
 }

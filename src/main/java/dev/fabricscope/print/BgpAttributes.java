@@ -503,7 +503,7 @@ final class BgpAttributes {
                 if (length < 8) return false;
                 long metric = bytes.u64(p);
                 out.append(", metric ");
-                unsigned64(out, metric);
+                Text.u64(out, metric);
             } else if (!verbosity.veryVerbose()) {
                 bytes.unknownData(out, p, "\n\t      ", length);
             }
@@ -513,11 +513,4 @@ final class BgpAttributes {
         return true;
     }
 
-    private static void unsigned64(StringBuilder out, long value) {
-        if (value >= 0) {
-            out.append(value);
-        } else {
-            out.append(Long.divideUnsigned(value, 10)).append(Long.remainderUnsigned(value, 10));
-        }
-    }
 }

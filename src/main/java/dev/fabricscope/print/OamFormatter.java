@@ -195,13 +195,7 @@ final class OamFormatter {
 
     /** Unsigned 64-bit decimal ({@code PRIu64}), without a String. */
     private static void u64(Packet p, int off, StringBuilder out) {
-        long value = p.u32(off) << 32 | p.u32(off + 4);
-        if (value >= 0) {
-            out.append(value);
-        } else {
-            long quotient = (value >>> 1) / 5;   // value / 10, unsigned
-            out.append(quotient).append((char) ('0' + (value - quotient * 10)));
-        }
+        Text.u64(out, p.u32(off) << 32 | p.u32(off + 4));
     }
 
     private static void tooShort(StringBuilder out) {

@@ -121,7 +121,7 @@ final class SflowRecords {
                 if (left < 28) return false;
                 bytes.need(at, 28);
                 out.append(FIELDS).append("vlan_id ").append(bytes.u32(at)).append(", octets ");
-                unsigned64(out, bytes.u64(at + 4));
+                Text.u64(out, bytes.u64(at + 4));
                 out.append(", unicast_pkt ").append(bytes.u32(at + 12)).append(", multicast_pkt ")
                     .append(bytes.u32(at + 16)).append(", broadcast_pkt ").append(bytes.u32(at + 20))
                     .append(", discards ").append(bytes.u32(at + 24));
@@ -131,9 +131,9 @@ final class SflowRecords {
                 bytes.need(at, 28);
                 out.append(FIELDS).append("5sec ").append(bytes.u32(at)).append(", 1min ").append(bytes.u32(at + 4))
                     .append(", 5min ").append(bytes.u32(at + 8)).append(", total_mem ");
-                unsigned64(out, bytes.u64(at + 12));
+                Text.u64(out, bytes.u64(at + 12));
                 out.append(", total_mem ");   // tcpdump's label for the free memory too
-                unsigned64(out, bytes.u64(at + 20));
+                Text.u64(out, bytes.u64(at + 20));
             }
             default -> {
                 if (!verbosity.veryVerbose()) bytes.unknownData(out, at, "\n\t\t", length);
@@ -148,7 +148,7 @@ final class SflowRecords {
         long direction = bytes.u32(at + 16);
         out.append(FIELDS).append("ifindex ").append(bytes.u32(at)).append(", iftype ").append(bytes.u32(at + 4))
             .append(", ifspeed ");
-        unsigned64(out, bytes.u64(at + 8));
+        Text.u64(out, bytes.u64(at + 8));
         out.append(", ifdirection ").append(direction).append(" (")
             .append(direction < DIRECTIONS.length ? DIRECTIONS[(int) direction] : "Unknown").append(')');
         long status = bytes.u32(at + 20);
@@ -157,14 +157,14 @@ final class SflowRecords {
             .append((status >> 1 & 1) != 0 ? "up" : "down");
         bytes.need(at + 24, 24);
         out.append(FIELDS).append("In octets ");
-        unsigned64(out, bytes.u64(at + 24));
+        Text.u64(out, bytes.u64(at + 24));
         packets(at + 32, out);
         bytes.need(at + 48, 8);
         out.append(FIELDS).append("In errors ").append(bytes.u32(at + 48)).append(", unknown protos ")
             .append(bytes.u32(at + 52));
         bytes.need(at + 56, 24);
         out.append(FIELDS).append("Out octets ");
-        unsigned64(out, bytes.u64(at + 56));
+        Text.u64(out, bytes.u64(at + 56));
         packets(at + 64, out);
         bytes.need(at + 80, 8);
         out.append(FIELDS).append("Out errors ").append(bytes.u32(at + 80)).append(", promisc mode ")
@@ -194,25 +194,25 @@ final class SflowRecords {
     private void baseVg(long at, StringBuilder out) {
         bytes.need(at, 12);
         out.append(FIELDS).append("in high prio frames ").append(bytes.u32(at)).append(", in high prio octets ");
-        unsigned64(out, bytes.u64(at + 4));
+        Text.u64(out, bytes.u64(at + 4));
         bytes.need(at + 12, 12);
         out.append(FIELDS).append("in norm prio frames ").append(bytes.u32(at + 12)).append(", in norm prio octets ");
-        unsigned64(out, bytes.u64(at + 16));
+        Text.u64(out, bytes.u64(at + 16));
         bytes.need(at + 24, 16);
         out.append(FIELDS).append("in ipm errors ").append(bytes.u32(at + 24)).append(", oversized ")
             .append(bytes.u32(at + 28)).append(", in data errors ").append(bytes.u32(at + 32))
             .append(", null addressed frames ").append(bytes.u32(at + 36));
         bytes.need(at + 40, 16);
         out.append(FIELDS).append("out high prio frames ").append(bytes.u32(at + 40)).append(", out high prio octets ");
-        unsigned64(out, bytes.u64(at + 44));
+        Text.u64(out, bytes.u64(at + 44));
         out.append(", trans into frames ").append(bytes.u32(at + 52));
         bytes.need(at + 56, 24);
         out.append(FIELDS).append("in hc high prio octets ");
-        unsigned64(out, bytes.u64(at + 56));
+        Text.u64(out, bytes.u64(at + 56));
         out.append(", in hc norm prio octets ");
-        unsigned64(out, bytes.u64(at + 64));
+        Text.u64(out, bytes.u64(at + 64));
         out.append(", out hc high prio octets ");
-        unsigned64(out, bytes.u64(at + 72));
+        Text.u64(out, bytes.u64(at + 72));
     }
 
     private static String flowName(int type) {
@@ -242,15 +242,5 @@ final class SflowRecords {
         if (protocol == 1) return "Ethernet";
         if (protocol == 11) return "IPv4";
         return protocol == 12 ? "IPv6" : "Unknown";
-    }
-
-    /** An unsigned 64-bit value in decimal ({@code %" PRIu64}), without an intermediate string. */
-    private static void unsigned64(StringBuilder out, long value) {
-        if (value >= 0) {
-            out.append(value);
-        } else {
-            long tens = (value >>> 1) / 5;
-            out.append(tens).append(value - tens * 10);
-        }
     }
 }

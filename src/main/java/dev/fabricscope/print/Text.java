@@ -16,6 +16,16 @@ final class Text {
         out.append(value & 0xffffffffL);
     }
 
+    /** Unsigned 64-bit decimal ({@code PRIu64}), without a String. */
+    static void u64(StringBuilder out, long value) {
+        if (value >= 0) {
+            out.append(value);
+        } else {
+            long quotient = (value >>> 1) / 5;   // value / 10, unsigned
+            out.append(quotient).append((char) ('0' + (value - quotient * 10)));
+        }
+    }
+
     /** Lower-case hex without leading zeros ({@code %x}). */
     static void hex(StringBuilder out, long value) {
         int shift = 60;
