@@ -81,8 +81,9 @@ public final class EncapsulationStripper {
     /**
      * The stripped packet: {@code in} itself when nothing applies, else a view valid until the next call. Tunnels are
      * also taken off packets of other link types that carry IP (Linux cooked captures of {@code -i any}, raw IP,
-     * ...): the result is then an Ethernet frame (its link type says so) on an interface of the other type, which
-     * analyzers and printers read but a file of that interface cannot hold: writers keep such packets as they are.
+     * ...): the result is then an Ethernet frame or a raw IP packet (its link type says which) on an interface of the
+     * other type, which analyzers and printers read but a file of that interface cannot hold: writers keep such packets
+     * as they are ({@link #forFile}).
      */
     public Packet strip(Packet in) {
         if (!mayStrip(in)) return in;
