@@ -330,23 +330,8 @@ final class IsisFormatter {
                 }
             }
             case PADDING -> { }
-            case MT_IS_REACH, IS_ALIAS_ID, EXT_IS_REACH -> {
-                if (type == MT_IS_REACH) {
-                    int mt = reach.mtid(out, t, tlen);
-                    if (mt == 0) return Next.TRUNC;
-                    t += mt;
-                    tlen -= mt;
-                }
-                while (tlen != 0) {
-                    int used = reach.extIsReach(out, t, type, tlen);
-                    if (used == 0) return Next.TRUNC;
-                    if (tlen < used) {
-                        remainingTooShort(out, tlen, used);
-                        break;
-                    }
-                    tlen -= used;
-                    t += used;
-                }
+            case MT_IS_REACH, IS_ALIAS_ID, EXT_IS_REACH, EXTD_IP_REACH, MT_IP_REACH, IP6_REACH, MT_IP6_REACH -> {
+                if (!reachEntries(out, type, t, tlen)) return Next.TRUNC;
             }
             case IS_REACH -> {
                 if (tlen < 1) return Next.TLV_TRUNC;
@@ -377,25 +362,6 @@ final class IsisFormatter {
             }
             case INT_IP_REACH, EXT_IP_REACH -> {
                 if (!reach.ipReach(out, t, tlen)) return Next.STOP;
-            }
-            case EXTD_IP_REACH, MT_IP_REACH, IP6_REACH, MT_IP6_REACH -> {
-                if (type == MT_IP_REACH || type == MT_IP6_REACH) {
-                    int mt = reach.mtid(out, t, tlen);
-                    if (mt == 0) return Next.TRUNC;
-                    t += mt;
-                    tlen -= mt;
-                }
-                boolean ipv6 = type == IP6_REACH || type == MT_IP6_REACH;
-                while (tlen != 0) {
-                    int used = reach.extdIpReach(out, t, ipv6);
-                    if (used == 0) return Next.TRUNC;
-                    if (tlen < used) {
-                        remainingTooShort(out, tlen, used);
-                        break;
-                    }
-                    tlen -= used;
-                    t += used;
-                }
             }
             case IP6_ADDRESSES -> {
                 for (; tlen != 0; t += 16, tlen -= 16) {
@@ -558,6 +524,33 @@ final class IsisFormatter {
             }
         }
         return Next.TLV;
+    }
+
+    /**
+     * The entries of an extended IS (or IS alias) or extended IP / IPv6 reachability TLV, after the MT-ID of the
+     * multi-topology forms; false where tcpdump stops for a cut entry. An entry longer than what the TLV has left is
+     * reported and ends the TLV.
+     */
+    private boolean reachEntries(StringBuilder out, int type, int t, int tlen) {
+        if (type == MT_IS_REACH || type == MT_IP_REACH || type == MT_IP6_REACH) {
+            int mt = reach.mtid(out, t, tlen);
+            if (mt == 0) return false;
+            t += mt;
+            tlen -= mt;
+        }
+        boolean isReach = type == MT_IS_REACH || type == IS_ALIAS_ID || type == EXT_IS_REACH;
+        boolean ipv6 = type == IP6_REACH || type == MT_IP6_REACH;
+        while (tlen != 0) {
+            int used = isReach ? reach.extIsReach(out, t, type, tlen) : reach.extdIpReach(out, t, ipv6);
+            if (used == 0) return false;
+            if (tlen < used) {
+                remainingTooShort(out, tlen, used);
+                break;
+            }
+            tlen -= used;
+            t += used;
+        }
+        return true;
     }
 
     private static void remainingTooShort(StringBuilder out, int tlen, int used) {
