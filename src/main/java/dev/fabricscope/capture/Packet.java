@@ -77,6 +77,11 @@ public final class Packet {
         return BigEndian.u16(bytes, offset + off);
     }
 
+    public int u24(int off) {
+        check(off, 3);
+        return u8(off) << 16 | u16(off + 1);
+    }
+
     public long u32(int off) {
         check(off, 4);
         return BigEndian.u32(bytes, offset + off);

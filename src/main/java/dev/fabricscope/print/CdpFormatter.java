@@ -185,7 +185,7 @@ final class CdpFormatter {
                 int milliwatts = switch (len) {
                     case 1 -> bytes.u8(t);
                     case 2 -> bytes.u16(t);
-                    default -> bytes.u16(t) << 8 | bytes.u8(t + 2);
+                    default -> bytes.u24(t);
                 };
                 watts(milliwatts, out);
                 out.append('W');

@@ -291,7 +291,7 @@ final class CfmFormatter {
             out.append(" (too short, must be >= 4)");
             return Outcome.STOP;
         }
-        int oui = bytes.u16(t) << 8 | bytes.u8(t + 2);
+        int oui = bytes.u24(t);
         out.append(", Vendor: ").append(TcpdumpOuis.name(oui)).append(" (").append(oui).append("), Sub-Type ")
             .append(bytes.u8(t + 3));
         return Outcome.HEX_DUMP;

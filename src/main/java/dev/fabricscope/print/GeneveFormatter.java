@@ -55,7 +55,7 @@ final class GeneveFormatter {
         }
         if (!any) out.append("none");
         out.append("], vni 0x");
-        Text.hex(out, (long) p.u16(off + 4) << 8 | p.u8(off + 6));
+        Text.hex(out, p.u24(off + 4));
         if (p.u8(off + 7) != 0) {
             out.append(", rsvd 0x");
             Text.hex(out, p.u8(off + 7));

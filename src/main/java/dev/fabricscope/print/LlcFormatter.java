@@ -237,7 +237,7 @@ final class LlcFormatter {
             out.append(" [|snap]");
             return true;
         }
-        int oui = bytes.u16(off) << 8 | bytes.u8(off + 2);
+        int oui = bytes.u24(off);
         int pid = bytes.u16(off + 3);
         if (linkHeaders) {
             out.append("oui ").append(TcpdumpOuis.name(oui)).append(" (0x");

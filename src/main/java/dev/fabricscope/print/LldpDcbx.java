@@ -109,7 +109,7 @@ final class LldpDcbx {
         out.append("\n\t      Application Value");
         out.append("\n\t          Application Protocol ID: ");
         LldpText.hex(out, b.u16(m), 4);
-        int v = b.u16(m + 2) << 8 | b.u8(m + 4);
+        int v = b.u24(m + 2);
         out.append("\n\t          SF (0x");
         Text.hex(out, v >>> 22);
         out.append(") Application Protocol ID is ").append(v >>> 22 != 0 ? "Socket Number" : "L2 EtherType");

@@ -256,7 +256,7 @@ final class LldpFormatter {
     /** TLV 127: the OUI, then what tcpdump decodes for IEEE 802.1, IEEE 802.3, TIA, DCBX and IANA. */
     private Outcome organizationSpecific(int t, int length, StringBuilder out) {
         if (length < 3) return Outcome.STOP;
-        int oui = bytes.u16(t) << 8 | bytes.u8(t + 2);
+        int oui = bytes.u24(t);
         out.append(": OUI ").append(TcpdumpOuis.name(oui)).append(" (0x");
         Text.hex(out, oui, 6);
         out.append(')');

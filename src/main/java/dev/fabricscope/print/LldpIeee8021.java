@@ -113,7 +113,7 @@ final class LldpIeee8021 {
                 int channels = length - 8;
                 if (channels % 3 != 0) return false;
                 for (int i = 0; i < channels; i += 3) {
-                    int c = b.u16(t + 8 + i) << 8 | b.u8(t + 10 + i);
+                    int c = b.u24(t + 8 + i);
                     out.append("\n\t    SCID: ").append(c >>> 12).append(", SVID: ").append(c & 0xfff);
                 }
             }

@@ -80,7 +80,7 @@ final class NshFormatter {
             return;
         }
         out.append("service-path-id 0x");
-        Text.hex(out, p.u16(off + 4) << 8 | p.u8(off + 6), 6);
+        Text.hex(out, p.u24(off + 4), 6);
         out.append(", ");
         if (off + BASE_AND_PATH > end) {
             jumpOut(out);

@@ -41,22 +41,18 @@ final class OtvFormatter {
             jumpOut(out);
             return;
         }
-        out.append("overlay ").append(u24(p, off + 1)).append(", ");
+        out.append("overlay ").append(p.u24(off + 1)).append(", ");
         if (off + 7 > end) {
             jumpOut(out);
             return;
         }
-        out.append("instance ").append(u24(p, off + 4)).append('\n');
+        out.append("instance ").append(p.u24(off + 4)).append('\n');
         if (off + HEADER > end) {   // the reserved byte
             jumpOut(out);
             return;
         }
         int frame = off + HEADER;
         if (!inner.print(p, frame, length - HEADER, end - frame, LinkType.EN10MB, out)) out.append(" [|otv]");
-    }
-
-    private static int u24(Packet p, int off) {
-        return p.u16(off) << 8 | p.u8(off + 2);
     }
 
     private void jumpOut(StringBuilder out) {

@@ -172,7 +172,7 @@ final class PppFormatter {
             case CODE_VENDOR -> {
                 if (length < 11) return;
                 magicNumber(data, out);
-                int oui = bytes.u16(data + 4) << 8 | bytes.u8(data + 6);
+                int oui = bytes.u24(data + 4);
                 out.append(" Vendor: ").append(TcpdumpOuis.name(oui)).append(" (").append(oui)
                     .append(')');
             }

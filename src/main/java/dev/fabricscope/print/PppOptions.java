@@ -76,7 +76,7 @@ final class PppOptions {
         switch (option) {
             case LCP_VENDOR -> {
                 if (len < 6) return bogus(">= 6", len, out);
-                int oui = bytes.u16(at + 2) << 8 | bytes.u8(at + 4);
+                int oui = bytes.u24(at + 2);
                 out.append(": Vendor: ").append(TcpdumpOuis.name(oui)).append(" (").append(oui).append(')');
             }
             case LCP_MRU -> {

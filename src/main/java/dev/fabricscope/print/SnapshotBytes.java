@@ -77,7 +77,7 @@ class SnapshotBytes implements AutoCloseable {
 
     final int u24(long at) {
         need(at, 3);
-        return packet.u8((int) at) << 16 | packet.u16((int) at + 1);
+        return packet.u24((int) at);
     }
 
     final long u32(long at) {

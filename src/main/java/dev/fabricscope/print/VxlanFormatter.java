@@ -40,7 +40,7 @@ final class VxlanFormatter {
             jumpOut(out);
             return;
         }
-        out.append("vni ").append(p.u16(off + 4) << 8 | p.u8(off + 6)).append('\n');
+        out.append("vni ").append(p.u24(off + 4)).append('\n');
         if (off + 8 > end) {
             jumpOut(out);
             return;

@@ -54,7 +54,7 @@ final class VxlanGpeFormatter {
             return;
         }
         int nextProtocol = p.u8(off + 3);
-        out.append("vni ").append(p.u16(off + 4) << 8 | p.u8(off + 6)).append(verbosity.verbose() ? "\n    " : ": ");
+        out.append("vni ").append(p.u24(off + 4)).append(verbosity.verbose() ? "\n    " : ": ");
         int payload = off + HEADER;
         length -= HEADER;
         switch (nextProtocol) {
