@@ -32,15 +32,13 @@ final class ArpFormatter {
     /** @param length bytes on the wire from {@code off} */
     void format(Packet p, int off, int length, StringBuilder out) {
         if (!p.has(off, FIXED)) {
-            earlyEnd.mark();   // print-arp.c fetches what it checks
-            out.append(" [|arp]");
+            earlyEnd.mark(out, "arp");   // print-arp.c fetches what it checks
             return;
         }
         int hrd = p.u16(off), pro = p.u16(off + 2), hln = p.u8(off + 4), pln = p.u8(off + 5), op = p.u16(off + 6);
         int sha = off + FIXED, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
         if (!p.has(tpa, pln)) {
-            earlyEnd.mark();
-            out.append(" [|arp]");
+            earlyEnd.mark(out, "arp");
             return;
         }
         if (!linkHeaders) out.append("ARP, ");

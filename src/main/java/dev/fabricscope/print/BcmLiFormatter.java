@@ -33,7 +33,7 @@ final class BcmLiFormatter {
             return;
         }
         if (off + SHIM > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "bcm_li");
             return;
         }
         long shim = p.u32(off);
@@ -51,7 +51,7 @@ final class BcmLiFormatter {
         off += SHIM;
         length -= SHIM;
         if (!verbose) {
-            if (off + (long) length > end) jumpOut(out);
+            if (off + (long) length > end) earlyEnd.mark(out, "bcm_li");
             return;
         }
         int capLen = end - off;
@@ -61,7 +61,7 @@ final class BcmLiFormatter {
             case IPV6 -> carried(p, off, length, capLen, LinkType.IPV6, out);
             case UNDECIDED -> {
                 if (off >= end) {
-                    jumpOut(out);
+                    earlyEnd.mark(out, "bcm_li");
                     return;
                 }
                 int version = p.u8(off) >>> 4;
@@ -80,10 +80,5 @@ final class BcmLiFormatter {
     private static void name(StringBuilder out, String[] names, int value) {
         String name = value < names.length ? names[value] : null;
         out.append(name == null ? "unknown" : name);
-    }
-
-    private void jumpOut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|bcm_li]");
     }
 }

@@ -45,8 +45,7 @@ final class BfdFormatter {
                 control(off, length, port, out);
             }
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|bfd]");
+            earlyEnd.mark(out, "bfd");
         }
     }
 

@@ -67,8 +67,7 @@ final class CdpFormatter {
         try (var _ = bytes.reading(packet, packet.capLen())) {
             pdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|cdp]");
+            earlyEnd.mark(out, "cdp");
         }
     }
 

@@ -38,8 +38,7 @@ final class DccpFormatter {
         try (var _ = b.reading(p, ip.end)) {
             packet(p, ip, off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|dccp]");
+            earlyEnd.mark(out, "dccp");
         }
     }
 

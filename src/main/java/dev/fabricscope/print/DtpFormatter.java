@@ -24,8 +24,7 @@ final class DtpFormatter {
         try (var _ = bytes.reading(p, p.capLen())) {
             pdu(p, off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|dtp]");
+            earlyEnd.mark(out, "dtp");
         }
     }
 

@@ -14,6 +14,12 @@ final class EarlyEnd {
         happened = true;
     }
 
+    /** At a fetching site: the capture ends before the field, and the printer ends with tcpdump's " [|protocol]". */
+    void mark(StringBuilder out, String protocol) {
+        happened = true;
+        out.append(" [|").append(protocol).append(']');
+    }
+
     /** Before each packet. */
     void reset() {
         happened = false;

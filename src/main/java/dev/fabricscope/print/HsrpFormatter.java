@@ -28,8 +28,7 @@ final class HsrpFormatter {
         try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|hsrp]");
+            earlyEnd.mark(out, "hsrp");
         }
     }
 

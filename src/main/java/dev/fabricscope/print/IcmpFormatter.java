@@ -74,8 +74,7 @@ final class IcmpFormatter {
             if (IcmpExtensions.apply(type, length)) IcmpExtensions.print(bytes, off, length, out);
         } catch (SnapshotBytes.Jump jump) {
             if (!headline) out.setLength(start);
-            earlyEnd.mark();
-            out.append(" [|icmp]");
+            earlyEnd.mark(out, "icmp");
         }
     }
 

@@ -41,8 +41,7 @@ final class IgmpFormatter {
                 out.append('!');
             }
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|igmp]");
+            earlyEnd.mark(out, "igmp");
         }
     }
 

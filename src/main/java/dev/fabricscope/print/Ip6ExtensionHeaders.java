@@ -173,8 +173,7 @@ final class Ip6ExtensionHeaders {
             out.append(' ');
             return FRAGMENT_HEADER;
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|frag6]");
+            earlyEnd.mark(out, "frag6");
             return -1;
         }
     }
@@ -228,8 +227,7 @@ final class Ip6ExtensionHeaders {
             out.append(") ");
             return (len + 1) << 3;
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|rt6]");
+            earlyEnd.mark(out, "rt6");
             return -1;
         }
     }

@@ -31,8 +31,7 @@ final class Ip6MobilityFormatter {
         try (var _ = in.reading(p, end)) {
             if (!message(at, out)) out.append(" [|mobility]");
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|mobility]");
+            earlyEnd.mark(out, "mobility");
         }
     }
 

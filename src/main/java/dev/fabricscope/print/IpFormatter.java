@@ -87,8 +87,7 @@ final class IpFormatter {
     /** @param length bytes on the wire from {@code off} (the link layer's remaining length) */
     void ipv4(Packet p, int off, int length, StringBuilder out) {
         if (!p.has(off, 1)) {
-            earlyEnd.mark();   // the version nibble is fetched
-            out.append(" [|ip]");
+            earlyEnd.mark(out, "ip");   // the version nibble is fetched
             return;
         }
         int version = p.u8(off) >>> 4;

@@ -56,8 +56,7 @@ final class IpsecFormatter {
             out.append("): ");
             return length;
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ah]");
+            earlyEnd.mark(out, "ah");
             return -1;
         }
     }
@@ -77,8 +76,7 @@ final class IpsecFormatter {
 
     void ipcomp(Packet p, int at, int end, StringBuilder out) {
         if (at + 4 > end) {
-            earlyEnd.mark();
-            out.append(" [|ipcomp]");
+            earlyEnd.mark(out, "ipcomp");
             return;
         }
         out.append("IPComp(cpi=0x");

@@ -40,8 +40,7 @@ final class LdpFormatter {
         try (var _ = bytes.reading(packet, end)) {
             pdus(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ldp]");
+            earlyEnd.mark(out, "ldp");
         }
     }
 

@@ -97,8 +97,7 @@ final class LlcFormatter {
             if (header < 0 && defaultDump) dump(off, capLen, out);   // the payload not printed: the default print
             return header;
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|").append(protocol).append(']');
+            earlyEnd.mark(out, protocol);
             return 0;
         }
     }

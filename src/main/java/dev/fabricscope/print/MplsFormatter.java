@@ -41,11 +41,11 @@ final class MplsFormatter {
         while (true) {   // terminates: each entry consumes 4 bytes of a bounded length
             if (length < 4) {
                 out.append(" (invalid)");
-                if ((long) off + length > end) jumpOut(out);
+                if ((long) off + length > end) earlyEnd.mark(out, "mpls");
                 return;
             }
             if (off + 4 > end) {
-                jumpOut(out);
+                earlyEnd.mark(out, "mpls");
                 return;
             }
             long entry = p.u32(off);
@@ -70,7 +70,7 @@ final class MplsFormatter {
             default -> {
                 if (length < 1) return;
                 if (off >= end) {
-                    jumpOut(out);
+                    earlyEnd.mark(out, "mpls");
                     return;
                 }
                 int first = p.u8(off);
@@ -83,15 +83,10 @@ final class MplsFormatter {
             if (!defaultPrint) return;
             int captured = Math.max(0, Math.min(length, end - off));
             HexDump.hexAndAscii(p, off, captured, "\n\t", out);
-            if (captured < length) jumpOut(out);
+            if (captured < length) earlyEnd.mark(out, "mpls");
             return;
         }
         out.append(verbosity.verbose() ? "\n\t" : " ");
         if (!inner.print(p, off, length, end - off, linkType, out)) out.append(" [|mpls]");
-    }
-
-    private void jumpOut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|mpls]");
     }
 }

@@ -36,7 +36,7 @@ final class NshFormatter {
             return;
         }
         if (off + WORD > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "nsh");
             return;
         }
         long base = p.u32(off);
@@ -76,14 +76,14 @@ final class NshFormatter {
             return;
         }
         if (off + BASE_AND_PATH - 1 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "nsh");
             return;
         }
         out.append("service-path-id 0x");
         Text.hex(out, p.u24(off + 4), 6);
         out.append(", ");
         if (off + BASE_AND_PATH > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "nsh");
             return;
         }
         out.append("service-index 0x");
@@ -101,7 +101,7 @@ final class NshFormatter {
             }
             for (int n = 0; n < contextWords; n++, at += WORD) {
                 if (at + WORD > end) {
-                    jumpOut(out);
+                    earlyEnd.mark(out, "nsh");
                     return;
                 }
                 out.append("\n        Context[");
@@ -114,7 +114,7 @@ final class NshFormatter {
             if (at < 0) return;
         } else {
             if ((long) at + contextWords * WORD > end) {
-                jumpOut(out);
+                earlyEnd.mark(out, "nsh");
                 return;
             }
             at += contextWords * WORD;
@@ -139,7 +139,7 @@ final class NshFormatter {
         int n = 0;
         while (n < words) {
             if (at + WORD > end) {
-                jumpOut(out);
+                earlyEnd.mark(out, "nsh");
                 return -1;
             }
             int tlvLength = p.u8(at + 3) & 0x7f;
@@ -156,14 +156,14 @@ final class NshFormatter {
             out.append("\n            Value: ");
             for (int i = 0; i < tlvLength; i++, at++) {
                 if (at >= end) {
-                    jumpOut(out);
+                    earlyEnd.mark(out, "nsh");
                     return -1;
                 }
                 out.append(i == 0 ? "0x" : ":");
                 Text.hex(out, p.u8(at), 2);
             }
             if (at + padded - tlvLength > end) {   // the padding after the value
-                jumpOut(out);
+                earlyEnd.mark(out, "nsh");
                 return -1;
             }
             at += padded - tlvLength;
@@ -177,10 +177,5 @@ final class NshFormatter {
         out.append("unknown (0x");
         Text.hex(out, value, 2);
         out.append(')');
-    }
-
-    private void jumpOut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|nsh]");
     }
 }

@@ -204,7 +204,6 @@ final class OamFormatter {
 
     /** print-slow.c jumps out on every truncation: -x dumps from the packet's first byte. */
     private void truncated(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|slow]");
+        earlyEnd.mark(out, "slow");
     }
 }

@@ -93,8 +93,7 @@ final class OsiFormatter {
                 }
             }
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|").append(protocol).append(']');
+            earlyEnd.mark(out, protocol);
         }
     }
 }

@@ -33,8 +33,7 @@ final class Ospf6Formatter {
         try (var _ = b.reading(p, end)) {
             packet(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ospf3]");
+            earlyEnd.mark(out, "ospf3");
         } catch (OspfBytes.Stop s) {
             out.append(" [|ospf3]");
         }

@@ -34,8 +34,7 @@ final class OspfFormatter {
         try (var _ = b.reading(p, end)) {
             packet(p, off, Integer.toUnsignedLong(length), end, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ospf2]");
+            earlyEnd.mark(out, "ospf2");
         }
     }
 

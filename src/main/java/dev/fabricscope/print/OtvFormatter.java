@@ -26,11 +26,11 @@ final class OtvFormatter {
         out.append("OTV, ");
         if (length < HEADER) {
             out.append("[length ").append(length).append(" < ").append(HEADER).append("] (invalid)");
-            if ((long) off + length > end) jumpOut(out);   // tcpdump still checks that the short datagram is there
+            if ((long) off + length > end) earlyEnd.mark(out, "otv");   // tcpdump still checks that the short datagram is there
             return;
         }
         if (off + 1 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "otv");
             return;
         }
         int flags = p.u8(off);
@@ -38,25 +38,20 @@ final class OtvFormatter {
         Text.hex(out, flags, 2);
         out.append("), ");
         if (off + 4 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "otv");
             return;
         }
         out.append("overlay ").append(p.u24(off + 1)).append(", ");
         if (off + 7 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "otv");
             return;
         }
         out.append("instance ").append(p.u24(off + 4)).append('\n');
         if (off + HEADER > end) {   // the reserved byte
-            jumpOut(out);
+            earlyEnd.mark(out, "otv");
             return;
         }
         int frame = off + HEADER;
         if (!inner.print(p, frame, length - HEADER, end - frame, LinkType.EN10MB, out)) out.append(" [|otv]");
-    }
-
-    private void jumpOut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|otv]");
     }
 }

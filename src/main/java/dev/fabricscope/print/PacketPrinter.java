@@ -421,8 +421,7 @@ public final class PacketPrinter {
         int header = v2 ? SLL2_HEADER : SLL_HEADER;
         cookedLinkLength = header;
         if (!p.has(0, header)) {
-            earlyEnd.mark();   // tcpdump fetches the header with a jumping check
-            out.append(v2 ? " [|sll2]" : " [|sll]");
+            earlyEnd.mark(out, v2 ? "sll2" : "sll");   // tcpdump fetches the header with a jumping check
             return;
         }
         if (v2) {
@@ -553,8 +552,7 @@ public final class PacketPrinter {
      */
     private void nullOrLoop(Packet p, int length, StringBuilder out) {
         if (!p.has(0, NULL_HEADER)) {
-            earlyEnd.mark();   // tcpdump fetches the header with a jumping check
-            out.append(" [|null]");
+            earlyEnd.mark(out, "null");   // tcpdump fetches the header with a jumping check
             return;
         }
         int family = Integer.reverseBytes((int) p.u32(0));   // tcpdump reads it little-endian (host order) ...

@@ -43,8 +43,7 @@ final class PimFormatter {
         try (var _ = b.reading(packet, ipContext.end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(v2 ? " [|pimv2]" : " [|pim]");
+            earlyEnd.mark(out, v2 ? "pimv2" : "pim");
         } catch (OspfBytes.Stop s) {
             out.append(" [|pimv2]");
         } finally {

@@ -49,8 +49,7 @@ final class PppFormatter {
         try (var _ = bytes.reading(p, end)) {
             carried = frame(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ppp]");
+            earlyEnd.mark(out, "ppp");
             return;
         }
         // what the frame carries is printed last: it may come back here (PPP over GRE over IP over PPP)

@@ -34,7 +34,7 @@ final class PppoeFormatter {
         }
         length -= HEADER;
         if (!p.has(off, HEADER)) {
-            jumpOut(out);
+            earlyEnd.mark(out, "pppoe");
             return;
         }
         int version = p.u8(off) >>> 4, type = p.u8(off) & 0x0f;
@@ -64,7 +64,7 @@ final class PppoeFormatter {
         try (var _ = bytes.reading(p, p.capLen())) {
             tags(p, payload, payloadLength, out);
         } catch (SnapshotBytes.Jump j) {
-            jumpOut(out);
+            earlyEnd.mark(out, "pppoe");
         }
     }
 
@@ -149,10 +149,5 @@ final class PppoeFormatter {
             out.append("TAG-0x");
             Text.hex(out, type);
         }
-    }
-
-    private void jumpOut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|pppoe]");
     }
 }

@@ -47,8 +47,7 @@ final class PtpFormatter {
         try (var _ = bytes.reading(p, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ptp]");
+            earlyEnd.mark(out, "ptp");
         }
     }
 

@@ -40,8 +40,7 @@ final class RespFormatter {
                 length -= used;
             }
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|resp]");
+            earlyEnd.mark(out, "resp");
         }
     }
 

@@ -30,8 +30,7 @@ final class RipngFormatter {
         try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ripng]");
+            earlyEnd.mark(out, "ripng");
         }
     }
 

@@ -41,8 +41,7 @@ final class SctpFormatter {
         try (var _ = b.reading(p, ip.end)) {
             packet(p, ip, off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|sctp]");
+            earlyEnd.mark(out, "sctp");
         }
     }
 

@@ -40,8 +40,7 @@ final class SflowFormatter {
         try (var _ = bytes.reading(packet, end)) {
             datagram(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|sflow]");
+            earlyEnd.mark(out, "sflow");
         }
     }
 

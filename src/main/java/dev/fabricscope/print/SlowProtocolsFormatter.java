@@ -31,8 +31,7 @@ public final class SlowProtocolsFormatter {
 
     /** The capture ended: "[|slow]"; print-slow.c jumps out on every truncation (-x dumps from the first byte). */
     private boolean truncated(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|slow]");
+        earlyEnd.mark(out, "slow");
         return false;
     }
 

@@ -28,37 +28,37 @@ final class SomeIpFormatter {
             return;
         }
         if (off + 4 > end) {
-            cut(out);
+            earlyEnd.mark(out, "someip");
             return;
         }
         long messageId = p.u32(off);
         out.append(", service ").append(messageId >>> 16).append((messageId & 0x8000) != 0 ? ", event " : ", method ")
             .append(messageId & 0x7fff);
         if (off + 8 > end) {
-            cut(out);
+            earlyEnd.mark(out, "someip");
             return;
         }
         out.append(", len ").append(p.u32(off + 4));
         if (off + 12 > end) {
-            cut(out);
+            earlyEnd.mark(out, "someip");
             return;
         }
         long requestId = p.u32(off + 8);
         out.append(", client ").append(requestId >>> 16).append(", session ").append(requestId & 0xffff);
         for (int i = 0; i < 2; i++) {
             if (off + 13 + i > end) {
-                cut(out);
+                earlyEnd.mark(out, "someip");
                 return;
             }
             out.append(i == 0 ? ", pver " : ", iver ").append(p.u8(off + 12 + i));
         }
         if (off + 15 > end) {
-            cut(out);
+            earlyEnd.mark(out, "someip");
             return;
         }
         out.append(", msgtype ").append(messageType(p.u8(off + 14)));
         if (off + 16 > end) {
-            cut(out);
+            earlyEnd.mark(out, "someip");
             return;
         }
         int code = p.u8(off + 15);
@@ -79,10 +79,5 @@ final class SomeIpFormatter {
             case 0xa1 -> "TP_ERROR";
             default -> "Unknown";
         };
-    }
-
-    private void cut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|someip]");
     }
 }

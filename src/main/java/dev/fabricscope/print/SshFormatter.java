@@ -26,8 +26,7 @@ final class SshFormatter {
             out.append(": SSH: ");
             for (int i = 0; i < line; i++) out.append((char) p.u8(off + i));
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|ssh]");
+            earlyEnd.mark(out, "ssh");
         }
     }
 

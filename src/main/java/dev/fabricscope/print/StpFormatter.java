@@ -38,8 +38,7 @@ final class StpFormatter {
         try (var _ = bytes.reading(p, p.capLen())) {
             bpdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|stp]");
+            earlyEnd.mark(out, "stp");
         }
     }
 

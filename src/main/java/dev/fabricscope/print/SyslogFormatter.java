@@ -27,7 +27,7 @@ final class SyslogFormatter {
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         if (off >= end) {
-            cut(out);
+            earlyEnd.mark(out, "syslog");
             return;
         }
         if (p.u8(off) != '<') {
@@ -38,7 +38,7 @@ final class SyslogFormatter {
         int pri = 0;
         while (true) {
             if (off + at >= end) {
-                cut(out);
+                earlyEnd.mark(out, "syslog");
                 return;
             }
             int c = p.u8(off + at);
@@ -68,7 +68,7 @@ final class SyslogFormatter {
         out.append(" (").append(severity).append(")\n\tMsg: ");
         for (int i = at; i < length; i++) {
             if (off + i >= end) {
-                cut(out);   // the message is printed with fetches that jump out at the snapshot end
+                earlyEnd.mark(out, "syslog");   // the message is printed with fetches that jump out at the snapshot end
                 return;
             }
             Text.printableChar(out, p.u8(off + i));
@@ -79,10 +79,5 @@ final class SyslogFormatter {
     private static void name(StringBuilder out, String[] names, int value) {
         if (value < names.length) out.append(names[value]);
         else out.append("unknown (").append(value).append(')');
-    }
-
-    private void cut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|syslog]");
     }
 }

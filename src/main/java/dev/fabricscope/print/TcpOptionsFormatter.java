@@ -219,8 +219,7 @@ final class TcpOptionsFormatter {
                 if (separator) out.append('>');
             }
             case TRUNCATED_FETCH -> {
-                earlyEnd.mark();
-                out.append(" [|tcp]");
+                earlyEnd.mark(out, "tcp");
             }
         }
         return false;

@@ -62,8 +62,7 @@ final class TextProtocolFormatter {
                 line(off, 0, length, ": ", protocol, out);
             }
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|").append(protocol.name).append(']');
+            earlyEnd.mark(out, protocol.name);
         }
     }
 

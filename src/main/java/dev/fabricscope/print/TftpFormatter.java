@@ -28,8 +28,7 @@ final class TftpFormatter {
             out.append("TFTP, length ").append(length);
             if (!body(off, length, end, out)) out.append(" [|tftp]");
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|tftp]");
+            earlyEnd.mark(out, "tftp");
         }
     }
 

@@ -30,8 +30,7 @@ final class UdldFormatter {
         try (var _ = bytes.reading(p, p.capLen())) {
             pdu(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|udld]");
+            earlyEnd.mark(out, "udld");
         }
     }
 

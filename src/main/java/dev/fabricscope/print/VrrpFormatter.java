@@ -29,8 +29,7 @@ final class VrrpFormatter {
         try (var _ = bytes.reading(p, ip.end)) {
             advertisement(p, ip, off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|vrrp]");
+            earlyEnd.mark(out, "vrrp");
         }
     }
 

@@ -39,8 +39,7 @@ final class VtpFormatter {
                 check(off, length);
             }
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|vtp]");
+            earlyEnd.mark(out, "vtp");
         }
     }
 

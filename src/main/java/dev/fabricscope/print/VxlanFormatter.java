@@ -29,7 +29,7 @@ final class VxlanFormatter {
             return;
         }
         if (off + 1 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "vxlan");
             return;
         }
         int flags = p.u8(off);
@@ -37,20 +37,15 @@ final class VxlanFormatter {
         Text.hex(out, flags, 2);
         out.append("), ");
         if (off + 7 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "vxlan");
             return;
         }
         out.append("vni ").append(p.u24(off + 4)).append('\n');
         if (off + 8 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "vxlan");
             return;
         }
         int frame = off + HEADER;
         if (!inner.print(p, frame, length - HEADER, end - frame, LinkType.EN10MB, out)) out.append(" [|vxlan]");
-    }
-
-    private void jumpOut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|vxlan]");
     }
 }

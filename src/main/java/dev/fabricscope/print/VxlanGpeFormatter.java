@@ -37,7 +37,7 @@ final class VxlanGpeFormatter {
             return;
         }
         if (off + 1 > end) {
-            jumpOut(out);
+            earlyEnd.mark(out, "vxlan_gpe");
             return;
         }
         int flags = p.u8(off);
@@ -50,7 +50,7 @@ final class VxlanGpeFormatter {
         }
         out.append(any ? "], " : "none], ");
         if (off + HEADER > end) {   // next protocol, VNI and the reserved byte are all read before anything prints
-            jumpOut(out);
+            earlyEnd.mark(out, "vxlan_gpe");
             return;
         }
         int nextProtocol = p.u8(off + 3);
@@ -68,10 +68,5 @@ final class VxlanGpeFormatter {
 
     private void carried(Packet p, int off, int length, int end, int linkType, StringBuilder out) {
         if (!inner.print(p, off, length, end - off, linkType, out)) out.append(" [|vxlan_gpe]");
-    }
-
-    private void jumpOut(StringBuilder out) {
-        earlyEnd.mark();
-        out.append(" [|vxlan_gpe]");
     }
 }
