@@ -15,7 +15,7 @@ cases = {
  "smc-clc": [
   [], ["-f", "x.pcap", "-show-hex", "-pcap-promisc=false"], ["--f=x.pcap", "--show-timestamps=false", "-show-reserved"],
   ["-pcap-snaplen=65535", "-pcap-timeout", "10", "-pcap-maxpkts", "3", "-pcap-maxtime=0x10", "-pcap-filter", "tcp port 80"],
-  ["-http", ":8000", "-i", "lo", "-json", "-w", "out.pcap", "extra"], ["-v", "-json=false"], ["-decap", "-f", "x.pcap"], ["-pcap-snaplen", "abc"], ["-h"], ["-unknown"], ["-f"],
+  ["-http", ":8000", "-i", "lo", "-json", "-w", "out.pcap", "extra"], ["-v", "-json=false"], ["-decap", "-f", "x.pcap"], ["-decap", "-vxlan-port", "65330,4000", "-f", "x.pcap"], ["-pcap-snaplen", "abc"], ["-h"], ["-unknown"], ["-f"],
  ],
 }
 out = []

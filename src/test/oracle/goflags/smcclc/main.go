@@ -22,7 +22,8 @@ func main() {
 	v := flag.Bool("v", false, "also name the RoCE QP flows that carry each SMC-R link (fabricscope addition)")
 	w := flag.String("w", "", "also write the packets of SMC connections to pcap `file` (fabricscope addition)")
 	decap := flag.Bool("decap", false, "look inside GRE, VXLAN, Geneve and ERSPAN tunnels (fabricscope addition)")
+	vxlanPort := flag.String("vxlan-port", "", "with -decap, also take UDP `ports` (comma-separated) as VXLAN, besides 4789 and 8472 (fabricscope addition)")
 	flag.Parse()
-	fmt.Printf("f=%q i=%q promisc=%v snaplen=%d timeout=%d maxpkts=%d maxtime=%d filter=%q reserved=%v ts=%v hex=%v http=%q json=%v v=%v w=%q decap=%v rest=%q\n",
-		*f, *i, *promisc, *snaplen, *timeout, *maxpkts, *maxtime, *filter, *reserved, *ts, *hex, *http, *json, *v, *w, *decap, flag.Args())
+	fmt.Printf("f=%q i=%q promisc=%v snaplen=%d timeout=%d maxpkts=%d maxtime=%d filter=%q reserved=%v ts=%v hex=%v http=%q json=%v v=%v w=%q decap=%v vxlanport=%q rest=%q\n",
+		*f, *i, *promisc, *snaplen, *timeout, *maxpkts, *maxtime, *filter, *reserved, *ts, *hex, *http, *json, *v, *w, *decap, *vxlanPort, flag.Args())
 }

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,6 +57,9 @@ public final class AnalyzerInput {
             + "and ERSPAN tunnels instead of the tunnel packets: traffic mirrored by a switch or carried in an "
             + "overlay (the tunnel packet's time and frame number are kept).")
     boolean decap;
+
+    @Mixin
+    VxlanPortOption vxlanPort;
 
     /** What receives each packet, already dissected; the views are valid only during the call. */
     @FunctionalInterface
@@ -185,7 +189,7 @@ public final class AnalyzerInput {
     }
 
     private Decapsulator decapsulator() {
-        return decap ? new Decapsulator() : null;
+        return vxlanPort.decapsulator(decap);
     }
 
     /**

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -161,6 +162,9 @@ public final class CaptureCommand implements Callable<Integer> {
                 + "e.g. a switch's ERSPAN mirror, live. The filter still sees the packet as captured.")
     boolean decap;
 
+    @Mixin
+    VxlanPortOption vxlanPort;
+
     @Option(names = "-F", paramLabel = "FILE",
             description = "Read the filter expression from FILE, as tcpdump -F: '#' starts a comment that runs "
                 + "to the end of the line; an expression given on the command line is then ignored.")
@@ -281,6 +285,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (listDatalinks) return listDatalinks(err);
         if (listTimestampTypes) return listTimestampTypes(err);
         validate();
+        vxlanPort.ports(decap, "--decap");
         ProblemCounter problems = new ProblemCounter(err);
         if (postRotateCommand != null) postRotate = new PostRotateCommand(postRotateCommand, problems);
         try (StopSignal stop = new StopSignal()) {
@@ -628,14 +633,14 @@ public final class CaptureCommand implements Callable<Integer> {
             }
         };
         PacketSink sink = first != null ? opener.open(first) : new LazySink(opener, null);
-        return decap ? new DecapsulatingSink(sink) : sink;
+        return decap ? new DecapsulatingSink(sink, vxlanPort.decapsulator(true)) : sink;
     }
 
     /** Text lines (tcpdump's, with the interface name first when there are several), or JSON objects. */
     private CaptureLoop.Lines lines(boolean prefixInterface) {
         if (json) {
             PacketJson packetJson = new PacketJson();
-            Decapsulator decapsulator = decap ? new Decapsulator() : null;
+            Decapsulator decapsulator = vxlanPort.decapsulator(decap);
             return (p, l, iface, line) -> packetJson.format(decapsulator == null ? p : decapsulator.inner(p, l), l,
                 iface.name(), line);
         }
@@ -648,7 +653,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (!absoluteSequence) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length));
-        Decapsulator decapsulator = decap ? new Decapsulator() : null;   // one per loop, as the printer
+        Decapsulator decapsulator = vxlanPort.decapsulator(decap);   // one per loop, as the printer
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');
             printer.format(decapsulator == null ? p : decapsulator.inner(p, l), l, line);

@@ -14,12 +14,11 @@ final class CmConnections {
     private CmConnections() { }
 
     /**
-     * Tracks every packet of {@code file} (with {@code decap}, the packet a tunnel carries instead of the tunnel's);
+     * Tracks every packet of {@code file} (with a {@code decap}, the packet a tunnel carries instead of the tunnel's);
      * problems with single records go to {@code err}, an unreadable file is a {@link UserError}.
      */
-    static CmTracker track(String file, boolean decap, PrintWriter err) {
+    static CmTracker track(String file, Decapsulator decapsulator, PrintWriter err) {
         CmTracker tracker = new CmTracker(event -> { });
-        Decapsulator decapsulator = decap ? new Decapsulator() : null;
         try (PacketSource source = Inputs.open(file, message -> err.println("fabricscope: " + message))) {
             Packet packet = new Packet();
             Layers layers = new Layers();

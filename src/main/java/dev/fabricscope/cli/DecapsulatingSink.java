@@ -15,11 +15,12 @@ import java.io.IOException;
  */
 final class DecapsulatingSink implements PacketSink {
     private final PacketSink target;
-    private final Decapsulator decap = new Decapsulator();
+    private final Decapsulator decap;
     private final Layers layers = new Layers();
 
-    DecapsulatingSink(PacketSink target) {
+    DecapsulatingSink(PacketSink target, Decapsulator decap) {
         this.target = target;
+        this.decap = decap;
     }
 
     @Override

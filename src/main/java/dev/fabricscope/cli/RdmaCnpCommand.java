@@ -20,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -80,6 +81,9 @@ public final class RdmaCnpCommand implements Callable<Integer> {
         description = "With --for-flow: track the packets carried in GRE, VXLAN, Geneve and ERSPAN tunnels of CAPTURE "
             + "instead of the tunnel packets (RDMA-CM seen through a switch's mirror or an overlay).")
     boolean decap;
+
+    @Mixin
+    VxlanPortOption vxlanPort;
 
     @Option(names = "--sport", paramLabel = "PORT", converter = RdmaArgs.Number.class,
         description = "UDP source port (default: ${DEFAULT-VALUE}).", defaultValue = "0xf000")
@@ -200,6 +204,7 @@ public final class RdmaCnpCommand implements Callable<Integer> {
         }
         if (flowQpn != null) throw UserError.usage("--flow-qpn goes with --for-flow");
         if (decap) throw UserError.usage("--decap goes with --for-flow");
+        vxlanPort.ports(false, "--decap");
         if (dqpn == null) throw UserError.usage("missing --dqpn (the destination QP number)");
         return range("--dqpn", dqpn, 0xFFFFFF);
     }
@@ -213,7 +218,7 @@ public final class RdmaCnpCommand implements Callable<Integer> {
         } catch (java.net.UnknownHostException e) {
             throw UserError.usage(e.getMessage());
         }
-        CmTracker tracker = CmConnections.track(forFlow, decap, spec.commandLine().getErr());
+        CmTracker tracker = CmConnections.track(forFlow, vxlanPort.decapsulator(decap), spec.commandLine().getErr());
         int qpn = tracker.querySourceQpn(sender, receiver, flowDestQp);
         if (qpn < 0) {
             throw UserError.runtime(forFlow + ": no established RDMA-CM connection sends from " + dst + " to QP 0x"

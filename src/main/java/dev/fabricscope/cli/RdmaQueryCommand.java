@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +55,9 @@ public final class RdmaQueryCommand implements Callable<Integer> {
             + "packets (as the other rdma commands' --decap): RDMA-CM seen through a switch's mirror or an overlay.")
     boolean decap;
 
+    @Mixin
+    VxlanPortOption vxlanPort;
+
     @Spec
     CommandSpec spec;
 
@@ -64,7 +68,7 @@ public final class RdmaQueryCommand implements Callable<Integer> {
         if (dqpn > 0xffffff) throw UserError.usage("--dqpn " + dqpn + " is larger than a 24-bit QP number");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CmTracker tracker = CmConnections.track(input, decap, err);
+        CmTracker tracker = CmConnections.track(input, vxlanPort.decapsulator(decap), err);
         int qpn = tracker.querySourceQpn(a, b, (int) dqpn);
         if (qpn < 0) {
             err.println("fabricscope: no established RDMA-CM connection from " + src + " to " + dst

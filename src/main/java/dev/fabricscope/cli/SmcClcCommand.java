@@ -17,6 +17,7 @@ import dev.fabricscope.capture.WriterOptions;
 import dev.fabricscope.dissect.Decapsulator;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.dissect.VxlanPorts;
 import dev.fabricscope.libpcap.BpfCompileException;
 import dev.fabricscope.libpcap.BpfCompiler;
 import dev.fabricscope.libpcap.Devices;
@@ -38,6 +39,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,6 +125,29 @@ public final class SmcClcCommand {
             "also write the packets of SMC connections to pcap `file` (fabricscope addition)");
         final GoFlags.BoolFlag decap = set.boolFlag("decap", false,
             "look inside GRE, VXLAN, Geneve and ERSPAN tunnels (fabricscope addition)");
+        final GoFlags.StringFlag vxlanPort = set.stringFlag("vxlan-port", "",
+            "with -decap, also take UDP `ports` (comma-separated) as VXLAN, besides 4789 and 8472 (fabricscope addition)");
+
+        /** -vxlan-port's ports, or null after printing what is wrong with them (Go's flag error, then the usage). */
+        VxlanPorts vxlanPorts(PrintWriter err) {
+            String value = vxlanPort.value();
+            String problem = null;
+            VxlanPorts ports = VxlanPorts.STANDARD;
+            if (!value.isEmpty()) {
+                try {
+                    List<Integer> list = new ArrayList<>();
+                    for (String port : value.split(",", -1)) list.add(Integer.parseInt(port.strip()));
+                    ports = VxlanPorts.with(list);
+                    if (!decap.value()) problem = "-vxlan-port goes with -decap";
+                } catch (IllegalArgumentException e) {   // NumberFormatException too
+                    problem = "invalid value " + GoStrconv.quote(value) + " for flag -vxlan-port: not a list of UDP ports";
+                }
+            }
+            if (problem == null) return ports;
+            err.println(problem);
+            err.print(set.usage());
+            return null;
+        }
     }
 
     /** smc-clc's usage text ("Usage of smc-clc:" and the flags), as -h prints it. */
@@ -162,10 +187,15 @@ public final class SmcClcCommand {
             return UserError.USAGE;
         }
         List<String> remaining = ((GoFlags.Parsed) outcome).remaining();
+        VxlanPorts vxlanPorts = flags.vxlanPorts(err);
+        if (vxlanPorts == null) {
+            err.flush();
+            return UserError.USAGE;
+        }
         GoLog log = new GoLog(clock, zone);
         try (StopSignal signal = new StopSignal()) {
             signal.onStop(this::stop);
-            return new Run(flags, log, out, err).execute(remaining);
+            return new Run(flags, vxlanPorts, log, out, err).execute(remaining);
         } catch (Fatal e) {
             err.println(log.line(e.getMessage()));
             return UserError.RUNTIME;
@@ -191,9 +221,9 @@ public final class SmcClcCommand {
         private TextBuffer buffer;   // non-null in -http mode
         private final Decapsulator decap;   // non-null with -decap
 
-        Run(Flags flags, GoLog log, PrintWriter out, PrintWriter err) {
+        Run(Flags flags, VxlanPorts vxlanPorts, GoLog log, PrintWriter out, PrintWriter err) {
             this.flags = flags;
-            this.decap = flags.decap.value() ? new Decapsulator() : null;
+            this.decap = flags.decap.value() ? new Decapsulator(vxlanPorts) : null;
             this.log = log;
             this.out = out;
             this.err = err;

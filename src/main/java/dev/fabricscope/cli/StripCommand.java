@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,12 +92,17 @@ public final class StripCommand implements Callable<Integer> {
         else selected.remove(kind);
     }
 
+    @Mixin
+    VxlanPortOption vxlanPort;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        EncapsulationStripper stripper = new EncapsulationStripper(selection());
+        EnumSet<Encapsulation> selection = selection();
+        EncapsulationStripper stripper = new EncapsulationStripper(selection,
+            vxlanPort.ports(selection.contains(Encapsulation.VXLAN), "--vxlan"));
         PrintWriter err = spec.commandLine().getErr();
         long changed = 0;
         long total = 0;

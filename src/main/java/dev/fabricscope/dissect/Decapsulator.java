@@ -10,8 +10,17 @@ import java.util.EnumSet;
  * Packets that cannot carry a tunnel cost one test of their dissected transport. One instance per thread.
  */
 public final class Decapsulator {
-    private final EncapsulationStripper stripper = new EncapsulationStripper(EnumSet.of(Encapsulation.GRE,
-        Encapsulation.VXLAN, Encapsulation.GENEVE, Encapsulation.ERSPAN));
+    private final EncapsulationStripper stripper;
+
+    public Decapsulator() {
+        this(VxlanPorts.STANDARD);
+    }
+
+    /** VXLAN also on the extra ports of {@code vxlanPorts} (--vxlan-port). */
+    public Decapsulator(VxlanPorts vxlanPorts) {
+        stripper = new EncapsulationStripper(EnumSet.of(Encapsulation.GRE, Encapsulation.VXLAN, Encapsulation.GENEVE,
+            Encapsulation.ERSPAN), vxlanPorts);
+    }
 
     /**
      * The packet to analyse: {@code packet} itself, or the one its tunnel carries, in which case {@code layers}
@@ -25,8 +34,8 @@ public final class Decapsulator {
         return inner;
     }
 
-    private static boolean mayCarryTunnel(Layers l) {
+    private boolean mayCarryTunnel(Layers l) {
         return l.transportKind == TransportKind.GRE
-            || l.transportKind == TransportKind.UDP && EncapsulationStripper.tunnelPort(l.dstPort);
+            || l.transportKind == TransportKind.UDP && stripper.tunnelPort(l.dstPort);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>GRE: outer IP and GRE header removed; the ethertype becomes GRE's protocol type, or for 0x6558
  *       (transparent Ethernet bridging) the inner Ethernet frame replaces the packet. Under PPPoE or MPLS
  *       that stay, the inner packet must be IPv4/IPv6 (PPP protocol and PPPoE length are fixed).</li>
- *   <li>VXLAN (UDP port 4789, and 8472: Linux's default VXLAN port and Cisco OTV, the same header; I flag set),
+ *   <li>VXLAN (UDP port 4789, and 8472: Linux's default VXLAN port and Cisco OTV, the same header, and the ports of
+ *       {@link VxlanPorts}; I flag set),
  *       VXLAN-GPE (UDP port 4790, version 0, I flag set; next protocol Ethernet, IPv4 or IPv6), Geneve (UDP port 6081,
  *       version 0, protocol Ethernet 0x6558, IPv4 or IPv6, options skipped) and ERSPAN (GRE protocol 0x88be: type I
  *       without a GRE sequence number, type II with one and an 8-byte header of version 1; 0x22eb: type III, a
@@ -30,9 +31,6 @@ import java.util.Set;
  * the output is a view over a reused buffer, valid until the next call.
  */
 public final class EncapsulationStripper {
-    static final int VXLAN_PORT = 4789;
-    /** Linux's VXLAN port when none is configured (before IANA's 4789), and Cisco OTV's, which has VXLAN's header. */
-    static final int VXLAN_LINUX_PORT = 8472;
     static final int VXLAN_GPE_PORT = 4790;
     static final int GENEVE_PORT = 6081;
     static final int ERSPAN_TYPE_II = 0x88be;    // and type I, told apart by the GRE sequence number
@@ -52,6 +50,7 @@ public final class EncapsulationStripper {
     private final boolean vxlan;
     private final boolean geneve;
     private final boolean erspan;
+    private final VxlanPorts vxlanPorts;
     /** The dissection of packets given without one ({@link #strip(Packet)}). */
     private final Layers own = new Layers();
     private final Packet out = new Packet();
@@ -64,10 +63,15 @@ public final class EncapsulationStripper {
     private int tunnelPayloadType;
 
     public EncapsulationStripper(Set<Encapsulation> selected) {
-        this(selected, true);
+        this(selected, VxlanPorts.STANDARD);
     }
 
-    private EncapsulationStripper(Set<Encapsulation> selected, boolean outer) {
+    /** With VXLAN also looked for on the extra ports of {@code vxlanPorts} (before any other tunnel there). */
+    public EncapsulationStripper(Set<Encapsulation> selected, VxlanPorts vxlanPorts) {
+        this(selected, vxlanPorts, true);
+    }
+
+    private EncapsulationStripper(Set<Encapsulation> selected, VxlanPorts vxlanPorts, boolean outer) {
         this.vlan = selected.contains(Encapsulation.VLAN);
         this.mpls = selected.contains(Encapsulation.MPLS);
         this.pppoe = selected.contains(Encapsulation.PPPOE);
@@ -75,7 +79,8 @@ public final class EncapsulationStripper {
         this.vxlan = selected.contains(Encapsulation.VXLAN);
         this.geneve = selected.contains(Encapsulation.GENEVE);
         this.erspan = selected.contains(Encapsulation.ERSPAN);
-        this.innerFrame = outer ? new EncapsulationStripper(selected, false) : null;
+        this.vxlanPorts = vxlanPorts;
+        this.innerFrame = outer ? new EncapsulationStripper(selected, vxlanPorts, false) : null;
     }
 
     /**
@@ -188,8 +193,8 @@ public final class EncapsulationStripper {
     }
 
     /** Whether UDP port {@code port} is one a VXLAN, VXLAN-GPE or Geneve tunnel is recognised on (as destination). */
-    static boolean tunnelPort(int port) {
-        return port == VXLAN_PORT || port == VXLAN_LINUX_PORT || port == VXLAN_GPE_PORT || port == GENEVE_PORT;
+    boolean tunnelPort(int port) {
+        return port == VXLAN_GPE_PORT || port == GENEVE_PORT || vxlanPorts.isVxlan(port);
     }
 
     /**
@@ -204,7 +209,7 @@ public final class EncapsulationStripper {
             int port = l.dstPort;
             if (!in.has(at, TUNNEL_HEADER)) return false;
             int flags = in.u8(at);
-            if (vxlan && (port == VXLAN_PORT || port == VXLAN_LINUX_PORT) && (flags & VXLAN_I) != 0) {
+            if (vxlan && vxlanPorts.isVxlan(port) && (flags & VXLAN_I) != 0) {
                 at += TUNNEL_HEADER;
             } else if (vxlan && port == VXLAN_GPE_PORT && (flags & VXLAN_I) != 0 && (flags & GPE_VERSION) == 0) {
                 // without the P flag there is no next protocol: Ethernet, as in VXLAN

@@ -64,6 +64,57 @@ class DecapTest {
         }
     }
 
+    /**
+     * VXLAN on a site's own port (Azure's 65330 here, and one on Geneve's 6081, which it then takes over) is seen by
+     * every command with --decap once --vxlan-port names it; without it, nothing. Ports come as a list or repeated.
+     */
+    @Test
+    void vxlanOnASitesOwnPortWithVxlanPort() throws IOException {
+        String plain = CliRun.of("smc-clc", "-f", "samples/smc-mixed.pcap", "-show-timestamps=false").out();
+        String summary = CliRun.of("smc", "-r", "samples/smc-mixed.pcap", "--json").out();
+        String printed = CliRun.of("capture", "-r", "samples/smc-mixed.pcap", "-e").out();
+        for (int port : new int[] {65330, 6081}) {
+            Path wrapped = wrap(Path.of("samples/smc-mixed.pcap"), frame -> vxlanOn(port, frame));
+            String f = wrapped.toString();
+            String ports = "4000," + port;
+            assertEquals(plain, CliRun.of("smc-clc", "-f", f, "-show-timestamps=false", "-decap", "-vxlan-port", ports)
+                .out());
+            assertEquals("", CliRun.of("smc-clc", "-f", f, "-show-timestamps=false", "-decap").out());
+            assertEquals(summary, CliRun.of("smc", "-r", f, "--json", "--decap", "--vxlan-port", "4000",
+                "--vxlan-port", String.valueOf(port)).out());
+            assertNotEquals(summary, CliRun.of("smc", "-r", f, "--json", "--decap").out());
+            assertEquals(printed, CliRun.of("capture", "-r", f, "-e", "--decap", "--vxlan-port=" + ports).out());
+            Path stripped = dir.resolve("stripped-" + port + ".pcap");
+            assertEquals(0, CliRun.of("strip", "--vxlan", "--vxlan-port", ports, "-r", f, "-w", stripped.toString()).exitCode());
+            assertEquals(printed, CliRun.of("capture", "-r", stripped.toString(), "-e").out());
+        }
+    }
+
+    /** --vxlan-port needs what it serves (--decap, strip's VXLAN) and real ports: usage errors, exit 2. */
+    @Test
+    void vxlanPortMisuseIsAUsageError() {
+        String f = "samples/smc-mixed.pcap";
+        String[][] misuses = {
+            {"smc", "-r", f, "--vxlan-port", "65330"},
+            {"smc", "-r", f, "--decap", "--vxlan-port", "65536"},
+            {"capture", "-r", f, "--vxlan-port", "65330"},
+            {"strip", "--gre", "--vxlan-port", "65330", "-r", f, "-w", dir.resolve("x.pcap").toString()},
+            {"rdma", "cnp", "--src", "10.1.0.2", "--dst", "10.1.0.1", "--dqpn", "1", "--vxlan-port", "65330", "--raw",
+                "-w", dir.resolve("cnp.pcap").toString()},
+        };
+        for (String[] misuse : misuses) {
+            CliRun run = CliRun.of(misuse);
+            assertEquals(2, run.exitCode(), String.join(" ", misuse) + ": " + run.err());
+            assertTrue(run.err().contains("--vxlan-port"), run.err());
+        }
+        for (String[] goMisuse : new String[][] {{"-vxlan-port", "65330"}, {"-decap", "-vxlan-port", "0"},
+                {"-decap", "-vxlan-port", "x"}}) {
+            CliRun run = CliRun.of(args(goMisuse, "smc-clc", "-f", f));
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains("-vxlan-port") && run.err().contains("Usage of smc-clc"), run.err());
+        }
+    }
+
     /** rdma query and rdma cnp --for-flow find the RDMA-CM connection mirrored in ERSPAN or carried in VXLAN-GPE. */
     @Test
     void rdmaQueryAndCnpForFlowSeeRdmaCmInsideTunnels() throws IOException {
@@ -197,6 +248,11 @@ class DecapTest {
 
     static byte[] vxlan(byte[] frame) {
         return outerIpv4(17, udp(4789, concat(hex("08 00 00 00"), u32(4242L << 8), frame)));
+    }
+
+    /** VXLAN's header on UDP port {@code port}. */
+    static byte[] vxlanOn(int port, byte[] frame) {
+        return outerIpv4(17, udp(port, concat(hex("08 00 00 00"), u32(4242L << 8), frame)));
     }
 
     /** VXLAN's header, on the port Linux uses when none is configured (also Cisco OTV's). */

@@ -53,7 +53,8 @@ class GoFlagsTest {
             + " maxtime=" + f.maxSeconds.value() + " filter=" + GoStrconv.quote(f.filter.value())
             + " reserved=" + f.showReserved.value() + " ts=" + f.showTimestamps.value() + " hex=" + f.showHex.value()
             + " http=" + GoStrconv.quote(f.http.value()) + " json=" + f.json.value() + " v=" + f.verbose.value()
-            + " w=" + GoStrconv.quote(f.write.value()) + " decap=" + f.decap.value() + " rest=" + quoted(rest) + "\n");
+            + " w=" + GoStrconv.quote(f.write.value()) + " decap=" + f.decap.value()
+            + " vxlanport=" + GoStrconv.quote(f.vxlanPort.value()) + " rest=" + quoted(rest) + "\n");
     }
 
     private static Shown shown(GoFlags flags, GoFlags.Outcome outcome,

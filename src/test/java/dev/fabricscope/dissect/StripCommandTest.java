@@ -98,6 +98,30 @@ class StripCommandTest {
         assertArrayEquals(new String[] {"0x8100", "40", ""}, r.get(0));   // the inner frame, its tag kept
     }
 
+    /**
+     * VXLAN on a site's own port (65330, Azure's): --vxlan-port makes strip take it off, giving what tshark decodes
+     * inside when told the port is VXLAN; without it the frame stays as it is.
+     */
+    @Test
+    void vxlanOnASitesOwnPort() throws Exception {
+        TsharkOracle.assumeTshark();
+        byte[] frame = Frames.eth(0x0800, Frames.ipv4(17, Frames.udp(49154, 65330, ByteArrays.concat(
+            ByteArrays.hex("08 00 00 00 00 00 07 00"), Frames.eth(0x0800, Frames.ipv4(17, Frames.udp(4446, 5557,
+                ByteArrays.ascii("own"))))))));
+        Path in = dir.resolve("in.pcap");
+        Path out = dir.resolve("out.pcap");
+        TsharkOracle.writePcap(in, LinkType.EN10MB, List.of(frame));
+        assertEquals(0, strip(in, out, "--vxlan", "--vxlan-port", "65330"));
+        List<String[]> inside = fields(in, "l", INNER, List.of("-d", "udp.port==65330,vxlan"));
+        assertArrayEquals(inside.get(0), fields(out, "f", INNER, List.of()).get(0));
+        assertEquals("", String.join("", fields(out, "a", ENCAP, List.of()).get(0)));
+        assertEquals(frame.length - (14 + 20 + 8 + 8), java.nio.file.Files.size(out) - 24 - 16);
+
+        assertEquals(0, strip(in, out, "--vxlan"));
+        assertArrayEquals(fields(in, "a", INNER, List.of()).get(0), fields(out, "a", INNER, List.of()).get(0));
+        assertEquals(java.nio.file.Files.size(in), java.nio.file.Files.size(out));
+    }
+
     /** The use the flags are for: SMC handshakes carried in VXLAN read, once stripped, as if captured inside. */
     @Test
     void smcInsideVxlanReadsAsTheSampleOnceStripped() throws Exception {
