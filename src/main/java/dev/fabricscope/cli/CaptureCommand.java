@@ -213,7 +213,7 @@ public final class CaptureCommand implements Callable<Integer> {
     boolean packetNumbers;
 
     @Option(names = "-x", description = "Also print each packet's bytes in hex, after its link-level header "
-        + "(-xx: the whole packet).")
+        + "(-xx: the whole packet). With --json: the field packet_hex, all captured bytes.")
     boolean[] hex = {};
 
     @Option(names = "-X", description = "Also print each packet's bytes in hex and ASCII, after its link-level header "
@@ -410,8 +410,8 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         if (json && writeFile != null) throw UserError.usage("--json prints packets; it cannot be combined with -w");
         if (json && (quiet || verbose.length > 0 || linkHeaders || timestampFlags.length > 0 || packetNumbers
-                || hex.length > 0 || hexAscii.length > 0 || ascii.length > 0)) {
-            throw UserError.usage("--json cannot be combined with -q, -v, -e, -t, -#, -x, -X or -A");
+                || hexAscii.length > 0 || ascii.length > 0)) {
+            throw UserError.usage("--json cannot be combined with -q, -v, -e, -t, -#, -X or -A (-x adds packet_hex)");
         }
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
     }
@@ -639,7 +639,7 @@ public final class CaptureCommand implements Callable<Integer> {
     /** Text lines (tcpdump's, with the interface name first when there are several), or JSON objects. */
     private CaptureLoop.Lines lines(boolean prefixInterface) {
         if (json) {
-            PacketJson packetJson = new PacketJson();
+            PacketJson packetJson = new PacketJson(hex.length > 0);
             Decapsulator decapsulator = vxlanPort.decapsulator(decap);
             return (p, l, iface, line) -> packetJson.format(decapsulator == null ? p : decapsulator.inner(p, l), l,
                 iface.name(), line);

@@ -22,15 +22,27 @@ import dev.fabricscope.json.JsonLine;
  *   <li>{@code src_port}, {@code dst_port} (TCP, UDP); {@code tcp_flags} (number, FIN = 1 ... CWR = 128),
  *   {@code tcp_seq}, {@code tcp_ack} (absolute), {@code tcp_window} (unscaled); {@code udp_length};
  *   {@code payload_length} (TCP/UDP payload bytes on the wire);</li>
- *   <li>{@code malformed} (reason) and {@code malformed_offset} when the dissector stopped at a bad header.</li>
+ *   <li>{@code malformed} (reason) and {@code malformed_offset} when the dissector stopped at a bad header;</li>
+ *   <li>{@code packet_hex}, only when asked for ({@code capture --json -x}): the captured bytes, two lower-case hex
+ *   digits each (tshark's {@code frame_raw}).</li>
  * </ul>
  * Reads header bytes only at the offsets recorded in {@link Layers} (bounds-checked reads) and allocates
  * nothing per packet (except the name of an unknown link type). One per thread.
  */
 public final class PacketJson {
     private final StringBuilder scratch = new StringBuilder(48);
+    private final boolean withBytes;
     private StringBuilder target;
     private JsonLine json;
+
+    public PacketJson() {
+        this(false);
+    }
+
+    /** @param withBytes also give the captured bytes ({@code packet_hex}) */
+    public PacketJson(boolean withBytes) {
+        this.withBytes = withBytes;
+    }
 
     /** Appends the object for {@code p}, dissected into {@code l}, to {@code out}, without a newline. */
     public void format(Packet p, Layers l, String interfaceName, StringBuilder out) {
@@ -46,6 +58,7 @@ public final class PacketJson {
         network(p, l, j);
         transport(l, j);
         if (l.isMalformed()) j.field("malformed", l.malformed.description()).field("malformed_offset", l.malformedOffset);
+        if (withBytes) j.raw("packet_hex", hexQuoted(p));
         j.endObject();
     }
 
@@ -97,6 +110,13 @@ public final class PacketJson {
         scratch.setLength(0);
         scratch.append('"');
         Text.linkAddress(scratch, p, off, len);
+        return scratch.append('"');
+    }
+
+    private CharSequence hexQuoted(Packet p) {
+        scratch.setLength(0);
+        scratch.append('"');
+        Text.hexBytes(scratch, p, 0, p.capLen());
         return scratch.append('"');
     }
 

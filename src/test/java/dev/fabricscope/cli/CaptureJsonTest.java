@@ -126,6 +126,27 @@ class CaptureJsonTest {
         assertTrue(lines.subList(0, 4).stream().noneMatch(l -> l.contains("malformed")), run.out());
     }
 
+    /** -x adds packet_hex: each frame's captured bytes as tshark's -T json -x gives them (frame_raw). */
+    @Test
+    void packetHexIsTsharksFrameRaw() throws Exception {
+        Oracles.requireTshark();
+        Oracles.requireTool("python3", "python3");
+        Path capture = syntheticCapture();
+        CliRun ours = CliRun.of("capture", "-r", capture.toString(), "--json", "-x");
+        assertEquals(0, ours.exitCode(), ours.err());
+        Path oursFile = Files.writeString(tmp.resolve("ours.json"), ours.out());
+        Oracles.Run tshark = Oracles.run("tshark", "-r", capture.toString(), "-T", "json", "-x");
+        assertEquals(0, tshark.exitCode(), tshark.err());
+        Path theirsFile = Files.writeString(tmp.resolve("theirs.json"), tshark.out());
+        Path python = Files.writeString(tmp.resolve("raw.py"), "import json, sys\n"
+            + "ours = [json.loads(l)['packet_hex'] for l in open(sys.argv[1])]\n"
+            + "theirs = [p['_source']['layers']['frame_raw'][0] for p in json.load(open(sys.argv[2]))]\n"
+            + "print(len(ours), len(theirs), sum(1 for a, b in zip(ours, theirs) if a == b))\n");
+        Oracles.Run compared = Oracles.run("python3", python.toString(), oursFile.toString(), theirsFile.toString());
+        assertEquals("5 5 5", compared.out().strip(), compared.err());
+        assertTrue(!CliRun.of("capture", "-r", capture.toString(), "--json").out().contains("packet_hex"));
+    }
+
     @Test
     void usageErrors() {
         assertEquals(2, CliRun.of("capture", "-r", "x.pcap", "--json", "-w", "y.pcap").exitCode());

@@ -10,12 +10,17 @@ import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import java.lang.management.ManagementFactory;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** capture --json allocates nothing per packet once compiled (times, addresses and numbers go straight to text). */
+/**
+ * capture --json (also with -x's packet_hex) allocates nothing per packet once compiled (times, addresses, numbers
+ * and bytes go straight to text).
+ */
 class PacketJsonAllocationTest {
-    @Test
-    void formattingAllocatesNothingPerPacket() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void formattingAllocatesNothingPerPacket(boolean withBytes) {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean, "no allocation counter in this JVM");
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         byte[][] frames = {
@@ -31,7 +36,7 @@ class PacketJsonAllocationTest {
             layers[i] = new Layers();
             Dissector.dissect(packets[i], layers[i]);
         }
-        PacketJson json = new PacketJson();
+        PacketJson json = new PacketJson(withBytes);
         StringBuilder line = new StringBuilder(1024);
         long sink = 0;
         for (int i = 0; i < 300_000; i++) {   // warm up (JIT)
