@@ -22,6 +22,7 @@ import dev.fabricscope.libpcap.LiveSource;
 import dev.fabricscope.libpcap.PacketFilter;
 import dev.fabricscope.print.PacketJson;
 import dev.fabricscope.print.PacketPrinter;
+import dev.fabricscope.print.PacketType;
 import dev.fabricscope.print.RawDump;
 import dev.fabricscope.print.TimestampStyle;
 import dev.fabricscope.print.Verbosity;
@@ -220,6 +221,12 @@ public final class CaptureCommand implements Callable<Integer> {
         + "(-XX: the whole packet).")
     boolean[] hexAscii = {};
 
+    @Option(names = "-T", paramLabel = "TYPE",
+        description = "Print UDP payloads as TYPE whatever their ports, as tcpdump -T: snmp, tftp, radius, vxlan, ptp, "
+            + "someip, domain (also TCP), resp (TCP only) or carp (IP protocol 112 as CARP, not VRRP). TCP and UDP "
+            + "payloads are then no longer decoded by port.")
+    String packetTypeName;
+
     @Option(names = "-A", description = "Also print each packet's bytes in ASCII, after its link-level header "
         + "(-AA: the whole packet).")
     boolean[] ascii = {};
@@ -413,7 +420,21 @@ public final class CaptureCommand implements Callable<Integer> {
                 || hexAscii.length > 0 || ascii.length > 0)) {
             throw UserError.usage("--json cannot be combined with -q, -v, -e, -t, -#, -X or -A (-x adds packet_hex)");
         }
+        packetType();
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
+    }
+
+    /** -T's type (null without -T); tcpdump's types we do not print, and unknown names, are usage errors. */
+    private PacketType packetType() {
+        if (packetTypeName == null) return null;
+        PacketType type = PacketType.named(packetTypeName);
+        if (type != null) return type;
+        if (PacketType.TCPDUMP_ONLY.contains(packetTypeName.toLowerCase(java.util.Locale.ROOT))) {
+            throw UserError.usage("-T " + packetTypeName + ": tcpdump's, but not printed by fabricscope (-T takes "
+                + java.util.Arrays.stream(PacketType.values()).map(PacketType::tcpdumpName)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+        throw UserError.usage("unknown packet type `" + packetTypeName + "'");
     }
 
     /** -Z: after the input is open, before any output file (as tcpdump). */
@@ -652,7 +673,8 @@ public final class CaptureCommand implements Callable<Integer> {
         if ("nano".equals(precision)) options.add(PacketPrinter.Option.NANOSECONDS);
         if (!absoluteSequence) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
-            TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length));
+            TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length),
+            packetType());
         Decapsulator decapsulator = vxlanPort.decapsulator(decap);   // one per loop, as the printer
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');

@@ -40,7 +40,7 @@ final class IpContext {
     }
 
     /** "src.sport > dst.dport: " or, when the IP header does not name the transport, "sport > dport: ". */
-    void appendEndpoints(StringBuilder out, dev.fabricscope.capture.Packet p, int sport, int dport) {
+    StringBuilder appendEndpoints(StringBuilder out, dev.fabricscope.capture.Packet p, int sport, int dport) {
         if (addresses) {
             appendAddress(out, p, srcOffset);
             out.append('.').append(sport).append(" > ");
@@ -49,6 +49,12 @@ final class IpContext {
         } else {
             out.append(sport).append(" > ").append(dport).append(": ");
         }
+        return out;
+    }
+
+    /** The IPv4 TTL (4 bytes before the source address) or the IPv6 hop limit (just before it). */
+    int ttl(dev.fabricscope.capture.Packet p) {
+        return p.u8(v6 ? srcOffset - 1 : srcOffset - 4);
     }
 
     long pseudoHeaderSum(dev.fabricscope.capture.Packet p, int protocol, int length) {

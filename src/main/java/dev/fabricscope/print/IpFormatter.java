@@ -38,6 +38,8 @@ final class IpFormatter {
     private final PimFormatter pim;
     private final SctpFormatter sctp;
     private final DccpFormatter dccp;
+    /** With -T carp only. */
+    private final CarpFormatter carp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
 
@@ -46,14 +48,15 @@ final class IpFormatter {
     private final Encapsulated inner;
 
     IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
-                Encapsulated inner, boolean defaultPrint, ZoneId zone) {
+                Encapsulated inner, boolean defaultPrint, ZoneId zone, PacketType forced) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
-        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
-        this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner, zone);
+        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers, forced);
+        this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner, zone, forced);
+        this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
         this.igmp = new IgmpFormatter(verbosity, earlyEnd);
@@ -267,7 +270,10 @@ final class IpFormatter {
                 if (v6) out.append("[IGMP requires IPv4] (invalid)");
                 else igmp.format(p, off, len, ctx.end, out);
             }
-            case VrrpFormatter.PROTOCOL -> vrrp.format(p, ctx, off, len, out);
+            case VrrpFormatter.PROTOCOL -> {   // CARP shares VRRP's protocol number: -T carp tells them apart
+                if (carp != null) carp.format(p, ctx, off, len, out);
+                else vrrp.format(p, ctx, off, len, out);
+            }
             case GRE -> gre.format(p, off, len, ctx.end, out);
             case OspfFormatter.PROTOCOL -> {
                 if (v6) ospf6.format(p, off, len, ctx.end, out);

@@ -112,6 +112,12 @@ public final class PacketPrinter {
     /** With tcpdump's time stamp flag ({@code -t} ... {@code -ttttt}) and raw-byte flag ({@code -x}, -X, -A). */
     public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
                          RawDump rawDump) {
+        this(zone, verbosity, options, timestampStyle, rawDump, null);
+    }
+
+    /** And tcpdump's {@code -T type} ({@code forced}; null: by port). */
+    public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
+                         RawDump rawDump, PacketType forced) {
         this.verbosity = verbosity;
         this.linkHeaders = options.contains(Option.LINK_HEADERS);
         this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
@@ -120,7 +126,7 @@ public final class PacketPrinter {
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, defaultPrint, zone);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, defaultPrint, zone, forced);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);

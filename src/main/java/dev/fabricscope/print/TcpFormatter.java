@@ -27,9 +27,12 @@ final class TcpFormatter {
     private final LdpFormatter ldp;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
+    /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
+    private final PacketType forced;
 
-    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, boolean relativeSequenceNumbers) {
+    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, boolean relativeSequenceNumbers, PacketType forced) {
         this.verbosity = verbosity;
+        this.forced = forced;
         this.options = new TcpOptionsFormatter(earlyEnd);
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.text = new TextProtocolFormatter(verbosity, earlyEnd);
@@ -119,7 +122,8 @@ final class TcpFormatter {
         if ((flags & RST) != 0 && verbosity.verbose()) {
             rstData(p, off + hlen, dataLength, end, out);
         } else {
-            payload(p, off + hlen, dataLength, end, TcpPorts.decoder(sport, dport), out);
+            if (forced == null) payload(p, off + hlen, dataLength, end, TcpPorts.decoder(sport, dport), out);
+            else if (forced.tcp != null) payload(p, off + hlen, dataLength, end, forced.tcp, out);
         }
     }
 

@@ -14,7 +14,8 @@ import java.time.ZoneId;
  * RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter});
  * else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (LISP, ...) are not
  * decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
- * checksums are verified with -v as tcpdump does, IPv4 ones with -vv.
+ * checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T ({@link PacketType}) every datagram
+ * goes to that type's printer, unchecked, as tcpdump does.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -44,13 +45,18 @@ final class UdpFormatter {
     private final RadiusFormatter radius;
     private final HsrpFormatter hsrp;
     private final LdpFormatter ldp;
+    /** -T's type, or null. */
+    private final PacketType forced;
 
     /**
      * @param linkHeaders tcpdump -e (Geneve then names the carried protocol)
      * @param zone        where RADIUS Event-Timestamps are shown
+     * @param forced      tcpdump -T's type, or null
      */
-    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner, ZoneId zone) {
+    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner, ZoneId zone,
+                 PacketType forced) {
         this.verbosity = verbosity;
+        this.forced = forced;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
         this.otv = new OtvFormatter(earlyEnd, inner);
@@ -107,11 +113,17 @@ final class UdpFormatter {
         ulen -= HEADER;
         length -= HEADER;
         if (ulen < length) length = ulen;
-        ip.appendEndpoints(out, p, sport, dport);
         if (off + HEADER > end) {
+            ip.appendEndpoints(out, p, sport, dport);
             out.append(" [|udp]");
             return;
         }
+        if (forced != null) {   // before checksums and ports, whatever -q says; a type without a UDP printer: nothing
+            if (forced.udp != null) decode(forced.udp, p, ip, off + HEADER, length, ulen, dport,
+                ip.appendEndpoints(out, p, sport, dport));
+            return;
+        }
+        ip.appendEndpoints(out, p, sport, dport);
         // IPv6 (where the checksum is mandatory) from -v, IPv4 from -vv, where a zero checksum means none
         boolean check = ip.v6 ? verbosity.verbose() : verbosity.veryVerbose();
         if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
@@ -122,7 +134,12 @@ final class UdpFormatter {
         }
         UdpPorts.Decoder decoder = verbosity == Verbosity.QUIET || nfs(p, off + HEADER, end, sport, dport)
             ? UdpPorts.Decoder.NONE : UdpPorts.decoder(sport, dport);
-        int payload = off + HEADER;
+        decode(decoder, p, ip, off + HEADER, length, ulen, dport, out);
+    }
+
+    private void decode(UdpPorts.Decoder decoder, Packet p, IpContext ip, int payload, int length, int ulen, int dport,
+                        StringBuilder out) {
+        int end = ip.end;
         switch (decoder) {
             case DNS, MDNS -> dns.format(p, payload, length, end, false, decoder == UdpPorts.Decoder.MDNS, out);
             case VXLAN -> vxlan.format(p, payload, length, end, out);

@@ -40,8 +40,7 @@ final class VrrpFormatter {
         out.append('v').append(version).append(", ");
         if (type == ADVERTISEMENT) out.append("Advertisement");
         else out.append("unknown type (").append(type).append(')');
-        // the IPv4 TTL stands 4 bytes before the source address, the IPv6 hop limit just before it
-        int ttl = p.u8(ip.v6 ? ip.srcOffset - 1 : ip.srcOffset - 4);
+        int ttl = ip.ttl(p);
         if (ttl != 255) out.append(", (ttl ").append(ttl).append(')');
         if (version < 2 || version > 3 || type != ADVERTISEMENT) return;
         int vrid = bytes.u8(bp + 1), priority = bytes.u8(bp + 2);

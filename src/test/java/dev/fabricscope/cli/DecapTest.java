@@ -90,6 +90,24 @@ class DecapTest {
         }
     }
 
+    /** capture -T vxlan prints VXLAN on any port as tcpdump -T vxlan does; -T's names are tcpdump's. */
+    @Test
+    void captureDashTPrintsAsTcpdump() throws IOException {
+        Path wrapped = wrap(Path.of("samples/smc-mixed.pcap"), frame -> vxlanOn(65330, frame));
+        Oracles.requireTcpdump();
+        for (String[] flags : new String[][] {{"-T", "vxlan"}, {"-T", "VXLAN", "-v"}, {"-T", "domain", "-e"}}) {
+            CliRun ours = CliRun.of(args(flags, "capture", "-r", wrapped.toString()));
+            assertEquals(0, ours.exitCode(), ours.err());
+            assertEquals(Oracles.run(args(flags, "tcpdump", "-n", "-r", wrapped.toString())).out(), ours.out());
+        }
+        CliRun unknown = CliRun.of("capture", "-r", wrapped.toString(), "-T", "nosuch");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown packet type `nosuch'"), unknown.err());
+        CliRun notOurs = CliRun.of("capture", "-r", wrapped.toString(), "-T", "rtp");
+        assertEquals(2, notOurs.exitCode());
+        assertTrue(notOurs.err().contains("-T rtp") && notOurs.err().contains("vxlan"), notOurs.err());
+    }
+
     /** --vxlan-port needs what it serves (--decap, strip's VXLAN) and real ports: usage errors, exit 2. */
     @Test
     void vxlanPortMisuseIsAUsageError() {
