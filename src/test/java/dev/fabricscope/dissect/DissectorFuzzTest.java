@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.print.PacketPrinter;
+import dev.fabricscope.print.PacketType;
 import dev.fabricscope.print.RawDump;
 import dev.fabricscope.print.TimestampStyle;
 import dev.fabricscope.print.Verbosity;
@@ -35,6 +36,10 @@ class DissectorFuzzTest {
     private final PacketPrinter everything = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
         EnumSet.allOf(PacketPrinter.Option.class), TimestampStyle.SINCE_PREVIOUS, RawDump.HEX_ASCII);
     private final PacketPrinter plain = new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL);
+    /** -T: one printer per type, picked by the frame's length (so the seeds' bytes keep their meaning). */
+    private final PacketPrinter[] typed = java.util.Arrays.stream(PacketType.values())
+        .map(t -> new PacketPrinter(ZoneOffset.UTC, Verbosity.VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class),
+            TimestampStyle.TIME, RawDump.HEX, t)).toArray(PacketPrinter[]::new);
     private final StringBuilder line = new StringBuilder();
     private final EncapsulationStripper stripper = new EncapsulationStripper(EnumSet.allOf(Encapsulation.class));
     private final Decapsulator decapsulator = new Decapsulator();
@@ -51,6 +56,8 @@ class DissectorFuzzTest {
         everything.format(packet, layers, line);
         line.setLength(0);
         plain.format(packet, layers, line);
+        line.setLength(0);
+        typed[frame.length % typed.length].format(packet, layers, line);
 
         Packet stripped = stripper.strip(packet);
         assertTrue(stripped.capLen() <= frame.length, "strip made " + frame.length + " bytes " + stripped.capLen());
