@@ -120,7 +120,8 @@ public final class PacketPrinter {
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, defaultPrint, zone);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, this::carriedEtherType, defaultPrint,
+            zone);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
@@ -242,12 +243,7 @@ public final class PacketPrinter {
             return true;
         }
         if (nesting == MAX_NESTING) return false;
-        if (innerPackets[nesting] == null) {
-            innerPackets[nesting] = new Packet();
-            innerLayers[nesting] = new Layers();
-        }
-        Packet inner = innerPackets[nesting].set(outer.bytes(), outer.offset() + off, capLen, length,
-            outer.timestampNanos(), outer.interfaceId(), linkType, outer.frameNumber());
+        Packet inner = innerView(outer, off, length, capLen, linkType);
         Layers layers = innerLayers[nesting];
         Dissector.dissect(inner, layers);
         nesting++;
@@ -265,6 +261,33 @@ public final class PacketPrinter {
             nesting--;
         }
         return true;
+    }
+
+    /**
+     * A carried packet whose protocol field is an ethertype ({@link CarriedEtherType}): the view as {@link
+     * #encapsulated} makes it, then {@link #etherTypeBody}, the dispatch an Ethernet frame's payload gets.
+     */
+    private CarriedEtherType.Result carriedEtherType(Packet outer, int off, int length, int capLen, int type,
+                                                     StringBuilder out) {
+        if (nesting == MAX_NESTING) return CarriedEtherType.Result.TOO_DEEP;
+        Packet inner = innerView(outer, off, length, capLen, outer.linkType());
+        nesting++;
+        try {
+            return etherTypeBody(inner, type, 0, length, out) ? CarriedEtherType.Result.PRINTED
+                : CarriedEtherType.Result.NO_PRINTER;
+        } finally {
+            nesting--;
+        }
+    }
+
+    /** This nesting level's view of {@code capLen} bytes at {@code off} of {@code outer} ({@code length} on the wire). */
+    private Packet innerView(Packet outer, int off, int length, int capLen, int linkType) {
+        if (innerPackets[nesting] == null) {
+            innerPackets[nesting] = new Packet();
+            innerLayers[nesting] = new Layers();
+        }
+        return innerPackets[nesting].set(outer.bytes(), outer.offset() + off, capLen, length, outer.timestampNanos(),
+            outer.interfaceId(), linkType, outer.frameNumber());
     }
 
     private void ethernet(Packet p, Layers l, int off, int length, StringBuilder out) {

@@ -48,9 +48,11 @@ final class UdpFormatter {
 
     /**
      * @param linkHeaders tcpdump -e (Geneve then names the carried protocol)
+     * @param etherTypes  what Geneve's payload gets, by its ethertype
      * @param zone        where RADIUS Event-Timestamps are shown
      */
-    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner, ZoneId zone) {
+    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner,
+                 CarriedEtherType etherTypes, ZoneId zone) {
         this.verbosity = verbosity;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
@@ -65,7 +67,7 @@ final class UdpFormatter {
         this.sflow = new SflowFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
         this.bfd = new BfdFormatter(verbosity, earlyEnd);
-        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, nsh);
+        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, etherTypes);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
