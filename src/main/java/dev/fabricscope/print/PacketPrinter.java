@@ -20,8 +20,8 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve, OTV,
- * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, NTP,
- * syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
+ * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, LISP control ({@link LispFormatter}),
+ * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
  * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}),
  * PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet
  * CFM, IEEE 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link
