@@ -10,12 +10,12 @@ import dev.fabricscope.capture.Packet;
 interface CarriedEtherType {
     enum Result {
         PRINTED,
-        /** tcpdump's ethertype_print has no printer for the type (or tcpdump's has one and ours not): nothing printed. */
+        /** tcpdump's ethertype_print has no printer for the type (or has one we lack): nothing printed. */
         NO_PRINTER,
         /** Packets are nested too deep to print another: nothing printed. */
         TOO_DEEP
     }
 
-    /** The packet at {@code off} of {@code outer}: {@code length} bytes on the wire, {@code capLen} of them readable. */
+    /** The packet at {@code off} of {@code outer}: {@code length} bytes on the wire, {@code capLen} readable. */
     Result print(Packet outer, int off, int length, int capLen, int type, StringBuilder out);
 }

@@ -120,8 +120,8 @@ public final class PacketPrinter {
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, this::carriedEtherType, defaultPrint,
-            zone);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, this::carriedEtherType,
+            defaultPrint, zone);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
@@ -280,7 +280,7 @@ public final class PacketPrinter {
         }
     }
 
-    /** This nesting level's view of {@code capLen} bytes at {@code off} of {@code outer} ({@code length} on the wire). */
+    /** This nesting level's view of {@code capLen} bytes at {@code off} of {@code outer} (wire: {@code length}). */
     private Packet innerView(Packet outer, int off, int length, int capLen, int linkType) {
         if (innerPackets[nesting] == null) {
             innerPackets[nesting] = new Packet();

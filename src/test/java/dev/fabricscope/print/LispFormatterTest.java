@@ -91,7 +91,7 @@ class LispFormatterTest {
         f.add(lisp(concat(wrappedAuth, v4record)));
         for (int type : new int[] {0, 1, 2, 5, 8, 15}) f.add(lisp(concat(header(type, 0x0f, 0xff, 1, 1, new byte[0]),
             v4record)));
-        f.add(lisp(hex("30000001000000000000000000")));                                                        // short header
+        f.add(lisp(hex("30000001000000000000000000")));                                          // short header
         f.add(lisp(new byte[0]));
         f.add(new Frame(ethernet(0x86dd, ipv6(17, udp(4342, 4342, concat(header(REGISTER, 0x0a, 0x01, 1, 1,
             sequence(20, 5)), v6record, xtr), IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))));            // over IPv6
@@ -115,7 +115,9 @@ class LispFormatterTest {
         List<Frame> cut = new ArrayList<>();
         for (Frame f : frames()) {   // from the UDP payload on, whatever the IP version
             int from = MutatedFrames.afterIp(f.bytes()) + 8;
-            for (int n = from; n < f.bytes().length; n++) cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+            for (int n = from; n < f.bytes().length; n++) {
+                cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
+            }
         }
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
