@@ -6,26 +6,28 @@ import dev.fabricscope.capture.Packet;
 /**
  * Geneve (RFC 8926, UDP 6081) as tcpdump 4.99 prints it (print-geneve.c): {@code Geneve, Flags [C], vni 0x1,
  * options [8 bytes]: } then the carried packet, printed like any (with -v the options are listed, and the packet
- * follows on its own line; with -e the protocol is named). Carried Ethernet (TEB), IPv4, IPv6 and NSH (0x894f,
- * {@link NshFormatter}) are printed; other protocols tcpdump decodes there (ARP, MPLS, ...) print as
- * {@code geneve-proto-0x...}: a known difference.
+ * follows on its own line; with -e the protocol is named). The protocol field is an ethertype and the payload gets
+ * what an Ethernet frame's payload of that type gets ({@link CarriedEtherType}, tcpdump's ethertype_print: IPv4,
+ * IPv6, ARP, MPLS, LLDP, NSH, PPPoE, PTP, CFM, ...); Ethernet (TEB, 0x6558) is printed as a frame, and a type
+ * ethertype_print does not know (VLAN's 0x8100 among them) prints {@code geneve-proto-0x...}. Types tcpdump decodes
+ * there but we do not (IPX, DECnet, AppleTalk, EAPOL, ...) print that too: a known difference.
  * tcpdump checks the header and the options before printing them, so a cut one ends with " [|geneve]".
  */
 final class GeneveFormatter {
     private static final int HEADER = 8;
-    private static final int TEB = 0x6558, IPV4 = 0x0800, IPV6 = 0x86dd, NSH = 0x894f;
+    private static final int TEB = 0x6558;
     private static final String[] FLAGS = {"O", "C", "R1", "R2", "R3", "R4", "R5", "R6"};
 
     private final Verbosity verbosity;
     private final boolean linkHeaders;
     private final Encapsulated inner;
-    private final NshFormatter nsh;
+    private final CarriedEtherType etherTypes;
 
-    GeneveFormatter(Verbosity verbosity, boolean linkHeaders, Encapsulated inner, NshFormatter nsh) {
+    GeneveFormatter(Verbosity verbosity, boolean linkHeaders, Encapsulated inner, CarriedEtherType etherTypes) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.inner = inner;
-        this.nsh = nsh;
+        this.etherTypes = etherTypes;
     }
 
     /** The UDP payload at {@code off} ({@code length} bytes), {@code end} the snapshot end. */
@@ -86,21 +88,14 @@ final class GeneveFormatter {
         int payload = options + optionsLength;
         left -= optionsLength;
         out.append(verbosity.verbose() ? "\n\t" : ": ");
-        if (protocol == NSH) {   // tcpdump's ethertype_print, as after an Ethernet header
-            nsh.format(p, payload, left, end, out);
+        if (protocol == TEB) {   // not an ethertype ethertype_print knows: tcpdump prints the frame itself
+            if (!inner.print(p, payload, left, end - payload, LinkType.EN10MB, out)) out.append(" [|geneve]");
             return;
         }
-        int linkType = switch (protocol) {
-            case TEB -> LinkType.EN10MB;
-            case IPV4 -> LinkType.IPV4;
-            case IPV6 -> LinkType.IPV6;
-            default -> -1;
-        };
-        if (linkType < 0) {
-            out.append("geneve-proto-0x");
-            Text.hex(out, protocol);
-        } else if (!inner.print(p, payload, left, end - payload, linkType, out)) {
-            out.append(" [|geneve]");
+        switch (etherTypes.print(p, payload, left, end - payload, protocol, out)) {
+            case PRINTED -> { }
+            case NO_PRINTER -> Text.hex(out.append("geneve-proto-0x"), protocol);
+            case TOO_DEEP -> out.append(" [|geneve]");
         }
     }
 

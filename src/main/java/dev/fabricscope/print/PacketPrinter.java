@@ -20,8 +20,8 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve, OTV,
- * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, NTP,
- * syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
+ * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, LISP control ({@link LispFormatter}),
+ * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
  * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}),
  * PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet
  * CFM, IEEE 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link
@@ -126,7 +126,8 @@ public final class PacketPrinter {
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, defaultPrint, zone, forced);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, this::carriedEtherType,
+            defaultPrint, zone, forced);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
@@ -248,12 +249,7 @@ public final class PacketPrinter {
             return true;
         }
         if (nesting == MAX_NESTING) return false;
-        if (innerPackets[nesting] == null) {
-            innerPackets[nesting] = new Packet();
-            innerLayers[nesting] = new Layers();
-        }
-        Packet inner = innerPackets[nesting].set(outer.bytes(), outer.offset() + off, capLen, length,
-            outer.timestampNanos(), outer.interfaceId(), linkType, outer.frameNumber());
+        Packet inner = innerView(outer, off, length, capLen, linkType);
         Layers layers = innerLayers[nesting];
         Dissector.dissect(inner, layers);
         nesting++;
@@ -271,6 +267,33 @@ public final class PacketPrinter {
             nesting--;
         }
         return true;
+    }
+
+    /**
+     * A carried packet whose protocol field is an ethertype ({@link CarriedEtherType}): the view as {@link
+     * #encapsulated} makes it, then {@link #etherTypeBody}, the dispatch an Ethernet frame's payload gets.
+     */
+    private CarriedEtherType.Result carriedEtherType(Packet outer, int off, int length, int capLen, int type,
+                                                     StringBuilder out) {
+        if (nesting == MAX_NESTING) return CarriedEtherType.Result.TOO_DEEP;
+        Packet inner = innerView(outer, off, length, capLen, outer.linkType());
+        nesting++;
+        try {
+            return etherTypeBody(inner, type, 0, length, out) ? CarriedEtherType.Result.PRINTED
+                : CarriedEtherType.Result.NO_PRINTER;
+        } finally {
+            nesting--;
+        }
+    }
+
+    /** This nesting level's view of {@code capLen} bytes at {@code off} of {@code outer} (wire: {@code length}). */
+    private Packet innerView(Packet outer, int off, int length, int capLen, int linkType) {
+        if (innerPackets[nesting] == null) {
+            innerPackets[nesting] = new Packet();
+            innerLayers[nesting] = new Layers();
+        }
+        return innerPackets[nesting].set(outer.bytes(), outer.offset() + off, capLen, length, outer.timestampNanos(),
+            outer.interfaceId(), linkType, outer.frameNumber());
     }
 
     private void ethernet(Packet p, Layers l, int off, int length, StringBuilder out) {

@@ -11,9 +11,9 @@ import java.time.ZoneId;
  * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
- * RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter});
- * else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (LISP, ...) are not
- * decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
+ * RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
+ * LISP control on 4342 ({@link LispFormatter}); else {@code UDP, length N} (tcpdump -q never decodes by port). Other
+ * ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
  * checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T ({@link PacketType}) every datagram
  * goes to that type's printer, unchecked, as tcpdump does.
  */
@@ -45,16 +45,18 @@ final class UdpFormatter {
     private final RadiusFormatter radius;
     private final HsrpFormatter hsrp;
     private final LdpFormatter ldp;
+    private final LispFormatter lisp;
     /** -T's type, or null. */
     private final PacketType forced;
 
     /**
      * @param linkHeaders tcpdump -e (Geneve then names the carried protocol)
+     * @param etherTypes  what Geneve's payload gets, by its ethertype
      * @param zone        where RADIUS Event-Timestamps are shown
      * @param forced      tcpdump -T's type, or null
      */
-    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner, ZoneId zone,
-                 PacketType forced) {
+    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner,
+                 CarriedEtherType etherTypes, ZoneId zone, PacketType forced) {
         this.verbosity = verbosity;
         this.forced = forced;
         this.dns = new DnsFormatter(verbosity, earlyEnd);
@@ -70,7 +72,7 @@ final class UdpFormatter {
         this.sflow = new SflowFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
         this.bfd = new BfdFormatter(verbosity, earlyEnd);
-        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, nsh);
+        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, etherTypes);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
@@ -80,6 +82,7 @@ final class UdpFormatter {
         this.radius = new RadiusFormatter(verbosity, earlyEnd, zone);
         this.hsrp = new HsrpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
+        this.lisp = new LispFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -165,6 +168,7 @@ final class UdpFormatter {
             case RADIUS -> radius.format(p, payload, length, end, out);
             case HSRP -> hsrp.format(p, payload, length, end, out);
             case LDP -> ldp.format(p, payload, length, end, out);
+            case LISP -> lisp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

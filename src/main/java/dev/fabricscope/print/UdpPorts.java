@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, UNSUPPORTED, NONE }
+        RADIUS, HSRP, LDP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -45,8 +45,8 @@ final class UdpPorts {
     private static final int[] BEFORE_SYSLOG = {12223, 12222, 5060};
     private static final int OTV = 8472;
     private static final int GENEVE = 6081;
-    /** Either side, tried after Geneve and before PTP, in this order (LISP control and ZEP are not decoded here). */
-    private static final int LISP = 4342, VXLAN_GPE = 4790, ZEP = 17754, MPLS = 6635;
+    /** Either side, tried after Geneve and before PTP, in this order (ZEP is not decoded here). */
+    private static final int LISP = LispFormatter.PORT, VXLAN_GPE = 4790, ZEP = 17754, MPLS = 6635;
     /** Either side: PTP event and general messages (tcpdump tries AppleTalk-in-UDP first: not decoded here). */
     private static final int[] PTP = {319, 320};
     private static final int SOME_IP = 30490;
@@ -82,7 +82,7 @@ final class UdpPorts {
         if (either(sport, dport, OTV)) return Decoder.OTV;
         if (either(sport, dport, VXLAN)) return Decoder.VXLAN;
         if (either(sport, dport, GENEVE)) return Decoder.GENEVE;
-        if (either(sport, dport, LISP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, LISP)) return Decoder.LISP;
         if (either(sport, dport, VXLAN_GPE)) return Decoder.VXLAN_GPE;
         if (either(sport, dport, ZEP)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, MPLS)) return Decoder.MPLS;
