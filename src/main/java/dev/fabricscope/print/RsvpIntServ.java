@@ -71,7 +71,9 @@ final class RsvpIntServ {
                 }
             }
             case 10 -> {
-                if (length == 4) out.append(VALUE_INDENT).append("Composed MTU: ").append(b.u32(value)).append(" bytes");
+                if (length == 4) {
+                    out.append(VALUE_INDENT).append("Composed MTU: ").append(b.u32(value)).append(" bytes");
+                }
             }
             case 127 -> {
                 if (length == 20) {
@@ -79,8 +81,9 @@ final class RsvpIntServ {
                     floats.g10(out.append(VALUE_INDENT).append("Token Bucket Size: "), floatAt(value + 4));
                     out.append(" bytes");
                     megabits(out.append(VALUE_INDENT).append("Peak Data Rate: "), value + 8);
-                    out.append(VALUE_INDENT).append("Minimum Policed Unit: ").append(b.u32(value + 12)).append(" bytes");
-                    out.append(VALUE_INDENT).append("Maximum Packet Size: ").append(b.u32(value + 16)).append(" bytes");
+                    out.append(VALUE_INDENT).append("Minimum Policed Unit: ").append(b.u32(value + 12))
+                        .append(" bytes").append(VALUE_INDENT).append("Maximum Packet Size: ").append(b.u32(value + 16))
+                        .append(" bytes");
                 }
             }
             case 130 -> {

@@ -1,6 +1,6 @@
 package dev.fabricscope.print;
 
-/** tcpdump's names in RSVP (print-rsvp.c's tables): message types, objects, their C-Types, and the codes inside them. */
+/** tcpdump's names in RSVP (print-rsvp.c's tables): message types, objects, their C-Types, the codes inside them. */
 final class RsvpNames {
     private RsvpNames() { }
 

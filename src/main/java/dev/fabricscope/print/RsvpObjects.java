@@ -143,13 +143,15 @@ final class RsvpObjects {
                 if (len < 8) return tooShort(out, indent);
                 b.ip4(out.append(indent).append("  IPv4 DestAddress: "), at);
                 hex2(out.append(", Protocol ID: "), b.u8(at + 4));
-                hex2(out.append(indent).append("  Flags: ["), b.u8(at + 5)).append("], DestPort ").append(b.u16(at + 6));
+                hex2(out.append(indent).append("  Flags: ["), b.u8(at + 5)).append("], DestPort ")
+                    .append(b.u16(at + 6));
             }
             case 2 -> {
                 if (len < 20) return tooShort(out, indent);
                 b.ip6(out.append(indent).append("  IPv6 DestAddress: "), at);
                 hex2(out.append(", Protocol ID: "), b.u8(at + 16));
-                hex2(out.append(indent).append("  Flags: ["), b.u8(at + 17)).append("], DestPort ").append(b.u16(at + 18));
+                hex2(out.append(indent).append("  Flags: ["), b.u8(at + 17)).append("], DestPort ")
+                    .append(b.u16(at + 18));
             }
             case 8 -> {
                 if (len < 36) return tooShort(out, indent);

@@ -7,7 +7,8 @@ import static dev.fabricscope.print.RsvpObjects.*;
  * The RSVP-TE and GMPLS objects (RFC 3209, 3473, 4090, 4124, 4875, 5063; OIF UNI; Juniper's Properties) as tcpdump
  * -v prints them (print-rsvp.c): labels, Label Request, Explicit and Record Route subobjects, Session Attribute,
  * Fast Re-Route, Detour, Class Type, Restart Capability, Capability, Administrative Status, Label Set, S2L Sub-LSP,
- * Confirm and Notify Request addresses, Properties and Generalized UNI. Each returns what {@link RsvpObjects} does next.
+ * Confirm and Notify Request addresses, Properties and Generalized UNI. Each returns what {@link RsvpObjects} does
+ * next.
  */
 final class RsvpTeObjects {
     private final SnapshotBytes b;

@@ -28,7 +28,9 @@ class RsvpFormatterTest {
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = new ArrayList<>();
-        for (Frame f : RsvpMessages.frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
+        for (Frame f : RsvpMessages.frames()) {
+            cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
+        }
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");

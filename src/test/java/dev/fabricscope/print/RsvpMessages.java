@@ -33,7 +33,8 @@ final class RsvpMessages {
     /** A message (version 1) with its length and checksum filled in. */
     static byte[] message(int flags, int type, int ttl, byte[]... objects) {
         byte[] body = concat(objects);
-        byte[] m = concat(new byte[] {(byte) (0x10 | flags), (byte) type, 0, 0, (byte) ttl, 0}, u16(8 + body.length), body);
+        byte[] m = concat(new byte[] {(byte) (0x10 | flags), (byte) type, 0, 0, (byte) ttl, 0}, u16(8 + body.length),
+            body);
         int c = checksum(m);
         m[2] = (byte) (c >>> 8);
         m[3] = (byte) c;
@@ -98,7 +99,8 @@ final class RsvpMessages {
     }
 
     static byte[] recordRoute() {
-        return object(21, 1, concat(hex("0108"), R1, hex("2001"), hex("0308 0101 00049000"), hex("0308 0002 00000003")));
+        return object(21, 1, concat(hex("0108"), R1, hex("2001"), hex("0308 0101 00049000"),
+            hex("0308 0002 00000003")));
     }
 
     static byte[] path() {
@@ -142,7 +144,8 @@ final class RsvpMessages {
             object(10, 3, concat(IP6_A, hex("00 012345"))),
             object(12, 2, concat(hex("0000 0007 0100 0006 7f00 0005"), f32(1e5f), f32(512f), f32(2e5f), u32(40),
                 u32(1280))),
-            object(15, 2, IP6_B), object(6, 2, concat(IP6_B, hex("00 18 0002"))), object(6, 4, concat(IP6_B, hex("00 1c 0002"))));
+            object(15, 2, IP6_B), object(6, 2, concat(IP6_B, hex("00 18 0002"))),
+            object(6, 4, concat(IP6_B, hex("00 1c 0002"))));
     }
 
     /** GMPLS (RFC 3473) and the rest of what tcpdump decodes. */
@@ -239,7 +242,7 @@ final class RsvpMessages {
         f.add(v4(message(0, 1, 1, object(12, 2, "00000009 01000007 04000001 00000003 06000001", f32(3.5e6f),
             "08000001 ffffffff 08000001 00000064 85000001 00000009 63000001 aabbccdd 86000002 00000001"))));
         f.add(v4(concat(message(0, 1, 1, object(5, 1, "00007530")), hex("0000 0000"))));         // IP longer than RSVP
-        f.add(v4(java.util.Arrays.copyOf(path(), 100)));                                           // RSVP longer than IP
+        f.add(v4(java.util.Arrays.copyOf(path(), 100)));                                        // RSVP longer than IP
         f.add(v4(message(1, 12, 1, message(0, 13, 1), hex("10 0d 0000 01 00 0010"))));           // bundle: too large
         f.add(v4(message(1, 12, 1, message(0, 13, 1), hex("10 0d 0000 01 00 0004"))));           // ... too short
         f.add(v4(message(1, 12, 1, hex("30 0d 0000 01 00 0008"))));                              // ... version 3
