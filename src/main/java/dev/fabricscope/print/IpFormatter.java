@@ -38,6 +38,7 @@ final class IpFormatter {
     private final PimFormatter pim;
     private final SctpFormatter sctp;
     private final DccpFormatter dccp;
+    private final RsvpFormatter rsvp;
     /** With -T carp only. */
     private final CarpFormatter carp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
@@ -69,6 +70,7 @@ final class IpFormatter {
         this.inner = inner;
         this.sctp = new SctpFormatter(verbosity, defaultPrint, earlyEnd);
         this.dccp = new DccpFormatter(verbosity, earlyEnd);
+        this.rsvp = new RsvpFormatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -289,7 +291,8 @@ final class IpFormatter {
             }
             case SCTP -> sctp.format(p, ctx, off, length, out);
             case DCCP -> dccp.format(p, ctx, off, length, out);
-            // tcpdump decodes many more (RSVP, EIGRP, PGM, ...): a known difference
+            case RsvpFormatter.PROTOCOL -> rsvp.format(p, off, len, ctx.end, out);
+            // tcpdump decodes many more (EIGRP, PGM, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }
