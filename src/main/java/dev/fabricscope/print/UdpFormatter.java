@@ -11,7 +11,8 @@ import java.time.ZoneId;
  * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
- * RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter});
+ * RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
+ * L2TP on 1701 ({@link L2tpFormatter});
  * else {@code UDP, length N} (tcpdump -q never decodes by port). Other ports tcpdump decodes (LISP, ...) are not
  * decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
  * checksums are verified with -v as tcpdump does, IPv4 ones with -vv.
@@ -44,6 +45,7 @@ final class UdpFormatter {
     private final RadiusFormatter radius;
     private final HsrpFormatter hsrp;
     private final LdpFormatter ldp;
+    private final L2tpFormatter l2tp;
 
     /**
      * @param linkHeaders tcpdump -e (Geneve then names the carried protocol)
@@ -74,6 +76,7 @@ final class UdpFormatter {
         this.radius = new RadiusFormatter(verbosity, earlyEnd, zone);
         this.hsrp = new HsrpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
+        this.l2tp = new L2tpFormatter(earlyEnd, inner);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -148,6 +151,7 @@ final class UdpFormatter {
             case RADIUS -> radius.format(p, payload, length, end, out);
             case HSRP -> hsrp.format(p, payload, length, end, out);
             case LDP -> ldp.format(p, payload, length, end, out);
+            case L2TP -> l2tp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }
