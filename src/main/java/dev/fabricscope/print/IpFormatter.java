@@ -46,13 +46,13 @@ final class IpFormatter {
     private final Encapsulated inner;
 
     IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
-                Encapsulated inner, boolean defaultPrint, ZoneId zone) {
+                Encapsulated inner, boolean defaultPrint, boolean hexAsciiDump, ZoneId zone) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
-        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers);
+        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers, hexAsciiDump);
         this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner, zone);
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);

@@ -120,7 +120,8 @@ public final class PacketPrinter {
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, defaultPrint, zone);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, defaultPrint,
+            rawDump.hex && rawDump.ascii, zone);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);
