@@ -20,15 +20,16 @@ import java.util.Set;
  * {@code "\n    "} continuation as tcpdump -v prints it, and some protocols add lines as tcpdump's do.
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve, OTV,
- * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, NTP,
- * syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
- * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}),
- * PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet
- * CFM, IEEE 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link
- * LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump), Linux cooked and NULL/LOOP link layers, and
- * the truncation markers of those; see PacketPrinterTest for the known differences. Starts from the link layers the
- * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
- * printers do (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
+ * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, NTP, syslog, DHCP, DHCPv6, SNMP,
+ * RADIUS, BGP, PTP, L2TP ({@link L2tpFormatter}), the SSH banner, Telnet's commands, ICMP, ICMPv6, IGMP, VRRP,
+ * OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS
+ * ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link
+ * LldpFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS,
+ * ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump), Linux cooked and
+ * NULL/LOOP link layers, and the truncation markers of those; see PacketPrinterTest for the known differences. Starts
+ * from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol
+ * header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing per packet. Not
+ * thread-safe: one per thread.
  */
 public final class PacketPrinter {
     /** tcpdump flags beyond the verbosity. */
