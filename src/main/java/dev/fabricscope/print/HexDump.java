@@ -16,9 +16,14 @@ final class HexDump {
 
     /** Lines of 16 bytes: "0xOOOO: " then " hhhh" per byte pair (a lone last byte as " hh"). */
     static void hex(Packet p, int off, int len, String indent, StringBuilder out) {
+        hex(p, off, len, indent, 0, out);
+    }
+
+    /** As the one above with the offsets counted from {@code base} (tcpdump's hex_print_with_offset). */
+    static void hex(Packet p, int off, int len, String indent, int base, StringBuilder out) {
         int n = captured(p, off, len);
         for (int i = 0; i < n; i += 2) {
-            if (i % BYTES_PER_LINE == 0) offset(indent, i, out);
+            if (i % BYTES_PER_LINE == 0) offset(indent, base + i, out);
             out.append(' ');
             Text.hex(out, p.u8(off + i), 2);
             if (i + 1 < n) Text.hex(out, p.u8(off + i + 1), 2);

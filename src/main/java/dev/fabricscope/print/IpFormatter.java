@@ -49,14 +49,14 @@ final class IpFormatter {
     private final Encapsulated inner;
 
     IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
-                Encapsulated inner, CarriedEtherType etherTypes, boolean defaultPrint, ZoneId zone,
-                PacketType forced) {
+                Encapsulated inner, CarriedEtherType etherTypes, boolean defaultPrint, boolean hexAsciiDump,
+                ZoneId zone, PacketType forced) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
-        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers, forced);
+        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers, hexAsciiDump, forced);
         this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner, etherTypes, zone, forced);
         this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);

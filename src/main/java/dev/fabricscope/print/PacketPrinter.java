@@ -21,14 +21,15 @@ import java.util.Set;
  *
  * <p>Byte-identical to tcpdump 4.99 for TCP, UDP (ports tcpdump does not decode), DNS, TFTP, BFD, VXLAN, Geneve, OTV,
  * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, LISP control ({@link LispFormatter}),
- * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, the SSH banner, ICMP, ICMPv6, IGMP, VRRP, OSPFv2/v3, PIM, IPv6
- * extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE ({@link GreFormatter}), MPLS ({@link MplsFormatter}),
- * PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments, slow protocols, LLDP ({@link LldpFormatter}), Ethernet
- * CFM, IEEE 802.3 frames with their LLC/SNAP header and STP, CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link
- * LlcFormatter}), unknown ethertypes (with tcpdump's default hex dump), Linux cooked and NULL/LOOP link layers, and
- * the truncation markers of those; see PacketPrinterTest for the known differences. Starts from the link layers the
- * {@link dev.fabricscope.dissect.Dissector} found ({@link Layers}) and reads each protocol header itself as tcpdump's
- * printers do (every read bounds-checked), and allocates nothing per packet. Not thread-safe: one per thread.
+ * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, L2TP ({@link L2tpFormatter}), the SSH banner, Telnet's commands,
+ * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
+ * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
+ * slow protocols, LLDP ({@link LldpFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
+ * dump), Linux cooked and NULL/LOOP link layers, and the truncation markers of those; see PacketPrinterTest for the
+ * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
+ * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
+ * per packet. Not thread-safe: one per thread.
  */
 public final class PacketPrinter {
     /** tcpdump flags beyond the verbosity. */
@@ -127,7 +128,7 @@ public final class PacketPrinter {
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
         this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
             options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, this::carriedEtherType,
-            defaultPrint, zone, forced);
+            defaultPrint, rawDump.hex && rawDump.ascii, zone, forced);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);

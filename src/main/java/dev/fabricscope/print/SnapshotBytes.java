@@ -116,8 +116,13 @@ class SnapshotBytes implements AutoCloseable {
 
     /** tcpdump's hex_print: as {@link #unknownData}, then a jump when not all of it was captured. */
     final void hexPrint(StringBuilder out, long at, String indent, long len) {
+        hexPrint(out, at, indent, len, 0);
+    }
+
+    /** tcpdump's hex_print_with_offset: as the one above with the offsets counted from {@code base}. */
+    final void hexPrint(StringBuilder out, long at, String indent, long len, int base) {
         long captured = Math.max(0, Math.min(len, end - at));
-        if (captured > 0) HexDump.hex(packet, (int) at, (int) captured, indent, out);
+        if (captured > 0) HexDump.hex(packet, (int) at, (int) captured, indent, base, out);
         if (captured < len) throw jump;
     }
 

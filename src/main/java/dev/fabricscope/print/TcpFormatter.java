@@ -7,8 +7,8 @@ import dev.fabricscope.capture.Packet;
  * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Payloads go where
  * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
  * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
- * ({@link SshFormatter}), LDP ({@link LdpFormatter}); the other protocols tcpdump recognises by port (Telnet,
- * NetBIOS, ...) are not decoded here.
+ * ({@link SshFormatter}), LDP ({@link LdpFormatter}), Telnet's commands ({@link TelnetFormatter}); the other protocols
+ * tcpdump recognises by port (PPTP, NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
     static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
@@ -25,12 +25,18 @@ final class TcpFormatter {
     private final SshFormatter ssh;
     private final BgpFormatter bgp;
     private final LdpFormatter ldp;
+    private final TelnetFormatter telnet;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
     private final PacketType forced;
 
-    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, boolean relativeSequenceNumbers, PacketType forced) {
+    /**
+     * @param hexAsciiDump tcpdump -X (with -vvv Telnet prints its commands' bytes)
+     * @param forced       tcpdump -T's type, or null
+     */
+    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, boolean relativeSequenceNumbers, boolean hexAsciiDump,
+                 PacketType forced) {
         this.verbosity = verbosity;
         this.forced = forced;
         this.options = new TcpOptionsFormatter(earlyEnd);
@@ -40,6 +46,7 @@ final class TcpFormatter {
         this.ssh = new SshFormatter(earlyEnd);
         this.bgp = new BgpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
+        this.telnet = new TelnetFormatter(hexAsciiDump && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
         this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
     }
 
@@ -135,6 +142,7 @@ final class TcpFormatter {
             case SSH -> ssh.format(p, off, length, end, out);
             case BGP -> bgp.format(p, off, end, out);
             case LDP -> ldp.format(p, off, length, end, out);
+            case TELNET -> telnet.format(p, off, length, end, out);
             case HTTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.HTTP, out);
             case RTSP -> text(p, off, length, end, TextProtocolFormatter.Protocol.RTSP, out);
             case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);

@@ -8,10 +8,10 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { SMTP, WHOIS, BGP, RESP, SSH, FTP, HTTP, RTSP, DNS, LDP, UNSUPPORTED, NONE }
+    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, FTP, HTTP, RTSP, DNS, LDP, UNSUPPORTED, NONE }
 
-    /** Telnet; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
-    private static final int TELNET = 23;
+    /** Telnet first; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
+    private static final int TELNET = TelnetFormatter.PORT;
     private static final int[] BEFORE_RESP = {1723};
     private static final int REDIS = 6379;
     /** SSH comes first of those after RESP; the others stay undecoded. */
@@ -22,7 +22,7 @@ final class TcpPorts {
     private static final int NFS = 2049;
 
     static Decoder decoder(int sport, int dport) {
-        if (either(sport, dport, TELNET)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, TELNET)) return Decoder.TELNET;
         if (either(sport, dport, 25)) return Decoder.SMTP;
         if (either(sport, dport, 43)) return Decoder.WHOIS;
         if (either(sport, dport, BgpFormatter.PORT)) return Decoder.BGP;

@@ -12,10 +12,10 @@ import java.time.ZoneId;
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
  * RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
- * LISP control on 4342 ({@link LispFormatter}); else {@code UDP, length N} (tcpdump -q never decodes by port). Other
- * ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791) prints what tcpdump prints for it. IPv6
- * checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T ({@link PacketType}) every datagram
- * goes to that type's printer, unchecked, as tcpdump does.
+ * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}); else {@code UDP, length N}
+ * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
+ * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
+ * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does.
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -46,6 +46,7 @@ final class UdpFormatter {
     private final HsrpFormatter hsrp;
     private final LdpFormatter ldp;
     private final LispFormatter lisp;
+    private final L2tpFormatter l2tp;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -83,6 +84,7 @@ final class UdpFormatter {
         this.hsrp = new HsrpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.lisp = new LispFormatter(verbosity, earlyEnd);
+        this.l2tp = new L2tpFormatter(earlyEnd, inner);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -169,6 +171,7 @@ final class UdpFormatter {
             case HSRP -> hsrp.format(p, payload, length, end, out);
             case LDP -> ldp.format(p, payload, length, end, out);
             case LISP -> lisp.format(p, payload, length, end, out);
+            case L2TP -> l2tp.format(p, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, UNSUPPORTED, NONE }
+        RADIUS, HSRP, LDP, L2TP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -19,8 +19,11 @@ final class UdpPorts {
     private static final int[] BEFORE_SNMP = {654, 500, 4500, 7500, 8500};
     /** Either side, tried before NTP: SNMP (agent, trap). */
     private static final int[] SNMP = {161, 162};
-    /** Either side, tried between NTP and RIPng (Kerberos, L2TP, NetBIOS, Zephyr); RX is a range. */
-    private static final int[] BEFORE_DHCP6 = {88, 750, 1701, 137, 138, 2103, 2104};
+    /** Either side, tried after NTP: Kerberos (v5, v4), then L2TP. */
+    private static final int[] KERBEROS = {88, 750};
+    private static final int L2TP = L2tpFormatter.PORT;
+    /** Either side, tried after L2TP and before RIPng (NetBIOS, Zephyr); VAT comes between them, RX is a range. */
+    private static final int[] BEFORE_DHCP6 = {137, 138, 2103, 2104};
     /** Either side, the last before DHCPv6, whatever the IP version. */
     private static final int RIPNG = RipngFormatter.PORT;
     /** Destination only, tried before DHCPv6 (VAT). */
@@ -61,6 +64,8 @@ final class UdpPorts {
         if (any(sport, dport, BEFORE_SNMP)) return Decoder.UNSUPPORTED;
         if (any(sport, dport, SNMP)) return Decoder.SNMP;
         if (either(sport, dport, NTP)) return Decoder.NTP;
+        if (any(sport, dport, KERBEROS)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, L2TP)) return Decoder.L2TP;
         if (any(sport, dport, BEFORE_DHCP6) || dport == VAT || sport >= RX_LOW && sport <= RX_HIGH
                 || dport >= RX_LOW && dport <= RX_HIGH) {
             return Decoder.UNSUPPORTED;

@@ -101,10 +101,12 @@ class RipngFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
 
-    /** The neighbours we do not decode, in print-udp.c's order: Kerberos, L2TP, NetBIOS, Zephyr, VAT and RX first. */
+    /** The neighbours that come first in print-udp.c's order: Kerberos, L2TP, NetBIOS, Zephyr, VAT and RX. */
     @Test
     void portOrderAsPrintUdp() {
-        for (int port : new int[] {88, 750, 1701, 137, 138, 2103, 2104, 7000, 7009}) {
+        assertEquals(UdpPorts.Decoder.L2TP, UdpPorts.decoder(521, 1701));
+        assertEquals(UdpPorts.Decoder.L2TP, UdpPorts.decoder(1701, 521));
+        for (int port : new int[] {88, 750, 137, 138, 2103, 2104, 7000, 7009}) {
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(521, port), "521 and " + port);
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(port, 521), port + " and 521");
         }
