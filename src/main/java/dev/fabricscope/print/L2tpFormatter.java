@@ -36,8 +36,7 @@ final class L2tpFormatter {
         try (var _ = bytes.reading(p, end)) {
             ppp = message(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|l2tp]");
+            earlyEnd.mark(out, "l2tp");
             return;
         }
         if (ppp < 0) return;

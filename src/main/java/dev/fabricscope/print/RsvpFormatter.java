@@ -36,8 +36,7 @@ final class RsvpFormatter {
         try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
         } catch (SnapshotBytes.Jump j) {   // tcpdump checks before it reads: only a reading bug of ours lands here
-            earlyEnd.mark();
-            out.append(" [|rsvp]");
+            earlyEnd.mark(out, "rsvp");
         }
     }
 

@@ -51,8 +51,7 @@ final class TelnetFormatter {
         try (var _ = bytes.reading(p, end)) {
             commands(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark();
-            out.append(" [|telnet]");
+            earlyEnd.mark(out, "telnet");
         }
     }
 
