@@ -153,14 +153,18 @@ final class IpFormatter {
             out.append(" (").append(proto).append("), length ").append(len);
             if (hlen > IPV4_HEADER) {
                 out.append(", options (");
-                boolean truncated = !options(p, off + IPV4_HEADER, hlen - IPV4_HEADER, end, out);
-                out.append(')');
-                if (truncated) {
-                    out.append(")\n    ");
+                int printed = options(p, off + IPV4_HEADER, hlen - IPV4_HEADER, end, out);
+                if (printed == OPTION_FETCH_FAILED) {   // tcpdump's fetch jumps out of the printer
+                    earlyEnd.mark(out, "ip");
+                    return;
+                }
+                if (printed == OPTION_CUT) {   // its length check fails: it says so, closes the line and stops
+                    out.append(" [truncated-option]))\n    ");
                     ctx.appendAddresses(out, p);
                     out.append("  [|ip]");
                     return;
                 }
+                out.append(')');
             }
             if (off + hlen <= end) {
                 long sum = InternetChecksum.add(0, p, off, hlen);
@@ -182,6 +186,7 @@ final class IpFormatter {
             out.append(' ');
         }
         if (off + hlen > end) {
+            earlyEnd.mark();   // tcpdump jumps out after this line (nd_trunc_longjmp)
             out.append(" [remaining caplen(").append(Math.max(0, end - off)).append(") < header length(")
                     .append(hlen).append(")] [|ip]");
             return;
@@ -312,33 +317,37 @@ final class IpFormatter {
     }
 
     /** IPv4 options as tcpdump -v lists them; false when they run past the capture. */
-    private static boolean options(Packet p, int off, int length, int end, StringBuilder out) {
+    /**
+     * tcpdump's ip_optprint: {@link #OPTION_PRINTED}, {@link #OPTION_CUT} (an option's length check failed) or
+     * {@link #OPTION_FETCH_FAILED} (a code or length byte is not captured).
+     */
+    private static int options(Packet p, int off, int length, int end, StringBuilder out) {
         String sep = "";
         int cp = off;
         while (length > 0) {
             out.append(sep);
             sep = ",";
-            if (cp >= end) return false;
+            if (cp >= end) return OPTION_FETCH_FAILED;
             int code = p.u8(cp);
             appendOptionName(out, code);
             int optionLength;
             if (code == OPT_NOP || code == OPT_EOL) {
                 optionLength = 1;
             } else {
-                if (cp + 1 >= end) return false;
+                if (cp + 1 >= end) return OPTION_FETCH_FAILED;
                 optionLength = p.u8(cp + 1);
                 if (optionLength < 2) {
                     out.append(" [bad length ").append(optionLength).append(']');
-                    return true;
+                    return OPTION_PRINTED;
                 }
             }
             if (optionLength > length) {
                 out.append(" [bad length ").append(optionLength).append(']');
-                return true;
+                return OPTION_PRINTED;
             }
-            if (cp + optionLength > end) return false;
+            if (cp + optionLength > end) return OPTION_CUT;
             switch (code) {
-                case OPT_EOL -> { return true; }
+                case OPT_EOL -> { return OPTION_PRINTED; }
                 case OPT_RR, OPT_SSRR, OPT_LSRR -> route(p, cp, optionLength, out);
                 case OPT_RA -> {
                     if (optionLength < 4) out.append(" [bad length ").append(optionLength).append(']');
@@ -349,8 +358,10 @@ final class IpFormatter {
             cp += optionLength;
             length -= optionLength;
         }
-        return true;
+        return OPTION_PRINTED;
     }
+
+    private static final int OPTION_PRINTED = 0, OPTION_CUT = 1, OPTION_FETCH_FAILED = 2;
 
     private static void route(Packet p, int cp, int length, StringBuilder out) {
         if (length < 3) {

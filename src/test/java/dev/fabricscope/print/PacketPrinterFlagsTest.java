@@ -47,6 +47,9 @@ class PacketPrinterFlagsTest {
         badSum[7] ^= 0x5a;
         f.add(ethernet(0x0800, ipv4(17, badSum)));                            // -vv: [bad udp cksum ...]
         f.add(ethernet(0x0800, ipv4(1, icmpEcho(8, 1, 2, "abcdefghijklmnopqrstuvwxyz".getBytes()))));
+        // IPv4 options (router alert, NOPs): cut inside them, tcpdump gives up on the packet
+        f.add(ethernet(0x0800, ipv4(2, hex("1164ee9be0000001"), 0xc0, 1, 7, 0, hex("94040000 01010100"), -1, IP_A,
+            hex("e0000001"))));
         f.add(ethernet(0x0806, concat(arp(1, MAC_B, IP_A, new byte[6], IP_B), new byte[18])));   // padded to 60
         f.add(vlan(5, 0x0800, ipv4(6, tcp(0x010, new byte[0], new byte[0]))));
         f.add(concat(MAC_A, MAC_B, hex("88a8 1014 8100 000a 0806"), arp(2, MAC_B, IP_A, MAC_A, IP_B)));  // QinQ
