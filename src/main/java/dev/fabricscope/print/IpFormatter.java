@@ -2,7 +2,6 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
-import java.time.ZoneId;
 
 /**
  * IPv4 and IPv6 as tcpdump prints them (print-ip.c, print-ip6.c): the "IP "/"IP6 " prefix, the -v
@@ -48,16 +47,21 @@ final class IpFormatter {
     /** Prints what IP-in-IP, IPv6-in-IP and Ethernet-in-IPv6 carry. */
     private final Encapsulated inner;
 
-    IpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, boolean relativeSequenceNumbers,
-                Encapsulated inner, CarriedEtherType etherTypes, boolean defaultPrint, boolean hexAsciiDump,
-                ZoneId zone, PacketType forced) {
+    /**
+     * @param inner      prints what IP-in-IP, IPv6-in-IP and Ethernet-in-IPv6 (and UDP tunnels) carry
+     * @param etherTypes what Geneve's payload gets, by its ethertype
+     */
+    IpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, CarriedEtherType etherTypes) {
+        Verbosity verbosity = settings.verbosity();
+        boolean linkHeaders = settings.linkHeaders();
+        PacketType forced = settings.forced();
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
-        this.tcp = new TcpFormatter(verbosity, earlyEnd, relativeSequenceNumbers, hexAsciiDump, forced);
-        this.udp = new UdpFormatter(verbosity, linkHeaders, earlyEnd, inner, etherTypes, zone, forced);
+        this.tcp = new TcpFormatter(settings, earlyEnd);
+        this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes);
         this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
@@ -68,7 +72,7 @@ final class IpFormatter {
         this.ospf6 = new Ospf6Formatter(verbosity, earlyEnd);
         this.pim = new PimFormatter(verbosity, earlyEnd, inner);
         this.inner = inner;
-        this.sctp = new SctpFormatter(verbosity, defaultPrint, earlyEnd);
+        this.sctp = new SctpFormatter(verbosity, settings.defaultPrint(), earlyEnd);
         this.dccp = new DccpFormatter(verbosity, earlyEnd);
         this.rsvp = new RsvpFormatter(verbosity, earlyEnd);
     }

@@ -126,9 +126,9 @@ public final class PacketPrinter {
         this.rawDump = rawDump;
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
-        this.ip = new IpFormatter(verbosity, linkHeaders, earlyEnd,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), this::encapsulated, this::carriedEtherType,
-            defaultPrint, rawDump.hex && rawDump.ascii, zone, forced);
+        PrintSettings settings = new PrintSettings(verbosity, linkHeaders,
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), defaultPrint, rawDump.hex && rawDump.ascii, zone, forced);
+        this.ip = new IpFormatter(settings, earlyEnd, this::encapsulated, this::carriedEtherType);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);
         this.lldp = new LldpFormatter(verbosity, earlyEnd);

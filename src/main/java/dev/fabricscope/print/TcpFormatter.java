@@ -31,14 +31,10 @@ final class TcpFormatter {
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
     private final PacketType forced;
 
-    /**
-     * @param hexAsciiDump tcpdump -X (with -vvv Telnet prints its commands' bytes)
-     * @param forced       tcpdump -T's type, or null
-     */
-    TcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, boolean relativeSequenceNumbers, boolean hexAsciiDump,
-                 PacketType forced) {
+    TcpFormatter(PrintSettings settings, EarlyEnd earlyEnd) {
+        Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
-        this.forced = forced;
+        this.forced = settings.forced();
         this.options = new TcpOptionsFormatter(earlyEnd);
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.text = new TextProtocolFormatter(verbosity, earlyEnd);
@@ -46,8 +42,8 @@ final class TcpFormatter {
         this.ssh = new SshFormatter(earlyEnd);
         this.bgp = new BgpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
-        this.telnet = new TelnetFormatter(hexAsciiDump && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
-        this.bases = relativeSequenceNumbers ? new TcpSequenceBases() : null;
+        this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
+        this.bases = settings.relativeSequenceNumbers() ? new TcpSequenceBases() : null;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
-import java.time.ZoneId;
 
 /**
  * A UDP datagram as tcpdump prints it, by port in tcpdump's own order ({@link UdpPorts}): DNS on 53 and mDNS on 5353
@@ -50,16 +49,11 @@ final class UdpFormatter {
     /** -T's type, or null. */
     private final PacketType forced;
 
-    /**
-     * @param linkHeaders tcpdump -e (Geneve then names the carried protocol)
-     * @param etherTypes  what Geneve's payload gets, by its ethertype
-     * @param zone        where RADIUS Event-Timestamps are shown
-     * @param forced      tcpdump -T's type, or null
-     */
-    UdpFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner,
-                 CarriedEtherType etherTypes, ZoneId zone, PacketType forced) {
+    /** @param etherTypes what Geneve's payload gets, by its ethertype */
+    UdpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, CarriedEtherType etherTypes) {
+        Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
-        this.forced = forced;
+        this.forced = settings.forced();
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
         this.otv = new OtvFormatter(earlyEnd, inner);
@@ -73,14 +67,14 @@ final class UdpFormatter {
         this.sflow = new SflowFormatter(verbosity, earlyEnd);
         this.tftp = new TftpFormatter(earlyEnd);
         this.bfd = new BfdFormatter(verbosity, earlyEnd);
-        this.geneve = new GeneveFormatter(verbosity, linkHeaders, inner, etherTypes);
+        this.geneve = new GeneveFormatter(verbosity, settings.linkHeaders(), inner, etherTypes);
         this.bcmLi = new BcmLiFormatter(verbosity, earlyEnd, inner);
         this.someIp = new SomeIpFormatter(earlyEnd);
         this.bootp = new BootpFormatter(verbosity, earlyEnd);
         this.dhcp6 = new Dhcp6Formatter(verbosity, earlyEnd);
         this.ptp = new PtpFormatter(earlyEnd);
         this.snmp = new SnmpFormatter(verbosity, earlyEnd);
-        this.radius = new RadiusFormatter(verbosity, earlyEnd, zone);
+        this.radius = new RadiusFormatter(verbosity, earlyEnd, settings.zone());
         this.hsrp = new HsrpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.lisp = new LispFormatter(verbosity, earlyEnd);

@@ -1,0 +1,16 @@
+package dev.fabricscope.print;
+
+import java.time.ZoneId;
+
+/**
+ * What tcpdump's flags tell the IP and transport printers, handed down from {@link PacketPrinter} in one piece.
+ *
+ * @param linkHeaders             -e (the link-level header named the protocol; Geneve names the carried one)
+ * @param relativeSequenceNumbers TCP sequence numbers relative to each conversation's (no -S)
+ * @param defaultPrint            tcpdump's default hex dump of what it cannot decode (off with -q, -x, -X)
+ * @param hexAsciiDump            -X (with -vvv Telnet prints its commands' bytes)
+ * @param zone                    where times inside messages (RADIUS Event-Timestamps) are shown
+ * @param forced                  -T's type, or null (payloads by port)
+ */
+record PrintSettings(Verbosity verbosity, boolean linkHeaders, boolean relativeSequenceNumbers, boolean defaultPrint,
+                     boolean hexAsciiDump, ZoneId zone, PacketType forced) { }
