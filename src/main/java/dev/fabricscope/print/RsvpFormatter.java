@@ -41,19 +41,11 @@ final class RsvpFormatter {
     }
 
     private void message(int at, int length, StringBuilder out) {
-        if (!bytes.has(at, HEADER)) {
-            out.append(" [|rsvp]");
-            return;
-        }
-        int version = bytes.u8(at) >>> 4;
-        if (version != VERSION) {
-            unsupported(out, version);
-            return;
-        }
+        if (!commonHeader(at, out)) return;
         int type = bytes.u8(at + 1);
         if (!verbosity.verbose()) {
             String name = RsvpNames.message(type);
-            out.append("RSVPv").append(version).append(' ');
+            out.append("RSVPv").append(VERSION).append(' ');
             if (name != null) out.append(name);
             else out.append("unknown (").append(type).append(')');
             out.append(" Message, length: ").append(length);
@@ -70,18 +62,21 @@ final class RsvpFormatter {
         else bytes.unknownData(out, body, RsvpObjects.DUMP_INDENT, bodyLength);
     }
 
+    /** Whether a whole common header of version 1 is at {@code at}; if not, says so as tcpdump does. */
+    private boolean commonHeader(int at, StringBuilder out) {
+        if (!bytes.has(at, HEADER)) {
+            out.append(" [|rsvp]");
+            return false;
+        }
+        int version = bytes.u8(at) >>> 4;
+        if (version != VERSION) unsupported(out, version);
+        return version == VERSION;
+    }
+
     /** A Bundle's messages (RFC 2961), each in full; they may not be Bundles themselves, so none is treated so. */
     private void bundle(int at, int length, StringBuilder out) {
         while (length > 0) {
-            if (!bytes.has(at, HEADER)) {
-                out.append(" [|rsvp]");
-                return;
-            }
-            int version = bytes.u8(at) >>> 4;
-            if (version != VERSION) {
-                unsupported(out, version);
-                return;
-            }
+            if (!commonHeader(at, out)) return;
             int messageLength = header(at, "\n\t  ", out);
             if (messageLength < HEADER) {
                 tooShort(out, messageLength);
