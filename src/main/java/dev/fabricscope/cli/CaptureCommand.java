@@ -186,6 +186,10 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-p", description = "Do not put the interface into promiscuous mode.")
     boolean noPromiscuous;
 
+    @Option(names = {"-I", "--monitor-mode"}, description = "Live: put the (802.11) interface into monitor mode, as "
+        + "tcpdump -I; libpcap refuses devices that have none.")
+    boolean monitorMode;
+
     @Option(names = "-B", paramLabel = "KiB", description = "Kernel capture buffer size in KiB (as tcpdump).")
     int bufferKiB;
 
@@ -484,7 +488,8 @@ public final class CaptureCommand implements Callable<Integer> {
             List<CaptureInterface> ifaces = new ArrayList<>();
             for (String device : devices) {
                 LiveCapture capture = LiveHandles.open(device, new LiveCapture.Settings(snaplen, !noPromiscuous,
-                    READ_TIMEOUT_MS, immediateMode(), bufferKiB * 1024, "nano".equals(precision), timestampType()),
+                    READ_TIMEOUT_MS, immediateMode(), bufferKiB * 1024, "nano".equals(precision), timestampType(),
+                    monitorMode),
                     datalink(device), expression, err);
                 captures.add(capture);
                 if (direction != null) {

@@ -20,7 +20,7 @@ final class LiveHandles {
     static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
                             int bufferBytes, String expression, PrintWriter err) {
         return open(device, new LiveCapture.Settings(snaplen, promisc, timeoutMs, immediate, bufferBytes, false,
-            LiveCapture.Settings.DEFAULT_TIMESTAMP_TYPE), -1, expression, err);
+            LiveCapture.Settings.DEFAULT_TIMESTAMP_TYPE, false), -1, expression, err);
     }
 
     /**

@@ -38,6 +38,7 @@ public final class Libpcap {
     final Downcall pcapCreate;
     final Downcall pcapSetSnaplen;
     final Downcall pcapSetPromisc;
+    final Downcall pcapSetRfmon;
     final Downcall pcapSetTimeout;
     final Downcall pcapSetImmediateMode;
     final Downcall pcapSetBufferSize;
@@ -83,6 +84,7 @@ public final class Libpcap {
         this.pcapCreate = function("pcap_create", FunctionDescriptor.of(ADDR, ADDR, ADDR));
         this.pcapSetSnaplen = function("pcap_set_snaplen", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetPromisc = function("pcap_set_promisc", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapSetRfmon = function("pcap_set_rfmon", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetTimeout = function("pcap_set_timeout", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetImmediateMode = function("pcap_set_immediate_mode", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetBufferSize = function("pcap_set_buffer_size", FunctionDescriptor.of(INT, ADDR, INT));

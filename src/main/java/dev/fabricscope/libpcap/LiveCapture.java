@@ -28,6 +28,8 @@ public final class LiveCapture implements AutoCloseable {
     private static final int PCAP_ERROR_BREAK = -2;
     private static final int PCAP_WARNING = 1;
     private static final int PCAP_ERROR = -1;
+    /** Failures whose libpcap text tcpdump adds to the status (the others' text repeats the status). */
+    private static final int PCAP_ERROR_NO_SUCH_DEVICE = -5, PCAP_ERROR_PERM_DENIED = -8;
 
     private final Libpcap lib;
     private final String device;
@@ -74,7 +76,7 @@ public final class LiveCapture implements AutoCloseable {
     public static LiveCapture open(String device, int snaplen, boolean promisc, int timeoutMs, boolean immediate,
                                    int bufferSize, boolean nanoseconds) {
         return open(device, new Settings(snaplen, promisc, timeoutMs, immediate, bufferSize, nanoseconds,
-            Settings.DEFAULT_TIMESTAMP_TYPE));
+            Settings.DEFAULT_TIMESTAMP_TYPE, false));
     }
 
     /**
@@ -86,9 +88,10 @@ public final class LiveCapture implements AutoCloseable {
      * @param nanoseconds   nanosecond time stamps (pcap_set_tstamp_precision), as tcpdump --nano
      * @param timestampType the time stamp source (pcap_set_tstamp_type, tcpdump -j: host, adapter ...), or
      *                      {@link #DEFAULT_TIMESTAMP_TYPE} for the device's
+     * @param monitorMode   802.11 monitor mode (pcap_set_rfmon, tcpdump -I); activation fails on devices without it
      */
     public record Settings(int snaplen, boolean promisc, int timeoutMs, boolean immediate, int bufferSize,
-                           boolean nanoseconds, int timestampType) {
+                           boolean nanoseconds, int timestampType, boolean monitorMode) {
         public static final int DEFAULT_TIMESTAMP_TYPE = -1;
     }
 
@@ -103,6 +106,7 @@ public final class LiveCapture implements AutoCloseable {
         try {
             set(lib, pcap, device, "snaplen", lib.pcapSetSnaplen.handle(), settings.snaplen());
             set(lib, pcap, device, "promiscuous mode", lib.pcapSetPromisc.handle(), settings.promisc() ? 1 : 0);
+            if (settings.monitorMode()) set(lib, pcap, device, "monitor mode", lib.pcapSetRfmon.handle(), 1);
             set(lib, pcap, device, "timeout", lib.pcapSetTimeout.handle(), settings.timeoutMs());
             set(lib, pcap, device, "immediate mode", lib.pcapSetImmediateMode.handle(), settings.immediate() ? 1 : 0);
             if (settings.bufferSize() > 0) {
@@ -194,7 +198,8 @@ public final class LiveCapture implements AutoCloseable {
         String detail = lib.geterr(pcap);
         if ((status == PCAP_ERROR || status == PCAP_WARNING) && !detail.isEmpty()) return detail;
         String text = device + ": " + lib.statusToString(status);
-        return detail.isEmpty() ? text : text + " (" + detail + ")";
+        boolean detailed = status > 0 || status == PCAP_ERROR_NO_SUCH_DEVICE || status == PCAP_ERROR_PERM_DENIED;
+        return detail.isEmpty() || !detailed ? text : text + " (" + detail + ")";
     }
 
     private static void set(Libpcap lib, MemorySegment pcap, String device, String what,

@@ -327,4 +327,16 @@ class CaptureCommandLiveTest {
         assertTrue(bad.err().contains("invalid time stamp type no_such_type"), bad.err());
         assertEquals(UserError.USAGE, CliRun.of("capture", "-j", "host", "-r", "x.pcap").exitCode());
     }
+
+    /** -I asks libpcap for monitor mode: on a device without it, tcpdump's error line, exit 1. */
+    @Test
+    void monitorModeOnADeviceWithoutItIsTcpdumpsError() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        Oracles.requireTcpdump();
+        Oracles.Run tcpdump = Oracles.run("tcpdump", "-I", "-i", "lo", "-c", "1");
+        CliRun ours = CliRun.of("capture", "-I", "-i", "lo", "-c", "1");
+        assertEquals(1, tcpdump.exitCode(), tcpdump.err());
+        assertEquals(1, ours.exitCode(), ours.err());
+        assertEquals(tcpdump.err().strip().replaceFirst("^tcpdump: ", ""), ours.err().strip().replaceFirst("^fabricscope: ", ""));
+    }
 }
