@@ -361,8 +361,9 @@ public final class CaptureCommand implements Callable<Integer> {
     private int listDatalinks(PrintWriter err) {
         if (readFile != null) throw UserError.usage("-L lists an interface's link types: give -i, not -r");
         String device = interfaces.isEmpty() ? defaultDevice() : interfaces.getFirst();
-        try (LiveCapture capture = LiveCapture.open(device, snaplen == 0 ? BpfCompiler.DEFAULT_SNAPLEN : snaplen,
-                !noPromiscuous, READ_TIMEOUT_MS, false, 0)) {
+        try (LiveCapture capture = LiveCapture.open(device, new LiveCapture.Settings(snaplen == 0
+                ? BpfCompiler.DEFAULT_SNAPLEN : snaplen, !noPromiscuous, READ_TIMEOUT_MS, false, 0, false,
+                LiveCapture.Settings.DEFAULT_TIMESTAMP_TYPE, monitorMode))) {   // -I: the types in monitor mode
             Libpcap lib = Libpcap.load();
             err.println("Data link types for " + device + " (use option -y to set):");
             for (int dlt : capture.datalinks()) {

@@ -333,10 +333,22 @@ class CaptureCommandLiveTest {
     void monitorModeOnADeviceWithoutItIsTcpdumpsError() throws Exception {
         Oracles.requireRootAndLibpcap();
         Oracles.requireTcpdump();
-        Oracles.Run tcpdump = Oracles.run("tcpdump", "-I", "-i", "lo", "-c", "1");
-        CliRun ours = CliRun.of("capture", "-I", "-i", "lo", "-c", "1");
-        assertEquals(1, tcpdump.exitCode(), tcpdump.err());
-        assertEquals(1, ours.exitCode(), ours.err());
-        assertEquals(tcpdump.err().strip().replaceFirst("^tcpdump: ", ""), ours.err().strip().replaceFirst("^fabricscope: ", ""));
+        for (String listOrCapture : new String[] {"-c", "-L"}) {   // -L -I: the link types in monitor mode
+            String[] flags = listOrCapture.equals("-c") ? new String[] {"-I", "-i", "lo", "-c", "1"}
+                : new String[] {"-L", "-I", "-i", "lo"};
+            Oracles.Run tcpdump = Oracles.run(args("tcpdump", flags));
+            CliRun ours = CliRun.of(args("capture", flags));
+            assertEquals(1, tcpdump.exitCode(), tcpdump.err());
+            assertEquals(1, ours.exitCode(), ours.err());
+            assertEquals(tcpdump.err().strip().replaceFirst("^tcpdump: ", ""),
+                ours.err().strip().replaceFirst("^fabricscope: ", ""));
+        }
+    }
+
+    private static String[] args(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }
