@@ -5,9 +5,9 @@ import dev.fabricscope.capture.Packet;
 /**
  * IGMP (RFC 1112, 2236, 3376; IP protocol 2) as tcpdump 4.99 prints it (print-igmp.c): queries (v1, v2, and v3 with
  * their maximum response time, group and sources), v1/v2 reports and leaves, v3 reports with their group records
- * (-v: each group and its record type, -vv: its sources), mtrace queries and responses; -v verifies the checksum.
- * Differs from tcpdump: DVMRP (type 0x13) and PIMv1 (0x14) messages print only "igmp dvmrp" / "igmp pimv1", not
- * their contents. Fetches past the capture end the line with " [|igmp]" ({@link EarlyEnd}).
+ * (-v: each group and its record type, -vv: its sources), mtrace queries and responses, DVMRP (type 0x13,
+ * {@link DvmrpFormatter}) and PIMv1 (0x14, {@link Pimv1Formatter}) messages; -v verifies the checksum. Fetches past
+ * the capture end the line with " [|igmp]" ({@link EarlyEnd}), or DVMRP's and PIMv1's own markers inside those.
  */
 final class IgmpFormatter {
     static final int PROTOCOL = 2;
@@ -20,10 +20,14 @@ final class IgmpFormatter {
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
+    private final DvmrpFormatter dvmrp;
+    private final Pimv1Formatter pimv1;
 
     IgmpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
         this.earlyEnd = earlyEnd;
+        this.dvmrp = new DvmrpFormatter(verbosity, earlyEnd);
+        this.pimv1 = new Pimv1Formatter(verbosity, earlyEnd);
     }
 
     /** The message at {@code off} of {@code length} bytes (the IP payload); {@code end} is the snapshot end. */
@@ -33,8 +37,7 @@ final class IgmpFormatter {
             return;
         }
         try (var _ = bytes.reading(packet, end)) {
-            message(off, length, out);
-            if (verbosity.verbose() && length >= 4 && off + (long) length <= end
+            if (message(off, length, out) && verbosity.verbose() && length >= 4 && off + (long) length <= end
                     && !InternetChecksum.verifies(InternetChecksum.add(0, packet, off, length))) {
                 out.append(" bad igmp cksum ");
                 Text.hex(out, packet.u16(off + 2));
@@ -45,14 +48,15 @@ final class IgmpFormatter {
         }
     }
 
-    private void message(int bp, int len, StringBuilder out) {
+    /** False when DVMRP or PIMv1 went past the snapshot end (and marked it): tcpdump's printing ends there. */
+    private boolean message(int bp, int len, StringBuilder out) {
         int type = bytes.u8(bp);
         switch (type) {
             case QUERY -> {
                 out.append("igmp query");
                 if (len >= 12) {
                     v3Query(bp, len, out);
-                    return;
+                    return true;
                 }
                 int time = bytes.u8(bp + 1);
                 if (time != 0) {
@@ -81,12 +85,17 @@ final class IgmpFormatter {
             case DVMRP -> {
                 out.append("igmp dvmrp");
                 if (len < 8) out.append(" [len ").append(len).append(']');
+                else return dvmrp.format(bytes.packet(), bp, len, bytes.end(), out);
             }
-            case PIM_V1 -> out.append("igmp pimv1");
+            case PIM_V1 -> {
+                out.append("igmp pimv1");
+                return pimv1.format(bytes.packet(), bp, len, bytes.end(), out);
+            }
             case MTRACE_RESPONSE -> mtrace("mresp", bp, len, out);
             case MTRACE -> mtrace("mtrace", bp, len, out);
             default -> out.append("igmp-").append(type);
         }
+        return true;
     }
 
     private void v3Query(int bp, int len, StringBuilder out) {

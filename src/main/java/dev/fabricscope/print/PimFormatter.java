@@ -10,8 +10,8 @@ import dev.fabricscope.capture.Packet;
  * Assert, Candidate-RP advertisement, State Refresh and DF Election fields, with encoded addresses of either family
  * (and RFC 2117's unencoded ones); -vv adds the Hello address lists and a hex dump of each option. Other versions
  * print only "PIMv1, length N", as tcpdump does for protocol 103. Where tcpdump's own length checks stop it the line
- * ends with " [|pimv2]"; a fetch past the snapshot end ends it the same way and counts as an early end.
- * Differs from tcpdump: PIMv1 inside IGMP is IgmpFormatter's ("igmp pimv1"), not detailed.
+ * ends with " [|pimv2]"; a fetch past the snapshot end ends it the same way and counts as an early end. PIMv1
+ * carried in IGMP, which tcpdump does detail, is {@link Pimv1Formatter}'s.
  */
 final class PimFormatter {
     static final int PROTOCOL = 103;
