@@ -227,8 +227,8 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "-T", paramLabel = "TYPE",
         description = "Print UDP payloads as TYPE whatever their ports, as tcpdump -T: snmp, tftp, radius, vxlan, ptp, "
-            + "someip, domain (also TCP), resp (TCP only) or carp (IP protocol 112 as CARP, not VRRP). TCP and UDP "
-            + "payloads are then no longer decoded by port.")
+            + "someip, lmp, domain (also TCP), resp (TCP only) or carp (IP protocol 112 as CARP, not VRRP). TCP and "
+            + "UDP payloads are then no longer decoded by port.")
     String packetTypeName;
 
     @Option(names = "-A", description = "Also print each packet's bytes in ASCII, after its link-level header "

@@ -7,16 +7,17 @@ import java.util.Locale;
  * As in tcpdump 4.99, a type without a printer for the transport prints nothing after the endpoints (UDP) or the
  * length (TCP), and with any type TCP and UDP payloads are no longer decoded by port; -q does not stop it for UDP.
  * CARP also turns IP protocol 112 from VRRP into CARP. tcpdump's other types (vat, wb, rpc, rtp, rtcp, cnfp, aodv,
- * zmtp1, pgm, pgm_zmtp1, lmp) have no printer here ({@link #TCPDUMP_ONLY}).
+ * zmtp1, pgm, pgm_zmtp1) have no printer here ({@link #TCPDUMP_ONLY}).
  */
 public enum PacketType {
     SNMP(UdpPorts.Decoder.SNMP, null), TFTP(UdpPorts.Decoder.TFTP, null), RADIUS(UdpPorts.Decoder.RADIUS, null),
     VXLAN(UdpPorts.Decoder.VXLAN, null), PTP(UdpPorts.Decoder.PTP, null), SOMEIP(UdpPorts.Decoder.SOME_IP, null),
-    DOMAIN(UdpPorts.Decoder.DNS, TcpPorts.Decoder.DNS), RESP(null, TcpPorts.Decoder.RESP), CARP(null, null);
+    DOMAIN(UdpPorts.Decoder.DNS, TcpPorts.Decoder.DNS), RESP(null, TcpPorts.Decoder.RESP), CARP(null, null),
+    LMP(UdpPorts.Decoder.LMP, null);
 
     /** The names tcpdump -T also takes, for types we do not print. */
     public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("vat", "wb", "rpc", "rtp", "rtcp",
-        "cnfp", "aodv", "zmtp1", "pgm", "pgm_zmtp1", "lmp");
+        "cnfp", "aodv", "zmtp1", "pgm", "pgm_zmtp1");
 
     /** What a UDP / TCP payload goes to; null: nothing is printed of it. */
     final UdpPorts.Decoder udp;

@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, L2TP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, UNSUPPORTED, NONE }
+        RADIUS, HSRP, LDP, L2TP, LMP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -42,8 +42,8 @@ final class UdpPorts {
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
-    /** Either side, tried after BFD: LMP and VQP, then sFlow, then LWAPP and SIP before syslog. */
-    private static final int[] BEFORE_SFLOW = {701, 1589};
+    /** Either side, tried after BFD: LMP, then VQP, then sFlow, then LWAPP and SIP before syslog. */
+    private static final int LMP = LmpFormatter.PORT, VQP = 1589;
     private static final int SFLOW = SflowFormatter.PORT;
     private static final int[] BEFORE_SYSLOG = {12223, 12222, 5060};
     private static final int OTV = 8472;
@@ -80,7 +80,8 @@ final class UdpPorts {
         if (any(sport, dport, BEFORE_BCM_LI)) return Decoder.UNSUPPORTED;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
-        if (any(sport, dport, BEFORE_SFLOW)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, LMP)) return Decoder.LMP;
+        if (either(sport, dport, VQP)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, SFLOW)) return Decoder.SFLOW;
         if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;

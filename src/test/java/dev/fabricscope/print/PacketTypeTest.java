@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * tcpdump's {@code -T type} against tcpdump 4.99 itself: the frames of the other printers' tests (SNMP, TFTP, RADIUS,
- * VXLAN, PTP, DNS, RESP over TCP, VRRP and others) printed under every type we take, so each printer also meets
+ * VXLAN, PTP, DNS, RESP over TCP, VRRP, LMP and others) printed under every type we take (lmp among them), so each printer also meets
  * what is not its protocol, at each verbosity where -T changes the output; CARP whole and cut after every byte.
  */
 class PacketTypeTest {
@@ -55,6 +55,8 @@ class PacketTypeTest {
         f.addAll(RespFormatterTest.frames());
         f.addAll(VrrpFormatterTest.frames());
         f.addAll(NtpFormatterTest.frames());
+        f.addAll(LmpMessages.frames());
+        f.addAll(LmpMessages.brokenFrames());
         f.add(new Frame(ethernet(0x0800, ipv4(17, udp(40000, 40001, ascii("*1\r\n$4\r\nPING\r\n"), IP_A, IP_B)))));
         f.add(new Frame(ethernet(0x0800, ipv4(6, tcp(40000, 40001, 1, 1, 0x18, 512, 0, new byte[0],
             ascii("*1\r\n$4\r\nPING\r\n"), IP_A, IP_B)))));
@@ -84,6 +86,8 @@ class PacketTypeTest {
         assertEquals(PacketType.VXLAN, PacketType.named("VxLaN"));
         assertEquals(PacketType.SOMEIP, PacketType.named("someip"));
         assertEquals(null, PacketType.named("rtp"));
+        assertEquals(PacketType.LMP, PacketType.named("LMP"));
+        assertEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("lmp"));
         assertNotEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("pgm_zmtp1"));
     }
 
