@@ -32,8 +32,6 @@ final class DnsFormatter {
     private static final String[] DAU = new String[255];
     private static final String[] DHU = {null, "SHA-1", "SHA-256", "GOST_R_34.11-94", "SHA-384"};
     private static final String[] N3U = {null, "SHA-1"};
-    private static final long[] TIME_UNITS = {31_536_000, 604_800, 86_400, 3600, 60, 1};
-    private static final String[] TIME_UNIT_NAMES = {"y", "w", "d", "h", "m", "s"};
 
     static {
         String[] names = {"A", "NS", "MD", "MF", "CNAME", "SOA", "MB", "MG", "MR", "NULL", "WKS", "PTR", "HINFO",
@@ -303,7 +301,7 @@ final class DnsFormatter {
             optFlags = bytes.u16(cp + 6);
         } else if (verbosity == Verbosity.MOST_VERBOSE) {
             out.append(" [");
-            relativeTime(out, p.u32(cp + 4));
+            Text.relativeTime(out, p.u32(cp + 4));
             out.append(']');
         }
         int len = bytes.u16(cp + 8);
@@ -511,20 +509,6 @@ final class DnsFormatter {
         if (bits == 32) Text.ipv4(out, address, 0);
         else Text.ipv6(out, address, 0);
         out.append('/').append(source).append('/').append(scope);
-    }
-
-    /** "1d2h3m4s", tcpdump's {@code unsigned_relts_print}. */
-    private static void relativeTime(StringBuilder out, long seconds) {
-        if (seconds == 0) {
-            out.append("0s");
-            return;
-        }
-        for (int i = 0; i < TIME_UNITS.length && seconds > 0; i++) {
-            if (seconds >= TIME_UNITS[i]) {
-                out.append(seconds / TIME_UNITS[i]).append(TIME_UNIT_NAMES[i]);
-                seconds %= TIME_UNITS[i];
-            }
-        }
     }
 
     private static void typeName(StringBuilder out, int type) {

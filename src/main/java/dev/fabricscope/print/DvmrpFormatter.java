@@ -61,7 +61,7 @@ final class DvmrpFormatter {
             case PRUNE -> {
                 sourceAndGroup(at, out);
                 out.append(" timer ");
-                IgmpFormatter.relativeTime(bytes.u32(at + 8), out);
+                Text.relativeTime(out, bytes.u32(at + 8));
             }
             case GRAFT, GRAFT_ACK -> sourceAndGroup(at, out);
             default -> { }

@@ -53,9 +53,9 @@ final class HsrpFormatter {
         bytes.ip4(out.append("addr="), at + VIRTUAL_ADDRESS);
         if (!verbosity.verbose()) return;
         out.append(" hellotime=");
-        IgmpFormatter.relativeTime(bytes.u8(at + 3), out);
+        Text.relativeTime(out, bytes.u8(at + 3));
         out.append(" holdtime=");
-        IgmpFormatter.relativeTime(bytes.u8(at + 4), out);
+        Text.relativeTime(out, bytes.u8(at + 4));
         int priority = bytes.u8(at + 5);
         out.append(" priority=").append(priority).append(" auth=\"");
         for (int i = 0; i < AUTH_SIZE; i++) {   // nd_printjnp: up to the first NUL

@@ -14,8 +14,6 @@ final class IgmpFormatter {
     private static final int QUERY = 0x11, V1_REPORT = 0x12, DVMRP = 0x13, PIM_V1 = 0x14, V2_REPORT = 0x16, LEAVE = 0x17,
         MTRACE_RESPONSE = 0x1e, MTRACE = 0x1f, V3_REPORT = 0x22;
     private static final int DEFAULT_RESPONSE_TIME = 100;
-    private static final String[] RELTS_UNITS = {"y", "w", "d", "h", "m", "s"};
-    private static final int[] RELTS_SECONDS = {31536000, 604800, 86400, 3600, 60, 1};
 
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
@@ -109,7 +107,7 @@ final class IgmpFormatter {
         if (code != DEFAULT_RESPONSE_TIME) {
             out.append(" [max resp time ");
             if (time < 600) out.append(time / 10).append('.').append(time % 10).append('s');
-            else relativeTime(time / 10, out);
+            else Text.relativeTime(out, time / 10);
             out.append(']');
         }
         if (bytes.u32(bp + 4) == 0) return;
@@ -207,19 +205,5 @@ final class IgmpFormatter {
     private void address(int at, StringBuilder out) {
         bytes.u8(at + 3);
         Text.ipv4(out, bytes.packet(), at);
-    }
-
-    /** tcpdump's unsigned_relts_print: "1m40s", "2h", "0s". */
-    static void relativeTime(long secs, StringBuilder out) {
-        if (secs == 0) {
-            out.append("0s");
-            return;
-        }
-        for (int i = 0; secs > 0; i++) {
-            if (secs >= RELTS_SECONDS[i]) {
-                out.append(secs / RELTS_SECONDS[i]).append(RELTS_UNITS[i]);
-                secs %= RELTS_SECONDS[i];
-            }
-        }
     }
 }

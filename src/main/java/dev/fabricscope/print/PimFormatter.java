@@ -129,7 +129,7 @@ final class PimFormatter {
                 left -= n;
                 if (left < 2) throw stop;
                 out.append(" TUNR ");
-                IgmpFormatter.relativeTime(b.u16(at), out);
+                Text.relativeTime(out, b.u16(at));
             }
             case DF_ELECTION -> dfElection(reserved >>> 4, at, left, out);
             default -> out.append(" [type ").append(type).append(']');
@@ -177,7 +177,7 @@ final class PimFormatter {
                         badLength(out, len, 2);
                         return;
                     }
-                    IgmpFormatter.relativeTime(b.u16(at), out);
+                    Text.relativeTime(out, b.u16(at));
                 }
                 case 2 -> {
                     if (len != 4) {
@@ -213,7 +213,7 @@ final class PimFormatter {
                     out.append('v').append(b.u8(at));
                     if (b.u8(at + 1) != 0) {
                         out.append(", interval ");
-                        IgmpFormatter.relativeTime(b.u8(at + 1), out);
+                        Text.relativeTime(out, b.u8(at + 1));
                     }
                     if (b.u16(at + 2) != 0) {
                         out.append(" ?0x");
@@ -300,7 +300,7 @@ final class PimFormatter {
         if (type != GRAFT_ACK) {
             out.append(", holdtime: ");
             if (holdtime == 0xffff) out.append("infinite");
-            else IgmpFormatter.relativeTime(holdtime, out);
+            else Text.relativeTime(out, holdtime);
         }
         at += 4;
         left -= 4;
@@ -368,7 +368,7 @@ final class PimFormatter {
                 left -= n;
                 if (left < 2) throw stop;
                 out.append(",holdtime=");
-                IgmpFormatter.relativeTime(b.u16(at), out);
+                Text.relativeTime(out, b.u16(at));
                 if (left < 3) throw stop;
                 int priority = b.u8(at + 2);
                 out.append(",prio=").append(priority);
@@ -389,7 +389,7 @@ final class PimFormatter {
         out.append(" prio=").append(priority);
         if (left < 4) throw stop;
         out.append(" holdtime=");
-        IgmpFormatter.relativeTime(b.u16(at + 2), out);
+        Text.relativeTime(out, b.u16(at + 2));
         at += 4;
         left -= 4;
         out.append(" RP=");

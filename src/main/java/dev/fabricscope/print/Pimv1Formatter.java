@@ -53,7 +53,7 @@ final class Pimv1Formatter {
                 if (bytes.has(bp + 8, 1)) mode(bytes.u8(bp + 8) >>> 4, out);
                 if (verbosity.verbose()) {
                     out.append(" (Hold-time ");
-                    IgmpFormatter.relativeTime(bytes.u16(bp + 10), out);
+                    Text.relativeTime(out, bytes.u16(bp + 10));
                     out.append(')');
                 }
             }
@@ -73,7 +73,7 @@ final class Pimv1Formatter {
                     bytes.need(bp + 16, 4);
                     bytes.ip4(out.append(" RP "), bp + 16);
                     out.append(" hold ");
-                    IgmpFormatter.relativeTime(bytes.u16(bp + 22), out);
+                    Text.relativeTime(out, bytes.u16(bp + 22));
                 }
             }
             case ASSERT -> {
@@ -157,7 +157,7 @@ final class Pimv1Formatter {
         }
         if (lines) out.append('\n');
         out.append(" Hold time: ");
-        IgmpFormatter.relativeTime(bytes.u16(bp + 2), out);
+        Text.relativeTime(out, bytes.u16(bp + 2));
         if (!lines) return;
         bp += 4;
         len -= 4;
@@ -211,7 +211,7 @@ final class Pimv1Formatter {
         int hold = bytes.u16(bp + 6);
         if (hold != DEFAULT_HOLD_TIME) {
             out.append("Hold ");
-            IgmpFormatter.relativeTime(hold, out);
+            Text.relativeTime(out, hold);
         }
         int flags = bytes.u8(bp + 25);
         bytes.ip4(out.append(join ? "Join" : "Prune").append(" ("), bp + 26);

@@ -26,6 +26,31 @@ final class Text {
         }
     }
 
+    private static final String[] RELTS_UNITS = {"y", "w", "d", "h", "m", "s"};
+    private static final int[] RELTS_SECONDS = {31_536_000, 604_800, 86_400, 3600, 60, 1};
+
+    /** "1d2h3m4s" (years and weeks too), tcpdump's {@code unsigned_relts_print}. */
+    static void relativeTime(StringBuilder out, long seconds) {
+        if (seconds == 0) {
+            out.append("0s");
+            return;
+        }
+        for (int i = 0; i < RELTS_SECONDS.length && seconds > 0; i++) {
+            if (seconds >= RELTS_SECONDS[i]) {
+                out.append(seconds / RELTS_SECONDS[i]).append(RELTS_UNITS[i]);
+                seconds %= RELTS_SECONDS[i];
+            }
+        }
+    }
+
+    /** A non-negative decimal right-aligned in {@code width} columns ({@code %4u}), without a String. */
+    static void rightAligned(StringBuilder out, long value, int width) {
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) digits++;
+        for (int i = digits; i < width; i++) out.append(' ');
+        out.append(value);
+    }
+
     /** Lower-case hex without leading zeros ({@code %x}). */
     static void hex(StringBuilder out, long value) {
         int shift = 60;
