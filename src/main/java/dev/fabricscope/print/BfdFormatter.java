@@ -106,10 +106,8 @@ final class BfdFormatter {
 
     /** "%4u ms" of microseconds. */
     private static void interval(StringBuilder out, String label, long micros) {
-        String ms = Long.toString(micros / 1000);
-        out.append(label);
-        for (int i = ms.length(); i < 4; i++) out.append(' ');
-        out.append(ms).append(" ms");
+        Text.rightAligned(out.append(label), micros / 1000, 4);
+        out.append(" ms");
     }
 
     private void authentication(int at, StringBuilder out) {

@@ -72,4 +72,11 @@ class BfdFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
     }
+
+    /** Intervals are padded without a String per packet (%4u). */
+    @Test
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(java.time.ZoneOffset.UTC,
+            Verbosity.VERY_VERBOSE, java.util.Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "BFD");
+    }
 }
