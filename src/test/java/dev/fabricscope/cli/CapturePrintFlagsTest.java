@@ -39,7 +39,7 @@ class CapturePrintFlagsTest {
 
     @Test
     void printingFlagsAreUsageErrorsWithJsonOrTooManyT() {
-        for (String flag : List.of("-e", "-x", "-X", "-A", "-#", "-tt", "-v")) {
+        for (String flag : List.of("-e", "-X", "-A", "-#", "-tt", "-v")) {   // -x adds packet_hex (CaptureJsonTest)
             CliRun run = CliRun.of("capture", "-r", SMC.toString(), "--json", flag);
             assertEquals(UserError.USAGE, run.exitCode(), flag + ": " + run.err());
         }
