@@ -59,7 +59,7 @@ public final class AnalyzerInput {
     boolean decap;
 
     @Mixin
-    VxlanPortOption vxlanPort;
+    VxlanPortOption vxlanPort = new VxlanPortOption();   // also when built without picocli (tests)
 
     /** What receives each packet, already dissected; the views are valid only during the call. */
     @FunctionalInterface

@@ -164,7 +164,7 @@ public final class CaptureCommand implements Callable<Integer> {
     boolean decap;
 
     @Mixin
-    VxlanPortOption vxlanPort;
+    VxlanPortOption vxlanPort = new VxlanPortOption();   // also when built without picocli (tests)
 
     @Option(names = "-F", paramLabel = "FILE",
             description = "Read the filter expression from FILE, as tcpdump -F: '#' starts a comment that runs "

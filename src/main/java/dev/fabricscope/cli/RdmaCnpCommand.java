@@ -83,7 +83,7 @@ public final class RdmaCnpCommand implements Callable<Integer> {
     boolean decap;
 
     @Mixin
-    VxlanPortOption vxlanPort;
+    VxlanPortOption vxlanPort = new VxlanPortOption();   // also when built without picocli (tests)
 
     @Option(names = "--sport", paramLabel = "PORT", converter = RdmaArgs.Number.class,
         description = "UDP source port (default: ${DEFAULT-VALUE}).", defaultValue = "0xf000")

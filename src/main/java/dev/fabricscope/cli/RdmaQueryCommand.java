@@ -56,7 +56,7 @@ public final class RdmaQueryCommand implements Callable<Integer> {
     boolean decap;
 
     @Mixin
-    VxlanPortOption vxlanPort;
+    VxlanPortOption vxlanPort = new VxlanPortOption();   // also when built without picocli (tests)
 
     @Spec
     CommandSpec spec;

@@ -93,7 +93,7 @@ public final class StripCommand implements Callable<Integer> {
     }
 
     @Mixin
-    VxlanPortOption vxlanPort;
+    VxlanPortOption vxlanPort = new VxlanPortOption();   // also when built without picocli (tests)
 
     @Spec
     CommandSpec spec;
