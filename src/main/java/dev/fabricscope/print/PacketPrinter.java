@@ -601,9 +601,9 @@ public final class PacketPrinter {
         }
     }
 
-    /** tcpdump's null_hdr_print: "AF NAME (N), length N: ", with -q "NAME, length N: " ("Unknown AF N"). */
-    private void addressFamilyHeader(int family, int length, StringBuilder out) {
-        String name = switch (family) {
+    /** The name tcpdump's bsd_af_values give a BSD address family (NULL/LOOP headers, RIP), or null. */
+    static String bsdAddressFamily(int family) {
+        return switch (family) {
             case 2 -> "IPv4";
             case 6 -> "NS";
             case 7 -> "ISO";
@@ -612,6 +612,11 @@ public final class PacketPrinter {
             case 24, 28, 30 -> "IPv6";
             default -> null;
         };
+    }
+
+    /** tcpdump's null_hdr_print: "AF NAME (N), length N: ", with -q "NAME, length N: " ("Unknown AF N"). */
+    private void addressFamilyHeader(int family, int length, StringBuilder out) {
+        String name = bsdAddressFamily(family);
         if (verbosity != Verbosity.QUIET) {
             out.append("AF ").append(name == null ? "Unknown" : name).append(" (")
                 .append(Integer.toUnsignedString(family)).append(')');

@@ -186,15 +186,7 @@ final class RipFormatter {
 
     /** BSD address family names as tcpdump's bsd_af_values; others "Unknown (n)", or just the number. */
     private static void family(StringBuilder out, int family, boolean unknownWord) {
-        String name = switch (family) {
-            case AF_INET -> "IPv4";
-            case 6 -> "NS";
-            case 7 -> "ISO";
-            case 16 -> "Appletalk";
-            case 23 -> "IPX";
-            case 24, 28, 30 -> "IPv6";
-            default -> null;
-        };
+        String name = PacketPrinter.bsdAddressFamily(family);
         if (name != null) out.append(name);
         else if (unknownWord) out.append("Unknown (").append(family).append(')');
         else out.append(family);
