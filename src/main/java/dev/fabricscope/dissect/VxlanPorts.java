@@ -1,6 +1,5 @@
 package dev.fabricscope.dissect;
 
-import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -30,20 +29,11 @@ public final class VxlanPorts {
         return extra.length == 0 ? STANDARD : new VxlanPorts(extra);
     }
 
-    /** A port given with {@link #with}: VXLAN before any other tunnel. */
-    boolean isExtra(int port) {
+    boolean isVxlan(int port) {
+        if (port == IANA || port == LINUX) return true;
         for (int p : extra) {
             if (p == port) return true;
         }
         return false;
-    }
-
-    boolean isVxlan(int port) {
-        return port == IANA || port == LINUX || isExtra(port);
-    }
-
-    @Override
-    public String toString() {
-        return "VXLAN ports 4789, 8472" + (extra.length == 0 ? "" : ", " + Arrays.toString(extra));
     }
 }
