@@ -230,6 +230,8 @@ public final class CaptureCommand implements Callable<Integer> {
             + "someip, lmp, domain (also TCP), resp (TCP only) or carp (IP protocol 112 as CARP, not VRRP). TCP and "
             + "UDP payloads are then no longer decoded by port.")
     String packetTypeName;
+    /** -T's type, set by {@link #validate} (null: payloads by port). */
+    private PacketType packetType;
 
     @Option(names = "-A", description = "Also print each packet's bytes in ASCII, after its link-level header "
         + "(-AA: the whole packet).")
@@ -425,12 +427,12 @@ public final class CaptureCommand implements Callable<Integer> {
                 || hexAscii.length > 0 || ascii.length > 0)) {
             throw UserError.usage("--json cannot be combined with -q, -v, -e, -t, -#, -X or -A (-x adds packet_hex)");
         }
-        packetType();
+        packetType = parsePacketType();
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
     }
 
     /** -T's type (null without -T); tcpdump's types we do not print, and unknown names, are usage errors. */
-    private PacketType packetType() {
+    private PacketType parsePacketType() {
         if (packetTypeName == null) return null;
         PacketType type = PacketType.named(packetTypeName);
         if (type != null) return type;
@@ -680,7 +682,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (!absoluteSequence) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length),
-            packetType());
+            packetType);
         Decapsulator decapsulator = vxlanPort.decapsulator(decap);   // one per loop, as the printer
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');
