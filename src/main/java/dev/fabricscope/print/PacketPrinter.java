@@ -125,7 +125,7 @@ public final class PacketPrinter {
         this.timestampStyle = timestampStyle;
         this.rawDump = rawDump;
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
-        this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS));
+        this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS), true);
         PrintSettings settings = new PrintSettings(verbosity, linkHeaders,
             options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), defaultPrint, rawDump.hex && rawDump.ascii, zone, forced);
         this.ip = new IpFormatter(settings, earlyEnd, this::encapsulated, this::carriedEtherType);
@@ -156,6 +156,7 @@ public final class PacketPrinter {
             while (out.length() - start < 5) out.insert(start, ' ');
             out.append("  ");
         }
+        if (invalidHeader(p, out)) return;
         if (timestampStyle != TimestampStyle.NONE) {
             timestamps.format(p.timestampNanos(), out);
             out.append(' ');
@@ -179,6 +180,36 @@ public final class PacketPrinter {
             default -> out.append("UNSUPPORTED");
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /** tcpdump's largest snapshot length (MAXIMUM_SNAPLEN): records claiming more are not printed. */
+    private static final int MAXIMUM_SNAPLEN = 262_144;
+
+    /**
+     * tcpdump's sanity checks on a record's lengths (print.c): a record without bytes, without length, longer
+     * than it was on the wire or beyond the largest snapshot is "[Invalid header: ...]" instead of a packet,
+     * with no time stamp and no dump.
+     */
+    private static boolean invalidHeader(Packet p, StringBuilder out) {
+        int capLen = p.capLen();
+        int len = p.origLen();
+        int start = out.length();
+        if (capLen == 0) out.append(" caplen==0");
+        if (len == 0) out.append(out.length() > start ? ", len==0" : " len==0");
+        else if (len < capLen) {
+            out.append(out.length() > start ? ", " : " ").append("len(").append(len).append(") < caplen(").append(capLen)
+                .append(')');
+        }
+        if (capLen > MAXIMUM_SNAPLEN) {
+            out.append(out.length() > start ? ", " : " ").append("caplen(").append(capLen).append(") > ")
+                .append(MAXIMUM_SNAPLEN);
+        }
+        if (len > MAXIMUM_SNAPLEN) {
+            out.append(out.length() > start ? ", " : " ").append("len(").append(len).append(") > ").append(MAXIMUM_SNAPLEN);
+        }
+        if (out.length() == start) return false;
+        out.insert(start, "[Invalid header:").append(']');
+        return true;
     }
 
     /** True for the link types whose packets this printer decodes (tcpdump -L marks the others). */

@@ -25,18 +25,22 @@ public final class TimestampFormatter {
     /** -ttt: the previous packet's time; -ttttt: the first packet's (nanoseconds, cut to the precision). */
     private long reference;
     private boolean referenceSet;
+    /** tcpdump's printer: a time whose seconds, as a C unsigned int, have the top bit set is not converted. */
+    private final boolean tcpdumpRange;
 
     public TimestampFormatter(ZoneId zone) {
         this(zone, TimestampStyle.TIME);
     }
 
     TimestampFormatter(ZoneId zone, TimestampStyle style) {
-        this(zone, style, false);
+        this(zone, style, false, false);
     }
 
-    TimestampFormatter(ZoneId zone, TimestampStyle style, boolean nanos) {
+    /** @param tcpdumpRange times tcpdump cannot convert print "[Error converting time]" (util-print.c) */
+    TimestampFormatter(ZoneId zone, TimestampStyle style, boolean nanos, boolean tcpdumpRange) {
         this.style = style;
         this.nanos = nanos;
+        this.tcpdumpRange = tcpdumpRange;
         this.rules = zone.getRules();
         this.fixed = rules.isFixedOffset();
         if (fixed) offsetSeconds = rules.getOffset(Instant.EPOCH).getTotalSeconds();
@@ -47,7 +51,9 @@ public final class TimestampFormatter {
         switch (style) {
             case NONE -> { }
             case UNIX -> {
-                out.append(Math.floorDiv(timestampNanos, 1_000_000_000L));
+                long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
+                if (outOfRange(seconds, out)) return;
+                out.append(seconds);
                 fraction(Math.floorMod(timestampNanos, 1_000_000_000L), out);
             }
             case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(timestampNanos, out);
@@ -69,12 +75,14 @@ public final class TimestampFormatter {
         if (style == TimestampStyle.SINCE_PREVIOUS) reference = time;
         out.append(delta < 0 ? '-' : ' ');
         delta = Math.abs(delta);
+        if (outOfRange(delta / 1_000_000_000L, out)) return;
         clock((int) (delta / 1_000_000_000L % 86_400), delta % 1_000_000_000L, out);
     }
 
     private void local(long timestampNanos, StringBuilder out) {
         long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
         long fraction = Math.floorMod(timestampNanos, 1_000_000_000L);
+        if (outOfRange(seconds, out)) return;
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
         int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
         if (style == TimestampStyle.DATE_TIME) {
@@ -82,6 +90,13 @@ public final class TimestampFormatter {
             out.append(' ');
         }
         clock(secondOfDay, fraction, out);
+    }
+
+    /** tcpdump tests the seconds as a 32-bit unsigned int: bit 31 set is "[Error converting time]". */
+    private boolean outOfRange(long seconds, StringBuilder out) {
+        if (!tcpdumpRange || (seconds & 0x8000_0000L) == 0) return false;
+        out.append("[Error converting time]");
+        return true;
     }
 
     /** HH:MM:SS and the fraction of a second ({@code nanosOfSecond}) in the precision's digits. */

@@ -1,0 +1,75 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.fabricscope.testing.Oracles;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Records whose header tcpdump refuses to print ("[Invalid header: caplen==0, len==0]", len < caplen, len beyond
+ * its largest snapshot) and times it cannot convert (seconds with bit 31 set: "[Error converting time]"), between
+ * ordinary records, against tcpdump with the absolute time-stamp styles, -x, -# and -e.
+ */
+class CaptureRecordHeaderTest {
+    @TempDir
+    Path dir;
+
+    /** An ARP request, 42 bytes (Ethernet + ARP). */
+    private static final byte[] ARP = HexFormat.of().parseHex(
+        "ffffffffffff0011223344550806" + "0001080006040001" + "001122334455" + "0a000001" + "000000000000" + "0a000002");
+
+    private record Rec(long seconds, int micros, int capLen, int len) { }
+
+    private Path capture() throws Exception {
+        List<Rec> records = List.of(
+            new Rec(1_700_000_000L, 5, ARP.length, ARP.length),
+            new Rec(1_700_000_001L, 6, 0, 0),
+            new Rec(1_700_000_002L, 7, 0, 60),
+            new Rec(1_700_000_003L, 8, ARP.length, 30),
+            new Rec(1_700_000_004L, 9, ARP.length, 300_000),
+            new Rec(0x8000_0000L, 10, ARP.length, ARP.length),
+            new Rec(1_700_000_005L, 11, ARP.length, ARP.length),
+            new Rec(0xffff_ffffL, 12, ARP.length, ARP.length),
+            new Rec(1_700_000_006L, 13, ARP.length, 64));
+        ByteBuffer b = ByteBuffer.allocate(24 + records.size() * (16 + ARP.length)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        for (Rec r : records) {
+            b.putInt((int) r.seconds()).putInt(r.micros()).putInt(r.capLen()).putInt(r.len()).put(ARP, 0, r.capLen());
+        }
+        Path file = dir.resolve("headers.pcap");
+        Files.write(file, java.util.Arrays.copyOf(b.array(), b.position()));
+        return file;
+    }
+
+    /**
+     * Not -ttt/-ttttt: libpcap reads a pcap record's seconds as a signed 32-bit number (0x80000000 is 1901), we read
+     * them unsigned, as Wireshark does (2038); only a time difference across such a record would show it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-tt", "-tttt", "-t", "-x", "-#", "-e", "-v", "--nano"})
+    void sameAsTcpdump(String flags) throws Exception {
+        Oracles.requireTcpdump();
+        Path file = capture();
+        List<String> ours = new ArrayList<>(List.of("capture", "-r", file.toString()));
+        List<String> tcpdump = new ArrayList<>(List.of(Oracles.tcpdump(), "-n", "-r", file.toString()));
+        if (!flags.isEmpty()) {
+            ours.addAll(List.of(flags.split(" ")));
+            tcpdump.addAll(List.of(flags.split(" ")));
+        }
+        CliRun run = CliRun.of(ours.toArray(String[]::new));
+        Oracles.Run expected = Oracles.run(tcpdump, Map.of("TZ", java.util.TimeZone.getDefault().getID()));
+        assertEquals(0, expected.exitCode(), expected.err());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(expected.out(), run.out(), flags);
+    }
+}
