@@ -27,6 +27,7 @@ public final class Packet {
     private int interfaceId;
     private int linkType;
     private long frameNumber;
+    private long fractionBeyondSecond = -1;
 
     /**
      * Points this view at new bytes and metadata; called by sources. {@code capLen} bytes must exist in
@@ -46,8 +47,20 @@ public final class Packet {
         this.interfaceId = interfaceId;
         this.linkType = linkType;
         this.frameNumber = frameNumber;
+        this.fractionBeyondSecond = -1;
         return this;
     }
+
+    /**
+     * Marks a record whose fraction field held a second or more ({@code nanos}, as the file's unit scaled to
+     * nanoseconds; the time stamp already carried it into the seconds): tcpdump prints such a field as it is.
+     */
+    public void fractionBeyondSecond(long nanos) {
+        this.fractionBeyondSecond = nanos;
+    }
+
+    /** The fraction field of a record that held a second or more, in nanoseconds; -1 for every sane record. */
+    public long fractionBeyondSecond() { return fractionBeyondSecond; }
 
     /** The buffer holding this packet at {@link #offset()}; valid until the source's next packet. */
     public byte[] bytes() { return bytes; }

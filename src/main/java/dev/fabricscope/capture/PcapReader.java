@@ -101,6 +101,7 @@ final class PcapReader implements PacketSource {
         // caplen > origlen is kept as written, as tshark 4.0 shows it (frame.cap_len 20, frame.len 10).
         packet.set(in.array(), (int) at + RECORD_HEADER, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + frac * fracNanos, 0, linkType, ++frame);
+        if (frac * fracNanos >= 1_000_000_000L) packet.fractionBeyondSecond(frac * fracNanos);
         return true;
     }
 

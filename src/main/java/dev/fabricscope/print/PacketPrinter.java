@@ -158,7 +158,7 @@ public final class PacketPrinter {
         }
         if (invalidHeader(p, out)) return;
         if (timestampStyle != TimestampStyle.NONE) {
-            timestamps.format(p.timestampNanos(), out);
+            timestamps.format(p.timestampNanos(), p.fractionBeyondSecond(), out);
             out.append(' ');
         }
         int length = p.origLen();

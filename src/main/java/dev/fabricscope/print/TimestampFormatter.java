@@ -48,16 +48,26 @@ public final class TimestampFormatter {
 
     /** Appends the time stamp in this formatter's style ({@link TimestampStyle#NONE}: nothing). */
     public void format(long timestampNanos, StringBuilder out) {
+        format(timestampNanos, -1, out);
+    }
+
+    /**
+     * As {@link #format(long, StringBuilder)}, for a record whose fraction field held a second or more
+     * ({@code fractionBeyondSecond} nanoseconds, else -1): the absolute styles print that field as it is, after
+     * the seconds field, as tcpdump does; the relative ones use the time it adds up to.
+     */
+    public void format(long timestampNanos, long fractionBeyondSecond, StringBuilder out) {
+        long seconds = Math.floorDiv(timestampNanos - Math.max(fractionBeyondSecond, 0), 1_000_000_000L);
+        long fraction = fractionBeyondSecond >= 0 ? fractionBeyondSecond : Math.floorMod(timestampNanos, 1_000_000_000L);
         switch (style) {
             case NONE -> { }
             case UNIX -> {
-                long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
                 if (outOfRange(seconds, out)) return;
                 out.append(seconds);
-                fraction(Math.floorMod(timestampNanos, 1_000_000_000L), out);
+                fraction(fraction, out);
             }
             case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(timestampNanos, out);
-            default -> local(timestampNanos, out);
+            default -> local(seconds, fraction, out);
         }
     }
 
@@ -79,9 +89,7 @@ public final class TimestampFormatter {
         clock((int) (delta / 1_000_000_000L % 86_400), delta % 1_000_000_000L, out);
     }
 
-    private void local(long timestampNanos, StringBuilder out) {
-        long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
-        long fraction = Math.floorMod(timestampNanos, 1_000_000_000L);
+    private void local(long seconds, long fraction, StringBuilder out) {
         if (outOfRange(seconds, out)) return;
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
         int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
@@ -109,10 +117,17 @@ public final class TimestampFormatter {
         fraction(nanosOfSecond, out);
     }
 
-    /** ".ffffff" (microseconds, truncated) or ".fffffffff". */
+    /**
+     * ".ffffff" (microseconds, truncated) or ".fffffffff"; a fraction of a second or more (a damaged record) as
+     * tcpdump's "%06u"/"%09u" print it, all its digits, cut to 32 bits.
+     */
     private void fraction(long nanosOfSecond, StringBuilder out) {
         out.append('.');
         long value = nanos ? nanosOfSecond : nanosOfSecond / 1000;
+        if (nanosOfSecond >= 1_000_000_000L) {
+            out.append(value & 0xffff_ffffL);
+            return;
+        }
         for (long div = nanos ? 100_000_000 : 100_000; div > 0; div /= 10) out.append((char) ('0' + value / div % 10));
     }
 

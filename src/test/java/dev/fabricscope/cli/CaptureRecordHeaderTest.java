@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Records whose header tcpdump refuses to print ("[Invalid header: caplen==0, len==0]", len < caplen, len beyond
  * its largest snapshot) and times it cannot convert (seconds with bit 31 set: "[Error converting time]"), between
- * ordinary records, against tcpdump with the absolute time-stamp styles, -x, -# and -e.
+ * ordinary records, and fraction fields of a second or more (printed as they are), against tcpdump with the absolute time-stamp styles, -x, -# and -e.
  */
 class CaptureRecordHeaderTest {
     @TempDir
@@ -28,9 +28,10 @@ class CaptureRecordHeaderTest {
     private static final byte[] ARP = HexFormat.of().parseHex(
         "ffffffffffff0011223344550806" + "0001080006040001" + "001122334455" + "0a000001" + "000000000000" + "0a000002");
 
-    private record Rec(long seconds, int micros, int capLen, int len) { }
+    private record Rec(long seconds, long fraction, int capLen, int len) { }
 
-    private Path capture() throws Exception {
+    /** The records, in a microsecond file ({@code nanos} false) or a nanosecond one. */
+    private Path capture(boolean nanos) throws Exception {
         List<Rec> records = List.of(
             new Rec(1_700_000_000L, 5, ARP.length, ARP.length),
             new Rec(1_700_000_001L, 6, 0, 0),
@@ -40,13 +41,19 @@ class CaptureRecordHeaderTest {
             new Rec(0x8000_0000L, 10, ARP.length, ARP.length),
             new Rec(1_700_000_005L, 11, ARP.length, ARP.length),
             new Rec(0xffff_ffffL, 12, ARP.length, ARP.length),
-            new Rec(1_700_000_006L, 13, ARP.length, 64));
+            new Rec(1_700_000_006L, 13, ARP.length, 64),
+            // fractions of a second or more: tcpdump prints the field as it is
+            new Rec(1_700_000_007L, 808_464_432L, ARP.length, ARP.length),
+            new Rec(1_700_000_008L, 1_000_000L, ARP.length, ARP.length),
+            new Rec(1_700_000_009L, 999_999_999L, ARP.length, ARP.length),
+            new Rec(1_700_000_010L, 1_000_000_000L, ARP.length, ARP.length),
+            new Rec(1_700_000_011L, 0x7fff_ffffL, ARP.length, ARP.length));
         ByteBuffer b = ByteBuffer.allocate(24 + records.size() * (16 + ARP.length)).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        b.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
         for (Rec r : records) {
-            b.putInt((int) r.seconds()).putInt(r.micros()).putInt(r.capLen()).putInt(r.len()).put(ARP, 0, r.capLen());
+            b.putInt((int) r.seconds()).putInt((int) r.fraction()).putInt(r.capLen()).putInt(r.len()).put(ARP, 0, r.capLen());
         }
-        Path file = dir.resolve("headers.pcap");
+        Path file = dir.resolve(nanos ? "headers-ns.pcap" : "headers.pcap");
         Files.write(file, java.util.Arrays.copyOf(b.array(), b.position()));
         return file;
     }
@@ -59,7 +66,10 @@ class CaptureRecordHeaderTest {
     @ValueSource(strings = {"", "-tt", "-tttt", "-t", "-x", "-#", "-e", "-v", "--nano"})
     void sameAsTcpdump(String flags) throws Exception {
         Oracles.requireTcpdump();
-        Path file = capture();
+        for (boolean nanos : new boolean[] {false, true}) sameAsTcpdump(capture(nanos), flags);
+    }
+
+    private void sameAsTcpdump(Path file, String flags) {
         List<String> ours = new ArrayList<>(List.of("capture", "-r", file.toString()));
         List<String> tcpdump = new ArrayList<>(List.of(Oracles.tcpdump(), "-n", "-r", file.toString()));
         if (!flags.isEmpty()) {
@@ -70,6 +80,6 @@ class CaptureRecordHeaderTest {
         Oracles.Run expected = Oracles.run(tcpdump, Map.of("TZ", java.util.TimeZone.getDefault().getID()));
         assertEquals(0, expected.exitCode(), expected.err());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(expected.out(), run.out(), flags);
+        assertEquals(expected.out(), run.out(), file.getFileName() + " " + flags);
     }
 }
