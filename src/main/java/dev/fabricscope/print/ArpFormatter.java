@@ -124,17 +124,16 @@ final class ArpFormatter {
         }
     }
 
+    /** The protocol type by tcpdump's ethertype names (as -e shows them), else "Unknown Protocol (0x....)". */
     private static void appendProtocol(StringBuilder out, int pro) {
-        switch (pro) {
-            case ETHERTYPE_IPV4 -> out.append("IPv4");
-            case 0x86dd -> out.append("IPv6");
-            case ETHERTYPE_TRAIL -> out.append("Trail");
-            default -> {
-                out.append("Unknown Protocol (0x");
-                Text.hex(out, pro, 4);
-                out.append(')');
-            }
+        String name = EtherTypeNames.of(pro);
+        if (name != null) {
+            out.append(name);
+            return;
         }
+        out.append("Unknown Protocol (0x");
+        Text.hex(out, pro, 4);
+        out.append(')');
     }
 
     private static void appendOperation(StringBuilder out, int op) {

@@ -33,6 +33,10 @@ class ArpFormatterTest {
         f.add(new Frame(ethernet(0x0806, concat(hex("0006 86dd 06 10 0005"), MAC_B, IP6_A, MAC_A, IP6_B))));
         f.add(new Frame(ethernet(0x0806, concat(hex("0006 0800 02 04 0009"), hex("0102"), IP_A, hex("0304"), IP_B))));
         f.add(new Frame(ethernet(0x0806, concat(hex("0001 0800 00 04 000c"), IP_A, IP_B))));
+        // protocol types named by tcpdump's ethertype table, and one it does not name
+        for (String pro : new String[] {"9200", "8137", "88cc", "0806", "4242"}) {
+            f.add(new Frame(ethernet(0x0806, concat(hex("0001" + pro + "06 04 0001"), MAC_B, IP_A, MAC_A, IP_B))));
+        }
         // in LLC/SNAP, where the 802.3 length bounds what the dump may show
         f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 0806"), arp(1, MAC_B, IP_A, ZERO_MAC, IP_B))));
         f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 0806"), arp(5, MAC_B, IP_A, MAC_A, IP_B))));
