@@ -22,6 +22,8 @@ final class TcpOptionsFormatter {
     private enum Stop { NONE, BAD, TRUNCATED_CHECK, TRUNCATED_FETCH }
 
     private final EarlyEnd earlyEnd;
+    /** tcpdump's name for the protocol in " [|...]" after the last options printed: its MPTCP printer renames it. */
+    private String protocol = "tcp";
 
     TcpOptionsFormatter(EarlyEnd earlyEnd) {
         this.earlyEnd = earlyEnd;
@@ -42,8 +44,7 @@ final class TcpOptionsFormatter {
         int cp = off;
         boolean separator = false;
         Stop stop = Stop.NONE;
-        // tcpdump's name for the protocol in " [|...]": its MPTCP printer renames it for the rest of the options
-        String protocol = "tcp";
+        protocol = "tcp";
         while (rem > 0) {
             if (separator) out.append(',');
             if (cp >= end) {
@@ -218,6 +219,11 @@ final class TcpOptionsFormatter {
             }
         }
         return false;
+    }
+
+    /** The protocol tcpdump names when the segment ends early after these options: "tcp", or "mptcp" after one. */
+    String protocol() {
+        return protocol;
     }
 
     /** tcpdump's LENCHECK: {@code need} data bytes must fit in the option space and be captured. */
