@@ -9,8 +9,9 @@ import dev.fabricscope.capture.Packet;
  * exp-XXXX / exp-tfo (kind 254 with its ExID), unknown-KIND with hex data.
  *
  * <p>Problems end the line the way tcpdump ends it: "[bad opt]" for a length that does not fit,
- * " [|tcp]" for bytes past the capture (with a trailing '>' where tcpdump's own bounds check, rather
- * than its fetch macros, noticed it), "[len N]" after an option whose length differs from its layout.
+ * " [|tcp]" for bytes past the capture (" [|mptcp]" after an MPTCP option, as tcpdump; with a trailing '>'
+ * where tcpdump's own bounds check, rather than its fetch macros, noticed it), "[len N]" after an option whose
+ * length differs from its layout.
  */
 final class TcpOptionsFormatter {
     static final int EOL = 0, NOP = 1, MSS = 2, WSCALE = 3, SACK_OK = 4, SACK = 5, ECHO = 6, ECHO_REPLY = 7,
