@@ -18,6 +18,7 @@ final class TcpFormatter {
     private static final int MAX_RST_DATA = 30;
 
     private final Verbosity verbosity;
+    private final EarlyEnd earlyEnd;
     private final TcpOptionsFormatter options;
     private final DnsFormatter dns;
     private final TextProtocolFormatter text;
@@ -35,6 +36,7 @@ final class TcpFormatter {
         Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
         this.forced = settings.forced();
+        this.earlyEnd = earlyEnd;
         this.options = new TcpOptionsFormatter(earlyEnd);
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.text = new TextProtocolFormatter(verbosity, earlyEnd);
@@ -122,6 +124,13 @@ final class TcpFormatter {
         }
         out.append(", length ").append(dataLength);
         if (dataLength <= 0) return;
+        if (off + hlen > end) {
+            // only after an eol: the options loop stops there without reaching the end of the header
+            out.append(" [remaining caplen(").append(Math.max(0, end - off)).append(") < header length(").append(hlen)
+                .append(")]");
+            earlyEnd.mark(out, hlen > HEADER ? options.protocol() : "tcp");
+            return;
+        }
         if ((flags & RST) != 0 && verbosity.verbose()) {
             rstData(p, off + hlen, dataLength, end, out);
         } else {

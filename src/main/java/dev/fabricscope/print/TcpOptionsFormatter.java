@@ -5,12 +5,13 @@ import dev.fabricscope.capture.Packet;
 /**
  * The {@code options [...]} part of a tcpdump TCP line. Option names and layouts as tcpdump 4.99
  * prints them (print-tcp.c): mss, nop, eol, wscale, sackOK, sack N {a:b}, echo/echoreply/cc/ccnew
- * (and cc-echo, which tcpdump names ""), TS val/ecr, md5, scps, uto, tcp-ao, mptcp (length and subtype
- * only), tfo, exp-XXXX / exp-tfo (kind 254 with its ExID), unknown-KIND with hex data.
+ * (and cc-echo, which tcpdump names ""), TS val/ecr, md5, scps, uto, tcp-ao, mptcp ({@link MptcpOption}), tfo,
+ * exp-XXXX / exp-tfo (kind 254 with its ExID), unknown-KIND with hex data.
  *
  * <p>Problems end the line the way tcpdump ends it: "[bad opt]" for a length that does not fit,
- * " [|tcp]" for bytes past the capture (with a trailing '>' where tcpdump's own bounds check, rather
- * than its fetch macros, noticed it), "[len N]" after an option whose length differs from its layout.
+ * " [|tcp]" for bytes past the capture (" [|mptcp]" after an MPTCP option, as tcpdump; with a trailing '>'
+ * where tcpdump's own bounds check, rather than its fetch macros, noticed it), "[len N]" after an option whose
+ * length differs from its layout.
  */
 final class TcpOptionsFormatter {
     static final int EOL = 0, NOP = 1, MSS = 2, WSCALE = 3, SACK_OK = 4, SACK = 5, ECHO = 6, ECHO_REPLY = 7,
@@ -18,13 +19,12 @@ final class TcpOptionsFormatter {
             MPTCP = 30, FAST_OPEN = 34, EXPERIMENT = 254;
     private static final int MD5_DIGEST = 16;
     private static final int EXID_FAST_OPEN = 0xf989;
-    private static final String[] MPTCP_SUBTYPES = {
-        "capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail", "fast-close", "unknown"
-    };
 
     private enum Stop { NONE, BAD, TRUNCATED_CHECK, TRUNCATED_FETCH }
 
     private final EarlyEnd earlyEnd;
+    /** tcpdump's name for the protocol in " [|...]" after the last options printed: its MPTCP printer renames it. */
+    private String protocol = "tcp";
 
     TcpOptionsFormatter(EarlyEnd earlyEnd) {
         this.earlyEnd = earlyEnd;
@@ -45,6 +45,7 @@ final class TcpOptionsFormatter {
         int cp = off;
         boolean separator = false;
         Stop stop = Stop.NONE;
+        protocol = "tcp";
         while (rem > 0) {
             if (separator) out.append(',');
             if (cp >= end) {
@@ -157,12 +158,8 @@ final class TcpOptionsFormatter {
                     datalen = len - 2;
                     stop = check(datalen, rem, cp, end);
                     if (stop != Stop.NONE) break;
-                    if (len < 3) {
-                        stop = Stop.BAD;
-                        break;
-                    }
-                    // headline only: tcpdump goes on with per-subtype fields (a known difference)
-                    out.append(' ').append(len).append(' ').append(MPTCP_SUBTYPES[Math.min(p.u8(cp) >>> 4, 8)]);
+                    protocol = "mptcp";
+                    if (!MptcpOption.format(p, cp - 2, len, tcpFlags, out)) stop = Stop.BAD;
                 }
                 case FAST_OPEN -> {
                     datalen = len - 2;
@@ -215,14 +212,19 @@ final class TcpOptionsFormatter {
                 if (separator) out.append(']');
             }
             case TRUNCATED_CHECK -> {
-                out.append(" [|tcp]");
+                out.append(" [|").append(protocol).append(']');
                 if (separator) out.append('>');
             }
             case TRUNCATED_FETCH -> {
-                earlyEnd.mark(out, "tcp");
+                earlyEnd.mark(out, protocol);
             }
         }
         return false;
+    }
+
+    /** The protocol tcpdump names when the segment ends early after these options: "tcp", or "mptcp" after one. */
+    String protocol() {
+        return protocol;
     }
 
     /** tcpdump's LENCHECK: {@code need} data bytes must fit in the option space and be captured. */

@@ -93,7 +93,6 @@ final class CaptureComparison {
     static String knownDifference(Verbosity verbosity, Info info, String want, String ours) {
         if (verbosity == Verbosity.QUIET) return null;
         if (info.category() == Category.TCP) {
-            if (ours.contains("options [") && ours.contains("mptcp ")) return "TCP: MPTCP option subtype fields (headline only)";
             boolean appPort = TCP_APPLICATION_PORTS.contains(info.srcPort()) || TCP_APPLICATION_PORTS.contains(info.dstPort());
             if (appPort && info.payloadLength() > 0 && want.startsWith(ours) && want.length() > ours.length()) {
                 return "TCP: application payload decoded by tcpdump (port " + appPort(info) + ")";
