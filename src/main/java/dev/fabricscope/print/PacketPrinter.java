@@ -24,7 +24,8 @@ import java.util.Set;
  * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, L2TP ({@link L2tpFormatter}), the SSH banner, Telnet's commands,
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
- * slow protocols, LLDP ({@link LldpFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
+ * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, and the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
@@ -628,7 +629,8 @@ public final class PacketPrinter {
 
     /**
      * tcpdump's line for an ethertype it cannot decode: MACs and type, then the payload in hex and ASCII on further
-     * lines. Also used for types tcpdump does decode but we do not (IPX, AppleTalk, ...): a known difference.
+     * lines, the type named as tcpdump names it if it does. Also used for types tcpdump does decode but we do not (IPX,
+     * AppleTalk, ...): a known difference.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
         if (!linkHeaders || p.linkType() != LinkType.EN10MB) {   // else the -e header said it all
