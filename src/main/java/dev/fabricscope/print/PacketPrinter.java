@@ -24,7 +24,8 @@ import java.util.Set;
  * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, L2TP ({@link L2tpFormatter}), the SSH banner, Telnet's commands,
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
- * slow protocols, LLDP ({@link LldpFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
+ * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, and the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
@@ -76,12 +77,16 @@ public final class PacketPrinter {
     private int llcHeaderLength;
     /** The link-level bytes tcpdump counted for the last Linux cooked packet (header, VLAN tags, LLC; for -x). */
     private int cookedLinkLength;
+    /** The link-level bytes tcpdump counted for the last outermost MACsec or Arista frame (for -x); -1: another. */
+    private int etherHeaderLength = -1;
     private final MplsFormatter mpls;
     private final PppFormatter ppp;
     private final PppoeFormatter pppoe;
     private final PtpFormatter ptp;
     private final CfmFormatter cfm;
     private final NshFormatter nsh;
+    private final MsnlbFormatter msnlb;
+    private final LoopbackFormatter loopback;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -141,6 +146,8 @@ public final class PacketPrinter {
         this.ptp = new PtpFormatter(earlyEnd);
         this.cfm = new CfmFormatter(verbosity, earlyEnd);
         this.nsh = new NshFormatter(verbosity, earlyEnd, this::encapsulated);
+        this.msnlb = new MsnlbFormatter(earlyEnd);
+        this.loopback = new LoopbackFormatter(earlyEnd);
     }
 
     /**
@@ -150,6 +157,7 @@ public final class PacketPrinter {
      */
     public void format(Packet p, Layers l, StringBuilder out) {
         earlyEnd.reset();
+        etherHeaderLength = -1;
         if (packetNumbers) {
             int start = out.length();
             out.append(++printed);
@@ -247,6 +255,7 @@ public final class PacketPrinter {
         if (header == 0) return 0;
         if (!p.has(0, header)) return p.capLen();
         if (header == SLL_HEADER || header == SLL2_HEADER) return Math.min(cookedLinkLength, p.capLen());
+        if (header == ETHERNET_HEADER && etherHeaderLength >= 0) return Math.min(etherHeaderLength, p.capLen());
         if (isLengthField(p, l)) return l.etherPayloadOffset + llcHeaderLength;
         return l.etherPayloadOffset >= 0 ? l.etherPayloadOffset : header == NULL_HEADER ? header : p.capLen();
     }
@@ -333,8 +342,208 @@ public final class PacketPrinter {
             out.append(" [|ether]");
             return;
         }
+        // tcpdump's ether_common_print takes MACsec only as the first type, Arista's also after VLAN tags
+        int first = p.u16(off + 12);
+        if (first == MacsecFormatter.ETHERTYPE || first == AristaFormatter.ETHERTYPE
+                || l.etherType == AristaFormatter.ETHERTYPE) {
+            taggedEthernet(p, off, length, out);
+            return;
+        }
         if (linkHeaders && !linkHeader(p, l, off, out)) return;
         etherTypePayload(p, l, length - (l.etherPayloadOffset - off), out);
+    }
+
+    private static final int ETHERTYPE_QINQ_9100 = 0x9100, ETHERTYPE_QINQ_9200 = 0x9200, ETHERTYPE_QINQ = 0x88a8;
+
+    /**
+     * An Ethernet frame whose type field is MACsec's or Arista's, as tcpdump's ether_common_print walks it from the
+     * type field on (the dissector stops at these types): a SecTAG, then (integrity only) the type after it with the
+     * ICV left out of what the payload's printer may read, or Arista's header and the type after it again; then VLAN
+     * tags, an 802.3 length or the final ethertype. Records the link-level length tcpdump counts for -x.
+     */
+    private void taggedEthernet(Packet frame, int off, int wire, StringBuilder out) {
+        boolean outermost = nesting == 0;
+        int views = 0;
+        Packet p = frame;
+        int at = off + 12, length = wire - 12, caplen = frame.capLen() - off - 12;
+        String protocol = "ether";
+        if (linkHeaders) {
+            Text.linkAddress(out, p, off + 6, 6);
+            out.append(" > ");
+            Text.linkAddress(out, p, off, 6);
+            out.append(", ");
+        }
+        try {
+            while (true) {
+                if (!p.has(at, 2)) {
+                    earlyEnd.mark(out, protocol);
+                    return;
+                }
+                int type = p.u16(at);
+                at += 2;
+                length -= 2;
+                caplen -= 2;
+                boolean printedLength = false;
+                if (type == MacsecFormatter.ETHERTYPE) {
+                    if (linkHeaders) {
+                        etherTypeName(type, out);
+                        out.append(", length ").append(wire).append(": ");
+                        printedLength = true;
+                    }
+                    if (caplen < MacsecFormatter.minimum() || length < MacsecFormatter.minimum()
+                            || caplen < MacsecFormatter.sectagLength(p, at) || length < MacsecFormatter.sectagLength(p, at)) {
+                        out.append(" [|macsec]");
+                        if (outermost) etherHeaderLength = frame.capLen();
+                        return;
+                    }
+                    if (MacsecFormatter.invalid(p, at)) {
+                        out.append(" (invalid)");
+                        if (outermost) etherHeaderLength = frame.capLen();
+                        return;
+                    }
+                    int sectag = MacsecFormatter.sectagLength(p, at);
+                    if (linkHeaders) MacsecFormatter.header(p, at, out);
+                    int tag = at;
+                    at += sectag;
+                    length -= sectag;
+                    caplen -= sectag;
+                    if (MacsecFormatter.encrypted(p, tag)) {
+                        if (!linkHeaders) {
+                            Text.linkAddress(out, p, off + 6, 6);
+                            out.append(" > ");
+                            Text.linkAddress(out, p, off, 6);
+                            out.append(" 802.1AE MACsec, ");
+                            MacsecFormatter.header(p, tag, out);
+                        }
+                        if (defaultPrint && caplen > 0) HexDump.hexAndAscii(p, at, caplen, "\n\t", out);
+                        if (outermost) etherHeaderLength = at;
+                        return;
+                    }
+                    if (length < MacsecFormatter.ICV_LENGTH || caplen < MacsecFormatter.ICV_LENGTH) {
+                        out.append(" [|macsec]");
+                        if (outermost) etherHeaderLength = frame.capLen();
+                        return;
+                    }
+                    length -= MacsecFormatter.ICV_LENGTH;
+                    caplen -= MacsecFormatter.ICV_LENGTH;
+                    if (nesting == MAX_NESTING) return;
+                    // what follows may not read the ICV: a view of the frame that ends before it
+                    p = innerView(p, 0, p.origLen(), p.capLen() - MacsecFormatter.ICV_LENGTH, p.linkType());
+                    nesting++;
+                    views++;
+                    int shortLength = MacsecFormatter.shortLength(frame, tag);
+                    if (shortLength != 0) {
+                        if (shortLength > length || shortLength > caplen) {
+                            out.append(" [|macsec]");
+                            if (outermost) etherHeaderLength = frame.capLen();
+                            return;
+                        }
+                        length = Math.min(length, shortLength);
+                        caplen = Math.min(caplen, shortLength);
+                    }
+                    if (!p.has(at, 2)) {
+                        earlyEnd.mark(out, protocol);
+                        return;
+                    }
+                    type = p.u16(at);
+                    if (caplen < 2) {
+                        out.append(" [caplen ").append(caplen).append(" < 2]");
+                        if (outermost) etherHeaderLength = at;
+                        return;
+                    }
+                    at += 2;
+                    length -= 2;
+                    caplen -= 2;
+                }
+                while (type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ_9100 || type == ETHERTYPE_QINQ_9200
+                        || type == ETHERTYPE_QINQ) {
+                    if (caplen < 4 || length < 4) {
+                        out.append(" [|vlan]");
+                        if (outermost) etherHeaderLength = at + (caplen < 4 ? caplen : length);
+                        return;
+                    }
+                    if (linkHeaders) {
+                        etherTypeName(type, out);
+                        if (printedLength) out.append(", ");
+                        else out.append(", length ").append(wire).append(": ");
+                        printedLength = true;
+                        int tci = p.u16(at);
+                        out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
+                        if ((tci & 0x1000) != 0) out.append(", DEI");
+                        out.append(", ");
+                    }
+                    type = p.u16(at + 2);
+                    at += 4;
+                    length -= 4;
+                    caplen -= 4;
+                }
+                if (type <= MAX_ETHERNET_LENGTH) {
+                    if (type < length) {
+                        length = type;
+                        caplen = Math.min(caplen, length);
+                    }
+                    if (linkHeaders) {
+                        out.append("802.3");
+                        if (!printedLength) out.append(", length ").append(length).append(": ");
+                    }
+                    int header = llc.format(p, off + 6, off, at, length, out);
+                    if (outermost) etherHeaderLength = at + Math.abs(header);
+                    return;
+                }
+                if (type == AristaFormatter.ETHERTYPE) {
+                    if (caplen < 2 || length < 2) {
+                        out.append("[|arista]");
+                        if (outermost) etherHeaderLength = at + (caplen < 2 ? caplen : length);
+                        return;
+                    }
+                    etherTypeName(type, out);
+                    out.append(", length ").append(wire).append(": ");
+                    protocol = "arista";
+                    int header = AristaFormatter.format(p, at, out);
+                    if (header == AristaFormatter.TRUNCATED) {
+                        earlyEnd.mark(out, protocol);
+                        return;
+                    }
+                    if (header > 0) {
+                        at += header;
+                        length -= header;
+                        caplen -= header;
+                        continue;
+                    }
+                    if (!linkHeaders) {
+                        Text.linkAddress(out, p, off + 6, 6);
+                        out.append(" > ");
+                        Text.linkAddress(out, p, off, 6);
+                        out.append(", ");
+                        etherTypeName(type, out);
+                        out.append(", length ").append(wire).append(": ");
+                    }
+                    if (defaultPrint && caplen > 0) HexDump.hexAndAscii(p, at, caplen, "\n\t", out);
+                    if (outermost) etherHeaderLength = at;
+                    return;
+                }
+                if (linkHeaders) {
+                    etherTypeName(type, out);
+                    if (printedLength) out.append(", ");
+                    else out.append(", length ").append(wire).append(": ");
+                }
+                if (outermost) etherHeaderLength = at;
+                if (!etherTypeBody(p, type, at, length, out)) {
+                    if (!linkHeaders) {
+                        Text.linkAddress(out, p, off + 6, 6);
+                        out.append(" > ");
+                        Text.linkAddress(out, p, off, 6);
+                        out.append(", ");
+                        etherTypeName(type, out);
+                        out.append(", length ").append(wire).append(": ");
+                    }
+                    if (defaultPrint && caplen > 0) HexDump.hexAndAscii(p, at, caplen, "\n\t", out);
+                }
+                return;
+            }
+        } finally {
+            nesting -= views;
+        }
     }
 
     /**
@@ -435,6 +644,8 @@ public final class PacketPrinter {
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
             case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);
+            case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, length, out);
+            case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
             case ETHERTYPE_ISO -> {
                 // tcpdump skips one byte (of no known meaning) before the PDU; with none there, a marker, no jump
                 if (length <= 0 || off >= p.capLen()) out.append(" [|isoclns]");
@@ -449,7 +660,8 @@ public final class PacketPrinter {
 
     /**
      * tcpdump's line for an ethertype it cannot decode: MACs and type, then the payload in hex and ASCII on further
-     * lines. Also used for types tcpdump does decode but we do not (IPX, AppleTalk, ...): a known difference.
+     * lines, the type named as tcpdump names it if it does. Also used for types tcpdump does decode but we do not (IPX,
+     * AppleTalk, ...): a known difference.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
         if (!linkHeaders || p.linkType() != LinkType.EN10MB) {   // else the -e header said it all
@@ -459,9 +671,8 @@ public final class PacketPrinter {
                 Text.linkAddress(out, p, l.dstMacOffset, 6);
                 out.append(", ");
             }
-            out.append(verbosity == Verbosity.QUIET ? "Unknown Ethertype (0x" : "ethertype Unknown (0x");
-            Text.hex(out, type, 4);
-            out.append("), length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
+            etherTypeName(type, out);   // tcpdump names the types it has a name but no printer for
+            out.append(", length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
         }
         // tcpdump's default print of what it cannot decode, unless -q, -x or -X replace it
         if (defaultPrint && l.etherPayloadOffset < p.capLen()) {

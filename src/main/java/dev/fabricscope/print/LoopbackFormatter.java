@@ -1,0 +1,106 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.Packet;
+
+/**
+ * The Ethernet Configuration Testing Protocol ("Loopback", ethertype 0x9000) as tcpdump 4.99's print-loopback.c:
+ * "Loopback, skipCount 0, Reply, receipt number 1, data (40 octets)", or a forward-data message's address; little-endian
+ * fields, a skip count not a multiple of 8 " (bogus)", lengths that do not fit " (invalid)". tcpdump checks that the
+ * rest of the message was captured: when not, " [|loopback]".
+ */
+final class LoopbackFormatter {
+    static final int ETHERTYPE = 0x9000;
+    private static final int REPLY = 1, FORWARD_DATA = 2;
+    private static final int MAC_LENGTH = 6;
+
+    private final EarlyEnd earlyEnd;
+
+    LoopbackFormatter(EarlyEnd earlyEnd) {
+        this.earlyEnd = earlyEnd;
+    }
+
+    void format(Packet p, int off, int length, StringBuilder out) {
+        out.append("Loopback");
+        if (length < 2) {
+            invalid(p, off, length, out);
+            return;
+        }
+        if (!p.has(off, 2)) {
+            earlyEnd.mark(out, "loopback");
+            return;
+        }
+        int skip = le16(p, off);
+        off += 2;
+        length -= 2;
+        out.append(", skipCount ").append(skip);
+        if (skip % 8 != 0) out.append(" (bogus)");
+        if (skip > length) {
+            invalid(p, off, length, out);
+            return;
+        }
+        if (!p.has(off, skip)) {
+            earlyEnd.mark(out, "loopback");
+            return;
+        }
+        message(p, off + skip, length - skip, out);
+    }
+
+    private void message(Packet p, int off, int length, StringBuilder out) {
+        if (length < 2) {
+            invalid(p, off, length, out);
+            return;
+        }
+        if (!p.has(off, 2)) {
+            earlyEnd.mark(out, "loopback");
+            return;
+        }
+        int function = le16(p, off);
+        off += 2;
+        length -= 2;
+        out.append(", ");
+        switch (function) {
+            case REPLY -> out.append("Reply");
+            case FORWARD_DATA -> out.append("Forward Data");
+            default -> out.append(" invalid (").append(function).append(')');
+        }
+        if (function == REPLY) {
+            if (length < 2) {
+                invalid(p, off, length, out);
+                return;
+            }
+            if (!p.has(off, 2)) {
+                earlyEnd.mark(out, "loopback");
+                return;
+            }
+            out.append(", receipt number ").append(le16(p, off));
+            off += 2;
+            length -= 2;
+            out.append(", data (").append(length).append(" octets)");
+        } else if (function == FORWARD_DATA) {
+            if (length < MAC_LENGTH) {
+                invalid(p, off, length, out);
+                return;
+            }
+            if (!p.has(off, MAC_LENGTH)) {
+                earlyEnd.mark(out, "loopback");
+                return;
+            }
+            out.append(", forwarding address ");
+            Text.linkAddress(out, p, off, MAC_LENGTH);
+            off += MAC_LENGTH;
+            length -= MAC_LENGTH;
+            out.append(", data (").append(length).append(" octets)");
+        }
+        if (!p.has(off, length)) earlyEnd.mark(out, "loopback");
+    }
+
+    /** tcpdump's nd_print_invalid, then its check that the rest was captured. */
+    private void invalid(Packet p, int off, int length, StringBuilder out) {
+        out.append(" (invalid)");
+        if (!p.has(off, length)) earlyEnd.mark(out, "loopback");
+    }
+
+    private static int le16(Packet p, int off) {
+        return Integer.reverseBytes(p.u16(off)) >>> 16;
+    }
+}

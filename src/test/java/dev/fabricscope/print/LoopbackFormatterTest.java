@@ -1,0 +1,74 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Configuration Testing Protocol ("Loopback", ethertype 0x9000: a little-endian skip count, the skipped bytes, then
+ * a message: function 1 reply with a receipt number, 2 forward data with an address) against tcpdump 4.99 itself:
+ * skip counts that are bogus or too long, unknown functions, messages too short for their fields, whole, cut after
+ * every byte and mutated.
+ */
+class LoopbackFormatterTest {
+    @TempDir
+    Path dir;
+
+    static Frame loopback(String body) {
+        return new Frame(ethernet(LoopbackFormatter.ETHERTYPE, hex(body)));
+    }
+
+    static List<Frame> frames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(loopback("0000 0100 0100 6461746164617461"));                       // reply, receipt 1
+        f.add(loopback("0000 0200 66778899aabb 0100 0700"));                      // forward to a station
+        f.add(loopback("0800 0200 66778899aabb 0100 0700 0100 0500 6f6b"));       // one forward skipped
+        f.add(loopback("0300 010203 0100 0900"));                                 // a bogus skip count
+        f.add(loopback("4000 0100 0100"));                                        // skips past the end
+        f.add(loopback("0000 0300 0102030405"));                                  // unknown function
+        f.add(loopback("0000 0100 01"));                                          // reply too short
+        f.add(loopback("0000 0200 66778899"));                                    // forward too short
+        f.add(loopback("0000 01"));                                               // no function
+        f.add(loopback("00"));                                                    // no skip count
+        f.add(new Frame(vlan(9, LoopbackFormatter.ETHERTYPE, hex("0000 0100 2a00 ff"))));
+        return f;
+    }
+
+    @Test
+    void wholeAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-q");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, Set.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e");
+    }
+
+    @Test
+    void cutAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+    }
+
+    @Test
+    void mutantsAsTcpdump() throws Exception {
+        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("LOOPBACK_SEED", 0x9000)),
+            (int) MutatedFrames.fromEnvironment("LOOPBACK_ROUNDS", 30), MutatedFrames::afterEthernet, 4, 8,
+            MutatedFrames.ALL);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
+    }
+
+    @Test
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERBOSE,
+            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "Loopback");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MS NLB heartbeats (ethertype 0x886f: 8 undocumented bytes, a little-endian host priority, the cluster and host
+ * IPv4 addresses) against tcpdump 4.99 itself, after an Ethernet header or a VLAN tag, whole, cut after every byte
+ * and mutated.
+ */
+class MsnlbFormatterTest {
+    @TempDir
+    Path dir;
+
+    static Frame heartbeat(String body) {
+        return new Frame(ethernet(MsnlbFormatter.ETHERTYPE, hex(body)));
+    }
+
+    static List<Frame> frames() {
+        List<Frame> f = new ArrayList<>();
+        f.add(heartbeat("c0de0101 02000000 01000000 0a00000a 0a000001 0000000000000000"));
+        f.add(heartbeat("00000000 00000000 ffffffff c0a80001 c0a80002"));
+        f.add(heartbeat("00000000 00000000 20000000 00000000 ffffffff"));
+        f.add(new Frame(vlan(4, MsnlbFormatter.ETHERTYPE, hex("00000000 00000000 03000000 0a00000a 0a000003"))));
+        return f;
+    }
+
+    @Test
+    void wholeAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-q");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, Set.of(PacketPrinter.Option.LINK_HEADERS),
+            RawDump.NONE, "-e");
+    }
+
+    @Test
+    void cutAsTcpdump() throws Exception {
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+    }
+
+    @Test
+    void mutantsAsTcpdump() throws Exception {
+        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("MSNLB_SEED", 0x886f)),
+            (int) MutatedFrames.fromEnvironment("MSNLB_ROUNDS", 50), MutatedFrames::afterEthernet, 4, 0,
+            MutatedFrames.ALL);
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
+    }
+
+    @Test
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERBOSE,
+            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "MS NLB");
+    }
+}
