@@ -468,9 +468,8 @@ public final class PacketPrinter {
                 Text.linkAddress(out, p, l.dstMacOffset, 6);
                 out.append(", ");
             }
-            out.append(verbosity == Verbosity.QUIET ? "Unknown Ethertype (0x" : "ethertype Unknown (0x");
-            Text.hex(out, type, 4);
-            out.append("), length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
+            etherTypeName(type, out);   // tcpdump names types it does not decode (NS, Trail, ...)
+            out.append(", length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
         }
         // tcpdump's default print of what it cannot decode, unless -q, -x or -X replace it
         if (defaultPrint && l.etherPayloadOffset < p.capLen()) {

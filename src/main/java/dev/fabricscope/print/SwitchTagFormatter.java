@@ -86,7 +86,7 @@ final class SwitchTagFormatter {
                 case MODE_FORWARD -> out.append("dev ").append(dev).append(bit18 ? ", trunk " : ", port ").append(port);
                 case MODE_FROM_CPU -> out.append("target dev ").append(dev).append(", port ").append(port);
                 case MODE_TO_CPU -> {
-                    int code = (b1 & 0x06) << 1 | (b2 & 0x10) >>> 4;
+                    int code = b1 & 0x06 | (b2 & 0x10) >>> 4;   // Code[2:1] in bits 2-1, Code[0] in bit 12
                     out.append("source dev ").append(dev).append(", port ").append(port).append(", code ")
                         .append(code < CODES.length ? CODES[code] : "reserved");
                 }
