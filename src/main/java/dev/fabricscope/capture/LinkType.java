@@ -16,6 +16,11 @@ public final class LinkType {
     public static final int IPV6 = 229;
     public static final int INFINIBAND = 247;
     public static final int LINUX_SLL2 = 276;
+    // Ethernet frames with a switch chip's tag, as Linux DSA ports capture them
+    public static final int DSA_TAG_BRCM = 281;          // Broadcom tag after the MAC addresses
+    public static final int DSA_TAG_BRCM_PREPEND = 282;  // Broadcom tag before the frame
+    public static final int DSA_TAG_DSA = 284;           // Marvell DSA tag after the MAC addresses
+    public static final int DSA_TAG_EDSA = 285;          // Marvell EDSA tag (ethertype, 2 reserved, DSA tag)
 
     /** libpcap's DLT name (as tcpdump -L prints it), or "LINKTYPE_n". */
     public static String name(int linkType) {
@@ -30,6 +35,10 @@ public final class LinkType {
             case IPV6 -> "IPV6";
             case INFINIBAND -> "INFINIBAND";
             case LINUX_SLL2 -> "LINUX_SLL2";
+            case DSA_TAG_BRCM -> "DSA_TAG_BRCM";
+            case DSA_TAG_BRCM_PREPEND -> "DSA_TAG_BRCM_PREPEND";
+            case DSA_TAG_DSA -> "DSA_TAG_DSA";
+            case DSA_TAG_EDSA -> "DSA_TAG_EDSA";
             default -> "LINKTYPE_" + linkType;
         };
     }
@@ -47,6 +56,10 @@ public final class LinkType {
             case IPV6 -> "Raw IPv6";
             case INFINIBAND -> "InfiniBand";
             case LINUX_SLL2 -> "Linux cooked v2";
+            case DSA_TAG_BRCM -> "Broadcom tag";
+            case DSA_TAG_BRCM_PREPEND -> "Broadcom tag (prepended)";
+            case DSA_TAG_DSA -> "Marvell DSA";
+            case DSA_TAG_EDSA -> "Marvell EDSA";
             default -> "unknown";
         };
     }
@@ -67,6 +80,10 @@ public final class LinkType {
             case "IPV6" -> IPV6;
             case "INFINIBAND" -> INFINIBAND;
             case "LINUX_SLL2" -> LINUX_SLL2;
+            case "DSA_TAG_BRCM" -> DSA_TAG_BRCM;
+            case "DSA_TAG_BRCM_PREPEND" -> DSA_TAG_BRCM_PREPEND;
+            case "DSA_TAG_DSA" -> DSA_TAG_DSA;
+            case "DSA_TAG_EDSA" -> DSA_TAG_EDSA;
             default -> {
                 try {
                     yield Integer.parseInt(t);

@@ -9,7 +9,8 @@ import dev.fabricscope.capture.Packet;
  * per header, then the accessors). Problems stop the walk and are recorded as {@link Malformed}.
  *
  * <p>Link types: EN10MB, LINUX_SLL, LINUX_SLL2, RAW (101, 12, 14), NULL (family in either byte
- * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND) and INFINIBAND. Encapsulations
+ * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
+ * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
 public final class Dissector {
@@ -22,6 +23,12 @@ public final class Dissector {
     static final int ERF_TYPE_DSM_COLOR_ETH = 16;
     static final int ERF_TYPE_COLOR_HASH_ETH = 20;
     static final int ERF_TYPE_INFINIBAND = 21;
+
+    // Switch tags (Linux DSA captures): Marvell DSA and EDSA, Broadcom; between the MAC addresses and the type,
+    // except BRCM_PREPEND's, before the frame.
+    static final int DSA_TAG_LENGTH = 4;
+    static final int EDSA_TAG_LENGTH = 8;
+    static final int BRCM_TAG_LENGTH = 4;
 
     // BSD address families as NULL/LOOP headers carry them (libpcap's list of IPv6 values).
     static final int AF_INET = 2;
@@ -44,9 +51,22 @@ public final class Dissector {
             case LinkType.IPV6 -> IpLayer.ipv6(p, l, 0);
             case LinkType.ERF -> erf(p, l);
             case LinkType.INFINIBAND -> infiniband(p, l, 0);
+            case LinkType.DSA_TAG_DSA -> EthernetLayer.switchTagged(p, l, DSA_TAG_LENGTH);
+            case LinkType.DSA_TAG_EDSA -> EthernetLayer.switchTagged(p, l, EDSA_TAG_LENGTH);
+            case LinkType.DSA_TAG_BRCM -> EthernetLayer.switchTagged(p, l, BRCM_TAG_LENGTH);
+            case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l);
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
+    }
+
+    /** DSA_TAG_BRCM_PREPEND: a 4-byte Broadcom tag, then an Ethernet frame. */
+    private static void brcmPrepended(Packet p, Layers l) {
+        if (!p.has(0, BRCM_TAG_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        EthernetLayer.ethernet(p, l, BRCM_TAG_LENGTH);
     }
 
     /** LINUX_SLL: packet type(2) ARPHRD(2) address length(2) address(8) protocol(2). */

@@ -49,6 +49,21 @@ final class EthernetLayer {
         etherTypeChain(p, l, off + 12);
     }
 
+    /**
+     * Ethernet whose MAC addresses are followed by a switch chip's tag of {@code tagLength} bytes (Marvell DSA/EDSA,
+     * Broadcom) and then the type: the tag is skipped, the rest is an Ethernet frame's.
+     */
+    static void switchTagged(Packet p, Layers l, int tagLength) {
+        if (!p.has(0, ETHERNET_HEADER_LENGTH + tagLength)) {
+            l.fail(Malformed.TRUNCATED_ETHERNET_HEADER, 0);
+            return;
+        }
+        l.ethOffset = 0;
+        l.dstMacOffset = 0;
+        l.srcMacOffset = 6;
+        etherTypeChain(p, l, 12 + tagLength);
+    }
+
     /** From an ethertype field whose 2 bytes the caller checked, the payload right after it. */
     static void etherTypeChain(Packet p, Layers l, int typeOff) {
         etherTypeChain(p, l, typeOff, typeOff + 2);

@@ -87,6 +87,7 @@ public final class PacketPrinter {
     private final NshFormatter nsh;
     private final MsnlbFormatter msnlb;
     private final LoopbackFormatter loopback;
+    private final SwitchTagFormatter switchTags;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -148,6 +149,7 @@ public final class PacketPrinter {
         this.nsh = new NshFormatter(verbosity, earlyEnd, this::encapsulated);
         this.msnlb = new MsnlbFormatter(earlyEnd);
         this.loopback = new LoopbackFormatter(earlyEnd);
+        this.switchTags = new SwitchTagFormatter(linkHeaders);
     }
 
     /**
@@ -185,6 +187,9 @@ public final class PacketPrinter {
                 else out.append("UNSUPPORTED");
             }
             case LinkType.INFINIBAND -> infiniband(p, l, out);
+            case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
+                ethernet(p, l, 0, length, SwitchTagFormatter.innerTagLength(p.linkType()), out);
+            case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l, length, out);
             default -> out.append("UNSUPPORTED");
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
@@ -225,7 +230,8 @@ public final class PacketPrinter {
         return switch (linkType) {
             case LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.RAW_12,
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
-                 LinkType.INFINIBAND -> true;
+                 LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
+                 LinkType.DSA_TAG_BRCM_PREPEND -> true;
             default -> false;
         };
     }
@@ -247,6 +253,9 @@ public final class PacketPrinter {
     private int linkHeaderLength(Packet p, Layers l) {
         int header = switch (p.linkType()) {
             case LinkType.EN10MB -> ETHERNET_HEADER;
+            case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
+                ETHERNET_HEADER + SwitchTagFormatter.innerTagLength(p.linkType());
+            case LinkType.DSA_TAG_BRCM_PREPEND -> SwitchTagFormatter.BRCM_LENGTH + ETHERNET_HEADER;
             case LinkType.LINUX_SLL -> SLL_HEADER;
             case LinkType.LINUX_SLL2 -> SLL2_HEADER;
             case LinkType.NULL, LinkType.LOOP -> NULL_HEADER;
@@ -262,7 +271,7 @@ public final class PacketPrinter {
 
     /** An Ethernet frame whose type field is an 802.3 length: an LLC header follows. */
     private static boolean isLengthField(Packet p, Layers l) {
-        return p.linkType() == LinkType.EN10MB && l.etherPayloadOffset >= 0 && l.etherType >= 0
+        return isEthernet(p.linkType()) && l.etherPayloadOffset >= 0 && l.etherType >= 0
             && l.etherType <= MAX_ETHERNET_LENGTH;
     }
 
@@ -337,19 +346,43 @@ public final class PacketPrinter {
             outer.interfaceId(), linkType, outer.frameNumber());
     }
 
+    /** Ethernet frames, also those with a switch chip's tag in them (the link types {@link SwitchTagFormatter} knows). */
+    private static boolean isEthernet(int linkType) {
+        return linkType == LinkType.EN10MB || linkType == LinkType.DSA_TAG_DSA || linkType == LinkType.DSA_TAG_EDSA
+            || linkType == LinkType.DSA_TAG_BRCM || linkType == LinkType.DSA_TAG_BRCM_PREPEND;
+    }
+
     private void ethernet(Packet p, Layers l, int off, int length, StringBuilder out) {
-        if (!p.has(off, ETHERNET_HEADER)) {
-            out.append(" [|ether]");
+        ethernet(p, l, off, length, 0, out);
+    }
+
+    /**
+     * An Ethernet frame at {@code off}; a switch tag of {@code tagLength} bytes between its MAC addresses and its type
+     * is printed (with or without -e) as tcpdump's ether_switch_tag_print does, which wants the whole tag captured.
+     */
+    private void ethernet(Packet p, Layers l, int off, int length, int tagLength, StringBuilder out) {
+        if (!p.has(off, ETHERNET_HEADER + tagLength)) {
+            out.append(" [|").append(tagLength == 0 ? "ether" : SwitchTagFormatter.protocol(p.linkType())).append(']');
             return;
         }
-        // tcpdump's ether_common_print takes MACsec only as the first type, Arista's also after VLAN tags
-        int first = p.u16(off + 12);
-        if (first == MacsecFormatter.ETHERTYPE || first == AristaFormatter.ETHERTYPE
-                || l.etherType == AristaFormatter.ETHERTYPE) {
-            taggedEthernet(p, off, length, out);
-            return;
+        // tcpdump's ether_common_print takes MACsec only as the first type, Arista's also after VLAN tags (not
+        // walked here behind a switch tag: such frames print their type as unknown)
+        if (tagLength == 0) {
+            int first = p.u16(off + 12);
+            if (first == MacsecFormatter.ETHERTYPE || first == AristaFormatter.ETHERTYPE
+                    || l.etherType == AristaFormatter.ETHERTYPE) {
+                taggedEthernet(p, off, length, out);
+                return;
+            }
         }
-        if (linkHeaders && !linkHeader(p, l, off, out)) return;
+        if (linkHeaders) {
+            Text.linkAddress(out, p, off + 6, 6);
+            out.append(" > ");
+            Text.linkAddress(out, p, off, 6);
+            out.append(", ");
+        }
+        if (tagLength > 0) switchTags.format(p, p.linkType(), off + 12, out);
+        if (linkHeaders && !linkHeader(p, l, off, off + 12 + tagLength, out)) return;
         etherTypePayload(p, l, length - (l.etherPayloadOffset - off), out);
     }
 
@@ -547,21 +580,31 @@ public final class PacketPrinter {
     }
 
     /**
-     * tcpdump -e: "src > dst, ethertype NAME (0xNNNN), length N: " then "vlan V, p P[, DEI], ethertype
-     * NAME (0xNNNN), " per tag. False when the frame ends inside a tag (the marker is printed).
+     * LINKTYPE_DSA_TAG_BRCM_PREPEND as tcpdump's brcm_tag_prepend_if_print: the tag (with -e only; it fetches it with
+     * a jumping check), then the Ethernet frame after it.
      */
-    private boolean linkHeader(Packet p, Layers l, int off, StringBuilder out) {
-        Text.linkAddress(out, p, off + 6, 6);
-        out.append(" > ");
-        Text.linkAddress(out, p, off, 6);
-        out.append(", ");
-        int type = p.u16(off + 12);
+    private void brcmPrepended(Packet p, Layers l, int length, StringBuilder out) {
+        if (!p.has(0, SwitchTagFormatter.BRCM_LENGTH)) {
+            earlyEnd.mark(out, "brcm-tag-prepend");
+            return;
+        }
+        if (linkHeaders) switchTags.brcm(p, 0, out);
+        ethernet(p, l, SwitchTagFormatter.BRCM_LENGTH, length - SwitchTagFormatter.BRCM_LENGTH, out);
+    }
+
+    /**
+     * tcpdump -e after the MAC addresses (and a switch tag): "ethertype NAME (0xNNNN), length N: " then "vlan V, p
+     * P[, DEI], ethertype NAME (0xNNNN), " per tag; the type field is at {@code typeOff}. False when the frame ends
+     * inside a tag (the marker is printed).
+     */
+    private boolean linkHeader(Packet p, Layers l, int off, int typeOff, StringBuilder out) {
+        int type = p.u16(typeOff);
         if (type <= MAX_ETHERNET_LENGTH) {   // an 802.3 length: tcpdump prints what it bounds the LLC payload to
-            out.append("802.3, length ").append(Math.min(type, p.origLen() - off - ETHERNET_HEADER)).append(": ");
+            out.append("802.3, length ").append(Math.min(type, p.origLen() - typeOff - 2)).append(": ");
             return true;
         }
         // as print-ether.c: a tag's TPID is named only once the whole tag is there; the length comes once
-        int tag = off + 12;
+        int tag = typeOff;
         for (int i = 0; i < l.vlanCount; i++, tag += 4) {
             etherTypeName(p.u16(tag), out);
             if (i == 0) out.append(", length ").append(p.origLen() - off).append(": ");
@@ -614,7 +657,7 @@ public final class PacketPrinter {
         int off = l.etherPayloadOffset;
         int type = l.etherType;
         if (type <= MAX_ETHERNET_LENGTH) {
-            if (p.linkType() != LinkType.EN10MB && p.linkType() != LinkType.ERF) {
+            if (!isEthernet(p.linkType()) && p.linkType() != LinkType.ERF) {
                 out.append("802.3, length ").append(type);  // SLL's 802.2/802.3 protocols: a known difference
                 return;
             }
@@ -664,14 +707,14 @@ public final class PacketPrinter {
      * AppleTalk, ...): a known difference.
      */
     private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
-        if (!linkHeaders || p.linkType() != LinkType.EN10MB) {   // else the -e header said it all
+        if (!linkHeaders || !isEthernet(p.linkType())) {   // else the -e header said it all
             if (l.srcMacOffset >= 0 && l.dstMacOffset >= 0) {
                 Text.linkAddress(out, p, l.srcMacOffset, 6);
                 out.append(" > ");
                 Text.linkAddress(out, p, l.dstMacOffset, 6);
                 out.append(", ");
             }
-            etherTypeName(type, out);   // tcpdump names the types it has a name but no printer for
+            etherTypeName(type, out);   // tcpdump names the types it has a name but no printer for (NS, Trail, ...)
             out.append(", length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
         }
         // tcpdump's default print of what it cannot decode, unless -q, -x or -X replace it

@@ -21,12 +21,18 @@ final class PrinterAllocation {
      * per packet (the first warms up the JIT, whose escape analysis removes what the code would allocate).
      */
     static void assertNoAllocationPerPacket(List<Frame> frames, PacketPrinter printer, int repeats, String what) {
+        assertNoAllocationPerPacket(frames, LinkType.EN10MB, printer, repeats, what);
+    }
+
+    /** As above for frames of {@code linkType}. */
+    static void assertNoAllocationPerPacket(List<Frame> frames, int linkType, PacketPrinter printer, int repeats,
+                                            String what) {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not available");
         Packet[] packets = new Packet[frames.size()];
         for (int i = 0; i < packets.length; i++) {
             byte[] bytes = frames.get(i).bytes();
-            packets[i] = new Packet().set(bytes, 0, bytes.length, bytes.length, 0, 0, LinkType.EN10MB, i + 1);
+            packets[i] = new Packet().set(bytes, 0, bytes.length, bytes.length, 0, 0, linkType, i + 1);
         }
         Layers l = new Layers();
         StringBuilder sb = new StringBuilder(1 << 16);
