@@ -168,7 +168,7 @@ final class NtpFormatter {
     }
 
     /** tcpdump's p_ntp_time: "seconds.nanos" and, unless zero, the UTC date. */
-    private static void timestamp(long seconds, long fraction, StringBuilder out) {
+    static void timestamp(long seconds, long fraction, StringBuilder out) {
         Text.u32(out, seconds);
         out.append('.');
         pad(out, (long) (fraction / TWO_TO_32 * 1000000000.0), 9);
