@@ -220,21 +220,9 @@ class LsppingFormatterTest {
         return MutatedFrames.afterIp(frame) + 8;
     }
 
-    /** The timestamps' dates are printed through java.time, which allocates: the frames with a zero one. */
     @Test
     void printsWithoutAllocating() {
-        List<Frame> frames = new ArrayList<>();
-        for (Frame f : all()) {
-            byte[] b = f.bytes();
-            int at = payload(b) + 16;
-            if (b.length >= at + 16) {
-                b = b.clone();
-                java.util.Arrays.fill(b, at, at + 4, (byte) 0);
-                java.util.Arrays.fill(b, at + 8, at + 12, (byte) 0);
-            }
-            frames.add(new Frame(b));
-        }
-        PrinterAllocation.assertNoAllocationPerPacket(frames, new PacketPrinter(ZoneOffset.UTC,
+        PrinterAllocation.assertNoAllocationPerPacket(all(), new PacketPrinter(ZoneOffset.UTC,
             Verbosity.VERY_VERBOSE, Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "LSP ping");
     }
 }
