@@ -581,6 +581,11 @@ final class BgpNlri {
 
     /** bgp_vpn_rd_print (RFC 4364): type 0 "AS:number (= a.b.c.d)", 1 "a.b.c.d:number", 2 "AS4:number (...)". */
     void routeDistinguisher(StringBuilder out, int at) {
+        routeDistinguisher(bytes, out, at);
+    }
+
+    /** As the one above, for the other printers that use tcpdump's bgp_vpn_rd_print (LSP ping). */
+    static void routeDistinguisher(SnapshotBytes bytes, StringBuilder out, int at) {
         int type = bytes.u16(at);
         switch (type) {
             case 0 -> {

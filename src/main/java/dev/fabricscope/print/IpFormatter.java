@@ -38,6 +38,7 @@ final class IpFormatter {
     private final SctpFormatter sctp;
     private final DccpFormatter dccp;
     private final RsvpFormatter rsvp;
+    private final EigrpFormatter eigrp;
     /** With -T carp only. */
     private final CarpFormatter carp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
@@ -75,6 +76,7 @@ final class IpFormatter {
         this.sctp = new SctpFormatter(verbosity, settings.defaultPrint(), earlyEnd);
         this.dccp = new DccpFormatter(verbosity, earlyEnd);
         this.rsvp = new RsvpFormatter(verbosity, earlyEnd);
+        this.eigrp = new EigrpFormatter(verbosity, earlyEnd);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -301,7 +303,8 @@ final class IpFormatter {
             case SCTP -> sctp.format(p, ctx, off, length, out);
             case DCCP -> dccp.format(p, ctx, off, length, out);
             case RsvpFormatter.PROTOCOL -> rsvp.format(p, off, len, ctx.end, out);
-            // tcpdump decodes many more (EIGRP, PGM, ...): a known difference
+            case EigrpFormatter.PROTOCOL -> eigrp.format(p, off, len, ctx.end, out);
+            // tcpdump decodes many more (PGM, ...): a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }

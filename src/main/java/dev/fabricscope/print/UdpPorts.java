@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, L2TP, LMP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, UNSUPPORTED, NONE }
+        RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -37,8 +37,8 @@ final class UdpPorts {
     private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
     /** Tried after RADIUS, in this order: HSRP (destination only), LWRES, LDP, then OLSR and LSP ping. */
     private static final int HSRP = HsrpFormatter.PORT, LWRES = 921, LDP = LdpFormatter.PORT;
-    /** Either side, tried after LDP and before the Broadcom LI shim (OLSR, LSP ping). */
-    private static final int[] BEFORE_BCM_LI = {698, 3503};
+    /** Either side, tried after LDP: OLSR, then LSP ping, then the Broadcom LI shim. */
+    private static final int OLSR = 698, LSP_PING = LsppingFormatter.PORT;
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
@@ -77,7 +77,8 @@ final class UdpPorts {
         if (dport == HSRP) return Decoder.HSRP;
         if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, LDP)) return Decoder.LDP;
-        if (any(sport, dport, BEFORE_BCM_LI)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, OLSR)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, LSP_PING)) return Decoder.LSP_PING;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
         if (either(sport, dport, LMP)) return Decoder.LMP;

@@ -2,6 +2,7 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
@@ -65,5 +66,29 @@ class NtpFormatterTest {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+    }
+
+    /** p_ntp_time's date, computed without java.time, against java.time for random and edge NTP seconds. */
+    @Test
+    void datesAsJavaTime() {
+        java.util.Random random = new java.util.Random(123);
+        long[] edges = {1, 59, 86_399, 86_400, 2_208_988_799L, 2_208_988_800L, 3_913_056_000L, 0xffffffffL};
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = i < edges.length ? edges[i] : random.nextLong(1, 1L << 32);
+            out.setLength(0);
+            NtpFormatter.timestamp(seconds, 0, out);
+            java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(seconds - 2_208_988_800L, 0,
+                java.time.ZoneOffset.UTC);
+            String expected = String.format("%d.000000000 (%04d-%02d-%02dT%02d:%02d:%02dZ)", seconds, t.getYear(),
+                t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+            assertEquals(expected, out.toString());
+        }
+    }
+
+    @Test
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(java.time.ZoneOffset.UTC,
+            Verbosity.VERY_VERBOSE, java.util.Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "NTP");
     }
 }
