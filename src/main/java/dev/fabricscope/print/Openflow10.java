@@ -1,5 +1,9 @@
 package dev.fabricscope.print;
 
+import static dev.fabricscope.print.OpenflowBytes.hex;
+import static dev.fabricscope.print.OpenflowBytes.named;
+import static dev.fabricscope.print.OpenflowBytes.num;
+
 /**
  * OpenFlow 1.0 message bodies as tcpdump 4.99 prints them with -v (print-openflow-1.0.c), after the header line
  * that {@link OpenflowFormatter} prints: switch features with their ports, configuration, packet-in/out, flow
@@ -145,30 +149,6 @@ final class Openflow10 {
         };
         if (name != null) out.append(name);
         else out.append(port);
-    }
-
-    /** A name from {@code names} by value, else {@code fallback} and the value in hex of {@code digits}. */
-    private static void named(StringBuilder out, String label, String[] names, long value, String fallback,
-            int digits) {
-        out.append(label);
-        if (value >= 0 && value < names.length && names[(int) value] != null) {
-            out.append(names[(int) value]);
-        } else {
-            out.append(fallback).append(" (0x");
-            Text.hex(out, value, digits);
-            out.append(')');
-        }
-    }
-
-    /** Decimal, fetched before the label is written (tcpdump fetches a print call's fields first). */
-    private static void num(StringBuilder out, String label, long value) {
-        out.append(label).append(value);
-    }
-
-    private static StringBuilder hex(StringBuilder out, String label, long value, int digits) {
-        out.append(label).append("0x");
-        Text.hex(out, value, digits);
-        return out;
     }
 
     private static void tableId(StringBuilder out, String label, int id) {

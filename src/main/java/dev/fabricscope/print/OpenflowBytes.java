@@ -102,4 +102,29 @@ final class OpenflowBytes extends SnapshotBytes {
         Text.hex(out, vendor, 8);
         out.append(" (").append(vendorName(vendor)).append(')');
     }
+
+    /** A name from {@code names} by value, else {@code fallback} and the value in hex of {@code digits}. */
+    static void named(StringBuilder out, String label, String[] names, long value, String fallback,
+            int digits) {
+        out.append(label);
+        if (value >= 0 && value < names.length && names[(int) value] != null) {
+            out.append(names[(int) value]);
+        } else {
+            out.append(fallback).append(" (0x");
+            Text.hex(out, value, digits);
+            out.append(')');
+        }
+    }
+
+    /** Decimal, fetched before the label is written (tcpdump fetches a print call's fields first). */
+    static void num(StringBuilder out, String label, long value) {
+        out.append(label).append(value);
+    }
+
+    /** {@code label}, then "0x" and the value in {@code digits} hex digits. */
+    static StringBuilder hex(StringBuilder out, String label, long value, int digits) {
+        out.append(label).append("0x");
+        Text.hex(out, value, digits);
+        return out;
+    }
 }

@@ -8,8 +8,8 @@ import dev.fabricscope.capture.Packet;
  * 0x00000001}. Type names are known for versions 1.0 and 1.3 only. A message whose length breaks its type's rule
  * gets " (invalid)"; a length under 8 ends the segment with " (invalid)"; a header cut by the segment's end gets
  * " (end of TCP payload)"; a message running past the segment ends the loop. With -v the bodies of OpenFlow 1.0
- * ({@link Openflow10}); OpenFlow 1.3 bodies are not printed (tcpdump prints some at -v). Every fetch or check past the
- * capture ends the packet with " [|openflow]".
+ * ({@link Openflow10}) and 1.3 ({@link Openflow13}) that tcpdump decodes. Every fetch or check past the capture ends
+ * the packet with " [|openflow]".
  */
 final class OpenflowFormatter {
     static final int PORT_OLD = 6633, PORT_IANA = 6653;
@@ -42,12 +42,14 @@ final class OpenflowFormatter {
     private final EarlyEnd earlyEnd;
     private final OpenflowBytes bytes;
     private final Openflow10 of10;
+    private final Openflow13 of13;
 
     OpenflowFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
         this.earlyEnd = earlyEnd;
         this.bytes = new OpenflowBytes(verbosity);
         this.of10 = new Openflow10(verbosity, bytes);
+        this.of13 = new Openflow13(verbosity, bytes);
     }
 
     /** The messages in {@code length} bytes of TCP payload at {@code off}; {@code end} is the snapshot end. */
@@ -121,6 +123,8 @@ final class OpenflowFormatter {
                 bytes.need(at, body);
             } else if (verbosity.verbose() && version == V10 && Openflow10.decodes(type)) {
                 of10.body(type, at, body, out);
+            } else if (verbosity.verbose() && version == V13 && Openflow13.decodes(type)) {
+                of13.body(type, at, body, out);
             } else {
                 bytes.need(at, body);
             }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * OpenFlow on TCP 6633 and 6653 ({@link OpenflowMessages}) against tcpdump 4.99 itself: every OpenFlow 1.0 message
- * type whole at the default verbosity, -v and -vv, OpenFlow 1.3 and other versions' header lines, several messages
- * to a segment and the framing's edge cases, cut after every byte, and seeded random mutants.
+ * type and every OpenFlow 1.3 type tcpdump decodes, whole at the default verbosity, -q, -v and -vv, other versions'
+ * header lines, several messages to a segment and the framing's edge cases, cut after every byte, and seeded random
+ * mutants.
  */
 class OpenflowFormatterTest {
     @TempDir
@@ -21,22 +22,30 @@ class OpenflowFormatterTest {
 
     private static final int PAYLOAD = 14 + 20 + 20;
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, OpenflowMessages.frames(), "", "-v", "-vv", "-q");
+    private static List<Frame> all() {
+        List<Frame> f = new ArrayList<>(OpenflowMessages.frames());
+        f.addAll(OpenflowMessages.of13Frames());
+        return f;
     }
 
-    /** OpenFlow 1.3: tcpdump decodes some bodies with -v, we print the header lines only, so without -v. */
     @Test
-    void openflow13HeadersAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, OpenflowMessages.of13Frames(), "");
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(OpenflowMessages.of13Frames(), PAYLOAD);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+    void wholeAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, all(), "", "-v", "-vv", "-q");
+    }
+
+    /** -vvv: as -vv but for the frame in PACKET_IN/PACKET_OUT data, which tcpdump decodes and we do not (left out). */
+    @Test
+    void mostVerboseWithoutPacketDataAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>(OpenflowMessages.of13Frames());
+        for (byte[] m : OpenflowMessages.of10Messages()) {
+            if (m[1] != 10 && m[1] != 13) f.add(OpenflowMessages.tcp(m));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, f, "-vvv");
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(OpenflowMessages.frames(), PAYLOAD);
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all(), PAYLOAD);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
@@ -44,7 +53,7 @@ class OpenflowFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(OpenflowMessages.frames(),
+        List<Frame> mutants = MutatedFrames.of(all(),
             new Random(MutatedFrames.fromEnvironment("OPENFLOW_SEED", 6633)),
             (int) MutatedFrames.fromEnvironment("OPENFLOW_ROUNDS", 4), OpenflowFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
@@ -60,9 +69,7 @@ class OpenflowFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        List<Frame> all = new ArrayList<>(OpenflowMessages.frames());
-        all.addAll(OpenflowMessages.of13Frames());
-        PrinterAllocation.assertNoAllocationPerPacket(all, new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
+        PrinterAllocation.assertNoAllocationPerPacket(all(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
             Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "OpenFlow");
     }
 }

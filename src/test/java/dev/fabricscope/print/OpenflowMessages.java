@@ -232,9 +232,57 @@ final class OpenflowMessages {
         return m;
     }
 
-    /** OpenFlow 1.3 messages: header lines (tcpdump's -v bodies of 1.3 are not printed by us). */
+    /** 1.3 ofp_port (7.2.1): port_no, pad, hw_addr, pad, name[16], config, state, curr, advertised, supported,
+     * peer, curr_speed, max_speed. */
+    static byte[] port13(long port, String name, long config, long state, long curr) {
+        return concat(u32(port), zeros(4), hex("0001e88ae0e4"), zeros(2), padded(name, 16), u32(config), u32(state),
+            u32(curr), u32(curr | 0x2000), u32(0xffff), u32(0x10000), u32(10000000), u32(40000000));
+    }
+
+    /** OpenFlow 1.3 messages (7.x): the bodies tcpdump decodes, those it does not, and lengths off their rule. */
     static List<byte[]> of13Messages() {
         List<byte[]> m = new ArrayList<>();
+        // HELLO elements (7.5.1): version bitmaps, bogus ones, unknown types, bad lengths
+        m.add(of13(0, 1, hex("0001 0008 00000012")));
+        m.add(of13(0, 1, hex("0001 0008 000000c1 0002 0004 0001 000c 00000010 00000000")));
+        m.add(of13(0, 1, hex("0001 0002 0000")));
+        m.add(of13(0, 1, hex("0001 0010 00000010")));
+        m.add(of13(0, 1, hex("0001 0008 00000010 0001")));
+        m.add(of13(0, 1, hex("0001 0008 00000040")));
+        // ERROR (7.4.4): every type with a code, codes out of range, experimenter and unknown types
+        for (int type = 0; type <= 14; type++) m.add(of13(1, 2, u16(type), u16(type), hex("0400000800000001")));
+        m.add(of13(1, 2, hex("ffff 0001 01")));
+        m.add(of13(1, 2, hex("0003 0040")));
+        m.add(of13(2, 3, ascii("ping")));
+        m.add(of13(3, 3));
+        // EXPERIMENTER (7.5.4)
+        m.add(of13(4, 4, hex("4f4e4600 00000bb8 0102030405")));
+        m.add(of13(4, 4, hex("00002320 00000001")));
+        m.add(of13(4, 4, hex("ff000002 ffffffff 00")));
+        // FEATURES_REPLY (7.3.1)
+        m.add(of13(6, 5, hex("00000000000000aa 00000100 fe 01 0000 0000016f 00000000")));
+        m.add(of13(6, 5, hex("0000000000000001 ffffffff 01 00 0000 00000290 00000000")));
+        m.add(of13(8, 6, hex("0001 ffe5")));
+        m.add(of13(9, 6, hex("0002 ffff")));
+        m.add(of13(9, 6, hex("0005 0080")));
+        // PORT_STATUS (7.4.3)
+        m.add(of13(12, 7, hex("01 00000000000000"), port13(0xfffffffeL, "br0", 0x65, 0x7, 0x1840)));
+        m.add(of13(12, 7, hex("09 00000000000000"), port13(3, "eth3", 0x12, 0x8, 0x10000)));
+        m.add(of13(12, 7, hex("00 00000000000000"), port13(0xffffff00L, "", 0, 0, 0)));
+        // PORT_MOD (7.3.4.3), TABLE_MOD (7.3.3), QUEUE_GET_CONFIG_REQUEST (7.3.6)
+        m.add(of13(16, 8, hex("00000001 00000000 0001e88ae0e4 0000 00000041 00000065 0000ffff 00000000")));
+        m.add(of13(16, 8, hex("fffffff8 00000000 000000000000 0000 00000002 00000080 00010000 00000000")));
+        m.add(of13(17, 9, hex("fe 000000 00000003")));
+        m.add(of13(17, 9, hex("ff 000000 00000000")));
+        m.add(of13(17, 9, hex("07 000000 00000001")));
+        m.add(of13(22, 10, hex("fffffffd 00000000")));
+        m.add(of13(22, 10, hex("00000007 00000000")));
+        m.add(of13(22, 10, hex("ffffffff 00000000")));
+        // ROLE_REQUEST/REPLY (7.3.9), GET_ASYNC_REPLY/SET_ASYNC (7.3.10)
+        m.add(of13(24, 11, hex("00000002 00000000 0000000000000005")));
+        m.add(of13(25, 11, hex("00000007 00000000 ffffffffffffffff")));
+        m.add(of13(27, 12, hex("00000007 00000001 00000007 00000004 00000000 00000009")));
+        m.add(of13(28, 12, hex("00000000 00000006 00000003 00000000 00000002 000000f1")));
         m.add(of13(0, 1));
         m.add(of13(5, 2));
         m.add(of13(5, 2, hex("00")));
@@ -297,6 +345,8 @@ final class OpenflowMessages {
         List<Frame> f = new ArrayList<>();
         for (byte[] m : of13Messages()) f.add(tcp(m));
         f.add(tcp(of13(0, 1), of13(5, 2), of13(2, 3, ascii("abcd")), of13(20, 4), hex("0400")));
+        f.add(tcp(43210, 6653, of13(0, 1, hex("0001 0008 00000010")), of13(6, 5, zeros(24)), of13(26, 2),
+            of13(27, 2, zeros(24)), of13(24, 3, zeros(16))));
         return f;
     }
 }
