@@ -79,6 +79,11 @@ final class Openflow10 {
         "HYBRID_GET_REPLY", null, null, "PDU_TX_REQUEST", "PDU_TX_REPLY", "PDU_RX_REQUEST", "PDU_RX_REPLY",
         "PDU_RX_TIMEOUT"};
 
+    /** ofp_port_stats' twelve 64-bit counters, in order. */
+    private static final String[] PORT_COUNTERS = {", rx_packets ", ", tx_packets ", ", rx_bytes ", ", tx_bytes ",
+        ", rx_dropped ", ", tx_dropped ", ", rx_errors ", ", tx_errors ", ", rx_frame_err ", ", rx_over_err ",
+        ", rx_crc_err ", ", collisions "};
+
     private final Verbosity verbosity;
     private final OpenflowBytes bytes;
 
@@ -262,11 +267,9 @@ final class Openflow10 {
             port(out.append(pfx), "match in_port ", inPort);
         }
         if ((wildcards & FW_DL_SRC) == 0) {
-            bytes.need(at + 6, 6);
             bytes.mac(out, pfx, "match dl_src ", at + 6);
         }
         if ((wildcards & FW_DL_DST) == 0) {
-            bytes.need(at + 12, 6);
             bytes.mac(out, pfx, "match dl_dst ", at + 12);
         }
         if ((wildcards & FW_DL_VLAN) == 0) {
@@ -290,13 +293,11 @@ final class Openflow10 {
         }
         int bits = (int) (wildcards >>> 8) & 0x3f;
         if (bits < 32) {
-            bytes.need(at + 28, 4);
             bytes.ip(out, pfx, "match nw_src ", at + 28);
             out.append('/').append(32 - bits);
         }
         bits = (int) (wildcards >>> 14) & 0x3f;
         if (bits < 32) {
-            bytes.need(at + 32, 4);
             bytes.ip(out, pfx, "match nw_dst ", at + 32);
             out.append('/').append(32 - bits);
         }
@@ -371,14 +372,10 @@ final class Openflow10 {
                 }
                 case 3 -> bytes.need(at, 4);
                 case 4, 5 -> {
-                    bytes.need(at, 6);
                     bytes.mac(out, ", dl_addr ", at);
                     bytes.need(at + 6, 6);
                 }
-                case 6, 7 -> {
-                    bytes.need(at, 4);
-                    bytes.ip(out, ", nw_addr ", at);
-                }
+                case 6, 7 -> bytes.ip(out, ", nw_addr ", at);
                 case 8 -> {
                     hex(out, ", nw_tos ", bytes.u8(at), 2);
                     bytes.need(at + 1, 3);
@@ -491,7 +488,6 @@ final class Openflow10 {
                     return;
                 }
                 num(out, ", index ", bytes.u8(at));
-                bytes.need(at + 4, 4);
                 bytes.ip(out, ", mask ", at + 4);
             }
             case 3, 4, 5 -> {
@@ -637,7 +633,6 @@ final class Openflow10 {
 
     private void portMod(int at, StringBuilder out) {
         port(out, "\n\t port_no ", bytes.u16(at));
-        bytes.need(at + 2, 6);
         bytes.mac(out, ", hw_addr ", at + 2);
         long config = bytes.u32(at + 8);
         hex(out, "\n\t config ", config, 8);
@@ -864,10 +859,6 @@ final class Openflow10 {
             len -= 64;
         }
     }
-
-    private static final String[] PORT_COUNTERS = {", rx_packets ", ", tx_packets ", ", rx_bytes ", ", tx_bytes ",
-        ", rx_dropped ", ", tx_dropped ", ", rx_errors ", ", tx_errors ", ", rx_frame_err ", ", rx_over_err ",
-        ", rx_crc_err ", ", collisions "};
 
     private void portStats(int at, int len, StringBuilder out) {
         while (len > 0) {
