@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OpenFlow on TCP 6633 and 6653 ({@link OpenflowMessages}) against tcpdump 4.99 itself: every OpenFlow 1.0 message
  * type and every OpenFlow 1.3 type tcpdump decodes, whole at the default verbosity, -q, -v and -vv, other versions'
- * header lines, several messages to a segment and the framing's edge cases, cut after every byte, and seeded random
- * mutants.
+ * header lines, several messages to a segment and the framing's edge cases, cut after every byte, seeded random
+ * mutants, and segments of random messages.
  */
 class OpenflowFormatterTest {
     @TempDir
@@ -60,6 +60,16 @@ class OpenflowFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+    }
+
+    @Test
+    void randomMessagesAsTcpdump() throws Exception {
+        List<Frame> frames = OpenflowMessages.randomFrames(
+            new Random(MutatedFrames.fromEnvironment("OPENFLOW_SEED", 6653)),
+            (int) MutatedFrames.fromEnvironment("OPENFLOW_RANDOM", 1500));
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
     }
 
     /** Where the OpenFlow payload starts: after our frames' 20-byte TCP header. */

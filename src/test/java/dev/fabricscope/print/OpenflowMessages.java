@@ -341,6 +341,37 @@ final class OpenflowMessages {
         return f;
     }
 
+    /** Fixed body lengths of several types and structures, so that random bodies often pass the length rules. */
+    private static final int[] BODY_LENGTHS = {4, 8, 10, 16, 24, 32, 56, 64, 72, 80, 88, 108, 112};
+
+    /**
+     * Segments of one to three 1.0 or 1.3 messages of random types with random bodies: mostly small byte values,
+     * so that flags, ports and lengths inside often mean something, and a statistics or error type up front.
+     */
+    static List<Frame> randomFrames(java.util.Random r, int count) {
+        List<Frame> f = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[][] messages = new byte[1 + r.nextInt(3)][];
+            for (int k = 0; k < messages.length; k++) {
+                boolean v10 = r.nextBoolean();
+                int len = r.nextInt(3) == 0 ? BODY_LENGTHS[r.nextInt(BODY_LENGTHS.length)]
+                    : r.nextInt(4) == 0 ? r.nextInt(200) : r.nextInt(40);
+                byte[] body = new byte[len];
+                for (int j = 0; j < len; j++) body[j] = (byte) (r.nextInt(3) == 0 ? r.nextInt(256) : r.nextInt(3));
+                if (len >= 2 && r.nextBoolean()) {
+                    boolean vendor = r.nextInt(8) == 0;
+                    body[0] = (byte) (vendor ? 0xff : 0);
+                    body[1] = (byte) (vendor ? 0xff : r.nextInt(7));
+                }
+                messages[k] = message(v10 ? V10 : V13, r.nextInt(v10 ? 23 : 31), r.nextInt(100), body);
+            }
+            Frame frame = tcp(messages);
+            int payload = 14 + 20 + 20;
+            f.add(r.nextBoolean() ? frame : frame.cut(payload + r.nextInt(frame.bytes().length - payload)));
+        }
+        return f;
+    }
+
     static List<Frame> of13Frames() {
         List<Frame> f = new ArrayList<>();
         for (byte[] m : of13Messages()) f.add(tcp(m));
