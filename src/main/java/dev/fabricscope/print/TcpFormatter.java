@@ -7,7 +7,8 @@ import dev.fabricscope.capture.Packet;
  * (see {@link TcpSequenceBases}), or absolute as with {@code -S} when built without bases. Payloads go where
  * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
  * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
- * ({@link SshFormatter}), LDP ({@link LdpFormatter}), Telnet's commands ({@link TelnetFormatter}); the other protocols
+ * ({@link SshFormatter}), LDP ({@link LdpFormatter}), Telnet's commands ({@link TelnetFormatter}), OpenFlow
+ * ({@link OpenflowFormatter}); the other protocols
  * tcpdump recognises by port (PPTP, NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
@@ -27,6 +28,7 @@ final class TcpFormatter {
     private final BgpFormatter bgp;
     private final LdpFormatter ldp;
     private final TelnetFormatter telnet;
+    private final OpenflowFormatter openflow;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
@@ -45,6 +47,7 @@ final class TcpFormatter {
         this.bgp = new BgpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
+        this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
         this.bases = settings.relativeSequenceNumbers() ? new TcpSequenceBases() : null;
     }
 
@@ -148,6 +151,7 @@ final class TcpFormatter {
             case BGP -> bgp.format(p, off, end, out);
             case LDP -> ldp.format(p, off, length, end, out);
             case TELNET -> telnet.format(p, off, length, end, out);
+            case OPENFLOW -> openflow.format(p, off, length, end, out);
             case HTTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.HTTP, out);
             case RTSP -> text(p, off, length, end, TextProtocolFormatter.Protocol.RTSP, out);
             case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);

@@ -8,15 +8,15 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, FTP, HTTP, RTSP, DNS, LDP, UNSUPPORTED, NONE }
+    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, LDP, UNSUPPORTED, NONE }
 
     /** Telnet first; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = TelnetFormatter.PORT;
     private static final int[] BEFORE_RESP = {1723};
     private static final int REDIS = 6379;
-    /** SSH comes first of those after RESP; the others stay undecoded. */
+    /** SSH comes first of those after RESP; NetBIOS, SMB and BEEP stay undecoded; then OpenFlow. */
     private static final int SSH = 22;
-    private static final int[] BEFORE_FTP = {139, 445, 10288, 6633, 6653};
+    private static final int[] BEFORE_OPENFLOW = {139, 445, 10288};
     /** After DNS: MSDP, RPKI-RTR; then LDP; then NFS. */
     private static final int[] AFTER_DNS = {639, 323};
     private static final int NFS = 2049;
@@ -29,7 +29,10 @@ final class TcpPorts {
         for (int port : BEFORE_RESP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, REDIS)) return Decoder.RESP;
         if (either(sport, dport, SSH)) return Decoder.SSH;
-        for (int port : BEFORE_FTP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        for (int port : BEFORE_OPENFLOW) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, OpenflowFormatter.PORT_OLD) || either(sport, dport, OpenflowFormatter.PORT_IANA)) {
+            return Decoder.OPENFLOW;
+        }
         if (either(sport, dport, 21)) return Decoder.FTP;
         if (either(sport, dport, 80) || either(sport, dport, 8080)) return Decoder.HTTP;
         if (either(sport, dport, 554) || either(sport, dport, 8554)) return Decoder.RTSP;
