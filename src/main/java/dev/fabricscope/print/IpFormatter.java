@@ -141,6 +141,7 @@ final class IpFormatter {
         ctx.addresses = true;
         ctx.fragmented = (fragmentField & 0x2000) != 0;
         if (verbosity.verbose()) {
+            boolean optionsCut = false;
             int tos = p.u8(off + 1);
             out.append("(tos 0x");
             Text.hex(out, tos);
@@ -160,16 +161,13 @@ final class IpFormatter {
             if (hlen > IPV4_HEADER) {
                 out.append(", options (");
                 int printed = options(p, off + IPV4_HEADER, hlen - IPV4_HEADER, end, out);
+                optionsCut = printed == OPTION_CUT;
                 if (printed == OPTION_FETCH_FAILED) {   // tcpdump's fetch jumps out of the printer
                     earlyEnd.mark(out, "ip");
                     return;
                 }
-                if (printed == OPTION_CUT) {   // its length check fails: it says so, closes the line and stops
-                    out.append(" [truncated-option]))\n    ");
-                    ctx.appendAddresses(out, p);
-                    out.append("  [|ip]");
-                    return;
-                }
+                // a length check failed: tcpdump says so, ends the header's fields as usual, then stops after the addresses
+                if (printed == OPTION_CUT) out.append(" [truncated-option]");
                 out.append(')');
             }
             if (off + hlen <= end) {
@@ -180,6 +178,11 @@ final class IpFormatter {
                 }
             }
             out.append(")\n    ");
+            if (optionsCut) {
+                ctx.appendAddresses(out, p);
+                out.append("  [|ip]");
+                return;
+            }
         }
         if (hlen > IPV4_HEADER && off + hlen <= end) ctx.pseudoDstOffset = finalDestination(p, off, hlen);
         if (fragmentOffset != 0) {
@@ -355,12 +358,17 @@ final class IpFormatter {
             if (cp + optionLength > end) return OPTION_CUT;
             switch (code) {
                 case OPT_EOL -> { return OPTION_PRINTED; }
-                case OPT_RR, OPT_SSRR, OPT_LSRR -> route(p, cp, optionLength, out);
+                case OPT_TS -> {
+                    if (!timestamps(p, cp, optionLength, end, out)) return OPTION_CUT;
+                }
+                case OPT_RR, OPT_SSRR, OPT_LSRR -> {
+                    if (!route(p, cp, optionLength, end, out)) return OPTION_CUT;
+                }
                 case OPT_RA -> {
                     if (optionLength < 4) out.append(" [bad length ").append(optionLength).append(']');
                     else if (p.u16(cp + 2) != 0) out.append(" value ").append(p.u16(cp + 2));
                 }
-                default -> { }  // timestamp contents and security are not detailed (tcpdump details timestamps)
+                default -> { }  // as tcpdump: security's contents are not detailed
             }
             cp += optionLength;
             length -= optionLength;
@@ -370,19 +378,66 @@ final class IpFormatter {
 
     private static final int OPTION_PRINTED = 0, OPTION_CUT = 1, OPTION_FETCH_FAILED = 2;
 
-    private static void route(Packet p, int cp, int length, StringBuilder out) {
+    /**
+     * tcpdump's ip_printroute: the addresses of a record or source route, "," after those already passed; false when
+     * an address runs past the capture (tcpdump reads whole addresses, past an option length that is not 3 + 4n).
+     */
+    private static boolean route(Packet p, int cp, int length, int end, StringBuilder out) {
         if (length < 3) {
             out.append(" [bad length ").append(length).append(']');
-            return;
+            return true;
         }
         if (((length + 1) & 3) != 0) out.append(" [bad length ").append(length).append(']');
         int ptr = p.u8(cp + 2) - 1;
         if (ptr < 3 || ((ptr + 1) & 3) != 0 || ptr > length + 1) out.append(" [bad ptr ").append(p.u8(cp + 2)).append(']');
-        for (int len = 3; len + 4 <= length; len += 4) {
+        for (int len = 3; len < length; len += 4) {
+            if (cp + len + 4 > end) return false;
             out.append(' ');
             Text.ipv4(out, p, cp + len);
             if (ptr > len) out.append(',');
         }
+        return true;
+    }
+
+    private static final int TS_ONLY = 0, TS_AND_ADDRESS = 1, TS_PRESPECIFIED = 3;
+
+    /**
+     * tcpdump's ip_printts: " TS{" the flag ("TSONLY", "TS+ADDR", "PRESPEC"), each time (after its address unless
+     * TSONLY), " ^ " where the pointer is, and the overflow count; false when an entry runs past the capture
+     * (tcpdump reads whole entries, past an option length that is not a multiple of one).
+     */
+    private static boolean timestamps(Packet p, int cp, int length, int end, StringBuilder out) {
+        if (length < 4) {
+            out.append("[bad length ").append(length).append(']');
+            return true;
+        }
+        out.append(" TS{");
+        int flags = p.u8(cp + 3);
+        int hoplen = (flags & 0xf) != TS_ONLY ? 8 : 4;
+        if (((length - 4) & (hoplen - 1)) != 0) out.append("[bad length ").append(length).append(']');
+        int ptr = p.u8(cp + 2) - 1;   // -1 for 0: tcpdump's unsigned value matches no entry either
+        if (ptr < 4 || ((ptr - 4) & (hoplen - 1)) != 0 || ptr > length + 1) {
+            out.append("[bad ptr ").append(p.u8(cp + 2)).append(']');
+        }
+        int len = 0;
+        switch (flags & 0xf) {
+            case TS_ONLY -> out.append("TSONLY");
+            case TS_AND_ADDRESS -> out.append("TS+ADDR");
+            case TS_PRESPECIFIED -> out.append("PRESPEC");
+            default -> out.append("[bad ts type ").append(flags & 0xf).append(']');
+        }
+        int type = flags & 0xf;
+        if (type == TS_ONLY || type == TS_AND_ADDRESS || type == TS_PRESPECIFIED) {
+            for (len = 4; len < length; len += hoplen) {
+                if (cp + len + hoplen > end) return false;
+                out.append(ptr == len ? " ^ " : " ").append(p.u32(cp + len + hoplen - 4)).append('@');
+                if (hoplen == 8) Text.ipv4(out, p, cp + len);
+            }
+        }
+        if (ptr == len) out.append(" ^ ");
+        if ((flags >>> 4) != 0) out.append(" [").append(flags >>> 4).append(" hops not recorded]} ");
+        else out.append('}');
+        return true;
     }
 
     /** The pseudo-header destination: the last hop of a loose/strict source route, else the IP destination. */

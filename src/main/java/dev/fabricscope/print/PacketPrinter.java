@@ -25,7 +25,7 @@ import java.util.Set;
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
- * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, and the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
@@ -87,6 +87,7 @@ public final class PacketPrinter {
     private final NshFormatter nsh;
     private final MsnlbFormatter msnlb;
     private final LoopbackFormatter loopback;
+    private final EapolFormatter eapol;
     private final SwitchTagFormatter switchTags;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
@@ -149,6 +150,7 @@ public final class PacketPrinter {
         this.nsh = new NshFormatter(verbosity, earlyEnd, this::encapsulated);
         this.msnlb = new MsnlbFormatter(earlyEnd);
         this.loopback = new LoopbackFormatter(earlyEnd);
+        this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
     }
 
@@ -684,6 +686,7 @@ public final class PacketPrinter {
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
+            case EapolFormatter.ETHERTYPE -> eapol.format(p, off, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
             case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);

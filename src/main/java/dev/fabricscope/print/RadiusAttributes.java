@@ -10,7 +10,7 @@ import java.time.zone.ZoneRules;
  * The value of one RADIUS attribute as tcpdump 4.99 prints it, by the kind its table gives
  * ({@link RadiusNames.Kind}): text (non-printing bytes as '.', up to a NUL), with tunnel tags, salts and RFC 4675
  * VLAN tags first; 32-bit numbers, standard names for enumerated ones, durations, special values; IPv4 and IPv6
- * addresses and prefixes; Vendor-Specific sub-attributes; times; EAP-Message ({@link RadiusEap}); ARAP and Error-Cause
+ * addresses and prefixes; Vendor-Specific sub-attributes; times; EAP-Message ({@link EapPacket}); ARAP and Error-Cause
  * values; RFC 5580 location attributes. Where tcpdump checks that the value was captured and it was not, " [|radius]"
  * ends the value only and the next attribute follows, as in tcpdump.
  */
@@ -31,7 +31,7 @@ final class RadiusAttributes {
         "Nov", "Dec"};
 
     private final SnapshotBytes bytes;
-    private final RadiusEap eap;
+    private final EapPacket eap;
     /** tcpdump's ctime uses the process's zone; ours is the printer's (a fixed offset is kept as such). */
     private final ZoneRules rules;
     private final boolean fixedOffset;
@@ -45,7 +45,7 @@ final class RadiusAttributes {
         this.rules = zone.getRules();
         this.fixedOffset = rules.isFixedOffset();
         this.offsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
-        this.eap = new RadiusEap(bytes);
+        this.eap = new EapPacket(bytes, RadiusFormatter.TRUNCATED);
     }
 
     /** The value of {@code length} (at least 1) bytes at {@code at} of an attribute of {@code type}. */

@@ -12,7 +12,8 @@ import dev.fabricscope.capture.Packet;
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
  * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
- * ({@link LmpFormatter}); else {@code UDP, length N}
+ * ({@link LmpFormatter}), ESP in UDP on 4500 ({@link NatTraversalFormatter}: not the IKE it also carries); else
+ * {@code UDP, length N}
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
  * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does.
@@ -49,6 +50,7 @@ final class UdpFormatter {
     private final LispFormatter lisp;
     private final L2tpFormatter l2tp;
     private final LmpFormatter lmp;
+    private final NatTraversalFormatter natTraversal;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -84,6 +86,7 @@ final class UdpFormatter {
         this.lisp = new LispFormatter(verbosity, earlyEnd);
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
         this.lmp = new LmpFormatter(verbosity, earlyEnd);
+        this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd));
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -173,6 +176,9 @@ final class UdpFormatter {
             case LISP -> lisp.format(p, payload, length, end, out);
             case L2TP -> l2tp.format(p, payload, length, end, out);
             case LMP -> lmp.format(p, payload, length, end, out);
+            case ISAKMP_NATT -> {
+                if (!natTraversal.format(p, payload, length, end, out)) plain(ip, ulen, length, out);
+            }
             default -> plain(ip, ulen, length, out);
         }
     }

@@ -1,12 +1,13 @@
 package dev.fabricscope.print;
 
 /**
- * An EAP packet (RFC 3748) in a RADIUS EAP-Message attribute, as tcpdump 4.99's eap_print writes it: code,
- * identifier and length ("EAP fragment?" when the length is not the attribute's), then for requests and responses the
- * type and what tcpdump reads of it (identity, notification, Nak'd types, TLS/TTLS/FAST flags and length, SIM/AKA
- * subtype). Reads jump out past the capture; where eap_print checks the whole packet itself, " [|radius]" ends it.
+ * An EAP packet (RFC 3748), in a RADIUS EAP-Message attribute or an EAPOL frame, as tcpdump 4.99's eap_print writes
+ * it: code, identifier and length ("EAP fragment?" when the length is not the carrier's), then for requests and
+ * responses the type and what tcpdump reads of it (identity, notification, Nak'd types, TLS/TTLS/FAST flags and
+ * length, SIM/AKA subtype). Reads jump out past the capture; where eap_print checks the whole packet itself, the
+ * carrier's marker (" [|radius]", " [|eap]") ends it without a jump.
  */
-final class RadiusEap {
+final class EapPacket {
     private static final int REQUEST = 1, RESPONSE = 2;
     private static final int IDENTITY = 1, NOTIFICATION = 2, NAK = 3, TLS = 13, SIM = 18, TTLS = 21, AKA = 23,
         FAST = 43;
@@ -16,9 +17,12 @@ final class RadiusEap {
     private static final String[] TLS_FLAG_NAMES = {"L bit", "More fragments bit", "Start bit"};
 
     private final SnapshotBytes bytes;
+    private final String truncated;
 
-    RadiusEap(SnapshotBytes bytes) {
+    /** @param truncated the carrier's truncation marker (eap_print's nd_print_trunc names the carrier) */
+    EapPacket(SnapshotBytes bytes, String truncated) {
         this.bytes = bytes;
+        this.truncated = truncated;
     }
 
     void print(int cp, int length, StringBuilder out) {
@@ -35,7 +39,7 @@ final class RadiusEap {
             return;
         }
         if (cp + len > bytes.end()) {
-            out.append(RadiusFormatter.TRUNCATED);
+            out.append(truncated);
             return;
         }
         if (code != REQUEST && code != RESPONSE) return;
