@@ -101,6 +101,7 @@ public final class EncapsulationStripper {
         if (!mayStrip(in)) return in;
         boolean ethernet = in.linkType() == LinkType.EN10MB;
         if (ethernet && l.ethOffset != 0) return in;
+        if (ethernet && (l.aristaOffset >= 0 || l.macsecOffset >= 0)) return beforeTapHeaders(in, l);
         boolean tunnel = findTunnel(in, l);
         if (tunnel && tunnelPayloadType == EthernetLayer.ETHERTYPE_TEB && in.has(tunnelPayload, ETHERNET_HEADER)) {
             return emitTail(in, tunnelPayload, LinkType.EN10MB);
@@ -276,6 +277,25 @@ public final class EncapsulationStripper {
         out.set(buf, 0, len, Math.max(len, in.origLen() - from), in.timestampNanos(),
             in.interfaceId(), linkType, in.frameNumber());
         return innerFrame == null || linkType != LinkType.EN10MB ? out : innerFrame.strip(out);
+    }
+
+    /**
+     * A frame with Arista timestamp headers or a MACsec SecTAG (the dissector walks through them): only VLAN tags
+     * before the first of these are stripped; what follows stays whole (a MACsec ICV covers it, a tap's timestamp
+     * describes it).
+     */
+    private Packet beforeTapHeaders(Packet in, Layers l) {
+        int first = l.macsecOffset < 0 ? l.aristaOffset
+            : l.aristaOffset < 0 ? l.macsecOffset : Math.min(l.aristaOffset, l.macsecOffset);
+        if (!vlan || first == 12) return in;
+        int capLen = in.capLen();
+        ensure(capLen);
+        pos = 0;
+        copy(in, 0, 12);
+        copy(in, first, capLen - first);
+        int removed = capLen - pos;
+        return out.set(buf, 0, pos, Math.max(pos, in.origLen() - removed), in.timestampNanos(),
+            in.interfaceId(), in.linkType(), in.frameNumber());
     }
 
     private void ensure(int capacity) {

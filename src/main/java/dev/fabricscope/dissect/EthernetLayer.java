@@ -12,6 +12,11 @@ import dev.fabricscope.capture.Packet;
  * anything else is left undecoded ({@link MplsPayload#UNKNOWN}). Pseudowires without a control word are
  * therefore not recognised. Inside a pseudowire the inner frame's VLAN tags are skipped (not recorded:
  * the tag arrays describe the outer frame) and only IPv4/IPv6 is decoded after them.
+ *
+ * <p>Headers walked before the VLAN tags, where tcpdump's ether_common_print walks them: an integrity-only MACsec
+ * SecTAG as the first type (or right after an Arista header), and Arista's timestamp header (subtype 1, 64- or
+ * 48-bit format) after the tags, which starts the walk again. Encrypted or invalid SecTAGs and other Arista
+ * subtypes or formats end the walk as a final type, as before.
  */
 final class EthernetLayer {
     private EthernetLayer() { }
@@ -22,6 +27,9 @@ final class EthernetLayer {
     static final int ETHERTYPE_VLAN = 0x8100;      // 802.1Q
     static final int ETHERTYPE_QINQ = 0x88a8;      // 802.1ad service tag
     static final int ETHERTYPE_QINQ_OLD = 0x9100;  // pre-standard QinQ
+    static final int ETHERTYPE_QINQ_9200 = 0x9200; // pre-standard QinQ, also a VLAN tag to tcpdump
+    static final int ETHERTYPE_MACSEC = 0x88e5;    // IEEE 802.1AE
+    static final int ETHERTYPE_ARISTA = 0xd28b;    // Arista vendor header (TapAgg timestamps)
     static final int ETHERTYPE_MPLS = 0x8847;
     static final int ETHERTYPE_MPLS_MULTICAST = 0x8848;
     static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
@@ -35,7 +43,8 @@ final class EthernetLayer {
     static final int MPLS_LABEL_IPV6_EXPLICIT_NULL = 2;
 
     static boolean isVlanTpid(int type) {
-        return type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD;
+        return type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD
+            || type == ETHERTYPE_QINQ_9200;
     }
 
     static void ethernet(Packet p, Layers l, int off) {
@@ -69,31 +78,58 @@ final class EthernetLayer {
         etherTypeChain(p, l, typeOff, typeOff + 2);
     }
 
+    // MACsec SecTAG after its type field: TCI/AN(1) short length(1) packet number(4) [SCI(8)]; ICV at the end
+    static final int MACSEC_SECTAG = 6, MACSEC_SECTAG_SCI = 14, MACSEC_ICV = 16;
+    private static final int MACSEC_TCI_VERSION = 0x80, MACSEC_TCI_SC = 0x20, MACSEC_TCI_CONFIDENTIAL = 0x0c;
+    private static final int MACSEC_SL_MASK = 0x3f;
+    // Arista header after its type field: subtype(2) timescale(1) format<<4|hwinfo(1) timestamp(8 or 6)
+    static final int ARISTA_SUBTYPE_TIMESTAMP = 1, ARISTA_FORMAT_64BIT = 1, ARISTA_FORMAT_48BIT = 2;
+    /** What the walk of a MACsec or Arista header found: the next type field's offset, or one of these. */
+    private static final int NOT_WALKED = -1, WALK_FAILED = -2;
+
     /**
-     * VLAN tags, then the payload. The payload need not follow the type field: LINUX_SLL2 has its
-     * protocol first and the payload after the 20-byte header; a tag's TCI and the next ethertype
-     * start the payload.
+     * MACsec and Arista headers and VLAN tags (see the class comment), then the payload. The payload need not follow
+     * the type field: LINUX_SLL2 has its protocol first and the payload after the 20-byte header; a tag's TCI and the
+     * next ethertype start the payload. A loop, not recursion: each round consumes a header of a bounded packet.
      */
     static void etherTypeChain(Packet p, Layers l, int typeOff, int payloadOff) {
         int type = p.u16(typeOff);
-        while (isVlanTpid(type)) {
-            if (l.vlanCount == Layers.MAX_VLAN_TAGS) {
-                l.fail(Malformed.TOO_MANY_VLAN_TAGS, typeOff);
-                return;
+        while (true) {
+            if (type == ETHERTYPE_MACSEC) {
+                int next = macsec(p, l, typeOff, payloadOff);
+                if (next == WALK_FAILED) break;
+                if (next != NOT_WALKED) {
+                    p = l.macsecView;   // the same bytes at the same offsets, ending before the ICV
+                    typeOff = next;
+                    payloadOff = next + 2;
+                    type = p.u16(typeOff);
+                }
             }
-            if (!p.has(payloadOff, 4)) {  // TCI and the next ethertype
-                l.fail(Malformed.TRUNCATED_VLAN_TAG, typeOff);
-                return;
+            while (isVlanTpid(type)) {
+                if (l.vlanCount == Layers.MAX_VLAN_TAGS) {
+                    l.fail(Malformed.TOO_MANY_VLAN_TAGS, typeOff);
+                    return;
+                }
+                if (!p.has(payloadOff, 4)) {  // TCI and the next ethertype
+                    l.fail(Malformed.TRUNCATED_VLAN_TAG, typeOff);
+                    return;
+                }
+                int tci = p.u16(payloadOff);
+                int i = l.vlanCount++;
+                l.vlanOffset[i] = typeOff;
+                l.vlanTpid[i] = type;
+                l.vlanPcp[i] = tci >>> 13;
+                l.vlanDei[i] = (tci >>> 12) & 1;
+                l.vlanVid[i] = tci & 0x0fff;
+                typeOff = payloadOff + 2;
+                payloadOff += 4;
+                type = p.u16(typeOff);
             }
-            int tci = p.u16(payloadOff);
-            int i = l.vlanCount++;
-            l.vlanOffset[i] = typeOff;
-            l.vlanTpid[i] = type;
-            l.vlanPcp[i] = tci >>> 13;
-            l.vlanDei[i] = (tci >>> 12) & 1;
-            l.vlanVid[i] = tci & 0x0fff;
-            typeOff = payloadOff + 2;
-            payloadOff += 4;
+            if (type != ETHERTYPE_ARISTA) break;
+            int next = arista(p, l, typeOff, payloadOff);
+            if (next < 0) break;
+            typeOff = next;
+            payloadOff = next + 2;
             type = p.u16(typeOff);
         }
         l.etherType = type;
@@ -117,6 +153,74 @@ final class EthernetLayer {
             }
             default -> { }
         }
+    }
+
+    /**
+     * An Arista header whose type field is at {@code typeOff}: the next type field's offset once a timestamp header
+     * (subtype 1, 64- or 48-bit) and that field are captured, {@link #NOT_WALKED} for other subtypes and formats,
+     * {@link #WALK_FAILED} when the capture ends first (the 0xd28b type stays the final one either way).
+     */
+    private static int arista(Packet p, Layers l, int typeOff, int payloadOff) {
+        if (!p.has(payloadOff, 4)) return aristaTruncated(p, l, payloadOff);
+        if (p.u16(payloadOff) != ARISTA_SUBTYPE_TIMESTAMP) return NOT_WALKED;
+        int timestamp = switch (p.u8(payloadOff + 3) >>> 4) {
+            case ARISTA_FORMAT_64BIT -> 8;
+            case ARISTA_FORMAT_48BIT -> 6;
+            default -> 0;
+        };
+        if (timestamp == 0) return NOT_WALKED;
+        int next = payloadOff + 4 + timestamp;
+        if (!p.has(next, 2)) return aristaTruncated(p, l, payloadOff);
+        l.rareGroupsSet = true;
+        if (l.aristaCount++ == 0) l.aristaOffset = typeOff;
+        return next;
+    }
+
+    /** A subtype and format known to be unknown stay as before (not walked, not malformed) even when cut short. */
+    private static int aristaTruncated(Packet p, Layers l, int payloadOff) {
+        if (p.has(payloadOff, 2) && p.u16(payloadOff) != ARISTA_SUBTYPE_TIMESTAMP) return NOT_WALKED;
+        l.fail(Malformed.TRUNCATED_ARISTA_HEADER, payloadOff);
+        return WALK_FAILED;
+    }
+
+    /**
+     * A MACsec SecTAG whose type field is at {@code typeOff}: when integrity only (E = C = 0) and valid (version 0,
+     * short length in 6 bits) the offset of the type field that follows it, and {@link Layers#macsecView} bounds what
+     * follows to the secure data (the short length's, else all but the 16-byte ICV tcpdump assumes at the frame's
+     * end on the wire). {@link #NOT_WALKED} for encrypted or invalid SecTAGs; {@link #WALK_FAILED} when the capture
+     * ends inside the SecTAG or the inner type, or the frame is too short for its ICV or short length.
+     */
+    private static int macsec(Packet p, Layers l, int typeOff, int payloadOff) {
+        if (!p.has(payloadOff, MACSEC_SECTAG)) return macsecFailed(l, Malformed.TRUNCATED_MACSEC_SECTAG, payloadOff);
+        int tci = p.u8(payloadOff);
+        int shortLength = p.u8(payloadOff + 1);
+        int sectag = (tci & MACSEC_TCI_SC) != 0 ? MACSEC_SECTAG_SCI : MACSEC_SECTAG;
+        if (!p.has(payloadOff, sectag)) return macsecFailed(l, Malformed.TRUNCATED_MACSEC_SECTAG, payloadOff);
+        if ((tci & MACSEC_TCI_VERSION) != 0 || (shortLength & ~MACSEC_SL_MASK) != 0
+                || (tci & MACSEC_TCI_CONFIDENTIAL) != 0) {
+            return NOT_WALKED;
+        }
+        int secure = payloadOff + sectag;
+        long wireEnd = (long) p.origLen() - MACSEC_ICV;   // origLen is the frame's end: it runs to the packet's end
+        if (wireEnd < secure) return macsecFailed(l, Malformed.MACSEC_SHORTER_THAN_ICV, payloadOff);
+        int end = (int) wireEnd;
+        if (shortLength != 0) {
+            if (secure + shortLength > end) return macsecFailed(l, Malformed.BAD_MACSEC_SHORT_LENGTH, payloadOff);
+            end = secure + shortLength;
+        }
+        int capLen = Math.min(p.capLen(), end);
+        if (secure + 2 > capLen) return macsecFailed(l, Malformed.TRUNCATED_MACSEC_SECTAG, payloadOff);
+        l.rareGroupsSet = true;
+        if (l.macsecCount++ == 0) l.macsecOffset = typeOff;
+        l.macsecDataEnd = end;
+        l.macsecView.set(p.bytes(), p.offset(), capLen, end, p.timestampNanos(), p.interfaceId(), p.linkType(),
+            p.frameNumber());
+        return secure;
+    }
+
+    private static int macsecFailed(Layers l, Malformed reason, int offset) {
+        l.fail(reason, offset);
+        return WALK_FAILED;
     }
 
     /** MPLS label stack entries: label(20) TC(3) S(1) TTL(8), until S = 1. */

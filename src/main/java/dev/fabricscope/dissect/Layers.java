@@ -1,5 +1,7 @@
 package dev.fabricscope.dissect;
 
+import dev.fabricscope.capture.Packet;
+
 /**
  * Where the headers of one packet are: offsets into the packet's captured bytes (as used by
  * {@link dev.fabricscope.capture.Packet#u8} and friends) plus the few decoded values analyzers
@@ -34,7 +36,10 @@ public final class Layers {
     public int dstMacOffset = -1;
     /** Source MAC (Ethernet), or the 6-byte sender address of a LINUX_SLL/SLL2 header. */
     public int srcMacOffset = -1;
-    /** The ethertype after all VLAN tags (or SLL/SLL2 protocol field, or IP over IB header's), -1 when none. */
+    /**
+     * The ethertype after all VLAN tags and walked Arista/MACsec headers (or SLL/SLL2 protocol field, or IP over IB
+     * header's), -1 when none.
+     */
     public int etherType = -1;
     /** Offset of the 2-byte field holding {@link #etherType}. */
     public int etherTypeOffset = -1;
@@ -44,7 +49,23 @@ public final class Layers {
      */
     public int etherPayloadOffset = -1;
 
-    // --- VLAN tags, outermost first (802.1Q 0x8100, 802.1ad 0x88a8, QinQ 0x9100 in any order)
+    // --- headers walked before or between the VLAN tags (see EthernetLayer): etherType is the type after them
+    /** Offset of the first Arista timestamp header's type field (0xd28b), -1 when none was walked. */
+    public int aristaOffset = -1;
+    /** Arista timestamp headers walked (a tap may stack them). */
+    public int aristaCount;
+    /** Offset of the first integrity-only MACsec SecTAG's type field (0x88e5), -1 when none was walked. */
+    public int macsecOffset = -1;
+    public int macsecCount;
+    /**
+     * Where the (innermost walked) MACsec secure data ends on the wire, before the ICV: what follows the SecTAG was
+     * dissected as if the capture ended there, so no layer reaches into the ICV. -1 without MACsec.
+     */
+    public int macsecDataEnd = -1;
+    /** The packet's bytes as far as {@link #macsecDataEnd}: the view the dissector continues in after a SecTAG. */
+    final Packet macsecView = new Packet();
+
+    // --- VLAN tags, outermost first (802.1Q 0x8100, 802.1ad 0x88a8, QinQ 0x9100 and 0x9200 in any order)
     public int vlanCount;
     /**
      * Offset of each tag's TPID; the TCI follows it (except on LINUX_SLL2, whose first TPID is the
@@ -154,9 +175,9 @@ public final class Layers {
     public int slowProtocolsOffset = -1;
 
     /**
-     * Set by every writer of the rarely used groups (ERF type, address family, MPLS, PPPoE, GRE, InfiniBand/RoCE,
-     * slow protocols): {@link #reset} clears them only after a packet that had one. The full reset was ~60 field
-     * stores, ~13 ns of every packet on the SMC benchmark's path; the rare groups are ~4-6 ns of it.
+     * Set by every writer of the rarely used groups (ERF type, address family, Arista/MACsec, MPLS, PPPoE, GRE,
+     * InfiniBand/RoCE, slow protocols): {@link #reset} clears them only after a packet that had one. The full reset
+     * was ~60 field stores, ~13 ns of every packet on the SMC benchmark's path; the rare groups are ~4-6 ns of it.
      * {@code DissectorReuseTest} catches a writer that does not set this.
      */
     boolean rareGroupsSet;
@@ -196,6 +217,8 @@ public final class Layers {
         rareGroupsSet = false;
         erfType = -1;
         addressFamily = -1;
+        aristaOffset = macsecOffset = macsecDataEnd = -1;
+        aristaCount = macsecCount = 0;
         mplsCount = 0;
         mplsOffset = -1;
         mplsPayload = MplsPayload.NONE;

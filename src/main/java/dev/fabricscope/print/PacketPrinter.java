@@ -267,14 +267,37 @@ public final class PacketPrinter {
         if (!p.has(0, header)) return p.capLen();
         if (header == SLL_HEADER || header == SLL2_HEADER) return Math.min(cookedLinkLength, p.capLen());
         if (header == ETHERNET_HEADER && etherHeaderLength >= 0) return Math.min(etherHeaderLength, p.capLen());
-        if (isLengthField(p, l)) return l.etherPayloadOffset + llcHeaderLength;
-        return l.etherPayloadOffset >= 0 ? l.etherPayloadOffset : header == NULL_HEADER ? header : p.capLen();
+        int payload = outerPayloadOffset(l);
+        if (isLengthField(p, l)) return payload + llcHeaderLength;
+        return payload >= 0 ? payload : header == NULL_HEADER ? header : p.capLen();
     }
 
     /** An Ethernet frame whose type field is an 802.3 length: an LLC header follows. */
     private static boolean isLengthField(Packet p, Layers l) {
-        return isEthernet(p.linkType()) && l.etherPayloadOffset >= 0 && l.etherType >= 0
-            && l.etherType <= MAX_ETHERNET_LENGTH;
+        int type = outerEtherType(p, l);
+        return isEthernet(p.linkType()) && outerPayloadOffset(l) >= 0 && type >= 0 && type <= MAX_ETHERNET_LENGTH;
+    }
+
+    /**
+     * The type field of the first MACsec SecTAG or Arista header the dissector walked through, -1 when none: where
+     * this printer's own walk of the frame starts ({@link #taggedEthernet}), and where tcpdump's stops behind a switch
+     * tag.
+     */
+    private static int outerTag(Layers l) {
+        if (l.macsecOffset < 0) return l.aristaOffset;
+        return l.aristaOffset < 0 ? l.macsecOffset : Math.min(l.macsecOffset, l.aristaOffset);
+    }
+
+    /** {@link Layers#etherType}, or the first walked MACsec/Arista type ({@link #outerTag}). */
+    private static int outerEtherType(Packet p, Layers l) {
+        int tag = outerTag(l);
+        return tag >= 0 ? p.u16(tag) : l.etherType;
+    }
+
+    /** {@link Layers#etherPayloadOffset}, or what follows the first walked MACsec/Arista type ({@link #outerTag}). */
+    private static int outerPayloadOffset(Layers l) {
+        int tag = outerTag(l);
+        return tag >= 0 ? tag + 2 : l.etherPayloadOffset;
     }
 
     /** ICRC and VCRC end every native IB packet: not part of what IP over IB carries. */
@@ -368,10 +391,11 @@ public final class PacketPrinter {
             return;
         }
         // tcpdump's ether_common_print takes MACsec only as the first type, Arista's also after VLAN tags (not
-        // walked here behind a switch tag: such frames print their type as unknown)
+        // walked here behind a switch tag: such frames print the first of those types as unknown). The dissector
+        // walks the same places: an Arista header it walked, or one it stopped at, comes after the first tags.
         if (tagLength == 0) {
             int first = p.u16(off + 12);
-            if (first == MacsecFormatter.ETHERTYPE || first == AristaFormatter.ETHERTYPE
+            if (first == MacsecFormatter.ETHERTYPE || first == AristaFormatter.ETHERTYPE || l.aristaOffset >= 0
                     || l.etherType == AristaFormatter.ETHERTYPE) {
                 taggedEthernet(p, off, length, out);
                 return;
@@ -385,7 +409,7 @@ public final class PacketPrinter {
         }
         if (tagLength > 0) switchTags.format(p, p.linkType(), off + 12, out);
         if (linkHeaders && !linkHeader(p, l, off, off + 12 + tagLength, out)) return;
-        etherTypePayload(p, l, length - (l.etherPayloadOffset - off), out);
+        etherTypePayload(p, l, length - (outerPayloadOffset(l) - off), out);
     }
 
     private static final int ETHERTYPE_QINQ_9100 = 0x9100, ETHERTYPE_QINQ_9200 = 0x9200, ETHERTYPE_QINQ = 0x88a8;
@@ -607,7 +631,8 @@ public final class PacketPrinter {
         }
         // as print-ether.c: a tag's TPID is named only once the whole tag is there; the length comes once
         int tag = typeOff;
-        for (int i = 0; i < l.vlanCount; i++, tag += 4) {
+        int stop = outerTag(l);   // behind a switch tag, the VLAN tags before a MACsec/Arista type (printed unknown)
+        for (int i = 0; i < l.vlanCount && (stop < 0 || l.vlanOffset[i] < stop); i++, tag += 4) {
             etherTypeName(p.u16(tag), out);
             if (i == 0) out.append(", length ").append(p.origLen() - off).append(": ");
             else out.append(", ");
@@ -616,7 +641,7 @@ public final class PacketPrinter {
             if ((tci & 0x1000) != 0) out.append(", DEI");
             out.append(", ");
         }
-        if (l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG) {
+        if (stop < 0 && l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG) {
             out.append(" [|vlan]");
             return false;
         }
@@ -625,7 +650,7 @@ public final class PacketPrinter {
             return true;
         }
         etherTypeName(p.u16(tag), out);
-        if (l.vlanCount == 0) out.append(", length ").append(p.origLen() - off).append(": ");
+        if (tag == typeOff) out.append(", length ").append(p.origLen() - off).append(": ");
         else out.append(", ");
         return true;
     }
@@ -651,13 +676,13 @@ public final class PacketPrinter {
 
     /** What follows the final ethertype (after VLAN tags); {@code length} is its on-wire length. */
     private void etherTypePayload(Packet p, Layers l, int length, StringBuilder out) {
-        if (l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG
-                || l.malformed == dev.fabricscope.dissect.Malformed.TOO_MANY_VLAN_TAGS) {
+        int off = outerPayloadOffset(l);
+        if (off == l.etherPayloadOffset && (l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG
+                || l.malformed == dev.fabricscope.dissect.Malformed.TOO_MANY_VLAN_TAGS)) {
             out.append(" [|vlan]");
             return;
         }
-        int off = l.etherPayloadOffset;
-        int type = l.etherType;
+        int type = outerEtherType(p, l);
         if (type <= MAX_ETHERNET_LENGTH) {
             if (!isEthernet(p.linkType()) && p.linkType() != LinkType.ERF) {
                 out.append("802.3, length ").append(type);  // SLL's 802.2/802.3 protocols: a known difference
@@ -668,7 +693,7 @@ public final class PacketPrinter {
             if (nesting == 0) llcHeaderLength = Math.abs(header);
             return;
         }
-        if (!etherTypeBody(p, type, off, length, out)) unknownEtherType(p, l, type, out);
+        if (!etherTypeBody(p, type, off, length, out)) unknownEtherType(p, l, type, off, out);
     }
 
     /**
@@ -709,7 +734,7 @@ public final class PacketPrinter {
      * lines, the type named as tcpdump names it if it does. Also used for types tcpdump does decode but we do not (IPX,
      * AppleTalk, ...): a known difference.
      */
-    private void unknownEtherType(Packet p, Layers l, int type, StringBuilder out) {
+    private void unknownEtherType(Packet p, Layers l, int type, int off, StringBuilder out) {
         if (!linkHeaders || !isEthernet(p.linkType())) {   // else the -e header said it all
             if (l.srcMacOffset >= 0 && l.dstMacOffset >= 0) {
                 Text.linkAddress(out, p, l.srcMacOffset, 6);
@@ -721,9 +746,7 @@ public final class PacketPrinter {
             out.append(", length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
         }
         // tcpdump's default print of what it cannot decode, unless -q, -x or -X replace it
-        if (defaultPrint && l.etherPayloadOffset < p.capLen()) {
-            HexDump.hexAndAscii(p, l.etherPayloadOffset, p.capLen() - l.etherPayloadOffset, "\n\t", out);
-        }
+        if (defaultPrint && off < p.capLen()) HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
     }
 
     private static final String[] COOKED_PACKET_TYPES = {"In", "B", "M", "P", "Out"};

@@ -135,6 +135,14 @@ final class SampleFrames {
     /** Slow protocols, LACP subtype 1 version 1, then zeros to the 60-byte minimum. */
     static final Sample ETH_SLOW = new Sample("eth-slow-protocols", LinkType.EN10MB,
         eth(0x8809, concat(hex("01 01"), zeros(44))));
+    /** Arista's 48-bit timestamp header (0xd28b, subtype 1) between two VLAN tags, then IPv6 UDP. */
+    static final Sample ETH_VLAN_ARISTA_VLAN_IPV6 = new Sample("eth-8021q-arista48-8021q-ipv6-udp", LinkType.EN10MB,
+        eth(new int[][] {tag(0x8100, 0, 0, 10)}, 0xd28b, concat(hex("0001 0020 0001 5f5e0fff"), u16(0x8100), u16(20),
+            u16(0x86dd), ipv6(17, udp(1000, 2000, zeros(4))))));
+    /** An integrity-only MACsec SecTAG with SCI, a VLAN tag and IPv4 TCP inside, the 16-byte ICV at the end. */
+    static final Sample ETH_MACSEC_VLAN_IPV4_TCP = new Sample("eth-macsec-sci-8021q-ipv4-tcp", LinkType.EN10MB,
+        eth(0x88e5, concat(hex("20 00 00000007 0011223344550001"), u16(0x8100), u16(30), u16(0x0800),
+            ipv4(6, tcp(40000, 445, 1, 2, 0x018, NONE, ascii("hello"))), hex("a1a2a3a4a5a6a7a8a9aaabacadaeafb0"))));
 
     static final Sample SLL_IPV4_UDP = new Sample("linux-sll-ipv4-udp", LinkType.LINUX_SLL,
         concat(u16(0), u16(1), u16(6), SRC_MAC, zeros(2), u16(0x0800), ipv4(17, udp(1000, 2000, ascii("sll")))));
@@ -199,6 +207,7 @@ final class SampleFrames {
         ETH_IPV6_LATER_FRAGMENT, ETH_VLAN_IPV4_UDP, ETH_QINQ_IPV6_UDP, ETH_THREE_TAGS_TCP, ETH_NINE_TAGS,
         ETH_MPLS_IPV4_UDP, ETH_MPLS_NULL_IPV6_TCP, ETH_MPLS_PW_ETH, ETH_PPPOE_IPV4_TCP, ETH_PPPOE_IPV6_UDP,
         ETH_GRE_IPV4, ETH_GRE_ETH, ETH_ROCE_V2, ETH_UDP_SRC_4791, ETH_ROCE_V1, ETH_SLOW,
+        ETH_VLAN_ARISTA_VLAN_IPV6, ETH_MACSEC_VLAN_IPV4_TCP,   // not 0x9200 tags: tshark does not take them as VLAN
         SLL_IPV4_UDP, SLL2_IPV6_TCP, SLL2_VLAN_IPV4, RAW_IPV4, RAW12_IPV6, RAW14_IPV4,
         NULL_LE_IPV4, NULL_BE_IPV6, NULL_LE_IPV6_28, NULL_LE_IPV6_30, LOOP_IPV4, IPV4_LINK, IPV6_LINK,
         ERF_ETH, ERF_IB, ERF_UNSUPPORTED, IB_LOCAL, IB_GLOBAL_LINK,

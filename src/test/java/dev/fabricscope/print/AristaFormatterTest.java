@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Arista's ethertype 0xd28b (subtype, then for timestamps a version word: timescale, format and hardware nibbles,
  * and a 64-bit seconds+nanoseconds or 48-bit time) against tcpdump 4.99 itself: both formats and timescales,
  * nanoseconds past a second, unknown subtypes, formats and hardware, the original ethertype after it (IPv4, MPLS,
- * VLAN tags, MACsec, another Arista header, 802.3, unknown), with and without -e, whole, cut after every byte and
- * mutated.
+ * VLAN tags, MACsec, another Arista header, 802.3, unknown; 0x9200 tags), with and without -e, whole, cut after every
+ * byte and mutated.
  */
 class AristaFormatterTest {
     @TempDir
@@ -49,6 +49,11 @@ class AristaFormatterTest {
         f.add(arista("0001 0010 5e0be100 00000000", hex("08")));              // the type cut
         f.add(arista("00", new byte[0]));                                     // no subtype
         f.add(new Frame(vlan(7, AristaFormatter.ETHERTYPE, hex("0001 0010 5e0be100 00000000 0800"))));  // after a tag
+        // the pre-standard 0x9200 tag, a VLAN tag to tcpdump: before Arista's header, after it, and alone
+        f.add(new Frame(ethernet(0x9200, concat(u16(0xa005), u16(AristaFormatter.ETHERTYPE),
+            hex("0001 0020 0001 00000002"), ip))));
+        f.add(arista("0001 0010 5e0be100 00000000", concat(u16(0x9200), u16(0x2064), ip)));
+        f.add(new Frame(ethernet(0x9200, concat(u16(0x1005), u16(0x8100), u16(9), ip))));
         return f;
     }
 
