@@ -27,7 +27,8 @@ import java.util.Set;
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
  * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
- * dump), Linux cooked and NULL/LOOP link layers, and the truncation markers of those; see PacketPrinterTest for the
+ * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), and
+ * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
  * per packet. Not thread-safe: one per thread.
@@ -38,7 +39,8 @@ public final class PacketPrinter {
         /**
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (tcpdump's names, "Unknown" for
          * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
-         * family; on raw IP "ip: ". On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * family; on raw IP "ip: "; on PPP the protocol and frame length; on PPP_SERIAL the address, control and
+         * length; on Cisco HDLC the address, type and length. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
          * tcpdump -e does.
          */
         LINK_HEADERS,

@@ -4,8 +4,8 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 
 /**
- * A PPP frame as tcpdump 4.99's ppp_print prints it (print-ppp.c), as PPPoE sessions and GRE version 1 (PPTP) carry
- * it: the optional address and control bytes, the protocol (one byte when compressed), with -e its name and the
+ * A PPP frame as tcpdump 4.99's ppp_print prints it (print-ppp.c), as PPPoE sessions, GRE version 1 (PPTP) and
+ * LINKTYPE_PPP carry it (LINKTYPE_PPP_HDLC reads the header itself and calls {@link #payload}): the optional address and control bytes, the protocol (one byte when compressed), with -e its name and the
  * frame length, then IPv4, IPv6, MPLS, OSI ({@link OsiFormatter}), the control protocols (LCP, IPCP, IP6CP, CCP,
  * BACP, OSICP, MPLSCP: {@code LCP, Conf-Request (0x01), id 1, length 20}, with -v the encoded length, the options and
  * the echo, identification, time-remaining and protocol-reject fields), CHAP, PAP and multilink headers; other
