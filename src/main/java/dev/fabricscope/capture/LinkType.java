@@ -6,9 +6,12 @@ public final class LinkType {
 
     public static final int NULL = 0;
     public static final int EN10MB = 1;
+    public static final int PPP = 9;
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
+    public static final int PPP_SERIAL = 50;  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
     public static final int RAW = 101;
+    public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
     public static final int ERF = 197;
@@ -27,6 +30,9 @@ public final class LinkType {
         return switch (linkType) {
             case NULL -> "NULL";
             case EN10MB -> "EN10MB";
+            case PPP -> "PPP";
+            case PPP_SERIAL -> "PPP_SERIAL";
+            case C_HDLC -> "C_HDLC";
             case RAW_12, RAW_14, RAW -> "RAW";
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
@@ -48,6 +54,9 @@ public final class LinkType {
         return switch (linkType) {
             case NULL -> "BSD loopback";
             case EN10MB -> "Ethernet";
+            case PPP -> "PPP";
+            case PPP_SERIAL -> "PPP over serial";
+            case C_HDLC -> "Cisco HDLC";
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
@@ -72,6 +81,9 @@ public final class LinkType {
         return switch (t) {
             case "NULL" -> NULL;
             case "EN10MB", "ETHERNET" -> EN10MB;
+            case "PPP" -> PPP;
+            case "PPP_SERIAL", "PPP_HDLC" -> PPP_SERIAL;
+            case "C_HDLC", "CHDLC" -> C_HDLC;
             case "RAW" -> RAW;
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;

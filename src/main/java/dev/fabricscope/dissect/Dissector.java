@@ -10,7 +10,8 @@ import dev.fabricscope.capture.Packet;
  *
  * <p>Link types: EN10MB, LINUX_SLL, LINUX_SLL2, RAW (101, 12, 14), NULL (family in either byte
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
- * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped). Encapsulations
+ * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
+ * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
 public final class Dissector {
@@ -36,6 +37,18 @@ public final class Dissector {
     static final int AF_INET6_FREEBSD = 28;
     static final int AF_INET6_DARWIN = 30;
 
+    // PPP (RFC 1661, 1662): address and control bytes (or pppd's direction header), the protocols that carry IP;
+    // Cisco HDLC: address, control, then an ethertype.
+    static final int PPP_ADDRESS = 0xff;
+    static final int PPP_ADDRESS_CONTROL = 0xff03;
+    static final int PPPD_IN = 0x0003;
+    static final int PPPD_OUT = 0x0103;
+    static final int PPP_IPV4 = 0x0021;
+    static final int PPP_IPV6 = 0x0057;
+    static final int CHDLC_HEADER_LENGTH = 4;
+    static final int CHDLC_UNICAST = 0x0f;
+    static final int CHDLC_BROADCAST = 0x8f;
+
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
         int linkType = p.linkType();
@@ -55,6 +68,9 @@ public final class Dissector {
             case LinkType.DSA_TAG_EDSA -> EthernetLayer.switchTagged(p, l, EDSA_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM -> EthernetLayer.switchTagged(p, l, BRCM_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l);
+            case LinkType.PPP -> ppp(p, l);
+            case LinkType.PPP_SERIAL -> pppSerial(p, l);
+            case LinkType.C_HDLC -> chdlc(p, l);
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
@@ -67,6 +83,76 @@ public final class Dissector {
             return;
         }
         EthernetLayer.ethernet(p, l, BRCM_TAG_LENGTH);
+    }
+
+    /**
+     * PPP: the address and control bytes when present (0xff03, or pppd's 0x0003/0x0103 direction header), then the
+     * protocol, one byte when its low bit is set (protocol field compression).
+     */
+    private static void ppp(Packet p, Layers l) {
+        if (!p.has(0, 2)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int off = switch (p.u16(0)) {
+            case PPP_ADDRESS_CONTROL, PPPD_IN, PPPD_OUT -> 2;
+            default -> 0;
+        };
+        if (!p.has(off, 1)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int protocol;
+        if ((p.u8(off) & 1) != 0) {
+            protocol = p.u8(off);
+            off++;
+        } else if (p.has(off, 2)) {
+            protocol = p.u16(off);
+            off += 2;
+        } else {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        pppPayload(p, l, protocol, off);
+    }
+
+    /** PPP_SERIAL: PPP in HDLC-like framing (address 0xff, control, a 2-byte protocol) or Cisco HDLC. */
+    private static void pppSerial(Packet p, Layers l) {
+        if (!p.has(0, 1)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int address = p.u8(0);
+        if (address == CHDLC_UNICAST || address == CHDLC_BROADCAST) {
+            chdlc(p, l);
+        } else if (address == PPP_ADDRESS) {
+            if (!p.has(0, 4)) {
+                l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+                return;
+            }
+            pppPayload(p, l, p.u16(2), 4);
+        }
+    }
+
+    private static void pppPayload(Packet p, Layers l, int protocol, int off) {
+        switch (protocol) {
+            case PPP_IPV4 -> IpLayer.ipv4(p, l, off);
+            case PPP_IPV6 -> IpLayer.ipv6(p, l, off);
+            default -> { }
+        }
+    }
+
+    /** C_HDLC: address(1) control(1) ethertype(2). */
+    private static void chdlc(Packet p, Layers l) {
+        if (!p.has(0, CHDLC_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        switch (p.u16(2)) {
+            case EthernetLayer.ETHERTYPE_IPV4 -> IpLayer.ipv4(p, l, CHDLC_HEADER_LENGTH);
+            case EthernetLayer.ETHERTYPE_IPV6 -> IpLayer.ipv6(p, l, CHDLC_HEADER_LENGTH);
+            default -> { }
+        }
     }
 
     /** LINUX_SLL: packet type(2) ARPHRD(2) address length(2) address(8) protocol(2). */

@@ -27,7 +27,8 @@ import java.util.Set;
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
  * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
- * dump), Linux cooked and NULL/LOOP link layers, and the truncation markers of those; see PacketPrinterTest for the
+ * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), and
+ * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
  * per packet. Not thread-safe: one per thread.
@@ -38,7 +39,8 @@ public final class PacketPrinter {
         /**
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (tcpdump's names, "Unknown" for
          * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
-         * family; on raw IP "ip: ". On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * family; on raw IP "ip: "; on PPP the protocol and frame length; on PPP_SERIAL the address, control and
+         * length; on Cisco HDLC the address, type and length. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
          * tcpdump -e does.
          */
         LINK_HEADERS,
@@ -63,6 +65,8 @@ public final class PacketPrinter {
     private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd,
             ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f;
     private static final int ERF_TYPE_INFINIBAND = 21;
+    private static final int PPP_HEADER = 4, PPP_ADDRESS = 0xff;
+    private static final int NLPID_CLNP = 0x81, NLPID_ESIS = 0x82, NLPID_ISIS = 0x83;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
     private final Verbosity verbosity;
@@ -89,6 +93,9 @@ public final class PacketPrinter {
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
     private final SwitchTagFormatter switchTags;
+    private final ChdlcFormatter chdlc;
+    /** The link-level bytes tcpdump counted for the last PPP, PPP_SERIAL or C_HDLC packet (for -x). */
+    private int serialLinkLength;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
@@ -152,6 +159,7 @@ public final class PacketPrinter {
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
+        this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
     }
 
     /**
@@ -192,6 +200,9 @@ public final class PacketPrinter {
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
                 ethernet(p, l, 0, length, SwitchTagFormatter.innerTagLength(p.linkType()), out);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l, length, out);
+            case LinkType.PPP -> pppLink(p, length, out);
+            case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
+            case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             default -> out.append("UNSUPPORTED");
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
@@ -233,7 +244,7 @@ public final class PacketPrinter {
             case LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.RAW_12,
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
-                 LinkType.DSA_TAG_BRCM_PREPEND -> true;
+                 LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC -> true;
             default -> false;
         };
     }
@@ -253,6 +264,9 @@ public final class PacketPrinter {
      * tags, the SLL/SLL2/NULL headers, nothing for raw IP; all the captured bytes when the frame ends inside it.
      */
     private int linkHeaderLength(Packet p, Layers l) {
+        if (p.linkType() == LinkType.PPP || p.linkType() == LinkType.PPP_SERIAL || p.linkType() == LinkType.C_HDLC) {
+            return Math.min(serialLinkLength, p.capLen());
+        }
         int header = switch (p.linkType()) {
             case LinkType.EN10MB -> ETHERNET_HEADER;
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
@@ -910,6 +924,113 @@ public final class PacketPrinter {
                 }
             }
         }
+    }
+
+    /**
+     * LINKTYPE_PPP as tcpdump's ppp_if_print: a frame shorter than 4 bytes is " [|ppp]", else the PPP frame
+     * ({@link PppFormatter}); tcpdump counts 4 link-level bytes for -x whatever the header's length.
+     */
+    private void pppLink(Packet p, int length, StringBuilder out) {
+        if (p.capLen() < PPP_HEADER) {
+            out.append(" [|ppp]");
+            serialLinkLength = p.capLen();
+            return;
+        }
+        serialLinkLength = PPP_HEADER;
+        ppp.format(p, 0, length, out);
+    }
+
+    /**
+     * LINKTYPE_PPP_HDLC (DLT_PPP_SERIAL) as tcpdump's ppp_hdlc_if_print: after address 0xff the protocol by name
+     * (always) and its packet; Cisco HDLC's addresses as {@link #chdlc}; any other "unknown addr NN; ctrl NN" of the
+     * two bytes after them (sic). With -e the address and control bytes and the length first. Returns the
+     * link-level length tcpdump counts for -x.
+     */
+    private int pppSerial(Packet p, int length, StringBuilder out) {
+        int capLen = p.capLen();
+        if (capLen < 2) {
+            out.append(" [|ppp_hdlc]");
+            return capLen;
+        }
+        int address = p.u8(0);
+        if (address == ChdlcFormatter.UNICAST || address == ChdlcFormatter.BROADCAST) return chdlc(p, 0, length, out);
+        if (capLen < PPP_HEADER) {
+            out.append(" [|ppp_hdlc]");
+            return capLen;
+        }
+        if (linkHeaders) {
+            Text.hex(out, address, 2);
+            out.append(' ');
+            Text.hex(out, p.u8(1), 2);
+            out.append(' ').append(length).append(' ');
+        }
+        if (address != PPP_ADDRESS) {
+            out.append("unknown addr ");
+            Text.hex(out, p.u8(2), 2);
+            out.append("; ctrl ");
+            Text.hex(out, p.u8(3), 2);
+            return 2;
+        }
+        int protocol = p.u16(2);
+        String name = PppNames.protocol(protocol);
+        if (name != null) {
+            out.append(name);
+        } else {
+            out.append("unknown PPP protocol (0x");
+            Text.hex(out, protocol, 4);
+            out.append(')');
+        }
+        out.append(": ");
+        ppp.payload(p, protocol, PPP_HEADER, length - PPP_HEADER, "ppp_hdlc", out);
+        return PPP_HEADER;
+    }
+
+    /**
+     * Cisco HDLC (LINKTYPE_C_HDLC, and PPP_SERIAL frames with its addresses) as tcpdump's chdlc_print: with -e the
+     * header ({@link ChdlcFormatter#header}), then by the ethertype-like type IPv4, IPv6, SLARP, MPLS or OSI (with
+     * or without the pad byte before the NLPID, as tcpdump guesses), other types "unknown CHDLC protocol (0xNNNN)"
+     * (nothing with -e). Returns the link-level length tcpdump counts for -x.
+     */
+    private int chdlc(Packet p, int off, int length, StringBuilder out) {
+        if (length < ChdlcFormatter.HEADER_LENGTH) {
+            out.append(" [|chdlc]");
+            return p.capLen() - off;
+        }
+        if (!p.has(off, ChdlcFormatter.HEADER_LENGTH)) {
+            earlyEnd.mark(out, "chdlc");   // tcpdump fetches the type with a jumping check
+            return 0;
+        }
+        int type = p.u16(off + 2);
+        if (linkHeaders) ChdlcFormatter.header(p, off, type, length, out);
+        int at = off + ChdlcFormatter.HEADER_LENGTH;
+        int rest = length - ChdlcFormatter.HEADER_LENGTH;
+        switch (type) {
+            case ETHERTYPE_IPV4 -> ip.ipv4(p, at, rest, out);
+            case ETHERTYPE_IPV6 -> ip.ipv6(p, at, rest, out);
+            case ChdlcFormatter.TYPE_SLARP -> chdlc.slarp(p, at, rest, out);
+            case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, at, rest, out);
+            case ETHERTYPE_ISO -> {
+                if (rest < 2) {
+                    out.append(" [|chdlc]");
+                    return p.capLen() - off;
+                }
+                if (!p.has(at + 1, 1)) {
+                    earlyEnd.mark(out, "chdlc");
+                    return 0;
+                }
+                int nlpid = p.u8(at + 1);
+                if (nlpid == NLPID_CLNP || nlpid == NLPID_ESIS || nlpid == NLPID_ISIS) osi.format(p, at + 1, rest - 1, out);
+                else osi.format(p, at, rest, out);
+            }
+            default -> {
+                if (!linkHeaders) {
+                    out.append("unknown CHDLC protocol (0x");
+                    Text.hex(out, type, 4);
+                    out.append(')');
+                }
+            }
+        }
+        return ChdlcFormatter.HEADER_LENGTH;
     }
 
     /** The name tcpdump's bsd_af_values give a BSD address family (NULL/LOOP headers, RIP), or null. */

@@ -4,8 +4,8 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 
 /**
- * A PPP frame as tcpdump 4.99's ppp_print prints it (print-ppp.c), as PPPoE sessions and GRE version 1 (PPTP) carry
- * it: the optional address and control bytes, the protocol (one byte when compressed), with -e its name and the
+ * A PPP frame as tcpdump 4.99's ppp_print prints it (print-ppp.c), as PPPoE sessions, GRE version 1 (PPTP) and
+ * LINKTYPE_PPP carry it (LINKTYPE_PPP_HDLC reads the header itself and calls {@link #payload}): the optional address and control bytes, the protocol (one byte when compressed), with -e its name and the
  * frame length, then IPv4, IPv6, MPLS, OSI ({@link OsiFormatter}), the control protocols (LCP, IPCP, IP6CP, CCP,
  * BACP, OSICP, MPLSCP: {@code LCP, Conf-Request (0x01), id 1, length 20}, with -v the encoded length, the options and
  * the echo, identification, time-remaining and protocol-reject fields), CHAP, PAP and multilink headers; other
@@ -44,12 +44,26 @@ final class PppFormatter {
 
     /** The PPP frame at {@code off}: {@code length} bytes on the wire, readable up to the packet's captured end. */
     void format(Packet p, int off, int length, StringBuilder out) {
+        print(p, -1, off, length, "ppp", out);
+    }
+
+    /**
+     * What follows a PPP header that another printer read (tcpdump's handle_ppp, as LINKTYPE_PPP_SERIAL's printer
+     * calls it): the packet of {@code protocol} at {@code off}; a read past the capture ends the line with
+     * {@code marker}'s " [|marker]" (the protocol tcpdump was printing).
+     */
+    void payload(Packet p, int protocol, int off, int length, String marker, StringBuilder out) {
+        print(p, protocol, off, length, marker, out);
+    }
+
+    /** A whole frame ({@code protocol} -1) or the payload of {@code protocol}. */
+    private void print(Packet p, int protocol, int off, int length, String marker, StringBuilder out) {
         int end = p.capLen();
         int carried;
         try (var _ = bytes.reading(p, end)) {
-            carried = frame(off, length, out);
+            carried = protocol < 0 ? frame(off, length, out) : handle(protocol, off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, "ppp");
+            earlyEnd.mark(out, marker);
             return;
         }
         // what the frame carries is printed last: it may come back here (PPP over GRE over IP over PPP)
@@ -97,6 +111,11 @@ final class PppFormatter {
             if (name == null) return -1;
             out.append(": ");
         }
+        return handle(protocol, off, length, out);
+    }
+
+    /** tcpdump's handle_ppp: the protocol's packet at {@code off}; returns the link type of a carried packet, or -1. */
+    private int handle(int protocol, int off, int length, StringBuilder out) {
         carriedOffset = off;
         carriedLength = length;
         switch (protocol) {

@@ -1,6 +1,7 @@
 package dev.fabricscope.dissect;
 
 import static dev.fabricscope.dissect.SampleFrames.*;
+import static dev.fabricscope.testing.ByteArrays.hex;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.fabricscope.capture.LinkType;
@@ -57,6 +58,50 @@ class DissectorLinkTypesTest {
         assertEquals(444, l.dstPort);
         dissect(RAW14_IPV4);
         assertEquals(TransportKind.TCP, l.transportKind);
+    }
+
+    @Test
+    void pppAndCiscoHdlcSkipTheirHeaderToIp() {
+        dissect(PPP_IPV4);
+        assertEquals(4, l.networkOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        assertEquals(1702, l.dstPort);
+        assertEquals(3, l.payloadLength);
+        dissect(PPP_COMPRESSED_IPV6);
+        assertEquals(1, l.networkOffset);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(TransportKind.TCP, l.transportKind);
+        dissect(PPP_SERIAL_IPV4);
+        assertEquals(4, l.networkOffset);
+        assertEquals(40000, l.dstPort);
+        dissect(PPP_SERIAL_CHDLC_IPV6);
+        assertEquals(4, l.networkOffset);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(6, l.payloadLength);
+        dissect(CHDLC_IPV4);
+        assertEquals(4, l.networkOffset);
+        assertEquals(646, l.srcPort);
+        dissect(CHDLC_IPV6);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(33000, l.dstPort);
+        assertEquals(32, l.transportHeaderLength);
+    }
+
+    @Test
+    void pppAndCiscoHdlcOtherProtocolsAndShortHeaders() {
+        byte[] lcp = hex("ff 03 c0 21 01 01 00 04");
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PPP, lcp), l));
+        assertEquals(-1, l.networkOffset);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.C_HDLC, hex("8f 00 80 35 00 00 00 02")), l));
+        assertEquals(-1, l.networkOffset);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PPP_SERIAL, hex("0a 0b 0c 0d 45")), l));
+        assertEquals(-1, l.networkOffset);
+        for (int linkType : new int[] {LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC}) {
+            assertFalse(Dissector.dissect(Frames.packet(linkType, hex("ff")), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.PPP, hex("ff 03 00")), l));
+        assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
     }
 
     @Test

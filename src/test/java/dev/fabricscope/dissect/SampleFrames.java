@@ -166,6 +166,19 @@ final class SampleFrames {
         concat(hex("1e 00 00 00"), ipv6(17, udp(9, 9, NONE))));
     static final Sample LOOP_IPV4 = new Sample("loop-ipv4-tcp", LinkType.LOOP,
         concat(hex("00 00 00 02"), ipv4(6, tcp(25, 2525, 1, 1, ACK, NONE, ascii("EHLO")))));
+    static final Sample PPP_IPV4 = new Sample("ppp-ff03-ipv4-udp", LinkType.PPP,
+        concat(hex("ff 03 00 21"), ipv4(17, udp(1701, 1702, zeros(3)))));
+    /** Address and control left out, the protocol compressed to one byte (RFC 1661 ACFC and PFC). */
+    static final Sample PPP_COMPRESSED_IPV6 = new Sample("ppp-pfc-ipv6-tcp", LinkType.PPP,
+        concat(hex("57"), ipv6(6, tcp(179, 50000, 7, 8, ACK, NONE, ascii("bgp")))));
+    static final Sample PPP_SERIAL_IPV4 = new Sample("ppp-serial-ipv4-tcp", LinkType.PPP_SERIAL,
+        concat(hex("ff 03 00 21"), ipv4(6, tcp(22, 40000, 1, 2, ACK, NONE, ascii("x")))));
+    static final Sample PPP_SERIAL_CHDLC_IPV6 = new Sample("ppp-serial-chdlc-ipv6-udp", LinkType.PPP_SERIAL,
+        concat(hex("8f 00 86 dd"), ipv6(17, udp(521, 521, zeros(6)))));
+    static final Sample CHDLC_IPV4 = new Sample("chdlc-ipv4-udp", LinkType.C_HDLC,
+        concat(hex("0f 00 08 00"), ipv4(17, udp(646, 646, zeros(8)))));
+    static final Sample CHDLC_IPV6 = new Sample("chdlc-ipv6-tcp", LinkType.C_HDLC,
+        concat(hex("0f 00 86 dd"), ipv6(6, tcp(646, 33000, 3, 4, SYN, TCP_SYN_OPTS, NONE))));
     static final Sample IPV4_LINK = new Sample("linktype-ipv4-udp", LinkType.IPV4, ipv4(17, udp(161, 162, zeros(5))));
     static final Sample IPV6_LINK = new Sample("linktype-ipv6-tcp", LinkType.IPV6,
         ipv6(6, tcp(179, 179, 1, 1, ACK, NONE, zeros(19))));
@@ -210,6 +223,7 @@ final class SampleFrames {
         ETH_VLAN_ARISTA_VLAN_IPV6, ETH_MACSEC_VLAN_IPV4_TCP,   // not 0x9200 tags: tshark does not take them as VLAN
         SLL_IPV4_UDP, SLL2_IPV6_TCP, SLL2_VLAN_IPV4, RAW_IPV4, RAW12_IPV6, RAW14_IPV4,
         NULL_LE_IPV4, NULL_BE_IPV6, NULL_LE_IPV6_28, NULL_LE_IPV6_30, LOOP_IPV4, IPV4_LINK, IPV6_LINK,
+        PPP_IPV4, PPP_COMPRESSED_IPV6, PPP_SERIAL_IPV4, PPP_SERIAL_CHDLC_IPV6, CHDLC_IPV4, CHDLC_IPV6,
         ERF_ETH, ERF_IB, ERF_UNSUPPORTED, IB_LOCAL, IB_GLOBAL_LINK,
         IB_IPOIB_UD_IPV4_UDP, IB_IPOIB_RC_IPV6_TCP, IB_QP1_LOOKS_LIKE_IPOIB);
 }
