@@ -94,17 +94,13 @@ class EapFormatterTest {
 
     @Test
     void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERBOSE, Set.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-e -v");
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x -v", "-v", "-x");
     }
 
     @Test
@@ -112,8 +108,7 @@ class EapFormatterTest {
         List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("EAP_SEED", 0x888e)),
             (int) MutatedFrames.fromEnvironment("EAP_ROUNDS", 8), MutatedFrames::afterEthernet, 4, 10,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "");
     }
 
     @Test

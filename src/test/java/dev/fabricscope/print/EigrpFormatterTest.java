@@ -121,18 +121,14 @@ class EigrpFormatterTest {
 
     @Test
     void brokenAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, brokenFrames(), "", "-v", "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, brokenFrames(), Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, brokenFrames(), Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, brokenFrames(), "", "-v", "-vv", "-x", "-v -x");
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = new ArrayList<>();
         for (Frame f : all()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), MutatedFrames.afterIp(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
     }
 
     @Test
@@ -141,9 +137,7 @@ class EigrpFormatterTest {
             new Random(MutatedFrames.fromEnvironment("EIGRP_SEED", EigrpFormatter.PROTOCOL)),
             (int) MutatedFrames.fromEnvironment("EIGRP_ROUNDS", 8), MutatedFrames::afterIp, 4, 16,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x", "-vv");
     }
 
     @Test

@@ -170,8 +170,7 @@ class LsppingFormatterTest {
 
     @Test
     void brokenAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, brokenFrames(), "", "-v", "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, brokenFrames(), Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, brokenFrames(), "", "-v", "-vv", "-v -x");
     }
 
     /** LDP before LSP ping, LSP ping before the Broadcom LI shim and BFD; OLSR's port (698) is not printed here. */
@@ -199,9 +198,7 @@ class LsppingFormatterTest {
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = new ArrayList<>();
         for (Frame f : all()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
     }
 
     @Test
@@ -210,9 +207,7 @@ class LsppingFormatterTest {
             new Random(MutatedFrames.fromEnvironment("LSPPING_SEED", PORT)),
             (int) MutatedFrames.fromEnvironment("LSPPING_ROUNDS", 6), LsppingFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x", "-vv");
     }
 
     /** Where the LSP ping message starts: after the UDP header on IPv4 or IPv6. */

@@ -70,33 +70,20 @@ class MacsecFormatterTest {
 
     @Test
     void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, Set.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERBOSE, Set.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.HEX, "-e", "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.QUIET, Set.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-q", "-e", "-e -v -x", "-e -q", "-x");
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, Set.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.HEX, "-e", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-e -x");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("MACSEC_SEED", 0x88e5)),
             (int) MutatedFrames.fromEnvironment("MACSEC_ROUNDS", 12), frame -> 14, 4, 16, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, Set.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.HEX, "-e", "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
     }
 
     @Test

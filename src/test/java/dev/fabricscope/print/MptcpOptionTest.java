@@ -156,8 +156,7 @@ class MptcpOptionTest {
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = new ArrayList<>();
         for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), options(f.bytes()) - 20));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 
     @Test
@@ -166,8 +165,7 @@ class MptcpOptionTest {
             new Random(MutatedFrames.fromEnvironment("MPTCP_SEED", 30)),
             (int) MutatedFrames.fromEnvironment("MPTCP_ROUNDS", 5), MptcpOptionTest::options, 3, 4,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }
 
     @Test

@@ -37,16 +37,13 @@ class MsnlbFormatterTest {
 
     @Test
     void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, Set.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-q", "-e");
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 
     @Test
@@ -54,8 +51,7 @@ class MsnlbFormatterTest {
         List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("MSNLB_SEED", 0x886f)),
             (int) MutatedFrames.fromEnvironment("MSNLB_ROUNDS", 50), MutatedFrames::afterEthernet, 4, 0,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }
 
     @Test

@@ -68,8 +68,7 @@ class NatTraversalFormatterTest {
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x -v", "-v");
     }
 
     @Test
@@ -82,8 +81,7 @@ class NatTraversalFormatterTest {
         for (Frame frame : frames()) if ((frame.bytes()[12] & 0xff) == 0x08) v4.add(frame);
         List<Frame> mutants = MutatedFrames.of(v4, new Random(MutatedFrames.fromEnvironment("NATT_SEED", 4500)),
             (int) MutatedFrames.fromEnvironment("NATT_ROUNDS", 20), frame -> UDP + 4, 3, 10, notIke);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "");
     }
 
     /** IKE after the non-ESP marker: the plain UDP line (tcpdump decodes the IKE message: a known difference). */

@@ -46,9 +46,7 @@ class OpenflowFormatterTest {
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all(), PAYLOAD);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
     }
 
     @Test
@@ -57,9 +55,7 @@ class OpenflowFormatterTest {
             new Random(MutatedFrames.fromEnvironment("OPENFLOW_SEED", 6633)),
             (int) MutatedFrames.fromEnvironment("OPENFLOW_ROUNDS", 4), OpenflowFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
     }
 
     @Test
@@ -67,9 +63,7 @@ class OpenflowFormatterTest {
         List<Frame> frames = OpenflowMessages.randomFrames(
             new Random(MutatedFrames.fromEnvironment("OPENFLOW_SEED", 6653)),
             (int) MutatedFrames.fromEnvironment("OPENFLOW_RANDOM", 1500));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-x", "-v", "-vv");
     }
 
     /** Where the OpenFlow payload starts: after our frames' 20-byte TCP header. */

@@ -53,16 +53,57 @@ final class TcpdumpOracle {
     /** The comparison in each of tcpdump's verbosities named ("" for the default, "-q", "-v", "-vv", "-vvv"). */
     static void assertPrintsAsTcpdumpIn(Path dir, List<Frame> frames, String... verbosities) throws Exception {
         for (String flag : verbosities) {
-            Verbosity verbosity = switch (flag) {
-                case "" -> Verbosity.NORMAL;
-                case "-q" -> Verbosity.QUIET;
-                case "-v" -> Verbosity.VERBOSE;
-                case "-vv" -> Verbosity.VERY_VERBOSE;
-                case "-vvv" -> Verbosity.MOST_VERBOSE;
-                default -> throw new IllegalArgumentException(flag);
+            if (!List.of("", "-q", "-v", "-vv", "-vvv").contains(flag)) throw new IllegalArgumentException(flag);
+        }
+        assertPrintsAsTcpdumpWith(dir, frames, verbosities);
+    }
+
+    /**
+     * The comparison once per tcpdump flag set, each one run of tcpdump ("" for none, "-x", "-e -v -x", "-q -X", ...),
+     * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e {@link PacketPrinter.Option#LINK_HEADERS};
+     * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}. The flags go to tcpdump in the order written.
+     */
+    static void assertPrintsAsTcpdumpWith(Path dir, List<Frame> frames, String... flagSets) throws Exception {
+        List<PrinterFlags> runs = Arrays.stream(flagSets).map(PrinterFlags::of).toList();   // a typo fails before tcpdump runs
+        for (PrinterFlags run : runs) {
+            assertPrintsAsTcpdump(dir, frames, run.verbosity(), run.options(), run.dump(), run.flags().toArray(String[]::new));
+        }
+    }
+
+    /** One tcpdump flag set and the printer settings it stands for. */
+    record PrinterFlags(List<String> flags, Verbosity verbosity, Set<PacketPrinter.Option> options, RawDump dump) {
+
+        /**
+         * Parses {@code flagSet}: flags apart by spaces, each one of those {@link #assertPrintsAsTcpdumpWith} names.
+         * Throws IllegalArgumentException on any other flag, and on -q with -v (tcpdump has both, our printer one level).
+         */
+        static PrinterFlags of(String flagSet) {
+            List<String> flags = flagSet.isBlank() ? List.of() : List.of(flagSet.strip().split(" +"));
+            int q = 0, v = 0, x = 0, bigX = 0, a = 0;
+            boolean e = false;
+            for (String flag : flags) {
+                switch (flag) {
+                    case "-q" -> q++;
+                    case "-v", "-vv", "-vvv" -> v += flag.length() - 1;
+                    case "-e" -> e = true;
+                    case "-x", "-xx" -> x += flag.length() - 1;
+                    case "-X", "-XX" -> bigX += flag.length() - 1;
+                    case "-A", "-AA" -> a += flag.length() - 1;
+                    default -> throw new IllegalArgumentException("tcpdump flag " + flag + " in \"" + flagSet
+                        + "\": not one the printer settings are derived from");
+                }
+            }
+            if (q > 0 && v > 0 || v > 3) {
+                throw new IllegalArgumentException("\"" + flagSet + "\": no single Verbosity for it");
+            }
+            Verbosity verbosity = q > 0 ? Verbosity.QUIET : switch (v) {
+                case 0 -> Verbosity.NORMAL;
+                case 1 -> Verbosity.VERBOSE;
+                case 2 -> Verbosity.VERY_VERBOSE;
+                default -> Verbosity.MOST_VERBOSE;
             };
-            if (flag.isEmpty()) assertPrintsAsTcpdump(dir, frames, verbosity, RawDump.NONE);
-            else assertPrintsAsTcpdump(dir, frames, verbosity, RawDump.NONE, flag);
+            Set<PacketPrinter.Option> options = e ? Set.of(PacketPrinter.Option.LINK_HEADERS) : Set.of();
+            return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a));
         }
     }
 

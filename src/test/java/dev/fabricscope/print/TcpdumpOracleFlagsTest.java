@@ -1,0 +1,64 @@
+package dev.fabricscope.print;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.fabricscope.print.TcpdumpOracle.PrinterFlags;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The printer settings {@link TcpdumpOracle#assertPrintsAsTcpdumpWith} derives from each tcpdump flag set. */
+class TcpdumpOracleFlagsTest {
+    private static final Set<PacketPrinter.Option> E = Set.of(PacketPrinter.Option.LINK_HEADERS);
+
+    private static void assertFlags(String flagSet, List<String> flags, Verbosity verbosity,
+                                    Set<PacketPrinter.Option> options, RawDump dump) {
+        assertEquals(new PrinterFlags(flags, verbosity, options, dump), PrinterFlags.of(flagSet), flagSet);
+    }
+
+    @Test
+    void verbosities() {
+        assertFlags("", List.of(), Verbosity.NORMAL, Set.of(), RawDump.NONE);
+        assertFlags("-q", List.of("-q"), Verbosity.QUIET, Set.of(), RawDump.NONE);
+        assertFlags("-v", List.of("-v"), Verbosity.VERBOSE, Set.of(), RawDump.NONE);
+        assertFlags("-vv", List.of("-vv"), Verbosity.VERY_VERBOSE, Set.of(), RawDump.NONE);
+        assertFlags("-vvv", List.of("-vvv"), Verbosity.MOST_VERBOSE, Set.of(), RawDump.NONE);
+        assertFlags("-v -v", List.of("-v", "-v"), Verbosity.VERY_VERBOSE, Set.of(), RawDump.NONE);   // counted as tcpdump does
+    }
+
+    @Test
+    void rawDumps() {
+        assertFlags("-x", List.of("-x"), Verbosity.NORMAL, Set.of(), RawDump.HEX);
+        assertFlags("-xx", List.of("-xx"), Verbosity.NORMAL, Set.of(), RawDump.HEX_WITH_LINK);
+        assertFlags("-X", List.of("-X"), Verbosity.NORMAL, Set.of(), RawDump.HEX_ASCII);
+        assertFlags("-XX", List.of("-XX"), Verbosity.NORMAL, Set.of(), RawDump.HEX_ASCII_WITH_LINK);
+        assertFlags("-A", List.of("-A"), Verbosity.NORMAL, Set.of(), RawDump.ASCII);
+        assertFlags("-AA", List.of("-AA"), Verbosity.NORMAL, Set.of(), RawDump.ASCII_WITH_LINK);
+        assertFlags("-x -X", List.of("-x", "-X"), Verbosity.NORMAL, Set.of(), RawDump.HEX_ASCII);   // -X wins, as in tcpdump
+    }
+
+    @Test
+    void combinationsKeepTheirOrderForTcpdump() {
+        assertFlags("-e", List.of("-e"), Verbosity.NORMAL, E, RawDump.NONE);
+        assertFlags("-e -x", List.of("-e", "-x"), Verbosity.NORMAL, E, RawDump.HEX);
+        assertFlags("-e -v -x", List.of("-e", "-v", "-x"), Verbosity.VERBOSE, E, RawDump.HEX);
+        assertFlags("-x -v", List.of("-x", "-v"), Verbosity.VERBOSE, Set.of(), RawDump.HEX);
+        assertFlags("-q -X", List.of("-q", "-X"), Verbosity.QUIET, Set.of(), RawDump.HEX_ASCII);
+        assertFlags(" -e  -q ", List.of("-e", "-q"), Verbosity.QUIET, E, RawDump.NONE);
+    }
+
+    @Test
+    void rejectsWhatItCannotMap() {
+        for (String flagSet : new String[] {"-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv"}) {
+            assertThrows(IllegalArgumentException.class, () -> PrinterFlags.of(flagSet), flagSet);
+        }
+    }
+
+    @Test
+    void aTypoFailsBeforeAnyComparison() {
+        // the unknown flag comes last: nothing is compared (nor tcpdump run) for the sets before it
+        assertThrows(IllegalArgumentException.class,
+            () -> TcpdumpOracle.assertPrintsAsTcpdumpWith(null, List.of(), "-x", "-v", "-e -vx"));
+    }
+}
