@@ -5,11 +5,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,7 +140,6 @@ class EigrpFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(all(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "EIGRP");
+        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "EIGRP", "-vv");
     }
 }

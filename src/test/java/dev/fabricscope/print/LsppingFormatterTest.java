@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,7 +215,6 @@ class LsppingFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(all(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "LSP ping");
+        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "LSP ping", "-vv");
     }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,7 +108,6 @@ class NatTraversalFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "ESP in UDP");
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "ESP in UDP", "-v");
     }
 }

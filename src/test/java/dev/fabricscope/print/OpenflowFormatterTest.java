@@ -2,11 +2,9 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +71,6 @@ class OpenflowFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(all(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "OpenFlow");
+        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "OpenFlow", "-vv");
     }
 }

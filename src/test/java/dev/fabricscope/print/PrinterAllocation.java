@@ -24,6 +24,14 @@ final class PrinterAllocation {
         assertNoAllocationPerPacket(frames, LinkType.EN10MB, printer, repeats, what);
     }
 
+    /** As above, once with the printer of each tcpdump flag set ({@link TcpdumpOracle.PrinterFlags}: "-v", "-e -x"). */
+    static void assertNoAllocationPerPacketWith(List<Frame> frames, String what, String... flagSets) {
+        for (String flagSet : flagSets) {
+            assertNoAllocationPerPacket(frames, TcpdumpOracle.PrinterFlags.of(flagSet).printer(), 200,
+                (what + " " + flagSet).strip());
+        }
+    }
+
     /** As above for frames of {@code linkType}. */
     static void assertNoAllocationPerPacket(List<Frame> frames, int linkType, PacketPrinter printer, int repeats,
                                             String what) {

@@ -105,6 +105,11 @@ final class TcpdumpOracle {
             Set<PacketPrinter.Option> options = e ? Set.of(PacketPrinter.Option.LINK_HEADERS) : Set.of();
             return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a));
         }
+
+        /** Our printer with these settings (UTC, default time stamps). */
+        PacketPrinter printer() {
+            return new PacketPrinter(java.time.ZoneOffset.UTC, verbosity, options, TimestampStyle.TIME, dump);
+        }
     }
 
     /** Each frame cut after every byte from {@code from} on (its original length kept). */
