@@ -583,15 +583,7 @@ public final class PacketPrinter {
                         caplen -= header;
                         continue;
                     }
-                    if (!linkHeaders) {
-                        Text.linkAddress(out, p, off + 6, 6);
-                        out.append(" > ");
-                        Text.linkAddress(out, p, off, 6);
-                        out.append(", ");
-                        etherTypeName(type, out);
-                        out.append(", length ").append(wire).append(": ");
-                    }
-                    if (defaultPrint && caplen > 0) HexDump.hexAndAscii(p, at, caplen, "\n\t", out);
+                    undecodedTaggedType(p, off, type, wire, at, caplen, out);
                     if (outermost) etherHeaderLength = at;
                     return;
                 }
@@ -601,17 +593,7 @@ public final class PacketPrinter {
                     else out.append(", length ").append(wire).append(": ");
                 }
                 if (outermost) etherHeaderLength = at;
-                if (!etherTypeBody(p, type, at, length, out)) {
-                    if (!linkHeaders) {
-                        Text.linkAddress(out, p, off + 6, 6);
-                        out.append(" > ");
-                        Text.linkAddress(out, p, off, 6);
-                        out.append(", ");
-                        etherTypeName(type, out);
-                        out.append(", length ").append(wire).append(": ");
-                    }
-                    if (defaultPrint && caplen > 0) HexDump.hexAndAscii(p, at, caplen, "\n\t", out);
-                }
+                if (!etherTypeBody(p, type, at, length, out)) undecodedTaggedType(p, off, type, wire, at, caplen, out);
                 return;
             }
         } finally {
@@ -708,6 +690,22 @@ public final class PacketPrinter {
             return;
         }
         if (!etherTypeBody(p, type, off, length, out)) unknownEtherType(p, l, type, off, out);
+    }
+
+    /**
+     * A type tcpdump does not decode behind a MACsec or Arista header: the addresses, type and length (unless -e
+     * printed them), then the default dump of the {@code caplen} bytes at {@code at}.
+     */
+    private void undecodedTaggedType(Packet p, int off, int type, int wire, int at, int caplen, StringBuilder out) {
+        if (!linkHeaders) {
+            Text.linkAddress(out, p, off + 6, 6);
+            out.append(" > ");
+            Text.linkAddress(out, p, off, 6);
+            out.append(", ");
+            etherTypeName(type, out);
+            out.append(", length ").append(wire).append(": ");
+        }
+        if (defaultPrint && caplen > 0) HexDump.hexAndAscii(p, at, caplen, "\n\t", out);
     }
 
     /**
