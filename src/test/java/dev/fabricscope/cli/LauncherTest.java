@@ -40,6 +40,29 @@ class LauncherTest {
         return dir.resolve(name);
     }
 
+    /**
+     * A build that fails part-way (here a Maven that writes a broken jar, then fails) leaves no jar behind: one newer
+     * than the sources would be taken as built, and every later run would fail with "Invalid or corrupt jarfile".
+     */
+    @Test
+    void failedBuildLeavesNoJar(@TempDir Path copy, @TempDir Path jvms) throws Exception {
+        Path jdk = fakeJdk(jvms, "jdk-25", 25);
+        Files.copy(ROOT.resolve("fabricscope"), copy.resolve("fabricscope"));
+        Files.createDirectories(copy.resolve("scripts"));
+        Files.copy(ROOT.resolve("scripts/jdk.sh"), copy.resolve("scripts/jdk.sh"));
+        Files.createDirectories(copy.resolve("src/main"));
+        Files.writeString(copy.resolve("pom.xml"), "<project/>");
+        Path bin = Files.createDirectories(copy.resolve("fake-bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\nprintf 'PK broken' > target/fabricscope.jar\nexit 1\n");
+        mvn.toFile().setExecutable(true);
+        Result r = bash(Map.of("JAVA_HOME", jdk.toString(), "FABRICSCOPE_JVM_DIR", jvms.toString(),
+            "PATH", bin + ":" + System.getenv("PATH")), "bash", copy.resolve("fabricscope").toString(), "--version");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("build failed"), r.err());
+        assertTrue(Files.notExists(copy.resolve("target/fabricscope.jar")), "a broken jar was left behind");
+    }
+
     @Test
     void noSuitableJdkIsOneLineAndExitOne(@TempDir Path jvms) throws Exception {
         Path old = fakeJdk(jvms, "jdk-17", 17);
