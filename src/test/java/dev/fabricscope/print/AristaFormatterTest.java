@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,8 +67,7 @@ class AristaFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("ARISTA_SEED", 0xd28b)),
-            (int) MutatedFrames.fromEnvironment("ARISTA_ROUNDS", 12), frame -> 14, 4, 16, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(frames(), "ARISTA", 0xd28b, 12, frame -> 14, 4, 16, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +36,7 @@ class DccpFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(DccpFrames.frames(),
-            new Random(MutatedFrames.fromEnvironment("DCCP_SEED", 33)),
-            (int) MutatedFrames.fromEnvironment("DCCP_ROUNDS", 30),
-            MutatedFrames::afterIp, 4, 0, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(DccpFrames.frames(), "DCCP", 33, 30, MutatedFrames::afterIp, 4, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

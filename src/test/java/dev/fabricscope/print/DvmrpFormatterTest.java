@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,8 +76,7 @@ class DvmrpFormatterTest {
      */
     @Test
     void mutatedMessagesAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("DVMRP_SEED", 1075)),
-            (int) MutatedFrames.fromEnvironment("DVMRP_ROUNDS", 12), frame -> 14 + 24, 3, 16, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(frames(), "DVMRP", 1075, 12, frame -> 14 + 24, 3, 16, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");

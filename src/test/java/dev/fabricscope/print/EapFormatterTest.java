@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,8 +102,7 @@ class EapFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("EAP_SEED", 0x888e)),
-            (int) MutatedFrames.fromEnvironment("EAP_ROUNDS", 8), MutatedFrames::afterEthernet, 4, 10,
+        List<Frame> mutants = MutatedFrames.of(frames(), "EAP", 0x888e, 8, MutatedFrames::afterEthernet, 4, 10,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "");
     }

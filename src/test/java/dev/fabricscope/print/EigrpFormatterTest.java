@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,9 +130,7 @@ class EigrpFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(),
-            new Random(MutatedFrames.fromEnvironment("EIGRP_SEED", EigrpFormatter.PROTOCOL)),
-            (int) MutatedFrames.fromEnvironment("EIGRP_ROUNDS", 8), MutatedFrames::afterIp, 4, 16,
+        List<Frame> mutants = MutatedFrames.of(all(), "EIGRP", EigrpFormatter.PROTOCOL, 8, MutatedFrames::afterIp, 4, 16,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x", "-vv");
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,8 +103,7 @@ class GeneveFormatterTest {
     @Test
     void mutantsAsTcpdump() throws Exception {
         int udpPayload = 14 + 20 + 8;
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("GENEVE_SEED", 6081)),
-            (int) MutatedFrames.fromEnvironment("GENEVE_ROUNDS", 10), frame -> udpPayload, 3, 24,
+        List<Frame> mutants = MutatedFrames.of(frames(), "GENEVE", 6081, 10, frame -> udpPayload, 3, 24,
             (original, mutant, start) -> mutant.length < start + 4
                 || !NOT_DECODED.contains((mutant[start + 2] & 0xff) << 8 | mutant[start + 3] & 0xff));
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,8 +90,7 @@ class HsrpFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("HSRP_SEED", 1985)),
-            (int) MutatedFrames.fromEnvironment("HSRP_ROUNDS", 20), bytes -> 14 + 20 + 8, 4, 0, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(frames(), "HSRP", 1985, 20, bytes -> 14 + 20 + 8, 4, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
     }

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,8 +219,7 @@ class L2tpFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(), new Random(MutatedFrames.fromEnvironment("L2TP_SEED", 1701)),
-            (int) MutatedFrames.fromEnvironment("L2TP_ROUNDS", 8), L2tpFormatterTest::payload, 4, 16,
+        List<Frame> mutants = MutatedFrames.of(all(), "L2TP", 1701, 8, L2tpFormatterTest::payload, 4, 16,
             L2tpFormatterTest::withoutUnsupportedPpp);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +44,7 @@ class LdpFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(), new Random(MutatedFrames.fromEnvironment("LDP_SEED", 646)),
-            (int) MutatedFrames.fromEnvironment("LDP_ROUNDS", 6), LdpFormatterTest::payload, 4, 24, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(all(), "LDP", 646, 6, LdpFormatterTest::payload, 4, 24, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");

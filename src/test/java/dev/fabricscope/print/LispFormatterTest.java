@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,8 +125,7 @@ class LispFormatterTest {
     /** Seeded random changes, half of them in the first 40 bytes (header, lengths, the first record). */
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("LISP_SEED", 4342)),
-            (int) MutatedFrames.fromEnvironment("LISP_ROUNDS", 12), frame -> MutatedFrames.afterIp(frame) + 8, 4, 40,
+        List<Frame> mutants = MutatedFrames.of(frames(), "LISP", 4342, 12, frame -> MutatedFrames.afterIp(frame) + 8, 4, 40,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");

@@ -67,9 +67,7 @@ class LmpFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(LmpMessages.all(),
-            new Random(MutatedFrames.fromEnvironment("LMP_SEED", 701)),
-            (int) MutatedFrames.fromEnvironment("LMP_ROUNDS", 6), LmpFormatterTest::payload, 4, 16,
+        List<Frame> mutants = MutatedFrames.of(LmpMessages.all(), "LMP", 701, 6, LmpFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");

@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +53,7 @@ class LoopbackFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("LOOPBACK_SEED", 0x9000)),
-            (int) MutatedFrames.fromEnvironment("LOOPBACK_ROUNDS", 30), MutatedFrames::afterEthernet, 4, 8,
+        List<Frame> mutants = MutatedFrames.of(frames(), "LOOPBACK", 0x9000, 30, MutatedFrames::afterEthernet, 4, 8,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }

@@ -8,7 +8,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,9 +200,7 @@ class LsppingFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(),
-            new Random(MutatedFrames.fromEnvironment("LSPPING_SEED", PORT)),
-            (int) MutatedFrames.fromEnvironment("LSPPING_ROUNDS", 6), LsppingFormatterTest::payload, 4, 16,
+        List<Frame> mutants = MutatedFrames.of(all(), "LSPPING", PORT, 6, LsppingFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x", "-vv");
     }

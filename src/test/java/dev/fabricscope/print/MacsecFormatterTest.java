@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,8 +78,7 @@ class MacsecFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("MACSEC_SEED", 0x88e5)),
-            (int) MutatedFrames.fromEnvironment("MACSEC_ROUNDS", 12), frame -> 14, 4, 16, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(frames(), "MACSEC", 0x88e5, 12, frame -> 14, 4, 16, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
     }
 

@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,9 +158,7 @@ class MptcpOptionTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(),
-            new Random(MutatedFrames.fromEnvironment("MPTCP_SEED", 30)),
-            (int) MutatedFrames.fromEnvironment("MPTCP_ROUNDS", 5), MptcpOptionTest::options, 3, 4,
+        List<Frame> mutants = MutatedFrames.of(frames(), "MPTCP", 30, 5, MptcpOptionTest::options, 3, 4,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }

@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +45,7 @@ class MsnlbFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("MSNLB_SEED", 0x886f)),
-            (int) MutatedFrames.fromEnvironment("MSNLB_ROUNDS", 50), MutatedFrames::afterEthernet, 4, 0,
+        List<Frame> mutants = MutatedFrames.of(frames(), "MSNLB", 0x886f, 50, MutatedFrames::afterEthernet, 4, 0,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }

@@ -43,6 +43,16 @@ final class MutatedFrames {
         return mutants;
     }
 
+    /**
+     * As above, with the seed and the number of rounds from the environment ({@code NAME_SEED}, {@code NAME_ROUNDS},
+     * for deeper runs by hand), else {@code seed} and {@code rounds}.
+     */
+    static List<Frame> of(List<Frame> frames, String name, long seed, int rounds, ToIntFunction<byte[]> start,
+                          int maxChanges, int headSpan, Keep keep) {
+        return of(frames, new Random(fromEnvironment(name + "_SEED", seed)), (int) fromEnvironment(name + "_ROUNDS", rounds),
+            start, maxChanges, headSpan, keep);
+    }
+
     /** Where a frame's Ethernet payload starts: after the header, and after one VLAN tag if there is one. */
     static int afterEthernet(byte[] frame) {
         return frame.length > 12 && (frame[12] & 0xff) == 0x81 ? 18 : 14;

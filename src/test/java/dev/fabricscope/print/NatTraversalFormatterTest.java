@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,8 +77,7 @@ class NatTraversalFormatterTest {
             && mutant[PAYLOAD + 2] == 0 && mutant[PAYLOAD + 3] == 0);
         List<Frame> v4 = new ArrayList<>();
         for (Frame frame : frames()) if ((frame.bytes()[12] & 0xff) == 0x08) v4.add(frame);
-        List<Frame> mutants = MutatedFrames.of(v4, new Random(MutatedFrames.fromEnvironment("NATT_SEED", 4500)),
-            (int) MutatedFrames.fromEnvironment("NATT_ROUNDS", 20), frame -> UDP + 4, 3, 10, notIke);
+        List<Frame> mutants = MutatedFrames.of(v4, "NATT", 4500, 20, frame -> UDP + 4, 3, 10, notIke);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "");
     }
 

@@ -49,9 +49,7 @@ class OpenflowFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(),
-            new Random(MutatedFrames.fromEnvironment("OPENFLOW_SEED", 6633)),
-            (int) MutatedFrames.fromEnvironment("OPENFLOW_ROUNDS", 4), OpenflowFormatterTest::payload, 4, 16,
+        List<Frame> mutants = MutatedFrames.of(all(), "OPENFLOW", 6633, 4, OpenflowFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
     }

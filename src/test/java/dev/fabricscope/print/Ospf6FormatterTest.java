@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +36,7 @@ class Ospf6FormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(Ospf6Frames.frames(),
-            new Random(MutatedFrames.fromEnvironment("OSPF_SEED", 5340)),
-            (int) MutatedFrames.fromEnvironment("OSPF_ROUNDS", 30),
-            bytes -> 14 + 40, 4, 0, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(Ospf6Frames.frames(), "OSPF", 5340, 30, bytes -> 14 + 40, 4, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

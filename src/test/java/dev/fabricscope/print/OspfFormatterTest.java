@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +37,7 @@ class OspfFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(OspfFrames.frames(),
-            new Random(MutatedFrames.fromEnvironment("OSPF_SEED", 89)),
-            (int) MutatedFrames.fromEnvironment("OSPF_ROUNDS", 30),
-            bytes -> 14 + 20, 4, 0, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(OspfFrames.frames(), "OSPF", 89, 30, bytes -> 14 + 20, 4, 0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

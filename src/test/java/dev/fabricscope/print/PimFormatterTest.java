@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +36,7 @@ class PimFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(PimFrames.frames(),
-            new Random(MutatedFrames.fromEnvironment("PIM_SEED", 103)),
-            (int) MutatedFrames.fromEnvironment("PIM_ROUNDS", 30),
-            bytes -> (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20, 4, 0,   // after the IPv6 or IPv4 header
+        List<Frame> mutants = MutatedFrames.of(PimFrames.frames(), "PIM", 103, 30, bytes -> (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20, 4, 0,   // after the IPv6 or IPv4 header
             (original, bytes, pim) -> {
                 keepCarriedPacket(original, bytes, pim);
                 return true;

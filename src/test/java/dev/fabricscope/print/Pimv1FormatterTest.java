@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,8 +106,7 @@ class Pimv1FormatterTest {
      */
     @Test
     void mutatedMessagesAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("PIMV1_SEED", 2117)),
-            (int) MutatedFrames.fromEnvironment("PIMV1_ROUNDS", 8), frame -> 14 + 24, 3, 16, MutatedFrames.ALL);
+        List<Frame> mutants = MutatedFrames.of(frames(), "PIMV1", 2117, 8, frame -> 14 + 24, 3, 16, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,8 +150,7 @@ class RipFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("RIP_SEED", 520)),
-            (int) MutatedFrames.fromEnvironment("RIP_ROUNDS", 10), frame -> MutatedFrames.afterIp(frame) + 8, 4, 8,
+        List<Frame> mutants = MutatedFrames.of(frames(), "RIP", 520, 10, frame -> MutatedFrames.afterIp(frame) + 8, 4, 8,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");

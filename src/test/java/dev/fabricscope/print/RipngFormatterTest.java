@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,8 +124,7 @@ class RipngFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("RIPNG_SEED", 521)),
-            (int) MutatedFrames.fromEnvironment("RIPNG_ROUNDS", 12), frame -> MutatedFrames.afterIp(frame) + 8, 4, 4,
+        List<Frame> mutants = MutatedFrames.of(frames(), "RIPNG", 521, 12, frame -> MutatedFrames.afterIp(frame) + 8, 4, 4,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");

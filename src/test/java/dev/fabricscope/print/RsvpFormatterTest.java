@@ -38,9 +38,7 @@ class RsvpFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(RsvpMessages.frames(),
-            new Random(MutatedFrames.fromEnvironment("RSVP_SEED", 46)),
-            (int) MutatedFrames.fromEnvironment("RSVP_ROUNDS", 20), RsvpFormatterTest::payload, 4, 16,
+        List<Frame> mutants = MutatedFrames.of(RsvpMessages.frames(), "RSVP", 46, 20, RsvpFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,10 +38,7 @@ class SctpFormatterTest {
      */
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(SctpFrames.frames(),
-            new Random(MutatedFrames.fromEnvironment("SCTP_SEED", 132)),
-            (int) MutatedFrames.fromEnvironment("SCTP_ROUNDS", 30),
-            MutatedFrames::afterIp, 4, 0, (original, bytes, sctp) -> !decodedFurther(bytes, sctp));
+        List<Frame> mutants = MutatedFrames.of(SctpFrames.frames(), "SCTP", 132, 30, MutatedFrames::afterIp, 4, 0, (original, bytes, sctp) -> !decodedFurther(bytes, sctp));
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);

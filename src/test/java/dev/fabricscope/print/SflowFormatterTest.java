@@ -6,7 +6,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +50,7 @@ class SflowFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(SflowMessages.frames(),
-            new Random(MutatedFrames.fromEnvironment("SFLOW_SEED", 6343)),
-            (int) MutatedFrames.fromEnvironment("SFLOW_ROUNDS", 10), frame -> MutatedFrames.afterIp(frame) + 8, 4, 48,
+        List<Frame> mutants = MutatedFrames.of(SflowMessages.frames(), "SFLOW", 6343, 10, frame -> MutatedFrames.afterIp(frame) + 8, 4, 48,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");

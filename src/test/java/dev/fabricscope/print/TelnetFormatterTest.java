@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +92,7 @@ class TelnetFormatterTest {
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(MutatedFrames.fromEnvironment("TELNET_SEED", 23)),
-            (int) MutatedFrames.fromEnvironment("TELNET_ROUNDS", 15), TelnetFormatterTest::payload, 4, 0,
+        List<Frame> mutants = MutatedFrames.of(frames(), "TELNET", 23, 15, TelnetFormatterTest::payload, 4, 0,
             MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.MOST_VERBOSE, RawDump.HEX_ASCII, "-X", "-vvv");
