@@ -37,14 +37,12 @@ public final class Dissector {
     static final int AF_INET6_FREEBSD = 28;
     static final int AF_INET6_DARWIN = 30;
 
-    // PPP (RFC 1661, 1662): address and control bytes (or pppd's direction header), the protocols that carry IP;
+    // PPP (RFC 1661, 1662): address and control bytes (or pppd's direction header);
     // Cisco HDLC: address, control, then an ethertype.
     static final int PPP_ADDRESS = 0xff;
     static final int PPP_ADDRESS_CONTROL = 0xff03;
     static final int PPPD_IN = 0x0003;
     static final int PPPD_OUT = 0x0103;
-    static final int PPP_IPV4 = 0x0021;
-    static final int PPP_IPV6 = 0x0057;
     static final int CHDLC_HEADER_LENGTH = 4;
     static final int CHDLC_UNICAST = 0x0f;
     static final int CHDLC_BROADCAST = 0x8f;
@@ -113,7 +111,7 @@ public final class Dissector {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
-        pppPayload(p, l, protocol, off);
+        EthernetLayer.pppPayload(p, l, protocol, off);
     }
 
     /** PPP_SERIAL: PPP in HDLC-like framing (address 0xff, control, a 2-byte protocol) or Cisco HDLC. */
@@ -130,15 +128,7 @@ public final class Dissector {
                 l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
                 return;
             }
-            pppPayload(p, l, p.u16(2), 4);
-        }
-    }
-
-    private static void pppPayload(Packet p, Layers l, int protocol, int off) {
-        switch (protocol) {
-            case PPP_IPV4 -> IpLayer.ipv4(p, l, off);
-            case PPP_IPV6 -> IpLayer.ipv6(p, l, off);
-            default -> { }
+            EthernetLayer.pppPayload(p, l, p.u16(2), 4);
         }
     }
 

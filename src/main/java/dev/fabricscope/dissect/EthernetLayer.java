@@ -310,9 +310,14 @@ final class EthernetLayer {
         int protoOff = off + PPPOE_HEADER_LENGTH;
         l.pppProtocolOffset = protoOff;
         l.pppProtocol = p.u16(protoOff);
-        switch (l.pppProtocol) {
-            case PPP_IPV4 -> IpLayer.ipv4(p, l, protoOff + 2);
-            case PPP_IPV6 -> IpLayer.ipv6(p, l, protoOff + 2);
+        pppPayload(p, l, l.pppProtocol, protoOff + 2);
+    }
+
+    /** What a PPP protocol number carries at {@code off}: IPv4 and IPv6 are walked, others end the walk. */
+    static void pppPayload(Packet p, Layers l, int protocol, int off) {
+        switch (protocol) {
+            case PPP_IPV4 -> IpLayer.ipv4(p, l, off);
+            case PPP_IPV6 -> IpLayer.ipv6(p, l, off);
             default -> { }
         }
     }
