@@ -416,14 +416,19 @@ public final class PacketPrinter {
             }
         }
         if (linkHeaders) {
-            Text.linkAddress(out, p, off + 6, 6);
-            out.append(" > ");
-            Text.linkAddress(out, p, off, 6);
+            macAddresses(p, off + 6, off, out);
             out.append(", ");
         }
         if (tagLength > 0) switchTags.format(p, p.linkType(), off + 12, out);
         if (linkHeaders && !linkHeader(p, l, off, off + 12 + tagLength, out)) return;
         etherTypePayload(p, l, length - (outerPayloadOffset(l) - off), out);
+    }
+
+    /** "src > dst", the MAC addresses at {@code src} and {@code dst}, as tcpdump's Ethernet printers show them. */
+    private static void macAddresses(Packet p, int src, int dst, StringBuilder out) {
+        Text.linkAddress(out, p, src, 6);
+        out.append(" > ");
+        Text.linkAddress(out, p, dst, 6);
     }
 
     private static final int ETHERTYPE_QINQ_9100 = 0x9100, ETHERTYPE_QINQ_9200 = 0x9200, ETHERTYPE_QINQ = 0x88a8;
@@ -441,9 +446,7 @@ public final class PacketPrinter {
         int at = off + 12, length = wire - 12, caplen = frame.capLen() - off - 12;
         String protocol = "ether";
         if (linkHeaders) {
-            Text.linkAddress(out, p, off + 6, 6);
-            out.append(" > ");
-            Text.linkAddress(out, p, off, 6);
+            macAddresses(p, off + 6, off, out);
             out.append(", ");
         }
         try {
@@ -482,9 +485,7 @@ public final class PacketPrinter {
                     caplen -= sectag;
                     if (MacsecFormatter.encrypted(p, tag)) {
                         if (!linkHeaders) {
-                            Text.linkAddress(out, p, off + 6, 6);
-                            out.append(" > ");
-                            Text.linkAddress(out, p, off, 6);
+                            macAddresses(p, off + 6, off, out);
                             out.append(" 802.1AE MACsec, ");
                             MacsecFormatter.header(p, tag, out);
                         }
@@ -698,9 +699,7 @@ public final class PacketPrinter {
      */
     private void undecodedTaggedType(Packet p, int off, int type, int wire, int at, int caplen, StringBuilder out) {
         if (!linkHeaders) {
-            Text.linkAddress(out, p, off + 6, 6);
-            out.append(" > ");
-            Text.linkAddress(out, p, off, 6);
+            macAddresses(p, off + 6, off, out);
             out.append(", ");
             etherTypeName(type, out);
             out.append(", length ").append(wire).append(": ");
@@ -749,9 +748,7 @@ public final class PacketPrinter {
     private void unknownEtherType(Packet p, Layers l, int type, int off, StringBuilder out) {
         if (!linkHeaders || !isEthernet(p.linkType())) {   // else the -e header said it all
             if (l.srcMacOffset >= 0 && l.dstMacOffset >= 0) {
-                Text.linkAddress(out, p, l.srcMacOffset, 6);
-                out.append(" > ");
-                Text.linkAddress(out, p, l.dstMacOffset, 6);
+                macAddresses(p, l.srcMacOffset, l.dstMacOffset, out);
                 out.append(", ");
             }
             etherTypeName(type, out);   // tcpdump names the types it has a name but no printer for (NS, Trail, ...)
