@@ -98,10 +98,11 @@ final class PcapReader implements PacketSource {
         at = in.fill(total);
         if (at < 0) return truncated(capLen);
         in.advance(total);
+        long fraction = frac * fracNanos;
         // caplen > origlen is kept as written, as tshark 4.0 shows it (frame.cap_len 20, frame.len 10).
         packet.set(in.array(), (int) at + RECORD_HEADER, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
-                sec * 1_000_000_000L + frac * fracNanos, 0, linkType, ++frame);
-        if (frac * fracNanos >= 1_000_000_000L) packet.fractionBeyondSecond(frac * fracNanos);
+                sec * 1_000_000_000L + fraction, 0, linkType, ++frame);
+        if (fraction >= 1_000_000_000L) packet.fractionBeyondSecond(fraction);
         return true;
     }
 
