@@ -57,11 +57,7 @@ final class AristaFormatter {
                 Rfc3339.appendDate(out, Math.floorDiv(seconds, 86_400L));
                 int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
                 out.append(' ');
-                Text.twoDigits(out, secondOfDay / 3600);
-                out.append(':');
-                Text.twoDigits(out, secondOfDay / 60 % 60);
-                out.append(':');
-                Text.twoDigits(out, secondOfDay % 60);
+                Text.timeOfDay(out, secondOfDay);
                 out.append('.');
                 nineDigits(out, nanoseconds % NANOS);
                 length = 12;

@@ -1,6 +1,7 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.json.Rfc3339;
 
 /**
  * NTP (RFC 5905, UDP 123) as tcpdump 4.99 prints it (print-ntp.c, ntp.c): {@code NTPv4, Client, length 48}; -v adds
@@ -171,26 +172,8 @@ final class NtpFormatter {
         out.append('.');
         pad(out, (long) (fraction / TWO_TO_32 * 1000000000.0), 9);
         if (seconds != 0) {
-            long unix = seconds - JAN_1970;
-            long days = Math.floorDiv(unix, 86_400L);
-            int second = (int) Math.floorMod(unix, 86_400L);
-            // the civil date of a day number (H. Hinnant's days_from_civil inverse): no java.time objects per packet
-            long z = days + 719_468, era = Math.floorDiv(z, 146_097L), dayOfEra = z - era * 146_097;
-            long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-            long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-            long m = (5 * dayOfYear + 2) / 153;
-            int day = (int) (dayOfYear - (153 * m + 2) / 5 + 1), month = (int) (m < 10 ? m + 3 : m - 9);
-            long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-            out.append(" (").append(year).append('-');
-            Text.twoDigits(out, month);
-            out.append('-');
-            Text.twoDigits(out, day);
-            out.append('T');
-            Text.twoDigits(out, second / 3600);
-            out.append(':');
-            Text.twoDigits(out, second / 60 % 60);
-            out.append(':');
-            Text.twoDigits(out, second % 60);
+            out.append(" (");
+            Rfc3339.appendDateTime(out, seconds - JAN_1970);   // allocation-free: no java.time objects per packet
             out.append("Z)");
         }
     }

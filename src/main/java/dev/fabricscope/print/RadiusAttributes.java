@@ -312,11 +312,7 @@ final class RadiusAttributes {
         out.append(DAYS[(int) Math.floorMod(day + 4, 7L)]).append(' ').append(MONTHS[month - 1]).append(' ');
         if (dayOfMonth < 10) out.append(' ');
         out.append(dayOfMonth).append(' ');
-        Text.twoDigits(out, secondOfDay / 3600);
-        out.append(':');
-        Text.twoDigits(out, secondOfDay / 60 % 60);
-        out.append(':');
-        Text.twoDigits(out, secondOfDay % 60);
+        Text.timeOfDay(out, secondOfDay);
         out.append(' ').append(year);
     }
 

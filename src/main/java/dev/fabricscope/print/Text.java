@@ -90,6 +90,15 @@ final class Text {
         out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
+    /** "HH:MM:SS" of a second of the day (0 to 86399). */
+    static void timeOfDay(StringBuilder out, int secondOfDay) {
+        twoDigits(out, secondOfDay / 3600);
+        out.append(':');
+        twoDigits(out, secondOfDay / 60 % 60);
+        out.append(':');
+        twoDigits(out, secondOfDay % 60);
+    }
+
     static void ipv4(StringBuilder out, Packet p, int off) {
         out.append(p.u8(off)).append('.').append(p.u8(off + 1)).append('.')
                 .append(p.u8(off + 2)).append('.').append(p.u8(off + 3));

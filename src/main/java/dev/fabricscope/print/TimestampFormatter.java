@@ -109,11 +109,7 @@ public final class TimestampFormatter {
 
     /** HH:MM:SS and the fraction of a second ({@code nanosOfSecond}) in the precision's digits. */
     private void clock(int secondOfDay, long nanosOfSecond, StringBuilder out) {
-        Text.twoDigits(out, secondOfDay / 3600);
-        out.append(':');
-        Text.twoDigits(out, secondOfDay / 60 % 60);
-        out.append(':');
-        Text.twoDigits(out, secondOfDay % 60);
+        Text.timeOfDay(out, secondOfDay);
         fraction(nanosOfSecond, out);
     }
 
