@@ -53,7 +53,7 @@ final class EapPacket {
             case IDENTITY -> {
                 if (len > 5) {
                     out.append(", Identity: ");
-                    printUntilNul(cp + 5, len - 5, out);
+                    LldpText.untilNul(bytes, cp + 5, len - 5, out);
                 }
             }
             case NOTIFICATION -> {
@@ -62,7 +62,7 @@ final class EapPacket {
                     return;
                 }
                 out.append(", Notification: ");
-                printUntilNul(cp + 5, len - 5, out);
+                LldpText.untilNul(bytes, cp + 5, len - 5, out);
             }
             case NAK -> {
                 if (len < 6) {
@@ -119,15 +119,6 @@ final class EapPacket {
             any = true;
         }
         if (!any) out.append("none");
-    }
-
-    /** tcpdump's nd_printjnp: up to {@code n} bytes, stopping at a NUL, as fn_print_char shows them. */
-    private void printUntilNul(int at, int n, StringBuilder out) {
-        for (int i = 0; i < n; i++) {
-            int c = bytes.u8(at + i);
-            if (c == 0) return;
-            Text.printableChar(out, c);
-        }
     }
 
     private static String code(int code) {

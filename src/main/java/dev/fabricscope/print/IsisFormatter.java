@@ -409,7 +409,7 @@ final class IsisFormatter {
             }
             case HOSTNAME -> {
                 out.append(IDENT).append("Hostname: ");
-                OsiFields.untilNul(out, b, t, tlen);
+                LldpText.untilNul(b, t, tlen, out);
             }
             case SHARED_RISK_GROUP -> {
                 return sharedRiskGroup(out, t, tlen);
@@ -572,7 +572,7 @@ final class IsisFormatter {
         }
         out.append(": ");
         switch (authType) {
-            case AUTH_SIMPLE -> OsiFields.untilNul(out, b, t, tlen);
+            case AUTH_SIMPLE -> LldpText.untilNul(b, t, tlen, out);
             case AUTH_MD5 -> {
                 for (int i = 0; i < tlen; i++) Text.hex(out, b.u8(t + i), 2);
                 if (tlen != MD5_LENGTH) out.append(", (invalid subTLV) ");

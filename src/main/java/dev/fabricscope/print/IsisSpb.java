@@ -103,7 +103,7 @@ final class IsisSpb {
             return;
         }
         out.append("ID: ").append(b.u8(at)).append(", Name: ");
-        OsiFields.untilNul(out, b, at + 1, 32);
+        LldpText.untilNul(b, at + 1, 32, out);
         out.append("\n\t              Lvl: ").append(b.u16(at + 33)).append(", Digest: ");
         for (int i = 0; i < 16; i++) {
             Text.hex(out, b.u8(at + 35 + i), 2);

@@ -10,7 +10,10 @@ final class LldpText {
 
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
 
-    /** Up to {@code n} bytes at {@code at} as printable text, stopping at the first NUL byte. */
+    /**
+     * tcpdump's nd_printjnp: up to {@code n} bytes at {@code at} as printable text, stopping at the first NUL byte;
+     * each byte fetched (a capture ending first is a jump), the bytes after the NUL not. Shared by every printer.
+     */
     static void untilNul(SnapshotBytes b, int at, int n, StringBuilder out) {
         for (int i = 0; i < n; i++) {
             int c = b.u8(at + i);

@@ -221,7 +221,7 @@ final class Openflow10 {
         port(out, "\n\t  port_no ", bytes.u16(at));
         bytes.mac(out, ", hw_addr ", at + 2);
         out.append(", name '");
-        bytes.printjnp(out, at + 8, 16);
+        LldpText.untilNul(bytes, at + 8, 16, out);
         out.append('\'');
         at += 24;
         if (!verbosity.veryVerbose()) {
@@ -788,7 +788,7 @@ final class Openflow10 {
 
     private void description(StringBuilder out, String label, int at, int n) {
         out.append(label);
-        bytes.printjnp(out, at, n);
+        LldpText.untilNul(bytes, at, n, out);
         out.append('\'');
     }
 
@@ -844,7 +844,7 @@ final class Openflow10 {
             }
             tableId(out, "\n\t table_id ", bytes.u8(at));
             out.append(", name '");
-            bytes.printjnp(out, at + 4, 32);
+            LldpText.untilNul(bytes, at + 4, 32, out);
             out.append('\'');
             long wildcards = bytes.u32(at + 36);
             hex(out, "\n\t  wildcards ", wildcards, 8);

@@ -227,7 +227,7 @@ final class Openflow13 {
         port(out, "\n\t  port_no ", bytes.u32(at));
         bytes.mac(out, ", hw_addr ", at + 8);
         out.append(", name '");
-        bytes.printjnp(out, at + 16, 16);
+        LldpText.untilNul(bytes, at + 16, 16, out);
         out.append('\'');
         at += 32;
         if (!verbosity.veryVerbose()) {

@@ -31,15 +31,6 @@ final class OpenflowBytes extends SnapshotBytes {
         Text.ipv4(out.append(prefix).append(label), packet(), (int) at);
     }
 
-    /** nd_printjnp: at most {@code n} characters, up to a NUL; each one fetched (the padding after it is not). */
-    void printjnp(StringBuilder out, long at, int n) {
-        for (int i = 0; i < n; i++) {
-            int c = u8(at + i);
-            if (c == 0) return;
-            Text.printableChar(out, c);
-        }
-    }
-
     /**
      * of_bitmap_print: " (NAME, NAME)" for the assigned bits that are set (an empty "()" when none of them has a
      * name), " (bogus)" when unassigned bits ({@code unassigned}) are set. {@code names} by bit number, null where

@@ -56,15 +56,6 @@ final class OsiFields {
         }
     }
 
-    /** tcpdump's nd_printjnp: up to {@code n} bytes as printable characters, stopping at a NUL; each one fetched. */
-    static void untilNul(StringBuilder out, BgpBytes b, int at, int n) {
-        for (int i = 0; i < n; i++) {
-            int c = b.u8(at + i);
-            if (c == 0) return;
-            Text.printableChar(out, c);
-        }
-    }
-
     /**
      * tcpdump's osi_print_cksum: " (unverified)" when the stored checksum is 0 or what it covers was not all
      * captured, else " (correct)" or " (incorrect should be 0x....)". {@code length} is unsigned (tcpdump passes
