@@ -58,10 +58,8 @@ final class OpenflowBytes extends SnapshotBytes {
         if (verbosity.veryVerbose()) {
             long captured = Math.max(0, Math.min(len, end() - at));
             if (captured > 0) HexDump.hexAndAscii(packet(), (int) at, (int) captured, "\n\t  ", out);
-            need(at, len);
-        } else {
-            need(at, len);
         }
+        need(at, len);
     }
 
     /** of_vendor_name: an OUI's name (tcpdump's short list) or, with a high byte, an ONF experimenter's. */
