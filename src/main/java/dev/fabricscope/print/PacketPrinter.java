@@ -424,6 +424,13 @@ public final class PacketPrinter {
         etherTypePayload(p, l, length - (outerPayloadOffset(l) - off), out);
     }
 
+    /** tcpdump -e's "vlan V, p P[, DEI], " of a tag's TCI. */
+    private static void vlanTag(int tci, StringBuilder out) {
+        out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
+        if ((tci & 0x1000) != 0) out.append(", DEI");
+        out.append(", ");
+    }
+
     /** "src > dst", the MAC addresses at {@code src} and {@code dst}, as tcpdump's Ethernet printers show them. */
     private static void macAddresses(Packet p, int src, int dst, StringBuilder out) {
         Text.linkAddress(out, p, src, 6);
@@ -542,9 +549,7 @@ public final class PacketPrinter {
                         else out.append(", length ").append(wire).append(": ");
                         printedLength = true;
                         int tci = p.u16(at);
-                        out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
-                        if ((tci & 0x1000) != 0) out.append(", DEI");
-                        out.append(", ");
+                        vlanTag(tci, out);
                     }
                     type = p.u16(at + 2);
                     at += 4;
@@ -634,9 +639,7 @@ public final class PacketPrinter {
             if (i == 0) out.append(", length ").append(p.origLen() - off).append(": ");
             else out.append(", ");
             int tci = p.u16(tag + 2);
-            out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
-            if ((tci & 0x1000) != 0) out.append(", DEI");
-            out.append(", ");
+            vlanTag(tci, out);
         }
         if (stop < 0 && l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG) {
             out.append(" [|vlan]");
@@ -796,9 +799,7 @@ public final class PacketPrinter {
             }
             int tci = p.u16(off);
             if (linkHeaders) {
-                out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
-                if ((tci & 0x1000) != 0) out.append(", DEI");
-                out.append(", ");
+                vlanTag(tci, out);
             }
             type = p.u16(off + 2);
             if (type <= MAX_ETHERNET_LENGTH) type = SLL_P_802_2;
