@@ -51,15 +51,13 @@ class ArpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-q", "-v", "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.QUIET, RawDump.HEX_ASCII, "-q", "-X");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-x", "-q -X");
     }
 
     @Test
     void cutFramesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 12);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e");
     }

@@ -49,16 +49,13 @@ class BcmLiFormatterTest {
 
     @Test
     void wholeShimsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, RawDump.NONE);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS), RawDump.NONE, "-e", "-v");
     }
 
     @Test
     void cutShimsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 }

@@ -304,8 +304,7 @@ class BgpFormatterTest {
     void cutUpdatesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(List.of(segment(fabricUpdate()),
             segment(update("00000001 18 c0a801 00000002 20 0a000001", new byte[0], ""))), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x", "-vv");
     }
 
     @Test
@@ -317,8 +316,7 @@ class BgpFormatterTest {
     void cutAddressFamiliesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(List.of(segment(evpnUpdate()), familyFrames().get(0),
             familyFrames().get(4)), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x", "-vv");
     }
 
     @Test
@@ -327,9 +325,7 @@ class BgpFormatterTest {
             segment(notification(6, 1, "0001 01 00001388")), segment(routeRefresh(1, 0, 1)),
             segment(keepalive(), keepalive()));
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
     }
 
     /**
@@ -389,9 +385,7 @@ class BgpFormatterTest {
                 mutants.add(random.nextBoolean() ? mutant : mutant.cut(payload + random.nextInt(bytes.length - payload)));
             }
         }
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
     }
 
     /** Printing BGP, every message kind and family decoded at -vv, allocates nothing per packet once warmed up. */

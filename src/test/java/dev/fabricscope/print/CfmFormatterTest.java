@@ -165,8 +165,7 @@ class CfmFormatterTest {
     @Test
     void cutPdusAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 12);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-vv", "-e");
     }
@@ -179,9 +178,7 @@ class CfmFormatterTest {
     void mutatedPdusAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), new Random(0x8902), 30, MutatedFrames::afterEthernet, 4, 8,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
     }
 
     /** Printing CFM, every TLV decoded and dumped at -vv, allocates nothing per packet once warmed up. */

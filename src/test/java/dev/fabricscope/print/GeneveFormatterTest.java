@@ -89,8 +89,7 @@ class GeneveFormatterTest {
     @Test
     void cutFramesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e", "-vv");
     }
@@ -106,7 +105,6 @@ class GeneveFormatterTest {
         List<Frame> mutants = MutatedFrames.of(frames(), "GENEVE", 6081, 10, frame -> udpPayload, 3, 24,
             (original, mutant, start) -> mutant.length < start + 4
                 || !NOT_DECODED.contains((mutant[start + 2] & 0xff) << 8 | mutant[start + 3] & 0xff));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }
 }

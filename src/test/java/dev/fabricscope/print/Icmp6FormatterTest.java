@@ -331,15 +331,11 @@ class Icmp6FormatterTest {
     @Test
     void randomMessagesAsTcpdump() throws Exception {
         List<Frame> frames = Icmp6RandomMessages.frames(20240601L, 3000);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.MOST_VERBOSE, RawDump.NONE, "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-x", "-v", "-vv", "-vvv");
     }
 
     private void assertCutAsTcpdump(List<Frame> frames) throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, ICMP6_START);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 }

@@ -164,9 +164,7 @@ class IcmpFormatterTest {
 
     @Test
     void quotedDatagramsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, quotedDatagrams(), "", "-v", "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, quotedDatagrams(), Verbosity.VERBOSE,
-                Set.of(PacketPrinter.Option.LINK_HEADERS), RawDump.NONE, "-e", "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, quotedDatagrams(), "", "-v", "-vv", "-e -v");
     }
 
     @Test
@@ -225,10 +223,6 @@ class IcmpFormatterTest {
     @Test
     void cutMessagesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, Set.of(PacketPrinter.Option.LINK_HEADERS),
-                RawDump.HEX_ASCII, "-e", "-v", "-X");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv", "-e -v -X");
     }
 }

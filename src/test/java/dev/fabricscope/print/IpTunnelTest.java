@@ -49,7 +49,6 @@ class IpTunnelTest {
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 }

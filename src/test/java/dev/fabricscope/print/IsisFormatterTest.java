@@ -373,18 +373,18 @@ class IsisFormatterTest {
         frames.addAll(clnpFrames());
         frames.addAll(otherNlpidFrames());
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, LINK, RawDump.NONE, "-e", "-vv");
     }
 
     @Test
     void isisCutAfterEveryByteAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(isisFrames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, LINK, RawDump.HEX_ASCII, "-e", "-vv",
             "-X");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
     }
 
     static List<Frame> allFrames() {
@@ -405,9 +405,9 @@ class IsisFormatterTest {
         // the PDU after the Ethernet and LLC headers; Q.933 prints its name only (OsiFormatter's known difference)
         List<Frame> mutants = MutatedFrames.of(allFrames(), new Random(0x1589),
             Integer.getInteger("isis.mutationRounds", 12), bytes -> 17, 4, 40, (original, bytes, pdu) -> bytes[pdu] != 0x08);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-vv");
     }
 
     /**

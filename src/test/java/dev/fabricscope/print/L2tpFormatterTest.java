@@ -213,17 +213,14 @@ class L2tpFormatterTest {
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(all(), "L2TP", 1701, 8, L2tpFormatterTest::payload, 4, 16,
             L2tpFormatterTest::withoutUnsupportedPpp);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
     }
 
     /**

@@ -37,17 +37,13 @@ class LdpFormatterTest {
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = new ArrayList<>(TcpdumpOracle.cutAfterEveryByte(LdpMessages.udpFrames(), 14 + 20 + 8));
         cut.addAll(TcpdumpOracle.cutAfterEveryByte(LdpMessages.tcpFrames(), 14 + 20 + 20));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(all(), "LDP", 646, 6, LdpFormatterTest::payload, 4, 24, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
     }
 
     /** Where the LDP payload starts: after the UDP header or the 20-byte TCP header of our frames. */

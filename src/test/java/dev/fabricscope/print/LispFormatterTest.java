@@ -118,8 +118,7 @@ class LispFormatterTest {
                 cut.add(new Frame(Arrays.copyOf(f.bytes(), n), f.bytes().length));
             }
         }
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 
     /** Seeded random changes, half of them in the first 40 bytes (header, lengths, the first record). */
@@ -127,8 +126,7 @@ class LispFormatterTest {
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), "LISP", 4342, 12, frame -> MutatedFrames.afterIp(frame) + 8, 4, 40,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }
 
     @Test

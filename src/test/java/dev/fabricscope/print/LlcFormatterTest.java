@@ -245,14 +245,14 @@ class LlcFormatterTest {
     void llcFramesAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, llcFrames(), "", "-q", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, llcFrames(), Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, llcFrames(), Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, llcFrames(), "-x");
     }
 
     @Test
     void snapFramesAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, snapFrames(), "", "-q", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, snapFrames(), Verbosity.VERBOSE, LINK, RawDump.NONE, "-e", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, snapFrames(), Verbosity.NORMAL, RawDump.HEX_ASCII, "-X");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, snapFrames(), "-X");
     }
 
     @Test
@@ -277,7 +277,7 @@ class LlcFormatterTest {
     @Test
     void framesCutAfterEveryByteAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(allFrames(), 12);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
     }
 
@@ -289,9 +289,9 @@ class LlcFormatterTest {
     void mutatedFramesAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(allFrames(), new Random(0x0802), 12, bytes -> 14, 4, 40,
             (original, bytes, pdu) -> !knownDifference(bytes));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, LINK, RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-vv");
     }
 
     /** Printing every frame above at -vv with -e and -x allocates nothing per packet once warmed up. */

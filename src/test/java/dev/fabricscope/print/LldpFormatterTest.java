@@ -245,16 +245,13 @@ class LldpFormatterTest {
     @Test
     void cutBasicTlvsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(basicFrames(), 12);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv -x");
     }
 
     @Test
     void cutOrganisationTlvsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(organisationFrames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x", "-vv");
     }
 
     /**
@@ -267,9 +264,7 @@ class LldpFormatterTest {
         bases.addAll(organisationFrames());
         List<Frame> mutants = MutatedFrames.of(bases, new Random(0x88cc), 40, MutatedFrames::afterEthernet, 4, 0,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
     }
 
     /** Printing LLDP, every TLV kind decoded at -vv, allocates nothing per packet once warmed up. */

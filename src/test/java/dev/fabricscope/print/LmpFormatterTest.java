@@ -31,8 +31,7 @@ class LmpFormatterTest {
     void brokenAsTcpdump() throws Exception {
         List<Frame> f = new ArrayList<>(LmpMessages.brokenFrames());
         f.addAll(LmpMessages.shortFrames());
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, f, "", "-v", "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, f, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-v -x");
     }
 
     @Test
@@ -59,19 +58,14 @@ class LmpFormatterTest {
         whole.addAll(LmpMessages.brokenFrames());
         List<Frame> cut = new ArrayList<>();
         for (Frame f : whole) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-v -x", "-vv");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(LmpMessages.all(), "LMP", 701, 6, LmpFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x", "-vv");
     }
 
     /** Random float bit patterns (NaNs, infinities, subnormals, ties at a thousandth) as bandwidths. */
@@ -96,7 +90,7 @@ class LmpFormatterTest {
                     u32(Float.floatToRawIntBits(f[2])),
                     u32(0)))));
         }
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-v");
     }
 
     /** Where the LMP message starts: after the UDP header on IPv4 or IPv6. */

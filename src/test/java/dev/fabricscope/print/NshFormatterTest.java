@@ -113,14 +113,13 @@ class NshFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-vvv", "-q");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.MOST_VERBOSE, RawDump.HEX_ASCII, "-vvv", "-X");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-vvv -X");
     }
 
     @Test
     void cutMessagesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.MOST_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.HEX, "-e", "-vvv", "-x");
     }
@@ -137,9 +136,7 @@ class NshFormatterTest {
             Frame frame = new Frame(ethernet(0x894f, randomNsh(random)));
             frames.add(random.nextInt(3) == 0 ? frame.cut(14 + random.nextInt(frame.bytes().length - 14)) : frame);
         }
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.MOST_VERBOSE, RawDump.HEX, "-vvv", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-vvv -x", "-vv", "");
     }
 
     /** NSH carried by Geneve (protocol 0x894f: tcpdump's ethertype_print), whole in every verbosity and cut. */
@@ -155,8 +152,7 @@ class NshFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e");
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.MOST_VERBOSE, RawDump.NONE, "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-vvv");
     }
 
     /** NSH after a Linux cooked header (tcpdump's ethertype_print there too), whole and cut, with and without -e. */

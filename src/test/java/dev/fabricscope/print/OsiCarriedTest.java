@@ -79,14 +79,13 @@ class OsiCarriedTest {
             RawDump.NONE, "-e");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.HEX_ASCII, "-X");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-X");
     }
 
     @Test
     void cutFramesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 12);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e", "-vv");
     }

@@ -25,9 +25,7 @@ class Ospf6FormatterTest {
     @Test
     void cutPacketsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(Ospf6Frames.frames(), 14 + 40);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv -x");
     }
 
     /**
@@ -37,9 +35,7 @@ class Ospf6FormatterTest {
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(Ospf6Frames.frames(), "OSPF", 5340, 30, bytes -> 14 + 40, 4, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv -x", "");
     }
 
     @Test

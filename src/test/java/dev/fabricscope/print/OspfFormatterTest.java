@@ -25,9 +25,7 @@ class OspfFormatterTest {
     @Test
     void cutPacketsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(OspfFrames.frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv -x");
     }
 
     /**
@@ -38,9 +36,7 @@ class OspfFormatterTest {
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(OspfFrames.frames(), "OSPF", 89, 30, bytes -> 14 + 20, 4, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
     }
 
     @Test

@@ -25,9 +25,7 @@ class PimFormatterTest {
     @Test
     void cutPacketsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(PimFrames.frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv -x");
     }
 
     /**
@@ -41,9 +39,7 @@ class PimFormatterTest {
                 keepCarriedPacket(original, bytes, pim);
                 return true;
             });
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv -x", "");
     }
 
     /**

@@ -161,8 +161,7 @@ class PppoeFormatterTest {
         List<Frame> all = new ArrayList<>(discoveryFrames());
         all.addAll(sessionFrames());
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all, 12);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e", "-vv");
     }

@@ -129,8 +129,7 @@ class PtpFormatterTest {
     void cutMessagesAsTcpdump() throws Exception {
         List<Frame> cut = new ArrayList<>(TcpdumpOracle.cutAfterEveryByte(udpFrames(), 14 + 20 + 8));
         cut.addAll(TcpdumpOracle.cutAfterEveryByte(ethernetFrames(), 12));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-vv", "-e");
     }
@@ -143,8 +142,7 @@ class PtpFormatterTest {
     void mutatedMessagesAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(ethernetFrames(), new Random(0x88f7), 30, MutatedFrames::afterEthernet, 4,
             0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
     }
 
     /** Printing PTP, over UDP and Ethernet, allocates nothing per packet once warmed up. */

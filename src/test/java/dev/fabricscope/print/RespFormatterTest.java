@@ -35,13 +35,12 @@ class RespFormatterTest {
 
     @Test
     void wholeSegmentsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, RawDump.NONE);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v");
     }
 
     @Test
     void cutSegmentsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
     }
 }

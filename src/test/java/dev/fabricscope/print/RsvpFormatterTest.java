@@ -31,18 +31,14 @@ class RsvpFormatterTest {
         for (Frame f : RsvpMessages.frames()) {
             cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
         }
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(RsvpMessages.frames(), "RSVP", 46, 20, RsvpFormatterTest::payload, 4, 16,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
     }
 
     /**
@@ -65,7 +61,7 @@ class RsvpFormatterTest {
             }
             frames.add(RsvpMessages.v4(RsvpMessages.floats(f)));
         }
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-v");
     }
 
     /** Where the RSVP message starts: after the IPv4 header and its options, or the IPv6 header (and hop-by-hop). */

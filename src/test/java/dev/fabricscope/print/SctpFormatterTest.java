@@ -19,16 +19,13 @@ class SctpFormatterTest {
 
     @Test
     void wholePacketsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, SctpFrames.frames(), "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, SctpFrames.frames(), Verbosity.VERY_VERBOSE, RawDump.HEX, "-vv", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, SctpFrames.frames(), "", "-v", "-vv", "-q", "-vv -x");
     }
 
     @Test
     void cutPacketsAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(SctpFrames.frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
     }
 
     /**
@@ -39,9 +36,7 @@ class SctpFormatterTest {
     @Test
     void mutatedPacketsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(SctpFrames.frames(), "SCTP", 132, 30, MutatedFrames::afterIp, 4, 0, (original, bytes, sctp) -> !decodedFurther(bytes, sctp));
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERY_VERBOSE, RawDump.NONE, "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
     }
 
     /** ForCES ports, or a DATA chunk with M3UA or ForCES payload: tcpdump decodes these further, we do not. */

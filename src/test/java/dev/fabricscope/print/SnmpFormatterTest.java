@@ -254,14 +254,13 @@ class SnmpFormatterTest {
     @Test
     void cutMessagesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(messages(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 
     @Test
     void cutMalformedMessagesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(malformed(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x");
     }
 
     /**
@@ -272,8 +271,7 @@ class SnmpFormatterTest {
     void mutatedFramesAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), new Random(161), 30,
             bytes -> bytes.length - udpPayloadLength(bytes), 3, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.VERBOSE, RawDump.HEX, "-v", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "");
     }
 
     /** The UDP payload of one of the frames above: the UDP length field, minus its header. */

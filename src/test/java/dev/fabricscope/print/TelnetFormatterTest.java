@@ -67,11 +67,7 @@ class TelnetFormatterTest {
     /** -X with -vvv: each command on its own line with its bytes; -X, -x or -vvv alone do not. */
     @Test
     void commandLinesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.MOST_VERBOSE, RawDump.HEX_ASCII, "-X", "-vvv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERY_VERBOSE, RawDump.HEX_ASCII, "-X", "-vv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.MOST_VERBOSE, RawDump.HEX, "-x", "-vvv");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.MOST_VERBOSE, RawDump.HEX_ASCII_WITH_LINK, "-XX",
-            "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "-X -vvv", "-X -vv", "-x -vvv", "-XX -vvv");
     }
 
     @Test
@@ -85,17 +81,14 @@ class TelnetFormatterTest {
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.MOST_VERBOSE, RawDump.HEX_ASCII, "-X", "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-X -vvv");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), "TELNET", 23, 15, TelnetFormatterTest::payload, 4, 0,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, mutants, Verbosity.MOST_VERBOSE, RawDump.HEX_ASCII, "-X", "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-X -vvv");
     }
 
     /** Where the Telnet bytes start: after the 20-byte TCP header of our frames. */

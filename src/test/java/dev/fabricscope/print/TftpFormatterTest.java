@@ -61,6 +61,6 @@ class TftpFormatterTest {
     @Test
     void cutMessagesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
     }
 }

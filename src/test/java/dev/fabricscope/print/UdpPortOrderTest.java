@@ -43,13 +43,12 @@ class UdpPortOrderTest {
 
     @Test
     void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.NORMAL, RawDump.NONE);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames(), Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v");
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
     }
 }

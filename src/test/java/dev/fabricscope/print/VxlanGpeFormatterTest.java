@@ -73,8 +73,7 @@ class VxlanGpeFormatterTest {
     @Test
     void cutFramesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.NORMAL, RawDump.HEX, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, RawDump.NONE, "-v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
         TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.MOST_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
             RawDump.NONE, "-e", "-vvv");
     }
@@ -94,7 +93,6 @@ class VxlanGpeFormatterTest {
             int from = 14 + 20 + 8;
             frames.add(random.nextInt(3) == 0 ? frame.cut(from + random.nextInt(frame.bytes().length - from)) : frame);
         }
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.MOST_VERBOSE, RawDump.HEX, "-vvv", "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, RawDump.NONE);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-vvv -x", "");
     }
 }
