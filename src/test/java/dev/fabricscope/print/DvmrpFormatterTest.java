@@ -5,10 +5,8 @@ import static dev.fabricscope.testing.ByteArrays.hex;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +78,6 @@ class DvmrpFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "DVMRP");
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "DVMRP", "-vv");
     }
 }

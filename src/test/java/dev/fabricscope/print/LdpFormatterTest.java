@@ -2,10 +2,8 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +52,6 @@ class LdpFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(all(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "LDP");
+        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "LDP", "-vv");
     }
 }

@@ -5,11 +5,9 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,7 +129,6 @@ class LispFormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "LISP");
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "LISP", "-v");
     }
 }

@@ -5,10 +5,8 @@ import static dev.fabricscope.testing.ByteArrays.hex;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +108,6 @@ class Pimv1FormatterTest {
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "PIMv1");
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "PIMv1", "-vv");
     }
 }
