@@ -26,8 +26,14 @@ final class PrinterAllocation {
 
     /** As above, once with the printer of each tcpdump flag set ({@link TcpdumpOracle.PrinterFlags}: "-v", "-e -x"). */
     static void assertNoAllocationPerPacketWith(List<Frame> frames, String what, String... flagSets) {
+        assertNoAllocationPerPacketWith(frames, LinkType.EN10MB, 200, what, flagSets);
+    }
+
+    /** As above for frames of {@code linkType}, each printed {@code repeats} times a round. */
+    static void assertNoAllocationPerPacketWith(List<Frame> frames, int linkType, int repeats, String what,
+                                                String... flagSets) {
         for (String flagSet : flagSets) {
-            assertNoAllocationPerPacket(frames, TcpdumpOracle.PrinterFlags.of(flagSet).printer(), 200,
+            assertNoAllocationPerPacket(frames, linkType, TcpdumpOracle.PrinterFlags.of(flagSet).printer(), repeats,
                 (what + " " + flagSet).strip());
         }
     }
