@@ -43,20 +43,11 @@ public final class Rfc3339 {
         for (int place = highest; place > 0; place /= 10) out.append((char) ('0' + value / place % 10));
     }
 
-    /**
-     * Proleptic Gregorian "YYYY-MM-DD" of a day count since 1970-01-01, without allocating (H. Hinnant's
-     * published civil-from-days algorithm, over 400-year eras): for the hot paths that print a date per packet.
-     */
+    /** Proleptic Gregorian "YYYY-MM-DD" of a day count since 1970-01-01, without allocating. */
     public static void appendDate(StringBuilder out, long epochDay) {
-        long z = epochDay + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long doe = z - era * 146_097;
-        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        long civil = civilFromDays(epochDay);
+        long year = civilYear(civil);
+        int month = civilMonth(civil), day = civilDayOfMonth(civil);
         if (year < 0) {
             out.append('-');
             year = -year;
@@ -67,6 +58,39 @@ public final class Rfc3339 {
         out.append(month).append('-');
         if (day < 10) out.append('0');
         out.append(day);
+    }
+
+    /**
+     * The proleptic Gregorian year, month and day of a day count since 1970-01-01, packed in one long (read them
+     * with {@link #civilYear}, {@link #civilMonth}, {@link #civilDayOfMonth}) so that the hot paths printing a
+     * date per packet allocate nothing. H. Hinnant's published civil-from-days algorithm, over 400-year eras.
+     */
+    public static long civilFromDays(long epochDay) {
+        long z = epochDay + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long day = doy - (153 * mp + 2) / 5 + 1;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        return year << 9 | month << 5 | day;
+    }
+
+    /** The year of a {@link #civilFromDays} result (negative before year 0). */
+    public static long civilYear(long civil) {
+        return civil >> 9;
+    }
+
+    /** The month, 1-12, of a {@link #civilFromDays} result. */
+    public static int civilMonth(long civil) {
+        return (int) (civil >> 5) & 15;
+    }
+
+    /** The day of the month, 1-31, of a {@link #civilFromDays} result. */
+    public static int civilDayOfMonth(long civil) {
+        return (int) civil & 31;
     }
 
     /** As {@link #utc}, but whole seconds too carry a fraction: "2026-01-01T00:00:23.000Z". */

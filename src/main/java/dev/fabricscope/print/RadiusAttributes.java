@@ -299,21 +299,13 @@ final class RadiusAttributes {
             : rules.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds());
         long day = Math.floorDiv(local, 86_400L);
         int secondOfDay = (int) Math.floorMod(local, 86_400L);
-        // civil date of a day count since 1970-01-01 (proleptic Gregorian, over 400-year eras)
-        long z = day + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int dayOfMonth = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-        out.append(DAYS[(int) Math.floorMod(day + 4, 7L)]).append(' ').append(MONTHS[month - 1]).append(' ');
+        long civil = Rfc3339.civilFromDays(day);
+        int dayOfMonth = Rfc3339.civilDayOfMonth(civil);
+        out.append(DAYS[(int) Math.floorMod(day + 4, 7L)]).append(' ').append(MONTHS[Rfc3339.civilMonth(civil) - 1]).append(' ');
         if (dayOfMonth < 10) out.append(' ');
         out.append(dayOfMonth).append(' ');
         Text.timeOfDay(out, secondOfDay);
-        out.append(' ').append(year);
+        out.append(' ').append(Rfc3339.civilYear(civil));
     }
 
     /** tcpdump's p_ntp_time: "seconds.nanoseconds" of an NTP timestamp and, unless zero, its UTC date and time. */

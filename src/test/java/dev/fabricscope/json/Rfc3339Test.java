@@ -59,4 +59,19 @@ class Rfc3339Test {
         Rfc3339.appendDate(sb, java.time.LocalDate.of(12, 2, 29).toEpochDay());
         assertEquals("0012-02-29", sb.toString());
     }
+
+    /** The packed civil fields equal java.time's, for negative years too (RADIUS and NTP read them). */
+    @Test
+    void civilFieldsEqualJavaTimeAcrossEras() {
+        long[] starts = {java.time.LocalDate.of(-1200, 1, 1).toEpochDay(), -800_000, -1, 0, 59, 2_932_000};
+        for (long start : starts) {
+            for (long day = start; day < start + 800; day++) {
+                java.time.LocalDate want = java.time.LocalDate.ofEpochDay(day);
+                long civil = Rfc3339.civilFromDays(day);
+                assertEquals(want.getYear(), Rfc3339.civilYear(civil), "year of day " + day);
+                assertEquals(want.getMonthValue(), Rfc3339.civilMonth(civil), "month of day " + day);
+                assertEquals(want.getDayOfMonth(), Rfc3339.civilDayOfMonth(civil), "day of month of day " + day);
+            }
+        }
+    }
 }
