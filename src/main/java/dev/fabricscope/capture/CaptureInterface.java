@@ -23,6 +23,11 @@ public record CaptureInterface(String name, String description, int linkType, in
         linkTypeExtension &= LINK_TYPE_EXTENSION_MASK;
     }
 
+    /** The snapshot length libpcap holds this interface's packets to, and tcpdump reports: 0 is the link type's maximum. */
+    public long libpcapSnapLen() {
+        return Limits.snapshot(linkType, snapLen);
+    }
+
     /** An interface whose link type says nothing about an FCS (pcapng, live, pcap files without those bits). */
     public CaptureInterface(String name, String description, int linkType, int snapLen, long tsResolutionNanos) {
         this(name, description, linkType, snapLen, tsResolutionNanos, 0);

@@ -54,11 +54,33 @@ final class PcapngReader implements PacketSource {
         this.problems = problems;
     }
 
-    /** Reads the first section header; a bad one throws, naming the file. */
+    /**
+     * Reads the first section header (a bad one throws, naming the file), then the blocks before the first packet
+     * up to the first interface description, as libpcap does when it opens a file: the first interface is then
+     * known at once (tcpdump's "reading from file" line, the link type a filter is compiled for, a pcap output's
+     * header). Problems found there are reported as next() would report them.
+     */
     static PcapngReader open(ByteInput in, String name, ProblemReporter problems) throws IOException {
         PcapngReader r = new PcapngReader(in, name, problems);
         r.sectionHeader(true);
+        r.readToFirstInterface();
         return r;
+    }
+
+    /** Stops before a packet block, a section header or a block next() must judge; libpcap fails on those here. */
+    private void readToFirstInterface() throws IOException {
+        while (!done && interfaces.isEmpty()) {
+            long start = in.position();
+            long at = in.fill(8);
+            if (at < 0) return;
+            int type = i32(at);
+            long length = u32(at + 4);
+            if (type == SHB || type == EPB || type == SPB || type == OPB || length < MIN_BLOCK || length % 4 != 0) {
+                return;
+            }
+            if (type == IDB) interfaceBlock(start, length);
+            else skipBlock(type, start, length);
+        }
     }
 
     @Override

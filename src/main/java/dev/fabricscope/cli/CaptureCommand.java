@@ -466,7 +466,7 @@ public final class CaptureCommand implements Callable<Integer> {
             CaptureInterface first = known.isEmpty() ? null : known.getFirst();
             if (first != null) {
                 err.println("reading from file " + readFile + ", link-type " + LinkType.name(first.linkType()) + " ("
-                    + LinkType.description(first.linkType()) + "), snapshot length " + first.snapLen());
+                    + LinkType.description(first.linkType()) + "), snapshot length " + first.libpcapSnapLen());
             }
             dropPrivileges();
             PacketFilter filter = compile(expression(), first == null ? LinkType.EN10MB : first.linkType());

@@ -66,6 +66,44 @@ class PcapngReaderTest {
         assertFrame(r.frames().get(3), 2_000_000_000L, 2, 2, 1, 113, 4, Bytes.seq(2, 60));
     }
 
+    /**
+     * Opening reads up to the first IDB, past name resolution and custom blocks, as libpcap does; it stops before a
+     * packet block (which next() then judges) and does not read on to a second interface.
+     */
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void theFirstInterfaceIsKnownOnceOpened(Way way) throws IOException {
+        Bytes b = Bytes.le();
+        shb(b);
+        block(b, Pcapng.NRB, b.like().u16(0).u16(0));
+        block(b, Pcapng.CUSTOM, b.like().u32(32473).raw(Bytes.seq(5, 1)));
+        idb(b, 113, 0, null);
+        epb(b, 0, 1_000_000L, 4, 4, Bytes.seq(4, 1));
+        idb(b, 1, 96, null);
+        List<String> problems = new java.util.ArrayList<>();
+        try (PacketSource source = ReadBack.open(b.toArray(), way, dir, problems::add)) {
+            assertEquals(List.of(new CaptureInterface("", "", 113, 0, 1000)), source.interfaces());
+            assertEquals(262144, source.interfaces().getFirst().libpcapSnapLen());
+            Packet p = new Packet();
+            assertEquals(true, source.next(p));
+            assertEquals(113, p.linkType());
+            assertEquals(false, source.next(p));
+            assertEquals(2, source.interfaces().size());
+        }
+        assertEquals(List.of(), problems);
+
+        Bytes packetFirst = Bytes.le();
+        shb(packetFirst);
+        epb(packetFirst, 0, 1_000_000L, 4, 4, Bytes.seq(4, 1));
+        idb(packetFirst, 1, 96, null);
+        try (PacketSource source = ReadBack.open(packetFirst.toArray(), way, dir, problems::add)) {
+            assertEquals(List.of(), source.interfaces());
+            assertEquals(false, source.next(new Packet()));
+        }
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.getFirst().contains("refers to interface 0 but the section has 0"), problems.toString());
+    }
+
     @ParameterizedTest
     @EnumSource(Way.class)
     void littleEndianSection(Way way) throws IOException {
