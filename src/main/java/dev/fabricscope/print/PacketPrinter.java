@@ -25,7 +25,7 @@ import java.util.Set;
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
- * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), and
  * the truncation markers of those; see PacketPrinterTest for the
@@ -92,6 +92,7 @@ public final class PacketPrinter {
     private final MsnlbFormatter msnlb;
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
+    private final AoeFormatter aoe;
     private final SwitchTagFormatter switchTags;
     private final ChdlcFormatter chdlc;
     /** The link-level bytes tcpdump counted for the last PPP, PPP_SERIAL or C_HDLC packet (for -x). */
@@ -158,6 +159,7 @@ public final class PacketPrinter {
         this.msnlb = new MsnlbFormatter(earlyEnd);
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
+        this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
     }
@@ -726,6 +728,7 @@ public final class PacketPrinter {
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             case EapolFormatter.ETHERTYPE -> eapol.format(p, off, out);
+            case AoeFormatter.ETHERTYPE -> aoe.format(p, off, length, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
             case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);

@@ -8,7 +8,7 @@ import dev.fabricscope.capture.Packet;
  * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
  * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
  * ({@link SshFormatter}), LDP ({@link LdpFormatter}), Telnet's commands ({@link TelnetFormatter}), OpenFlow
- * ({@link OpenflowFormatter}); the other protocols
+ * ({@link OpenflowFormatter}), RPKI-RTR ({@link RpkiRtrFormatter}); the other protocols
  * tcpdump recognises by port (PPTP, NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
@@ -29,6 +29,7 @@ final class TcpFormatter {
     private final LdpFormatter ldp;
     private final TelnetFormatter telnet;
     private final OpenflowFormatter openflow;
+    private final RpkiRtrFormatter rpkiRtr;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
@@ -48,6 +49,7 @@ final class TcpFormatter {
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
         this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
+        this.rpkiRtr = new RpkiRtrFormatter(verbosity, earlyEnd);
         this.bases = settings.relativeSequenceNumbers() ? new TcpSequenceBases() : null;
     }
 
@@ -149,6 +151,7 @@ final class TcpFormatter {
             case RESP -> resp.format(p, off, length, end, out);
             case SSH -> ssh.format(p, off, length, end, out);
             case BGP -> bgp.format(p, off, end, out);
+            case RPKI_RTR -> rpkiRtr.format(p, off, length, end, out);
             case LDP -> ldp.format(p, off, length, end, out);
             case TELNET -> telnet.format(p, off, length, end, out);
             case OPENFLOW -> openflow.format(p, off, length, end, out);
