@@ -78,7 +78,8 @@ class IpoibLinkTest {
     @Test
     void wholeFramesAsTcpdump() throws Exception {
         Path file = write("whole", frames());
-        for (String flags : new String[] {"", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X"}) {
+        String[] flagSets = {"", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X"};
+        for (String flags : flagSets) {
             PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
         }
     }
@@ -86,7 +87,9 @@ class IpoibLinkTest {
     @Test
     void cutFramesAsTcpdump() throws Exception {
         Path file = write("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1));
-        for (String flags : new String[] {"-x", "-e -x", "-v", "-q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        for (String flags : new String[] {"-x", "-e -x", "-v", "-q"}) {
+            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        }
     }
 
     /**
