@@ -108,6 +108,7 @@ class IpoibLinkTest {
 
     @Test
     void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.IPOIB, 2000, "IPOIB", "-v", "-e -v", "-e -x");
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.IPOIB, 2000, "IPOIB", "-v", "-e -v",
+            "-e -x");
     }
 }
