@@ -17,6 +17,7 @@ public final class LinkType {
     public static final int ERF = 197;
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
+    public static final int IPOIB = 242;      // IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte header
     public static final int INFINIBAND = 247;
     public static final int LINUX_SLL2 = 276;
     // Ethernet frames with a switch chip's tag, as Linux DSA ports capture them
@@ -39,6 +40,7 @@ public final class LinkType {
             case ERF -> "ERF";
             case IPV4 -> "IPV4";
             case IPV6 -> "IPV6";
+            case IPOIB -> "IPOIB";
             case INFINIBAND -> "INFINIBAND";
             case LINUX_SLL2 -> "LINUX_SLL2";
             case DSA_TAG_BRCM -> "DSA_TAG_BRCM";
@@ -63,6 +65,7 @@ public final class LinkType {
             case ERF -> "Endace ERF header";
             case IPV4 -> "Raw IPv4";
             case IPV6 -> "Raw IPv6";
+            case IPOIB -> "RFC 4391 IP-over-Infiniband";   // libpcap 1.10's spelling (its master says InfiniBand)
             case INFINIBAND -> "InfiniBand";
             case LINUX_SLL2 -> "Linux cooked v2";
             case DSA_TAG_BRCM -> "Broadcom tag";
@@ -90,6 +93,7 @@ public final class LinkType {
             case "ERF" -> ERF;
             case "IPV4" -> IPV4;
             case "IPV6" -> IPV6;
+            case "IPOIB" -> IPOIB;
             case "INFINIBAND" -> INFINIBAND;
             case "LINUX_SLL2" -> LINUX_SLL2;
             case "DSA_TAG_BRCM" -> DSA_TAG_BRCM;

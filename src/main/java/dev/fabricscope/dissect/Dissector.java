@@ -11,7 +11,8 @@ import dev.fabricscope.capture.Packet;
  * <p>Link types: EN10MB, LINUX_SLL, LINUX_SLL2, RAW (101, 12, 14), NULL (family in either byte
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
  * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
- * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk). Encapsulations
+ * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
+ * its 44-byte header; ARP's type is recorded too). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
 public final class Dissector {
@@ -47,6 +48,10 @@ public final class Dissector {
     static final int CHDLC_UNICAST = 0x0f;
     static final int CHDLC_BROADCAST = 0x8f;
 
+    // LINKTYPE_IPOIB: two 20-byte hardware-address fields, the ethertype, 2 reserved bytes.
+    static final int IPOIB_HEADER_LENGTH = 44;
+    static final int IPOIB_TYPE_OFFSET = 40;
+
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
         int linkType = p.linkType();
@@ -69,6 +74,7 @@ public final class Dissector {
             case LinkType.PPP -> ppp(p, l);
             case LinkType.PPP_SERIAL -> pppSerial(p, l);
             case LinkType.C_HDLC -> chdlc(p, l);
+            case LinkType.IPOIB -> ipoib(p, l);
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
@@ -143,6 +149,29 @@ public final class Dissector {
             case EthernetLayer.ETHERTYPE_IPV6 -> IpLayer.ipv6(p, l, CHDLC_HEADER_LENGTH);
             default -> { }
         }
+    }
+
+    /**
+     * IPOIB: after the 44-byte header IPv4, IPv6 and ARP are recorded as on Ethernet ({@link Layers#etherType},
+     * {@link Layers#etherPayloadOffset}; ARP for the printers) and IP is walked. As for IP over IB on native IB links
+     * ({@link IpOverInfiniband}) other types are not recorded: Ethernet's analyzers (LACP, PFC) would take them for
+     * theirs, and IPoIB carries no such frames.
+     */
+    private static void ipoib(Packet p, Layers l) {
+        if (!p.has(0, IPOIB_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int type = p.u16(IPOIB_TYPE_OFFSET);
+        if (type != EthernetLayer.ETHERTYPE_IPV4 && type != EthernetLayer.ETHERTYPE_IPV6
+                && type != IpOverInfiniband.ETHERTYPE_ARP) {
+            return;
+        }
+        l.etherType = type;
+        l.etherTypeOffset = IPOIB_TYPE_OFFSET;
+        l.etherPayloadOffset = IPOIB_HEADER_LENGTH;
+        if (type == EthernetLayer.ETHERTYPE_IPV4) IpLayer.ipv4(p, l, IPOIB_HEADER_LENGTH);
+        else if (type == EthernetLayer.ETHERTYPE_IPV6) IpLayer.ipv6(p, l, IPOIB_HEADER_LENGTH);
     }
 
     /** LINUX_SLL: packet type(2) ARPHRD(2) address length(2) address(8) protocol(2). */

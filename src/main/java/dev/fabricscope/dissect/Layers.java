@@ -38,14 +38,14 @@ public final class Layers {
     public int srcMacOffset = -1;
     /**
      * The ethertype after all VLAN tags and walked Arista/MACsec headers (or SLL/SLL2 protocol field, or IP over IB
-     * header's), -1 when none.
+     * header's, or LINKTYPE_IPOIB's at 40), -1 when none.
      */
     public int etherType = -1;
     /** Offset of the 2-byte field holding {@link #etherType}. */
     public int etherTypeOffset = -1;
     /**
      * Where the payload of {@link #etherType} starts: etherTypeOffset + 2, except for LINUX_SLL2 (20) and IP over
-     * IB (+ 4: two reserved bytes follow the type).
+     * IB, also LINKTYPE_IPOIB (+ 4: two reserved bytes follow the type).
      */
     public int etherPayloadOffset = -1;
 

@@ -27,7 +27,8 @@ import java.util.Set;
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
  * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
- * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), and
+ * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
+ * over InfiniBand (LINKTYPE_IPOIB), and
  * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
@@ -40,8 +41,8 @@ public final class PacketPrinter {
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (tcpdump's names, "Unknown" for
          * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
          * family; on raw IP "ip: "; on PPP the protocol and frame length; on PPP_SERIAL the address, control and
-         * length; on Cisco HDLC the address, type and length. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
-         * tcpdump -e does.
+         * length; on Cisco HDLC the address, type and length; on IPoIB "IPOIB", the ethertype and length. On every
+         * link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as tcpdump -e does.
          */
         LINK_HEADERS,
         /** {@code -#}: each line starts with the packet's number among those printed, as "%5u  ". */
@@ -66,6 +67,7 @@ public final class PacketPrinter {
             ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int PPP_HEADER = 4, PPP_ADDRESS = 0xff;
+    private static final int IPOIB_HEADER = 44, IPOIB_TYPE = 40;
     private static final int NLPID_CLNP = 0x81, NLPID_ESIS = 0x82, NLPID_ISIS = 0x83;
     private static final int MAX_CACHED_INTERFACE_NAMES = 64;
 
@@ -205,6 +207,7 @@ public final class PacketPrinter {
             case LinkType.PPP -> pppLink(p, length, out);
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
+            case LinkType.IPOIB -> ipoib(p, length, out);
             default -> out.append("UNSUPPORTED");
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
@@ -246,7 +249,8 @@ public final class PacketPrinter {
             case LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.RAW_12,
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
-                 LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC -> true;
+                 LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
+                 LinkType.IPOIB -> true;
             default -> false;
         };
     }
@@ -269,6 +273,7 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.PPP || p.linkType() == LinkType.PPP_SERIAL || p.linkType() == LinkType.C_HDLC) {
             return Math.min(serialLinkLength, p.capLen());
         }
+        if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         int header = switch (p.linkType()) {
             case LinkType.EN10MB -> ETHERNET_HEADER;
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
@@ -1030,6 +1035,41 @@ public final class PacketPrinter {
             }
         }
         return ChdlcFormatter.HEADER_LENGTH;
+    }
+
+    /**
+     * LINKTYPE_IPOIB as tcpdump's ipoib_if_print: the 44-byte header (two 20-byte hardware-address fields, the
+     * ethertype, 2 reserved bytes) must be captured, else " [|ipoib]"; -e prints "IPOIB" and {@link #ipoibHeader};
+     * the payload goes where an Ethernet frame's would, and a type tcpdump cannot decode gets the header (without -e
+     * too) and the default dump.
+     */
+    private void ipoib(Packet p, int length, StringBuilder out) {
+        if (p.capLen() < IPOIB_HEADER || length < IPOIB_HEADER) {
+            out.append(" [|ipoib]");   // not a jump: -x then dumps nothing after the link-level bytes
+            return;
+        }
+        int type = p.u16(IPOIB_TYPE);
+        if (linkHeaders) {
+            out.append("IPOIB");
+            ipoibHeader(type, length, out);
+        }
+        if (etherTypeBody(p, type, IPOIB_HEADER, length - IPOIB_HEADER, out)) return;
+        if (!linkHeaders) ipoibHeader(type, length, out);   // with the leading ", " as tcpdump writes it
+        if (defaultPrint && IPOIB_HEADER < p.capLen()) {
+            HexDump.hexAndAscii(p, IPOIB_HEADER, p.capLen() - IPOIB_HEADER, "\n\t", out);
+        }
+    }
+
+    /** tcpdump's ipoib_hdr_print: ", ethertype NAME (0xNNNN), length N: " (-q: no number), "Unknown" unnamed. */
+    private void ipoibHeader(int type, int length, StringBuilder out) {
+        String name = EtherTypeNames.of(type);
+        out.append(", ethertype ").append(name == null ? "Unknown" : name);
+        if (verbosity != Verbosity.QUIET) {
+            out.append(" (0x");
+            Text.hex(out, type, 4);
+            out.append(')');
+        }
+        out.append(", length ").append(length).append(": ");
     }
 
     /** The name tcpdump's bsd_af_values give a BSD address family (NULL/LOOP headers, RIP), or null. */

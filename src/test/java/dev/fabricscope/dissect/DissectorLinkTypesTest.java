@@ -105,6 +105,44 @@ class DissectorLinkTypesTest {
     }
 
     @Test
+    void ipoibSkipsItsHeaderToIpAndRecordsArp() {
+        dissect(IPOIB_IPV4_UDP);
+        assertEquals(0x0800, l.etherType);
+        assertEquals(40, l.etherTypeOffset);
+        assertEquals(44, l.etherPayloadOffset);
+        assertEquals(44, l.networkOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        assertEquals(9000, l.srcPort);
+        assertEquals(6, l.payloadLength);
+        dissect(IPOIB_IPV6_TCP);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(TransportKind.TCP, l.transportKind);
+        assertEquals(22, l.dstPort);
+        assertEquals(5, l.payloadLength);
+        dissect(IPOIB_ARP);
+        assertEquals(0x0806, l.etherType);
+        assertEquals(44, l.etherPayloadOffset);
+        assertEquals(-1, l.networkOffset);
+    }
+
+    @Test
+    void ipoibOtherTypesAndShortHeaders() {
+        byte[] vlan = SampleFrames.ipoib(0x8100, hex("0064 0800"));   // tcpdump takes the type as final: so do we
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.IPOIB, vlan), l));
+        assertEquals(-1, l.etherType);
+        assertEquals(0, l.vlanCount);
+        assertEquals(-1, l.networkOffset);
+        byte[] b = IPOIB_IPV4_UDP.bytes();
+        for (int cap = 0; cap < 44; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.IPOIB, b, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.IPOIB, b, 45), l));   // IPv4 cut: IP's own reason
+        assertEquals(0x0800, l.etherType);
+        assertNotEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+    }
+
+    @Test
     void nullInEitherByteOrderAndLoop() {
         dissect(NULL_LE_IPV4);
         assertEquals(2, l.addressFamily);

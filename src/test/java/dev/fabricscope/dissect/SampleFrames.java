@@ -179,6 +179,19 @@ final class SampleFrames {
         concat(hex("0f 00 08 00"), ipv4(17, udp(646, 646, zeros(8)))));
     static final Sample CHDLC_IPV6 = new Sample("chdlc-ipv6-tcp", LinkType.C_HDLC,
         concat(hex("0f 00 86 dd"), ipv6(6, tcp(646, 33000, 3, 4, SYN, TCP_SYN_OPTS, NONE))));
+    /** LINKTYPE_IPOIB's 44-byte header: two 20-byte IPoIB hardware addresses (QPN, GID), the type, 2 reserved. */
+    static byte[] ipoib(int type, byte[] payload) {
+        return concat(hex("00 00 04 48 fe80 0000 0000 0000 0002 c903 0001 0002"),
+            hex("80 00 05 50 fe80 0000 0000 0000 0010 e000 664a b451"), u16(type), u16(0), payload);
+    }
+
+    static final Sample IPOIB_IPV4_UDP = new Sample("ipoib-ipv4-udp", LinkType.IPOIB,
+        ipoib(0x0800, ipv4(17, udp(9000, 7000, zeros(6)))));
+    static final Sample IPOIB_IPV6_TCP = new Sample("ipoib-ipv6-tcp", LinkType.IPOIB,
+        ipoib(0x86dd, ipv6(6, tcp(40000, 22, 9, 10, ACK | PSH, TCP_TS, ascii("ipoib")))));
+    /** ARP with 20-byte InfiniBand hardware addresses (hardware type 32, RFC 4391 section 5). */
+    static final Sample IPOIB_ARP = new Sample("ipoib-arp-request", LinkType.IPOIB,
+        ipoib(0x0806, concat(hex("0020 0800 14 04 0001"), zeros(20), IP4_SRC, zeros(20), IP4_DST)));
     static final Sample IPV4_LINK = new Sample("linktype-ipv4-udp", LinkType.IPV4, ipv4(17, udp(161, 162, zeros(5))));
     static final Sample IPV6_LINK = new Sample("linktype-ipv6-tcp", LinkType.IPV6,
         ipv6(6, tcp(179, 179, 1, 1, ACK, NONE, zeros(19))));
@@ -224,6 +237,7 @@ final class SampleFrames {
         SLL_IPV4_UDP, SLL2_IPV6_TCP, SLL2_VLAN_IPV4, RAW_IPV4, RAW12_IPV6, RAW14_IPV4,
         NULL_LE_IPV4, NULL_BE_IPV6, NULL_LE_IPV6_28, NULL_LE_IPV6_30, LOOP_IPV4, IPV4_LINK, IPV6_LINK,
         PPP_IPV4, PPP_COMPRESSED_IPV6, PPP_SERIAL_IPV4, PPP_SERIAL_CHDLC_IPV6, CHDLC_IPV4, CHDLC_IPV6,
+        IPOIB_IPV4_UDP, IPOIB_IPV6_TCP, IPOIB_ARP,
         ERF_ETH, ERF_IB, ERF_UNSUPPORTED, IB_LOCAL, IB_GLOBAL_LINK,
         IB_IPOIB_UD_IPV4_UDP, IB_IPOIB_RC_IPV6_TCP, IB_QP1_LOOKS_LIKE_IPOIB);
 }
