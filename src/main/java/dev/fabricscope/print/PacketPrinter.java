@@ -2,8 +2,10 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.AristaHeader;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.dissect.MacsecSecTag;
 
 import java.io.IOException;
 import java.net.NetworkInterface;
@@ -408,8 +410,8 @@ public final class PacketPrinter {
         // after VLAN tags. The dissector walks the same places: an Arista header it walked, or one it stopped at,
         // comes after the first tags.
         int first = p.u16(off + 12 + tagLength);
-        if (first == MacsecFormatter.ETHERTYPE || first == AristaFormatter.ETHERTYPE || l.aristaOffset >= 0
-                || l.etherType == AristaFormatter.ETHERTYPE) {
+        if (first == MacsecSecTag.ETHERTYPE || first == AristaHeader.ETHERTYPE || l.aristaOffset >= 0
+                || l.etherType == AristaHeader.ETHERTYPE) {
             taggedEthernet(p, off, tagLength, length, out);
             return;
         }
@@ -468,30 +470,30 @@ public final class PacketPrinter {
                 length -= 2;
                 caplen -= 2;
                 boolean printedLength = false;
-                if (type == MacsecFormatter.ETHERTYPE) {
+                if (type == MacsecSecTag.ETHERTYPE) {
                     if (linkHeaders) {
                         etherTypeName(type, out);
                         out.append(", length ").append(wire).append(": ");
                         printedLength = true;
                     }
-                    if (caplen < MacsecFormatter.minimum() || length < MacsecFormatter.minimum()
-                            || caplen < MacsecFormatter.sectagLength(p, at) || length < MacsecFormatter.sectagLength(p, at)) {
+                    if (caplen < MacsecSecTag.LENGTH || length < MacsecSecTag.LENGTH
+                            || caplen < MacsecSecTag.length(p, at) || length < MacsecSecTag.length(p, at)) {
                         out.append(" [|macsec]");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
                     }
-                    if (MacsecFormatter.invalid(p, at)) {
+                    if (MacsecSecTag.invalid(p, at)) {
                         out.append(" (invalid)");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
                     }
-                    int sectag = MacsecFormatter.sectagLength(p, at);
+                    int sectag = MacsecSecTag.length(p, at);
                     if (linkHeaders) MacsecFormatter.header(p, at, out);
                     int tag = at;
                     at += sectag;
                     length -= sectag;
                     caplen -= sectag;
-                    if (MacsecFormatter.encrypted(p, tag)) {
+                    if (MacsecSecTag.encrypted(p, tag)) {
                         if (!linkHeaders) {
                             macAddresses(p, off + 6, off, out);
                             out.append(" 802.1AE MACsec, ");
@@ -501,19 +503,20 @@ public final class PacketPrinter {
                         if (outermost) etherHeaderLength = at;
                         return;
                     }
-                    if (length < MacsecFormatter.ICV_LENGTH || caplen < MacsecFormatter.ICV_LENGTH) {
+                    if (length < MacsecSecTag.ICV_LENGTH || caplen < MacsecSecTag.ICV_LENGTH) {
                         out.append(" [|macsec]");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
                     }
-                    length -= MacsecFormatter.ICV_LENGTH;
-                    caplen -= MacsecFormatter.ICV_LENGTH;
+                    length -= MacsecSecTag.ICV_LENGTH;
+                    caplen -= MacsecSecTag.ICV_LENGTH;
                     if (nesting == MAX_NESTING) return;
-                    // what follows may not read the ICV: a view of the frame that ends before it
-                    p = innerView(p, 0, p.origLen(), p.capLen() - MacsecFormatter.ICV_LENGTH, p.linkType());
+                    // what follows may not read the ICV: a view of the frame that ends before it (tcpdump takes it
+                    // off the captured bytes, where the dissector's walk takes it off the wire's end)
+                    p = innerView(p, 0, p.origLen(), p.capLen() - MacsecSecTag.ICV_LENGTH, p.linkType());
                     nesting++;
                     views++;
-                    int shortLength = MacsecFormatter.shortLength(frame, tag);
+                    int shortLength = MacsecSecTag.shortLength(frame, tag);
                     if (shortLength != 0) {
                         if (shortLength > length || shortLength > caplen) {
                             out.append(" [|macsec]");
@@ -570,7 +573,7 @@ public final class PacketPrinter {
                     if (outermost) etherHeaderLength = at + Math.abs(header);
                     return;
                 }
-                if (type == AristaFormatter.ETHERTYPE) {
+                if (type == AristaHeader.ETHERTYPE) {
                     if (caplen < 2 || length < 2) {
                         out.append("[|arista]");
                         if (outermost) etherHeaderLength = at + (caplen < 2 ? caplen : length);
