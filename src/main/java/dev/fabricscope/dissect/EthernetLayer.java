@@ -28,8 +28,6 @@ final class EthernetLayer {
     static final int ETHERTYPE_QINQ = 0x88a8;      // 802.1ad service tag
     static final int ETHERTYPE_QINQ_OLD = 0x9100;  // pre-standard QinQ
     static final int ETHERTYPE_QINQ_9200 = 0x9200; // pre-standard QinQ, also a VLAN tag to tcpdump
-    static final int ETHERTYPE_MACSEC = 0x88e5;    // IEEE 802.1AE
-    static final int ETHERTYPE_ARISTA = 0xd28b;    // Arista vendor header (TapAgg timestamps)
     static final int ETHERTYPE_MPLS = 0x8847;
     static final int ETHERTYPE_MPLS_MULTICAST = 0x8848;
     static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
@@ -78,12 +76,6 @@ final class EthernetLayer {
         etherTypeChain(p, l, typeOff, typeOff + 2);
     }
 
-    // MACsec SecTAG after its type field: TCI/AN(1) short length(1) packet number(4) [SCI(8)]; ICV at the end
-    static final int MACSEC_SECTAG = 6, MACSEC_SECTAG_SCI = 14, MACSEC_ICV = 16;
-    private static final int MACSEC_TCI_VERSION = 0x80, MACSEC_TCI_SC = 0x20, MACSEC_TCI_CONFIDENTIAL = 0x0c;
-    private static final int MACSEC_SL_MASK = 0x3f;
-    // Arista header after its type field: subtype(2) timescale(1) format<<4|hwinfo(1) timestamp(8 or 6)
-    static final int ARISTA_SUBTYPE_TIMESTAMP = 1, ARISTA_FORMAT_64BIT = 1, ARISTA_FORMAT_48BIT = 2;
     /** What the walk of a MACsec or Arista header found: the next type field's offset, or one of these. */
     private static final int NOT_WALKED = -1, WALK_FAILED = -2;
 
@@ -95,7 +87,7 @@ final class EthernetLayer {
     static void etherTypeChain(Packet p, Layers l, int typeOff, int payloadOff) {
         int type = p.u16(typeOff);
         while (true) {
-            if (type == ETHERTYPE_MACSEC) {
+            if (type == MacsecSecTag.ETHERTYPE) {
                 int next = macsec(p, l, typeOff, payloadOff);
                 if (next == WALK_FAILED) break;
                 if (next != NOT_WALKED) {
@@ -125,7 +117,7 @@ final class EthernetLayer {
                 payloadOff += 4;
                 type = p.u16(typeOff);
             }
-            if (type != ETHERTYPE_ARISTA) break;
+            if (type != AristaHeader.ETHERTYPE) break;
             int next = arista(p, l, typeOff, payloadOff);
             if (next < 0) break;
             typeOff = next;
@@ -161,15 +153,11 @@ final class EthernetLayer {
      * {@link #WALK_FAILED} when the capture ends first (the 0xd28b type stays the final one either way).
      */
     private static int arista(Packet p, Layers l, int typeOff, int payloadOff) {
-        if (!p.has(payloadOff, 4)) return aristaTruncated(p, l, payloadOff);
-        if (p.u16(payloadOff) != ARISTA_SUBTYPE_TIMESTAMP) return NOT_WALKED;
-        int timestamp = switch (p.u8(payloadOff + 3) >>> 4) {
-            case ARISTA_FORMAT_64BIT -> 8;
-            case ARISTA_FORMAT_48BIT -> 6;
-            default -> 0;
-        };
-        if (timestamp == 0) return NOT_WALKED;
-        int next = payloadOff + 4 + timestamp;
+        if (!p.has(payloadOff, AristaHeader.BEFORE_TIME)) return aristaTruncated(p, l, payloadOff);
+        if (AristaHeader.subtype(p, payloadOff) != AristaHeader.SUBTYPE_TIMESTAMP) return NOT_WALKED;
+        int time = AristaHeader.timeLength(AristaHeader.format(p, payloadOff));
+        if (time == 0) return NOT_WALKED;
+        int next = payloadOff + AristaHeader.BEFORE_TIME + time;
         if (!p.has(next, 2)) return aristaTruncated(p, l, payloadOff);
         l.rareGroupsSet = true;
         if (l.aristaCount++ == 0) l.aristaOffset = typeOff;
@@ -178,7 +166,9 @@ final class EthernetLayer {
 
     /** A subtype and format known to be unknown stay as before (not walked, not malformed) even when cut short. */
     private static int aristaTruncated(Packet p, Layers l, int payloadOff) {
-        if (p.has(payloadOff, 2) && p.u16(payloadOff) != ARISTA_SUBTYPE_TIMESTAMP) return NOT_WALKED;
+        if (p.has(payloadOff, 2) && AristaHeader.subtype(p, payloadOff) != AristaHeader.SUBTYPE_TIMESTAMP) {
+            return NOT_WALKED;
+        }
         l.fail(Malformed.TRUNCATED_ARISTA_HEADER, payloadOff);
         return WALK_FAILED;
     }
@@ -191,17 +181,17 @@ final class EthernetLayer {
      * ends inside the SecTAG or the inner type, or the frame is too short for its ICV or short length.
      */
     private static int macsec(Packet p, Layers l, int typeOff, int payloadOff) {
-        if (!p.has(payloadOff, MACSEC_SECTAG)) return macsecFailed(l, Malformed.TRUNCATED_MACSEC_SECTAG, payloadOff);
-        int tci = p.u8(payloadOff);
-        int shortLength = p.u8(payloadOff + 1);
-        int sectag = (tci & MACSEC_TCI_SC) != 0 ? MACSEC_SECTAG_SCI : MACSEC_SECTAG;
-        if (!p.has(payloadOff, sectag)) return macsecFailed(l, Malformed.TRUNCATED_MACSEC_SECTAG, payloadOff);
-        if ((tci & MACSEC_TCI_VERSION) != 0 || (shortLength & ~MACSEC_SL_MASK) != 0
-                || (tci & MACSEC_TCI_CONFIDENTIAL) != 0) {
-            return NOT_WALKED;
+        if (!p.has(payloadOff, MacsecSecTag.LENGTH)) {
+            return macsecFailed(l, Malformed.TRUNCATED_MACSEC_SECTAG, payloadOff);
         }
+        int sectag = MacsecSecTag.length(p, payloadOff);
+        if (!p.has(payloadOff, sectag)) return macsecFailed(l, Malformed.TRUNCATED_MACSEC_SECTAG, payloadOff);
+        if (MacsecSecTag.invalid(p, payloadOff) || MacsecSecTag.encrypted(p, payloadOff)) return NOT_WALKED;
+        int shortLength = MacsecSecTag.shortLength(p, payloadOff);
         int secure = payloadOff + sectag;
-        long wireEnd = (long) p.origLen() - MACSEC_ICV;   // origLen is the frame's end: it runs to the packet's end
+        // the ICV at the wire's end (origLen is the frame's end: it runs to the packet's end); the printer uses the
+        // captured end as tcpdump does
+        long wireEnd = (long) p.origLen() - MacsecSecTag.ICV_LENGTH;
         if (wireEnd < secure) return macsecFailed(l, Malformed.MACSEC_SHORTER_THAN_ICV, payloadOff);
         int end = (int) wireEnd;
         if (shortLength != 0) {

@@ -3,6 +3,7 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.dissect.MacsecSecTag;
 import dev.fabricscope.dissect.NetworkKind;
 import dev.fabricscope.dissect.TransportKind;
 import dev.fabricscope.json.JsonLine;
@@ -14,8 +15,13 @@ import dev.fabricscope.json.JsonLine;
  *   <li>{@code frame} (1-based), {@code time} (RFC 3339, UTC, nanoseconds), {@code interface} (its name, when
  *   the capture names it), {@code len} (on the wire), {@code cap_len}, {@code link_type} ("EN10MB", ...);</li>
  *   <li>{@code eth_src}, {@code eth_dst}, {@code ether_type} (number; the one after VLAN tags, or the IP over
- *   IB header's), {@code vlan} (tags, outermost first: objects with {@code tpid}, {@code id}, {@code pcp},
- *   {@code dei}), {@code mpls} (labels, top first);</li>
+ *   IB header's; after walked Arista and MACsec headers too), {@code outer_ether_type} (the first walked Arista or
+ *   MACsec header's type, when there is one), {@code arista_headers} (Arista timestamp headers walked),
+ *   {@code macsec_tci} (the SecTAG's TCI bits in their byte: V = 128, ES, SC, SCB, E = 8, C = 4), {@code macsec_an},
+ *   {@code macsec_sl}, {@code macsec_pn}, {@code macsec_sci} (16 hex digits, with SC only) of the first SecTAG,
+ *   walked or (encrypted) the final type's, when valid (version 0, short length in 6 bits), {@code vlan} (tags,
+ *   outermost first: objects with {@code tpid}, {@code id}, {@code pcp}, {@code dei}), {@code mpls} (labels, top
+ *   first);</li>
  *   <li>{@code ip_version} (4 or 6), {@code ip_src}, {@code ip_dst}, {@code ip_proto} (IPv6: after extension
  *   headers), {@code ttl} (IPv6: hop limit), {@code dscp}, {@code ecn}, {@code fragment_offset} (bytes) and
  *   {@code more_fragments} (fragments only);</li>
@@ -66,6 +72,7 @@ public final class PacketJson {
         if (l.srcMacOffset >= 0 && p.has(l.srcMacOffset, 6)) j.raw("eth_src", quoted(p, l.srcMacOffset, 6));
         if (l.dstMacOffset >= 0 && p.has(l.dstMacOffset, 6)) j.raw("eth_dst", quoted(p, l.dstMacOffset, 6));
         if (l.etherType >= 0) j.field("ether_type", l.etherType);
+        tapHeaders(p, l, j);
         if (l.vlanCount > 0) {
             j.array("vlan");
             for (int i = 0; i < l.vlanCount; i++) {
@@ -78,6 +85,30 @@ public final class PacketJson {
             j.array("mpls");
             for (int i = 0; i < l.mplsCount; i++) j.value(l.mplsLabel[i]);
             j.close();
+        }
+    }
+
+    /** The walked Arista and MACsec headers (ether_type is the type after them), and the first SecTAG's fields. */
+    private void tapHeaders(Packet p, Layers l, JsonLine j) {
+        int first = l.macsecOffset < 0 ? l.aristaOffset
+            : l.aristaOffset < 0 ? l.macsecOffset : Math.min(l.aristaOffset, l.macsecOffset);
+        if (first >= 0 && p.has(first, 2)) j.field("outer_ether_type", p.u16(first));
+        if (l.aristaCount > 0) j.field("arista_headers", l.aristaCount);
+        int tag = l.macsecOffset >= 0 ? l.macsecOffset + 2
+            : l.etherType == MacsecSecTag.ETHERTYPE ? l.etherPayloadOffset : -1;
+        if (tag < 0 || !p.has(tag, MacsecSecTag.LENGTH) || !p.has(tag, MacsecSecTag.length(p, tag))
+                || MacsecSecTag.invalid(p, tag)) {
+            return;   // as the dissector, tcpdump's invalid SecTAGs (tshark too has no MACsec with a version bit)
+        }
+        int tci = p.u8(tag);
+        j.field("macsec_tci", tci & ~MacsecSecTag.AN_MASK).field("macsec_an", tci & MacsecSecTag.AN_MASK)
+            .field("macsec_sl", MacsecSecTag.shortLength(p, tag)).field("macsec_pn", p.u32(tag + 2));
+        if ((tci & MacsecSecTag.TCI_SC) != 0) {
+            scratch.setLength(0);
+            scratch.append('"');
+            Text.hex(scratch, p.u32(tag + 6), 8);
+            Text.hex(scratch, p.u32(tag + 10), 8);
+            j.raw("macsec_sci", scratch.append('"'));
         }
     }
 

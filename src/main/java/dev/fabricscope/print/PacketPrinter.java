@@ -2,8 +2,10 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.AristaHeader;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
+import dev.fabricscope.dissect.MacsecSecTag;
 
 import java.io.IOException;
 import java.net.NetworkInterface;
@@ -287,7 +289,7 @@ public final class PacketPrinter {
         if (header == 0) return 0;
         if (!p.has(0, header)) return p.capLen();
         if (header == SLL_HEADER || header == SLL2_HEADER) return Math.min(cookedLinkLength, p.capLen());
-        if (header == ETHERNET_HEADER && etherHeaderLength >= 0) return Math.min(etherHeaderLength, p.capLen());
+        if (isEthernet(p.linkType()) && etherHeaderLength >= 0) return Math.min(etherHeaderLength, p.capLen());
         int payload = outerPayloadOffset(l);
         if (isLengthField(p, l)) return payload + llcHeaderLength;
         return payload >= 0 ? payload : header == NULL_HEADER ? header : p.capLen();
@@ -301,8 +303,8 @@ public final class PacketPrinter {
 
     /**
      * The type field of the first MACsec SecTAG or Arista header the dissector walked through, -1 when none: where
-     * this printer's own walk of the frame starts ({@link #taggedEthernet}), and where tcpdump's stops behind a switch
-     * tag.
+     * this printer's own walk of the frame starts ({@link #taggedEthernet}, also behind a switch tag), and where
+     * tcpdump's ethertype_print stops (IP over InfiniBand's type).
      */
     private static int outerTag(Layers l) {
         if (l.macsecOffset < 0) return l.aristaOffset;
@@ -411,16 +413,14 @@ public final class PacketPrinter {
             out.append(" [|").append(tagLength == 0 ? "ether" : SwitchTagFormatter.protocol(p.linkType())).append(']');
             return;
         }
-        // tcpdump's ether_common_print takes MACsec only as the first type, Arista's also after VLAN tags (not
-        // walked here behind a switch tag: such frames print the first of those types as unknown). The dissector
-        // walks the same places: an Arista header it walked, or one it stopped at, comes after the first tags.
-        if (tagLength == 0) {
-            int first = p.u16(off + 12);
-            if (first == MacsecFormatter.ETHERTYPE || first == AristaFormatter.ETHERTYPE || l.aristaOffset >= 0
-                    || l.etherType == AristaFormatter.ETHERTYPE) {
-                taggedEthernet(p, off, length, out);
-                return;
-            }
+        // tcpdump's ether_common_print takes MACsec only as the first type (after a switch tag too), Arista's also
+        // after VLAN tags. The dissector walks the same places: an Arista header it walked, or one it stopped at,
+        // comes after the first tags.
+        int first = p.u16(off + 12 + tagLength);
+        if (first == MacsecSecTag.ETHERTYPE || first == AristaHeader.ETHERTYPE || l.aristaOffset >= 0
+                || l.etherType == AristaHeader.ETHERTYPE) {
+            taggedEthernet(p, off, tagLength, length, out);
+            return;
         }
         if (linkHeaders) {
             macAddresses(p, off + 6, off, out);
@@ -451,18 +451,21 @@ public final class PacketPrinter {
      * An Ethernet frame whose type field is MACsec's or Arista's, as tcpdump's ether_common_print walks it from the
      * type field on (the dissector stops at these types): a SecTAG, then (integrity only) the type after it with the
      * ICV left out of what the payload's printer may read, or Arista's header and the type after it again; then VLAN
-     * tags, an 802.3 length or the final ethertype. Records the link-level length tcpdump counts for -x.
+     * tags, an 802.3 length or the final ethertype. A switch tag of {@code tagLength} bytes after the MAC addresses
+     * is printed first (with or without -e) and names the truncation marker. Records the link-level length tcpdump
+     * counts for -x.
      */
-    private void taggedEthernet(Packet frame, int off, int wire, StringBuilder out) {
+    private void taggedEthernet(Packet frame, int off, int tagLength, int wire, StringBuilder out) {
         boolean outermost = nesting == 0;
         int views = 0;
         Packet p = frame;
-        int at = off + 12, length = wire - 12, caplen = frame.capLen() - off - 12;
-        String protocol = "ether";
+        int at = off + 12 + tagLength, length = wire - 12 - tagLength, caplen = frame.capLen() - at;
+        String protocol = tagLength == 0 ? "ether" : SwitchTagFormatter.protocol(p.linkType());
         if (linkHeaders) {
             macAddresses(p, off + 6, off, out);
             out.append(", ");
         }
+        if (tagLength > 0) switchTags.format(p, p.linkType(), off + 12, out);
         try {
             while (true) {
                 if (!p.has(at, 2)) {
@@ -474,30 +477,30 @@ public final class PacketPrinter {
                 length -= 2;
                 caplen -= 2;
                 boolean printedLength = false;
-                if (type == MacsecFormatter.ETHERTYPE) {
+                if (type == MacsecSecTag.ETHERTYPE) {
                     if (linkHeaders) {
                         etherTypeName(type, out);
                         out.append(", length ").append(wire).append(": ");
                         printedLength = true;
                     }
-                    if (caplen < MacsecFormatter.minimum() || length < MacsecFormatter.minimum()
-                            || caplen < MacsecFormatter.sectagLength(p, at) || length < MacsecFormatter.sectagLength(p, at)) {
+                    if (caplen < MacsecSecTag.LENGTH || length < MacsecSecTag.LENGTH
+                            || caplen < MacsecSecTag.length(p, at) || length < MacsecSecTag.length(p, at)) {
                         out.append(" [|macsec]");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
                     }
-                    if (MacsecFormatter.invalid(p, at)) {
+                    if (MacsecSecTag.invalid(p, at)) {
                         out.append(" (invalid)");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
                     }
-                    int sectag = MacsecFormatter.sectagLength(p, at);
+                    int sectag = MacsecSecTag.length(p, at);
                     if (linkHeaders) MacsecFormatter.header(p, at, out);
                     int tag = at;
                     at += sectag;
                     length -= sectag;
                     caplen -= sectag;
-                    if (MacsecFormatter.encrypted(p, tag)) {
+                    if (MacsecSecTag.encrypted(p, tag)) {
                         if (!linkHeaders) {
                             macAddresses(p, off + 6, off, out);
                             out.append(" 802.1AE MACsec, ");
@@ -507,19 +510,20 @@ public final class PacketPrinter {
                         if (outermost) etherHeaderLength = at;
                         return;
                     }
-                    if (length < MacsecFormatter.ICV_LENGTH || caplen < MacsecFormatter.ICV_LENGTH) {
+                    if (length < MacsecSecTag.ICV_LENGTH || caplen < MacsecSecTag.ICV_LENGTH) {
                         out.append(" [|macsec]");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
                     }
-                    length -= MacsecFormatter.ICV_LENGTH;
-                    caplen -= MacsecFormatter.ICV_LENGTH;
+                    length -= MacsecSecTag.ICV_LENGTH;
+                    caplen -= MacsecSecTag.ICV_LENGTH;
                     if (nesting == MAX_NESTING) return;
-                    // what follows may not read the ICV: a view of the frame that ends before it
-                    p = innerView(p, 0, p.origLen(), p.capLen() - MacsecFormatter.ICV_LENGTH, p.linkType());
+                    // what follows may not read the ICV: a view of the frame that ends before it (tcpdump takes it
+                    // off the captured bytes, where the dissector's walk takes it off the wire's end)
+                    p = innerView(p, 0, p.origLen(), p.capLen() - MacsecSecTag.ICV_LENGTH, p.linkType());
                     nesting++;
                     views++;
-                    int shortLength = MacsecFormatter.shortLength(frame, tag);
+                    int shortLength = MacsecSecTag.shortLength(frame, tag);
                     if (shortLength != 0) {
                         if (shortLength > length || shortLength > caplen) {
                             out.append(" [|macsec]");
@@ -576,7 +580,7 @@ public final class PacketPrinter {
                     if (outermost) etherHeaderLength = at + Math.abs(header);
                     return;
                 }
-                if (type == AristaFormatter.ETHERTYPE) {
+                if (type == AristaHeader.ETHERTYPE) {
                     if (caplen < 2 || length < 2) {
                         out.append("[|arista]");
                         if (outermost) etherHeaderLength = at + (caplen < 2 ? caplen : length);
@@ -640,15 +644,14 @@ public final class PacketPrinter {
         }
         // as print-ether.c: a tag's TPID is named only once the whole tag is there; the length comes once
         int tag = typeOff;
-        int stop = outerTag(l);   // behind a switch tag, the VLAN tags before a MACsec/Arista type (printed unknown)
-        for (int i = 0; i < l.vlanCount && (stop < 0 || l.vlanOffset[i] < stop); i++, tag += 4) {
+        for (int i = 0; i < l.vlanCount; i++, tag += 4) {
             etherTypeName(p.u16(tag), out);
             if (i == 0) out.append(", length ").append(p.origLen() - off).append(": ");
             else out.append(", ");
             int tci = p.u16(tag + 2);
             vlanTag(tci, out);
         }
-        if (stop < 0 && l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG) {
+        if (l.malformed == dev.fabricscope.dissect.Malformed.TRUNCATED_VLAN_TAG) {
             out.append(" [|vlan]");
             return false;
         }

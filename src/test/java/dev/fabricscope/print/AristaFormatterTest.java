@@ -3,6 +3,7 @@ package dev.fabricscope.print;
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
+import dev.fabricscope.dissect.AristaHeader;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class AristaFormatterTest {
     Path dir;
 
     static Frame arista(String header, byte[] rest) {
-        return new Frame(ethernet(AristaFormatter.ETHERTYPE, concat(hex(header), rest)));
+        return new Frame(ethernet(AristaHeader.ETHERTYPE, concat(hex(header), rest)));
     }
 
     static List<Frame> frames() {
@@ -45,9 +46,9 @@ class AristaFormatterTest {
         f.add(arista("0001 0010 5e0be100 00000000", concat(u16(0x886f), zeros(20))));          // MS NLB
         f.add(arista("0001 0010 5e0be100 00000000", hex("08")));              // the type cut
         f.add(arista("00", new byte[0]));                                     // no subtype
-        f.add(new Frame(vlan(7, AristaFormatter.ETHERTYPE, hex("0001 0010 5e0be100 00000000 0800"))));  // after a tag
+        f.add(new Frame(vlan(7, AristaHeader.ETHERTYPE, hex("0001 0010 5e0be100 00000000 0800"))));  // after a tag
         // the pre-standard 0x9200 tag, a VLAN tag to tcpdump: before Arista's header, after it, and alone
-        f.add(new Frame(ethernet(0x9200, concat(u16(0xa005), u16(AristaFormatter.ETHERTYPE),
+        f.add(new Frame(ethernet(0x9200, concat(u16(0xa005), u16(AristaHeader.ETHERTYPE),
             hex("0001 0020 0001 00000002"), ip))));
         f.add(arista("0001 0010 5e0be100 00000000", concat(u16(0x9200), u16(0x2064), ip)));
         f.add(new Frame(ethernet(0x9200, concat(u16(0x1005), u16(0x8100), u16(9), ip))));

@@ -3,6 +3,7 @@ package dev.fabricscope.print;
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
+import dev.fabricscope.dissect.MacsecSecTag;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class MacsecFormatterTest {
     /** A SecTAG (TCI/AN, SL, PN, the SCI when the TCI's SC bit is set), then {@code secure} and the ICV. */
     static Frame macsec(int tci, int shortLength, long pn, byte[] secure, byte[] icv) {
         byte[] tag = concat(new byte[] {(byte) tci, (byte) shortLength}, u32(pn), (tci & 0x20) != 0 ? SCI : new byte[0]);
-        return new Frame(ethernet(MacsecFormatter.ETHERTYPE, concat(tag, secure, icv)));
+        return new Frame(ethernet(MacsecSecTag.ETHERTYPE, concat(tag, secure, icv)));
     }
 
     static byte[] udp4(String data) {
@@ -59,9 +60,9 @@ class MacsecFormatterTest {
         f.add(macsec(0x20, 0, 8, concat(u16(6), hex("aaaa03000000 0800"), hex("ffff")), ICV));  // 802.3 length, SNAP
         f.add(macsec(0x20, 0, 9, concat(u16(0x0800), hex("4500")), ICV));            // IP cut by the ICV
         f.add(macsec(0x20, 0, 10, new byte[0], hex("a1a2a3a4a5a6a7a8a9aaabac")));    // no room for the ICV
-        f.add(new Frame(ethernet(MacsecFormatter.ETHERTYPE, hex("2000000000"))));    // SecTAG cut
-        f.add(new Frame(ethernet(MacsecFormatter.ETHERTYPE, hex("20000000000100112233"))));  // SCI cut
-        f.add(new Frame(vlan(10, MacsecFormatter.ETHERTYPE, concat(hex("200000000001"), SCI, echo, ICV))));  // after a tag
+        f.add(new Frame(ethernet(MacsecSecTag.ETHERTYPE, hex("2000000000"))));    // SecTAG cut
+        f.add(new Frame(ethernet(MacsecSecTag.ETHERTYPE, hex("20000000000100112233"))));  // SCI cut
+        f.add(new Frame(vlan(10, MacsecSecTag.ETHERTYPE, concat(hex("200000000001"), SCI, echo, ICV))));  // after a tag
         return f;
     }
 

@@ -2,6 +2,8 @@ package dev.fabricscope.print;
 
 import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.ascii;
+import static dev.fabricscope.testing.ByteArrays.concat;
+import static dev.fabricscope.testing.ByteArrays.hex;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * capture --json (also with -x's packet_hex) allocates nothing per packet once compiled (times, addresses, numbers
+ * capture --json (also with -x's packet_hex, and Arista and MACsec fields) allocates nothing per packet once compiled (times, addresses, numbers
  * and bytes go straight to text).
  */
 class PacketJsonAllocationTest {
@@ -27,6 +29,9 @@ class PacketJsonAllocationTest {
             ethernet(0x0800, ipv4(6, tcp(0x18, new byte[0], ascii("hello")))),
             vlan(100, 0x0800, ipv4(17, udp(4000, 4791, ascii("roce?"), IP_A, IP_B))),
             ethernet(0x86dd, ipv6(6, tcp(0x02, new byte[0], new byte[0]), 0x60000000L, IP6_A, IP6_B)),
+            // an Arista timestamp header, then an integrity-only SecTAG with an SCI, IPv4 and the ICV
+            ethernet(0xd28b, concat(hex("0001 0010 5e0be100 075bcd15 88e5 2000 00000009 0011223344550001 0800"),
+                ipv4(17, udp(4000, 4791, ascii("roce?"), IP_A, IP_B)), new byte[16])),
         };
         Packet[] packets = new Packet[frames.length];
         Layers[] layers = new Layers[frames.length];
@@ -41,7 +46,7 @@ class PacketJsonAllocationTest {
         long sink = 0;
         for (int i = 0; i < 300_000; i++) {   // warm up (JIT)
             line.setLength(0);
-            json.format(packets[i % 3], layers[i % 3], "eth0", line);
+            json.format(packets[i % frames.length], layers[i % frames.length], "eth0", line);
             sink += line.length();
         }
         long thread = Thread.currentThread().threadId();
@@ -49,7 +54,7 @@ class PacketJsonAllocationTest {
         int n = 1_000_000;
         for (int i = 0; i < n; i++) {
             line.setLength(0);
-            json.format(packets[i % 3], layers[i % 3], "eth0", line);
+            json.format(packets[i % frames.length], layers[i % frames.length], "eth0", line);
             sink += line.length();
         }
         long allocated = threads.getThreadAllocatedBytes(thread) - before;

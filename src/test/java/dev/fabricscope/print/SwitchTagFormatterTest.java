@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Switch-tag link types (Linux DSA captures) against tcpdump 4.99 itself: Marvell DSA and EDSA tags in every mode
  * (trunks, To CPU codes, sniffer directions, tagged, CFI, VID, priority), Broadcom ingress and egress tags (every
  * TE and reason code), after the MAC addresses and prepended, each around IPv4, IPv6 in a VLAN, ARP, an unknown
- * ethertype and an 802.3 frame; with and without -e, whole, cut after every byte, and mutated.
+ * ethertype and an 802.3 frame, and MacsecFormatterTest's and AristaFormatterTest's frames behind a tag; with and
+ * without -e, whole, cut after every byte, and mutated.
  */
 class SwitchTagFormatterTest {
     @TempDir
@@ -80,6 +81,23 @@ class SwitchTagFormatterTest {
         return concat(Arrays.copyOf(frame, 12), tag, Arrays.copyOfRange(frame, 12, frame.length));
     }
 
+    /**
+     * MACsec and Arista frames behind each link type's tags in turn: tcpdump's ether_common_print walks the type after
+     * a switch tag as it walks an Ethernet frame's.
+     */
+    private static List<Frame> tapHeaderFrames(int linkType) {
+        List<Frame> plain = new ArrayList<>(MacsecFormatterTest.frames());
+        plain.addAll(AristaFormatterTest.frames());
+        String[] tags = switch (linkType) {
+            case LinkType.DSA_TAG_DSA -> DSA_TAGS;
+            case LinkType.DSA_TAG_EDSA -> new String[] {"dada 0000" + DSA_TAGS[1], "88e5 0102" + DSA_TAGS[12]};
+            default -> BRCM_TAGS;
+        };
+        List<Frame> f = new ArrayList<>();
+        for (int i = 0; i < plain.size(); i++) f.add(new Frame(tagged(linkType, hex(tags[i % tags.length]), plain.get(i).bytes())));
+        return f;
+    }
+
     private static final int[] LINK_TYPES = {LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
         LinkType.DSA_TAG_BRCM_PREPEND};
 
@@ -127,10 +145,42 @@ class SwitchTagFormatterTest {
     }
 
     @Test
+    void tapHeadersBehindTagsAsTcpdump() throws Exception {
+        for (int linkType : LINK_TYPES) {
+            Path file = write("tap", linkType, tapHeaderFrames(linkType));
+            for (String flags : new String[] {"-n", "-e", "-v", "-q", "-e -q", "-x", "-e -v -x"}) {
+                PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+            }
+        }
+    }
+
+    @Test
+    void cutTapHeadersBehindTagsAsTcpdump() throws Exception {
+        for (int linkType : LINK_TYPES) {
+            Path file = write("tapcut", linkType, TcpdumpOracle.cutAfterEveryByte(tapHeaderFrames(linkType), 12));
+            for (String flags : new String[] {"-x", "-e -x", "-v"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        }
+    }
+
+    /** Mutants after the switch tag (the SecTAG or Arista header, the types and payload after them), some cut. */
+    @Test
+    void tapHeaderMutantsAsTcpdump() throws Exception {
+        for (int linkType : LINK_TYPES) {
+            int head = 14 + (linkType == LinkType.DSA_TAG_EDSA ? 8 : 4);
+            List<Frame> mutants = MutatedFrames.of(tapHeaderFrames(linkType), "SWITCH_TAP", 0x88e5 + linkType, 8,
+                frame -> head, 4, 16, MutatedFrames.ALL);
+            Path file = write("tapmutants", linkType, mutants);
+            for (String flags : new String[] {"-x", "-v", "-e -v -x"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        }
+    }
+
+    @Test
     void noAllocationPerPacket() {
         for (int linkType : LINK_TYPES) {
             PrinterAllocation.assertNoAllocationPerPacketWith(frames(linkType), linkType, 2000, LinkType.name(linkType),
                 "-v", "-e -v");
+            PrinterAllocation.assertNoAllocationPerPacketWith(tapHeaderFrames(linkType), linkType, 2000,
+                LinkType.name(linkType) + " MACsec/Arista", "-v", "-e -x");
         }
     }
 }
