@@ -190,6 +190,10 @@ class NfsFormatterTest {
         f.add(new Frame(udp4(false, concat(u32(0x3006), u32(1), u32(0), u32(0), u32(0), u32(1)))));
         f.add(new Frame(udp4(false, reply(0x3007, concat(ok, FILE)))));
         f.add(new Frame(udp4(true, call(0x3008, 4, 1, concat(u32(0), u32(0), u32(1), u32(9))))));
+        // the ring holds 64 calls: the 65th after a call pushes it out, and its reply finds no call
+        for (int i = 0; i <= NfsFormatter.XID_MAP_SIZE; i++) f.add(new Frame(udp4(true, call(0x6000 + i, 3, 1, fh))));
+        f.add(new Frame(udp4(false, reply(0x6000, concat(ok, FILE)))));
+        f.add(new Frame(udp4(false, reply(0x6001, concat(ok, FILE)))));
         // over TCP after the record marker, and over IPv6
         f.add(new Frame(tcp4(true, 1000, 5000, call(0x4001, 3, 6, concat(fhBsd, u32(0), u32(0), u32(512))))));
         f.add(new Frame(tcp4(false, 5000, 1000 + 4 + 100, reply(0x4001, concat(ok, postOp(FILE), u32(512), u32(0),
