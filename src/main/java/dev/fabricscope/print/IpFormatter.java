@@ -61,8 +61,9 @@ final class IpFormatter {
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
-        this.tcp = new TcpFormatter(settings, earlyEnd);
-        this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes);
+        NfsFormatter nfs = new NfsFormatter(verbosity, earlyEnd);   // one xid map for UDP and TCP, as tcpdump's
+        this.tcp = new TcpFormatter(settings, earlyEnd, nfs);
+        this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes, nfs);
         this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);

@@ -8,7 +8,7 @@ import dev.fabricscope.capture.Packet;
  * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
  * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
  * ({@link SshFormatter}), LDP ({@link LdpFormatter}), Telnet's commands ({@link TelnetFormatter}), OpenFlow
- * ({@link OpenflowFormatter}), RPKI-RTR ({@link RpkiRtrFormatter}); the other protocols
+ * ({@link OpenflowFormatter}), RPKI-RTR ({@link RpkiRtrFormatter}), NFS over RPC ({@link NfsFormatter}); the other protocols
  * tcpdump recognises by port (PPTP, NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
@@ -30,12 +30,14 @@ final class TcpFormatter {
     private final TelnetFormatter telnet;
     private final OpenflowFormatter openflow;
     private final RpkiRtrFormatter rpkiRtr;
+    private final NfsFormatter nfs;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
     private final PacketType forced;
 
-    TcpFormatter(PrintSettings settings, EarlyEnd earlyEnd) {
+    /** @param nfs NFS calls to 2049 and replies from it (its xid map shared with UDP's) */
+    TcpFormatter(PrintSettings settings, EarlyEnd earlyEnd, NfsFormatter nfs) {
         Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
         this.forced = settings.forced();
@@ -50,6 +52,7 @@ final class TcpFormatter {
         this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
         this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
         this.rpkiRtr = new RpkiRtrFormatter(verbosity, earlyEnd);
+        this.nfs = nfs;
         this.bases = settings.relativeSequenceNumbers() ? new TcpSequenceBases() : null;
     }
 
@@ -139,8 +142,13 @@ final class TcpFormatter {
         if ((flags & RST) != 0 && verbosity.verbose()) {
             rstData(p, off + hlen, dataLength, end, out);
         } else {
-            if (forced == null) payload(p, off + hlen, dataLength, end, TcpPorts.decoder(sport, dport), out);
-            else if (forced.tcp != null) payload(p, off + hlen, dataLength, end, forced.tcp, out);
+            if (forced == null) {
+                TcpPorts.Decoder decoder = TcpPorts.decoder(sport, dport);
+                if (decoder == TcpPorts.Decoder.NFS) nfs(p, ip, off + hlen, dataLength, end, sport, dport, out);
+                else payload(p, off + hlen, dataLength, end, decoder, out);
+            } else if (forced.tcp != null) {
+                payload(p, off + hlen, dataLength, end, forced.tcp, out);
+            }
         }
     }
 
@@ -162,6 +170,17 @@ final class TcpFormatter {
             case WHOIS -> text(p, off, length, end, TextProtocolFormatter.Protocol.WHOIS, out);
             default -> { }
         }
+    }
+
+    /**
+     * An RPC record on the NFS port: the message after the record marker, its length the marker's clipped to the
+     * segment (tcpdump looks at the first record only, and only at a segment that starts one).
+     */
+    private void nfs(Packet p, IpContext ip, int off, int length, int end, int sport, int dport, StringBuilder out) {
+        if (length < 4 || off + 4 > end) return;
+        long fragment = p.u32(off) & 0x7fffffffL;
+        if (fragment > length - 4) fragment = length - 4;
+        nfs.format(p, ip, off + 4, fragment, end, sport, dport, ": ", out);
     }
 
     /** tcpdump prints ": " before each text protocol's own name. */

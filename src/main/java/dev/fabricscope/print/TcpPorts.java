@@ -8,7 +8,7 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, RPKI_RTR, LDP, UNSUPPORTED, NONE }
+    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, RPKI_RTR, LDP, NFS, UNSUPPORTED, NONE }
 
     /** Telnet first; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = TelnetFormatter.PORT;
@@ -19,7 +19,7 @@ final class TcpPorts {
     private static final int[] BEFORE_OPENFLOW = {139, 445, 10288};
     /** After DNS: MSDP; then RPKI-RTR; then LDP; then NFS. */
     private static final int MSDP = 639;
-    private static final int NFS = 2049;
+    private static final int NFS = NfsFormatter.PORT;
 
     static Decoder decoder(int sport, int dport) {
         if (either(sport, dport, TELNET)) return Decoder.TELNET;
@@ -40,7 +40,7 @@ final class TcpPorts {
         if (either(sport, dport, MSDP)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, RpkiRtrFormatter.PORT)) return Decoder.RPKI_RTR;
         if (either(sport, dport, LdpFormatter.PORT)) return Decoder.LDP;
-        return either(sport, dport, NFS) ? Decoder.UNSUPPORTED : Decoder.NONE;
+        return either(sport, dport, NFS) ? Decoder.NFS : Decoder.NONE;
     }
 
     private static boolean either(int sport, int dport, int port) {

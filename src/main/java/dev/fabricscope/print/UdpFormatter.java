@@ -12,7 +12,8 @@ import dev.fabricscope.capture.Packet;
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
  * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
- * ({@link LmpFormatter}), ESP in UDP on 4500 ({@link NatTraversalFormatter}: not the IKE it also carries); else
+ * ({@link LmpFormatter}), ESP in UDP on 4500 ({@link NatTraversalFormatter}: not the IKE it also carries), NFS calls to 2049 and replies from it, tried before all
+ * the others ({@link NfsFormatter}); else
  * {@code UDP, length N}
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
@@ -21,7 +22,6 @@ import dev.fabricscope.capture.Packet;
 final class UdpFormatter {
     private static final int HEADER = 8;
     private static final int PROTOCOL = 17;
-    private static final int NFS = 2049;
 
     private final Verbosity verbosity;
     private final DnsFormatter dns;
@@ -51,11 +51,16 @@ final class UdpFormatter {
     private final L2tpFormatter l2tp;
     private final LmpFormatter lmp;
     private final NatTraversalFormatter natTraversal;
+    private final NfsFormatter nfs;
     /** -T's type, or null. */
     private final PacketType forced;
 
-    /** @param etherTypes what Geneve's payload gets, by its ethertype */
-    UdpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, CarriedEtherType etherTypes) {
+    /**
+     * @param etherTypes what Geneve's payload gets, by its ethertype
+     * @param nfs        NFS calls to 2049 and replies from it (its xid map shared with TCP's)
+     */
+    UdpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, CarriedEtherType etherTypes,
+                 NfsFormatter nfs) {
         Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
         this.forced = settings.forced();
@@ -87,6 +92,7 @@ final class UdpFormatter {
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
         this.lmp = new LmpFormatter(verbosity, earlyEnd);
         this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd));
+        this.nfs = nfs;
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -131,6 +137,8 @@ final class UdpFormatter {
             return;
         }
         ip.appendEndpoints(out, p, sport, dport);
+        // tcpdump's first look, before checksums and ports: an NFS call to 2049 or reply from it
+        if (verbosity != Verbosity.QUIET && nfs.format(p, ip, off + HEADER, length, end, sport, dport, "", out)) return;
         // IPv6 (where the checksum is mandatory) from -v, IPv4 from -vv, where a zero checksum means none
         boolean check = ip.v6 ? verbosity.verbose() : verbosity.veryVerbose();
         if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
@@ -139,8 +147,7 @@ final class UdpFormatter {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
             ChecksumText.bracketed(out, "udp", p.u16(off + 6), sum);
         }
-        UdpPorts.Decoder decoder = verbosity == Verbosity.QUIET || nfs(p, off + HEADER, end, sport, dport)
-            ? UdpPorts.Decoder.NONE : UdpPorts.decoder(sport, dport);
+        UdpPorts.Decoder decoder = verbosity == Verbosity.QUIET ? UdpPorts.Decoder.NONE : UdpPorts.decoder(sport, dport);
         decode(decoder, p, ip, off + HEADER, length, ulen, dport, out);
     }
 
@@ -189,12 +196,5 @@ final class UdpFormatter {
         } else {
             out.append("UDP, length ").append(ulen);
         }
-    }
-
-    /** tcpdump's first look at a datagram: an NFS call to port 2049 or reply from it (RPC direction word). */
-    private static boolean nfs(Packet p, int payload, int end, int sport, int dport) {
-        if (payload + 8 > end || (sport != NFS && dport != NFS)) return false;
-        long direction = p.u32(payload + 4);
-        return (dport == NFS && direction == 0) || (sport == NFS && direction == 1);
     }
 }
