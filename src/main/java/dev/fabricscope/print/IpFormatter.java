@@ -61,7 +61,7 @@ final class IpFormatter {
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
-        this.tcp = new TcpFormatter(settings, earlyEnd);
+        this.tcp = new TcpFormatter(settings, earlyEnd, inner);
         this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes);
         this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
