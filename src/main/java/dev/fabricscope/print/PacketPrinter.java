@@ -64,7 +64,7 @@ public final class PacketPrinter {
             ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
             ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd,
-            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f;
+            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f, ETHERTYPE_PPP = 0x880b;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int PPP_HEADER = 4, PPP_ADDRESS = 0xff;
     private static final int IPOIB_HEADER = 44, IPOIB_TYPE = 40;
@@ -742,6 +742,10 @@ public final class PacketPrinter {
             case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, length, out);
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
             case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
+            case ETHERTYPE_PPP -> {
+                // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload
+                if (length != 0) ppp.format(p, off, length, out.append(": "));
+            }
             case ETHERTYPE_ISO -> {
                 // tcpdump skips one byte (of no known meaning) before the PDU; with none there, a marker, no jump
                 if (length <= 0 || off >= p.capLen()) out.append(" [|isoclns]");
