@@ -111,6 +111,23 @@ class MsdpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-vv");
     }
 
+    /** Found by the fuzz target: a carried packet that starts past the captured bytes, none of them in the buffer. */
+    @Test
+    void carriedPacketPastTheCapture() throws Exception {
+        byte[] whole = msdp(tlv(1, concat(new byte[] {1}, RP, entry(32, GROUP, IP_A), DATA))).bytes();
+        int capLen = 14 + 20 + 20 + 3 + 8 + 6;
+        byte[] cut = java.util.Arrays.copyOf(whole, capLen);
+        var packet = new dev.fabricscope.capture.Packet();
+        packet.set(cut, 0, capLen, whole.length, 0, 0, dev.fabricscope.capture.LinkType.EN10MB, 1);
+        var layers = new dev.fabricscope.dissect.Layers();
+        dev.fabricscope.dissect.Dissector.dissect(packet, layers);
+        StringBuilder out = new StringBuilder();
+        new PacketPrinter(java.time.ZoneOffset.UTC, Verbosity.VERY_VERBOSE).format(packet, layers, out);
+        // tcpdump's ip_print fetches the version first: nothing of the carried packet is printed
+        assertEquals(true, out.toString().endsWith("SA 1 entries [w/data]  [|ip]"), out.toString());
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, List.of(new Frame(cut, whole.length)), "-vv", "-vv -x");
+    }
+
     @Test
     void portOrder() {
         assertEquals(TcpPorts.Decoder.DNS, TcpPorts.decoder(53, MsdpFormatter.PORT));
