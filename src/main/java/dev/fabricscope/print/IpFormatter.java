@@ -62,7 +62,7 @@ final class IpFormatter {
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
         NfsFormatter nfs = new NfsFormatter(verbosity, earlyEnd);   // one xid map for UDP and TCP, as tcpdump's
-        this.tcp = new TcpFormatter(settings, earlyEnd, nfs);
+        this.tcp = new TcpFormatter(settings, earlyEnd, inner, nfs);
         this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes, nfs);
         this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);

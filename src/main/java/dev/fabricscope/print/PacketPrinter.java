@@ -27,7 +27,7 @@ import java.util.Set;
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
- * ({@link AristaFormatter}), MS NLB heartbeats, Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * ({@link AristaFormatter}), MS NLB heartbeats, TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), and
@@ -66,7 +66,7 @@ public final class PacketPrinter {
             ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
             ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd,
-            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f;
+            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f, ETHERTYPE_PPP = 0x880b;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int PPP_HEADER = 4, PPP_ADDRESS = 0xff;
     private static final int IPOIB_HEADER = 44, IPOIB_TYPE = 40;
@@ -96,6 +96,7 @@ public final class PacketPrinter {
     private final MsnlbFormatter msnlb;
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
+    private final TipcFormatter tipc;
     private final AoeFormatter aoe;
     private final SwitchTagFormatter switchTags;
     private final ChdlcFormatter chdlc;
@@ -163,6 +164,7 @@ public final class PacketPrinter {
         this.msnlb = new MsnlbFormatter(earlyEnd);
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
+        this.tipc = new TipcFormatter(verbosity, earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
@@ -742,6 +744,11 @@ public final class PacketPrinter {
             case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);
             case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, length, out);
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
+            case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
+            case ETHERTYPE_PPP -> {
+                // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload
+                if (length != 0) ppp.format(p, off, length, out.append(": "));
+            }
             case ETHERTYPE_ISO -> {
                 // tcpdump skips one byte (of no known meaning) before the PDU; with none there, a marker, no jump
                 if (length <= 0 || off >= p.capLen()) out.append(" [|isoclns]");

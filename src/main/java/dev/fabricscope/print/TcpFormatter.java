@@ -8,7 +8,8 @@ import dev.fabricscope.capture.Packet;
  * tcpdump sends them by port ({@link TcpPorts}): DNS ({@link DnsFormatter}), Redis ({@link RespFormatter}), HTTP,
  * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
  * ({@link SshFormatter}), LDP ({@link LdpFormatter}), Telnet's commands ({@link TelnetFormatter}), OpenFlow
- * ({@link OpenflowFormatter}), RPKI-RTR ({@link RpkiRtrFormatter}), NFS over RPC ({@link NfsFormatter}); the other protocols
+ * ({@link OpenflowFormatter}), MSDP ({@link MsdpFormatter}), RPKI-RTR ({@link RpkiRtrFormatter}), NFS over RPC
+ * ({@link NfsFormatter}); the other protocols
  * tcpdump recognises by port (PPTP, NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
@@ -29,6 +30,7 @@ final class TcpFormatter {
     private final LdpFormatter ldp;
     private final TelnetFormatter telnet;
     private final OpenflowFormatter openflow;
+    private final MsdpFormatter msdp;
     private final RpkiRtrFormatter rpkiRtr;
     private final NfsFormatter nfs;
     /** Null with -S (absolute numbers). */
@@ -36,8 +38,11 @@ final class TcpFormatter {
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
     private final PacketType forced;
 
-    /** @param nfs NFS calls to 2049 and replies from it (its xid map shared with UDP's) */
-    TcpFormatter(PrintSettings settings, EarlyEnd earlyEnd, NfsFormatter nfs) {
+    /**
+     * @param inner prints the multicast packet an MSDP Source-Active message carries
+     * @param nfs   NFS calls to 2049 and replies from it (its xid map shared with UDP's)
+     */
+    TcpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, NfsFormatter nfs) {
         Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
         this.forced = settings.forced();
@@ -51,6 +56,7 @@ final class TcpFormatter {
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
         this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
+        this.msdp = new MsdpFormatter(verbosity, earlyEnd, inner);
         this.rpkiRtr = new RpkiRtrFormatter(verbosity, earlyEnd);
         this.nfs = nfs;
         this.bases = settings.relativeSequenceNumbers() ? new TcpSequenceBases() : null;
@@ -159,6 +165,7 @@ final class TcpFormatter {
             case RESP -> resp.format(p, off, length, end, out);
             case SSH -> ssh.format(p, off, length, end, out);
             case BGP -> bgp.format(p, off, end, out);
+            case MSDP -> msdp.format(p, off, length, end, out);
             case RPKI_RTR -> rpkiRtr.format(p, off, length, end, out);
             case LDP -> ldp.format(p, off, length, end, out);
             case TELNET -> telnet.format(p, off, length, end, out);

@@ -8,7 +8,7 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, RPKI_RTR, LDP, NFS, UNSUPPORTED, NONE }
+    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, MSDP, RPKI_RTR, LDP, NFS, UNSUPPORTED, NONE }
 
     /** Telnet first; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = TelnetFormatter.PORT;
@@ -17,8 +17,7 @@ final class TcpPorts {
     /** SSH comes first of those after RESP; NetBIOS, SMB and BEEP stay undecoded; then OpenFlow. */
     private static final int SSH = 22;
     private static final int[] BEFORE_OPENFLOW = {139, 445, 10288};
-    /** After DNS: MSDP; then RPKI-RTR; then LDP; then NFS. */
-    private static final int MSDP = 639;
+    /** After DNS: MSDP, RPKI-RTR, LDP, then NFS (see decoder). */
     private static final int NFS = NfsFormatter.PORT;
 
     static Decoder decoder(int sport, int dport) {
@@ -37,7 +36,7 @@ final class TcpPorts {
         if (either(sport, dport, 80) || either(sport, dport, 8080)) return Decoder.HTTP;
         if (either(sport, dport, 554) || either(sport, dport, 8554)) return Decoder.RTSP;
         if (either(sport, dport, 53)) return Decoder.DNS;
-        if (either(sport, dport, MSDP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, MsdpFormatter.PORT)) return Decoder.MSDP;
         if (either(sport, dport, RpkiRtrFormatter.PORT)) return Decoder.RPKI_RTR;
         if (either(sport, dport, LdpFormatter.PORT)) return Decoder.LDP;
         return either(sport, dport, NFS) ? Decoder.NFS : Decoder.NONE;

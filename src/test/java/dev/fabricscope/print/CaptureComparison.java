@@ -27,8 +27,7 @@ import java.util.TreeMap;
  */
 final class CaptureComparison {
     /** TCP ports tcpdump 4.99 hands to an application printer (print-tcp.c) that we do not have. */
-    static final Set<Integer> TCP_APPLICATION_PORTS = Set.of(23, 139, 445, 639, 646, 1723, 2049, 6633, 6653,
-            10288);
+    static final Set<Integer> TCP_APPLICATION_PORTS = Set.of(139, 445, 1723, 2049, 10288);
 
     enum Category { TCP, UDP, ICMP, ICMPV6, IPSEC, IPV4_LATER_FRAGMENT, IPV6_FRAGMENT, ARP, SLOW_PROTOCOLS, LLDP,
         UNKNOWN_ETHERTYPE, MPLS, PPPOE, GRE, OSPF, PIM, SCTP, DCCP, OSI, NOT_CLAIMED }

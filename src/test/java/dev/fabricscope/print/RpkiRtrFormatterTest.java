@@ -83,8 +83,8 @@ class RpkiRtrFormatterTest {
         f.add(rtr(header(2, 0, 0, 12)));
         f.add(rtr(hex("0000000000")));
         f.add(rtr(header(0, 2, 0, 8), hex("00")));
-        // tcpdump's port order: DNS before RPKI-RTR, RPKI-RTR before LDP (MSDP's, between, is not decoded here: see
-        // portOrder); over IPv6
+        // tcpdump's port order: DNS before RPKI-RTR, RPKI-RTR before LDP (MSDP before RPKI-RTR: see portOrder); over
+        // IPv6
         f.add(segment(53, RpkiRtrFormatter.PORT, header(0, 2, 0, 8)));
         f.add(segment(646, RpkiRtrFormatter.PORT, header(0, 2, 0, 8)));
         f.add(new Frame(ethernet(0x86dd, ipv6(6, tcp(40000, RpkiRtrFormatter.PORT, 1, 2, 0x018, 502, 0, new byte[0],
@@ -115,7 +115,7 @@ class RpkiRtrFormatterTest {
     @Test
     void portOrder() {
         assertEquals(TcpPorts.Decoder.DNS, TcpPorts.decoder(53, RpkiRtrFormatter.PORT));
-        assertEquals(TcpPorts.Decoder.UNSUPPORTED, TcpPorts.decoder(RpkiRtrFormatter.PORT, 639));
+        assertEquals(TcpPorts.Decoder.MSDP, TcpPorts.decoder(RpkiRtrFormatter.PORT, 639));
         assertEquals(TcpPorts.Decoder.RPKI_RTR, TcpPorts.decoder(RpkiRtrFormatter.PORT, 646));
         assertEquals(TcpPorts.Decoder.RPKI_RTR, TcpPorts.decoder(40000, RpkiRtrFormatter.PORT));
     }

@@ -1,0 +1,124 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.capture.Packet;
+
+/**
+ * The Multicast Source Discovery Protocol (RFC 3618; TCP 639) as tcpdump 4.99's print-msdp.c: ": msdp" after the
+ * TCP fields, then each TLV of the segment (" SA 2 entries", " SA-Request for 224.1.2.3", " Keepalive", ...), its
+ * length with -v (always when over 1400); an SA that carries a multicast packet says " [w/data]" and with -vv prints
+ * that packet as an IPv4 one. A first TLV of no known type or an odd length, or one longer than the rest of the
+ * segment, ends the line with " [|msdp]" (no jump); fetches past the capture jump ({@link EarlyEnd}).
+ */
+final class MsdpFormatter {
+    static final int PORT = 639;
+    private static final int HEADER = 3, SA_HEADER = 8, SA_ENTRY = 12, MAX_TYPE = 7;
+    private static final int SA = 1, SA_REQUEST = 2, SA_RESPONSE = 3, KEEPALIVE = 4, NOTIFICATION = 5;
+
+    private final Verbosity verbosity;
+    private final EarlyEnd earlyEnd;
+    private final Encapsulated inner;
+    private final SnapshotBytes bytes = new SnapshotBytes();
+    /** The names a carried packet's marker may give ({@link #carriedProtocol}), as constants: no string per packet. */
+    private static final String[] MARKERS = {"ip", "udp", "tcp", "icmp", "igmp"};
+    /** tcpdump's ndo_protocol: the name a marker prints. */
+    private String protocol;
+
+    MsdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, Encapsulated inner) {
+        this.verbosity = verbosity;
+        this.earlyEnd = earlyEnd;
+        this.inner = inner;
+    }
+
+    /** The TCP payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
+    void format(Packet p, int off, int length, int end, StringBuilder out) {
+        out.append(": msdp");
+        protocol = "msdp";
+        try (var _ = bytes.reading(p, end)) {
+            tlvs(p, off, length, end, out);
+        } catch (SnapshotBytes.Jump j) {
+            earlyEnd.mark(out, protocol);
+        }
+    }
+
+    private static boolean named(StringBuilder out, int from, int to, String name) {
+        if (to - from != name.length()) return false;
+        for (int i = 0; i < name.length(); i++) if (out.charAt(from + i) != name.charAt(i)) return false;
+        return true;
+    }
+
+    /**
+     * tcpdump's ndo_protocol after the carried packet's printers ran (they do not give it back): the name in the
+     * marker they ended with, else that of the transport the IPv4 header names (an application printer under it
+     * would name its own: a known difference), else "ip".
+     */
+    private static String carriedProtocol(Packet p, int at, int end, StringBuilder out, int printedFrom) {
+        int close = out.length() - 1;
+        if (close > printedFrom && out.charAt(close) == ']') {
+            int open = out.lastIndexOf(" [|", close);
+            if (open >= printedFrom) {
+                for (String known : MARKERS) if (named(out, open + 3, close, known)) return known;
+            }
+        }
+        if (at + 10 > end || (p.u8(at) & 0xf0) != 0x40) return "ip";
+        return switch (p.u8(at + 9)) {
+            case 1 -> "icmp";
+            case 6 -> "tcp";
+            case 17 -> "udp";
+            default -> "ip";
+        };
+    }
+
+    private void tlvs(Packet p, int at, int length, int end, StringBuilder out) {
+        // tcpdump first checks the segment starts like MSDP at all
+        int type = bytes.u8(at);
+        int len = bytes.u16(at + 1);
+        if (len > 1500 || len < HEADER || type == 0 || type > MAX_TYPE) {
+            out.append(" [|msdp]");
+            return;
+        }
+        while (length != 0) {
+            type = bytes.u8(at);
+            len = bytes.u16(at + 1);
+            if (len > 1400 || verbosity.verbose()) out.append(" [len ").append(len).append(']');
+            if (len < HEADER || length < len) {
+                out.append(" [|").append(protocol).append(']');
+                return;
+            }
+            int body = at + HEADER;
+            switch (type) {
+                case SA, SA_RESPONSE -> {
+                    out.append(type == SA ? " SA" : " SA-Response");
+                    int entries = bytes.u8(body);
+                    out.append(' ').append(entries).append(" entries");
+                    int data = entries * SA_ENTRY + SA_HEADER;
+                    if (data < len) {
+                        out.append(" [w/data]");
+                        if (verbosity.veryVerbose()) {
+                            int printedFrom = out.append(' ').length();
+                            // a packet starting past the capture: none of it readable, tcpdump's fetch jumps
+                            int from = Math.min(at + data, end);
+                            inner.print(p, from, len - data, end - from, LinkType.IPV4, out);
+                            // the carried packet's printer gave up on a fetch: tcpdump's jump ends the whole line
+                            if (earlyEnd.happened()) return;
+                            protocol = carriedProtocol(p, at + data, end, out, printedFrom);
+                        }
+                    }
+                }
+                case SA_REQUEST -> {
+                    out.append(" SA-Request");
+                    bytes.need(body + 1, 4);   // fetched before " for " is printed
+                    bytes.ip4(out.append(" for "), body + 1);
+                }
+                case KEEPALIVE -> {
+                    out.append(" Keepalive");
+                    if (len != HEADER) out.append("[len=").append(len).append("] ");
+                }
+                case NOTIFICATION -> out.append(" Notification");
+                default -> out.append(" [type=").append(type).append(" len=").append(len).append(']');
+            }
+            at += len;
+            length -= len;
+        }
+    }
+}
