@@ -81,12 +81,7 @@ final class TipcFormatter {
     private void internal(Packet p, int off, StringBuilder out) {
         if (!need(p, off, 32, out)) return;
         long w0 = p.u32(off), w1 = p.u32(off + 4);
-        version(w0, out);
-        node(p.u32(off + 24), out);
-        out.append(" > ");
-        node(p.u32(off + 28), out);
-        sizes(w0, out);
-        messageType(w1, MESSAGE_TYPES, out);
+        nodesAndType(w0, w1, p.u32(off + 24), p.u32(off + 28), MESSAGE_TYPES, out);
         out.append(" (0x");
         Text.hex(out, w1, 8);
         out.append(')');
@@ -105,15 +100,20 @@ final class TipcFormatter {
     private void linkConfig(Packet p, int off, StringBuilder out) {
         if (!need(p, off, 16, out)) return;
         long w0 = p.u32(off), w1 = p.u32(off + 4);
-        version(w0, out);
-        node(p.u32(off + 12), out);
-        out.append(" > ");
-        node(p.u32(off + 8), out);
-        sizes(w0, out);
-        messageType(w1, LINK_CONFIG_TYPES, out);
+        nodesAndType(w0, w1, p.u32(off + 12), p.u32(off + 8), LINK_CONFIG_TYPES, out);
         if (!verbosity.verbose() || !need(p, off, 24, out)) return;
         out.append("\n\tNodeSignature ").append(w1 & 0xffff).append(", network_id ").append(p.u32(off + 16))
             .append(", media_id ").append(p.u32(off + 20) & 0xff);
+    }
+
+    /** What internal and link configuration messages begin with: version, "from > to", sizes, message type. */
+    private void nodesAndType(long w0, long w1, long from, long to, String[] types, StringBuilder out) {
+        version(w0, out);
+        node(from, out);
+        out.append(" > ");
+        node(to, out);
+        sizes(w0, out);
+        messageType(w1, types, out);
     }
 
     private static void version(long w0, StringBuilder out) {
