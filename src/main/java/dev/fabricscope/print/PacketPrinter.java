@@ -386,13 +386,20 @@ public final class PacketPrinter {
         }
     }
 
-    /** This nesting level's view of {@code capLen} bytes at {@code off} of {@code outer} (wire: {@code length}). */
+    /**
+     * This nesting level's view of {@code capLen} bytes at {@code off} of {@code outer} (wire: {@code length}),
+     * held inside the outer packet's captured bytes whatever the caller computed: the outer view usually sits in a
+     * larger read buffer, so an unchecked view past its end would read the next record's bytes (a view starting past
+     * the capture holds none, as tcpdump's fetch of it would fail).
+     */
     private Packet innerView(Packet outer, int off, int length, int capLen, int linkType) {
         if (innerPackets[nesting] == null) {
             innerPackets[nesting] = new Packet();
             innerLayers[nesting] = new Layers();
         }
-        return innerPackets[nesting].set(outer.bytes(), outer.offset() + off, capLen, length, outer.timestampNanos(),
+        int from = Math.clamp(off, 0, outer.capLen());
+        int readable = Math.clamp(capLen, 0, outer.capLen() - from);
+        return innerPackets[nesting].set(outer.bytes(), outer.offset() + from, readable, length, outer.timestampNanos(),
             outer.interfaceId(), linkType, outer.frameNumber());
     }
 
