@@ -27,7 +27,7 @@ import java.util.Set;
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
- * ({@link AristaFormatter}), MS NLB heartbeats, TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), and
@@ -94,6 +94,7 @@ public final class PacketPrinter {
     private final CfmFormatter cfm;
     private final NshFormatter nsh;
     private final MsnlbFormatter msnlb;
+    private final MpcpFormatter mpcp;
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
@@ -162,6 +163,7 @@ public final class PacketPrinter {
         this.cfm = new CfmFormatter(verbosity, earlyEnd);
         this.nsh = new NshFormatter(verbosity, earlyEnd, this::encapsulated);
         this.msnlb = new MsnlbFormatter(earlyEnd);
+        this.mpcp = new MpcpFormatter(verbosity, earlyEnd);
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
@@ -744,6 +746,7 @@ public final class PacketPrinter {
             case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);
             case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, length, out);
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
+            case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, length, out);
             case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
             case ETHERTYPE_PPP -> {
                 // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload
