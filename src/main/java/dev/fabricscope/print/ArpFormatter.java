@@ -3,7 +3,7 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * ARP (RFC 826) lines as tcpdump prints them: "ARP, Request who-has A tell B, length N",
+ * ARP (RFC 826), and Reverse ARP (RFC 903, ethertype 0x8035) as tcpdump also prints it, lines as tcpdump prints them: "ARP, Request who-has A tell B, length N",
  * "ARP, Reply A is-at MAC, length N"; -v adds the hardware/protocol types. The fields sit at fixed
  * offsets after the ethertype the dissector located. An unknown operation's name is followed by the ARP packet's
  * captured bytes in hex and ASCII and no length, as tcpdump's arp_print calls its default print unconditionally

@@ -25,7 +25,7 @@ import java.util.Set;
  * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, LISP control ({@link LispFormatter}),
  * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, L2TP ({@link L2tpFormatter}), the SSH banner, Telnet's commands,
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
- * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
+ * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP and Reverse ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
  * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
@@ -60,7 +60,7 @@ public final class PacketPrinter {
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
     private static final int MAX_ETHERNET_LENGTH = 1500;
-    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035, ETHERTYPE_IPV6 = 0x86dd,
             ETHERTYPE_SLOW = 0x8809, ETHERTYPE_LLDP = 0x88cc;
     private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848,
             ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
@@ -733,7 +733,7 @@ public final class PacketPrinter {
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
-            case ETHERTYPE_ARP -> arp.format(p, off, length, out);
+            case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
