@@ -27,7 +27,7 @@ import java.util.Set;
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP and Reverse ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
- * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 and Alteon jumbo (0x8870) frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), and
@@ -66,7 +66,7 @@ public final class PacketPrinter {
             ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
             ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd,
-            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f, ETHERTYPE_PPP = 0x880b;
+            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f, ETHERTYPE_PPP = 0x880b, ETHERTYPE_JUMBO = 0x8870;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int PPP_HEADER = 4, PPP_ADDRESS = 0xff;
     private static final int IPOIB_HEADER = 44, IPOIB_TYPE = 40;
@@ -295,14 +295,15 @@ public final class PacketPrinter {
         if (header == SLL_HEADER || header == SLL2_HEADER) return Math.min(cookedLinkLength, p.capLen());
         if (isEthernet(p.linkType()) && etherHeaderLength >= 0) return Math.min(etherHeaderLength, p.capLen());
         int payload = outerPayloadOffset(l);
-        if (isLengthField(p, l)) return payload + llcHeaderLength;
+        if (isLlcField(p, l)) return payload + llcHeaderLength;
         return payload >= 0 ? payload : header == NULL_HEADER ? header : p.capLen();
     }
 
-    /** An Ethernet frame whose type field is an 802.3 length: an LLC header follows. */
-    private static boolean isLengthField(Packet p, Layers l) {
+    /** An Ethernet frame whose type field is an 802.3 length or Alteon's jumbo type: an LLC header follows. */
+    private static boolean isLlcField(Packet p, Layers l) {
         int type = outerEtherType(p, l);
-        return isEthernet(p.linkType()) && outerPayloadOffset(l) >= 0 && type >= 0 && type <= MAX_ETHERNET_LENGTH;
+        return isEthernet(p.linkType()) && outerPayloadOffset(l) >= 0 && type >= 0
+            && (type <= MAX_ETHERNET_LENGTH || type == ETHERTYPE_JUMBO);
     }
 
     /**
@@ -584,6 +585,11 @@ public final class PacketPrinter {
                     if (outermost) etherHeaderLength = at + Math.abs(header);
                     return;
                 }
+                if (type == ETHERTYPE_JUMBO) {   // as in ethernet(): an LLC header, no name or length with -e
+                    int header = llc.format(p, off + 6, off, at, length, out);
+                    if (outermost) etherHeaderLength = at + Math.abs(header);
+                    return;
+                }
                 if (type == AristaHeader.ETHERTYPE) {
                     if (caplen < 2 || length < 2) {
                         out.append("[|arista]");
@@ -663,6 +669,7 @@ public final class PacketPrinter {
             out.append("802.3");
             return true;
         }
+        if (p.u16(tag) == ETHERTYPE_JUMBO) return true;   // tcpdump prints neither its name nor the length
         etherTypeName(p.u16(tag), out);
         if (tag == typeOff) out.append(", length ").append(p.origLen() - off).append(": ");
         else out.append(", ");
@@ -697,6 +704,12 @@ public final class PacketPrinter {
             return;
         }
         int type = outerEtherType(p, l);
+        if (type == ETHERTYPE_JUMBO && isEthernet(p.linkType())) {
+            // Alteon jumbo frames: ether_common_print's LLC header and payload, unbounded by a length field
+            int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, length, out);
+            if (nesting == 0) llcHeaderLength = Math.abs(header);
+            return;
+        }
         if (type <= MAX_ETHERNET_LENGTH) {
             if (!isEthernet(p.linkType()) && p.linkType() != LinkType.ERF) {
                 out.append("802.3, length ").append(type);  // SLL's 802.2/802.3 protocols: a known difference
