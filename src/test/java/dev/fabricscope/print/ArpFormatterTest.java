@@ -56,6 +56,10 @@ class ArpFormatterTest {
         f.add(new Frame(vlan(30, 0x8035, arp(4, MAC_B, IP_A, MAC_A, IP_B))));
         f.add(new Frame(ethernet(0x8035, concat(hex("0006 86dd 06 10 0004"), MAC_B, IP6_A, MAC_A, IP6_B))));
         f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 8035"), arp(3, MAC_B, IP_A, MAC_B, IP_B))));
+        // no hardware address (length 0): tcpdump's "<empty>", in ARP's reply too
+        for (int op : new int[] {3, 4, 8, 9, 2}) {
+            f.add(new Frame(ethernet(op == 2 ? 0x0806 : 0x8035, concat(hex("0001 0800 00 04"), u16(op), IP_A, IP_B))));
+        }
         return f;
     }
 
