@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Alteon jumbo frames (ethertype 0x8870, draft-ietf-isis-ext-eth: an LLC header and payload follow the type, as after
  * an 802.3 length but bounded by nothing) against tcpdump 4.99 itself, which prints the LLC payload and with -e
  * neither the type's name nor a length: IS-IS (the draft's use), STP, SNAP with IPv4, an unknown SAP (dumped), an
- * empty payload, behind a VLAN tag and an Arista header; whole, cut after every byte and mutated.
+ * empty payload, behind a VLAN tag and an Arista header, in VXLAN; whole, cut after every byte and mutated.
  */
 class JumboFrameTest {
     static final int ETHERTYPE_JUMBO = 0x8870;
@@ -43,6 +43,8 @@ class JumboFrameTest {
         f.add(new Frame(vlan(12, ETHERTYPE_JUMBO, isisHello())));
         f.add(new Frame(vlan(12, ETHERTYPE_JUMBO, hex("121203 ffff"))));
         f.add(AristaFormatterTest.arista("0001 0010 5e0be100 00000000", concat(u16(ETHERTYPE_JUMBO), isisHello())));
+        byte[] vxlan = concat(hex("08000000 00000100"), ethernet(ETHERTYPE_JUMBO, isisHello()));   // carried
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(40000, 4789, vxlan, IP_A, IP_B)))));
         return f;
     }
 
