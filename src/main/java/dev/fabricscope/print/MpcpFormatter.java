@@ -63,7 +63,7 @@ final class MpcpFormatter {
                     return;
                 }
                 out.append("\n\tFlags [ ");
-                bits(p.u8(at), REGISTER_REQUEST_FLAGS, REGISTER_REQUEST_NAMES, "Reserved", out);
+                LldpText.bits(out, p.u8(at), REGISTER_REQUEST_FLAGS, REGISTER_REQUEST_NAMES, "Reserved");
                 out.append(" ], Pending-Grants ").append(p.u8(at + 1));
             }
             case REGISTER -> {
@@ -72,7 +72,7 @@ final class MpcpFormatter {
                     return;
                 }
                 out.append("\n\tAssigned-Port ").append(p.u16(at)).append(", Flags [ ");
-                bits(p.u8(at + 2), REGISTER_FLAGS, REGISTER_NAMES, "Reserved", out);
+                LldpText.bits(out, p.u8(at + 2), REGISTER_FLAGS, REGISTER_NAMES, "Reserved");
                 out.append(" ]\n\tSync-Time ").append(p.u16(at + 3)).append(" ticks, Echoed-Pending-Grants ")
                     .append(p.u8(at + 5));
             }
@@ -153,16 +153,5 @@ final class MpcpFormatter {
                 at += 2;
             }
         }
-    }
-
-    /** bittok2str: the names of the tokens whose bits are all set, ", " apart, or {@code none}. */
-    private static void bits(int value, int[] tokens, String[] names, String none, StringBuilder out) {
-        int n = 0;
-        for (int i = 0; i < tokens.length; i++) {
-            if ((value & tokens[i]) != tokens[i]) continue;
-            if (n++ > 0) out.append(", ");
-            out.append(names[i]);
-        }
-        if (n == 0) out.append(none);
     }
 }
