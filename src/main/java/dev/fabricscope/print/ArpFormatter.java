@@ -3,7 +3,7 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.Packet;
 
 /**
- * ARP (RFC 826) lines as tcpdump prints them: "ARP, Request who-has A tell B, length N",
+ * ARP (RFC 826), and Reverse ARP (RFC 903, ethertype 0x8035) as tcpdump also prints it, lines as tcpdump prints them: "ARP, Request who-has A tell B, length N",
  * "ARP, Reply A is-at MAC, length N"; -v adds the hardware/protocol types. The fields sit at fixed
  * offsets after the ethertype the dissector located. An unknown operation's name is followed by the ARP packet's
  * captured bytes in hex and ASCII and no length, as tcpdump's arp_print calls its default print unconditionally
@@ -63,7 +63,7 @@ final class ArpFormatter {
                 protocolAddress(p, tpa, pro, pln, out);
                 if (nonZero(p, tha, hln)) {
                     out.append(" (");
-                    Text.linkAddress(out, p, tha, hln);
+                    linkAddress(out, p, tha, hln);
                     out.append(')');
                 }
                 out.append(" tell ");
@@ -72,21 +72,21 @@ final class ArpFormatter {
             case REPLY -> {
                 protocolAddress(p, spa, pro, pln, out);
                 out.append(" is-at ");
-                Text.linkAddress(out, p, sha, hln);
+                linkAddress(out, p, sha, hln);
             }
             case REVERSE_REQUEST, INVERSE_REQUEST -> {
                 out.append("who-is ");
-                Text.linkAddress(out, p, tha, hln);
+                linkAddress(out, p, tha, hln);
                 out.append(" tell ");
-                Text.linkAddress(out, p, sha, hln);
+                linkAddress(out, p, sha, hln);
             }
             case REVERSE_REPLY -> {
-                Text.linkAddress(out, p, tha, hln);
+                linkAddress(out, p, tha, hln);
                 out.append(" at ");
                 protocolAddress(p, tpa, pro, pln, out);
             }
             case INVERSE_REPLY -> {
-                Text.linkAddress(out, p, sha, hln);
+                linkAddress(out, p, sha, hln);
                 out.append(" at ");
                 protocolAddress(p, spa, pro, pln, out);
             }
@@ -103,6 +103,12 @@ final class ArpFormatter {
         if (pro != ETHERTYPE_IPV4 && pro != ETHERTYPE_TRAIL) out.append("<wrong proto type>");
         else if (pln != 4) out.append("<wrong len>");
         else Text.ipv4(out, p, off);
+    }
+
+    /** tcpdump's linkaddr_string: "<empty>" for a zero-length address. */
+    private static void linkAddress(StringBuilder out, Packet p, int off, int len) {
+        if (len == 0) out.append("<empty>");
+        else Text.linkAddress(out, p, off, len);
     }
 
     private static boolean nonZero(Packet p, int off, int len) {

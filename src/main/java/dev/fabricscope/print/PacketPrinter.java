@@ -25,9 +25,9 @@ import java.util.Set;
  * VXLAN-GPE, NSH (also on ethertype 0x894f: {@link NshFormatter}), MPLS in UDP, LISP control ({@link LispFormatter}),
  * NTP, syslog, DHCP, DHCPv6, SNMP, RADIUS, BGP, PTP, L2TP ({@link L2tpFormatter}), the SSH banner, Telnet's commands,
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
- * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP, IPv4 fragments,
+ * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP and Reverse ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
- * ({@link AristaFormatter}), MS NLB heartbeats, TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 frames with their LLC/SNAP header and STP,
+ * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 and Alteon jumbo (0x8870) frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), and
@@ -60,13 +60,13 @@ public final class PacketPrinter {
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
     private static final int MAX_ETHERNET_LENGTH = 1500;
-    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_IPV6 = 0x86dd,
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_ARP = 0x0806, ETHERTYPE_REVARP = 0x8035, ETHERTYPE_IPV6 = 0x86dd,
             ETHERTYPE_SLOW = 0x8809, ETHERTYPE_LLDP = 0x88cc;
     private static final int ETHERTYPE_MPLS = 0x8847, ETHERTYPE_MPLS_MULTICAST = 0x8848,
             ETHERTYPE_PPPOE_DISCOVERY = 0x8863, ETHERTYPE_PPPOE_SESSION = 0x8864,
             ETHERTYPE_PPPOE_DISCOVERY_3COM = 0x3c12, ETHERTYPE_PPPOE_SESSION_3COM = 0x3c13;
     private static final int ETHERTYPE_PTP = 0x88f7, ETHERTYPE_CFM = 0x8902, ETHERTYPE_CFM_OLD = 0xabcd,
-            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f, ETHERTYPE_PPP = 0x880b;
+            ETHERTYPE_ISO = 0xfefe, ETHERTYPE_NSH = 0x894f, ETHERTYPE_PPP = 0x880b, ETHERTYPE_JUMBO = 0x8870;
     private static final int ERF_TYPE_INFINIBAND = 21;
     private static final int PPP_HEADER = 4, PPP_ADDRESS = 0xff;
     private static final int IPOIB_HEADER = 44, IPOIB_TYPE = 40;
@@ -94,6 +94,7 @@ public final class PacketPrinter {
     private final CfmFormatter cfm;
     private final NshFormatter nsh;
     private final MsnlbFormatter msnlb;
+    private final MpcpFormatter mpcp;
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
@@ -162,6 +163,7 @@ public final class PacketPrinter {
         this.cfm = new CfmFormatter(verbosity, earlyEnd);
         this.nsh = new NshFormatter(verbosity, earlyEnd, this::encapsulated);
         this.msnlb = new MsnlbFormatter(earlyEnd);
+        this.mpcp = new MpcpFormatter(verbosity, earlyEnd);
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
@@ -293,14 +295,15 @@ public final class PacketPrinter {
         if (header == SLL_HEADER || header == SLL2_HEADER) return Math.min(cookedLinkLength, p.capLen());
         if (isEthernet(p.linkType()) && etherHeaderLength >= 0) return Math.min(etherHeaderLength, p.capLen());
         int payload = outerPayloadOffset(l);
-        if (isLengthField(p, l)) return payload + llcHeaderLength;
+        if (isLlcField(p, l)) return payload + llcHeaderLength;
         return payload >= 0 ? payload : header == NULL_HEADER ? header : p.capLen();
     }
 
-    /** An Ethernet frame whose type field is an 802.3 length: an LLC header follows. */
-    private static boolean isLengthField(Packet p, Layers l) {
+    /** An Ethernet frame whose type field is an 802.3 length or Alteon's jumbo type: an LLC header follows. */
+    private static boolean isLlcField(Packet p, Layers l) {
         int type = outerEtherType(p, l);
-        return isEthernet(p.linkType()) && outerPayloadOffset(l) >= 0 && type >= 0 && type <= MAX_ETHERNET_LENGTH;
+        return isEthernet(p.linkType()) && outerPayloadOffset(l) >= 0 && type >= 0
+            && (type <= MAX_ETHERNET_LENGTH || type == ETHERTYPE_JUMBO);
     }
 
     /**
@@ -589,6 +592,11 @@ public final class PacketPrinter {
                     if (outermost) etherHeaderLength = at + Math.abs(header);
                     return;
                 }
+                if (type == ETHERTYPE_JUMBO) {   // as in ethernet(): an LLC header, no name or length with -e
+                    int header = llc.format(p, off + 6, off, at, length, out);
+                    if (outermost) etherHeaderLength = at + Math.abs(header);
+                    return;
+                }
                 if (type == AristaHeader.ETHERTYPE) {
                     if (caplen < 2 || length < 2) {
                         out.append("[|arista]");
@@ -668,6 +676,7 @@ public final class PacketPrinter {
             out.append("802.3");
             return true;
         }
+        if (p.u16(tag) == ETHERTYPE_JUMBO) return true;   // tcpdump prints neither its name nor the length
         etherTypeName(p.u16(tag), out);
         if (tag == typeOff) out.append(", length ").append(p.origLen() - off).append(": ");
         else out.append(", ");
@@ -702,6 +711,12 @@ public final class PacketPrinter {
             return;
         }
         int type = outerEtherType(p, l);
+        if (type == ETHERTYPE_JUMBO && isEthernet(p.linkType())) {
+            // Alteon jumbo frames: ether_common_print's LLC header and payload, unbounded by a length field
+            int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, length, out);
+            if (nesting == 0) llcHeaderLength = Math.abs(header);
+            return;
+        }
         if (type <= MAX_ETHERNET_LENGTH) {
             if (!isEthernet(p.linkType()) && p.linkType() != LinkType.ERF) {
                 out.append("802.3, length ").append(type);  // SLL's 802.2/802.3 protocols: a known difference
@@ -738,7 +753,7 @@ public final class PacketPrinter {
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
-            case ETHERTYPE_ARP -> arp.format(p, off, length, out);
+            case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
@@ -751,6 +766,7 @@ public final class PacketPrinter {
             case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);
             case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, length, out);
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
+            case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, length, out);
             case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
             case ETHERTYPE_PPP -> {
                 // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload

@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP_NATT, UNSUPPORTED,
+        RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP_NATT, UNSUPPORTED,
         NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
@@ -46,7 +46,7 @@ final class UdpPorts {
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
     /** Either side, tried after BFD: LMP, then VQP, then sFlow, then LWAPP and SIP before syslog. */
-    private static final int LMP = LmpFormatter.PORT, VQP = 1589;
+    private static final int LMP = LmpFormatter.PORT, VQP = VqpFormatter.PORT;
     private static final int SFLOW = SflowFormatter.PORT;
     private static final int[] BEFORE_SYSLOG = {12223, 12222, 5060};
     private static final int OTV = 8472;
@@ -87,7 +87,7 @@ final class UdpPorts {
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
         if (either(sport, dport, LMP)) return Decoder.LMP;
-        if (either(sport, dport, VQP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, VQP)) return Decoder.VQP;
         if (either(sport, dport, SFLOW)) return Decoder.SFLOW;
         if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ARP against tcpdump 4.99 itself: every operation it names, unknown ones (whose captured bytes tcpdump dumps in hex
- * and ASCII in every mode, -q, -x and -X included), other hardware and protocol types, over Ethernet, a VLAN tag and
- * LLC/SNAP, whole and cut after every byte.
+ * ARP and Reverse ARP against tcpdump 4.99 itself: every operation it names, unknown ones (whose captured bytes
+ * tcpdump dumps in hex and ASCII in every mode, -q, -x and -X included), other hardware and protocol types, over
+ * Ethernet, a VLAN tag and LLC/SNAP, whole and cut after every byte; Reverse ARP mutated too.
  */
 class ArpFormatterTest {
     private static final byte[] ZERO_MAC = new byte[6];
@@ -42,7 +42,39 @@ class ArpFormatterTest {
         f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 0806"), arp(5, MAC_B, IP_A, MAC_A, IP_B))));
         byte[] snap = concat(hex("aaaa03 000000 0806"), arp(12, MAC_B, IP_A, MAC_A, IP_B));
         f.add(LlcFrames.llc(MAC_A, snap.length - 2, snap));   // the length ends before the target address
+        f.addAll(reverseArp());
         return f;
+    }
+
+    /** Reverse ARP (RFC 903, ethertype 0x8035): ARP's layout, which tcpdump prints with the ARP printer. */
+    static List<Frame> reverseArp() {
+        List<Frame> f = new ArrayList<>();
+        for (int op : new int[] {3, 4, 1, 2, 8, 9, 10, 5}) {
+            f.add(new Frame(ethernet(0x8035, arp(op, MAC_B, IP_A, MAC_A, IP_B))));
+        }
+        f.add(new Frame(ethernet(0x8035, concat(arp(3, MAC_B, ZERO_IP, MAC_B, ZERO_IP), new byte[18]))));   // padded
+        f.add(new Frame(vlan(30, 0x8035, arp(4, MAC_B, IP_A, MAC_A, IP_B))));
+        f.add(new Frame(ethernet(0x8035, concat(hex("0006 86dd 06 10 0004"), MAC_B, IP6_A, MAC_A, IP6_B))));
+        f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 8035"), arp(3, MAC_B, IP_A, MAC_B, IP_B))));
+        // no hardware address (length 0): tcpdump's "<empty>", in ARP's reply too
+        for (int op : new int[] {3, 4, 8, 9, 2}) {
+            f.add(new Frame(ethernet(op == 2 ? 0x0806 : 0x8035, concat(hex("0001 0800 00 04"), u16(op), IP_A, IP_B))));
+        }
+        return f;
+    }
+
+    private static final byte[] ZERO_IP = new byte[4];
+
+    @Test
+    void reverseArpMutantsAsTcpdump() throws Exception {
+        List<Frame> mutants = MutatedFrames.of(reverseArp(), "RARP", 0x8035, 20, MutatedFrames::afterEthernet, 3, 28,
+            MutatedFrames.ALL);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    }
+
+    @Test
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "ARP", "", "-v", "-e");
     }
 
     @Test

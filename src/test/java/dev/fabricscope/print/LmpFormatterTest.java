@@ -49,7 +49,7 @@ class LmpFormatterTest {
         assertEquals(UdpPorts.Decoder.BFD, UdpPorts.decoder(701, 3784));
         assertEquals(UdpPorts.Decoder.LMP, UdpPorts.decoder(3784, 701));
         assertEquals(UdpPorts.Decoder.LDP, UdpPorts.decoder(701, 646));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(1589, 6343));
+        assertEquals(UdpPorts.Decoder.VQP, UdpPorts.decoder(1589, 6343));
     }
 
     @Test

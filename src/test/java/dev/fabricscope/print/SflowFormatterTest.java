@@ -29,16 +29,16 @@ class SflowFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, SflowMessages.portOrderFrames(), "", "-v");
     }
 
-    /** The neighbours, in print-udp.c's order: LMP and VQP (not decoded) before sFlow, LWAPP and SIP after it. */
+    /** The neighbours, in print-udp.c's order: LMP and VQP before sFlow, LWAPP and SIP after it. */
     @Test
     void portOrderAsPrintUdp() {
         assertEquals(UdpPorts.Decoder.LMP, UdpPorts.decoder(701, 6343));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(6343, 1589));
+        assertEquals(UdpPorts.Decoder.VQP, UdpPorts.decoder(6343, 1589));
         assertEquals(UdpPorts.Decoder.SFLOW, UdpPorts.decoder(6343, 12223));
         assertEquals(UdpPorts.Decoder.SFLOW, UdpPorts.decoder(12222, 6343));
         assertEquals(UdpPorts.Decoder.SFLOW, UdpPorts.decoder(5060, 6343));
         assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(5060, 12223));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(1589, 40000));
+        assertEquals(UdpPorts.Decoder.VQP, UdpPorts.decoder(1589, 40000));
     }
 
     @Test
