@@ -50,7 +50,11 @@ final class PrinterAllocation {
         }
         Layers l = new Layers();
         StringBuilder sb = new StringBuilder(1 << 16);
-        for (int round = 0; round < 2; round++) {
+        // round 0 warms up; a printer that allocates per packet does so in every later round, while a one-off
+        // allocation of the JVM's own (a compilation or deoptimization landing in a measured round, seen now and
+        // then early in a test JVM) shows in one round only: the least of the measured rounds must be 0
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < 1 + MEASURED_ROUNDS && least != 0; round++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < repeats; i++) {
                 for (Packet p : packets) {
@@ -60,7 +64,10 @@ final class PrinterAllocation {
                 }
             }
             long perPacket = (threads.getCurrentThreadAllocatedBytes() - before) / ((long) repeats * packets.length);
-            if (round == 1) assertEquals(0, perPacket, "bytes allocated per " + what + " packet");
+            if (round > 0) least = Math.min(least, perPacket);
         }
+        assertEquals(0, least, "bytes allocated per " + what + " packet, in the least of " + MEASURED_ROUNDS + " rounds");
     }
+
+    private static final int MEASURED_ROUNDS = 3;
 }
