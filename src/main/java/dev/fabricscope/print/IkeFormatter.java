@@ -7,9 +7,12 @@ import dev.fabricscope.capture.Packet;
  * prints it (print-isakmp.c): {@code isakmp: parent_sa ikev2_init[I]}, -v adds the version and message id, the
  * payload chain (SA with its proposals and transforms, KE, nonce, notify, ID, AUTH, TS, the encrypted payload, the
  * rest by name and length) and a length mismatch with the datagram; -vv the cookies and whole nonces and AUTH data;
- * -vvv every payload in hex. IKEv1 prints its header line (phase, initiator or responder as tcpdump's cookie cache
- * tells it, exchange, flags); its payloads (-v) are not decoded here. tcpdump's reads that fail jump out with
- * " [|isakmp]" ({@link EarlyEnd}); its own length checks end a payload with " [|name]".
+ * -vvv every payload in hex. IKEv1 (RFC 2408/2409) prints its phase, initiator or responder as tcpdump's cookie
+ * cache (the last 20 initiators, per printer) tells it, exchange and flags; -v its payloads (SA with Oakley and IPsec
+ * DOI attributes, KE, ID, certificates, hash, signature, nonce, notify, delete, vendor ID). Each version's printers
+ * serve the other's payload types in a chain, as tcpdump's single table does. tcpdump's reads that fail jump out with
+ * " [|isakmp]" ({@link EarlyEnd}); its own length checks end a payload with " [|name]". Not told apart: -vvvv (all of
+ * a notify's data), and SA/proposal nesting deeper than 64 (tcpdump recurses without bound).
  */
 final class IkeFormatter {
     static final int PORT = 500;
@@ -47,10 +50,58 @@ final class IkeFormatter {
         "iana-grp13", "modp2048", "modp3072", "modp4096", "modp6144", "modp8192"};
     private static final String[] ESNS = {"no-esn", "esn"};
     private static final String[] AUTH_METHODS = {"invalid", "rsasig", "shared-secret", "dsssig"};
-    /** The only named attribute of an encryption transform: key length (its values are printed in hex). */
-    private static final int ATTR_KEYLEN = 14;
+    /** Attribute names by type and, for some, value names by value (tcpdump's attrmap). */
+    record AttributeMap(String[] types, String[][] values) { }
+    /** An IKEv2 encryption transform's: only the key length (14) is named, its values in hex. */
+    private static final AttributeMap ENCRYPTION_ATTRIBUTES;
+    static {
+        String[] types = new String[15];
+        types[14] = "keylen";
+        ENCRYPTION_ATTRIBUTES = new AttributeMap(types, new String[15][]);
+    }
+    /** tcpdump's group names stop one short of its list: modp8192 (18) prints as a number. */
+    private static final String[] GROUP_VALUES = java.util.Arrays.copyOf(GROUPS, 18);
+    private static final String[] LIFE_TYPES = {null, "sec", "kb"};
+    /** IPsec DOI (RFC 2407) SA attributes, for AH, ESP and IPComp transforms. */
+    private static final AttributeMap IPSEC_ATTRIBUTES = new AttributeMap(
+        new String[] {null, "lifetype", "life", "group desc", "enc mode", "auth", "keylen", "rounds", "dictsize",
+            "privalg"},
+        new String[][] {null, LIFE_TYPES, null, GROUP_VALUES, {null, "tunnel", "transport"},
+            {null, "hmac-md5", "hmac-sha1", "1des-mac", "keyed"}, null, null, null, null});
+    /** IKE (Oakley, RFC 2409) phase 1 attributes. */
+    private static final AttributeMap OAKLEY_ATTRIBUTES = new AttributeMap(
+        new String[] {null, "enc", "hash", "auth", "group desc", "group type", "group prime", "group gen1",
+            "group gen2", "group curve A", "group curve B", "lifetype", "lifeduration", "prf", "keylen", "field",
+            "order"},
+        new String[][] {null, {null, "1des", "idea", "blowfish", "rc5", "3des", "cast", "aes"},
+            {null, "md5", "sha1", "tiger", "sha2-256", "sha2-384", "sha2-512"},
+            {null, "preshared", "dss", "rsa sig", "rsa enc", "rsa enc revised"}, GROUP_VALUES,
+            {null, "MODP", "ECP", "EC2N"}, null, null, null, null, null, LIFE_TYPES, null, null, null, null, null});
+    private static final String[] V1_TRANSFORMS_IKE = {null, "ike"};
+    private static final String[] V1_TRANSFORMS_AH = {null, "(reserved)", "md5", "sha", "1des", "sha2-256",
+        "sha2-384", "sha2-512"};
+    private static final String[] V1_TRANSFORMS_IPCOMP = {null, "oui", "deflate", "lzs"};
+    private static final String[] V1_ID_TYPES = {null, "IPv4", "FQDN", "user FQDN", "IPv4net", "IPv6", "IPv6net",
+        "IPv4range", "IPv6range", "ASN1 DN", "ASN1 GN", "keyid"};
+    private static final String[] CERT_TYPES = {"none", "pkcs7", "pgp", "dns", "x509sign", "x509ke", "kerberos", "crl",
+        "arl", "spki", "x509attr"};
+    private static final String[] V1_NOTIFY_ERRORS = {null, "INVALID-PAYLOAD-TYPE", "DOI-NOT-SUPPORTED",
+        "SITUATION-NOT-SUPPORTED", "INVALID-COOKIE", "INVALID-MAJOR-VERSION", "INVALID-MINOR-VERSION",
+        "INVALID-EXCHANGE-TYPE", "INVALID-FLAGS", "INVALID-MESSAGE-ID", "INVALID-PROTOCOL-ID", "INVALID-SPI",
+        "INVALID-TRANSFORM-ID", "ATTRIBUTES-NOT-SUPPORTED", "NO-PROPOSAL-CHOSEN", "BAD-PROPOSAL-SYNTAX",
+        "PAYLOAD-MALFORMED", "INVALID-KEY-INFORMATION", "INVALID-ID-INFORMATION", "INVALID-CERT-ENCODING",
+        "INVALID-CERTIFICATE", "CERT-TYPE-UNSUPPORTED", "INVALID-CERT-AUTHORITY", "INVALID-HASH-INFORMATION",
+        "AUTHENTICATION-FAILED", "INVALID-SIGNATURE", "ADDRESS-NOTIFICATION", "NOTIFY-SA-LIFETIME",
+        "CERTIFICATE-UNAVAILABLE", "UNSUPPORTED-EXCHANGE-TYPE", "UNEQUAL-PAYLOAD-LENGTHS"};
+    private static final String[] V1_IPSEC_NOTIFY_ERRORS = {"RESERVED"};
+    private static final String[] V1_NOTIFY_STATUSES = {"CONNECTED"};
+    private static final String[] V1_IPSEC_NOTIFY_STATUSES = {"RESPONDER-LIFETIME", "REPLAY-STATUS",
+        "INITIAL-CONTACT"};
+    private static final int RESPONDER_LIFETIME = 24576, REPLAY_STATUS = 24577;
     /** tcpdump's cookie cache: the last 20 initiators (IKEv1's I/R guess); it starts zeroed, as tcpdump's. */
     private static final int INITIATORS = 20;
+    /** How deep IKEv1's SA, proposal and transform chains may nest (tcpdump's recursion has no bound). */
+    private static final int MAX_DEPTH = 64;
 
     private final Verbosity verbosity;
     private final EarlyEnd earlyEnd;
@@ -125,40 +176,61 @@ final class IkeFormatter {
             out.append(']');
             return;
         }
-        chain(np, bp + HEADER, out);
+        chain(true, np, bp + HEADER, bytes.u32(bp + 20) == 0 ? 1 : 2, 0, 0, out);
     }
 
-    /** ikev2_sub_print: the payloads from {@code ext}, each on its own line, until one ends the chain. */
-    private void chain(int np, int ext, StringBuilder out) {
+    /**
+     * ikev2_sub_print and ikev1_sub_print: the payloads from {@code ext}, each on its own line at {@code depth}, until
+     * one ends the chain; where the last one ends, or -1.
+     */
+    private int chain(boolean v2, int np, int ext, int phase, int proto, int depth, StringBuilder out) {
+        if (depth > MAX_DEPTH) return -1;   // tcpdump recurses on; a known difference past this depth
+        int cp = ext;
         while (np != 0) {
-            if (!bytes.has(ext, GENERIC) || !bytes.has(ext, bytes.u16(ext + 2))) {
-                out.append(" [|");
-                name(out, np, PAYLOADS);
-                out.append(']');
-                return;
-            }
-            out.append("\n    (");
-            int next = payload(np, ext, out);
+            if (!bytes.has(ext, GENERIC) || !bytes.has(ext, bytes.u16(ext + 2))) return truncated(out, np);
+            indent(out, depth + 1);
+            cp = payload(v2, np, ext, phase, proto, depth + 1, out);
             out.append(')');
-            if (next < 0) return;
+            if (cp < 0) return -1;
             np = bytes.u8(ext);
-            ext = next;
+            ext = cp;
         }
+        return cp;
     }
 
-    /** ikev2_sub0_print: one payload; the next one's offset, or -1 where the chain ends. */
-    private int payload(int np, int ext, StringBuilder out) {
+    private static void indent(StringBuilder out, int depth) {
+        out.append('\n');
+        for (int i = 0; i < depth; i++) out.append("    ");
+        out.append('(');
+    }
+
+    /** ikev2_sub0_print and ike_sub0_print: one payload; the next one's offset, or -1 where the chain ends. */
+    private int payload(boolean v2, int np, int ext, int phase, int proto, int depth, StringBuilder out) {
         int itemLen = bytes.u16(ext + 2);
         if (itemLen <= GENERIC) return -1;
         return switch (np) {
-            case NP_V2SA -> sa(np, ext, itemLen, out);
+            case 1 -> v1Sa(ext, phase, proto, depth, out);
+            case NP_P -> v1Proposal(ext, phase, depth, out);
+            case NP_T -> v1Transform(ext, itemLen, proto, out);
+            case 4 -> v1Hex(np, " key len=", ext, itemLen, out);
+            case 5 -> v1Id(ext, itemLen, out);
+            case 6, 7 -> v1Cert(np, ext, itemLen, out);
+            case 8, 9, 13 -> v1Hex(np, " len=", ext, itemLen, out);
+            case 10 -> v1Nonce(ext, itemLen, out);
+            case NP_N -> v1Notify(ext, itemLen, out);
+            case 12 -> v1Delete(ext, out);
+            case NP_V2SA -> sa(np, ext, itemLen, depth, out);
             case NP_V2KE -> ke(np, ext, itemLen, out);
             case 35, 36 -> id(np, ext, itemLen, out);
             case 39 -> auth(np, ext, itemLen, out);
             case 40 -> nonce(np, ext, itemLen, out);
             case 41 -> notify(ext, itemLen, out);
             case 43 -> vendor(np, ext, itemLen, out);
-            case NP_V2E -> encrypted(np, ext, itemLen, out);
+            case NP_V2E -> {
+                if (v2) yield encrypted(np, ext, itemLen, out);
+                out.append("v2e");   // IKEv1 has no printer for it
+                yield ext + itemLen;
+            }
             case 37, 38, 42, 44, 45, 47, 48 -> generic(np, ext, itemLen, out);
             default -> {
                 name(out, np, PAYLOADS);
@@ -207,7 +279,7 @@ final class IkeFormatter {
         return -1;   // its next-payload field names what is inside
     }
 
-    private int sa(int tpay, int ext1, int osaLength, StringBuilder out) {
+    private int sa(int tpay, int ext1, int osaLength, int depth, StringBuilder out) {
         out.append("sa");
         critical(out, ext1);
         long saLength = osaLength - GENERIC;
@@ -224,9 +296,9 @@ final class IkeFormatter {
             if (itemLen <= GENERIC) return truncated(out, tpay);
             if (saLength < itemLen) return tooLong(out, tpay, cp + saLength);
             if (!bytes.has(cp, itemLen)) return truncated(out, tpay);
-            out.append("\n        (");
+            indent(out, depth + 1);
             if (np == NP_P) {
-                cp = proposal(pcount, ext, itemLen, out);
+                cp = proposal(pcount, ext, itemLen, depth + 1, out);
                 if (cp < 0) return -1;
             } else {
                 name(out, np, PAYLOADS);
@@ -243,7 +315,7 @@ final class IkeFormatter {
         return (int) skipTo;
     }
 
-    private int proposal(int pcount, int ext, int oprop, StringBuilder out) {
+    private int proposal(int pcount, int ext, int oprop, int depth, StringBuilder out) {
         if (!bytes.has(ext, 8)) return truncated(out, NP_P);
         title(out, NP_P, ext);
         long propLength = oprop - GENERIC;
@@ -270,7 +342,7 @@ final class IkeFormatter {
             if (itemLen <= GENERIC) return truncated(out, NP_P);
             if (propLength < itemLen) return tooLong(out, NP_P, cp + propLength);
             if (!bytes.has(cp, itemLen)) return truncated(out, NP_P);
-            out.append("\n            (");
+            indent(out, depth + 1);
             if (np == NP_T) {
                 cp = transform(tcount, t, itemLen, out);
                 if (cp < 0) return -1;
@@ -305,13 +377,13 @@ final class IkeFormatter {
         out.append(' ');
         int cp = ext + 8;
         int ep2 = ext + itemLen;
-        while (cp < bytes.end() && cp < ep2) cp = attribute(cp, ep2, type == 1, out);
+        while (cp < bytes.end() && cp < ep2) cp = attribute(cp, ep2, type == 1 ? ENCRYPTION_ATTRIBUTES : null, out);
         if (bytes.end() < ep2) out.append("...");
         return cp;
     }
 
-    /** ikev1_attrmap_print / ikev1_attr_print (encryption's map names only the key length). */
-    private int attribute(int p, int ep2, boolean encryption, StringBuilder out) {
+    /** ikev1_attrmap_print ({@code map} not null) / ikev1_attr_print: one attribute; where the next one starts. */
+    private int attribute(int p, int ep2, AttributeMap map, StringBuilder out) {
         int first = bytes.u8(p);
         int totlen = (first & 0x80) != 0 ? 4 : 4 + bytes.u16(p + 2);
         if (ep2 < (long) p + totlen) {
@@ -320,11 +392,15 @@ final class IkeFormatter {
         }
         out.append('(');
         int t = bytes.u16(p) & 0x7fff;
-        if (encryption && t == ATTR_KEYLEN) out.append("type=keylen ");
+        String type = map != null && t < map.types().length ? map.types()[t] : null;
+        if (type != null) out.append("type=").append(type).append(' ');
         else out.append("type=#").append(t).append(' ');
         if ((first & 0x80) != 0) {
             out.append("value=");
-            Text.hexBytes(out, bytes.packet(), p + 2, 2);
+            int v = bytes.u16(p + 2);
+            String[] values = type != null ? map.values()[t] : null;
+            if (values != null && v < values.length && values[v] != null) out.append(values[v]);
+            else Text.hexBytes(out, bytes.packet(), p + 2, 2);
         } else {
             out.append("len=").append(totlen - 4).append(" value=");
             Text.hexBytes(out, bytes.packet(), p + 4, totlen - 4);
@@ -517,7 +593,276 @@ final class IkeFormatter {
         else out.append('#').append(value);
     }
 
-    // IKEv1 (ikev1_print): the header line only
+    // IKEv1 payloads (ikev1_*_print); tcpdump calls them for these types in IKEv2 chains too
+
+    private int v1Sa(int ext, int phase, int proto, int depth, StringBuilder out) {
+        out.append("sa:");
+        if (!bytes.has(ext, 12)) return truncated(out, 1);
+        long doi = bytes.u32(ext + 4), sit = bytes.u32(ext + 8);
+        if (doi != 1) {
+            out.append(" doi=").append(doi).append(" situation=").append(sit);
+            return ext + 12;
+        }
+        out.append(" doi=ipsec situation=");
+        boolean named = false;
+        if ((sit & 1) != 0) {
+            out.append("identity");
+            named = true;
+        }
+        if ((sit & 2) != 0) {
+            out.append(named ? "+secrecy" : "secrecy");
+            named = true;
+        }
+        if ((sit & 4) != 0) out.append(named ? "+integrity" : "integrity");
+        int np = ext + 12;
+        if (sit != 1) {
+            out.append(" ident=").append(bytes.u32(ext + 4));   // tcpdump reads the DOI's place for it
+            np += 4;
+        }
+        if (!bytes.has(np, GENERIC)) return truncated(out, 1);
+        return chain(false, NP_P, np, phase, proto, depth, out);
+    }
+
+    private int v1Proposal(int ext, int phase, int depth, StringBuilder out) {
+        out.append("p:");
+        if (!bytes.has(ext, 8)) return truncated(out, NP_P);
+        int protocol = bytes.u8(ext + 5);
+        out.append(" #").append(bytes.u8(ext + 4)).append(" protoid=");
+        name(out, protocol, PROTOCOLS);
+        out.append(" transform=").append(bytes.u8(ext + 7));
+        int spiSize = bytes.u8(ext + 6);
+        if (spiSize != 0) {
+            out.append(" spi=");
+            if (!raw(out, ext + 8, spiSize)) return truncated(out, NP_P);
+        }
+        int t = ext + 8 + spiSize;
+        if (!bytes.has(t, GENERIC)) return truncated(out, NP_P);
+        return chain(false, NP_T, t, phase, protocol, depth, out);
+    }
+
+    private int v1Transform(int ext, int itemLen, int proto, StringBuilder out) {
+        out.append("t:");
+        if (!bytes.has(ext, 8)) return truncated(out, NP_T);
+        String[] ids;
+        AttributeMap map;
+        switch (proto) {
+            case 1 -> { ids = V1_TRANSFORMS_IKE; map = OAKLEY_ATTRIBUTES; }
+            case 2 -> { ids = V1_TRANSFORMS_AH; map = IPSEC_ATTRIBUTES; }
+            case 3 -> { ids = ENCRYPTIONS; map = IPSEC_ATTRIBUTES; }
+            case 4 -> { ids = V1_TRANSFORMS_IPCOMP; map = IPSEC_ATTRIBUTES; }
+            default -> { ids = null; map = null; }
+        }
+        out.append(" #").append(bytes.u8(ext + 4)).append(" id=");
+        if (ids != null) name(out, bytes.u8(ext + 5), ids);
+        else out.append(bytes.u8(ext + 5));
+        out.append(' ');
+        int cp = ext + 8;
+        int ep2 = ext + itemLen;
+        while (cp < bytes.end() && cp < ep2) cp = attribute(cp, ep2, map, out);
+        if (bytes.end() < ep2) out.append("...");
+        return cp;
+    }
+
+    /** KE, hash, signature, vendor ID: the length, -vvv the body in hex. */
+    private int v1Hex(int np, String label, int ext, int itemLen, StringBuilder out) {
+        name(out, np, PAYLOADS);
+        out.append(':');
+        out.append(label).append(itemLen - GENERIC);
+        if (verbosity == Verbosity.MOST_VERBOSE && itemLen > GENERIC) {
+            out.append(' ');
+            if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, np);
+        }
+        return ext + itemLen;
+    }
+
+    private int v1Cert(int np, int ext, int itemLen, StringBuilder out) {
+        name(out, np, PAYLOADS);
+        out.append(':');
+        if (!bytes.has(ext, 6)) return truncated(out, np);
+        out.append(" len=").append(itemLen - GENERIC).append(" type=");
+        name(out, bytes.u8(ext + 4), CERT_TYPES);
+        if (verbosity == Verbosity.MOST_VERBOSE && itemLen > GENERIC) {
+            out.append(' ');
+            if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, np);
+        }
+        return ext + itemLen;
+    }
+
+    private int v1Nonce(int ext, int itemLen, StringBuilder out) {
+        out.append("nonce: n len=").append(itemLen - GENERIC);
+        if (itemLen > GENERIC) {
+            if (verbosity == Verbosity.MOST_VERBOSE) {
+                out.append(' ');
+                if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, 10);
+            } else if (verbosity.veryVerbose()) {
+                out.append(' ');
+                if (!someData(out, ext + GENERIC)) return truncated(out, 10);
+            }
+        }
+        return ext + itemLen;
+    }
+
+    /** The ID payload, as the IPsec DOI's (RFC 2407 4.6.2) in both phases, as tcpdump does. */
+    private int v1Id(int ext, int itemLen, StringBuilder out) {
+        out.append("id:");
+        if (!bytes.has(ext, 8)) return truncated(out, 5);
+        int data = ext + 8;
+        int len = itemLen > 8 ? itemLen - 8 : 0;
+        int type = bytes.u8(ext + 4);
+        out.append(" idtype=");
+        name(out, type, V1_ID_TYPES);
+        out.append(" protoid=").append(bytes.u8(ext + 5)).append(" port=").append(bytes.u16(ext + 6));
+        if (len == 0) return ext + itemLen;
+        if (!bytes.has(data, len)) return truncated(out, 5);
+        switch (type) {
+            case 1 -> {
+                if (len < 4) out.append(" len=").append(len).append(" [bad: < 4]");
+                else {
+                    out.append(" len=").append(len).append(' ');
+                    Text.ipv4(out, bytes.packet(), data);
+                }
+                len = 0;
+            }
+            case 2, 3 -> {
+                out.append(" len=").append(len).append(' ');
+                for (int i = 0; i < len; i++) Text.printableChar(out, bytes.u8(data + i));
+                len = 0;
+            }
+            case 4 -> {
+                if (len < 8) out.append(" len=").append(len).append(" [bad: < 8]");
+                else {
+                    out.append(" len=").append(len).append(' ');
+                    Text.ipv4(out, bytes.packet(), data);
+                    out.append('/').append(bytes.u8(data + 4)).append('.').append(bytes.u8(data + 5)).append('.')
+                        .append(bytes.u8(data + 6)).append('.').append(bytes.u8(data + 7));
+                }
+                len = 0;
+            }
+            case 5 -> {
+                if (len < 16) out.append(" len=").append(len).append(" [bad: < 16]");
+                else {
+                    out.append(" len=").append(len).append(' ');
+                    Text.ipv6(out, bytes.packet(), data);
+                }
+                len = 0;
+            }
+            case 6 -> {
+                if (len < 32) out.append(" len=").append(len).append(" [bad: < 32]");
+                else {
+                    out.append(" len=").append(len).append(' ');
+                    Text.ipv6(out, bytes.packet(), data);
+                    out.append("/0x");
+                    Text.hexBytes(out, bytes.packet(), data + 16, 16);
+                }
+                len = 0;
+            }
+            case 7 -> {
+                if (len < 8) out.append(" len=").append(len).append(" [bad: < 8]");
+                else {
+                    out.append(" len=").append(len).append(' ');
+                    Text.ipv4(out, bytes.packet(), data);
+                    out.append('-');
+                    Text.ipv4(out, bytes.packet(), data + 4);
+                }
+                len = 0;
+            }
+            case 8 -> {
+                if (len < 32) out.append(" len=").append(len).append(" [bad: < 32]");
+                else {
+                    out.append(" len=").append(len).append(' ');
+                    Text.ipv6(out, bytes.packet(), data);
+                    out.append('-');
+                    Text.ipv6(out, bytes.packet(), data + 16);
+                }
+                len = 0;
+            }
+            default -> { }
+        }
+        if (len != 0) {
+            out.append(" len=").append(len);
+            if (verbosity == Verbosity.MOST_VERBOSE) {
+                out.append(' ');
+                if (!raw(out, data, len)) return truncated(out, 5);
+            }
+        }
+        return ext + itemLen;
+    }
+
+    private int v1Notify(int ext, int itemLen, StringBuilder out) {
+        out.append("n:");
+        if (!bytes.has(ext, 12)) return truncated(out, NP_N);
+        long doi = bytes.u32(ext + 4);
+        int proto = bytes.u8(ext + 8);
+        int type = bytes.u16(ext + 10);
+        int spiSize = bytes.u8(ext + 9);
+        if (doi != 1) {
+            out.append(" doi=").append(doi).append(" proto=").append(proto).append(" type=");
+            if (type < 8192) name(out, type, V1_NOTIFY_ERRORS);
+            else if (type >= 16384 && type < 24576) name(out, type - 16384, V1_NOTIFY_STATUSES);
+            else out.append('#').append(type);
+            if (spiSize != 0) {
+                out.append(" spi=");
+                if (!raw(out, ext + 12, spiSize)) return truncated(out, NP_N);
+            }
+            return ext + 12 + spiSize;
+        }
+        out.append(" doi=ipsec proto=");
+        name(out, proto, PROTOCOLS);
+        out.append(" type=");
+        if (type < 8192) name(out, type, V1_NOTIFY_ERRORS);
+        else if (type < 16384) name(out, type - 8192, V1_IPSEC_NOTIFY_ERRORS);
+        else if (type < 24576) name(out, type - 16384, V1_NOTIFY_STATUSES);
+        else if (type < 32768) name(out, type - 24576, V1_IPSEC_NOTIFY_STATUSES);
+        else out.append('#').append(type);
+        if (spiSize != 0) {
+            out.append(" spi=");
+            if (!raw(out, ext + 12, spiSize)) return truncated(out, NP_N);
+        }
+        int cp = ext + 12 + spiSize;
+        int ep2 = ext + itemLen;
+        if (cp < bytes.end()) {
+            switch (type) {
+                case RESPONDER_LIFETIME -> {
+                    out.append(" attrs=(");
+                    while (cp < bytes.end() && cp < ep2) cp = attribute(cp, ep2, OAKLEY_ATTRIBUTES, out);
+                    out.append(')');
+                }
+                case REPLAY_STATUS -> {
+                    out.append(" status=(");
+                    boolean enabled = bytes.u32(cp) != 0;   // fetched before anything of it is printed
+                    out.append("replay detection ").append(enabled ? "en" : "dis").append("abled)");
+                }
+                default -> {   // tcpdump's -vvvv (all the data) is not told from -vvv here
+                    if (!someData(out, cp)) return truncated(out, NP_N);
+                }
+            }
+        }
+        return ext + itemLen;
+    }
+
+    private int v1Delete(int ext, StringBuilder out) {
+        out.append("d:");
+        if (!bytes.has(ext, 12)) return truncated(out, 12);
+        long doi = bytes.u32(ext + 4);
+        int proto = bytes.u8(ext + 8);
+        if (doi != 1) out.append(" doi=").append(doi).append(" proto=").append(proto);
+        else {
+            out.append(" doi=ipsec proto=");
+            name(out, proto, PROTOCOLS);
+        }
+        int spiSize = bytes.u8(ext + 9);
+        int count = bytes.u16(ext + 10);
+        out.append(" spilen=").append(spiSize).append(" nspi=").append(count).append(" spi=");
+        int q = ext + 12;
+        for (int i = 0; i < count; i++) {
+            if (i != 0) out.append(',');
+            if (!raw(out, q, spiSize)) return truncated(out, 12);
+            q += spiSize;
+        }
+        return q;
+    }
+
+    // IKEv1 (ikev1_print): the header line
 
     private void ikev1(Packet p, IpContext ip, int bp, StringBuilder out) {
         if (bytes.u32(bp + 20) == 0) out.append(" phase 1");
@@ -552,8 +897,9 @@ final class IkeFormatter {
             out.append(" [encrypted ");
             name(out, bytes.u8(bp + 16), PAYLOADS);
             out.append(']');
+            return;
         }
-        // the IKEv1 payloads are not decoded here (a known difference with tcpdump -v)
+        chain(false, bytes.u8(bp + 16), bp + HEADER, bytes.u32(bp + 20) == 0 ? 1 : 2, 0, 0, out);
     }
 
     private int findCookie(Packet p, int bp) {

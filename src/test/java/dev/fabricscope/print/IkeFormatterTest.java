@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * transforms and attributes, KE, nonce, notifies (NAT detection, cookie short and long, errors, status), vendor IDs;
  * IKE_AUTH in the clear (IDs of each type, AUTH, an ESP proposal with its SPI, TS, certificates, delete, CP, EAP,
  * unknown payloads) and encrypted; the header alone with odd versions, exchanges and flags, length mismatches; IKEv1's
- * header line with tcpdump's initiator/responder guess; over UDP 500, 7500 and after 4500's non-ESP marker, IPv4 and
- * IPv6, in every verbosity, whole, cut after every byte and mutated. IKEv1's payloads (-v) are not decoded here, nor
- * IKEv1 payload types inside an IKEv2 chain: mutants that could reach them are left out.
+ * header line with tcpdump's initiator/responder guess and its payloads (RFC 2408/2409: SA with Oakley and IPsec DOI
+ * attributes, KE, ID of each type, certificates, hash, signature, nonce, notifies, deletes, vendor IDs), the two
+ * versions' payload types in each other's chains; over UDP 500, 7500 and after 4500's non-ESP marker, IPv4 and IPv6,
+ * in every verbosity, whole, cut after every byte and mutated.
  */
 class IkeFormatterTest {
     @TempDir
@@ -185,21 +186,92 @@ class IkeFormatterTest {
         return m;
     }
 
+    /** IKEv1 transform payload (RFC 2408 3.6): more, number, id, attributes. */
+    static String v1Transform(boolean more, int number, int id, String attributes) {
+        int len = 8 + hex(attributes).length;
+        return String.format("%02x00%04x%02x%02x0000", more ? 3 : 0, len, number, id) + attributes;
+    }
+
+    /** Main mode's SA (RFC 2409 with Oakley attributes): DOI IPsec, situation identity, one ISAKMP proposal. */
+    static String v1MainModeSa(int situation) {
+        return "00000001" + String.format("%08x", situation) + (situation == 1 ? "" : "00000000")
+            + proposal(false, 1, 1, "",
+                v1Transform(true, 1, 1, "800100078003000100020004000151808002000280040002800b0001800e0080"),
+                v1Transform(true, 2, 1, "80010005800200018003000380040005800b0001000c000400007080"),
+                v1Transform(false, 3, 1, "8001000180020002800300fd8004000e80050003800c0e10001000020102"));
+    }
+
+    /** Quick mode's SA: ESP, AH and IPComp proposals with SPIs and IPsec DOI attributes. */
+    static String v1QuickModeSa() {
+        return "0000000100000001"
+            + proposal(true, 1, 3, "c0ffee01",
+                v1Transform(true, 1, 12, "80010001000200040000708080040001800500028006008080030012"),
+                v1Transform(false, 2, 3, "800400028005000580070004"))
+            + proposal(true, 1, 2, "c0ffee02", v1Transform(false, 1, 7, "80050007"))
+            + proposal(false, 1, 4, "1234", v1Transform(false, 1, 2, "80090002"));
+    }
+
     /**
-     * IKEv1 (RFC 2408): main mode from the initiator and the responder, then an unknown cookie; headers only (no
-     * payload, or encrypted ones).
+     * IKEv1 (RFC 2408, 2409): main mode from the initiator and the responder, aggressive mode, quick mode,
+     * informational with notifies and deletes, then unknown cookies and encrypted messages.
      */
     static List<Frame> ikev1() {
         byte[] a = hex("0a000001"), b = hex("0a000002"), c = hex("0a000003");
+        String i1 = "1111111111111111", r1 = "2222222222222222";
         List<Frame> f = new ArrayList<>();
-        f.add(udp4From(a, b, message("1111111111111111", "0000000000000000", 0x10, 2, 0, 0, 0, List.of())));
-        f.add(udp4From(b, a, message("1111111111111111", "2222222222222222", 0x10, 2, 0, 0, 0, List.of())));
-        f.add(udp4From(c, a, message("1111111111111111", "2222222222222222", 0x10, 2, 0, 0, 0, List.of())));
-        f.add(udp4From(a, b, message("1111111111111111", "2222222222222222", 0x10, 32, 3, 0x5f724dc6L, 8, List.of())));
+        f.add(udp4From(a, b, message(i1, "0000000000000000", 0x10, 2, 0, 0, -1, List.of(
+            new Payload(1, v1MainModeSa(1)), new Payload(13, "4a131c81070358455c5728f20e95452f"),
+            new Payload(13, "afcad71368a1f1c96b8696fc77570100")))));
+        f.add(udp4From(b, a, message(i1, r1, 0x10, 2, 0, 0, -1, List.of(
+            new Payload(1, v1MainModeSa(3)), new Payload(4, NONCE + NONCE), new Payload(10, NONCE),
+            new Payload(10, NONCE.substring(0, 24)), new Payload(20, HASH), new Payload(20, HASH)))));
+        f.add(udp4From(c, a, message(i1, r1, 0x10, 2, 0, 0, -1, List.of(
+            new Payload(5, "01110000c0a80001"), new Payload(5, "02000000766964"), new Payload(5, "0300000061406200"),
+            new Payload(5, "04000000c0a80000ffffff00"), new Payload(5, "05000000" + "20010db8000000000000000000000001"),
+            new Payload(5, "0600000020010db8000000000000000000000000ffffffffffffffff0000000000000000"),
+            new Payload(5, "07000000c0a80001c0a800ff"),
+            new Payload(5, "08000000" + "20010db8000000000000000000000001" + "20010db80000000000000000000000ff"),
+            new Payload(5, "09000000" + "300d"), new Payload(5, "0b000000" + "6b6579"), new Payload(5, "0c000000aa"),
+            new Payload(5, "01000000c0a8"), new Payload(5, "04000000c0a80000"), new Payload(5, "05000000c0a8"),
+            new Payload(5, "06000000c0a8"), new Payload(5, "07000000c0a8"), new Payload(5, "08000000c0a8"),
+            new Payload(5, "01000000")))));
+        f.add(udp4From(a, b, message(i1, r1, 0x10, 4, 0, 0, -1, List.of(
+            new Payload(6, "04" + HASH), new Payload(7, "04"), new Payload(7, "0e3030"), new Payload(8, HASH),
+            new Payload(9, HASH + HASH)))));
+        f.add(udp4From(a, b, message(i1, r1, 0x10, 32, 0, 0x5f724dc6L, -1, List.of(
+            new Payload(8, HASH), new Payload(1, v1QuickModeSa()), new Payload(10, NONCE),
+            new Payload(5, "04110000c0a80000ffffff00")))));
+        f.add(udp4From(b, a, message(i1, r1, 0x10, 5, 0, 0x1234L, -1, List.of(
+            new Payload(11, "00000001" + "01100018" + i1 + r1),
+            new Payload(11, "00000001" + "03044000" + "c0ffee01"),
+            new Payload(11, "00000001" + "03046000" + "c0ffee01" + "800b0001000c000400000e10"),
+            new Payload(11, "00000001" + "03046001" + "c0ffee01" + "00000001"),
+            new Payload(11, "00000001" + "03046001" + "c0ffee01" + "00000000"),
+            new Payload(11, "00000001" + "00002001"), new Payload(11, "00000001" + "00008000"),
+            new Payload(11, "00000001" + "00004001"), new Payload(11, "00000001" + "00000099"),
+            new Payload(11, "00000002" + "00004000"), new Payload(11, "00000000" + "01022001" + "abcd"),
+            new Payload(11, "00000003" + "00006000"), new Payload(11, "00000003" + "00000007"),
+            new Payload(12, "00000001" + "03040002" + "c0ffee01c0ffee02"),
+            new Payload(12, "00000005" + "01100001" + i1 + r1)))));
         f.add(udp4From(a, c, message("3333333333333333", "4444444444444444", 0x10, 5, 1, 9, 8, List.of())));
+        f.add(udp4From(a, c, message("3333333333333333", "4444444444444444", 0x10, 32, 3, 0x5f724dc6L, 8, List.of())));
         f.add(udp4From(a, c, message("0000000000000000", "4444444444444444", 0x10, 6, 4, 9, 0, List.of())));
-        f.add(udp6(500, 500, message("5555555555555555", "0000000000000000", 0x10, 4, 0, 0, 0, List.of())));
-        f.add(udp6(500, 500, message("5555555555555555", "6666666666666666", 0x10, 4, 2, 0, 0, List.of())));
+        f.add(udp6(500, 500, message("5555555555555555", "0000000000000000", 0x10, 4, 0, 0, -1, List.of(
+            new Payload(1, "00000002" + "00000001" + "00000000"), new Payload(4, NONCE), new Payload(14, "00")))));
+        f.add(udp6(500, 500, message("5555555555555555", "6666666666666666", 0x10, 4, 2, 0, -1, List.of(
+            new Payload(1, "00000001" + "00000006" + "00000000" + "000000080101"), new Payload(33, saInit())))));
+        return f;
+    }
+
+    /** IKEv1 payload types inside IKEv2 messages go to IKEv1's printers, and the encrypted type in IKEv1 to none. */
+    static List<Frame> mixed() {
+        List<Frame> f = new ArrayList<>();
+        f.add(udp4(500, 500, message(ISPI, RSPI, 0x20, 35, 0x08, 1, -1, List.of(new Payload(1, v1MainModeSa(1)),
+            new Payload(8, HASH), new Payload(11, "00000001" + "03046001" + "c0ffee01" + "00000001"),
+            new Payload(12, "00000001" + "0304000100000000"), new Payload(5, "01000000c0a80001"),
+            new Payload(40, NONCE)))));
+        f.add(udp4(500, 500, message(ISPI, RSPI, 0x10, 2, 0, 0, -1, List.of(new Payload(46, "00"),
+            new Payload(40, NONCE)))));
         return f;
     }
 
@@ -228,8 +300,13 @@ class IkeFormatterTest {
     }
 
     @Test
-    void ikev1HeadersAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, ikev1(), "", "-vv");
+    void ikev1AsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, ikev1(), "", "-v", "-vv", "-vvv");
+    }
+
+    @Test
+    void mixedAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, mixed(), "-v", "-vvv");
     }
 
     @Test
@@ -240,59 +317,30 @@ class IkeFormatterTest {
 
     @Test
     void cutIkev1AsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, TcpdumpOracle.cutAfterEveryByte(ikev1(), UDP), "-x");
+        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(ikev1(), UDP);
+        cut.addAll(TcpdumpOracle.cutAfterEveryByte(mixed(), UDP));
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x -v", "-vv");
     }
 
-    /**
-     * Mutants: the header and the first payloads at default verbosity (IKEv1 headers included); with -v only those
-     * that keep IKEv2, the E flag, and the top-level chain's types and lengths, in messages without an SA (whose
-     * proposals decide where the next payload starts), so that no IKEv1 payload printer is reached.
-     */
+    /** Mutants: the header and the payloads of every message above (IPv4 ones), in the first 40 bytes and anywhere. */
     @Test
     void mutantsAsTcpdump() throws Exception {
+        List<Frame> all = new ArrayList<>(frames());
+        all.addAll(ikev1());
+        all.addAll(mixed());
         List<Frame> v4 = new ArrayList<>();
-        for (Frame frame : frames()) if ((frame.bytes()[12] & 0xff) == 0x08 && frame.bytes()[UDP + 1] == (byte) 0xf4) {
-            v4.add(frame);
-        }
-        List<Frame> headers = MutatedFrames.of(v4, "IKE", 500, 12, frame -> UDP + 4, 3, 40, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, headers, "-x", "");
-        List<Frame> noSa = new ArrayList<>();
-        for (Frame frame : v4) if (!hasSa(frame.bytes())) noSa.add(frame);
-        MutatedFrames.Keep chainKept = (original, mutant, start) -> sameChain(original, mutant);
-        List<Frame> payloads = MutatedFrames.of(noSa, "IKEV", 7296, 25, frame -> IKE + 28, 3, 24, chainKept);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, payloads, "-x -v", "-vv");
-    }
-
-    private static boolean hasSa(byte[] frame) {
-        if (frame.length < IKE + 28) return false;
-        for (int np = frame[IKE + 16] & 0xff, ext = IKE + 28; np != 0 && ext + 4 <= frame.length; ) {
-            if (np == 33) return true;
-            if (np == 46) return false;
-            int len = (frame[ext + 2] & 0xff) << 8 | frame[ext + 3] & 0xff;
-            if (len <= 4) return false;
-            np = frame[ext] & 0xff;
-            ext += len;
-        }
-        return false;
-    }
-
-    /** The version, flags and the top-level chain's type and length fields are the original's. */
-    private static boolean sameChain(byte[] original, byte[] mutant) {
-        for (int i = IKE + 16; i < IKE + 20; i++) if (original[i] != mutant[i]) return false;
-        for (int np = original[IKE + 16] & 0xff, ext = IKE + 28; np != 0 && ext + 4 <= original.length; ) {
-            for (int i = ext; i < ext + 4 && i < mutant.length; i++) if (original[i] != mutant[i]) return false;
-            int len = (original[ext + 2] & 0xff) << 8 | original[ext + 3] & 0xff;
-            if (len <= 4 || np == 46) return true;
-            np = original[ext] & 0xff;
-            ext += len;
-        }
-        return true;
+        for (Frame frame : all) if ((frame.bytes()[12] & 0xff) == 0x08 && frame.bytes().length > IKE + 28) v4.add(frame);
+        List<Frame> headers = MutatedFrames.of(v4, "IKE", 500, 8, frame -> UDP + 4, 3, 40, MutatedFrames.ALL);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, headers, "-x", "-vv");
+        List<Frame> payloads = MutatedFrames.of(v4, "IKEV", 7296, 12, frame -> IKE + 28, 4, 0, MutatedFrames.ALL);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, payloads, "-x -v", "-vvv");
     }
 
     @Test
     void printsWithoutAllocating() {
         List<Frame> all = new ArrayList<>(frames());
         all.addAll(ikev1());
+        all.addAll(mixed());
         PrinterAllocation.assertNoAllocationPerPacketWith(all, "ISAKMP/IKE", "", "-v", "-vvv");
     }
 }
