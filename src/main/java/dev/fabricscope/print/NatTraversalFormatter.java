@@ -5,7 +5,7 @@ import dev.fabricscope.capture.Packet;
 /**
  * UDP port 4500 (IPsec NAT traversal, RFC 3948) as tcpdump 4.99's isakmp_rfc3948_print: a one-byte 0xff datagram is
  * "isakmp-nat-keep-alive", one that starts with a zero non-ESP marker carries IKE ("NONESP-encap: " and the IKE
- * message, which this printer does not decode: the caller prints the plain UDP line, a known difference), anything
+ * message, {@link IkeFormatter}), anything
  * else is ESP: "UDP-encap: ESP(spi=0x..,seq=0x..), length N" ({@link IpsecFormatter}). A datagram too short for the
  * marker ends with " [|isakmp_rfc3948]", also where tcpdump's fetch of it jumps out ({@link EarlyEnd}).
  */
@@ -16,39 +16,43 @@ final class NatTraversalFormatter {
 
     private final EarlyEnd earlyEnd;
     private final IpsecFormatter ipsec;
+    private final IkeFormatter ike;
 
-    NatTraversalFormatter(EarlyEnd earlyEnd, IpsecFormatter ipsec) {
+    NatTraversalFormatter(EarlyEnd earlyEnd, IpsecFormatter ipsec, IkeFormatter ike) {
         this.earlyEnd = earlyEnd;
         this.ipsec = ipsec;
+        this.ike = ike;
     }
 
     /**
-     * The datagram's payload at {@code off}, {@code length} bytes by the UDP header, captured up to {@code end}.
-     *
-     * @return false for IKE (a zero non-ESP marker), which is left to the caller
+     * The datagram's payload at {@code off}, {@code length} bytes by the UDP header, captured up to {@code end}, in
+     * the IP packet {@code ip}.
      */
-    boolean format(Packet p, int off, int length, int end, StringBuilder out) {
+    void format(Packet p, IpContext ip, int off, int length, int end, StringBuilder out) {
         if (length == 1) {
             if (off >= end) {
                 earlyEnd.mark(out, "isakmp_rfc3948");
-                return true;
+                return;
             }
             if (p.u8(off) == KEEPALIVE) {
                 out.append("isakmp-nat-keep-alive");
-                return true;
+                return;
             }
         }
         if (length < MARKER) {   // checked, not fetched: no jump
             out.append(TRUNCATED);
-            return true;
+            return;
         }
         if (off + MARKER > end) {
             earlyEnd.mark(out, "isakmp_rfc3948");
-            return true;
+            return;
         }
-        if (p.u32(off) == 0) return false;
+        if (p.u32(off) == 0) {
+            out.append("NONESP-encap: ");
+            ike.format(p, ip, off + MARKER, length - MARKER, end, out);
+            return;
+        }
         out.append("UDP-encap: ");
         ipsec.esp(p, off, length, end, out);
-        return true;
     }
 }

@@ -12,7 +12,9 @@ import dev.fabricscope.capture.Packet;
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
  * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
- * ({@link LmpFormatter}), VQP on 1589 ({@link VqpFormatter}), ESP in UDP on 4500 ({@link NatTraversalFormatter}: not the IKE it also carries), NFS calls to 2049 and replies from it, tried before all
+ * ({@link LmpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
+ * ESP in UDP and IKE after the non-ESP marker on 4500 ({@link NatTraversalFormatter}), NFS calls to 2049 and
+ * replies from it, tried before all
  * the others ({@link NfsFormatter}); else
  * {@code UDP, length N}
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
@@ -51,6 +53,7 @@ final class UdpFormatter {
     private final L2tpFormatter l2tp;
     private final LmpFormatter lmp;
     private final VqpFormatter vqp;
+    private final IkeFormatter ike;
     private final NatTraversalFormatter natTraversal;
     private final NfsFormatter nfs;
     /** -T's type, or null. */
@@ -93,7 +96,8 @@ final class UdpFormatter {
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
         this.lmp = new LmpFormatter(verbosity, earlyEnd);
         this.vqp = new VqpFormatter(verbosity, earlyEnd);
-        this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd));
+        this.ike = new IkeFormatter(verbosity, earlyEnd);
+        this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd), ike);
         this.nfs = nfs;
     }
 
@@ -186,9 +190,8 @@ final class UdpFormatter {
             case L2TP -> l2tp.format(p, payload, length, end, out);
             case LMP -> lmp.format(p, payload, length, end, out);
             case VQP -> vqp.format(p, payload, length, end, out);
-            case ISAKMP_NATT -> {
-                if (!natTraversal.format(p, payload, length, end, out)) plain(ip, ulen, length, out);
-            }
+            case ISAKMP -> ike.format(p, ip, payload, length, end, out);
+            case ISAKMP_NATT -> natTraversal.format(p, ip, payload, length, end, out);
             default -> plain(ip, ulen, length, out);
         }
     }

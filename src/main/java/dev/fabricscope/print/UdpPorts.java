@@ -9,17 +9,17 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP_NATT, UNSUPPORTED,
-        NONE }
+        RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
+        UNSUPPORTED, NONE }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
     private static final int[] BOOTP = {68, 67};
     /** Either side, tried after BOOTP: RIP, then AODV and ISAKMP, then ISAKMP's NAT-T port, then its user ports. */
     private static final int RIP = RipFormatter.PORT;
-    private static final int[] BEFORE_NATT = {654, 500};
+    private static final int AODV = 654, ISAKMP = IkeFormatter.PORT;
     private static final int ISAKMP_NATT = NatTraversalFormatter.PORT;
-    private static final int[] BEFORE_SNMP = {7500, 8500};
+    private static final int[] ISAKMP_USER = {IkeFormatter.USER1, IkeFormatter.USER2};
     /** Either side, tried before NTP: SNMP (agent, trap). */
     private static final int[] SNMP = {161, 162};
     /** Either side, tried after NTP: Kerberos (v5, v4), then L2TP. */
@@ -64,9 +64,10 @@ final class UdpPorts {
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
         if (either(sport, dport, RIP)) return Decoder.RIP;
-        if (any(sport, dport, BEFORE_NATT)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, AODV)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, ISAKMP)) return Decoder.ISAKMP;
         if (either(sport, dport, ISAKMP_NATT)) return Decoder.ISAKMP_NATT;
-        if (any(sport, dport, BEFORE_SNMP)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, ISAKMP_USER)) return Decoder.ISAKMP;
         if (any(sport, dport, SNMP)) return Decoder.SNMP;
         if (either(sport, dport, NTP)) return Decoder.NTP;
         if (any(sport, dport, KERBEROS)) return Decoder.UNSUPPORTED;

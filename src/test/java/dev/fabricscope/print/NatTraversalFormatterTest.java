@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * UDP port 4500 (RFC 3948: ESP in UDP, NAT keep-alives, IKE after a zero non-ESP marker) against tcpdump 4.99
  * itself: ESP over IPv4 and IPv6 from and to 4500, keep-alives, datagrams too short for the marker or for ESP's
- * header, bad UDP lengths; whole, cut after every byte and mutated. IKE is not decoded here (tcpdump prints
- * "NONESP-encap: isakmp: ...", we the plain UDP line): those datagrams are checked against our own rule only, and
- * kept out of the mutants.
+ * header, bad UDP lengths; whole, cut after every byte and mutated. IKE after the non-ESP marker is
+ * {@link IkeFormatterTest}'s (kept out of these mutants).
  */
 class NatTraversalFormatterTest {
     @TempDir
@@ -81,25 +79,16 @@ class NatTraversalFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "");
     }
 
-    /** IKE after the non-ESP marker: the plain UDP line (tcpdump decodes the IKE message: a known difference). */
-    @Test
-    void ikeIsLeftUndecoded() throws Exception {
-        Path file = dir.resolve("ike.pcap");
-        TestPcap.write(file, dev.fabricscope.capture.LinkType.EN10MB, 1_700_000_000L,
-            List.of(udp4(PORT, PORT, "00000000 0102030405060708 0000000000000000 01100200 00000000 0000001c")));
-        List<String> lines = PacketPrinterTest.perPacket(file, new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL));
-        assertEquals(1, lines.size());
-        assertEquals(true, lines.getFirst().endsWith("10.0.0.1.4500 > 10.0.0.2.4500: UDP, length 32"), lines.getFirst());
-    }
-
     /** tcpdump tries AODV and ISAKMP (500) before 4500, and 4500 before ISAKMP's user ports and SNMP. */
     @Test
     void portOrderAsPrintUdp() {
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(500, PORT));
+        assertEquals(UdpPorts.Decoder.ISAKMP, UdpPorts.decoder(500, PORT));
         assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(PORT, 654));
         assertEquals(UdpPorts.Decoder.RIP, UdpPorts.decoder(PORT, 520));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(PORT, 7500));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(8500, PORT));
+        assertEquals(UdpPorts.Decoder.ISAKMP, UdpPorts.decoder(8500, 161));
+        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(654, 500));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(PORT, 161));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(123, PORT));
     }

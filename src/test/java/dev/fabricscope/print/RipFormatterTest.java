@@ -132,12 +132,12 @@ class RipFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
 
-    /** The neighbours we do not decode, in print-udp.c's order: AODV and ISAKMP after RIP. */
+    /** The neighbours in print-udp.c's order: AODV (not decoded) and ISAKMP after RIP. */
     @Test
     void portOrderAsPrintUdp() {
         assertEquals(UdpPorts.Decoder.RIP, UdpPorts.decoder(520, 654));
         assertEquals(UdpPorts.Decoder.RIP, UdpPorts.decoder(500, 520));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(500, 161));
+        assertEquals(UdpPorts.Decoder.ISAKMP, UdpPorts.decoder(500, 161));
     }
 
     @Test
