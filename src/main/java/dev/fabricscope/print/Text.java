@@ -51,6 +51,14 @@ final class Text {
         out.append(value);
     }
 
+    /** A non-negative decimal padded with zeros to {@code width} digits ({@code %03u}), without a String. */
+    static void zeroPadded(StringBuilder out, long value, int width) {
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) digits++;
+        for (int i = digits; i < width; i++) out.append('0');
+        out.append(value);
+    }
+
     /** Lower-case hex without leading zeros ({@code %x}). */
     static void hex(StringBuilder out, long value) {
         int shift = 60;

@@ -17,7 +17,8 @@ import dev.fabricscope.capture.Packet;
  * {@code UDP, length N}
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
- * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does.
+ * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
+ * {@link CnfpFormatter}, only so).
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -52,6 +53,7 @@ final class UdpFormatter {
     private final LmpFormatter lmp;
     private final NatTraversalFormatter natTraversal;
     private final NfsFormatter nfs;
+    private final CnfpFormatter cnfp;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -93,6 +95,7 @@ final class UdpFormatter {
         this.lmp = new LmpFormatter(verbosity, earlyEnd);
         this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd));
         this.nfs = nfs;
+        this.cnfp = new CnfpFormatter(earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -183,6 +186,7 @@ final class UdpFormatter {
             case LISP -> lisp.format(p, payload, length, end, out);
             case L2TP -> l2tp.format(p, payload, length, end, out);
             case LMP -> lmp.format(p, payload, length, end, out);
+            case CNFP -> cnfp.format(p, payload, end, out);
             case ISAKMP_NATT -> {
                 if (!natTraversal.format(p, payload, length, end, out)) plain(ip, ulen, length, out);
             }

@@ -10,7 +10,9 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP_NATT, UNSUPPORTED,
-        NONE }
+        NONE,
+        /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
+        CNFP }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
