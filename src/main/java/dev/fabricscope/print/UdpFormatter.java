@@ -18,7 +18,7 @@ import dev.fabricscope.capture.Packet;
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
  * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
- * {@link CnfpFormatter}, only so).
+ * {@link CnfpFormatter}, and ONC-RPC, {@link SunrpcFormatter}, only so).
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -54,6 +54,7 @@ final class UdpFormatter {
     private final NatTraversalFormatter natTraversal;
     private final NfsFormatter nfs;
     private final CnfpFormatter cnfp;
+    private final SunrpcFormatter sunrpc;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -96,6 +97,7 @@ final class UdpFormatter {
         this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd));
         this.nfs = nfs;
         this.cnfp = new CnfpFormatter(earlyEnd);
+        this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -132,6 +134,10 @@ final class UdpFormatter {
         if (off + HEADER > end) {
             ip.appendEndpoints(out, p, sport, dport);
             out.append(" [|udp]");
+            return;
+        }
+        if (forced == PacketType.RPC) {   // prints its own addresses, not the datagram's endpoints
+            sunrpc.format(p, ip, off + HEADER, length, out);
             return;
         }
         if (forced != null) {   // before checksums and ports, whatever -q says; a type without a UDP printer: nothing
