@@ -7,9 +7,9 @@ import java.util.Locale;
  * As in tcpdump 4.99, a type without a printer for the transport prints nothing after the endpoints (UDP) or the
  * length (TCP), and with any type TCP and UDP payloads are no longer decoded by port; -q does not stop it for UDP.
  * CARP also turns IP protocol 112 from VRRP into CARP; CNFP (Cisco NetFlow) has no port, only -T; RPC prints
- * ONC-RPC calls as portmapper calls and everything else as NFS replies, without the UDP endpoints. New types go at the
- * end (the fuzz target picks types by position). tcpdump's other types (vat, wb, rtp, rtcp, aodv, zmtp1, pgm,
- * pgm_zmtp1) have no printer here ({@link #TCPDUMP_ONLY}).
+ * ONC-RPC calls as portmapper calls and everything else as NFS replies, without the UDP endpoints; RTP, RTCP and
+ * VAT are print-udp.c's own ({@link RtpFormatter}). New types go at the end (the fuzz target picks types by
+ * position). tcpdump's other types (wb, aodv, zmtp1, pgm, pgm_zmtp1) have no printer here ({@link #TCPDUMP_ONLY}).
  */
 public enum PacketType {
     SNMP(UdpPorts.Decoder.SNMP, null), TFTP(UdpPorts.Decoder.TFTP, null), RADIUS(UdpPorts.Decoder.RADIUS, null),
@@ -17,11 +17,12 @@ public enum PacketType {
     DOMAIN(UdpPorts.Decoder.DNS, TcpPorts.Decoder.DNS), RESP(null, TcpPorts.Decoder.RESP), CARP(null, null),
     LMP(UdpPorts.Decoder.LMP, null), CNFP(UdpPorts.Decoder.CNFP, null),
     /** UDP goes to {@link SunrpcFormatter} before the endpoints are printed (it prints its own). */
-    RPC(null, null);
+    RPC(null, null), RTP(UdpPorts.Decoder.RTP, null), RTCP(UdpPorts.Decoder.RTCP, null),
+    VAT(UdpPorts.Decoder.VAT, null);
 
     /** The names tcpdump -T also takes, for types we do not print. */
-    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("vat", "wb", "rtp", "rtcp", "aodv",
-        "zmtp1", "pgm", "pgm_zmtp1");
+    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("wb", "aodv", "zmtp1", "pgm",
+        "pgm_zmtp1");
 
     /** What a UDP / TCP payload goes to; null: nothing is printed of it. */
     final UdpPorts.Decoder udp;

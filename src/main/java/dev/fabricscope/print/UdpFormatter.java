@@ -18,7 +18,7 @@ import dev.fabricscope.capture.Packet;
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
  * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
- * {@link CnfpFormatter}, and ONC-RPC, {@link SunrpcFormatter}, only so).
+ * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat under -T only, not yet to its port).
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -55,6 +55,7 @@ final class UdpFormatter {
     private final NfsFormatter nfs;
     private final CnfpFormatter cnfp;
     private final SunrpcFormatter sunrpc;
+    private final RtpFormatter rtp;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -98,6 +99,7 @@ final class UdpFormatter {
         this.nfs = nfs;
         this.cnfp = new CnfpFormatter(earlyEnd);
         this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);
+        this.rtp = new RtpFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -193,6 +195,9 @@ final class UdpFormatter {
             case L2TP -> l2tp.format(p, payload, length, end, out);
             case LMP -> lmp.format(p, payload, length, end, out);
             case CNFP -> cnfp.format(p, payload, end, out);
+            case RTP -> rtp.rtp(p, payload, length, end, out);
+            case RTCP -> rtp.rtcp(p, payload, end, out);
+            case VAT -> rtp.vat(p, payload, length, end, out);
             case ISAKMP_NATT -> {
                 if (!natTraversal.format(p, payload, length, end, out)) plain(ip, ulen, length, out);
             }
