@@ -18,7 +18,8 @@ import dev.fabricscope.capture.Packet;
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
  * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
- * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat under -T only, not yet to its port).
+ * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat and the whiteboard,
+ * {@link WbFormatter}, under -T only, not yet by their ports).
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -56,6 +57,7 @@ final class UdpFormatter {
     private final CnfpFormatter cnfp;
     private final SunrpcFormatter sunrpc;
     private final RtpFormatter rtp;
+    private final WbFormatter wb;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -100,6 +102,7 @@ final class UdpFormatter {
         this.cnfp = new CnfpFormatter(earlyEnd);
         this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);
         this.rtp = new RtpFormatter(verbosity, earlyEnd);
+        this.wb = new WbFormatter(verbosity, earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -198,6 +201,7 @@ final class UdpFormatter {
             case RTP -> rtp.rtp(p, payload, length, end, out);
             case RTCP -> rtp.rtcp(p, payload, end, out);
             case VAT -> rtp.vat(p, payload, length, end, out);
+            case WB -> wb.format(p, payload, length, end, out);
             case ISAKMP_NATT -> {
                 if (!natTraversal.format(p, payload, length, end, out)) plain(ip, ulen, length, out);
             }

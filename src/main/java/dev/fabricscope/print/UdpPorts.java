@@ -12,7 +12,7 @@ final class UdpPorts {
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP_NATT, UNSUPPORTED,
         NONE,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
-        CNFP, RTP, RTCP, VAT }
+        CNFP, RTP, RTCP, VAT, WB }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
