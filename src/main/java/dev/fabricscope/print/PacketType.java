@@ -8,9 +8,9 @@ import java.util.Locale;
  * length (TCP), and with any type TCP and UDP payloads are no longer decoded by port; -q does not stop it for UDP.
  * CARP also turns IP protocol 112 from VRRP into CARP; CNFP (Cisco NetFlow) has no port, only -T; RPC prints
  * ONC-RPC calls as portmapper calls and everything else as NFS replies, without the UDP endpoints; RTP, RTCP and
- * VAT are print-udp.c's own ({@link RtpFormatter}), WB the whiteboard ({@link WbFormatter}). New types go at the
- * end (the fuzz target picks types by position). tcpdump's other types (aodv, zmtp1, pgm, pgm_zmtp1) have no printer
- * here ({@link #TCPDUMP_ONLY}).
+ * VAT are print-udp.c's own ({@link RtpFormatter}), WB the whiteboard ({@link WbFormatter}), AODV
+ * {@link AodvFormatter} (also on its port). New types go at the end (the fuzz target picks types by position).
+ * tcpdump's other types (zmtp1, pgm, pgm_zmtp1) have no printer here ({@link #TCPDUMP_ONLY}).
  */
 public enum PacketType {
     SNMP(UdpPorts.Decoder.SNMP, null), TFTP(UdpPorts.Decoder.TFTP, null), RADIUS(UdpPorts.Decoder.RADIUS, null),
@@ -19,10 +19,10 @@ public enum PacketType {
     LMP(UdpPorts.Decoder.LMP, null), CNFP(UdpPorts.Decoder.CNFP, null),
     /** UDP goes to {@link SunrpcFormatter} before the endpoints are printed (it prints its own). */
     RPC(null, null), RTP(UdpPorts.Decoder.RTP, null), RTCP(UdpPorts.Decoder.RTCP, null),
-    VAT(UdpPorts.Decoder.VAT, null), WB(UdpPorts.Decoder.WB, null);
+    VAT(UdpPorts.Decoder.VAT, null), WB(UdpPorts.Decoder.WB, null), AODV(UdpPorts.Decoder.AODV, null);
 
     /** The names tcpdump -T also takes, for types we do not print. */
-    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("aodv", "zmtp1", "pgm", "pgm_zmtp1");
+    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("zmtp1", "pgm", "pgm_zmtp1");
 
     /** What a UDP / TCP payload goes to; null: nothing is printed of it. */
     final UdpPorts.Decoder udp;

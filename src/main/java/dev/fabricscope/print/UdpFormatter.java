@@ -10,7 +10,8 @@ import dev.fabricscope.capture.Packet;
  * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
- * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
+ * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), AODV on 654
+ * ({@link AodvFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
  * ({@link LmpFormatter}), ESP in UDP on 4500 ({@link NatTraversalFormatter}: not the IKE it also carries), NFS calls to 2049 and replies from it, tried before all
  * the others ({@link NfsFormatter}); else
@@ -58,6 +59,7 @@ final class UdpFormatter {
     private final SunrpcFormatter sunrpc;
     private final RtpFormatter rtp;
     private final WbFormatter wb;
+    private final AodvFormatter aodv;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -103,6 +105,7 @@ final class UdpFormatter {
         this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);
         this.rtp = new RtpFormatter(verbosity, earlyEnd);
         this.wb = new WbFormatter(verbosity, earlyEnd);
+        this.aodv = new AodvFormatter(earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -202,6 +205,7 @@ final class UdpFormatter {
             case RTCP -> rtp.rtcp(p, payload, end, out);
             case VAT -> rtp.vat(p, payload, length, end, out);
             case WB -> wb.format(p, payload, length, end, out);
+            case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             case ISAKMP_NATT -> {
                 if (!natTraversal.format(p, payload, length, end, out)) plain(ip, ulen, length, out);
             }

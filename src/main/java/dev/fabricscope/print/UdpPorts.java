@@ -10,16 +10,15 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP_NATT, UNSUPPORTED,
-        NONE,
-        /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
+        NONE, AODV,
+        /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them (vat's and wb's are not decoded yet). */
         CNFP, RTP, RTCP, VAT, WB }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
     private static final int[] BOOTP = {68, 67};
-    /** Either side, tried after BOOTP: RIP, then AODV and ISAKMP, then ISAKMP's NAT-T port, then its user ports. */
-    private static final int RIP = RipFormatter.PORT;
-    private static final int[] BEFORE_NATT = {654, 500};
+    /** Either side, tried after BOOTP: RIP, then AODV, ISAKMP, then ISAKMP's NAT-T port, then its user ports. */
+    private static final int RIP = RipFormatter.PORT, AODV = AodvFormatter.PORT, ISAKMP = 500;
     private static final int ISAKMP_NATT = NatTraversalFormatter.PORT;
     private static final int[] BEFORE_SNMP = {7500, 8500};
     /** Either side, tried before NTP: SNMP (agent, trap). */
@@ -66,7 +65,8 @@ final class UdpPorts {
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
         if (either(sport, dport, RIP)) return Decoder.RIP;
-        if (any(sport, dport, BEFORE_NATT)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, AODV)) return Decoder.AODV;
+        if (either(sport, dport, ISAKMP)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, ISAKMP_NATT)) return Decoder.ISAKMP_NATT;
         if (any(sport, dport, BEFORE_SNMP)) return Decoder.UNSUPPORTED;
         if (any(sport, dport, SNMP)) return Decoder.SNMP;

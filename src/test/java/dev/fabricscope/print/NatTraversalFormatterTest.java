@@ -96,7 +96,7 @@ class NatTraversalFormatterTest {
     @Test
     void portOrderAsPrintUdp() {
         assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(500, PORT));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(PORT, 654));
+        assertEquals(UdpPorts.Decoder.AODV, UdpPorts.decoder(PORT, 654));
         assertEquals(UdpPorts.Decoder.RIP, UdpPorts.decoder(PORT, 520));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(PORT, 7500));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(8500, PORT));
