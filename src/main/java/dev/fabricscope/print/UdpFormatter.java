@@ -19,8 +19,8 @@ import dev.fabricscope.capture.Packet;
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
  * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
- * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat and the whiteboard,
- * {@link WbFormatter}, under -T only, not yet by their ports).
+ * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat also to 3456, the
+ * whiteboard, {@link WbFormatter}, to 4567).
  */
 final class UdpFormatter {
     private static final int HEADER = 8;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * RTP, RTCP and vat under {@code -T rtp}, {@code -T rtcp} and {@code -T vat} against tcpdump 4.99 (print-udp.c):
  * v1 and v2 headers with options, extensions, markers and H.261, RTCP compounds with report blocks and lengths that
- * do not add up, vat and vt; whole, cut after every byte and mutated, each under its own type and the others'.
+ * do not add up, vat and vt (also to vat's port 3456); whole, cut after every byte and mutated, each under its own type and the others'.
  */
 class RtpFormatterTest {
     @TempDir
@@ -138,6 +138,24 @@ class RtpFormatterTest {
         for (String type : new String[] {"rtp", "rtcp", "vat"}) {
             TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-T " + type + " -v -x");
         }
+    }
+
+    /** vat also by port: to 3456, after NetBIOS, before Zephyr, RX and RIPng. */
+    @Test
+    void vatOnItsPortAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (Frame v : vatFrames()) {
+            byte[] b = v.bytes().clone();
+            b[14 + 20 + 2] = 0x0d;   // destination port 3456 (the checksum is only checked with -vv)
+            b[14 + 20 + 3] = (byte) 0x80;
+            f.add(new Frame(b));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-q");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, TcpdumpOracle.cutAfterEveryByte(f, 14 + 20), "-x");
+        assertEquals(UdpPorts.Decoder.VAT, UdpPorts.decoder(40000, 3456));
+        assertEquals(UdpPorts.Decoder.NONE, UdpPorts.decoder(3456, 40000));
+        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(137, 3456));
+        assertEquals(UdpPorts.Decoder.VAT, UdpPorts.decoder(2103, 3456));
     }
 
     @Test

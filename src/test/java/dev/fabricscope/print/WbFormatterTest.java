@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * LBL whiteboard messages under {@code -T wb} against tcpdump 4.99 (print-wb.c): each message type, drawing
+ * LBL whiteboard messages to UDP 4567 and under {@code -T wb} against tcpdump 4.99 (print-wb.c): each message type, drawing
  * operations with skips and holes, short and odd ones; whole, cut after every byte and mutated.
  */
 class WbFormatterTest {
@@ -74,20 +74,30 @@ class WbFormatterTest {
 
     @Test
     void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "-T wb", "-T wb -v", "-T wb -q", "-T wb -e -x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "-T wb", "-T wb -v", "-T wb -q", "-T wb -e -x", "", "-v",
+            "-q", "-vv");
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-T wb -x", "-T wb -v");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-T wb -x", "-T wb -v", "-x");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), "WB", 4567, 20, WbFormatterTest::payload, 4, 24,
             MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-T wb -v -x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-T wb -v -x", "-v -x");
+    }
+
+    /** print-udp.c: to 4567 only, after AHCP, Babel and HNCP, before Cisco's auto-RP and RADIUS. */
+    @Test
+    void portOrderAsPrintUdp() {
+        org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.WB, UdpPorts.decoder(1812, 4567));
+        org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.NONE, UdpPorts.decoder(4567, 40000));
+        org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(8231, 4567));
+        org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.WB, UdpPorts.decoder(496, 4567));
     }
 
     @Test
