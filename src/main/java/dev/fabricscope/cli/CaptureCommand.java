@@ -227,8 +227,9 @@ public final class CaptureCommand implements Callable<Integer> {
 
     @Option(names = "-T", paramLabel = "TYPE",
         description = "Print UDP payloads as TYPE whatever their ports, as tcpdump -T: snmp, tftp, radius, vxlan, ptp, "
-            + "someip, lmp, domain (also TCP), resp (TCP only) or carp (IP protocol 112 as CARP, not VRRP). TCP and "
-            + "UDP payloads are then no longer decoded by port.")
+            + "someip, lmp, cnfp (Cisco NetFlow v1/v5/v6), rpc (ONC-RPC calls and replies), rtp, rtcp, vat, wb, "
+            + "aodv, domain (also TCP), resp (TCP only) or carp (IP protocol 112 as CARP, not VRRP). TCP and UDP "
+            + "payloads are then no longer decoded by port.")
     String packetTypeName;
     /** -T's type, set by {@link #validate} (null: payloads by port). */
     private PacketType packetType;

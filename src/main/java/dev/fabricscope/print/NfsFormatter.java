@@ -113,6 +113,26 @@ final class NfsFormatter {
         return true;
     }
 
+    /**
+     * tcpdump -T rpc's reply on UDP (nfsreply_print): "src.2049 > dst.xid: " from the IP header (the datagram's
+     * endpoints are not printed), then the reply's status. Under -T no call enters the xid map (calls go to
+     * {@link SunrpcFormatter}, TCP is not decoded), so no reply is interpreted, as in tcpdump.
+     *
+     * @param rpc the RPC message, its xid and direction captured
+     */
+    void rpcReply(Packet p, IpContext ip, int rpc, long length, int end, StringBuilder out) {
+        this.p = p;
+        this.end = end;
+        this.nfsError = false;
+        ip.appendAddress(out, p, ip.srcOffset);
+        out.append('.').append(PORT).append(" > ");
+        ip.appendAddress(out, p, ip.dstOffset);
+        Text.u32(out.append('.'), p.u32(rpc));
+        out.append(": ");
+        if (reply(ip, rpc, length, out) == SOFT) out.append(" [|nfs]");   // its checks print the marker themselves
+        this.p = null;
+    }
+
     // ---- calls
 
     private int request(IpContext ip, int rp, long length, StringBuilder out) {

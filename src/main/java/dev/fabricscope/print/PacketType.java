@@ -6,18 +6,23 @@ import java.util.Locale;
  * tcpdump's {@code -T type}: UDP payloads (and some TCP and IP ones) printed as {@code type} whatever their ports.
  * As in tcpdump 4.99, a type without a printer for the transport prints nothing after the endpoints (UDP) or the
  * length (TCP), and with any type TCP and UDP payloads are no longer decoded by port; -q does not stop it for UDP.
- * CARP also turns IP protocol 112 from VRRP into CARP. tcpdump's other types (vat, wb, rpc, rtp, rtcp, cnfp, aodv,
- * zmtp1, pgm, pgm_zmtp1) have no printer here ({@link #TCPDUMP_ONLY}).
+ * CARP also turns IP protocol 112 from VRRP into CARP; CNFP (Cisco NetFlow) has no port, only -T; RPC prints
+ * ONC-RPC calls as portmapper calls and everything else as NFS replies, without the UDP endpoints; RTP, RTCP and
+ * VAT are print-udp.c's own ({@link RtpFormatter}), WB the whiteboard ({@link WbFormatter}), AODV
+ * {@link AodvFormatter} (also on its port). New types go at the end (the fuzz target picks types by position).
+ * tcpdump's other types (zmtp1, pgm, pgm_zmtp1) have no printer here ({@link #TCPDUMP_ONLY}).
  */
 public enum PacketType {
     SNMP(UdpPorts.Decoder.SNMP, null), TFTP(UdpPorts.Decoder.TFTP, null), RADIUS(UdpPorts.Decoder.RADIUS, null),
     VXLAN(UdpPorts.Decoder.VXLAN, null), PTP(UdpPorts.Decoder.PTP, null), SOMEIP(UdpPorts.Decoder.SOME_IP, null),
     DOMAIN(UdpPorts.Decoder.DNS, TcpPorts.Decoder.DNS), RESP(null, TcpPorts.Decoder.RESP), CARP(null, null),
-    LMP(UdpPorts.Decoder.LMP, null);
+    LMP(UdpPorts.Decoder.LMP, null), CNFP(UdpPorts.Decoder.CNFP, null),
+    /** UDP goes to {@link SunrpcFormatter} before the endpoints are printed (it prints its own). */
+    RPC(null, null), RTP(UdpPorts.Decoder.RTP, null), RTCP(UdpPorts.Decoder.RTCP, null),
+    VAT(UdpPorts.Decoder.VAT, null), WB(UdpPorts.Decoder.WB, null), AODV(UdpPorts.Decoder.AODV, null);
 
     /** The names tcpdump -T also takes, for types we do not print. */
-    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("vat", "wb", "rpc", "rtp", "rtcp",
-        "cnfp", "aodv", "zmtp1", "pgm", "pgm_zmtp1");
+    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("zmtp1", "pgm", "pgm_zmtp1");
 
     /** What a UDP / TCP payload goes to; null: nothing is printed of it. */
     final UdpPorts.Decoder udp;

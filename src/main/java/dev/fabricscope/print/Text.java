@@ -51,6 +51,48 @@ final class Text {
         out.append(value);
     }
 
+    /** A non-negative decimal padded with zeros to {@code width} digits ({@code %03u}), without a String. */
+    static void zeroPadded(StringBuilder out, long value, int width) {
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) digits++;
+        for (int i = digits; i < width; i++) out.append('0');
+        out.append(value);
+    }
+
+    /**
+     * A non-negative double as C's {@code %.2f}: its exact binary value rounded half to even, as glibc does (Java's
+     * formatter rounds its shortest decimal form, which differs on ties such as 0.125), without a String. Values up
+     * to 2^63.
+     */
+    static void twoDecimals(StringBuilder out, double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        int biased = (int) (bits >>> 52) & 0x7ff;
+        long mantissa = bits & ((1L << 52) - 1);
+        int exponent;
+        if (biased == 0) {
+            exponent = -1074;
+        } else {
+            mantissa |= 1L << 52;
+            exponent = biased - 1075;
+        }
+        if (exponent >= 0) {
+            out.append(mantissa << exponent).append(".00");
+            return;
+        }
+        long scaled = mantissa * 100;   // below 2^60
+        int shift = -exponent;
+        long hundredths;
+        if (shift > 62) {
+            hundredths = 0;   // below an eighth of a hundredth
+        } else {
+            hundredths = scaled >>> shift;
+            long rest = scaled & ((1L << shift) - 1), half = 1L << (shift - 1);
+            if (rest > half || rest == half && (hundredths & 1) == 1) hundredths++;
+        }
+        out.append(hundredths / 100).append('.');
+        twoDigits(out, (int) (hundredths % 100));
+    }
+
     /** Lower-case hex without leading zeros ({@code %x}). */
     static void hex(StringBuilder out, long value) {
         int shift = 60;

@@ -10,7 +10,8 @@ import dev.fabricscope.capture.Packet;
  * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
- * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
+ * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), AODV on 654
+ * ({@link AodvFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
  * ({@link LmpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
  * ESP in UDP and IKE after the non-ESP marker on 4500 ({@link NatTraversalFormatter}), NFS calls to 2049 and
@@ -19,7 +20,9 @@ import dev.fabricscope.capture.Packet;
  * {@code UDP, length N}
  * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
- * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does.
+ * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
+ * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat also to 3456, the
+ * whiteboard, {@link WbFormatter}, to 4567).
  */
 final class UdpFormatter {
     private static final int HEADER = 8;
@@ -56,6 +59,11 @@ final class UdpFormatter {
     private final IkeFormatter ike;
     private final NatTraversalFormatter natTraversal;
     private final NfsFormatter nfs;
+    private final CnfpFormatter cnfp;
+    private final SunrpcFormatter sunrpc;
+    private final RtpFormatter rtp;
+    private final WbFormatter wb;
+    private final AodvFormatter aodv;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -99,6 +107,11 @@ final class UdpFormatter {
         this.ike = new IkeFormatter(verbosity, earlyEnd);
         this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd), ike);
         this.nfs = nfs;
+        this.cnfp = new CnfpFormatter(earlyEnd);
+        this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);
+        this.rtp = new RtpFormatter(verbosity, earlyEnd);
+        this.wb = new WbFormatter(verbosity, earlyEnd);
+        this.aodv = new AodvFormatter(earlyEnd);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -135,6 +148,10 @@ final class UdpFormatter {
         if (off + HEADER > end) {
             ip.appendEndpoints(out, p, sport, dport);
             out.append(" [|udp]");
+            return;
+        }
+        if (forced == PacketType.RPC) {   // prints its own addresses, not the datagram's endpoints
+            sunrpc.format(p, ip, off + HEADER, length, out);
             return;
         }
         if (forced != null) {   // before checksums and ports, whatever -q says; a type without a UDP printer: nothing
@@ -192,6 +209,12 @@ final class UdpFormatter {
             case VQP -> vqp.format(p, payload, length, end, out);
             case ISAKMP -> ike.format(p, ip, payload, length, end, out);
             case ISAKMP_NATT -> natTraversal.format(p, ip, payload, length, end, out);
+            case CNFP -> cnfp.format(p, payload, end, out);
+            case RTP -> rtp.rtp(p, payload, length, end, out);
+            case RTCP -> rtp.rtcp(p, payload, end, out);
+            case VAT -> rtp.vat(p, payload, length, end, out);
+            case WB -> wb.format(p, payload, length, end, out);
+            case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             default -> plain(ip, ulen, length, out);
         }
     }

@@ -10,14 +10,15 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        UNSUPPORTED, NONE }
+        UNSUPPORTED, NONE, AODV, VAT, WB,
+        /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
+        CNFP, RTP, RTCP }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
     private static final int[] BOOTP = {68, 67};
     /** Either side, tried after BOOTP: RIP, then AODV and ISAKMP, then ISAKMP's NAT-T port, then its user ports. */
-    private static final int RIP = RipFormatter.PORT;
-    private static final int AODV = 654, ISAKMP = IkeFormatter.PORT;
+    private static final int RIP = RipFormatter.PORT, AODV = AodvFormatter.PORT, ISAKMP = IkeFormatter.PORT;
     private static final int ISAKMP_NATT = NatTraversalFormatter.PORT;
     private static final int[] ISAKMP_USER = {IkeFormatter.USER1, IkeFormatter.USER2};
     /** Either side, tried before NTP: SNMP (agent, trap). */
@@ -25,17 +26,18 @@ final class UdpPorts {
     /** Either side, tried after NTP: Kerberos (v5, v4), then L2TP. */
     private static final int[] KERBEROS = {88, 750};
     private static final int L2TP = L2tpFormatter.PORT;
-    /** Either side, tried after L2TP and before RIPng (NetBIOS, Zephyr); VAT comes between them, RX is a range. */
-    private static final int[] BEFORE_DHCP6 = {137, 138, 2103, 2104};
+    /** Either side, tried after L2TP: NetBIOS, then VAT; then Zephyr, RX (a range), RIPng. */
+    private static final int[] NETBIOS = {137, 138};
+    private static final int[] ZEPHYR = {2103, 2104};
     /** Either side, the last before DHCPv6, whatever the IP version. */
     private static final int RIPNG = RipngFormatter.PORT;
     /** Destination only, tried before DHCPv6 (VAT). */
     private static final int VAT = 3456;
     /** Either side: DHCPv6 (server, client). */
     private static final int[] DHCP6 = {547, 546};
-    /** Either side, tried after DHCPv6 and before RADIUS (AHCP, Babel, HNCP, Cisco auto-RP); whiteboard to 4567. */
-    private static final int[] BEFORE_RADIUS = {5359, 6696, 6697, 8231, 496};
-    private static final int WHITEBOARD = 4567;
+    /** Either side, tried after DHCPv6 (AHCP, Babel, HNCP); then the whiteboard to 4567, Cisco auto-RP, RADIUS. */
+    private static final int[] BEFORE_WHITEBOARD = {5359, 6696, 6697, 8231};
+    private static final int WHITEBOARD = 4567, CISCO_AUTORP = 496;
     /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
     private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
     /** Tried after RADIUS, in this order: HSRP (destination only), LWRES, LDP, then OLSR and LSP ping. */
@@ -64,7 +66,7 @@ final class UdpPorts {
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
         if (either(sport, dport, RIP)) return Decoder.RIP;
-        if (either(sport, dport, AODV)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, AODV)) return Decoder.AODV;
         if (either(sport, dport, ISAKMP)) return Decoder.ISAKMP;
         if (either(sport, dport, ISAKMP_NATT)) return Decoder.ISAKMP_NATT;
         if (any(sport, dport, ISAKMP_USER)) return Decoder.ISAKMP;
@@ -72,13 +74,16 @@ final class UdpPorts {
         if (either(sport, dport, NTP)) return Decoder.NTP;
         if (any(sport, dport, KERBEROS)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, L2TP)) return Decoder.L2TP;
-        if (any(sport, dport, BEFORE_DHCP6) || dport == VAT || sport >= RX_LOW && sport <= RX_HIGH
-                || dport >= RX_LOW && dport <= RX_HIGH) {
+        if (any(sport, dport, NETBIOS)) return Decoder.UNSUPPORTED;
+        if (dport == VAT) return Decoder.VAT;
+        if (any(sport, dport, ZEPHYR) || sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH) {
             return Decoder.UNSUPPORTED;
         }
         if (either(sport, dport, RIPNG)) return Decoder.RIPNG;
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
-        if (any(sport, dport, BEFORE_RADIUS) || dport == WHITEBOARD) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, BEFORE_WHITEBOARD)) return Decoder.UNSUPPORTED;
+        if (dport == WHITEBOARD) return Decoder.WB;
+        if (either(sport, dport, CISCO_AUTORP)) return Decoder.UNSUPPORTED;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
         if (dport == HSRP) return Decoder.HSRP;
         if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;

@@ -103,9 +103,9 @@ class DecapTest {
         CliRun unknown = CliRun.of("capture", "-r", wrapped.toString(), "-T", "nosuch");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("unknown packet type `nosuch'"), unknown.err());
-        CliRun notOurs = CliRun.of("capture", "-r", wrapped.toString(), "-T", "rtp");
+        CliRun notOurs = CliRun.of("capture", "-r", wrapped.toString(), "-T", "zmtp1");
         assertEquals(2, notOurs.exitCode());
-        assertTrue(notOurs.err().contains("-T rtp") && notOurs.err().contains("vxlan"), notOurs.err());
+        assertTrue(notOurs.err().contains("-T zmtp1") && notOurs.err().contains("vxlan"), notOurs.err());
     }
 
     /** --vxlan-port needs what it serves (--decap, strip's VXLAN) and real ports: usage errors, exit 2. */

@@ -83,12 +83,12 @@ class NatTraversalFormatterTest {
     @Test
     void portOrderAsPrintUdp() {
         assertEquals(UdpPorts.Decoder.ISAKMP, UdpPorts.decoder(500, PORT));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(PORT, 654));
+        assertEquals(UdpPorts.Decoder.AODV, UdpPorts.decoder(PORT, 654));
         assertEquals(UdpPorts.Decoder.RIP, UdpPorts.decoder(PORT, 520));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(PORT, 7500));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(8500, PORT));
         assertEquals(UdpPorts.Decoder.ISAKMP, UdpPorts.decoder(8500, 161));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(654, 500));
+        assertEquals(UdpPorts.Decoder.AODV, UdpPorts.decoder(654, 500));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(PORT, 161));
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(123, PORT));
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * tcpdump's {@code -T type} against tcpdump 4.99 itself: the frames of the other printers' tests (SNMP, TFTP, RADIUS,
- * VXLAN, PTP, DNS, RESP over TCP, VRRP, LMP and others) printed under every type we take (lmp among them), so each printer also meets
- * what is not its protocol, at each verbosity where -T changes the output; CARP whole and cut after every byte.
+ * VXLAN, PTP, DNS, RESP over TCP, VRRP, LMP, NetFlow, ONC-RPC, RTP, wb, AODV and others) printed under every type we take, so
+ * each printer also meets what is not its protocol, at each verbosity where -T changes the output; CARP whole and cut after every byte.
  */
 class PacketTypeTest {
     @TempDir
@@ -57,6 +57,11 @@ class PacketTypeTest {
         f.addAll(NtpFormatterTest.frames());
         f.addAll(LmpMessages.frames());
         f.addAll(LmpMessages.brokenFrames());
+        f.addAll(CnfpFormatterTest.frames());
+        f.addAll(SunrpcFormatterTest.frames());
+        f.addAll(RtpFormatterTest.all());
+        f.addAll(WbFormatterTest.frames());
+        f.addAll(AodvFormatterTest.frames(40000));
         f.add(new Frame(ethernet(0x0800, ipv4(17, udp(40000, 40001, ascii("*1\r\n$4\r\nPING\r\n"), IP_A, IP_B)))));
         f.add(new Frame(ethernet(0x0800, ipv4(6, tcp(40000, 40001, 1, 1, 0x18, 512, 0, new byte[0],
             ascii("*1\r\n$4\r\nPING\r\n"), IP_A, IP_B)))));
@@ -85,8 +90,10 @@ class PacketTypeTest {
     void namesAreTcpdumps() {
         assertEquals(PacketType.VXLAN, PacketType.named("VxLaN"));
         assertEquals(PacketType.SOMEIP, PacketType.named("someip"));
-        assertEquals(null, PacketType.named("rtp"));
+        assertEquals(null, PacketType.named("zmtp1"));
         assertEquals(PacketType.LMP, PacketType.named("LMP"));
+        assertEquals(PacketType.RTCP, PacketType.named("Rtcp"));
+        assertEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("cnfp"));
         assertEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("lmp"));
         assertNotEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("pgm_zmtp1"));
     }

@@ -109,7 +109,7 @@ class RipngFormatterTest {
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(521, port), "521 and " + port);
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(port, 521), port + " and 521");
         }
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(521, 3456));   // VAT, to its port only
+        assertEquals(UdpPorts.Decoder.VAT, UdpPorts.decoder(521, 3456));   // VAT, to its port only
         assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(3456, 521));
         assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(521, 5359));         // AHCP after RIPng
     }

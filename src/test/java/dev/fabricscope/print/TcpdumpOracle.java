@@ -61,17 +61,38 @@ final class TcpdumpOracle {
     /**
      * The comparison once per tcpdump flag set, each one run of tcpdump ("" for none, "-x", "-e -v -x", "-q -X", ...),
      * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e {@link PacketPrinter.Option#LINK_HEADERS};
-     * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}. The flags go to tcpdump in the order written.
+     * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}; "-T type" the {@link PacketType}. The flags go to tcpdump in the
+     * order written.
      */
     static void assertPrintsAsTcpdumpWith(Path dir, List<Frame> frames, String... flagSets) throws Exception {
         List<PrinterFlags> runs = Arrays.stream(flagSets).map(PrinterFlags::of).toList();   // a typo fails before tcpdump runs
         for (PrinterFlags run : runs) {
-            assertPrintsAsTcpdump(dir, frames, run.verbosity(), run.options(), run.dump(), run.flags().toArray(String[]::new));
+            assertPrintsAsTcpdump(dir, frames, run, ZoneId.of("UTC"));
+        }
+    }
+
+    /** The comparison for one parsed flag set (its -T type too). */
+    private static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, PrinterFlags run, ZoneId zone)
+            throws Exception {
+        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
+        Path file = dir.resolve("frames.pcap");
+        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
+        List<String> tcpdumpFlags = new ArrayList<>(List.of("-S"));
+        tcpdumpFlags.addAll(run.flags());
+        List<Tcpdump.Record> expected = Tcpdump.run(file, zone.getId(), tcpdumpFlags.toArray(String[]::new));
+        List<String> actual = PacketPrinterTest.perPacket(file, new PacketPrinter(zone, run.verbosity(), run.options(),
+            TimestampStyle.TIME, run.dump(), run.forced()));
+        assertEquals(frames.size(), expected.size(), "tcpdump records");
+        for (int i = 0; i < frames.size(); i++) {
+            String ours = actual.get(i).replace("\n\n", "\n");
+            if (ours.endsWith("\n")) ours = ours.substring(0, ours.length() - 1);
+            assertEquals(expected.get(i).full(), ours, "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", tcpdumpFlags));
         }
     }
 
     /** One tcpdump flag set and the printer settings it stands for. */
-    record PrinterFlags(List<String> flags, Verbosity verbosity, Set<PacketPrinter.Option> options, RawDump dump) {
+    record PrinterFlags(List<String> flags, Verbosity verbosity, Set<PacketPrinter.Option> options, RawDump dump,
+                        PacketType forced) {
 
         /**
          * Parses {@code flagSet}: flags apart by spaces, each one of those {@link #assertPrintsAsTcpdumpWith} names.
@@ -81,8 +102,14 @@ final class TcpdumpOracle {
             List<String> flags = flagSet.isBlank() ? List.of() : List.of(flagSet.strip().split(" +"));
             int q = 0, v = 0, x = 0, bigX = 0, a = 0;
             boolean e = false;
-            for (String flag : flags) {
+            PacketType forced = null;
+            for (int i = 0; i < flags.size(); i++) {
+                String flag = flags.get(i);
                 switch (flag) {
+                    case "-T" -> {
+                        forced = i + 1 < flags.size() ? PacketType.named(flags.get(++i)) : null;
+                        if (forced == null) throw new IllegalArgumentException("\"" + flagSet + "\": -T without a type we take");
+                    }
                     case "-q" -> q++;
                     case "-v", "-vv", "-vvv" -> v += flag.length() - 1;
                     case "-e" -> e = true;
@@ -103,12 +130,12 @@ final class TcpdumpOracle {
                 default -> Verbosity.MOST_VERBOSE;
             };
             Set<PacketPrinter.Option> options = e ? Set.of(PacketPrinter.Option.LINK_HEADERS) : Set.of();
-            return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a));
+            return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a), forced);
         }
 
         /** Our printer with these settings (UTC, default time stamps). */
         PacketPrinter printer() {
-            return new PacketPrinter(java.time.ZoneOffset.UTC, verbosity, options, TimestampStyle.TIME, dump);
+            return new PacketPrinter(java.time.ZoneOffset.UTC, verbosity, options, TimestampStyle.TIME, dump, forced);
         }
     }
 

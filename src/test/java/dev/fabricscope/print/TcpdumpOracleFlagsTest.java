@@ -14,7 +14,14 @@ class TcpdumpOracleFlagsTest {
 
     private static void assertFlags(String flagSet, List<String> flags, Verbosity verbosity,
                                     Set<PacketPrinter.Option> options, RawDump dump) {
-        assertEquals(new PrinterFlags(flags, verbosity, options, dump), PrinterFlags.of(flagSet), flagSet);
+        assertEquals(new PrinterFlags(flags, verbosity, options, dump, null), PrinterFlags.of(flagSet), flagSet);
+    }
+
+    @Test
+    void packetTypes() {
+        assertEquals(new PrinterFlags(List.of("-T", "vxlan", "-v"), Verbosity.VERBOSE, Set.of(), RawDump.NONE,
+            PacketType.VXLAN), PrinterFlags.of("-T vxlan -v"));
+        assertEquals(PacketType.DOMAIN, PrinterFlags.of("-x -T DOMAIN").forced());
     }
 
     @Test
@@ -50,7 +57,8 @@ class TcpdumpOracleFlagsTest {
 
     @Test
     void rejectsWhatItCannotMap() {
-        for (String flagSet : new String[] {"-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv"}) {
+        for (String flagSet : new String[] {"-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv", "-T", "-T nosuch",
+                "-T -v"}) {
             assertThrows(IllegalArgumentException.class, () -> PrinterFlags.of(flagSet), flagSet);
         }
     }
