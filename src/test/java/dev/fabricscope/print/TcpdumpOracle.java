@@ -29,20 +29,7 @@ final class TcpdumpOracle {
     /** As above with both in {@code zone} (tcpdump's TZ): for what prints local times beside the packet's own. */
     static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, ZoneId zone, Verbosity verbosity,
                                       Set<PacketPrinter.Option> options, RawDump dump, String... flags) throws Exception {
-        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
-        Path file = dir.resolve("frames.pcap");
-        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
-        List<String> tcpdumpFlags = new ArrayList<>(List.of("-S"));
-        tcpdumpFlags.addAll(List.of(flags));
-        List<Tcpdump.Record> expected = Tcpdump.run(file, zone.getId(), tcpdumpFlags.toArray(String[]::new));
-        List<String> actual = PacketPrinterTest.perPacket(file,
-            new PacketPrinter(zone, verbosity, options, TimestampStyle.TIME, dump));
-        assertEquals(frames.size(), expected.size(), "tcpdump records");
-        for (int i = 0; i < frames.size(); i++) {
-            String ours = actual.get(i).replace("\n\n", "\n");
-            if (ours.endsWith("\n")) ours = ours.substring(0, ours.length() - 1);
-            assertEquals(expected.get(i).full(), ours, "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", tcpdumpFlags));
-        }
+        assertPrintsAsTcpdump(dir, frames, new PrinterFlags(List.of(flags), verbosity, options, dump, null), zone);
     }
 
     static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, Verbosity verbosity, RawDump dump, String... flags)
@@ -71,7 +58,7 @@ final class TcpdumpOracle {
         }
     }
 
-    /** The comparison for one parsed flag set (its -T type too). */
+    /** The comparison for one flag set and the printer settings it stands for (its -T type too). */
     private static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, PrinterFlags run, ZoneId zone)
             throws Exception {
         assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
