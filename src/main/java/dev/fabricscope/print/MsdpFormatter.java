@@ -96,9 +96,8 @@ final class MsdpFormatter {
                         out.append(" [w/data]");
                         if (verbosity.veryVerbose()) {
                             int printedFrom = out.append(' ').length();
-                            // a packet starting past the capture: none of it readable, tcpdump's fetch jumps
-                            int from = Math.min(at + data, end);
-                            inner.print(p, from, len - data, end - from, LinkType.IPV4, out);
+                            // one starting past the capture gets an empty view (PacketPrinter.innerView)
+                            inner.print(p, at + data, len - data, Math.max(0, end - at - data), LinkType.IPV4, out);
                             // the carried packet's printer gave up on a fetch: tcpdump's jump ends the whole line
                             if (earlyEnd.happened()) return;
                             protocol = carriedProtocol(p, at + data, end, out, printedFrom);
