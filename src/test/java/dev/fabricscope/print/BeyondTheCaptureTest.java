@@ -44,9 +44,10 @@ class BeyondTheCaptureTest {
 
     @Test
     void whatFollowsACutFrameInMemoryNeverShowsInItsLine() {
-        List<Frame> frames = new ArrayList<>(carriers());
+        List<Frame> carriers = carriers();
+        List<Frame> frames = new ArrayList<>(carriers);
         // and mutants: lengths and offsets that point a carried packet past the capture come from these
-        frames.addAll(MutatedFrames.of(carriers(), "BEYOND_CAPTURE", 20261123, 4, frame -> 14, 4, 48, MutatedFrames.ALL));
+        frames.addAll(MutatedFrames.of(carriers, "BEYOND_CAPTURE", 20261123, 4, frame -> 14, 4, 48, MutatedFrames.ALL));
         PacketPrinter[] printers = {
             TcpdumpOracle.PrinterFlags.of("-e").printer(), TcpdumpOracle.PrinterFlags.of("-vvv -x").printer()};
         Packet exact = new Packet();
