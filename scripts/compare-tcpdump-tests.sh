@@ -13,12 +13,9 @@ out=${2:-$(mktemp -d)}
 shift $(( $# >= 2 ? 2 : 1 ))
 command -v tcpdump >/dev/null || { echo "compare-tcpdump-tests: tcpdump is not installed (apt-get install tcpdump)" >&2; exit 1; }
 mkdir -p "$out"
-# one build up front, then the jar itself: a launcher that rebuilds in the middle of the run would mix two versions
-"$root/fabricscope" --version >/dev/null
 . "$root/scripts/jdk.sh"
-fabricscope_find_jdk
 jar="$out/fabricscope.jar"
-cp "$root/target/fabricscope.jar" "$jar"
+fabricscope_snapshot_jar "$root" "$jar"
 : > "$out/summary"
 shopt -s nullglob
 for f in "$dir"/*.pcap "$dir"/*.pcapng "$dir"/*.cap; do

@@ -37,3 +37,10 @@ fabricscope_find_jdk() {
     echo "fabricscope: no JDK >= 25 found (checked \$JAVA_HOME${JAVA_HOME:+=$JAVA_HOME} and ${FABRICSCOPE_JVM_DIR:-/usr/lib/jvm}/*); install one (e.g. apt-get install openjdk-25-jdk or temurin-25-jdk) or set JAVA_HOME" >&2
     return 1
 }
+
+fabricscope_snapshot_jar() { # for the developer scripts: builds once, finds the JDK, copies the jar to $2 (project root $1)
+    # a copy, because a launcher that rebuilt in the middle of a long run would mix two versions
+    "$1/fabricscope" --version >/dev/null || return 1
+    fabricscope_find_jdk || return 1
+    cp "$1/target/fabricscope.jar" "$2"
+}

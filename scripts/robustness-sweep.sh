@@ -10,13 +10,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:?usage: $0 DIR [JOBS]}
 jobs=${2:-2}
-# one build up front, then a copy of the jar: a rebuild in the middle of the run would mix two versions
-"$root/fabricscope" --version >/dev/null
 . "$root/scripts/jdk.sh"
-fabricscope_find_jdk
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$root/target/fabricscope.jar" "$work/fabricscope.jar"
+fabricscope_snapshot_jar "$root" "$work/fabricscope.jar"
 export SWEEP_JAVA="$FABRICSCOPE_JAVA_HOME/bin/java" SWEEP_JAR="$work/fabricscope.jar" SWEEP_TMP="$work"
 
 one() {

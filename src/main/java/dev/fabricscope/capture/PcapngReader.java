@@ -75,11 +75,8 @@ final class PcapngReader implements PacketSource {
             if (at < 0) return;
             int type = i32(at);
             long length = u32(at + 4);
-            if (type == SHB || type == EPB || type == SPB || type == OPB || length < MIN_BLOCK || length % 4 != 0) {
-                return;
-            }
-            if (type == IDB) interfaceBlock(start, length);
-            else skipBlock(type, start, length);
+            if (type == SHB || isPacketBlock(type) || !validBlockLength(length)) return;
+            metadataBlock(type, start, length);
         }
     }
 
@@ -101,17 +98,29 @@ final class PcapngReader implements PacketSource {
                 continue;
             }
             long length = u32(at + 4);
-            if (length < MIN_BLOCK || length % 4 != 0) {
+            if (!validBlockLength(length)) {
                 stop("block at offset " + start + " (type " + hexType(type) + ") has invalid length " + length);
-            } else if (type == EPB || type == SPB || type == OPB) {
+            } else if (isPacketBlock(type)) {
                 if (packetBlock(packet, type, start, length)) return true;
-            } else if (type == IDB) {
-                interfaceBlock(start, length);
             } else {
-                skipBlock(type, start, length);
+                metadataBlock(type, start, length);
             }
         }
         return false;
+    }
+
+    private static boolean isPacketBlock(int type) {
+        return type == EPB || type == SPB || type == OPB;
+    }
+
+    private static boolean validBlockLength(long length) {
+        return length >= MIN_BLOCK && length % 4 == 0;
+    }
+
+    /** Any block but SHB and packets: an IDB defines the section's next interface, the rest is skipped. */
+    private void metadataBlock(int type, long start, long length) throws IOException {
+        if (type == IDB) interfaceBlock(start, length);
+        else skipBlock(type, start, length);
     }
 
     /** Reads an SHB at the position: byte order, version; starts a new interface numbering. */
