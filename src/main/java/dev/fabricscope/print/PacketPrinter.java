@@ -204,7 +204,7 @@ public final class PacketPrinter {
             case LinkType.ERF -> {
                 if (l.erfType == ERF_TYPE_INFINIBAND) infiniband(p, l, out);
                 else if (l.ethOffset >= 0) ethernet(p, l, l.ethOffset, length - l.ethOffset, out);
-                else out.append("UNSUPPORTED");
+                else unsupported(p, out);
             }
             case LinkType.INFINIBAND -> infiniband(p, l, out);
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
@@ -214,9 +214,15 @@ public final class PacketPrinter {
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
-            default -> out.append("UNSUPPORTED");
+            default -> unsupported(p, out);
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /** tcpdump's unsupported_if_print: the name, then every captured byte in hex and ASCII, with or without -x. */
+    private static void unsupported(Packet p, StringBuilder out) {
+        out.append("UNSUPPORTED");
+        HexDump.hexAndAscii(p, 0, p.capLen(), "\n\t", out);
     }
 
     /** tcpdump's largest snapshot length (MAXIMUM_SNAPLEN): records claiming more are not printed. */
