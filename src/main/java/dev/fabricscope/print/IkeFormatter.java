@@ -284,28 +284,36 @@ final class IkeFormatter {
         critical(out, ext1);
         long saLength = osaLength - GENERIC;
         out.append(" len=").append(saLength);
-        int cp = ext1 + GENERIC;
-        int pcount = 0;
+        return subPayloads(NP_P, tpay, ext1 + GENERIC, saLength, depth, out);
+    }
+
+    /**
+     * The chain inside an SA (proposals, {@code first} NP_P) or a proposal (transforms, NP_T), as tcpdump's
+     * ikev2_sub_print walks it: each item's length checked against what is left of {@code length}; an item of
+     * another type is only named. A length problem ends with {@code owner}'s truncation mark.
+     */
+    private int subPayloads(int first, int owner, int cp, long length, int depth, StringBuilder out) {
+        int count = 0;
         int ext = cp;
-        for (int np = NP_P; np != 0; np = bytes.u8(ext)) {
-            pcount++;
+        for (int np = first; np != 0; np = bytes.u8(ext)) {
+            count++;
             ext = cp;
-            if (saLength < GENERIC) return tooLong(out, tpay, cp + saLength);
-            if (!bytes.has(ext, GENERIC)) return truncated(out, tpay);
+            if (length < GENERIC) return tooLong(out, owner, cp + length);
+            if (!bytes.has(ext, GENERIC)) return truncated(out, owner);
             int itemLen = bytes.u16(ext + 2);
-            if (itemLen <= GENERIC) return truncated(out, tpay);
-            if (saLength < itemLen) return tooLong(out, tpay, cp + saLength);
-            if (!bytes.has(cp, itemLen)) return truncated(out, tpay);
+            if (itemLen <= GENERIC) return truncated(out, owner);
+            if (length < itemLen) return tooLong(out, owner, cp + length);
+            if (!bytes.has(cp, itemLen)) return truncated(out, owner);
             indent(out, depth + 1);
-            if (np == NP_P) {
-                cp = proposal(pcount, ext, itemLen, depth + 1, out);
+            if (np == first) {
+                cp = first == NP_P ? proposal(count, ext, itemLen, depth + 1, out) : transform(count, ext, itemLen, out);
                 if (cp < 0) return -1;
             } else {
                 name(out, np, PAYLOADS);
                 cp += itemLen;
             }
             out.append(')');
-            saLength -= itemLen;
+            length -= itemLen;
         }
         return cp;
     }
@@ -331,29 +339,7 @@ final class IkeFormatter {
             cp += spiSize;
             propLength -= spiSize;
         }
-        int tcount = 0;
-        int t = cp;
-        for (int np = NP_T; np != 0; np = bytes.u8(t)) {
-            tcount++;
-            t = cp;
-            if (propLength < GENERIC) return tooLong(out, NP_P, cp + propLength);
-            if (!bytes.has(t, GENERIC)) return truncated(out, NP_P);
-            int itemLen = bytes.u16(t + 2);
-            if (itemLen <= GENERIC) return truncated(out, NP_P);
-            if (propLength < itemLen) return tooLong(out, NP_P, cp + propLength);
-            if (!bytes.has(cp, itemLen)) return truncated(out, NP_P);
-            indent(out, depth + 1);
-            if (np == NP_T) {
-                cp = transform(tcount, t, itemLen, out);
-                if (cp < 0) return -1;
-            } else {
-                name(out, np, PAYLOADS);
-                cp += itemLen;
-            }
-            out.append(')');
-            propLength -= itemLen;
-        }
-        return cp;
+        return subPayloads(NP_T, NP_P, cp, propLength, depth, out);
     }
 
     private int transform(int tcount, int ext, int itemLen, StringBuilder out) {
