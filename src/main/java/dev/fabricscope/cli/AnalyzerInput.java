@@ -72,6 +72,9 @@ public final class AnalyzerInput {
 
     private PacketSource source;
 
+    /** What draws the progress line of a file run (null: none); tests put their own here. */
+    java.util.function.BiFunction<PrintWriter, PacketSource, Progress> progress = Progress::whenOutputRedirected;
+
     /** The input's name for messages: the file, or the interfaces joined by commas. */
     public String name() {
         return readFile != null ? readFile : String.join(",", interfaces);
@@ -137,20 +140,26 @@ public final class AnalyzerInput {
         validate();
         String expression = filterExpression == null ? "" : filterExpression.strip();
         try {
-            if (readFile != null) fromFile(expression, problems, stop, consumer);
+            if (readFile != null) fromFile(expression, err, problems, stop, consumer);
             else live(expression, err, stop, consumer);
         } finally {
             source = null;
         }
     }
 
-    private void fromFile(String expression, ProblemReporter problems, StopSignal stop, PacketConsumer consumer) {
+    private void fromFile(String expression, PrintWriter err, ProblemReporter problems, StopSignal stop,
+                          PacketConsumer consumer) {
         try (PacketSource file = Inputs.open(readFile, problems)) {
             source = file;
             List<CaptureInterface> known = file.interfaces();
             int firstLinkType = known.isEmpty() ? LinkType.EN10MB : known.getFirst().linkType();
             PacketFilter filter = expression.isEmpty() ? null : compile(expression, firstLinkType, problems);
-            loop(file, filter, stop, consumer, decapsulator());
+            Progress shown = progress == null ? null : progress.apply(err, file);
+            try {
+                loop(file, filter, stop, consumer, decapsulator(), shown);
+            } finally {
+                if (shown != null) shown.finish();
+            }
         } catch (IOException e) {
             throw UserError.runtime(readFile + ": " + (e.getMessage() == null ? "cannot read" : e.getMessage()));
         }
@@ -177,7 +186,7 @@ public final class AnalyzerInput {
                 source = merged;
             }
             try {
-                loop(source, null, null, consumer, decapsulator());
+                loop(source, null, null, consumer, decapsulator(), null);
             } catch (IOException | LibpcapException e) {
                 throw UserError.runtime(e.getMessage());
             } finally {
@@ -195,13 +204,18 @@ public final class AnalyzerInput {
     /**
      * @param stop  checked per packet for files (a live source ends by itself after a stop)
      * @param decap null, or what hands the consumer the packets inside tunnels (--decap; filters see the tunnel)
+     * @param progress null, or the progress line to update every 65536 packets
      */
     private static void loop(PacketSource from, PacketFilter filter, StopSignal stop, PacketConsumer consumer,
-                             Decapsulator decap) throws IOException {
+                             Decapsulator decap, Progress progress) throws IOException {
         Packet packet = new Packet();
         Layers layers = new Layers();
+        long read = 0;
+        long matched = 0;
         while (from.next(packet)) {
+            if ((++read & 0xffff) == 0 && progress != null) progress.update(read, matched);
             if (filter != null && !filter.matches(packet)) continue;
+            matched++;
             Dissector.dissect(packet, layers);
             consumer.packet(decap == null ? packet : decap.inner(packet, layers), layers);
             if (stop != null && stop.stopped()) break;

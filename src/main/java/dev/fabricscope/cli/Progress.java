@@ -1,36 +1,73 @@
 package dev.fabricscope.cli;
 
 import dev.fabricscope.capture.PacketSource;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A progress line on stderr for long file work ("big.pcap: 41% of 1.58 GB, 1.9M packets, 1.7M matched,
  * 610 MB/s"), redrawn at most once a second and only when stderr is a terminal, so scripts and logs get no
- * carriage-return noise. The loop calls {@link #update} every 65536 packets.
+ * carriage-return noise. The reading loop calls {@link #update} every 65536 packets.
  */
 final class Progress {
     private static final long INTERVAL_NANOS = 1_000_000_000L;
 
     private final PrintWriter err;
     private final PacketSource source;
+    private final long intervalNanos;
     private final long started = System.nanoTime();
     private long lastShown = started;
     private boolean shown;
 
     Progress(PrintWriter err, PacketSource source) {
+        this(err, source, INTERVAL_NANOS);
+    }
+
+    /** {@code intervalNanos}: the least time between two draws (the first one too). */
+    Progress(PrintWriter err, PacketSource source, long intervalNanos) {
         this.err = err;
         this.source = source;
+        this.intervalNanos = intervalNanos;
     }
 
-    /** A progress reporter when stderr is a terminal, else null. */
+    /** For `capture -w`, whose packets go to a file: a progress reporter when stderr is a terminal, else null. */
     static Progress forTerminal(PrintWriter err, PacketSource source) {
-        java.io.Console console = System.console();
-        return console != null && console.isTerminal() ? new Progress(err, source) : null;
+        return isTerminal(STDERR) ? new Progress(err, source) : null;
     }
 
+    /**
+     * For the analyzers, which print on stdout as they go: a progress reporter when stderr is a terminal and
+     * stdout is not (`fabricscope rdma qps -r big.pcap > report.txt`), else null; with both on one terminal
+     * the progress line would break the output's lines.
+     */
+    static Progress whenOutputRedirected(PrintWriter err, PacketSource source) {
+        return isTerminal(STDERR) && !isTerminal(STDOUT) ? new Progress(err, source) : null;
+    }
+
+    private static final int STDOUT = 1;
+    private static final int STDERR = 2;
+
+    /** Whether this process's file descriptor {@code fd} is a terminal (Linux: where /proc's link points). */
+    static boolean isTerminal(int fd) {
+        try {
+            return namesTerminal(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString());
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            java.io.Console console = System.console();   // no /proc: stdin and stdout both terminals
+            return console != null && console.isTerminal();
+        }
+    }
+
+    /** A device path of a terminal: a pseudo-terminal, a virtual console or a serial line. */
+    static boolean namesTerminal(String target) {
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    }
+
+    /** {@code matched} below 0: a run without a filter, whose line counts packets only. */
     void update(long read, long matched) {
         long now = System.nanoTime();
-        if (now - lastShown < INTERVAL_NANOS) return;
+        if (now - lastShown < intervalNanos) return;
         lastShown = now;
         shown = true;
         err.print("\r" + line(read, matched, now - started) + "   ");
@@ -44,7 +81,8 @@ final class Progress {
         if (done >= 0 && total > 0) {
             s.append(done * 100 / total).append("% of ").append(bytes(total)).append(", ");
         }
-        s.append(count(read)).append(" packets, ").append(count(matched)).append(" matched");
+        s.append(count(read)).append(" packets");
+        if (matched >= 0) s.append(", ").append(count(matched)).append(" matched");
         if (done > 0 && elapsedNanos > 0) s.append(", ").append(bytes(done * 1_000_000_000L / elapsedNanos)).append("/s");
         return s.toString();
     }

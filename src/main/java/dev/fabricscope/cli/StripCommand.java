@@ -109,8 +109,11 @@ public final class StripCommand implements Callable<Integer> {
         try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
             Packet packet = new Packet();
             CaptureWriter writer = null;
+            Progress progress = "-".equals(output) ? Progress.whenOutputRedirected(err, source)
+                : Progress.forTerminal(err, source);
             try {
                 while (source.next(packet)) {
+                    if ((total & 0xffff) == 0xffff && progress != null) progress.update(total + 1, -1);
                     if (writer == null) writer = openWriter(source);
                     Packet stripped = EncapsulationStripper.forFile(packet, stripper.strip(packet));
                     if (stripped != packet) changed++;
@@ -119,6 +122,7 @@ public final class StripCommand implements Callable<Integer> {
                 }
                 if (writer == null) writer = openWriter(source);
             } finally {
+                if (progress != null) progress.finish();
                 if (writer != null) writer.close();
             }
         } catch (IOException e) {

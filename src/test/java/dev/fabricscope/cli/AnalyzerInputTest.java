@@ -63,6 +63,34 @@ class AnalyzerInputTest {
         assertEquals("", input.interfaceName(7));
     }
 
+    /**
+     * A file run draws the progress line every 65536 packets (here with no least interval) and ends it with a
+     * newline; the counts are the packets read and those that passed the filter before the current one.
+     */
+    @Test
+    void fileRunsDrawProgressEvery65536Packets(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("many.pcap");
+        int packets = 70_000;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + packets * (16 + 14))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        for (int i = 0; i < packets; i++) {
+            b.putInt(1_700_000_000 + i).putInt(0).putInt(14).putInt(14);
+            b.put(new byte[12]).putShort(Short.reverseBytes((short) (i % 2 == 0 ? 0x0800 : 0x86dd)));
+        }
+        java.nio.file.Files.write(file, b.array());
+        AnalyzerInput input = input(file.toString());
+        input.progress = (err, source) -> new Progress(err, source, 0);
+        StringWriter err = new StringWriter();
+        int[] seen = {0};
+        input.run("", new PrintWriter(err, true), ProblemReporter.IGNORE, (p, l) -> seen[0]++);
+        assertEquals(packets, seen[0]);
+        String shown = err.toString();
+        assertTrue(shown.matches("(?s)\r" + java.util.regex.Pattern.quote(file.toString())
+            + ": \\d+% of 2 MB, 65536 packets, 65535 matched, \\d+ [kM]B/s +\n"), shown);
+        assertEquals(1, shown.chars().filter(c -> c == '\r').count(), shown);
+    }
+
     @Test
     void usageErrors() {
         PrintWriter err = new PrintWriter(new StringWriter());

@@ -1,6 +1,9 @@
 package dev.fabricscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fabricscope.capture.CaptureFiles;
 import dev.fabricscope.capture.Packet;
@@ -26,5 +29,33 @@ class ProgressTest {
             assertEquals("samples/smc-4conn.pcap: 100% of 4 kB, 44 packets, 10 matched, 8 kB/s",
                 progress.line(44, 10, 500_000_000L));
         }
+    }
+
+    @Test
+    void withoutAMatchedCountTheLineCountsPackets() throws Exception {
+        try (PacketSource source = CaptureFiles.open("samples/smc-4conn.pcap", ProblemReporter.IGNORE)) {
+            Packet p = new Packet();
+            while (source.next(p)) { }
+            Progress progress = new Progress(new PrintWriter(new StringWriter()), source);
+            assertEquals("samples/smc-4conn.pcap: 100% of 4 kB, 44 packets, 8 kB/s", progress.line(44, -1, 500_000_000L));
+        }
+    }
+
+    @Test
+    void terminalsAreKnownByTheirDevicePath() {
+        for (String tty : new String[] {"/dev/pts/3", "/dev/tty1", "/dev/ttyS0", "/dev/console"}) {
+            assertTrue(Progress.namesTerminal(tty), tty);
+        }
+        for (String other : new String[] {"pipe:[123456]", "socket:[99]", "/tmp/out.txt", "/dev/null", "anon_inode:[x]"}) {
+            assertFalse(Progress.namesTerminal(other), other);
+        }
+    }
+
+    /** Under the test runner stdout and stderr are pipes or files: no progress line (it would land in a log). */
+    @Test
+    void noProgressWhenStderrIsNotATerminal() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Progress.isTerminal(2), "stderr is a terminal here");
+        assertNull(Progress.forTerminal(new PrintWriter(new StringWriter()), null));
+        assertNull(Progress.whenOutputRedirected(new PrintWriter(new StringWriter()), null));
     }
 }
