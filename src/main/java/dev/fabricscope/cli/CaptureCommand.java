@@ -549,11 +549,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 try (PacketSource source = Inputs.open(file, problems)) {
                     List<CaptureInterface> known = source.interfaces();
                     CaptureInterface first = known.isEmpty() ? null : known.getFirst();
-                    if (first != null) {
-                        err.println("reading from file " + file + ", link-type " + LinkType.name(first.linkType())
-                            + " (" + LinkType.description(first.linkType()) + "), snapshot length "
-                            + first.libpcapSnapLen());
-                    }
+                    announce(err, file, source);
                     if (!privilegesDropped) {
                         dropPrivileges();
                         privilegesDropped = true;
@@ -591,9 +587,18 @@ public final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    /** Packet lines are printed without -w, or with --print; never with --count (which only counts). */
+    /** Packet lines: without -w unless --count (which only counts), with -w only with --print (as tcpdump's). */
     private boolean printsLines() {
-        return (writeFile == null || printToo) && !countOnly;
+        return writeFile == null ? !countOnly : printToo;
+    }
+
+    /** tcpdump's line on standard error for each file it opens. */
+    private static void announce(PrintWriter err, String file, PacketSource source) {
+        List<CaptureInterface> known = source.interfaces();
+        if (known.isEmpty()) return;
+        CaptureInterface first = known.getFirst();
+        err.println("reading from file " + file + ", link-type " + LinkType.name(first.linkType()) + " ("
+            + LinkType.description(first.linkType()) + "), snapshot length " + first.libpcapSnapLen());
     }
 
     /**
@@ -606,6 +611,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (readFile != null || fileList != null) {
             String file = readFile != null ? readFile : FileList.read(fileList).getFirst();
             try (PacketSource source = Inputs.open(file, problems)) {
+                announce(err, file, source);
                 FilterCommand.DumpTarget target = FilterCommand.DumpTarget.of(source, file);
                 linkType = target.linkType();
                 snap = target.snapLen();
