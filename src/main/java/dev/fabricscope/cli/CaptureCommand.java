@@ -49,12 +49,14 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "capture",
     sortOptions = false,
     usageHelpAutoWidth = true,
-    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     header = "Capture packets live or re-filter, split and convert capture files, with tcpdump's flags.",
     synopsisHeading = "%nUsage:%n  ",
     customSynopsis = {
-        "fabricscope capture -r FILE [-w FILE [-C MB] [-G SEC] [-W N] | --json] [-c N] [EXPRESSION]",
+        "fabricscope capture -r FILE | -V LIST [-w FILE [-C MB] [-G SEC] [-W N] [--print] | --json] [--count] [-c N] "
+            + "[EXPRESSION]",
         "  fabricscope capture -i IF [-i IF...] [-s LEN] [-p] [-B KiB] [-w FILE ...] [EXPRESSION]",
+        "  fabricscope capture -d|-dd|-ddd [-r FILE | -i IF | -y TYPE] [-O] [EXPRESSION]",
         "  fabricscope capture -D",
     },
     descriptionHeading = "%nDescription:%n",
@@ -62,7 +64,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Reads packets from a capture file (-r: pcap or pcapng, gzip-compressed or not, - for standard input) "
             + "or captures them live on one or more interfaces (-i, through the system libpcap), keeps those "
             + "that match the pcap-filter(7) EXPRESSION, and writes them to a file (-w) or prints one line per "
-            + "packet like tcpdump -n (--json: one JSON object per packet, for scripts).",
+            + "packet like tcpdump -n (--json: one JSON object per packet, for scripts). -V reads several files "
+            + "in turn, as one run of -r each, into the same -w output.",
         "",
         "The expression is compiled by libpcap itself (so it means exactly what it means to tcpdump); on files "
             + "it runs in fabricscope's own BPF interpreter, live it runs in the kernel.",
@@ -78,7 +81,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "Differences from tcpdump: -G uses packet time, not the clock (so it also splits files read with -r); "
             + "several -i options capture on several interfaces into one pcapng file; with several -i, -# and -ttt "
             + "count per interface; past 1,048,576 TCP conversations, relative sequence numbers start over for one "
-            + "not seen for a while.",
+            + "not seen for a while; -d without -r or -i compiles for Ethernet (EN10MB, or -y's link type) "
+            + "instead of opening the default interface, and with -i compiles as for a file of the interface's "
+            + "link type (netmask 0: only 'ip broadcast' can differ); -f with -r or -V, --print with -w -, and "
+            + "--count with --json are usage errors (exit 2, where tcpdump exits 1 or writes both to standard "
+            + "output).",
+        "",
+        "Not supported: -M (TCP-MD5 signatures), -E (ESP decryption), -u (undecoded NFS handles).",
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -100,6 +109,13 @@ import picocli.CommandLine.Model.CommandSpec;
             + "2 usage error (bad option, bad filter expression).",
     })
 public final class CaptureCommand implements Callable<Integer> {
+    // -V is tcpdump's file list here, so only the long --version (as tcpdump's own)
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     /** tcpdump's read timeout: how long the kernel may batch packets before handing them over. */
     private static final int READ_TIMEOUT_MS = 1000;
 
@@ -112,9 +128,23 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Read packets from FILE (pcap, pcapng, optionally gzip-compressed; - = standard input).")
     String readFile;
 
+    @Option(names = "-V", paramLabel = "LIST",
+            description = "Read the capture files named in LIST, one per line (- = standard input), in turn, as tcpdump "
+                + "-V: each as with -r (its 'reading from file' line, the filter compiled for its link type, -c "
+                + "counted per file), all into the one -w output, which then needs the same link type in every file.")
+    String fileList;
+
     @Option(names = "-w", paramLabel = "FILE",
             description = "Write the packets to FILE (- = standard output) instead of printing them.")
     String writeFile;
+
+    @Option(names = "--print", description = "With -w: print the packets too, as without -w (tcpdump --print).")
+    boolean printToo;
+
+    @Option(names = "--count", description = "Print only the number of matching packets, as tcpdump --count: "
+        + "'N packets' on standard output once the -r or -V files are read (live, the statistics on exit say it). "
+        + "With -w the packets are still written.")
+    boolean countOnly;
 
     @Option(names = "-c", paramLabel = "N", description = "Stop after N packets (after filtering).")
     long count;
@@ -179,6 +209,9 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--nano", description = "Same as --time-stamp-precision=nano (as tcpdump).")
     boolean nano;
 
+    @Option(names = "--micro", description = "Same as --time-stamp-precision=micro, the default (as tcpdump).")
+    boolean micro;
+
     @Option(names = "-Q", paramLabel = "in|out|inout", description = "Live: capture only packets received (in), "
         + "sent (out), or both (inout, the default), as tcpdump -Q.")
     String direction;
@@ -238,6 +271,15 @@ public final class CaptureCommand implements Callable<Integer> {
         + "(-AA: the whole packet).")
     boolean[] ascii = {};
 
+    @Option(names = {"-K", "--dont-verify-checksums"}, description = "With -v: do not verify IPv4 header, TCP and "
+        + "UDP checksums (no 'bad cksum', 'cksum 0x... (correct)' or '[udp sum ok]'), as tcpdump -K; the checksums "
+        + "of other protocols are still verified, as tcpdump's are.")
+    boolean dontVerifyChecksums;
+
+    @Option(names = "-b", description = "Print 4-byte BGP AS numbers above 65535 in ASDOT notation (e.g. 65536 as 1.0), "
+        + "as tcpdump -b.")
+    boolean asdot;
+
     @Option(names = "-S", description = "Print absolute TCP sequence numbers. Without it, as tcpdump, they are "
         + "relative to each conversation's first packet with ACK set (which itself prints absolute ones).")
     boolean absoluteSequence;
@@ -256,6 +298,20 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-n", description = "Do not resolve addresses (always the case; accepted for tcpdump habits, "
         + "also as -nn).")
     boolean[] numeric = {};
+
+    @Option(names = "-N", description = "Do not print domain names' qualification (nothing is resolved, so nothing "
+        + "to shorten; accepted for tcpdump habits, also as -NN).")
+    boolean[] noDomains = {};
+
+    @Option(names = "-f", description = "Print 'foreign' IPv4 addresses numerically (all are; accepted for tcpdump "
+        + "habits). As in tcpdump, not with -r or -V.")
+    boolean foreign;
+
+    @Option(names = "-d", description = "Print the program the filter EXPRESSION compiles to and exit: -d as tcpdump -d "
+        + "(readable), -dd as a C array, -ddd as decimal numbers (see the filter command). Compiled for the link type "
+        + "of -r's file (or -V's first), of the -i interface, else of -y, else EN10MB (Ethernet), with a warning on "
+        + "standard error as tcpdump's.")
+    boolean[] dumpProgram = {};
 
     @Option(names = "-O", description = "Do not run libpcap's filter optimizer.")
     boolean noOptimize;
@@ -301,9 +357,10 @@ public final class CaptureCommand implements Callable<Integer> {
         validate();
         vxlanPort.ports(decap, "--decap");
         ProblemCounter problems = new ProblemCounter(err);
+        if (dumpProgram.length > 0) return dumpProgram(problems, out, err);
         if (postRotateCommand != null) postRotate = new PostRotateCommand(postRotateCommand, problems);
         try (StopSignal stop = new StopSignal()) {
-            if (readFile != null) fromFile(problems, stop, out, err);
+            if (readFile != null || fileList != null) fromFiles(problems, stop, out, err);
             else live(expression(), stop, out, err);
         } finally {
             if (postRotate != null) postRotate.close();
@@ -387,12 +444,23 @@ public final class CaptureCommand implements Callable<Integer> {
 
     private void validate() {
         if (readFile != null && !interfaces.isEmpty()) throw UserError.usage("give either -r or -i, not both");
+        if (fileList != null && readFile != null) throw UserError.usage("-V and -r are mutually exclusive");
+        if (fileList != null && !interfaces.isEmpty()) throw UserError.usage("give either -V or -i, not both");
+        if (foreign && (readFile != null || fileList != null)) {
+            throw UserError.usage("-f can not be used with -V or -r");   // tcpdump's words
+        }
+        if (printToo && "-".equals(writeFile)) {
+            throw UserError.usage("--print with -w -: the packets and their lines would both go to standard output");
+        }
+        if (countOnly && json) throw UserError.usage("--count prints only the count; it cannot be combined with --json");
         if (count < 0) throw UserError.usage("invalid packet count " + count);
         if (snaplen < 0) throw UserError.usage("invalid snapshot length " + snaplen);
         if (snaplen == 0) snaplen = BpfCompiler.DEFAULT_SNAPLEN;
-        if (direction != null && readFile != null) throw UserError.usage("-Q applies to live capture (-i), not to -r");
-        if (timestampTypeName != null && readFile != null) {
-            throw UserError.usage("-j applies to live capture (-i), not to -r");
+        if (direction != null && (readFile != null || fileList != null)) {
+            throw UserError.usage("-Q applies to live capture (-i), not to -r or -V");
+        }
+        if (timestampTypeName != null && (readFile != null || fileList != null)) {
+            throw UserError.usage("-j applies to live capture (-i), not to -r or -V");
         }
         if (direction != null && !List.of("in", "out", "inout").contains(direction)) {
             throw UserError.usage("invalid -Q direction '" + direction + "' (in, out or inout)");
@@ -414,11 +482,13 @@ public final class CaptureCommand implements Callable<Integer> {
             throw UserError.usage("-F reads the filter expression from a file, as tcpdump's -F; the output format "
                 + "is --format " + filterFile);
         }
-        if (nano) {
-            if (precision != null && !precision.equals("nano")) {
-                throw UserError.usage("--nano contradicts --time-stamp-precision=" + precision);
+        if (nano && micro) throw UserError.usage("--nano contradicts --micro");
+        if (nano || micro) {
+            String flag = nano ? "nano" : "micro";
+            if (precision != null && !precision.equals(flag)) {
+                throw UserError.usage("--" + flag + " contradicts --time-stamp-precision=" + precision);
             }
-            precision = "nano";
+            precision = flag;
         }
         if (precision != null && !precision.equals("micro") && !precision.equals("nano")) {
             throw UserError.usage("invalid time stamp precision '" + precision + "' (micro or nano)");
@@ -460,28 +530,116 @@ public final class CaptureCommand implements Callable<Integer> {
         return (filterFile != null ? FilterFile.read(filterFile) : String.join(" ", expressionWords)).strip();
     }
 
-    private void fromFile(ProblemCounter problems, StopSignal stop, PrintWriter out, PrintWriter err)
+    /**
+     * -r's file, or -V's files in turn (as tcpdump: each announced, its filter compiled for its link type, -c counted
+     * per file; one -w output, one printer, so -# and -ttt go on across files), then --count's line.
+     */
+    private void fromFiles(ProblemCounter problems, StopSignal stop, PrintWriter out, PrintWriter err)
             throws IOException {
-        try (PacketSource source = Inputs.open(readFile, problems)) {
-            List<CaptureInterface> known = source.interfaces();
-            CaptureInterface first = known.isEmpty() ? null : known.getFirst();
-            if (first != null) {
-                err.println("reading from file " + readFile + ", link-type " + LinkType.name(first.linkType()) + " ("
-                    + LinkType.description(first.linkType()) + "), snapshot length " + first.libpcapSnapLen());
+        List<String> files = fileList == null ? List.of(readFile) : FileList.read(fileList);
+        CaptureLoop.Lines lines = printsLines() ? lines(false) : null;
+        PacketSink sink = null;
+        int sinkLinkType = -1;
+        long matched = 0;
+        boolean privilegesDropped = false;
+        try {
+            for (String file : files) {
+                if (stop.stopped()) break;
+                if (file.isEmpty()) throw UserError.runtime(fileList + ": an empty line names no file");
+                try (PacketSource source = Inputs.open(file, problems)) {
+                    List<CaptureInterface> known = source.interfaces();
+                    CaptureInterface first = known.isEmpty() ? null : known.getFirst();
+                    announce(err, file, source);
+                    if (!privilegesDropped) {
+                        dropPrivileges();
+                        privilegesDropped = true;
+                    }
+                    int linkType = first == null ? LinkType.EN10MB : first.linkType();
+                    PacketFilter filter = compile(expression(), linkType);
+                    if (writeFile != null && sink == null) {
+                        sink = openSink(outputFormat(source.format(), 1), first);
+                        sinkLinkType = linkType;
+                    } else if (sink != null && first != null && linkType != sinkLinkType) {
+                        throw UserError.runtime(file + ": new dlt does not match original");   // tcpdump's words
+                    }
+                    Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
+                    CaptureLoop loop = new CaptureLoop(source, filter, sink, lines, out,
+                        lineBuffered, packetBuffered, count, null, stop, progress);
+                    try {
+                        loop.run();
+                    } catch (IOException e) {
+                        throw UserError.runtime(e.getMessage());
+                    } finally {
+                        if (progress != null) progress.finish();
+                        out.flush();
+                    }
+                    matched += loop.matched();
+                }
             }
-            dropPrivileges();
-            PacketFilter filter = compile(expression(), first == null ? LinkType.EN10MB : first.linkType());
-            CaptureFormat format = outputFormat(source.format(), 1);
-            Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
-            PacketSink sink = openSink(format, first);
-            CaptureLoop loop = new CaptureLoop(source, filter, sink, sink == null ? lines(false) : null, out,
-                sink == null ? lineBuffered : packetBuffered, count, null, stop, progress);
-            try {
-                runAndClose(loop, sink);
-            } finally {
-                if (progress != null) progress.finish();
-                out.flush();
+        } catch (RuntimeException | IOException e) {
+            closeQuietly(sink);
+            throw e;
+        }
+        finish(sink);
+        if (countOnly) {
+            out.println(matched + (matched == 1 ? " packet" : " packets"));
+            out.flush();
+        }
+    }
+
+    /** Packet lines: without -w unless --count (which only counts), with -w only with --print (as tcpdump's). */
+    private boolean printsLines() {
+        return writeFile == null ? !countOnly : printToo;
+    }
+
+    /** tcpdump's line on standard error for each file it opens. */
+    private static void announce(PrintWriter err, String file, PacketSource source) {
+        List<CaptureInterface> known = source.interfaces();
+        if (known.isEmpty()) return;
+        CaptureInterface first = known.getFirst();
+        err.println("reading from file " + file + ", link-type " + LinkType.name(first.linkType()) + " ("
+            + LinkType.description(first.linkType()) + "), snapshot length " + first.libpcapSnapLen());
+    }
+
+    /**
+     * -d, -dd, -ddd: the filter's program, as tcpdump prints it, for -r's (or -V's first) file's link type, the -i
+     * interface's, -y's, else Ethernet with tcpdump's warning.
+     */
+    private int dumpProgram(ProblemCounter problems, PrintWriter out, PrintWriter err) throws IOException {
+        int linkType;
+        int snap;
+        if (readFile != null || fileList != null) {
+            String file = readFile != null ? readFile : FileList.read(fileList).getFirst();
+            try (PacketSource source = Inputs.open(file, problems)) {
+                announce(err, file, source);
+                FilterCommand.DumpTarget target = FilterCommand.DumpTarget.of(source, file);
+                linkType = target.linkType();
+                snap = target.snapLen();
             }
+        } else if (!interfaces.isEmpty()) {
+            String device = interfaces.getFirst();
+            int asked = datalink(device);
+            linkType = asked >= 0 ? asked : deviceDatalink(device);
+            snap = snaplen;
+        } else {
+            int asked = datalinkName == null ? -1 : datalink("");
+            if (asked < 0) err.println("Warning: assuming Ethernet");
+            linkType = asked >= 0 ? asked : LinkType.EN10MB;
+            snap = snaplen;
+        }
+        err.flush();
+        out.print(FilterCommand.program(expression(), linkType, snap, !noOptimize, dumpProgram.length));
+        out.flush();
+        return problems.exitStatus(0);
+    }
+
+    /** The link type the device captures with by default (tcpdump -d -i opens it to learn that). */
+    private int deviceDatalink(String device) {
+        try (LiveCapture capture = LiveCapture.open(device, new LiveCapture.Settings(snaplen, !noPromiscuous,
+                READ_TIMEOUT_MS, false, 0, false, LiveCapture.Settings.DEFAULT_TIMESTAMP_TYPE, monitorMode))) {
+            return capture.datalink();
+        } catch (Libpcap.UnavailableException | LibpcapException e) {
+            throw UserError.runtime(e.getMessage());
         }
     }
 
@@ -516,8 +674,8 @@ public final class CaptureCommand implements Callable<Integer> {
             for (int i = 0; i < captures.size(); i++) {
                 LiveSource source = new LiveSource(captures.get(i), i, ifaces, immediateMode() ? 0 : READ_TIMEOUT_MS);
                 // each loop needs its own renderer (it reuses buffers), all share the output
-                loops.add(new CaptureLoop(source, null, shared, sink == null ? lines(captures.size() > 1) : null, out,
-                    sink == null || packetBuffered, count, sharedCount, stop, null));
+                loops.add(new CaptureLoop(source, null, shared, printsLines() ? lines(captures.size() > 1) : null, out,
+                    true, packetBuffered, count, sharedCount, stop, null));
             }
             try {
                 runLive(loops, shared, stop);
@@ -579,6 +737,11 @@ public final class CaptureCommand implements Callable<Integer> {
             closeQuietly(sink);
             throw UserError.runtime(e.getMessage());
         }
+        finish(sink);
+    }
+
+    /** After the last loop: tcpdump's words if -W's limit stopped it, then the sink closed. */
+    private void finish(PacketSink sink) {
         reportFileLimit(sink);
         if (sink != null) {
             try {
@@ -681,6 +844,8 @@ public final class CaptureCommand implements Callable<Integer> {
         if (packetNumbers) options.add(PacketPrinter.Option.PACKET_NUMBERS);
         if ("nano".equals(precision)) options.add(PacketPrinter.Option.NANOSECONDS);
         if (!absoluteSequence) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
+        if (dontVerifyChecksums) options.add(PacketPrinter.Option.DONT_VERIFY_CHECKSUMS);
+        if (asdot) options.add(PacketPrinter.Option.BGP_ASDOT);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length),
             packetType);

@@ -29,7 +29,8 @@ final class CaptureLoop {
     private final PacketSink sink;
     private final Lines lines;
     private final PrintWriter out;
-    private final boolean flushEachPacket;
+    private final boolean flushLines;
+    private final boolean flushRecords;
     private final long limit;
     private final AtomicLong sharedCount;
     private final StopSignal stop;
@@ -43,27 +44,29 @@ final class CaptureLoop {
 
     /**
      * @param filter      null when the handle filters (live capture)
-     * @param sink        null to print instead
-     * @param lines       what to print (when there is no sink)
-     * @param flushEachPacket flush the printed line (-l, live) or the written record (-U) after each packet
+     * @param sink        null when nothing is written
+     * @param lines       what to print, null to print nothing (-w without --print, or --count)
+     * @param flushLines  flush the printed line after each packet (-l, live)
+     * @param flushRecords flush the written record after each packet (-U)
      * @param limit       -c, 0 for no limit
      * @param sharedCount non-null when several loops share one -c limit
      */
     CaptureLoop(PacketSource source, PacketFilter filter, PacketSink sink, Lines lines, PrintWriter out,
-                boolean flushEachPacket, long limit, AtomicLong sharedCount, StopSignal stop, Progress progress) {
+                boolean flushLines, boolean flushRecords, long limit, AtomicLong sharedCount, StopSignal stop, Progress progress) {
         this.source = source;
         this.filter = filter;
         this.sink = sink;
         this.lines = lines;
         this.out = out;
-        this.flushEachPacket = flushEachPacket;
+        this.flushLines = flushLines;
+        this.flushRecords = flushRecords;
         this.limit = limit;
         this.sharedCount = sharedCount;
         this.stop = stop;
         this.progress = progress;
     }
 
-    /** Packets that passed the filter and were written or printed. */
+    /** Packets that passed the filter and were written, printed or (--count) just counted. */
     long matched() {
         return matched;
     }
@@ -85,13 +88,12 @@ final class CaptureLoop {
             matched++;
             if (sink != null) {
                 sink.write(p, source.interfaces().get(p.interfaceId()));
-                if (flushEachPacket) sink.flush();
-                if (sink.limitReached()) {
-                    stop.stop();
-                    break;
-                }
-            } else {
-                print(p);
+                if (flushRecords) sink.flush();
+            }
+            if (lines != null) print(p);   // after the write, as tcpdump --print
+            if (sink != null && sink.limitReached()) {
+                stop.stop();
+                break;
             }
             if (limit > 0 && sharedCount == null && matched >= limit) break;
         }
@@ -112,7 +114,7 @@ final class CaptureLoop {
         line.append('\n');
         synchronized (out) {
             out.append(line);
-            if (flushEachPacket) out.flush();
+            if (flushLines) out.flush();
         }
     }
 }

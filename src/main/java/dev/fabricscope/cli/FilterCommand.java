@@ -123,13 +123,8 @@ public final class FilterCommand implements Callable<Integer> {
         try (PacketSource source = Inputs.open(readFile, problems)) {
             Packet packet = new Packet();
             if (dump.length > 0) {
-                boolean any = source.next(packet);
-                List<CaptureInterface> ifs = source.interfaces();
-                if (ifs.isEmpty()) throw UserError.runtime(readFile + ": no interfaces (empty capture)");
-                CaptureInterface first = ifs.get(0);
-                int lt = any ? packet.linkType() : first.linkType();
-                int snap = snaplenOr(first.snapLen() == 0 ? BpfCompiler.DEFAULT_SNAPLEN : first.snapLen());
-                out.print(BpfPrinter.dump(compile(expr, lt, snap), format()));
+                DumpTarget target = DumpTarget.of(source, readFile);
+                out.print(BpfPrinter.dump(compile(expr, target.linkType(), snaplenOr(target.snapLen())), format()));
                 out.flush();
                 return 0;
             }
@@ -156,8 +151,39 @@ public final class FilterCommand implements Callable<Integer> {
     }
 
     private BpfProgram compile(String expr, int linkType, int snap) {
-        // as tcpdump -r compiles (savefile rules; netmask 0)
-        return BpfCompiler.compileForFile(expr, linkType, snap, !noOptimize, 0);
+        return compile(expr, linkType, snap, !noOptimize);
+    }
+
+    /** As tcpdump -r compiles (savefile rules; netmask 0). */
+    private static BpfProgram compile(String expr, int linkType, int snap, boolean optimize) {
+        return BpfCompiler.compileForFile(expr, linkType, snap, optimize, 0);
+    }
+
+    /**
+     * The program as tcpdump -d (dFlags 1), -dd (2) or -ddd (3 or more) prints it; also capture's -d. A bad
+     * expression is a usage error, a missing libpcap a runtime one.
+     */
+    static String program(String expr, int linkType, int snap, boolean optimize, int dFlags) {
+        try {
+            return BpfPrinter.dump(compile(expr, linkType, snap, optimize), BpfPrinter.Format.forDFlags(dFlags));
+        } catch (BpfCompileException e) {
+            throw UserError.usage(e.getMessage());
+        } catch (Libpcap.UnavailableException e) {
+            throw UserError.runtime(e.getMessage());
+        }
+    }
+
+    /** What tcpdump -d -r compiles for: the first packet's link type (else the first interface's) and the snapshot length. */
+    record DumpTarget(int linkType, int snapLen) {
+        static DumpTarget of(PacketSource source, String name) throws IOException {
+            Packet packet = new Packet();
+            boolean any = source.next(packet);
+            List<CaptureInterface> ifs = source.interfaces();
+            if (ifs.isEmpty()) throw UserError.runtime(name + ": no interfaces (empty capture)");
+            CaptureInterface first = ifs.get(0);
+            return new DumpTarget(any ? packet.linkType() : first.linkType(),
+                first.snapLen() == 0 ? BpfCompiler.DEFAULT_SNAPLEN : first.snapLen());
+        }
     }
 
     private int parseLinkType() {

@@ -27,8 +27,12 @@ final class BgpAttributes {
     private final BgpBytes bytes;
     private final BgpNlri nlri;
 
-    BgpAttributes(Verbosity verbosity, BgpBytes bytes, BgpNlri nlri) {
+    /** -b: AS numbers above 65535 in ASDOT notation. */
+    private final boolean asdot;
+
+    BgpAttributes(Verbosity verbosity, boolean asdot, BgpBytes bytes, BgpNlri nlri) {
         this.verbosity = verbosity;
+        this.asdot = asdot;
         this.bytes = bytes;
         this.nlri = nlri;
     }
@@ -87,7 +91,7 @@ final class BgpAttributes {
                     out.append(segment <= CONFED_SET ? SEGMENT_OPEN[segment] : "?");
                     for (int i = 0; i < bytes.u8(p + 1) * asSize; i += asSize) {
                         if (!bytes.has(p + 2 + i, asSize)) return false;
-                        Text.u32(out, asSize == 2 ? bytes.u16(p + 2 + i) : bytes.u32(p + 2 + i));
+                        BgpNlri.asNumber(out, asSize == 2 ? bytes.u16(p + 2 + i) : bytes.u32(p + 2 + i), asdot);
                         out.append(' ');
                     }
                     segment = bytes.u8(p);
@@ -113,7 +117,7 @@ final class BgpAttributes {
                 }
                 if (!bytes.has(p, len)) return false;
                 int asLength = len - 4;
-                Text.u32(out.append(" AS #"), asLength == 2 ? bytes.u16(p) : bytes.u32(p));
+                BgpNlri.asNumber(out.append(" AS #"), asLength == 2 ? bytes.u16(p) : bytes.u32(p), asdot);
                 bytes.ip4(out.append(", origin "), p + asLength);
             }
             case AGGREGATOR4 -> {
@@ -122,7 +126,7 @@ final class BgpAttributes {
                     break;
                 }
                 bytes.need(p, 8);
-                Text.u32(out.append(" AS #"), bytes.u32(p));
+                BgpNlri.asNumber(out.append(" AS #"), bytes.u32(p), asdot);
                 bytes.ip4(out.append(", origin "), p + 4);
             }
             case COMMUNITIES -> {
@@ -196,7 +200,7 @@ final class BgpAttributes {
             }
             case ATTR_SET -> {
                 if (!bytes.has(p, 4) || len < 4) return false;
-                Text.u32(out.append("\n\t    Origin AS: "), bytes.u32(p));
+                BgpNlri.asNumber(out.append("\n\t    Origin AS: "), bytes.u32(p), asdot);
                 p += 4;
                 len -= 4;
                 while (len != 0) {
@@ -361,7 +365,7 @@ final class BgpAttributes {
                 out.append(':').append(bytes.u16(p + 6));
             }
             case 0x0202, 0x0203 -> {
-                Text.u32(out, bytes.u32(p + 2));
+                BgpNlri.asNumber(out, bytes.u32(p + 2), asdot);
                 out.append(':').append(bytes.u16(p + 6));
             }
             case 0x4004 -> {

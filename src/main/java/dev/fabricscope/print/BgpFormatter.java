@@ -13,8 +13,8 @@ import dev.fabricscope.capture.Packet;
  *
  * <p>tcpdump stops in two ways at the end of a short capture, and -x tells them apart: where a fetch jumps out,
  * " [|bgp]" ends the packet and {@link EarlyEnd} is marked; where it tests a length first, it prints the same
- * marker itself and often goes on with the next message. Both are followed here. Not followed: tcpdump's -b
- * (AS numbers in asdot notation), which capture does not have.
+ * marker itself and often goes on with the next message. Both are followed here, as is -b (AS numbers above
+ * 65535 in ASDOT notation).
  */
 final class BgpFormatter {
     static final int PORT = 179;
@@ -33,11 +33,15 @@ final class BgpFormatter {
     private final BgpNlri nlri;
     private final BgpAttributes attributes;
 
-    BgpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
+    private final boolean asdot;
+
+    /** @param asdot -b: AS numbers above 65535 in ASDOT notation, as tcpdump -b */
+    BgpFormatter(Verbosity verbosity, boolean asdot, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
+        this.asdot = asdot;
         this.earlyEnd = earlyEnd;
-        this.nlri = new BgpNlri(verbosity, bytes);
-        this.attributes = new BgpAttributes(verbosity, bytes, nlri);
+        this.nlri = new BgpNlri(verbosity, bytes, asdot);
+        this.attributes = new BgpAttributes(verbosity, asdot, bytes, nlri);
     }
 
     /** The TCP payload at {@code off}; {@code end} is the snapshot end. */
@@ -198,7 +202,7 @@ final class BgpFormatter {
                         out.append(" (too short, < 4)");
                         return;
                     }
-                    Text.u32(out.append("\n\t\t 4 Byte AS "), bytes.u32(value));
+                    BgpNlri.asNumber(out.append("\n\t\t 4 Byte AS "), bytes.u32(value), asdot);
                 }
                 case CAP_ADD_PATH -> {
                     if (capLength == 0) {

@@ -29,10 +29,23 @@ final class BgpNlri {
     /** Room left in tcpdump's buf while an L2VPN NLRI is written (its UPDATE_BUF_BUFLEN). */
     private int room;
     private int afi, safi;
+    /** -b: AS numbers above 65535 in ASDOT notation. */
+    private final boolean asdot;
 
     BgpNlri(Verbosity verbosity, BgpBytes bytes) {
+        this(verbosity, bytes, false);
+    }
+
+    BgpNlri(Verbosity verbosity, BgpBytes bytes, boolean asdot) {
         this.verbosity = verbosity;
         this.bytes = bytes;
+        this.asdot = asdot;
+    }
+
+    /** tcpdump's as_printf: an AS number in decimal, or with -b above 65535 as "high.low" (ASDOT). */
+    static void asNumber(StringBuilder out, long asn, boolean asdot) {
+        if (!asdot || asn <= 0xffff) Text.u32(out, asn);
+        else out.append(asn >>> 16 & 0xffff).append('.').append(asn & 0xffff);
     }
 
     /** The text the last prefix decoder made. */
@@ -374,7 +387,7 @@ final class BgpNlri {
         }
         int n = (bits + 7) / 8;
         bytes.copyPrefix(at + 5, bits);
-        Text.u32(out.append("\n\t      origin AS: "), originAs);
+        asNumber(out.append("\n\t      origin AS: "), originAs, asdot);
         out.append(", ");
         routeTargetPrefix(out, bits);
         return 5 + n;
@@ -406,7 +419,7 @@ final class BgpNlri {
                 .append('.').append(bytes.scratch(4)).append('.').append(bytes.scratch(5)).append(':')
                 .append(scratch16(6));
             case 0x0202 -> {
-                Text.u32(out.append("route-target: "), (long) scratch16(2) << 16 | scratch16(4));
+                asNumber(out.append("route-target: "), (long) scratch16(2) << 16 | scratch16(4), asdot);
                 out.append(':').append(scratch16(6));
             }
             default -> {
@@ -441,7 +454,7 @@ final class BgpNlri {
             case 2 -> {
                 if (!bytes.has(p, RD_LENGTH + 4)) return TRUNCATED;
                 routeDistinguisher(text.append(", RD: "), p);
-                Text.u32(text.append(", Source-AS "), bytes.u32(p + RD_LENGTH));
+                asNumber(text.append(", Source-AS "), bytes.u32(p + RD_LENGTH), asdot);
             }
             case 3 -> {
                 if (!bytes.has(p, RD_LENGTH)) return TRUNCATED;
@@ -459,7 +472,7 @@ final class BgpNlri {
             case 6, 7 -> {
                 if (!bytes.has(p, RD_LENGTH + 4)) return TRUNCATED;
                 routeDistinguisher(text.append(", RD: "), p);
-                Text.u32(text.append(", Source-AS "), bytes.u32(p + RD_LENGTH));
+                asNumber(text.append(", Source-AS "), bytes.u32(p + RD_LENGTH), asdot);
                 sourceAndGroup(p + RD_LENGTH + 4);
             }
             default -> { }
@@ -581,11 +594,11 @@ final class BgpNlri {
 
     /** bgp_vpn_rd_print (RFC 4364): type 0 "AS:number (= a.b.c.d)", 1 "a.b.c.d:number", 2 "AS4:number (...)". */
     void routeDistinguisher(StringBuilder out, int at) {
-        routeDistinguisher(bytes, out, at);
+        routeDistinguisher(bytes, out, at, asdot);
     }
 
     /** As the one above, for the other printers that use tcpdump's bgp_vpn_rd_print (LSP ping). */
-    static void routeDistinguisher(SnapshotBytes bytes, StringBuilder out, int at) {
+    static void routeDistinguisher(SnapshotBytes bytes, StringBuilder out, int at, boolean asdot) {
         int type = bytes.u16(at);
         switch (type) {
             case 0 -> {
@@ -602,7 +615,7 @@ final class BgpNlri {
             }
             case 2 -> {
                 bytes.need(at, RD_LENGTH);
-                Text.u32(out, bytes.u32(at + 2));
+                asNumber(out, bytes.u32(at + 2), asdot);
                 out.append(':').append(bytes.u16(at + 6)).append(" (");
                 bytes.ip4(out, at + 2);
                 out.append(':').append(bytes.u16(at + 6)).append(')');

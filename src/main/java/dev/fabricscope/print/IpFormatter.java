@@ -43,6 +43,8 @@ final class IpFormatter {
     private final CarpFormatter carp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
     private final boolean linkHeaders;
+    /** -v's header checksum check (off with -K, as tcpdump's ndo_Kflag). */
+    private final boolean verifyChecksums;
 
     private final EarlyEnd earlyEnd;
     /** Prints what IP-in-IP, IPv6-in-IP and Ethernet-in-IPv6 carry. */
@@ -58,6 +60,7 @@ final class IpFormatter {
         PacketType forced = settings.forced();
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
+        this.verifyChecksums = settings.verifyChecksums();
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
@@ -171,7 +174,7 @@ final class IpFormatter {
                 if (printed == OPTION_CUT) out.append(" [truncated-option]");
                 out.append(')');
             }
-            if (off + hlen <= end) {
+            if (verifyChecksums && off + hlen <= end) {
                 long sum = InternetChecksum.add(0, p, off, hlen);
                 if (!InternetChecksum.verifies(sum)) {
                     out.append(", bad cksum ");

@@ -201,19 +201,19 @@ final class LsppingFormatter {
             case 4 -> rsvp(v, 16, out);
             case 6 -> {
                 out.append("RD: ");
-                BgpNlri.routeDistinguisher(bytes, out, v);
+                BgpNlri.routeDistinguisher(bytes, out, v, false);
                 out.append(", ");
                 prefix4(v + 8, out);
             }
             case 7 -> {
                 out.append("RD: ");
-                BgpNlri.routeDistinguisher(bytes, out, v);
+                BgpNlri.routeDistinguisher(bytes, out, v, false);
                 out.append(", ");
                 prefix6(v + 8, out);
             }
             case 8 -> {
                 out.append("RD: ");
-                BgpNlri.routeDistinguisher(bytes, out, v);
+                BgpNlri.routeDistinguisher(bytes, out, v, false);
                 out.append(", Sender VE ID: ").append(bytes.u16(v + 8)).append(", Receiver VE ID: ")
                     .append(bytes.u16(v + 10)).append(SUB_INDENT).append("Encapsulation Type: ");
                 pseudowireType(bytes.u16(v + 12), out);

@@ -55,7 +55,11 @@ public final class PacketPrinter {
          * tcpdump's default (no {@code -S}): TCP sequence and acknowledgement numbers, and SACK blocks, relative to
          * each conversation's first packet with ACK set. The printer then remembers conversations (bounded).
          */
-        RELATIVE_SEQUENCE_NUMBERS
+        RELATIVE_SEQUENCE_NUMBERS,
+        /** {@code -K}: with -v, IPv4 header, TCP and UDP checksums are not verified (the only ones tcpdump's -K skips). */
+        DONT_VERIFY_CHECKSUMS,
+        /** {@code -b}: BGP's 4-byte AS numbers above 65535 in ASDOT notation ("1.0" for 65536). */
+        BGP_ASDOT
     }
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
@@ -148,7 +152,8 @@ public final class PacketPrinter {
         this.defaultPrint = verbosity != Verbosity.QUIET && !rawDump.hex;
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS), true);
         PrintSettings settings = new PrintSettings(verbosity, linkHeaders,
-            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), defaultPrint, rawDump.hex && rawDump.ascii, zone, forced);
+            options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), defaultPrint, rawDump.hex && rawDump.ascii, zone, forced,
+            !options.contains(Option.DONT_VERIFY_CHECKSUMS), options.contains(Option.BGP_ASDOT));
         this.ip = new IpFormatter(settings, earlyEnd, this::encapsulated, this::carriedEtherType);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);

@@ -11,6 +11,8 @@ import java.time.ZoneId;
  * @param hexAsciiDump            -X (with -vvv Telnet prints its commands' bytes)
  * @param zone                    where times inside messages (RADIUS Event-Timestamps) are shown
  * @param forced                  -T's type, or null (payloads by port)
+ * @param verifyChecksums         IPv4 header, TCP and UDP checksums verified with -v (off with -K)
+ * @param bgpAsdot                -b (BGP AS numbers above 65535 as "high.low")
  */
 record PrintSettings(Verbosity verbosity, boolean linkHeaders, boolean relativeSequenceNumbers, boolean defaultPrint,
-                     boolean hexAsciiDump, ZoneId zone, PacketType forced) { }
+                     boolean hexAsciiDump, ZoneId zone, PacketType forced, boolean verifyChecksums, boolean bgpAsdot) { }

@@ -20,6 +20,8 @@ final class TcpFormatter {
     private static final int MAX_RST_DATA = 30;
 
     private final Verbosity verbosity;
+    /** -v's checksum check (off with -K). */
+    private final boolean verifyChecksums;
     private final EarlyEnd earlyEnd;
     private final TcpOptionsFormatter options;
     private final DnsFormatter dns;
@@ -45,6 +47,7 @@ final class TcpFormatter {
     TcpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, NfsFormatter nfs) {
         Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
+        this.verifyChecksums = settings.verifyChecksums();
         this.forced = settings.forced();
         this.earlyEnd = earlyEnd;
         this.options = new TcpOptionsFormatter(earlyEnd);
@@ -52,7 +55,7 @@ final class TcpFormatter {
         this.text = new TextProtocolFormatter(verbosity, earlyEnd);
         this.resp = new RespFormatter(earlyEnd);
         this.ssh = new SshFormatter(earlyEnd);
-        this.bgp = new BgpFormatter(verbosity, earlyEnd);
+        this.bgp = new BgpFormatter(verbosity, settings.bgpAsdot(), earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
         this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
@@ -110,7 +113,7 @@ final class TcpFormatter {
             tooLong(out, hlen, length);
             return;
         }
-        if (verbosity.verbose() && !ip.fragmented && off + length <= end) {
+        if (verbosity.verbose() && verifyChecksums && !ip.fragmented && off + length <= end) {
             int stored = p.u16(off + 16);
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length), p, off, length);
             out.append(", cksum 0x");

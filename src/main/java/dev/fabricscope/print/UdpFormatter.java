@@ -29,6 +29,8 @@ final class UdpFormatter {
     private static final int PROTOCOL = 17;
 
     private final Verbosity verbosity;
+    /** -v's (IPv6) and -vv's (IPv4) checksum check (off with -K). */
+    private final boolean verifyChecksums;
     private final DnsFormatter dns;
     private final VxlanFormatter vxlan;
     private final OtvFormatter otv;
@@ -75,6 +77,7 @@ final class UdpFormatter {
                  NfsFormatter nfs) {
         Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
+        this.verifyChecksums = settings.verifyChecksums();
         this.forced = settings.forced();
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.vxlan = new VxlanFormatter(earlyEnd, inner);
@@ -163,7 +166,7 @@ final class UdpFormatter {
         // tcpdump's first look, before checksums and ports: an NFS call to 2049 or reply from it
         if (verbosity != Verbosity.QUIET && nfs.format(p, ip, off + HEADER, length, end, sport, dport, "", out)) return;
         // IPv6 (where the checksum is mandatory) from -v, IPv4 from -vv, where a zero checksum means none
-        boolean check = ip.v6 ? verbosity.verbose() : verbosity.veryVerbose();
+        boolean check = verifyChecksums && (ip.v6 ? verbosity.verbose() : verbosity.veryVerbose());
         if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
             out.append("[no cksum] ");
         } else if (check && !ip.fragmented && off + HEADER + length <= end) {

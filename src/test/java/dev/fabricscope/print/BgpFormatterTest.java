@@ -295,6 +295,12 @@ class BgpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, sessionFrames(), "", "-q", "-v", "-vv", "-vvv");
     }
 
+    /** -b: AS numbers above 65535 in ASDOT notation wherever tcpdump's as_printf prints one (paths, aggregators, RDs, ...). */
+    @Test
+    void asdotAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, allFrames(), "-b -v", "-b -vv");
+    }
+
     @Test
     void updatesAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, updateFrames(), "", "-v", "-vv");

@@ -47,7 +47,7 @@ final class TcpdumpOracle {
 
     /**
      * The comparison once per tcpdump flag set, each one run of tcpdump ("" for none, "-x", "-e -v -x", "-q -X", ...),
-     * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e {@link PacketPrinter.Option#LINK_HEADERS};
+     * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e, -K, -b the {@link PacketPrinter.Option}s;
      * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}; "-T type" the {@link PacketType}. The flags go to tcpdump in the
      * order written.
      */
@@ -88,7 +88,7 @@ final class TcpdumpOracle {
         static PrinterFlags of(String flagSet) {
             List<String> flags = flagSet.isBlank() ? List.of() : List.of(flagSet.strip().split(" +"));
             int q = 0, v = 0, x = 0, bigX = 0, a = 0;
-            boolean e = false;
+            Set<PacketPrinter.Option> options = java.util.EnumSet.noneOf(PacketPrinter.Option.class);
             PacketType forced = null;
             for (int i = 0; i < flags.size(); i++) {
                 String flag = flags.get(i);
@@ -99,7 +99,9 @@ final class TcpdumpOracle {
                     }
                     case "-q" -> q++;
                     case "-v", "-vv", "-vvv" -> v += flag.length() - 1;
-                    case "-e" -> e = true;
+                    case "-e" -> options.add(PacketPrinter.Option.LINK_HEADERS);
+                    case "-K" -> options.add(PacketPrinter.Option.DONT_VERIFY_CHECKSUMS);
+                    case "-b" -> options.add(PacketPrinter.Option.BGP_ASDOT);
                     case "-x", "-xx" -> x += flag.length() - 1;
                     case "-X", "-XX" -> bigX += flag.length() - 1;
                     case "-A", "-AA" -> a += flag.length() - 1;
@@ -116,7 +118,6 @@ final class TcpdumpOracle {
                 case 2 -> Verbosity.VERY_VERBOSE;
                 default -> Verbosity.MOST_VERBOSE;
             };
-            Set<PacketPrinter.Option> options = e ? Set.of(PacketPrinter.Option.LINK_HEADERS) : Set.of();
             return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a), forced);
         }
 

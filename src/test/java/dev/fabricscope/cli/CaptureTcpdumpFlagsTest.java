@@ -1,0 +1,156 @@
+package dev.fabricscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fabricscope.testing.Oracles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * capture's tcpdump flags --count, --print, -d/-dd/-ddd, --micro, -V, -N and -f against tcpdump itself: standard
+ * output, standard error, exit status and written files.
+ */
+class CaptureTcpdumpFlagsTest {
+    private static final String SMC = "samples/smc-4conn.pcap";
+    private static final String LACP = "samples/lacp.pcap";
+
+    @TempDir
+    Path dir;
+
+    /** Ours and tcpdump's (with -n added, as our lines always are) runs of the same arguments. */
+    private static void assertSameAsTcpdump(String... args) {
+        List<String> ours = new ArrayList<>(List.of("capture"));
+        ours.addAll(List.of(args));
+        CliRun run = CliRun.of(ours.toArray(String[]::new));
+        List<String> tcpdump = new ArrayList<>(List.of(Oracles.tcpdump(), "-n"));
+        tcpdump.addAll(List.of(args));
+        Oracles.Run expected = Oracles.run(tcpdump, Map.of("TZ", java.util.TimeZone.getDefault().getID()));
+        String what = String.join(" ", args);
+        assertEquals(expected.exitCode(), run.exitCode(), what + ": " + run.err());
+        assertEquals(expected.out(), run.out(), what);
+        assertEquals(expected.err(), run.err(), what);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--count", "--count -c 1", "--count -c 3 tcp", "--count udp", "--count -v"})
+    void countAsTcpdump(String flags) {
+        for (String sample : List.of(SMC, LACP)) {
+            List<String> args = new ArrayList<>(List.of("-r", sample));
+            args.addAll(List.of(flags.split(" ")));
+            assertSameAsTcpdump(args.toArray(String[]::new));
+        }
+    }
+
+    /** --count with -w writes the packets and still prints the count; --print with -w prints them too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--count", "--print", "--print -v -c 3", "--print --count"})
+    void withWriteAsTcpdump(String flags) throws Exception {
+        Path ours = dir.resolve("ours.pcap");
+        Path theirs = dir.resolve("theirs.pcap");
+        List<String> args = new ArrayList<>(List.of("capture", "-r", SMC, "-w", ours.toString()));
+        args.addAll(List.of(flags.split(" ")));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        List<String> tcpdump = new ArrayList<>(List.of(Oracles.tcpdump(), "-n", "-r", SMC, "-w", theirs.toString()));
+        tcpdump.addAll(List.of(flags.split(" ")));
+        Oracles.Run expected = Oracles.run(tcpdump, Map.of("TZ", java.util.TimeZone.getDefault().getID()));
+        assertEquals(expected.exitCode(), run.exitCode(), run.err());
+        assertEquals(expected.out(), run.out(), flags);
+        assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours), flags);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-d", "-dd", "-ddd", "-d -O", "-ddd -O"})
+    void programAsTcpdump(String flags) {
+        for (String expression : List.of("", "udp dst port 4791", "ip and tcp[tcpflags] & tcp-syn != 0")) {
+            List<String> args = new ArrayList<>(List.of(flags.split(" ")));
+            if (!expression.isEmpty()) args.addAll(List.of(expression.split(" ")));
+            assertSameAsTcpdump(args.toArray(String[]::new));   // "Warning: assuming Ethernet"
+            List<String> withFile = new ArrayList<>(List.of("-r", LACP));
+            withFile.addAll(args);
+            assertSameAsTcpdump(withFile.toArray(String[]::new));
+            List<String> withType = new ArrayList<>(List.of("-y", "LINUX_SLL"));
+            withType.addAll(args);
+            assertSameAsTcpdump(withType.toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void badExpressionWithDIsAUsageError() {
+        CliRun run = CliRun.of("capture", "-d", "udp", "port", "nonsense");
+        assertEquals(UserError.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("fabricscope: "), run.err());
+    }
+
+    @Test
+    void microAndNameFlagsAsTcpdump() {
+        assertSameAsTcpdump("-r", SMC, "--micro", "-c", "3");
+        assertSameAsTcpdump("-r", SMC, "-N", "-c", "3");
+        assertSameAsTcpdump("-r", SMC, "-nNN", "-c", "3");
+        assertEquals(UserError.USAGE, CliRun.of("capture", "-r", SMC, "--micro", "--nano").exitCode());
+    }
+
+    @Test
+    void fileListAsTcpdump() throws Exception {
+        Path list = dir.resolve("list");
+        Files.writeString(list, SMC + "\n" + LACP + "\n" + SMC);   // the last line without its newline
+        assertSameAsTcpdump("-V", list.toString());
+        assertSameAsTcpdump("-V", list.toString(), "-c", "2", "-#");   // -c per file, numbers go on
+        assertSameAsTcpdump("-V", list.toString(), "--count", "tcp");
+        assertSameAsTcpdump("-V", list.toString(), "-ttt", "-c", "3");
+        Path ours = dir.resolve("ours.pcap");
+        Path theirs = dir.resolve("theirs.pcap");
+        CliRun run = CliRun.of("capture", "-V", list.toString(), "-w", ours.toString());
+        Oracles.Run expected = Oracles.run(Oracles.tcpdump(), "-V", list.toString(), "-w", theirs.toString());
+        assertEquals(expected.exitCode(), run.exitCode(), run.err());
+        assertEquals(expected.err(), run.err());
+        assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours));
+    }
+
+    @Test
+    void fileListFailuresAreRuntimeErrors() throws Exception {
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "");
+        CliRun nothing = CliRun.of("capture", "-V", empty.toString());
+        assertEquals(UserError.RUNTIME, nothing.exitCode());
+        assertEquals("fabricscope: Nothing in " + empty + "\n", nothing.err());
+        assertEquals(UserError.RUNTIME, CliRun.of("capture", "-V", dir.resolve("absent").toString()).exitCode());
+        Path withBlank = dir.resolve("blank");
+        Files.writeString(withBlank, LACP + "\n\n");
+        CliRun blank = CliRun.of("capture", "-V", withBlank.toString(), "--count");
+        assertEquals(UserError.RUNTIME, blank.exitCode(), blank.err());
+        assertEquals("", blank.out());   // tcpdump too stops before its count line
+    }
+
+    @Test
+    void usageErrors() {
+        for (List<String> args : List.of(List.of("-V", "x", "-r", SMC), List.of("-f", "-r", SMC),
+                List.of("-V"), List.of("-r", SMC, "-w", "-", "--print"), List.of("-r", SMC, "--count", "--json"))) {
+            List<String> all = new ArrayList<>(List.of("capture"));
+            all.addAll(args);
+            CliRun run = CliRun.of(all.toArray(String[]::new));
+            assertEquals(UserError.USAGE, run.exitCode(), args + ": " + run.err());
+        }
+    }
+
+    /** capture -V is tcpdump's file list; the version stays with --version, and with -V at the top level. */
+    @Test
+    void versionStaysLong() {
+        CliRun capture = CliRun.of("capture", "--version");
+        assertEquals(0, capture.exitCode());
+        assertTrue(capture.out().startsWith("fabricscope "), capture.out());
+        CliRun top = CliRun.of("-V");
+        assertEquals(0, top.exitCode());
+        assertEquals(capture.out(), top.out());
+        CliRun help = CliRun.of("capture", "--help");
+        assertTrue(help.out().contains("-V=LIST") && help.out().contains("--count"), help.out());
+    }
+}
