@@ -73,7 +73,7 @@ public final class AnalyzerInput {
     private PacketSource source;
 
     /** What draws the progress line of a file run (null: none); tests put their own here. */
-    java.util.function.BiFunction<PrintWriter, PacketSource, Progress> progress = Progress::whenOutputRedirected;
+    java.util.function.BiFunction<PrintWriter, PacketSource, Progress> progress = Progress::whenStdoutIsAFile;
 
     /** The input's name for messages: the file, or the interfaces joined by commas. */
     public String name() {

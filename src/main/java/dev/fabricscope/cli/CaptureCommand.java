@@ -562,7 +562,8 @@ public final class CaptureCommand implements Callable<Integer> {
                     } else if (sink != null && first != null && linkType != sinkLinkType) {
                         throw UserError.runtime(file + ": new dlt does not match original");   // tcpdump's words
                     }
-                    Progress progress = writeFile == null ? null : Progress.forTerminal(err, source);
+                    Progress progress = lines != null ? Progress.whenStdoutIsAFile(err, source)
+                        : Progress.forTerminal(err, source);
                     CaptureLoop loop = new CaptureLoop(source, filter, sink, lines, out,
                         lineBuffered, packetBuffered, count, null, stop, progress);
                     try {

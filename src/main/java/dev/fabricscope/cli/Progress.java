@@ -38,25 +38,43 @@ final class Progress {
     }
 
     /**
-     * For the analyzers, which print on stdout as they go: a progress reporter when stderr is a terminal and
-     * stdout is not (`fabricscope rdma qps -r big.pcap > report.txt`), else null; with both on one terminal
-     * the progress line would break the output's lines.
+     * For runs that print on stdout as they go (the analyzers, capture without -w or with --print): a progress
+     * reporter when stderr is a terminal and stdout goes to a file (`fabricscope rdma qps -r big.pcap >
+     * report.txt`), else null. Not into a pipe: its reader (less, head, jq) shares the terminal, where a progress
+     * line would break its lines or screen.
      */
-    static Progress whenOutputRedirected(PrintWriter err, PacketSource source) {
-        return isTerminal(STDERR) && !isTerminal(STDOUT) ? new Progress(err, source) : null;
+    static Progress whenStdoutIsAFile(PrintWriter err, PacketSource source) {
+        return isTerminal(STDERR) && isFile(STDOUT) ? new Progress(err, source) : null;
     }
 
     private static final int STDOUT = 1;
     private static final int STDERR = 2;
 
-    /** Whether this process's file descriptor {@code fd} is a terminal (Linux: where /proc's link points). */
+    /** Whether this process's file descriptor {@code fd} is a terminal. */
     static boolean isTerminal(int fd) {
+        String target = target(fd);
+        if (target != null) return namesTerminal(target);
+        java.io.Console console = System.console();   // no /proc: stdin and stdout both terminals
+        return console != null && console.isTerminal();
+    }
+
+    /** Whether {@code fd} is a file or a device other than a terminal (not a pipe or a socket); false unknown. */
+    static boolean isFile(int fd) {
+        String target = target(fd);
+        return target != null && namesFile(target);
+    }
+
+    /** Where Linux's /proc says {@code fd} points ("/dev/pts/1", "pipe:[123]", a path), null when unknown. */
+    private static String target(int fd) {
         try {
-            return namesTerminal(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString());
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            java.io.Console console = System.console();   // no /proc: stdin and stdout both terminals
-            return console != null && console.isTerminal();
+            return null;
         }
+    }
+
+    static boolean namesFile(String target) {
+        return target.startsWith("/") && !namesTerminal(target);
     }
 
     /** A device path of a terminal: a pseudo-terminal, a virtual console or a serial line. */

@@ -109,8 +109,7 @@ public final class StripCommand implements Callable<Integer> {
         try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
             Packet packet = new Packet();
             CaptureWriter writer = null;
-            Progress progress = "-".equals(output) ? Progress.whenOutputRedirected(err, source)
-                : Progress.forTerminal(err, source);
+            Progress progress = Progress.forTerminal(err, source);   // stdout holds no text, at most the capture
             try {
                 while (source.next(packet)) {
                     if ((total & 0xffff) == 0xffff && progress != null) progress.update(total + 1, -1);

@@ -42,12 +42,16 @@ class ProgressTest {
     }
 
     @Test
-    void terminalsAreKnownByTheirDevicePath() {
+    void terminalsAndFilesAreKnownByWhereTheDescriptorPoints() {
         for (String tty : new String[] {"/dev/pts/3", "/dev/tty1", "/dev/ttyS0", "/dev/console"}) {
             assertTrue(Progress.namesTerminal(tty), tty);
         }
         for (String other : new String[] {"pipe:[123456]", "socket:[99]", "/tmp/out.txt", "/dev/null", "anon_inode:[x]"}) {
             assertFalse(Progress.namesTerminal(other), other);
+        }
+        for (String file : new String[] {"/tmp/out.txt", "/dev/null"}) assertTrue(Progress.namesFile(file), file);
+        for (String other : new String[] {"pipe:[123456]", "socket:[99]", "/dev/pts/0", "/dev/tty"}) {
+            assertFalse(Progress.namesFile(other), other);
         }
     }
 
@@ -56,6 +60,6 @@ class ProgressTest {
     void noProgressWhenStderrIsNotATerminal() {
         org.junit.jupiter.api.Assumptions.assumeFalse(Progress.isTerminal(2), "stderr is a terminal here");
         assertNull(Progress.forTerminal(new PrintWriter(new StringWriter()), null));
-        assertNull(Progress.whenOutputRedirected(new PrintWriter(new StringWriter()), null));
+        assertNull(Progress.whenStdoutIsAFile(new PrintWriter(new StringWriter()), null));
     }
 }
