@@ -33,6 +33,8 @@ final class TcpFormatter {
     private final MsdpFormatter msdp;
     private final RpkiRtrFormatter rpkiRtr;
     private final NfsFormatter nfs;
+    /** With -T zmtp1 only. */
+    private final ZmtpFormatter zmtp;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
@@ -58,6 +60,7 @@ final class TcpFormatter {
         this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
         this.msdp = new MsdpFormatter(verbosity, earlyEnd, inner);
         this.rpkiRtr = new RpkiRtrFormatter(verbosity, earlyEnd);
+        this.zmtp = forced == PacketType.ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null;
         this.nfs = nfs;
         this.bases = settings.relativeSequenceNumbers() ? new TcpSequenceBases() : null;
     }
@@ -175,6 +178,7 @@ final class TcpFormatter {
             case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);
             case SMTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.SMTP, out);
             case WHOIS -> text(p, off, length, end, TextProtocolFormatter.Protocol.WHOIS, out);
+            case ZMTP1 -> zmtp.tcp(p, off, length, end, out);
             default -> { }
         }
     }

@@ -8,7 +8,9 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, MSDP, RPKI_RTR, LDP, NFS, UNSUPPORTED, NONE }
+    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, MSDP, RPKI_RTR, LDP, NFS, UNSUPPORTED, NONE,
+        /** Only by -T ({@link PacketType}). */
+        ZMTP1 }
 
     /** Telnet first; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = TelnetFormatter.PORT;

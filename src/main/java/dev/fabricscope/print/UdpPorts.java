@@ -12,7 +12,7 @@ final class UdpPorts {
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
         UNSUPPORTED, NONE, AODV, VAT, WB,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
-        CNFP, RTP, RTCP }
+        CNFP, RTP, RTCP, PGM }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */

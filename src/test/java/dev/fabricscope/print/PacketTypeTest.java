@@ -3,7 +3,6 @@ package dev.fabricscope.print;
 import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.capture.LinkType;
@@ -90,12 +89,12 @@ class PacketTypeTest {
     void namesAreTcpdumps() {
         assertEquals(PacketType.VXLAN, PacketType.named("VxLaN"));
         assertEquals(PacketType.SOMEIP, PacketType.named("someip"));
-        assertEquals(null, PacketType.named("zmtp1"));
+        assertEquals(PacketType.ZMTP1, PacketType.named("zmtp1"));
+        assertEquals(PacketType.PGM_ZMTP1, PacketType.named("PGM_ZMTP1"));
+        assertEquals(null, PacketType.named("nosuch"));
         assertEquals(PacketType.LMP, PacketType.named("LMP"));
         assertEquals(PacketType.RTCP, PacketType.named("Rtcp"));
-        assertEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("cnfp"));
-        assertEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("lmp"));
-        assertNotEquals(-1, PacketType.TCPDUMP_ONLY.indexOf("pgm_zmtp1"));
+        assertEquals(List.of(), PacketType.TCPDUMP_ONLY);   // every type tcpdump 4.99 takes is printed here
     }
 
     private void assertPrintsAsTcpdump(List<Frame> frames, PacketType type, String verbosity) throws Exception {
