@@ -13,7 +13,8 @@ final class KrbFormatter {
     private static final String[] TYPES = {null, "KDC_REQUEST", "KDC_REPLY", "APPL_REQUEST", "APPL_REQUEST_MUTUAL",
         "ERR_REPLY", "PRIVATE", "SAFE", "APPL_ERR"};
     private static final String[] ERRORS = {"OK", "NAME_EXP", "SERVICE_EXP", "AUTH_EXP", "PKT_VER",
-        "NAME_MAST_KEY_VER", "SERV_MAST_KEY_VER", "BYTE_ORDER", "PRINCIPAL_UNKNOWN", "PRINCIPAL_NOT_UNIQUE", "NULL_KEY"};
+        "NAME_MAST_KEY_VER", "SERV_MAST_KEY_VER", "BYTE_ORDER", "PRINCIPAL_UNKNOWN", "PRINCIPAL_NOT_UNIQUE",
+        "NULL_KEY"};
 
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes bytes = new SnapshotBytes();
