@@ -39,6 +39,7 @@ final class IpFormatter {
     private final DccpFormatter dccp;
     private final RsvpFormatter rsvp;
     private final EigrpFormatter eigrp;
+    private final PgmFormatter pgm;
     /** With -T carp only. */
     private final CarpFormatter carp;
     /** tcpdump -e: the link-level header named the protocol, so no "IP "/"IP6 " (as print-ip.c and print-ip6.c). */
@@ -81,6 +82,8 @@ final class IpFormatter {
         this.dccp = new DccpFormatter(verbosity, earlyEnd);
         this.rsvp = new RsvpFormatter(verbosity, earlyEnd);
         this.eigrp = new EigrpFormatter(verbosity, earlyEnd);
+        this.pgm = new PgmFormatter(verbosity, earlyEnd,
+            forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
 
     /** Raw IP: the version nibble chooses (tcpdump's ipN_print). */
@@ -311,7 +314,8 @@ final class IpFormatter {
             case DCCP -> dccp.format(p, ctx, off, length, out);
             case RsvpFormatter.PROTOCOL -> rsvp.format(p, off, len, ctx.end, out);
             case EigrpFormatter.PROTOCOL -> eigrp.format(p, off, len, ctx.end, out);
-            // tcpdump decodes many more (PGM, ...): a known difference
+            case PgmFormatter.PROTOCOL -> pgm.format(p, ctx, off, len, ctx.addresses, out);
+            // tcpdump decodes many more: a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * ONC-RPC calls as portmapper calls and everything else as NFS replies, without the UDP endpoints; RTP, RTCP and
  * VAT are print-udp.c's own ({@link RtpFormatter}), WB the whiteboard ({@link WbFormatter}), AODV
  * {@link AodvFormatter} (also on its port). New types go at the end (the fuzz target picks types by position).
- * tcpdump's other types (zmtp1, pgm, pgm_zmtp1) have no printer here ({@link #TCPDUMP_ONLY}).
+ * ZMTP1, PGM and PGM_ZMTP1 are {@link ZmtpFormatter}'s and {@link PgmFormatter}'s; every tcpdump type is taken.
  */
 public enum PacketType {
     SNMP(UdpPorts.Decoder.SNMP, null), TFTP(UdpPorts.Decoder.TFTP, null), RADIUS(UdpPorts.Decoder.RADIUS, null),
@@ -19,10 +19,14 @@ public enum PacketType {
     LMP(UdpPorts.Decoder.LMP, null), CNFP(UdpPorts.Decoder.CNFP, null),
     /** UDP goes to {@link SunrpcFormatter} before the endpoints are printed (it prints its own). */
     RPC(null, null), RTP(UdpPorts.Decoder.RTP, null), RTCP(UdpPorts.Decoder.RTCP, null),
-    VAT(UdpPorts.Decoder.VAT, null), WB(UdpPorts.Decoder.WB, null), AODV(UdpPorts.Decoder.AODV, null);
+    VAT(UdpPorts.Decoder.VAT, null), WB(UdpPorts.Decoder.WB, null), AODV(UdpPorts.Decoder.AODV, null),
+    /** ZMTP/1.0 over TCP ({@link ZmtpFormatter}). */
+    ZMTP1(null, TcpPorts.Decoder.ZMTP1),
+    /** UDP payloads as PGM ({@link PgmFormatter}); with PGM_ZMTP1 ODATA and RDATA (also over IP) carry ZMTP/1.0. */
+    PGM(UdpPorts.Decoder.PGM, null), PGM_ZMTP1(UdpPorts.Decoder.PGM, null);
 
     /** The names tcpdump -T also takes, for types we do not print. */
-    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of("zmtp1", "pgm", "pgm_zmtp1");
+    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of();
 
     /** What a UDP / TCP payload goes to; null: nothing is printed of it. */
     final UdpPorts.Decoder udp;

@@ -9,8 +9,8 @@ import dev.fabricscope.capture.Packet;
  * RTSP, FTP, SMTP and whois ({@link TextProtocolFormatter}), BGP ({@link BgpFormatter}), SSH's identification line
  * ({@link SshFormatter}), LDP ({@link LdpFormatter}), Telnet's commands ({@link TelnetFormatter}), OpenFlow
  * ({@link OpenflowFormatter}), MSDP ({@link MsdpFormatter}), RPKI-RTR ({@link RpkiRtrFormatter}), NFS over RPC
- * ({@link NfsFormatter}); the other protocols
- * tcpdump recognises by port (PPTP, NetBIOS, ...) are not decoded here.
+ * ({@link NfsFormatter}), PPTP ({@link PptpFormatter}); with -T zmtp1 ZMTP/1.0 ({@link ZmtpFormatter}); the other
+ * protocols tcpdump recognises by port (NetBIOS, ...) are not decoded here.
  */
 final class TcpFormatter {
     static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
@@ -35,6 +35,9 @@ final class TcpFormatter {
     private final MsdpFormatter msdp;
     private final RpkiRtrFormatter rpkiRtr;
     private final NfsFormatter nfs;
+    /** With -T zmtp1 only. */
+    private final ZmtpFormatter zmtp;
+    private final PptpFormatter pptp;
     /** Null with -S (absolute numbers). */
     private final TcpSequenceBases bases;
     /** -T's type (its TCP printer, if any, replaces the choice by port), or null. */
@@ -61,6 +64,8 @@ final class TcpFormatter {
         this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
         this.msdp = new MsdpFormatter(verbosity, earlyEnd, inner);
         this.rpkiRtr = new RpkiRtrFormatter(verbosity, earlyEnd);
+        this.pptp = new PptpFormatter(verbosity, earlyEnd);
+        this.zmtp = forced == PacketType.ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null;
         this.nfs = nfs;
         this.bases = settings.relativeSequenceNumbers() ? new TcpSequenceBases() : null;
     }
@@ -178,6 +183,8 @@ final class TcpFormatter {
             case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);
             case SMTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.SMTP, out);
             case WHOIS -> text(p, off, length, end, TextProtocolFormatter.Protocol.WHOIS, out);
+            case ZMTP1 -> zmtp.tcp(p, off, length, end, out);
+            case PPTP -> pptp.format(p, off, end, out);
             default -> { }
         }
     }

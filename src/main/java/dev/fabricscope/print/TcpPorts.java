@@ -8,11 +8,13 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { TELNET, SMTP, WHOIS, BGP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, MSDP, RPKI_RTR, LDP, NFS, UNSUPPORTED, NONE }
+    enum Decoder { TELNET, SMTP, WHOIS, BGP, PPTP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, MSDP, RPKI_RTR, LDP, NFS,
+        UNSUPPORTED, NONE,
+        /** Only by -T ({@link PacketType}). */
+        ZMTP1 }
 
     /** Telnet first; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = TelnetFormatter.PORT;
-    private static final int[] BEFORE_RESP = {1723};
     private static final int REDIS = 6379;
     /** SSH comes first of those after RESP; NetBIOS, SMB and BEEP stay undecoded; then OpenFlow. */
     private static final int SSH = 22;
@@ -25,7 +27,7 @@ final class TcpPorts {
         if (either(sport, dport, 25)) return Decoder.SMTP;
         if (either(sport, dport, 43)) return Decoder.WHOIS;
         if (either(sport, dport, BgpFormatter.PORT)) return Decoder.BGP;
-        for (int port : BEFORE_RESP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, PptpFormatter.PORT)) return Decoder.PPTP;
         if (either(sport, dport, REDIS)) return Decoder.RESP;
         if (either(sport, dport, SSH)) return Decoder.SSH;
         for (int port : BEFORE_OPENFLOW) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;

@@ -66,6 +66,9 @@ final class UdpFormatter {
     private final RtpFormatter rtp;
     private final WbFormatter wb;
     private final AodvFormatter aodv;
+    /** With -T pgm or pgm_zmtp1 only (the latter with its ZMTP printer). */
+    private final PgmFormatter pgm;
+    private final KrbFormatter krb;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -115,6 +118,9 @@ final class UdpFormatter {
         this.rtp = new RtpFormatter(verbosity, earlyEnd);
         this.wb = new WbFormatter(verbosity, earlyEnd);
         this.aodv = new AodvFormatter(earlyEnd);
+        this.krb = new KrbFormatter(earlyEnd);
+        this.pgm = forced == null || forced.udp != UdpPorts.Decoder.PGM ? null : new PgmFormatter(verbosity, earlyEnd,
+            forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
 
     /** @param length UDP length per the IP header (header + data) */
@@ -218,6 +224,8 @@ final class UdpFormatter {
             case VAT -> rtp.vat(p, payload, length, end, out);
             case WB -> wb.format(p, payload, length, end, out);
             case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
+            case KRB -> krb.format(p, payload, end, out);
+            case PGM -> pgm.format(p, ip, payload, length, false, out);   // the ports only: the IP header names UDP
             default -> plain(ip, ulen, length, out);
         }
     }

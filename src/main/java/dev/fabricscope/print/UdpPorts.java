@@ -10,9 +10,9 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        UNSUPPORTED, NONE, AODV, VAT, WB,
+        KRB, UNSUPPORTED, NONE, AODV, VAT, WB,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
-        CNFP, RTP, RTCP }
+        CNFP, RTP, RTCP, PGM }
 
     private static final int DNS = 53, MDNS = 5353, TIMED = 525, TFTP = 69, NTP = 123, SYSLOG = 514, VXLAN = 4789;
     /** Either side, tried after TFTP: BOOTP/DHCP (client, server). */
@@ -72,7 +72,7 @@ final class UdpPorts {
         if (any(sport, dport, ISAKMP_USER)) return Decoder.ISAKMP;
         if (any(sport, dport, SNMP)) return Decoder.SNMP;
         if (either(sport, dport, NTP)) return Decoder.NTP;
-        if (any(sport, dport, KERBEROS)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, KERBEROS)) return Decoder.KRB;
         if (either(sport, dport, L2TP)) return Decoder.L2TP;
         if (any(sport, dport, NETBIOS)) return Decoder.UNSUPPORTED;
         if (dport == VAT) return Decoder.VAT;

@@ -194,12 +194,12 @@ class L2tpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
 
-    /** Kerberos (which tcpdump decodes and we do not) comes before L2TP; NetBIOS, VAT, Zephyr and RX after. */
+    /** Kerberos comes before L2TP; NetBIOS, VAT, Zephyr and RX after. */
     @Test
     void portOrderAsPrintUdp() {
         for (int port : new int[] {88, 750}) {
-            assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(1701, port), "1701 and " + port);
-            assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(port, 1701), port + " and 1701");
+            assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(1701, port), "1701 and " + port);
+            assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(port, 1701), port + " and 1701");
         }
         for (int port : new int[] {137, 138, 2103, 2104, 3456, 7000, 7009, 521, 547}) {
             assertEquals(UdpPorts.Decoder.L2TP, UdpPorts.decoder(1701, port), "1701 and " + port);

@@ -105,7 +105,11 @@ class RipngFormatterTest {
     void portOrderAsPrintUdp() {
         assertEquals(UdpPorts.Decoder.L2TP, UdpPorts.decoder(521, 1701));
         assertEquals(UdpPorts.Decoder.L2TP, UdpPorts.decoder(1701, 521));
-        for (int port : new int[] {88, 750, 137, 138, 2103, 2104, 7000, 7009}) {
+        for (int port : new int[] {88, 750}) {
+            assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(521, port), "521 and " + port);
+            assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(port, 521), port + " and 521");
+        }
+        for (int port : new int[] {137, 138, 2103, 2104, 7000, 7009}) {
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(521, port), "521 and " + port);
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(port, 521), port + " and 521");
         }
