@@ -502,16 +502,11 @@ public final class CaptureCommand implements Callable<Integer> {
         if (timestampFlags.length > 5) throw UserError.usage("only -t, -tt, -ttt, -tttt and -ttttt are supported");
     }
 
-    /** -T's type (null without -T); tcpdump's types we do not print, and unknown names, are usage errors. */
+    /** -T's type (null without -T); an unknown name is a usage error, in tcpdump's words. */
     private PacketType parsePacketType() {
         if (packetTypeName == null) return null;
         PacketType type = PacketType.named(packetTypeName);
         if (type != null) return type;
-        if (PacketType.TCPDUMP_ONLY.contains(packetTypeName.toLowerCase(java.util.Locale.ROOT))) {
-            throw UserError.usage("-T " + packetTypeName + ": tcpdump's, but not printed by fabricscope (-T takes "
-                + java.util.Arrays.stream(PacketType.values()).map(PacketType::tcpdumpName)
-                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
-        }
         throw UserError.usage("unknown packet type `" + packetTypeName + "'");
     }
 

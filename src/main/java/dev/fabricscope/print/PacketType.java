@@ -25,9 +25,6 @@ public enum PacketType {
     /** UDP payloads as PGM ({@link PgmFormatter}); with PGM_ZMTP1 ODATA and RDATA (also over IP) carry ZMTP/1.0. */
     PGM(UdpPorts.Decoder.PGM, null), PGM_ZMTP1(UdpPorts.Decoder.PGM, null);
 
-    /** The names tcpdump -T also takes, for types we do not print. */
-    public static final java.util.List<String> TCPDUMP_ONLY = java.util.List.of();
-
     /** What a UDP / TCP payload goes to; null: nothing is printed of it. */
     final UdpPorts.Decoder udp;
     final TcpPorts.Decoder tcp;
