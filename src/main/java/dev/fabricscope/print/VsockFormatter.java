@@ -33,7 +33,7 @@ final class VsockFormatter {
         if (transport < TRANSPORTS.length) out.append(TRANSPORTS[transport]);
         else out.append("Invalid transport (").append(transport).append(')');
         int transportLength = transport == TRANSPORT_VIRTIO ? VIRTIO_HEADER : 0;
-        boolean cut = capLen < HEADER + transportLength;
+        boolean cut = verbosity.verbose() && capLen < HEADER + transportLength;   // only -v looks at it
         if (verbosity.verbose()) {
             if (!cut) {
                 if (transport == TRANSPORT_VIRTIO) virtio(p, HEADER, out);
