@@ -184,7 +184,8 @@ public final class Dissector {
     /**
      * NFLOG: the TLVs are walked as tcpdump's nflog_if_print walks them (lengths rounded up to 4, a length below 4 or
      * past the capture ends the walk as a truncated header) to the payload TLV, whose value is IPv4 or IPv6 by the
-     * header's family (walked also when the capture ends inside it, where tcpdump prints " [|nflog]" only). Another version, another family or no payload TLV: nothing is recorded.
+     * header's family (walked also when the capture ends inside it, where tcpdump prints " [|nflog]" only). Another
+     * version, another family or no payload TLV: nothing is recorded.
      */
     private static void nflog(Packet p, Layers l) {
         if (!p.has(0, NFLOG_HEADER_LENGTH)) {

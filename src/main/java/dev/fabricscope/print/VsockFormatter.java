@@ -22,7 +22,7 @@ final class VsockFormatter {
         this.verbosity = verbosity;
     }
 
-    /** Prints the packet and returns the link-level bytes tcpdump counts for -x: the header, or what was captured of it. */
+    /** Prints the packet; returns the link-level bytes tcpdump counts for -x: the header, or what was captured. */
     int format(Packet p, StringBuilder out) {
         int capLen = p.capLen();
         if (capLen < HEADER) {

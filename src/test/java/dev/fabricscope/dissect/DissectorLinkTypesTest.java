@@ -175,7 +175,7 @@ class DissectorLinkTypesTest {
         assertTrue(Dissector.dissect(Frames.packet(LinkType.NFLOG, noPayload), l));
         assertEquals(-1, l.networkOffset);
         for (String tlv : new String[] {"0200 0a00 0000 0000", "feff 0a00 0000 0000", "0010 0a00 0000 0000"}) {
-            byte[] bad = concat(hex("02 00 0001"), hex(tlv), SampleFrames.nflogTlv(9, udp));   // short, 0 when padded, long
+            byte[] bad = concat(hex("02 00 0001"), hex(tlv), SampleFrames.nflogTlv(9, udp));   // short, 0, long
             assertFalse(Dissector.dissect(Frames.packet(LinkType.NFLOG, bad), l), tlv);
             assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
         }

@@ -41,7 +41,7 @@ class IpnetLinkTest {
         f.add(new Frame(ipnet(AF_INET, 0, 4, ipv4(6, tcp(0x012, new byte[0], new byte[0])))));
         f.add(new Frame(ipnet(AF_INET6, 0xffffffffL, 0x80000000L,
             ipv6(17, udp(546, 547, new byte[4], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))));
-        f.add(new Frame(ipnet(AF_INET6, 1, 1, ipv4(17, udp(1, 2, new byte[0], IP_A, IP_B)))));   // IPv4 where IPv6 is said
+        f.add(new Frame(ipnet(AF_INET6, 1, 1, ipv4(17, udp(1, 2, new byte[0], IP_A, IP_B)))));   // not IPv6
         f.add(new Frame(ipnet(7, 1, 2, hex("0102030405060708090a0b0c0d0e0f1011"))));             // unknown family
         f.add(new Frame(ipnet(0, 0, 0, hex("ab"))));
         f.add(new Frame(ipnet(AF_INET, 0, 0, new byte[0])));                                     // the header alone
@@ -76,7 +76,9 @@ class IpnetLinkTest {
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), "IPNET", 20_250_805L, 24, b -> 0, 3, 24, MutatedFrames.ALL);
         Path file = write("mutants", mutants);
-        for (String flags : new String[] {"-e -x", "-v", "-e -q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        for (String flags : new String[] {"-e -x", "-v", "-e -q"}) {
+            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        }
     }
 
     @Test

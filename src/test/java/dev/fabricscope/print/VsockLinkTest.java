@@ -35,8 +35,8 @@ class VsockLinkTest {
         return b;
     }
 
-    static byte[] vsock(long srcCid, long dstCid, long srcPort, long dstPort, int op, int transport, byte[] transportHeader,
-                        byte[] payload) {
+    static byte[] vsock(long srcCid, long dstCid, long srcPort, long dstPort, int op, int transport,
+                        byte[] transportHeader, byte[] payload) {
         return concat(le(srcCid, 8), le(dstCid, 8), le(srcPort, 4), le(dstPort, 4), le(op, 2), le(transport, 2),
             le(transportHeader.length, 2), zeros(2), transportHeader, payload);
     }
