@@ -15,10 +15,13 @@ public final class LinkType {
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
     public static final int ERF = 197;
+    public static final int IPNET = 226;      // Solaris ipnet: a 24-byte header before IPv4/IPv6
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
+    public static final int NFLOG = 239;      // Linux netfilter log (nflog:N): a 4-byte header, then TLVs
     public static final int IPOIB = 242;      // IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte header
     public static final int INFINIBAND = 247;
+    public static final int VSOCK = 271;      // Linux vsock monitor (vsockmon): a 32-byte header, a transport header
     public static final int LINUX_SLL2 = 276;
     // Ethernet frames with a switch chip's tag, as Linux DSA ports capture them
     public static final int DSA_TAG_BRCM = 281;          // Broadcom tag after the MAC addresses
@@ -38,10 +41,13 @@ public final class LinkType {
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
             case ERF -> "ERF";
+            case IPNET -> "IPNET";
             case IPV4 -> "IPV4";
             case IPV6 -> "IPV6";
+            case NFLOG -> "NFLOG";
             case IPOIB -> "IPOIB";
             case INFINIBAND -> "INFINIBAND";
+            case VSOCK -> "VSOCK";
             case LINUX_SLL2 -> "LINUX_SLL2";
             case DSA_TAG_BRCM -> "DSA_TAG_BRCM";
             case DSA_TAG_BRCM_PREPEND -> "DSA_TAG_BRCM_PREPEND";
@@ -63,10 +69,13 @@ public final class LinkType {
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
             case ERF -> "Endace ERF header";
+            case IPNET -> "Solaris ipnet";
             case IPV4 -> "Raw IPv4";
             case IPV6 -> "Raw IPv6";
+            case NFLOG -> "Linux netfilter log messages";
             case IPOIB -> "RFC 4391 IP-over-Infiniband";   // libpcap 1.10's spelling (its master says InfiniBand)
             case INFINIBAND -> "InfiniBand";
+            case VSOCK -> "Linux vsock";
             case LINUX_SLL2 -> "Linux cooked v2";
             case DSA_TAG_BRCM -> "Broadcom tag";
             case DSA_TAG_BRCM_PREPEND -> "Broadcom tag (prepended)";
@@ -91,10 +100,13 @@ public final class LinkType {
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "ERF" -> ERF;
+            case "IPNET" -> IPNET;
             case "IPV4" -> IPV4;
             case "IPV6" -> IPV6;
+            case "NFLOG" -> NFLOG;
             case "IPOIB" -> IPOIB;
             case "INFINIBAND" -> INFINIBAND;
+            case "VSOCK" -> VSOCK;
             case "LINUX_SLL2" -> LINUX_SLL2;
             case "DSA_TAG_BRCM" -> DSA_TAG_BRCM;
             case "DSA_TAG_BRCM_PREPEND" -> DSA_TAG_BRCM_PREPEND;

@@ -12,7 +12,7 @@ import dev.fabricscope.capture.Packet;
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
  * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
- * its 44-byte header; ARP's type is recorded too). Encapsulations
+ * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
 public final class Dissector {
@@ -52,6 +52,12 @@ public final class Dissector {
     static final int IPOIB_HEADER_LENGTH = 44;
     static final int IPOIB_TYPE_OFFSET = 40;
 
+    // LINKTYPE_NFLOG: family(1) version(1) resource ID(2), then TLVs: length and type (the capturing host's order,
+    // little-endian as tcpdump reads them on ours), the value, padding to 4 bytes.
+    static final int NFLOG_HEADER_LENGTH = 4;
+    static final int NFLOG_TLV_PAYLOAD = 9;
+    static final int NFLOG_AF_INET = 2, NFLOG_AF_INET6 = 10;
+
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
         int linkType = p.linkType();
@@ -75,6 +81,7 @@ public final class Dissector {
             case LinkType.PPP_SERIAL -> pppSerial(p, l);
             case LinkType.C_HDLC -> chdlc(p, l);
             case LinkType.IPOIB -> ipoib(p, l);
+            case LinkType.NFLOG -> nflog(p, l);
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
@@ -172,6 +179,43 @@ public final class Dissector {
         l.etherPayloadOffset = IPOIB_HEADER_LENGTH;
         if (type == EthernetLayer.ETHERTYPE_IPV4) IpLayer.ipv4(p, l, IPOIB_HEADER_LENGTH);
         else if (type == EthernetLayer.ETHERTYPE_IPV6) IpLayer.ipv6(p, l, IPOIB_HEADER_LENGTH);
+    }
+
+    /**
+     * NFLOG: the TLVs are walked as tcpdump's nflog_if_print walks them (lengths rounded up to 4, a length below 4 or
+     * past the capture ends the walk as a truncated header) to the payload TLV, whose value is IPv4 or IPv6 by the
+     * header's family (walked also when the capture ends inside it, where tcpdump prints " [|nflog]" only). Another
+     * version, another family or no payload TLV: nothing is recorded.
+     */
+    private static void nflog(Packet p, Layers l) {
+        if (!p.has(0, NFLOG_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u8(1) != 0) return;
+        int off = NFLOG_HEADER_LENGTH;
+        while (off < p.origLen()) {
+            if (!p.has(off, 4)) {
+                l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+                return;
+            }
+            int size = (p.u8(off) | p.u8(off + 1) << 8) + 3 & 0xfffc;   // a uint16_t in tcpdump: 65533 and up give 0
+            boolean payload = (p.u8(off + 2) | p.u8(off + 3) << 8) == NFLOG_TLV_PAYLOAD;
+            if (size < 4 || !payload && !p.has(off, size)) {
+                l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+                return;
+            }
+            if (payload) {   // a snapshot length cuts it: IP's walk says what is missing (tcpdump prints none of it)
+                off += 4;
+                switch (p.u8(0)) {
+                    case NFLOG_AF_INET -> IpLayer.ipv4(p, l, off);
+                    case NFLOG_AF_INET6 -> IpLayer.ipv6(p, l, off);
+                    default -> { }
+                }
+                return;
+            }
+            off += size;
+        }
     }
 
     /** LINUX_SLL: packet type(2) ARPHRD(2) address length(2) address(8) protocol(2). */

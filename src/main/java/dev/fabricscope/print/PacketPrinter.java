@@ -30,7 +30,8 @@ import java.util.Set;
  * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 and Alteon jumbo (0x8870) frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
- * over InfiniBand (LINKTYPE_IPOIB), and
+ * over InfiniBand (LINKTYPE_IPOIB), Linux netfilter log ({@link NflogFormatter}), Solaris ipnet ({@link
+ * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), and
  * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
@@ -43,8 +44,9 @@ public final class PacketPrinter {
          * {@code -e}: on Ethernet (LINKTYPE_EN10MB), the MAC addresses, ethertype (tcpdump's names, "Unknown" for
          * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
          * family; on raw IP "ip: "; on PPP the protocol and frame length; on PPP_SERIAL the address, control and
-         * length; on Cisco HDLC the address, type and length; on IPoIB "IPOIB", the ethertype and length. On every
-         * link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as tcpdump -e does.
+         * length; on Cisco HDLC the address, type and length; on IPoIB "IPOIB", the ethertype and length; on NFLOG
+         * and IPNET their header. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * tcpdump -e does.
          */
         LINK_HEADERS,
         /** {@code -#}: each line starts with the packet's number among those printed, as "%5u  ". */
@@ -108,6 +110,11 @@ public final class PacketPrinter {
     /** The link-level bytes tcpdump counted for the last PPP, PPP_SERIAL or C_HDLC packet (for -x). */
     private int serialLinkLength;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
+    private final NflogFormatter nflog;
+    private final IpnetFormatter ipnet;
+    private final VsockFormatter vsock;
+    /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
+    private int recordLinkLength;
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
     private final int[] nameIndexes = new int[MAX_CACHED_INTERFACE_NAMES];
@@ -175,6 +182,9 @@ public final class PacketPrinter {
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
+        this.nflog = new NflogFormatter(verbosity, linkHeaders, defaultPrint, ip);
+        this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
+        this.vsock = new VsockFormatter(verbosity);
     }
 
     /**
@@ -219,6 +229,9 @@ public final class PacketPrinter {
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
+            case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
+            case LinkType.IPNET -> ipnet.format(p, length, out);
+            case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
             default -> unsupported(p, out);
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
@@ -267,7 +280,7 @@ public final class PacketPrinter {
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
-                 LinkType.IPOIB -> true;
+                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK -> true;
             default -> false;
         };
     }
@@ -291,6 +304,8 @@ public final class PacketPrinter {
             return Math.min(serialLinkLength, p.capLen());
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
+        if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
+        if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
         int header = switch (p.linkType()) {
             case LinkType.EN10MB -> ETHERNET_HEADER;
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->

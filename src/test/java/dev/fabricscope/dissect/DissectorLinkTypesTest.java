@@ -1,6 +1,7 @@
 package dev.fabricscope.dissect;
 
 import static dev.fabricscope.dissect.SampleFrames.*;
+import static dev.fabricscope.testing.ByteArrays.concat;
 import static dev.fabricscope.testing.ByteArrays.hex;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -140,6 +141,52 @@ class DissectorLinkTypesTest {
         assertFalse(Dissector.dissect(Frames.packet(LinkType.IPOIB, b, 45), l));   // IPv4 cut: IP's own reason
         assertEquals(0x0800, l.etherType);
         assertNotEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+    }
+
+    @Test
+    void nflogWalksItsTlvsToTheIpPacket() {
+        dissect(NFLOG_IPV4_UDP);
+        assertEquals(32, l.networkOffset);   // header 4, packet header 8, prefix 8 (padded), UID 8, payload TLV 4
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        assertEquals(53, l.srcPort);
+        assertEquals(12, l.payloadLength);
+        assertEquals(-1, l.etherType);
+        dissect(NFLOG_IPV6_TCP);
+        assertEquals(32, l.networkOffset);
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(TransportKind.TCP, l.transportKind);
+        assertEquals(50000, l.dstPort);
+        assertEquals(5, l.payloadLength);
+    }
+
+    @Test
+    void nflogOtherRecordsAndShortHeaders() {
+        byte[] udp = NFLOG_IPV4_UDP.bytes();
+        byte[] bridge = udp.clone();
+        bridge[0] = 7;                                             // AF_BRIDGE: not walked
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.NFLOG, bridge), l));
+        assertEquals(-1, l.networkOffset);
+        byte[] version = udp.clone();
+        version[1] = 1;                                            // tcpdump stops at an unknown version
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.NFLOG, version), l));
+        assertEquals(-1, l.networkOffset);
+        byte[] noPayload = SampleFrames.nflog(2, new byte[0]);
+        noPayload = java.util.Arrays.copyOf(noPayload, noPayload.length - 4);   // the TLVs before it only
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.NFLOG, noPayload), l));
+        assertEquals(-1, l.networkOffset);
+        for (String tlv : new String[] {"0200 0a00 0000 0000", "feff 0a00 0000 0000", "0010 0a00 0000 0000"}) {
+            byte[] bad = concat(hex("02 00 0001"), hex(tlv), SampleFrames.nflogTlv(9, udp));   // short, 0, long
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.NFLOG, bad), l), tlv);
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        for (int cap = 0; cap < 32; cap++) {   // up to the payload TLV's header
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.NFLOG, udp, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.NFLOG, udp, 33), l));   // IPv4 cut: IP's own reason
+        assertNotEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.NFLOG, udp, 32 + 28), l));   // a snapshot length's cut
+        assertEquals(53, l.srcPort);
     }
 
     @Test

@@ -192,6 +192,23 @@ final class SampleFrames {
     /** ARP with 20-byte InfiniBand hardware addresses (hardware type 32, RFC 4391 section 5). */
     static final Sample IPOIB_ARP = new Sample("ipoib-arp-request", LinkType.IPOIB,
         ipoib(0x0806, concat(hex("0020 0800 14 04 0001"), zeros(20), IP4_SRC, zeros(20), IP4_DST)));
+    /** An NFLOG TLV as Linux writes it on a little-endian host: length (before padding) and type, value, padding. */
+    static byte[] nflogTlv(int type, byte[] value) {
+        int length = 4 + value.length;
+        return concat(new byte[] {(byte) length, (byte) (length >>> 8), (byte) type, (byte) (type >>> 8)}, value,
+            zeros((4 - length % 4) % 4));
+    }
+
+    /** LINKTYPE_NFLOG: family, version 0, resource ID; packet header, prefix (padded), UID TLVs; the payload TLV. */
+    static byte[] nflog(int family, byte[] packet) {
+        return concat(new byte[] {(byte) family, 0}, u16(7), nflogTlv(1, hex("0800 01 00")),
+            nflogTlv(10, ascii("in:\0")), nflogTlv(11, u32(0)), nflogTlv(9, packet));
+    }
+
+    static final Sample NFLOG_IPV4_UDP = new Sample("nflog-ipv4-udp", LinkType.NFLOG,
+        nflog(2, ipv4(17, udp(53, 41000, zeros(12)))));
+    static final Sample NFLOG_IPV6_TCP = new Sample("nflog-ipv6-tcp", LinkType.NFLOG,
+        nflog(10, ipv6(6, tcp(443, 50000, 1, 2, ACK, NONE, ascii("nflog")))));
     static final Sample IPV4_LINK = new Sample("linktype-ipv4-udp", LinkType.IPV4, ipv4(17, udp(161, 162, zeros(5))));
     static final Sample IPV6_LINK = new Sample("linktype-ipv6-tcp", LinkType.IPV6,
         ipv6(6, tcp(179, 179, 1, 1, ACK, NONE, zeros(19))));
@@ -237,7 +254,7 @@ final class SampleFrames {
         SLL_IPV4_UDP, SLL2_IPV6_TCP, SLL2_VLAN_IPV4, RAW_IPV4, RAW12_IPV6, RAW14_IPV4,
         NULL_LE_IPV4, NULL_BE_IPV6, NULL_LE_IPV6_28, NULL_LE_IPV6_30, LOOP_IPV4, IPV4_LINK, IPV6_LINK,
         PPP_IPV4, PPP_COMPRESSED_IPV6, PPP_SERIAL_IPV4, PPP_SERIAL_CHDLC_IPV6, CHDLC_IPV4, CHDLC_IPV6,
-        IPOIB_IPV4_UDP, IPOIB_IPV6_TCP, IPOIB_ARP,
+        IPOIB_IPV4_UDP, IPOIB_IPV6_TCP, IPOIB_ARP, NFLOG_IPV4_UDP, NFLOG_IPV6_TCP,
         ERF_ETH, ERF_IB, ERF_UNSUPPORTED, IB_LOCAL, IB_GLOBAL_LINK,
         IB_IPOIB_UD_IPV4_UDP, IB_IPOIB_RC_IPV6_TCP, IB_QP1_LOOKS_LIKE_IPOIB);
 }
