@@ -23,6 +23,8 @@ final class MsdpFormatter {
     private static final String[] MARKERS = {"ip", "udp", "tcp", "icmp", "igmp"};
     /** tcpdump's ndo_protocol: the name a marker prints. */
     private String protocol;
+    /** Calls of {@link #format}: a change across a carried packet means that packet was MSDP printed here too. */
+    private int calls;
 
     MsdpFormatter(Verbosity verbosity, EarlyEnd earlyEnd, Encapsulated inner) {
         this.verbosity = verbosity;
@@ -34,6 +36,7 @@ final class MsdpFormatter {
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         out.append(": msdp");
         protocol = "msdp";
+        calls++;
         try (var _ = bytes.reading(p, end)) {
             tlvs(p, off, length, end, out);
         } catch (SnapshotBytes.Jump j) {
@@ -96,11 +99,18 @@ final class MsdpFormatter {
                         out.append(" [w/data]");
                         if (verbosity.veryVerbose()) {
                             int printedFrom = out.append(' ').length();
+                            int callsBefore = calls;
                             // one starting past the capture gets an empty view (PacketPrinter.innerView)
                             inner.print(p, at + data, len - data, Math.max(0, end - at - data), LinkType.IPV4, out);
                             // the carried packet's printer gave up on a fetch: tcpdump's jump ends the whole line
                             if (earlyEnd.happened()) return;
-                            protocol = carriedProtocol(p, at + data, end, out, printedFrom);
+                            if (calls == callsBefore) {
+                                protocol = carriedProtocol(p, at + data, end, out, printedFrom);
+                            } else {
+                                // a carried MSDP segment came back here: it left its reader cleared, and its last
+                                // name in protocol, as tcpdump's global ndo_protocol holds it
+                                bytes.set(p, end);
+                            }
                         }
                     }
                 }

@@ -128,6 +128,22 @@ class MsdpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, List.of(new Frame(cut, whole.length)), "-vv", "-vv -x");
     }
 
+    /**
+     * Found by the fuzz target: an SA whose multicast packet is itself an MSDP segment re-enters this printer, which
+     * used to leave the outer TLV walk without its packet (NullPointerException at the next TLV).
+     */
+    @Test
+    void carriedMsdpSegmentThenMoreTlvs() throws Exception {
+        byte[] carried = ipv4(6, tcp(MsdpFormatter.PORT, 40000, 1, 2, 0x018, 502, 0, new byte[0],
+            concat(tlv(1, concat(new byte[] {1}, RP, entry(32, GROUP, IP_A), DATA)), tlv(4, new byte[0])), IP_A, GROUP),
+            0, 16, 7, 0, new byte[0], -1, IP_A, GROUP);
+        Frame nested = msdp(tlv(1, concat(new byte[] {1}, RP, entry(32, GROUP, IP_A), carried)), tlv(4, new byte[0]),
+            tlv(2, concat(new byte[] {0}, GROUP)));
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, List.of(nested), "", "-v", "-vv", "-vv -x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, TcpdumpOracle.cutAfterEveryByte(List.of(nested), 14 + 20 + 20),
+            "-vv");
+    }
+
     @Test
     void portOrder() {
         assertEquals(TcpPorts.Decoder.DNS, TcpPorts.decoder(53, MsdpFormatter.PORT));
