@@ -14,6 +14,7 @@ public final class LinkType {
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
+    public static final int JUNIPER_ETHER = 178;   // Junos captures: a pseudo-header ("MGC", flags, TLVs), then Ethernet
     public static final int ERF = 197;
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
@@ -37,6 +38,7 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "RAW";
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
+            case JUNIPER_ETHER -> "JUNIPER_ETHER";
             case ERF -> "ERF";
             case IPV4 -> "IPV4";
             case IPV6 -> "IPV6";
@@ -62,6 +64,7 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
+            case JUNIPER_ETHER -> "Juniper Ethernet";
             case ERF -> "Endace ERF header";
             case IPV4 -> "Raw IPv4";
             case IPV6 -> "Raw IPv6";
@@ -90,6 +93,7 @@ public final class LinkType {
             case "RAW" -> RAW;
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
+            case "JUNIPER_ETHER" -> JUNIPER_ETHER;
             case "ERF" -> ERF;
             case "IPV4" -> IPV4;
             case "IPV6" -> IPV6;

@@ -104,6 +104,11 @@ public final class PacketPrinter {
     /** The link-level bytes tcpdump counted for the last PPP, PPP_SERIAL or C_HDLC packet (for -x). */
     private int serialLinkLength;
     private final InfinibandFormatter infiniband = new InfinibandFormatter();
+    private final JuniperFormatter juniper;
+    /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
+    private final Packet juniperFrame = new Packet();
+    private final Layers juniperLayers = new Layers();
+    private int juniperFrameAt;
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
     private final int[] nameIndexes = new int[MAX_CACHED_INTERFACE_NAMES];
@@ -170,6 +175,7 @@ public final class PacketPrinter {
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
+        this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip);
     }
 
     /**
@@ -214,6 +220,7 @@ public final class PacketPrinter {
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
+            case LinkType.JUNIPER_ETHER -> juniperEther(p, length, out);
             default -> unsupported(p, out);
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
@@ -262,7 +269,7 @@ public final class PacketPrinter {
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
-                 LinkType.IPOIB -> true;
+                 LinkType.IPOIB, LinkType.JUNIPER_ETHER -> true;
             default -> false;
         };
     }
@@ -286,6 +293,10 @@ public final class PacketPrinter {
             return Math.min(serialLinkLength, p.capLen());
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
+        if (p.linkType() == LinkType.JUNIPER_ETHER) {
+            return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
+                : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);
+        }
         int header = switch (p.linkType()) {
             case LinkType.EN10MB -> ETHERNET_HEADER;
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
@@ -1109,6 +1120,20 @@ public final class PacketPrinter {
             out.append(')');
         }
         out.append(", length ").append(length).append(": ");
+    }
+
+    /**
+     * LINKTYPE_JUNIPER_ETHER as tcpdump's juniper_ether_if_print: the pseudo-header ({@link JuniperFormatter}), then
+     * the Ethernet frame, printed (and counted for -x) as a capture of its own.
+     */
+    private void juniperEther(Packet p, int length, StringBuilder out) {
+        juniperFrameAt = juniper.header(p, JuniperFormatter.protocol(LinkType.JUNIPER_ETHER), out);
+        if (juniperFrameAt < 0) return;
+        int at = juniperFrameAt;
+        juniperFrame.set(p.bytes(), p.offset() + at, p.capLen() - at, length - at, p.timestampNanos(), p.interfaceId(),
+            LinkType.EN10MB, p.frameNumber());
+        Dissector.dissect(juniperFrame, juniperLayers);
+        ethernet(juniperFrame, juniperLayers, 0, length - at, out);
     }
 
     /** The name tcpdump's bsd_af_values give a BSD address family (NULL/LOOP headers, RIP), or null. */

@@ -1,0 +1,146 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.print.TestFrames.*;
+import static dev.fabricscope.testing.ByteArrays.*;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import dev.fabricscope.testing.Oracles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Juniper link types (what Junos {@code monitor traffic ... write-file} writes) against tcpdump 4.99 itself: the
+ * pseudo-header (magic "MGC", flags, -vv's extension TLVs, no-L2 packets guessed as IP) and what follows it; with
+ * and without -e, in the verbosities, whole, cut after every byte and mutated.
+ */
+class JuniperLinkTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void tcpdump() {
+        Oracles.requireTcpdump();
+    }
+
+    private static final int IN = 0x01, NO_L2 = 0x02, IIF = 0x04, FILTER = 0x40, EXT = 0x80;
+
+    /** The 4-byte header: "MGC" and the flags. */
+    static byte[] magic(int flags) {
+        return concat(ascii("MGC"), new byte[] {(byte) flags});
+    }
+
+    /** The header with extension TLVs (flag 0x80 set): their total length, then the TLVs. */
+    static byte[] withExtensions(int flags, byte[]... tlvs) {
+        byte[] all = concat(tlvs);
+        return concat(magic(flags | EXT), u16(all.length), all);
+    }
+
+    static byte[] tlv(int type, byte[] value) {
+        return concat(new byte[] {(byte) type, (byte) value.length}, value);
+    }
+
+    /** The TLVs a Junos capture carries, little-endian as Junos writes types below 128. */
+    private static final byte[][] JUNOS_TLVS = {
+        tlv(1, hex("93010000")),                 // device interface index 403
+        tlv(2, ascii("xe-0/0/1")),              // device interface name: no value printed
+        tlv(3, hex("01")),                       // media type Ethernet
+        tlv(4, hex("4a02")),                     // logical interface index 586
+        tlv(5, hex("00000000")),                 // unit 0
+        tlv(6, hex("0e"))};                      // encapsulation Ethernet
+
+    private static byte[] udpPacket() {
+        return ipv4(17, udp(1000, 2000, ascii("junos"), IP_A, IP_B));
+    }
+
+    private static List<Frame> etherFrames() {
+        List<Frame> f = new ArrayList<>();
+        byte[] frame = ethernet(0x0800, udpPacket());
+        f.add(new Frame(concat(magic(0), frame)));                                  // out
+        f.add(new Frame(concat(magic(IN), frame)));                                 // in
+        f.add(new Frame(concat(magic(IN | IIF | FILTER), ethernet(0x86dd, ipv6(6, tcp(0x012, new byte[0],
+            new byte[0]), 0x60000000L, IP6_A, IP6_B)))));
+        f.add(new Frame(concat(withExtensions(IN, JUNOS_TLVS), frame)));
+        f.add(new Frame(concat(withExtensions(0, JUNOS_TLVS), vlan(100, 0x0806, arp(1, MAC_A, IP_A, zeros(6),
+            IP_B)))));
+        f.add(new Frame(concat(withExtensions(IN,
+            tlv(3, hex("22")), tlv(6, hex("44")), tlv(7, hex("0100")), tlv(8, hex("3f000000")),  // TTP, 2 and 4 bytes
+            tlv(3, hex("63")), tlv(6, hex("40")), tlv(6, hex("00")),                  // unnamed, named "", zero
+            tlv(0x81, hex("00000193")), tlv(0x83, hex("0001")), tlv(0x86, hex("00000e")),  // big-endian
+            tlv(9, hex("7f")), tlv(1, hex("ffffffff")), tlv(1, hex("feffffff")),     // unknown; -1 not printed
+            tlv(0x85, hex("ffffffff")), tlv(1, hex("0102030405"))), frame)));       // more than 4 bytes
+        f.add(new Frame(concat(withExtensions(IN, tlv(1, hex("05")), hex("00 04 01020304")), frame)));  // type 0 ends
+        f.add(new Frame(concat(withExtensions(IN, tlv(1, hex("05")), hex("07 00 01020304")), frame)));  // length 0
+        f.add(new Frame(concat(withExtensions(IN, tlv(1, hex("05")), hex("01 09 0102")), frame)));  // past the total
+        f.add(new Frame(concat(withExtensions(IN, hex("0102")), frame)));            // 2 bytes: no TLV read
+        f.add(new Frame(concat(withExtensions(IN), frame)));                         // no TLV at all
+        f.add(new Frame(concat(magic(IN | NO_L2), zeros(4), udpPacket())));
+        f.add(new Frame(concat(magic(NO_L2), zeros(4), ipv6(17, udp(5, 6, new byte[2], IP6_A, IP6_B), 0x60000000L,
+            IP6_A, IP6_B))));
+        f.add(new Frame(concat(withExtensions(IN | NO_L2, JUNOS_TLVS), hex("01020304"), udpPacket())));
+        f.add(new Frame(concat(magic(IN | NO_L2), zeros(4), hex("44 0102030405"))));  // no IP: nothing
+        f.add(new Frame(concat(magic(NO_L2), zeros(4), hex("70"))));
+        f.add(new Frame(concat(magic(0xff), zeros(4), udpPacket())));                  // every flag, no extensions:
+        f.add(new Frame(concat(ascii("MGD"), hex("00"), frame)));                      // no magic
+        f.add(new Frame(concat(hex("004d4743"), frame)));
+        f.add(new Frame(concat(magic(IN), ethernet(0x1234, hex("0102030405060708")))));  // unknown ethertype
+        f.add(new Frame(concat(magic(IN), MAC_B, MAC_A, u16(38), hex("42 42 03"), LlcFrames.stpConfig(0, 0))));
+        f.add(new Frame(concat(magic(0), ethernet(0x8847, concat(hex("00064140"), udpPacket())))));
+        f.add(new Frame(concat(magic(0), frame), frame.length + 4 + 100));            // longer on the wire
+        return f;
+    }
+
+    /** True unless the frame after the mutant's pseudo-header has a type tcpdump names and the frames here lack. */
+    private static boolean decodedEtherType(byte[] mutant) {
+        int at = 4;
+        if (mutant.length < 4 || (mutant[3] & NO_L2) != 0) return true;
+        if ((mutant[3] & EXT) != 0) at = mutant.length < 6 ? 0 : 6 + ((mutant[4] & 0xff) << 8 | mutant[5] & 0xff);
+        if (at == 0 || mutant.length < at + 14) return true;
+        int type = (mutant[at + 12] & 0xff) << 8 | mutant[at + 13] & 0xff;
+        return type <= 1500 || EtherTypeNames.of(type) == null || List.of(0x0800, 0x86dd, 0x0806, 0x8100, 0x8847)
+            .contains(type);
+    }
+
+    private Path write(String name, int linkType, List<Frame> frames) throws Exception {
+        Path file = dir.resolve(name + ".pcap");
+        TestPcap.write(file, linkType, 1_700_000_000L, frames);
+        return file;
+    }
+
+    @Test
+    void etherWholeFramesAsTcpdump() throws Exception {
+        Path file = write("ether", LinkType.JUNIPER_ETHER, etherFrames());
+        String[] flagSets = {"-n", "-e", "-v", "-vv", "-e -vv", "-vvv", "-q", "-e -q", "-x", "-e -x", "-vv -x",
+            "-e -XX", "-X"};
+        for (String flags : flagSets) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+    }
+
+    @Test
+    void etherCutFramesAsTcpdump() throws Exception {
+        Path file = write("ether-cut", LinkType.JUNIPER_ETHER, TcpdumpOracle.cutAfterEveryByte(etherFrames(), 1));
+        for (String flags : new String[] {"-x", "-e -x", "-vv", "-q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+    }
+
+    /**
+     * Mutants of the pseudo-header (flags, extension length and TLVs) and the start of the frame after it. An
+     * ethertype tcpdump decodes and we do not (Realtek, IPX, ...) is a known difference of the Ethernet printer: such
+     * a mutant is left out.
+     */
+    @Test
+    void etherMutantsAsTcpdump() throws Exception {
+        List<Frame> mutants = MutatedFrames.of(etherFrames(), "JUNIPER_ETHER", 20_261_123L, 16, b -> 3, 3, 24,
+            (original, mutant, start) -> decodedEtherType(mutant));
+        Path file = write("ether-mutants", LinkType.JUNIPER_ETHER, mutants);
+        for (String flags : new String[] {"-e -x", "-vv"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+    }
+
+    @Test
+    void noAllocationPerPacket() {
+        PrinterAllocation.assertNoAllocationPerPacketWith(etherFrames(), LinkType.JUNIPER_ETHER, 2000, "JUNIPER_ETHER",
+            "-v", "-e -vv", "-e -x");
+    }
+}
