@@ -14,7 +14,15 @@ public final class LinkType {
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
-    public static final int JUNIPER_ETHER = 178;   // Junos captures: a pseudo-header ("MGC", flags, TLVs), then Ethernet
+    // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
+    public static final int JUNIPER_ES = 132;
+    public static final int JUNIPER_GGSN = 133;
+    public static final int JUNIPER_SERVICES = 136;
+    public static final int JUNIPER_MONITOR = 164;
+    public static final int JUNIPER_PPPOE = 167;
+    public static final int JUNIPER_ETHER = 178;
+    public static final int JUNIPER_PPP = 179;
+    public static final int JUNIPER_CHDLC = 181;
     public static final int ERF = 197;
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
@@ -39,6 +47,13 @@ public final class LinkType {
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
             case JUNIPER_ETHER -> "JUNIPER_ETHER";
+            case JUNIPER_ES -> "JUNIPER_ES";
+            case JUNIPER_GGSN -> "JUNIPER_GGSN";
+            case JUNIPER_SERVICES -> "JUNIPER_SERVICES";
+            case JUNIPER_MONITOR -> "JUNIPER_MONITOR";
+            case JUNIPER_PPPOE -> "JUNIPER_PPPOE";
+            case JUNIPER_PPP -> "JUNIPER_PPP";
+            case JUNIPER_CHDLC -> "JUNIPER_CHDLC";
             case ERF -> "ERF";
             case IPV4 -> "IPV4";
             case IPV6 -> "IPV6";
@@ -65,6 +80,13 @@ public final class LinkType {
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
             case JUNIPER_ETHER -> "Juniper Ethernet";
+            case JUNIPER_ES -> "Juniper Encryption Services PIC";
+            case JUNIPER_GGSN -> "Juniper GGSN PIC";
+            case JUNIPER_SERVICES -> "Juniper Advanced Services PIC";
+            case JUNIPER_MONITOR -> "Juniper Passive Monitor PIC";
+            case JUNIPER_PPPOE -> "Juniper PPPoE";
+            case JUNIPER_PPP -> "Juniper PPP";
+            case JUNIPER_CHDLC -> "Juniper C-HDLC";
             case ERF -> "Endace ERF header";
             case IPV4 -> "Raw IPv4";
             case IPV6 -> "Raw IPv6";
@@ -94,6 +116,13 @@ public final class LinkType {
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "JUNIPER_ETHER" -> JUNIPER_ETHER;
+            case "JUNIPER_ES" -> JUNIPER_ES;
+            case "JUNIPER_GGSN" -> JUNIPER_GGSN;
+            case "JUNIPER_SERVICES" -> JUNIPER_SERVICES;
+            case "JUNIPER_MONITOR" -> JUNIPER_MONITOR;
+            case "JUNIPER_PPPOE" -> JUNIPER_PPPOE;
+            case "JUNIPER_PPP" -> JUNIPER_PPP;
+            case "JUNIPER_CHDLC" -> JUNIPER_CHDLC;
             case "ERF" -> ERF;
             case "IPV4" -> IPV4;
             case "IPV6" -> IPV6;

@@ -17,6 +17,7 @@ final class JuniperFormatter {
     private static final int MAGIC = 0x4d4743;   // "MGC"
     private static final int FLAG_IN = 0x01, FLAG_NO_L2 = 0x02, FLAG_EXTENSIONS = 0x80;
     private static final int TLV_OVERHEAD = 2;
+    private static final int LS_COOKIE_ID = 0x54, AS_COOKIE_ID = 0x47;
     private static final int TLV_IFD_NAME = 2, TLV_IFD_MEDIATYPE = 3, TLV_IFL_ENCAPS = 6, TLV_TTP_IFD_MEDIATYPE = 7,
         TLV_TTP_IFL_ENCAPS = 8;
     /** jnx_flag_values, in tcpdump's order. */
@@ -29,6 +30,9 @@ final class JuniperFormatter {
     private final IpFormatter ip;
     /** What tcpdump counts as the link-level header of the last packet (l2info.header_len; for -x). */
     private int headerLength;
+    private int cookieLength;
+    /** The 2 bytes after a PIC's cookie (l2info.proto), 0 without a cookie. */
+    private int proto;
 
     JuniperFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, IpFormatter ip) {
         this.verbosity = verbosity;
@@ -43,10 +47,11 @@ final class JuniperFormatter {
     }
 
     /**
-     * Prints the pseudo-header of {@code p} (of link type {@code linkType}, tcpdump's printer named {@code protocol}
-     * for its truncation marker) and answers where the link type's payload starts, or {@link #STOP}.
+     * Prints the pseudo-header of {@code p}, a packet of one of the Juniper link types, with its PIC cookie where the
+     * type has one, and answers where the link type's payload starts, or {@link #STOP}.
      */
-    int header(Packet p, String protocol, StringBuilder out) {
+    int header(Packet p, int linkType, StringBuilder out) {
+        String protocol = protocol(linkType);
         headerLength = 0;
         int length = p.origLen();
         if (!p.has(0, 4)) {
@@ -106,8 +111,72 @@ final class JuniperFormatter {
             return STOP;
         }
         headerLength = jnx;
-        if (linkHeaders) out.append("hlen ").append(headerLength).append(", proto 0x0000, ");
+        cookieLength = 0;
+        proto = 0;
+        int tableLength = cookieLength(linkType);
+        if (tableLength >= 0) {
+            // a PIC's link type: a cookie (its length from the table, or a Link Services/Adaptive Services one)
+            if (!p.has(jnx, 1)) {
+                earlyEnd.mark(out, protocol);
+                return STOP;
+            }
+            int first = p.u8(jnx);
+            int cookie = first == LS_COOKIE_ID ? tableLength + 2 : first == AS_COOKIE_ID ? 8 : tableLength;
+            headerLength += cookie;
+            if (linkHeaders) out.append(picName(linkType)).append("-PIC, cookie-len ").append(cookie);
+            if (cookie > 8) {
+                out.append(" (invalid)");
+                return STOP;
+            }
+            if (cookie > 0) {
+                if (!p.has(jnx, cookie)) {
+                    earlyEnd.mark(out, protocol);
+                    return STOP;
+                }
+                if (linkHeaders) {
+                    out.append(", cookie 0x");
+                    for (int i = 0; i < cookie; i++) Text.hex(out, p.u8(jnx + i), 2);
+                }
+            }
+            if (linkHeaders) out.append(": ");
+            if (!p.has(jnx + cookie, 2)) {
+                earlyEnd.mark(out, protocol);
+                return STOP;
+            }
+            cookieLength = cookie;
+            proto = p.u16(jnx + cookie);
+        }
+        if (linkHeaders) {
+            out.append("hlen ").append(headerLength).append(", proto 0x");
+            Text.hex(out, proto, 4);
+            out.append(", ");
+        }
         return headerLength;
+    }
+
+    /** The cookie's length of the last packet's header (0: none), which ends where {@link #header}'s answer is. */
+    int cookieLength() {
+        return cookieLength;
+    }
+
+    /** The PIC cookie table's length for the link type (juniper_cookie_table), -1 for those without a cookie. */
+    private static int cookieLength(int linkType) {
+        return switch (linkType) {
+            case LinkType.JUNIPER_GGSN, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_SERVICES -> 8;
+            case LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES -> 0;
+            default -> -1;
+        };
+    }
+
+    /** The PIC's name in the table. */
+    private static String picName(int linkType) {
+        return switch (linkType) {
+            case LinkType.JUNIPER_GGSN -> "GGSN";
+            case LinkType.JUNIPER_MONITOR -> "MONITOR";
+            case LinkType.JUNIPER_SERVICES -> "AS";
+            case LinkType.JUNIPER_PPPOE -> "PPPoE";
+            default -> "ES";
+        };
     }
 
     /** bittok2str of jnx_flag_values: the set flags' names joined by ", ", "none" for none. */
@@ -173,10 +242,113 @@ final class JuniperFormatter {
         return true;
     }
 
+    /**
+     * What follows the header (at {@code at}, {@code length} bytes on the wire) on the PIC link types that carry IP:
+     * tcpdump's juniper_es_if_print, juniper_ggsn_if_print, juniper_services_if_print and juniper_monitor_if_print.
+     */
+    void picPayload(Packet p, int linkType, int at, int length, StringBuilder out) {
+        switch (linkType) {
+            case LinkType.JUNIPER_ES -> encryptionServices(p, at, length, out);
+            case LinkType.JUNIPER_GGSN -> {
+                int cookie = at - cookieLength;   // 8 bytes: service, flags, protocol, flags, VLAN, reserved
+                int protocol = p.u8(cookie + 2);
+                if (linkHeaders) {
+                    out.append("proto ").append(switch (protocol) {
+                        case GGSN_NULL -> "Null";
+                        case GGSN_IPV4 -> "IPv4";
+                        case GGSN_IPV6 -> "IPv6";
+                        default -> "Unknown";
+                    }).append(" (").append(protocol).append("), vlan ").append(p.u16(cookie + 4)).append(": ");
+                }
+                if (protocol == GGSN_IPV4) ip.ipv4(p, at, length, out);
+                else if (protocol == GGSN_IPV6) ip.ipv6(p, at, length, out);
+                else if (!linkHeaders) out.append("unknown GGSN proto (").append(protocol).append(')');
+            }
+            case LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR -> {
+                // an 8-byte header tcpdump reads for -e, then guesses IP from the same first byte (sic)
+                if (!p.has(at, 8)) {
+                    earlyEnd.mark(out, protocol(linkType));
+                    return;
+                }
+                if (linkHeaders && linkType == LinkType.JUNIPER_SERVICES) {
+                    out.append("service-id ").append(p.u8(at)).append(" flags 0x");
+                    Text.hex(out, p.u8(at + 1), 2);
+                    out.append(" service-set-id 0x");
+                    Text.hex(out, p.u16(at + 2), 4);
+                    out.append(" iif ").append(p.u24(at + 5)).append(": ");
+                } else if (linkHeaders) {
+                    out.append("service-id ").append(p.u32(at + 4)).append(", iif ").append(p.u16(at + 2))
+                        .append(", pkt-type ").append(p.u8(at)).append(": ");
+                }
+                ipHeuristic(p, at, length, out);
+            }
+            default -> { }
+        }
+    }
+
+    private static final int GGSN_NULL = 1, GGSN_IPV4 = 2, GGSN_IPV6 = 6;
+    private static final int ES_HEADER = 16;
+
+    /**
+     * JUNIPER_ES: a 16-byte IPsec SA header (index, TTL, type, SPI, tunnel addresses); the bundle types (1, 2) have the
+     * IP packet right after the first 16 bytes too, the others (3-5) 16 bytes further.
+     */
+    private void encryptionServices(Packet p, int at, int length, StringBuilder out) {
+        if (!p.has(at, ES_HEADER)) {
+            earlyEnd.mark(out, "juniper_es");
+            return;
+        }
+        int type = p.u8(at + 3);
+        String name = switch (type) {
+            case 1 -> "ESP ENCR-AUTH";
+            case 2 -> "ESP ENCR-AH AUTH";
+            case 3 -> "ESP AUTH";
+            case 4 -> "AH AUTH";
+            case 5 -> "ESP ENCR";
+            default -> null;
+        };
+        if (name == null) {
+            out.append("ES Invalid type ").append(type).append(", length ").append(length);
+            return;
+        }
+        boolean bundle = type <= 2;
+        int rewrite = bundle ? 0 : ES_HEADER;
+        if (linkHeaders) {
+            out.append("ES SA, index ").append(p.u16(at)).append(", ttl ").append(p.u8(at + 2)).append(" type ")
+                .append(name).append(" (").append(type).append("), ");
+            if (!bundle) {
+                out.append("spi ").append(p.u32(at + 4)).append(", Tunnel ");
+                Text.ipv4(out, p, at + 8);
+                out.append(" > ");
+                Text.ipv4(out, p, at + 12);
+                out.append(", ");
+            }
+            out.append("length ").append(length - rewrite).append('\n');
+        }
+        ip.ipv4(p, at + rewrite, length - rewrite, out);
+    }
+
+    /** True for the Juniper link types this printer decodes. */
+    static boolean prints(int linkType) {
+        return switch (linkType) {
+            case LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN,
+                 LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC ->
+                true;
+            default -> false;
+        };
+    }
+
     /** The protocol name tcpdump's printer of a Juniper link type gives its truncation marker. */
     static String protocol(int linkType) {
         return switch (linkType) {
             case LinkType.JUNIPER_ETHER -> "juniper_ether";
+            case LinkType.JUNIPER_PPPOE -> "juniper_pppoe";
+            case LinkType.JUNIPER_ES -> "juniper_es";
+            case LinkType.JUNIPER_GGSN -> "juniper_ggsn";
+            case LinkType.JUNIPER_SERVICES -> "juniper_services";
+            case LinkType.JUNIPER_MONITOR -> "juniper_monitor";
+            case LinkType.JUNIPER_PPP -> "juniper_ppp";
+            case LinkType.JUNIPER_CHDLC -> "juniper_chdlc";
             default -> "juniper";
         };
     }

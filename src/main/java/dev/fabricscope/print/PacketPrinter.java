@@ -220,8 +220,10 @@ public final class PacketPrinter {
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
-            case LinkType.JUNIPER_ETHER -> juniperEther(p, length, out);
-            default -> unsupported(p, out);
+            default -> {
+                if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
+                else unsupported(p, out);
+            }
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
     }
@@ -269,8 +271,8 @@ public final class PacketPrinter {
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
-                 LinkType.IPOIB, LinkType.JUNIPER_ETHER -> true;
-            default -> false;
+                 LinkType.IPOIB -> true;
+            default -> JuniperFormatter.prints(linkType);
         };
     }
 
@@ -293,7 +295,7 @@ public final class PacketPrinter {
             return Math.min(serialLinkLength, p.capLen());
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
-        if (p.linkType() == LinkType.JUNIPER_ETHER) {
+        if (JuniperFormatter.prints(p.linkType())) {
             return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
                 : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);
         }
@@ -1123,17 +1125,27 @@ public final class PacketPrinter {
     }
 
     /**
-     * LINKTYPE_JUNIPER_ETHER as tcpdump's juniper_ether_if_print: the pseudo-header ({@link JuniperFormatter}), then
-     * the Ethernet frame, printed (and counted for -x) as a capture of its own.
+     * The Juniper link types as tcpdump's juniper_*_if_print: the pseudo-header ({@link JuniperFormatter}), then
+     * JUNIPER_ETHER's and JUNIPER_PPPOE's Ethernet frame (printed as a capture of its own; tcpdump counts its header
+     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, or the PICs' IP.
      */
-    private void juniperEther(Packet p, int length, StringBuilder out) {
-        juniperFrameAt = juniper.header(p, JuniperFormatter.protocol(LinkType.JUNIPER_ETHER), out);
-        if (juniperFrameAt < 0) return;
-        int at = juniperFrameAt;
-        juniperFrame.set(p.bytes(), p.offset() + at, p.capLen() - at, length - at, p.timestampNanos(), p.interfaceId(),
-            LinkType.EN10MB, p.frameNumber());
-        Dissector.dissect(juniperFrame, juniperLayers);
-        ethernet(juniperFrame, juniperLayers, 0, length - at, out);
+    private void juniper(Packet p, int length, StringBuilder out) {
+        juniperFrameAt = -1;
+        int type = p.linkType();
+        int at = juniper.header(p, type, out);
+        if (at < 0) return;
+        switch (type) {
+            case LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE -> {
+                juniperFrame.set(p.bytes(), p.offset() + at, p.capLen() - at, length - at, p.timestampNanos(),
+                    p.interfaceId(), LinkType.EN10MB, p.frameNumber());
+                Dissector.dissect(juniperFrame, juniperLayers);
+                ethernet(juniperFrame, juniperLayers, 0, length - at, out);
+                if (type == LinkType.JUNIPER_ETHER) juniperFrameAt = at;
+            }
+            case LinkType.JUNIPER_PPP -> ppp.format(p, at, length - at, out);
+            case LinkType.JUNIPER_CHDLC -> chdlc(p, at, length - at, out);
+            default -> juniper.picPayload(p, type, at, length - at, out);
+        }
     }
 
     /** The name tcpdump's bsd_af_values give a BSD address family (NULL/LOOP headers, RIP), or null. */

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Juniper link types (what Junos {@code monitor traffic ... write-file} writes) against tcpdump 4.99 itself: the
@@ -92,6 +94,129 @@ class JuniperLinkTest {
         f.add(new Frame(concat(magic(0), ethernet(0x8847, concat(hex("00064140"), udpPacket())))));
         f.add(new Frame(concat(magic(0), frame), frame.length + 4 + 100));            // longer on the wire
         return f;
+    }
+
+    /** The cookie byte that makes a Link Services cookie (2 bytes more) and one that makes an Adaptive Services one (8). */
+    private static final int LS = 0x54, AS = 0x47;
+
+    /** An IPv4/UDP packet whose total length is {@code length} (its low byte is the ES header's type field). */
+    private static byte[] udpPacketOfLength(int length) {
+        return ipv4(17, udp(500, 4500, new byte[length - 28], IP_A, IP_B));
+    }
+
+    private static byte[] ipv6Packet() {
+        return ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
+    }
+
+    /** JUNIPER_PPPOE: a PIC cookie of 0 bytes (unless LS/AS), 2 more bytes read as the protocol, an Ethernet frame. */
+    private static List<Frame> pppoeFrames() {
+        byte[] session = ethernet(0x8864, concat(hex("11 00 0001"), u16(2 + 33), hex("0021"), udpPacket()));
+        byte[] discovery = ethernet(0x8863, hex("11 09 0000 0004 0101 0000"));
+        return List.of(new Frame(concat(magic(IN), session)), new Frame(concat(magic(0), discovery)),
+            new Frame(concat(magic(IN), ethernet(0x0800, udpPacket()))),
+            new Frame(concat(withExtensions(IN, JUNOS_TLVS), session)),
+            new Frame(concat(magic(0), hex("54 01"), session)), new Frame(concat(magic(IN), hex("47 00 00 00 00 00 00 00"),
+                session)), new Frame(concat(magic(IN | NO_L2), zeros(4), udpPacket())),
+            new Frame(concat(magic(0), ethernet(0x1234, hex("0102")))));
+    }
+
+    /** The 16-byte IPsec SA header of JUNIPER_ES: index, TTL, type, SPI, tunnel source and destination. */
+    private static byte[] saHeader(int type) {
+        return concat(u16(7), new byte[] {64, (byte) type}, u32(0x1234_5678L), hex("c0000201 c6336402"));
+    }
+
+    /**
+     * JUNIPER_ES: types 3-5 have the SA header and then 16 bytes before the IP packet; for the bundle types 1 and 2
+     * tcpdump reads the header from the IP packet itself (its length's low byte is the type).
+     */
+    private static List<Frame> esFrames() {
+        return List.of(new Frame(concat(magic(IN), saHeader(3), zeros(16), udpPacket())),
+            new Frame(concat(magic(0), saHeader(4), zeros(16), udpPacket())),
+            new Frame(concat(magic(0), saHeader(5), zeros(16), ipv6Packet())),
+            new Frame(concat(magic(IN), udpPacketOfLength(0x101))), new Frame(concat(magic(0), udpPacketOfLength(0x102))),
+            new Frame(concat(magic(0), saHeader(9), udpPacket())), new Frame(concat(magic(0), saHeader(0), udpPacket())),
+            new Frame(concat(withExtensions(IN, JUNOS_TLVS), saHeader(3), zeros(16), udpPacket())),
+            new Frame(concat(magic(IN), hex("54 00"), saHeader(3), zeros(16), udpPacket())),
+            new Frame(concat(magic(IN), hex("47 00 00 00 00 00 00 00"), saHeader(4), zeros(16), udpPacket())));
+    }
+
+    /** The GGSN PIC's 8-byte cookie: service, flags, protocol (2 IPv4, 6 IPv6), flags, VLAN, 2 reserved bytes. */
+    private static byte[] ggsnCookie(int protocol, int vlan) {
+        return concat(new byte[] {1, 0, (byte) protocol, 0}, u16(vlan), u16(0));
+    }
+
+    private static List<Frame> ggsnFrames() {
+        return List.of(new Frame(concat(magic(IN), ggsnCookie(2, 300), udpPacket())),
+            new Frame(concat(magic(0), ggsnCookie(6, 4095), ipv6Packet())),
+            new Frame(concat(magic(0), ggsnCookie(1, 0), udpPacket())),
+            new Frame(concat(magic(0), ggsnCookie(17, 1), udpPacket())),
+            new Frame(concat(magic(IN), hex("47 00 02 00 00 05 00 00"), udpPacket())),
+            new Frame(concat(magic(IN), hex("54 00 02 00 00 05 00 00 00 00"), udpPacket())),   // cookie of 10: invalid
+            new Frame(concat(withExtensions(IN, JUNOS_TLVS), ggsnCookie(2, 300), udpPacket())),
+            new Frame(concat(magic(IN | NO_L2), zeros(4), ipv6Packet())));
+    }
+
+    /**
+     * JUNIPER_SERVICES and JUNIPER_MONITOR: an 8-byte cookie, then tcpdump reads an 8-byte header (for -e) and
+     * guesses IP from the first byte of the same bytes.
+     */
+    private static List<Frame> servicesFrames() {
+        byte[] cookie = hex("01 02 03 04 05 06 07 08");
+        return List.of(new Frame(concat(magic(IN), cookie, udpPacket())), new Frame(concat(magic(0), cookie, ipv6Packet())),
+            new Frame(concat(magic(0), cookie, hex("05 11 1234 00 010203"), udpPacket())),   // not IP: nothing
+            new Frame(concat(magic(IN), hex("47 00 00 00 00 00 00 00"), udpPacket())),
+            new Frame(concat(magic(IN), hex("54 00 00 00 00 00 00 00 00 00"), udpPacket())),
+            new Frame(concat(withExtensions(0, JUNOS_TLVS), cookie, udpPacket())));
+    }
+
+    /** JUNIPER_PPP: a PPP frame (with or without address and control) after the pseudo-header, no cookie. */
+    private static List<Frame> pppFrames() {
+        return List.of(new Frame(concat(magic(IN), hex("ff03 0021"), udpPacket())),
+            new Frame(concat(magic(0), hex("0057"), ipv6Packet())),
+            new Frame(concat(magic(0), hex("ff03 c021 01 01 0008 01 04 05dc"))),
+            new Frame(concat(magic(0), hex("ff03 8021 01 01 000a 03 06 0a000001"))),
+            new Frame(concat(withExtensions(IN, JUNOS_TLVS), hex("ff03 0281"), hex("00064140"), udpPacket())),
+            new Frame(concat(magic(0), hex("ff03 1234 0102"))));
+    }
+
+    /** JUNIPER_CHDLC: a Cisco HDLC frame after the pseudo-header, no cookie. */
+    private static List<Frame> chdlcFrames() {
+        return List.of(new Frame(concat(magic(IN), hex("0f00 0800"), udpPacket())),
+            new Frame(concat(magic(0), hex("8f00 86dd"), ipv6Packet())),
+            new Frame(concat(magic(0), hex("8f00 8035 00000000 0000000a 00000000 ffff"))),
+            new Frame(concat(withExtensions(IN, JUNOS_TLVS), hex("0f00 8847 00064140"), udpPacket())),
+            new Frame(concat(magic(0), hex("0f00 1234 0102"))));
+    }
+
+    private static List<Frame> frames(int linkType) {
+        return switch (linkType) {
+            case LinkType.JUNIPER_ETHER -> etherFrames();
+            case LinkType.JUNIPER_PPPOE -> pppoeFrames();
+            case LinkType.JUNIPER_ES -> esFrames();
+            case LinkType.JUNIPER_GGSN -> ggsnFrames();
+            case LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR -> servicesFrames();
+            case LinkType.JUNIPER_PPP -> pppFrames();
+            case LinkType.JUNIPER_CHDLC -> chdlcFrames();
+            default -> throw new IllegalArgumentException("link type " + linkType);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN, LinkType.JUNIPER_SERVICES,
+        LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC})
+    void picAndSerialTypesAsTcpdump(int linkType) throws Exception {
+        Path file = write("whole", linkType, frames(linkType));
+        for (String flags : new String[] {"-n", "-e", "-v", "-vv", "-e -vv", "-q", "-x", "-e -x", "-e -XX"}) {
+            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        }
+        Path cut = write("cut", linkType, TcpdumpOracle.cutAfterEveryByte(frames(linkType), 1));
+        for (String flags : new String[] {"-x", "-e -x", "-vv", "-q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(cut, flags);
+        List<Frame> mutants = MutatedFrames.of(frames(linkType), "JUNIPER_" + linkType, 20_261_123L + linkType, 40,
+            b -> 3, 3, 24, (original, mutant, start) -> true);
+        Path mutated = write("mutants", linkType, mutants);
+        for (String flags : new String[] {"-e -x", "-vv"}) PacketPrinterFlagsTest.assertSameAsTcpdump(mutated, flags);
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(linkType), linkType, 2000, "JUNIPER " + linkType, "-v",
+            "-e -vv", "-e -x");
     }
 
     /** True unless the frame after the mutant's pseudo-header has a type tcpdump names and the frames here lack. */
