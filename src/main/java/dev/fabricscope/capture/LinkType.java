@@ -15,6 +15,8 @@ public final class LinkType {
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
+    public static final int JUNIPER_MLPPP = 130;
+    public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
     public static final int JUNIPER_GGSN = 133;
     public static final int JUNIPER_SERVICES = 136;
@@ -47,6 +49,8 @@ public final class LinkType {
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
             case JUNIPER_ETHER -> "JUNIPER_ETHER";
+            case JUNIPER_MLPPP -> "JUNIPER_MLPPP";
+            case JUNIPER_MLFR -> "JUNIPER_MLFR";
             case JUNIPER_ES -> "JUNIPER_ES";
             case JUNIPER_GGSN -> "JUNIPER_GGSN";
             case JUNIPER_SERVICES -> "JUNIPER_SERVICES";
@@ -80,6 +84,8 @@ public final class LinkType {
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
             case JUNIPER_ETHER -> "Juniper Ethernet";
+            case JUNIPER_MLPPP -> "Juniper Multi-Link PPP";
+            case JUNIPER_MLFR -> "Juniper Multi-Link Frame Relay";
             case JUNIPER_ES -> "Juniper Encryption Services PIC";
             case JUNIPER_GGSN -> "Juniper GGSN PIC";
             case JUNIPER_SERVICES -> "Juniper Advanced Services PIC";
@@ -116,6 +122,8 @@ public final class LinkType {
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "JUNIPER_ETHER" -> JUNIPER_ETHER;
+            case "JUNIPER_MLPPP" -> JUNIPER_MLPPP;
+            case "JUNIPER_MLFR" -> JUNIPER_MLFR;
             case "JUNIPER_ES" -> JUNIPER_ES;
             case "JUNIPER_GGSN" -> JUNIPER_GGSN;
             case "JUNIPER_SERVICES" -> JUNIPER_SERVICES;

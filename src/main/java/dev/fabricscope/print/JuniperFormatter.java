@@ -18,6 +18,10 @@ final class JuniperFormatter {
     private static final int FLAG_IN = 0x01, FLAG_NO_L2 = 0x02, FLAG_EXTENSIONS = 0x80;
     private static final int TLV_OVERHEAD = 2;
     private static final int LS_COOKIE_ID = 0x54, AS_COOKIE_ID = 0x47;
+    /** The LSQ protocol codes of an AS cookie's byte 5 (the mask's 0x100 bit is beyond a byte). */
+    private static final int LSQ_PROTO_MASK = 0x70, LSQ_IPV4 = 0x00, LSQ_IPV6 = 0x10, LSQ_MPLS = 0x20, LSQ_ISO = 0x30;
+    private static final int LSQ_COOKIE_RE_DIR = 0x0c, PPP_OSI = 0x0023, PPP_ADDRESS_CONTROL = 0xff03;
+    private static final int LLC_UI = 0x03, NLPID_Q933 = 0x08, NLPID_IP = 0xcc, NLPID_IP6 = 0x8e;
     private static final int TLV_IFD_NAME = 2, TLV_IFD_MEDIATYPE = 3, TLV_IFL_ENCAPS = 6, TLV_TTP_IFD_MEDIATYPE = 7,
         TLV_TTP_IFL_ENCAPS = 8;
     /** jnx_flag_values, in tcpdump's order. */
@@ -28,13 +32,25 @@ final class JuniperFormatter {
     private final boolean linkHeaders;
     private final EarlyEnd earlyEnd;
     private final IpFormatter ip;
+    private final PppFormatter ppp;
+    private final MplsFormatter mpls;
+    private final OsiFormatter osi;
     /** What tcpdump counts as the link-level header of the last packet (l2info.header_len; for -x). */
     private int headerLength;
     private int cookieLength;
+    /** Where the last packet's cookie is, and its kind (LS_COOKIE_ID, AS_COOKIE_ID or 0) and bundle. */
+    private Packet cookieBytes;
+    private int cookieAt;
+    private int cookieType;
+    private int bundle;
     /** The 2 bytes after a PIC's cookie (l2info.proto), 0 without a cookie. */
     private int proto;
 
-    JuniperFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, IpFormatter ip) {
+    JuniperFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, IpFormatter ip, PppFormatter ppp,
+                     MplsFormatter mpls, OsiFormatter osi) {
+        this.ppp = ppp;
+        this.mpls = mpls;
+        this.osi = osi;
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
@@ -113,6 +129,8 @@ final class JuniperFormatter {
         headerLength = jnx;
         cookieLength = 0;
         proto = 0;
+        cookieType = 0;
+        bundle = 0;
         int tableLength = cookieLength(linkType);
         if (tableLength >= 0) {
             // a PIC's link type: a cookie (its length from the table, or a Link Services/Adaptive Services one)
@@ -144,7 +162,11 @@ final class JuniperFormatter {
                 return STOP;
             }
             cookieLength = cookie;
+            cookieBytes = p;
+            cookieAt = jnx;
             proto = p.u16(jnx + cookie);
+            cookieType = first == LS_COOKIE_ID || first == AS_COOKIE_ID ? first : 0;
+            if (linkType == LinkType.JUNIPER_MLPPP || linkType == LinkType.JUNIPER_MLFR) multilink(linkType);
         }
         if (linkHeaders) {
             out.append("hlen ").append(headerLength).append(", proto 0x");
@@ -152,6 +174,25 @@ final class JuniperFormatter {
             out.append(", ");
         }
         return headerLength;
+    }
+
+    /**
+     * The multilink types' bundle and protocol: an AS cookie holds both (an LSQ protocol code), an LS cookie's second
+     * byte is the bundle, else its first; MLFR has the 2 protocol bytes in its header unless the cookie is an AS one.
+     */
+    private void multilink(int linkType) {
+        if (cookieType == AS_COOKIE_ID) {
+            bundle = (cookie(6) << 8 | cookie(7)) >>> 3 & 0xfff;
+            proto = cookie(5) & LSQ_PROTO_MASK;
+            return;
+        }
+        bundle = cookie(cookieType == LS_COOKIE_ID ? 1 : 0);
+        if (linkType == LinkType.JUNIPER_MLFR) headerLength += 2;
+    }
+
+    /** Byte {@code i} of the last packet's cookie, as tcpdump's zeroed 8-byte copy of it holds it. */
+    private int cookie(int i) {
+        return i < cookieLength ? cookieBytes.u8(cookieAt + i) : 0;
     }
 
     /** The cookie's length of the last packet's header (0: none), which ends where {@link #header}'s answer is. */
@@ -164,6 +205,7 @@ final class JuniperFormatter {
         return switch (linkType) {
             case LinkType.JUNIPER_GGSN, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_SERVICES -> 8;
             case LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES -> 0;
+            case LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR -> 2;
             default -> -1;
         };
     }
@@ -175,6 +217,8 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_MONITOR -> "MONITOR";
             case LinkType.JUNIPER_SERVICES -> "AS";
             case LinkType.JUNIPER_PPPOE -> "PPPoE";
+            case LinkType.JUNIPER_MLPPP -> "MLPPP";
+            case LinkType.JUNIPER_MLFR -> "MLFR";
             default -> "ES";
         };
     }
@@ -286,6 +330,51 @@ final class JuniperFormatter {
         }
     }
 
+    /**
+     * JUNIPER_MLPPP's payload as tcpdump's juniper_mlppp_if_print: -e's bundle (unless the cookie looks like a PPP
+     * header), an LSQ protocol (IPv4, IPv6, MPLS, OSI; PPP for IPv4 to the routing engine), else a PPP frame, from
+     * the cookie on when the cookie is PPP's OSI protocol.
+     */
+    void multilinkPpp(Packet p, int at, int length, StringBuilder out) {
+        int start = cookie(0) << 8 | cookie(1);
+        if (linkHeaders && start != PPP_OSI && start != PPP_ADDRESS_CONTROL) {
+            out.append("Bundle-ID ").append(bundle).append(": ");
+        }
+        switch (proto) {
+            case LSQ_IPV4 -> {
+                if (cookie(4) == LSQ_COOKIE_RE_DIR) ppp.format(p, at, length, out);
+                else ip.ipv4(p, at, length, out);
+            }
+            case LSQ_IPV6 -> ip.ipv6(p, at, length, out);
+            case LSQ_MPLS -> mpls.format(p, at, length, out);
+            case LSQ_ISO -> osi.format(p, at, length, out);
+            default -> {
+                if (start == PPP_OSI) ppp.format(p, at - 2, length + 2, out);
+                else ppp.format(p, at, length, out);
+            }
+        }
+    }
+
+    /**
+     * JUNIPER_MLFR's payload as tcpdump's juniper_mlfr_if_print: -e's bundle (unless the cookie is 1), then by the
+     * protocol bytes an OSI PDU (after UI, or from the NLPID of Q.933, IPv4 or IPv6 after UI), else "unknown protocol".
+     */
+    void multilinkFrameRelay(Packet p, int at, int length, StringBuilder out) {
+        if (linkHeaders && (cookie(0) << 24 | cookie(1) << 16 | cookie(2) << 8 | cookie(3)) != 1) {
+            out.append("Bundle-ID ").append(bundle).append(", ");
+        }
+        switch (proto) {
+            case LLC_UI, LLC_UI << 8 -> osi.format(p, at, length, out);
+            case LLC_UI << 8 | NLPID_Q933, LLC_UI << 8 | NLPID_IP, LLC_UI << 8 | NLPID_IP6 ->
+                osi.format(p, at - 1, length + 1, out);
+            default -> {
+                out.append("unknown protocol 0x");
+                Text.hex(out, proto, 4);
+                out.append(", length ").append(length);
+            }
+        }
+    }
+
     private static final int GGSN_NULL = 1, GGSN_IPV4 = 2, GGSN_IPV6 = 6;
     private static final int ES_HEADER = 16;
 
@@ -332,8 +421,8 @@ final class JuniperFormatter {
     static boolean prints(int linkType) {
         return switch (linkType) {
             case LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN,
-                 LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC ->
-                true;
+                 LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC,
+                 LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR -> true;
             default -> false;
         };
     }
@@ -349,6 +438,8 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_MONITOR -> "juniper_monitor";
             case LinkType.JUNIPER_PPP -> "juniper_ppp";
             case LinkType.JUNIPER_CHDLC -> "juniper_chdlc";
+            case LinkType.JUNIPER_MLPPP -> "juniper_mlppp";
+            case LinkType.JUNIPER_MLFR -> "juniper_mlfr";
             default -> "juniper";
         };
     }

@@ -175,7 +175,7 @@ public final class PacketPrinter {
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
-        this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip);
+        this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
     }
 
     /**
@@ -1127,7 +1127,8 @@ public final class PacketPrinter {
     /**
      * The Juniper link types as tcpdump's juniper_*_if_print: the pseudo-header ({@link JuniperFormatter}), then
      * JUNIPER_ETHER's and JUNIPER_PPPOE's Ethernet frame (printed as a capture of its own; tcpdump counts its header
-     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, or the PICs' IP.
+     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, the multilink
+     * bundles' packets or the PICs' IP.
      */
     private void juniper(Packet p, int length, StringBuilder out) {
         juniperFrameAt = -1;
@@ -1144,6 +1145,8 @@ public final class PacketPrinter {
             }
             case LinkType.JUNIPER_PPP -> ppp.format(p, at, length - at, out);
             case LinkType.JUNIPER_CHDLC -> chdlc(p, at, length - at, out);
+            case LinkType.JUNIPER_MLPPP -> juniper.multilinkPpp(p, at, length - at, out);
+            case LinkType.JUNIPER_MLFR -> juniper.multilinkFrameRelay(p, at, length - at, out);
             default -> juniper.picPayload(p, type, at, length - at, out);
         }
     }

@@ -188,6 +188,60 @@ class JuniperLinkTest {
             new Frame(concat(magic(0), hex("0f00 1234 0102"))));
     }
 
+    private static final byte[] ISIS_HELLO = hex("83 1b 01 00 11 01 00 00 02 0000000000a1 001e 001b 40 0000000000a2 01");
+
+    /**
+     * JUNIPER_MLPPP: a 2-byte cookie (bundle; or PPP's own first bytes on a member link), LS (4) and AS (8, with the
+     * LSQ protocol and bundle) cookies, then a PPP frame or, by the LSQ protocol, IPv4, IPv6, MPLS, OSI.
+     */
+    private static List<Frame> mlpppFrames() {
+        byte[] mpls = concat(hex("00064140"), udpPacket());
+        return List.of(new Frame(concat(magic(IN), hex("0005 ff03 0021"), udpPacket())),
+            new Frame(concat(magic(0), hex("ff03 0021"), udpPacket())),
+            new Frame(concat(magic(0), hex("0023"), ISIS_HELLO)),
+            new Frame(concat(magic(0), hex("0700 0000"), udpPacket())),
+            new Frame(concat(magic(0), hex("0700 0010"), ipv6Packet())),
+            new Frame(concat(magic(0), hex("0700 0020"), mpls)),
+            new Frame(concat(magic(0), hex("0700 0030"), ISIS_HELLO)),
+            new Frame(concat(magic(IN), hex("47 000000 0c 00 0128 ff03 0021"), udpPacket())),   // to the RE: PPP
+            new Frame(concat(magic(IN), hex("47 000000 00 10 0128"), ipv6Packet())),
+            new Frame(concat(magic(IN), hex("47 000000 00 20 0128"), mpls)),
+            new Frame(concat(magic(IN), hex("47 000000 00 30 0128"), ISIS_HELLO)),
+            new Frame(concat(magic(IN), hex("47 000000 00 00 0128"), udpPacket())),
+            new Frame(concat(magic(IN), hex("47 000000 00 40 ffff ff03 0021"), udpPacket())),
+            new Frame(concat(magic(0), hex("5409 0000 ff03 0021"), udpPacket())),
+            new Frame(concat(withExtensions(IN, JUNOS_TLVS), hex("0005 ff03 c021 01 01 0008 01 04 05dc"))));
+    }
+
+    /**
+     * JUNIPER_MLFR: a 2-byte cookie (LS: 4, AS: 8), then (unless AS) 2 protocol bytes: UI before an OSI PDU, or UI
+     * and the NLPID of IPv4 or IPv6. Q.933 (NLPID 8) is a known difference of the OSI printer: no such frame here.
+     */
+    private static List<Frame> mlfrFrames() {
+        return List.of(new Frame(concat(magic(IN), hex("0005 03cc"), udpPacket())),
+            new Frame(concat(magic(0), hex("0005 038e"), ipv6Packet())),
+            new Frame(concat(magic(0), hex("0001 0383"), ISIS_HELLO)),
+            new Frame(concat(magic(0), hex("0005 0003"), ISIS_HELLO)),
+            new Frame(concat(magic(0), hex("0005 0300"), ISIS_HELLO)),
+            new Frame(concat(magic(0), hex("0005 1234 0102"))),
+            new Frame(concat(magic(IN), hex("5409 0001 03cc"), udpPacket())),
+            new Frame(concat(magic(IN), hex("47 000000 00 00 0128"), udpPacket())),
+            new Frame(concat(withExtensions(0, JUNOS_TLVS), hex("0005 03cc"), udpPacket())));
+    }
+
+    private static boolean reachesOsi(int linkType) {
+        return List.of(LinkType.JUNIPER_MLFR, LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC)
+            .contains(linkType);
+    }
+
+    /** Leaves out a mutant that may reach Q.933 (a 0x08 byte where the mutations fall). */
+    private static boolean noQ933(byte[] mutant) {
+        for (int i = 0; i < Math.min(mutant.length, 40); i++) {
+            if (mutant[i] == 0x08) return false;
+        }
+        return true;
+    }
+
     private static List<Frame> frames(int linkType) {
         return switch (linkType) {
             case LinkType.JUNIPER_ETHER -> etherFrames();
@@ -197,13 +251,16 @@ class JuniperLinkTest {
             case LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR -> servicesFrames();
             case LinkType.JUNIPER_PPP -> pppFrames();
             case LinkType.JUNIPER_CHDLC -> chdlcFrames();
+            case LinkType.JUNIPER_MLPPP -> mlpppFrames();
+            case LinkType.JUNIPER_MLFR -> mlfrFrames();
             default -> throw new IllegalArgumentException("link type " + linkType);
         };
     }
 
     @ParameterizedTest
     @ValueSource(ints = {LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN, LinkType.JUNIPER_SERVICES,
-        LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC})
+        LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC, LinkType.JUNIPER_MLPPP,
+        LinkType.JUNIPER_MLFR})
     void picAndSerialTypesAsTcpdump(int linkType) throws Exception {
         Path file = write("whole", linkType, frames(linkType));
         for (String flags : new String[] {"-n", "-e", "-v", "-vv", "-e -vv", "-q", "-x", "-e -x", "-e -XX"}) {
@@ -212,7 +269,7 @@ class JuniperLinkTest {
         Path cut = write("cut", linkType, TcpdumpOracle.cutAfterEveryByte(frames(linkType), 1));
         for (String flags : new String[] {"-x", "-e -x", "-vv", "-q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(cut, flags);
         List<Frame> mutants = MutatedFrames.of(frames(linkType), "JUNIPER_" + linkType, 20_261_123L + linkType, 40,
-            b -> 3, 3, 24, (original, mutant, start) -> true);
+            b -> 3, 3, 24, (original, mutant, start) -> !reachesOsi(linkType) || noQ933(mutant));
         Path mutated = write("mutants", linkType, mutants);
         for (String flags : new String[] {"-e -x", "-vv"}) PacketPrinterFlagsTest.assertSameAsTcpdump(mutated, flags);
         PrinterAllocation.assertNoAllocationPerPacketWith(frames(linkType), linkType, 2000, "JUNIPER " + linkType, "-v",
