@@ -19,13 +19,19 @@ public final class LinkType {
     public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
     public static final int JUNIPER_GGSN = 133;
+    public static final int JUNIPER_MFR = 134;      // named only (not printed), as ATM1, ATM2 and FRELAY
+    public static final int JUNIPER_ATM2 = 135;
     public static final int JUNIPER_SERVICES = 136;
+    public static final int JUNIPER_ATM1 = 137;
     public static final int JUNIPER_MONITOR = 164;
     public static final int JUNIPER_PPPOE = 167;
     public static final int JUNIPER_ETHER = 178;
     public static final int JUNIPER_PPP = 179;
+    public static final int JUNIPER_FRELAY = 180;
     public static final int JUNIPER_CHDLC = 181;
+    public static final int JUNIPER_VP = 183;       // tcpdump has no printer for VP and ST: UNSUPPORTED
     public static final int ERF = 197;
+    public static final int JUNIPER_ST = 200;
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
     public static final int IPOIB = 242;      // IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte header
@@ -49,6 +55,12 @@ public final class LinkType {
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
             case JUNIPER_ETHER -> "JUNIPER_ETHER";
+            case JUNIPER_MFR -> "JUNIPER_MFR";
+            case JUNIPER_ATM2 -> "JUNIPER_ATM2";
+            case JUNIPER_ATM1 -> "JUNIPER_ATM1";
+            case JUNIPER_FRELAY -> "JUNIPER_FRELAY";
+            case JUNIPER_VP -> "JUNIPER_VP";
+            case JUNIPER_ST -> "JUNIPER_ST";
             case JUNIPER_MLPPP -> "JUNIPER_MLPPP";
             case JUNIPER_MLFR -> "JUNIPER_MLFR";
             case JUNIPER_ES -> "JUNIPER_ES";
@@ -84,6 +96,12 @@ public final class LinkType {
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
             case JUNIPER_ETHER -> "Juniper Ethernet";
+            case JUNIPER_MFR -> "Juniper FRF.16 Frame Relay";
+            case JUNIPER_ATM2 -> "Juniper ATM2 PIC";
+            case JUNIPER_ATM1 -> "Juniper ATM1 PIC";
+            case JUNIPER_FRELAY -> "Juniper Frame Relay";
+            case JUNIPER_VP -> "Juniper Voice PIC";
+            case JUNIPER_ST -> "Juniper Secure Tunnel";
             case JUNIPER_MLPPP -> "Juniper Multi-Link PPP";
             case JUNIPER_MLFR -> "Juniper Multi-Link Frame Relay";
             case JUNIPER_ES -> "Juniper Encryption Services PIC";
@@ -122,6 +140,12 @@ public final class LinkType {
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "JUNIPER_ETHER" -> JUNIPER_ETHER;
+            case "JUNIPER_MFR" -> JUNIPER_MFR;
+            case "JUNIPER_ATM2" -> JUNIPER_ATM2;
+            case "JUNIPER_ATM1" -> JUNIPER_ATM1;
+            case "JUNIPER_FRELAY" -> JUNIPER_FRELAY;
+            case "JUNIPER_VP" -> JUNIPER_VP;
+            case "JUNIPER_ST" -> JUNIPER_ST;
             case "JUNIPER_MLPPP" -> JUNIPER_MLPPP;
             case "JUNIPER_MLFR" -> JUNIPER_MLFR;
             case "JUNIPER_ES" -> JUNIPER_ES;
