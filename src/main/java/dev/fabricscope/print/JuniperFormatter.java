@@ -7,8 +7,10 @@ import dev.fabricscope.capture.Packet;
  * The pseudo-header Junos puts before every packet it captures ({@code monitor traffic ... write-file}), as tcpdump's
  * juniper_parse_header prints it: the magic "MGC", the flags byte (direction, no-L2, extensions), with -vv the flags
  * and the extension TLVs (interface index, media type, encapsulation, ...), a packet without its layer 2 header
- * guessed as IPv4/IPv6 by its first byte; then for the PIC link types their cookie. What follows the header is the
- * caller's ({@link PacketPrinter}) to print. Allocates nothing.
+ * guessed as IPv4/IPv6 by its first byte; then for the PIC link types their cookie. After the header it prints the
+ * PICs' IP packets, and the multilink bundles' packets by the protocol their cookie or header gives; Ethernet, PPP
+ * and Cisco HDLC frames are the caller's ({@link PacketPrinter}). The ATM, MFR and Frame Relay types are not
+ * printed (their cells, FRF.16 and Q.922 printers are not ours). Allocates nothing.
  */
 final class JuniperFormatter {
     /** {@link #header}'s answer when it printed all tcpdump prints of the packet. */
@@ -48,13 +50,13 @@ final class JuniperFormatter {
 
     JuniperFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, IpFormatter ip, PppFormatter ppp,
                      MplsFormatter mpls, OsiFormatter osi) {
-        this.ppp = ppp;
-        this.mpls = mpls;
-        this.osi = osi;
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.ip = ip;
+        this.ppp = ppp;
+        this.mpls = mpls;
+        this.osi = osi;
     }
 
     /** tcpdump's l2info.header_len for the last packet: the bytes -x leaves out (before what the payload adds). */
@@ -69,6 +71,10 @@ final class JuniperFormatter {
     int header(Packet p, int linkType, StringBuilder out) {
         String protocol = protocol(linkType);
         headerLength = 0;
+        cookieLength = 0;
+        proto = 0;
+        cookieType = 0;
+        bundle = 0;
         int length = p.origLen();
         if (!p.has(0, 4)) {
             earlyEnd.mark(out, protocol);
@@ -127,10 +133,6 @@ final class JuniperFormatter {
             return STOP;
         }
         headerLength = jnx;
-        cookieLength = 0;
-        proto = 0;
-        cookieType = 0;
-        bundle = 0;
         int tableLength = cookieLength(linkType);
         if (tableLength >= 0) {
             // a PIC's link type: a cookie (its length from the table, or a Link Services/Adaptive Services one)
@@ -193,11 +195,6 @@ final class JuniperFormatter {
     /** Byte {@code i} of the last packet's cookie, as tcpdump's zeroed 8-byte copy of it holds it. */
     private int cookie(int i) {
         return i < cookieLength ? cookieBytes.u8(cookieAt + i) : 0;
-    }
-
-    /** The cookie's length of the last packet's header (0: none), which ends where {@link #header}'s answer is. */
-    int cookieLength() {
-        return cookieLength;
     }
 
     /** The PIC cookie table's length for the link type (juniper_cookie_table), -1 for those without a cookie. */
