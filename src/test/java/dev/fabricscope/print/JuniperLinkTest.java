@@ -86,7 +86,7 @@ class JuniperLinkTest {
         f.add(new Frame(concat(withExtensions(IN | NO_L2, JUNOS_TLVS), hex("01020304"), udpPacket())));
         f.add(new Frame(concat(magic(IN | NO_L2), zeros(4), hex("44 0102030405"))));  // no IP: nothing
         f.add(new Frame(concat(magic(NO_L2), zeros(4), hex("70"))));
-        f.add(new Frame(concat(magic(0xff), zeros(4), udpPacket())));                  // every flag, no extensions:
+        f.add(new Frame(concat(magic(0xff), zeros(4), udpPacket())));                  // every flag, no TLVs
         f.add(new Frame(concat(ascii("MGD"), hex("00"), frame)));                      // no magic
         f.add(new Frame(concat(hex("004d4743"), frame)));
         f.add(new Frame(concat(magic(IN), ethernet(0x1234, hex("0102030405060708")))));  // unknown ethertype
@@ -95,9 +95,6 @@ class JuniperLinkTest {
         f.add(new Frame(concat(magic(0), frame), frame.length + 4 + 100));            // longer on the wire
         return f;
     }
-
-    /** The cookie byte that makes a Link Services cookie (2 bytes more) and one that makes an Adaptive Services one (8). */
-    private static final int LS = 0x54, AS = 0x47;
 
     /** An IPv4/UDP packet whose total length is {@code length} (its low byte is the ES header's type field). */
     private static byte[] udpPacketOfLength(int length) {
@@ -108,7 +105,10 @@ class JuniperLinkTest {
         return ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
     }
 
-    /** JUNIPER_PPPOE: a PIC cookie of 0 bytes (unless LS/AS), 2 more bytes read as the protocol, an Ethernet frame. */
+    /**
+     * JUNIPER_PPPOE: a PIC cookie of 0 bytes (a first byte 0x54 makes a Link Services cookie of 2, 0x47 an Adaptive
+     * Services one of 8), 2 more bytes read as the protocol, an Ethernet frame.
+     */
     private static List<Frame> pppoeFrames() {
         byte[] session = ethernet(0x8864, concat(hex("11 00 0001"), u16(2 + 33), hex("0021"), udpPacket()));
         byte[] discovery = ethernet(0x8863, hex("11 09 0000 0004 0101 0000"));
