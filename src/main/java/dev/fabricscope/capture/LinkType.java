@@ -14,7 +14,24 @@ public final class LinkType {
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
+    // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
+    public static final int JUNIPER_MLPPP = 130;
+    public static final int JUNIPER_MLFR = 131;
+    public static final int JUNIPER_ES = 132;
+    public static final int JUNIPER_GGSN = 133;
+    public static final int JUNIPER_MFR = 134;      // named only (not printed), as ATM1, ATM2 and FRELAY
+    public static final int JUNIPER_ATM2 = 135;
+    public static final int JUNIPER_SERVICES = 136;
+    public static final int JUNIPER_ATM1 = 137;
+    public static final int JUNIPER_MONITOR = 164;
+    public static final int JUNIPER_PPPOE = 167;
+    public static final int JUNIPER_ETHER = 178;
+    public static final int JUNIPER_PPP = 179;
+    public static final int JUNIPER_FRELAY = 180;
+    public static final int JUNIPER_CHDLC = 181;
+    public static final int JUNIPER_VP = 183;       // tcpdump has no printer for VP and ST: UNSUPPORTED
     public static final int ERF = 197;
+    public static final int JUNIPER_ST = 200;
     public static final int IPNET = 226;      // Solaris ipnet: a 24-byte header before IPv4/IPv6
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
@@ -40,6 +57,22 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "RAW";
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
+            case JUNIPER_ETHER -> "JUNIPER_ETHER";
+            case JUNIPER_MFR -> "JUNIPER_MFR";
+            case JUNIPER_ATM2 -> "JUNIPER_ATM2";
+            case JUNIPER_ATM1 -> "JUNIPER_ATM1";
+            case JUNIPER_FRELAY -> "JUNIPER_FRELAY";
+            case JUNIPER_VP -> "JUNIPER_VP";
+            case JUNIPER_ST -> "JUNIPER_ST";
+            case JUNIPER_MLPPP -> "JUNIPER_MLPPP";
+            case JUNIPER_MLFR -> "JUNIPER_MLFR";
+            case JUNIPER_ES -> "JUNIPER_ES";
+            case JUNIPER_GGSN -> "JUNIPER_GGSN";
+            case JUNIPER_SERVICES -> "JUNIPER_SERVICES";
+            case JUNIPER_MONITOR -> "JUNIPER_MONITOR";
+            case JUNIPER_PPPOE -> "JUNIPER_PPPOE";
+            case JUNIPER_PPP -> "JUNIPER_PPP";
+            case JUNIPER_CHDLC -> "JUNIPER_CHDLC";
             case ERF -> "ERF";
             case IPNET -> "IPNET";
             case IPV4 -> "IPV4";
@@ -68,6 +101,22 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
+            case JUNIPER_ETHER -> "Juniper Ethernet";
+            case JUNIPER_MFR -> "Juniper FRF.16 Frame Relay";
+            case JUNIPER_ATM2 -> "Juniper ATM2 PIC";
+            case JUNIPER_ATM1 -> "Juniper ATM1 PIC";
+            case JUNIPER_FRELAY -> "Juniper Frame Relay";
+            case JUNIPER_VP -> "Juniper Voice PIC";
+            case JUNIPER_ST -> "Juniper Secure Tunnel";
+            case JUNIPER_MLPPP -> "Juniper Multi-Link PPP";
+            case JUNIPER_MLFR -> "Juniper Multi-Link Frame Relay";
+            case JUNIPER_ES -> "Juniper Encryption Services PIC";
+            case JUNIPER_GGSN -> "Juniper GGSN PIC";
+            case JUNIPER_SERVICES -> "Juniper Advanced Services PIC";
+            case JUNIPER_MONITOR -> "Juniper Passive Monitor PIC";
+            case JUNIPER_PPPOE -> "Juniper PPPoE";
+            case JUNIPER_PPP -> "Juniper PPP";
+            case JUNIPER_CHDLC -> "Juniper C-HDLC";
             case ERF -> "Endace ERF header";
             case IPNET -> "Solaris ipnet";
             case IPV4 -> "Raw IPv4";
@@ -99,6 +148,22 @@ public final class LinkType {
             case "RAW" -> RAW;
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
+            case "JUNIPER_ETHER" -> JUNIPER_ETHER;
+            case "JUNIPER_MFR" -> JUNIPER_MFR;
+            case "JUNIPER_ATM2" -> JUNIPER_ATM2;
+            case "JUNIPER_ATM1" -> JUNIPER_ATM1;
+            case "JUNIPER_FRELAY" -> JUNIPER_FRELAY;
+            case "JUNIPER_VP" -> JUNIPER_VP;
+            case "JUNIPER_ST" -> JUNIPER_ST;
+            case "JUNIPER_MLPPP" -> JUNIPER_MLPPP;
+            case "JUNIPER_MLFR" -> JUNIPER_MLFR;
+            case "JUNIPER_ES" -> JUNIPER_ES;
+            case "JUNIPER_GGSN" -> JUNIPER_GGSN;
+            case "JUNIPER_SERVICES" -> JUNIPER_SERVICES;
+            case "JUNIPER_MONITOR" -> JUNIPER_MONITOR;
+            case "JUNIPER_PPPOE" -> JUNIPER_PPPOE;
+            case "JUNIPER_PPP" -> JUNIPER_PPP;
+            case "JUNIPER_CHDLC" -> JUNIPER_CHDLC;
             case "ERF" -> ERF;
             case "IPNET" -> IPNET;
             case "IPV4" -> IPV4;

@@ -115,6 +115,11 @@ public final class PacketPrinter {
     private final VsockFormatter vsock;
     /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
     private int recordLinkLength;
+    private final JuniperFormatter juniper;
+    /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
+    private final Packet juniperFrame = new Packet();
+    private final Layers juniperLayers = new Layers();
+    private int juniperFrameAt;
     private final EarlyEnd earlyEnd = new EarlyEnd();
     /** LINUX_SLL2 interface index → name on this machine, as tcpdump resolves it (if_indextoname); bounded. */
     private final int[] nameIndexes = new int[MAX_CACHED_INTERFACE_NAMES];
@@ -185,6 +190,7 @@ public final class PacketPrinter {
         this.nflog = new NflogFormatter(verbosity, linkHeaders, defaultPrint, ip);
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
+        this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
     }
 
     /**
@@ -232,7 +238,10 @@ public final class PacketPrinter {
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
             case LinkType.IPNET -> ipnet.format(p, length, out);
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
-            default -> unsupported(p, out);
+            default -> {
+                if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
+                else unsupported(p, out);
+            }
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
     }
@@ -281,7 +290,7 @@ public final class PacketPrinter {
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK -> true;
-            default -> false;
+            default -> JuniperFormatter.prints(linkType);
         };
     }
 
@@ -306,6 +315,10 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
+        if (JuniperFormatter.prints(p.linkType())) {
+            return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
+                : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);
+        }
         int header = switch (p.linkType()) {
             case LinkType.EN10MB -> ETHERNET_HEADER;
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
@@ -1129,6 +1142,33 @@ public final class PacketPrinter {
             out.append(')');
         }
         out.append(", length ").append(length).append(": ");
+    }
+
+    /**
+     * The Juniper link types as tcpdump's juniper_*_if_print: the pseudo-header ({@link JuniperFormatter}), then
+     * JUNIPER_ETHER's and JUNIPER_PPPOE's Ethernet frame (printed as a capture of its own; tcpdump counts its header
+     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, the multilink
+     * bundles' packets or the PICs' IP.
+     */
+    private void juniper(Packet p, int length, StringBuilder out) {
+        juniperFrameAt = -1;
+        int type = p.linkType();
+        int at = juniper.header(p, type, out);
+        if (at < 0) return;
+        switch (type) {
+            case LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE -> {
+                juniperFrame.set(p.bytes(), p.offset() + at, p.capLen() - at, length - at, p.timestampNanos(),
+                    p.interfaceId(), LinkType.EN10MB, p.frameNumber());
+                Dissector.dissect(juniperFrame, juniperLayers);
+                ethernet(juniperFrame, juniperLayers, 0, length - at, out);
+                if (type == LinkType.JUNIPER_ETHER) juniperFrameAt = at;
+            }
+            case LinkType.JUNIPER_PPP -> ppp.format(p, at, length - at, out);
+            case LinkType.JUNIPER_CHDLC -> chdlc(p, at, length - at, out);
+            case LinkType.JUNIPER_MLPPP -> juniper.multilinkPpp(p, at, length - at, out);
+            case LinkType.JUNIPER_MLFR -> juniper.multilinkFrameRelay(p, at, length - at, out);
+            default -> juniper.picPayload(p, type, at, length - at, out);
+        }
     }
 
     /** The name tcpdump's bsd_af_values give a BSD address family (NULL/LOOP headers, RIP), or null. */

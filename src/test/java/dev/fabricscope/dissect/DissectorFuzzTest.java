@@ -27,7 +27,10 @@ class DissectorFuzzTest {
         LinkType.RAW_12, LinkType.RAW_14, LinkType.NULL, LinkType.LOOP, LinkType.IPV4, LinkType.IPV6, LinkType.ERF,
         LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
         LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC, LinkType.IPOIB,
-        LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK};
+        LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK,
+        LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN,
+        LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC,
+        LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR};
     // new ones at the end: a seed's last byte picks its type modulo the count, so seeds end in a byte below the count
 
     private static final String[] OFFSET_NAMES = {"ethOffset", "etherTypeOffset", "networkOffset",
