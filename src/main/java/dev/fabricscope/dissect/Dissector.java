@@ -82,6 +82,7 @@ public final class Dissector {
             case LinkType.C_HDLC -> chdlc(p, l);
             case LinkType.IPOIB -> ipoib(p, l);
             case LinkType.NFLOG -> nflog(p, l);
+            case LinkType.JUNIPER_ETHER -> juniperEther(p, l);
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
@@ -215,6 +216,46 @@ public final class Dissector {
                 return;
             }
             off += size;
+        }
+    }
+
+    // LINKTYPE_JUNIPER_ETHER (Junos `monitor traffic ... write-file`): "MGC", flags; with the extensions flag a
+    // 16-bit length and the TLVs; then the Ethernet frame, or with the no-L2 flag 4 bytes and an IP packet
+    static final int JUNIPER_MAGIC = 0x4d4743;
+    static final int JUNIPER_FLAG_NO_L2 = 0x02, JUNIPER_FLAG_EXTENSIONS = 0x80;
+
+    /**
+     * JUNIPER_ETHER: the pseudo-header skipped as tcpdump's juniper_parse_header does, then the Ethernet frame; a
+     * no-L2 packet is IPv4 or IPv6 by its version nibble, tcpdump's guess. No magic: nothing is recorded.
+     */
+    private static void juniperEther(Packet p, Layers l) {
+        if (!p.has(0, 4)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u24(0) != JUNIPER_MAGIC) return;
+        int flags = p.u8(3);
+        int off = 4;
+        if ((flags & JUNIPER_FLAG_EXTENSIONS) != 0) {
+            if (!p.has(off, 2) || !p.has(off + 2, p.u16(off))) {
+                l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+                return;
+            }
+            off += 2 + p.u16(off);
+        }
+        if ((flags & JUNIPER_FLAG_NO_L2) == 0) {
+            EthernetLayer.ethernet(p, l, off);
+            return;
+        }
+        off += 4;
+        if (!p.has(off, 1)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        switch (p.u8(off) >>> 4) {
+            case 4 -> IpLayer.ipv4(p, l, off);
+            case 6 -> IpLayer.ipv6(p, l, off);
+            default -> { }
         }
     }
 

@@ -126,6 +126,35 @@ class DissectorLinkTypesTest {
         assertEquals(-1, l.networkOffset);
     }
 
+    /** JUNIPER_ETHER: the pseudo-header (with and without extensions) skipped to Ethernet; no-L2 packets as IP. */
+    @Test
+    void juniperEtherSkipsItsPseudoHeader() {
+        byte[] frame = IPOIB_IPV4_UDP.bytes();   // any IPv4/UDP: here its IP packet, behind an Ethernet header
+        byte[] ip = java.util.Arrays.copyOfRange(frame, 44, frame.length);
+        byte[] ethernet = concat(hex("020000000001 020000000002 0800"), ip);
+        byte[] withExtensions = concat(hex("4d4743 81 0006 01 04 00000123"), ethernet);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.JUNIPER_ETHER, withExtensions), l));
+        assertEquals(12, l.ethOffset);
+        assertEquals(26, l.networkOffset);
+        assertEquals(9000, l.srcPort);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.JUNIPER_ETHER, concat(hex("4d4743 00"), ethernet)), l));
+        assertEquals(4, l.ethOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        byte[] noL2 = concat(hex("4d4743 02 00000000"), ip);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.JUNIPER_ETHER, noL2), l));
+        assertEquals(-1, l.ethOffset);
+        assertEquals(8, l.networkOffset);
+        assertEquals(7000, l.dstPort);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.JUNIPER_ETHER, concat(hex("4d4744 00"), ethernet)), l));
+        assertEquals(-1, l.networkOffset);   // no magic: tcpdump prints nothing of it either
+        for (int cap = 0; cap < 12; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.JUNIPER_ETHER, withExtensions, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed, "cut at " + cap);
+        }
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.JUNIPER_ETHER, withExtensions, 20), l));
+        assertEquals(Malformed.TRUNCATED_ETHERNET_HEADER, l.malformed);
+    }
+
     @Test
     void ipoibOtherTypesAndShortHeaders() {
         byte[] vlan = SampleFrames.ipoib(0x8100, hex("0064 0800"));   // tcpdump takes the type as final: so do we
