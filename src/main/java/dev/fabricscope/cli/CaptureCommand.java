@@ -87,7 +87,7 @@ import picocli.CommandLine.Model.CommandSpec;
             + "--count with --json are usage errors (exit 2, where tcpdump exits 1 or writes both to standard "
             + "output).",
         "",
-        "Not supported: -M (TCP-MD5 signatures), -E (ESP decryption), -u (undecoded NFS handles).",
+        "Not supported: -E (ESP decryption).",
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -279,6 +279,16 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-b", description = "Print 4-byte BGP AS numbers above 65535 in ASDOT notation (e.g. 65536 as 1.0), "
         + "as tcpdump -b.")
     boolean asdot;
+
+    @Option(names = "-M", paramLabel = "SECRET", description = "Verify TCP-MD5 signature options (RFC 2385, as BGP "
+        + "sessions use) with the shared SECRET, as tcpdump -M: 'md5 valid' or 'md5  (invalid)' (a wrong key, or data "
+        + "changed on the way); as in tcpdump the pseudo-header holds IPv4's protocol byte and IPv6's payload length, "
+        + "so a segment after AH or IPv6 extension headers shows invalid. Without -M: 'can't check' and the digest.")
+    String md5Secret;
+
+    @Option(names = "-u", description = "Print NFS file handles undecoded, as their 32-bit words in hex "
+        + "('fh[1000701:a10b00:...]'), instead of the layout tcpdump guesses for the server (as tcpdump -u).")
+    boolean rawNfsHandles;
 
     @Option(names = "-S", description = "Print absolute TCP sequence numbers. Without it, as tcpdump, they are "
         + "relative to each conversation's first packet with ACK set (which itself prints absolute ones).")
@@ -842,13 +852,21 @@ public final class CaptureCommand implements Callable<Integer> {
         if (!absoluteSequence) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
         if (dontVerifyChecksums) options.add(PacketPrinter.Option.DONT_VERIFY_CHECKSUMS);
         if (asdot) options.add(PacketPrinter.Option.BGP_ASDOT);
+        if (rawNfsHandles) options.add(PacketPrinter.Option.NFS_RAW_HANDLES);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length),
-            packetType);
+            packetType, md5Secret == null ? null : argumentBytes(md5Secret));
         Decapsulator decapsulator = vxlanPort.decapsulator(decap);   // one per loop, as the printer
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');
             printer.format(decapsulator == null ? p : decapsulator.inner(p, l), l, line);
         };
+    }
+
+    /** The bytes a command-line argument had (tcpdump hashes -M's as given): encoded back as the JVM decoded it. */
+    static byte[] argumentBytes(String argument) {
+        String encoding = System.getProperty("sun.jnu.encoding", System.getProperty("native.encoding"));
+        return argument.getBytes(encoding == null ? java.nio.charset.Charset.defaultCharset()
+            : java.nio.charset.Charset.forName(encoding, java.nio.charset.Charset.defaultCharset()));
     }
 }

@@ -65,7 +65,7 @@ final class IpFormatter {
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
         this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
         this.earlyEnd = earlyEnd;
-        NfsFormatter nfs = new NfsFormatter(verbosity, earlyEnd);   // one xid map for UDP and TCP, as tcpdump's
+        NfsFormatter nfs = new NfsFormatter(verbosity, settings.nfsRawHandles(), earlyEnd);   // one xid map for UDP and TCP, as tcpdump's
         this.tcp = new TcpFormatter(settings, earlyEnd, inner, nfs);
         this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes, nfs);
         this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;

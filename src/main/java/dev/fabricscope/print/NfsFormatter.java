@@ -58,6 +58,8 @@ final class NfsFormatter {
     private static final int V2_FATTR = 68, V3_FATTR = 84;
 
     private final int verbosity;
+    /** -u: file handles as their words in hex, as tcpdump's ndo_uflag. */
+    private final boolean rawHandles;
     private final EarlyEnd earlyEnd;
 
     /** The xid map: a ring, new calls at {@link #next}; a lookup starts at {@link #hint} (the last match). */
@@ -77,7 +79,8 @@ final class NfsFormatter {
     /** The sattr3 of a symlink or mknod call, kept to print after its name (tcpdump's struct nfsv3_sattr). */
     private final long[] sattr = new long[14];
 
-    NfsFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
+    NfsFormatter(Verbosity verbosity, boolean rawHandles, EarlyEnd earlyEnd) {
+        this.rawHandles = rawHandles;
         this.verbosity = switch (verbosity) {
             case QUIET, NORMAL -> 0;
             case VERBOSE -> 1;
@@ -373,6 +376,16 @@ final class NfsFormatter {
         SUNOS5 = 9, HPUX9 = 11, BSD44 = 12;
 
     private void printFileHandle(int fh, int words, StringBuilder out) {
+        if (rawHandles) {
+            // big-endian words: tcpdump's choice, so that every host shows a handle the same way
+            out.append(" fh[");
+            for (int i = 0; i < words; i++) {
+                if (i > 0) out.append(':');
+                Text.hex(out, p.u32(fh + 4 * i));
+            }
+            out.append(']');
+            return;
+        }
         int type = handleType(fh, words);
         long major = 0, minor = 0, inode = 0;
         switch (type) {

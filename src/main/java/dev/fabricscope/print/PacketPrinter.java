@@ -61,7 +61,9 @@ public final class PacketPrinter {
         /** {@code -K}: with -v, IPv4 header, TCP and UDP checksums are not verified (the only ones tcpdump's -K skips). */
         DONT_VERIFY_CHECKSUMS,
         /** {@code -b}: BGP's 4-byte AS numbers above 65535 in ASDOT notation ("1.0" for 65536). */
-        BGP_ASDOT
+        BGP_ASDOT,
+        /** {@code -u}: NFS file handles printed undecoded, as their 32-bit words in hex ("fh[...]"). */
+        NFS_RAW_HANDLES
     }
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
@@ -156,6 +158,15 @@ public final class PacketPrinter {
     /** And tcpdump's {@code -T type} ({@code forced}; null: by port). */
     public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
                          RawDump rawDump, PacketType forced) {
+        this(zone, verbosity, options, timestampStyle, rawDump, forced, null);
+    }
+
+    /**
+     * And tcpdump's {@code -M secret}: TCP-MD5 signature options (RFC 2385) verified with {@code tcpSignatureSecret}
+     * (the argument's bytes, as tcpdump hashes them; copied), "md5 valid" or "md5  (invalid)"; null: no -M.
+     */
+    public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
+                         RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret) {
         this.verbosity = verbosity;
         this.linkHeaders = options.contains(Option.LINK_HEADERS);
         this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
@@ -165,7 +176,8 @@ public final class PacketPrinter {
         this.timestamps = new TimestampFormatter(zone, timestampStyle, options.contains(Option.NANOSECONDS), true);
         PrintSettings settings = new PrintSettings(verbosity, linkHeaders,
             options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), defaultPrint, rawDump.hex && rawDump.ascii, zone, forced,
-            !options.contains(Option.DONT_VERIFY_CHECKSUMS), options.contains(Option.BGP_ASDOT));
+            !options.contains(Option.DONT_VERIFY_CHECKSUMS), options.contains(Option.BGP_ASDOT),
+            options.contains(Option.NFS_RAW_HANDLES), tcpSignatureSecret == null ? null : tcpSignatureSecret.clone());
         this.ip = new IpFormatter(settings, earlyEnd, this::encapsulated, this::carriedEtherType);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);

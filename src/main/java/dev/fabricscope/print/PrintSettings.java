@@ -13,6 +13,9 @@ import java.time.ZoneId;
  * @param forced                  -T's type, or null (payloads by port)
  * @param verifyChecksums         IPv4 header, TCP and UDP checksums verified with -v (off with -K)
  * @param bgpAsdot                -b (BGP AS numbers above 65535 as "high.low")
+ * @param nfsRawHandles           -u (NFS file handles as their 32-bit words in hex, no guess at the server's layout)
+ * @param tcpSignatureSecret      -M's secret, the bytes tcpdump's argument has (TCP-MD5 signatures verified), or null
  */
 record PrintSettings(Verbosity verbosity, boolean linkHeaders, boolean relativeSequenceNumbers, boolean defaultPrint,
-                     boolean hexAsciiDump, ZoneId zone, PacketType forced, boolean verifyChecksums, boolean bgpAsdot) { }
+                     boolean hexAsciiDump, ZoneId zone, PacketType forced, boolean verifyChecksums, boolean bgpAsdot,
+                     boolean nfsRawHandles, byte[] tcpSignatureSecret) { }

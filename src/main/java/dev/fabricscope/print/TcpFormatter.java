@@ -53,7 +53,7 @@ final class TcpFormatter {
         this.verifyChecksums = settings.verifyChecksums();
         this.forced = settings.forced();
         this.earlyEnd = earlyEnd;
-        this.options = new TcpOptionsFormatter(earlyEnd);
+        this.options = new TcpOptionsFormatter(earlyEnd, settings.tcpSignatureSecret());
         this.dns = new DnsFormatter(verbosity, earlyEnd);
         this.text = new TextProtocolFormatter(verbosity, earlyEnd);
         this.resp = new RespFormatter(earlyEnd);
@@ -141,7 +141,7 @@ final class TcpFormatter {
         out.append(", win ").append(p.u16(off + 14));
         if ((flags & URG) != 0) out.append(", urg ").append(p.u16(off + 18));
         if (hlen > HEADER
-                && !options.format(p, off + HEADER, hlen - HEADER, end, flags, off + length, sackBase, out)) {
+                && !options.format(p, ip, off, hlen - HEADER, end, flags, off + length, sackBase, out)) {
             return;
         }
         out.append(", length ").append(dataLength);

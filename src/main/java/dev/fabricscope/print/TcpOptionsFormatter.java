@@ -1,6 +1,9 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * The {@code options [...]} part of a tcpdump TCP line. Option names and layouts as tcpdump 4.99
@@ -12,6 +15,11 @@ import dev.fabricscope.capture.Packet;
  * " [|tcp]" for bytes past the capture (" [|mptcp]" after an MPTCP option, as tcpdump; with a trailing '>'
  * where tcpdump's own bounds check, rather than its fetch macros, noticed it), "[len N]" after an option whose
  * length differs from its layout.
+ *
+ * <p>With -M's secret an md5 option (RFC 2385) is verified as tcpdump's tcp_verify_signature does: MD5 over the
+ * IPv4 or IPv6 pseudo-header (tcpdump's fields: IPv4's protocol byte and IP length less its header, IPv6's payload
+ * length and next header 6, both whatever extension headers or AH came between), the fixed TCP header with a zero
+ * checksum, the payload, then the secret.
  */
 final class TcpOptionsFormatter {
     static final int EOL = 0, NOP = 1, MSS = 2, WSCALE = 3, SACK_OK = 4, SACK = 5, ECHO = 6, ECHO_REPLY = 7,
@@ -19,27 +27,44 @@ final class TcpOptionsFormatter {
             MPTCP = 30, FAST_OPEN = 34, EXPERIMENT = 254;
     private static final int MD5_DIGEST = 16;
     private static final int EXID_FAST_OPEN = 0xf989;
+    private static final int PSEUDO_HEADER_4 = 12, PSEUDO_HEADER_6 = 40;
 
     private enum Stop { NONE, BAD, TRUNCATED_CHECK, TRUNCATED_FETCH }
 
     private final EarlyEnd earlyEnd;
+    /** -M's secret, or null (then tcpdump says it cannot check). */
+    private final byte[] secret;
+    /** With -M: the digest, reused for every signature, and its scratch (pseudo-header and TCP header, the result). */
+    private final MessageDigest md5;
+    private final byte[] headers = new byte[PSEUDO_HEADER_6 + 20];
+    private final byte[] digest = new byte[MD5_DIGEST];
     /** tcpdump's name for the protocol in " [|...]" after the last options printed: its MPTCP printer renames it. */
     private String protocol = "tcp";
 
-    TcpOptionsFormatter(EarlyEnd earlyEnd) {
+    /** @param secret -M's secret (tcpdump hashes its argument's bytes), or null */
+    TcpOptionsFormatter(EarlyEnd earlyEnd, byte[] secret) {
         this.earlyEnd = earlyEnd;
+        this.secret = secret;
+        try {
+            this.md5 = secret == null ? null : MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
     }
 
     /**
      * Appends ", options [...]" for the {@code optionsLength} bytes at {@code off}. Returns false when
      * the line ended inside the options (bad option or truncation): nothing may follow.
      *
+     * @param ip        the enclosing IP header (md5's pseudo-header)
+     * @param tcp       start of the TCP header (options at tcp + 20, payload at tcp + 20 + optionsLength)
      * @param end       first offset not captured (clipped to the IP length)
      * @param payloadEnd end of the TCP payload per the IP length (for the md5 "snaplen too short" check)
      * @param sackBase   subtracted from SACK block edges (tcpdump's relative numbers; 0 for absolute)
      */
-    boolean format(Packet p, int off, int optionsLength, int end, int tcpFlags, int payloadEnd, long sackBase,
-                   StringBuilder out) {
+    boolean format(Packet p, IpContext ip, int tcp, int optionsLength, int end, int tcpFlags, int payloadEnd,
+                   long sackBase, StringBuilder out) {
+        int off = tcp + 20;
         out.append(", options [");
         int rem = optionsLength;
         int cp = off;
@@ -128,8 +153,13 @@ final class TcpOptionsFormatter {
                     datalen = MD5_DIGEST;
                     stop = check(datalen, rem, cp, end);
                     if (stop != Stop.NONE) break;
-                    // tcpdump (built with libcrypto) cannot verify without -M: it says why, then the digest
-                    out.append(' ').append(payloadEnd > end ? "snaplen too short, " : "shared secret not supplied with -M, ")
+                    out.append(' ');
+                    if (payloadEnd <= end && secret != null) {
+                        out.append(signatureValid(p, ip, tcp, 20 + optionsLength, payloadEnd, cp) ? "valid" : " (invalid)");
+                        break;
+                    }
+                    // tcpdump (built with libcrypto) cannot verify: it says why, then the digest
+                    out.append(payloadEnd > end ? "snaplen too short, " : "shared secret not supplied with -M, ")
                             .append("can't check - ");
                     Text.hexBytes(out, p, cp, MD5_DIGEST);
                 }
@@ -220,6 +250,47 @@ final class TcpOptionsFormatter {
             }
         }
         return false;
+    }
+
+    /**
+     * RFC 2385's digest, with tcpdump's pseudo-header fields, against the 16 bytes at {@code signature}; the whole
+     * segment up to {@code payloadEnd} is captured.
+     */
+    private boolean signatureValid(Packet p, IpContext ip, int tcp, int hlen, int payloadEnd, int signature) {
+        int n;
+        if (ip.v6) {
+            int header = ip.srcOffset - 8;
+            p.copyTo(ip.srcOffset, headers, 0, 16);
+            p.copyTo(ip.dstOffset, headers, 16, 16);
+            headers[32] = headers[33] = 0;
+            p.copyTo(header + 4, headers, 34, 2);
+            headers[36] = headers[37] = headers[38] = 0;
+            headers[39] = 6;
+            n = PSEUDO_HEADER_6;
+        } else {
+            int header = ip.srcOffset - 12;
+            p.copyTo(ip.srcOffset, headers, 0, 8);
+            headers[8] = 0;
+            headers[9] = (byte) p.u8(header + 9);
+            int length = p.u16(header + 2) - (p.u8(header) & 0xf) * 4;   // 16 bits, wrapping as tcpdump's
+            headers[10] = (byte) (length >>> 8);
+            headers[11] = (byte) length;
+            n = PSEUDO_HEADER_4;
+        }
+        p.copyTo(tcp, headers, n, 20);
+        headers[n + 16] = headers[n + 17] = 0;
+        md5.update(headers, 0, n + 20);
+        if (payloadEnd > tcp + hlen) md5.update(p.bytes(), p.offset() + tcp + hlen, payloadEnd - tcp - hlen);
+        md5.update(secret);
+        try {
+            md5.digest(digest, 0, MD5_DIGEST);
+        } catch (DigestException e) {
+            throw new IllegalStateException(e);   // the buffer holds 16 bytes, MD5's length
+        }
+        for (int i = 0; i < MD5_DIGEST; i++) {
+            if (digest[i] != (byte) p.u8(signature + i)) return false;
+        }
+        return true;
     }
 
     /** The protocol tcpdump names when the segment ends early after these options: "tcp", or "mptcp" after one. */

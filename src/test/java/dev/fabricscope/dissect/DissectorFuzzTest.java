@@ -39,8 +39,10 @@ class DissectorFuzzTest {
 
     private final Packet packet = new Packet();
     private final Layers layers = new Layers();
+    /** Every option, and -M's secret (TCP-MD5 signatures verified). */
     private final PacketPrinter everything = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
-        EnumSet.allOf(PacketPrinter.Option.class), TimestampStyle.SINCE_PREVIOUS, RawDump.HEX_ASCII);
+        EnumSet.allOf(PacketPrinter.Option.class), TimestampStyle.SINCE_PREVIOUS, RawDump.HEX_ASCII, null,
+        "fuzz".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     private final PacketPrinter plain = new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL);
     /** -T: one printer per type, picked by the frame's length (so the seeds' bytes keep their meaning). */
     private final PacketPrinter[] typed = java.util.Arrays.stream(PacketType.values())

@@ -208,6 +208,18 @@ class NfsFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
     }
 
+    /** -u: every handle (each layout, v2 and v3, odd lengths) as its words in hex, not the layout tcpdump guesses. */
+    @Test
+    void undecodedHandlesAsTcpdump() throws Exception {
+        List<Frame> f = frames();
+        // lengths not a multiple of 4: tcpdump prints the whole words and goes on after them
+        v3(f, 0x7001, 3, concat(fh3(hex("0000abcd 0102")), zeros(2), name("x")), null);
+        v3(f, 0x7002, 1, fh3(hex("ffffffff 00000001 0a")), null);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "-u", "-u -v", "-u -vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, TcpdumpOracle.cutAfterEveryByte(frames().subList(0, 8), 14 + 20 + 8),
+            "-u -v");
+    }
+
     @Test
     void cutMessagesAsTcpdump() throws Exception {
         List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
@@ -223,7 +235,7 @@ class NfsFormatterTest {
 
     @Test
     void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "NFS", "", "-vv");
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "NFS", "", "-vv", "-u -vv");
     }
 
     @Test

@@ -29,7 +29,7 @@ final class TcpdumpOracle {
     /** As above with both in {@code zone} (tcpdump's TZ): for what prints local times beside the packet's own. */
     static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, ZoneId zone, Verbosity verbosity,
                                       Set<PacketPrinter.Option> options, RawDump dump, String... flags) throws Exception {
-        assertPrintsAsTcpdump(dir, frames, new PrinterFlags(List.of(flags), verbosity, options, dump, null), zone);
+        assertPrintsAsTcpdump(dir, frames, new PrinterFlags(List.of(flags), verbosity, options, dump, null, null), zone);
     }
 
     static void assertPrintsAsTcpdump(Path dir, List<Frame> frames, Verbosity verbosity, RawDump dump, String... flags)
@@ -47,8 +47,9 @@ final class TcpdumpOracle {
 
     /**
      * The comparison once per tcpdump flag set, each one run of tcpdump ("" for none, "-x", "-e -v -x", "-q -X", ...),
-     * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e, -K, -b the {@link PacketPrinter.Option}s;
-     * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}; "-T type" the {@link PacketType}. The flags go to tcpdump in the
+     * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e, -K, -b, -u the {@link PacketPrinter.Option}s;
+     * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}; "-T type" the {@link PacketType}; "-M secret" the TCP-MD5 secret
+     * (its ASCII bytes). The flags go to tcpdump in the
      * order written.
      */
     static void assertPrintsAsTcpdumpWith(Path dir, List<Frame> frames, String... flagSets) throws Exception {
@@ -68,7 +69,7 @@ final class TcpdumpOracle {
         tcpdumpFlags.addAll(run.flags());
         List<Tcpdump.Record> expected = Tcpdump.run(file, zone.getId(), tcpdumpFlags.toArray(String[]::new));
         List<String> actual = PacketPrinterTest.perPacket(file, new PacketPrinter(zone, run.verbosity(), run.options(),
-            TimestampStyle.TIME, run.dump(), run.forced()));
+            TimestampStyle.TIME, run.dump(), run.forced(), run.secretBytes()));
         assertEquals(frames.size(), expected.size(), "tcpdump records");
         for (int i = 0; i < frames.size(); i++) {
             String ours = actual.get(i).replace("\n\n", "\n");
@@ -77,9 +78,9 @@ final class TcpdumpOracle {
         }
     }
 
-    /** One tcpdump flag set and the printer settings it stands for. */
+    /** One tcpdump flag set and the printer settings it stands for ({@code secret}: -M's, or null). */
     record PrinterFlags(List<String> flags, Verbosity verbosity, Set<PacketPrinter.Option> options, RawDump dump,
-                        PacketType forced) {
+                        PacketType forced, String secret) {
 
         /**
          * Parses {@code flagSet}: flags apart by spaces, each one of those {@link #assertPrintsAsTcpdumpWith} names.
@@ -90,6 +91,7 @@ final class TcpdumpOracle {
             int q = 0, v = 0, x = 0, bigX = 0, a = 0;
             Set<PacketPrinter.Option> options = java.util.EnumSet.noneOf(PacketPrinter.Option.class);
             PacketType forced = null;
+            String secret = null;
             for (int i = 0; i < flags.size(); i++) {
                 String flag = flags.get(i);
                 switch (flag) {
@@ -97,11 +99,16 @@ final class TcpdumpOracle {
                         forced = i + 1 < flags.size() ? PacketType.named(flags.get(++i)) : null;
                         if (forced == null) throw new IllegalArgumentException("\"" + flagSet + "\": -T without a type we take");
                     }
+                    case "-M" -> {
+                        if (i + 1 >= flags.size()) throw new IllegalArgumentException("\"" + flagSet + "\": -M without a secret");
+                        secret = flags.get(++i);
+                    }
                     case "-q" -> q++;
                     case "-v", "-vv", "-vvv" -> v += flag.length() - 1;
                     case "-e" -> options.add(PacketPrinter.Option.LINK_HEADERS);
                     case "-K" -> options.add(PacketPrinter.Option.DONT_VERIFY_CHECKSUMS);
                     case "-b" -> options.add(PacketPrinter.Option.BGP_ASDOT);
+                    case "-u" -> options.add(PacketPrinter.Option.NFS_RAW_HANDLES);
                     case "-x", "-xx" -> x += flag.length() - 1;
                     case "-X", "-XX" -> bigX += flag.length() - 1;
                     case "-A", "-AA" -> a += flag.length() - 1;
@@ -118,12 +125,18 @@ final class TcpdumpOracle {
                 case 2 -> Verbosity.VERY_VERBOSE;
                 default -> Verbosity.MOST_VERBOSE;
             };
-            return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a), forced);
+            return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a), forced, secret);
+        }
+
+        /** -M's secret as tcpdump hashes it (the argument's bytes), or null. */
+        byte[] secretBytes() {
+            return secret == null ? null : secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
 
         /** Our printer with these settings (UTC, default time stamps). */
         PacketPrinter printer() {
-            return new PacketPrinter(java.time.ZoneOffset.UTC, verbosity, options, TimestampStyle.TIME, dump, forced);
+            return new PacketPrinter(java.time.ZoneOffset.UTC, verbosity, options, TimestampStyle.TIME, dump, forced,
+                secretBytes());
         }
     }
 

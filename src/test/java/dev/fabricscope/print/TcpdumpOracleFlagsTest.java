@@ -14,13 +14,13 @@ class TcpdumpOracleFlagsTest {
 
     private static void assertFlags(String flagSet, List<String> flags, Verbosity verbosity,
                                     Set<PacketPrinter.Option> options, RawDump dump) {
-        assertEquals(new PrinterFlags(flags, verbosity, options, dump, null), PrinterFlags.of(flagSet), flagSet);
+        assertEquals(new PrinterFlags(flags, verbosity, options, dump, null, null), PrinterFlags.of(flagSet), flagSet);
     }
 
     @Test
     void packetTypes() {
         assertEquals(new PrinterFlags(List.of("-T", "vxlan", "-v"), Verbosity.VERBOSE, Set.of(), RawDump.NONE,
-            PacketType.VXLAN), PrinterFlags.of("-T vxlan -v"));
+            PacketType.VXLAN, null), PrinterFlags.of("-T vxlan -v"));
         assertEquals(PacketType.DOMAIN, PrinterFlags.of("-x -T DOMAIN").forced());
     }
 
@@ -56,8 +56,16 @@ class TcpdumpOracleFlagsTest {
     }
 
     @Test
+    void md5SecretAndUndecodedNfsHandles() {
+        assertEquals(new PrinterFlags(List.of("-M", "s3cret", "-v"), Verbosity.VERBOSE, Set.of(), RawDump.NONE, null,
+            "s3cret"), PrinterFlags.of("-M s3cret -v"));
+        assertFlags("-u -vv", List.of("-u", "-vv"), Verbosity.VERY_VERBOSE, Set.of(PacketPrinter.Option.NFS_RAW_HANDLES),
+            RawDump.NONE);
+    }
+
+    @Test
     void rejectsWhatItCannotMap() {
-        for (String flagSet : new String[] {"-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv", "-T", "-T nosuch",
+        for (String flagSet : new String[] {"-M", "-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv", "-T", "-T nosuch",
                 "-T -v"}) {
             assertThrows(IllegalArgumentException.class, () -> PrinterFlags.of(flagSet), flagSet);
         }
