@@ -49,36 +49,24 @@ class IpnetLinkTest {
         return f;
     }
 
-    private Path write(String name, List<Frame> frames) throws Exception {
-        Path file = dir.resolve(name + ".pcap");
-        TestPcap.write(file, LinkType.IPNET, 1_700_000_000L, frames);
-        return file;
-    }
 
     @Test
     void wholeFramesAsTcpdump() throws Exception {
-        Path file = write("whole", frames());
-        String[] flagSets = {"", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A"};
-        for (String flags : flagSets) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.IPNET, frames(),
+            "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
     }
 
     @Test
     void cutFramesAsTcpdump() throws Exception {
-        Path file = write("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1));
-        for (String flags : new String[] {"-x", "-e -x", "-v", "-q"}) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.IPNET, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
+            "-x", "-e -x", "-v", "-q");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), "IPNET", 20_250_805L, 24, b -> 0, 3, 24, MutatedFrames.ALL);
-        Path file = write("mutants", mutants);
-        for (String flags : new String[] {"-e -x", "-v", "-e -q"}) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.IPNET, mutants,
+            "-e -x", "-v", "-e -q");
     }
 
     @Test

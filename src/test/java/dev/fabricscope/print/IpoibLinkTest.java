@@ -69,27 +69,17 @@ class IpoibLinkTest {
         return f;
     }
 
-    private Path write(String name, List<Frame> frames) throws Exception {
-        Path file = dir.resolve(name + ".pcap");
-        TestPcap.write(file, LinkType.IPOIB, 1_700_000_000L, frames);
-        return file;
-    }
 
     @Test
     void wholeFramesAsTcpdump() throws Exception {
-        Path file = write("whole", frames());
-        String[] flagSets = {"", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X"};
-        for (String flags : flagSets) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.IPOIB, frames(),
+            "", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
     }
 
     @Test
     void cutFramesAsTcpdump() throws Exception {
-        Path file = write("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1));
-        for (String flags : new String[] {"-x", "-e -x", "-v", "-q"}) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.IPOIB, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
+            "-x", "-e -x", "-v", "-q");
     }
 
     /**
@@ -102,8 +92,8 @@ class IpoibLinkTest {
             Arrays.equals(original, 40, 42, mutant, 40, 42)
                 || EtherTypeNames.of((mutant[40] & 0xff) << 8 | mutant[41] & 0xff) == null;
         List<Frame> mutants = MutatedFrames.of(frames(), "IPOIB", 20_250_803L, 24, b -> 36, 3, 16, decoded);
-        Path file = write("mutants", mutants);
-        for (String flags : new String[] {"-e -x", "-v"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.IPOIB, mutants,
+            "-e -x", "-v");
     }
 
     @Test

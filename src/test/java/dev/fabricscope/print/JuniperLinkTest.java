@@ -262,16 +262,13 @@ class JuniperLinkTest {
         LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC, LinkType.JUNIPER_MLPPP,
         LinkType.JUNIPER_MLFR})
     void picAndSerialTypesAsTcpdump(int linkType) throws Exception {
-        Path file = write("whole", linkType, frames(linkType));
-        for (String flags : new String[] {"-n", "-e", "-v", "-vv", "-e -vv", "-q", "-x", "-e -x", "-e -XX"}) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
-        Path cut = write("cut", linkType, TcpdumpOracle.cutAfterEveryByte(frames(linkType), 1));
-        for (String flags : new String[] {"-x", "-e -x", "-vv", "-q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(cut, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", linkType, frames(linkType),
+            "", "-e", "-v", "-vv", "-e -vv", "-q", "-x", "-e -x", "-e -XX");
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", linkType, TcpdumpOracle.cutAfterEveryByte(frames(linkType), 1),
+            "-x", "-e -x", "-vv", "-q");
         List<Frame> mutants = MutatedFrames.of(frames(linkType), "JUNIPER_" + linkType, 20_261_123L + linkType, 40,
             b -> 3, 3, 24, (original, mutant, start) -> !reachesOsi(linkType) || noQ933(mutant));
-        Path mutated = write("mutants", linkType, mutants);
-        for (String flags : new String[] {"-e -x", "-vv"}) PacketPrinterFlagsTest.assertSameAsTcpdump(mutated, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", linkType, mutants, "-e -x", "-vv");
         PrinterAllocation.assertNoAllocationPerPacketWith(frames(linkType), linkType, 2000, "JUNIPER " + linkType, "-v",
             "-e -vv", "-e -x");
     }
@@ -287,24 +284,17 @@ class JuniperLinkTest {
             .contains(type);
     }
 
-    private Path write(String name, int linkType, List<Frame> frames) throws Exception {
-        Path file = dir.resolve(name + ".pcap");
-        TestPcap.write(file, linkType, 1_700_000_000L, frames);
-        return file;
-    }
 
     @Test
     void etherWholeFramesAsTcpdump() throws Exception {
-        Path file = write("ether", LinkType.JUNIPER_ETHER, etherFrames());
-        String[] flagSets = {"-n", "-e", "-v", "-vv", "-e -vv", "-vvv", "-q", "-e -q", "-x", "-e -x", "-vv -x",
-            "-e -XX", "-X"};
-        for (String flags : flagSets) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "ether", LinkType.JUNIPER_ETHER, etherFrames(),
+            "", "-e", "-v", "-vv", "-e -vv", "-vvv", "-q", "-e -q", "-x", "-e -x", "-vv -x", "-e -XX", "-X");
     }
 
     @Test
     void etherCutFramesAsTcpdump() throws Exception {
-        Path file = write("ether-cut", LinkType.JUNIPER_ETHER, TcpdumpOracle.cutAfterEveryByte(etherFrames(), 1));
-        for (String flags : new String[] {"-x", "-e -x", "-vv", "-q"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "ether-cut", LinkType.JUNIPER_ETHER, TcpdumpOracle.cutAfterEveryByte(etherFrames(), 1),
+            "-x", "-e -x", "-vv", "-q");
     }
 
     /**
@@ -316,8 +306,7 @@ class JuniperLinkTest {
     void etherMutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(etherFrames(), "JUNIPER_ETHER", 20_261_123L, 16, b -> 3, 3, 24,
             (original, mutant, start) -> decodedEtherType(mutant));
-        Path file = write("ether-mutants", LinkType.JUNIPER_ETHER, mutants);
-        for (String flags : new String[] {"-e -x", "-vv"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "ether-mutants", LinkType.JUNIPER_ETHER, mutants, "-e -x", "-vv");
     }
 
     /** The Juniper link types tcpdump has no printer for (Voice PIC, Secure Tunnel): UNSUPPORTED and the dump. */
@@ -325,8 +314,7 @@ class JuniperLinkTest {
     void voiceAndSecureTunnelAreUnsupportedAsInTcpdump() throws Exception {
         List<Frame> frames = List.of(new Frame(concat(magic(IN), udpPacket())), new Frame(magic(0)));
         for (int linkType : new int[] {LinkType.JUNIPER_VP, LinkType.JUNIPER_ST}) {
-            Path file = write("unsupported" + linkType, linkType, frames);
-            for (String flags : new String[] {"-n", "-e", "-x"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+            PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "unsupported" + linkType, linkType, frames, "", "-e", "-x");
         }
     }
 

@@ -89,35 +89,25 @@ class NflogLinkTest {
         return f;
     }
 
-    private Path write(String name, List<Frame> frames) throws Exception {
-        Path file = dir.resolve(name + ".pcap");
-        TestPcap.write(file, LinkType.NFLOG, 1_700_000_000L, frames);
-        return file;
-    }
 
     @Test
     void wholeFramesAsTcpdump() throws Exception {
-        Path file = write("whole", frames());
-        String[] flagSets = {"", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A"};
-        for (String flags : flagSets) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.NFLOG, frames(),
+            "", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
     }
 
     @Test
     void cutFramesAsTcpdump() throws Exception {
-        Path file = write("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1));
-        for (String flags : new String[] {"-x", "-e -x", "-v", "-q"}) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.NFLOG, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
+            "-x", "-e -x", "-v", "-q");
     }
 
     /** Mutants of the header and TLVs (half the changes in the first 80 bytes) and of what follows. */
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), "NFLOG", 20_250_804L, 24, b -> 0, 3, 80, MutatedFrames.ALL);
-        Path file = write("mutants", mutants);
-        for (String flags : new String[] {"-e -x", "-v"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.NFLOG, mutants,
+            "-e -x", "-v");
     }
 
     @Test

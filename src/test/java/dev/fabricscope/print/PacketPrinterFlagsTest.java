@@ -139,6 +139,17 @@ class PacketPrinterFlagsTest {
         for (String flags : List.of("-e", "-e -v", "-e -x")) assertSameAsTcpdump(files.get(0), flags);   // raw IP: "ip: "
     }
 
+    /**
+     * Writes {@code frames} as {@code name}.pcap of {@code linkType} in {@code dir} and compares our lines with
+     * tcpdump's for each flag set ("" for none): the link-type tests' comparison.
+     */
+    static void assertLinkFramesAsTcpdump(Path dir, String name, int linkType, List<TestPcap.Frame> frames,
+                                          String... flagSets) throws Exception {
+        Path file = dir.resolve(name + ".pcap");
+        TestPcap.write(file, linkType, 1_700_000_000L, frames);
+        for (String flags : flagSets) assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
+    }
+
     static void assertSameAsTcpdump(Path file, String flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("-n", "-S"));
         args.addAll(List.of(flags.split(" ")));

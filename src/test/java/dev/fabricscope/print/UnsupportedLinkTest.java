@@ -43,11 +43,8 @@ class UnsupportedLinkTest {
     }
 
     private void assertAsTcpdump(int linkType, List<Frame> frames) throws Exception {
-        Path file = dir.resolve("link" + linkType + ".pcap");
-        TestPcap.write(file, linkType, 1_700_000_000L, frames);
-        for (String flags : new String[] {"-n", "-e", "-q", "-v", "-x", "-xx", "-X", "-XX", "-A"}) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "link" + linkType, linkType, frames,
+            "", "-e", "-q", "-v", "-x", "-xx", "-X", "-XX", "-A");
     }
 
     @Test

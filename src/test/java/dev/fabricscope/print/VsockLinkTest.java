@@ -69,34 +69,24 @@ class VsockLinkTest {
         return f;
     }
 
-    private Path write(String name, List<Frame> frames) throws Exception {
-        Path file = dir.resolve(name + ".pcap");
-        TestPcap.write(file, LinkType.VSOCK, 1_700_000_000L, frames);
-        return file;
-    }
 
     @Test
     void wholeFramesAsTcpdump() throws Exception {
-        Path file = write("whole", frames());
-        String[] flagSets = {"", "-e", "-v", "-vv", "-vvv", "-q", "-x", "-vv -x", "-e -XX", "-X", "-A"};
-        for (String flags : flagSets) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.VSOCK, frames(),
+            "", "-e", "-v", "-vv", "-vvv", "-q", "-x", "-vv -x", "-e -XX", "-X", "-A");
     }
 
     @Test
     void cutFramesAsTcpdump() throws Exception {
-        Path file = write("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1));
-        for (String flags : new String[] {"-x", "-v", "-vv -x", "-q"}) {
-            PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.VSOCK, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
+            "-x", "-v", "-vv -x", "-q");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(frames(), "VSOCK", 20_250_806L, 24, b -> 0, 3, 80, MutatedFrames.ALL);
-        Path file = write("mutants", mutants);
-        for (String flags : new String[] {"-x", "-vv"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.VSOCK, mutants,
+            "-x", "-vv");
     }
 
     @Test
