@@ -52,12 +52,6 @@ public final class Dissector {
     static final int IPOIB_HEADER_LENGTH = 44;
     static final int IPOIB_TYPE_OFFSET = 40;
 
-    // LINKTYPE_NFLOG: family(1) version(1) resource ID(2), then TLVs: length and type (the capturing host's order,
-    // little-endian as tcpdump reads them on ours), the value, padding to 4 bytes.
-    static final int NFLOG_HEADER_LENGTH = 4;
-    static final int NFLOG_TLV_PAYLOAD = 9;
-    static final int NFLOG_AF_INET = 2, NFLOG_AF_INET6 = 10;
-
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
         int linkType = p.linkType();
@@ -189,28 +183,28 @@ public final class Dissector {
      * version, another family or no payload TLV: nothing is recorded.
      */
     private static void nflog(Packet p, Layers l) {
-        if (!p.has(0, NFLOG_HEADER_LENGTH)) {
+        if (!p.has(0, NflogHeader.LENGTH)) {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
         if (p.u8(1) != 0) return;
-        int off = NFLOG_HEADER_LENGTH;
+        int off = NflogHeader.LENGTH;
         while (off < p.origLen()) {
-            if (!p.has(off, 4)) {
+            if (!p.has(off, NflogHeader.TLV_HEADER)) {
                 l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
                 return;
             }
-            int size = (p.u8(off) | p.u8(off + 1) << 8) + 3 & 0xfffc;   // a uint16_t in tcpdump: 65533 and up give 0
-            boolean payload = (p.u8(off + 2) | p.u8(off + 3) << 8) == NFLOG_TLV_PAYLOAD;
-            if (size < 4 || !payload && !p.has(off, size)) {
+            int size = NflogHeader.paddedTlvLength(p, off);
+            boolean payload = NflogHeader.tlvType(p, off) == NflogHeader.TLV_PAYLOAD;
+            if (size < NflogHeader.TLV_HEADER || !payload && !p.has(off, size)) {
                 l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
                 return;
             }
             if (payload) {   // a snapshot length cuts it: IP's walk says what is missing (tcpdump prints none of it)
-                off += 4;
+                off += NflogHeader.TLV_HEADER;
                 switch (p.u8(0)) {
-                    case NFLOG_AF_INET -> IpLayer.ipv4(p, l, off);
-                    case NFLOG_AF_INET6 -> IpLayer.ipv6(p, l, off);
+                    case NflogHeader.AF_INET -> IpLayer.ipv4(p, l, off);
+                    case NflogHeader.AF_INET6 -> IpLayer.ipv6(p, l, off);
                     default -> { }
                 }
                 return;
@@ -219,13 +213,8 @@ public final class Dissector {
         }
     }
 
-    // LINKTYPE_JUNIPER_ETHER (Junos `monitor traffic ... write-file`): "MGC", flags; with the extensions flag a
-    // 16-bit length and the TLVs; then the Ethernet frame, or with the no-L2 flag 4 bytes and an IP packet
-    static final int JUNIPER_MAGIC = 0x4d4743;
-    static final int JUNIPER_FLAG_NO_L2 = 0x02, JUNIPER_FLAG_EXTENSIONS = 0x80;
-
     /**
-     * JUNIPER_ETHER: the pseudo-header skipped as tcpdump's juniper_parse_header does, then the Ethernet frame; a
+     * JUNIPER_ETHER ({@link JuniperHeader}): the pseudo-header skipped as tcpdump's juniper_parse_header does, then the Ethernet frame; a
      * no-L2 packet is IPv4 or IPv6 by its version nibble, tcpdump's guess. No magic: nothing is recorded.
      */
     private static void juniperEther(Packet p, Layers l) {
@@ -233,17 +222,18 @@ public final class Dissector {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
-        if (p.u24(0) != JUNIPER_MAGIC) return;
+        if (p.u24(0) != JuniperHeader.MAGIC) return;
         int flags = p.u8(3);
         int off = 4;
-        if ((flags & JUNIPER_FLAG_EXTENSIONS) != 0) {
-            if (!p.has(off, 2) || !p.has(off + 2, p.u16(off))) {
+        if ((flags & JuniperHeader.FLAG_EXTENSIONS) != 0) {
+            int extensions = p.has(off, 2) ? p.u16(off) : -1;
+            if (extensions < 0 || !p.has(off + 2, extensions)) {
                 l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
                 return;
             }
-            off += 2 + p.u16(off);
+            off += 2 + extensions;
         }
-        if ((flags & JUNIPER_FLAG_NO_L2) == 0) {
+        if ((flags & JuniperHeader.FLAG_NO_L2) == 0) {
             EthernetLayer.ethernet(p, l, off);
             return;
         }

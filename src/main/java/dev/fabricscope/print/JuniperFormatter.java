@@ -1,5 +1,10 @@
 package dev.fabricscope.print;
 
+import static dev.fabricscope.dissect.JuniperHeader.FLAG_EXTENSIONS;
+import static dev.fabricscope.dissect.JuniperHeader.FLAG_IN;
+import static dev.fabricscope.dissect.JuniperHeader.FLAG_NO_L2;
+import static dev.fabricscope.dissect.JuniperHeader.MAGIC;
+
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 
@@ -16,8 +21,6 @@ final class JuniperFormatter {
     /** {@link #header}'s answer when it printed all tcpdump prints of the packet. */
     static final int STOP = -1;
 
-    private static final int MAGIC = 0x4d4743;   // "MGC"
-    private static final int FLAG_IN = 0x01, FLAG_NO_L2 = 0x02, FLAG_EXTENSIONS = 0x80;
     private static final int TLV_OVERHEAD = 2;
     private static final int LS_COOKIE_ID = 0x54, AS_COOKIE_ID = 0x47;
     /** The LSQ protocol codes of an AS cookie's byte 5 (the mask's 0x100 bit is beyond a byte). */

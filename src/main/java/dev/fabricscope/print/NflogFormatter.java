@@ -1,18 +1,16 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.NflogHeader;
 
 /**
  * LINKTYPE_NFLOG (Linux netfilter log, what {@code tcpdump -i nflog:N} captures from NFLOG rules) as tcpdump's
  * nflog_if_print: a 4-byte header (family, version, resource ID), then TLVs up to the payload one, whose value (IPv4
  * or IPv6 by the header's family) goes to the IP printer; -e prints the header first. The TLV length and type are
- * in the capturing host's byte order, read here as little-endian (see {@link #le16}).
+ * in the capturing host's byte order, read here as little-endian ({@link NflogHeader}, the layout the dissector
+ * shares).
  */
 final class NflogFormatter {
-    static final int HEADER = 4;
-    private static final int TLV_HEADER = 4, TLV_PAYLOAD = 9;
-    /** Linux's AF_INET and AF_INET6 (tcpdump compares with the running system's values). */
-    private static final int AF_INET = 2, AF_INET6 = 10;
 
     private final Verbosity verbosity;
     private final boolean linkHeaders;
@@ -32,36 +30,35 @@ final class NflogFormatter {
      */
     int format(Packet p, int length, StringBuilder out) {
         int capLen = p.capLen();
-        if (capLen < HEADER) {
+        if (capLen < NflogHeader.LENGTH) {
             out.append(" [|nflog]");
             return capLen;
         }
         int version = p.u8(1);
         if (version != 0) {
             out.append("version ").append(version).append(" (unknown)");
-            return HEADER;
+            return NflogHeader.LENGTH;
         }
         if (linkHeaders) header(p, length, out);
-        int off = HEADER;
-        int left = length - HEADER;
+        int off = NflogHeader.LENGTH;
+        int left = length - NflogHeader.LENGTH;
         while (left > 0) {
-            if (capLen - off < TLV_HEADER) return truncated(off, out);
-            int size = le16(p, off);
-            if (size % 4 != 0) size = (size + 4 - size % 4) & 0xffff;   // a uint16_t: 65533 and up wrap to 0
-            if (size < TLV_HEADER || capLen - off < size) return truncated(off, out);
-            if (le16(p, off + 2) == TLV_PAYLOAD) {
-                off += TLV_HEADER;
-                left -= TLV_HEADER;
+            if (capLen - off < NflogHeader.TLV_HEADER) return truncated(off, out);
+            int size = NflogHeader.paddedTlvLength(p, off);
+            if (size < NflogHeader.TLV_HEADER || capLen - off < size) return truncated(off, out);
+            if (NflogHeader.tlvType(p, off) == NflogHeader.TLV_PAYLOAD) {
+                off += NflogHeader.TLV_HEADER;
+                left -= NflogHeader.TLV_HEADER;
                 break;
             }
             off += size;
             left -= size;
         }
         switch (p.u8(0)) {
-            case AF_INET -> ip.ipv4(p, off, left, out);
-            case AF_INET6 -> ip.ipv6(p, off, left, out);
+            case NflogHeader.AF_INET -> ip.ipv4(p, off, left, out);
+            case NflogHeader.AF_INET6 -> ip.ipv6(p, off, left, out);
             default -> {
-                if (!linkHeaders) header(p, left + HEADER, out);   // tcpdump's length here: what follows the TLVs, + 4
+                if (!linkHeaders) header(p, left + NflogHeader.LENGTH, out);   // tcpdump's length here: what follows the TLVs, + 4
                 if (defaultPrint) HexDump.hexAndAscii(p, off, capLen - off, "\n\t", out);
             }
         }
@@ -77,7 +74,7 @@ final class NflogFormatter {
     private void header(Packet p, int length, StringBuilder out) {
         int family = p.u8(0);
         out.append("version ").append(p.u8(1)).append(", resource ID ").append(p.u16(2));
-        String name = family == AF_INET ? "IPv4" : family == AF_INET6 ? "IPv6" : null;
+        String name = family == NflogHeader.AF_INET ? "IPv4" : family == NflogHeader.AF_INET6 ? "IPv6" : null;
         if (verbosity != Verbosity.QUIET) {
             out.append(", family ").append(name == null ? "Unknown" : name).append(" (").append(family).append(')');
         } else if (name != null) {
@@ -88,14 +85,5 @@ final class NflogFormatter {
             out.append(')');
         }
         out.append(", length ").append(length).append(": ");
-    }
-
-    /**
-     * A TLV's length or type. The kernel writes them in its own byte order and libpcap turns a file from a host of
-     * the other order into the reader's: tcpdump on a little-endian host (ours, and nearly every Linux capture) reads
-     * them little-endian.
-     */
-    private static int le16(Packet p, int off) {
-        return p.u8(off) | p.u8(off + 1) << 8;
     }
 }
