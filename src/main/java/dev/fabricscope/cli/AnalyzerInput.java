@@ -204,7 +204,7 @@ public final class AnalyzerInput {
     /**
      * @param stop  checked per packet for files (a live source ends by itself after a stop)
      * @param decap null, or what hands the consumer the packets inside tunnels (--decap; filters see the tunnel)
-     * @param progress null, or the progress line to update every 65536 packets
+     * @param progress null, or the progress line
      */
     private static void loop(PacketSource from, PacketFilter filter, StopSignal stop, PacketConsumer consumer,
                              Decapsulator decap, Progress progress) throws IOException {
@@ -213,7 +213,8 @@ public final class AnalyzerInput {
         long read = 0;
         long matched = 0;
         while (from.next(packet)) {
-            if ((++read & 0xffff) == 0 && progress != null) progress.update(read, matched);
+            read++;
+            if (progress != null) progress.read(read, matched);
             if (filter != null && !filter.matches(packet)) continue;
             matched++;
             Dissector.dissect(packet, layers);

@@ -82,7 +82,7 @@ final class CaptureLoop {
         boolean pollStop = source.format() != CaptureFormat.LIVE;
         while (!(pollStop && stop.stopped()) && source.next(p)) {
             read++;
-            if ((read & 0xffff) == 0 && progress != null) progress.update(read, matched);
+            if (progress != null) progress.read(read, matched);
             if (filter != null && !filter.matches(p)) continue;
             if (!take()) break;
             matched++;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * A progress line on stderr for long file work ("big.pcap: 41% of 1.58 GB, 1.9M packets, 1.7M matched,
  * 610 MB/s"), redrawn at most once a second and only when stderr is a terminal, so scripts and logs get no
- * carriage-return noise. The reading loop calls {@link #update} every 65536 packets.
+ * carriage-return noise. The reading loop calls {@link #read} after each packet.
  */
 final class Progress {
     private static final long INTERVAL_NANOS = 1_000_000_000L;
@@ -82,8 +82,13 @@ final class Progress {
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 
+    /** After each packet, {@code read} counting it: every 65536 packets, {@link #update}. */
+    void read(long read, long matched) {
+        if ((read & 0xffff) == 0) update(read, matched);
+    }
+
     /** {@code matched} below 0: a run without a filter, whose line counts packets only. */
-    void update(long read, long matched) {
+    private void update(long read, long matched) {
         long now = System.nanoTime();
         if (now - lastShown < intervalNanos) return;
         lastShown = now;

@@ -112,11 +112,11 @@ public final class StripCommand implements Callable<Integer> {
             Progress progress = Progress.forTerminal(err, source);   // stdout holds no text, at most the capture
             try {
                 while (source.next(packet)) {
-                    if ((total & 0xffff) == 0xffff && progress != null) progress.update(total + 1, -1);
+                    total++;
+                    if (progress != null) progress.read(total, -1);
                     if (writer == null) writer = openWriter(source);
                     Packet stripped = EncapsulationStripper.forFile(packet, stripper.strip(packet));
                     if (stripped != packet) changed++;
-                    total++;
                     writer.write(stripped, source.interfaces().get(packet.interfaceId()));
                 }
                 if (writer == null) writer = openWriter(source);
