@@ -103,6 +103,7 @@ final class PcapReader implements PacketSource {
         packet.set(in.array(), (int) at + RECORD_HEADER, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + fraction, 0, linkType, ++frame);
         if (fraction >= 1_000_000_000L) packet.fractionBeyondSecond(fraction);
+        if (bigEndian) HostOrderHeaders.fromBigEndian(packet);
         return true;
     }
 

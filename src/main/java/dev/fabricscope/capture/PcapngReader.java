@@ -272,6 +272,7 @@ final class PcapngReader implements PacketSource {
         long ts = type == SPB ? 0 : iface.nanos(units);
         packet.set(in.array(), (int) data, (int) capLen, (int) Math.min(origLen, Integer.MAX_VALUE), ts,
                 iface.globalId(), iface.linkType(), ++frame);
+        if (bigEndian) HostOrderHeaders.fromBigEndian(packet);
         return true;
     }
 

@@ -5,8 +5,9 @@ import dev.fabricscope.capture.Packet;
 /**
  * LINKTYPE_NFLOG's layout, shared by the dissector's walk and the printer: family(1) version(1) resource ID(2), then
  * TLVs: length(2) and type(2) in the capturing host's byte order, the value, padding to 4 bytes. The length and type
- * are read little-endian, as tcpdump on a little-endian host reads them (nearly every Linux capture); each caller
- * checks that the bytes it reads were captured.
+ * are read little-endian, as tcpdump on a little-endian host reads them: the file readers turn a big-endian file's
+ * into little-endian first, as libpcap does (capture.HostOrderHeaders); each caller checks that the bytes it reads
+ * were captured.
  */
 public final class NflogHeader {
     public static final int LENGTH = 4;
