@@ -4,10 +4,12 @@ import dev.fabricscope.capture.Packet;
 import javax.crypto.Cipher;
 
 /**
- * AH (RFC 4302), ESP (RFC 4303) and IPComp (RFC 3173) as tcpdump prints them over IPv4 and IPv6 without an ESP
- * secret (print-ah.c, print-esp.c, print-ipcomp.c): "AH(spi=0x..,seq=0x..,icv=0x..): " before the protocol it
- * protects, "ESP(spi=0x..,seq=0x..), length N" and "IPComp(cpi=0x..)" with nothing after them (tcpdump -E
- * decryption is not supported).
+ * AH (RFC 4302), ESP (RFC 4303) and IPComp (RFC 3173) as tcpdump prints them over IPv4 and IPv6 (print-ah.c,
+ * print-esp.c, print-ipcomp.c): "AH(spi=0x..,seq=0x..,icv=0x..): " before the protocol it protects,
+ * "ESP(spi=0x..,seq=0x..), length N" and "IPComp(cpi=0x..)" with nothing after them. With -E's secrets
+ * ({@link EspSecrets}) ESP as print-esp.c decrypts it: the SA by SPI and IP destination (else the default one), the
+ * IV, the ciphertext less the ICV, then ": " and the plaintext less its padding, pad length and next header, printed
+ * as that next header says (tcpdump's ip_demux_print, {@link Demux}) with the outer IP header's addresses.
  */
 final class IpsecFormatter {
     private static final int ESP_HEADER = 8;
