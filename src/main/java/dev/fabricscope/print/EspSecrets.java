@@ -40,39 +40,64 @@ public final class EspSecrets {
         }
     }
 
+    /** How the block cipher is used: as OpenSSL's EVP decryption (GCM: its counter mode, the tag not checked). */
+    enum Mode { CBC, ECB, CTR, CFB, OFB, GCM }
+
     /**
-     * The ciphers: tcpdump's name for each (OpenSSL's, which tcpdump looks up), the JDK's, key, IV and block sizes,
-     * whether CBC (else ECB). "des-ede3" and "des-ede" are OpenSSL's ECB names, so "des-ede3-cbc" (cut to
-     * "des-ede3") decrypts as ECB in tcpdump, and so here. DES and Blowfish are OpenSSL 3 "legacy" ciphers: a
-     * tcpdump linked with OpenSSL 3 and without the legacy provider cannot use them.
+     * The ciphers: tcpdump's name for each (OpenSSL's, which tcpdump looks up), the JDK's, key and IV sizes, the
+     * mode. "des-ede3" and "des-ede" are OpenSSL's ECB names, so "des-ede3-cbc" (cut to "des-ede3") decrypts as ECB
+     * in tcpdump, and so here. DES and Blowfish are OpenSSL 3 "legacy" ciphers: a tcpdump linked with OpenSSL 3 and
+     * without the legacy provider cannot use them. The AES stream modes take OpenSSL's whole IV from the packet (not
+     * RFC 3686's or RFC 4106's nonce with a salt from the key), so they decrypt what tcpdump decrypts, not real
+     * AES-CTR or AES-GCM ESP.
      */
     enum Algorithm {
-        AES128("aes128", "AES", 16, 16, true), AES192("aes192", "AES", 24, 16, true),
-        AES256("aes256", "AES", 32, 16, true),
-        AES128_ECB("aes-128-ecb", "AES", 16, 0, false), AES192_ECB("aes-192-ecb", "AES", 24, 0, false),
-        AES256_ECB("aes-256-ecb", "AES", 32, 0, false),
-        TRIPLE_DES("3des", "DESede", 24, 8, true), DES3("des3", "DESede", 24, 8, true),
-        DES_EDE3("des-ede3", "DESede", 24, 0, false), DES_EDE3_ECB("des-ede3-ecb", "DESede", 24, 0, false),
-        DES_EDE("des-ede", "DESede", 16, 0, false), DES_EDE_ECB("des-ede-ecb", "DESede", 16, 0, false),
-        DES("des", "DES", 8, 8, true), DES_ECB("des-ecb", "DES", 8, 0, false),
-        BLOWFISH("blowfish", "Blowfish", 16, 8, true), BF("bf", "Blowfish", 16, 8, true),
-        BF_ECB("bf-ecb", "Blowfish", 16, 0, false);
+        AES128("aes128", "AES", 16, 16, Mode.CBC), AES192("aes192", "AES", 24, 16, Mode.CBC),
+        AES256("aes256", "AES", 32, 16, Mode.CBC),
+        AES128_ECB("aes-128-ecb", "AES", 16, 0, Mode.ECB), AES192_ECB("aes-192-ecb", "AES", 24, 0, Mode.ECB),
+        AES256_ECB("aes-256-ecb", "AES", 32, 0, Mode.ECB),
+        AES128_CTR("aes-128-ctr", "AES", 16, 16, Mode.CTR), AES192_CTR("aes-192-ctr", "AES", 24, 16, Mode.CTR),
+        AES256_CTR("aes-256-ctr", "AES", 32, 16, Mode.CTR),
+        AES128_CFB("aes-128-cfb", "AES", 16, 16, Mode.CFB), AES192_CFB("aes-192-cfb", "AES", 24, 16, Mode.CFB),
+        AES256_CFB("aes-256-cfb", "AES", 32, 16, Mode.CFB),
+        AES128_OFB("aes-128-ofb", "AES", 16, 16, Mode.OFB), AES192_OFB("aes-192-ofb", "AES", 24, 16, Mode.OFB),
+        AES256_OFB("aes-256-ofb", "AES", 32, 16, Mode.OFB),
+        AES128_GCM("aes-128-gcm", "AES", 16, 12, Mode.GCM), AES192_GCM("aes-192-gcm", "AES", 24, 12, Mode.GCM),
+        AES256_GCM("aes-256-gcm", "AES", 32, 12, Mode.GCM),
+        ID_AES128_GCM("id-aes128-gcm", "AES", 16, 12, Mode.GCM), ID_AES192_GCM("id-aes192-gcm", "AES", 24, 12, Mode.GCM),
+        ID_AES256_GCM("id-aes256-gcm", "AES", 32, 12, Mode.GCM),
+        TRIPLE_DES("3des", "DESede", 24, 8, Mode.CBC), DES3("des3", "DESede", 24, 8, Mode.CBC),
+        DES_EDE3("des-ede3", "DESede", 24, 0, Mode.ECB), DES_EDE3_ECB("des-ede3-ecb", "DESede", 24, 0, Mode.ECB),
+        DES_EDE("des-ede", "DESede", 16, 0, Mode.ECB), DES_EDE_ECB("des-ede-ecb", "DESede", 16, 0, Mode.ECB),
+        DES("des", "DES", 8, 8, Mode.CBC), DES_ECB("des-ecb", "DES", 8, 0, Mode.ECB),
+        BLOWFISH("blowfish", "Blowfish", 16, 8, Mode.CBC), BF("bf", "Blowfish", 16, 8, Mode.CBC),
+        BF_ECB("bf-ecb", "Blowfish", 16, 0, Mode.ECB);
 
         final String name;
         final String jdkName;
         final int keyLength, ivLength;
-        final boolean cbc;
+        final Mode mode;
 
-        Algorithm(String name, String jdkName, int keyLength, int ivLength, boolean cbc) {
+        Algorithm(String name, String jdkName, int keyLength, int ivLength, Mode mode) {
             this.name = name;
             this.jdkName = jdkName;
             this.keyLength = keyLength;
             this.ivLength = ivLength;
-            this.cbc = cbc;
+            this.mode = mode;
         }
 
+        /** The cipher's block size; OpenSSL's for the stream modes is 1 (any ciphertext length). */
         int blockSize() {
+            return mode != Mode.CBC && mode != Mode.ECB ? 1 : cipherBlock();
+        }
+
+        int cipherBlock() {
             return jdkName.equals("AES") ? 16 : 8;
+        }
+
+        /** Whether the JDK cipher runs forwards (the stream modes encrypt a counter or register). */
+        boolean encrypts() {
+            return mode != Mode.CBC && mode != Mode.ECB;
         }
 
         /** OpenSSL's names are case-insensitive. */
@@ -113,8 +138,13 @@ public final class EspSecrets {
         int secretLength;
         private Cipher cipher;
         private boolean cipherFailed;
+        /** The stream modes' counter or feedback register, and a block of key stream. */
+        final byte[] register = new byte[16], keyStream = new byte[16];
 
-        /** The ECB cipher for the key, made once; null (and the warning once) if the JDK refuses it. */
+        /**
+         * The ECB cipher for the key (decrypting, or encrypting for the stream modes), made once; null (and the
+         * warning once) if the JDK refuses it.
+         */
         Cipher cipher(Consumer<String> warnings) {
             if (cipher == null && !cipherFailed) {
                 try {
@@ -122,7 +152,8 @@ public final class EspSecrets {
                     byte[] key = java.util.Arrays.copyOf(secret, algorithm.keyLength == 16
                         && algorithm.jdkName.equals("DESede") ? 24 : algorithm.keyLength);
                     if (key.length == 24 && algorithm.keyLength == 16) System.arraycopy(secret, 0, key, 16, 8);   // K1K2K1
-                    c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, algorithm.jdkName));
+                    c.init(algorithm.encrypts() ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE,
+                        new SecretKeySpec(key, algorithm.jdkName));
                     cipher = c;
                 } catch (java.security.GeneralSecurityException e) {
                     cipherFailed = true;
@@ -131,11 +162,79 @@ public final class EspSecrets {
             }
             return cipher;
         }
+        /**
+         * tcpdump's do_decrypt: {@code length} bytes of ciphertext at {@code ct} in {@code source} (the IV at {@code iv})
+         * into {@code plain} at {@code at}; false after a warning ({@code caller}'s, as tcpdump's): no cipher, or a
+         * length that is not whole blocks.
+         */
+        boolean decrypt(String caller, byte[] source, int iv, int ct, int length, byte[] plain, int at,
+                        Consumer<String> warnings) {
+            Cipher c = cipher(warnings);
+            if (c == null) return false;
+            int block = algorithm.blockSize();
+            if (length % block != 0) {
+                warnings.accept(caller + ": ciphertext size " + length + " is not a multiple of the cipher block size "
+                    + block);
+                return false;
+            }
+            try {
+                switch (algorithm.mode) {
+                    case CBC, ECB -> {
+                        c.doFinal(source, ct, length, plain, at);
+                        if (algorithm.mode == Mode.CBC) {   // each block XOR the one before it, the first the IV
+                            for (int i = 0; i < length; i++) plain[at + i] ^= source[i < block ? iv + i : ct + i - block];
+                        }
+                    }
+                    default -> stream(c, source, iv, ct, length, plain, at);
+                }
+                return true;
+            } catch (java.security.GeneralSecurityException e) {
+                warnings.accept(caller + ": EVP_DecryptUpdate failed (" + e.getMessage() + ")");
+                return false;
+            }
+        }
+
+        /**
+         * The AES stream modes as OpenSSL's EVP decrypts them: CTR from the IV as a 128-bit counter, GCM from the
+         * 12-byte IV and counter 2 (the first block after J0) with 32-bit increments, OFB and CFB (128-bit feedback)
+         * from the IV.
+         */
+        private void stream(Cipher encrypt, byte[] source, int iv, int ct, int length, byte[] plain, int at)
+                throws java.security.GeneralSecurityException {
+            if (algorithm.mode == Mode.GCM) {
+                System.arraycopy(source, iv, register, 0, 12);
+                register[12] = register[13] = register[14] = 0;
+                register[15] = 2;
+            } else {
+                System.arraycopy(source, iv, register, 0, 16);
+            }
+            for (int done = 0; done < length; done += 16) {
+                encrypt.doFinal(register, 0, 16, keyStream, 0);
+                int n = Math.min(16, length - done);
+                for (int i = 0; i < n; i++) plain[at + done + i] = (byte) (source[ct + done + i] ^ keyStream[i]);
+                switch (algorithm.mode) {
+                    case CTR -> increment(register, 0);
+                    case GCM -> increment(register, 12);
+                    case OFB -> System.arraycopy(keyStream, 0, register, 0, 16);
+                    default -> {   // CFB: the ciphertext block is the next input
+                        if (n == 16) System.arraycopy(source, ct + done, register, 0, 16);
+                    }
+                }
+            }
+        }
+
+        /** The big-endian counter in {@code block} from {@code from} to its end, plus one. */
+        private static void increment(byte[] block, int from) {
+            for (int i = 15; i >= from; i--) {
+                if (++block[i] != 0) return;
+            }
+        }
     }
 
     private final String text;
     private final Consumer<String> warnings;
     private final List<Sa> sas = new ArrayList<>();
+    private final DecryptedPayload plaintext = new DecryptedPayload();
     private Sa defaultSa;
     private boolean parsed;
 
@@ -147,6 +246,11 @@ public final class EspSecrets {
 
     Consumer<String> warnings() {
         return warnings;
+    }
+
+    /** Where this printer's decrypted payloads go (ESP's, over IP and in UDP, and IKEv2's). */
+    DecryptedPayload plaintext() {
+        return plaintext;
     }
 
     /** Parses the secrets at the first call (tcpdump: at the first ESP packet); whether there is any SA. */

@@ -1,7 +1,6 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
-import javax.crypto.Cipher;
 
 /**
  * AH (RFC 4302), ESP (RFC 4303) and IPComp (RFC 3173) as tcpdump prints them over IPv4 and IPv6 (print-ah.c,
@@ -20,12 +19,6 @@ final class IpsecFormatter {
     /** -E's SAs, or null (no decryption). */
     private final EspSecrets secrets;
     private final Demux demux;
-    /**
-     * The decrypted packet: the outer packet's bytes up to the ciphertext, then the plaintext there (so the outer
-     * IP header's offsets hold). Two, for ESP found inside a decrypted payload. Grown as needed.
-     */
-    private byte[] plainA = new byte[0], plainB = new byte[0];
-    private final Packet plainPacketA = new Packet(), plainPacketB = new Packet();
 
     /** After {@link #ah}: the protocol it protects. */
     int nextHeader;
@@ -117,50 +110,20 @@ final class IpsecFormatter {
             return;
         }
         int payloadLength = end - sa.authLength - ct;
-        Cipher cipher = sa.cipher(secrets.warnings());
-        if (cipher == null) return;
-        int block = sa.algorithm.blockSize();
-        if (payloadLength % block != 0) {
-            secrets.warnings().accept("esp_print: ciphertext size " + payloadLength
-                + " is not a multiple of the cipher block size " + block);
-            return;
-        }
-        boolean useA = p.bytes() != plainA;   // ESP inside a decrypted payload (maybe a view of it) reads from A
-        byte[] plain = useA ? plainA : plainB;
-        if (plain.length < ct + payloadLength) {
-            plain = new byte[Math.max(ct + payloadLength, 2048)];
-            if (useA) plainA = plain;
-            else plainB = plain;
-        }
-        p.copyTo(0, plain, 0, ct);
-        byte[] source = p.bytes();
-        int base = p.offset();
-        try {
-            cipher.doFinal(source, base + ct, payloadLength, plain, ct);
-        } catch (javax.crypto.ShortBufferException | javax.crypto.IllegalBlockSizeException
-                 | javax.crypto.BadPaddingException e) {
-            secrets.warnings().accept("esp_print: EVP_DecryptUpdate failed (" + e.getMessage() + ")");
-            return;
-        }
-        if (sa.algorithm.cbc) {   // CBC: each block XOR the ciphertext block before it, the first XOR the IV
-            for (int i = 0; i < payloadLength; i++) {
-                int previous = i < block ? base + iv + i : base + ct + i - block;
-                plain[ct + i] ^= source[previous];
-            }
-        }
+        Packet plain = secrets.plaintext().decrypt("esp_print", sa, secrets.warnings(), p, iv, ct, payloadLength);
+        if (plain == null) return;
         // under 2 bytes tcpdump's fetch of the pad length reads before the plaintext and passes; it fails the check
-        if (payloadLength < 2 || (plain[ct + payloadLength - 2] & 0xff) + 2 > payloadLength) {
+        if (payloadLength < 2 || plain.u8(ct + payloadLength - 2) + 2 > payloadLength) {
             out.append(" [|esp]");   // corrupt, or not the right key
             return;
         }
-        int padLength = plain[ct + payloadLength - 2] & 0xff;
-        int nextHeader = plain[ct + payloadLength - 1] & 0xff;
+        int padLength = plain.u8(ct + payloadLength - 2);
+        int nextHeader = plain.u8(ct + payloadLength - 1);
         out.append(": ");
         int innerLength = payloadLength - (padLength + 2);
-        Packet plainPacket = useA ? plainPacketA : plainPacketB;
-        plainPacket.set(plain, 0, ct + innerLength, ct + innerLength, p.timestampNanos(), p.interfaceId(),
-            p.linkType(), p.frameNumber());
-        demux.print(plainPacket, nextHeader, ct, innerLength, out);
+        plain.set(plain.bytes(), plain.offset(), ct + innerLength, ct + innerLength, p.timestampNanos(),
+            p.interfaceId(), p.linkType(), p.frameNumber());   // the padding is not part of it
+        demux.print(plain, nextHeader, ct, innerLength, out);
     }
 
     void ipcomp(Packet p, int at, int end, StringBuilder out) {
