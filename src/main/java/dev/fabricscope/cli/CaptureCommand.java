@@ -284,7 +284,7 @@ public final class CaptureCommand implements Callable<Integer> {
         + "so a segment after AH or IPv6 extension headers shows invalid. Without -M: 'can't check' and the digest.")
     String md5Secret;
 
-    @Option(names = "-E", paramLabel = "SECRET", description = "Decrypt IPsec ESP (also ESP in UDP, port 4500) as "
+    @Option(names = "-E", paramLabel = "SECRET", description = "Decrypt IPsec ESP (also ESP in UDP, port 4500) and IKEv2 as "
         + "tcpdump -E, and print what it carries after the ESP line. SECRET is one or more 'spi@ipaddr algo:secret' "
         + "entries apart by commas or newlines: the SA whose SPI (0x hex, 0 octal or decimal) and IPv4 or IPv6 "
         + "destination a packet has is used, else the one entry given without 'spi@ipaddr'. algo is aes128, aes192 "
@@ -298,8 +298,9 @@ public final class CaptureCommand implements Callable<Integer> {
         + "is rejected with a warning as tcpdump rejects one OpenSSL lacks. secret is 0x and hex digits, or else the text "
         + "itself (up to 256 bytes); a key shorter than the cipher's is padded with zeros. 'file NAME' reads entries "
         + "from NAME, one a line ('#' lines and empty ones skipped), where 'ikev2 I|R 0xSPIi 0xSPIr auth:key "
-        + "enc:key' lines are checked but IKEv2 payloads print undecrypted. As tcpdump, the secrets are read at the "
-        + "first ESP packet; what is wrong with one is a 'fabricscope: WARNING:' line on standard error and that "
+        + "enc:key' lines (I: messages with the initiator flag; auth sha1 or md5 means a 12-byte ICV) decrypt "
+        + "IKEv2's encrypted payloads, printed with -v as the payloads inside. As tcpdump, the secrets are read at the "
+        + "first ESP or ISAKMP packet; what is wrong with one is a 'fabricscope: WARNING:' line on standard error and that "
         + "entry is left out; an invalid hex digit (exit 2) or a file that cannot be read (exit 1) ends the run. "
         + "A wrong key usually shows as ' [|esp]' (padding that makes no sense) or as nonsense after the ESP line. "
         + "As tcpdump's manual says: for debugging; a secret on the command line is visible to others (ps).")

@@ -15,10 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * tcpdump's {@code -E} secrets (print-esp.c): "spi@ipaddr algo:secret" entries apart by commas or newlines, an entry
  * without "spi@ipaddr" the default SA, "file NAME" read a line at a time ('#' lines and empty ones skipped),
- * "ikev2 I|R 0xicookie 0xrcookie authalgo:key encalgo:key" IKEv2 SAs (parsed and checked, not used: IKEv2 payloads
- * print undecrypted). As tcpdump, the text is parsed at the first ESP packet, its warnings then go to {@code
- * warnings} (without tcpdump's "WARNING: " prefix) and an SA with a bad field is left out; an invalid hex digit or an
- * unreadable file ends the run ({@link BadSecretException}).
+ * "ikev2 I|R 0xicookie 0xrcookie authalgo:key encalgo:key" IKEv2 SAs (for IKEv2's encrypted payloads). As tcpdump,
+ * the text is parsed at the first ESP or ISAKMP packet, its warnings then go to {@code warnings} (without tcpdump's
+ * "WARNING: " prefix) and an SA with a bad field is left out; an invalid hex digit or an unreadable file ends the run
+ * ({@link BadSecretException}).
  *
  * <p>Ciphers by tcpdump's names (OpenSSL's, after "-hmac96", which means a 12-byte ICV, and then "-cbc" are cut off):
  * {@link Algorithm}. One JDK {@link Cipher} per SA, made at its first packet and kept: CBC is ECB plus the XOR, so a
@@ -278,6 +278,24 @@ public final class EspSecrets {
         return defaultSa;
     }
 
+    /**
+     * The IKEv2 SA (an ikev2 line, newest first) for a message whose header is at {@code header} in {@code p}: its
+     * initiator flag and its two cookies; null if none.
+     */
+    Sa findIke(boolean initiator, Packet p, int header) {
+        for (int i = sas.size() - 1; i >= 0; i--) {
+            Sa sa = sas.get(i);
+            if (!sa.ikev2 || sa.initiator != initiator) continue;
+            boolean same = true;
+            for (int j = 0; j < 8 && same; j++) {
+                same = p.u8(header + j) == (sa.initiatorCookie[j] & 0xff)
+                    && p.u8(header + 8 + j) == (sa.responderCookie[j] & 0xff);
+            }
+            if (same) return sa;
+        }
+        return null;
+    }
+
     private void parse(String secrets) {
         // tcpdump's strsep(&p, "\n,"): each piece, empty ones too (but none after a final separator)
         int start = 0;
@@ -367,7 +385,7 @@ public final class EspSecrets {
         }
     }
 
-    /** tcpdump's esp_print_decode_ikeline: checked as tcpdump checks it; kept but not used for decryption. */
+    /** tcpdump's esp_print_decode_ikeline: checked as tcpdump checks it. */
     private void ikeLine(String line, String file, int lineNumber) {
         String[] fields = new String[5];
         int at = 0;

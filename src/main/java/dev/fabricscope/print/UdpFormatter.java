@@ -111,7 +111,7 @@ final class UdpFormatter {
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
         this.lmp = new LmpFormatter(verbosity, earlyEnd);
         this.vqp = new VqpFormatter(verbosity, earlyEnd);
-        this.ike = new IkeFormatter(verbosity, earlyEnd);
+        this.ike = new IkeFormatter(verbosity, earlyEnd, settings.espSecrets());
         this.natTraversal = new NatTraversalFormatter(earlyEnd,
             new IpsecFormatter(verbosity, earlyEnd, settings.espSecrets(), decrypted), ike);
         this.nfs = nfs;

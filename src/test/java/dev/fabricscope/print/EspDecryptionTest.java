@@ -245,6 +245,53 @@ class EspDecryptionTest {
         PrinterAllocation.assertNoAllocationPerPacketWith(frames, "stream-mode ESP", "-E " + STREAM_SECRETS);
     }
 
+    static final byte[] SPI_I = hex("0001020304050607"), SPI_R = hex("c02e7a3031a03188");
+    static final String IKE_SECRETS = "ikev2 I 0x" + hexOf(SPI_I) + " 0x" + hexOf(SPI_R) + " sha1:0x00 aes128:0x"
+        + hexOf(AES128) + "\nikev2 R 0x" + hexOf(SPI_I) + " 0x" + hexOf(SPI_R) + " md5:0x00 3des:0x" + hexOf(TDES);
+
+    /**
+     * An IKE_AUTH message (initiator or responder flag) whose encrypted payload holds an IDi and a nonce: the IV, the
+     * payloads, padding and pad length encrypted, then a 12-byte ICV (sha1 and md5 say 12).
+     */
+    static byte[] ikeAuth(int flags, String algorithm, byte[] key, byte[] iv, int block) throws Exception {
+        byte[] id = concat(new byte[] {40, 0}, u16(12), new byte[] {2, 0, 0, 0}, ascii("west"));
+        byte[] nonce = concat(new byte[] {0, 0}, u16(20), hex("00112233445566778899aabbccddeeff"));
+        byte[] inner = concat(id, nonce);
+        int pad = (block - (inner.length + 1) % block) % block;
+        byte[] plain = concat(inner, new byte[pad], new byte[] {(byte) pad});
+        Cipher c = Cipher.getInstance(algorithm + "/CBC/NoPadding");
+        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, algorithm), new IvParameterSpec(iv));
+        byte[] body = concat(iv, c.doFinal(plain), new byte[12]);
+        byte[] encrypted = concat(new byte[] {35, (byte) 0x80}, u16(4 + body.length), body);
+        byte[] header = concat(SPI_I, SPI_R, new byte[] {46, 0x20, 35, (byte) flags}, u32(1), u32(28 + encrypted.length));
+        return ethernet(0x0800, ipv4(17, udp(500, 500, concat(header, encrypted), IP_A, IP_B)));
+    }
+
+    static List<Frame> ikeFrames() throws Exception {
+        return List.of(new Frame(ikeAuth(0x08, "AES", AES128, iv(16, 30), 16)),
+            new Frame(ikeAuth(0x20, "DESede", TDES, iv(8, 31), 8)),
+            new Frame(ikeAuth(0x08, "AES", AES256, iv(16, 32), 16)));   // a wrong key: nonsense payloads
+    }
+
+    /** IKEv2's encrypted payload with -E's ikev2 lines (tcpdump's esp_decrypt_buffer_by_ikev2_print). */
+    @Test
+    void ikev2AsTcpdump() throws Exception {
+        List<Frame> frames = ikeFrames();
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-v -E " + IKE_SECRETS, "-vvv -x -E " + IKE_SECRETS,
+            "-E " + IKE_SECRETS, "-v");
+        Path file = dir.resolve("ike.pcap");
+        TestPcap.write(file, dev.fabricscope.capture.LinkType.EN10MB, 1_700_000_000L, frames);
+        List<String> lines = PacketPrinterTest.perPacket(file, TcpdumpOracle.PrinterFlags.of("-v -E " + IKE_SECRETS)
+            .printer());
+        assertTrue(lines.get(0).contains("(v2IDi: len=8 fqdn:west)") && lines.get(1).contains("(v2IDi: len=8 fqdn:west)"),
+            String.join("\n", lines));   // decrypted, both ways (the oracle's agreement alone would not say so)
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, TcpdumpOracle.cutAfterEveryByte(frames, 14 + 20),
+            "-vv -E " + IKE_SECRETS);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, MutatedFrames.of(frames, "ESP_IKE", 7296, 30,
+            MutatedFrames::afterIp, 3, 40, MutatedFrames.ALL), "-vvv -E " + IKE_SECRETS);
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames, "decrypted IKEv2", "-v -E " + IKE_SECRETS);
+    }
+
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> some = frames().subList(0, 8);
