@@ -86,8 +86,6 @@ import picocli.CommandLine.Model.CommandSpec;
             + "link type (netmask 0: only 'ip broadcast' can differ); -f with -r or -V, --print with -w -, and "
             + "--count with --json are usage errors (exit 2, where tcpdump exits 1 or writes both to standard "
             + "output).",
-        "",
-        "Not supported: -E (ESP decryption).",
     },
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
@@ -285,6 +283,28 @@ public final class CaptureCommand implements Callable<Integer> {
         + "changed on the way); as in tcpdump the pseudo-header holds IPv4's protocol byte and IPv6's payload length, "
         + "so a segment after AH or IPv6 extension headers shows invalid. Without -M: 'can't check' and the digest.")
     String md5Secret;
+
+    @Option(names = "-E", paramLabel = "SECRET", description = "Decrypt IPsec ESP (also ESP in UDP, port 4500) and IKEv2 as "
+        + "tcpdump -E, and print what it carries after the ESP line. SECRET is one or more 'spi@ipaddr algo:secret' "
+        + "entries apart by commas or newlines: the SA whose SPI (0x hex, 0 octal or decimal) and IPv4 or IPv6 "
+        + "destination a packet has is used, else the one entry given without 'spi@ipaddr'. algo is aes128, aes192 "
+        + "or aes256 (CBC), 3des or des3 (3DES-CBC), des (DES-CBC), blowfish or bf (Blowfish-CBC), an ECB "
+        + "cipher (aes-128-ecb, aes-192-ecb, aes-256-ecb, des-ede3, des-ede, des-ecb, bf-ecb; note that as in tcpdump "
+        + "des-ede3-cbc means des-ede3, which is ECB) or an AES stream mode as OpenSSL runs it, with the whole IV "
+        + "from the packet (aes-128-ctr, aes-192-cfb, aes-256-ofb, aes-128-gcm without checking the tag, ...); a "
+        + "'-cbc' suffix is ignored, and '-hmac96' says the packets end "
+        + "in a 12-byte ICV (not verified). There is no default algorithm: tcpdump's manual says des-cbc, but an "
+        + "entry without 'algo:' is rejected by tcpdump as here; an algorithm the JDK lacks (e.g. cast128, camellia) "
+        + "is rejected with a warning as tcpdump rejects one OpenSSL lacks. secret is 0x and hex digits, or else the text "
+        + "itself (up to 256 bytes); a key shorter than the cipher's is padded with zeros. 'file NAME' reads entries "
+        + "from NAME, one a line ('#' lines and empty ones skipped), where 'ikev2 I|R 0xSPIi 0xSPIr auth:key "
+        + "enc:key' lines (I: messages with the initiator flag; auth sha1 or md5 means a 12-byte ICV) decrypt "
+        + "IKEv2's encrypted payloads, printed with -v as the payloads inside. As tcpdump, the secrets are read at the "
+        + "first ESP or ISAKMP packet; what is wrong with one is a 'fabricscope: WARNING:' line on standard error and that "
+        + "entry is left out; an invalid hex digit (exit 2) or a file that cannot be read (exit 1) ends the run. "
+        + "A wrong key usually shows as ' [|esp]' (padding that makes no sense) or as nonsense after the ESP line. "
+        + "As tcpdump's manual says: for debugging; a secret on the command line is visible to others (ps).")
+    String espSecret;
 
     @Option(names = "-u", description = "Print NFS file handles undecoded, as their 32-bit words in hex "
         + "('fh[1000701:a10b00:...]'), instead of the layout tcpdump guesses for the server (as tcpdump -u).")
@@ -855,11 +875,19 @@ public final class CaptureCommand implements Callable<Integer> {
         if (rawNfsHandles) options.add(PacketPrinter.Option.NFS_RAW_HANDLES);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length),
-            packetType, md5Secret == null ? null : argumentBytes(md5Secret));
+            packetType, md5Secret == null ? null : argumentBytes(md5Secret), espSecret, warning -> {
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                err.println("fabricscope: WARNING: " + warning);
+                err.flush();
+            });
         Decapsulator decapsulator = vxlanPort.decapsulator(decap);   // one per loop, as the printer
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');
-            printer.format(decapsulator == null ? p : decapsulator.inner(p, l), l, line);
+            try {
+                printer.format(decapsulator == null ? p : decapsulator.inner(p, l), l, line);
+            } catch (dev.fabricscope.print.EspSecrets.BadSecretException e) {
+                throw new UserError(e.exitStatus(), e.getMessage());   // as tcpdump, at the first ESP packet
+            }
         };
     }
 

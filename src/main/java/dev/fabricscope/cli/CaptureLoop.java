@@ -110,7 +110,15 @@ final class CaptureLoop {
     private void print(Packet p) {
         line.setLength(0);
         Dissector.dissect(p, layers);
-        lines.append(p, layers, source.interfaces().get(p.interfaceId()), line);
+        try {
+            lines.append(p, layers, source.interfaces().get(p.interfaceId()), line);
+        } catch (RuntimeException e) {   // e.g. -E's bad secret at the first ESP packet: as tcpdump, the line so far
+            synchronized (out) {
+                out.append(line);
+                out.flush();
+            }
+            throw e;
+        }
         line.append('\n');
         synchronized (out) {
             out.append(line);

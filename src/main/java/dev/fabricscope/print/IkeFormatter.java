@@ -112,13 +112,24 @@ final class IkeFormatter {
     private final byte[][] responderAddresses = new byte[INITIATORS][16];
     private int nextInitiator;
 
+    /** -E's SAs (IKEv2's encrypted payloads decrypted with its ikev2 lines), or null. */
+    private final EspSecrets secrets;
+    /** The message header's offset, for the encrypted payload's SA (its cookies and initiator flag). */
+    private int base;
+
     IkeFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
+        this(verbosity, earlyEnd, null);
+    }
+
+    IkeFormatter(Verbosity verbosity, EarlyEnd earlyEnd, EspSecrets secrets) {
         this.verbosity = verbosity;
         this.earlyEnd = earlyEnd;
+        this.secrets = secrets;
     }
 
     /** The message at {@code off}, {@code length} bytes by UDP, captured up to {@code end}, inside {@code ip}. */
     void format(Packet p, IpContext ip, int off, int length, int end, StringBuilder out) {
+        if (secrets != null) secrets.any();   // tcpdump's isakmp_print reads -E's secrets first, as esp_print does
         if (off + HEADER > end) {   // checked, not fetched: no jump
             out.append(" [|isakmp]");
             return;
@@ -131,6 +142,7 @@ final class IkeFormatter {
     }
 
     private void message(Packet p, IpContext ip, int bp, int length, StringBuilder out) {
+        base = bp;
         out.append("isakmp");
         int vers = bytes.u8(bp + 17);
         int major = vers >>> 4, minor = vers & 0x0f;
@@ -227,7 +239,7 @@ final class IkeFormatter {
             case 41 -> notify(ext, itemLen, out);
             case 43 -> vendor(np, ext, itemLen, out);
             case NP_V2E -> {
-                if (v2) yield encrypted(np, ext, itemLen, out);
+                if (v2) yield encrypted(np, ext, itemLen, phase, proto, depth, out);
                 out.append("v2e");   // IKEv1 has no printer for it
                 yield ext + itemLen;
             }
@@ -267,8 +279,13 @@ final class IkeFormatter {
         return ext + itemLen;
     }
 
-    /** ikev2_e_print: as the generic one (its hex from 5 bytes of body); always the last of the chain. */
-    private int encrypted(int np, int ext, int itemLen, StringBuilder out) {
+    /**
+     * ikev2_e_print: as the generic one (its hex from 5 bytes of body); always the last of the chain. With -E's
+     * ikev2 SA for the message's cookies and initiator flag, the body less the ICV decrypted (the IV first), and the
+     * plaintext, padding and all, printed as the chain its next-payload field starts (esp.c's
+     * esp_decrypt_buffer_by_ikev2_print and ikev2_sub_print).
+     */
+    private int encrypted(int np, int ext, int itemLen, int phase, int proto, int depth, StringBuilder out) {
         title(out, np, ext);
         int dlen = itemLen - GENERIC;
         out.append(" len=").append(dlen);
@@ -276,6 +293,19 @@ final class IkeFormatter {
             out.append(' ');
             if (!raw(out, ext + GENERIC, dlen)) return truncated(out, np);
         }
+        if (secrets == null || !bytes.has(ext + GENERIC, dlen)) return -1;
+        Packet p = bytes.packet();
+        EspSecrets.Sa sa = secrets.findIke((bytes.u8(base + 19) & FLAG_I) != 0, p, base);
+        if (sa == null) return -1;
+        int iv = ext + GENERIC, ct = iv + sa.algorithm.ivLength, end = iv + dlen - sa.authLength;
+        if (end <= ct) return -1;
+        Packet plain = secrets.plaintext().decrypt("esp_decrypt_buffer_by_ikev2_print", sa, secrets.warnings(), p, iv,
+            ct, end - ct);
+        if (plain == null) return -1;
+        int inner = bytes.u8(ext), outerEnd = bytes.end();   // the encrypted payload's next payload: the first inside
+        bytes.set(plain, plain.capLen());
+        chain(true, inner, ct, phase, proto, depth + 1, out);
+        bytes.set(p, outerEnd);
         return -1;   // its next-payload field names what is inside
     }
 

@@ -6,6 +6,8 @@ package dev.fabricscope.print;
  */
 final class IpContext {
     boolean v6;
+    /** The IPv4 header's protocol or the IPv6 header's next header (what ESP's decrypted payload is printed after). */
+    int headerProtocol;
     int srcOffset;
     int dstOffset;
     /**

@@ -63,11 +63,11 @@ final class IpFormatter {
         this.linkHeaders = linkHeaders;
         this.verifyChecksums = settings.verifyChecksums();
         this.extensions = new Ip6ExtensionHeaders(verbosity, earlyEnd);
-        this.ipsec = new IpsecFormatter(verbosity, earlyEnd);
+        this.ipsec = new IpsecFormatter(verbosity, earlyEnd, settings.espSecrets(), this::decrypted);
         this.earlyEnd = earlyEnd;
         NfsFormatter nfs = new NfsFormatter(verbosity, settings.nfsRawHandles(), earlyEnd);   // one xid map for UDP and TCP, as tcpdump's
         this.tcp = new TcpFormatter(settings, earlyEnd, inner, nfs);
-        this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes, nfs);
+        this.udp = new UdpFormatter(settings, earlyEnd, inner, etherTypes, nfs, this::decrypted);
         this.carp = forced == PacketType.CARP ? new CarpFormatter(verbosity, earlyEnd) : null;
         this.icmp = new IcmpFormatter(verbosity, earlyEnd, inner);
         this.icmp6 = new Icmp6Formatter(verbosity, earlyEnd);
@@ -141,6 +141,7 @@ final class IpFormatter {
         int fragmentOffset = (fragmentField & 0x1fff) * 8;
         int proto = p.u8(off + 9);
         ctx.v6 = false;
+        ctx.headerProtocol = proto;
         ctx.srcOffset = off + 12;
         ctx.dstOffset = off + 16;
         ctx.pseudoDstOffset = off + 16;
@@ -252,6 +253,7 @@ final class IpFormatter {
             out.append(" (").append(nh).append(") payload length: ").append(payloadLength).append(") ");
         }
         ctx.v6 = true;
+        ctx.headerProtocol = nh;
         ctx.srcOffset = off + 8;
         ctx.dstOffset = off + 24;
         ctx.pseudoDstOffset = off + 24;
@@ -287,7 +289,7 @@ final class IpFormatter {
                 if (v6) icmp6.icmp6(p, ctx, off, len, out);
                 else out.append("[ICMPv6 requires IPv6] (invalid)");
             }
-            case ESP -> ipsec.esp(p, off, length, ctx.end, out);
+            case ESP -> ipsec.esp(p, ctx, off, length, ctx.end, out);
             case IPCOMP -> ipsec.ipcomp(p, off, ctx.end, out);
             case NO_NEXT_HEADER -> out.append("no next header");
             case IgmpFormatter.PROTOCOL -> {
@@ -318,6 +320,15 @@ final class IpFormatter {
             // tcpdump decodes many more: a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
+    }
+
+    /**
+     * What ESP decrypted (-E), in {@code plain} whose bytes before {@code off} are the outer packet's: tcpdump's
+     * ip_demux_print with the outer IP header, so addresses print as after any header that is not the transport.
+     */
+    private void decrypted(Packet plain, int nextHeader, int off, int length, StringBuilder out) {
+        ctx.end = off + length;
+        transport(plain, nextHeader, off, length, ctx.v6, ctx.headerProtocol, out);
     }
 
     /** The packet an IP tunnel carries, printed like any (tcpdump's ip_print / ip6_print / ether_print on it). */

@@ -53,6 +53,6 @@ final class NatTraversalFormatter {
             return;
         }
         out.append("UDP-encap: ");
-        ipsec.esp(p, off, length, end, out);
+        ipsec.esp(p, ip, off, length, end, out);
     }
 }

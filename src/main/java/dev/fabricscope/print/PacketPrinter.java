@@ -167,6 +167,18 @@ public final class PacketPrinter {
      */
     public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
                          RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret) {
+        this(zone, verbosity, options, timestampStyle, rawDump, forced, tcpSignatureSecret, null, null);
+    }
+
+    /**
+     * And tcpdump's {@code -E secret} ({@code espSecret}, null: no -E): ESP decrypted with its SAs ({@link EspSecrets},
+     * parsed at the first ESP packet as tcpdump parses them); {@code espWarnings} gets tcpdump's warnings about them
+     * (a line each, without "WARNING: "). An invalid hex digit or an unreadable secrets file ends {@link #format} with
+     * {@link EspSecrets.BadSecretException}, as it ends tcpdump.
+     */
+    public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
+                         RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret, String espSecret,
+                         java.util.function.Consumer<String> espWarnings) {
         this.verbosity = verbosity;
         this.linkHeaders = options.contains(Option.LINK_HEADERS);
         this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
@@ -177,7 +189,8 @@ public final class PacketPrinter {
         PrintSettings settings = new PrintSettings(verbosity, linkHeaders,
             options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), defaultPrint, rawDump.hex && rawDump.ascii, zone, forced,
             !options.contains(Option.DONT_VERIFY_CHECKSUMS), options.contains(Option.BGP_ASDOT),
-            options.contains(Option.NFS_RAW_HANDLES), tcpSignatureSecret == null ? null : tcpSignatureSecret.clone());
+            options.contains(Option.NFS_RAW_HANDLES), tcpSignatureSecret == null ? null : tcpSignatureSecret.clone(),
+            espSecret == null ? null : new EspSecrets(espSecret, espWarnings == null ? w -> { } : espWarnings));
         this.ip = new IpFormatter(settings, earlyEnd, this::encapsulated, this::carriedEtherType);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);

@@ -15,7 +15,8 @@ import java.time.ZoneId;
  * @param bgpAsdot                -b (BGP AS numbers above 65535 as "high.low")
  * @param nfsRawHandles           -u (NFS file handles as their 32-bit words in hex, no guess at the server's layout)
  * @param tcpSignatureSecret      -M's secret, the bytes tcpdump's argument has (TCP-MD5 signatures verified), or null
+ * @param espSecrets              -E's SAs (ESP decrypted), this printer's own, or null
  */
 record PrintSettings(Verbosity verbosity, boolean linkHeaders, boolean relativeSequenceNumbers, boolean defaultPrint,
                      boolean hexAsciiDump, ZoneId zone, PacketType forced, boolean verifyChecksums, boolean bgpAsdot,
-                     boolean nfsRawHandles, byte[] tcpSignatureSecret) { }
+                     boolean nfsRawHandles, byte[] tcpSignatureSecret, EspSecrets espSecrets) { }

@@ -75,9 +75,10 @@ final class UdpFormatter {
     /**
      * @param etherTypes what Geneve's payload gets, by its ethertype
      * @param nfs        NFS calls to 2049 and replies from it (its xid map shared with TCP's)
+     * @param decrypted  prints what ESP in UDP decrypts to (-E)
      */
     UdpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, CarriedEtherType etherTypes,
-                 NfsFormatter nfs) {
+                 NfsFormatter nfs, IpsecFormatter.Demux decrypted) {
         Verbosity verbosity = settings.verbosity();
         this.verbosity = verbosity;
         this.verifyChecksums = settings.verifyChecksums();
@@ -110,8 +111,9 @@ final class UdpFormatter {
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
         this.lmp = new LmpFormatter(verbosity, earlyEnd);
         this.vqp = new VqpFormatter(verbosity, earlyEnd);
-        this.ike = new IkeFormatter(verbosity, earlyEnd);
-        this.natTraversal = new NatTraversalFormatter(earlyEnd, new IpsecFormatter(verbosity, earlyEnd), ike);
+        this.ike = new IkeFormatter(verbosity, earlyEnd, settings.espSecrets());
+        this.natTraversal = new NatTraversalFormatter(earlyEnd,
+            new IpsecFormatter(verbosity, earlyEnd, settings.espSecrets(), decrypted), ike);
         this.nfs = nfs;
         this.cnfp = new CnfpFormatter(earlyEnd);
         this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);

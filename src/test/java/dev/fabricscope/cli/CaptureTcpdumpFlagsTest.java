@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * capture's tcpdump flags --count, --print, -d/-dd/-ddd, --micro, -V, -N, -f, -M and -u against tcpdump itself:
+ * capture's tcpdump flags --count, --print, -d/-dd/-ddd, --micro, -V, -N, -f, -M, -u and -E against tcpdump itself:
  * standard output, standard error, exit status and written files.
  */
 class CaptureTcpdumpFlagsTest {
@@ -149,6 +149,55 @@ class CaptureTcpdumpFlagsTest {
             args.addAll(List.of(flags.split(" ")));
             assertSameAsTcpdump(args.toArray(String[]::new));
         }
+    }
+
+    /**
+     * -E: an AES-128-CBC ESP packet (tunnel mode, an inner UDP datagram) with the right key, a wrong one, secrets
+     * with warnings (bad SPI, address, algorithm, an entry without algo:) and ones that end the run (an invalid hex
+     * digit, a file that is not there): standard output and standard error as tcpdump's (its program name ours), the
+     * exit status 0 as tcpdump's, else ours (2, 1) where tcpdump's is its own (15, 13).
+     */
+    @Test
+    void espSecretsAsTcpdump() throws Exception {
+        byte[] key = hex("000102030405060708090a0b0c0d0e0f"), iv = hex("f0e0d0c0b0a090807060504030201000");
+        byte[] udp = concat(u16(5000), u16(9), u16(12), u16(0), ascii("four"));
+        byte[] inner = concat(hex("4500"), u16(20 + udp.length), hex("0007 4000 3f11 0000 c0a80101 c0a80202"), udp);
+        byte[] plain = concat(inner, hex("0102030405060708090a0b0c0d0e"), new byte[] {14, 4});
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+            new javax.crypto.spec.IvParameterSpec(iv));
+        byte[] esp = concat(u32(0x1000), u32(1), iv, c.doFinal(plain), new byte[12]);
+        Path file = dir.resolve("esp.pcap");
+        Files.write(file, concat(hex("d4c3b2a1 0200 0400 00000000 00000000 ffff0000 01000000"),
+            record(ipv4Frame(50, esp)), record(ipv4Frame(50, esp))));
+        String hexKey = "0x000102030405060708090a0b0c0d0e0f";
+        for (String secret : List.of("0x1000@10.0.0.2 aes128-cbc-hmac96:" + hexKey, "aes128-hmac96:" + hexKey,
+                "aes128:" + hexKey, "0x1000@10.0.0.2 aes128-hmac96:0x00", "zz@10.0.0.2 aes128:0x00,1@10.0.0 aes:0x00,"
+                + "aes128-hmac96", "0x1000@10.0.0.2 nosuch-cbc:0x00,3des:0x0", "aes128:0x0g", "file /nonexistent/fabricscope-esp-secrets")) {
+            for (String verbosity : List.of("", "-v")) {
+                List<String> args = new ArrayList<>(List.of("-r", file.toString(), "-E", secret));
+                if (!verbosity.isEmpty()) args.add(verbosity);
+                CliRun run = CliRun.of(arguments(List.of("capture"), args));
+                List<String> tcpdump = new ArrayList<>(List.of(Oracles.tcpdump(), "-n"));
+                tcpdump.addAll(args);
+                Oracles.Run expected = Oracles.run(tcpdump, Map.of("TZ", java.util.TimeZone.getDefault().getID()));
+                String what = String.join(" ", args);
+                assertEquals(expected.out(), run.out(), what);
+                assertEquals(expected.err().replace("tcpdump: ", "fabricscope: "), run.err(), what);
+                int status = switch (expected.exitCode()) {
+                    case 15 -> 2;   // S_ERR_ND_ESP_SECRET
+                    case 13 -> 1;   // S_ERR_ND_OPEN_FILE
+                    default -> expected.exitCode();
+                };
+                assertEquals(status, run.exitCode(), what);
+            }
+        }
+    }
+
+    private static String[] arguments(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(String[]::new);
     }
 
     private static final byte[] SRC = {10, 0, 0, 1}, DST = {10, 0, 0, 2};

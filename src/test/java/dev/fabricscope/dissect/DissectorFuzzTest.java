@@ -39,10 +39,14 @@ class DissectorFuzzTest {
 
     private final Packet packet = new Packet();
     private final Layers layers = new Layers();
-    /** Every option, and -M's secret (TCP-MD5 signatures verified). */
+    /** Every option, -M's secret (TCP-MD5 signatures verified) and -E's (ESP decrypted: an SA and a default one; IKEv2). */
     private final PacketPrinter everything = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
         EnumSet.allOf(PacketPrinter.Option.class), TimestampStyle.SINCE_PREVIOUS, RawDump.HEX_ASCII, null,
-        "fuzz".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        "fuzz".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "0x2000@10.0.0.2 3des-cbc-hmac96:0x0123456789abcdef23456789abcdef01456789abcdef0123,"
+            + "aes128-hmac96:0x00112233445566778899aabbccddeeff\n"
+            + "ikev2 I 0x0001020304050607 0xc02e7a3031a03188 sha1:0x00 aes128:0x00112233445566778899aabbccddeeff",
+        w -> { });
     private final PacketPrinter plain = new PacketPrinter(ZoneOffset.UTC, Verbosity.NORMAL);
     /** -T: one printer per type, picked by the frame's length (so the seeds' bytes keep their meaning). */
     private final PacketPrinter[] typed = java.util.Arrays.stream(PacketType.values())

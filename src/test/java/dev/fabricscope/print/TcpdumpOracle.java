@@ -49,7 +49,7 @@ final class TcpdumpOracle {
      * The comparison once per tcpdump flag set, each one run of tcpdump ("" for none, "-x", "-e -v -x", "-q -X", ...),
      * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e, -K, -b, -u the {@link PacketPrinter.Option}s;
      * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}; "-T type" the {@link PacketType}; "-M secret" the TCP-MD5 secret
-     * (its ASCII bytes). The flags go to tcpdump in the
+     * (its ASCII bytes); "-E secret", last, the ESP secrets (the rest of the flag set, spaces and all). The flags go to tcpdump in the
      * order written.
      */
     static void assertPrintsAsTcpdumpWith(Path dir, List<Frame> frames, String... flagSets) throws Exception {
@@ -69,7 +69,7 @@ final class TcpdumpOracle {
         tcpdumpFlags.addAll(run.flags());
         List<Tcpdump.Record> expected = Tcpdump.run(file, zone.getId(), tcpdumpFlags.toArray(String[]::new));
         List<String> actual = PacketPrinterTest.perPacket(file, new PacketPrinter(zone, run.verbosity(), run.options(),
-            TimestampStyle.TIME, run.dump(), run.forced(), run.secretBytes()));
+            TimestampStyle.TIME, run.dump(), run.forced(), run.secretBytes(), run.espSecret(), w -> { }));
         assertEquals(frames.size(), expected.size(), "tcpdump records");
         for (int i = 0; i < frames.size(); i++) {
             String ours = actual.get(i).replace("\n\n", "\n");
@@ -78,16 +78,27 @@ final class TcpdumpOracle {
         }
     }
 
-    /** One tcpdump flag set and the printer settings it stands for ({@code secret}: -M's, or null). */
+    /** One tcpdump flag set and the printer settings it stands for ({@code secret}: -M's, {@code espSecret} -E's, or null). */
     record PrinterFlags(List<String> flags, Verbosity verbosity, Set<PacketPrinter.Option> options, RawDump dump,
-                        PacketType forced, String secret) {
+                        PacketType forced, String secret, String espSecret) {
+
+        PrinterFlags(List<String> flags, Verbosity verbosity, Set<PacketPrinter.Option> options, RawDump dump,
+                     PacketType forced, String secret) {
+            this(flags, verbosity, options, dump, forced, secret, null);
+        }
 
         /**
          * Parses {@code flagSet}: flags apart by spaces, each one of those {@link #assertPrintsAsTcpdumpWith} names.
          * Throws IllegalArgumentException on any other flag, and on -q with -v (tcpdump has both, our printer one level).
          */
         static PrinterFlags of(String flagSet) {
-            List<String> flags = flagSet.isBlank() ? List.of() : List.of(flagSet.strip().split(" +"));
+            String espSecret = null;
+            int e = (" " + flagSet).indexOf(" -E ");
+            if (e >= 0) {   // -E's secret has spaces: it is the rest of the set
+                espSecret = flagSet.substring(e + 3);
+                flagSet = flagSet.substring(0, e);
+            }
+            List<String> flags = flagSet.isBlank() ? new ArrayList<>() : new ArrayList<>(List.of(flagSet.strip().split(" +")));
             int q = 0, v = 0, x = 0, bigX = 0, a = 0;
             Set<PacketPrinter.Option> options = java.util.EnumSet.noneOf(PacketPrinter.Option.class);
             PacketType forced = null;
@@ -125,7 +136,12 @@ final class TcpdumpOracle {
                 case 2 -> Verbosity.VERY_VERBOSE;
                 default -> Verbosity.MOST_VERBOSE;
             };
-            return new PrinterFlags(flags, verbosity, options, RawDump.ofFlags(x, bigX, a), forced, secret);
+            if (espSecret != null) {
+                flags.add("-E");
+                flags.add(espSecret);
+            }
+            return new PrinterFlags(List.copyOf(flags), verbosity, options, RawDump.ofFlags(x, bigX, a), forced, secret,
+                espSecret);
         }
 
         /** -M's secret as tcpdump hashes it (the argument's bytes), or null. */
@@ -136,7 +152,7 @@ final class TcpdumpOracle {
         /** Our printer with these settings (UTC, default time stamps). */
         PacketPrinter printer() {
             return new PacketPrinter(java.time.ZoneOffset.UTC, verbosity, options, TimestampStyle.TIME, dump, forced,
-                secretBytes());
+                secretBytes(), espSecret, w -> { });
         }
     }
 

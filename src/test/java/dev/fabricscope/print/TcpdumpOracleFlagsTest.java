@@ -63,9 +63,17 @@ class TcpdumpOracleFlagsTest {
             RawDump.NONE);
     }
 
+    /** -E's secret has spaces: the rest of the set, flags before it as usual. */
+    @Test
+    void espSecret() {
+        assertEquals(new PrinterFlags(List.of("-v", "-E", "0x1@10.0.0.2 aes128:0x00,3des:k"), Verbosity.VERBOSE, Set.of(),
+            RawDump.NONE, null, null, "0x1@10.0.0.2 aes128:0x00,3des:k"), PrinterFlags.of("-v -E 0x1@10.0.0.2 aes128:0x00,3des:k"));
+        assertEquals("aes128:0x00", PrinterFlags.of("-E aes128:0x00").espSecret());
+    }
+
     @Test
     void rejectsWhatItCannotMap() {
-        for (String flagSet : new String[] {"-M", "-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv", "-T", "-T nosuch",
+        for (String flagSet : new String[] {"-M", "-E", "-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv", "-T", "-T nosuch",
                 "-T -v"}) {
             assertThrows(IllegalArgumentException.class, () -> PrinterFlags.of(flagSet), flagSet);
         }
