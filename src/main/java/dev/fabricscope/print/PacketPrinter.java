@@ -118,6 +118,9 @@ public final class PacketPrinter {
     /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
     private int recordLinkLength;
     private final JuniperFormatter juniper;
+    private final FrameRelayFormatter frameRelay;
+    /** The link-level bytes tcpdump counted for the last FRELAY or MFR frame (for -x). */
+    private int frameRelayLinkLength;
     /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
     private final Packet juniperFrame = new Packet();
     private final Layers juniperLayers = new Layers();
@@ -203,6 +206,8 @@ public final class PacketPrinter {
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
+        this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
+            earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
     }
 
     /**
@@ -250,6 +255,8 @@ public final class PacketPrinter {
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
             case LinkType.IPNET -> ipnet.format(p, length, out);
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
+            case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
+            case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
@@ -301,7 +308,7 @@ public final class PacketPrinter {
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
-                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK -> true;
+                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -327,6 +334,7 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (JuniperFormatter.prints(p.linkType())) {
             return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
                 : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);

@@ -91,13 +91,50 @@ public final class TimestampFormatter {
 
     private void local(long seconds, long fraction, StringBuilder out) {
         if (outOfRange(seconds, out)) return;
+        Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
+        fraction(fraction, out);
+    }
+
+    /** -tttt's date and a space; returns the second of the day in the zone. */
+    private int localDateAndSecondOfDay(long seconds, StringBuilder out) {
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
-        int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
         if (style == TimestampStyle.DATE_TIME) {
             Rfc3339.appendDate(out, Math.floorDiv(seconds + offsetSeconds, 86_400L));
             out.append(' ');
         }
-        clock(secondOfDay, fraction, out);
+        return (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
+    }
+
+    /**
+     * tcpdump's ts_print of a struct timeval a packet carries ({@code seconds}, and {@code fractionField}: its
+     * microseconds, read as nanoseconds with nano precision, as tcpdump does), in this style, then a space. The
+     * fraction prints as tcpdump's "%06u"/"%09u" of it as a C unsigned int; -ttt and -ttttt measure it against the
+     * packets' reference time and move -ttt's, as tcpdump's one static reference does.
+     */
+    void formatCarried(long seconds, long fractionField, StringBuilder out) {
+        switch (style) {
+            case NONE -> { return; }
+            case UNIX -> {
+                if (!outOfRange(seconds, out)) {
+                    out.append(seconds & 0xffff_ffffL);
+                    carriedFraction(fractionField, out);
+                }
+            }
+            case SINCE_PREVIOUS, SINCE_FIRST ->
+                sinceReference(seconds * 1_000_000_000L + (nanos ? fractionField : fractionField * 1000), out);
+            default -> {
+                if (!outOfRange(seconds, out)) {
+                    Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
+                    carriedFraction(fractionField, out);
+                }
+            }
+        }
+        out.append(' ');
+    }
+
+    private void carriedFraction(long field, StringBuilder out) {
+        out.append('.');
+        Text.zeroPadded(out, field & 0xffff_ffffL, nanos ? 9 : 6);
     }
 
     /** tcpdump tests the seconds as a 32-bit unsigned int: bit 31 set is "[Error converting time]". */
