@@ -58,6 +58,8 @@ final class LlcFormatter {
     private final Packet view = new Packet();
     /** The protocol whose marker a read past the capture prints (tcpdump's ndo_protocol). */
     private String protocol;
+    /** The bytes before an RFC 2684 bridged frame (tcpdump's bridge_pad): 2 after LLC, none after Frame Relay. */
+    private int bridgePad = 2;
 
     /**
      * {@code defaultDump}: tcpdump's hex and ASCII dump of what it cannot decode (off with -q, -x and -X);
@@ -109,11 +111,14 @@ final class LlcFormatter {
         int end = p.capLen();
         view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
             p.frameNumber());
+        bridgePad = 0;
         try (var _ = bytes.reading(view, end)) {
             return snap(-1, -1, off, length, Math.max(0, end - off), out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, protocol);
             return true;
+        } finally {
+            bridgePad = 2;
         }
     }
 
@@ -283,11 +288,12 @@ final class LlcFormatter {
             case OUI_RFC2684 -> {
                 switch (pid) {
                     case PID_BRIDGED_ETHERNET_FCS, PID_BRIDGED_ETHERNET -> {
-                        if (capLen < 2) {   // the 2-byte pad before the frame
+                        if (capLen < bridgePad) {   // LLC's 2-byte pad before the frame
                             out.append(" [|snap]");
                             return true;
                         }
-                        encapsulated.print(view, payload + 2, length - 2, capLen - 2, LinkType.EN10MB, out);
+                        encapsulated.print(view, payload + bridgePad, length - bridgePad, capLen - bridgePad,
+                            LinkType.EN10MB, out);
                         return true;
                     }
                     case PID_BPDU -> {

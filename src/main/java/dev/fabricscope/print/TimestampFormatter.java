@@ -123,13 +123,31 @@ public final class TimestampFormatter {
             case SINCE_PREVIOUS, SINCE_FIRST ->
                 sinceReference(seconds * 1_000_000_000L + (nanos ? fractionField : fractionField * 1000), out);
             default -> {
-                if (!outOfRange(seconds, out)) {
-                    Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
-                    carriedFraction(fractionField, out);
+                if (outOfRange(seconds, out)) break;
+                if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
+                if (yearBeyondInt(Math.floorDiv(seconds + offsetSeconds, 86_400L))) {
+                    out.append("[Error converting time]");   // glibc's localtime fails
+                    break;
                 }
+                Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
+                carriedFraction(fractionField, out);
             }
         }
         out.append(' ');
+    }
+
+    /** True when the year of an epoch day, less 1900, does not fit a C int (struct tm's tm_year). */
+    private static boolean yearBeyondInt(long epochDay) {
+        if (Math.abs(epochDay) < 700_000_000_000L) return false;   // within a billion years: no overflow, no need
+        long z = epochDay + 719_468;   // civil_from_days (H. Hinnant), years from March
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long year = yoe + era * 400 + (mp >= 10 ? 1 : 0);
+        long tmYear = year - 1900;
+        return tmYear > Integer.MAX_VALUE || tmYear < Integer.MIN_VALUE;
     }
 
     private void carriedFraction(long field, StringBuilder out) {
