@@ -1,6 +1,9 @@
 package dev.fabricscope.print;
 
+import static dev.fabricscope.dissect.FrameRelayHeader.*;
+
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.FrameRelayHeader;
 
 /**
  * Frame Relay as tcpdump 4.99's print-fr.c: LINKTYPE_FRELAY's frames (fr_print: the Q.922 address with its DLCI and
@@ -19,11 +22,7 @@ final class FrameRelayFormatter {
         boolean print(Packet p, int off, int length, StringBuilder out);
     }
 
-    private static final int EA = 0x01, UI = 0x03;
     private static final int CR = 0x02000000, DE = 0x00020000, BECN = 0x00040000, FECN = 0x00080000, SDLC = 0x2;
-    private static final int NLPID_Q933 = 0x08, NLPID_SNAP = 0x80, NLPID_CLNP = 0x81, NLPID_ESIS = 0x82,
-        NLPID_ISIS = 0x83, NLPID_MFR = 0xb1, NLPID_IP = 0xcc, NLPID_PPP = 0xcf, NLPID_IP6 = 0x8e;
-    private static final int MFR_B = 0x80, MFR_E = 0x40, MFR_C = 0x20, MFR_BEC = MFR_B | MFR_E | MFR_C;
     private static final int MFR_ID_MAX = 50, TIMEVAL = 16;
 
     private final Verbosity verbosity;
@@ -79,31 +78,14 @@ final class FrameRelayFormatter {
         return mfr(p, 0, length, out);
     }
 
-    /** tcpdump's parse_q922_header: 1 on success, 0 for an invalid address, -1 when cut. */
+    /** tcpdump's parse_q922_header: 1 on success (the fields set), 0 for an invalid address, -1 when cut. */
     private int q922(Packet p, int off, int length) {
-        if (!p.has(off, 1) || length < 1) return -1;
-        int b0 = p.u8(off);
-        if ((b0 & EA) != 0) return 0;
-        if (!p.has(off + 1, 1) || length < 2) return -1;
-        int b1 = p.u8(off + 1);
-        addrLen = 2;
-        dlci = (b0 & 0xfc) << 2 | (b1 & 0xf0) >> 4;
-        flags = (b0 & 0x02) << 24 | (b1 & 0x0e) << 16;
-        if ((b1 & EA) != 0) return 1;
-        int at = off + 2;
-        length -= 2;
-        if (!p.has(at, 1) || length < 1) return -1;
-        addrLen++;
-        if ((p.u8(at) & EA) == 0) {
-            dlci = dlci << 7 | p.u8(at) >> 1;
-            addrLen++;
-            at++;
-            length--;
-        }
-        if (!p.has(at, 1) || length < 1) return -1;
-        if ((p.u8(at) & EA) == 0) return 0;   // more than 4 bytes of address
-        flags |= p.u8(at) & 0x02;
-        dlci = dlci << 6 | p.u8(at) >> 2;
+        int n = FrameRelayHeader.addressLength(p, off, length);
+        if (n <= 0) return n;
+        addrLen = n;
+        dlci = FrameRelayHeader.dlci(p, off, n);
+        flags = (p.u8(off) & 0x02) << 24 | (p.u8(off + 1) & 0x0e) << 16;
+        if (n > 2) flags |= p.u8(off + n - 1) & 0x02;   // the SDLC bit of the last byte
         return 1;
     }
 
