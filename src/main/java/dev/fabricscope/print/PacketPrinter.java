@@ -31,7 +31,8 @@ import java.util.Set;
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), Linux netfilter log ({@link NflogFormatter}), Solaris ipnet ({@link
- * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), and
+ * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), Frame Relay and FRF.16 multilink Frame Relay ({@link
+ * FrameRelayFormatter}, Q.933 in {@link Q933Formatter}), and
  * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
@@ -45,7 +46,7 @@ public final class PacketPrinter {
          * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
          * family; on raw IP "ip: "; on PPP the protocol and frame length; on PPP_SERIAL the address, control and
          * length; on Cisco HDLC the address, type and length; on IPoIB "IPOIB", the ethertype and length; on NFLOG
-         * and IPNET their header. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * and IPNET their header; on Frame Relay the Q.922 header. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
          * tcpdump -e does.
          */
         LINK_HEADERS,
