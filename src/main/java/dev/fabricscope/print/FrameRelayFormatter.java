@@ -155,10 +155,13 @@ final class FrameRelayFormatter {
         return 0;
     }
 
-    /** tcpdump's default print (hex_and_ascii_print): what was captured of {@code length}, " [|proto]" if less. */
-    private static void defaultDump(Packet p, int off, int length, String protocol, StringBuilder out) {
+    /**
+     * tcpdump's default print (hex_and_ascii_print): what was captured of {@code length}; when that is less, it
+     * jumps out with " [|proto]" (so -x then dumps from the frame's start).
+     */
+    private void defaultDump(Packet p, int off, int length, String protocol, StringBuilder out) {
         HexDump.hexAndAscii(p, off, length, "\n\t", out);
-        if (length > Math.max(0, p.capLen() - off)) out.append(" [|").append(protocol).append(']');
+        if (length > Math.max(0, p.capLen() - off)) earlyEnd.mark(out, protocol);
     }
 
     /** fr_hdr_print: "Q.922, hdr-len N, DLCI N, Flags [...], NLPID NAME (0xNN), length N: " (-q: DLCI and length). */

@@ -175,16 +175,16 @@ class FrameRelayLinkTest {
     @Test
     void cutFramesAsTcpdump() throws Exception {
         PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "frcut", LinkType.FRELAY,
-            TcpdumpOracle.cutAfterEveryByte(frFrames(), 1), "-x", "-v", "-e -x", "-q");
+            TcpdumpOracle.cutAfterEveryByte(frFrames(), 1), "-x", "-v", "-e -x", "-q", "-X", "-A");
         PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mfrcut", LinkType.MFR,
-            TcpdumpOracle.cutAfterEveryByte(mfrFrames(), 1), "-x", "-v", "-vv -e");
+            TcpdumpOracle.cutAfterEveryByte(mfrFrames(), 1), "-x", "-v", "-vv -e", "-X");
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
         PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "frmut", LinkType.FRELAY,
             MutatedFrames.of(frFrames(), "FRELAY", 20_261_123L, 8, b -> 0, 3, 16, MutatedFrames.ALL),
-            "-e -x", "-v", "-vv", "-q");
+            "-e -x", "-v", "-vv", "-q", "-X");
         PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mfrmut", LinkType.MFR,
             MutatedFrames.of(mfrFrames(), "MFR", 20_261_124L, 16, b -> 0, 3, 40, MutatedFrames.ALL),
             "-e -x", "-v", "-vv");
