@@ -12,6 +12,7 @@ public final class LinkType {
     public static final int PPP_SERIAL = 50;  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
     public static final int RAW = 101;
     public static final int C_HDLC = 104;     // Cisco HDLC
+    public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
@@ -29,6 +30,7 @@ public final class LinkType {
     public static final int JUNIPER_PPP = 179;
     public static final int JUNIPER_FRELAY = 180;
     public static final int JUNIPER_CHDLC = 181;
+    public static final int MFR = 182;        // FRF.16 multilink Frame Relay
     public static final int JUNIPER_VP = 183;       // tcpdump has no printer for VP and ST: UNSUPPORTED
     public static final int ERF = 197;
     public static final int JUNIPER_ST = 200;
@@ -55,6 +57,8 @@ public final class LinkType {
             case PPP_SERIAL -> "PPP_SERIAL";
             case C_HDLC -> "C_HDLC";
             case RAW_12, RAW_14, RAW -> "RAW";
+            case FRELAY -> "FRELAY";
+            case MFR -> "MFR";
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
             case JUNIPER_ETHER -> "JUNIPER_ETHER";
@@ -99,6 +103,8 @@ public final class LinkType {
             case PPP_SERIAL -> "PPP over serial";
             case C_HDLC -> "Cisco HDLC";
             case RAW_12, RAW_14, RAW -> "Raw IP";
+            case FRELAY -> "Frame Relay";
+            case MFR -> "FRF.16 Frame Relay";
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
             case JUNIPER_ETHER -> "Juniper Ethernet";
@@ -146,6 +152,8 @@ public final class LinkType {
             case "PPP_SERIAL", "PPP_HDLC" -> PPP_SERIAL;
             case "C_HDLC", "CHDLC" -> C_HDLC;
             case "RAW" -> RAW;
+            case "FRELAY" -> FRELAY;
+            case "MFR" -> MFR;
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "JUNIPER_ETHER" -> JUNIPER_ETHER;

@@ -12,7 +12,8 @@ import dev.fabricscope.capture.Packet;
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
  * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
- * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV). Encapsulations
+ * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), FRELAY and MFR (IPv4 and IPv6 after the Frame
+ * Relay header). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
 public final class Dissector {
@@ -77,6 +78,8 @@ public final class Dissector {
             case LinkType.IPOIB -> ipoib(p, l);
             case LinkType.NFLOG -> nflog(p, l);
             case LinkType.JUNIPER_ETHER -> juniperEther(p, l);
+            case LinkType.FRELAY -> frameRelay(p, l, 0);
+            case LinkType.MFR -> multilinkFrameRelay(p, l);
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
@@ -211,6 +214,71 @@ public final class Dissector {
             }
             off += size;
         }
+    }
+
+    /**
+     * FRELAY ({@link FrameRelayHeader}): after the Q.922 address, Cisco's ethertype encapsulation (IPv4 and IPv6
+     * walked), or UI, the optional pad and the NLPID: IPv4, IPv6, and SNAP with OUI 0 and either ethertype are walked,
+     * as tcpdump's fr_print decides (a pad byte is taken as one whatever the address length). An invalid address, other
+     * ethertypes and NLPIDs: nothing is recorded. A frame cut inside the header is a truncated link header.
+     */
+    private static void frameRelay(Packet p, Layers l, int off) {
+        int length = p.origLen() - off;
+        int addressLength = FrameRelayHeader.addressLength(p, off, length);
+        if (addressLength < 0) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (addressLength == 0) return;
+        int at = off + addressLength;
+        if (!p.has(at, 2)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u8(at) != FrameRelayHeader.UI && FrameRelayHeader.dlci(p, off, addressLength) != 0) {
+            switch (p.u16(at)) {   // tcpdump goes on to the NLPID only after ethertypes it has no printer for
+                case EthernetLayer.ETHERTYPE_IPV4 -> IpLayer.ipv4(p, l, at + 2);
+                case EthernetLayer.ETHERTYPE_IPV6 -> IpLayer.ipv6(p, l, at + 2);
+                default -> { }
+            }
+            return;
+        }
+        int nlpidAt = p.u8(at + 1) == 0 ? at + 2 : at + 1;
+        if (!p.has(nlpidAt, 1)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int payload = nlpidAt + 1;
+        switch (p.u8(nlpidAt)) {
+            case FrameRelayHeader.NLPID_IP -> IpLayer.ipv4(p, l, payload);
+            case FrameRelayHeader.NLPID_IP6 -> IpLayer.ipv6(p, l, payload);
+            case FrameRelayHeader.NLPID_SNAP -> {
+                if (!p.has(payload, 5)) {
+                    l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+                    return;
+                }
+                if (p.u24(payload) != 0) return;
+                switch (p.u16(payload + 3)) {
+                    case EthernetLayer.ETHERTYPE_IPV4 -> IpLayer.ipv4(p, l, payload + 5);
+                    case EthernetLayer.ETHERTYPE_IPV6 -> IpLayer.ipv6(p, l, payload + 5);
+                    default -> { }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * MFR: an FRF.16 fragment that is a whole frame (B and E set, C clear) is the Frame Relay frame after its 2-byte
+     * header; control messages, first, middle and last fragments: nothing is recorded.
+     */
+    private static void multilinkFrameRelay(Packet p, Layers l) {
+        if (!p.has(0, 2)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int bec = p.u8(0) & FrameRelayHeader.MFR_BEC;
+        if (bec == (FrameRelayHeader.MFR_B | FrameRelayHeader.MFR_E)) frameRelay(p, l, 2);
     }
 
     /**

@@ -14,8 +14,7 @@ import dev.fabricscope.capture.Packet;
  * "Supervisory" or "Information" line (XID's format and class too), and, as for any SNAP payload tcpdump does not
  * decode, the LLC payload in hex and ASCII on further lines unless -q, -x or -X.
  *
- * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; on SAP 0xfe Q.933
- * prints its name and length only; AppleTalk and bridged Token Ring and
+ * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; AppleTalk and bridged Token Ring and
  * FDDI frames print as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
  * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's). The LLC
  * header of LINUX_SLL/SLL2's 802.2 protocol is not decoded (PacketPrinter prints "802.3, length N" there).
@@ -59,6 +58,8 @@ final class LlcFormatter {
     private final Packet view = new Packet();
     /** The protocol whose marker a read past the capture prints (tcpdump's ndo_protocol). */
     private String protocol;
+    /** The bytes before an RFC 2684 bridged frame (tcpdump's bridge_pad): 2 after LLC, none after Frame Relay. */
+    private int bridgePad = 2;
 
     /**
      * {@code defaultDump}: tcpdump's hex and ASCII dump of what it cannot decode (off with -q, -x and -X);
@@ -99,6 +100,25 @@ final class LlcFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, protocol);
             return 0;
+        }
+    }
+
+    /**
+     * A SNAP header at {@code off} and its payload, as Frame Relay's NLPID 0x80 hands it to tcpdump's snap_print (no
+     * addresses, no bridge pad, the packet's whole capture readable); false when only the header was printed.
+     */
+    boolean snapOnly(Packet p, int off, int length, StringBuilder out) {
+        int end = p.capLen();
+        view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
+            p.frameNumber());
+        bridgePad = 0;
+        try (var _ = bytes.reading(view, end)) {
+            return snap(-1, -1, off, length, Math.max(0, end - off), out);
+        } catch (SnapshotBytes.Jump j) {
+            earlyEnd.mark(out, protocol);
+            return true;
+        } finally {
+            bridgePad = 2;
         }
     }
 
@@ -268,11 +288,12 @@ final class LlcFormatter {
             case OUI_RFC2684 -> {
                 switch (pid) {
                     case PID_BRIDGED_ETHERNET_FCS, PID_BRIDGED_ETHERNET -> {
-                        if (capLen < 2) {   // the 2-byte pad before the frame
+                        if (capLen < bridgePad) {   // LLC's 2-byte pad before the frame
                             out.append(" [|snap]");
                             return true;
                         }
-                        encapsulated.print(view, payload + 2, length - 2, capLen - 2, LinkType.EN10MB, out);
+                        encapsulated.print(view, payload + bridgePad, length - bridgePad, capLen - bridgePad,
+                            LinkType.EN10MB, out);
                         return true;
                     }
                     case PID_BPDU -> {

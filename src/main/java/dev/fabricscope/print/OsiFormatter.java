@@ -8,10 +8,7 @@ import dev.fabricscope.capture.Packet;
  * protocol 0x0023): with -e "OSI NLPID IS-IS (0x83): ", then by the NLPID IS-IS
  * ({@link IsisFormatter}), ES-IS ({@link EsIsFormatter}), CLNP ({@link ClnpFormatter}), IPv4 and IPv6 (by their
  * ethertype printers), PPP ({@link PppFormatter}), the null network layer's length, or an unknown NLPID's bytes in
- * hex.
- *
- * <p>Known difference: Q.933 (tcpdump's q933_print) prints its name and length only. A read past the capture ends the line with
- * tcpdump's marker of the protocol being printed (" [|isis]") and marks {@link EarlyEnd}. Appends to the caller's
+ * hex; Q.933 ({@link Q933Formatter}). A read past the capture ends the line with tcpdump's marker of the protocol being printed (" [|isis]") and marks {@link EarlyEnd}. Appends to the caller's
  * builder; allocates nothing. One per printer.
  */
 final class OsiFormatter {
@@ -27,6 +24,7 @@ final class OsiFormatter {
     private final IsisFormatter isis;
     private final EsIsFormatter esis;
     private final ClnpFormatter clnp;
+    private final Q933Formatter q933;
     /** The protocol whose marker a read past the capture prints (tcpdump's ndo_protocol). */
     private String protocol;
 
@@ -40,6 +38,7 @@ final class OsiFormatter {
         this.isis = new IsisFormatter(verbosity, linkHeaders, bytes);
         this.esis = new EsIsFormatter(verbosity, linkHeaders, bytes);
         this.clnp = new ClnpFormatter(verbosity, linkHeaders, bytes);
+        this.q933 = new Q933Formatter(verbosity, linkHeaders, earlyEnd);
     }
 
     /**
@@ -78,10 +77,7 @@ final class OsiFormatter {
                         out.append(" [|ppp]");   // nested too deep to print another packet
                     }
                 }
-                case NLPID_Q933 -> {
-                    if (!linkHeaders) out.append(OsiFields.nlpidName(nlpid, "Unknown"));
-                    out.append(separator).append("length ").append(length);
-                }
+                case NLPID_Q933 -> q933.format(p, off + 1, length - 1, out);
                 default -> {
                     if (!linkHeaders) {
                         out.append("OSI NLPID 0x");

@@ -31,7 +31,8 @@ import java.util.Set;
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), Linux netfilter log ({@link NflogFormatter}), Solaris ipnet ({@link
- * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), and
+ * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), Frame Relay and FRF.16 multilink Frame Relay ({@link
+ * FrameRelayFormatter}, Q.933 in {@link Q933Formatter}), and
  * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
@@ -45,7 +46,7 @@ public final class PacketPrinter {
          * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
          * family; on raw IP "ip: "; on PPP the protocol and frame length; on PPP_SERIAL the address, control and
          * length; on Cisco HDLC the address, type and length; on IPoIB "IPOIB", the ethertype and length; on NFLOG
-         * and IPNET their header. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * and IPNET their header; on Frame Relay the Q.922 header. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
          * tcpdump -e does.
          */
         LINK_HEADERS,
@@ -118,6 +119,9 @@ public final class PacketPrinter {
     /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
     private int recordLinkLength;
     private final JuniperFormatter juniper;
+    private final FrameRelayFormatter frameRelay;
+    /** The link-level bytes tcpdump counted for the last FRELAY or MFR frame (for -x). */
+    private int frameRelayLinkLength;
     /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
     private final Packet juniperFrame = new Packet();
     private final Layers juniperLayers = new Layers();
@@ -216,6 +220,8 @@ public final class PacketPrinter {
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
+        this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
+            earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
     }
 
     /**
@@ -263,6 +269,8 @@ public final class PacketPrinter {
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
             case LinkType.IPNET -> ipnet.format(p, length, out);
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
+            case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
+            case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
@@ -314,7 +322,7 @@ public final class PacketPrinter {
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
-                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK -> true;
+                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -340,6 +348,7 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (JuniperFormatter.prints(p.linkType())) {
             return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
                 : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);

@@ -91,13 +91,68 @@ public final class TimestampFormatter {
 
     private void local(long seconds, long fraction, StringBuilder out) {
         if (outOfRange(seconds, out)) return;
+        Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
+        fraction(fraction, out);
+    }
+
+    /** -tttt's date and a space; returns the second of the day in the zone. */
+    private int localDateAndSecondOfDay(long seconds, StringBuilder out) {
         if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
-        int secondOfDay = (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
         if (style == TimestampStyle.DATE_TIME) {
             Rfc3339.appendDate(out, Math.floorDiv(seconds + offsetSeconds, 86_400L));
             out.append(' ');
         }
-        clock(secondOfDay, fraction, out);
+        return (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
+    }
+
+    /**
+     * tcpdump's ts_print of a struct timeval a packet carries ({@code seconds}, and {@code fractionField}: its
+     * microseconds, read as nanoseconds with nano precision, as tcpdump does), in this style, then a space. The
+     * fraction prints as tcpdump's "%06u"/"%09u" of it as a C unsigned int; -ttt and -ttttt measure it against the
+     * packets' reference time and move -ttt's, as tcpdump's one static reference does.
+     */
+    void formatCarried(long seconds, long fractionField, StringBuilder out) {
+        switch (style) {
+            case NONE -> { return; }
+            case UNIX -> {
+                if (!outOfRange(seconds, out)) {
+                    out.append(seconds & 0xffff_ffffL);
+                    carriedFraction(fractionField, out);
+                }
+            }
+            case SINCE_PREVIOUS, SINCE_FIRST ->
+                sinceReference(seconds * 1_000_000_000L + (nanos ? fractionField : fractionField * 1000), out);
+            default -> {
+                if (outOfRange(seconds, out)) break;
+                if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
+                if (yearBeyondInt(Math.floorDiv(seconds + offsetSeconds, 86_400L))) {
+                    out.append("[Error converting time]");   // glibc's localtime fails
+                    break;
+                }
+                Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
+                carriedFraction(fractionField, out);
+            }
+        }
+        out.append(' ');
+    }
+
+    /** True when the year of an epoch day, less 1900, does not fit a C int (struct tm's tm_year). */
+    private static boolean yearBeyondInt(long epochDay) {
+        if (Math.abs(epochDay) < 700_000_000_000L) return false;   // within a billion years: no overflow, no need
+        long z = epochDay + 719_468;   // civil_from_days (H. Hinnant), years from March
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long year = yoe + era * 400 + (mp >= 10 ? 1 : 0);
+        long tmYear = year - 1900;
+        return tmYear > Integer.MAX_VALUE || tmYear < Integer.MIN_VALUE;
+    }
+
+    private void carriedFraction(long field, StringBuilder out) {
+        out.append('.');
+        Text.zeroPadded(out, field & 0xffff_ffffL, nanos ? 9 : 6);
     }
 
     /** tcpdump tests the seconds as a 32-bit unsigned int: bit 31 set is "[Error converting time]". */

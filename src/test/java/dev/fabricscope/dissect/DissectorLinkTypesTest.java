@@ -173,6 +173,44 @@ class DissectorLinkTypesTest {
     }
 
     @Test
+    void frameRelayWalksToTheIpPacket() {
+        dissect(FRELAY_IPV4_UDP);
+        assertEquals(4, l.networkOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        assertEquals(53, l.srcPort);
+        assertEquals(-1, l.etherType);
+        dissect(FRELAY_SNAP_IPV6_TCP);
+        assertEquals(9, l.networkOffset);
+        assertEquals(TransportKind.TCP, l.transportKind);
+        assertEquals(50000, l.dstPort);
+        dissect(FRELAY_CISCO_IPV4_TCP);
+        assertEquals(4, l.networkOffset);
+        assertEquals(179, l.srcPort);
+        dissect(MFR_IPV6_UDP);
+        assertEquals(7, l.networkOffset);   // fragment header 2, address 2, UI, pad, NLPID
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(5001, l.dstPort);
+        for (String other : new String[] {"1941 03 cc", "1840 0000 03 cc", "1841 03 81", "1841 03 80 00000c 0800",
+                "1841 0806", "0001 0800"}) {   // invalid addresses, CLNP, Cisco's OUI, ARP, DLCI 0 with no UI
+            byte[] b = concat(hex(other), FRELAY_IPV4_UDP.bytes());
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.FRELAY, b), l), other);
+            assertEquals(-1, l.networkOffset, other);
+        }
+        for (String fragment : new String[] {"e1 00 01 00", "81 05", "41 05", "01 05"}) {   // control, first, last, middle
+            byte[] b = concat(hex(fragment), FRELAY_IPV4_UDP.bytes());
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.MFR, b), l), fragment);
+            assertEquals(-1, l.networkOffset, fragment);
+        }
+        byte[] snap = FRELAY_SNAP_IPV6_TCP.bytes();
+        for (int cap = 0; cap < 9; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.FRELAY, snap, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed, "cut at " + cap);
+        }
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.MFR, MFR_IPV6_UDP.bytes(), 1), l));
+        assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+    }
+
+    @Test
     void nflogWalksItsTlvsToTheIpPacket() {
         dissect(NFLOG_IPV4_UDP);
         assertEquals(32, l.networkOffset);   // header 4, packet header 8, prefix 8 (padded), UID 8, payload TLV 4

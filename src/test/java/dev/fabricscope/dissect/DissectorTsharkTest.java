@@ -34,7 +34,7 @@ class DissectorTsharkTest {
                 byte[] ib = s.bytes();
                 byLink.computeIfAbsent(LinkType.ERF, k -> new ArrayList<>())
                     .add(concat(SampleFrames.erfHeader(21, 16 + ib.length, ib.length), ib));
-            } else {
+            } else if (s.linkType() != LinkType.MFR) {   // tshark 4.0 has no reader for LINKTYPE_MFR pcaps either
                 byLink.computeIfAbsent(s.linkType(), k -> new ArrayList<>()).add(s.bytes());
             }
         }

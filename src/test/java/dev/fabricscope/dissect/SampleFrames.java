@@ -209,6 +209,16 @@ final class SampleFrames {
         nflog(2, ipv4(17, udp(53, 41000, zeros(12)))));
     static final Sample NFLOG_IPV6_TCP = new Sample("nflog-ipv6-tcp", LinkType.NFLOG,
         nflog(10, ipv6(6, tcp(443, 50000, 1, 2, ACK, NONE, ascii("nflog")))));
+    /** LINKTYPE_FRELAY: DLCI 100's Q.922 address, then UI and NLPID, Cisco's ethertype, or UI, NLPID SNAP and OUI 0. */
+    static final Sample FRELAY_IPV4_UDP = new Sample("frelay-nlpid-ipv4-udp", LinkType.FRELAY,
+        concat(hex("1841 03 cc"), ipv4(17, udp(53, 41000, zeros(12)))));
+    static final Sample FRELAY_SNAP_IPV6_TCP = new Sample("frelay-snap-ipv6-tcp", LinkType.FRELAY,
+        concat(hex("1841 03 80 000000 86dd"), ipv6(6, tcp(443, 50000, 1, 2, ACK, NONE, ascii("fr")))));
+    static final Sample FRELAY_CISCO_IPV4_TCP = new Sample("frelay-cisco-ipv4-tcp", LinkType.FRELAY,
+        concat(hex("1841 0800"), ipv4(6, tcp(179, 1024, 7, 8, ACK, NONE, zeros(3)))));
+    /** LINKTYPE_MFR: an FRF.16 fragment that is a whole frame (B and E), sequence 5, then the Frame Relay frame. */
+    static final Sample MFR_IPV6_UDP = new Sample("mfr-whole-ipv6-udp", LinkType.MFR,
+        concat(hex("c1 05 1841 03 00 8e"), ipv6(17, udp(5000, 5001, zeros(8)))));
     static final Sample IPV4_LINK = new Sample("linktype-ipv4-udp", LinkType.IPV4, ipv4(17, udp(161, 162, zeros(5))));
     static final Sample IPV6_LINK = new Sample("linktype-ipv6-tcp", LinkType.IPV6,
         ipv6(6, tcp(179, 179, 1, 1, ACK, NONE, zeros(19))));
@@ -255,6 +265,7 @@ final class SampleFrames {
         NULL_LE_IPV4, NULL_BE_IPV6, NULL_LE_IPV6_28, NULL_LE_IPV6_30, LOOP_IPV4, IPV4_LINK, IPV6_LINK,
         PPP_IPV4, PPP_COMPRESSED_IPV6, PPP_SERIAL_IPV4, PPP_SERIAL_CHDLC_IPV6, CHDLC_IPV4, CHDLC_IPV6,
         IPOIB_IPV4_UDP, IPOIB_IPV6_TCP, IPOIB_ARP, NFLOG_IPV4_UDP, NFLOG_IPV6_TCP,
+        FRELAY_IPV4_UDP, FRELAY_SNAP_IPV6_TCP, FRELAY_CISCO_IPV4_TCP, MFR_IPV6_UDP,
         ERF_ETH, ERF_IB, ERF_UNSUPPORTED, IB_LOCAL, IB_GLOBAL_LINK,
         IB_IPOIB_UD_IPV4_UDP, IB_IPOIB_RC_IPV6_TCP, IB_QP1_LOOKS_LIKE_IPOIB);
 }

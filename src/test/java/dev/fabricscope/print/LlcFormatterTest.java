@@ -216,7 +216,7 @@ class LlcFormatterTest {
     }
 
     /**
-     * What LlcFormatter's javadoc lists as not decoded: IPX (SAP 0xe0 and raw "ff ff" frames), Q.933 over SAP 0xfe,
+     * What LlcFormatter's javadoc lists as not decoded: IPX (SAP 0xe0 and raw "ff ff" frames),
      * bridged Token Ring and FDDI, AppleTalk, and ethertypes tcpdump names (and may decode) in SNAP that this printer
      * does not decode.
      */
@@ -226,9 +226,6 @@ class LlcFormatterTest {
         if (dsap == 0xff && ssap == 0xff) return true;
         boolean ui = control == 0x03 && (dsap & ~1) == (ssap & ~1);
         if (ui && (dsap & ~1) == 0xe0) return true;
-        if (ui && (dsap & ~1) == 0xfe && frame.length > 17) {
-            return (frame[17] & 0xff) == 0x08;
-        }
         if (!ui || (dsap & ~1) != 0xaa || frame.length < 22) return false;
         int oui = (frame[17] & 0xff) << 16 | (frame[18] & 0xff) << 8 | frame[19] & 0xff;
         int pid = (frame[20] & 0xff) << 8 | frame[21] & 0xff;
