@@ -12,9 +12,11 @@ public final class LinkType {
     public static final int PPP_SERIAL = 50;  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
     public static final int RAW = 101;
     public static final int C_HDLC = 104;     // Cisco HDLC
+    public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
+    public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
     public static final int JUNIPER_MLPPP = 130;
     public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
@@ -55,6 +57,8 @@ public final class LinkType {
             case PPP_SERIAL -> "PPP_SERIAL";
             case C_HDLC -> "C_HDLC";
             case RAW_12, RAW_14, RAW -> "RAW";
+            case IEEE802_11 -> "IEEE802_11";
+            case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
             case JUNIPER_ETHER -> "JUNIPER_ETHER";
@@ -99,6 +103,8 @@ public final class LinkType {
             case PPP_SERIAL -> "PPP over serial";
             case C_HDLC -> "Cisco HDLC";
             case RAW_12, RAW_14, RAW -> "Raw IP";
+            case IEEE802_11 -> "802.11";
+            case IEEE802_11_RADIO -> "802.11 plus radiotap header";
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
             case JUNIPER_ETHER -> "Juniper Ethernet";
@@ -146,6 +152,8 @@ public final class LinkType {
             case "PPP_SERIAL", "PPP_HDLC" -> PPP_SERIAL;
             case "C_HDLC", "CHDLC" -> C_HDLC;
             case "RAW" -> RAW;
+            case "IEEE802_11" -> IEEE802_11;
+            case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "JUNIPER_ETHER" -> JUNIPER_ETHER;

@@ -118,6 +118,10 @@ public final class PacketPrinter {
     /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
     private int recordLinkLength;
     private final JuniperFormatter juniper;
+    private final RadiotapFormatter radiotap = new RadiotapFormatter();
+    private final Ieee80211Formatter wifi;
+    /** The link-level bytes tcpdump counted for the last 802.11 frame, radiotap header included (for -x). */
+    private int wifiLinkLength;
     /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
     private final Packet juniperFrame = new Packet();
     private final Layers juniperLayers = new Layers();
@@ -202,6 +206,7 @@ public final class PacketPrinter {
         this.nflog = new NflogFormatter(verbosity, linkHeaders, defaultPrint, ip);
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
+        this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
     }
 
@@ -250,12 +255,26 @@ public final class PacketPrinter {
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
             case LinkType.IPNET -> ipnet.format(p, length, out);
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
+            case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
+            case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
             }
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /**
+     * LINKTYPE_IEEE802_11_RADIO as tcpdump's ieee802_11_radio_print: the radiotap header's fields, then the 802.11
+     * frame (its FCS and header padding as the header's flags say); returns the link-level bytes tcpdump counts.
+     */
+    private int radiotap(Packet p, int length, StringBuilder out) {
+        int header = radiotap.format(p, 0, out);
+        if (header < 0) return p.capLen();   // a cut header: all of the packet
+        int flags = radiotap.flags();
+        return header + wifi.format(p, header, length - header, (flags & RadiotapFormatter.F_DATAPAD) != 0,
+            (flags & RadiotapFormatter.F_FCS) != 0 ? 4 : 0, out);
     }
 
     /** tcpdump's unsupported_if_print: the name, then every captured byte in hex and ASCII, with or without -x. */
@@ -301,7 +320,8 @@ public final class PacketPrinter {
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
-                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK -> true;
+                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.IEEE802_11,
+                 LinkType.IEEE802_11_RADIO -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -326,7 +346,8 @@ public final class PacketPrinter {
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
-        if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;
+        if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO) return wifiLinkLength;   // a cut header jumped: no -x exclusion
         if (JuniperFormatter.prints(p.linkType())) {
             return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
                 : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);
