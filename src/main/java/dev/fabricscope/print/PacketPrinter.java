@@ -31,7 +31,8 @@ import java.util.Set;
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), Linux netfilter log ({@link NflogFormatter}), Solaris ipnet ({@link
- * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), and
+ * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), IEEE 802.11 bare, after radiotap ({@link RadiotapFormatter}),
+ * Prism or AVS headers ({@link Ieee80211Formatter}), and
  * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
@@ -257,6 +258,8 @@ public final class PacketPrinter {
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
             case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
             case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
+            case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
+            case LinkType.IEEE802_11_RADIO_AVS -> wifiLinkLength = avs(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
@@ -275,6 +278,38 @@ public final class PacketPrinter {
         int flags = radiotap.flags();
         return header + wifi.format(p, header, length - header, (flags & RadiotapFormatter.F_DATAPAD) != 0,
             (flags & RadiotapFormatter.F_FCS) != 0 ? 4 : 0, out);
+    }
+
+    /** The Prism header's length, and the cookies that mark an AVS header in its place (tcpdump's). */
+    private static final int PRISM_HEADER = 144;
+    private static final long AVS_COOKIE_V1 = 0x80211001L, AVS_COOKIE_V2 = 0x80211002L;
+
+    /**
+     * LINKTYPE_PRISM_HEADER as tcpdump's prism_if_print: an AVS header when the first 4 bytes are its cookie, else
+     * the 144-byte Prism header (not printed), then the 802.11 frame; returns the link-level bytes tcpdump counts.
+     */
+    private int prism(Packet p, int length, StringBuilder out) {
+        if (p.capLen() < 4) {
+            out.append(" [|prism]");
+            return p.capLen();
+        }
+        long cookie = p.u32(0);
+        if (cookie == AVS_COOKIE_V1 || cookie == AVS_COOKIE_V2) return avs(p, length, out);
+        if (p.capLen() < PRISM_HEADER) {
+            out.append(" [|prism]");
+            return p.capLen();
+        }
+        return PRISM_HEADER + wifi.format(p, PRISM_HEADER, length - PRISM_HEADER, false, 0, out);
+    }
+
+    /** An AVS radio header (tcpdump's ieee802_11_radio_avs_print): its big-endian length at 4, not printed. */
+    private int avs(Packet p, int length, StringBuilder out) {
+        long header = p.capLen() < 8 ? 0 : p.u32(4);
+        if (header < 8 || p.capLen() < header) {
+            out.append(" [|802.11_radio_avs]");
+            return p.capLen();
+        }
+        return (int) header + wifi.format(p, (int) header, length - (int) header, false, 0, out);
     }
 
     /** tcpdump's unsupported_if_print: the name, then every captured byte in hex and ASCII, with or without -x. */
@@ -321,7 +356,7 @@ public final class PacketPrinter {
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.IEEE802_11,
-                 LinkType.IEEE802_11_RADIO -> true;
+                 LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -347,7 +382,10 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;
-        if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO) return wifiLinkLength;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
+            || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
+            return wifiLinkLength;
+        }   // a cut header jumped: no -x exclusion
         if (JuniperFormatter.prints(p.linkType())) {
             return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
                 : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);
