@@ -11,8 +11,9 @@ import dev.fabricscope.capture.Packet;
  * nothing more); with -e the header's addresses (and with -v the flags and duration) come first; then management
  * frames ({@link Ieee80211Management}), control frames by name with their addresses, and data frames' LLC payload
  * (protected ones: the WEP IV). A trailing FCS, when the radiotap flags say there is one, is not part of the
- * frame's bytes; radiotap's data-pad flag rounds the header up to 4 bytes. Mesh control headers (-H) are not
- * decoded.
+ * frame's bytes; radiotap's data-pad flag rounds the header up to 4 bytes. With -H a QoS data frame's header is
+ * followed by a mesh control header (6 bytes and 0-3 addresses by its address-extension bits, none when other flag
+ * bits are set), printed with -e.
  */
 final class Ieee80211Formatter {
     private static final String TRUNCATED = " [|802.11]";
@@ -26,14 +27,16 @@ final class Ieee80211Formatter {
 
     private final Verbosity verbosity;
     private final boolean linkHeaders;
+    private final boolean meshHeaders;
     private final LlcFormatter llc;
     private final Ieee80211Management management;
     /** The frame without its FCS (tcpdump shortens its snapshot end by it). */
     private final Packet frame = new Packet();
 
-    Ieee80211Formatter(Verbosity verbosity, boolean linkHeaders, LlcFormatter llc) {
+    Ieee80211Formatter(Verbosity verbosity, boolean linkHeaders, boolean meshHeaders, LlcFormatter llc) {
         this.verbosity = verbosity;
         this.linkHeaders = linkHeaders;
+        this.meshHeaders = meshHeaders;
         this.llc = llc;
         this.management = new Ieee80211Management(linkHeaders);
     }
@@ -59,13 +62,23 @@ final class Ieee80211Formatter {
         int header = headerLength(fc, out);
         if (header == 0) return 0;
         if (pad) header = (header + 3) & ~3;
+        int mesh = 0;
+        if (meshHeaders && (fc >> 2 & 3) == T_DATA && (fc & 0x80) != 0) {   // QoS data
+            if (capLen <= header) {
+                out.append(TRUNCATED);
+                return header;
+            }
+            int meshFlags = p.u8(off + header);
+            mesh = (meshFlags & ~3) != 0 ? 0 : 6 * (1 + (meshFlags & 3));
+            header += mesh;
+        }
         if (capLen < header) {
             out.append(TRUNCATED);
             return header;
         }
         Packet f = frame.set(p.bytes(), p.offset() + off, capLen, length, p.timestampNanos(), p.interfaceId(),
             p.linkType(), p.frameNumber());
-        if (linkHeaders) header(f, fc, out);
+        if (linkHeaders) header(f, fc, header, mesh, out);
         int type = fc >> 2 & 3, subtype = fc >> 4 & 0xf;
         switch (type) {
             case T_MGMT -> {
@@ -108,7 +121,7 @@ final class Ieee80211Formatter {
     }
 
     /** -e: ieee_802_11_hdr_print (-v: the flags and duration first). */
-    private void header(Packet f, int fc, StringBuilder out) {
+    private void header(Packet f, int fc, int header, int mesh, StringBuilder out) {
         int type = fc >> 2 & 3, subtype = fc >> 4 & 0xf;
         if (verbosity.compareTo(Verbosity.VERBOSE) >= 0) {
             if ((fc & 0x2000) != 0) out.append("More Data ");
@@ -118,6 +131,13 @@ final class Ieee80211Formatter {
             if ((fc & 0x8000) != 0) out.append("Strictly Ordered ");
             if ((fc & 0x4000) != 0) out.append("Protected ");
             if (type != T_CTRL || subtype != CTRL_PS_POLL) out.append(le16(f, 2)).append("us ");
+        }
+        if (mesh != 0) {
+            int at = header - mesh, extension = f.u8(at) & 3;
+            out.append("MeshData (AE ").append(extension).append(" TTL ").append(f.u8(at + 1)).append(" seq ")
+                .append(le32(f, at + 2));
+            for (int i = 0; i < extension; i++) address(out.append(" A").append(4 + i).append(':'), f, at + 6 + 6 * i);
+            out.append(") ");
         }
         switch (type) {
             case T_MGMT -> {

@@ -64,7 +64,9 @@ public final class PacketPrinter {
         /** {@code -b}: BGP's 4-byte AS numbers above 65535 in ASDOT notation ("1.0" for 65536). */
         BGP_ASDOT,
         /** {@code -u}: NFS file handles printed undecoded, as their 32-bit words in hex ("fh[...]"). */
-        NFS_RAW_HANDLES
+        NFS_RAW_HANDLES,
+        /** {@code -H}: 802.11s mesh control headers after QoS data frames' 802.11 headers ("MeshData (...)" with -e). */
+        MESH_HEADERS
     }
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
@@ -207,7 +209,7 @@ public final class PacketPrinter {
         this.nflog = new NflogFormatter(verbosity, linkHeaders, defaultPrint, ip);
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
-        this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, llc);
+        this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
     }
 

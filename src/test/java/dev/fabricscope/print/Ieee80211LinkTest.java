@@ -314,6 +314,36 @@ class Ieee80211LinkTest {
             MutatedFrames.of(avsFrames(), "AVS", 20_261_125L, 3, b -> 0, 3, 12, MutatedFrames.ALL), "-e -x", "-v");
     }
 
+    /** QoS data frames with an 802.11s mesh control header (flags, TTL, sequence, 0-3 addresses), for -H. */
+    static List<Frame> meshFrames() {
+        byte[] udp = llcSnap(0x0800, ipv4(17, udp(1000, 53, ascii("abcd"), IP_A, IP_B)));
+        List<Frame> f = new ArrayList<>();
+        for (int flags : new int[] {0, 1, 2, 3, 4, 0x80}) {
+            byte[] mesh = concat(new byte[] {(byte) flags, 31}, le32(0x01020304L), MAC_A, MAC_B, STA);
+            f.add(new Frame(concat(fc(2, 8, 3), le16(44), AP, STA, BCAST, le16(0), MAC_A, le16(0),
+                java.util.Arrays.copyOf(mesh, 6 + 6 * (flags & 3)), udp)));
+        }
+        f.add(new Frame(concat(fc(2, 8, 0), le16(44), AP, STA, BCAST, le16(0), le16(0), hex("011f0000000000"))));
+        f.add(new Frame(concat(fc(2, 12, 0), le16(44), AP, STA, BCAST, le16(0), le16(0), hex("00"))));
+        f.add(new Frame(concat(fc(2, 0, 0), le16(44), AP, STA, BCAST, le16(0), udp)));         // not QoS
+        return f;
+    }
+
+    @Test
+    void meshHeadersAsTcpdump() throws Exception {
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mesh", LinkType.IEEE802_11, meshFrames(),
+            "-H", "-H -e", "-H -e -v", "-H -e -x", "-e");
+        List<Frame> radio = new ArrayList<>();
+        for (Frame frame : meshFrames()) radio.add(new Frame(concat(usualRadiotap(0x30), frame.bytes(), hex("01020304"))));
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mesh-radiotap", LinkType.IEEE802_11_RADIO, radio,
+            "-H", "-H -e -v -x");
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mesh-cut", LinkType.IEEE802_11,
+            TcpdumpOracle.cutAfterEveryByte(meshFrames(), 1), "-H -e -x");
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mesh-mutants", LinkType.IEEE802_11,
+            MutatedFrames.of(meshFrames(), "MESH", 20_261_126L, 20, b -> 24, 3, 12, MutatedFrames.ALL), "-H -e -x");
+        PrinterAllocation.assertNoAllocationPerPacketWith(meshFrames(), LinkType.IEEE802_11, 500, "mesh", "-H -e -v");
+    }
+
     @Test
     void ieee80211AsTcpdump() throws Exception {
         PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "plain", LinkType.IEEE802_11, plainFrames(),
