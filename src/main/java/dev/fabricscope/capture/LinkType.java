@@ -13,9 +13,12 @@ public final class LinkType {
     public static final int RAW = 101;
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
+    public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
+    public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
+    public static final int PRISM_HEADER = 119;      // a 144-byte Prism header (or an AVS one, by its cookie), 802.11
     public static final int JUNIPER_MLPPP = 130;
     public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
@@ -24,6 +27,7 @@ public final class LinkType {
     public static final int JUNIPER_ATM2 = 135;
     public static final int JUNIPER_SERVICES = 136;
     public static final int JUNIPER_ATM1 = 137;
+    public static final int IEEE802_11_RADIO_AVS = 163;   // an AVS radio header (its length at 4), then 802.11
     public static final int JUNIPER_MONITOR = 164;
     public static final int JUNIPER_PPPOE = 167;
     public static final int JUNIPER_ETHER = 178;
@@ -59,6 +63,10 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "RAW";
             case FRELAY -> "FRELAY";
             case MFR -> "MFR";
+            case IEEE802_11 -> "IEEE802_11";
+            case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
+            case PRISM_HEADER -> "PRISM_HEADER";
+            case IEEE802_11_RADIO_AVS -> "IEEE802_11_RADIO_AVS";
             case LOOP -> "LOOP";
             case LINUX_SLL -> "LINUX_SLL";
             case JUNIPER_ETHER -> "JUNIPER_ETHER";
@@ -105,6 +113,10 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case FRELAY -> "Frame Relay";
             case MFR -> "FRF.16 Frame Relay";
+            case IEEE802_11 -> "802.11";
+            case IEEE802_11_RADIO -> "802.11 plus radiotap header";
+            case PRISM_HEADER -> "802.11 plus Prism header";
+            case IEEE802_11_RADIO_AVS -> "802.11 plus AVS radio information header";
             case LOOP -> "OpenBSD loopback";
             case LINUX_SLL -> "Linux cooked v1";
             case JUNIPER_ETHER -> "Juniper Ethernet";
@@ -154,6 +166,10 @@ public final class LinkType {
             case "RAW" -> RAW;
             case "FRELAY" -> FRELAY;
             case "MFR" -> MFR;
+            case "IEEE802_11" -> IEEE802_11;
+            case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
+            case "PRISM_HEADER" -> PRISM_HEADER;
+            case "IEEE802_11_RADIO_AVS" -> IEEE802_11_RADIO_AVS;
             case "LOOP" -> LOOP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "JUNIPER_ETHER" -> JUNIPER_ETHER;

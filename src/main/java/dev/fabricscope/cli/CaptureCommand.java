@@ -310,6 +310,10 @@ public final class CaptureCommand implements Callable<Integer> {
         + "('fh[1000701:a10b00:...]'), instead of the layout tcpdump guesses for the server (as tcpdump -u).")
     boolean rawNfsHandles;
 
+    @Option(names = "-H", description = "Look for 802.11s mesh control headers after the header of 802.11 QoS data "
+        + "frames (as tcpdump -H); with -e their fields are printed.")
+    boolean meshHeaders;
+
     @Option(names = "-S", description = "Print absolute TCP sequence numbers. Without it, as tcpdump, they are "
         + "relative to each conversation's first packet with ACK set (which itself prints absolute ones).")
     boolean absoluteSequence;
@@ -873,6 +877,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (dontVerifyChecksums) options.add(PacketPrinter.Option.DONT_VERIFY_CHECKSUMS);
         if (asdot) options.add(PacketPrinter.Option.BGP_ASDOT);
         if (rawNfsHandles) options.add(PacketPrinter.Option.NFS_RAW_HANDLES);
+        if (meshHeaders) options.add(PacketPrinter.Option.MESH_HEADERS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length),
             packetType, md5Secret == null ? null : argumentBytes(md5Secret), espSecret, warning -> {

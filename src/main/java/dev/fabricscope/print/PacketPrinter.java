@@ -32,7 +32,8 @@ import java.util.Set;
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), Linux netfilter log ({@link NflogFormatter}), Solaris ipnet ({@link
  * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), Frame Relay and FRF.16 multilink Frame Relay ({@link
- * FrameRelayFormatter}, Q.933 in {@link Q933Formatter}), and
+ * FrameRelayFormatter}, Q.933 in {@link Q933Formatter}), IEEE 802.11 bare, after radiotap ({@link
+ * RadiotapFormatter}), Prism or AVS headers ({@link Ieee80211Formatter}), and
  * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
@@ -64,7 +65,9 @@ public final class PacketPrinter {
         /** {@code -b}: BGP's 4-byte AS numbers above 65535 in ASDOT notation ("1.0" for 65536). */
         BGP_ASDOT,
         /** {@code -u}: NFS file handles printed undecoded, as their 32-bit words in hex ("fh[...]"). */
-        NFS_RAW_HANDLES
+        NFS_RAW_HANDLES,
+        /** {@code -H}: 802.11s mesh control headers after QoS data frames' 802.11 headers ("MeshData (...)" with -e). */
+        MESH_HEADERS
     }
 
     private static final int ETHERNET_HEADER = 14, SLL_HEADER = 16, SLL2_HEADER = 20, NULL_HEADER = 4;
@@ -122,6 +125,10 @@ public final class PacketPrinter {
     private final FrameRelayFormatter frameRelay;
     /** The link-level bytes tcpdump counted for the last FRELAY or MFR frame (for -x). */
     private int frameRelayLinkLength;
+    private final RadiotapFormatter radiotap = new RadiotapFormatter();
+    private final Ieee80211Formatter wifi;
+    /** The link-level bytes tcpdump counted for the last 802.11 frame, radiotap header included (for -x). */
+    private int wifiLinkLength;
     /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
     private final Packet juniperFrame = new Packet();
     private final Layers juniperLayers = new Layers();
@@ -219,6 +226,7 @@ public final class PacketPrinter {
         this.nflog = new NflogFormatter(verbosity, linkHeaders, defaultPrint, ip);
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
+        this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
             earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
@@ -271,12 +279,60 @@ public final class PacketPrinter {
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
             case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
+            case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
+            case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
+            case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
+            case LinkType.IEEE802_11_RADIO_AVS -> wifiLinkLength = avs(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
             }
         }
         if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /**
+     * LINKTYPE_IEEE802_11_RADIO as tcpdump's ieee802_11_radio_print: the radiotap header's fields, then the 802.11
+     * frame (its FCS and header padding as the header's flags say); returns the link-level bytes tcpdump counts.
+     */
+    private int radiotap(Packet p, int length, StringBuilder out) {
+        int header = radiotap.format(p, 0, out);
+        if (header < 0) return p.capLen();   // a cut header: all of the packet
+        int flags = radiotap.flags();
+        return header + wifi.format(p, header, length - header, (flags & RadiotapFormatter.F_DATAPAD) != 0,
+            (flags & RadiotapFormatter.F_FCS) != 0 ? 4 : 0, out);
+    }
+
+    /** The Prism header's length, and the cookies that mark an AVS header in its place (tcpdump's). */
+    private static final int PRISM_HEADER = 144;
+    private static final long AVS_COOKIE_V1 = 0x80211001L, AVS_COOKIE_V2 = 0x80211002L;
+
+    /**
+     * LINKTYPE_PRISM_HEADER as tcpdump's prism_if_print: an AVS header when the first 4 bytes are its cookie, else
+     * the 144-byte Prism header (not printed), then the 802.11 frame; returns the link-level bytes tcpdump counts.
+     */
+    private int prism(Packet p, int length, StringBuilder out) {
+        if (p.capLen() < 4) {
+            out.append(" [|prism]");
+            return p.capLen();
+        }
+        long cookie = p.u32(0);
+        if (cookie == AVS_COOKIE_V1 || cookie == AVS_COOKIE_V2) return avs(p, length, out);
+        if (p.capLen() < PRISM_HEADER) {
+            out.append(" [|prism]");
+            return p.capLen();
+        }
+        return PRISM_HEADER + wifi.format(p, PRISM_HEADER, length - PRISM_HEADER, false, 0, out);
+    }
+
+    /** An AVS radio header (tcpdump's ieee802_11_radio_avs_print): its big-endian length at 4, not printed. */
+    private int avs(Packet p, int length, StringBuilder out) {
+        long header = p.capLen() < 8 ? 0 : p.u32(4);
+        if (header < 8 || p.capLen() < header) {
+            out.append(" [|802.11_radio_avs]");
+            return p.capLen();
+        }
+        return (int) header + wifi.format(p, (int) header, length - (int) header, false, 0, out);
     }
 
     /** tcpdump's unsupported_if_print: the name, then every captured byte in hex and ASCII, with or without -x. */
@@ -322,7 +378,9 @@ public final class PacketPrinter {
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
-                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR -> true;
+                 LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
+                 LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
+                 LinkType.IEEE802_11_RADIO_AVS -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -349,6 +407,10 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
+        if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
+            || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
+            return wifiLinkLength;
+        }
         if (JuniperFormatter.prints(p.linkType())) {
             return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
                 : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);

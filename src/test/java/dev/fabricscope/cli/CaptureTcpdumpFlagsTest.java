@@ -200,6 +200,20 @@ class CaptureTcpdumpFlagsTest {
         return all.toArray(String[]::new);
     }
 
+    /** -H: an 802.11 QoS data frame (LINKTYPE_IEEE802_11) with a mesh control header of one address. */
+    @Test
+    void meshHeadersAsTcpdump() throws Exception {
+        Path file = dir.resolve("mesh.pcap");
+        byte[] frame = concat(hex("8803 2c00"), hex("000c4182b255 000d9382363a ffffffffffff 0000 0000"),
+            hex("01 1f 04030201 001122334455"), hex("aaaa03 000000 0806"), new byte[28]);
+        Files.write(file, concat(hex("d4c3b2a1 0200 0400 00000000 00000000 ffff0000 69000000"), record(frame)));
+        for (String flags : List.of("-H", "-H -e", "-e", "-H -e -v")) {
+            List<String> args = new ArrayList<>(List.of("-r", file.toString()));
+            args.addAll(List.of(flags.split(" ")));
+            assertSameAsTcpdump(args.toArray(String[]::new));
+        }
+    }
+
     private static final byte[] SRC = {10, 0, 0, 1}, DST = {10, 0, 0, 2};
 
     /** A SYN to BGP's port with nop, nop, md5: the digest over RFC 2385's fields with {@code key}. */

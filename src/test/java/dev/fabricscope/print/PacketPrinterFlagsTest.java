@@ -175,6 +175,7 @@ class PacketPrinterFlagsTest {
         if (f.contains("-e")) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (f.contains("-#")) options.add(PacketPrinter.Option.PACKET_NUMBERS);
         if (f.contains("--nano")) options.add(PacketPrinter.Option.NANOSECONDS);
+        if (f.contains("-H")) options.add(PacketPrinter.Option.MESH_HEADERS);
         int t = f.stream().filter(s -> s.matches("-t+")).mapToInt(s -> s.length() - 1).sum();
         RawDump dump = RawDump.ofFlags(count(f, "x"), count(f, "X"), count(f, "A"));
         return PacketPrinterTest.printAll(file,

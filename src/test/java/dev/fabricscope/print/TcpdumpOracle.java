@@ -120,6 +120,7 @@ final class TcpdumpOracle {
                     case "-K" -> options.add(PacketPrinter.Option.DONT_VERIFY_CHECKSUMS);
                     case "-b" -> options.add(PacketPrinter.Option.BGP_ASDOT);
                     case "-u" -> options.add(PacketPrinter.Option.NFS_RAW_HANDLES);
+                    case "-H" -> options.add(PacketPrinter.Option.MESH_HEADERS);
                     case "-x", "-xx" -> x += flag.length() - 1;
                     case "-X", "-XX" -> bigX += flag.length() - 1;
                     case "-A", "-AA" -> a += flag.length() - 1;
