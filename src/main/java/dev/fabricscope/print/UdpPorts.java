@@ -37,7 +37,7 @@ final class UdpPorts {
     private static final int[] DHCP6 = {547, 546};
     /** Either side, tried after DHCPv6 in this order: AHCP, Babel (new port, old), HNCP; then the whiteboard to 4567,
      * Cisco auto-RP, RADIUS. */
-    private static final int AHCP = 5359, HNCP = HncpFormatter.PORT;
+    private static final int AHCP = AhcpFormatter.PORT, HNCP = HncpFormatter.PORT;
     private static final int[] BABEL = {BabelFormatter.PORT, BabelFormatter.OLD_PORT};
     private static final int WHITEBOARD = 4567, CISCO_AUTORP = 496;
     /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
@@ -83,7 +83,7 @@ final class UdpPorts {
         }
         if (either(sport, dport, RIPNG)) return Decoder.RIPNG;
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
-        if (either(sport, dport, AHCP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, AHCP)) return Decoder.AHCP;
         if (any(sport, dport, BABEL)) return Decoder.BABEL;
         if (either(sport, dport, HNCP)) return Decoder.HNCP;
         if (dport == WHITEBOARD) return Decoder.WB;

@@ -133,7 +133,7 @@ class BabelFormatterTest {
         byte[] hello = packet(tlv(4, "0000 0007 0190"));
         List<Frame> f = new ArrayList<>();
         for (int[] ports : new int[][] {{6696, 547}, {546, 6697}, {6697, 4567}, {1812, 6696}, {6696, 646},
-            {8231, 6697}, {521, 6696}}) {
+            {8231, 6697}, {6696, 5359}, {521, 6696}}) {
             f.add(udp6(ports[0], ports[1], hello));
         }
         return f;
