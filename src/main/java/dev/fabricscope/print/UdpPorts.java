@@ -10,7 +10,7 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        KRB, AHCP, BABEL, HNCP, OLSR, UNSUPPORTED, NONE, AODV, VAT, WB,
+        KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -35,8 +35,10 @@ final class UdpPorts {
     private static final int VAT = 3456;
     /** Either side: DHCPv6 (server, client). */
     private static final int[] DHCP6 = {547, 546};
-    /** Either side, tried after DHCPv6 in this order: AHCP, Babel (new port, old), HNCP; then the whiteboard to 4567,
-     * Cisco auto-RP, RADIUS. */
+    /**
+     * Either side, tried after DHCPv6 in this order: AHCP, Babel (new port, old), HNCP; then the whiteboard to 4567,
+     * Cisco auto-RP, RADIUS.
+     */
     private static final int AHCP = AhcpFormatter.PORT, HNCP = HncpFormatter.PORT;
     private static final int[] BABEL = {BabelFormatter.PORT, BabelFormatter.OLD_PORT};
     private static final int WHITEBOARD = 4567, CISCO_AUTORP = 496;

@@ -71,7 +71,8 @@ class BabelFormatterTest {
             tlv(12, "0001 000102030405060708090a0b0c0d0e0f"), new byte[] {0}, tlv(1, "000000"),
             tlv(2, "0000 abcd 0190"), tlv(3, "1234"), tlv(42, "0102"), tlv(2, "0000 0001 0000"))));
         // RFC 8967 (MAC, PC, challenges) in the body and the trailer
-        f.add(udp6(withTrailer(concat(tlv(17, "00000005 0102"), tlv(18, "0001020304050607"), tlv(19, "0001020304050607")),
+        f.add(udp6(withTrailer(concat(tlv(17, "00000005 0102"), tlv(18, "0001020304050607"),
+            tlv(19, "0001020304050607")),
             concat(tlv(16, "000102030405060708090a0b0c0d0e0f"), new byte[] {0}, tlv(1, "00")))));
         // the source-specific draft's TLVs
         f.add(udp6(packet(tlv(13, "02 30 40 00 0190 0001 0002 20010db800000001 200107000001"),
