@@ -13,7 +13,8 @@ import dev.fabricscope.capture.Packet;
  * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), AODV on 654
  * ({@link AodvFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
- * ({@link LmpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
+ * ({@link LmpFormatter}), AHCP on 5359 ({@link AhcpFormatter}), Babel on 6696 and 6697 ({@link BabelFormatter}),
+ * HNCP on 8231 ({@link HncpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
  * ESP in UDP and IKE after the non-ESP marker on 4500 ({@link NatTraversalFormatter}), NFS calls to 2049 and
  * replies from it, tried before all
  * the others ({@link NfsFormatter}); else
@@ -69,6 +70,9 @@ final class UdpFormatter {
     /** With -T pgm or pgm_zmtp1 only (the latter with its ZMTP printer). */
     private final PgmFormatter pgm;
     private final KrbFormatter krb;
+    private final BabelFormatter babel;
+    private final HncpFormatter hncp;
+    private final AhcpFormatter ahcp;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -121,6 +125,9 @@ final class UdpFormatter {
         this.wb = new WbFormatter(verbosity, earlyEnd);
         this.aodv = new AodvFormatter(earlyEnd);
         this.krb = new KrbFormatter(earlyEnd);
+        this.babel = new BabelFormatter(verbosity, earlyEnd);
+        this.hncp = new HncpFormatter(verbosity, earlyEnd);
+        this.ahcp = new AhcpFormatter(verbosity, earlyEnd);
         this.pgm = forced == null || forced.udp != UdpPorts.Decoder.PGM ? null : new PgmFormatter(verbosity, earlyEnd,
             forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
@@ -227,6 +234,9 @@ final class UdpFormatter {
             case WB -> wb.format(p, payload, length, end, out);
             case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             case KRB -> krb.format(p, payload, end, out);
+            case BABEL -> babel.format(p, payload, length, end, out);
+            case HNCP -> hncp.format(p, payload, length, end, out);
+            case AHCP -> ahcp.format(p, payload, length, end, out);
             case PGM -> pgm.format(p, ip, payload, length, false, out);   // the ports only: the IP header names UDP
             default -> plain(ip, ulen, length, out);
         }

@@ -10,7 +10,7 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        KRB, UNSUPPORTED, NONE, AODV, VAT, WB,
+        KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -35,8 +35,12 @@ final class UdpPorts {
     private static final int VAT = 3456;
     /** Either side: DHCPv6 (server, client). */
     private static final int[] DHCP6 = {547, 546};
-    /** Either side, tried after DHCPv6 (AHCP, Babel, HNCP); then the whiteboard to 4567, Cisco auto-RP, RADIUS. */
-    private static final int[] BEFORE_WHITEBOARD = {5359, 6696, 6697, 8231};
+    /**
+     * Either side, tried after DHCPv6 in this order: AHCP, Babel (new port, old), HNCP; then the whiteboard to 4567,
+     * Cisco auto-RP, RADIUS.
+     */
+    private static final int AHCP = AhcpFormatter.PORT, HNCP = HncpFormatter.PORT;
+    private static final int[] BABEL = {BabelFormatter.PORT, BabelFormatter.OLD_PORT};
     private static final int WHITEBOARD = 4567, CISCO_AUTORP = 496;
     /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
     private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
@@ -81,7 +85,9 @@ final class UdpPorts {
         }
         if (either(sport, dport, RIPNG)) return Decoder.RIPNG;
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
-        if (any(sport, dport, BEFORE_WHITEBOARD)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, AHCP)) return Decoder.AHCP;
+        if (any(sport, dport, BABEL)) return Decoder.BABEL;
+        if (either(sport, dport, HNCP)) return Decoder.HNCP;
         if (dport == WHITEBOARD) return Decoder.WB;
         if (either(sport, dport, CISCO_AUTORP)) return Decoder.UNSUPPORTED;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;

@@ -96,7 +96,7 @@ class WbFormatterTest {
     void portOrderAsPrintUdp() {
         org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.WB, UdpPorts.decoder(1812, 4567));
         org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.NONE, UdpPorts.decoder(4567, 40000));
-        org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(8231, 4567));
+        org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.HNCP, UdpPorts.decoder(8231, 4567));
         org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.WB, UdpPorts.decoder(496, 4567));
     }
 
