@@ -106,6 +106,7 @@ public final class PacketPrinter {
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
+    private final IpxFormatter ipx;
     private final AoeFormatter aoe;
     private final SwitchTagFormatter switchTags;
     private final ChdlcFormatter chdlc;
@@ -196,6 +197,7 @@ public final class PacketPrinter {
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
+        this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
@@ -819,6 +821,7 @@ public final class PacketPrinter {
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
             case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, length, out);
             case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
+            case IpxFormatter.ETHERTYPE -> ipx.format(p, off, out.append("(NOV-ETHII) "));
             case ETHERTYPE_PPP -> {
                 // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload
                 if (length != 0) ppp.format(p, off, length, out.append(": "));
