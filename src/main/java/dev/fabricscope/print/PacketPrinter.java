@@ -107,6 +107,10 @@ public final class PacketPrinter {
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
     private final IpxFormatter ipx;
+    private final GeonetFormatter geonet;
+    /** The frame whose Ethernet source MAC GeoNet and CALM FAST print (tcpdump's src), as bytes and offset. */
+    private byte[] sourceBytes;
+    private int sourceFrame, sourceMac = -1;
     private final AoeFormatter aoe;
     private final SwitchTagFormatter switchTags;
     private final ChdlcFormatter chdlc;
@@ -198,6 +202,7 @@ public final class PacketPrinter {
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
         this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
+        this.geonet = new GeonetFormatter(verbosity, earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
@@ -215,6 +220,7 @@ public final class PacketPrinter {
     public void format(Packet p, Layers l, StringBuilder out) {
         earlyEnd.reset();
         etherHeaderLength = -1;
+        sourceMac = -1;
         if (packetNumbers) {
             int start = out.length();
             out.append(++printed);
@@ -478,6 +484,9 @@ public final class PacketPrinter {
             out.append(" [|").append(tagLength == 0 ? "ether" : SwitchTagFormatter.protocol(p.linkType())).append(']');
             return;
         }
+        sourceBytes = p.bytes();
+        sourceFrame = p.offset();
+        sourceMac = off + 6;
         // tcpdump's ether_common_print takes MACsec only as the first type (after a switch tag too), Arista's also
         // after VLAN tags. The dissector walks the same places: an Arista header it walked, or one it stopped at,
         // comes after the first tags.
@@ -802,6 +811,11 @@ public final class PacketPrinter {
      * SAP 0x06): false for the types it would dump (also those tcpdump decodes but this printer does not: a known
      * difference).
      */
+    /** The Ethernet source MAC's offset in {@code p} when {@code p} is (a view of) that frame, else -1. */
+    private int source(Packet p) {
+        return sourceMac >= 0 && p.bytes() == sourceBytes && p.offset() == sourceFrame ? sourceMac : -1;
+    }
+
     private boolean etherTypeBody(Packet p, int type, int off, int length, StringBuilder out) {
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
@@ -822,6 +836,9 @@ public final class PacketPrinter {
             case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, length, out);
             case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
             case IpxFormatter.ETHERTYPE -> ipx.format(p, off, out.append("(NOV-ETHII) "));
+            case GeonetFormatter.ETHERTYPE_OLD, GeonetFormatter.ETHERTYPE ->
+                geonet.geonet(p, source(p), off, length, out);
+            case GeonetFormatter.ETHERTYPE_CALM_FAST -> geonet.calmFast(p, source(p), off, length, out);
             case ETHERTYPE_PPP -> {
                 // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload
                 if (length != 0) ppp.format(p, off, length, out.append(": "));
