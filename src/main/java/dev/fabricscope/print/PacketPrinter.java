@@ -108,7 +108,8 @@ public final class PacketPrinter {
     private final TipcFormatter tipc;
     private final IpxFormatter ipx;
     private final GeonetFormatter geonet;
-    /** The frame whose Ethernet source MAC GeoNet and CALM FAST print (tcpdump's src), as bytes and offset. */
+    private final RealtekFormatter realtek;
+    /** The frame whose Ethernet source MAC GeoNet, CALM FAST and Realtek print (tcpdump's src), as bytes and offset. */
     private byte[] sourceBytes;
     private int sourceFrame, sourceMac = -1;
     private final AoeFormatter aoe;
@@ -203,6 +204,7 @@ public final class PacketPrinter {
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
         this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
         this.geonet = new GeonetFormatter(verbosity, earlyEnd);
+        this.realtek = new RealtekFormatter(earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
@@ -827,6 +829,7 @@ public final class PacketPrinter {
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             case EapolFormatter.ETHERTYPE -> eapol.format(p, off, out);
+            case RealtekFormatter.ETHERTYPE -> realtek.format(p, source(p), off, out);
             case AoeFormatter.ETHERTYPE -> aoe.format(p, off, length, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
