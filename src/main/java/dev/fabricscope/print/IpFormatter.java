@@ -41,6 +41,7 @@ final class IpFormatter {
     private final EigrpFormatter eigrp;
     private final IgrpFormatter igrp;
     private final EgpFormatter egp;
+    private final MobileFormatter mobile;
     private final PgmFormatter pgm;
     /** With -T carp only. */
     private final CarpFormatter carp;
@@ -86,6 +87,7 @@ final class IpFormatter {
         this.eigrp = new EigrpFormatter(verbosity, earlyEnd);
         this.igrp = new IgrpFormatter(verbosity, earlyEnd);
         this.egp = new EgpFormatter(verbosity, earlyEnd);
+        this.mobile = new MobileFormatter(verbosity);
         this.pgm = new PgmFormatter(verbosity, earlyEnd,
             forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
@@ -303,6 +305,7 @@ final class IpFormatter {
                 else vrrp.format(p, ctx, off, len, out);
             }
             case GRE -> gre.format(p, off, len, ctx.end, out);
+            case MobileFormatter.PROTOCOL -> mobile.format(p, off, len, ctx.end, out);
             case OspfFormatter.PROTOCOL -> {
                 if (v6) ospf6.format(p, off, len, ctx.end, out);
                 else ospf.format(p, off, len, ctx.end, out);

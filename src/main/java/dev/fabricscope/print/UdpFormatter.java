@@ -69,6 +69,7 @@ final class UdpFormatter {
     /** With -T pgm or pgm_zmtp1 only (the latter with its ZMTP printer). */
     private final PgmFormatter pgm;
     private final KrbFormatter krb;
+    private final TimedFormatter timed;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -119,6 +120,7 @@ final class UdpFormatter {
         this.wb = new WbFormatter(verbosity, earlyEnd);
         this.aodv = new AodvFormatter(earlyEnd);
         this.krb = new KrbFormatter(earlyEnd);
+        this.timed = new TimedFormatter(earlyEnd);
         this.pgm = forced == null || forced.udp != UdpPorts.Decoder.PGM ? null : new PgmFormatter(verbosity, earlyEnd,
             forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
@@ -225,6 +227,7 @@ final class UdpFormatter {
             case WB -> wb.format(p, payload, length, end, out);
             case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             case KRB -> krb.format(p, payload, end, out);
+            case TIMED -> timed.format(p, payload, end, out);
             case PGM -> pgm.format(p, ip, payload, length, false, out);   // the ports only: the IP header names UDP
             default -> plain(ip, ulen, length, out);
         }

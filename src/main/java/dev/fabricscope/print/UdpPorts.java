@@ -10,7 +10,7 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        KRB, UNSUPPORTED, NONE, AODV, VAT, WB,
+        KRB, UNSUPPORTED, NONE, AODV, VAT, WB, TIMED,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -62,7 +62,7 @@ final class UdpPorts {
     static Decoder decoder(int sport, int dport) {
         if (either(sport, dport, DNS)) return Decoder.DNS;
         if (either(sport, dport, MDNS)) return Decoder.MDNS;
-        if (either(sport, dport, TIMED)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, TIMED)) return Decoder.TIMED;
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
         if (either(sport, dport, RIP)) return Decoder.RIP;
