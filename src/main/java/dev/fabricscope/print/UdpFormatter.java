@@ -70,6 +70,7 @@ final class UdpFormatter {
     private final PgmFormatter pgm;
     private final KrbFormatter krb;
     private final TimedFormatter timed;
+    private final TextProtocolFormatter text;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -121,6 +122,7 @@ final class UdpFormatter {
         this.aodv = new AodvFormatter(earlyEnd);
         this.krb = new KrbFormatter(earlyEnd);
         this.timed = new TimedFormatter(earlyEnd);
+        this.text = new TextProtocolFormatter(verbosity, earlyEnd);
         this.pgm = forced == null || forced.udp != UdpPorts.Decoder.PGM ? null : new PgmFormatter(verbosity, earlyEnd,
             forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
@@ -228,6 +230,7 @@ final class UdpFormatter {
             case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             case KRB -> krb.format(p, payload, end, out);
             case TIMED -> timed.format(p, payload, end, out);
+            case SIP -> text.format(p, payload, length, end, TextProtocolFormatter.Protocol.SIP, out);
             case PGM -> pgm.format(p, ip, payload, length, false, out);   // the ports only: the IP header names UDP
             default -> plain(ip, ulen, length, out);
         }
