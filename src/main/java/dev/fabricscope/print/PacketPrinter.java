@@ -425,6 +425,7 @@ public final class PacketPrinter {
                 case Encapsulated.MPLS -> mpls.format(inner, 0, length, out);
                 case Encapsulated.PPP -> ppp.format(inner, 0, length, out);
                 case Encapsulated.OSI -> osi.format(inner, 0, length, out);
+                case Encapsulated.IPX -> ipx.format(inner, 0, out);
                 default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Novell IPX (the 30-byte header of Novell's IPX specification, SAP and RIP bodies) against tcpdump 4.99 itself, in
- * the three framings tcpdump decodes: Ethernet II (0x8137), 802.2 LLC SAP 0xe0 and raw 802.3 ("ff ff" checksum
- * first); each socket tcpdump names, SAP and RIP requests and responses with more entries than it prints, lengths
+ * the three Ethernet framings tcpdump decodes: Ethernet II (0x8137), 802.2 LLC SAP 0xe0 and raw 802.3 ("ff ff"
+ * checksum first), and in GRE and PPP; each socket tcpdump names, SAP and RIP requests and responses with more entries than it prints, lengths
  * too short for the header or an entry, whole, cut after every byte and mutated.
  */
 class IpxFormatterTest {
@@ -103,6 +103,11 @@ class IpxFormatterTest {
         f.add(ethernetII(ipx(29, 0x0451, 0x0451, new byte[0])));                   // length below the header
         f.add(raw8023(ipx(0, 0x0451, 0x0451, new byte[0])));
         f.add(ethernetII(ipx(0x0452, 0x0452, new byte[0])));                       // no SAP body
+        byte[] rip = ipx(0x0453, 0x0453, ripResponse(2));
+        f.add(new Frame(ethernet(0x0800, ipv4(47, concat(hex("0000 8137"), rip)))));   // in GRE
+        for (String protocol : new String[] {"002b", "8137"}) {                    // in PPPoE's PPP
+            f.add(new Frame(ethernet(0x8864, concat(hex("1100 0001"), u16(2 + rip.length), hex(protocol), rip))));
+        }
         return f;
     }
 
