@@ -82,6 +82,18 @@ class GeonetFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
     }
 
+    /** Linux cooked captures have no Ethernet source: tcpdump prints none ("GeoNet ; ", "CALM FAST; "). */
+    @Test
+    void cookedCapturesAsTcpdump() throws Exception {
+        byte[] sll = hex("0000 0001 0006 0c42a1d3e4f50000");
+        List<Frame> frames = List.of(
+            new Frame(concat(sll, u16(GeonetFormatter.ETHERTYPE), common(0, 2, 5, 0, 12, 1, "07d1 0000 01 00 0102030405"))),
+            new Frame(concat(sll, u16(GeonetFormatter.ETHERTYPE_CALM_FAST), hex("0102 a1a2"))),
+            new Frame(concat(sll, u16(RealtekFormatter.ETHERTYPE), hex("01 00 2379"))));
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cooked", dev.fabricscope.capture.LinkType.LINUX_SLL,
+            frames, "", "-v", "-e");
+    }
+
     @Test
     void printsWithoutAllocating() {
         PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "GeoNet", "-v", "-e -x");
