@@ -13,6 +13,8 @@ interface Encapsulated {
      * (CLNP, ES-IS, IS-IS, ...) from its NLPID byte, as GRE, MPLS, PPP and ethertype 0xfefe carry it.
      */
     int OSI = 0x10007;
+    /** Not a link type but tcpdump's ipx_print: a Novell IPX packet, as PPP and GRE carry it. */
+    int IPX = 0x18137;
 
     /**
      * Prints the packet at {@code off} of {@code outer} as one of link type {@code linkType} (LinkType.EN10MB; IPV4

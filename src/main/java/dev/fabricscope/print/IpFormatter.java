@@ -39,6 +39,9 @@ final class IpFormatter {
     private final DccpFormatter dccp;
     private final RsvpFormatter rsvp;
     private final EigrpFormatter eigrp;
+    private final IgrpFormatter igrp;
+    private final EgpFormatter egp;
+    private final MobileFormatter mobile;
     private final PgmFormatter pgm;
     /** With -T carp only. */
     private final CarpFormatter carp;
@@ -82,6 +85,9 @@ final class IpFormatter {
         this.dccp = new DccpFormatter(verbosity, earlyEnd);
         this.rsvp = new RsvpFormatter(verbosity, earlyEnd);
         this.eigrp = new EigrpFormatter(verbosity, earlyEnd);
+        this.igrp = new IgrpFormatter(verbosity, earlyEnd);
+        this.egp = new EgpFormatter(verbosity, earlyEnd);
+        this.mobile = new MobileFormatter(verbosity);
         this.pgm = new PgmFormatter(verbosity, earlyEnd,
             forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
@@ -301,6 +307,7 @@ final class IpFormatter {
                 else vrrp.format(p, ctx, off, len, out);
             }
             case GRE -> gre.format(p, off, len, ctx.end, out);
+            case MobileFormatter.PROTOCOL -> mobile.format(p, off, len, ctx.end, out);
             case OspfFormatter.PROTOCOL -> {
                 if (v6) ospf6.format(p, off, len, ctx.end, out);
                 else ospf.format(p, off, len, ctx.end, out);
@@ -315,7 +322,9 @@ final class IpFormatter {
             case SCTP -> sctp.format(p, ctx, off, length, out);
             case DCCP -> dccp.format(p, ctx, off, length, out);
             case RsvpFormatter.PROTOCOL -> rsvp.format(p, off, len, ctx.end, out);
+            case IgrpFormatter.PROTOCOL -> igrp.format(p, off, len, ctx.end, out);
             case EigrpFormatter.PROTOCOL -> eigrp.format(p, off, len, ctx.end, out);
+            case EgpFormatter.PROTOCOL -> egp.format(p, off, len, ctx.end, out);
             case PgmFormatter.PROTOCOL -> pgm.format(p, ctx, off, len, ctx.addresses, out);
             // tcpdump decodes many more: a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);

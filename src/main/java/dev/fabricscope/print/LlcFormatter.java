@@ -14,7 +14,9 @@ import dev.fabricscope.capture.Packet;
  * "Supervisory" or "Information" line (XID's format and class too), and, as for any SNAP payload tcpdump does not
  * decode, the LLC payload in hex and ASCII on further lines unless -q, -x or -X.
  *
- * <p>Differences from tcpdump: IPX (SAP 0xe0 and raw 802.3 "ff ff" frames) prints "IPX" only; AppleTalk and bridged Token Ring and
+ * IPX (SAP 0xe0 and Novell's raw 802.3 "ff ff" frames) is {@link IpxFormatter}'s.
+ *
+ * <p>Differences from tcpdump: AppleTalk and bridged Token Ring and
  * FDDI frames print as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
  * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's). The LLC
  * header of LINUX_SLL/SLL2's 802.2 protocol is not decoded (PacketPrinter prints "802.3, length N" there).
@@ -53,6 +55,7 @@ final class LlcFormatter {
     private final UdldFormatter udld;
     private final VtpFormatter vtp;
     private final OsiFormatter osi;
+    private final IpxFormatter ipx;
     private final SnapshotBytes bytes = new SnapshotBytes();
     /** The frame with its capture cut at the end of the 802.3 length, as tcpdump's pushed snapshot end. */
     private final Packet view = new Packet();
@@ -79,6 +82,7 @@ final class LlcFormatter {
         this.udld = new UdldFormatter(verbosity, earlyEnd);
         this.vtp = new VtpFormatter(verbosity, earlyEnd);
         this.osi = new OsiFormatter(verbosity, linkHeaders, earlyEnd, etherTypes, encapsulated);
+        this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
     }
 
     /**
@@ -136,7 +140,7 @@ final class LlcFormatter {
         }
         if (dsapField == SAP_GLOBAL && ssapField == SAP_GLOBAL) {   // Novell's "raw 802.3": IPX with no LLC header
             if (linkHeaders) out.append("IPX 802.3: ");
-            ipx(out);
+            ipx.format(view, off, out);
             return 0;
         }
         int dsap = dsapField & ~1, ssap = ssapField & ~1;
@@ -168,7 +172,7 @@ final class LlcFormatter {
                 }
                 case SAP_IPX -> {
                     if (linkHeaders) out.append("IPX 802.2: ");
-                    ipx(out);
+                    ipx.format(view, payload, out);
                     return header;
                 }
                 case SAP_OSI -> {
@@ -327,11 +331,6 @@ final class LlcFormatter {
         Text.hex(out, pid, 4);
         out.append("), length ").append(length).append(": ");
         return false;
-    }
-
-    /** IPX (Novell): tcpdump decodes it; we print the name only (a known difference). */
-    private void ipx(StringBuilder out) {
-        out.append("IPX");
     }
 
     /** tcpdump's default print: the bytes in hex and ASCII on further lines. */

@@ -110,6 +110,12 @@ public final class PacketPrinter {
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
+    private final IpxFormatter ipx;
+    private final GeonetFormatter geonet;
+    private final RealtekFormatter realtek;
+    /** The frame whose Ethernet source MAC GeoNet, CALM FAST and Realtek print (tcpdump's src), as bytes and offset. */
+    private byte[] sourceBytes;
+    private int sourceFrame, sourceMac = -1;
     private final AoeFormatter aoe;
     private final SwitchTagFormatter switchTags;
     private final ChdlcFormatter chdlc;
@@ -220,6 +226,9 @@ public final class PacketPrinter {
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
+        this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
+        this.geonet = new GeonetFormatter(verbosity, earlyEnd);
+        this.realtek = new RealtekFormatter(earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
         this.switchTags = new SwitchTagFormatter(linkHeaders);
         this.chdlc = new ChdlcFormatter(verbosity, earlyEnd);
@@ -240,6 +249,7 @@ public final class PacketPrinter {
     public void format(Packet p, Layers l, StringBuilder out) {
         earlyEnd.reset();
         etherHeaderLength = -1;
+        sourceMac = -1;
         if (packetNumbers) {
             int start = out.length();
             out.append(++printed);
@@ -499,6 +509,7 @@ public final class PacketPrinter {
                 case Encapsulated.MPLS -> mpls.format(inner, 0, length, out);
                 case Encapsulated.PPP -> ppp.format(inner, 0, length, out);
                 case Encapsulated.OSI -> osi.format(inner, 0, length, out);
+                case Encapsulated.IPX -> ipx.format(inner, 0, out);
                 default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {
@@ -560,6 +571,9 @@ public final class PacketPrinter {
             out.append(" [|").append(tagLength == 0 ? "ether" : SwitchTagFormatter.protocol(p.linkType())).append(']');
             return;
         }
+        sourceBytes = p.bytes();
+        sourceFrame = p.offset();
+        sourceMac = off + 6;
         // tcpdump's ether_common_print takes MACsec only as the first type (after a switch tag too), Arista's also
         // after VLAN tags. The dissector walks the same places: an Arista header it walked, or one it stopped at,
         // comes after the first tags.
@@ -884,6 +898,11 @@ public final class PacketPrinter {
      * SAP 0x06): false for the types it would dump (also those tcpdump decodes but this printer does not: a known
      * difference).
      */
+    /** The Ethernet source MAC's offset in {@code p} when {@code p} is (a view of) that frame, else -1. */
+    private int source(Packet p) {
+        return sourceMac >= 0 && p.bytes() == sourceBytes && p.offset() == sourceFrame ? sourceMac : -1;
+    }
+
     private boolean etherTypeBody(Packet p, int type, int off, int length, StringBuilder out) {
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
@@ -895,6 +914,7 @@ public final class PacketPrinter {
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             case EapolFormatter.ETHERTYPE -> eapol.format(p, off, out);
+            case RealtekFormatter.ETHERTYPE -> realtek.format(p, source(p), off, out);
             case AoeFormatter.ETHERTYPE -> aoe.format(p, off, length, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
@@ -903,6 +923,10 @@ public final class PacketPrinter {
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
             case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, length, out);
             case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
+            case IpxFormatter.ETHERTYPE -> ipx.format(p, off, out.append("(NOV-ETHII) "));
+            case GeonetFormatter.ETHERTYPE_OLD, GeonetFormatter.ETHERTYPE ->
+                geonet.geonet(p, source(p), off, length, out);
+            case GeonetFormatter.ETHERTYPE_CALM_FAST -> geonet.calmFast(p, source(p), off, length, out);
             case ETHERTYPE_PPP -> {
                 // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload
                 if (length != 0) ppp.format(p, off, length, out.append(": "));

@@ -13,12 +13,12 @@ import dev.fabricscope.capture.Packet;
  * starts at byte 0 ({@link EarlyEnd}).
  *
  * <p>With -v the configuration options of LCP, IPCP, IP6CP, CCP and BACP are listed ({@link PppOptions}).
- * Known differences: IPX is printed as an unknown protocol; HDLC-escaped frames (protocol 0x7eXX) are
- * not unescaped (tcpdump prints what it finds after unescaping); tcpdump decodes both.
+ * IPX (0x002b and 0x8137) is {@link IpxFormatter}'s. Known difference: HDLC-escaped frames (protocol 0x7eXX) are
+ * not unescaped (tcpdump prints what it finds after unescaping and decodes them).
  */
 final class PppFormatter {
     private static final int ADDRESS_CONTROL = 0xff03, PPPD_IN = 0x0003, PPPD_OUT = 0x0103;
-    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_IPV6 = 0x86dd;
+    private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_IPV6 = 0x86dd, ETHERTYPE_IPX = IpxFormatter.ETHERTYPE;
     private static final int CHAP_CHALLENGE = 1, CHAP_RESPONSE = 2, CHAP_SUCCESS = 3, CHAP_FAILURE = 4;
     private static final int PAP_REQUEST = 1, PAP_ACK = 2, PAP_NAK = 3;
     private static final int CODE_VENDOR = 0, CODE_CONFIGURE_REQUEST = 1, CODE_CONFIGURE_ACK = 2,
@@ -133,6 +133,9 @@ final class PppFormatter {
             }
             case PppNames.MPLS_UNICAST, PppNames.MPLS_MULTICAST -> {
                 return Encapsulated.MPLS;
+            }
+            case ETHERTYPE_IPX, PppNames.IPX -> {
+                return Encapsulated.IPX;
             }
             case PppNames.OSI -> {
                 return Encapsulated.OSI;

@@ -5,7 +5,7 @@ import dev.fabricscope.capture.Packet;
 /**
  * Line-oriented text protocols as tcpdump 4.99 prints them (util-print.c's txtproto_print): the protocol name in
  * capitals and, for a request or response, its first line ({@code HTTP: GET / HTTP/1.1}); -v prints the length
- * and every text line. HTTP and RTSP payloads count as a request or response only when they start with a method
+ * and every text line. HTTP, RTSP and SIP (UDP 5060) payloads count as a request or response only when they start with a method
  * or carry a three-digit status code as their second token; FTP, SMTP and whois payloads always do.
  */
 final class TextProtocolFormatter {
@@ -19,7 +19,9 @@ final class TextProtocolFormatter {
             "RECORD", "REDIRECT", "SETUP", "SET_PARAMETER", "TEARDOWN"}),
         FTP("FTP", "ftp", null),
         SMTP("SMTP", "smtp", null),
-        WHOIS("WHOIS", "whois", null);
+        WHOIS("WHOIS", "whois", null),
+        SIP("SIP", "sip", new String[] {"ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
+            "PRACK", "QAUTH", "REFER", "REGISTER", "SPRACK", "SUBSCRIBE", "UPDATE", "PUBLISH"});
 
         final String caps;
         final String name;

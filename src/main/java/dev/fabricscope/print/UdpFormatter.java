@@ -73,6 +73,8 @@ final class UdpFormatter {
     private final BabelFormatter babel;
     private final HncpFormatter hncp;
     private final AhcpFormatter ahcp;
+    private final TimedFormatter timed;
+    private final TextProtocolFormatter text;
     /** -T's type, or null. */
     private final PacketType forced;
 
@@ -128,6 +130,8 @@ final class UdpFormatter {
         this.babel = new BabelFormatter(verbosity, earlyEnd);
         this.hncp = new HncpFormatter(verbosity, earlyEnd);
         this.ahcp = new AhcpFormatter(verbosity, earlyEnd);
+        this.timed = new TimedFormatter(earlyEnd);
+        this.text = new TextProtocolFormatter(verbosity, earlyEnd);
         this.pgm = forced == null || forced.udp != UdpPorts.Decoder.PGM ? null : new PgmFormatter(verbosity, earlyEnd,
             forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
@@ -237,6 +241,8 @@ final class UdpFormatter {
             case BABEL -> babel.format(p, payload, length, end, out);
             case HNCP -> hncp.format(p, payload, length, end, out);
             case AHCP -> ahcp.format(p, payload, length, end, out);
+            case TIMED -> timed.format(p, payload, end, out);
+            case SIP -> text.format(p, payload, length, end, TextProtocolFormatter.Protocol.SIP, out);
             case PGM -> pgm.format(p, ip, payload, length, false, out);   // the ports only: the IP header names UDP
             default -> plain(ip, ulen, length, out);
         }

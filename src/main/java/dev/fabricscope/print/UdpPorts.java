@@ -10,7 +10,7 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB,
+        KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB, TIMED, SIP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -54,7 +54,8 @@ final class UdpPorts {
     /** Either side, tried after BFD: LMP, then VQP, then sFlow, then LWAPP and SIP before syslog. */
     private static final int LMP = LmpFormatter.PORT, VQP = VqpFormatter.PORT;
     private static final int SFLOW = SflowFormatter.PORT;
-    private static final int[] BEFORE_SYSLOG = {12223, 12222, 5060};
+    private static final int[] LWAPP = {12223, 12222};
+    private static final int SIP = 5060;
     private static final int OTV = 8472;
     private static final int GENEVE = 6081;
     /** Either side, tried after Geneve and before PTP, in this order (ZEP is not decoded here). */
@@ -66,7 +67,7 @@ final class UdpPorts {
     static Decoder decoder(int sport, int dport) {
         if (either(sport, dport, DNS)) return Decoder.DNS;
         if (either(sport, dport, MDNS)) return Decoder.MDNS;
-        if (either(sport, dport, TIMED)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, TIMED)) return Decoder.TIMED;
         if (either(sport, dport, TFTP)) return Decoder.TFTP;
         if (any(sport, dport, BOOTP)) return Decoder.BOOTP;
         if (either(sport, dport, RIP)) return Decoder.RIP;
@@ -101,7 +102,8 @@ final class UdpPorts {
         if (either(sport, dport, LMP)) return Decoder.LMP;
         if (either(sport, dport, VQP)) return Decoder.VQP;
         if (either(sport, dport, SFLOW)) return Decoder.SFLOW;
-        if (any(sport, dport, BEFORE_SYSLOG)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, LWAPP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, SIP)) return Decoder.SIP;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
         if (either(sport, dport, OTV)) return Decoder.OTV;
         if (either(sport, dport, VXLAN)) return Decoder.VXLAN;

@@ -216,16 +216,15 @@ class LlcFormatterTest {
     }
 
     /**
-     * What LlcFormatter's javadoc lists as not decoded: IPX (SAP 0xe0 and raw "ff ff" frames),
+     * What LlcFormatter's javadoc lists as not decoded:
      * bridged Token Ring and FDDI, AppleTalk, and ethertypes tcpdump names (and may decode) in SNAP that this printer
      * does not decode.
      */
     private static boolean knownDifference(byte[] frame) {
         if (frame.length < 17 || (frame[12] & 0xff) == 0x81) return false;
         int dsap = frame[14] & 0xff, ssap = frame[15] & 0xff, control = frame[16] & 0xff;
-        if (dsap == 0xff && ssap == 0xff) return true;
+        if (dsap == 0xff && ssap == 0xff) return false;   // Novell's raw 802.3 IPX
         boolean ui = control == 0x03 && (dsap & ~1) == (ssap & ~1);
-        if (ui && (dsap & ~1) == 0xe0) return true;
         if (!ui || (dsap & ~1) != 0xaa || frame.length < 22) return false;
         int oui = (frame[17] & 0xff) << 16 | (frame[18] & 0xff) << 8 | frame[19] & 0xff;
         int pid = (frame[20] & 0xff) << 8 | frame[21] & 0xff;
@@ -233,7 +232,7 @@ class LlcFormatterTest {
             case 0x0080c2 -> pid == 3 || pid == 4 || pid == 9 || pid == 10;
             case 0x080007 -> pid == 0x809b;
             case 0x000000, 0x0000f8 -> EtherTypeNames.of(pid) != null
-                && !List.of(0x0800, 0x86dd, 0x0806, 0x8809, 0x88cc).contains(pid);
+                && !List.of(0x0800, 0x86dd, 0x0806, 0x8809, 0x88cc, 0x8137).contains(pid);
             default -> false;
         };
     }
