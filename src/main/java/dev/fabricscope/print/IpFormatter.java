@@ -15,6 +15,8 @@ import dev.fabricscope.capture.Packet;
  */
 final class IpFormatter {
     private static final int IP_IN_IP = 4, IPV6_IN_IP = 41, ETHERNET_IN_IP = 143;
+    /** ND, Sun's network disk: tcpdump prints its name and length. */
+    private static final int ND = 77;
     static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, GRE = 47, ESP = 50, AH = 51, ICMPV6 = 58, NO_NEXT_HEADER = 59,
             IPCOMP = 108, SCTP = 132;
     private static final int IPV4_HEADER = 20, IPV6_HEADER = 40;
@@ -326,7 +328,7 @@ final class IpFormatter {
             case EigrpFormatter.PROTOCOL -> eigrp.format(p, off, len, ctx.end, out);
             case EgpFormatter.PROTOCOL -> egp.format(p, off, len, ctx.end, out);
             case PgmFormatter.PROTOCOL -> pgm.format(p, ctx, off, len, ctx.addresses, out);
-            // tcpdump decodes many more: a known difference
+            case ND -> out.append(" nd ").append(length);
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }
     }
