@@ -185,8 +185,30 @@ final class TcpFormatter {
             case WHOIS -> text(p, off, length, end, TextProtocolFormatter.Protocol.WHOIS, out);
             case ZMTP1 -> zmtp.tcp(p, off, length, end, out);
             case PPTP -> pptp.format(p, off, end, out);
+            case BEEP -> beep(p, off, length, end, out);
             default -> { }
         }
+    }
+
+    private static final byte[][] BEEP_KEYWORDS = {{'M', 'S', 'G', 0}, {'R', 'P', 'Y', ' '}, {'E', 'R', 'R', ' '},
+        {'A', 'N', 'S', ' '}, {'N', 'U', 'L', ' '}, {'S', 'E', 'Q', ' '}, {'E', 'N', 'D', 0}};
+
+    /**
+     * BEEP (RFC 3080) as tcpdump's beep_print: the frame's keyword, or "(payload or undecoded)". tcpdump compares 4
+     * bytes with "MSG" and "END", their C string's NUL included, so only a NUL after those two matches.
+     */
+    private static void beep(Packet p, int off, int length, int end, StringBuilder out) {
+        out.append(" BEEP ");
+        if (length >= 4 && off + 4 <= end) {
+            for (byte[] keyword : BEEP_KEYWORDS) {
+                if (p.u8(off) == keyword[0] && p.u8(off + 1) == keyword[1] && p.u8(off + 2) == keyword[2]
+                        && p.u8(off + 3) == keyword[3]) {
+                    out.append((char) keyword[0]).append((char) keyword[1]).append((char) keyword[2]);
+                    return;
+                }
+            }
+        }
+        out.append("(payload or undecoded)");
     }
 
     /**

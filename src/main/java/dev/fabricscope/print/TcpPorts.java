@@ -8,7 +8,7 @@ package dev.fabricscope.print;
 final class TcpPorts {
     private TcpPorts() { }
 
-    enum Decoder { TELNET, SMTP, WHOIS, BGP, PPTP, RESP, SSH, OPENFLOW, FTP, HTTP, RTSP, DNS, MSDP, RPKI_RTR, LDP, NFS,
+    enum Decoder { TELNET, SMTP, WHOIS, BGP, PPTP, RESP, SSH, BEEP, OPENFLOW, FTP, HTTP, RTSP, DNS, MSDP, RPKI_RTR, LDP, NFS,
         UNSUPPORTED, NONE,
         /** Only by -T ({@link PacketType}). */
         ZMTP1 }
@@ -16,9 +16,10 @@ final class TcpPorts {
     /** Telnet first; after SMTP, whois and BGP: PPTP; after RESP: SSH, NetBIOS, SMB, BEEP, OpenFlow. */
     private static final int TELNET = TelnetFormatter.PORT;
     private static final int REDIS = 6379;
-    /** SSH comes first of those after RESP; NetBIOS, SMB and BEEP stay undecoded; then OpenFlow. */
+    /** SSH comes first of those after RESP; NetBIOS and SMB stay undecoded (Debian's tcpdump has no SMB); BEEP. */
     private static final int SSH = 22;
-    private static final int[] BEFORE_OPENFLOW = {139, 445, 10288};
+    private static final int[] BEFORE_BEEP = {139, 445};
+    private static final int BEEP = 10288;
     /** After DNS: MSDP, RPKI-RTR, LDP, then NFS (see decoder). */
     private static final int NFS = NfsFormatter.PORT;
 
@@ -30,7 +31,8 @@ final class TcpPorts {
         if (either(sport, dport, PptpFormatter.PORT)) return Decoder.PPTP;
         if (either(sport, dport, REDIS)) return Decoder.RESP;
         if (either(sport, dport, SSH)) return Decoder.SSH;
-        for (int port : BEFORE_OPENFLOW) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        for (int port : BEFORE_BEEP) if (either(sport, dport, port)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, BEEP)) return Decoder.BEEP;
         if (either(sport, dport, OpenflowFormatter.PORT_OLD) || either(sport, dport, OpenflowFormatter.PORT_IANA)) {
             return Decoder.OPENFLOW;
         }
