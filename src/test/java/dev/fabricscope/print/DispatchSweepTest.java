@@ -12,17 +12,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every TCP and UDP port, as source and destination, with an 8-byte all-zero payload: the printer tcpdump 4.99 picks
- * by port (its print-tcp.c and print-udp.c chains) must be the one we pick, so each line after the ports is
- * tcpdump's. The UDP ports whose printers we lack are listed; BEEP's keywords are checked on their own.
+ * Every dispatch value tcpdump 4.99 chooses a printer by, against tcpdump itself, with a short all-zero payload
+ * (which every printer takes for a truncated or empty message): every ethertype (from 0x0600; below it is an 802.3
+ * length), every IP protocol number over IPv4 and IPv6 (ip_demux_print), every TCP and UDP port as source and
+ * destination (print-tcp.c's and print-udp.c's chains). So the printer we pick is tcpdump's, and a protocol tcpdump
+ * decodes that we do not shows here; those are listed. BEEP's keywords are checked on their own.
  */
-class PortDispatchTest {
+class DispatchSweepTest {
     @TempDir
     Path dir;
 
     /** tcpdump decodes these and we do not (yet): Cisco auto-RP, OLSR, LWRES, Zephyr, AFS Rx, LWAPP, ZEP. */
     private static final Set<Integer> UDP_NOT_DECODED = Set.of(496, 698, 921, 2103, 2104, 7000, 7001, 7002, 7003,
         7004, 7005, 7006, 7007, 7008, 7009, 12222, 12223, 17754);
+
+    /** tcpdump decodes these and we do not (yet): DECnet, AppleTalk DDP, AppleTalk ARP. */
+    private static final Set<Integer> ETHERTYPES_NOT_DECODED = Set.of(0x6003, 0x809b, 0x80f3);
+
+    @Test
+    void everyEtherTypeAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (int etherType = 0x0600; etherType < 65536; etherType++) {
+            if (!ETHERTYPES_NOT_DECODED.contains(etherType)) f.add(new Frame(ethernet(etherType, new byte[46])));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "");
+    }
+
+    @Test
+    void everyIpProtocolAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (int proto = 0; proto < 256; proto++) {
+            f.add(new Frame(ethernet(0x0800, ipv4(proto, new byte[8]))));
+            f.add(new Frame(ethernet(0x86dd, ipv6(proto, new byte[8], 0x60000000L, IP6_A, IP6_B))));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v");
+    }
 
     @Test
     void everyTcpPortAsTcpdump() throws Exception {
