@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
+        RADIUS, HSRP, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
         KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
@@ -47,7 +47,7 @@ final class UdpPorts {
     /** Tried after RADIUS, in this order: HSRP (destination only), LWRES, LDP, then OLSR and LSP ping. */
     private static final int HSRP = HsrpFormatter.PORT, LWRES = 921, LDP = LdpFormatter.PORT;
     /** Either side, tried after LDP: OLSR, then LSP ping, then the Broadcom LI shim. */
-    private static final int OLSR = 698, LSP_PING = LsppingFormatter.PORT;
+    private static final int OLSR = OlsrFormatter.PORT, LSP_PING = LsppingFormatter.PORT;
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
@@ -94,7 +94,7 @@ final class UdpPorts {
         if (dport == HSRP) return Decoder.HSRP;
         if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, LDP)) return Decoder.LDP;
-        if (either(sport, dport, OLSR)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, OLSR)) return Decoder.OLSR;
         if (either(sport, dport, LSP_PING)) return Decoder.LSP_PING;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;
