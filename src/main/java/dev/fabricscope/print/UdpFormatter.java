@@ -14,7 +14,7 @@ import dev.fabricscope.capture.Packet;
  * ({@link AodvFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
  * ({@link LmpFormatter}), AHCP on 5359 ({@link AhcpFormatter}), Babel on 6696 and 6697 ({@link BabelFormatter}),
- * HNCP on 8231 ({@link HncpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
+ * HNCP on 8231 ({@link HncpFormatter}), Cisco auto-RP on 496 ({@link CiscoAutoRpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
  * ESP in UDP and IKE after the non-ESP marker on 4500 ({@link NatTraversalFormatter}), NFS calls to 2049 and
  * replies from it, tried before all
  * the others ({@link NfsFormatter}); else
@@ -67,6 +67,7 @@ final class UdpFormatter {
     private final SunrpcFormatter sunrpc;
     private final RtpFormatter rtp;
     private final WbFormatter wb;
+    private final CiscoAutoRpFormatter autoRp;
     private final AodvFormatter aodv;
     /** With -T pgm or pgm_zmtp1 only (the latter with its ZMTP printer). */
     private final PgmFormatter pgm;
@@ -125,6 +126,7 @@ final class UdpFormatter {
         this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);
         this.rtp = new RtpFormatter(verbosity, earlyEnd);
         this.wb = new WbFormatter(verbosity, earlyEnd);
+        this.autoRp = new CiscoAutoRpFormatter(earlyEnd);
         this.aodv = new AodvFormatter(earlyEnd);
         this.krb = new KrbFormatter(earlyEnd);
         this.babel = new BabelFormatter(verbosity, earlyEnd);
@@ -235,6 +237,7 @@ final class UdpFormatter {
             case RTCP -> rtp.rtcp(p, payload, end, out);
             case VAT -> rtp.vat(p, payload, length, end, out);
             case WB -> wb.format(p, payload, length, end, out);
+            case CISCO_AUTORP -> autoRp.format(p, payload, length, end, out);
             case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             case KRB -> krb.format(p, payload, end, out);
             case BABEL -> babel.format(p, payload, length, end, out);

@@ -10,7 +10,7 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
         RADIUS, HSRP, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB,
+        KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -41,7 +41,7 @@ final class UdpPorts {
      */
     private static final int AHCP = AhcpFormatter.PORT, HNCP = HncpFormatter.PORT;
     private static final int[] BABEL = {BabelFormatter.PORT, BabelFormatter.OLD_PORT};
-    private static final int WHITEBOARD = 4567, CISCO_AUTORP = 496;
+    private static final int WHITEBOARD = 4567, CISCO_AUTORP = CiscoAutoRpFormatter.PORT;
     /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
     private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
     /** Tried after RADIUS, in this order: HSRP (destination only), LWRES, LDP, then OLSR and LSP ping. */
@@ -89,7 +89,7 @@ final class UdpPorts {
         if (any(sport, dport, BABEL)) return Decoder.BABEL;
         if (either(sport, dport, HNCP)) return Decoder.HNCP;
         if (dport == WHITEBOARD) return Decoder.WB;
-        if (either(sport, dport, CISCO_AUTORP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, CISCO_AUTORP)) return Decoder.CISCO_AUTORP;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
         if (dport == HSRP) return Decoder.HSRP;
         if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;

@@ -154,7 +154,7 @@ class OlsrFormatterTest {
         byte[] mid = packet(1, msg4(MID, "0a000001"));
         List<Frame> f = new ArrayList<>();
         for (int[] ports : new int[][] {{698, 646}, {698, 1985}, {1985, 698}, {1812, 698}, {698, 3503},
-            {49152, 698}, {698, 3784}, {40000, 698}}) {
+            {49152, 698}, {698, 3784}, {40000, 698}, {496, 698}}) {
             f.add(udp4(ports[0], ports[1], mid));
         }
         return f;
