@@ -10,11 +10,11 @@ import dev.fabricscope.capture.Packet;
  * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
  * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
- * LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), AODV on 654
+ * OLSR on 698 ({@link OlsrFormatter}), LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), AODV on 654
  * ({@link AodvFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
  * ({@link LmpFormatter}), AHCP on 5359 ({@link AhcpFormatter}), Babel on 6696 and 6697 ({@link BabelFormatter}),
- * HNCP on 8231 ({@link HncpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
+ * HNCP on 8231 ({@link HncpFormatter}), Cisco auto-RP on 496 ({@link CiscoAutoRpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
  * ESP in UDP and IKE after the non-ESP marker on 4500 ({@link NatTraversalFormatter}), NFS calls to 2049 and
  * replies from it, tried before all
  * the others ({@link NfsFormatter}); else
@@ -54,6 +54,7 @@ final class UdpFormatter {
     private final RadiusFormatter radius;
     private final HsrpFormatter hsrp;
     private final LdpFormatter ldp;
+    private final OlsrFormatter olsr;
     private final LsppingFormatter lspping;
     private final LispFormatter lisp;
     private final L2tpFormatter l2tp;
@@ -66,6 +67,7 @@ final class UdpFormatter {
     private final SunrpcFormatter sunrpc;
     private final RtpFormatter rtp;
     private final WbFormatter wb;
+    private final CiscoAutoRpFormatter autoRp;
     private final AodvFormatter aodv;
     /** With -T pgm or pgm_zmtp1 only (the latter with its ZMTP printer). */
     private final PgmFormatter pgm;
@@ -112,6 +114,7 @@ final class UdpFormatter {
         this.radius = new RadiusFormatter(verbosity, earlyEnd, settings.zone());
         this.hsrp = new HsrpFormatter(verbosity, earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
+        this.olsr = new OlsrFormatter(verbosity, earlyEnd);
         this.lspping = new LsppingFormatter(verbosity, earlyEnd);
         this.lisp = new LispFormatter(verbosity, earlyEnd);
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
@@ -125,6 +128,7 @@ final class UdpFormatter {
         this.sunrpc = new SunrpcFormatter(earlyEnd, nfs);
         this.rtp = new RtpFormatter(verbosity, earlyEnd);
         this.wb = new WbFormatter(verbosity, earlyEnd);
+        this.autoRp = new CiscoAutoRpFormatter(earlyEnd);
         this.aodv = new AodvFormatter(earlyEnd);
         this.krb = new KrbFormatter(earlyEnd);
         this.babel = new BabelFormatter(verbosity, earlyEnd);
@@ -224,6 +228,7 @@ final class UdpFormatter {
             case RADIUS -> radius.format(p, payload, length, end, out);
             case HSRP -> hsrp.format(p, payload, length, end, out);
             case LDP -> ldp.format(p, payload, length, end, out);
+            case OLSR -> olsr.format(p, payload, length, end, ip.v6, out);
             case LSP_PING -> lspping.format(p, payload, length, end, out);
             case LISP -> lisp.format(p, payload, length, end, out);
             case L2TP -> l2tp.format(p, payload, length, end, out);
@@ -236,6 +241,7 @@ final class UdpFormatter {
             case RTCP -> rtp.rtcp(p, payload, end, out);
             case VAT -> rtp.vat(p, payload, length, end, out);
             case WB -> wb.format(p, payload, length, end, out);
+            case CISCO_AUTORP -> autoRp.format(p, payload, length, end, out);
             case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             case KRB -> krb.format(p, payload, end, out);
             case BABEL -> babel.format(p, payload, length, end, out);

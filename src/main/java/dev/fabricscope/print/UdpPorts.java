@@ -9,8 +9,8 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP, ISAKMP_NATT,
-        KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB, TIMED, SIP,
+        RADIUS, HSRP, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
+        ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -41,13 +41,13 @@ final class UdpPorts {
      */
     private static final int AHCP = AhcpFormatter.PORT, HNCP = HncpFormatter.PORT;
     private static final int[] BABEL = {BabelFormatter.PORT, BabelFormatter.OLD_PORT};
-    private static final int WHITEBOARD = 4567, CISCO_AUTORP = 496;
+    private static final int WHITEBOARD = 4567, CISCO_AUTORP = CiscoAutoRpFormatter.PORT;
     /** Either side: RADIUS (authentication, accounting, old and new ports; CoA, Cisco's and RFC 5176's). */
     private static final int[] RADIUS = {1645, 1812, 1646, 1813, 1700, 3799};
     /** Tried after RADIUS, in this order: HSRP (destination only), LWRES, LDP, then OLSR and LSP ping. */
     private static final int HSRP = HsrpFormatter.PORT, LWRES = 921, LDP = LdpFormatter.PORT;
     /** Either side, tried after LDP: OLSR, then LSP ping, then the Broadcom LI shim. */
-    private static final int OLSR = 698, LSP_PING = LsppingFormatter.PORT;
+    private static final int OLSR = OlsrFormatter.PORT, LSP_PING = LsppingFormatter.PORT;
     private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
@@ -90,12 +90,12 @@ final class UdpPorts {
         if (any(sport, dport, BABEL)) return Decoder.BABEL;
         if (either(sport, dport, HNCP)) return Decoder.HNCP;
         if (dport == WHITEBOARD) return Decoder.WB;
-        if (either(sport, dport, CISCO_AUTORP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, CISCO_AUTORP)) return Decoder.CISCO_AUTORP;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
         if (dport == HSRP) return Decoder.HSRP;
         if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, LDP)) return Decoder.LDP;
-        if (either(sport, dport, OLSR)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, OLSR)) return Decoder.OLSR;
         if (either(sport, dport, LSP_PING)) return Decoder.LSP_PING;
         if (sport == BCM_LI_SOURCE) return Decoder.BCM_LI;
         if (destination(dport, BFD)) return Decoder.BFD;

@@ -170,12 +170,13 @@ class LsppingFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, brokenFrames(), "", "-v", "-vv", "-v -x");
     }
 
-    /** LDP before LSP ping, LSP ping before the Broadcom LI shim and BFD; OLSR's port (698) is not printed here. */
+    /** LDP before LSP ping, LSP ping before the Broadcom LI shim and BFD, OLSR (698) before LSP ping. */
     @Test
     void portOrderAsTcpdump() throws Exception {
         byte[] lsp = request(1, fec(LDP4));
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, List.of(udp(646, PORT, lsp), udp(PORT, 3784, lsp),
-            udp(49152, PORT, lsp), udp(PORT, 40000, lsp), udp(40000, PORT, lsp), udp(1812, PORT, lsp)), "", "-v");
+            udp(49152, PORT, lsp), udp(PORT, 40000, lsp), udp(40000, PORT, lsp), udp(1812, PORT, lsp),
+            udp(698, PORT, lsp)), "", "-v");
     }
 
     /** print-udp.c: LDP, then OLSR, then LSP ping, then the Broadcom LI shim and BFD, either side. */
@@ -187,8 +188,8 @@ class LsppingFormatterTest {
         assertEquals(UdpPorts.Decoder.LSP_PING, UdpPorts.decoder(PORT, 3784));
         assertEquals(UdpPorts.Decoder.LSP_PING, UdpPorts.decoder(PORT, 701));
         assertEquals(UdpPorts.Decoder.LDP, UdpPorts.decoder(PORT, 646));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(698, PORT));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(PORT, 698));
+        assertEquals(UdpPorts.Decoder.OLSR, UdpPorts.decoder(698, PORT));
+        assertEquals(UdpPorts.Decoder.OLSR, UdpPorts.decoder(PORT, 698));
     }
 
     @Test
