@@ -19,7 +19,7 @@ import dev.fabricscope.capture.Packet;
  * <p>Differences from tcpdump: AppleTalk and bridged Token Ring and
  * FDDI frames print as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
  * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's). The LLC
- * header of LINUX_SLL/SLL2's 802.2 protocol is not decoded (PacketPrinter prints "802.3, length N" there).
+ * header of LINUX_SLL/SLL2's 802.2 protocol is this printer's too (PacketPrinter hands it the payload).
  *
  * <p>As tcpdump, the 802.3 length field bounds what is read (Ethernet padding is not the payload's). Appends to the
  * caller's builder; allocates nothing. Not reentrant beyond the nested printers it calls last. One per printer.

@@ -1016,8 +1016,11 @@ public final class PacketPrinter {
             int llcHeader = llc.format(p, -1, -1, off, remaining, out);
             if (llcHeader > 0) cookedLinkLength += llcHeader;   // one whose payload went unprinted does not count
             return;
+        } else if (type == SLL_P_802_3) {   // Novell's 802.3 frames: IPX without an LLC header
+            ipx.format(p, off, out);
+            return;
         } else if (type <= MAX_ETHERNET_LENGTH) {
-            printed = false;   // Novell's 802.3 (IPX, which tcpdump decodes: a known difference) and other types
+            printed = false;
         } else {
             printed = etherTypeBody(p, type, off, remaining, out);
             if (!printed && !linkHeaders) cookedHeader(p, v2, remaining + header, out);

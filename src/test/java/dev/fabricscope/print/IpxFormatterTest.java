@@ -111,6 +111,22 @@ class IpxFormatterTest {
         return f;
     }
 
+    /** Linux cooked captures' protocol 1 (Novell's 802.3 frames): IPX right after the header, as tcpdump's sll. */
+    @Test
+    void linuxCookedNovell8023AsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (byte[] packet : List.of(ipx(0x0452, 0x0452, sapResponse(2, 2)), ipx(0x0453, 0x0453, ripResponse(2)),
+                ipx(29, 0x0451, 0x0451, new byte[0]))) {
+            for (String direction : new String[] {"0000", "0004"}) {
+                f.add(new Frame(concat(hex(direction + "0001 0006 00000c123456 0000 0001"), packet)));
+            }
+        }
+        List<Frame> all = new ArrayList<>(f);
+        all.addAll(TcpdumpOracle.cutAfterEveryByte(f, 0));
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "sll-ipx", dev.fabricscope.capture.LinkType.LINUX_SLL,
+            all, "", "-e", "-v", "-x", "-q");
+    }
+
     @Test
     void wholeAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-e", "-q", "-e -x");
