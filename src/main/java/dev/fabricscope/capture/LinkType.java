@@ -23,7 +23,7 @@ public final class LinkType {
     public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
     public static final int JUNIPER_GGSN = 133;
-    public static final int JUNIPER_MFR = 134;      // named only (not printed), as ATM1, ATM2 and FRELAY
+    public static final int JUNIPER_MFR = 134;      // FRF.16 on child links, a bundle's packets after a cookie
     public static final int JUNIPER_ATM2 = 135;
     public static final int JUNIPER_SERVICES = 136;
     public static final int JUNIPER_ATM1 = 137;

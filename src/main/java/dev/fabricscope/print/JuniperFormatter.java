@@ -14,8 +14,8 @@ import dev.fabricscope.capture.Packet;
  * and the extension TLVs (interface index, media type, encapsulation, ...), a packet without its layer 2 header
  * guessed as IPv4/IPv6 by its first byte; then for the PIC link types their cookie. After the header it prints the
  * PICs' IP packets, and the multilink bundles' packets by the protocol their cookie or header gives; Ethernet, PPP
- * and Cisco HDLC frames are the caller's ({@link PacketPrinter}). The ATM, MFR and Frame Relay types are not
- * printed (their cells, FRF.16 and Q.922 printers are not ours). Allocates nothing.
+ * and Cisco HDLC frames are the caller's ({@link PacketPrinter}), as are JUNIPER_FRELAY's Frame Relay frames and
+ * the FRF.16 frames of JUNIPER_MFR's child links. Allocates nothing.
  */
 final class JuniperFormatter {
     /** {@link #header}'s answer when it printed all tcpdump prints of the packet. */
@@ -26,6 +26,8 @@ final class JuniperFormatter {
     /** The LSQ protocol codes of an AS cookie's byte 5 (the mask's 0x100 bit is beyond a byte). */
     private static final int LSQ_PROTO_MASK = 0x70, LSQ_IPV4 = 0x00, LSQ_IPV6 = 0x10, LSQ_MPLS = 0x20, LSQ_ISO = 0x30;
     private static final int LSQ_COOKIE_RE_DIR = 0x0c, PPP_OSI = 0x0023, PPP_ADDRESS_CONTROL = 0xff03;
+    /** A first byte with FRF.16's B and E bits: an MFR child link's frame, without a cookie. */
+    private static final int MFR_BE_MASK = 0xc0, LLC_SAP_ISONS = 0xfe;
     private static final int LLC_UI = 0x03, NLPID_Q933 = 0x08, NLPID_IP = 0xcc, NLPID_IP6 = 0x8e;
     private static final int TLV_IFD_NAME = 2, TLV_IFD_MEDIATYPE = 3, TLV_IFL_ENCAPS = 6, TLV_TTP_IFD_MEDIATYPE = 7,
         TLV_TTP_IFL_ENCAPS = 8;
@@ -145,6 +147,7 @@ final class JuniperFormatter {
             }
             int first = p.u8(jnx);
             int cookie = first == LS_COOKIE_ID ? tableLength + 2 : first == AS_COOKIE_ID ? 8 : tableLength;
+            if (linkType == LinkType.JUNIPER_MFR && (first & MFR_BE_MASK) == MFR_BE_MASK) cookie = 0;   // a child link
             headerLength += cookie;
             if (linkHeaders) out.append(picName(linkType)).append("-PIC, cookie-len ").append(cookie);
             if (cookie > 8) {
@@ -171,7 +174,10 @@ final class JuniperFormatter {
             cookieAt = jnx;
             proto = p.u16(jnx + cookie);
             cookieType = first == LS_COOKIE_ID || first == AS_COOKIE_ID ? first : 0;
-            if (linkType == LinkType.JUNIPER_MLPPP || linkType == LinkType.JUNIPER_MLFR) multilink(linkType);
+            if (linkType == LinkType.JUNIPER_MLPPP || linkType == LinkType.JUNIPER_MLFR
+                || linkType == LinkType.JUNIPER_MFR) {
+                multilink(linkType);
+            }
         }
         if (linkHeaders) {
             out.append("hlen ").append(headerLength).append(", proto 0x");
@@ -183,7 +189,8 @@ final class JuniperFormatter {
 
     /**
      * The multilink types' bundle and protocol: an AS cookie holds both (an LSQ protocol code), an LS cookie's second
-     * byte is the bundle, else its first; MLFR has the 2 protocol bytes in its header unless the cookie is an AS one.
+     * byte is the bundle, else its first; MLFR has the 2 protocol bytes in its header unless the cookie is an AS one,
+     * MFR only after an LS cookie.
      */
     private void multilink(int linkType) {
         if (cookieType == AS_COOKIE_ID) {
@@ -192,7 +199,9 @@ final class JuniperFormatter {
             return;
         }
         bundle = cookie(cookieType == LS_COOKIE_ID ? 1 : 0);
-        if (linkType == LinkType.JUNIPER_MLFR) headerLength += 2;
+        if (linkType == LinkType.JUNIPER_MLFR || linkType == LinkType.JUNIPER_MFR && cookieType == LS_COOKIE_ID) {
+            headerLength += 2;
+        }
     }
 
     /** Byte {@code i} of the last packet's cookie, as tcpdump's zeroed 8-byte copy of it holds it. */
@@ -206,6 +215,7 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_GGSN, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_SERVICES -> 8;
             case LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES -> 0;
             case LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR -> 2;
+            case LinkType.JUNIPER_MFR -> 4;
             default -> -1;
         };
     }
@@ -219,6 +229,7 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_PPPOE -> "PPPoE";
             case LinkType.JUNIPER_MLPPP -> "MLPPP";
             case LinkType.JUNIPER_MLFR -> "MLFR";
+            case LinkType.JUNIPER_MFR -> "MFR";
             default -> "ES";
         };
     }
@@ -375,6 +386,45 @@ final class JuniperFormatter {
         }
     }
 
+    /** True when the last JUNIPER_MFR packet came from a child link (no cookie): an FRF.16 frame follows. */
+    boolean childLink() {
+        return cookieLength == 0;
+    }
+
+    /**
+     * JUNIPER_MFR's payload on a bundle as tcpdump's juniper_mfr_if_print: after an AS cookie its LSQ protocol (IPv4,
+     * IPv6, MPLS, OSI; nothing for others), else -e's bundle (unless the cookie is 1) and by the protocol bytes an OSI
+     * PDU (after 0xfefe, from its second byte), one from the byte before UI (Q.933, IPv4, IPv6), or "unknown protocol".
+     */
+    void multilinkFrf16(Packet p, int at, int length, StringBuilder out) {
+        if (cookieLength == 8) {
+            switch (proto) {
+                case LSQ_IPV4 -> ip.ipv4(p, at, length, out);
+                case LSQ_IPV6 -> ip.ipv6(p, at, length, out);
+                case LSQ_MPLS -> mpls.format(p, at, length, out);
+                case LSQ_ISO -> osi.format(p, at, length, out);
+                default -> { }
+            }
+            return;
+        }
+        if (linkHeaders && (cookie(0) << 24 | cookie(1) << 16 | cookie(2) << 8 | cookie(3)) != 1) {
+            out.append("Bundle-ID ").append(bundle).append(", ");
+        }
+        switch (proto) {
+            case LLC_SAP_ISONS << 8 | LLC_SAP_ISONS -> {
+                if (!p.has(at, 1)) earlyEnd.mark(out, "juniper_mfr");
+                else osi.format(p, at + 1, length - 1, out);
+            }
+            case LLC_UI << 8 | NLPID_Q933, LLC_UI << 8 | NLPID_IP, LLC_UI << 8 | NLPID_IP6 ->
+                osi.format(p, at - 1, length + 1, out);
+            default -> {
+                out.append("unknown protocol 0x");
+                Text.hex(out, proto, 4);
+                out.append(", length ").append(length);
+            }
+        }
+    }
+
     private static final int GGSN_NULL = 1, GGSN_IPV4 = 2, GGSN_IPV6 = 6;
     private static final int ES_HEADER = 16;
 
@@ -422,7 +472,7 @@ final class JuniperFormatter {
         return switch (linkType) {
             case LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN,
                  LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC,
-                 LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR -> true;
+                 LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR, LinkType.JUNIPER_FRELAY, LinkType.JUNIPER_MFR -> true;
             default -> false;
         };
     }
@@ -440,6 +490,8 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_CHDLC -> "juniper_chdlc";
             case LinkType.JUNIPER_MLPPP -> "juniper_mlppp";
             case LinkType.JUNIPER_MLFR -> "juniper_mlfr";
+            case LinkType.JUNIPER_FRELAY -> "juniper_frelay";
+            case LinkType.JUNIPER_MFR -> "juniper_mfr";
             default -> "juniper";
         };
     }

@@ -1243,8 +1243,8 @@ public final class PacketPrinter {
     /**
      * The Juniper link types as tcpdump's juniper_*_if_print: the pseudo-header ({@link JuniperFormatter}), then
      * JUNIPER_ETHER's and JUNIPER_PPPOE's Ethernet frame (printed as a capture of its own; tcpdump counts its header
-     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, the multilink
-     * bundles' packets or the PICs' IP.
+     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, JUNIPER_FRELAY's
+     * Frame Relay frame, the FRF.16 frame of a JUNIPER_MFR child link, the multilink bundles' packets or the PICs' IP.
      */
     private void juniper(Packet p, int length, StringBuilder out) {
         juniperFrameAt = -1;
@@ -1263,6 +1263,11 @@ public final class PacketPrinter {
             case LinkType.JUNIPER_CHDLC -> chdlc(p, at, length - at, out);
             case LinkType.JUNIPER_MLPPP -> juniper.multilinkPpp(p, at, length - at, out);
             case LinkType.JUNIPER_MLFR -> juniper.multilinkFrameRelay(p, at, length - at, out);
+            case LinkType.JUNIPER_FRELAY -> frameRelay.frameAt(p, at, length - at, out);
+            case LinkType.JUNIPER_MFR -> {
+                if (juniper.childLink()) frameRelay.multilinkAt(p, at, length - at, out);
+                else juniper.multilinkFrf16(p, at, length - at, out);
+            }
             default -> juniper.picPayload(p, type, at, length - at, out);
         }
     }
