@@ -28,6 +28,7 @@ final class JuniperFormatter {
     private static final int LSQ_COOKIE_RE_DIR = 0x0c, PPP_OSI = 0x0023, PPP_ADDRESS_CONTROL = 0xff03;
     /** A first byte with FRF.16's B and E bits: an MFR child link's frame, without a cookie. */
     private static final int MFR_BE_MASK = 0xc0, LLC_SAP_ISONS = 0xfe;
+    private static final int ATM2_PKT_TYPE_MASK = 0x70, ATM2_GAP_COUNT_MASK = 0x3f, ATM1_OAM = 0x80;
     private static final int LLC_UI = 0x03, NLPID_Q933 = 0x08, NLPID_IP = 0xcc, NLPID_IP6 = 0x8e;
     private static final int TLV_IFD_NAME = 2, TLV_IFD_MEDIATYPE = 3, TLV_IFL_ENCAPS = 6, TLV_TTP_IFD_MEDIATYPE = 7,
         TLV_TTP_IFL_ENCAPS = 8;
@@ -50,6 +51,10 @@ final class JuniperFormatter {
     private int cookieAt;
     private int cookieType;
     private int bundle;
+    /** The last packet's direction flag. */
+    private boolean directionIn;
+    /** JUNIPER_ATM2's skipped control word: 4 bytes of header tcpdump leaves in the payload's length. */
+    private int controlWord;
     /** The 2 bytes after a PIC's cookie (l2info.proto), 0 without a cookie. */
     private int proto;
 
@@ -78,6 +83,7 @@ final class JuniperFormatter {
         headerLength = 0;
         cookieLength = 0;
         proto = 0;
+        controlWord = 0;
         cookieType = 0;
         bundle = 0;
         int length = p.origLen();
@@ -86,6 +92,7 @@ final class JuniperFormatter {
             return STOP;
         }
         int flags = p.u8(3);
+        directionIn = (flags & FLAG_IN) != 0;
         if (p.u24(0) != MAGIC) {
             out.append("no magic-number found!");
             return STOP;
@@ -178,6 +185,23 @@ final class JuniperFormatter {
                 || linkType == LinkType.JUNIPER_MFR) {
                 multilink(linkType);
             }
+            if (linkType == LinkType.JUNIPER_ATM2) {
+                // a cell relay control word (its known forms are skipped) before an OAM cell
+                if (!p.has(jnx + cookie, 4)) {
+                    earlyEnd.mark(out, protocol);
+                    return STOP;
+                }
+                if ((cookie(7) & ATM2_PKT_TYPE_MASK) != 0) {
+                    long word = p.u32(jnx + cookie);
+                    if (word == 0 || word == 0x0800_0000L || word == 0x0838_0000L) controlWord = 4;
+                    headerLength += controlWord;
+                    if (linkHeaders) {
+                        out.append("control-word 0x");
+                        Text.hex(out, word, 8);
+                        out.append(' ');
+                    }
+                }
+            }
         }
         if (linkHeaders) {
             out.append("hlen ").append(headerLength).append(", proto 0x");
@@ -215,7 +239,8 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_GGSN, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_SERVICES -> 8;
             case LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES -> 0;
             case LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR -> 2;
-            case LinkType.JUNIPER_MFR -> 4;
+            case LinkType.JUNIPER_MFR, LinkType.JUNIPER_ATM1 -> 4;
+            case LinkType.JUNIPER_ATM2 -> 8;
             default -> -1;
         };
     }
@@ -230,6 +255,8 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_MLPPP -> "MLPPP";
             case LinkType.JUNIPER_MLFR -> "MLFR";
             case LinkType.JUNIPER_MFR -> "MFR";
+            case LinkType.JUNIPER_ATM1 -> "ATM1";
+            case LinkType.JUNIPER_ATM2 -> "ATM2";
             default -> "ES";
         };
     }
@@ -425,6 +452,52 @@ final class JuniperFormatter {
         }
     }
 
+    /**
+     * JUNIPER_ATM1's and JUNIPER_ATM2's payload as tcpdump's juniper_atm1_if_print / juniper_atm2_if_print: an OAM
+     * cell when the cookie says so, an LLC PDU after an NLPID or SNAP header (if llc_print decoded it), on ATM2 an
+     * outgoing Ethernet frame when the cookie has a gap count, after 0x03 an OSI PDU, on ATM2 a PPP frame with a
+     * protocol a Juniper router carries, else IPv4/IPv6 by the first byte.
+     */
+    void atm(Packet p, int linkType, int at, int length, AtmFormatter atm, LlcFormatter llc, Encapsulated ether,
+             StringBuilder out) {
+        length += controlWord;   // tcpdump's l2info.length does not leave the control word out
+        boolean atm2 = linkType == LinkType.JUNIPER_ATM2;
+        if (atm2 ? (cookie(7) & ATM2_PKT_TYPE_MASK) != 0 : cookie(0) == ATM1_OAM) {
+            atm.oam(p, at, length, AtmFormatter.NO_HEC, out);
+            return;
+        }
+        if (!p.has(at, 3)) {
+            earlyEnd.mark(out, protocol(linkType));
+            return;
+        }
+        int header = p.u24(at);
+        if (header == 0xfefe03 || header == 0xaaaa03) {
+            if (llc.withoutDefaultPrint(p, at, length, out) > 0 || earlyEnd.happened()) return;
+        }
+        if (atm2 && !directionIn && (cookie(3) & ATM2_GAP_COUNT_MASK) != 0) {
+            ether.print(p, at, length, p.capLen() - at, LinkType.EN10MB, out);   // Ethernet over RFC 1483
+            return;
+        }
+        if (p.u8(at) == LLC_UI) {   // Cisco's NLPID encapsulation
+            osi.format(p, at + 1, length - 1, out);
+            return;
+        }
+        if (atm2 && pppProtocol(p.u16(at))) {
+            ppp.format(p, at, length, out);
+            return;
+        }
+        ipHeuristic(p, at, length, out);
+    }
+
+    /** juniper_ppp_heuristic_guess's PPP protocols. */
+    private static boolean pppProtocol(int protocol) {
+        return switch (protocol) {
+            case 0x0021, 0x0023, 0x0281, 0x0283, 0x8021, 0x8023, 0x8281, 0xc021, 0xc023, 0xc223, 0x003d, 0x0057,
+                 0x8057 -> true;
+            default -> false;
+        };
+    }
+
     private static final int GGSN_NULL = 1, GGSN_IPV4 = 2, GGSN_IPV6 = 6;
     private static final int ES_HEADER = 16;
 
@@ -472,7 +545,8 @@ final class JuniperFormatter {
         return switch (linkType) {
             case LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN,
                  LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC,
-                 LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR, LinkType.JUNIPER_FRELAY, LinkType.JUNIPER_MFR -> true;
+                 LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR, LinkType.JUNIPER_FRELAY, LinkType.JUNIPER_MFR,
+                 LinkType.JUNIPER_ATM1, LinkType.JUNIPER_ATM2 -> true;
             default -> false;
         };
     }
@@ -492,6 +566,8 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_MLFR -> "juniper_mlfr";
             case LinkType.JUNIPER_FRELAY -> "juniper_frelay";
             case LinkType.JUNIPER_MFR -> "juniper_mfr";
+            case LinkType.JUNIPER_ATM1 -> "juniper_atm1";
+            case LinkType.JUNIPER_ATM2 -> "juniper_atm2";
             default -> "juniper";
         };
     }
