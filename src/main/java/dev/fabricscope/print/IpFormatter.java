@@ -17,6 +17,8 @@ final class IpFormatter {
     private static final int IP_IN_IP = 4, IPV6_IN_IP = 41, ETHERNET_IN_IP = 143;
     static final int ICMP = 1, TCP = 6, UDP = 17, DCCP = 33, GRE = 47, ESP = 50, AH = 51, ICMPV6 = 58, NO_NEXT_HEADER = 59,
             IPCOMP = 108, SCTP = 132;
+    /** Sun's ND protocol: tcpdump prints its name and the length only. */
+    private static final int ND = 77;
     private static final int IPV4_HEADER = 20, IPV6_HEADER = 40;
     private static final int OPT_EOL = 0, OPT_NOP = 1, OPT_RR = 7, OPT_TS = 68, OPT_SECURITY = 130,
             OPT_LSRR = 131, OPT_SSRR = 137, OPT_RA = 148, OPT_TRACEROUTE = 82;
@@ -317,6 +319,7 @@ final class IpFormatter {
             case RsvpFormatter.PROTOCOL -> rsvp.format(p, off, len, ctx.end, out);
             case EigrpFormatter.PROTOCOL -> eigrp.format(p, off, len, ctx.end, out);
             case PgmFormatter.PROTOCOL -> pgm.format(p, ctx, off, len, ctx.addresses, out);
+            case ND -> out.append(" nd ").append(length);
             // tcpdump decodes many more: a known difference
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }

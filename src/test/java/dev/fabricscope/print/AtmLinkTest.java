@@ -107,6 +107,7 @@ class AtmLinkTest {
         f.add(new Frame(concat(hex("aaaa03 0080c2 0007 0000"), ethernet(0x0800, udpPacket()))));
         f.add(new Frame(concat(hex("aaaa03 00000c 9999 0102030405"))));
         f.add(new Frame(concat(hex("aaaa03 000000 1234 0102"))));
+        f.add(new Frame(concat(hex("aaaa03 000000 0800"), ipv4(77, hex("0102030405")))));   // Sun ND: "nd" and length
         f.add(new Frame(concat(hex("fefe03"), ISIS_HELLO)));
         f.add(new Frame(concat(hex("060603"), udpPacket())));
         f.add(new Frame(concat(hex("03"), ISIS_HELLO)));
