@@ -11,6 +11,7 @@ public final class LinkType {
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
     public static final int PPP_SERIAL = 50;  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
+    public static final int ATM_RFC1483_100 = 100;  // LINKTYPE_ATM_RFC1483: the same as DLT 11 to libpcap
     public static final int RAW = 101;
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
@@ -66,7 +67,7 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "RAW";
             case FRELAY -> "FRELAY";
             case MFR -> "MFR";
-            case ATM_RFC1483 -> "ATM_RFC1483";
+            case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
             case IEEE802_11 -> "IEEE802_11";
             case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
@@ -118,7 +119,7 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case FRELAY -> "Frame Relay";
             case MFR -> "FRF.16 Frame Relay";
-            case ATM_RFC1483 -> "RFC 1483 LLC-encapsulated ATM";
+            case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
             case IEEE802_11 -> "802.11";
             case IEEE802_11_RADIO -> "802.11 plus radiotap header";

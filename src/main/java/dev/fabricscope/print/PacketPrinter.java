@@ -285,7 +285,7 @@ public final class PacketPrinter {
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
             case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
-            case LinkType.ATM_RFC1483 -> atmLinkLength = atm.rfc1483(p, length, out);
+            case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> atmLinkLength = atm.rfc1483(p, length, out);
             case LinkType.SUNATM -> atmLinkLength = atm.sunatm(p, length, out);
             case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
             case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
@@ -387,7 +387,7 @@ public final class PacketPrinter {
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
-                 LinkType.ATM_RFC1483, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
+                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
                  LinkType.IEEE802_11_RADIO_AVS -> true;
             default -> JuniperFormatter.prints(linkType);
         };
@@ -415,7 +415,10 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
-        if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.SUNATM) return atmLinkLength;
+        if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.ATM_RFC1483_100
+            || p.linkType() == LinkType.SUNATM) {
+            return atmLinkLength;
+        }
         if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
             || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
             return wifiLinkLength;
