@@ -7,9 +7,11 @@ public final class LinkType {
     public static final int NULL = 0;
     public static final int EN10MB = 1;
     public static final int PPP = 9;
+    public static final int ATM_RFC1483 = 11;  // RFC 1483 LLC/SNAP-encapsulated ATM PDUs
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
     public static final int PPP_SERIAL = 50;  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
+    public static final int ATM_RFC1483_100 = 100;  // LINKTYPE_ATM_RFC1483: the same as DLT 11 to libpcap
     public static final int RAW = 101;
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
@@ -19,11 +21,13 @@ public final class LinkType {
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
     public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
     public static final int PRISM_HEADER = 119;      // a 144-byte Prism header (or an AVS one, by its cookie), 802.11
+    public static final int SUNATM = 123;     // Sun's 4-byte ATM pseudo-header (direction, VPI, VCI), then the PDU
     public static final int JUNIPER_MLPPP = 130;
     public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
     public static final int JUNIPER_GGSN = 133;
-    public static final int JUNIPER_MFR = 134;      // named only (not printed), as ATM1, ATM2 and FRELAY
+    public static final int JUNIPER_MFR = 134;      // FRF.16 on child links, a bundle's packets after a cookie
+    // ATM1 and ATM2: a cookie, then an OAM cell, an LLC PDU or (as tcpdump guesses) Ethernet, PPP or IP
     public static final int JUNIPER_ATM2 = 135;
     public static final int JUNIPER_SERVICES = 136;
     public static final int JUNIPER_ATM1 = 137;
@@ -63,6 +67,8 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "RAW";
             case FRELAY -> "FRELAY";
             case MFR -> "MFR";
+            case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
+            case SUNATM -> "SUNATM";
             case IEEE802_11 -> "IEEE802_11";
             case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
             case PRISM_HEADER -> "PRISM_HEADER";
@@ -113,6 +119,8 @@ public final class LinkType {
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case FRELAY -> "Frame Relay";
             case MFR -> "FRF.16 Frame Relay";
+            case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
+            case SUNATM -> "Sun raw ATM";
             case IEEE802_11 -> "802.11";
             case IEEE802_11_RADIO -> "802.11 plus radiotap header";
             case PRISM_HEADER -> "802.11 plus Prism header";
@@ -166,6 +174,8 @@ public final class LinkType {
             case "RAW" -> RAW;
             case "FRELAY" -> FRELAY;
             case "MFR" -> MFR;
+            case "ATM_RFC1483" -> ATM_RFC1483;
+            case "SUNATM" -> SUNATM;
             case "IEEE802_11" -> IEEE802_11;
             case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
             case "PRISM_HEADER" -> PRISM_HEADER;

@@ -78,6 +78,16 @@ final class FrameRelayFormatter {
         return mfr(p, 0, length, out);
     }
 
+    /** tcpdump's fr_print of a frame at {@code off} (after a Juniper header): no minimum length first. */
+    int frameAt(Packet p, int off, int length, StringBuilder out) {
+        return frame(p, off, length, out);
+    }
+
+    /** tcpdump's mfr_print of a frame at {@code off} (after a Juniper header): no minimum length first. */
+    int multilinkAt(Packet p, int off, int length, StringBuilder out) {
+        return mfr(p, off, length, out);
+    }
+
     /** tcpdump's parse_q922_header: 1 on success (the fields set), 0 for an invalid address, -1 when cut. */
     private int q922(Packet p, int off, int length) {
         int n = FrameRelayHeader.addressLength(p, off, length);

@@ -14,8 +14,8 @@ import dev.fabricscope.capture.Packet;
  * and the extension TLVs (interface index, media type, encapsulation, ...), a packet without its layer 2 header
  * guessed as IPv4/IPv6 by its first byte; then for the PIC link types their cookie. After the header it prints the
  * PICs' IP packets, and the multilink bundles' packets by the protocol their cookie or header gives; Ethernet, PPP
- * and Cisco HDLC frames are the caller's ({@link PacketPrinter}). The ATM, MFR and Frame Relay types are not
- * printed (their cells, FRF.16 and Q.922 printers are not ours). Allocates nothing.
+ * and Cisco HDLC frames are the caller's ({@link PacketPrinter}), as are JUNIPER_FRELAY's Frame Relay frames and
+ * the FRF.16 frames of JUNIPER_MFR's child links. Allocates nothing.
  */
 final class JuniperFormatter {
     /** {@link #header}'s answer when it printed all tcpdump prints of the packet. */
@@ -26,6 +26,9 @@ final class JuniperFormatter {
     /** The LSQ protocol codes of an AS cookie's byte 5 (the mask's 0x100 bit is beyond a byte). */
     private static final int LSQ_PROTO_MASK = 0x70, LSQ_IPV4 = 0x00, LSQ_IPV6 = 0x10, LSQ_MPLS = 0x20, LSQ_ISO = 0x30;
     private static final int LSQ_COOKIE_RE_DIR = 0x0c, PPP_OSI = 0x0023, PPP_ADDRESS_CONTROL = 0xff03;
+    /** A first byte with FRF.16's B and E bits: an MFR child link's frame, without a cookie. */
+    private static final int MFR_BE_MASK = 0xc0, LLC_SAP_ISONS = 0xfe;
+    private static final int ATM2_PKT_TYPE_MASK = 0x70, ATM2_GAP_COUNT_MASK = 0x3f, ATM1_OAM = 0x80;
     private static final int LLC_UI = 0x03, NLPID_Q933 = 0x08, NLPID_IP = 0xcc, NLPID_IP6 = 0x8e;
     private static final int TLV_IFD_NAME = 2, TLV_IFD_MEDIATYPE = 3, TLV_IFL_ENCAPS = 6, TLV_TTP_IFD_MEDIATYPE = 7,
         TLV_TTP_IFL_ENCAPS = 8;
@@ -48,6 +51,10 @@ final class JuniperFormatter {
     private int cookieAt;
     private int cookieType;
     private int bundle;
+    /** The last packet's direction flag. */
+    private boolean directionIn;
+    /** JUNIPER_ATM2's skipped control word: 4 bytes of header tcpdump leaves in the payload's length. */
+    private int controlWord;
     /** The 2 bytes after a PIC's cookie (l2info.proto), 0 without a cookie. */
     private int proto;
 
@@ -76,6 +83,7 @@ final class JuniperFormatter {
         headerLength = 0;
         cookieLength = 0;
         proto = 0;
+        controlWord = 0;
         cookieType = 0;
         bundle = 0;
         int length = p.origLen();
@@ -84,6 +92,7 @@ final class JuniperFormatter {
             return STOP;
         }
         int flags = p.u8(3);
+        directionIn = (flags & FLAG_IN) != 0;
         if (p.u24(0) != MAGIC) {
             out.append("no magic-number found!");
             return STOP;
@@ -145,6 +154,7 @@ final class JuniperFormatter {
             }
             int first = p.u8(jnx);
             int cookie = first == LS_COOKIE_ID ? tableLength + 2 : first == AS_COOKIE_ID ? 8 : tableLength;
+            if (linkType == LinkType.JUNIPER_MFR && (first & MFR_BE_MASK) == MFR_BE_MASK) cookie = 0;   // a child link
             headerLength += cookie;
             if (linkHeaders) out.append(picName(linkType)).append("-PIC, cookie-len ").append(cookie);
             if (cookie > 8) {
@@ -171,7 +181,27 @@ final class JuniperFormatter {
             cookieAt = jnx;
             proto = p.u16(jnx + cookie);
             cookieType = first == LS_COOKIE_ID || first == AS_COOKIE_ID ? first : 0;
-            if (linkType == LinkType.JUNIPER_MLPPP || linkType == LinkType.JUNIPER_MLFR) multilink(linkType);
+            if (linkType == LinkType.JUNIPER_MLPPP || linkType == LinkType.JUNIPER_MLFR
+                || linkType == LinkType.JUNIPER_MFR) {
+                multilink(linkType);
+            }
+            if (linkType == LinkType.JUNIPER_ATM2) {
+                // a cell relay control word (its known forms are skipped) before an OAM cell
+                if (!p.has(jnx + cookie, 4)) {
+                    earlyEnd.mark(out, protocol);
+                    return STOP;
+                }
+                if ((cookie(7) & ATM2_PKT_TYPE_MASK) != 0) {
+                    long word = p.u32(jnx + cookie);
+                    if (word == 0 || word == 0x0800_0000L || word == 0x0838_0000L) controlWord = 4;
+                    headerLength += controlWord;
+                    if (linkHeaders) {
+                        out.append("control-word 0x");
+                        Text.hex(out, word, 8);
+                        out.append(' ');
+                    }
+                }
+            }
         }
         if (linkHeaders) {
             out.append("hlen ").append(headerLength).append(", proto 0x");
@@ -183,7 +213,8 @@ final class JuniperFormatter {
 
     /**
      * The multilink types' bundle and protocol: an AS cookie holds both (an LSQ protocol code), an LS cookie's second
-     * byte is the bundle, else its first; MLFR has the 2 protocol bytes in its header unless the cookie is an AS one.
+     * byte is the bundle, else its first; MLFR has the 2 protocol bytes in its header unless the cookie is an AS one,
+     * MFR only after an LS cookie.
      */
     private void multilink(int linkType) {
         if (cookieType == AS_COOKIE_ID) {
@@ -192,7 +223,9 @@ final class JuniperFormatter {
             return;
         }
         bundle = cookie(cookieType == LS_COOKIE_ID ? 1 : 0);
-        if (linkType == LinkType.JUNIPER_MLFR) headerLength += 2;
+        if (linkType == LinkType.JUNIPER_MLFR || linkType == LinkType.JUNIPER_MFR && cookieType == LS_COOKIE_ID) {
+            headerLength += 2;
+        }
     }
 
     /** Byte {@code i} of the last packet's cookie, as tcpdump's zeroed 8-byte copy of it holds it. */
@@ -206,6 +239,8 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_GGSN, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_SERVICES -> 8;
             case LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES -> 0;
             case LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR -> 2;
+            case LinkType.JUNIPER_MFR, LinkType.JUNIPER_ATM1 -> 4;
+            case LinkType.JUNIPER_ATM2 -> 8;
             default -> -1;
         };
     }
@@ -219,6 +254,9 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_PPPOE -> "PPPoE";
             case LinkType.JUNIPER_MLPPP -> "MLPPP";
             case LinkType.JUNIPER_MLFR -> "MLFR";
+            case LinkType.JUNIPER_MFR -> "MFR";
+            case LinkType.JUNIPER_ATM1 -> "ATM1";
+            case LinkType.JUNIPER_ATM2 -> "ATM2";
             default -> "ES";
         };
     }
@@ -375,6 +413,91 @@ final class JuniperFormatter {
         }
     }
 
+    /** True when the last JUNIPER_MFR packet came from a child link (no cookie): an FRF.16 frame follows. */
+    boolean childLink() {
+        return cookieLength == 0;
+    }
+
+    /**
+     * JUNIPER_MFR's payload on a bundle as tcpdump's juniper_mfr_if_print: after an AS cookie its LSQ protocol (IPv4,
+     * IPv6, MPLS, OSI; nothing for others), else -e's bundle (unless the cookie is 1) and by the protocol bytes an OSI
+     * PDU (after 0xfefe, from its second byte), one from the byte before UI (Q.933, IPv4, IPv6), or "unknown protocol".
+     */
+    void multilinkFrf16(Packet p, int at, int length, StringBuilder out) {
+        if (cookieLength == 8) {
+            switch (proto) {
+                case LSQ_IPV4 -> ip.ipv4(p, at, length, out);
+                case LSQ_IPV6 -> ip.ipv6(p, at, length, out);
+                case LSQ_MPLS -> mpls.format(p, at, length, out);
+                case LSQ_ISO -> osi.format(p, at, length, out);
+                default -> { }
+            }
+            return;
+        }
+        if (linkHeaders && (cookie(0) << 24 | cookie(1) << 16 | cookie(2) << 8 | cookie(3)) != 1) {
+            out.append("Bundle-ID ").append(bundle).append(", ");
+        }
+        switch (proto) {
+            case LLC_SAP_ISONS << 8 | LLC_SAP_ISONS -> {
+                if (!p.has(at, 1)) earlyEnd.mark(out, "juniper_mfr");
+                else osi.format(p, at + 1, length - 1, out);
+            }
+            case LLC_UI << 8 | NLPID_Q933, LLC_UI << 8 | NLPID_IP, LLC_UI << 8 | NLPID_IP6 ->
+                osi.format(p, at - 1, length + 1, out);
+            default -> {
+                out.append("unknown protocol 0x");
+                Text.hex(out, proto, 4);
+                out.append(", length ").append(length);
+            }
+        }
+    }
+
+    /**
+     * JUNIPER_ATM1's and JUNIPER_ATM2's payload as tcpdump's juniper_atm1_if_print / juniper_atm2_if_print: an OAM
+     * cell when the cookie says so, an LLC PDU after an NLPID or SNAP header (if llc_print decoded it), on ATM2 an
+     * outgoing Ethernet frame when the cookie has a gap count, after 0x03 an OSI PDU, on ATM2 a PPP frame with a
+     * protocol a Juniper router carries, else IPv4/IPv6 by the first byte.
+     */
+    void atm(Packet p, int linkType, int at, int length, AtmFormatter atm, LlcFormatter llc, Encapsulated ether,
+             StringBuilder out) {
+        length += controlWord;   // tcpdump's l2info.length does not leave the control word out
+        boolean atm2 = linkType == LinkType.JUNIPER_ATM2;
+        if (atm2 ? (cookie(7) & ATM2_PKT_TYPE_MASK) != 0 : cookie(0) == ATM1_OAM) {
+            atm.oam(p, at, length, AtmFormatter.NO_HEC, out);
+            return;
+        }
+        if (!p.has(at, 3)) {
+            earlyEnd.mark(out, protocol(linkType));
+            return;
+        }
+        int header = p.u24(at);
+        if (header == 0xfefe03 || header == 0xaaaa03) {
+            if (llc.withoutDefaultPrint(p, at, length, out) > 0 || earlyEnd.happened()) return;
+        }
+        if (atm2 && !directionIn && (cookie(3) & ATM2_GAP_COUNT_MASK) != 0) {
+            ether.print(p, at, length, p.capLen() - at, LinkType.EN10MB, out);   // Ethernet over RFC 1483
+            return;
+        }
+        if (p.u8(at) == LLC_UI) {   // Cisco's NLPID encapsulation
+            osi.format(p, at + 1, length - 1, out);
+            return;
+        }
+        if (atm2 && pppProtocol(p.u16(at))) {
+            ppp.format(p, at, length, out);
+            return;
+        }
+        ipHeuristic(p, at, length, out);
+    }
+
+    /** juniper_ppp_heuristic_guess's PPP protocols. */
+    private static boolean pppProtocol(int protocol) {
+        return switch (protocol) {
+            case 0x0021, 0x0023, 0x0281, 0x0283, 0x8021, 0x8023, 0x8281, 0xc021, 0xc023, 0xc223, 0x003d, 0x0057,
+                 0x8057 -> true;
+            default -> false;
+        };
+    }
+
     private static final int GGSN_NULL = 1, GGSN_IPV4 = 2, GGSN_IPV6 = 6;
     private static final int ES_HEADER = 16;
 
@@ -422,7 +545,8 @@ final class JuniperFormatter {
         return switch (linkType) {
             case LinkType.JUNIPER_ETHER, LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ES, LinkType.JUNIPER_GGSN,
                  LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC,
-                 LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR -> true;
+                 LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR, LinkType.JUNIPER_FRELAY, LinkType.JUNIPER_MFR,
+                 LinkType.JUNIPER_ATM1, LinkType.JUNIPER_ATM2 -> true;
             default -> false;
         };
     }
@@ -440,6 +564,10 @@ final class JuniperFormatter {
             case LinkType.JUNIPER_CHDLC -> "juniper_chdlc";
             case LinkType.JUNIPER_MLPPP -> "juniper_mlppp";
             case LinkType.JUNIPER_MLFR -> "juniper_mlfr";
+            case LinkType.JUNIPER_FRELAY -> "juniper_frelay";
+            case LinkType.JUNIPER_MFR -> "juniper_mfr";
+            case LinkType.JUNIPER_ATM1 -> "juniper_atm1";
+            case LinkType.JUNIPER_ATM2 -> "juniper_atm2";
             default -> "juniper";
         };
     }

@@ -107,6 +107,19 @@ final class LlcFormatter {
         }
     }
 
+    /** tcpdump's llc_print alone, as Juniper's ATM printers call it: no default print of a payload it left. */
+    int withoutDefaultPrint(Packet p, int off, int length, StringBuilder out) {
+        int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
+        view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
+            p.frameNumber());
+        try (var _ = bytes.reading(view, end)) {
+            return llc(-1, -1, off, length, Math.max(0, end - off), out);
+        } catch (SnapshotBytes.Jump j) {
+            earlyEnd.mark(out, protocol);
+            return 0;
+        }
+    }
+
     /**
      * A SNAP header at {@code off} and its payload, as Frame Relay's NLPID 0x80 hands it to tcpdump's snap_print (no
      * addresses, no bridge pad, the packet's whole capture readable); false when only the header was printed.

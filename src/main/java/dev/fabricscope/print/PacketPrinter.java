@@ -131,6 +131,11 @@ public final class PacketPrinter {
     private final FrameRelayFormatter frameRelay;
     /** The link-level bytes tcpdump counted for the last FRELAY or MFR frame (for -x). */
     private int frameRelayLinkLength;
+    private final AtmFormatter atm;
+    /** The link-level bytes tcpdump counted for the last ATM_RFC1483 or SUNATM packet (for -x). */
+    private int atmLinkLength;
+    /** {@link #encapsulated} as the ATM printers call it (one reference, made once). */
+    private final Encapsulated carried = this::encapsulated;
     private final RadiotapFormatter radiotap = new RadiotapFormatter();
     private final Ieee80211Formatter wifi;
     /** The link-level bytes tcpdump counted for the last 802.11 frame, radiotap header included (for -x). */
@@ -237,6 +242,7 @@ public final class PacketPrinter {
         this.vsock = new VsockFormatter(verbosity);
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
+        this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
             earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
     }
@@ -289,6 +295,8 @@ public final class PacketPrinter {
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
             case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
+            case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> atmLinkLength = atm.rfc1483(p, length, out);
+            case LinkType.SUNATM -> atmLinkLength = atm.sunatm(p, length, out);
             case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
             case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
             case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
@@ -389,7 +397,7 @@ public final class PacketPrinter {
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
-                 LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
+                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
                  LinkType.IEEE802_11_RADIO_AVS -> true;
             default -> JuniperFormatter.prints(linkType);
         };
@@ -417,6 +425,10 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
+        if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.ATM_RFC1483_100
+            || p.linkType() == LinkType.SUNATM) {
+            return atmLinkLength;
+        }
         if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
             || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
             return wifiLinkLength;
@@ -1270,8 +1282,8 @@ public final class PacketPrinter {
     /**
      * The Juniper link types as tcpdump's juniper_*_if_print: the pseudo-header ({@link JuniperFormatter}), then
      * JUNIPER_ETHER's and JUNIPER_PPPOE's Ethernet frame (printed as a capture of its own; tcpdump counts its header
-     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, the multilink
-     * bundles' packets or the PICs' IP.
+     * for -x on JUNIPER_ETHER only), JUNIPER_PPP's PPP frame, JUNIPER_CHDLC's Cisco HDLC frame, JUNIPER_FRELAY's
+     * Frame Relay frame, the FRF.16 frame of a JUNIPER_MFR child link, the multilink bundles' packets or the PICs' IP.
      */
     private void juniper(Packet p, int length, StringBuilder out) {
         juniperFrameAt = -1;
@@ -1290,6 +1302,13 @@ public final class PacketPrinter {
             case LinkType.JUNIPER_CHDLC -> chdlc(p, at, length - at, out);
             case LinkType.JUNIPER_MLPPP -> juniper.multilinkPpp(p, at, length - at, out);
             case LinkType.JUNIPER_MLFR -> juniper.multilinkFrameRelay(p, at, length - at, out);
+            case LinkType.JUNIPER_FRELAY -> frameRelay.frameAt(p, at, length - at, out);
+            case LinkType.JUNIPER_ATM1, LinkType.JUNIPER_ATM2 ->
+                juniper.atm(p, type, at, length - at, atm, llc, carried, out);
+            case LinkType.JUNIPER_MFR -> {
+                if (juniper.childLink()) frameRelay.multilinkAt(p, at, length - at, out);
+                else juniper.multilinkFrf16(p, at, length - at, out);
+            }
             default -> juniper.picPayload(p, type, at, length - at, out);
         }
     }
