@@ -18,6 +18,7 @@ public final class LinkType {
     public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
+    public static final int PPP_PPPD = 166;   // PPP as pppd sees it: LINKTYPE_PPP's header, the address's direction
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
     public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
     public static final int PRISM_HEADER = 119;      // a 144-byte Prism header (or an AVS one, by its cookie), 802.11
@@ -63,6 +64,7 @@ public final class LinkType {
             case EN10MB -> "EN10MB";
             case PPP -> "PPP";
             case PPP_SERIAL -> "PPP_SERIAL";
+            case PPP_PPPD -> "PPP_PPPD";
             case C_HDLC -> "C_HDLC";
             case RAW_12, RAW_14, RAW -> "RAW";
             case FRELAY -> "FRELAY";
@@ -115,6 +117,7 @@ public final class LinkType {
             case EN10MB -> "Ethernet";
             case PPP -> "PPP";
             case PPP_SERIAL -> "PPP over serial";
+            case PPP_PPPD -> "PPP for pppd, with direction flag";
             case C_HDLC -> "Cisco HDLC";
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case FRELAY -> "Frame Relay";
@@ -169,6 +172,7 @@ public final class LinkType {
             case "NULL" -> NULL;
             case "EN10MB", "ETHERNET" -> EN10MB;
             case "PPP" -> PPP;
+            case "PPP_PPPD" -> PPP_PPPD;
             case "PPP_SERIAL", "PPP_HDLC" -> PPP_SERIAL;
             case "C_HDLC", "CHDLC" -> C_HDLC;
             case "RAW" -> RAW;

@@ -72,7 +72,7 @@ public final class Dissector {
             case LinkType.DSA_TAG_EDSA -> EthernetLayer.switchTagged(p, l, EDSA_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM -> EthernetLayer.switchTagged(p, l, BRCM_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l);
-            case LinkType.PPP -> ppp(p, l);
+            case LinkType.PPP, LinkType.PPP_PPPD -> ppp(p, l);
             case LinkType.PPP_SERIAL -> pppSerial(p, l);
             case LinkType.C_HDLC -> chdlc(p, l);
             case LinkType.IPOIB -> ipoib(p, l);

@@ -286,7 +286,7 @@ public final class PacketPrinter {
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
                 ethernet(p, l, 0, length, SwitchTagFormatter.innerTagLength(p.linkType()), out);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l, length, out);
-            case LinkType.PPP -> pppLink(p, length, out);
+            case LinkType.PPP, LinkType.PPP_PPPD -> pppLink(p, length, out);
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
@@ -395,7 +395,7 @@ public final class PacketPrinter {
             case LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW, LinkType.RAW_12,
                  LinkType.RAW_14, LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.ERF,
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
-                 LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
+                 LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
                  LinkType.IEEE802_11_RADIO_AVS -> true;
@@ -418,7 +418,8 @@ public final class PacketPrinter {
      * tags, the SLL/SLL2/NULL headers, nothing for raw IP; all the captured bytes when the frame ends inside it.
      */
     private int linkHeaderLength(Packet p, Layers l) {
-        if (p.linkType() == LinkType.PPP || p.linkType() == LinkType.PPP_SERIAL || p.linkType() == LinkType.C_HDLC) {
+        if (p.linkType() == LinkType.PPP || p.linkType() == LinkType.PPP_PPPD || p.linkType() == LinkType.PPP_SERIAL
+            || p.linkType() == LinkType.C_HDLC) {
             return Math.min(serialLinkLength, p.capLen());
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it

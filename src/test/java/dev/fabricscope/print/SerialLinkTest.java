@@ -103,13 +103,13 @@ class SerialLinkTest {
 
     private static List<Frame> frames(int linkType) {
         return switch (linkType) {
-            case LinkType.PPP -> ppp();
+            case LinkType.PPP, LinkType.PPP_PPPD -> ppp();
             case LinkType.PPP_SERIAL -> pppSerial();
             default -> chdlc();
         };
     }
 
-    private static final int[] LINK_TYPES = {LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC};
+    private static final int[] LINK_TYPES = {LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC};
 
     private Path write(String name, int linkType, List<Frame> frames) throws Exception {
         Path file = dir.resolve(name + "-" + linkType + ".pcap");
