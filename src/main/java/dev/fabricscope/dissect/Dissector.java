@@ -12,7 +12,8 @@ import dev.fabricscope.capture.Packet;
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
  * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
- * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), FRELAY and MFR (IPv4 and IPv6 after the Frame
+ * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), PFLOG (the
+ * IPv4 or IPv6 packet after pf's header), FRELAY and MFR (IPv4 and IPv6 after the Frame
  * Relay header). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
@@ -53,6 +54,11 @@ public final class Dissector {
     static final int IPOIB_HEADER_LENGTH = 44;
     static final int IPOIB_TYPE_OFFSET = 40;
 
+    // LINKTYPE_PFLOG: struct pfloghdr's length byte (45 at least, rounded up to 4), its family; tcpdump checks that
+    // the 64 bytes of Linux's struct were captured.
+    static final int PFLOG_MIN_LENGTH = 45;
+    static final int PFLOG_STRUCT_LENGTH = 64;
+
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
         int linkType = p.linkType();
@@ -77,6 +83,7 @@ public final class Dissector {
             case LinkType.C_HDLC -> chdlc(p, l);
             case LinkType.IPOIB -> ipoib(p, l);
             case LinkType.NFLOG -> nflog(p, l);
+            case LinkType.PFLOG -> pflog(p, l);
             case LinkType.JUNIPER_ETHER -> juniperEther(p, l);
             case LinkType.FRELAY -> frameRelay(p, l, 0);
             case LinkType.MFR -> multilinkFrameRelay(p, l);
@@ -213,6 +220,30 @@ public final class Dissector {
                 return;
             }
             off += size;
+        }
+    }
+
+    /**
+     * PFLOG: the header as long as its length byte says (rounded up to 4), then IPv4 or IPv6 by its family (BSD
+     * values), as tcpdump's pflog_if_print walks it. A length below 45 or another family: nothing is recorded; a
+     * capture ending inside the header (or inside Linux's 64-byte struct) is a truncated link header.
+     */
+    private static void pflog(Packet p, Layers l) {
+        if (!p.has(0, 1)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int length = p.u8(0);
+        if (length < PFLOG_MIN_LENGTH) return;
+        int off = length + 3 & ~3;
+        if (!p.has(0, Math.max(off, PFLOG_STRUCT_LENGTH))) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        switch (p.u8(1)) {
+            case AF_INET -> IpLayer.ipv4(p, l, off);
+            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, off);
+            default -> { }
         }
     }
 

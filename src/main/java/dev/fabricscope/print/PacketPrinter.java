@@ -119,7 +119,8 @@ public final class PacketPrinter {
     private final NflogFormatter nflog;
     private final IpnetFormatter ipnet;
     private final VsockFormatter vsock;
-    /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
+    private final PflogFormatter pflog;
+    /** The link-level bytes tcpdump counted for the last NFLOG, VSOCK or PFLOG record (for -x). */
     private int recordLinkLength;
     private final JuniperFormatter juniper;
     private final FrameRelayFormatter frameRelay;
@@ -226,6 +227,7 @@ public final class PacketPrinter {
         this.nflog = new NflogFormatter(verbosity, linkHeaders, defaultPrint, ip);
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
+        this.pflog = new PflogFormatter(linkHeaders, defaultPrint, ip);
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
@@ -277,6 +279,7 @@ public final class PacketPrinter {
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
             case LinkType.IPNET -> ipnet.format(p, length, out);
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
+            case LinkType.PFLOG -> recordLinkLength = pflog.format(p, length, out);
             case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
             case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
@@ -380,7 +383,7 @@ public final class PacketPrinter {
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
-                 LinkType.IEEE802_11_RADIO_AVS -> true;
+                 LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -404,7 +407,9 @@ public final class PacketPrinter {
             return Math.min(serialLinkLength, p.capLen());
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
-        if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
+        if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK || p.linkType() == LinkType.PFLOG) {
+            return recordLinkLength;
+        }
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO

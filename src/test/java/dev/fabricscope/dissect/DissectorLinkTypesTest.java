@@ -257,6 +257,46 @@ class DissectorLinkTypesTest {
     }
 
     @Test
+    void pflogSkipsItsHeaderToTheIpPacket() {
+        dissect(PFLOG_IPV4_UDP);
+        assertEquals(64, l.networkOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        assertEquals(53, l.srcPort);
+        assertEquals(12, l.payloadLength);
+        dissect(PFLOG_IPV6_TCP);
+        assertEquals(72, l.networkOffset);   // 69 rounded up to 4
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(50000, l.dstPort);
+        assertEquals(5, l.payloadLength);
+        for (int family : new int[] {24, 30}) {
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG,
+                SampleFrames.pflog(64, family, Frames.ipv6(17, Frames.udp(1, 2, new byte[3])))), l));
+            assertEquals(2, l.dstPort);
+        }
+    }
+
+    @Test
+    void pflogOtherRecordsAndShortHeaders() {
+        byte[] udp = PFLOG_IPV4_UDP.bytes();
+        byte[] other = udp.clone();
+        other[1] = 7;                                              // another family: not walked
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG, other), l));
+        assertEquals(-1, l.networkOffset);
+        byte[] invalid = udp.clone();
+        invalid[0] = 44;                                           // tcpdump: an invalid header length
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG, invalid), l));
+        assertEquals(-1, l.networkOffset);
+        for (int cap = 1; cap < 64; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.PFLOG, udp, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.PFLOG, udp, 65), l));   // IPv4 cut: IP's own reason
+        assertNotEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG, udp, 64 + 28), l));   // a snapshot length's cut
+        assertEquals(53, l.srcPort);
+    }
+
+    @Test
     void nullInEitherByteOrderAndLoop() {
         dissect(NULL_LE_IPV4);
         assertEquals(2, l.addressFamily);
