@@ -29,6 +29,7 @@ public final class LinkType {
     public static final int JUNIPER_ATM2 = 135;
     public static final int JUNIPER_SERVICES = 136;
     public static final int JUNIPER_ATM1 = 137;
+    public static final int USER2 = 149;     // macOS Mavericks wrote PKTAP captures with this value (tcpdump: PKTAP)
     public static final int IEEE802_11_RADIO_AVS = 163;   // an AVS radio header (its length at 4), then 802.11
     public static final int JUNIPER_MONITOR = 164;
     public static final int JUNIPER_PPPOE = 167;

@@ -130,6 +130,8 @@ public final class PacketPrinter {
     private final Ieee80211Formatter wifi;
     /** The link-level bytes tcpdump counted for the last 802.11 frame, radiotap header included (for -x). */
     private int wifiLinkLength;
+    /** The link-level bytes tcpdump counted for the last PKTAP packet (for -x). */
+    private int pktapLinkLength;
     /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
     private final Packet juniperFrame = new Packet();
     private final Layers juniperLayers = new Layers();
@@ -253,7 +255,12 @@ public final class PacketPrinter {
             timestamps.format(p.timestampNanos(), p.fractionBeyondSecond(), out);
             out.append(' ');
         }
-        int length = p.origLen();
+        link(p, l, p.origLen(), out);
+        if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /** A packet of {@code p}'s link type ({@code length}: on the wire), as tcpdump's printer for that type. */
+    private void link(Packet p, Layers l, int length, StringBuilder out) {
         switch (p.linkType()) {
             case LinkType.EN10MB -> ethernet(p, l, 0, length, out);
             case LinkType.LINUX_SLL -> linuxCooked(p, false, length, out);
@@ -286,12 +293,55 @@ public final class PacketPrinter {
             case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
             case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
             case LinkType.IEEE802_11_RADIO_AVS -> wifiLinkLength = avs(p, length, out);
+            case LinkType.PKTAP, LinkType.USER2 -> pktapLinkLength = pktap(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
             }
         }
-        if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /**
+     * LINKTYPE_PKTAP ({@link PktapFormatter}): the header's checks, -e's header, then for a packet record the packet as
+     * a packet of the header's DLT (a nested view, dissected on its own) when tcpdump has a printer for it, else the
+     * header and the default dump. Returns the link-level bytes tcpdump counts: the header, and the carried packet's
+     * own twice (pktap_if_print adds what the inner printer added to the running count, then adds the sum to it).
+     */
+    private int pktap(Packet p, int length, StringBuilder out) {
+        if (length >= PktapFormatter.HEADER && !p.has(0, 12)) {   // the DLT and pkt_len fetched first
+            earlyEnd.mark(out, "pktap");
+            return 0;
+        }
+        if (!PktapFormatter.valid(p, length, out)) return 0;
+        long header = PktapFormatter.headerLength(p);
+        if (p.capLen() < header) {
+            earlyEnd.mark(out, "pktap");
+            return 0;
+        }
+        int hdr = (int) header;
+        if (linkHeaders) PktapFormatter.header(p, length, verbosity == Verbosity.QUIET, out);
+        long recordType = PktapFormatter.recordType(p);
+        if (recordType == PktapFormatter.REC_NONE) {
+            out.append("no data");
+            return hdr;
+        }
+        if (recordType != PktapFormatter.REC_PACKET) return hdr;
+        long dlt = PktapFormatter.dlt(p);
+        if (!PktapFormatter.tcpdumpPrints(dlt) || nesting == MAX_NESTING) {
+            if (!linkHeaders) PktapFormatter.header(p, length, verbosity == Verbosity.QUIET, out);
+            if (defaultPrint) HexDump.hexAndAscii(p, hdr, p.capLen() - hdr, "\n\t", out);
+            return hdr;
+        }
+        Packet inner = innerView(p, hdr, length - hdr, p.capLen() - hdr, PktapFormatter.linkType(dlt));
+        Layers layers = innerLayers[nesting];
+        Dissector.dissect(inner, layers);
+        nesting++;
+        try {
+            link(inner, layers, length - hdr, out);
+            return hdr + 2 * linkHeaderLength(inner, layers);
+        } finally {
+            nesting--;
+        }
     }
 
     /**
@@ -383,7 +433,7 @@ public final class PacketPrinter {
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
-                 LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG -> true;
+                 LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG, LinkType.PKTAP, LinkType.USER2 -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -410,7 +460,8 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK || p.linkType() == LinkType.PFLOG) {
             return recordLinkLength;
         }
-        if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;
+        if (p.linkType() == LinkType.PKTAP || p.linkType() == LinkType.USER2) return pktapLinkLength;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
             || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
@@ -1290,11 +1341,11 @@ public final class PacketPrinter {
         String name = bsdAddressFamily(family);
         if (verbosity != Verbosity.QUIET) {
             out.append("AF ").append(name == null ? "Unknown" : name).append(" (")
-                .append(Integer.toUnsignedString(family)).append(')');
+                .append(family & 0xffffffffL).append(')');
         } else if (name != null) {
             out.append(name);
         } else {
-            out.append("Unknown AF ").append(Integer.toUnsignedString(family));
+            out.append("Unknown AF ").append(family & 0xffffffffL);
         }
         out.append(", length ").append(length).append(": ");
     }

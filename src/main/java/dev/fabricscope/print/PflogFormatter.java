@@ -38,7 +38,11 @@ final class PflogFormatter {
      * rounded header length, also for a cut header (a length below the minimum: that length).
      */
     int format(Packet p, int length, StringBuilder out) {
-        int headerLength = p.u8(0);   // a record has at least one byte (tcpdump's sanity checks)
+        if (p.capLen() < 1) {   // only inside another header (PKTAP): a record has at least one byte
+            out.append(" [|pflog]");
+            return 0;
+        }
+        int headerLength = p.u8(0);
         if (headerLength < MIN_HEADER) {
             out.append("[pflog: invalid header length!]");
             return headerLength;

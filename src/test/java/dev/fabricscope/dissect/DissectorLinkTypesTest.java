@@ -297,6 +297,45 @@ class DissectorLinkTypesTest {
     }
 
     @Test
+    void pktapWalksThePacketOfItsDlt() {
+        dissect(PKTAP_ETH_IPV4_UDP);
+        assertEquals(108, l.ethOffset);
+        assertEquals(122, l.networkOffset);
+        assertEquals(53, l.srcPort);
+        byte[] v6 = Frames.ipv6(6, Frames.tcp(443, 50000, 1, 2, SampleFrames.ACK, Frames.NONE, dev.fabricscope.testing.ByteArrays.ascii("pktap")));
+        byte[][] packets = {SampleFrames.pktap(120, 1, 0, concat(new byte[] {30, 0, 0, 0}, v6)),
+            SampleFrames.pktap(108, 1, 108, concat(new byte[] {0, 0, 0, 24}, v6)), SampleFrames.pktap(108, 1, 12, v6),
+            SampleFrames.pktap(108, 1, 229, v6)};
+        int[] at = {124, 112, 108, 108};
+        for (int linkType : new int[] {LinkType.PKTAP, LinkType.USER2}) {
+            for (int i = 0; i < packets.length; i++) {
+                assertTrue(Dissector.dissect(Frames.packet(linkType, packets[i]), l));
+                assertEquals(at[i], l.networkOffset);
+                assertEquals(50000, l.dstPort);
+            }
+        }
+    }
+
+    @Test
+    void pktapOtherRecordsAndShortHeaders() {
+        byte[] udp = PKTAP_ETH_IPV4_UDP.bytes();
+        for (byte[] other : new byte[][] {SampleFrames.pktap(108, 0, 1, new byte[60]),   // no data
+            SampleFrames.pktap(108, 1, 101, Frames.ipv4(17, Frames.udp(1, 2, Frames.NONE))),    // no printer in tcpdump
+            SampleFrames.pktap(107, 1, 1, new byte[60]),
+            java.util.Arrays.copyOf(SampleFrames.pktap(300, 1, 1, Frames.NONE), 200)}) {                 // pkt_len too big
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.PKTAP, other), l));
+            assertEquals(-1, l.networkOffset);
+            assertEquals(-1, l.ethOffset);
+        }
+        for (int cap = 1; cap < 108; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.PKTAP, udp, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PKTAP, udp, 108 + 14 + 28), l));   // a snapshot length's cut
+        assertEquals(53, l.srcPort);
+    }
+
+    @Test
     void nullInEitherByteOrderAndLoop() {
         dissect(NULL_LE_IPV4);
         assertEquals(2, l.addressFamily);

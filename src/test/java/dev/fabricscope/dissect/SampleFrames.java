@@ -220,6 +220,15 @@ final class SampleFrames {
         pflog(61, 2, ipv4(17, udp(53, 41000, zeros(12)))));
     static final Sample PFLOG_IPV6_TCP = new Sample("pflog-ipv6-tcp", LinkType.PFLOG,
         pflog(69, 28, ipv6(6, tcp(443, 50000, 1, 2, ACK, NONE, ascii("pflog")))));
+    /** LINKTYPE_PKTAP: macOS's little-endian header ({@code length} bytes, a record type, the DLT), the packet. */
+    static byte[] pktap(int length, int recordType, int dlt, byte[] packet) {
+        byte[] header = java.util.Arrays.copyOf(new byte[] {(byte) length, (byte) (length >>> 8), 0, 0,
+            (byte) recordType, 0, 0, 0, (byte) dlt, (byte) (dlt >>> 8), 0, 0, 'e', 'n', '0'}, Math.max(length, 12));
+        return concat(header, packet);
+    }
+
+    static final Sample PKTAP_ETH_IPV4_UDP = new Sample("pktap-eth-ipv4-udp", LinkType.PKTAP,
+        pktap(108, 1, 1, eth(0x0800, ipv4(17, udp(53, 41000, zeros(12))))));
     /** LINKTYPE_FRELAY: DLCI 100's Q.922 address, then UI and NLPID, Cisco's ethertype, or UI, NLPID SNAP and OUI 0. */
     static final Sample FRELAY_IPV4_UDP = new Sample("frelay-nlpid-ipv4-udp", LinkType.FRELAY,
         concat(hex("1841 03 cc"), ipv4(17, udp(53, 41000, zeros(12)))));
