@@ -13,7 +13,8 @@ import dev.fabricscope.capture.Packet;
  * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
  * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), PFLOG (the
- * IPv4 or IPv6 packet after pf's header), PKTAP and USER2 (Ethernet, NULL, LOOP and raw IP after macOS's header), FRELAY and MFR (IPv4 and IPv6 after the Frame
+ * IPv4 or IPv6 packet after pf's header), PKTAP and USER2 (Ethernet, NULL, LOOP and raw IP after macOS's header), ENC (IPv4 or
+ * IPv6 after OpenBSD's enc header), FRELAY and MFR (IPv4 and IPv6 after the Frame
  * Relay header). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
@@ -63,6 +64,9 @@ public final class Dissector {
     static final int PKTAP_MIN_LENGTH = 108;
     static final int PKTAP_REC_PACKET = 1;
 
+    // LINKTYPE_ENC: address family, SPI, flags.
+    static final int ENC_HEADER_LENGTH = 12;
+
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
         int linkType = p.linkType();
@@ -89,6 +93,7 @@ public final class Dissector {
             case LinkType.NFLOG -> nflog(p, l);
             case LinkType.PFLOG -> pflog(p, l);
             case LinkType.PKTAP, LinkType.USER2 -> pktap(p, l);
+            case LinkType.ENC -> enc(p, l);
             case LinkType.JUNIPER_ETHER -> juniperEther(p, l);
             case LinkType.FRELAY -> frameRelay(p, l, 0);
             case LinkType.MFR -> multilinkFrameRelay(p, l);
@@ -278,6 +283,24 @@ public final class Dissector {
         else if (dlt == LinkType.RAW_12) IpLayer.ipByVersion(p, l, off);
         else if (dlt == LinkType.IPV4) IpLayer.ipv4(p, l, off);
         else if (dlt == LinkType.IPV6) IpLayer.ipv6(p, l, off);
+    }
+
+    /**
+     * ENC (OpenBSD's enc0): a 12-byte header (the family in the capturing host's byte order, read as tcpdump reads
+     * it), then IPv4 or IPv6 by the family (BSD values); others: nothing is recorded.
+     */
+    private static void enc(Packet p, Layers l) {
+        if (!p.has(0, ENC_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int family = (int) le32(p, 0);
+        if ((family & 0xffff0000) != 0) family = Integer.reverseBytes(family);
+        switch (family) {
+            case AF_INET -> IpLayer.ipv4(p, l, ENC_HEADER_LENGTH);
+            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, ENC_HEADER_LENGTH);
+            default -> { }
+        }
     }
 
     private static long le32(Packet p, int off) {

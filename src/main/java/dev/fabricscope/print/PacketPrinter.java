@@ -120,6 +120,7 @@ public final class PacketPrinter {
     private final IpnetFormatter ipnet;
     private final VsockFormatter vsock;
     private final PflogFormatter pflog;
+    private final EncFormatter enc;
     /** The link-level bytes tcpdump counted for the last NFLOG, VSOCK or PFLOG record (for -x). */
     private int recordLinkLength;
     private final JuniperFormatter juniper;
@@ -230,6 +231,7 @@ public final class PacketPrinter {
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
         this.pflog = new PflogFormatter(linkHeaders, defaultPrint, ip);
+        this.enc = new EncFormatter(earlyEnd, ip);
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
@@ -287,6 +289,7 @@ public final class PacketPrinter {
             case LinkType.IPNET -> ipnet.format(p, length, out);
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
             case LinkType.PFLOG -> recordLinkLength = pflog.format(p, length, out);
+            case LinkType.ENC -> enc.format(p, length, out);
             case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
             case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
@@ -433,7 +436,8 @@ public final class PacketPrinter {
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
-                 LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG, LinkType.PKTAP, LinkType.USER2 -> true;
+                 LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG, LinkType.PKTAP, LinkType.USER2,
+                 LinkType.ENC -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -461,6 +465,7 @@ public final class PacketPrinter {
             return recordLinkLength;
         }
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;
+        if (p.linkType() == LinkType.ENC) return EncFormatter.HEADER;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.PKTAP || p.linkType() == LinkType.USER2) return pktapLinkLength;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO

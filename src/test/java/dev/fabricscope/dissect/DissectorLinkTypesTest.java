@@ -336,6 +336,26 @@ class DissectorLinkTypesTest {
     }
 
     @Test
+    void encSkipsItsHeaderToTheIpPacket() {
+        byte[] v4 = Frames.ipv4(17, Frames.udp(53, 41000, new byte[12]));
+        byte[] v6 = Frames.ipv6(17, Frames.udp(53, 41000, new byte[12]));
+        byte[][] packets = {concat(hex("02000000 00001000 000c0000"), v4), concat(hex("00000002 00001000 00000c00"), v4),
+            concat(hex("1c000000 00001000 00000000"), v6), concat(hex("00000018 00001000 00000000"), v6),
+            concat(hex("1e000000 00001000 00000000"), v6)};
+        for (byte[] packet : packets) {
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.ENC, packet), l));
+            assertEquals(12, l.networkOffset);
+            assertEquals(41000, l.dstPort);
+        }
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.ENC, concat(hex("07000000 00001000 00000000"), v4)), l));
+        assertEquals(-1, l.networkOffset);   // another family
+        for (int cap = 1; cap < 12; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.ENC, packets[0], cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+    }
+
+    @Test
     void nullInEitherByteOrderAndLoop() {
         dissect(NULL_LE_IPV4);
         assertEquals(2, l.addressFamily);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * LINKTYPE_PKTAP (macOS's pktap) against tcpdump 4.99 itself: the little-endian 108-byte header (pkt_len, record type,
  * DLT, interface name, flags, protocol family, link-layer header and trailer lengths, pid, command name, service
  * class, interface type and unit, effective pid and command name), longer headers, then packets of the DLTs tcpdump
- * and we print (Ethernet, NULL, raw IP, PPP, Linux cooked, 802.11, pflog, pktap again), DLTs without a printer, no
+ * and we print (Ethernet, NULL, raw IP, PPP, Cisco HDLC, Linux cooked, pflog, enc, pktap again), DLTs without a printer, no
  * data and unknown records, invalid lengths; also LINKTYPE_USER2, which tcpdump reads as PKTAP.
  */
 class PktapLinkTest {
@@ -66,6 +66,7 @@ class PktapLinkTest {
         f.add(new Frame(pktap(104, concat(hex("0f000800"), v4))));                         // Cisco HDLC
         f.add(new Frame(pktap(113, concat(hex("0000000100060011223344550000 0800"), v4))));  // Linux cooked
         f.add(new Frame(pktap(117, PflogLinkTest.pflog(2, 1, 0, 1, v4))));
+        f.add(new Frame(pktap(109, EncLinkTest.enc(2, 0x1000, 0x0c00, v4))));
         f.add(new Frame(pktap(258, pktap(1, ethernet(0x0800, v4)))));                     // pktap in pktap
         f.add(new Frame(pktap(149, pktap(0, concat(new byte[] {2, 0, 0, 0}, v4)))));
         f.add(new Frame(pktap(101, v4)));                                                   // no printer: dump
