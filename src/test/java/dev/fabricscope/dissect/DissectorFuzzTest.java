@@ -32,7 +32,7 @@ class DissectorFuzzTest {
         LinkType.JUNIPER_SERVICES, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPP, LinkType.JUNIPER_CHDLC,
         LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR, LinkType.FRELAY, LinkType.MFR,
         LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS,
-        LinkType.PFLOG, LinkType.PKTAP, LinkType.ENC};
+        LinkType.PFLOG, LinkType.PKTAP, LinkType.ENC, LinkType.PPI};
     // new ones at the end: a seed's last byte picks its type modulo the count, so seeds end in a byte below the count
 
     private static final String[] OFFSET_NAMES = {"ethOffset", "etherTypeOffset", "networkOffset",
