@@ -17,8 +17,10 @@ public final class LinkType {
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
     public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
     public static final int LOOP = 108;
+    public static final int ENC = 109;        // OpenBSD's IPsec enc interface: a 12-byte header, then IPv4/IPv6
     public static final int LINUX_SLL = 113;
     public static final int PPP_PPPD = 166;   // PPP as pppd sees it: LINKTYPE_PPP's header, the address's direction
+    public static final int PFLOG = 117;      // the pf firewall's log (pflog0): a pfloghdr, then IPv4/IPv6
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
     public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
     public static final int PRISM_HEADER = 119;      // a 144-byte Prism header (or an AVS one, by its cookie), 802.11
@@ -32,6 +34,7 @@ public final class LinkType {
     public static final int JUNIPER_ATM2 = 135;
     public static final int JUNIPER_SERVICES = 136;
     public static final int JUNIPER_ATM1 = 137;
+    public static final int USER2 = 149;     // macOS Mavericks wrote PKTAP captures with this value (tcpdump: PKTAP)
     public static final int IEEE802_11_RADIO_AVS = 163;   // an AVS radio header (its length at 4), then 802.11
     public static final int JUNIPER_MONITOR = 164;
     public static final int JUNIPER_PPPOE = 167;
@@ -41,6 +44,7 @@ public final class LinkType {
     public static final int JUNIPER_CHDLC = 181;
     public static final int MFR = 182;        // FRF.16 multilink Frame Relay
     public static final int JUNIPER_VP = 183;       // tcpdump has no printer for VP and ST: UNSUPPORTED
+    public static final int PPI = 192;        // per-packet information: a header and fields, then a packet of its DLT
     public static final int ERF = 197;
     public static final int JUNIPER_ST = 200;
     public static final int IPNET = 226;      // Solaris ipnet: a 24-byte header before IPv4/IPv6
@@ -49,6 +53,7 @@ public final class LinkType {
     public static final int NFLOG = 239;      // Linux netfilter log (nflog:N): a 4-byte header, then TLVs
     public static final int IPOIB = 242;      // IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte header
     public static final int INFINIBAND = 247;
+    public static final int PKTAP = 258;      // Apple's pktap: a header (its DLT, interface, process), then the packet
     public static final int VSOCK = 271;      // Linux vsock monitor (vsockmon): a 32-byte header, a transport header
     public static final int LINUX_SLL2 = 276;
     // Ethernet frames with a switch chip's tag, as Linux DSA ports capture them
@@ -76,6 +81,10 @@ public final class LinkType {
             case PRISM_HEADER -> "PRISM_HEADER";
             case IEEE802_11_RADIO_AVS -> "IEEE802_11_RADIO_AVS";
             case LOOP -> "LOOP";
+            case ENC -> "ENC";
+            case PFLOG -> "PFLOG";
+            case PPI -> "PPI";
+            case PKTAP -> "PKTAP";
             case LINUX_SLL -> "LINUX_SLL";
             case JUNIPER_ETHER -> "JUNIPER_ETHER";
             case JUNIPER_MFR -> "JUNIPER_MFR";
@@ -129,6 +138,10 @@ public final class LinkType {
             case PRISM_HEADER -> "802.11 plus Prism header";
             case IEEE802_11_RADIO_AVS -> "802.11 plus AVS radio information header";
             case LOOP -> "OpenBSD loopback";
+            case ENC -> "OpenBSD encapsulated IP";
+            case PFLOG -> "OpenBSD pflog file";
+            case PPI -> "Per-Packet Information";
+            case PKTAP -> "Apple DLT_PKTAP";
             case LINUX_SLL -> "Linux cooked v1";
             case JUNIPER_ETHER -> "Juniper Ethernet";
             case JUNIPER_MFR -> "Juniper FRF.16 Frame Relay";
@@ -185,6 +198,10 @@ public final class LinkType {
             case "PRISM_HEADER" -> PRISM_HEADER;
             case "IEEE802_11_RADIO_AVS" -> IEEE802_11_RADIO_AVS;
             case "LOOP" -> LOOP;
+            case "ENC" -> ENC;
+            case "PFLOG" -> PFLOG;
+            case "PPI" -> PPI;
+            case "PKTAP" -> PKTAP;
             case "LINUX_SLL" -> LINUX_SLL;
             case "JUNIPER_ETHER" -> JUNIPER_ETHER;
             case "JUNIPER_MFR" -> JUNIPER_MFR;

@@ -12,7 +12,9 @@ import dev.fabricscope.capture.Packet;
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
  * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
- * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), FRELAY and MFR (IPv4 and IPv6 after the Frame
+ * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), PFLOG (the
+ * IPv4 or IPv6 packet after pf's header), PKTAP and USER2 (Ethernet, NULL, LOOP and raw IP after macOS's header), ENC (IPv4 or
+ * IPv6 after OpenBSD's enc header), FRELAY and MFR (IPv4 and IPv6 after the Frame
  * Relay header). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
@@ -53,6 +55,18 @@ public final class Dissector {
     static final int IPOIB_HEADER_LENGTH = 44;
     static final int IPOIB_TYPE_OFFSET = 40;
 
+    // LINKTYPE_PFLOG: struct pfloghdr's length byte (45 at least, rounded up to 4), its family; tcpdump checks that
+    // the 64 bytes of Linux's struct were captured.
+    static final int PFLOG_MIN_LENGTH = 45;
+    static final int PFLOG_STRUCT_LENGTH = 64;
+
+    // LINKTYPE_PKTAP: a little-endian header, pkt_len (108 at least) at 0, the record type at 4, the DLT at 8.
+    static final int PKTAP_MIN_LENGTH = 108;
+    static final int PKTAP_REC_PACKET = 1;
+
+    // LINKTYPE_ENC: address family, SPI, flags.
+    static final int ENC_HEADER_LENGTH = 12;
+
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
         int linkType = p.linkType();
@@ -62,8 +76,8 @@ public final class Dissector {
             case LinkType.LINUX_SLL -> linuxSll(p, l);
             case LinkType.LINUX_SLL2 -> linuxSll2(p, l);
             case LinkType.RAW, LinkType.RAW_12, LinkType.RAW_14 -> IpLayer.ipByVersion(p, l, 0);
-            case LinkType.NULL -> nullOrLoop(p, l, false);
-            case LinkType.LOOP -> nullOrLoop(p, l, true);
+            case LinkType.NULL -> nullOrLoop(p, l, 0, false);
+            case LinkType.LOOP -> nullOrLoop(p, l, 0, true);
             case LinkType.IPV4 -> IpLayer.ipv4(p, l, 0);
             case LinkType.IPV6 -> IpLayer.ipv6(p, l, 0);
             case LinkType.ERF -> erf(p, l);
@@ -77,6 +91,9 @@ public final class Dissector {
             case LinkType.C_HDLC -> chdlc(p, l);
             case LinkType.IPOIB -> ipoib(p, l);
             case LinkType.NFLOG -> nflog(p, l);
+            case LinkType.PFLOG -> pflog(p, l);
+            case LinkType.PKTAP, LinkType.USER2 -> pktap(p, l);
+            case LinkType.ENC -> enc(p, l);
             case LinkType.JUNIPER_ETHER -> juniperEther(p, l);
             case LinkType.FRELAY -> frameRelay(p, l, 0);
             case LinkType.MFR -> multilinkFrameRelay(p, l);
@@ -217,6 +234,80 @@ public final class Dissector {
     }
 
     /**
+     * PFLOG: the header as long as its length byte says (rounded up to 4), then IPv4 or IPv6 by its family (BSD
+     * values), as tcpdump's pflog_if_print walks it. A length below 45 or another family: nothing is recorded; a
+     * capture ending inside the header (or inside Linux's 64-byte struct) is a truncated link header.
+     */
+    private static void pflog(Packet p, Layers l) {
+        if (!p.has(0, 1)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int length = p.u8(0);
+        if (length < PFLOG_MIN_LENGTH) return;
+        int off = length + 3 & ~3;
+        if (!p.has(0, Math.max(off, PFLOG_STRUCT_LENGTH))) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        switch (p.u8(1)) {
+            case AF_INET -> IpLayer.ipv4(p, l, off);
+            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, off);
+            default -> { }
+        }
+    }
+
+    /**
+     * PKTAP (macOS): after the header, a packet record's packet by the header's DLT: Ethernet, NULL, LOOP and raw IP
+     * (DLT_RAW is 12) are walked. Lengths tcpdump rejects, other records and DLTs: nothing is recorded; a capture
+     * ending inside the header is a truncated link header.
+     */
+    private static void pktap(Packet p, Layers l) {
+        if (p.origLen() < PKTAP_MIN_LENGTH) return;
+        if (!p.has(0, 12)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        long header = le32(p, 0);
+        if (header < PKTAP_MIN_LENGTH || header > p.origLen()) return;
+        int off = (int) header;
+        if (!p.has(0, off)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (le32(p, 4) != PKTAP_REC_PACKET) return;
+        long dlt = le32(p, 8);
+        if (dlt == LinkType.EN10MB) EthernetLayer.ethernet(p, l, off);
+        else if (dlt == LinkType.NULL) nullOrLoop(p, l, off, false);
+        else if (dlt == LinkType.LOOP) nullOrLoop(p, l, off, true);
+        else if (dlt == LinkType.RAW_12) IpLayer.ipByVersion(p, l, off);
+        else if (dlt == LinkType.IPV4) IpLayer.ipv4(p, l, off);
+        else if (dlt == LinkType.IPV6) IpLayer.ipv6(p, l, off);
+    }
+
+    /**
+     * ENC (OpenBSD's enc0): a 12-byte header (the family in the capturing host's byte order, read as tcpdump reads
+     * it), then IPv4 or IPv6 by the family (BSD values); others: nothing is recorded.
+     */
+    private static void enc(Packet p, Layers l) {
+        if (!p.has(0, ENC_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int family = (int) le32(p, 0);
+        if ((family & 0xffff0000) != 0) family = Integer.reverseBytes(family);
+        switch (family) {
+            case AF_INET -> IpLayer.ipv4(p, l, ENC_HEADER_LENGTH);
+            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, ENC_HEADER_LENGTH);
+            default -> { }
+        }
+    }
+
+    private static long le32(Packet p, int off) {
+        return p.u8(off) | p.u8(off + 1) << 8 | p.u8(off + 2) << 16 | (long) p.u8(off + 3) << 24;
+    }
+
+    /**
      * FRELAY ({@link FrameRelayHeader}): after the Q.922 address, Cisco's ethertype encapsulation (IPv4 and IPv6
      * walked), or UI, the optional pad and the NLPID: IPv4, IPv6, and SNAP with OUI 0 and either ethertype are walked,
      * as tcpdump's fr_print decides (a pad byte is taken as one whatever the address length). An invalid address, other
@@ -341,18 +432,18 @@ public final class Dissector {
      * NULL: a 4-byte address family in the byte order of the machine that wrote the file; families are
      * small numbers, so a value with only its high half set was written little-endian. LOOP: network order.
      */
-    private static void nullOrLoop(Packet p, Layers l, boolean networkOrder) {
-        if (!p.has(0, 4)) {
+    private static void nullOrLoop(Packet p, Layers l, int off, boolean networkOrder) {
+        if (!p.has(off, 4)) {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
         l.rareGroupsSet = true;
-        int family = (int) p.u32(0);
+        int family = (int) p.u32(off);
         if (!networkOrder && (family & 0xffff) == 0 && family != 0) family = Integer.reverseBytes(family);
         l.addressFamily = family;
         switch (family) {
-            case AF_INET -> IpLayer.ipv4(p, l, 4);
-            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, 4);
+            case AF_INET -> IpLayer.ipv4(p, l, off + 4);
+            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, off + 4);
             default -> { }
         }
     }

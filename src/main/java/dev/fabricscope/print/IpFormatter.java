@@ -101,7 +101,7 @@ final class IpFormatter {
             return;
         }
         if (!p.has(off, 1)) {
-            out.append(" [|ipn]");
+            earlyEnd.mark(out, "ipn");   // GET_U_1 jumps out
             return;
         }
         switch (p.u8(off) >>> 4) {

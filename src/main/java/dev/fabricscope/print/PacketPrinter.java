@@ -33,7 +33,8 @@ import java.util.Set;
  * over InfiniBand (LINKTYPE_IPOIB), Linux netfilter log ({@link NflogFormatter}), Solaris ipnet ({@link
  * IpnetFormatter}), Linux vsock ({@link VsockFormatter}), Frame Relay and FRF.16 multilink Frame Relay ({@link
  * FrameRelayFormatter}, Q.933 in {@link Q933Formatter}), IEEE 802.11 bare, after radiotap ({@link
- * RadiotapFormatter}), Prism or AVS headers ({@link Ieee80211Formatter}), and
+ * RadiotapFormatter}), Prism or AVS headers ({@link Ieee80211Formatter}), pf's log ({@link PflogFormatter}), OpenBSD's
+ * enc ({@link EncFormatter}), macOS's pktap ({@link PktapFormatter}) and PPI headers before a packet of their DLT, and
  * the truncation markers of those; see PacketPrinterTest for the
  * known differences. Starts from the link layers the {@link dev.fabricscope.dissect.Dissector} found ({@link Layers})
  * and reads each protocol header itself as tcpdump's printers do (every read bounds-checked), and allocates nothing
@@ -47,7 +48,8 @@ public final class PacketPrinter {
          * others) and frame length, and each VLAN tag; on Linux cooked captures their header; on NULL/LOOP the address
          * family; on raw IP "ip: "; on PPP the protocol and frame length; on PPP_SERIAL the address, control and
          * length; on Cisco HDLC the address, type and length; on IPoIB "IPOIB", the ethertype and length; on NFLOG
-         * and IPNET their header; on Frame Relay the Q.922 header. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
+         * and IPNET their header; on Frame Relay the Q.922 header; on PFLOG the rule, reason, action, direction and
+         * interface; on PKTAP and PPI the DLT and header length. On every link type the line then leaves out the "IP ", "IP6 " and "ARP, " names, as
          * tcpdump -e does.
          */
         LINK_HEADERS,
@@ -125,7 +127,9 @@ public final class PacketPrinter {
     private final NflogFormatter nflog;
     private final IpnetFormatter ipnet;
     private final VsockFormatter vsock;
-    /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
+    private final PflogFormatter pflog;
+    private final EncFormatter enc;
+    /** The link-level bytes tcpdump counted for the last NFLOG, VSOCK or PFLOG record (for -x). */
     private int recordLinkLength;
     private final JuniperFormatter juniper;
     private final FrameRelayFormatter frameRelay;
@@ -140,6 +144,10 @@ public final class PacketPrinter {
     private final Ieee80211Formatter wifi;
     /** The link-level bytes tcpdump counted for the last 802.11 frame, radiotap header included (for -x). */
     private int wifiLinkLength;
+    /** The link-level bytes tcpdump counted for the last PKTAP packet (for -x). */
+    private int pktapLinkLength;
+    /** The link-level bytes tcpdump counted for the last PPI packet (for -x). */
+    private int ppiLinkLength;
     /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
     private final Packet juniperFrame = new Packet();
     private final Layers juniperLayers = new Layers();
@@ -240,6 +248,8 @@ public final class PacketPrinter {
         this.nflog = new NflogFormatter(verbosity, linkHeaders, defaultPrint, ip);
         this.ipnet = new IpnetFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, ip);
         this.vsock = new VsockFormatter(verbosity);
+        this.pflog = new PflogFormatter(linkHeaders, defaultPrint, ip);
+        this.enc = new EncFormatter(earlyEnd, ip);
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
@@ -267,7 +277,12 @@ public final class PacketPrinter {
             timestamps.format(p.timestampNanos(), p.fractionBeyondSecond(), out);
             out.append(' ');
         }
-        int length = p.origLen();
+        link(p, l, p.origLen(), out);
+        if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /** A packet of {@code p}'s link type ({@code length}: on the wire), as tcpdump's printer for that type. */
+    private void link(Packet p, Layers l, int length, StringBuilder out) {
         switch (p.linkType()) {
             case LinkType.EN10MB -> ethernet(p, l, 0, length, out);
             case LinkType.LINUX_SLL -> linuxCooked(p, false, length, out);
@@ -293,6 +308,9 @@ public final class PacketPrinter {
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
             case LinkType.IPNET -> ipnet.format(p, length, out);
             case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
+            case LinkType.PFLOG -> recordLinkLength = pflog.format(p, length, out);
+            case LinkType.ENC -> enc.format(p, length, out);
+            case LinkType.PPI -> ppiLinkLength = ppi(p, length, out);
             case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
             case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> atmLinkLength = atm.rfc1483(p, length, out);
@@ -301,12 +319,110 @@ public final class PacketPrinter {
             case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
             case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
             case LinkType.IEEE802_11_RADIO_AVS -> wifiLinkLength = avs(p, length, out);
+            case LinkType.PKTAP, LinkType.USER2 -> pktapLinkLength = pktap(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
             }
         }
-        if (rawDump != RawDump.NONE) rawBytes(p, l, out);
+    }
+
+    /**
+     * LINKTYPE_PKTAP ({@link PktapFormatter}): the header's checks, -e's header, then for a packet record the packet as
+     * a packet of the header's DLT (a nested view, dissected on its own) when tcpdump has a printer for it, else the
+     * header and the default dump. Returns the link-level bytes tcpdump counts: the header, and the carried packet's
+     * own twice (pktap_if_print adds what the inner printer added to the running count, then adds the sum to it).
+     */
+    private int pktap(Packet p, int length, StringBuilder out) {
+        if (length >= PktapFormatter.HEADER && !p.has(0, 12)) {   // the DLT and pkt_len fetched first
+            earlyEnd.mark(out, "pktap");
+            return 0;
+        }
+        if (!PktapFormatter.valid(p, length, out)) return 0;
+        long header = PktapFormatter.headerLength(p);
+        if (p.capLen() < header) {
+            earlyEnd.mark(out, "pktap");
+            return 0;
+        }
+        int hdr = (int) header;
+        if (linkHeaders) PktapFormatter.header(p, length, verbosity == Verbosity.QUIET, out);
+        long recordType = PktapFormatter.recordType(p);
+        if (recordType == PktapFormatter.REC_NONE) {
+            out.append("no data");
+            return hdr;
+        }
+        if (recordType != PktapFormatter.REC_PACKET) return hdr;
+        int carried = carriedLink(p, hdr, length, PktapFormatter.dlt(p), out);
+        if (carried < 0) {
+            if (!linkHeaders) PktapFormatter.header(p, length, verbosity == Verbosity.QUIET, out);
+            if (defaultPrint) HexDump.hexAndAscii(p, hdr, p.capLen() - hdr, "\n\t", out);
+            return hdr;
+        }
+        return hdr + 2 * carried;
+    }
+
+    /**
+     * The packet after a PKTAP or PPI header ({@code hdr} bytes of {@code length}) as a packet of link type {@code
+     * dlt} (a nested view, dissected on its own), when tcpdump has a printer for that DLT; returns the link-level
+     * bytes that printer counted, -1 when tcpdump has none (nothing printed).
+     */
+    private int carriedLink(Packet p, int hdr, int length, long dlt, StringBuilder out) {
+        if (!PktapFormatter.tcpdumpPrints(dlt) || nesting == MAX_NESTING) return -1;
+        Packet inner = innerView(p, hdr, length - hdr, p.capLen() - hdr, PktapFormatter.linkType(dlt));
+        Layers layers = innerLayers[nesting];
+        Dissector.dissect(inner, layers);
+        nesting++;
+        try {
+            link(inner, layers, length - hdr, out);
+            return linkHeaderLength(inner, layers);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private static final int PPI_HEADER = 8, PPI_MAX_LENGTH = 65532;
+
+    /**
+     * LINKTYPE_PPI as tcpdump's ppi_if_print: the 8-byte header (version, flags, little-endian length and DLT) and
+     * its fields up to that length (not printed), then the packet as a packet of the DLT ({@link #carriedLink}); -e
+     * prints "V.N DLT NAME (N) len H, length L: " first. Returns the link-level bytes tcpdump counts: the length, and
+     * the carried packet's own twice, as for PKTAP.
+     */
+    private int ppi(Packet p, int length, StringBuilder out) {
+        if (p.capLen() < PPI_HEADER) {
+            out.append(" [|ppi]");
+            return p.capLen();
+        }
+        int hdr = p.u8(2) | p.u8(3) << 8;
+        if (hdr < PPI_HEADER || hdr > PPI_MAX_LENGTH) {
+            out.append(" [length ").append(hdr).append(" < ").append(PPI_HEADER).append(" or > ").append(PPI_MAX_LENGTH)
+                .append("] (invalid)");
+            return p.capLen();
+        }
+        if (p.capLen() < hdr) {
+            out.append(" [|ppi]");
+            return p.capLen();
+        }
+        long dlt = PktapFormatter.le32(p, 4);
+        if (linkHeaders) ppiHeader(p, dlt, hdr, length, out);
+        int carried = carriedLink(p, hdr, length, dlt, out);
+        if (carried < 0) {
+            if (!linkHeaders) ppiHeader(p, dlt, hdr, length, out);
+            if (defaultPrint) HexDump.hexAndAscii(p, hdr, p.capLen() - hdr, "\n\t", out);
+            return hdr;
+        }
+        return hdr + 2 * carried;
+    }
+
+    private void ppiHeader(Packet p, long dlt, int hdr, int length, StringBuilder out) {
+        String name = DltNames.name(dlt);
+        if (verbosity != Verbosity.QUIET) {
+            out.append("V.").append(p.u8(0)).append(" DLT ").append(name == null ? "UNKNOWN" : name).append(" (")
+                .append(dlt).append(") len ").append(hdr);
+        } else {
+            out.append(name == null ? "UNKNOWN" : name);
+        }
+        out.append(", length ").append(length).append(": ");
     }
 
     /**
@@ -397,8 +513,9 @@ public final class PacketPrinter {
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
-                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
-                 LinkType.IEEE802_11_RADIO_AVS -> true;
+                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11,
+                 LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG,
+                 LinkType.PKTAP, LinkType.USER2, LinkType.ENC, LinkType.PPI -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -423,8 +540,13 @@ public final class PacketPrinter {
             return Math.min(serialLinkLength, p.capLen());
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
-        if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
-        if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK || p.linkType() == LinkType.PFLOG) {
+            return recordLinkLength;
+        }
+        if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;
+        if (p.linkType() == LinkType.ENC) return EncFormatter.HEADER;
+        if (p.linkType() == LinkType.PPI) return ppiLinkLength;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.PKTAP || p.linkType() == LinkType.USER2) return pktapLinkLength;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.ATM_RFC1483_100
             || p.linkType() == LinkType.SUNATM) {
@@ -1332,11 +1454,11 @@ public final class PacketPrinter {
         String name = bsdAddressFamily(family);
         if (verbosity != Verbosity.QUIET) {
             out.append("AF ").append(name == null ? "Unknown" : name).append(" (")
-                .append(Integer.toUnsignedString(family)).append(')');
+                .append(family & 0xffffffffL).append(')');
         } else if (name != null) {
             out.append(name);
         } else {
-            out.append("Unknown AF ").append(Integer.toUnsignedString(family));
+            out.append("Unknown AF ").append(family & 0xffffffffL);
         }
         out.append(", length ").append(length).append(": ");
     }

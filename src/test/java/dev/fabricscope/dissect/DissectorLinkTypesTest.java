@@ -257,6 +257,105 @@ class DissectorLinkTypesTest {
     }
 
     @Test
+    void pflogSkipsItsHeaderToTheIpPacket() {
+        dissect(PFLOG_IPV4_UDP);
+        assertEquals(64, l.networkOffset);
+        assertEquals(NetworkKind.IPV4, l.networkKind);
+        assertEquals(53, l.srcPort);
+        assertEquals(12, l.payloadLength);
+        dissect(PFLOG_IPV6_TCP);
+        assertEquals(72, l.networkOffset);   // 69 rounded up to 4
+        assertEquals(NetworkKind.IPV6, l.networkKind);
+        assertEquals(50000, l.dstPort);
+        assertEquals(5, l.payloadLength);
+        for (int family : new int[] {24, 30}) {
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG,
+                SampleFrames.pflog(64, family, Frames.ipv6(17, Frames.udp(1, 2, new byte[3])))), l));
+            assertEquals(2, l.dstPort);
+        }
+    }
+
+    @Test
+    void pflogOtherRecordsAndShortHeaders() {
+        byte[] udp = PFLOG_IPV4_UDP.bytes();
+        byte[] other = udp.clone();
+        other[1] = 7;                                              // another family: not walked
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG, other), l));
+        assertEquals(-1, l.networkOffset);
+        byte[] invalid = udp.clone();
+        invalid[0] = 44;                                           // tcpdump: an invalid header length
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG, invalid), l));
+        assertEquals(-1, l.networkOffset);
+        for (int cap = 1; cap < 64; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.PFLOG, udp, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        assertFalse(Dissector.dissect(Frames.packet(LinkType.PFLOG, udp, 65), l));   // IPv4 cut: IP's own reason
+        assertNotEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PFLOG, udp, 64 + 28), l));   // a snapshot length's cut
+        assertEquals(53, l.srcPort);
+    }
+
+    @Test
+    void pktapWalksThePacketOfItsDlt() {
+        dissect(PKTAP_ETH_IPV4_UDP);
+        assertEquals(108, l.ethOffset);
+        assertEquals(122, l.networkOffset);
+        assertEquals(53, l.srcPort);
+        byte[] v6 = Frames.ipv6(6, Frames.tcp(443, 50000, 1, 2, SampleFrames.ACK, Frames.NONE, dev.fabricscope.testing.ByteArrays.ascii("pktap")));
+        byte[][] packets = {SampleFrames.pktap(120, 1, 0, concat(new byte[] {30, 0, 0, 0}, v6)),
+            SampleFrames.pktap(108, 1, 108, concat(new byte[] {0, 0, 0, 24}, v6)), SampleFrames.pktap(108, 1, 12, v6),
+            SampleFrames.pktap(108, 1, 229, v6)};
+        int[] at = {124, 112, 108, 108};
+        for (int linkType : new int[] {LinkType.PKTAP, LinkType.USER2}) {
+            for (int i = 0; i < packets.length; i++) {
+                assertTrue(Dissector.dissect(Frames.packet(linkType, packets[i]), l));
+                assertEquals(at[i], l.networkOffset);
+                assertEquals(50000, l.dstPort);
+            }
+        }
+    }
+
+    @Test
+    void pktapOtherRecordsAndShortHeaders() {
+        byte[] udp = PKTAP_ETH_IPV4_UDP.bytes();
+        for (byte[] other : new byte[][] {SampleFrames.pktap(108, 0, 1, new byte[60]),   // no data
+            SampleFrames.pktap(108, 1, 101, Frames.ipv4(17, Frames.udp(1, 2, Frames.NONE))),    // no printer in tcpdump
+            SampleFrames.pktap(107, 1, 1, new byte[60]),
+            java.util.Arrays.copyOf(SampleFrames.pktap(300, 1, 1, Frames.NONE), 200)}) {                 // pkt_len too big
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.PKTAP, other), l));
+            assertEquals(-1, l.networkOffset);
+            assertEquals(-1, l.ethOffset);
+        }
+        for (int cap = 1; cap < 108; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.PKTAP, udp, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PKTAP, udp, 108 + 14 + 28), l));   // a snapshot length's cut
+        assertEquals(53, l.srcPort);
+    }
+
+    @Test
+    void encSkipsItsHeaderToTheIpPacket() {
+        byte[] v4 = Frames.ipv4(17, Frames.udp(53, 41000, new byte[12]));
+        byte[] v6 = Frames.ipv6(17, Frames.udp(53, 41000, new byte[12]));
+        byte[][] packets = {concat(hex("02000000 00001000 000c0000"), v4), concat(hex("00000002 00001000 00000c00"), v4),
+            concat(hex("1c000000 00001000 00000000"), v6), concat(hex("00000018 00001000 00000000"), v6),
+            concat(hex("1e000000 00001000 00000000"), v6)};
+        for (byte[] packet : packets) {
+            assertTrue(Dissector.dissect(Frames.packet(LinkType.ENC, packet), l));
+            assertEquals(12, l.networkOffset);
+            assertEquals(41000, l.dstPort);
+        }
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.ENC, concat(hex("07000000 00001000 00000000"), v4)), l));
+        assertEquals(-1, l.networkOffset);   // another family
+        for (int cap = 1; cap < 12; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.ENC, packets[0], cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+    }
+
+    @Test
     void nullInEitherByteOrderAndLoop() {
         dissect(NULL_LE_IPV4);
         assertEquals(2, l.addressFamily);

@@ -209,6 +209,26 @@ final class SampleFrames {
         nflog(2, ipv4(17, udp(53, 41000, zeros(12)))));
     static final Sample NFLOG_IPV6_TCP = new Sample("nflog-ipv6-tcp", LinkType.NFLOG,
         nflog(10, ipv6(6, tcp(443, 50000, 1, 2, ACK, NONE, ascii("nflog")))));
+    /** LINKTYPE_PFLOG: pf's header of {@code length} bytes (64 captured at least: Linux's struct), the packet. */
+    static byte[] pflog(int length, int family, byte[] packet) {
+        byte[] header = java.util.Arrays.copyOf(new byte[] {(byte) length, (byte) family, 1, 0, 'e', 'm', '0'},
+            Math.max(64, length + 3 & ~3));
+        return concat(header, packet);
+    }
+
+    static final Sample PFLOG_IPV4_UDP = new Sample("pflog-ipv4-udp", LinkType.PFLOG,
+        pflog(61, 2, ipv4(17, udp(53, 41000, zeros(12)))));
+    static final Sample PFLOG_IPV6_TCP = new Sample("pflog-ipv6-tcp", LinkType.PFLOG,
+        pflog(69, 28, ipv6(6, tcp(443, 50000, 1, 2, ACK, NONE, ascii("pflog")))));
+    /** LINKTYPE_PKTAP: macOS's little-endian header ({@code length} bytes, a record type, the DLT), the packet. */
+    static byte[] pktap(int length, int recordType, int dlt, byte[] packet) {
+        byte[] header = java.util.Arrays.copyOf(new byte[] {(byte) length, (byte) (length >>> 8), 0, 0,
+            (byte) recordType, 0, 0, 0, (byte) dlt, (byte) (dlt >>> 8), 0, 0, 'e', 'n', '0'}, Math.max(length, 12));
+        return concat(header, packet);
+    }
+
+    static final Sample PKTAP_ETH_IPV4_UDP = new Sample("pktap-eth-ipv4-udp", LinkType.PKTAP,
+        pktap(108, 1, 1, eth(0x0800, ipv4(17, udp(53, 41000, zeros(12))))));
     /** LINKTYPE_FRELAY: DLCI 100's Q.922 address, then UI and NLPID, Cisco's ethertype, or UI, NLPID SNAP and OUI 0. */
     static final Sample FRELAY_IPV4_UDP = new Sample("frelay-nlpid-ipv4-udp", LinkType.FRELAY,
         concat(hex("1841 03 cc"), ipv4(17, udp(53, 41000, zeros(12)))));

@@ -1,0 +1,114 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.print.TestFrames.*;
+import static dev.fabricscope.testing.ByteArrays.*;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import dev.fabricscope.testing.Oracles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * LINKTYPE_PPI (per-packet information) against tcpdump 4.99 itself: the 8-byte little-endian header (version,
+ * flags, length, DLT) and its fields (an 802.11-Common field: type 2, length 20), then packets of the DLT: 802.11
+ * (bare and after radiotap), Ethernet, NULL, raw IP; DLTs tcpdump has no printer for; invalid and cut lengths;
+ * with and without -e, whole, cut after every byte and mutated.
+ */
+class PpiLinkTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void tcpdump() {
+        Oracles.requireTcpdump();
+    }
+
+    static byte[] le16(int v) {
+        return new byte[] {(byte) v, (byte) (v >>> 8)};
+    }
+
+    static byte[] le32(long v) {
+        return concat(le16((int) v), le16((int) (v >> 16)));
+    }
+
+    /** The 802.11-Common field: TSF timer, flags, rate, channel frequency and flags, FHSS, signal and noise. */
+    static final byte[] COMMON = concat(le16(2), le16(20), hex("0102030405060708"), le16(1), le16(4), le16(2437),
+        le16(0x00a0), hex("0000"), hex("c5a0"));
+
+    static byte[] ppi(int version, int length, long dlt, byte[] fields, byte[] packet) {
+        return concat(new byte[] {(byte) version, 0}, le16(length), le32(dlt), fields, packet);
+    }
+
+    static byte[] ppi(long dlt, byte[] packet) {
+        return ppi(0, 8 + COMMON.length, dlt, COMMON, packet);
+    }
+
+    private static List<Frame> frames() {
+        byte[] v4 = ipv4(1, icmpEcho(8, 0x0d0e, 1, new byte[16]));
+        byte[] beacon = Ieee80211LinkTest.managementFrames().get(0);
+        byte[] data = Ieee80211LinkTest.dataFrames().get(0);
+        List<Frame> f = new ArrayList<>();
+        f.add(new Frame(ppi(105, beacon)));
+        f.add(new Frame(ppi(105, data)));
+        f.add(new Frame(ppi(127, concat(Ieee80211LinkTest.usualRadiotap(0), beacon))));
+        f.add(new Frame(ppi(1, ethernet(0x0800, ipv4(17, udp(1000, 53, ascii("abcd"), IP_A, IP_B))))));
+        f.add(new Frame(ppi(0, concat(new byte[] {2, 0, 0, 0}, v4))));
+        f.add(new Frame(ppi(12, v4)));
+        f.add(new Frame(ppi(0, 8, 228, new byte[0], v4)));                                  // no fields
+        f.add(new Frame(ppi(3, 12, 105, hex("00000000"), beacon)));
+        f.add(new Frame(ppi(101, v4)));                                                     // no printer: dump
+        f.add(new Frame(ppi(147, hex("0102030405060708090a0b0c0d0e0f1011"))));
+        f.add(new Frame(ppi(0x80000001L, hex("ab"))));
+        f.add(new Frame(ppi(105, new byte[0])));                                            // the header alone
+        f.add(new Frame(ppi(0, 7, 105, COMMON, beacon)));                                  // invalid lengths
+        f.add(new Frame(ppi(0, 0, 105, COMMON, beacon)));
+        f.add(new Frame(ppi(0, 65533, 105, COMMON, beacon)));
+        f.add(new Frame(ppi(0, 0xffff, 105, COMMON, beacon)));
+        f.add(new Frame(ppi(0, 400, 105, COMMON, beacon)));                                // longer than captured
+        return f;
+    }
+
+    @Test
+    void wholeFramesAsTcpdump() throws Exception {
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.PPI, frames(),
+            "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    }
+
+    @Test
+    void cutFramesAsTcpdump() throws Exception {
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.PPI,
+            TcpdumpOracle.cutAfterEveryByte(frames(), 1), "-x", "-e -x", "-v", "-q");
+    }
+
+    @Test
+    void mutantsAsTcpdump() throws Exception {
+        List<Frame> mutants =
+            printedDlts(MutatedFrames.of(frames(), "PPI", 20_261_126L, 16, b -> 0, 3, 8, MutatedFrames.ALL));
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.PPI, mutants,
+            "-e -x", "-v", "-e -q");
+    }
+
+    /**
+     * The mutants whose DLT tcpdump prints without a printer or with one we have too (a DLT of a protocol we do not
+     * print, such as Bluetooth's, would print UNSUPPORTED where tcpdump decodes it).
+     */
+    static List<Frame> printedDlts(List<Frame> mutants) {
+        return mutants.stream().filter(m -> {
+            byte[] b = m.bytes();
+            if (b.length < 8) return true;
+            long dlt = (b[4] & 0xff) | (b[5] & 0xff) << 8 | (b[6] & 0xff) << 16 | (long) (b[7] & 0xff) << 24;
+            return !PktapFormatter.tcpdumpPrints(dlt) || PacketPrinter.prints(PktapFormatter.linkType(dlt));
+        }).toList();
+    }
+
+    @Test
+    void noAllocationPerPacket() {
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.PPI, 2000, "PPI", "-v", "-e -v",
+            "-e -x", "-q -e");
+    }
+}
