@@ -111,6 +111,7 @@ public final class PacketPrinter {
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
     private final IpxFormatter ipx;
+    private final AtalkFormatter atalk;
     private final GeonetFormatter geonet;
     private final RealtekFormatter realtek;
     /** The frame whose Ethernet source MAC GeoNet, CALM FAST and Realtek print (tcpdump's src), as bytes and offset. */
@@ -232,6 +233,7 @@ public final class PacketPrinter {
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
         this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
+        this.atalk = new AtalkFormatter(verbosity, linkHeaders, earlyEnd);
         this.geonet = new GeonetFormatter(verbosity, earlyEnd);
         this.realtek = new RealtekFormatter(earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
@@ -523,6 +525,7 @@ public final class PacketPrinter {
                 case Encapsulated.PPP -> ppp.format(inner, 0, length, out);
                 case Encapsulated.OSI -> osi.format(inner, 0, length, out);
                 case Encapsulated.IPX -> ipx.format(inner, 0, out);
+                case Encapsulated.ATALK -> atalk.ddp(inner, 0, length, out);
                 default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {
@@ -921,6 +924,9 @@ public final class PacketPrinter {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, length, out);
+            case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, length, verbosity.verbose()
+                ? out.append("et1 ") : out);   // tcpdump's -v mark of EtherTalk phase 1 (also in SNAP)
+            case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
@@ -1112,10 +1118,13 @@ public final class PacketPrinter {
         return "?";
     }
 
+    private static final int BSD_AF_APPLETALK = 16;
+
     /**
      * LINKTYPE_NULL/LOOP as tcpdump's null_if_print: -e prints "AF IPv4 (2), length N: " (-q: the name alone); an
      * address family it cannot decode gets that header (without -e too) and the default dump. ISO (7) is printed by
-     * {@link OsiFormatter}; AppleTalk and IPX, which tcpdump decodes, are dumped here (a known difference).
+     * {@link OsiFormatter}, AppleTalk (16) by {@link AtalkFormatter}; IPX, which tcpdump decodes, is dumped here (a
+     * known difference).
      */
     private void nullOrLoop(Packet p, int length, StringBuilder out) {
         if (!p.has(0, NULL_HEADER)) {
@@ -1129,6 +1138,7 @@ public final class PacketPrinter {
             case 2 -> ip.ipv4(p, NULL_HEADER, length - NULL_HEADER, out);
             case 24, 28, 30 -> ip.ipv6(p, NULL_HEADER, length - NULL_HEADER, out);
             case 7 -> osi.format(p, NULL_HEADER, length - NULL_HEADER, out);
+            case BSD_AF_APPLETALK -> atalk.ddp(p, NULL_HEADER, length - NULL_HEADER, out);
             default -> {
                 if (!linkHeaders) addressFamilyHeader(family, length, out);
                 if (defaultPrint && NULL_HEADER < p.capLen()) {
