@@ -18,6 +18,7 @@ public final class LinkType {
     public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
     public static final int LOOP = 108;
     public static final int LINUX_SLL = 113;
+    public static final int LTALK = 114;      // LocalTalk: an LLAP header, then a short or long DDP header
     public static final int PPP_PPPD = 166;   // PPP as pppd sees it: LINKTYPE_PPP's header, the address's direction
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
     public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
@@ -71,6 +72,7 @@ public final class LinkType {
             case MFR -> "MFR";
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
+            case LTALK -> "LTALK";
             case IEEE802_11 -> "IEEE802_11";
             case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
             case PRISM_HEADER -> "PRISM_HEADER";
@@ -124,6 +126,7 @@ public final class LinkType {
             case MFR -> "FRF.16 Frame Relay";
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
+            case LTALK -> "Localtalk";
             case IEEE802_11 -> "802.11";
             case IEEE802_11_RADIO -> "802.11 plus radiotap header";
             case PRISM_HEADER -> "802.11 plus Prism header";
@@ -180,6 +183,7 @@ public final class LinkType {
             case "MFR" -> MFR;
             case "ATM_RFC1483" -> ATM_RFC1483;
             case "SUNATM" -> SUNATM;
+            case "LTALK" -> LTALK;
             case "IEEE802_11" -> IEEE802_11;
             case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
             case "PRISM_HEADER" -> PRISM_HEADER;

@@ -5,13 +5,14 @@ import dev.fabricscope.capture.Packet;
 /**
  * AppleTalk as tcpdump 4.99 prints it (print-atalk.c): DDP (ethertype 0x809b, and in SNAP with Apple's OUI 08-00-07)
  * as {@code AT 1.2.253 > 3.4.2: nbp-lkup 7: "=:LaserWriter@*"} ("AT " only without -e), AARP (ethertype 0x80f3) as
- * {@code aarp who-has 1.2 tell 1.3}, and LocalTalk's LLAP header in front of a short or long DDP header. By DDP type:
+ * {@code aarp who-has 1.2 tell 1.3}, and LocalTalk's LLAP header (LINKTYPE_LTALK) in front of a short or long DDP
+ * header ({@code 0.5.253 > 0.9.2: nbp-lkup ...}: net 0, the nodes LLAP's). By DDP type:
  * NBP (lookups, broadcast requests, replies with their tuples and tcpdump's anomaly notes), ATP (request, response,
  * release: control flags, bitmap, transaction id, user data), EIGRP ({@link EigrpFormatter}), and for the others
  * (RTMP, echo, ZIP, ...) tcpdump's "at-rtmp 20" name and length: tcpdump 4.99 decodes no further.
  *
  * <p>Addresses are numeric ("net.node", "net" for node 255), sockets too, as tcpdump -n prints them. tcpdump checks
- * each header's capture itself, so a cut packet ends the line with its marker ("[|ddp]", "[|atalk]") but never
+ * each header's capture itself, so a cut packet ends the line with its marker ("[|ddp]", "[|atalk]", "[|llap]") but never
  * jumps: the link-level header still counts for -x. Appends to the caller's builder; allocates nothing.
  */
 final class AtalkFormatter {
@@ -26,6 +27,8 @@ final class AtalkFormatter {
 
     private final boolean linkHeaders;
     private final EigrpFormatter eigrp;
+    /** tcpdump's ndo_protocol, which its truncation marks name: the entry point's ("atalk" or "llap"). */
+    private String protocol;
 
     AtalkFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd) {
         this.linkHeaders = linkHeaders;
@@ -34,6 +37,7 @@ final class AtalkFormatter {
 
     /** tcpdump's atalk_print: the long DDP header at {@code off} and its payload; {@code length} from the link. */
     void ddp(Packet p, int off, int length, StringBuilder out) {
+        protocol = "atalk";
         if (!linkHeaders) out.append("AT ");
         if (length < DDP) {
             out.append(" [|ddp ").append(length).append(']');
@@ -56,6 +60,7 @@ final class AtalkFormatter {
      * the bytes tcpdump counts as link-level header, 0 where the capture ends inside them.
      */
     int llap(Packet p, int off, int length, StringBuilder out) {
+        protocol = "llap";
         if (length < LAP) {
             out.append(" [|llap ").append(length).append(']');
             return length;
@@ -179,9 +184,9 @@ final class AtalkFormatter {
         }
     }
 
-    private static void atp(Packet p, int bp, int length, StringBuilder out) {
+    private void atp(Packet p, int bp, int length, StringBuilder out) {
         if (!p.has(bp, ATP)) {
-            out.append(" [|atalk]");
+            out.append(" [|").append(protocol).append(']');
             return;
         }
         if (length < ATP) {
@@ -262,7 +267,7 @@ final class AtalkFormatter {
         }
     }
 
-    private static void nbp(Packet p, int np, int length, int net, int node, int socket, StringBuilder out) {
+    private void nbp(Packet p, int np, int length, int net, int node, int socket, StringBuilder out) {
         if (length < NBP_HEADER) {
             out.append(" truncated-nbp ").append(length);
             return;
@@ -275,7 +280,7 @@ final class AtalkFormatter {
         int end = p.capLen();
         int tp = np + NBP_HEADER;
         if (tp > end) {
-            out.append(" [|atalk]");
+            out.append(" [|").append(protocol).append(']');
             return;
         }
         int control = p.u8(np), id = p.u8(np + 1);
@@ -284,7 +289,7 @@ final class AtalkFormatter {
             case NBP_BROADCAST_REQUEST, NBP_LOOKUP -> {
                 out.append(kind == NBP_LOOKUP ? " nbp-lkup " : " nbp-brRq ").append(id).append(':');
                 if (tp + NBP_TUPLE > end) {
-                    out.append(" [|atalk]");
+                    out.append(" [|").append(protocol).append(']');
                     return;
                 }
                 name(p, tp, end, out);
@@ -312,9 +317,9 @@ final class AtalkFormatter {
     }
 
     /** tcpdump's nbp_tuple_print: the next tuple's offset, -1 where it stopped. */
-    private static int tuple(Packet p, int tp, int end, int net, int node, int socket, StringBuilder out) {
+    private int tuple(Packet p, int tp, int end, int net, int node, int socket, StringBuilder out) {
         if (tp + NBP_TUPLE > end) {
-            out.append(" [|atalk]");
+            out.append(" [|").append(protocol).append(']');
             return -1;
         }
         int next = name(p, tp, end, out);
@@ -332,7 +337,7 @@ final class AtalkFormatter {
     }
 
     /** tcpdump's nbp_name_print: "object:type@zone"; returns the offset after the zone, -1 where it stopped. */
-    private static int name(Packet p, int tp, int end, StringBuilder out) {
+    private int name(Packet p, int tp, int end, StringBuilder out) {
         out.append(" \"");
         int cp = countedString(p, tp + NBP_TUPLE, end, out);
         if (cp < 0) return -1;
@@ -347,9 +352,9 @@ final class AtalkFormatter {
     }
 
     /** tcpdump's print_cstring: a length byte (at most 32) and that many characters; -1 where it stopped. */
-    private static int countedString(Packet p, int cp, int end, StringBuilder out) {
+    private int countedString(Packet p, int cp, int end, StringBuilder out) {
         if (cp >= end) {
-            out.append(" [|atalk]");
+            out.append(" [|").append(protocol).append(']');
             return -1;
         }
         int length = p.u8(cp++);
@@ -359,7 +364,7 @@ final class AtalkFormatter {
         }
         for (; length != 0; length--) {
             if (cp >= end) {
-                out.append(" [|atalk]");
+                out.append(" [|").append(protocol).append(']');
                 return -1;
             }
             Text.printableChar(out, p.u8(cp++));

@@ -135,6 +135,8 @@ public final class PacketPrinter {
     private final AtmFormatter atm;
     /** The link-level bytes tcpdump counted for the last ATM_RFC1483 or SUNATM packet (for -x). */
     private int atmLinkLength;
+    /** The link-level bytes tcpdump counted for the last LTALK packet (for -x): LLAP and DDP headers. */
+    private int ltalkLinkLength;
     /** {@link #encapsulated} as the ATM printers call it (one reference, made once). */
     private final Encapsulated carried = this::encapsulated;
     private final RadiotapFormatter radiotap = new RadiotapFormatter();
@@ -299,6 +301,11 @@ public final class PacketPrinter {
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
             case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> atmLinkLength = atm.rfc1483(p, length, out);
             case LinkType.SUNATM -> atmLinkLength = atm.sunatm(p, length, out);
+            case LinkType.LTALK -> {
+                // tcpdump's ltalk_if_print: where the capture ends inside the headers, all of it is header
+                int header = atalk.llap(p, 0, length, out);
+                ltalkLinkLength = header == 0 ? p.capLen() : header;
+            }
             case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
             case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
             case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
@@ -432,6 +439,7 @@ public final class PacketPrinter {
             || p.linkType() == LinkType.SUNATM) {
             return atmLinkLength;
         }
+        if (p.linkType() == LinkType.LTALK) return ltalkLinkLength;
         if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
             || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
             return wifiLinkLength;

@@ -127,6 +127,40 @@ class AtalkFormatterTest {
         return f;
     }
 
+    /** LocalTalk frames: an LLAP header (destination, source, type), then a short or long DDP header. */
+    static List<Frame> localTalkFrames() {
+        List<Frame> f = new ArrayList<>();
+        byte[] lookup = nbp(0x21, 7, tuple(0, 5, 253, 0, counted("="), counted("LaserWriter"), counted("*")));
+        f.add(new Frame(concat(hex("ff 05 01"), u16(5 + lookup.length), hex("02 fd 02"), lookup)));
+        f.add(new Frame(concat(hex("09 05 01"), u16(5 + lookup.length), hex("02 fe 02"), lookup)));   // other socket
+        f.add(new Frame(concat(hex("09 05 01 0009 81 82 03"), atp(0x40, 1, 9, 0, hex("")))));
+        f.add(new Frame(concat(hex("09 05 01 0009 01 01 01 00000000"))));
+        f.add(new Frame(concat(hex("09 05 02"), ddp(2, lookup))));
+        f.add(new Frame(concat(hex("09 05 02"), ddp(255, 0x81, 0x82, 3, atp(0x90, 3, 9, 0, hex("aa"))))));
+        f.add(new Frame(concat(hex("09 05 02"), ddp(255, 4, 4, 4, hex("01 02")))));
+        f.add(new Frame(hex("09 05 4b 0102")));     // KLAP: tcpdump names the type only
+        f.add(new Frame(hex("09 05 07")));
+        f.add(new Frame(hex("09 05 01 0000")));      // shorter than a short DDP header
+        f.add(new Frame(hex("09 05 02 000d 0000 0000")));
+        f.add(new Frame(hex("09 05")));
+        return f;
+    }
+
+    @Test
+    void localTalkAsTcpdump() throws Exception {
+        List<Frame> all = new ArrayList<>(localTalkFrames());
+        all.addAll(TcpdumpOracle.cutAfterEveryByte(localTalkFrames(), 0));
+        all.addAll(MutatedFrames.of(localTalkFrames(), "LTALK", 114, 20, frame -> 0, 4, 12, MutatedFrames.ALL));
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "ltalk", dev.fabricscope.capture.LinkType.LTALK, all,
+            "", "-e", "-v", "-x", "-q", "-e -v -x");
+    }
+
+    @Test
+    void localTalkWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacketWith(localTalkFrames(), dev.fabricscope.capture.LinkType.LTALK,
+            2000, "LocalTalk", "-v", "-x");
+    }
+
     @Test
     void loopbackAsTcpdump() throws Exception {
         List<Frame> all = new ArrayList<>(loopbackFrames());
