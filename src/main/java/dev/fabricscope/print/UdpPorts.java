@@ -9,7 +9,7 @@ final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
+        RADIUS, HSRP, LWRES, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
         ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
@@ -93,7 +93,7 @@ final class UdpPorts {
         if (either(sport, dport, CISCO_AUTORP)) return Decoder.CISCO_AUTORP;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
         if (dport == HSRP) return Decoder.HSRP;
-        if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, LWRES)) return Decoder.LWRES;
         if (either(sport, dport, LDP)) return Decoder.LDP;
         if (either(sport, dport, OLSR)) return Decoder.OLSR;
         if (either(sport, dport, LSP_PING)) return Decoder.LSP_PING;
