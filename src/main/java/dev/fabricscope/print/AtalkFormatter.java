@@ -29,6 +29,8 @@ final class AtalkFormatter {
     private final EigrpFormatter eigrp;
     /** tcpdump's ndo_protocol, which its truncation marks name: the entry point's ("atalk" or "llap"). */
     private String protocol;
+    /** tcpdump's snapshot end for the packet being printed: the capture's, or the IP length's for KIP. */
+    private int end;
 
     AtalkFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd) {
         this.linkHeaders = linkHeaders;
@@ -38,12 +40,13 @@ final class AtalkFormatter {
     /** tcpdump's atalk_print: the long DDP header at {@code off} and its payload; {@code length} from the link. */
     void ddp(Packet p, int off, int length, StringBuilder out) {
         protocol = "atalk";
+        end = p.capLen();
         if (!linkHeaders) out.append("AT ");
         if (length < DDP) {
             out.append(" [|ddp ").append(length).append(']');
             return;
         }
-        if (!p.has(off, DDP)) {
+        if (!has(off, DDP)) {
             out.append(" [|ddp]");
             return;
         }
@@ -60,12 +63,18 @@ final class AtalkFormatter {
      * the bytes tcpdump counts as link-level header, 0 where the capture ends inside them.
      */
     int llap(Packet p, int off, int length, StringBuilder out) {
+        return llap(p, off, length, p.capLen(), out);
+    }
+
+    /** {@link #llap} with the snapshot ending at {@code end} (UDP's KIP: the IP length's). */
+    int llap(Packet p, int off, int length, int end, StringBuilder out) {
         protocol = "llap";
+        this.end = Math.min(end, p.capLen());
         if (length < LAP) {
             out.append(" [|llap ").append(length).append(']');
             return length;
         }
-        if (!p.has(off, LAP)) {
+        if (!has(off, LAP)) {
             out.append(" [|llap]");
             return 0;
         }
@@ -78,7 +87,7 @@ final class AtalkFormatter {
                     out.append(" [|sddp ").append(length).append(']');
                     return length;
                 }
-                if (!p.has(bp, SHORT_DDP)) {
+                if (!has(bp, SHORT_DDP)) {
                     out.append(" [|sddp]");
                     return 0;
                 }
@@ -94,7 +103,7 @@ final class AtalkFormatter {
                     out.append(" [|ddp ").append(length).append(']');
                     return length;
                 }
-                if (!p.has(bp, DDP)) {
+                if (!has(bp, DDP)) {
                     out.append(" [|ddp]");
                     return 0;
                 }
@@ -115,8 +124,9 @@ final class AtalkFormatter {
 
     /** tcpdump's aarp_print: requests, replies and probes for Ethernet/AppleTalk, else the header's fields. */
     void aarp(Packet p, int off, int length, StringBuilder out) {
+        end = p.capLen();
         out.append("aarp ");
-        if (!p.has(off, AARP)) {
+        if (!has(off, AARP)) {
             out.append(" [|aarp]");
             return;
         }
@@ -151,6 +161,11 @@ final class AtalkFormatter {
         out.append(" halen ").append(p.u8(off + 4)).append(" palen ").append(p.u8(off + 5));
     }
 
+    /** Whether {@code len} bytes at {@code off} are before the snapshot end (tcpdump's ND_TTEST_LEN). */
+    private boolean has(int off, int len) {
+        return off >= 0 && len >= 0 && (long) off + len <= end;
+    }
+
     /** An AARP protocol address: its first byte is padding, then net and node. */
     private static void aarpAddress(Packet p, int at, StringBuilder out) {
         address(p.u16(at + 1), p.u8(at + 3), out);
@@ -167,7 +182,7 @@ final class AtalkFormatter {
         switch (type) {
             case DDP_NBP -> nbp(p, bp, length, net, node, socket, out);
             case DDP_ATP -> atp(p, bp, length, out);
-            case DDP_EIGRP -> eigrp.format(p, bp, length, p.capLen(), out);
+            case DDP_EIGRP -> eigrp.format(p, bp, length, end, out);
             default -> {
                 out.append(" at-");
                 switch (type) {
@@ -185,7 +200,7 @@ final class AtalkFormatter {
     }
 
     private void atp(Packet p, int bp, int length, StringBuilder out) {
-        if (!p.has(bp, ATP)) {
+        if (!has(bp, ATP)) {
             out.append(" [|").append(protocol).append(']');
             return;
         }
@@ -277,8 +292,7 @@ final class AtalkFormatter {
             out.append(" truncated-nbp ").append(length + NBP_HEADER);
             return;
         }
-        int end = p.capLen();
-        int tp = np + NBP_HEADER;
+                int tp = np + NBP_HEADER;
         if (tp > end) {
             out.append(" [|").append(protocol).append(']');
             return;

@@ -146,6 +146,36 @@ class AtalkFormatterTest {
         return f;
     }
 
+    /** KIP: LLAP and a long DDP header in UDP, between ports of the DDP-in-UDP ranges. */
+    static List<Frame> kipFrames() {
+        List<Frame> f = new ArrayList<>();
+        byte[] lookup = nbp(0x21, 7, tuple(1000, 5, 253, 0, counted("="), counted("LaserWriter"), counted("*")));
+        int[][] ports = {{200, 200}, {40000, 327}, {16512, 40000}, {40000, 16639}, {768, 895}, {319, 319},
+            {320, 40000}, {199, 328}, {767, 896}, {16511, 16640}};
+        for (int[] p : ports) {
+            f.add(new Frame(ethernet(0x0800, ipv4(17, udp(p[0], p[1], concat(hex("09 05 02"), ddp(2, lookup)), IP_A,
+                IP_B)))));
+        }
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(200, 200, concat(hex("09 05 02"), ddp(255, 0x81, 0x82, 3,
+            atp(0x80, 0, 9, 0, hex("01")))), IP_A, IP_B)))));
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(200, 200, hex("0905 01 0009 0102 01 0000"), IP_A, IP_B)))));
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(200, 200, hex("0905 02 000d"), IP_A, IP_B)))));
+        f.add(new Frame(ethernet(0x0800, ipv4(17, udp(200, 200, hex("0905"), IP_A, IP_B)))));
+        f.add(new Frame(ethernet(0x86dd, ipv6(17, udp(201, 40000, concat(hex("09 05 02"), ddp(1, hex("00"))), IP6_A,
+            IP6_B), 0x60000000L, IP6_A, IP6_B))));
+        return f;
+    }
+
+    @Test
+    void kipAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, kipFrames(), "", "-v", "-q", "-e -x");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, TcpdumpOracle.cutAfterEveryByte(kipFrames(), 14 + 20 + 8), "-x",
+            "-v");
+        List<Frame> mutants = MutatedFrames.of(kipFrames(), "KIP", 200, 12, frame -> MutatedFrames.afterIp(frame) + 8,
+            4, 30, MutatedFrames.ALL);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    }
+
     @Test
     void localTalkAsTcpdump() throws Exception {
         List<Frame> all = new ArrayList<>(localTalkFrames());
@@ -195,5 +225,6 @@ class AtalkFormatterTest {
     @Test
     void printsWithoutAllocating() {
         PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "AppleTalk", "-v", "-e -x");
+        PrinterAllocation.assertNoAllocationPerPacketWith(kipFrames(), "KIP", "-v", "-x");
     }
 }
