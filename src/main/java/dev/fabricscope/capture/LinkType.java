@@ -19,6 +19,7 @@ public final class LinkType {
     public static final int LOOP = 108;
     public static final int ENC = 109;        // OpenBSD's IPsec enc interface: a 12-byte header, then IPv4/IPv6
     public static final int LINUX_SLL = 113;
+    public static final int LTALK = 114;      // LocalTalk: an LLAP header, then a short or long DDP header
     public static final int PPP_PPPD = 166;   // PPP as pppd sees it: LINKTYPE_PPP's header, the address's direction
     public static final int PFLOG = 117;      // the pf firewall's log (pflog0): a pfloghdr, then IPv4/IPv6
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
@@ -76,6 +77,7 @@ public final class LinkType {
             case MFR -> "MFR";
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
+            case LTALK -> "LTALK";
             case IEEE802_11 -> "IEEE802_11";
             case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
             case PRISM_HEADER -> "PRISM_HEADER";
@@ -133,6 +135,7 @@ public final class LinkType {
             case MFR -> "FRF.16 Frame Relay";
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
+            case LTALK -> "Localtalk";
             case IEEE802_11 -> "802.11";
             case IEEE802_11_RADIO -> "802.11 plus radiotap header";
             case PRISM_HEADER -> "802.11 plus Prism header";
@@ -193,6 +196,7 @@ public final class LinkType {
             case "MFR" -> MFR;
             case "ATM_RFC1483" -> ATM_RFC1483;
             case "SUNATM" -> SUNATM;
+            case "LTALK" -> LTALK;
             case "IEEE802_11" -> IEEE802_11;
             case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
             case "PRISM_HEADER" -> PRISM_HEADER;

@@ -511,7 +511,8 @@ final class DnsFormatter {
         out.append('/').append(source).append('/').append(scope);
     }
 
-    private static void typeName(StringBuilder out, int type) {
+    /** tcpdump's ns_type2str name of a resource record type, "Type%u" for others. */
+    static void typeName(StringBuilder out, int type) {
         String name = type < TYPES.length ? TYPES[type] : null;
         if (name != null) out.append(name);
         else out.append("Type").append(type);

@@ -15,6 +15,8 @@ interface Encapsulated {
     int OSI = 0x10007;
     /** Not a link type but tcpdump's ipx_print: a Novell IPX packet, as PPP and GRE carry it. */
     int IPX = 0x18137;
+    /** Not a link type but tcpdump's atalk_print: an AppleTalk DDP packet, as GRE and BSD loopback carry it. */
+    int ATALK = 0x1809b;
 
     /**
      * Prints the packet at {@code off} of {@code outer} as one of link type {@code linkType} (LinkType.EN10MB; IPV4

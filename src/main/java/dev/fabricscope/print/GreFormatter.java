@@ -12,8 +12,8 @@ import dev.fabricscope.capture.Packet;
  * field before it prints it, so a cut header ends with " [|gre]".
  *
  * <p>tcpdump 4.99 has no ERSPAN (0x88be, 0x22eb) or WCCP (0x883e) printer: those print as {@code gre-proto-0x88be}
- * like any protocol it does not decode, and so do they here. IPX (0x8137) is {@link IpxFormatter}'s. Known
- * difference: AppleTalk over GRE, which tcpdump decodes, prints as {@code gre-proto-0x809b}.
+ * like any protocol it does not decode, and so do they here. IPX (0x8137) is {@link IpxFormatter}'s, AppleTalk
+ * (0x809b) {@link AtalkFormatter}'s.
  */
 final class GreFormatter {
     private static final int CHECKSUM = 0x8000, ROUTING = 0x4000, KEY = 0x2000, SEQUENCE = 0x1000,
@@ -105,6 +105,7 @@ final class GreFormatter {
             case TEB -> LinkType.EN10MB;
             case OSI -> Encapsulated.OSI;
             case IpxFormatter.ETHERTYPE -> Encapsulated.IPX;
+            case AtalkFormatter.ETHERTYPE -> Encapsulated.ATALK;
             default -> -1;
         };
         carried(linkType, protocol, out);

@@ -7,7 +7,8 @@ import dev.fabricscope.capture.Packet;
  * IEEE 802.2 LLC and SNAP headers, and what they carry, as tcpdump 4.99 prints an IEEE 802.3 frame (print-llc.c).
  * With -e the header itself ("LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ", and for SNAP
  * "oui Cisco (0x00000c), pid CDP (0x2000), length 93: "). Then the payload: spanning tree BPDUs on SAP 0x42
- * ({@link StpFormatter}), IPv4 on SAP 0x06, SNAP with OUI 0 (or Cisco's 00-00-f8) as an ethertype, Cisco's CDP
+ * ({@link StpFormatter}), IPv4 on SAP 0x06, SNAP with OUI 0 (or Cisco's 00-00-f8) as an ethertype, AppleTalk's DDP
+ * with Apple's OUI ({@link AtalkFormatter}), Cisco's CDP
  * ({@link CdpFormatter}), DTP ({@link DtpFormatter}), UDLD ({@link UdldFormatter}), VTP ({@link VtpFormatter}) and
  * PVST+ BPDUs, RFC 2684 bridged Ethernet frames and BPDUs, and on SAP 0xfe the ISO network layer protocols (IS-IS,
  * ES-IS, CLNP: {@link OsiFormatter}). Frames of other SAPs print tcpdump's "Unnumbered",
@@ -16,7 +17,7 @@ import dev.fabricscope.capture.Packet;
  *
  * IPX (SAP 0xe0 and Novell's raw 802.3 "ff ff" frames) is {@link IpxFormatter}'s.
  *
- * <p>Differences from tcpdump: AppleTalk and bridged Token Ring and
+ * <p>Differences from tcpdump: bridged Token Ring and
  * FDDI frames print as a SNAP payload tcpdump could not decode; ethertypes inside SNAP are decoded as far as
  * {@link EtherTypes} does. NetBEUI is not decoded, as in tcpdump builds without SMB support (Debian's). The LLC
  * header of LINUX_SLL/SLL2's 802.2 protocol is this printer's too (PacketPrinter hands it the payload).
@@ -288,6 +289,9 @@ final class LlcFormatter {
         switch (oui) {
             case OUI_ETHER, OUI_CISCO_BRIDGED -> {
                 if (etherTypes.print(view, pid, payload, length, out)) return true;
+            }
+            case OUI_APPLETALK -> {   // Apple's own OUI for DDP only (AARP goes with OUI 0)
+                if (pid == AtalkFormatter.ETHERTYPE && etherTypes.print(view, pid, payload, length, out)) return true;
             }
             case OUI_CISCO -> {
                 switch (pid) {

@@ -113,6 +113,7 @@ public final class PacketPrinter {
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
     private final IpxFormatter ipx;
+    private final AtalkFormatter atalk;
     private final GeonetFormatter geonet;
     private final RealtekFormatter realtek;
     /** The frame whose Ethernet source MAC GeoNet, CALM FAST and Realtek print (tcpdump's src), as bytes and offset. */
@@ -138,6 +139,8 @@ public final class PacketPrinter {
     private final AtmFormatter atm;
     /** The link-level bytes tcpdump counted for the last ATM_RFC1483 or SUNATM packet (for -x). */
     private int atmLinkLength;
+    /** The link-level bytes tcpdump counted for the last LTALK packet (for -x): LLAP and DDP headers. */
+    private int ltalkLinkLength;
     /** {@link #encapsulated} as the ATM printers call it (one reference, made once). */
     private final Encapsulated carried = this::encapsulated;
     private final RadiotapFormatter radiotap = new RadiotapFormatter();
@@ -240,6 +243,7 @@ public final class PacketPrinter {
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
         this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
+        this.atalk = new AtalkFormatter(verbosity, linkHeaders, earlyEnd);
         this.geonet = new GeonetFormatter(verbosity, earlyEnd);
         this.realtek = new RealtekFormatter(earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
@@ -315,6 +319,11 @@ public final class PacketPrinter {
             case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
             case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> atmLinkLength = atm.rfc1483(p, length, out);
             case LinkType.SUNATM -> atmLinkLength = atm.sunatm(p, length, out);
+            case LinkType.LTALK -> {
+                // tcpdump's ltalk_if_print: where the capture ends inside the headers, all of it is header
+                int header = atalk.llap(p, 0, length, out);
+                ltalkLinkLength = header == 0 ? p.capLen() : header;
+            }
             case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
             case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
             case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
@@ -552,6 +561,7 @@ public final class PacketPrinter {
             || p.linkType() == LinkType.SUNATM) {
             return atmLinkLength;
         }
+        if (p.linkType() == LinkType.LTALK) return ltalkLinkLength;
         if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
             || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
             return wifiLinkLength;
@@ -645,6 +655,7 @@ public final class PacketPrinter {
                 case Encapsulated.PPP -> ppp.format(inner, 0, length, out);
                 case Encapsulated.OSI -> osi.format(inner, 0, length, out);
                 case Encapsulated.IPX -> ipx.format(inner, 0, out);
+                case Encapsulated.ATALK -> atalk.ddp(inner, 0, length, out);
                 default -> ip.ipByVersion(inner, 0, length, out);
             }
         } finally {
@@ -1043,6 +1054,9 @@ public final class PacketPrinter {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, length, out);
+            case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, length, verbosity.verbose()
+                ? out.append("et1 ") : out);   // tcpdump's -v mark of EtherTalk phase 1 (also in SNAP)
+            case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
@@ -1234,10 +1248,13 @@ public final class PacketPrinter {
         return "?";
     }
 
+    private static final int BSD_AF_APPLETALK = 16;
+
     /**
      * LINKTYPE_NULL/LOOP as tcpdump's null_if_print: -e prints "AF IPv4 (2), length N: " (-q: the name alone); an
      * address family it cannot decode gets that header (without -e too) and the default dump. ISO (7) is printed by
-     * {@link OsiFormatter}; AppleTalk and IPX, which tcpdump decodes, are dumped here (a known difference).
+     * {@link OsiFormatter}, AppleTalk (16) by {@link AtalkFormatter}; IPX, which tcpdump decodes, is dumped here (a
+     * known difference).
      */
     private void nullOrLoop(Packet p, int length, StringBuilder out) {
         if (!p.has(0, NULL_HEADER)) {
@@ -1251,6 +1268,7 @@ public final class PacketPrinter {
             case 2 -> ip.ipv4(p, NULL_HEADER, length - NULL_HEADER, out);
             case 24, 28, 30 -> ip.ipv6(p, NULL_HEADER, length - NULL_HEADER, out);
             case 7 -> osi.format(p, NULL_HEADER, length - NULL_HEADER, out);
+            case BSD_AF_APPLETALK -> atalk.ddp(p, NULL_HEADER, length - NULL_HEADER, out);
             default -> {
                 if (!linkHeaders) addressFamilyHeader(family, length, out);
                 if (defaultPrint && NULL_HEADER < p.capLen()) {

@@ -9,7 +9,9 @@ import dev.fabricscope.capture.Packet;
  * ({@link Dhcp6Formatter}), RADIUS on 1812/1813, 1645/1646, 1700 and 3799 ({@link RadiusFormatter}), BFD to
  * 3784/3785/4784/6784, OTV on 8472 ({@link OtvFormatter}), VXLAN on 4789 ({@link VxlanFormatter}), Geneve on 6081,
  * VXLAN-GPE on 4790 ({@link VxlanGpeFormatter}), MPLS on 6635 ({@link MplsFormatter}), Broadcom's LI shim from 49152
- * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), LDP on 646 ({@link LdpFormatter}),
+ * ({@link BcmLiFormatter}), SOME/IP on 30490, HSRP to 1985 ({@link HsrpFormatter}), BIND's lightweight resolver on 921
+ * ({@link LwresFormatter}), AppleTalk's LLAP and DDP in UDP (KIP: {@link AtalkFormatter}, by port range and the
+ * LLAP type), LDP on 646 ({@link LdpFormatter}),
  * OLSR on 698 ({@link OlsrFormatter}), LSP ping on 3503 ({@link LsppingFormatter}), RIP on 520 ({@link RipFormatter}), AODV on 654
  * ({@link AodvFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
@@ -53,6 +55,8 @@ final class UdpFormatter {
     private final SnmpFormatter snmp;
     private final RadiusFormatter radius;
     private final HsrpFormatter hsrp;
+    private final LwresFormatter lwres;
+    private final AtalkFormatter atalk;
     private final LdpFormatter ldp;
     private final OlsrFormatter olsr;
     private final LsppingFormatter lspping;
@@ -113,6 +117,8 @@ final class UdpFormatter {
         this.snmp = new SnmpFormatter(verbosity, earlyEnd);
         this.radius = new RadiusFormatter(verbosity, earlyEnd, settings.zone());
         this.hsrp = new HsrpFormatter(verbosity, earlyEnd);
+        this.lwres = new LwresFormatter(verbosity, earlyEnd);
+        this.atalk = new AtalkFormatter(verbosity, false, earlyEnd);   // LLAP only: no "AT " to leave out
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.olsr = new OlsrFormatter(verbosity, earlyEnd);
         this.lspping = new LsppingFormatter(verbosity, earlyEnd);
@@ -196,7 +202,10 @@ final class UdpFormatter {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
             ChecksumText.bracketed(out, "udp", p.u16(off + 6), sum);
         }
-        UdpPorts.Decoder decoder = verbosity == Verbosity.QUIET ? UdpPorts.Decoder.NONE : UdpPorts.decoder(sport, dport);
+        int lapType = off + HEADER + 2;   // KIP's LLAP type, tested against the snapshot end as tcpdump's ND_TTEST_1
+        boolean longDdp = lapType < ip.end && p.u8(lapType) == 2;
+        UdpPorts.Decoder decoder = verbosity == Verbosity.QUIET ? UdpPorts.Decoder.NONE
+            : UdpPorts.decoder(sport, dport, longDdp);
         decode(decoder, p, ip, off + HEADER, length, ulen, dport, out);
     }
 
@@ -227,6 +236,8 @@ final class UdpFormatter {
             case SNMP -> snmp.format(p, payload, length, end, out);
             case RADIUS -> radius.format(p, payload, length, end, out);
             case HSRP -> hsrp.format(p, payload, length, end, out);
+            case LWRES -> lwres.format(p, payload, length, end, out);
+            case KIP -> atalk.llap(p, payload, length, end, verbosity.verbose() ? out.append("kip ") : out);
             case LDP -> ldp.format(p, payload, length, end, out);
             case OLSR -> olsr.format(p, payload, length, end, ip.v6, out);
             case LSP_PING -> lspping.format(p, payload, length, end, out);

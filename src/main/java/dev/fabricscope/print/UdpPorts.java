@@ -8,8 +8,8 @@ package dev.fabricscope.print;
 final class UdpPorts {
     private UdpPorts() { }
 
-    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, PTP, SNMP,
-        RADIUS, HSRP, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
+    enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, KIP, PTP, SNMP,
+        RADIUS, HSRP, LWRES, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
         ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
@@ -60,11 +60,22 @@ final class UdpPorts {
     private static final int GENEVE = 6081;
     /** Either side, tried after Geneve and before PTP, in this order (ZEP is not decoded here). */
     private static final int LISP = LispFormatter.PORT, VXLAN_GPE = 4790, ZEP = 17754, MPLS = 6635;
-    /** Either side: PTP event and general messages (tcpdump tries AppleTalk-in-UDP first: not decoded here). */
+    /**
+     * AppleTalk in UDP (KIP), tried after MPLS when the payload's third byte (LLAP's type) says long DDP: either side
+     * in the DDP-in-UDP ranges (client sockets from 16512, server sockets from 200 and, before April 1988, 768).
+     */
+    private static final int[] KIP_RANGES = {16512, 200, 768};
+    private static final int KIP_RANGE = 128;
+    /** Either side: PTP event and general messages (after KIP, whose server range holds them). */
     private static final int[] PTP = {319, 320};
     private static final int SOME_IP = 30490;
 
     static Decoder decoder(int sport, int dport) {
+        return decoder(sport, dport, false);
+    }
+
+    /** {@code longDdp}: the payload's third byte was captured and is LLAP's long DDP type (2). */
+    static Decoder decoder(int sport, int dport, boolean longDdp) {
         if (either(sport, dport, DNS)) return Decoder.DNS;
         if (either(sport, dport, MDNS)) return Decoder.MDNS;
         if (either(sport, dport, TIMED)) return Decoder.TIMED;
@@ -93,7 +104,7 @@ final class UdpPorts {
         if (either(sport, dport, CISCO_AUTORP)) return Decoder.CISCO_AUTORP;
         if (any(sport, dport, RADIUS)) return Decoder.RADIUS;
         if (dport == HSRP) return Decoder.HSRP;
-        if (either(sport, dport, LWRES)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, LWRES)) return Decoder.LWRES;
         if (either(sport, dport, LDP)) return Decoder.LDP;
         if (either(sport, dport, OLSR)) return Decoder.OLSR;
         if (either(sport, dport, LSP_PING)) return Decoder.LSP_PING;
@@ -112,8 +123,15 @@ final class UdpPorts {
         if (either(sport, dport, VXLAN_GPE)) return Decoder.VXLAN_GPE;
         if (either(sport, dport, ZEP)) return Decoder.UNSUPPORTED;
         if (either(sport, dport, MPLS)) return Decoder.MPLS;
+        if (longDdp && (appleTalkPort(sport) || appleTalkPort(dport))) return Decoder.KIP;
         if (any(sport, dport, PTP)) return Decoder.PTP;
         return either(sport, dport, SOME_IP) ? Decoder.SOME_IP : Decoder.NONE;
+    }
+
+    /** tcpdump's atalk_port. */
+    private static boolean appleTalkPort(int port) {
+        for (int low : KIP_RANGES) if (port >= low && port < low + KIP_RANGE) return true;
+        return false;
     }
 
     private static boolean destination(int dport, int[] ports) {

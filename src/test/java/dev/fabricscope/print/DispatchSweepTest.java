@@ -22,12 +22,12 @@ class DispatchSweepTest {
     @TempDir
     Path dir;
 
-    /** tcpdump decodes these and we do not (yet): LWRES, Zephyr, AFS Rx, LWAPP, ZEP. */
-    private static final Set<Integer> UDP_NOT_DECODED = Set.of(921, 2103, 2104, 7000, 7001, 7002, 7003,
+    /** tcpdump decodes these and we do not (yet): Zephyr, AFS Rx, LWAPP, ZEP. */
+    private static final Set<Integer> UDP_NOT_DECODED = Set.of(2103, 2104, 7000, 7001, 7002, 7003,
         7004, 7005, 7006, 7007, 7008, 7009, 12222, 12223, 17754);
 
-    /** tcpdump decodes these and we do not (yet): DECnet, AppleTalk DDP, AppleTalk ARP. */
-    private static final Set<Integer> ETHERTYPES_NOT_DECODED = Set.of(0x6003, 0x809b, 0x80f3);
+    /** tcpdump decodes these and we do not (yet): DECnet. */
+    private static final Set<Integer> ETHERTYPES_NOT_DECODED = Set.of(0x6003);
 
     @Test
     void everyEtherTypeAsTcpdump() throws Exception {

@@ -217,7 +217,7 @@ class LlcFormatterTest {
 
     /**
      * What LlcFormatter's javadoc lists as not decoded:
-     * bridged Token Ring and FDDI, AppleTalk, and ethertypes tcpdump names (and may decode) in SNAP that this printer
+     * bridged Token Ring and FDDI, and ethertypes tcpdump names (and may decode) in SNAP that this printer
      * does not decode.
      */
     private static boolean knownDifference(byte[] frame) {
@@ -230,9 +230,8 @@ class LlcFormatterTest {
         int pid = (frame[20] & 0xff) << 8 | frame[21] & 0xff;
         return switch (oui) {
             case 0x0080c2 -> pid == 3 || pid == 4 || pid == 9 || pid == 10;
-            case 0x080007 -> pid == 0x809b;
             case 0x000000, 0x0000f8 -> EtherTypeNames.of(pid) != null
-                && !List.of(0x0800, 0x86dd, 0x0806, 0x8809, 0x88cc, 0x8137).contains(pid);
+                && !List.of(0x0800, 0x86dd, 0x0806, 0x8809, 0x88cc, 0x8137, 0x809b, 0x80f3).contains(pid);
             default -> false;
         };
     }

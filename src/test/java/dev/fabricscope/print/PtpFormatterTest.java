@@ -135,14 +135,17 @@ class PtpFormatterTest {
     }
 
     /**
-     * The Ethernet frames with a few message bytes changed at random (a fixed seed), half of them cut short. Over
-     * UDP a third byte of 2 would send tcpdump to its AppleTalk printer (a known difference), so Ethernet only.
+     * The frames with a few message bytes changed at random (a fixed seed), half of them cut short. Over UDP a third
+     * byte of 2 sends tcpdump to its AppleTalk printer (KIP: PTP's ports are in its range), and us too.
      */
     @Test
     void mutatedMessagesAsTcpdump() throws Exception {
         List<Frame> mutants = MutatedFrames.of(ethernetFrames(), new Random(0x88f7), 30, MutatedFrames::afterEthernet, 4,
             0, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+        List<Frame> udpMutants = MutatedFrames.of(udpFrames(), new Random(0x13f), 30,
+            frame -> MutatedFrames.afterIp(frame) + 8, 4, 0, MutatedFrames.ALL);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, udpMutants, "-x", "-v");
     }
 
     /** Printing PTP, over UDP and Ethernet, allocates nothing per packet once warmed up. */
