@@ -47,6 +47,9 @@ public final class LinkType {
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
     public static final int NFLOG = 239;      // Linux netfilter log (nflog:N): a 4-byte header, then TLVs
+    // Hilscher netANALYZER: a 4-byte status header, then the Ethernet frame (TRANSPARENT: its preamble and SFD first)
+    public static final int NETANALYZER = 240;
+    public static final int NETANALYZER_TRANSPARENT = 241;
     public static final int IPOIB = 242;      // IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte header
     public static final int INFINIBAND = 247;
     public static final int VSOCK = 271;      // Linux vsock monitor (vsockmon): a 32-byte header, a transport header
@@ -98,6 +101,8 @@ public final class LinkType {
             case IPV4 -> "IPV4";
             case IPV6 -> "IPV6";
             case NFLOG -> "NFLOG";
+            case NETANALYZER -> "NETANALYZER";
+            case NETANALYZER_TRANSPARENT -> "NETANALYZER_TRANSPARENT";
             case IPOIB -> "IPOIB";
             case INFINIBAND -> "INFINIBAND";
             case VSOCK -> "VSOCK";
@@ -151,6 +156,8 @@ public final class LinkType {
             case IPV4 -> "Raw IPv4";
             case IPV6 -> "Raw IPv6";
             case NFLOG -> "Linux netfilter log messages";
+            case NETANALYZER -> "Ethernet with Hilscher netANALYZER pseudo-header";
+            case NETANALYZER_TRANSPARENT -> "Ethernet with Hilscher netANALYZER pseudo-header and with preamble and SFD";
             case IPOIB -> "RFC 4391 IP-over-Infiniband";   // libpcap 1.10's spelling (its master says InfiniBand)
             case INFINIBAND -> "InfiniBand";
             case VSOCK -> "Linux vsock";
@@ -207,6 +214,8 @@ public final class LinkType {
             case "IPV4" -> IPV4;
             case "IPV6" -> IPV6;
             case "NFLOG" -> NFLOG;
+            case "NETANALYZER" -> NETANALYZER;
+            case "NETANALYZER_TRANSPARENT" -> NETANALYZER_TRANSPARENT;
             case "IPOIB" -> IPOIB;
             case "INFINIBAND" -> INFINIBAND;
             case "VSOCK" -> VSOCK;

@@ -10,7 +10,7 @@ import dev.fabricscope.capture.Packet;
  *
  * <p>Link types: EN10MB, LINUX_SLL, LINUX_SLL2, RAW (101, 12, 14), NULL (family in either byte
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
- * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
+ * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), NETANALYZER and NETANALYZER_TRANSPARENT (the header is skipped), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
  * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), FRELAY and MFR (IPv4 and IPv6 after the Frame
  * Relay header). Encapsulations
@@ -32,6 +32,10 @@ public final class Dissector {
     static final int DSA_TAG_LENGTH = 4;
     static final int EDSA_TAG_LENGTH = 8;
     static final int BRCM_TAG_LENGTH = 4;
+
+    // Hilscher netANALYZER: a 4-byte status header; the transparent mode's also keeps the preamble and SFD (8 bytes).
+    static final int NETANALYZER_HEADER_LENGTH = 4;
+    static final int NETANALYZER_TRANSPARENT_HEADER_LENGTH = 12;
 
     // BSD address families as NULL/LOOP headers carry them (libpcap's list of IPv6 values).
     static final int AF_INET = 2;
@@ -72,6 +76,8 @@ public final class Dissector {
             case LinkType.DSA_TAG_EDSA -> EthernetLayer.switchTagged(p, l, EDSA_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM -> EthernetLayer.switchTagged(p, l, BRCM_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l);
+            case LinkType.NETANALYZER -> ethernetAfter(p, l, NETANALYZER_HEADER_LENGTH);
+            case LinkType.NETANALYZER_TRANSPARENT -> ethernetAfter(p, l, NETANALYZER_TRANSPARENT_HEADER_LENGTH);
             case LinkType.PPP, LinkType.PPP_PPPD -> ppp(p, l);
             case LinkType.PPP_SERIAL -> pppSerial(p, l);
             case LinkType.C_HDLC -> chdlc(p, l);
@@ -83,6 +89,15 @@ public final class Dissector {
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
+    }
+
+    /** An Ethernet frame after a {@code header}-byte pseudo-header (netANALYZER's). */
+    private static void ethernetAfter(Packet p, Layers l, int header) {
+        if (!p.has(0, header)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        EthernetLayer.ethernet(p, l, header);
     }
 
     /** DSA_TAG_BRCM_PREPEND: a 4-byte Broadcom tag, then an Ethernet frame. */

@@ -286,6 +286,7 @@ public final class PacketPrinter {
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
                 ethernet(p, l, 0, length, SwitchTagFormatter.innerTagLength(p.linkType()), out);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l, length, out);
+            case LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT -> netanalyzer(p, l, length, out);
             case LinkType.PPP, LinkType.PPP_PPPD -> pppLink(p, length, out);
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
@@ -398,7 +399,7 @@ public final class PacketPrinter {
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
-                 LinkType.IEEE802_11_RADIO_AVS -> true;
+                 LinkType.IEEE802_11_RADIO_AVS, LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -443,6 +444,8 @@ public final class PacketPrinter {
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
                 ETHERNET_HEADER + SwitchTagFormatter.innerTagLength(p.linkType());
             case LinkType.DSA_TAG_BRCM_PREPEND -> SwitchTagFormatter.BRCM_LENGTH + ETHERNET_HEADER;
+            case LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT ->
+                netanalyzerHeader(p.linkType()) + ETHERNET_HEADER;
             case LinkType.LINUX_SLL -> SLL_HEADER;
             case LinkType.LINUX_SLL2 -> SLL2_HEADER;
             case LinkType.NULL, LinkType.LOOP -> NULL_HEADER;
@@ -568,7 +571,8 @@ public final class PacketPrinter {
     /** Ethernet frames, also those with a switch chip's tag in them (the link types {@link SwitchTagFormatter} knows). */
     private static boolean isEthernet(int linkType) {
         return linkType == LinkType.EN10MB || linkType == LinkType.DSA_TAG_DSA || linkType == LinkType.DSA_TAG_EDSA
-            || linkType == LinkType.DSA_TAG_BRCM || linkType == LinkType.DSA_TAG_BRCM_PREPEND;
+            || linkType == LinkType.DSA_TAG_BRCM || linkType == LinkType.DSA_TAG_BRCM_PREPEND
+            || linkType == LinkType.NETANALYZER || linkType == LinkType.NETANALYZER_TRANSPARENT;
     }
 
     private void ethernet(Packet p, Layers l, int off, int length, StringBuilder out) {
@@ -808,6 +812,24 @@ public final class PacketPrinter {
         }
         if (linkHeaders) switchTags.brcm(p, 0, out);
         ethernet(p, l, SwitchTagFormatter.BRCM_LENGTH, length - SwitchTagFormatter.BRCM_LENGTH, out);
+    }
+
+    /** The bytes before a netANALYZER capture's Ethernet frame: the status header (and the preamble and SFD). */
+    static int netanalyzerHeader(int linkType) {
+        return linkType == LinkType.NETANALYZER ? 4 : 12;
+    }
+
+    /**
+     * LINKTYPE_NETANALYZER(_TRANSPARENT) as tcpdump's netanalyzer(_transparent)_if_print: the header is skipped, not
+     * printed (not even with -e), and the Ethernet frame after it printed as on an Ethernet capture.
+     */
+    private void netanalyzer(Packet p, Layers l, int length, StringBuilder out) {
+        int header = netanalyzerHeader(p.linkType());
+        if (!p.has(0, header)) {
+            earlyEnd.mark(out, p.linkType() == LinkType.NETANALYZER ? "netanalyzer" : "netanalyzer_transparent");
+            return;
+        }
+        ethernet(p, l, header, length - header, out);
     }
 
     /**

@@ -155,6 +155,26 @@ class DissectorLinkTypesTest {
         assertEquals(Malformed.TRUNCATED_ETHERNET_HEADER, l.malformed);
     }
 
+    /** NETANALYZER and NETANALYZER_TRANSPARENT: the 4-byte header (and the preamble and SFD) skipped to Ethernet. */
+    @Test
+    void netanalyzerSkipsItsHeaderToEthernet() {
+        byte[] ethernet = ETH_IPV4_TCP.bytes();
+        int[][] types = {{LinkType.NETANALYZER, 4}, {LinkType.NETANALYZER_TRANSPARENT, 12}};
+        for (int[] t : types) {
+            byte[] frame = concat(new byte[t[1]], ethernet);
+            assertTrue(Dissector.dissect(Frames.packet(t[0], frame), l));
+            assertEquals(t[1], l.ethOffset);
+            assertEquals(t[1] + 14, l.networkOffset);
+            assertEquals(80, l.dstPort);
+            for (int cap = 0; cap < t[1]; cap++) {
+                assertFalse(Dissector.dissect(Frames.packet(t[0], frame, cap), l));
+                assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed, "cut at " + cap);
+            }
+            assertFalse(Dissector.dissect(Frames.packet(t[0], frame, t[1] + 13), l));
+            assertEquals(Malformed.TRUNCATED_ETHERNET_HEADER, l.malformed);
+        }
+    }
+
     @Test
     void ipoibOtherTypesAndShortHeaders() {
         byte[] vlan = SampleFrames.ipoib(0x8100, hex("0064 0800"));   // tcpdump takes the type as final: so do we
