@@ -10,7 +10,8 @@ public final class LinkType {
     public static final int ATM_RFC1483 = 11;  // RFC 1483 LLC/SNAP-encapsulated ATM PDUs
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
-    public static final int PPP_SERIAL = 50;  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
+    public static final int PPP_SERIAL = 50;
+    public static final int PPP_ETHER = 51;   // PPPoE: its header, then (session data) the PPP frame; no Ethernet header  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
     public static final int ATM_RFC1483_100 = 100;  // LINKTYPE_ATM_RFC1483: the same as DLT 11 to libpcap
     public static final int RAW = 101;
     public static final int C_HDLC = 104;     // Cisco HDLC
@@ -68,6 +69,7 @@ public final class LinkType {
             case PPP -> "PPP";
             case PPP_SERIAL -> "PPP_SERIAL";
             case PPP_PPPD -> "PPP_PPPD";
+            case PPP_ETHER -> "PPP_ETHER";
             case C_HDLC -> "C_HDLC";
             case RAW_12, RAW_14, RAW -> "RAW";
             case FRELAY -> "FRELAY";
@@ -123,6 +125,7 @@ public final class LinkType {
             case PPP -> "PPP";
             case PPP_SERIAL -> "PPP over serial";
             case PPP_PPPD -> "PPP for pppd, with direction flag";
+            case PPP_ETHER -> "PPPoE";
             case C_HDLC -> "Cisco HDLC";
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case FRELAY -> "Frame Relay";
@@ -180,6 +183,7 @@ public final class LinkType {
             case "EN10MB", "ETHERNET" -> EN10MB;
             case "PPP" -> PPP;
             case "PPP_PPPD" -> PPP_PPPD;
+            case "PPP_ETHER", "PPPOE" -> PPP_ETHER;
             case "PPP_SERIAL", "PPP_HDLC" -> PPP_SERIAL;
             case "C_HDLC", "CHDLC" -> C_HDLC;
             case "RAW" -> RAW;

@@ -10,7 +10,7 @@ import dev.fabricscope.capture.Packet;
  *
  * <p>Link types: EN10MB, LINUX_SLL, LINUX_SLL2, RAW (101, 12, 14), NULL (family in either byte
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
- * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), NETANALYZER and NETANALYZER_TRANSPARENT (the header is skipped), PPP, PPP_SERIAL and
+ * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), NETANALYZER and NETANALYZER_TRANSPARENT (the header is skipped), PPP_ETHER (PPPoE session data's IPv4 and IPv6), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
  * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), FRELAY and MFR (IPv4 and IPv6 after the Frame
  * Relay header). Encapsulations
@@ -80,6 +80,7 @@ public final class Dissector {
             case LinkType.NETANALYZER_TRANSPARENT -> ethernetAfter(p, l, NETANALYZER_TRANSPARENT_HEADER_LENGTH);
             case LinkType.PPP, LinkType.PPP_PPPD -> ppp(p, l);
             case LinkType.PPP_SERIAL -> pppSerial(p, l);
+            case LinkType.PPP_ETHER -> pppEther(p, l);
             case LinkType.C_HDLC -> chdlc(p, l);
             case LinkType.IPOIB -> ipoib(p, l);
             case LinkType.NFLOG -> nflog(p, l);
@@ -89,6 +90,15 @@ public final class Dissector {
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
+    }
+
+    /** PPP_ETHER: a PPPoE header without Ethernet's; session data (code 0) is walked as after ethertype 0x8864. */
+    private static void pppEther(Packet p, Layers l) {
+        if (!p.has(0, EthernetLayer.PPPOE_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u8(1) == 0) EthernetLayer.pppoe(p, l, 0);   // discovery packets carry tags only
     }
 
     /** An Ethernet frame after a {@code header}-byte pseudo-header (netANALYZER's). */

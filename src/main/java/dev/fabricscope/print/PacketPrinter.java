@@ -127,6 +127,8 @@ public final class PacketPrinter {
     private final VsockFormatter vsock;
     /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
     private int recordLinkLength;
+    /** LINKTYPE_PPP_ETHER's link-level bytes as tcpdump's pppoe_print counts them. */
+    private int pppoeLinkLength;
     private final JuniperFormatter juniper;
     private final FrameRelayFormatter frameRelay;
     /** The link-level bytes tcpdump counted for the last FRELAY or MFR frame (for -x). */
@@ -289,6 +291,7 @@ public final class PacketPrinter {
             case LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT -> netanalyzer(p, l, length, out);
             case LinkType.PPP, LinkType.PPP_PPPD -> pppLink(p, length, out);
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
+            case LinkType.PPP_ETHER -> pppoeLinkLength = pppoe.format(p, 0, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
@@ -399,7 +402,8 @@ public final class PacketPrinter {
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
-                 LinkType.IEEE802_11_RADIO_AVS, LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT -> true;
+                 LinkType.IEEE802_11_RADIO_AVS, LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT,
+                 LinkType.PPP_ETHER -> true;
             default -> JuniperFormatter.prints(linkType);
         };
     }
@@ -425,6 +429,7 @@ public final class PacketPrinter {
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
+        if (p.linkType() == LinkType.PPP_ETHER) return pppoeLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.ATM_RFC1483_100

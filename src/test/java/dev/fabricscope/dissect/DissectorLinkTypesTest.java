@@ -175,6 +175,24 @@ class DissectorLinkTypesTest {
         }
     }
 
+    /** PPP_ETHER: PPPoE session data walked to IP as behind Ethernet; discovery packets end the walk. */
+    @Test
+    void pppEtherWalksSessionDataToIp() {
+        byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
+        byte[] session = concat(hex("1100 002a"), new byte[] {0, (byte) (ip.length + 2)}, hex("0021"), ip);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PPP_ETHER, session), l));
+        assertEquals(0, l.pppoeOffset);
+        assertEquals(0x2a, l.pppoeSessionId);
+        assertEquals(8, l.networkOffset);
+        assertEquals(80, l.dstPort);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PPP_ETHER, hex("1109 0000 0004 0101 0000")), l));
+        assertEquals(-1, l.networkOffset);
+        for (int cap = 0; cap < 6; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.PPP_ETHER, session, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed, "cut at " + cap);
+        }
+    }
+
     @Test
     void ipoibOtherTypesAndShortHeaders() {
         byte[] vlan = SampleFrames.ipoib(0x8100, hex("0064 0800"));   // tcpdump takes the type as final: so do we
