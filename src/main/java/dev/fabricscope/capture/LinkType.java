@@ -12,6 +12,7 @@ public final class LinkType {
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
     public static final int PPP_SERIAL = 50;
     public static final int PPP_ETHER = 51;   // PPPoE: its header, then (session data) the PPP frame; no Ethernet header  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
+    public static final int SYMANTEC_FIREWALL = 99;   // a 44-byte header, its ethertype at 6
     public static final int ATM_RFC1483_100 = 100;  // LINKTYPE_ATM_RFC1483: the same as DLT 11 to libpcap
     public static final int RAW = 101;
     public static final int C_HDLC = 104;     // Cisco HDLC
@@ -33,6 +34,7 @@ public final class LinkType {
     public static final int JUNIPER_ATM2 = 135;
     public static final int JUNIPER_SERVICES = 136;
     public static final int JUNIPER_ATM1 = 137;
+    public static final int APPLE_IP_OVER_IEEE1394 = 138;   // destination and source EUI-64, then an ethertype
     public static final int IEEE802_11_RADIO_AVS = 163;   // an AVS radio header (its length at 4), then 802.11
     public static final int JUNIPER_MONITOR = 164;
     public static final int JUNIPER_PPPOE = 167;
@@ -76,6 +78,8 @@ public final class LinkType {
             case MFR -> "MFR";
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
+            case SYMANTEC_FIREWALL -> "SYMANTEC_FIREWALL";
+            case APPLE_IP_OVER_IEEE1394 -> "APPLE_IP_OVER_IEEE1394";
             case IEEE802_11 -> "IEEE802_11";
             case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
             case PRISM_HEADER -> "PRISM_HEADER";
@@ -132,6 +136,8 @@ public final class LinkType {
             case MFR -> "FRF.16 Frame Relay";
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
+            case SYMANTEC_FIREWALL -> "Symantec Firewall";
+            case APPLE_IP_OVER_IEEE1394 -> "Apple IP-over-IEEE 1394";
             case IEEE802_11 -> "802.11";
             case IEEE802_11_RADIO -> "802.11 plus radiotap header";
             case PRISM_HEADER -> "802.11 plus Prism header";
@@ -191,6 +197,8 @@ public final class LinkType {
             case "MFR" -> MFR;
             case "ATM_RFC1483" -> ATM_RFC1483;
             case "SUNATM" -> SUNATM;
+            case "SYMANTEC_FIREWALL" -> SYMANTEC_FIREWALL;
+            case "APPLE_IP_OVER_IEEE1394" -> APPLE_IP_OVER_IEEE1394;
             case "IEEE802_11" -> IEEE802_11;
             case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
             case "PRISM_HEADER" -> PRISM_HEADER;

@@ -127,6 +127,9 @@ public final class PacketPrinter {
     private final VsockFormatter vsock;
     /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
     private int recordLinkLength;
+    private final LegacyLinkFormatter legacyLinks;
+    /** The link-level bytes tcpdump counted for the last {@link LegacyLinkFormatter} packet (for -x). */
+    private int legacyLinkLength;
     /** LINKTYPE_PPP_ETHER's link-level bytes as tcpdump's pppoe_print counts them. */
     private int pppoeLinkLength;
     private final JuniperFormatter juniper;
@@ -245,6 +248,7 @@ public final class PacketPrinter {
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
+        this.legacyLinks = new LegacyLinkFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
             earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
     }
@@ -292,6 +296,8 @@ public final class PacketPrinter {
             case LinkType.PPP, LinkType.PPP_PPPD -> pppLink(p, length, out);
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
             case LinkType.PPP_ETHER -> pppoeLinkLength = pppoe.format(p, 0, length, out);
+            case LinkType.SYMANTEC_FIREWALL -> legacyLinkLength = legacyLinks.symantec(p, length, out);
+            case LinkType.APPLE_IP_OVER_IEEE1394 -> legacyLinkLength = legacyLinks.ap1394(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
@@ -404,7 +410,7 @@ public final class PacketPrinter {
                  LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
                  LinkType.IEEE802_11_RADIO_AVS, LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT,
                  LinkType.PPP_ETHER -> true;
-            default -> JuniperFormatter.prints(linkType);
+            default -> JuniperFormatter.prints(linkType) || LegacyLinkFormatter.prints(linkType);
         };
     }
 
@@ -430,6 +436,7 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
         if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK) return recordLinkLength;
         if (p.linkType() == LinkType.PPP_ETHER) return pppoeLinkLength;
+        if (LegacyLinkFormatter.prints(p.linkType())) return legacyLinkLength;
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.ATM_RFC1483_100

@@ -193,6 +193,28 @@ class DissectorLinkTypesTest {
         }
     }
 
+    /** SYMANTEC_FIREWALL and APPLE_IP_OVER_IEEE1394: IPv4 and IPv6 after the header by its ethertype. */
+    @Test
+    void symantecAndAp1394WalkTheirEthertypeToIp() {
+        byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
+        byte[] symantec = concat(hex("010203040506 0800"), new byte[36], ip);
+        byte[] ap1394 = concat(hex("0011223344556677 8899aabbccddeeff 0800"), ip);
+        int[][] types = {{LinkType.SYMANTEC_FIREWALL, 44, 6}, {LinkType.APPLE_IP_OVER_IEEE1394, 18, 16}};
+        for (int[] t : types) {
+            byte[] frame = t[0] == LinkType.SYMANTEC_FIREWALL ? symantec : ap1394;
+            assertTrue(Dissector.dissect(Frames.packet(t[0], frame), l));
+            assertEquals(0x0800, l.etherType);
+            assertEquals(t[2], l.etherTypeOffset);
+            assertEquals(t[1], l.networkOffset);
+            assertEquals(80, l.dstPort);
+            assertFalse(Dissector.dissect(Frames.packet(t[0], frame, t[1] - 1), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+            frame[t[2]] = 0x12;
+            assertTrue(Dissector.dissect(Frames.packet(t[0], frame), l));
+            assertEquals(-1, l.networkOffset);
+        }
+    }
+
     @Test
     void ipoibOtherTypesAndShortHeaders() {
         byte[] vlan = SampleFrames.ipoib(0x8100, hex("0064 0800"));   // tcpdump takes the type as final: so do we
