@@ -6,7 +6,9 @@ public final class LinkType {
 
     public static final int NULL = 0;
     public static final int EN10MB = 1;
+    public static final int IEEE802 = 6;      // Token Ring (802.5): access and frame control, addresses, routing, LLC
     public static final int PPP = 9;
+    public static final int FDDI = 10;        // frame control, addresses, LLC
     public static final int ATM_RFC1483 = 11;  // RFC 1483 LLC/SNAP-encapsulated ATM PDUs
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
@@ -24,6 +26,7 @@ public final class LinkType {
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
     public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
     public static final int PRISM_HEADER = 119;      // a 144-byte Prism header (or an AVS one, by its cookie), 802.11
+    public static final int IP_OVER_FC = 122;   // RFC 2625: two 8-byte network addresses (a MAC in each), LLC
     public static final int SUNATM = 123;     // Sun's 4-byte ATM pseudo-header (direction, VPI, VCI), then the PDU
     public static final int JUNIPER_MLPPP = 130;
     public static final int JUNIPER_MLFR = 131;
@@ -78,6 +81,9 @@ public final class LinkType {
             case MFR -> "MFR";
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
+            case IEEE802 -> "IEEE802";
+            case FDDI -> "FDDI";
+            case IP_OVER_FC -> "IP_OVER_FC";
             case SYMANTEC_FIREWALL -> "SYMANTEC_FIREWALL";
             case APPLE_IP_OVER_IEEE1394 -> "APPLE_IP_OVER_IEEE1394";
             case IEEE802_11 -> "IEEE802_11";
@@ -136,6 +142,9 @@ public final class LinkType {
             case MFR -> "FRF.16 Frame Relay";
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
+            case IEEE802 -> "Token ring";
+            case FDDI -> "FDDI";
+            case IP_OVER_FC -> "RFC 2625 IP-over-Fibre Channel";
             case SYMANTEC_FIREWALL -> "Symantec Firewall";
             case APPLE_IP_OVER_IEEE1394 -> "Apple IP-over-IEEE 1394";
             case IEEE802_11 -> "802.11";
@@ -197,6 +206,9 @@ public final class LinkType {
             case "MFR" -> MFR;
             case "ATM_RFC1483" -> ATM_RFC1483;
             case "SUNATM" -> SUNATM;
+            case "IEEE802" -> IEEE802;
+            case "FDDI" -> FDDI;
+            case "IP_OVER_FC" -> IP_OVER_FC;
             case "SYMANTEC_FIREWALL" -> SYMANTEC_FIREWALL;
             case "APPLE_IP_OVER_IEEE1394" -> APPLE_IP_OVER_IEEE1394;
             case "IEEE802_11" -> IEEE802_11;

@@ -248,7 +248,8 @@ public final class PacketPrinter {
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
-        this.legacyLinks = new LegacyLinkFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody);
+        this.legacyLinks = new LegacyLinkFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
+            llc);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
             earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
     }
@@ -298,6 +299,9 @@ public final class PacketPrinter {
             case LinkType.PPP_ETHER -> pppoeLinkLength = pppoe.format(p, 0, length, out);
             case LinkType.SYMANTEC_FIREWALL -> legacyLinkLength = legacyLinks.symantec(p, length, out);
             case LinkType.APPLE_IP_OVER_IEEE1394 -> legacyLinkLength = legacyLinks.ap1394(p, length, out);
+            case LinkType.IP_OVER_FC -> legacyLinkLength = legacyLinks.ipfc(p, length, out);
+            case LinkType.FDDI -> legacyLinkLength = legacyLinks.fddi(p, length, out);
+            case LinkType.IEEE802 -> legacyLinkLength = legacyLinks.tokenRing(p, length, out);
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
