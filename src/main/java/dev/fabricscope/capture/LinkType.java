@@ -7,16 +7,22 @@ public final class LinkType {
     public static final int NULL = 0;
     public static final int EN10MB = 1;
     public static final int IEEE802 = 6;      // Token Ring (802.5): access and frame control, addresses, routing, LLC
+    public static final int SLIP = 8;         // a 16-byte header (direction, VJ header bytes), then IP
     public static final int PPP = 9;
     public static final int FDDI = 10;        // frame control, addresses, LLC
     public static final int ATM_RFC1483 = 11;  // RFC 1483 LLC/SNAP-encapsulated ATM PDUs
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
+    // BSD/OS SLIP and PPP (DLT 15 and 16; LINKTYPE 102 and 103 in files): 16 and 24-byte headers
+    public static final int SLIP_BSDOS_15 = 15;
+    public static final int PPP_BSDOS_16 = 16;
     public static final int PPP_SERIAL = 50;
     public static final int PPP_ETHER = 51;   // PPPoE: its header, then (session data) the PPP frame; no Ethernet header  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
     public static final int SYMANTEC_FIREWALL = 99;   // a 44-byte header, its ethertype at 6
     public static final int ATM_RFC1483_100 = 100;  // LINKTYPE_ATM_RFC1483: the same as DLT 11 to libpcap
     public static final int RAW = 101;
+    public static final int SLIP_BSDOS = 102;
+    public static final int PPP_BSDOS = 103;
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
     public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
@@ -81,6 +87,9 @@ public final class LinkType {
             case MFR -> "MFR";
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
+            case SLIP -> "SLIP";
+            case SLIP_BSDOS, SLIP_BSDOS_15 -> "SLIP_BSDOS";
+            case PPP_BSDOS, PPP_BSDOS_16 -> "PPP_BSDOS";
             case IEEE802 -> "IEEE802";
             case FDDI -> "FDDI";
             case IP_OVER_FC -> "IP_OVER_FC";
@@ -142,6 +151,9 @@ public final class LinkType {
             case MFR -> "FRF.16 Frame Relay";
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
+            case SLIP -> "SLIP";
+            case SLIP_BSDOS, SLIP_BSDOS_15 -> "BSD/OS SLIP";
+            case PPP_BSDOS, PPP_BSDOS_16 -> "BSD/OS PPP";
             case IEEE802 -> "Token ring";
             case FDDI -> "FDDI";
             case IP_OVER_FC -> "RFC 2625 IP-over-Fibre Channel";
@@ -206,6 +218,9 @@ public final class LinkType {
             case "MFR" -> MFR;
             case "ATM_RFC1483" -> ATM_RFC1483;
             case "SUNATM" -> SUNATM;
+            case "SLIP" -> SLIP;
+            case "SLIP_BSDOS" -> SLIP_BSDOS;
+            case "PPP_BSDOS" -> PPP_BSDOS;
             case "IEEE802" -> IEEE802;
             case "FDDI" -> FDDI;
             case "IP_OVER_FC" -> IP_OVER_FC;

@@ -128,6 +128,7 @@ public final class PacketPrinter {
     /** The link-level bytes tcpdump counted for the last NFLOG or VSOCK record (for -x). */
     private int recordLinkLength;
     private final LegacyLinkFormatter legacyLinks;
+    private final SlipFormatter slip;
     /** The link-level bytes tcpdump counted for the last {@link LegacyLinkFormatter} packet (for -x). */
     private int legacyLinkLength;
     /** LINKTYPE_PPP_ETHER's link-level bytes as tcpdump's pppoe_print counts them. */
@@ -250,6 +251,7 @@ public final class PacketPrinter {
         this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
         this.legacyLinks = new LegacyLinkFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
             llc);
+        this.slip = new SlipFormatter(linkHeaders, earlyEnd, ip);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
             earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
     }
@@ -302,6 +304,9 @@ public final class PacketPrinter {
             case LinkType.IP_OVER_FC -> legacyLinkLength = legacyLinks.ipfc(p, length, out);
             case LinkType.FDDI -> legacyLinkLength = legacyLinks.fddi(p, length, out);
             case LinkType.IEEE802 -> legacyLinkLength = legacyLinks.tokenRing(p, length, out);
+            case LinkType.SLIP -> legacyLinkLength = slip.slip(p, length, out);
+            case LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15 -> legacyLinkLength = slip.slipBsdos(p, length, out);
+            case LinkType.PPP_BSDOS, LinkType.PPP_BSDOS_16 -> legacyLinkLength = 0;   // tcpdump prints nothing off BSD/OS
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);

@@ -215,6 +215,20 @@ class DissectorLinkTypesTest {
         }
     }
 
+    /** SLIP and SLIP_BSDOS: the IP packet after the 16-byte header. */
+    @Test
+    void slipSkipsItsHeaderToIp() {
+        byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
+        byte[] frame = concat(hex("0045"), new byte[14], ip);
+        for (int type : new int[] {LinkType.SLIP, LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15}) {
+            assertTrue(Dissector.dissect(Frames.packet(type, frame), l));
+            assertEquals(16, l.networkOffset);
+            assertEquals(80, l.dstPort);
+            assertFalse(Dissector.dissect(Frames.packet(type, frame, 15), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+    }
+
     @Test
     void ipoibOtherTypesAndShortHeaders() {
         byte[] vlan = SampleFrames.ipoib(0x8100, hex("0064 0800"));   // tcpdump takes the type as final: so do we
