@@ -7,6 +7,7 @@ public final class LinkType {
     public static final int NULL = 0;
     public static final int EN10MB = 1;
     public static final int IEEE802 = 6;      // Token Ring (802.5): access and frame control, addresses, routing, LLC
+    public static final int ARCNET = 7;       // BSD: source, destination, type, (flag and sequence number)
     public static final int SLIP = 8;         // a 16-byte header (direction, VJ header bytes), then IP
     public static final int PPP = 9;
     public static final int FDDI = 10;        // frame control, addresses, LLC
@@ -34,6 +35,7 @@ public final class LinkType {
     public static final int PRISM_HEADER = 119;      // a 144-byte Prism header (or an AVS one, by its cookie), 802.11
     public static final int IP_OVER_FC = 122;   // RFC 2625: two 8-byte network addresses (a MAC in each), LLC
     public static final int SUNATM = 123;     // Sun's 4-byte ATM pseudo-header (direction, VPI, VCI), then the PDU
+    public static final int ARCNET_LINUX = 129;   // source, destination, a 2-byte offset, type (flag, sequence)
     public static final int JUNIPER_MLPPP = 130;
     public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
@@ -88,6 +90,8 @@ public final class LinkType {
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
             case SLIP -> "SLIP";
+            case ARCNET -> "ARCNET";
+            case ARCNET_LINUX -> "ARCNET_LINUX";
             case SLIP_BSDOS, SLIP_BSDOS_15 -> "SLIP_BSDOS";
             case PPP_BSDOS, PPP_BSDOS_16 -> "PPP_BSDOS";
             case IEEE802 -> "IEEE802";
@@ -152,6 +156,8 @@ public final class LinkType {
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
             case SLIP -> "SLIP";
+            case ARCNET -> "BSD ARCNET";
+            case ARCNET_LINUX -> "Linux ARCNET";
             case SLIP_BSDOS, SLIP_BSDOS_15 -> "BSD/OS SLIP";
             case PPP_BSDOS, PPP_BSDOS_16 -> "BSD/OS PPP";
             case IEEE802 -> "Token ring";
@@ -219,6 +225,8 @@ public final class LinkType {
             case "ATM_RFC1483" -> ATM_RFC1483;
             case "SUNATM" -> SUNATM;
             case "SLIP" -> SLIP;
+            case "ARCNET" -> ARCNET;
+            case "ARCNET_LINUX" -> ARCNET_LINUX;
             case "SLIP_BSDOS" -> SLIP_BSDOS;
             case "PPP_BSDOS" -> PPP_BSDOS;
             case "IEEE802" -> IEEE802;

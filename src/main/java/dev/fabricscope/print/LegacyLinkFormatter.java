@@ -266,11 +266,13 @@ final class LegacyLinkFormatter {
         if (defaultPrint && p.capLen() > from) HexDump.hexAndAscii(p, from, p.capLen() - from, "\n\t", out);
     }
 
-    /** True for the link types printed here, and SLIP's ({@link SlipFormatter}) and BSD/OS PPP's (nothing printed). */
+    /** True for the link types printed here, and SLIP's ({@link SlipFormatter}) BSD/OS PPP's (nothing printed) and
+     * ARCNET's (PacketPrinter's: they print IP, ARP and IPX themselves). */
     static boolean prints(int linkType) {
         return linkType == LinkType.SYMANTEC_FIREWALL || linkType == LinkType.APPLE_IP_OVER_IEEE1394
             || linkType == LinkType.IP_OVER_FC || linkType == LinkType.FDDI || linkType == LinkType.IEEE802
             || linkType == LinkType.SLIP || linkType == LinkType.SLIP_BSDOS || linkType == LinkType.SLIP_BSDOS_15
-            || linkType == LinkType.PPP_BSDOS || linkType == LinkType.PPP_BSDOS_16;
+            || linkType == LinkType.PPP_BSDOS || linkType == LinkType.PPP_BSDOS_16 || linkType == LinkType.ARCNET
+            || linkType == LinkType.ARCNET_LINUX;
     }
 }

@@ -304,6 +304,8 @@ public final class PacketPrinter {
             case LinkType.IP_OVER_FC -> legacyLinkLength = legacyLinks.ipfc(p, length, out);
             case LinkType.FDDI -> legacyLinkLength = legacyLinks.fddi(p, length, out);
             case LinkType.IEEE802 -> legacyLinkLength = legacyLinks.tokenRing(p, length, out);
+            case LinkType.ARCNET -> legacyLinkLength = arcnet(p, length, out);
+            case LinkType.ARCNET_LINUX -> legacyLinkLength = arcnetLinux(p, length, out);
             case LinkType.SLIP -> legacyLinkLength = slip.slip(p, length, out);
             case LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15 -> legacyLinkLength = slip.slipBsdos(p, length, out);
             case LinkType.PPP_BSDOS, LinkType.PPP_BSDOS_16 -> legacyLinkLength = 0;   // tcpdump prints nothing off BSD/OS
@@ -1309,6 +1311,125 @@ public final class PacketPrinter {
         if (defaultPrint && IPOIB_HEADER < p.capLen()) {
             HexDump.hexAndAscii(p, IPOIB_HEADER, p.capLen() - IPOIB_HEADER, "\n\t", out);
         }
+    }
+
+    private static final int ARCTYPE_IP_OLD = 240, ARCTYPE_ARP_OLD = 241, ARCTYPE_DIAGNOSE = 0x80;
+
+    /**
+     * LINKTYPE_ARCNET as tcpdump's arcnet_if_print: source, destination and type, then (but for the old IP and ARP
+     * types and diagnostics) the fragmentation flag and sequence number, extended after a flag of 0xff; with -e the
+     * header; fragments after the first print nothing more, the others their IP, ARP or IPX packet, or the default
+     * dump. A cut header jumps: " [|arcnet]", after the header so far where the flag is missing. Returns the
+     * link-level length tcpdump counts.
+     */
+    private int arcnet(Packet p, int length, StringBuilder out) {
+        int capLen = p.capLen();
+        if (capLen < 3) {
+            earlyEnd.mark(out, "arcnet");
+            return 0;
+        }
+        int type = p.u8(2);
+        boolean phds = type != ARCTYPE_IP_OLD && type != ARCTYPE_ARP_OLD && type != ARCTYPE_DIAGNOSE;
+        int header = 3, flag = 0, seqid = 0;
+        if (phds) {
+            if (capLen < 6) {
+                arcnetHeader(p, length, false, 0, 0, out);
+                out.append(" phds");
+                earlyEnd.mark(out, "arcnet");
+                return 0;
+            }
+            flag = p.u8(3);
+            if (flag == 0xff) {
+                if (capLen < 10) {
+                    arcnetHeader(p, length, false, 0, 0, out);
+                    out.append(" phds extended");
+                    earlyEnd.mark(out, "arcnet");
+                    return 0;
+                }
+                flag = p.u8(7);
+                seqid = p.u16(8);
+                header = 10;
+            } else {
+                seqid = p.u16(4);
+                header = 6;
+            }
+        }
+        if (linkHeaders) arcnetHeader(p, length, phds, flag, seqid, out);
+        if (phds && flag != 0 && (flag & 1) == 0) return header;   // a later fragment
+        arcnetPayload(p, type, header, length - header, out);
+        return header;
+    }
+
+    /** LINKTYPE_ARCNET_LINUX as tcpdump's arcnet_linux_if_print: source, destination, offset, type (flag, seqid). */
+    private int arcnetLinux(Packet p, int length, StringBuilder out) {
+        int capLen = p.capLen();
+        if (capLen < 5) {
+            earlyEnd.mark(out, "arcnet_linux");
+            return 0;
+        }
+        int type = p.u8(4);
+        int header = type == ARCTYPE_IP_OLD || type == ARCTYPE_ARP_OLD || type == ARCTYPE_DIAGNOSE ? 5 : 8;
+        if (capLen < header) {
+            earlyEnd.mark(out, "arcnet_linux");
+            return 0;
+        }
+        // tcpdump prints it with the plain header's layout: the "type" it names is the offset's first byte
+        if (linkHeaders) arcnetHeader(p, length, false, 0, 0, out);
+        arcnetPayload(p, type, header, length - header, out);
+        return header;
+    }
+
+    /**
+     * tcpdump's arcnet_encap_print, or the default dump of what it does not decode (AppleTalk: a known difference),
+     * which its ARCNET printers make even with -q, -x and -X.
+     */
+    private void arcnetPayload(Packet p, int type, int off, int length, StringBuilder out) {
+        switch (type) {
+            case ARCTYPE_IP_OLD, 212 -> ip.ipv4(p, off, length, out);
+            case 0xc4 -> ip.ipv6(p, off, length, out);
+            case ARCTYPE_ARP_OLD, 213, 214 -> arp.format(p, off, length, out);
+            case 250 -> ipx.format(p, off, out);
+            default -> {
+                if (p.capLen() > off) HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
+            }
+        }
+    }
+
+    /** tcpdump's arcnet_print: "SS DD TYPE [seqid NNNN [(first of N fragments)|(fragment N)]] LENGTH: "; -q: no type. */
+    private void arcnetHeader(Packet p, int length, boolean phds, int flag, int seqid, StringBuilder out) {
+        Text.hex(out, p.u8(0), 2);
+        out.append(' ');
+        Text.hex(out, p.u8(1), 2);
+        out.append(' ');
+        if (verbosity == Verbosity.QUIET) {
+            out.append(Integer.toUnsignedLong(length)).append(": ");
+            return;
+        }
+        int type = p.u8(2);
+        String name = switch (type) {
+            case ARCTYPE_IP_OLD -> "oldip";
+            case ARCTYPE_ARP_OLD -> "oldarp";
+            case 212 -> "ip";
+            case 213 -> "arp";
+            case 214 -> "rarp";
+            case 221 -> "atalk";
+            case 247 -> "banyan";
+            case 250 -> "ipx";
+            case 0xc4 -> "ipv6";
+            case ARCTYPE_DIAGNOSE -> "diag";
+            default -> null;
+        };
+        if (name == null) Text.hex(out, type, 2);
+        else out.append(name);
+        out.append(' ');
+        if (phds) {
+            out.append("seqid ");
+            Text.hex(out, seqid, 4);
+            out.append(' ');
+            if (flag != 0 && (flag & 1) != 0) out.append("(first of ").append((flag + 3) / 2).append(" fragments) ");
+            else if (flag != 0) out.append("(fragment ").append(flag / 2 + 1).append(") ");
+        }
+        out.append(length).append(": ");
     }
 
     /** tcpdump's ipoib_hdr_print: ", ethertype NAME (0xNNNN), length N: " (-q: no number), "Unknown" unnamed. */
