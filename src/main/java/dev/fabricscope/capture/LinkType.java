@@ -6,13 +6,24 @@ public final class LinkType {
 
     public static final int NULL = 0;
     public static final int EN10MB = 1;
+    public static final int IEEE802 = 6;      // Token Ring (802.5): access and frame control, addresses, routing, LLC
+    public static final int ARCNET = 7;       // BSD: source, destination, type, (flag and sequence number)
+    public static final int SLIP = 8;         // a 16-byte header (direction, VJ header bytes), then IP
     public static final int PPP = 9;
+    public static final int FDDI = 10;        // frame control, addresses, LLC
     public static final int ATM_RFC1483 = 11;  // RFC 1483 LLC/SNAP-encapsulated ATM PDUs
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
-    public static final int PPP_SERIAL = 50;  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
+    // BSD/OS SLIP and PPP (DLT 15 and 16; LINKTYPE 102 and 103 in files): 16 and 24-byte headers
+    public static final int SLIP_BSDOS_15 = 15;
+    public static final int PPP_BSDOS_16 = 16;
+    public static final int PPP_SERIAL = 50;
+    public static final int PPP_ETHER = 51;   // PPPoE: its header, then (session data) the PPP frame; no Ethernet header  // LINKTYPE_PPP_HDLC: PPP in HDLC-like framing, or Cisco HDLC
+    public static final int SYMANTEC_FIREWALL = 99;   // a 44-byte header, its ethertype at 6
     public static final int ATM_RFC1483_100 = 100;  // LINKTYPE_ATM_RFC1483: the same as DLT 11 to libpcap
     public static final int RAW = 101;
+    public static final int SLIP_BSDOS = 102;
+    public static final int PPP_BSDOS = 103;
     public static final int C_HDLC = 104;     // Cisco HDLC
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
     public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
@@ -25,7 +36,9 @@ public final class LinkType {
     // Junos captures: a pseudo-header ("MGC", flags, TLVs), a PIC's cookie on some, then the packet
     public static final int IEEE802_11_RADIO = 127;  // a radiotap header, then the 802.11 frame
     public static final int PRISM_HEADER = 119;      // a 144-byte Prism header (or an AVS one, by its cookie), 802.11
+    public static final int IP_OVER_FC = 122;   // RFC 2625: two 8-byte network addresses (a MAC in each), LLC
     public static final int SUNATM = 123;     // Sun's 4-byte ATM pseudo-header (direction, VPI, VCI), then the PDU
+    public static final int ARCNET_LINUX = 129;   // source, destination, a 2-byte offset, type (flag, sequence)
     public static final int JUNIPER_MLPPP = 130;
     public static final int JUNIPER_MLFR = 131;
     public static final int JUNIPER_ES = 132;
@@ -36,6 +49,7 @@ public final class LinkType {
     public static final int JUNIPER_SERVICES = 136;
     public static final int JUNIPER_ATM1 = 137;
     public static final int USER2 = 149;     // macOS Mavericks wrote PKTAP captures with this value (tcpdump: PKTAP)
+    public static final int APPLE_IP_OVER_IEEE1394 = 138;   // destination and source EUI-64, then an ethertype
     public static final int IEEE802_11_RADIO_AVS = 163;   // an AVS radio header (its length at 4), then 802.11
     public static final int JUNIPER_MONITOR = 164;
     public static final int JUNIPER_PPPOE = 167;
@@ -52,6 +66,9 @@ public final class LinkType {
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
     public static final int NFLOG = 239;      // Linux netfilter log (nflog:N): a 4-byte header, then TLVs
+    // Hilscher netANALYZER: a 4-byte status header, then the Ethernet frame (TRANSPARENT: its preamble and SFD first)
+    public static final int NETANALYZER = 240;
+    public static final int NETANALYZER_TRANSPARENT = 241;
     public static final int IPOIB = 242;      // IP over InfiniBand (RFC 4391) as Linux captures it: a 44-byte header
     public static final int INFINIBAND = 247;
     public static final int PKTAP = 258;      // Apple's pktap: a header (its DLT, interface, process), then the packet
@@ -71,6 +88,7 @@ public final class LinkType {
             case PPP -> "PPP";
             case PPP_SERIAL -> "PPP_SERIAL";
             case PPP_PPPD -> "PPP_PPPD";
+            case PPP_ETHER -> "PPP_ETHER";
             case C_HDLC -> "C_HDLC";
             case RAW_12, RAW_14, RAW -> "RAW";
             case FRELAY -> "FRELAY";
@@ -78,6 +96,16 @@ public final class LinkType {
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
             case SUNATM -> "SUNATM";
             case LTALK -> "LTALK";
+            case SLIP -> "SLIP";
+            case ARCNET -> "ARCNET";
+            case ARCNET_LINUX -> "ARCNET_LINUX";
+            case SLIP_BSDOS, SLIP_BSDOS_15 -> "SLIP_BSDOS";
+            case PPP_BSDOS, PPP_BSDOS_16 -> "PPP_BSDOS";
+            case IEEE802 -> "IEEE802";
+            case FDDI -> "FDDI";
+            case IP_OVER_FC -> "IP_OVER_FC";
+            case SYMANTEC_FIREWALL -> "SYMANTEC_FIREWALL";
+            case APPLE_IP_OVER_IEEE1394 -> "APPLE_IP_OVER_IEEE1394";
             case IEEE802_11 -> "IEEE802_11";
             case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
             case PRISM_HEADER -> "PRISM_HEADER";
@@ -109,6 +137,8 @@ public final class LinkType {
             case IPV4 -> "IPV4";
             case IPV6 -> "IPV6";
             case NFLOG -> "NFLOG";
+            case NETANALYZER -> "NETANALYZER";
+            case NETANALYZER_TRANSPARENT -> "NETANALYZER_TRANSPARENT";
             case IPOIB -> "IPOIB";
             case INFINIBAND -> "INFINIBAND";
             case VSOCK -> "VSOCK";
@@ -129,6 +159,7 @@ public final class LinkType {
             case PPP -> "PPP";
             case PPP_SERIAL -> "PPP over serial";
             case PPP_PPPD -> "PPP for pppd, with direction flag";
+            case PPP_ETHER -> "PPPoE";
             case C_HDLC -> "Cisco HDLC";
             case RAW_12, RAW_14, RAW -> "Raw IP";
             case FRELAY -> "Frame Relay";
@@ -136,6 +167,16 @@ public final class LinkType {
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
             case SUNATM -> "Sun raw ATM";
             case LTALK -> "Localtalk";
+            case SLIP -> "SLIP";
+            case ARCNET -> "BSD ARCNET";
+            case ARCNET_LINUX -> "Linux ARCNET";
+            case SLIP_BSDOS, SLIP_BSDOS_15 -> "BSD/OS SLIP";
+            case PPP_BSDOS, PPP_BSDOS_16 -> "BSD/OS PPP";
+            case IEEE802 -> "Token ring";
+            case FDDI -> "FDDI";
+            case IP_OVER_FC -> "RFC 2625 IP-over-Fibre Channel";
+            case SYMANTEC_FIREWALL -> "Symantec Firewall";
+            case APPLE_IP_OVER_IEEE1394 -> "Apple IP-over-IEEE 1394";
             case IEEE802_11 -> "802.11";
             case IEEE802_11_RADIO -> "802.11 plus radiotap header";
             case PRISM_HEADER -> "802.11 plus Prism header";
@@ -167,6 +208,8 @@ public final class LinkType {
             case IPV4 -> "Raw IPv4";
             case IPV6 -> "Raw IPv6";
             case NFLOG -> "Linux netfilter log messages";
+            case NETANALYZER -> "Ethernet with Hilscher netANALYZER pseudo-header";
+            case NETANALYZER_TRANSPARENT -> "Ethernet with Hilscher netANALYZER pseudo-header and with preamble and SFD";
             case IPOIB -> "RFC 4391 IP-over-Infiniband";   // libpcap 1.10's spelling (its master says InfiniBand)
             case INFINIBAND -> "InfiniBand";
             case VSOCK -> "Linux vsock";
@@ -189,6 +232,7 @@ public final class LinkType {
             case "EN10MB", "ETHERNET" -> EN10MB;
             case "PPP" -> PPP;
             case "PPP_PPPD" -> PPP_PPPD;
+            case "PPP_ETHER", "PPPOE" -> PPP_ETHER;
             case "PPP_SERIAL", "PPP_HDLC" -> PPP_SERIAL;
             case "C_HDLC", "CHDLC" -> C_HDLC;
             case "RAW" -> RAW;
@@ -197,6 +241,16 @@ public final class LinkType {
             case "ATM_RFC1483" -> ATM_RFC1483;
             case "SUNATM" -> SUNATM;
             case "LTALK" -> LTALK;
+            case "SLIP" -> SLIP;
+            case "ARCNET" -> ARCNET;
+            case "ARCNET_LINUX" -> ARCNET_LINUX;
+            case "SLIP_BSDOS" -> SLIP_BSDOS;
+            case "PPP_BSDOS" -> PPP_BSDOS;
+            case "IEEE802" -> IEEE802;
+            case "FDDI" -> FDDI;
+            case "IP_OVER_FC" -> IP_OVER_FC;
+            case "SYMANTEC_FIREWALL" -> SYMANTEC_FIREWALL;
+            case "APPLE_IP_OVER_IEEE1394" -> APPLE_IP_OVER_IEEE1394;
             case "IEEE802_11" -> IEEE802_11;
             case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
             case "PRISM_HEADER" -> PRISM_HEADER;
@@ -228,6 +282,8 @@ public final class LinkType {
             case "IPV4" -> IPV4;
             case "IPV6" -> IPV6;
             case "NFLOG" -> NFLOG;
+            case "NETANALYZER" -> NETANALYZER;
+            case "NETANALYZER_TRANSPARENT" -> NETANALYZER_TRANSPARENT;
             case "IPOIB" -> IPOIB;
             case "INFINIBAND" -> INFINIBAND;
             case "VSOCK" -> VSOCK;

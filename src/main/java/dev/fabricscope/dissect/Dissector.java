@@ -10,7 +10,9 @@ import dev.fabricscope.capture.Packet;
  *
  * <p>Link types: EN10MB, LINUX_SLL, LINUX_SLL2, RAW (101, 12, 14), NULL (family in either byte
  * order), LOOP, IPV4, IPV6, ERF (types ETH and variants, INFINIBAND), INFINIBAND, and Ethernet with a switch
- * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), PPP, PPP_SERIAL and
+ * chip's tag (DSA_TAG_DSA, DSA_TAG_EDSA, DSA_TAG_BRCM, DSA_TAG_BRCM_PREPEND: the tag is skipped), NETANALYZER and NETANALYZER_TRANSPARENT (the header is skipped), PPP_ETHER (PPPoE session data's IPv4 and IPv6),
+ * SYMANTEC_FIREWALL and APPLE_IP_OVER_IEEE1394 (IPv4 and IPv6 by the header's ethertype), SLIP and SLIP_BSDOS (the
+ * IP packet after the 16-byte header), PPP, PPP_SERIAL and
  * C_HDLC (the header is skipped; IPv4 and IPv6 inside are walked, other protocols end the walk), IPOIB (the same after
  * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), PFLOG (the
  * IPv4 or IPv6 packet after pf's header), PKTAP and USER2 (Ethernet, NULL, LOOP and raw IP after macOS's header), ENC (IPv4 or
@@ -34,6 +36,19 @@ public final class Dissector {
     static final int DSA_TAG_LENGTH = 4;
     static final int EDSA_TAG_LENGTH = 8;
     static final int BRCM_TAG_LENGTH = 4;
+
+    // SLIP: the direction and the first bytes of the VJ header as the link saw them.
+    static final int SLIP_HEADER_LENGTH = 16;
+
+    // SYMANTEC_FIREWALL: 44 bytes, the ethertype at 6; APPLE_IP_OVER_IEEE1394: two EUI-64s and the ethertype.
+    static final int SYMANTEC_HEADER_LENGTH = 44;
+    static final int SYMANTEC_TYPE_OFFSET = 6;
+    static final int AP1394_HEADER_LENGTH = 18;
+    static final int AP1394_TYPE_OFFSET = 16;
+
+    // Hilscher netANALYZER: a 4-byte status header; the transparent mode's also keeps the preamble and SFD (8 bytes).
+    static final int NETANALYZER_HEADER_LENGTH = 4;
+    static final int NETANALYZER_TRANSPARENT_HEADER_LENGTH = 12;
 
     // BSD address families as NULL/LOOP headers carry them (libpcap's list of IPv6 values).
     static final int AF_INET = 2;
@@ -86,8 +101,15 @@ public final class Dissector {
             case LinkType.DSA_TAG_EDSA -> EthernetLayer.switchTagged(p, l, EDSA_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM -> EthernetLayer.switchTagged(p, l, BRCM_TAG_LENGTH);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l);
+            case LinkType.NETANALYZER -> ethernetAfter(p, l, NETANALYZER_HEADER_LENGTH);
+            case LinkType.NETANALYZER_TRANSPARENT -> ethernetAfter(p, l, NETANALYZER_TRANSPARENT_HEADER_LENGTH);
             case LinkType.PPP, LinkType.PPP_PPPD -> ppp(p, l);
             case LinkType.PPP_SERIAL -> pppSerial(p, l);
+            case LinkType.PPP_ETHER -> pppEther(p, l);
+            case LinkType.SLIP -> slip(p, l, false);
+            case LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15 -> slip(p, l, true);
+            case LinkType.SYMANTEC_FIREWALL -> typedHeader(p, l, SYMANTEC_HEADER_LENGTH, SYMANTEC_TYPE_OFFSET);
+            case LinkType.APPLE_IP_OVER_IEEE1394 -> typedHeader(p, l, AP1394_HEADER_LENGTH, AP1394_TYPE_OFFSET);
             case LinkType.C_HDLC -> chdlc(p, l);
             case LinkType.IPOIB -> ipoib(p, l);
             case LinkType.NFLOG -> nflog(p, l);
@@ -100,6 +122,49 @@ public final class Dissector {
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
+    }
+
+    /** SLIP: the 16-byte header, then IPv4 or IPv6 by its version (BSD/OS's: IPv4 only, as tcpdump reads it). */
+    private static void slip(Packet p, Layers l, boolean bsdos) {
+        if (!p.has(0, SLIP_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (bsdos) IpLayer.ipv4(p, l, SLIP_HEADER_LENGTH);
+        else IpLayer.ipByVersion(p, l, SLIP_HEADER_LENGTH);
+    }
+
+    /** A fixed header of {@code header} bytes with an ethertype at {@code typeOffset}: IPv4 and IPv6 are walked. */
+    private static void typedHeader(Packet p, Layers l, int header, int typeOffset) {
+        if (!p.has(0, header)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        int type = p.u16(typeOffset);
+        if (type != EthernetLayer.ETHERTYPE_IPV4 && type != EthernetLayer.ETHERTYPE_IPV6) return;
+        l.etherType = type;
+        l.etherTypeOffset = typeOffset;
+        l.etherPayloadOffset = header;
+        if (type == EthernetLayer.ETHERTYPE_IPV4) IpLayer.ipv4(p, l, header);
+        else IpLayer.ipv6(p, l, header);
+    }
+
+    /** PPP_ETHER: a PPPoE header without Ethernet's; session data (code 0) is walked as after ethertype 0x8864. */
+    private static void pppEther(Packet p, Layers l) {
+        if (!p.has(0, EthernetLayer.PPPOE_HEADER_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u8(1) == 0) EthernetLayer.pppoe(p, l, 0);   // discovery packets carry tags only
+    }
+
+    /** An Ethernet frame after a {@code header}-byte pseudo-header (netANALYZER's). */
+    private static void ethernetAfter(Packet p, Layers l, int header) {
+        if (!p.has(0, header)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        EthernetLayer.ethernet(p, l, header);
     }
 
     /** DSA_TAG_BRCM_PREPEND: a 4-byte Broadcom tag, then an Ethernet frame. */

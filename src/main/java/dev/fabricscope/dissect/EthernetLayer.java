@@ -284,7 +284,7 @@ final class EthernetLayer {
     }
 
     /** PPPoE session header: ver/type(1) = 0x11, code(1), session id(2), length(2); then the PPP protocol(2). */
-    private static void pppoe(Packet p, Layers l, int off) {
+    static void pppoe(Packet p, Layers l, int off) {
         l.rareGroupsSet = true;
         if (!p.has(off, PPPOE_HEADER_LENGTH + 2)) {
             l.fail(Malformed.TRUNCATED_PPPOE_HEADER, off);

@@ -108,6 +108,30 @@ final class LlcFormatter {
         }
     }
 
+    /** What Token Ring's source-routed frames clear of the source address's first byte (its routing bit). */
+    private int sourceMask = 0xff;
+
+    /**
+     * {@link #format} for a source-routed Token Ring frame: tcpdump prints its source address with the routing
+     * information indicator cleared.
+     */
+    int formatSourceRouted(Packet p, int srcMac, int dstMac, int off, int length, StringBuilder out) {
+        sourceMask = 0x7f;
+        try {
+            return format(p, srcMac, dstMac, off, length, out);
+        } finally {
+            sourceMask = 0xff;
+        }
+    }
+
+    private void source(int srcMac, StringBuilder out) {
+        Text.hex(out, view.u8(srcMac) & sourceMask, 2);
+        for (int i = 1; i < 6; i++) {
+            out.append(':');
+            Text.hex(out, view.u8(srcMac + i), 2);
+        }
+    }
+
     /** tcpdump's llc_print alone, as Juniper's ATM printers call it: no default print of a payload it left. */
     int withoutDefaultPrint(Packet p, int off, int length, StringBuilder out) {
         int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
@@ -199,7 +223,7 @@ final class LlcFormatter {
         if (!linkHeaders) {
             boolean addresses = srcMac >= 0 && dstMac >= 0;
             if (addresses) {
-                Text.linkAddress(out, view, srcMac, 6);
+                source(srcMac, out);
                 out.append(' ');
             }
             if (ssap != dsap) {
@@ -333,7 +357,7 @@ final class LlcFormatter {
     private boolean snapHeader(int srcMac, int dstMac, int oui, int pid, int length, StringBuilder out) {
         if (linkHeaders) return false;
         if (srcMac >= 0 && dstMac >= 0) {
-            Text.linkAddress(out, view, srcMac, 6);
+            source(srcMac, out);
             out.append(" > ");
             Text.linkAddress(out, view, dstMac, 6);
             out.append(' ');

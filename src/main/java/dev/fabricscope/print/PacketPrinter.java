@@ -132,6 +132,12 @@ public final class PacketPrinter {
     private final EncFormatter enc;
     /** The link-level bytes tcpdump counted for the last NFLOG, VSOCK or PFLOG record (for -x). */
     private int recordLinkLength;
+    private final LegacyLinkFormatter legacyLinks;
+    private final SlipFormatter slip;
+    /** The link-level bytes tcpdump counted for the last {@link LegacyLinkFormatter} packet (for -x). */
+    private int legacyLinkLength;
+    /** LINKTYPE_PPP_ETHER's link-level bytes as tcpdump's pppoe_print counts them. */
+    private int pppoeLinkLength;
     private final JuniperFormatter juniper;
     private final FrameRelayFormatter frameRelay;
     /** The link-level bytes tcpdump counted for the last FRELAY or MFR frame (for -x). */
@@ -257,6 +263,9 @@ public final class PacketPrinter {
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
+        this.legacyLinks = new LegacyLinkFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
+            llc);
+        this.slip = new SlipFormatter(linkHeaders, earlyEnd, ip);
         this.frameRelay = new FrameRelayFormatter(verbosity, linkHeaders, defaultPrint, rawDump.hex && !rawDump.ascii,
             earlyEnd, ip, osi, ppp, this::etherTypeBody, llc::snapOnly, timestamps);
     }
@@ -305,8 +314,20 @@ public final class PacketPrinter {
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
                 ethernet(p, l, 0, length, SwitchTagFormatter.innerTagLength(p.linkType()), out);
             case LinkType.DSA_TAG_BRCM_PREPEND -> brcmPrepended(p, l, length, out);
+            case LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT -> netanalyzer(p, l, length, out);
             case LinkType.PPP, LinkType.PPP_PPPD -> pppLink(p, length, out);
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
+            case LinkType.PPP_ETHER -> pppoeLinkLength = pppoe.format(p, 0, length, out);
+            case LinkType.SYMANTEC_FIREWALL -> legacyLinkLength = legacyLinks.symantec(p, length, out);
+            case LinkType.APPLE_IP_OVER_IEEE1394 -> legacyLinkLength = legacyLinks.ap1394(p, length, out);
+            case LinkType.IP_OVER_FC -> legacyLinkLength = legacyLinks.ipfc(p, length, out);
+            case LinkType.FDDI -> legacyLinkLength = legacyLinks.fddi(p, length, out);
+            case LinkType.IEEE802 -> legacyLinkLength = legacyLinks.tokenRing(p, length, out);
+            case LinkType.ARCNET -> legacyLinkLength = arcnet(p, length, out);
+            case LinkType.ARCNET_LINUX -> legacyLinkLength = arcnetLinux(p, length, out);
+            case LinkType.SLIP -> legacyLinkLength = slip.slip(p, length, out);
+            case LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15 -> legacyLinkLength = slip.slipBsdos(p, length, out);
+            case LinkType.PPP_BSDOS, LinkType.PPP_BSDOS_16 -> legacyLinkLength = 0;   // tcpdump prints nothing off BSD/OS
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
             case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
@@ -524,8 +545,9 @@ public final class PacketPrinter {
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11,
                  LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG,
-                 LinkType.PKTAP, LinkType.USER2, LinkType.ENC, LinkType.PPI -> true;
-            default -> JuniperFormatter.prints(linkType);
+                 LinkType.PKTAP, LinkType.USER2, LinkType.ENC, LinkType.PPI, LinkType.NETANALYZER,
+                 LinkType.NETANALYZER_TRANSPARENT, LinkType.PPP_ETHER -> true;
+            default -> JuniperFormatter.prints(linkType) || LegacyLinkFormatter.prints(linkType);
         };
     }
 
@@ -556,6 +578,8 @@ public final class PacketPrinter {
         if (p.linkType() == LinkType.ENC) return EncFormatter.HEADER;
         if (p.linkType() == LinkType.PPI) return ppiLinkLength;   // a cut header jumped: no -x exclusion
         if (p.linkType() == LinkType.PKTAP || p.linkType() == LinkType.USER2) return pktapLinkLength;   // a cut header jumped: no -x exclusion
+        if (p.linkType() == LinkType.PPP_ETHER) return pppoeLinkLength;
+        if (LegacyLinkFormatter.prints(p.linkType())) return legacyLinkLength;
         if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
         if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.ATM_RFC1483_100
             || p.linkType() == LinkType.SUNATM) {
@@ -575,6 +599,8 @@ public final class PacketPrinter {
             case LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM ->
                 ETHERNET_HEADER + SwitchTagFormatter.innerTagLength(p.linkType());
             case LinkType.DSA_TAG_BRCM_PREPEND -> SwitchTagFormatter.BRCM_LENGTH + ETHERNET_HEADER;
+            case LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT ->
+                netanalyzerHeader(p.linkType()) + ETHERNET_HEADER;
             case LinkType.LINUX_SLL -> SLL_HEADER;
             case LinkType.LINUX_SLL2 -> SLL2_HEADER;
             case LinkType.NULL, LinkType.LOOP -> NULL_HEADER;
@@ -701,7 +727,8 @@ public final class PacketPrinter {
     /** Ethernet frames, also those with a switch chip's tag in them (the link types {@link SwitchTagFormatter} knows). */
     private static boolean isEthernet(int linkType) {
         return linkType == LinkType.EN10MB || linkType == LinkType.DSA_TAG_DSA || linkType == LinkType.DSA_TAG_EDSA
-            || linkType == LinkType.DSA_TAG_BRCM || linkType == LinkType.DSA_TAG_BRCM_PREPEND;
+            || linkType == LinkType.DSA_TAG_BRCM || linkType == LinkType.DSA_TAG_BRCM_PREPEND
+            || linkType == LinkType.NETANALYZER || linkType == LinkType.NETANALYZER_TRANSPARENT;
     }
 
     private void ethernet(Packet p, Layers l, int off, int length, StringBuilder out) {
@@ -941,6 +968,24 @@ public final class PacketPrinter {
         }
         if (linkHeaders) switchTags.brcm(p, 0, out);
         ethernet(p, l, SwitchTagFormatter.BRCM_LENGTH, length - SwitchTagFormatter.BRCM_LENGTH, out);
+    }
+
+    /** The bytes before a netANALYZER capture's Ethernet frame: the status header (and the preamble and SFD). */
+    static int netanalyzerHeader(int linkType) {
+        return linkType == LinkType.NETANALYZER ? 4 : 12;
+    }
+
+    /**
+     * LINKTYPE_NETANALYZER(_TRANSPARENT) as tcpdump's netanalyzer(_transparent)_if_print: the header is skipped, not
+     * printed (not even with -e), and the Ethernet frame after it printed as on an Ethernet capture.
+     */
+    private void netanalyzer(Packet p, Layers l, int length, StringBuilder out) {
+        int header = netanalyzerHeader(p.linkType());
+        if (!p.has(0, header)) {
+            earlyEnd.mark(out, p.linkType() == LinkType.NETANALYZER ? "netanalyzer" : "netanalyzer_transparent");
+            return;
+        }
+        ethernet(p, l, header, length - header, out);
     }
 
     /**
@@ -1406,6 +1451,125 @@ public final class PacketPrinter {
         if (defaultPrint && IPOIB_HEADER < p.capLen()) {
             HexDump.hexAndAscii(p, IPOIB_HEADER, p.capLen() - IPOIB_HEADER, "\n\t", out);
         }
+    }
+
+    private static final int ARCTYPE_IP_OLD = 240, ARCTYPE_ARP_OLD = 241, ARCTYPE_DIAGNOSE = 0x80;
+
+    /**
+     * LINKTYPE_ARCNET as tcpdump's arcnet_if_print: source, destination and type, then (but for the old IP and ARP
+     * types and diagnostics) the fragmentation flag and sequence number, extended after a flag of 0xff; with -e the
+     * header; fragments after the first print nothing more, the others their IP, ARP or IPX packet, or the default
+     * dump. A cut header jumps: " [|arcnet]", after the header so far where the flag is missing. Returns the
+     * link-level length tcpdump counts.
+     */
+    private int arcnet(Packet p, int length, StringBuilder out) {
+        int capLen = p.capLen();
+        if (capLen < 3) {
+            earlyEnd.mark(out, "arcnet");
+            return 0;
+        }
+        int type = p.u8(2);
+        boolean phds = type != ARCTYPE_IP_OLD && type != ARCTYPE_ARP_OLD && type != ARCTYPE_DIAGNOSE;
+        int header = 3, flag = 0, seqid = 0;
+        if (phds) {
+            if (capLen < 6) {
+                arcnetHeader(p, length, false, 0, 0, out);
+                out.append(" phds");
+                earlyEnd.mark(out, "arcnet");
+                return 0;
+            }
+            flag = p.u8(3);
+            if (flag == 0xff) {
+                if (capLen < 10) {
+                    arcnetHeader(p, length, false, 0, 0, out);
+                    out.append(" phds extended");
+                    earlyEnd.mark(out, "arcnet");
+                    return 0;
+                }
+                flag = p.u8(7);
+                seqid = p.u16(8);
+                header = 10;
+            } else {
+                seqid = p.u16(4);
+                header = 6;
+            }
+        }
+        if (linkHeaders) arcnetHeader(p, length, phds, flag, seqid, out);
+        if (phds && flag != 0 && (flag & 1) == 0) return header;   // a later fragment
+        arcnetPayload(p, type, header, length - header, out);
+        return header;
+    }
+
+    /** LINKTYPE_ARCNET_LINUX as tcpdump's arcnet_linux_if_print: source, destination, offset, type (flag, seqid). */
+    private int arcnetLinux(Packet p, int length, StringBuilder out) {
+        int capLen = p.capLen();
+        if (capLen < 5) {
+            earlyEnd.mark(out, "arcnet_linux");
+            return 0;
+        }
+        int type = p.u8(4);
+        int header = type == ARCTYPE_IP_OLD || type == ARCTYPE_ARP_OLD || type == ARCTYPE_DIAGNOSE ? 5 : 8;
+        if (capLen < header) {
+            earlyEnd.mark(out, "arcnet_linux");
+            return 0;
+        }
+        // tcpdump prints it with the plain header's layout: the "type" it names is the offset's first byte
+        if (linkHeaders) arcnetHeader(p, length, false, 0, 0, out);
+        arcnetPayload(p, type, header, length - header, out);
+        return header;
+    }
+
+    /**
+     * tcpdump's arcnet_encap_print, or the default dump of what it does not decode (AppleTalk: a known difference),
+     * which its ARCNET printers make even with -q, -x and -X.
+     */
+    private void arcnetPayload(Packet p, int type, int off, int length, StringBuilder out) {
+        switch (type) {
+            case ARCTYPE_IP_OLD, 212 -> ip.ipv4(p, off, length, out);
+            case 0xc4 -> ip.ipv6(p, off, length, out);
+            case ARCTYPE_ARP_OLD, 213, 214 -> arp.format(p, off, length, out);
+            case 250 -> ipx.format(p, off, out);
+            default -> {
+                if (p.capLen() > off) HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
+            }
+        }
+    }
+
+    /** tcpdump's arcnet_print: "SS DD TYPE [seqid NNNN [(first of N fragments)|(fragment N)]] LENGTH: "; -q: no type. */
+    private void arcnetHeader(Packet p, int length, boolean phds, int flag, int seqid, StringBuilder out) {
+        Text.hex(out, p.u8(0), 2);
+        out.append(' ');
+        Text.hex(out, p.u8(1), 2);
+        out.append(' ');
+        if (verbosity == Verbosity.QUIET) {
+            out.append(Integer.toUnsignedLong(length)).append(": ");
+            return;
+        }
+        int type = p.u8(2);
+        String name = switch (type) {
+            case ARCTYPE_IP_OLD -> "oldip";
+            case ARCTYPE_ARP_OLD -> "oldarp";
+            case 212 -> "ip";
+            case 213 -> "arp";
+            case 214 -> "rarp";
+            case 221 -> "atalk";
+            case 247 -> "banyan";
+            case 250 -> "ipx";
+            case 0xc4 -> "ipv6";
+            case ARCTYPE_DIAGNOSE -> "diag";
+            default -> null;
+        };
+        if (name == null) Text.hex(out, type, 2);
+        else out.append(name);
+        out.append(' ');
+        if (phds) {
+            out.append("seqid ");
+            Text.hex(out, seqid, 4);
+            out.append(' ');
+            if (flag != 0 && (flag & 1) != 0) out.append("(first of ").append((flag + 3) / 2).append(" fragments) ");
+            else if (flag != 0) out.append("(fragment ").append(flag / 2 + 1).append(") ");
+        }
+        out.append(length).append(": ");
     }
 
     /** tcpdump's ipoib_hdr_print: ", ethertype NAME (0xNNNN), length N: " (-q: no number), "Unknown" unnamed. */

@@ -72,10 +72,20 @@ final class PppFormatter {
     }
 
     private int carriedOffset, carriedLength;
+    private int headerLength;
+
+    /**
+     * The last frame's PPP header length as tcpdump's ppp_print returns it: the address and control bytes (or pppd's
+     * direction) and the protocol; 0 when the frame is shorter than its header.
+     */
+    int headerLength() {
+        return headerLength;
+    }
 
     /** The header and anything but a carried packet; returns the link type of the carried packet, or -1. */
     private int frame(int off, int length, StringBuilder out) {
-        int frameLength = length;
+        int frameLength = length, start = off;
+        headerLength = 0;
         if (length < 2) {
             out.append(" [|ppp]");
             return -1;
@@ -103,6 +113,7 @@ final class PppFormatter {
             off += 2;
             length -= 2;
         }
+        headerLength = off - start;
         if (linkHeaders) {
             String name = PppNames.protocol(protocol);
             out.append(name == null ? "unknown" : name).append(" (0x");

@@ -26,16 +26,20 @@ final class PppoeFormatter {
         this.ppp = ppp;
     }
 
-    /** The PPPoE header at {@code off}: {@code length} bytes on the wire, readable up to the captured end. */
-    void format(Packet p, int off, int length, StringBuilder out) {
+    /**
+     * The PPPoE header at {@code off}: {@code length} bytes on the wire, readable up to the captured end. Returns the
+     * header bytes tcpdump's pppoe_print counts (LINKTYPE_PPP_ETHER's link header for -x): 0 when invalid or cut, 6
+     * for discovery, 6 and the PPP header ({@link PppFormatter#headerLength}) for session data.
+     */
+    int format(Packet p, int off, int length, StringBuilder out) {
         if (length < HEADER) {
             out.append(" (length ").append(length).append(" < ").append(HEADER).append(") (invalid)");
-            return;
+            return 0;
         }
         length -= HEADER;
         if (!p.has(off, HEADER)) {
             earlyEnd.mark(out, "pppoe");
-            return;
+            return 0;
         }
         int version = p.u8(off) >>> 4, type = p.u8(off) & 0x0f;
         int code = p.u8(off + 1);
@@ -59,13 +63,14 @@ final class PppoeFormatter {
         if (code == 0) {   // session data: a PPP frame, no tags
             out.append(' ');
             ppp.format(p, payload, payloadLength, out);
-            return;
+            return HEADER + ppp.headerLength();
         }
         try (var _ = bytes.reading(p, p.capLen())) {
             tags(p, payload, payloadLength, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "pppoe");
         }
+        return HEADER;
     }
 
     /** Discovery tags until the end-of-list tag or the payload's end: " [Name "text"]", " [Name 0xHEX]", " [Name]". */

@@ -34,7 +34,11 @@ class DissectorFuzzTest {
         LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS,
         LinkType.JUNIPER_FRELAY, LinkType.JUNIPER_MFR, LinkType.ATM_RFC1483, LinkType.SUNATM, LinkType.JUNIPER_ATM1,
         LinkType.JUNIPER_ATM2,
-        LinkType.PFLOG, LinkType.PKTAP, LinkType.ENC, LinkType.PPI, LinkType.LTALK};
+        LinkType.PFLOG, LinkType.PKTAP, LinkType.ENC, LinkType.PPI, LinkType.LTALK,
+        LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT,
+        LinkType.PPP_ETHER, LinkType.SYMANTEC_FIREWALL, LinkType.APPLE_IP_OVER_IEEE1394,
+        LinkType.IP_OVER_FC, LinkType.FDDI, LinkType.IEEE802, LinkType.SLIP, LinkType.SLIP_BSDOS,
+        LinkType.PPP_BSDOS, LinkType.ARCNET, LinkType.ARCNET_LINUX};
     // new ones at the end: a seed's last byte picks its type modulo the count, so seeds end in a byte below the count
 
     private static final String[] OFFSET_NAMES = {"ethOffset", "etherTypeOffset", "networkOffset",

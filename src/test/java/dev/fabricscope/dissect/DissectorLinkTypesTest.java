@@ -155,6 +155,80 @@ class DissectorLinkTypesTest {
         assertEquals(Malformed.TRUNCATED_ETHERNET_HEADER, l.malformed);
     }
 
+    /** NETANALYZER and NETANALYZER_TRANSPARENT: the 4-byte header (and the preamble and SFD) skipped to Ethernet. */
+    @Test
+    void netanalyzerSkipsItsHeaderToEthernet() {
+        byte[] ethernet = ETH_IPV4_TCP.bytes();
+        int[][] types = {{LinkType.NETANALYZER, 4}, {LinkType.NETANALYZER_TRANSPARENT, 12}};
+        for (int[] t : types) {
+            byte[] frame = concat(new byte[t[1]], ethernet);
+            assertTrue(Dissector.dissect(Frames.packet(t[0], frame), l));
+            assertEquals(t[1], l.ethOffset);
+            assertEquals(t[1] + 14, l.networkOffset);
+            assertEquals(80, l.dstPort);
+            for (int cap = 0; cap < t[1]; cap++) {
+                assertFalse(Dissector.dissect(Frames.packet(t[0], frame, cap), l));
+                assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed, "cut at " + cap);
+            }
+            assertFalse(Dissector.dissect(Frames.packet(t[0], frame, t[1] + 13), l));
+            assertEquals(Malformed.TRUNCATED_ETHERNET_HEADER, l.malformed);
+        }
+    }
+
+    /** PPP_ETHER: PPPoE session data walked to IP as behind Ethernet; discovery packets end the walk. */
+    @Test
+    void pppEtherWalksSessionDataToIp() {
+        byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
+        byte[] session = concat(hex("1100 002a"), new byte[] {0, (byte) (ip.length + 2)}, hex("0021"), ip);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PPP_ETHER, session), l));
+        assertEquals(0, l.pppoeOffset);
+        assertEquals(0x2a, l.pppoeSessionId);
+        assertEquals(8, l.networkOffset);
+        assertEquals(80, l.dstPort);
+        assertTrue(Dissector.dissect(Frames.packet(LinkType.PPP_ETHER, hex("1109 0000 0004 0101 0000")), l));
+        assertEquals(-1, l.networkOffset);
+        for (int cap = 0; cap < 6; cap++) {
+            assertFalse(Dissector.dissect(Frames.packet(LinkType.PPP_ETHER, session, cap), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed, "cut at " + cap);
+        }
+    }
+
+    /** SYMANTEC_FIREWALL and APPLE_IP_OVER_IEEE1394: IPv4 and IPv6 after the header by its ethertype. */
+    @Test
+    void symantecAndAp1394WalkTheirEthertypeToIp() {
+        byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
+        byte[] symantec = concat(hex("010203040506 0800"), new byte[36], ip);
+        byte[] ap1394 = concat(hex("0011223344556677 8899aabbccddeeff 0800"), ip);
+        int[][] types = {{LinkType.SYMANTEC_FIREWALL, 44, 6}, {LinkType.APPLE_IP_OVER_IEEE1394, 18, 16}};
+        for (int[] t : types) {
+            byte[] frame = t[0] == LinkType.SYMANTEC_FIREWALL ? symantec : ap1394;
+            assertTrue(Dissector.dissect(Frames.packet(t[0], frame), l));
+            assertEquals(0x0800, l.etherType);
+            assertEquals(t[2], l.etherTypeOffset);
+            assertEquals(t[1], l.networkOffset);
+            assertEquals(80, l.dstPort);
+            assertFalse(Dissector.dissect(Frames.packet(t[0], frame, t[1] - 1), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+            frame[t[2]] = 0x12;
+            assertTrue(Dissector.dissect(Frames.packet(t[0], frame), l));
+            assertEquals(-1, l.networkOffset);
+        }
+    }
+
+    /** SLIP and SLIP_BSDOS: the IP packet after the 16-byte header. */
+    @Test
+    void slipSkipsItsHeaderToIp() {
+        byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
+        byte[] frame = concat(hex("0045"), new byte[14], ip);
+        for (int type : new int[] {LinkType.SLIP, LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15}) {
+            assertTrue(Dissector.dissect(Frames.packet(type, frame), l));
+            assertEquals(16, l.networkOffset);
+            assertEquals(80, l.dstPort);
+            assertFalse(Dissector.dissect(Frames.packet(type, frame, 15), l));
+            assertEquals(Malformed.TRUNCATED_LINK_HEADER, l.malformed);
+        }
+    }
+
     @Test
     void ipoibOtherTypesAndShortHeaders() {
         byte[] vlan = SampleFrames.ipoib(0x8100, hex("0064 0800"));   // tcpdump takes the type as final: so do we
