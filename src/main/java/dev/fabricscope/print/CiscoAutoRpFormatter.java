@@ -44,26 +44,12 @@ final class CiscoAutoRpFormatter {
         int bp = off + 8;   // four reserved bytes
         len -= 8;
         for (; rps != 0; rps--) {
-            if (len < 4) {
-                out.append(TRUNC);
-                return;
-            }
-            if (bp + 4 > end) {
-                earlyEnd.mark(out, PROTOCOL);
-                return;
-            }
+            if (cut(bp, len, 4, end, out)) return;
             out.append(" RP ");
             Text.ipv4(out, p, bp);
             bp += 4;
             len -= 4;
-            if (len < 1) {
-                out.append(TRUNC);
-                return;
-            }
-            if (bp + 1 > end) {
-                earlyEnd.mark(out, PROTOCOL);
-                return;
-            }
+            if (cut(bp, len, 1, end, out)) return;
             int versions = p.u8(bp);
             out.append(switch (versions & 3) {
                 case 0 -> " PIMv?";
@@ -78,26 +64,12 @@ final class CiscoAutoRpFormatter {
             }
             bp++;
             len--;
-            if (len < 1) {
-                out.append(TRUNC);
-                return;
-            }
-            if (bp + 1 > end) {
-                earlyEnd.mark(out, PROTOCOL);
-                return;
-            }
+            if (cut(bp, len, 1, end, out)) return;
             int entries = p.u8(bp);
             bp++;
             len--;
             for (char s = ' '; entries != 0; entries--, s = ',') {
-                if (len < 6) {
-                    out.append(TRUNC);
-                    return;
-                }
-                if (bp + 6 > end) {   // the entry's fields are all fetched before any is printed
-                    earlyEnd.mark(out, PROTOCOL);
-                    return;
-                }
+                if (cut(bp, len, 6, end, out)) return;   // the entry's fields are all fetched before any is printed
                 int flags = p.u8(bp);
                 out.append(s);
                 if ((flags & 1) != 0) out.append('!');
@@ -113,6 +85,22 @@ final class CiscoAutoRpFormatter {
                 len -= 6;
             }
         }
+    }
+
+    /**
+     * tcpdump's two checks before each field: " [|autorp]" when the datagram's length has fewer than {@code need}
+     * bytes left, its truncation marker when the capture has; true when either ended the line.
+     */
+    private boolean cut(int bp, int len, int need, int end, StringBuilder out) {
+        if (len < need) {
+            out.append(TRUNC);
+            return true;
+        }
+        if (bp + need > end) {
+            earlyEnd.mark(out, PROTOCOL);
+            return true;
+        }
+        return false;
     }
 
     private static void type(int type, StringBuilder out) {
