@@ -130,33 +130,22 @@ public final class PacketPrinter {
     private final VsockFormatter vsock;
     private final PflogFormatter pflog;
     private final EncFormatter enc;
-    /** The link-level bytes tcpdump counted for the last NFLOG, VSOCK or PFLOG record (for -x). */
-    private int recordLinkLength;
+    /**
+     * The link-level bytes tcpdump counted for this packet, as the link printers that work them out return them
+     * (NFLOG, VSOCK, PFLOG, PPI, PKTAP, Frame Relay, ATM, 802.11, LTALK, PPPoE, the legacy types); -1 for the
+     * others, whose length {@link #linkHeaderLength} derives. Set by {@link #link}, read by -x's dump (a carried
+     * packet's is read before its carrier's is set).
+     */
+    private int linkLength = -1;
     private final LegacyLinkFormatter legacyLinks;
     private final SlipFormatter slip;
-    /** The link-level bytes tcpdump counted for the last {@link LegacyLinkFormatter} packet (for -x). */
-    private int legacyLinkLength;
-    /** LINKTYPE_PPP_ETHER's link-level bytes as tcpdump's pppoe_print counts them. */
-    private int pppoeLinkLength;
     private final JuniperFormatter juniper;
     private final FrameRelayFormatter frameRelay;
-    /** The link-level bytes tcpdump counted for the last FRELAY or MFR frame (for -x). */
-    private int frameRelayLinkLength;
     private final AtmFormatter atm;
-    /** The link-level bytes tcpdump counted for the last ATM_RFC1483 or SUNATM packet (for -x). */
-    private int atmLinkLength;
-    /** The link-level bytes tcpdump counted for the last LTALK packet (for -x): LLAP and DDP headers. */
-    private int ltalkLinkLength;
     /** {@link #encapsulated} as the ATM printers call it (one reference, made once). */
     private final Encapsulated carried = this::encapsulated;
     private final RadiotapFormatter radiotap = new RadiotapFormatter();
     private final Ieee80211Formatter wifi;
-    /** The link-level bytes tcpdump counted for the last 802.11 frame, radiotap header included (for -x). */
-    private int wifiLinkLength;
-    /** The link-level bytes tcpdump counted for the last PKTAP packet (for -x). */
-    private int pktapLinkLength;
-    /** The link-level bytes tcpdump counted for the last PPI packet (for -x). */
-    private int ppiLinkLength;
     /** The Ethernet frame after the last Juniper pseudo-header, at {@code juniperFrameAt} (-1: none printed). */
     private final Packet juniperFrame = new Packet();
     private final Layers juniperLayers = new Layers();
@@ -296,6 +285,7 @@ public final class PacketPrinter {
 
     /** A packet of {@code p}'s link type ({@code length}: on the wire), as tcpdump's printer for that type. */
     private void link(Packet p, Layers l, int length, StringBuilder out) {
+        linkLength = -1;
         switch (p.linkType()) {
             case LinkType.EN10MB -> ethernet(p, l, 0, length, out);
             case LinkType.LINUX_SLL -> linuxCooked(p, false, length, out);
@@ -317,39 +307,39 @@ public final class PacketPrinter {
             case LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT -> netanalyzer(p, l, length, out);
             case LinkType.PPP, LinkType.PPP_PPPD -> pppLink(p, length, out);
             case LinkType.PPP_SERIAL -> serialLinkLength = pppSerial(p, length, out);
-            case LinkType.PPP_ETHER -> pppoeLinkLength = pppoe.format(p, 0, length, out);
-            case LinkType.SYMANTEC_FIREWALL -> legacyLinkLength = legacyLinks.symantec(p, length, out);
-            case LinkType.APPLE_IP_OVER_IEEE1394 -> legacyLinkLength = legacyLinks.ap1394(p, length, out);
-            case LinkType.IP_OVER_FC -> legacyLinkLength = legacyLinks.ipfc(p, length, out);
-            case LinkType.FDDI -> legacyLinkLength = legacyLinks.fddi(p, length, out);
-            case LinkType.IEEE802 -> legacyLinkLength = legacyLinks.tokenRing(p, length, out);
-            case LinkType.ARCNET -> legacyLinkLength = arcnet(p, length, out);
-            case LinkType.ARCNET_LINUX -> legacyLinkLength = arcnetLinux(p, length, out);
-            case LinkType.SLIP -> legacyLinkLength = slip.slip(p, length, out);
-            case LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15 -> legacyLinkLength = slip.slipBsdos(p, length, out);
-            case LinkType.PPP_BSDOS, LinkType.PPP_BSDOS_16 -> legacyLinkLength = 0;   // tcpdump prints nothing off BSD/OS
+            case LinkType.PPP_ETHER -> linkLength = pppoe.format(p, 0, length, out);
+            case LinkType.SYMANTEC_FIREWALL -> linkLength = legacyLinks.symantec(p, length, out);
+            case LinkType.APPLE_IP_OVER_IEEE1394 -> linkLength = legacyLinks.ap1394(p, length, out);
+            case LinkType.IP_OVER_FC -> linkLength = legacyLinks.ipfc(p, length, out);
+            case LinkType.FDDI -> linkLength = legacyLinks.fddi(p, length, out);
+            case LinkType.IEEE802 -> linkLength = legacyLinks.tokenRing(p, length, out);
+            case LinkType.ARCNET -> linkLength = arcnet(p, length, out);
+            case LinkType.ARCNET_LINUX -> linkLength = arcnetLinux(p, length, out);
+            case LinkType.SLIP -> linkLength = slip.slip(p, length, out);
+            case LinkType.SLIP_BSDOS, LinkType.SLIP_BSDOS_15 -> linkLength = slip.slipBsdos(p, length, out);
+            case LinkType.PPP_BSDOS, LinkType.PPP_BSDOS_16 -> linkLength = 0;   // tcpdump prints nothing off BSD/OS
             case LinkType.C_HDLC -> serialLinkLength = chdlc(p, 0, length, out);
             case LinkType.IPOIB -> ipoib(p, length, out);
-            case LinkType.NFLOG -> recordLinkLength = nflog.format(p, length, out);
+            case LinkType.NFLOG -> linkLength = nflog.format(p, length, out);
             case LinkType.IPNET -> ipnet.format(p, length, out);
-            case LinkType.VSOCK -> recordLinkLength = vsock.format(p, out);
-            case LinkType.PFLOG -> recordLinkLength = pflog.format(p, length, out);
+            case LinkType.VSOCK -> linkLength = vsock.format(p, out);
+            case LinkType.PFLOG -> linkLength = pflog.format(p, length, out);
             case LinkType.ENC -> enc.format(p, length, out);
-            case LinkType.PPI -> ppiLinkLength = ppi(p, length, out);
-            case LinkType.FRELAY -> frameRelayLinkLength = frameRelay.link(p, length, out);
-            case LinkType.MFR -> frameRelayLinkLength = frameRelay.multilink(p, length, out);
-            case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> atmLinkLength = atm.rfc1483(p, length, out);
-            case LinkType.SUNATM -> atmLinkLength = atm.sunatm(p, length, out);
+            case LinkType.PPI -> linkLength = ppi(p, length, out);
+            case LinkType.FRELAY -> linkLength = frameRelay.link(p, length, out);
+            case LinkType.MFR -> linkLength = frameRelay.multilink(p, length, out);
+            case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> linkLength = atm.rfc1483(p, length, out);
+            case LinkType.SUNATM -> linkLength = atm.sunatm(p, length, out);
             case LinkType.LTALK -> {
                 // tcpdump's ltalk_if_print: where the capture ends inside the headers, all of it is header
                 int header = atalk.llap(p, 0, length, out);
-                ltalkLinkLength = header == 0 ? p.capLen() : header;
+                linkLength = header == 0 ? p.capLen() : header;
             }
-            case LinkType.IEEE802_11 -> wifiLinkLength = wifi.format(p, 0, length, false, 0, out);
-            case LinkType.IEEE802_11_RADIO -> wifiLinkLength = radiotap(p, length, out);
-            case LinkType.PRISM_HEADER -> wifiLinkLength = prism(p, length, out);
-            case LinkType.IEEE802_11_RADIO_AVS -> wifiLinkLength = avs(p, length, out);
-            case LinkType.PKTAP, LinkType.USER2 -> pktapLinkLength = pktap(p, length, out);
+            case LinkType.IEEE802_11 -> linkLength = wifi.format(p, 0, length, false, 0, out);
+            case LinkType.IEEE802_11_RADIO -> linkLength = radiotap(p, length, out);
+            case LinkType.PRISM_HEADER -> linkLength = prism(p, length, out);
+            case LinkType.IEEE802_11_RADIO_AVS -> linkLength = avs(p, length, out);
+            case LinkType.PKTAP, LinkType.USER2 -> linkLength = pktap(p, length, out);
             default -> {
                 if (JuniperFormatter.prints(p.linkType())) juniper(p, length, out);
                 else unsupported(p, out);
@@ -571,25 +561,9 @@ public final class PacketPrinter {
             return Math.min(serialLinkLength, p.capLen());
         }
         if (p.linkType() == LinkType.IPOIB) return Math.min(IPOIB_HEADER, p.capLen());   // a cut header: all of it
-        if (p.linkType() == LinkType.NFLOG || p.linkType() == LinkType.VSOCK || p.linkType() == LinkType.PFLOG) {
-            return recordLinkLength;
-        }
+        if (linkLength >= 0) return linkLength;   // a cut PPI/PKTAP header jumped: no -x exclusion
         if (p.linkType() == LinkType.IPNET) return IpnetFormatter.HEADER;
         if (p.linkType() == LinkType.ENC) return EncFormatter.HEADER;
-        if (p.linkType() == LinkType.PPI) return ppiLinkLength;   // a cut header jumped: no -x exclusion
-        if (p.linkType() == LinkType.PKTAP || p.linkType() == LinkType.USER2) return pktapLinkLength;   // a cut header jumped: no -x exclusion
-        if (p.linkType() == LinkType.PPP_ETHER) return pppoeLinkLength;
-        if (LegacyLinkFormatter.prints(p.linkType())) return legacyLinkLength;
-        if (p.linkType() == LinkType.FRELAY || p.linkType() == LinkType.MFR) return frameRelayLinkLength;
-        if (p.linkType() == LinkType.ATM_RFC1483 || p.linkType() == LinkType.ATM_RFC1483_100
-            || p.linkType() == LinkType.SUNATM) {
-            return atmLinkLength;
-        }
-        if (p.linkType() == LinkType.LTALK) return ltalkLinkLength;
-        if (p.linkType() == LinkType.IEEE802_11 || p.linkType() == LinkType.IEEE802_11_RADIO
-            || p.linkType() == LinkType.PRISM_HEADER || p.linkType() == LinkType.IEEE802_11_RADIO_AVS) {
-            return wifiLinkLength;
-        }
         if (JuniperFormatter.prints(p.linkType())) {
             return juniperFrameAt < 0 ? Math.min(juniper.headerLength(), p.capLen())
                 : juniperFrameAt + linkHeaderLength(juniperFrame, juniperLayers);
