@@ -1,5 +1,10 @@
 package dev.fabricscope.dissect;
 
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_BSD;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_DARWIN;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_FREEBSD;
+
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 
@@ -50,12 +55,6 @@ public final class Dissector {
     static final int NETANALYZER_HEADER_LENGTH = 4;
     static final int NETANALYZER_TRANSPARENT_HEADER_LENGTH = 12;
 
-    // BSD address families as NULL/LOOP headers carry them (libpcap's list of IPv6 values).
-    static final int AF_INET = 2;
-    static final int AF_INET6_NETBSD = 24;
-    static final int AF_INET6_FREEBSD = 28;
-    static final int AF_INET6_DARWIN = 30;
-
     // PPP (RFC 1661, 1662): address and control bytes (or pppd's direction header);
     // Cisco HDLC: address, control, then an ethertype.
     static final int PPP_ADDRESS = 0xff;
@@ -69,18 +68,6 @@ public final class Dissector {
     // LINKTYPE_IPOIB: two 20-byte hardware-address fields, the ethertype, 2 reserved bytes.
     static final int IPOIB_HEADER_LENGTH = 44;
     static final int IPOIB_TYPE_OFFSET = 40;
-
-    // LINKTYPE_PFLOG: struct pfloghdr's length byte (45 at least, rounded up to 4), its family; tcpdump checks that
-    // the 64 bytes of Linux's struct were captured.
-    static final int PFLOG_MIN_LENGTH = 45;
-    static final int PFLOG_STRUCT_LENGTH = 64;
-
-    // LINKTYPE_PKTAP: a little-endian header, pkt_len (108 at least) at 0, the record type at 4, the DLT at 8.
-    static final int PKTAP_MIN_LENGTH = 108;
-    static final int PKTAP_REC_PACKET = 1;
-
-    // LINKTYPE_ENC: address family, SPI, flags.
-    static final int ENC_HEADER_LENGTH = 12;
 
     /** Dissects {@code p} into {@code l} (reset first). Returns true when the packet is not malformed. */
     public static boolean dissect(Packet p, Layers l) {
@@ -309,15 +296,15 @@ public final class Dissector {
             return;
         }
         int length = p.u8(0);
-        if (length < PFLOG_MIN_LENGTH) return;
+        if (length < BsdHeaders.PFLOG_MIN_LENGTH) return;
         int off = length + 3 & ~3;
-        if (!p.has(0, Math.max(off, PFLOG_STRUCT_LENGTH))) {
+        if (!p.has(0, Math.max(off, BsdHeaders.PFLOG_LENGTH))) {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
         switch (p.u8(1)) {
             case AF_INET -> IpLayer.ipv4(p, l, off);
-            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, off);
+            case AF_INET6_BSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, off);
             default -> { }
         }
     }
@@ -328,20 +315,20 @@ public final class Dissector {
      * ending inside the header is a truncated link header.
      */
     private static void pktap(Packet p, Layers l) {
-        if (p.origLen() < PKTAP_MIN_LENGTH) return;
+        if (p.origLen() < BsdHeaders.PKTAP_MIN_LENGTH) return;
         if (!p.has(0, 12)) {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
-        long header = le32(p, 0);
-        if (header < PKTAP_MIN_LENGTH || header > p.origLen()) return;
+        long header = BsdHeaders.le32(p, 0);
+        if (header < BsdHeaders.PKTAP_MIN_LENGTH || header > p.origLen()) return;
         int off = (int) header;
         if (!p.has(0, off)) {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
-        if (le32(p, 4) != PKTAP_REC_PACKET) return;
-        long dlt = le32(p, 8);
+        if (BsdHeaders.le32(p, BsdHeaders.PKTAP_RECORD_TYPE) != BsdHeaders.PKTAP_REC_PACKET) return;
+        long dlt = BsdHeaders.le32(p, BsdHeaders.PKTAP_DLT);
         if (dlt == LinkType.EN10MB) EthernetLayer.ethernet(p, l, off);
         else if (dlt == LinkType.NULL) nullOrLoop(p, l, off, false);
         else if (dlt == LinkType.LOOP) nullOrLoop(p, l, off, true);
@@ -355,21 +342,16 @@ public final class Dissector {
      * it), then IPv4 or IPv6 by the family (BSD values); others: nothing is recorded.
      */
     private static void enc(Packet p, Layers l) {
-        if (!p.has(0, ENC_HEADER_LENGTH)) {
+        if (!p.has(0, BsdHeaders.ENC_LENGTH)) {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
-        int family = (int) le32(p, 0);
-        if ((family & 0xffff0000) != 0) family = Integer.reverseBytes(family);
+        int family = BsdHeaders.encField(p, 0);
         switch (family) {
-            case AF_INET -> IpLayer.ipv4(p, l, ENC_HEADER_LENGTH);
-            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, ENC_HEADER_LENGTH);
+            case AF_INET -> IpLayer.ipv4(p, l, BsdHeaders.ENC_LENGTH);
+            case AF_INET6_BSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, BsdHeaders.ENC_LENGTH);
             default -> { }
         }
-    }
-
-    private static long le32(Packet p, int off) {
-        return p.u8(off) | p.u8(off + 1) << 8 | p.u8(off + 2) << 16 | (long) p.u8(off + 3) << 24;
     }
 
     /**
@@ -508,7 +490,7 @@ public final class Dissector {
         l.addressFamily = family;
         switch (family) {
             case AF_INET -> IpLayer.ipv4(p, l, off + 4);
-            case AF_INET6_NETBSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, off + 4);
+            case AF_INET6_BSD, AF_INET6_FREEBSD, AF_INET6_DARWIN -> IpLayer.ipv6(p, l, off + 4);
             default -> { }
         }
     }

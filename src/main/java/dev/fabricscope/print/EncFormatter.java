@@ -1,6 +1,12 @@
 package dev.fabricscope.print;
 
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_BSD;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_DARWIN;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_FREEBSD;
+
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.BsdHeaders;
 
 /**
  * LINKTYPE_ENC (OpenBSD's IPsec enc interface, {@code tcpdump -i enc0}) as tcpdump's enc_if_print: a 12-byte header
@@ -9,9 +15,8 @@ import dev.fabricscope.capture.Packet;
  * read little-endian as tcpdump on this host reads them, both swapped when the family has upper bits set.
  */
 final class EncFormatter {
-    static final int HEADER = 12;
+    static final int HEADER = BsdHeaders.ENC_LENGTH;
     private static final int M_CONF = 0x0400, M_AUTH = 0x0800;
-    private static final int AF_INET = 2, AF_INET6_BSD = 24, AF_INET6_FREEBSD = 28, AF_INET6_DARWIN = 30;
 
     private final EarlyEnd earlyEnd;
     private final IpFormatter ip;
@@ -27,12 +32,8 @@ final class EncFormatter {
             earlyEnd.mark(out, "enc");
             return;
         }
-        int family = Integer.reverseBytes((int) p.u32(0));
-        int flags = Integer.reverseBytes((int) p.u32(8));
-        if ((family & 0xffff0000) != 0) {
-            family = Integer.reverseBytes(family);
-            flags = Integer.reverseBytes(flags);
-        }
+        int family = BsdHeaders.encField(p, 0);
+        int flags = BsdHeaders.encField(p, BsdHeaders.ENC_FLAGS);
         out.append(flags == 0 ? "(unprotected): " : "(");
         flags = type(flags, M_AUTH, "authentic", out);
         type(flags, M_CONF, "confidential", out);

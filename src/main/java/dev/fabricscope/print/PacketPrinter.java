@@ -3,6 +3,7 @@ package dev.fabricscope.print;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.AristaHeader;
+import dev.fabricscope.dissect.BsdHeaders;
 import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.dissect.MacsecSecTag;
@@ -423,7 +424,7 @@ public final class PacketPrinter {
             out.append(" [|ppi]");
             return p.capLen();
         }
-        long dlt = PktapFormatter.le32(p, 4);
+        long dlt = BsdHeaders.le32(p, 4);
         if (linkHeaders) ppiHeader(p, dlt, hdr, length, out);
         int carried = carriedLink(p, hdr, length, dlt, out);
         if (carried < 0) {

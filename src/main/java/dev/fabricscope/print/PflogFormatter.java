@@ -1,6 +1,12 @@
 package dev.fabricscope.print;
 
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_BSD;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_DARWIN;
+import static dev.fabricscope.dissect.BsdHeaders.AF_INET6_FREEBSD;
+
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.BsdHeaders;
 
 /**
  * LINKTYPE_PFLOG (the OpenBSD/FreeBSD pf firewall's log, {@code tcpdump -i pflog0}) as tcpdump's pflog_if_print
@@ -10,9 +16,8 @@ import dev.fabricscope.capture.Packet;
  * direction and interface first. The names are those tcpdump's tables hold without a BSD's own additions.
  */
 final class PflogFormatter {
-    static final int MIN_HEADER = 45, HEADER = 64;
+    static final int MIN_HEADER = BsdHeaders.PFLOG_MIN_LENGTH, HEADER = BsdHeaders.PFLOG_LENGTH;
     private static final int IFNAME = 4, RULESET = 20, NAME_SIZE = 16, RULE = 36, SUBRULE = 40, DIR = 60;
-    private static final int AF_INET = 2, AF_INET6_BSD = 24, AF_INET6_FREEBSD = 28, AF_INET6_DARWIN = 30;
 
     /** pf_reasons: reason 3's entry carries PFRES_NORM's value in tcpdump, so 3 is unknown and 4 reads "3(short)". */
     private static final String[] REASONS = {"0(match)", "1(bad-offset)", "2(fragment)", null, "3(short)", "5(memory)",

@@ -2,6 +2,7 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.BsdHeaders;
 
 /**
  * LINKTYPE_PKTAP (macOS's pktap header, {@code tcpdump -i pktap}; also LINKTYPE_USER2, which macOS first wrote) as
@@ -11,26 +12,21 @@ import dev.fabricscope.capture.Packet;
  * and the header's text.
  */
 final class PktapFormatter {
-    static final int HEADER = 108;
-    static final int REC_NONE = 0, REC_PACKET = 1;
-    private static final int LEN = 0, RECTYPE = 4, DLT = 8;
+    static final int HEADER = BsdHeaders.PKTAP_MIN_LENGTH;
+    static final int REC_NONE = BsdHeaders.PKTAP_REC_NONE, REC_PACKET = BsdHeaders.PKTAP_REC_PACKET;
 
     private PktapFormatter() { }
 
-    static long le32(Packet p, int off) {
-        return p.u8(off) | p.u8(off + 1) << 8 | p.u8(off + 2) << 16 | (long) p.u8(off + 3) << 24;
-    }
-
     static long headerLength(Packet p) {
-        return le32(p, LEN);
+        return BsdHeaders.le32(p, 0);
     }
 
     static long recordType(Packet p) {
-        return le32(p, RECTYPE);
+        return BsdHeaders.le32(p, BsdHeaders.PKTAP_RECORD_TYPE);
     }
 
     static long dlt(Packet p) {
-        return le32(p, DLT);
+        return BsdHeaders.le32(p, BsdHeaders.PKTAP_DLT);
     }
 
     /**
