@@ -42,18 +42,19 @@ public final class Dissector {
     static final int EDSA_TAG_LENGTH = 8;
     static final int BRCM_TAG_LENGTH = 4;
 
-    // SLIP: the direction and the first bytes of the VJ header as the link saw them.
-    static final int SLIP_HEADER_LENGTH = 16;
+    // SLIP: the direction and the first bytes of the VJ header as the link saw them. The link-layer sizes here that
+    // the printers share are public.
+    public static final int SLIP_HEADER_LENGTH = 16;
 
     // SYMANTEC_FIREWALL: 44 bytes, the ethertype at 6; APPLE_IP_OVER_IEEE1394: two EUI-64s and the ethertype.
-    static final int SYMANTEC_HEADER_LENGTH = 44;
-    static final int SYMANTEC_TYPE_OFFSET = 6;
-    static final int AP1394_HEADER_LENGTH = 18;
+    public static final int SYMANTEC_HEADER_LENGTH = 44;
+    public static final int SYMANTEC_TYPE_OFFSET = 6;
+    public static final int AP1394_HEADER_LENGTH = 18;
     static final int AP1394_TYPE_OFFSET = 16;
 
     // Hilscher netANALYZER: a 4-byte status header; the transparent mode's also keeps the preamble and SFD (8 bytes).
-    static final int NETANALYZER_HEADER_LENGTH = 4;
-    static final int NETANALYZER_TRANSPARENT_HEADER_LENGTH = 12;
+    public static final int NETANALYZER_HEADER_LENGTH = 4;
+    public static final int NETANALYZER_TRANSPARENT_HEADER_LENGTH = 12;
 
     // PPP (RFC 1661, 1662): address and control bytes (or pppd's direction header);
     // Cisco HDLC: address, control, then an ethertype.

@@ -2,6 +2,7 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Dissector;
 
 /**
  * Link types with a fixed header before an ethertype's or an LLC payload, as tcpdump 4.99 prints them:
@@ -12,8 +13,8 @@ import dev.fabricscope.capture.Packet;
  * then starts at byte 0).
  */
 final class LegacyLinkFormatter {
-    static final int SYMANTEC_HEADER = 44, SYMANTEC_TYPE = 6;
-    static final int AP1394_HEADER = 18, AP1394_ADDRESS = 8;
+    static final int SYMANTEC_HEADER = Dissector.SYMANTEC_HEADER_LENGTH, SYMANTEC_TYPE = Dissector.SYMANTEC_TYPE_OFFSET;
+    static final int AP1394_HEADER = Dissector.AP1394_HEADER_LENGTH, AP1394_ADDRESS = 8;
     private static final int MAX_ETHERNET_LENGTH = 1500;
 
     private final Verbosity verbosity;

@@ -947,7 +947,8 @@ public final class PacketPrinter {
 
     /** The bytes before a netANALYZER capture's Ethernet frame: the status header (and the preamble and SFD). */
     static int netanalyzerHeader(int linkType) {
-        return linkType == LinkType.NETANALYZER ? 4 : 12;
+        return linkType == LinkType.NETANALYZER ? Dissector.NETANALYZER_HEADER_LENGTH
+            : Dissector.NETANALYZER_TRANSPARENT_HEADER_LENGTH;
     }
 
     /**

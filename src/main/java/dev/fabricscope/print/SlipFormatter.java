@@ -1,6 +1,7 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.Dissector;
 
 /**
  * LINKTYPE_SLIP and LINKTYPE_SLIP_BSDOS as tcpdump 4.99 prints them (print-sl.c): a 16-byte header (the direction,
@@ -11,7 +12,7 @@ import dev.fabricscope.capture.Packet;
  * A read past the capture ends the line with " [|slip]" (tcpdump's jump: the raw dump starts at byte 0).
  */
 final class SlipFormatter {
-    static final int HEADER = 16;
+    static final int HEADER = Dissector.SLIP_HEADER_LENGTH;
     private static final int DIRECTION = 0, COMPRESSED_HEADER = 1;
     private static final int TYPE_IP = 0x40, TYPE_UNCOMPRESSED_TCP = 0x70, TYPE_COMPRESSED_TCP = 0x80;
     private static final int NEW_C = 0x40, NEW_I = 0x20, NEW_S = 0x08, NEW_A = 0x04, NEW_W = 0x02, NEW_U = 0x01;
