@@ -15,6 +15,8 @@ final class HostOrderHeaders {
     /** struct pfloghdr: the uid, pid, rule_uid and rule_pid fields, each present when length says so. */
     private static final int[] PFLOG_FIELDS = {44, 48, 52, 56};
     private static final int URB_ISOCHRONOUS = 0;
+    /** The USB header's fields {offset, size}: id, bus_id, ts_sec, ts_usec, status, urb_len, data_len. */
+    private static final int[][] USB_FIELDS = {{0, 8}, {12, 2}, {16, 8}, {24, 4}, {28, 4}, {32, 4}, {36, 4}};
 
     private HostOrderHeaders() { }
 
@@ -63,9 +65,7 @@ final class HostOrderHeaders {
 
     /** libpcap's swap_linux_usb_header: checked against the captured length only, as there. */
     private static void usb(byte[] b, int off, int cap, boolean headerOf64Bytes) {
-        // id; bus_id after four 1-byte fields; ts_sec after two more; then ts_usec, status, urb_len, data_len
-        int[][] fields = {{0, 8}, {12, 2}, {16, 8}, {24, 4}, {28, 4}, {32, 4}, {36, 4}};
-        for (int[] f : fields) {
+        for (int[] f : USB_FIELDS) {
             if (cap < f[0] + f[1]) return;
             swap(b, off + f[0], f[1]);
         }
