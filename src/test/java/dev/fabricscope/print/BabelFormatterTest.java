@@ -5,11 +5,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Babel on UDP 6696/6697 (RFC 6126 and 6126bis TLVs, RFC 7298 HMAC, RFC 7557 sub-TLVs, the source-specific draft's
@@ -17,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * omitted prefix bytes, sub-TLVs, packet trailers, broken lengths and encodings, Babel's place among the UDP ports,
  * in every verbosity, cut after every byte, and seeded mutants.
  */
-class BabelFormatterTest {
-    @TempDir
-    Path dir;
-
+class BabelFormatterTest extends TcpdumpConformance {
     private static final byte[] LINK_LOCAL = hex("fe800000000000000000000000000001");
     private static final byte[] BABEL_GROUP = hex("ff020000000000000000000000010006");
 
@@ -52,7 +47,8 @@ class BabelFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         // a hello with its timestamp, an IHU per address encoding, the router id, next hops and updates
         f.add(udp6(packet(tlv(4, "0000 0007 0190 03 04 000f4240"), tlv(4, "8000 0008 0000"),
@@ -141,11 +137,6 @@ class BabelFormatterTest {
     }
 
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
     void portOrderAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
@@ -162,27 +153,14 @@ class BabelFormatterTest {
         assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(521, 6696));
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x");
+    @Override
+    Mutants mutants() {
+        return new Mutants("BABEL", 6696, 8);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "BABEL", 6696, 8, BabelFormatterTest::payload, 4, 24,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "Babel", "", "-v", "-vv");
-    }
-
-    /** Where the Babel packet starts: after the UDP header on IPv4 or IPv6. */
-    private static int payload(byte[] frame) {
+    /** The Babel packet: after the UDP header on IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
     }
 }

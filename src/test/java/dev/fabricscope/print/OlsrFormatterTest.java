@@ -5,11 +5,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * OLSR on UDP 698 (RFC 3626's packet and messages, olsr.org's LQ, smart-gateway and name-service extensions) over
@@ -17,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every link-speed byte, masks that are and are not prefixes, broken lengths, OLSR's place among the UDP ports, in
  * every verbosity, cut after every byte, and seeded mutants.
  */
-class OlsrFormatterTest {
-    @TempDir
-    Path dir;
-
+class OlsrFormatterTest extends TcpdumpConformance {
     private static final int HELLO = 1, TC = 2, MID = 3, HNA = 4, POWERINFO = 128, NAMES = 130, HELLO_LQ = 201,
         TC_LQ = 202;
     private static final byte[] ORIGINATOR4 = hex("c0a80101");
@@ -64,7 +59,8 @@ class OlsrFormatterTest {
             0x60000000L, IP6_A, IP6_B)));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         // HELLO with each link and neighbour type, TC, MID, HNA with prefixes and masks that are not
         f.add(udp4(packet(0x0102,
@@ -161,11 +157,6 @@ class OlsrFormatterTest {
     }
 
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
     void portOrderAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
@@ -182,32 +173,20 @@ class OlsrFormatterTest {
         assertEquals(UdpPorts.Decoder.RADIUS, UdpPorts.decoder(1812, 698));
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : cutFrames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(cutFrames(), "OLSR", 698, 8, OlsrFormatterTest::payload, 4, 24,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "OLSR", "", "-v", "-vv");
+    @Override
+    Mutants mutants() {
+        return new Mutants("OLSR", 698, 8);
     }
 
     /** The frames short enough to cut after every byte: not the ones that go through every byte value. */
-    private static List<Frame> cutFrames() {
+    @Override
+    List<Frame> cutFrames() {
         return frames().stream().filter(f -> f.bytes().length < 400).toList();
     }
 
-    /** Where the OLSR packet starts: after the UDP header on IPv4 or IPv6. */
-    private static int payload(byte[] frame) {
+    /** The OLSR packet: after the UDP header on IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
     }
 }

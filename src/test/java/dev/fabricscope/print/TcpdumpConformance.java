@@ -1,0 +1,117 @@
+package dev.fabricscope.print;
+
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The four checks each printer's test makes against tcpdump 4.99 itself: its frames whole in the flag sets where the
+ * text changes, each cut after every byte of the part under test, seeded mutants of that part, and no allocation per
+ * packet once warm. A test class extends this, gives its frames, where the part under test starts and how to mutate
+ * it, and overrides what differs; its own tests add what is particular to its printer. A test of several link types
+ * holds one {@code @Nested} subclass per type.
+ */
+abstract class TcpdumpConformance {
+    @TempDir
+    Path dir;
+
+    /** The frames under test, whole, as captured on {@link #linkType()}. */
+    abstract List<Frame> frames();
+
+    /** Where the part under test starts in {@code frame}: the cuts and the mutations fall at or after it. */
+    abstract int start(byte[] frame);
+
+    /** How the mutants are made. */
+    abstract Mutants mutants();
+
+    /**
+     * {@link MutatedFrames#of}'s settings: {@code name} also names the printer in failure messages, and in the
+     * environment ({@code NAME_SEED}, {@code NAME_ROUNDS}) it overrides the seed and the rounds for deeper runs by hand.
+     */
+    record Mutants(String name, long seed, int rounds, int maxChanges, int headSpan, MutatedFrames.Keep keep) {
+        /** Up to 4 changes a mutant, half of them in the first 24 bytes, every mutant compared. */
+        Mutants(String name, long seed, int rounds) {
+            this(name, seed, rounds, 4, 24, MutatedFrames.ALL);
+        }
+
+        Mutants keeping(MutatedFrames.Keep only) {
+            return new Mutants(name, seed, rounds, maxChanges, headSpan, only);
+        }
+    }
+
+    int linkType() {
+        return LinkType.EN10MB;
+    }
+
+    /** The flag sets whole frames are compared in ({@link TcpdumpOracle.PrinterFlags} reads them). */
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q");
+    }
+
+    /** The frames cut after every byte: all, unless some are too long to cut in a test's time. */
+    List<Frame> cutFrames() {
+        return frames();
+    }
+
+    /** The flag sets cut frames and mutants are compared in. */
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x");
+    }
+
+    /** The frames the mutants are made of. */
+    List<Frame> mutantBases() {
+        return cutFrames();
+    }
+
+    /** The flag sets the printer must print in without allocating. */
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-vv");
+    }
+
+    /** How many times each frame is printed a round when counting allocations. */
+    int allocationRepeats() {
+        return 200;
+    }
+
+    @Test
+    void wholeAsTcpdump() throws Exception {
+        assertAsTcpdump("whole", frames(), wholeFlags());
+    }
+
+    @Test
+    void cutAsTcpdump() throws Exception {
+        List<Frame> cut = cutFrames().stream()
+            .flatMap(f -> TcpdumpOracle.cutAfterEveryByte(List.of(f), start(f.bytes())).stream()).toList();
+        assertAsTcpdump("cut", cut, cutFlags());
+    }
+
+    @Test
+    void mutantsAsTcpdump() throws Exception {
+        Mutants m = mutants();
+        List<Frame> mutants = MutatedFrames.of(mutantBases(), m.name(), m.seed(), m.rounds(), this::start,
+            m.maxChanges(), m.headSpan(), m.keep());
+        assertAsTcpdump("mutants", mutants, cutFlags());
+    }
+
+    @Test
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), linkType(), allocationRepeats(), mutants().name(),
+            allocationFlags().toArray(String[]::new));
+    }
+
+    /**
+     * Ethernet frames are compared record by record (a failure names the frame); other link types as the whole
+     * output of {@code capture -r}.
+     */
+    void assertAsTcpdump(String what, List<Frame> frames, List<String> flagSets) throws Exception {
+        String[] flags = flagSets.toArray(String[]::new);
+        if (linkType() == LinkType.EN10MB) {
+            TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, flags);
+        } else {
+            PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, what + "-" + linkType(), linkType(), frames, flags);
+        }
+    }
+}
