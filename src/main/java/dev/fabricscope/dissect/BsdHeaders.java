@@ -10,6 +10,8 @@ import dev.fabricscope.capture.Packet;
 public final class BsdHeaders {
     /** AF_INET, and AF_INET6 as NetBSD/OpenBSD, FreeBSD and macOS number it (a file keeps its writer's value). */
     public static final int AF_INET = 2, AF_INET6_BSD = 24, AF_INET6_FREEBSD = 28, AF_INET6_DARWIN = 30;
+    /** The other families tcpdump names in a NULL/LOOP header (bsd_af_values): XNS, ISO (OSI), AppleTalk, IPX. */
+    public static final int AF_NS = 6, AF_ISO = 7, AF_APPLETALK = 16, AF_IPX = 23;
     /** PFLOG: struct pfloghdr's length byte is 45 at least; tcpdump checks that Linux's 64-byte struct was captured. */
     public static final int PFLOG_MIN_LENGTH = 45, PFLOG_LENGTH = 64;
     /** PKTAP: pkt_len (108 at least) at 0, the record type at 4 (none or packet), the packet's DLT at 8. */

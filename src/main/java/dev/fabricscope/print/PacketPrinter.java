@@ -1269,8 +1269,6 @@ public final class PacketPrinter {
         return "?";
     }
 
-    private static final int BSD_AF_APPLETALK = 16;
-
     /**
      * LINKTYPE_NULL/LOOP as tcpdump's null_if_print: -e prints "AF IPv4 (2), length N: " (-q: the name alone); an
      * address family it cannot decode gets that header (without -e too) and the default dump. ISO (7) is printed by
@@ -1286,10 +1284,11 @@ public final class PacketPrinter {
         if ((family & 0xffff0000) != 0) family = Integer.reverseBytes(family);   // ... and swaps a big value
         if (linkHeaders) addressFamilyHeader(family, length, out);
         switch (family) {
-            case 2 -> ip.ipv4(p, NULL_HEADER, length - NULL_HEADER, out);
-            case 24, 28, 30 -> ip.ipv6(p, NULL_HEADER, length - NULL_HEADER, out);
-            case 7 -> osi.format(p, NULL_HEADER, length - NULL_HEADER, out);
-            case BSD_AF_APPLETALK -> atalk.ddp(p, NULL_HEADER, length - NULL_HEADER, out);
+            case BsdHeaders.AF_INET -> ip.ipv4(p, NULL_HEADER, length - NULL_HEADER, out);
+            case BsdHeaders.AF_INET6_BSD, BsdHeaders.AF_INET6_FREEBSD, BsdHeaders.AF_INET6_DARWIN ->
+                ip.ipv6(p, NULL_HEADER, length - NULL_HEADER, out);
+            case BsdHeaders.AF_ISO -> osi.format(p, NULL_HEADER, length - NULL_HEADER, out);
+            case BsdHeaders.AF_APPLETALK -> atalk.ddp(p, NULL_HEADER, length - NULL_HEADER, out);
             default -> {
                 if (!linkHeaders) addressFamilyHeader(family, length, out);
                 if (defaultPrint && NULL_HEADER < p.capLen()) {
@@ -1597,12 +1596,12 @@ public final class PacketPrinter {
     /** The name tcpdump's bsd_af_values give a BSD address family (NULL/LOOP headers, RIP), or null. */
     static String bsdAddressFamily(int family) {
         return switch (family) {
-            case 2 -> "IPv4";
-            case 6 -> "NS";
-            case 7 -> "ISO";
-            case 16 -> "Appletalk";
-            case 23 -> "IPX";
-            case 24, 28, 30 -> "IPv6";
+            case BsdHeaders.AF_INET -> "IPv4";
+            case BsdHeaders.AF_NS -> "NS";
+            case BsdHeaders.AF_ISO -> "ISO";
+            case BsdHeaders.AF_APPLETALK -> "Appletalk";
+            case BsdHeaders.AF_IPX -> "IPX";
+            case BsdHeaders.AF_INET6_BSD, BsdHeaders.AF_INET6_FREEBSD, BsdHeaders.AF_INET6_DARWIN -> "IPv6";
             default -> null;
         };
     }
