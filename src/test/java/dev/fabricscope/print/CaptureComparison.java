@@ -221,7 +221,6 @@ final class CaptureComparison {
             case 0x0057, 0x86dd -> carried(p, payload, LinkType.IPV6, category, name, nesting);
             case 0x0281, 0x0283 -> nesting < MAX_CLASSIFIED_NESTING ? mpls(p, payload, nesting + 1)
                 : notClaimed(name + ": nested too deep to classify");
-            case 0x002b, 0x8137 -> notClaimed(name + ": IPX (tcpdump decodes it)");
             default -> new Info(category, null, 0, -1, -1);
         };
     }
@@ -235,9 +234,6 @@ final class CaptureComparison {
         if (version > 1) return new Info(Category.GRE, null, 0, -1, -1);
         boolean carries = version == 1 ? protocol == 0x880b && (flags & 0x1000) != 0
             : protocol == 0x0800 || protocol == 0x86dd || protocol == 0x6558 || protocol == 0x8847;
-        if (version == 0 && (protocol == 0x8137 || protocol == 0x809b)) {
-            return notClaimed("GRE: IPX/AppleTalk (tcpdump decodes them)");
-        }
         if (!carries) return new Info(Category.GRE, null, 0, -1, -1);
         int inner = l.greInnerOffset;
         if (inner < 0 && version == 0 && (flags & 0x4000) != 0) inner = afterSourceRoutes(p, off + 4 + 4
