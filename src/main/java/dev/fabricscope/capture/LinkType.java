@@ -80,225 +80,39 @@ public final class LinkType {
     public static final int DSA_TAG_DSA = 284;           // Marvell DSA tag after the MAC addresses
     public static final int DSA_TAG_EDSA = 285;          // Marvell EDSA tag (ethertype, 2 reserved, DSA tag)
 
-    /** libpcap's DLT name (as tcpdump -L prints it), or "LINKTYPE_n". */
+    /** libpcap's name of a file's link type ({@link DltNames}: tcpdump's "link-type EN10MB"), or "LINKTYPE_n". */
     public static String name(int linkType) {
-        return switch (linkType) {
-            case NULL -> "NULL";
-            case EN10MB -> "EN10MB";
-            case PPP -> "PPP";
-            case PPP_SERIAL -> "PPP_SERIAL";
-            case PPP_PPPD -> "PPP_PPPD";
-            case PPP_ETHER -> "PPP_ETHER";
-            case C_HDLC -> "C_HDLC";
-            case RAW_12, RAW_14, RAW -> "RAW";
-            case FRELAY -> "FRELAY";
-            case MFR -> "MFR";
-            case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
-            case SUNATM -> "SUNATM";
-            case LTALK -> "LTALK";
-            case SLIP -> "SLIP";
-            case ARCNET -> "ARCNET";
-            case ARCNET_LINUX -> "ARCNET_LINUX";
-            case SLIP_BSDOS, SLIP_BSDOS_15 -> "SLIP_BSDOS";
-            case PPP_BSDOS, PPP_BSDOS_16 -> "PPP_BSDOS";
-            case IEEE802 -> "IEEE802";
-            case FDDI -> "FDDI";
-            case IP_OVER_FC -> "IP_OVER_FC";
-            case SYMANTEC_FIREWALL -> "SYMANTEC_FIREWALL";
-            case APPLE_IP_OVER_IEEE1394 -> "APPLE_IP_OVER_IEEE1394";
-            case IEEE802_11 -> "IEEE802_11";
-            case IEEE802_11_RADIO -> "IEEE802_11_RADIO";
-            case PRISM_HEADER -> "PRISM_HEADER";
-            case IEEE802_11_RADIO_AVS -> "IEEE802_11_RADIO_AVS";
-            case LOOP -> "LOOP";
-            case ENC -> "ENC";
-            case PFLOG -> "PFLOG";
-            case PPI -> "PPI";
-            case PKTAP -> "PKTAP";
-            case LINUX_SLL -> "LINUX_SLL";
-            case JUNIPER_ETHER -> "JUNIPER_ETHER";
-            case JUNIPER_MFR -> "JUNIPER_MFR";
-            case JUNIPER_ATM2 -> "JUNIPER_ATM2";
-            case JUNIPER_ATM1 -> "JUNIPER_ATM1";
-            case JUNIPER_FRELAY -> "JUNIPER_FRELAY";
-            case JUNIPER_VP -> "JUNIPER_VP";
-            case JUNIPER_ST -> "JUNIPER_ST";
-            case JUNIPER_MLPPP -> "JUNIPER_MLPPP";
-            case JUNIPER_MLFR -> "JUNIPER_MLFR";
-            case JUNIPER_ES -> "JUNIPER_ES";
-            case JUNIPER_GGSN -> "JUNIPER_GGSN";
-            case JUNIPER_SERVICES -> "JUNIPER_SERVICES";
-            case JUNIPER_MONITOR -> "JUNIPER_MONITOR";
-            case JUNIPER_PPPOE -> "JUNIPER_PPPOE";
-            case JUNIPER_PPP -> "JUNIPER_PPP";
-            case JUNIPER_CHDLC -> "JUNIPER_CHDLC";
-            case ERF -> "ERF";
-            case IPNET -> "IPNET";
-            case IPV4 -> "IPV4";
-            case IPV6 -> "IPV6";
-            case NFLOG -> "NFLOG";
-            case NETANALYZER -> "NETANALYZER";
-            case NETANALYZER_TRANSPARENT -> "NETANALYZER_TRANSPARENT";
-            case IPOIB -> "IPOIB";
-            case INFINIBAND -> "INFINIBAND";
-            case VSOCK -> "VSOCK";
-            case LINUX_SLL2 -> "LINUX_SLL2";
-            case DSA_TAG_BRCM -> "DSA_TAG_BRCM";
-            case DSA_TAG_BRCM_PREPEND -> "DSA_TAG_BRCM_PREPEND";
-            case DSA_TAG_DSA -> "DSA_TAG_DSA";
-            case DSA_TAG_EDSA -> "DSA_TAG_EDSA";
-            default -> "LINKTYPE_" + linkType;
-        };
+        String name = DltNames.name(DltNames.fromLinkType(linkType));
+        return name != null ? name : "LINKTYPE_" + linkType;
     }
 
-    /** libpcap's description, as tcpdump prints it after the name ("EN10MB (Ethernet)"). */
+    /** libpcap's description, as tcpdump prints it after the name ("EN10MB (Ethernet)"), or "unknown". */
     public static String description(int linkType) {
-        return switch (linkType) {
-            case NULL -> "BSD loopback";
-            case EN10MB -> "Ethernet";
-            case PPP -> "PPP";
-            case PPP_SERIAL -> "PPP over serial";
-            case PPP_PPPD -> "PPP for pppd, with direction flag";
-            case PPP_ETHER -> "PPPoE";
-            case C_HDLC -> "Cisco HDLC";
-            case RAW_12, RAW_14, RAW -> "Raw IP";
-            case FRELAY -> "Frame Relay";
-            case MFR -> "FRF.16 Frame Relay";
-            case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
-            case SUNATM -> "Sun raw ATM";
-            case LTALK -> "Localtalk";
-            case SLIP -> "SLIP";
-            case ARCNET -> "BSD ARCNET";
-            case ARCNET_LINUX -> "Linux ARCNET";
-            case SLIP_BSDOS, SLIP_BSDOS_15 -> "BSD/OS SLIP";
-            case PPP_BSDOS, PPP_BSDOS_16 -> "BSD/OS PPP";
-            case IEEE802 -> "Token ring";
-            case FDDI -> "FDDI";
-            case IP_OVER_FC -> "RFC 2625 IP-over-Fibre Channel";
-            case SYMANTEC_FIREWALL -> "Symantec Firewall";
-            case APPLE_IP_OVER_IEEE1394 -> "Apple IP-over-IEEE 1394";
-            case IEEE802_11 -> "802.11";
-            case IEEE802_11_RADIO -> "802.11 plus radiotap header";
-            case PRISM_HEADER -> "802.11 plus Prism header";
-            case IEEE802_11_RADIO_AVS -> "802.11 plus AVS radio information header";
-            case LOOP -> "OpenBSD loopback";
-            case ENC -> "OpenBSD encapsulated IP";
-            case PFLOG -> "OpenBSD pflog file";
-            case PPI -> "Per-Packet Information";
-            case PKTAP -> "Apple DLT_PKTAP";
-            case LINUX_SLL -> "Linux cooked v1";
-            case JUNIPER_ETHER -> "Juniper Ethernet";
-            case JUNIPER_MFR -> "Juniper FRF.16 Frame Relay";
-            case JUNIPER_ATM2 -> "Juniper ATM2 PIC";
-            case JUNIPER_ATM1 -> "Juniper ATM1 PIC";
-            case JUNIPER_FRELAY -> "Juniper Frame Relay";
-            case JUNIPER_VP -> "Juniper Voice PIC";
-            case JUNIPER_ST -> "Juniper Secure Tunnel";
-            case JUNIPER_MLPPP -> "Juniper Multi-Link PPP";
-            case JUNIPER_MLFR -> "Juniper Multi-Link Frame Relay";
-            case JUNIPER_ES -> "Juniper Encryption Services PIC";
-            case JUNIPER_GGSN -> "Juniper GGSN PIC";
-            case JUNIPER_SERVICES -> "Juniper Advanced Services PIC";
-            case JUNIPER_MONITOR -> "Juniper Passive Monitor PIC";
-            case JUNIPER_PPPOE -> "Juniper PPPoE";
-            case JUNIPER_PPP -> "Juniper PPP";
-            case JUNIPER_CHDLC -> "Juniper C-HDLC";
-            case ERF -> "Endace ERF header";
-            case IPNET -> "Solaris ipnet";
-            case IPV4 -> "Raw IPv4";
-            case IPV6 -> "Raw IPv6";
-            case NFLOG -> "Linux netfilter log messages";
-            case NETANALYZER -> "Ethernet with Hilscher netANALYZER pseudo-header";
-            case NETANALYZER_TRANSPARENT -> "Ethernet with Hilscher netANALYZER pseudo-header and with preamble and SFD";
-            case IPOIB -> "RFC 4391 IP-over-Infiniband";   // libpcap 1.10's spelling (its master says InfiniBand)
-            case INFINIBAND -> "InfiniBand";
-            case VSOCK -> "Linux vsock";
-            case LINUX_SLL2 -> "Linux cooked v2";
-            case DSA_TAG_BRCM -> "Broadcom tag";
-            case DSA_TAG_BRCM_PREPEND -> "Broadcom tag (prepended)";
-            case DSA_TAG_DSA -> "Marvell DSA";
-            case DSA_TAG_EDSA -> "Marvell EDSA";
-            default -> "unknown";
-        };
+        String description = DltNames.description(DltNames.fromLinkType(linkType));
+        return description != null ? description : "unknown";
     }
 
-    /** Parses a name as {@link #name} prints it (case-insensitive, optional "DLT_"/"LINKTYPE_" prefix) or a number. */
+    /**
+     * Parses a link type's libpcap name (case-insensitive, an optional "DLT_" or "LINKTYPE_" prefix; also ETHERNET,
+     * PPPOE, PPP_HDLC and CHDLC, the LINKTYPE names where libpcap's differ) or its number.
+     */
     public static int parse(String text) {
         String t = text.trim().toUpperCase(java.util.Locale.ROOT);
         if (t.startsWith("DLT_")) t = t.substring(4);
         if (t.startsWith("LINKTYPE_")) t = t.substring(9);
-        return switch (t) {
-            case "NULL" -> NULL;
-            case "EN10MB", "ETHERNET" -> EN10MB;
-            case "PPP" -> PPP;
-            case "PPP_PPPD" -> PPP_PPPD;
-            case "PPP_ETHER", "PPPOE" -> PPP_ETHER;
-            case "PPP_SERIAL", "PPP_HDLC" -> PPP_SERIAL;
-            case "C_HDLC", "CHDLC" -> C_HDLC;
-            case "RAW" -> RAW;
-            case "FRELAY" -> FRELAY;
-            case "MFR" -> MFR;
-            case "ATM_RFC1483" -> ATM_RFC1483;
-            case "SUNATM" -> SUNATM;
-            case "LTALK" -> LTALK;
-            case "SLIP" -> SLIP;
-            case "ARCNET" -> ARCNET;
-            case "ARCNET_LINUX" -> ARCNET_LINUX;
-            case "SLIP_BSDOS" -> SLIP_BSDOS;
-            case "PPP_BSDOS" -> PPP_BSDOS;
-            case "IEEE802" -> IEEE802;
-            case "FDDI" -> FDDI;
-            case "IP_OVER_FC" -> IP_OVER_FC;
-            case "SYMANTEC_FIREWALL" -> SYMANTEC_FIREWALL;
-            case "APPLE_IP_OVER_IEEE1394" -> APPLE_IP_OVER_IEEE1394;
-            case "IEEE802_11" -> IEEE802_11;
-            case "IEEE802_11_RADIO" -> IEEE802_11_RADIO;
-            case "PRISM_HEADER" -> PRISM_HEADER;
-            case "IEEE802_11_RADIO_AVS" -> IEEE802_11_RADIO_AVS;
-            case "LOOP" -> LOOP;
-            case "ENC" -> ENC;
-            case "PFLOG" -> PFLOG;
-            case "PPI" -> PPI;
-            case "PKTAP" -> PKTAP;
-            case "LINUX_SLL" -> LINUX_SLL;
-            case "JUNIPER_ETHER" -> JUNIPER_ETHER;
-            case "JUNIPER_MFR" -> JUNIPER_MFR;
-            case "JUNIPER_ATM2" -> JUNIPER_ATM2;
-            case "JUNIPER_ATM1" -> JUNIPER_ATM1;
-            case "JUNIPER_FRELAY" -> JUNIPER_FRELAY;
-            case "JUNIPER_VP" -> JUNIPER_VP;
-            case "JUNIPER_ST" -> JUNIPER_ST;
-            case "JUNIPER_MLPPP" -> JUNIPER_MLPPP;
-            case "JUNIPER_MLFR" -> JUNIPER_MLFR;
-            case "JUNIPER_ES" -> JUNIPER_ES;
-            case "JUNIPER_GGSN" -> JUNIPER_GGSN;
-            case "JUNIPER_SERVICES" -> JUNIPER_SERVICES;
-            case "JUNIPER_MONITOR" -> JUNIPER_MONITOR;
-            case "JUNIPER_PPPOE" -> JUNIPER_PPPOE;
-            case "JUNIPER_PPP" -> JUNIPER_PPP;
-            case "JUNIPER_CHDLC" -> JUNIPER_CHDLC;
-            case "ERF" -> ERF;
-            case "IPNET" -> IPNET;
-            case "IPV4" -> IPV4;
-            case "IPV6" -> IPV6;
-            case "NFLOG" -> NFLOG;
-            case "NETANALYZER" -> NETANALYZER;
-            case "NETANALYZER_TRANSPARENT" -> NETANALYZER_TRANSPARENT;
-            case "IPOIB" -> IPOIB;
-            case "INFINIBAND" -> INFINIBAND;
-            case "VSOCK" -> VSOCK;
-            case "LINUX_SLL2" -> LINUX_SLL2;
-            case "DSA_TAG_BRCM" -> DSA_TAG_BRCM;
-            case "DSA_TAG_BRCM_PREPEND" -> DSA_TAG_BRCM_PREPEND;
-            case "DSA_TAG_DSA" -> DSA_TAG_DSA;
-            case "DSA_TAG_EDSA" -> DSA_TAG_EDSA;
-            default -> {
-                try {
-                    yield Integer.parseInt(t);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("unknown link type '" + text + "'");
-                }
-            }
+        t = switch (t) {
+            case "ETHERNET" -> "EN10MB";
+            case "PPPOE" -> "PPP_ETHER";
+            case "PPP_HDLC" -> "PPP_SERIAL";
+            case "CHDLC" -> "C_HDLC";
+            default -> t;
         };
+        int dlt = DltNames.named(t);
+        if (dlt >= 0) return DltNames.toLinkType(dlt);
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("unknown link type '" + text + "'");
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.fabricscope.capture.CaptureFormat;
 import dev.fabricscope.capture.CaptureInterface;
 import dev.fabricscope.capture.CaptureWriters;
 import dev.fabricscope.capture.LazySink;
+import dev.fabricscope.capture.DltNames;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.PacketSink;
 import dev.fabricscope.capture.PacketSource;
@@ -627,8 +628,8 @@ public final class CaptureCommand implements Callable<Integer> {
         List<CaptureInterface> known = source.interfaces();
         if (known.isEmpty()) return;
         CaptureInterface first = known.getFirst();
-        err.println("reading from file " + file + ", link-type " + LinkType.name(first.linkType()) + " ("
-            + LinkType.description(first.linkType()) + "), snapshot length " + first.libpcapSnapLen());
+        err.println("reading from file " + file + ", link-type "
+            + DltNames.tcpdumpText(DltNames.fromLinkType(first.linkType())) + ", snapshot length " + first.libpcapSnapLen());
     }
 
     /**

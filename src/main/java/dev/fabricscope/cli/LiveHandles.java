@@ -1,5 +1,6 @@
 package dev.fabricscope.cli;
 
+import dev.fabricscope.capture.DltNames;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.libpcap.BpfCompileException;
 import dev.fabricscope.libpcap.Libpcap;
@@ -52,8 +53,8 @@ final class LiveHandles {
             capture.close();
             throw e;
         }
-        err.println("listening on " + device + ", link-type " + LinkType.name(capture.datalink()) + " ("
-            + LinkType.description(capture.datalink()) + "), snapshot length " + settings.snaplen() + " bytes");
+        err.println("listening on " + device + ", link-type " + DltNames.tcpdumpText(capture.datalink())
+            + ", snapshot length " + settings.snaplen() + " bytes");
         return capture;
     }
 

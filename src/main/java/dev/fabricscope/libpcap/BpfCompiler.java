@@ -1,5 +1,6 @@
 package dev.fabricscope.libpcap;
 
+import dev.fabricscope.capture.DltNames;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -28,7 +29,7 @@ public final class BpfCompiler {
         Libpcap lib = Libpcap.load();
         MemorySegment dead;
         try {
-            dead = (MemorySegment) lib.pcapOpenDead.handle().invokeExact(Dlt.fromLinkType(linkType), snaplen);
+            dead = (MemorySegment) lib.pcapOpenDead.handle().invokeExact(DltNames.fromLinkType(linkType), snaplen);
         } catch (Throwable t) {
             throw Libpcap.failure("pcap_open_dead", t);
         }

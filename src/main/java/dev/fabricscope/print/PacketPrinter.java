@@ -1,5 +1,6 @@
 package dev.fabricscope.print;
 
+import dev.fabricscope.capture.DltNames;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.dissect.AristaHeader;

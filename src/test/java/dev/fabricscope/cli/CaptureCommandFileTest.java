@@ -45,6 +45,26 @@ class CaptureCommandFileTest {
         return CliRun.of(withFilter(cmd, filter).toArray(String[]::new));
     }
 
+    /**
+     * The "reading from file" line names a file's link type as tcpdump does (libpcap's name and description of the
+     * DLT the LINKTYPE stands for, or the number): every LINKTYPE from 0 to 300, and the largest.
+     */
+    @Test
+    void bannerNamesEveryLinkTypeAsTcpdump() throws Exception {
+        Oracles.requireTcpdump();
+        Path input = tmp.resolve("empty.pcap");
+        for (int linkType = 0; linkType <= 301; linkType++) {
+            int value = linkType == 301 ? 0xffff : linkType;
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
+                .putInt(value);
+            Files.write(input, header.array());
+            String tcpdump = Oracles.run("tcpdump", "-r", input.toString()).err().lines().findFirst().orElse("");
+            CliRun ours = CliRun.of("capture", "-r", input.toString());
+            assertEquals(tcpdump, ours.err().lines().findFirst().orElse(""), "LINKTYPE " + value);
+        }
+    }
+
     @Test
     void everySharedCaptureAndFilterIsWrittenAsTcpdumpWritesIt() throws Exception {
         Oracles.requireTcpdump();
