@@ -5,11 +5,9 @@ import static dev.fabricscope.print.TestFrames.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RPKI-RTR (RFC 6810, TCP 323) against tcpdump 4.99 itself. A PDU: version, type, session ID or error code (16 bits),
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PDUs in a segment, nested and wrapping error reports, every length check, later versions, the port order around
  * 323; whole, cut after every byte and mutated.
  */
-class RpkiRtrFormatterTest {
-    @TempDir
-    Path dir;
-
+class RpkiRtrFormatterTest extends TcpdumpConformance {
     static byte[] header(int version, int type, int sessionOrCode, long length) {
         return concat(new byte[] {(byte) version, (byte) type}, u16(sessionOrCode), u32(length));
     }
@@ -44,7 +39,8 @@ class RpkiRtrFormatterTest {
     static final byte[] SERIAL_QUERY = concat(header(0, 1, 0x1234, 12), u32(0xffffffffL));
     static final byte[] IPV4_PREFIX = concat(header(0, 4, 0, 20), hex("01 18 20 00 0a010200"), u32(65001));
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(rtr(header(0, 0, 0xbeef, 12), u32(42)));
         f.add(rtr(SERIAL_QUERY));
@@ -93,26 +89,6 @@ class RpkiRtrFormatterTest {
     }
 
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-vv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "RPKI_RTR", 323, 10, frame -> 14 + 20 + 20, 4, 12,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-vv");
-    }
-
-    @Test
     void portOrder() {
         assertEquals(TcpPorts.Decoder.DNS, TcpPorts.decoder(53, RpkiRtrFormatter.PORT));
         assertEquals(TcpPorts.Decoder.MSDP, TcpPorts.decoder(RpkiRtrFormatter.PORT, 639));
@@ -120,8 +96,19 @@ class RpkiRtrFormatterTest {
         assertEquals(TcpPorts.Decoder.RPKI_RTR, TcpPorts.decoder(40000, RpkiRtrFormatter.PORT));
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "RPKI-RTR", "", "-v", "-vv");
+    /** The PDUs: after the IPv4 and TCP headers (the IPv6 frame is cut and mutated from the same byte). */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 20;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("RPKI_RTR", 323, 10, 4, 12, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
     }
 }

@@ -1,46 +1,17 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RSVP over IPv4 and IPv6 ({@link RsvpMessages}) against tcpdump 4.99 itself: an RSVP-TE LSP's Path, Resv and
  * PathErr, Hellos, a Bundle, GMPLS objects and broken objects, whole in every verbosity, cut after every byte, and
  * seeded random mutants.
  */
-class RsvpFormatterTest {
-    @TempDir
-    Path dir;
-
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, RsvpMessages.frames(), "", "-v", "-vv", "-vvv", "-q");
-    }
-
-    /** From the RSVP message on: the IP header's own cuts are IP's tests. */
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : RsvpMessages.frames()) {
-            cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        }
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(RsvpMessages.frames(), "RSVP", 46, 20, RsvpFormatterTest::payload, 4, 16,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
-    }
-
+class RsvpFormatterTest extends TcpdumpConformance {
     /**
      * Bandwidths and sizes are IEEE floats printed with "%.10g": random bit patterns (NaNs, infinities, subnormals,
      * ties) in token buckets, guaranteed-service rates and Fast Re-Route bandwidths.
@@ -64,15 +35,36 @@ class RsvpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-v");
     }
 
+    @Override
+    List<Frame> frames() {
+        return RsvpMessages.frames();
+    }
+
     /** Where the RSVP message starts: after the IPv4 header and its options, or the IPv6 header (and hop-by-hop). */
-    private static int payload(byte[] frame) {
+    @Override
+    int start(byte[] frame) {
         if ((frame[12] & 0xff) == 0x86) return MutatedFrames.afterIp(frame);
         return 14 + (frame[14] & 0x0f) * 4;
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(RsvpMessages.frames(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, Set.of(), TimestampStyle.TIME, RawDump.NONE), 200, "RSVP");
+    @Override
+    Mutants mutants() {
+        return new Mutants("RSVP", 46, 20, 4, 16, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    /** From the RSVP message on: the IP header's own cuts are IP's tests. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
     }
 }

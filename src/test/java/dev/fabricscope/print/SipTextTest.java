@@ -5,27 +5,22 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIP over UDP 5060 (RFC 3261 request and status lines, header lines) through the text-protocol printer against
  * tcpdump 4.99 itself: each method tcpdump knows, any case, responses by their status code, continuations and
  * binary payloads that are neither, lone CRs and unterminated lines, whole, cut after every byte and mutated.
  */
-class SipTextTest {
-    @TempDir
-    Path dir;
-
+class SipTextTest extends TcpdumpConformance {
     static Frame sip(int sport, int dport, String text) {
         byte[] data = text.getBytes(StandardCharsets.ISO_8859_1);
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, data, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         String headers = "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK776\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
         for (String m : new String[] {"ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS",
@@ -46,25 +41,24 @@ class SipTextTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q");
+    /** The SIP text: after the IPv4 and UDP headers. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    @Override
+    Mutants mutants() {
+        return new Mutants("SIP", 5060, 6);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "SIP", 5060, 6, frame -> 42, 4, 24, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "SIP", "", "-v");
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
     }
 }

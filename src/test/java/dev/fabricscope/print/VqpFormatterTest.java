@@ -4,11 +4,8 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * VQP (Cisco's VLAN Query Protocol, UDP 1589: version, message type, error code, item count, sequence, then objects
@@ -17,10 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * size, too long or of length 0, fewer items than objects, another version; whole at every verbosity, cut after
  * every byte and mutated.
  */
-class VqpFormatterTest {
-    @TempDir
-    Path dir;
-
+class VqpFormatterTest extends TcpdumpConformance {
     static byte[] object(int type, byte[] value) {
         return concat(u32(type), u16(value.length), value);
     }
@@ -45,7 +39,8 @@ class VqpFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, TestFrames.udp(sport, VqpFormatter.PORT, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         byte[] join = vqp(1, 0, 6, 0x1234,
             object(0x0c01, "0a000001"), object(0x0c02, text("Fa0/1")), object(0x0c03, new byte[0]),
@@ -72,26 +67,29 @@ class VqpFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-v -x");
+    /** The VQP message: after the UDP header (all frames are IPv4). */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
+    @Override
+    Mutants mutants() {
+        return new Mutants("VQP", VqpFormatter.PORT, 20, 4, 16, MutatedFrames.ALL);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "VQP", VqpFormatter.PORT, 20,
-            frame -> MutatedFrames.afterIp(frame) + 8, 4, 16, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-v -x");
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "VQP", "", "-v");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
     }
 }
