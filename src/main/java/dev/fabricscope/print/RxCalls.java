@@ -539,7 +539,8 @@ final class RxCalls {
         try {
             switch ((int) op) {
                 case 10000 -> {
-                    r.out.append(" syncsite ").append(r.u32() != 0 ? "yes" : "no");
+                    boolean syncSite = r.u32() != 0;
+                    r.out.append(" syncsite ").append(syncSite ? "yes" : "no");
                     r.out.append(" votestart");
                     r.date();
                     r.out.append(" dbversion");

@@ -94,24 +94,26 @@ final class RxReader {
         skip((n + 3) / 4 * 4);
     }
 
+    // the word is fetched before its space is printed, as tcpdump's macros do
     void signed() {
-        out.append(' ').append((int) u32());
+        int v = (int) u32();
+        out.append(' ').append(v);
     }
 
     void unsigned() {
-        out.append(' ');
-        Text.u32(out, u32());
+        long v = u32();
+        Text.u32(out.append(' '), v);
     }
 
     void unsigned64() {
+        if (pos > end - 8) throw fetchFailed;
         long high = u32();
-        out.append(' ');
-        Text.u64(out, high << 32 | u32());
+        Text.u64(out.append(' '), high << 32 | u32());
     }
 
     /** DATEOUT: signed seconds since 1970 as localtime and "%Y/%m/%d %H:%M:%S". */
     void date() {
-        long seconds = (int) u32();
+        long seconds = (int) u32();   // fetched before anything is printed
         long local = seconds + (fixedOffset ? offsetSeconds
             : rules.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds());
         long day = Math.floorDiv(local, 86_400L);
