@@ -166,7 +166,7 @@ class RxFormatterTest extends TcpdumpConformance {
 
     @Override
     Mutants mutants() {
-        return new Mutants("RX", 7000, 20);
+        return new Mutants("RX", 7000, 60);
     }
 
     /** Rx between the other ports: after VAT, before RIPng, either side of the range. */
