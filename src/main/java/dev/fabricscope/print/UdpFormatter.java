@@ -59,6 +59,7 @@ final class UdpFormatter {
     private final AtalkFormatter atalk;
     private final LdpFormatter ldp;
     private final OlsrFormatter olsr;
+    private final RxFormatter rx;
     private final LsppingFormatter lspping;
     private final LispFormatter lisp;
     private final L2tpFormatter l2tp;
@@ -121,6 +122,7 @@ final class UdpFormatter {
         this.atalk = new AtalkFormatter(verbosity, false, earlyEnd);   // LLAP only: no "AT " to leave out
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.olsr = new OlsrFormatter(verbosity, earlyEnd);
+        this.rx = new RxFormatter(verbosity, earlyEnd, settings.zone());
         this.lspping = new LsppingFormatter(verbosity, earlyEnd);
         this.lisp = new LispFormatter(verbosity, earlyEnd);
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
@@ -187,7 +189,7 @@ final class UdpFormatter {
             return;
         }
         if (forced != null) {   // before checksums and ports, whatever -q says; a type without a UDP printer: nothing
-            if (forced.udp != null) decode(forced.udp, p, ip, off + HEADER, length, ulen, dport,
+            if (forced.udp != null) decode(forced.udp, p, ip, off + HEADER, length, ulen, sport, dport,
                 ip.appendEndpoints(out, p, sport, dport));
             return;
         }
@@ -206,11 +208,11 @@ final class UdpFormatter {
         boolean longDdp = lapType < ip.end && p.u8(lapType) == 2;
         UdpPorts.Decoder decoder = verbosity == Verbosity.QUIET ? UdpPorts.Decoder.NONE
             : UdpPorts.decoder(sport, dport, longDdp);
-        decode(decoder, p, ip, off + HEADER, length, ulen, dport, out);
+        decode(decoder, p, ip, off + HEADER, length, ulen, sport, dport, out);
     }
 
-    private void decode(UdpPorts.Decoder decoder, Packet p, IpContext ip, int payload, int length, int ulen, int dport,
-                        StringBuilder out) {
+    private void decode(UdpPorts.Decoder decoder, Packet p, IpContext ip, int payload, int length, int ulen, int sport,
+                        int dport, StringBuilder out) {
         int end = ip.end;
         switch (decoder) {
             case DNS, MDNS -> dns.format(p, payload, length, end, false, decoder == UdpPorts.Decoder.MDNS, out);
@@ -240,6 +242,7 @@ final class UdpFormatter {
             case KIP -> atalk.llap(p, payload, length, end, verbosity.verbose() ? out.append("kip ") : out);
             case LDP -> ldp.format(p, payload, length, end, out);
             case OLSR -> olsr.format(p, payload, length, end, ip.v6, out);
+            case RX -> rx.format(p, ip, payload, length, end, sport, dport, out);
             case LSP_PING -> lspping.format(p, payload, length, end, out);
             case LISP -> lisp.format(p, payload, length, end, out);
             case L2TP -> l2tp.format(p, payload, length, end, out);

@@ -10,7 +10,7 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, KIP, PTP, SNMP,
         RADIUS, HSRP, LWRES, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
-        ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
+        ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, RX, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -48,7 +48,7 @@ final class UdpPorts {
     private static final int HSRP = HsrpFormatter.PORT, LWRES = 921, LDP = LdpFormatter.PORT;
     /** Either side, tried after LDP: OLSR, then LSP ping, then the Broadcom LI shim. */
     private static final int OLSR = OlsrFormatter.PORT, LSP_PING = LsppingFormatter.PORT;
-    private static final int RX_LOW = 7000, RX_HIGH = 7009, BCM_LI_SOURCE = 49152;
+    private static final int RX_LOW = RxFormatter.LOW_PORT, RX_HIGH = RxFormatter.HIGH_PORT, BCM_LI_SOURCE = 49152;
     /** Destination only: BFD control (single-hop, multihop, LAG) and echo; then syslog's predecessors. */
     private static final int[] BFD = {BfdFormatter.CONTROL, BfdFormatter.MULTIHOP, BfdFormatter.LAG, BfdFormatter.ECHO};
     /** Either side, tried after BFD: LMP, then VQP, then sFlow, then LWAPP and SIP before syslog. */
@@ -92,9 +92,8 @@ final class UdpPorts {
         if (either(sport, dport, L2TP)) return Decoder.L2TP;
         if (any(sport, dport, NETBIOS)) return Decoder.UNSUPPORTED;
         if (dport == VAT) return Decoder.VAT;
-        if (any(sport, dport, ZEPHYR) || sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH) {
-            return Decoder.UNSUPPORTED;
-        }
+        if (any(sport, dport, ZEPHYR)) return Decoder.UNSUPPORTED;
+        if (sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH) return Decoder.RX;
         if (either(sport, dport, RIPNG)) return Decoder.RIPNG;
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
         if (either(sport, dport, AHCP)) return Decoder.AHCP;

@@ -109,9 +109,13 @@ class RipngFormatterTest {
             assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(521, port), "521 and " + port);
             assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(port, 521), port + " and 521");
         }
-        for (int port : new int[] {137, 138, 2103, 2104, 7000, 7009}) {
+        for (int port : new int[] {137, 138, 2103, 2104}) {
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(521, port), "521 and " + port);
             assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(port, 521), port + " and 521");
+        }
+        for (int port : new int[] {7000, 7009}) {   // AFS Rx before RIPng
+            assertEquals(UdpPorts.Decoder.RX, UdpPorts.decoder(521, port), "521 and " + port);
+            assertEquals(UdpPorts.Decoder.RX, UdpPorts.decoder(port, 521), port + " and 521");
         }
         assertEquals(UdpPorts.Decoder.VAT, UdpPorts.decoder(521, 3456));   // VAT, to its port only
         assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(3456, 521));
