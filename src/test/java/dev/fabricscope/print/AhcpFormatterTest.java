@@ -5,21 +5,16 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AHCP version 1 on UDP 5359 (the layout of Chroboczek's AHCP: 24-byte header, then type, MBZ, length and options)
  * against tcpdump 4.99 itself: each message type and option, broken lengths, other magics and versions, extra data
  * after the body, in each verbosity, cut after every byte, and seeded mutants.
  */
-class AhcpFormatterTest {
-    @TempDir
-    Path dir;
-
+class AhcpFormatterTest extends TcpdumpConformance {
     private static final byte[] LINK_LOCAL = hex("fe800000000000000000000000000001");
     private static final byte[] AHCP_GROUP = hex("ff02000000000000cca6c0f9e1825359");
 
@@ -39,7 +34,8 @@ class AhcpFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(udp6(message(0, 0, "02 04 4d9e14fb 03 04 00000eb8 00 01", "")));
         f.add(udp6(message(1, 0, "02 04 00000000 03 04 ffffffff 04 10 20010db8000000000000000000000001 05 08 c0000201"
@@ -69,9 +65,23 @@ class AhcpFormatterTest {
         return f;
     }
 
+    @Override
+    Mutants mutants() {
+        return new Mutants("AHCP", 5359, 12, 4, 28, MutatedFrames.ALL);
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-vv -x");
+    }
+
+    @Override
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    void cutAsTcpdump() throws Exception {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), start(f.bytes())));
+        assertAsTcpdump("cut", cut, List.of("-x", "-v -x", "-vv"));
     }
 
     /** print-udp.c: DHCPv6 before AHCP, AHCP before Babel and HNCP. */
@@ -90,27 +100,9 @@ class AhcpFormatterTest {
             udp4(5359, 546, m), udp4(6697, 5359, m)), "", "-vv");
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "AHCP", 5359, 12, AhcpFormatterTest::payload, 4, 28,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-vv -x");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "AHCP", "", "-v", "-vv");
-    }
-
-    /** Where the AHCP datagram starts: after the UDP header on IPv4 or IPv6. */
-    private static int payload(byte[] frame) {
+    /** The AHCP datagram: after the UDP header on IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
     }
 }

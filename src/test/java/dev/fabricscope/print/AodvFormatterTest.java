@@ -5,21 +5,16 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AODV on its port 654 and under {@code -T aodv} against tcpdump 4.99 (print-aodv.c): requests, replies, errors,
  * acks, the IPv6 draft's types, hello and other extensions, over IPv4 and IPv6; whole, cut after every byte and
  * mutated.
  */
-class AodvFormatterTest {
-    @TempDir
-    Path dir;
-
+class AodvFormatterTest extends TcpdumpConformance {
     private static final byte[] DST = hex("0a000063"), ORIG = hex("0a000001");
     private static final byte[] DST6 = hex("20010db8000000000000000000000063"), ORIG6 = hex("20010db8000000000000000000000001");
 
@@ -66,10 +61,6 @@ class AodvFormatterTest {
         return f;
     }
 
-    private static int payload(byte[] frame) {
-        return MutatedFrames.afterIp(frame) + 8;
-    }
-
     @Test
     void portOrderAsPrintUdp() {
         assertEquals(UdpPorts.Decoder.RIP, UdpPorts.decoder(520, 654));
@@ -78,27 +69,48 @@ class AodvFormatterTest {
         assertEquals(UdpPorts.Decoder.ISAKMP, UdpPorts.decoder(500, 4500));
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, all(), "", "-v", "-q", "-T aodv", "-T aodv -v", "-T aodv -q",
-            "-e -x");
+    @Override
+    List<Frame> frames() {
+        return all();
     }
 
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-q", "-T aodv", "-T aodv -v", "-T aodv -q", "-e -x");
+    }
+
+    /** The frames on AODV's port are cut and mutated. */
+    @Override
+    List<Frame> cutFrames() {
+        return frames(AodvFormatter.PORT);
+    }
+
+    /** The AODV message: after the UDP header on IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("AODV", 654, 20, 4, 8, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-T aodv");
+    }
+
+    /** Cut from byte 14 + 20 on (in the IPv6 frames, within the IPv6 header). */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(AodvFormatter.PORT), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-T aodv -x");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(AodvFormatter.PORT), "AODV", 654, 20, AodvFormatterTest::payload,
-            4, 8, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x");
-    }
-
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "aodv", "", "-v", "-T aodv");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(cutFrames(), 14 + 20), List.of("-x", "-v", "-T aodv -x"));
     }
 }

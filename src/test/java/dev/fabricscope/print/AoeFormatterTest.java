@@ -4,12 +4,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ATA over Ethernet (ethertype 0x88a2) against tcpdump 4.99 itself. A version 1 message: Ver/Flags (version in the
@@ -20,10 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (RCmd, NMacs, addresses). Every command, unknown codes, every length check, other versions, whole, cut after every
  * byte and mutated.
  */
-class AoeFormatterTest {
-    @TempDir
-    Path dir;
-
+class AoeFormatterTest extends TcpdumpConformance {
     /** A version 1 header: flags, error, major, minor, command, tag. */
     static byte[] header(int flags, int error, int major, int minor, int command, long tag) {
         return concat(new byte[] {(byte) (0x10 | flags), (byte) error}, u16(major),
@@ -40,7 +35,8 @@ class AoeFormatterTest {
         return concat(hex("0010 0102 02 13"), u16(length), s);
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         // issue ATA command: an IDENTIFY request, then its response with a sector of data
         f.add(aoe(header(0, 0, 1, 2, 0, 0xabcd), hex("00 00 01 ec 00 00 00 00 00 00 0000")));
@@ -83,27 +79,36 @@ class AoeFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-e");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e");
     }
 
+    /** The AoE message: after the Ethernet header and its VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("AOE", 0x88a2, 12, 4, 16, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
+    }
+
+    /** Cut from byte 14 on, a VLAN tag too, and compared without flags as well. */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "AOE", 0x88a2, 12, MutatedFrames::afterEthernet, 4, 16,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "AoE", "", "-v");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14), List.of("-x", "-v", ""));
     }
 }

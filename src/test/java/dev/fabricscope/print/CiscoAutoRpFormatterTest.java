@@ -5,11 +5,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cisco auto-RP on UDP 496 (version 1+: type, RP count, hold time, four reserved bytes, then per RP its address, PIM
@@ -17,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * unknown one, every PIM version, negative, bidir and reserved bits, counts beyond the datagram, its place among the
  * UDP ports, cut after every byte, and seeded mutants.
  */
-class CiscoAutoRpFormatterTest {
-    @TempDir
-    Path dir;
-
+class CiscoAutoRpFormatterTest extends TcpdumpConformance {
     /** The header: type, RP count, hold time in seconds, reserved; then the RPs. */
     static byte[] message(int type, int rps, int hold, String body) {
         return concat(new byte[] {(byte) type, (byte) rps}, u16(hold), hex("00000000"), hex(body));
@@ -39,7 +34,8 @@ class CiscoAutoRpFormatterTest {
             IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B)));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(udp4(message(0x11, 1, 181, "0a000001 02 01 00 04 e0000000")));
         f.add(udp4(message(0x12, 3, 0, "0a000001 03 03 00 04 e0000000 01 08 ef000000 02 10 e1010000"
@@ -70,9 +66,9 @@ class CiscoAutoRpFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-q");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-q");
     }
 
     @Test
@@ -90,27 +86,19 @@ class CiscoAutoRpFormatterTest {
         assertEquals(UdpPorts.Decoder.HNCP, UdpPorts.decoder(8231, 496));
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x");
+    @Override
+    Mutants mutants() {
+        return new Mutants("AUTORP", 496, 20);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "AUTORP", 496, 20, CiscoAutoRpFormatterTest::payload, 4, 24,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x");
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "auto-RP", "", "-v");
-    }
-
-    /** Where the auto-RP message starts: after the UDP header on IPv4 or IPv6. */
-    private static int payload(byte[] frame) {
+    /** The auto-RP message: after the UDP header on IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
     }
 }

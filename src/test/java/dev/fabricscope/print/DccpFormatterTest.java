@@ -1,47 +1,56 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DCCP ({@link DccpFrames}: every packet type, long and short sequence numbers, every option tcpdump names, partial
  * checksum coverage, wrong checksums, malformed lengths, over IPv4 and IPv6) against tcpdump 4.99 itself, in every
  * verbosity, whole, cut after every byte, and with random bytes changed.
  */
-class DccpFormatterTest {
-    @TempDir
-    Path dir;
-
-    @Test
-    void wholePacketsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, DccpFrames.frames(), "", "-v", "-vv", "-q");
+class DccpFormatterTest extends TcpdumpConformance {
+    @Override
+    List<Frame> frames() {
+        return DccpFrames.frames();
     }
 
-    @Test
-    void cutPacketsAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(DccpFrames.frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
+    /** The DCCP packet: after the IPv4 or IPv6 header. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-v -x", "-vv", "");
     }
 
     /**
-     * Every frame with a few bytes of its DCCP packet changed at random (a fixed seed), half of them also cut short.
-     * A deeper run: {@code DCCP_SEED=7 DCCP_ROUNDS=1000 mvn -o surefire:test -Dtest='DccpFormatterTest#mutated*'}.
+     * Every frame with a few bytes of its DCCP packet changed at random (a fixed seed; the changes spread over the whole
+     * packet, no head span), half of them also cut short. A deeper run:
+     * {@code DCCP_SEED=7 DCCP_ROUNDS=1000 mvn -o surefire:test -Dtest='DccpFormatterTest#mutants*'}.
      */
-    @Test
-    void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(DccpFrames.frames(), "DCCP", 33, 30, MutatedFrames::afterIp, 4, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
+    @Override
+    Mutants mutants() {
+        return new Mutants("DCCP", 33, 30, 4, 0, MutatedFrames.ALL);
     }
 
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2_000;
+    }
+
+    /** Cut from byte 14 + 20 on (in the IPv6 frames, within the IPv6 header). */
+    @Override
     @Test
-    void printingDoesNotAllocatePerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacket(DccpFrames.frames(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.NONE), 2_000,
-            "DCCP");
+    void cutAsTcpdump() throws Exception {
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20), List.of("-x", "-v", "-vv"));
     }
 }

@@ -4,27 +4,23 @@ import static dev.fabricscope.print.IgmpFormatterTest.igmp;
 import static dev.fabricscope.testing.ByteArrays.hex;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DVMRP in IGMP (type 0x13; RFC 1075 and draft-ietf-idmr-dvmrp-v3 layouts) against tcpdump 4.99 itself: every message
  * type, Probe neighbors, Report masks and routes, Neighbors and Neighbors2 lists with every flag, and each of
  * tcpdump's length complaints, in every verbosity, whole, cut after every byte, and with random bytes changed.
  */
-class DvmrpFormatterTest {
-    @TempDir
-    Path dir;
-
+class DvmrpFormatterTest extends TcpdumpConformance {
     /** The IGMP header of DVMRP message {@code type}, version 3.255 in its last bytes, then {@code body}. */
     private static Frame dvmrp(String type, String body) {
         return igmp("13" + type + "0000 0000ff03" + body, "e0000004");
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(dvmrp("01", "075bcd15 0a000002 0a000003"));                         // probe with two neighbors
         f.add(dvmrp("01", "00000001"));                                           // probe alone
@@ -55,29 +51,35 @@ class DvmrpFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    /** The DVMRP message: after the IPv4 header with its router alert option. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 24;
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 24);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
     }
 
     /**
      * Every frame with a few bytes of its IGMP message changed at random (a fixed seed), half of them also cut short.
-     * A deeper run: {@code DVMRP_SEED=7 DVMRP_ROUNDS=1000 mvn -o surefire:test -Dtest='DvmrpFormatterTest#mutated*'}.
+     * A deeper run: {@code DVMRP_SEED=7 DVMRP_ROUNDS=1000 mvn -o surefire:test -Dtest='DvmrpFormatterTest#mutants*'}.
      */
-    @Test
-    void mutatedMessagesAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "DVMRP", 1075, 12, frame -> 14 + 24, 3, 16, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
+    @Override
+    Mutants mutants() {
+        return new Mutants("DVMRP", 1075, 12, 3, 16, MutatedFrames.ALL);
     }
 
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
+    }
+
+    @Override
     @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "DVMRP", "-vv");
+    void cutAsTcpdump() throws Exception {
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 24), List.of("-x", "-v -x", "-vv"));
     }
 }

@@ -4,11 +4,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * EAPOL (IEEE 802.1X, ethertype 0x888e: version, frame type, body length) and the EAP packets it carries (RFC 3748:
@@ -17,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * flags and message length, SIM/AKA subtypes), lengths too short for each, fragments, bodies longer than the capture;
  * whole, cut after every byte and mutated.
  */
-class EapFormatterTest {
-    @TempDir
-    Path dir;
-
+class EapFormatterTest extends TcpdumpConformance {
     /** An EAPOL frame: version, type, the body's length as given, the body. */
     static Frame eapol(int version, int type, int length, String body) {
         return eapol(version, type, length, hex(body));
@@ -38,7 +33,8 @@ class EapFormatterTest {
         return eapol(2, 0, packet.length, packet);
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(eapol(1, 1, 0, ""));                                      // start
         f.add(eapol(2, 2, 0, ""));                                      // logoff
@@ -89,26 +85,37 @@ class EapFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-e -v");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e -v");
     }
 
+    /** The EAPOL frame: after the Ethernet header and its VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x -v", "");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("EAP", 0x888e, 8, 4, 10, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
+    }
+
+    /** Cut from byte 14 on, a VLAN tag too. */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x -v", "-v", "-x");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "EAP", 0x888e, 8, MutatedFrames::afterEthernet, 4, 10,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "EAP", "-v");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14), List.of("-x -v", "-v", "-x"));
     }
 }

@@ -4,11 +4,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * EGP (RFC 904: acquire, reach, poll, update with gateway blocks of each address class, error) and Cisco IGRP
@@ -16,10 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * wrong versions, types, codes and statuses, counts and lengths that disagree, whole, cut after every byte and
  * mutated.
  */
-class EgpIgrpFormatterTest {
-    @TempDir
-    Path dir;
-
+class EgpIgrpFormatterTest extends TcpdumpConformance {
     static Frame v4(int protocol, String message) {
         return new Frame(ethernet(0x0800, ipv4(protocol, hex(message))));
     }
@@ -91,32 +86,43 @@ class EgpIgrpFormatterTest {
         return f;
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> all = new ArrayList<>(egpFrames());
         all.addAll(igrpFrames());
         return all;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-e -x");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e -x");
     }
 
+    /** The EGP or IGRP message: after the IPv4 or IPv6 header. */
+    @Override
+    int start(byte[] frame) {
+        return frame[12] == (byte) 0x86 ? 54 : 34;
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("EGP_IGRP", 8, 6, 4, 16, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
+    }
+
+    /** Cut from byte 14 + 20 on (in the IPv6 frames, within the IPv6 header). */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "EGP_IGRP", 8, 6, frame -> frame[12] == (byte) 0x86 ? 54 : 34,
-            4, 16, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "EGP and IGRP", "", "-v");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20), cutFlags());
     }
 }

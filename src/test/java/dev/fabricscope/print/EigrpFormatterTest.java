@@ -4,21 +4,16 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * EIGRP over IPv4 and IPv6 (protocol 88) against tcpdump 4.99 itself: packets built from RFC 7868 (6.5 the header,
  * 6.6 TLV encoding, 6.7 the parameter, version and sequence TLVs, 6.8 the classic IPv4 route TLVs) and Cisco's
  * AppleTalk route TLVs, whole in every verbosity, broken TLVs, cut after every byte, and seeded random mutants.
  */
-class EigrpFormatterTest {
-    @TempDir
-    Path dir;
-
+class EigrpFormatterTest extends TcpdumpConformance {
     static byte[] tlv(int type, byte[]... value) {
         byte[] v = concat(value);
         return concat(u16(type), u16(4 + v.length), v);
@@ -62,7 +57,7 @@ class EigrpFormatterTest {
             new byte[] {(byte) bits}, hex(destination));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> goodFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(ip(packet(5, PARAMETERS, VERSION)));
         f.add(ip(packet(2, 5, 0x01, PARAMETERS)));
@@ -106,37 +101,47 @@ class EigrpFormatterTest {
     }
 
     static List<Frame> all() {
-        List<Frame> f = new ArrayList<>(frames());
+        List<Frame> f = new ArrayList<>(goodFrames());
         f.addAll(brokenFrames());
         return f;
     }
 
+    @Override
+    List<Frame> frames() {
+        return goodFrames();
+    }
+
+    /** The EIGRP packet: after the IPv4 header. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
+    }
+
+    /** The broken frames are cut and mutated too. */
+    @Override
+    List<Frame> cutFrames() {
+        return all();
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("EIGRP", EigrpFormatter.PROTOCOL, 8, 4, 16, MutatedFrames.ALL);
+    }
+
+    /** The broken frames too. */
+    @Override
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "EIGRP", "-vv");
     }
 
     @Test
     void brokenAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, brokenFrames(), "", "-v", "-vv", "-x", "-v -x");
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : all()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), MutatedFrames.afterIp(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(), "EIGRP", EigrpFormatter.PROTOCOL, 8, MutatedFrames::afterIp, 4, 16,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x", "-vv");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "EIGRP", "-vv");
     }
 }

@@ -6,22 +6,17 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_ENC (OpenBSD's enc0) against tcpdump 4.99 itself: the 12-byte header (address family and flags in the
  * capturing host's byte order, either; the SPI big-endian) before IPv4 and IPv6 (the BSDs' AF_INET6 values), other
  * families; the flags' combinations; with and without -e, whole, cut after every byte and mutated.
  */
-class EncLinkTest {
-    @TempDir
-    Path dir;
-
+class EncLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -41,7 +36,8 @@ class EncLinkTest {
         return concat(u32(family), u32(spi), u32(flags), payload);
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         byte[] v4 = ipv4(1, icmpEcho(8, 0x0d0e, 1, new byte[16]));
         byte[] v6 = ipv6(17, udp(546, 547, new byte[4], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
         List<Frame> f = new ArrayList<>();
@@ -63,28 +59,47 @@ class EncLinkTest {
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.ENC, frames(),
-            "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    @Override
+    int linkType() {
+        return LinkType.ENC;
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.ENC,
-            TcpdumpOracle.cutAfterEveryByte(frames(), 1), "-x", "-e -x", "-v", "-q");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "ENC", 20_261_125L, 24, b -> 0, 3, 12, MutatedFrames.ALL);
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.ENC, mutants,
-            "-e -x", "-v", "-e -q");
+    /** The whole frame, ENC header and all. */
+    @Override
+    int start(byte[] frame) {
+        return 0;
     }
 
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-e -x", "-v", "-e -q");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("ENC", 20_261_125L, 24, 3, 12, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x", "-q -e");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
+    }
+
+    /** Cut from byte 1 on, in flag sets of their own. */
+    @Override
     @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.ENC, 2000, "ENC", "-v", "-e -v",
-            "-e -x", "-q -e");
+    void cutAsTcpdump() throws Exception {
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1), List.of("-x", "-e -x", "-v", "-q"));
     }
 }

@@ -4,12 +4,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ETSI GeoNetworking (EN 302 636-4-1 36-byte common header with the sender's long position vector, the multi-hop
@@ -17,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * references) against tcpdump 4.99 itself: every header type and next header, lengths too short for each part, the
  * old ethertype, behind VLAN tags and SNAP, whole, cut after every byte and mutated.
  */
-class GeonetFormatterTest {
-    @TempDir
-    Path dir;
-
+class GeonetFormatterTest extends TcpdumpConformance {
     /** A common header: version and next header, type and subtype, payload length, hop limit; then {@code rest}. */
     static byte[] common(int version, int nextHeader, int type, int subtype, int payload, int hopLimit, String rest) {
         return concat(new byte[] {(byte) (version << 4 | nextHeader), (byte) (type << 4 | subtype), 0x02, 0x00},
@@ -32,7 +27,8 @@ class GeonetFormatterTest {
         return new Frame(ethernet(GeonetFormatter.ETHERTYPE, message));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         String btpCam = "07d1 0000 01 00 0102030405";
         f.add(geonet(common(0, 2, 5, 0, 12, 1, btpCam)));                            // SHB: BTP-B, CAM
@@ -64,22 +60,38 @@ class GeonetFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-e", "-q", "-e -x");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-e", "-q", "-e -x");
     }
 
+    /** The GeoNetworking packet: after the Ethernet header and its VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -v -x");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("GEONET", 0x8947, 8, 4, 40, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -x");
+    }
+
+    /** Cut from byte 14 on, a VLAN tag too. */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-e -x");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "GEONET", 0x8947, 8, MutatedFrames::afterEthernet, 4, 40,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14), List.of("-x", "-v", "-e -x"));
     }
 
     /** Linux cooked captures have no Ethernet source: tcpdump prints none ("GeoNet ; ", "CALM FAST; "). */
@@ -92,10 +104,5 @@ class GeonetFormatterTest {
             new Frame(concat(sll, u16(RealtekFormatter.ETHERTYPE), hex("01 00 2379"))));
         PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cooked", dev.fabricscope.capture.LinkType.LINUX_SLL,
             frames, "", "-v", "-e");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "GeoNet", "-v", "-e -x");
     }
 }

@@ -5,21 +5,16 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HNCP on UDP 8231 (RFC 7788 TLVs and the RFC 7787 DNCP ones) against tcpdump 4.99 itself: every TLV with its
  * nested TLVs, DHCPv4/DHCPv6 options, IPv4-mapped and IPv6 prefixes, DNS labels, broken lengths, deep nesting, the
  * ranges of unnamed types, in each verbosity (the in-line runs differ by level), cut after every byte, and mutants.
  */
-class HncpFormatterTest {
-    @TempDir
-    Path dir;
-
+class HncpFormatterTest extends TcpdumpConformance {
     private static final byte[] LINK_LOCAL = hex("fe800000000000000000000000000001");
     private static final byte[] HNCP_GROUP = hex("ff020000000000000000000000000011");
 
@@ -39,7 +34,8 @@ class HncpFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         byte[] address = tlv(36, "00000001 20010db8000000000000000000000001");
         byte[] mapped = tlv(36, "00000002 00000000000000000000ffffc0000201");
@@ -85,9 +81,33 @@ class HncpFormatterTest {
         return f;
     }
 
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vvv -x");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("HNCP", 8231, 12);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-vvv");
+    }
+
+    @Override
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
+    void cutAsTcpdump() throws Exception {
+        List<Frame> cut = new ArrayList<>();
+        for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), start(f.bytes())));
+        assertAsTcpdump("cut", cut, List.of("-x", "-vvv -x"));
     }
 
     /** print-udp.c: AHCP and Babel before HNCP, HNCP before the whiteboard and RADIUS. */
@@ -106,27 +126,9 @@ class HncpFormatterTest {
             udp4(8231, 6697, m), udp4(546, 8231, m)), "", "-v");
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-vvv -x");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "HNCP", 8231, 12, HncpFormatterTest::payload, 4, 24,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vvv -x");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "HNCP", "", "-v", "-vvv");
-    }
-
-    /** Where the HNCP datagram starts: after the UDP header on IPv4 or IPv6. */
-    private static int payload(byte[] frame) {
+    /** The HNCP datagram: after the UDP header on IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
     }
 }

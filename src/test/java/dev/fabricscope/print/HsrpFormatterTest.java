@@ -4,22 +4,15 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HSRP (RFC 2281 section 5 layout; to UDP 1985) against tcpdump 4.99 itself, whole in every verbosity, cut after every
  * byte and mutated; and where HSRP and LDP stand in tcpdump's UDP port order.
  */
-class HsrpFormatterTest {
-    @TempDir
-    Path dir;
-
+class HsrpFormatterTest extends TcpdumpConformance {
     private static byte[] hsrp(int version, int op, int state, int hello, int hold, int priority, int group,
                                int reserved, byte[] auth, String virtualAddress) {
         return concat(new byte[] {(byte) version, (byte) op, (byte) state, (byte) hello, (byte) hold, (byte) priority,
@@ -34,7 +27,8 @@ class HsrpFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(udpFrame(1985, 1985, hsrp(0, 0, 16, 3, 10, 100, 1, 0, auth("cisco"), "0a0000fe")));
         f.add(udpFrame(1985, 1985, hsrp(0, 1, 4, 1, 3, 255, 255, 0, auth("abcdefgh"), "c0a80101")));
@@ -72,30 +66,34 @@ class HsrpFormatterTest {
     }
 
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
     void portOrderAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    /** The HSRP message: after the IPv4 and UDP headers. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "HSRP", 1985, 20, bytes -> 14 + 20 + 8, 4, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 2_000, "HSRP");
+    /** The changes spread over the whole message (no head span). */
+    @Override
+    Mutants mutants() {
+        return new Mutants("HSRP", 1985, 20, 4, 0, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2_000;
     }
 }

@@ -4,11 +4,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The IPv4 timestamp option (RFC 791: type 68, length, pointer, overflow and flag nibbles, then times or address and
@@ -17,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the option (tcpdump reads them from what follows, or stops with " [truncated-option]"); whole, cut after every
  * byte and with mutated options.
  */
-class IpTimestampOptionTest {
-    @TempDir
-    Path dir;
-
+class IpTimestampOptionTest extends TcpdumpConformance {
     private static final int OPTIONS = 14 + 20;
 
     /** An ICMP echo request in IPv4 with these option bytes (a multiple of 4). */
@@ -29,7 +24,8 @@ class IpTimestampOptionTest {
             hex(options), -1, IP_A, IP_B)));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(withOptions("44 0c 05 00 00000000 00000000"));                      // TSONLY, nothing recorded
         f.add(withOptions("44 0c 09 00 0036ee80 00000000"));                      // TSONLY, one recorded
@@ -58,25 +54,36 @@ class IpTimestampOptionTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv");
     }
 
+    /** The IPv4 options. */
+    @Override
+    int start(byte[] frame) {
+        return OPTIONS;
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x -v", "-v");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("IP_TS", 68, 12, 4, 8, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
+    }
+
+    /** Cut from byte 14 on: the IPv4 header too. */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x -v", "-v");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "IP_TS", 68, 12, frame -> OPTIONS, 4, 8, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "-v");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "IPv4 options", "-v");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14), cutFlags());
     }
 }

@@ -6,22 +6,17 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_IPNET (Solaris ipnet) against tcpdump 4.99 itself: the 24-byte header (version, family, hook type, packet
  * length, interface and group interface index, source and destination zone, all big-endian) before IPv4 (family 2)
  * and IPv6 (26), other families; with and without -e, in the verbosities, whole, cut after every byte and mutated.
  */
-class IpnetLinkTest {
-    @TempDir
-    Path dir;
-
+class IpnetLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -34,7 +29,8 @@ class IpnetLinkTest {
             u32(dstZone), payload);
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(new Frame(ipnet(AF_INET, 0, 0, ipv4(1, icmpEcho(8, 0x0d0e, 1, new byte[16])))));
         f.add(new Frame(ipnet(AF_INET, 3, 0, ipv4(17, udp(1000, 53, ascii("abcd"), IP_A, IP_B)))));
@@ -49,29 +45,47 @@ class IpnetLinkTest {
         return f;
     }
 
-
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.IPNET, frames(),
-            "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    @Override
+    int linkType() {
+        return LinkType.IPNET;
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.IPNET, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
-            "-x", "-e -x", "-v", "-q");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "IPNET", 20_250_805L, 24, b -> 0, 3, 24, MutatedFrames.ALL);
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.IPNET, mutants,
-            "-e -x", "-v", "-e -q");
+    /** The whole frame, IPNET header and all. */
+    @Override
+    int start(byte[] frame) {
+        return 0;
     }
 
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-e -x", "-v", "-e -q");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("IPNET", 20_250_805L, 24, 3, 24, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x", "-q -e");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
+    }
+
+    /** Cut from byte 1 on, in flag sets of their own. */
+    @Override
     @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.IPNET, 2000, "IPNET", "-v", "-e -v",
-            "-e -x", "-q -e");
+    void cutAsTcpdump() throws Exception {
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1), List.of("-x", "-e -x", "-v", "-q"));
     }
 }

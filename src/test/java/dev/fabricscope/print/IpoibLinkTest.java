@@ -6,14 +6,11 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_IPOIB (IP over InfiniBand, RFC 4391, as Linux captures it) against tcpdump 4.99 itself: the 44-byte
@@ -21,10 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 20-byte hardware addresses, MPLS, a type tcpdump names but does not decode, unknown types; with and without -e, in
  * the verbosities, whole, cut after every byte and mutated.
  */
-class IpoibLinkTest {
-    @TempDir
-    Path dir;
-
+class IpoibLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -45,7 +39,8 @@ class IpoibLinkTest {
         return concat(hex("0020 0800 14 04"), u16(op), sha, spa, tha, tpa);
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(new Frame(ipoib(0x0800, ipv4(1, icmpEcho(8, 0x195f, 3, new byte[24])))));
         f.add(new Frame(ipoib(0x0800, ipv4(17, udp(1000, 2000, "abcd".getBytes(), IP_A, IP_B)))));
@@ -69,36 +64,54 @@ class IpoibLinkTest {
         return f;
     }
 
-
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.IPOIB, frames(),
-            "", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
+    @Override
+    int linkType() {
+        return LinkType.IPOIB;
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.IPOIB, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
-            "-x", "-e -x", "-v", "-q");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
+    }
+
+    /** The end of the header (type, reserved bytes) and what follows. */
+    @Override
+    int start(byte[] frame) {
+        return 36;
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-e -x", "-v");
     }
 
     /**
-     * Mutants of the end of the header (type, reserved bytes) and what follows. A type tcpdump decodes and we do not
-     * (IPX, AppleTalk, DECnet, ...) is a known difference: a changed type is kept only when tcpdump has no name for it.
+     * A type tcpdump decodes and we do not (IPX, AppleTalk, DECnet, ...) is a known difference: a changed type is kept
+     * only when tcpdump has no name for it.
      */
-    @Test
-    void mutantsAsTcpdump() throws Exception {
+    @Override
+    Mutants mutants() {
         MutatedFrames.Keep decoded = (original, mutant, start) ->
             Arrays.equals(original, 40, 42, mutant, 40, 42)
                 || EtherTypeNames.of((mutant[40] & 0xff) << 8 | mutant[41] & 0xff) == null;
-        List<Frame> mutants = MutatedFrames.of(frames(), "IPOIB", 20_250_803L, 24, b -> 36, 3, 16, decoded);
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.IPOIB, mutants,
-            "-e -x", "-v");
+        return new Mutants("IPOIB", 20_250_803L, 24, 3, 16, decoded);
     }
 
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
+    }
+
+    /** Cut from byte 1 on, in flag sets of their own. */
+    @Override
     @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.IPOIB, 2000, "IPOIB", "-v", "-e -v",
-            "-e -x");
+    void cutAsTcpdump() throws Exception {
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 1), List.of("-x", "-e -x", "-v", "-q"));
     }
 }

@@ -5,12 +5,10 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Novell IPX (the 30-byte header of Novell's IPX specification, SAP and RIP bodies) against tcpdump 4.99 itself, in
@@ -18,10 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checksum first), and in GRE and PPP; each socket tcpdump names, SAP and RIP requests and responses with more entries than it prints, lengths
  * too short for the header or an entry, whole, cut after every byte and mutated.
  */
-class IpxFormatterTest {
-    @TempDir
-    Path dir;
-
+class IpxFormatterTest extends TcpdumpConformance {
     private static final String HERE = "0000abcd 00000c123456", BROADCAST = "00000000 ffffffffffff";
 
     /** An IPX header (checksum ffff, transport control 0, packet type 4) and {@code data}; length from the data. */
@@ -65,7 +60,8 @@ class IpxFormatterTest {
         return body;
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         byte[] sapRequest = ipx(0x0452, 0x4008, hex("0001 0004"));
         f.add(ethernetII(sapRequest));
@@ -127,26 +123,37 @@ class IpxFormatterTest {
             all, "", "-e", "-v", "-x", "-q");
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-e", "-q", "-e -x");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-e", "-q", "-e -x");
     }
 
+    /** The IPX packet: after the Ethernet header and its VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -v -x");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("IPX", 0x8137, 10, 4, 34, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -x");
+    }
+
+    /** Cut from byte 14 on, a VLAN tag too. */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-e -x");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "IPX", 0x8137, 10, MutatedFrames::afterEthernet, 4, 34,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "IPX", "-v", "-e -x");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14), List.of("-x", "-v", "-e -x"));
     }
 }

@@ -4,11 +4,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Alteon jumbo frames (ethertype 0x8870, draft-ietf-isis-ext-eth: an LLC header and payload follow the type, as after
@@ -16,11 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * neither the type's name nor a length: IS-IS (the draft's use), STP, SNAP with IPv4, an unknown SAP (dumped), an
  * empty payload, behind a VLAN tag and an Arista header, in VXLAN; whole, cut after every byte and mutated.
  */
-class JumboFrameTest {
+class JumboFrameTest extends TcpdumpConformance {
     static final int ETHERTYPE_JUMBO = 0x8870;
-
-    @TempDir
-    Path dir;
 
     static Frame jumbo(byte[] llc) {
         return new Frame(ethernet(ETHERTYPE_JUMBO, llc));
@@ -31,7 +26,8 @@ class JumboFrameTest {
             IsisFrames.tlv(132, "0a000001")));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(jumbo(isisHello()));
         f.add(jumbo(concat(hex(LlcFrames.STP_LLC), LlcFrames.stpConfig(0x01, 256))));
@@ -48,6 +44,35 @@ class JumboFrameTest {
         return f;
     }
 
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-q", "-e", "-e -v", "-x", "-X -e");
+    }
+
+    /** The LLC header and payload: after the Ethernet header and its VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    /** The mutants' flag sets: the cut frames are compared in others, {@link #cutAsTcpdump()}'s. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("JUMBO", ETHERTYPE_JUMBO, 20, 4, 12, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e");
+    }
+
+    /** The frames and, whole only, one longer than Ethernet's 1500 bytes. */
+    @Override
     @Test
     void wholeAsTcpdump() throws Exception {
         List<Frame> frames = new ArrayList<>(frames());
@@ -55,24 +80,13 @@ class JumboFrameTest {
         byte[] padding = new byte[0];
         for (int i = 0; i < 8; i++) padding = concat(padding, IsisFrames.tlv(8, new byte[255]));
         frames.add(jumbo(concat(isisHello(), padding)));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "", "-v", "-q", "-e", "-e -v", "-x", "-X -e");
+        assertAsTcpdump("whole", frames, wholeFlags());
     }
 
+    /** Cut from byte 12 on: the type too. */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 12);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-e");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "JUMBO", ETHERTYPE_JUMBO, 20, MutatedFrames::afterEthernet, 4,
-            12, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "Jumbo", "-v", "-e");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 12), List.of("-x", "-v", "-e"));
     }
 }

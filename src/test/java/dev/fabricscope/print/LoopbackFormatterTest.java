@@ -4,11 +4,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Configuration Testing Protocol ("Loopback", ethertype 0x9000: a little-endian skip count, the skipped bytes, then
@@ -16,15 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
  * skip counts that are bogus or too long, unknown functions, messages too short for their fields, whole, cut after
  * every byte and mutated.
  */
-class LoopbackFormatterTest {
-    @TempDir
-    Path dir;
-
+class LoopbackFormatterTest extends TcpdumpConformance {
     static Frame loopback(String body) {
         return new Frame(ethernet(LoopbackFormatter.ETHERTYPE, hex(body)));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(loopback("0000 0100 0100 6461746164617461"));                       // reply, receipt 1
         f.add(loopback("0000 0200 66778899aabb 0100 0700"));                      // forward to a station
@@ -40,26 +36,36 @@ class LoopbackFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-q", "-e");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-q", "-e");
     }
 
+    /** The loopback message: after the Ethernet header and its VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("LOOPBACK", 0x9000, 30, 4, 8, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
+    }
+
+    /** Cut from byte 14 on, a VLAN tag too. */
+    @Override
     @Test
     void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "LOOPBACK", 0x9000, 30, MutatedFrames::afterEthernet, 4, 8,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "Loopback", "-v");
+        assertAsTcpdump("cut", TcpdumpOracle.cutAfterEveryByte(frames(), 14), cutFlags());
     }
 }

@@ -5,11 +5,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LSP ping on UDP 3503 against tcpdump 4.99 itself: echo requests and replies built from RFC 8029 (3 the packet
@@ -17,11 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (BFD discriminator), whole in every verbosity, broken TLVs and sub-TLVs, short payloads, LSP ping's place among the
  * UDP ports, cut after every byte, and seeded random mutants.
  */
-class LsppingFormatterTest {
+class LsppingFormatterTest extends TcpdumpConformance {
     private static final int PORT = LsppingFormatter.PORT;
-
-    @TempDir
-    Path dir;
 
     // --- building blocks (RFC 8029 3)
 
@@ -100,7 +95,12 @@ class LsppingFormatterTest {
     static final byte[] PRIVATE = tlv(0xfc00, hex("0000000901"));
     static final byte[] UNKNOWN = tlv(0x8003, hex("0102030405060708"));
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
+        return goodFrames();
+    }
+
+    static List<Frame> goodFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(udp(request(1, fec(LDP4))));
         f.add(udp(message(2, 2, 3, 1, 1, 0xe7a3c2f2L, fec(LDP6))));
@@ -151,7 +151,7 @@ class LsppingFormatterTest {
     }
 
     static List<Frame> all() {
-        List<Frame> f = new ArrayList<>(frames());
+        List<Frame> f = new ArrayList<>(goodFrames());
         f.addAll(brokenFrames());
         return f;
     }
@@ -160,9 +160,38 @@ class LsppingFormatterTest {
         return java.util.Arrays.copyOfRange(b, from, to);
     }
 
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    /** The broken frames are cut and mutated too. */
+    @Override
+    List<Frame> cutFrames() {
+        return all();
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("LSPPING", PORT, 6, 4, 16, MutatedFrames.ALL);
+    }
+
+    /** The LSP ping message: after the UDP header on IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
+    }
+
+    /** The broken frames too. */
+    @Override
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
+    void printsWithoutAllocating() {
+        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "LSP ping", "-vv");
     }
 
     @Test
@@ -190,29 +219,5 @@ class LsppingFormatterTest {
         assertEquals(UdpPorts.Decoder.LDP, UdpPorts.decoder(PORT, 646));
         assertEquals(UdpPorts.Decoder.OLSR, UdpPorts.decoder(698, PORT));
         assertEquals(UdpPorts.Decoder.OLSR, UdpPorts.decoder(PORT, 698));
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : all()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), payload(f.bytes())));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(), "LSPPING", PORT, 6, LsppingFormatterTest::payload, 4, 16,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v -x", "-vv");
-    }
-
-    /** Where the LSP ping message starts: after the UDP header on IPv4 or IPv6. */
-    private static int payload(byte[] frame) {
-        return MutatedFrames.afterIp(frame) + 8;
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "LSP ping", "-vv");
     }
 }

@@ -4,11 +4,8 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BIND 9's lightweight resolver protocol (lib/lwres's packet layouts) against tcpdump 4.99 itself on UDP 921: no-op,
@@ -16,10 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * IPv6 and other addresses, names without their NUL, addresses shorter than their family's, versions other than 0, a
  * length field other than the datagram's and bytes left over; whole at every verbosity, cut after every byte, mutated.
  */
-class LwresFormatterTest {
-    @TempDir
-    Path dir;
-
+class LwresFormatterTest extends TcpdumpConformance {
     static final int PORT = 921;
 
     /** The 28-byte header: length (the whole packet's), version, flags, serial, opcode, result, receive length, auth. */
@@ -53,7 +47,8 @@ class LwresFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, TestFrames.udp(sport, PORT, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         String www = "www.example.com";
         f.add(udp(lwres(0, 0, 0, new byte[0])));                                        // noop?
@@ -91,26 +86,29 @@ class LwresFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-vvv", "-q", "-v -x");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q", "-v -x");
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vvv");
+    /** The LWRES packet: after the UDP header (the frames are all IPv4). */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "LWRES", PORT, 16, frame -> MutatedFrames.afterIp(frame) + 8,
-            4, 30, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vvv");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vvv");
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "LWRES", "-v", "-vvv");
+    @Override
+    Mutants mutants() {
+        return new Mutants("LWRES", PORT, 16, 4, 30, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-vvv");
     }
 }
