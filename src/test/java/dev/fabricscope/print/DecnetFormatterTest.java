@@ -3,6 +3,7 @@ package dev.fabricscope.print;
 import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
+import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,5 +200,19 @@ class DecnetFormatterTest extends TcpdumpConformance {
             f.add(frame(concat(hex("02"), le(address), le(0xffff - address), hex("00"), nsp(0x04, "0180 00a0"))));
         }
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v");
+    }
+
+    /** Linux cooked captures hand the protocol field to the same ethertype printer: a few messages, whole and cut. */
+    @Test
+    void linuxCookedAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        byte[] cooked = concat(hex("0000 0001 0006"), id(A), hex("0000"), u16(DecnetFormatter.ETHERTYPE));
+        for (byte[] message : new byte[][] {shortData(0x02, 1, nsp(0x10, "0180 02a0 0300 0107")),
+            concat(hex("0d 02 00 00"), id(B), hex("03"), le(16434), hex("00"), zeros(8), id(A), le(10), hex("00 aa")),
+            concat(hex("0f"), le(A), hex("0011223344"))}) {
+            f.add(new Frame(concat(cooked, routed(message))));
+        }
+        f.addAll(TcpdumpOracle.cutAfterEveryByte(List.copyOf(f), cooked.length));
+        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "decnet-sll", LinkType.LINUX_SLL, f, "", "-v", "-e -x");
     }
 }
