@@ -17,7 +17,7 @@ final class DecnetFormatter {
     private static final int SHORT_HEADER = 6, LONG_HEADER = 21;
     private static final int RMF_MASK = 7, RMF_SHORT = 2, RMF_LONG = 6, RMF_RQR = 0x08, RMF_RTS = 0x10, RMF_IE = 0x20,
         RMF_FVER = 0x40, RMF_PAD = 0x80, RMF_CTLMSG = 1;
-    private static final int INIT = 12, VERIFICATION = 4, TEST = 4, ROUTING = 4, ROUTER_HELLO = 18,
+    private static final int INIT = 12, VERIFICATION = 4, ROUTING = 4, ROUTER_HELLO = 18,
         ENDNODE_HELLO = 32;
 
     private final Verbosity verbosity;
@@ -140,7 +140,7 @@ final class DecnetFormatter {
             case 3, 5 -> {
                 boolean verification = (flags & 0x0f) == 3;
                 out.append(verification ? "verification " : "test ");
-                if (length < VERIFICATION) return false;
+                if (length < VERIFICATION) return false;   // a test message is as long
                 int src = le16(rh + 1), other = bytes.u8(rh + 3);
                 out.append("src ");
                 address(src, out);
