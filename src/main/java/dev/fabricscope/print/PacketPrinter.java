@@ -29,7 +29,7 @@ import java.util.Set;
  * ICMP, ICMPv6, IGMP, VRRP, RSVP, OSPFv2/v3, PIM, IPv6 extension headers, AH/ESP/IPComp, SCTP, DCCP, IP tunnels, GRE
  * ({@link GreFormatter}), MPLS ({@link MplsFormatter}), PPPoE and PPP ({@link PppoeFormatter}), ARP and Reverse ARP, IPv4 fragments,
  * slow protocols, LLDP ({@link LldpFormatter}), MACsec ({@link MacsecFormatter}), Arista timestamp headers
- * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 and Alteon jumbo (0x8870) frames with their LLC/SNAP header and STP,
+ * ({@link AristaFormatter}), MS NLB heartbeats, MPCP and MAC control ({@link MpcpFormatter}), TIPC ({@link TipcFormatter}), DECnet ({@link DecnetFormatter}), Loopback (CTP), ATA over Ethernet ({@link AoeFormatter}), EAPOL ({@link EapolFormatter}), Ethernet CFM, IEEE 802.3 and Alteon jumbo (0x8870) frames with their LLC/SNAP header and STP,
  * CDP, DTP, UDLD, VTP, IS-IS, ES-IS and CLNP ({@link LlcFormatter}), unknown ethertypes (with tcpdump's default hex
  * dump), Linux cooked and NULL/LOOP link layers, PPP, PPP_SERIAL and Cisco HDLC with SLARP ({@link ChdlcFormatter}), IP
  * over InfiniBand (LINKTYPE_IPOIB), Linux netfilter log ({@link NflogFormatter}), Solaris ipnet ({@link
@@ -114,6 +114,7 @@ public final class PacketPrinter {
     private final LoopbackFormatter loopback;
     private final EapolFormatter eapol;
     private final TipcFormatter tipc;
+    private final DecnetFormatter decnet;
     private final IpxFormatter ipx;
     private final AtalkFormatter atalk;
     private final GeonetFormatter geonet;
@@ -239,6 +240,7 @@ public final class PacketPrinter {
         this.loopback = new LoopbackFormatter(earlyEnd);
         this.eapol = new EapolFormatter(verbosity, earlyEnd);
         this.tipc = new TipcFormatter(verbosity, earlyEnd);
+        this.decnet = new DecnetFormatter(verbosity, earlyEnd);
         this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
         this.atalk = new AtalkFormatter(verbosity, linkHeaders, earlyEnd);
         this.geonet = new GeonetFormatter(verbosity, earlyEnd);
@@ -1076,6 +1078,7 @@ public final class PacketPrinter {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, length, out);
+            case DecnetFormatter.ETHERTYPE -> decnet.format(p, off, length, out);
             case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, length, verbosity.verbose()
                 ? out.append("et1 ") : out);   // tcpdump's -v mark of EtherTalk phase 1 (also in SNAP)
             case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, length, out);
