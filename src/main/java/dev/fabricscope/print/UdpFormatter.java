@@ -16,8 +16,8 @@ import dev.fabricscope.capture.Packet;
  * ({@link AodvFormatter}), RIPng on 521 ({@link RipngFormatter}), sFlow on 6343 ({@link SflowFormatter}),
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
  * ({@link LmpFormatter}), AHCP on 5359 ({@link AhcpFormatter}), Babel on 6696 and 6697 ({@link BabelFormatter}),
- * HNCP on 8231 ({@link HncpFormatter}), Cisco auto-RP on 496 ({@link CiscoAutoRpFormatter}), VQP on 1589 ({@link VqpFormatter}), Zephyr on 2103 and 2104 ({@link ZephyrFormatter}), LWAPP on 12223 and 12222
- * ({@link LwappFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
+ * HNCP on 8231 ({@link HncpFormatter}), Cisco auto-RP on 496 ({@link CiscoAutoRpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
+ * Zephyr on 2103 and 2104 ({@link ZephyrFormatter}), LWAPP on 12223 and 12222 ({@link LwappFormatter}),
  * ESP in UDP and IKE after the non-ESP marker on 4500 ({@link NatTraversalFormatter}), NFS calls to 2049 and
  * replies from it, tried before all
  * the others ({@link NfsFormatter}); else
