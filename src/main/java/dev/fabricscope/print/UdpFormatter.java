@@ -17,11 +17,12 @@ import dev.fabricscope.capture.Packet;
  * LISP control on 4342 ({@link LispFormatter}), L2TP on 1701 ({@link L2tpFormatter}), LMP on 701
  * ({@link LmpFormatter}), AHCP on 5359 ({@link AhcpFormatter}), Babel on 6696 and 6697 ({@link BabelFormatter}),
  * HNCP on 8231 ({@link HncpFormatter}), Cisco auto-RP on 496 ({@link CiscoAutoRpFormatter}), VQP on 1589 ({@link VqpFormatter}), ISAKMP/IKE on 500, 7500 and 8500 ({@link IkeFormatter}),
+ * Zephyr on 2103 and 2104 ({@link ZephyrFormatter}), LWAPP on 12223 and 12222 ({@link LwappFormatter}),
  * ESP in UDP and IKE after the non-ESP marker on 4500 ({@link NatTraversalFormatter}), NFS calls to 2049 and
  * replies from it, tried before all
  * the others ({@link NfsFormatter}); else
  * {@code UDP, length N}
- * (tcpdump -q never decodes by port). Other ports tcpdump decodes (ZEP, ...) are not decoded here; RoCEv2 (4791)
+ * (tcpdump -q never decodes by port). Other ports tcpdump decodes (AFS Rx, ZEP, ...) are not decoded here; RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
  * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
  * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat also to 3456, the
@@ -65,6 +66,8 @@ final class UdpFormatter {
     private final L2tpFormatter l2tp;
     private final LmpFormatter lmp;
     private final VqpFormatter vqp;
+    private final ZephyrFormatter zephyr;
+    private final LwappFormatter lwapp;
     private final IkeFormatter ike;
     private final NatTraversalFormatter natTraversal;
     private final NfsFormatter nfs;
@@ -128,6 +131,8 @@ final class UdpFormatter {
         this.l2tp = new L2tpFormatter(earlyEnd, inner);
         this.lmp = new LmpFormatter(verbosity, earlyEnd);
         this.vqp = new VqpFormatter(verbosity, earlyEnd);
+        this.zephyr = new ZephyrFormatter(earlyEnd);
+        this.lwapp = new LwappFormatter(verbosity);
         this.ike = new IkeFormatter(verbosity, earlyEnd, settings.espSecrets());
         this.natTraversal = new NatTraversalFormatter(earlyEnd,
             new IpsecFormatter(verbosity, earlyEnd, settings.espSecrets(), decrypted), ike);
@@ -248,6 +253,10 @@ final class UdpFormatter {
             case L2TP -> l2tp.format(p, payload, length, end, out);
             case LMP -> lmp.format(p, payload, length, end, out);
             case VQP -> vqp.format(p, payload, length, end, out);
+            case ZEPHYR -> zephyr.format(p, payload, length, end, out);
+            case LWAPP_CONTROL_WITH_AP -> lwapp.control(p, payload, length, end, true, out);
+            case LWAPP_CONTROL -> lwapp.control(p, payload, length, end, false, out);
+            case LWAPP_DATA -> lwapp.data(p, payload, length, end, out);
             case ISAKMP -> ike.format(p, ip, payload, length, end, out);
             case ISAKMP_NATT -> natTraversal.format(p, ip, payload, length, end, out);
             case CNFP -> cnfp.format(p, payload, end, out);

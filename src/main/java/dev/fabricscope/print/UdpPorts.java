@@ -10,7 +10,9 @@ final class UdpPorts {
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, KIP, PTP, SNMP,
         RADIUS, HSRP, LWRES, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
-        ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, RX, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
+        ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, RX, ZEPHYR,
+        /** LWAPP control to 12223 (the AP's address first), from it, then LWAPP data either side. */
+        LWAPP_CONTROL_WITH_AP, LWAPP_CONTROL, LWAPP_DATA, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -26,9 +28,11 @@ final class UdpPorts {
     /** Either side, tried after NTP: Kerberos (v5, v4), then L2TP. */
     private static final int[] KERBEROS = {88, 750};
     private static final int L2TP = L2tpFormatter.PORT;
-    /** Either side, tried after L2TP: NetBIOS, then VAT; then Zephyr, RX (a range), RIPng. */
-    private static final int[] NETBIOS = {137, 138};
-    private static final int[] ZEPHYR = {2103, 2104};
+    /**
+     * Either side, tried after L2TP and VAT: Zephyr, then RX (a range), RIPng. NetBIOS (137, 138) comes between L2TP
+     * and VAT only in a tcpdump built with --enable-smb, which 4.99 is not by default (nor Debian's): not here.
+     */
+    private static final int[] ZEPHYR = {ZephyrFormatter.SERVER_PORT, ZephyrFormatter.CLIENT_PORT};
     /** Either side, the last before DHCPv6, whatever the IP version. */
     private static final int RIPNG = RipngFormatter.PORT;
     /** Destination only, tried before DHCPv6 (VAT). */
@@ -54,7 +58,7 @@ final class UdpPorts {
     /** Either side, tried after BFD: LMP, then VQP, then sFlow, then LWAPP and SIP before syslog. */
     private static final int LMP = LmpFormatter.PORT, VQP = VqpFormatter.PORT;
     private static final int SFLOW = SflowFormatter.PORT;
-    private static final int[] LWAPP = {12223, 12222};
+    private static final int LWAPP_CONTROL = LwappFormatter.CONTROL_PORT, LWAPP_DATA = LwappFormatter.DATA_PORT;
     private static final int SIP = 5060;
     private static final int OTV = 8472;
     private static final int GENEVE = 6081;
@@ -90,9 +94,8 @@ final class UdpPorts {
         if (either(sport, dport, NTP)) return Decoder.NTP;
         if (any(sport, dport, KERBEROS)) return Decoder.KRB;
         if (either(sport, dport, L2TP)) return Decoder.L2TP;
-        if (any(sport, dport, NETBIOS)) return Decoder.UNSUPPORTED;
         if (dport == VAT) return Decoder.VAT;
-        if (any(sport, dport, ZEPHYR)) return Decoder.UNSUPPORTED;
+        if (any(sport, dport, ZEPHYR)) return Decoder.ZEPHYR;
         if (sport >= RX_LOW && sport <= RX_HIGH || dport >= RX_LOW && dport <= RX_HIGH) return Decoder.RX;
         if (either(sport, dport, RIPNG)) return Decoder.RIPNG;
         if (any(sport, dport, DHCP6)) return Decoder.DHCP6;
@@ -112,7 +115,9 @@ final class UdpPorts {
         if (either(sport, dport, LMP)) return Decoder.LMP;
         if (either(sport, dport, VQP)) return Decoder.VQP;
         if (either(sport, dport, SFLOW)) return Decoder.SFLOW;
-        if (any(sport, dport, LWAPP)) return Decoder.UNSUPPORTED;
+        if (dport == LWAPP_CONTROL) return Decoder.LWAPP_CONTROL_WITH_AP;
+        if (sport == LWAPP_CONTROL) return Decoder.LWAPP_CONTROL;
+        if (either(sport, dport, LWAPP_DATA)) return Decoder.LWAPP_DATA;
         if (either(sport, dport, SIP)) return Decoder.SIP;
         if (either(sport, dport, SYSLOG)) return Decoder.SYSLOG;
         if (either(sport, dport, OTV)) return Decoder.OTV;

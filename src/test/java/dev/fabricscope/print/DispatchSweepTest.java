@@ -22,8 +22,8 @@ class DispatchSweepTest {
     @TempDir
     Path dir;
 
-    /** tcpdump decodes these and we do not (yet): Zephyr, LWAPP, ZEP. */
-    private static final Set<Integer> UDP_NOT_DECODED = Set.of(2103, 2104, 12222, 12223, 17754);
+    /** tcpdump decodes these and we do not (yet): ZEP. */
+    private static final Set<Integer> UDP_NOT_DECODED = Set.of(17754);
 
     @Test
     void everyEtherTypeAsTcpdump() throws Exception {

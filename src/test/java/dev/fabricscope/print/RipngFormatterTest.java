@@ -100,7 +100,7 @@ class RipngFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
 
-    /** The neighbours that come first in print-udp.c's order: Kerberos, L2TP, NetBIOS, Zephyr, VAT and RX. */
+    /** The neighbours that come first in print-udp.c's order: Kerberos, L2TP, Zephyr, VAT and RX (not NetBIOS here). */
     @Test
     void portOrderAsPrintUdp() {
         assertEquals(UdpPorts.Decoder.L2TP, UdpPorts.decoder(521, 1701));
@@ -109,13 +109,17 @@ class RipngFormatterTest {
             assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(521, port), "521 and " + port);
             assertEquals(UdpPorts.Decoder.KRB, UdpPorts.decoder(port, 521), port + " and 521");
         }
-        for (int port : new int[] {137, 138, 2103, 2104}) {
-            assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(521, port), "521 and " + port);
-            assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(port, 521), port + " and 521");
+        for (int port : new int[] {2103, 2104}) {
+            assertEquals(UdpPorts.Decoder.ZEPHYR, UdpPorts.decoder(521, port), "521 and " + port);
+            assertEquals(UdpPorts.Decoder.ZEPHYR, UdpPorts.decoder(port, 521), port + " and 521");
         }
         for (int port : new int[] {7000, 7009}) {   // AFS Rx before RIPng
             assertEquals(UdpPorts.Decoder.RX, UdpPorts.decoder(521, port), "521 and " + port);
             assertEquals(UdpPorts.Decoder.RX, UdpPorts.decoder(port, 521), port + " and 521");
+        }
+        for (int port : new int[] {137, 138}) {   // NetBIOS comes first only in a tcpdump built with --enable-smb
+            assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(521, port), "521 and " + port);
+            assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(port, 521), port + " and 521");
         }
         assertEquals(UdpPorts.Decoder.VAT, UdpPorts.decoder(521, 3456));   // VAT, to its port only
         assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(3456, 521));

@@ -37,7 +37,7 @@ class SflowFormatterTest {
         assertEquals(UdpPorts.Decoder.SFLOW, UdpPorts.decoder(6343, 12223));
         assertEquals(UdpPorts.Decoder.SFLOW, UdpPorts.decoder(12222, 6343));
         assertEquals(UdpPorts.Decoder.SFLOW, UdpPorts.decoder(5060, 6343));
-        assertEquals(UdpPorts.Decoder.UNSUPPORTED, UdpPorts.decoder(5060, 12223));
+        assertEquals(UdpPorts.Decoder.LWAPP_CONTROL_WITH_AP, UdpPorts.decoder(5060, 12223));
         assertEquals(UdpPorts.Decoder.VQP, UdpPorts.decoder(1589, 40000));
     }
 
