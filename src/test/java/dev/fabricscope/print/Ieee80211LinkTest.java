@@ -376,18 +376,6 @@ class Ieee80211LinkTest {
             "-e -x", "-v");
     }
 
-    /** The four link types' names and descriptions are libpcap's (tcpdump's "link-type" line). */
-    @Test
-    void namesAreLibpcaps() {
-        var libpcap = dev.fabricscope.libpcap.Libpcap.load();
-        for (int linkType : new int[] {LinkType.IEEE802_11, LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER,
-            LinkType.IEEE802_11_RADIO_AVS}) {
-            org.junit.jupiter.api.Assertions.assertEquals(libpcap.datalinkName(linkType), LinkType.name(linkType));
-            org.junit.jupiter.api.Assertions.assertEquals(libpcap.datalinkDescription(linkType),
-                LinkType.description(linkType));
-            org.junit.jupiter.api.Assertions.assertEquals(linkType, LinkType.parse(LinkType.name(linkType)));
-        }
-    }
 
     @Test
     void noAllocationPerPacket() {

@@ -318,21 +318,6 @@ class JuniperLinkTest {
         }
     }
 
-    /** The names and descriptions of every Juniper link type we name are libpcap's (tcpdump's "link-type" line). */
-    @Test
-    void namesAreLibpcaps() {
-        var libpcap = dev.fabricscope.libpcap.Libpcap.load();
-        for (int linkType : new int[] {LinkType.JUNIPER_MLPPP, LinkType.JUNIPER_MLFR, LinkType.JUNIPER_ES,
-            LinkType.JUNIPER_GGSN, LinkType.JUNIPER_MFR, LinkType.JUNIPER_ATM2, LinkType.JUNIPER_SERVICES,
-            LinkType.JUNIPER_ATM1, LinkType.JUNIPER_MONITOR, LinkType.JUNIPER_PPPOE, LinkType.JUNIPER_ETHER,
-            LinkType.JUNIPER_PPP, LinkType.JUNIPER_FRELAY, LinkType.JUNIPER_CHDLC, LinkType.JUNIPER_VP,
-            LinkType.JUNIPER_ST}) {
-            org.junit.jupiter.api.Assertions.assertEquals(libpcap.datalinkName(linkType), LinkType.name(linkType));
-            org.junit.jupiter.api.Assertions.assertEquals(libpcap.datalinkDescription(linkType),
-                LinkType.description(linkType));
-            org.junit.jupiter.api.Assertions.assertEquals(linkType, LinkType.parse(LinkType.name(linkType)));
-        }
-    }
 
     @Test
     void noAllocationPerPacket() {
