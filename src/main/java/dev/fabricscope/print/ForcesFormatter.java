@@ -67,9 +67,6 @@ final class ForcesFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "forces");
             return false;
-        } catch (StackOverflowError e) {   // path data nested thousands deep, which tcpdump's C stack takes
-            earlyEnd.mark(out, "forces");
-            return false;
         }
     }
 
@@ -346,30 +343,140 @@ final class ForcesFormatter {
         return pathData(pptr + TLV_HEADER, tlvl - TLV_HEADER, opMask, indent + 1, out);
     }
 
+    /*
+     * tcpdump recurses through path data (recpdoptlv_print -> pdata_print -> pdatacnt_print -> recpdoptlv_print),
+     * up to thousands deep in a big packet; here the runs of PATH-DATA TLVs in progress are a stack of their own.
+     * A run is entered by pdata_print after the path data's content (a "tail" run: its result is pdata_print's) or
+     * as the content itself (an inner PATH-DATA TLV: pdatacnt_print's -1 makes pdata_print return 0, and on success
+     * the bytes after it form a tail run).
+     */
+
+    /** What {@link #pathDataStep} left to do: nothing, or a run to push (a tail one, or an inner content one). */
+    private static final int ABORT = -1, DONE = 0, TAIL = 1, CONTENT = 2;
+
+    private long nextPtr, nextLen, afterBase, afterLen, afterMore;
+    private int nextMask, nextIndent, afterMask, afterIndent;
+    private int depth;
+    private long[] runPtr = new long[16], runLen = new long[16], runAfterBase = new long[16],
+        runAfterLen = new long[16], runAfterMore = new long[16];
+    private int[] runMask = new int[16], runIndent = new int[16], runAfterMask = new int[16],
+        runAfterIndent = new int[16];
+    private boolean[] runContent = new boolean[16];
+
     /** recpdoptlv_print: a run of PATH-DATA TLVs. */
     private int pathDataTlvs(long pptr, long len, int opMask, int indent, StringBuilder out) {
-        while (len != 0) {
-            int tlvl = b.u16(pptr + 2);
-            if (tlvValid(tlvl, len) != 0) break;
-            int type = b.u16(pptr);
-            if (vflag >= 3) {
-                out.append(indent(indent));
-                ForcesNames.appendTlv(out, type);
-                out.append(", length ").append(tlvl).append(" (data encapsulated ").append(tlvl - TLV_HEADER)
-                    .append(" Bytes)");
-            }
-            if (pathData(pptr + TLV_HEADER, tlvl - TLV_HEADER, opMask, indent + 1, out) == -1) return -1;
-            len -= aligned(tlvl);
-            pptr += aligned(tlvl);
-        }
-        return messy(out, "PATHDATA", pptr, len);
+        depth = 0;
+        nextPtr = pptr;
+        nextLen = len;
+        nextMask = opMask;
+        nextIndent = indent;
+        push(false);
+        return run(out);
     }
 
     /** pdata_print: a path data header, its IDs and what follows them. */
     private int pathData(long pptr, long len, int opMask, int indent, StringBuilder out) {
+        depth = 0;
+        int step = pathDataStep(pptr, len, opMask, indent, out);
+        if (step == ABORT) return -1;
+        if (step == DONE) return 0;
+        push(step == CONTENT);
+        return run(out);
+    }
+
+    /** The runs on the stack to their end: 0, or -1 as the outermost call returns it. */
+    private int run(StringBuilder out) {
+        while (depth > 0) {
+            int top = depth - 1;
+            long pptr = runPtr[top], len = runLen[top];
+            if (len != 0) {
+                int tlvl = b.u16(pptr + 2);
+                if (tlvValid(tlvl, len) == 0) {
+                    int type = b.u16(pptr), indent = runIndent[top];
+                    if (vflag >= 3) {
+                        out.append(indent(indent));
+                        ForcesNames.appendTlv(out, type);
+                        out.append(", length ").append(tlvl).append(" (data encapsulated ").append(tlvl - TLV_HEADER)
+                            .append(" Bytes)");
+                    }
+                    runPtr[top] = pptr + aligned(tlvl);
+                    runLen[top] = len - aligned(tlvl);
+                    int step = pathDataStep(pptr + TLV_HEADER, tlvl - TLV_HEADER, runMask[top], indent + 1, out);
+                    if (step == ABORT) {
+                        if (fail()) return -1;
+                    } else if (step != DONE) {
+                        push(step == CONTENT);
+                    }
+                    continue;
+                }
+            }
+            if (messy(out, "PATHDATA", pptr, len) < 0) {
+                if (fail()) return -1;
+                continue;
+            }
+            depth--;
+            if (runContent[top] && runAfterMore[top] > 0) {
+                // pdata_print goes on after its content with the bytes left
+                nextPtr = runAfterBase[top] + (runAfterLen[top] - runAfterMore[top]);
+                nextLen = runAfterMore[top];
+                nextMask = runAfterMask[top];
+                nextIndent = runAfterIndent[top];
+                push(false);
+            }
+        }
+        return 0;
+    }
+
+    /** The run on top returned -1: unwinds to where that is not passed on; true where the outermost call returns -1. */
+    private boolean fail() {
+        while (depth > 0) {
+            depth--;
+            if (runContent[depth]) return false;   // pdatacnt_print's -1: pdata_print returns 0, its caller goes on
+        }
+        return true;
+    }
+
+    private void push(boolean content) {
+        if (depth == runPtr.length) grow();
+        runPtr[depth] = nextPtr;
+        runLen[depth] = nextLen;
+        runMask[depth] = nextMask;
+        runIndent[depth] = nextIndent;
+        runContent[depth] = content;
+        if (content) {
+            runAfterBase[depth] = afterBase;
+            runAfterLen[depth] = afterLen;
+            runAfterMore[depth] = afterMore;
+            runAfterMask[depth] = afterMask;
+            runAfterIndent[depth] = afterIndent;
+        }
+        depth++;
+    }
+
+    /** Deeper path data than any packet before: the stack grows (once, not per packet). */
+    private void grow() {
+        int n = runPtr.length * 2;
+        runPtr = java.util.Arrays.copyOf(runPtr, n);
+        runLen = java.util.Arrays.copyOf(runLen, n);
+        runAfterBase = java.util.Arrays.copyOf(runAfterBase, n);
+        runAfterLen = java.util.Arrays.copyOf(runAfterLen, n);
+        runAfterMore = java.util.Arrays.copyOf(runAfterMore, n);
+        runMask = java.util.Arrays.copyOf(runMask, n);
+        runIndent = java.util.Arrays.copyOf(runIndent, n);
+        runAfterMask = java.util.Arrays.copyOf(runAfterMask, n);
+        runAfterIndent = java.util.Arrays.copyOf(runAfterIndent, n);
+        runContent = java.util.Arrays.copyOf(runContent, n);
+    }
+
+    /**
+     * pdata_print up to its recursion: ABORT where it returns -1 itself, DONE where it returns 0, or the run it
+     * would go on with in {@code next*} (TAIL: the bytes after the content; CONTENT: an inner PATH-DATA TLV as the
+     * content, with what pdata_print does after it in {@code after*}).
+     */
+    private int pathDataStep(long pptr, long len, int opMask, int indent, StringBuilder out) {
         if (!b.has(pptr, 4) || len < 4) {
             truncated(out);
-            return -1;
+            return ABORT;
         }
         int pflags = b.u16(pptr), idcnt = b.u16(pptr + 2);
         if (vflag >= 3) {
@@ -388,20 +495,37 @@ final class ForcesFormatter {
             out.append("\t\t\ttruncated IDs expected ").append(minsize).append("B got ").append(len).append("B\n");
             b.hexPrint(out, pptr, "\t\t\tID Data[", len);
             out.append("]\n");
-            return -1;
+            return ABORT;
         }
         if ((opMask & TRNG) != 0 && (opMask & KEYIN) != 0) {
             out.append("\t\t\tIllegal to have both Table ranges and keys\n");
-            return -1;
+            return ABORT;
         }
         long more = pathDataContent(pptr, len, idcnt, opMask, indent, out);
-        if (more > 0) {
-            return pathDataTlvs(pptr + (len - more), more, opMask, indent + 1, out);
+        if (more == CONTENT_RUN) {
+            afterBase = pptr;
+            afterLen = len;
+            afterMask = opMask;
+            afterIndent = indent + 1;
+            return CONTENT;
         }
-        return 0;
+        if (more > 0) {
+            nextPtr = pptr + (len - more);
+            nextLen = more;
+            nextMask = opMask;
+            nextIndent = indent + 1;
+            return TAIL;
+        }
+        return DONE;
     }
 
-    /** pdatacnt_print: the IDs, a table range or key, then one content TLV; the bytes left over, or -1. */
+    /** {@link #pathDataContent}'s answer where the content is an inner PATH-DATA TLV, left in {@code next*}. */
+    private static final int CONTENT_RUN = -2;
+
+    /**
+     * pdatacnt_print: the IDs, a table range or key, then one content TLV; the bytes left over, -1, or CONTENT_RUN
+     * where the content is a run of path data for the caller to go through.
+     */
     private long pathDataContent(long pptr, long len, int idcnt, int opMask, int indent, StringBuilder out) {
         String ib = indent(indent);
         if ((opMask & APPND) != 0 && vflag >= 3) out.append(ib).append("TABLE APPEND\n");
@@ -490,8 +614,16 @@ final class ForcesFormatter {
             case TLV_FULLDATA -> fullData(pptr, contentLength, indent + 2, out);
             case TLV_SPARSEDATA -> sparseData(pptr, contentLength, indent + 2, out);
             case TLV_RESULT -> result(pptr, contentLength, indent + 2, out);
-            default -> pathDataTlvs(pptr, contentLength, opMask, indent + 2, out);
+            default -> {
+                nextPtr = pptr;
+                nextLen = contentLength;
+                nextMask = opMask;
+                nextIndent = indent + 2;
+                afterMore = len - contentLength;
+                yield CONTENT_RUN;
+            }
         };
+        if (rc == CONTENT_RUN) return CONTENT_RUN;
         if (rc == -1) return -1;
         return len - contentLength;
     }
