@@ -171,6 +171,17 @@ class ForcesFormatterTest extends TcpdumpConformance {
         f.add(forces(message(CONFIG, lfb(1, 1, tlv(SET, path(0, new long[] {1}, tlv(SPARSEDATA,
             concat(ilv(1, hex("01")), hex("00000002 00000002 0000")))))))));
         f.add(forces(message(CONFIG, lfb(1, 1, tlv(SET, path(0, new long[] {1}, tlv(SPARSEDATA, hex("00000002 00000009 0000 0000"))))))));
+        // nested path data: inner runs that fail (the run around them goes on), runs after content, failures in them
+        byte[] badIds = tlv(PATH_DATA, concat(u16(0), u16(5), u32(1)));
+        byte[] inner = tlv(PATH_DATA, concat(u16(0), u16(1), u32(2), tlv(FULLDATA, hex("0102"))));
+        f.add(forces(message(CONFIG, lfb(1, 1, tlv(SET, concat(path(0, new long[] {1}, badIds, inner),
+            path(0, new long[] {3}, inner, inner, badIds), path(0, new long[] {4}, tlv(FULLDATA, hex("aa")), inner,
+            path(0, new long[] {5}, tlv(FULLDATA, hex("bb")), badIds, inner)), path(6, inner)))))));
+        f.add(forces(message(CONFIG, lfb(1, 1, tlv(SET, concat(path(0, new long[] {1}, inner, hex("0000 0002")),
+            path(7, inner), path(0, new long[] {1}, tlv(PATH_DATA, concat(u16(0), u16(0), inner, hex("0110 0003")))),
+            path(8, inner)))))));
+        f.add(forces(message(CONFIG_RESPONSE, lfb(1, 1, tlv(RCOMMIT, tlv(PATH_DATA, concat(u16(0), u16(1), u32(7),
+            inner, badIds)))), lfb(1, 1, tlv(RCOMMIT, tlv(PATH_DATA, concat(u16(0), u16(1), u32(7), badIds)))))));
         // message complaints: bad and unknown types, lengths, top-level TLVs missing, unwanted or invalid
         f.add(forces(hex("1007 0006 00000001 00000002 0000000000000001 00000000")));
         f.add(forces(hex("1012 0006 00000001 00000002 0000000000000001 00000000")));
@@ -217,7 +228,21 @@ class ForcesFormatterTest extends TcpdumpConformance {
 
     @Override
     Mutants mutants() {
-        return new Mutants("FORCES", 6704, 6, 4, 40, MutatedFrames.ALL);
+        return new Mutants("FORCES", 6704, 6, 4, 40, ForcesFormatterTest::withoutM3ua);
+    }
+
+    /** A known difference of SctpFormatter, not of this printer: M3UA payloads (PPID 3) at -vv are not decoded. */
+    static boolean withoutM3ua(byte[] original, byte[] mutant, int start) {
+        for (int at = start + 12; at + 16 <= mutant.length; ) {
+            int length = (mutant[at + 2] & 0xff) << 8 | (mutant[at + 3] & 0xff);
+            if (mutant[at] == 0 && mutant[at + 12] == 0 && mutant[at + 13] == 0 && mutant[at + 14] == 0
+                && mutant[at + 15] == 3) {
+                return false;
+            }
+            if (length < 4) break;
+            at += (length + 3) & ~3;
+        }
+        return true;
     }
 
     /** The SCTP packet: after the IP header (the chunk headers are mutated too). */
