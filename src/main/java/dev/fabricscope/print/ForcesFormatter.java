@@ -23,8 +23,8 @@ import static dev.fabricscope.print.ForcesNames.TRNG;
  * A ForCES message (RFC 5810) in an SCTP DATA chunk, as tcpdump 4.99's print-forces.c prints it: "\n\tForCES type ",
  * at -v the version, length, flags, IDs and correlator, at -vv the flags spelled out, then the top-level TLVs
  * (LFB selectors with their operation TLVs and path data, teardown and setup results, redirect metadata and data),
- * which print mostly at -vvv; tcpdump's complaints about malformed TLVs print at every level, each followed by a hex
- * dump of the message. Lengths are tcpdump's unsigned ones. tcpdump's length checks that print " [|forces]" end only
+ * which print mostly at -vvv; tcpdump's complaints about malformed TLVs print at every level, and those that end
+ * the message are followed by a hex dump of it. Lengths are tcpdump's unsigned ones. tcpdump's length checks that print " [|forces]" end only
  * the TLV they are in; its fetches past the capture end the whole packet (then {@link #format} returns false).
  *
  * <p>Differs from tcpdump: -vvvv (a raw dump of the whole message after it) is not told from -vvv.
@@ -610,7 +610,7 @@ final class ForcesFormatter {
         checkOperationType(type, opMask, ForcesNames.pathDataMask(type), out);
         long contentLength = tll + pad + TLV_HEADER;
         int rc = switch (type) {
-            case TLV_KEYINFO -> keyInfo(pptr, contentLength, opMask, indent + 2, out);
+            case TLV_KEYINFO -> keyInfo(pptr, contentLength, indent + 2, out);
             case TLV_FULLDATA -> fullData(pptr, contentLength, indent + 2, out);
             case TLV_SPARSEDATA -> sparseData(pptr, contentLength, indent + 2, out);
             case TLV_RESULT -> result(pptr, contentLength, indent + 2, out);
@@ -736,7 +736,7 @@ final class ForcesFormatter {
     }
 
     /** pkeyitlv_print: a KEYINFO TLV, its key ID, then its key data read as a FULLDATA TLV. */
-    private int keyInfo(long pptr, long len, int opMask, int indent, StringBuilder out) {
+    private int keyInfo(long pptr, long len, int indent, StringBuilder out) {
         long tdp = pptr + TLV_HEADER, kdtlv = tdp + 4;
         out.append(indent(indent)).append("Keyinfo: Key 0x");
         Text.hex(out, b.u32(tdp));

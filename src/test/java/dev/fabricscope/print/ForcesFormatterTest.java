@@ -170,7 +170,8 @@ class ForcesFormatterTest extends TcpdumpConformance {
             concat(ilv(1, hex("01")), hex("00000002 00000040")))))))));
         f.add(forces(message(CONFIG, lfb(1, 1, tlv(SET, path(0, new long[] {1}, tlv(SPARSEDATA,
             concat(ilv(1, hex("01")), hex("00000002 00000002 0000")))))))));
-        f.add(forces(message(CONFIG, lfb(1, 1, tlv(SET, path(0, new long[] {1}, tlv(SPARSEDATA, hex("00000002 00000009 0000 0000"))))))));
+        f.add(forces(message(CONFIG, lfb(1, 1, tlv(SET, path(0, new long[] {1}, tlv(SPARSEDATA,
+            hex("00000002 00000009 0000 0000"))))))));
         // nested path data: inner runs that fail (the run around them goes on), runs after content, failures in them
         byte[] badIds = tlv(PATH_DATA, concat(u16(0), u16(5), u32(1)));
         byte[] inner = tlv(PATH_DATA, concat(u16(0), u16(1), u32(2), tlv(FULLDATA, hex("0102"))));
