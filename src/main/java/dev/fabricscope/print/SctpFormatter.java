@@ -11,8 +11,11 @@ import dev.fabricscope.capture.Packet;
  * prints both addresses (tcpdump's printer takes them from the IP header itself), also after IPv6 extension headers.
  * Where a chunk runs past the capture the line ends with " [|sctp]".
  *
- * <p>Differs from tcpdump: the ForCES payload (ForCES ports or payload protocols 21-23) and M3UA payloads at -vv are
- * not decoded (tcpdump's print-forces.c and print-m3ua.c); a DATA chunk then prints as any other.
+ * A DATA chunk of a ForCES port, or once a chunk with a ForCES payload protocol (21-23) was seen, carries a ForCES
+ * message ({@link ForcesFormatter}, at every verbosity).
+ *
+ * <p>Differs from tcpdump: M3UA payloads at -vv are not decoded (tcpdump's print-m3ua.c); such a DATA chunk prints
+ * as any other.
  */
 final class SctpFormatter {
     static final int PROTOCOL = 132;
@@ -24,12 +27,14 @@ final class SctpFormatter {
     private final boolean defaultPrint;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes b = new SnapshotBytes();
+    private final ForcesFormatter forcesFormatter;
 
     /** @param defaultPrint tcpdump's default payload dump is on (not -q, -x or -X) */
     SctpFormatter(Verbosity verbosity, boolean defaultPrint, EarlyEnd earlyEnd) {
         this.verbosity = verbosity;
         this.defaultPrint = defaultPrint;
         this.earlyEnd = earlyEnd;
+        this.forcesFormatter = new ForcesFormatter(verbosity, earlyEnd);
     }
 
     /** The packet at {@code off}, {@code length} bytes by the IP header, inside {@code ip}. */
@@ -122,7 +127,10 @@ final class SctpFormatter {
         }
     }
 
-    /** A DATA chunk's fields and (at -vv) payload; false where tcpdump stops at a bogus length. */
+    /**
+     * A DATA chunk's fields and its ForCES message or (at -vv) payload; false where tcpdump stops (a bogus length,
+     * a ForCES fetch past the capture).
+     */
     private boolean data(Packet p, int body, int bodyLength, int chunkLength, int flags, boolean forces,
                          StringBuilder out) {
         if ((flags & 4) != 0) out.append("(U)");
@@ -143,7 +151,10 @@ final class SctpFormatter {
             out.append("bogus chunk length ").append(chunkLength).append(']');
             return false;
         }
-        if (!forces && !isForcesPayload(ppid) && verbosity.veryVerbose()) {
+        if (forces || isForcesPayload(ppid)) {
+            return forcesFormatter.format(p, b.end(), body + 12, payload, out);
+        }
+        if (verbosity.veryVerbose()) {
             out.append("[Payload");
             if (defaultPrint) {
                 out.append(':');
