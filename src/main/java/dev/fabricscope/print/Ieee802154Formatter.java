@@ -449,7 +449,10 @@ final class Ieee802154Formatter {
                 out.append("[ERROR: Truncated before Frame Counter]");
                 return -1;
             }
-            if (vflag > 1) hex(out.append("Frame Counter 0x"), u32(p), 8).append(' ');
+            if (vflag > 1) {
+                long counter = u32(p);
+                hex(out.append("Frame Counter 0x"), counter, 8).append(' ');
+            }
             p += 4;
             caplen -= 4;
             len += 4;
@@ -495,7 +498,10 @@ final class Ieee802154Formatter {
             out.append("[ERROR: Truncated before Key Index]");
             return -1;
         }
-        if (vflag > 1) hex2(out.append("KeyIndex 0x"), u8(p)).append(", ");
+        if (vflag > 1) {
+            int index = u8(p);
+            hex2(out.append("KeyIndex 0x"), index).append(", ");
+        }
         return len + 1;
     }
 
@@ -595,7 +601,8 @@ final class Ieee802154Formatter {
         }
         if (vflag < 2) return len;
         out.append("GTS Descriptor Count = ").append(count).append(", ");
-        hex2(out.append("GTS Directions Mask = "), u8(p + 1) & 0x7f).append(", [ ");
+        int directions = u8(p + 1) & 0x7f;
+        hex2(out.append("GTS Directions Mask = "), directions).append(", [ ");
         for (int i = 0; i < count; i++) {
             out.append("[ ");
             address(p + 2 + i * 3, 2, out);
@@ -684,7 +691,10 @@ final class Ieee802154Formatter {
                     case 0x00 -> out.append("Reserved");
                     case 0x01 -> out.append("Reason = The coordinator wishes the device to leave PAN");
                     case 0x02 -> out.append("Reason = The device wishes to leave the PAN");
-                    default -> hex2(out.append("Reason = 0x"), u8(p + 2));   // tcpdump reads 2 bytes on
+                    default -> {
+                        int reason = u8(p + 2);   // tcpdump reads 2 bytes on
+                        hex2(out.append("Reason = 0x"), reason);
+                    }
                 }
                 return caplen;
             }
@@ -696,7 +706,8 @@ final class Ieee802154Formatter {
                     out.append("Invalid Coordinator Realignment command length");
                     return -1;
                 }
-                hex4(out.append("Pan ID = 0x"), u16(p)).append(", Coordinator short address = ");
+                int pan = u16(p);
+                hex4(out.append("Pan ID = 0x"), pan).append(", Coordinator short address = ");
                 address(p + 2, 2, out);
                 int channel = u8(p + 4);
                 int page = caplen == 8 ? u8(p + 7) : 0x80;

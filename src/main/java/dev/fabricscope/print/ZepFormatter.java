@@ -72,7 +72,8 @@ final class ZepFormatter {
                     out.append(" (invalid)");
                     return;
                 }
-                out.append("ACK, seq# = ").append(bytes.u32(off + 4));
+                long seq = bytes.u32(off + 4);
+                out.append("ACK, seq# = ").append(seq);
                 inner = 0;
                 off += 8;
                 length -= 8;

@@ -22,9 +22,9 @@ class DispatchSweepTest {
     @TempDir
     Path dir;
 
-    /** tcpdump decodes these and we do not (yet): Zephyr, AFS Rx, LWAPP, ZEP. */
+    /** tcpdump decodes these and we do not (yet): Zephyr, AFS Rx, LWAPP. */
     private static final Set<Integer> UDP_NOT_DECODED = Set.of(2103, 2104, 7000, 7001, 7002, 7003,
-        7004, 7005, 7006, 7007, 7008, 7009, 12222, 12223, 17754);
+        7004, 7005, 7006, 7007, 7008, 7009, 12222, 12223);
 
     /** tcpdump decodes these and we do not (yet): DECnet. */
     private static final Set<Integer> ETHERTYPES_NOT_DECODED = Set.of(0x6003);
