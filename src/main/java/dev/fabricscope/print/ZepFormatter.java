@@ -54,7 +54,7 @@ final class ZepFormatter {
             int inner;
             if (version == 1) {
                 if (length < 16) {
-                    out.append(" (invalid)");
+                    invalid(length, 16, out);
                     return;
                 }
                 bytes.need(off + 3, 3);
@@ -62,14 +62,14 @@ final class ZepFormatter {
                 Text.hex(out, bytes.u16(off + 4), 4);
                 out.append(", ");
                 if (bytes.u8(off + 6) != 0) out.append("CRC, ");
-                else out.append("LQI ").append(bytes.u8(off + 7)).append(", ");
+                else lqi(bytes.u8(off + 7), out);
                 inner = bytes.u8(off + 15);
                 out.append("inner len = ").append(inner);
                 off += 16;
                 length -= 16;
             } else if (bytes.u8(off + 3) == 2) {
                 if (length < 8) {
-                    out.append(" (invalid)");
+                    invalid(length, 8, out);
                     return;
                 }
                 long seq = bytes.u32(off + 4);
@@ -79,7 +79,7 @@ final class ZepFormatter {
                 length -= 8;
             } else {
                 if (length < 32) {
-                    out.append(" (invalid)");
+                    invalid(length, 32, out);
                     return;
                 }
                 bytes.need(off + 3, 4);
@@ -88,7 +88,7 @@ final class ZepFormatter {
                 Text.hex(out, bytes.u16(off + 5), 4);
                 out.append(", ");
                 if (bytes.u8(off + 7) != 0) out.append("CRC, ");
-                else out.append("LQI ").append(bytes.u8(off + 8)).append(", ");
+                else lqi(bytes.u8(off + 8), out);
                 timestamp(off + 9, out);
                 long seq = bytes.u32(off + 17);
                 inner = bytes.u8(off + 31);
@@ -113,6 +113,16 @@ final class ZepFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, protocol);
         }
+    }
+
+    /** The LQI, fetched before its label is printed. */
+    private static void lqi(int lqi, StringBuilder out) {
+        out.append("LQI ").append(lqi).append(", ");
+    }
+
+    /** ND_LCHECK_U's complaint, then nd_print_invalid. */
+    private static void invalid(int length, int minimum, StringBuilder out) {
+        out.append(" [len ").append(length).append(" < ").append(minimum).append("] (invalid)");
     }
 
     /**
