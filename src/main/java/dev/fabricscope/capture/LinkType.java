@@ -59,11 +59,13 @@ public final class LinkType {
     public static final int JUNIPER_CHDLC = 181;
     public static final int MFR = 182;        // FRF.16 multilink Frame Relay
     public static final int JUNIPER_VP = 183;       // tcpdump has no printer for VP and ST: UNSUPPORTED
+    public static final int IEEE802_15_4_WITHFCS = 195;   // an 802.15.4 MAC frame and (as tcpdump tests) its FCS
     public static final int PPI = 192;        // per-packet information: a header and fields, then a packet of its DLT
     public static final int ERF = 197;
     public static final int JUNIPER_ST = 200;
     public static final int IPNET = 226;      // Solaris ipnet: a 24-byte header before IPv4/IPv6
     public static final int IPV4 = 228;
+    public static final int IEEE802_15_4_NOFCS = 230;     // an 802.15.4 MAC frame (tcpdump still tests for an FCS)
     public static final int IPV6 = 229;
     public static final int NFLOG = 239;      // Linux netfilter log (nflog:N): a 4-byte header, then TLVs
     // Hilscher netANALYZER: a 4-byte status header, then the Ethernet frame (TRANSPARENT: its preamble and SFD first)
@@ -77,6 +79,7 @@ public final class LinkType {
     // Ethernet frames with a switch chip's tag, as Linux DSA ports capture them
     public static final int DSA_TAG_BRCM = 281;          // Broadcom tag after the MAC addresses
     public static final int DSA_TAG_BRCM_PREPEND = 282;  // Broadcom tag before the frame
+    public static final int IEEE802_15_4_TAP = 283;       // a TLV pseudo-header (its length at 2), then the frame
     public static final int DSA_TAG_DSA = 284;           // Marvell DSA tag after the MAC addresses
     public static final int DSA_TAG_EDSA = 285;          // Marvell EDSA tag (ethertype, 2 reserved, DSA tag)
 

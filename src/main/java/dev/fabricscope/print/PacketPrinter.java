@@ -117,6 +117,7 @@ public final class PacketPrinter {
     private final DecnetFormatter decnet;
     private final IpxFormatter ipx;
     private final AtalkFormatter atalk;
+    private final Ieee802154Formatter wpan;
     private final GeonetFormatter geonet;
     private final RealtekFormatter realtek;
     /** The frame whose Ethernet source MAC GeoNet, CALM FAST and Realtek print (tcpdump's src), as bytes and offset. */
@@ -243,6 +244,7 @@ public final class PacketPrinter {
         this.decnet = new DecnetFormatter(verbosity, earlyEnd);
         this.ipx = new IpxFormatter(verbosity, linkHeaders, earlyEnd);
         this.atalk = new AtalkFormatter(verbosity, linkHeaders, earlyEnd);
+        this.wpan = new Ieee802154Formatter(verbosity, defaultPrint, earlyEnd);
         this.geonet = new GeonetFormatter(verbosity, earlyEnd);
         this.realtek = new RealtekFormatter(earlyEnd);
         this.aoe = new AoeFormatter(verbosity, earlyEnd);
@@ -339,6 +341,8 @@ public final class PacketPrinter {
                 int header = atalk.llap(p, 0, length, out);
                 linkLength = header == 0 ? p.capLen() : header;
             }
+            case LinkType.IEEE802_15_4_WITHFCS, LinkType.IEEE802_15_4_NOFCS -> linkLength = wpan.link(p, out);
+            case LinkType.IEEE802_15_4_TAP -> linkLength = wpan.tap(p, out);
             case LinkType.IEEE802_11 -> linkLength = wifi.format(p, 0, length, false, 0, out);
             case LinkType.IEEE802_11_RADIO -> linkLength = radiotap(p, length, out);
             case LinkType.PRISM_HEADER -> linkLength = prism(p, length, out);
@@ -540,7 +544,8 @@ public final class PacketPrinter {
                  LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11,
                  LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG,
                  LinkType.PKTAP, LinkType.USER2, LinkType.ENC, LinkType.PPI, LinkType.NETANALYZER,
-                 LinkType.NETANALYZER_TRANSPARENT, LinkType.PPP_ETHER -> true;
+                 LinkType.NETANALYZER_TRANSPARENT, LinkType.PPP_ETHER, LinkType.IEEE802_15_4_WITHFCS,
+                 LinkType.IEEE802_15_4_NOFCS, LinkType.IEEE802_15_4_TAP -> true;
             default -> JuniperFormatter.prints(linkType) || LegacyLinkFormatter.prints(linkType);
         };
     }

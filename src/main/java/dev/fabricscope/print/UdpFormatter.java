@@ -22,7 +22,7 @@ import dev.fabricscope.capture.Packet;
  * replies from it, tried before all
  * the others ({@link NfsFormatter}); else
  * {@code UDP, length N}
- * (tcpdump -q never decodes by port). Other ports tcpdump decodes (AFS Rx, ZEP, ...) are not decoded here; RoCEv2 (4791)
+ * (tcpdump -q never decodes by port). Every port tcpdump 4.99 decodes is decoded here (DispatchSweepTest); RoCEv2 (4791)
  * prints what tcpdump prints for it. IPv6 checksums are verified with -v as tcpdump does, IPv4 ones with -vv. With -T
  * ({@link PacketType}) every datagram goes to that type's printer, unchecked, as tcpdump does (Cisco NetFlow,
  * {@link CnfpFormatter}, ONC-RPC, {@link SunrpcFormatter}, RTP and RTCP, {@link RtpFormatter}, only so; vat also to 3456, the
@@ -81,6 +81,7 @@ final class UdpFormatter {
     private final PgmFormatter pgm;
     private final KrbFormatter krb;
     private final BabelFormatter babel;
+    private final ZepFormatter zep;
     private final HncpFormatter hncp;
     private final AhcpFormatter ahcp;
     private final TimedFormatter timed;
@@ -145,6 +146,7 @@ final class UdpFormatter {
         this.aodv = new AodvFormatter(earlyEnd);
         this.krb = new KrbFormatter(earlyEnd);
         this.babel = new BabelFormatter(verbosity, earlyEnd);
+        this.zep = new ZepFormatter(verbosity, settings.defaultPrint(), earlyEnd, settings.zone());
         this.hncp = new HncpFormatter(verbosity, earlyEnd);
         this.ahcp = new AhcpFormatter(verbosity, earlyEnd);
         this.timed = new TimedFormatter(earlyEnd);
@@ -268,6 +270,7 @@ final class UdpFormatter {
             case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
             case KRB -> krb.format(p, payload, end, out);
             case BABEL -> babel.format(p, payload, length, end, out);
+            case ZEP -> zep.format(p, payload, length, end, out);
             case HNCP -> hncp.format(p, payload, length, end, out);
             case AHCP -> ahcp.format(p, payload, length, end, out);
             case TIMED -> timed.format(p, payload, end, out);

@@ -2,17 +2,16 @@ package dev.fabricscope.print;
 
 /**
  * Which printer tcpdump 4.99 hands a UDP payload to, by port (print-udp.c's chain of checks, in its order: the
- * first match wins, so a datagram from port 53 to 4789 is DNS). We print some of them; the rest are
- * {@link Decoder#UNSUPPORTED} and print as {@code UDP, length N}.
+ * first match wins, so a datagram from port 53 to 4789 is DNS). We print every one of them.
  */
 final class UdpPorts {
     private UdpPorts() { }
 
     enum Decoder { DNS, MDNS, TFTP, BOOTP, NTP, DHCP6, BFD, GENEVE, BCM_LI, SYSLOG, VXLAN, SOME_IP, KIP, PTP, SNMP,
         RADIUS, HSRP, LWRES, LDP, OLSR, LSP_PING, L2TP, LMP, VQP, OTV, VXLAN_GPE, MPLS, RIP, RIPNG, SFLOW, LISP, ISAKMP,
-        ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, RX, ZEPHYR,
+        ISAKMP_NATT, KRB, AHCP, BABEL, HNCP, RX, ZEPHYR, ZEP,
         /** LWAPP control to 12223 (the AP's address first), from it, then LWAPP data either side. */
-        LWAPP_CONTROL_WITH_AP, LWAPP_CONTROL, LWAPP_DATA, UNSUPPORTED, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
+        LWAPP_CONTROL_WITH_AP, LWAPP_CONTROL, LWAPP_DATA, NONE, AODV, VAT, WB, CISCO_AUTORP, TIMED, SIP,
         /** Only by -T ({@link PacketType}): no port of tcpdump's leads to them. */
         CNFP, RTP, RTCP, PGM }
 
@@ -62,8 +61,8 @@ final class UdpPorts {
     private static final int SIP = 5060;
     private static final int OTV = 8472;
     private static final int GENEVE = 6081;
-    /** Either side, tried after Geneve and before PTP, in this order (ZEP is not decoded here). */
-    private static final int LISP = LispFormatter.PORT, VXLAN_GPE = 4790, ZEP = 17754, MPLS = 6635;
+    /** Either side, tried after Geneve and before PTP, in this order. */
+    private static final int LISP = LispFormatter.PORT, VXLAN_GPE = 4790, ZEP = ZepFormatter.PORT, MPLS = 6635;
     /**
      * AppleTalk in UDP (KIP), tried after MPLS when the payload's third byte (LLAP's type) says long DDP: either side
      * in the DDP-in-UDP ranges (client sockets from 16512, server sockets from 200 and, before April 1988, 768).
@@ -125,7 +124,7 @@ final class UdpPorts {
         if (either(sport, dport, GENEVE)) return Decoder.GENEVE;
         if (either(sport, dport, LISP)) return Decoder.LISP;
         if (either(sport, dport, VXLAN_GPE)) return Decoder.VXLAN_GPE;
-        if (either(sport, dport, ZEP)) return Decoder.UNSUPPORTED;
+        if (either(sport, dport, ZEP)) return Decoder.ZEP;
         if (either(sport, dport, MPLS)) return Decoder.MPLS;
         if (longDdp && (appleTalkPort(sport) || appleTalkPort(dport))) return Decoder.KIP;
         if (any(sport, dport, PTP)) return Decoder.PTP;
