@@ -34,7 +34,7 @@ class BeyondTheCaptureTest {
         all.addAll(LispFormatterTest.frames());
         all.addAll(BcmLiFormatterTest.frames());
         all.addAll(AristaFormatterTest.frames());
-        all.addAll(MacsecFormatterTest.frames());
+        all.addAll(MacsecFormatterTest.allFrames());
         all.addAll(MsdpFormatterTest.frames());
         all.addAll(PppoeFormatterTest.sessionFrames());
         all.addAll(L2tpFormatterTest.dataFrames());

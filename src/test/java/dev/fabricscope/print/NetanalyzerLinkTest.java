@@ -36,7 +36,7 @@ class NetanalyzerLinkTest {
         ethernet(0x0600, ascii("xns")),
         ethernet(0x0007, hex("4242 03 0000 00 00")),
         ethernet(0x0800, ipv4(1, icmpEcho(8, 1, 2, ascii("ping")))),
-        MacsecFormatterTest.frames().getFirst().bytes());
+        MacsecFormatterTest.allFrames().getFirst().bytes());
 
     /** The status header (receive status, port, reserved bits: not printed by tcpdump), varied per frame. */
     private static final String[] HEADERS = {"00000000", "a1020000", "ff00ffff", "0c3f0001"};

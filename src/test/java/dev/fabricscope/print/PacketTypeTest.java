@@ -61,7 +61,7 @@ class PacketTypeTest {
         f.addAll(RtpFormatterTest.all());
         f.addAll(WbFormatterTest.frames());
         f.addAll(AodvFormatterTest.frames(40000));
-        f.addAll(PgmFormatterTest.frames());
+        f.addAll(PgmFormatterTest.allFrames());
         f.addAll(ZmtpFormatterTest.frames());
         f.addAll(KrbFormatterTest.frames());
         f.addAll(PptpFormatterTest.frames());

@@ -80,7 +80,7 @@ class SunrpcFormatterTest {
 
     @Test
     void nfsFramesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, NfsFormatterTest.frames(), "-T rpc", "-T rpc -vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, NfsFormatterTest.allFrames(), "-T rpc", "-T rpc -vv");
     }
 
     @Test

@@ -86,7 +86,7 @@ class SwitchTagFormatterTest {
      * a switch tag as it walks an Ethernet frame's.
      */
     private static List<Frame> tapHeaderFrames(int linkType) {
-        List<Frame> plain = new ArrayList<>(MacsecFormatterTest.frames());
+        List<Frame> plain = new ArrayList<>(MacsecFormatterTest.allFrames());
         plain.addAll(AristaFormatterTest.frames());
         String[] tags = switch (linkType) {
             case LinkType.DSA_TAG_DSA -> DSA_TAGS;
