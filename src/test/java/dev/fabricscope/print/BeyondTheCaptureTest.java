@@ -38,7 +38,7 @@ class BeyondTheCaptureTest {
         all.addAll(MsdpFormatterTest.frames());
         all.addAll(PppoeFormatterTest.sessionFrames());
         all.addAll(L2tpFormatterTest.dataFrames());
-        all.addAll(NatTraversalFormatterTest.frames());
+        all.addAll(NatTraversalFormatterTest.allFrames());
         return all;
     }
 
