@@ -35,7 +35,7 @@ class BeyondTheCaptureTest {
         all.addAll(BcmLiFormatterTest.frames());
         all.addAll(AristaFormatterTest.frames());
         all.addAll(MacsecFormatterTest.allFrames());
-        all.addAll(MsdpFormatterTest.frames());
+        all.addAll(MsdpFormatterTest.allFrames());
         all.addAll(PppoeFormatterTest.sessionFrames());
         all.addAll(L2tpFormatterTest.dataFrames());
         all.addAll(NatTraversalFormatterTest.allFrames());

@@ -62,7 +62,7 @@ class PacketTypeTest {
         f.addAll(WbFormatterTest.allFrames());
         f.addAll(AodvFormatterTest.frames(40000));
         f.addAll(PgmFormatterTest.allFrames());
-        f.addAll(ZmtpFormatterTest.frames());
+        f.addAll(ZmtpFormatterTest.allFrames());
         f.addAll(KrbFormatterTest.frames());
         f.addAll(PptpFormatterTest.allFrames());
         f.add(new Frame(ethernet(0x0800, ipv4(17, udp(40000, 40001, ascii("*1\r\n$4\r\nPING\r\n"), IP_A, IP_B)))));
