@@ -34,11 +34,11 @@ class BeyondTheCaptureTest {
         all.addAll(LispFormatterTest.frames());
         all.addAll(BcmLiFormatterTest.frames());
         all.addAll(AristaFormatterTest.frames());
-        all.addAll(MacsecFormatterTest.frames());
-        all.addAll(MsdpFormatterTest.frames());
+        all.addAll(MacsecFormatterTest.allFrames());
+        all.addAll(MsdpFormatterTest.allFrames());
         all.addAll(PppoeFormatterTest.sessionFrames());
         all.addAll(L2tpFormatterTest.dataFrames());
-        all.addAll(NatTraversalFormatterTest.frames());
+        all.addAll(NatTraversalFormatterTest.allFrames());
         return all;
     }
 

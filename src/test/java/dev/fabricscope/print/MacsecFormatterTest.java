@@ -5,11 +5,8 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.dissect.MacsecSecTag;
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MACsec (IEEE 802.1AE-2006 9.3 SecTAG on ethertype 0x88e5) against tcpdump 4.99 itself: integrity-only frames whose
@@ -17,10 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fit, are too long or leave no type, encrypted and changed-text payloads dumped, invalid version or short-length
  * bits, SecTAGs with and without an SCI, with and without -e, whole, cut after every byte and mutated.
  */
-class MacsecFormatterTest {
-    @TempDir
-    Path dir;
-
+class MacsecFormatterTest extends TcpdumpConformance {
     private static final byte[] SCI = hex("0011223344550001");
     private static final byte[] ICV = hex("a1a2a3a4a5a6a7a8a9aaabacadaeafb0");
 
@@ -34,7 +28,8 @@ class MacsecFormatterTest {
         return concat(u16(0x0800), ipv4(17, udp(40000, 53, hex(data), IP_A, IP_B)));
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         byte[] echo = concat(u16(0x0800), ipv4(1, icmpEcho(8, 948, 1, hex("0001020304050607"))));
         f.add(macsec(0x20, 0, 68, echo, ICV));                                       // I: SCI, integrity only
@@ -66,25 +61,39 @@ class MacsecFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-q", "-e", "-e -v -x", "-e -q", "-x");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-e -x");
+    /** The SecTAG: after the Ethernet header. */
+    @Override
+    int start(byte[] frame) {
+        return 14;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "MACSEC", 0x88e5, 12, frame -> 14, 4, 16, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
+    @Override
+    Mutants mutants() {
+        return new Mutants("MACSEC", 0x88e5, 12, 4, 16, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "MACsec", "-v", "-e -x");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-q", "-e", "-e -v -x", "-e -q", "-x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -x");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v", "-e -v -x");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -x");
     }
 }

@@ -4,11 +4,8 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ethertype 0x8808 against tcpdump 4.99 itself, which prints it as EPON MPCP (IEEE 802.3 clause 64: a 2-byte opcode,
@@ -17,10 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * data-center captures hold print the way tcpdump prints them: whole (padded to 60 bytes, as on the wire), every
  * flag value, in VLAN and SNAP, cut after every byte and mutated.
  */
-class MpcpFormatterTest {
-    @TempDir
-    Path dir;
-
+class MpcpFormatterTest extends TcpdumpConformance {
     static final byte[] PAUSE_MULTICAST = hex("0180c2000001");
 
     /** A MAC control frame to the reserved multicast, padded to the 60-byte minimum. */
@@ -30,7 +24,8 @@ class MpcpFormatterTest {
         return new Frame(frame);
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(mpcp("0001 ffff"));                                                 // PAUSE, full quanta
         f.add(mpcp("0001 0000"));                                                 // PAUSE off
@@ -58,26 +53,34 @@ class MpcpFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-q", "-e", "-vv -e", "-v -x");
+    /** Cut after the Ethernet header for every frame, as before; mutated after it and a VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return 14;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "MPCP", 0x8808, 20, MutatedFrames::afterEthernet, 4, 16,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    @Override
+    Mutants mutants() {
+        return new Mutants("MPCP", 0x8808, 20, 4, 16, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "MPCP", "-v", "");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-q", "-e", "-vv -e", "-v -x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "");
     }
 }

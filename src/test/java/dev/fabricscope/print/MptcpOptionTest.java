@@ -4,21 +4,15 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Multipath TCP option (kind 30; layouts of RFC 6824 and RFC 8684) against tcpdump 4.99 itself: every subtype with
  * each length and TCP flag combination tcpdump tells apart, lengths it rejects, subtypes it does not know, MPTCP among
  * other options and followed by them, over IPv4 and IPv6; whole, cut after every byte, and mutated.
  */
-class MptcpOptionTest {
-    @TempDir
-    Path dir;
-
+class MptcpOptionTest extends TcpdumpConformance {
     private static final int FIN = TcpFormatter.FIN, SYN = TcpFormatter.SYN, RST = TcpFormatter.RST,
             PSH = TcpFormatter.PSH, ACK = TcpFormatter.ACK;
 
@@ -43,7 +37,8 @@ class MptcpOptionTest {
         return new Frame(ethernet(0x86dd, ipv6(6, seg, 0x60000000L, IP6_A, IP6_B)));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         // MP_CAPABLE: 4 and 12 bytes need SYN, 20 and 22 need ACK without SYN; versions 0, 1, others; checksum flag
         f.add(v4(SYN, "1e04 0081"));
@@ -144,27 +139,34 @@ class MptcpOptionTest {
         return (frame[12] & 0xff) == 0x86 ? 14 + 40 + 20 : 14 + 20 + 20;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv");
+    /** Cut from the TCP header on; mutated in its options only. */
+    @Override
+    int start(byte[] frame) {
+        return options(frame) - 20;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = new ArrayList<>();
-        for (Frame f : frames()) cut.addAll(TcpdumpOracle.cutAfterEveryByte(List.of(f), options(f.bytes()) - 20));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    @Override
+    int mutantStart(byte[] frame) {
+        return options(frame);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "MPTCP", 30, 5, MptcpOptionTest::options, 3, 4,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    @Override
+    Mutants mutants() {
+        return new Mutants("MPTCP", 30, 5, 3, 4, MutatedFrames.ALL);
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "MPTCP", "-v");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
     }
 }

@@ -5,11 +5,9 @@ import static dev.fabricscope.print.TestFrames.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MSDP (RFC 3618, TCP 639) against tcpdump 4.99 itself. A TLV: type, length (16 bits, the whole TLV), then by type:
@@ -18,10 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error code and data. Every type, several TLVs in a segment, carried packets, the first TLV's sanity checks and
  * each later length check, the port order around 639; whole, cut after every byte and mutated.
  */
-class MsdpFormatterTest {
-    @TempDir
-    Path dir;
-
+class MsdpFormatterTest extends TcpdumpConformance {
     static byte[] tlv(int type, byte[] body) {
         return concat(new byte[] {(byte) type}, u16(3 + body.length), body);
     }
@@ -49,7 +44,8 @@ class MsdpFormatterTest {
         return segment(MsdpFormatter.PORT, 40000, tlvs);
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(msdp(SA));
         f.add(msdp(tlv(1, concat(new byte[] {2}, RP, entry(32, GROUP, IP_A), entry(24, GROUP, IP_B)))));
@@ -89,26 +85,6 @@ class MsdpFormatterTest {
         f.add(new Frame(ethernet(0x86dd, ipv6(6, tcp(40000, MsdpFormatter.PORT, 1, 2, 0x018, 502, 0, new byte[0],
             SA, IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))));
         return f;
-    }
-
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-vv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "MSDP", 639, 10, frame -> 14 + 20 + 20, 4, 12,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-vv");
     }
 
     /** Found by the fuzz target: a carried packet that starts past the captured bytes, none of them in the buffer. */
@@ -151,8 +127,29 @@ class MsdpFormatterTest {
         assertEquals(TcpPorts.Decoder.MSDP, TcpPorts.decoder(40000, MsdpFormatter.PORT));
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "MSDP", "", "-v", "-vv");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
+    }
+
+    /** The MSDP TLVs: after the IPv4 and 20-byte TCP headers. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 20;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("MSDP", 639, 10, 4, 12, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-vv");
     }
 }

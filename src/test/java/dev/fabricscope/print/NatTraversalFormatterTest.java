@@ -5,11 +5,9 @@ import static dev.fabricscope.print.TestFrames.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * UDP port 4500 (RFC 3948: ESP in UDP, NAT keep-alives, IKE after a zero non-ESP marker) against tcpdump 4.99
@@ -17,10 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * header, bad UDP lengths; whole, cut after every byte and mutated. IKE after the non-ESP marker is
  * {@link IkeFormatterTest}'s (kept out of these mutants).
  */
-class NatTraversalFormatterTest {
-    @TempDir
-    Path dir;
-
+class NatTraversalFormatterTest extends TcpdumpConformance {
     private static final int PORT = NatTraversalFormatter.PORT;
     private static final int UDP = 14 + 20, PAYLOAD = UDP + 8;
 
@@ -33,7 +28,8 @@ class NatTraversalFormatterTest {
             IP6_A, IP6_B)));
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(udp4(PORT, PORT, "12345678 00000001 00112233445566778899aabbccddeeff"));   // ESP
         f.add(udp4(PORT, 61000, "fedcba98 ffffffff 0102030405060708"));                  // ESP from 4500
@@ -56,29 +52,6 @@ class NatTraversalFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x -v", "-v");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        // the UDP length and checksum and the payload; never a zero marker, which would be IKE
-        MutatedFrames.Keep notIke = (original, mutant, start) -> !(mutant.length >= PAYLOAD + 4
-            && (mutant[12] & 0xff) == 0x08 && mutant[PAYLOAD] == 0 && mutant[PAYLOAD + 1] == 0
-            && mutant[PAYLOAD + 2] == 0 && mutant[PAYLOAD + 3] == 0);
-        List<Frame> v4 = new ArrayList<>();
-        for (Frame frame : frames()) if ((frame.bytes()[12] & 0xff) == 0x08) v4.add(frame);
-        List<Frame> mutants = MutatedFrames.of(v4, "NATT", 4500, 20, frame -> UDP + 4, 3, 10, notIke);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x -v", "");
-    }
-
     /** tcpdump tries AODV and ISAKMP (500) before 4500, and 4500 before ISAKMP's user ports and SNMP. */
     @Test
     void portOrderAsPrintUdp() {
@@ -93,8 +66,51 @@ class NatTraversalFormatterTest {
         assertEquals(UdpPorts.Decoder.ISAKMP_NATT, UdpPorts.decoder(123, PORT));
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "ESP in UDP", "-v");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
+    }
+
+    /** Cut after the Ethernet header; mutated from the UDP length on (the length, the checksum and the payload). */
+    @Override
+    int start(byte[] frame) {
+        return 14;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return UDP + 4;
+    }
+
+    /** Never a zero marker over IPv4, which would be IKE. */
+    @Override
+    Mutants mutants() {
+        MutatedFrames.Keep notIke = (original, mutant, start) -> !(mutant.length >= PAYLOAD + 4
+            && (mutant[12] & 0xff) == 0x08 && mutant[PAYLOAD] == 0 && mutant[PAYLOAD + 1] == 0
+            && mutant[PAYLOAD + 2] == 0 && mutant[PAYLOAD + 3] == 0);
+        return new Mutants("NATT", 4500, 20, 3, 10, notIke);
+    }
+
+    /** The IPv4 frames only (the offsets above are IPv4's). */
+    @Override
+    List<Frame> mutantBases() {
+        List<Frame> v4 = new ArrayList<>();
+        for (Frame frame : frames()) if ((frame.bytes()[12] & 0xff) == 0x08) v4.add(frame);
+        return v4;
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x -v", "-v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x -v", "");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
     }
 }

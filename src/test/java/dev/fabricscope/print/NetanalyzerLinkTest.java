@@ -6,12 +6,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Nested;
 
 /**
  * Hilscher netANALYZER captures against tcpdump 4.99 itself: LINKTYPE_NETANALYZER (a 4-byte status header, then the
@@ -20,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * whole, cut after every byte and mutated.
  */
 class NetanalyzerLinkTest {
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -36,7 +31,7 @@ class NetanalyzerLinkTest {
         ethernet(0x0600, ascii("xns")),
         ethernet(0x0007, hex("4242 03 0000 00 00")),
         ethernet(0x0800, ipv4(1, icmpEcho(8, 1, 2, ascii("ping")))),
-        MacsecFormatterTest.frames().getFirst().bytes());
+        MacsecFormatterTest.allFrames().getFirst().bytes());
 
     /** The status header (receive status, port, reserved bits: not printed by tcpdump), varied per frame. */
     private static final String[] HEADERS = {"00000000", "a1020000", "ff00ffff", "0c3f0001"};
@@ -51,39 +46,69 @@ class NetanalyzerLinkTest {
         return f;
     }
 
-    private static final int[] LINK_TYPES = {LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT};
+    /** Both link types' checks: the same frames behind each one's header, the same flag sets, a seed per type. */
+    abstract static class NetanalyzerType extends TcpdumpConformance {
+        @Override
+        List<Frame> frames() {
+            return NetanalyzerLinkTest.frames(linkType());
+        }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        for (int linkType : LINK_TYPES) {
-            PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole-" + linkType, linkType, frames(linkType),
-                "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
+        /** Cut from the status header's second byte; mutated from its first. */
+        @Override
+        int start(byte[] frame) {
+            return 1;
+        }
+
+        @Override
+        int mutantStart(byte[] frame) {
+            return 0;
+        }
+
+        /** Mutants of the header and the Ethernet header after it (half the changes in the first 30 bytes). */
+        @Override
+        Mutants mutants() {
+            return new Mutants("NETANALYZER", 20_261_123L + linkType(), 24, 3, 30, MutatedFrames.ALL);
+        }
+
+        @Override
+        List<String> wholeFlags() {
+            return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
+        }
+
+        @Override
+        List<String> cutFlags() {
+            return List.of("-x", "-e -x", "-v", "-q");
+        }
+
+        @Override
+        List<String> mutantFlags() {
+            return List.of("-e -x", "-v");
+        }
+
+        @Override
+        List<String> allocationFlags() {
+            return List.of("-v", "-e -v", "-e -x", "-q -e");
+        }
+
+        @Override
+        int allocationRepeats() {
+            return 2000;
         }
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        for (int linkType : LINK_TYPES) {
-            PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut-" + linkType, linkType,
-                TcpdumpOracle.cutAfterEveryByte(frames(linkType), 1), "-x", "-e -x", "-v", "-q");
+    @Nested
+    class Netanalyzer extends NetanalyzerType {
+        @Override
+        int linkType() {
+            return LinkType.NETANALYZER;
         }
     }
 
-    /** Mutants of the header and the Ethernet header after it (half the changes in the first 30 bytes). */
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        for (int linkType : LINK_TYPES) {
-            List<Frame> mutants = MutatedFrames.of(frames(linkType), "NETANALYZER", 20_261_123L + linkType, 24, b -> 0, 3,
-                30, MutatedFrames.ALL);
-            PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants-" + linkType, linkType, mutants, "-e -x", "-v");
-        }
-    }
-
-    @Test
-    void noAllocationPerPacket() {
-        for (int linkType : LINK_TYPES) {
-            PrinterAllocation.assertNoAllocationPerPacketWith(frames(linkType), linkType, 2000, LinkType.name(linkType),
-                "-v", "-e -v", "-e -x", "-q -e");
+    @Nested
+    class NetanalyzerTransparent extends NetanalyzerType {
+        @Override
+        int linkType() {
+            return LinkType.NETANALYZER_TRANSPARENT;
         }
     }
 }

@@ -6,12 +6,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_NFLOG (Linux netfilter log, as {@code tcpdump -i nflog:N} captures it) against tcpdump 4.99 itself: the
@@ -20,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bytes; IPv4 and IPv6 payloads, other families, unknown versions, no payload, bad TLV lengths; with and without -e,
  * in the verbosities, whole, cut after every byte and mutated.
  */
-class NflogLinkTest {
-    @TempDir
-    Path dir;
-
+class NflogLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -59,7 +53,8 @@ class NflogLinkTest {
         return nflog(AF_INET, 5, kernelTlvs(0x0800), tlv(PAYLOAD, packet));
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(new Frame(ipv4Record(ipv4(1, icmpEcho(8, 0x195f, 3, new byte[24])))));
         f.add(new Frame(ipv4Record(ipv4(17, udp(1000, 2000, ascii("abcde"), IP_A, IP_B)))));
@@ -89,30 +84,49 @@ class NflogLinkTest {
         return f;
     }
 
-
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.NFLOG, frames(),
-            "", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    @Override
+    int linkType() {
+        return LinkType.NFLOG;
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.NFLOG, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
-            "-x", "-e -x", "-v", "-q");
+    /** Cut from the link header's second byte; mutated from its first. */
+    @Override
+    int start(byte[] frame) {
+        return 1;
     }
 
-    /** Mutants of the header and TLVs (half the changes in the first 80 bytes) and of what follows. */
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "NFLOG", 20_250_804L, 24, b -> 0, 3, 80, MutatedFrames.ALL);
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.NFLOG, mutants,
-            "-e -x", "-v");
+    @Override
+    int mutantStart(byte[] frame) {
+        return 0;
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.NFLOG, 2000, "NFLOG", "-v", "-e -v",
-            "-e -x", "-q -e");
+    @Override
+    Mutants mutants() {
+        return new Mutants("NFLOG", 20_250_804L, 24, 3, 80, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-e -x", "-v", "-q");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-e -x", "-v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x", "-q -e");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
     }
 }

@@ -5,11 +5,9 @@ import static dev.fabricscope.print.TestFrames.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * NFS over ONC-RPC against tcpdump 4.99 itself: calls (RFC 5531 call header, AUTH_UNIX credentials) of every NFSv3
@@ -18,10 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reply without its call, NFS over TCP after the record marker, over IPv6. In every verbosity where the output
  * changes, whole and cut after every byte, and seeded mutants.
  */
-class NfsFormatterTest {
-    @TempDir
-    Path dir;
-
+class NfsFormatterTest extends TcpdumpConformance {
     private static final int PROGRAM = 100003;
     private static final int CLIENT_PORT = 800;
     /** A Linux-style v3 handle (no layout parsenfsfh.c knows: printed in hex) and a BSD 4.4-style one. */
@@ -114,7 +109,8 @@ class NfsFormatterTest {
         if (results != null) f.add(new Frame(udp4(false, reply(xid, results))));
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         byte[] fh = fh3(FH_LINUX), fhBsd = fh3(FH_BSD);
         byte[] ok = u32(0);
@@ -203,11 +199,6 @@ class NfsFormatterTest {
         return f;
     }
 
-    @Test
-    void callsAndRepliesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
     /** -u: every handle (each layout, v2 and v3, odd lengths) as its words in hex, not the layout tcpdump guesses. */
     @Test
     void undecodedHandlesAsTcpdump() throws Exception {
@@ -221,26 +212,44 @@ class NfsFormatterTest {
     }
 
     @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "NFS", 2049, 6, MutatedFrames::afterIp, 4, 48,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "", "-vv -x");
-    }
-
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "NFS", "", "-vv", "-u -vv");
-    }
-
-    @Test
     void nfsPortOnTcpAfterLdp() {
         assertEquals(TcpPorts.Decoder.NFS, TcpPorts.decoder(40000, NfsFormatter.PORT));
         assertEquals(TcpPorts.Decoder.LDP, TcpPorts.decoder(LdpFormatter.PORT, NfsFormatter.PORT));
+    }
+
+    @Override
+    List<Frame> frames() {
+        return allFrames();
+    }
+
+    /** Cut after the UDP header of an IPv4 packet for every frame, as before; mutated after the IP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("NFS", 2049, 6, 4, 48, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("", "-vv -x");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-vv", "-u -vv");
     }
 }

@@ -1,12 +1,10 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * OpenFlow on TCP 6633 and 6653 ({@link OpenflowMessages}) against tcpdump 4.99 itself: every OpenFlow 1.0 message
@@ -14,21 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
  * header lines, several messages to a segment and the framing's edge cases, cut after every byte, seeded random
  * mutants, and segments of random messages.
  */
-class OpenflowFormatterTest {
-    @TempDir
-    Path dir;
-
+class OpenflowFormatterTest extends TcpdumpConformance {
     private static final int PAYLOAD = 14 + 20 + 20;
 
     private static List<Frame> all() {
         List<Frame> f = new ArrayList<>(OpenflowMessages.frames());
         f.addAll(OpenflowMessages.of13Frames());
         return f;
-    }
-
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, all(), "", "-v", "-vv", "-q");
     }
 
     /** -vvv: as -vv but for the frame in PACKET_IN/PACKET_OUT data, which tcpdump decodes and we do not (left out). */
@@ -39,19 +29,6 @@ class OpenflowFormatterTest {
             if (m[1] != 10 && m[1] != 13) f.add(OpenflowMessages.tcp(m));
         }
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, f, "-vvv");
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all(), PAYLOAD);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(all(), "OPENFLOW", 6633, 4, OpenflowFormatterTest::payload, 4, 16,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
     }
 
     @Test
@@ -67,8 +44,34 @@ class OpenflowFormatterTest {
         return MutatedFrames.afterIp(frame) + 20;
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(all(), "OpenFlow", "-vv");
+    @Override
+    List<Frame> frames() {
+        return all();
+    }
+
+    /** Cut after the IPv4 and 20-byte TCP headers for every frame, as before; mutated after the IP header's own. */
+    @Override
+    int start(byte[] frame) {
+        return PAYLOAD;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return payload(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("OPENFLOW", 6633, 4, 4, 16, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
     }
 }

@@ -45,9 +45,9 @@ class PacketTypeTest {
     /** Other printers' frames, and UDP/TCP payloads on ports no printer claims. */
     static List<Frame> mixed() {
         List<Frame> f = new ArrayList<>();
-        f.addAll(SnmpFormatterTest.frames());
+        f.addAll(SnmpFormatterTest.allFrames());
         f.addAll(TftpFormatterTest.frames());
-        f.addAll(RadiusFormatterTest.frames());
+        f.addAll(RadiusFormatterTest.allFrames());
         f.addAll(VxlanFormatterTest.frames());
         f.addAll(PtpFormatterTest.frames());
         f.addAll(DnsFormatterTest.frames());
@@ -57,14 +57,14 @@ class PacketTypeTest {
         f.addAll(LmpMessages.frames());
         f.addAll(LmpMessages.brokenFrames());
         f.addAll(CnfpFormatterTest.frames());
-        f.addAll(SunrpcFormatterTest.frames());
+        f.addAll(SunrpcFormatterTest.allFrames());
         f.addAll(RtpFormatterTest.all());
-        f.addAll(WbFormatterTest.frames());
+        f.addAll(WbFormatterTest.allFrames());
         f.addAll(AodvFormatterTest.frames(40000));
-        f.addAll(PgmFormatterTest.frames());
-        f.addAll(ZmtpFormatterTest.frames());
+        f.addAll(PgmFormatterTest.allFrames());
+        f.addAll(ZmtpFormatterTest.allFrames());
         f.addAll(KrbFormatterTest.frames());
-        f.addAll(PptpFormatterTest.frames());
+        f.addAll(PptpFormatterTest.allFrames());
         f.add(new Frame(ethernet(0x0800, ipv4(17, udp(40000, 40001, ascii("*1\r\n$4\r\nPING\r\n"), IP_A, IP_B)))));
         f.add(new Frame(ethernet(0x0800, ipv4(6, tcp(40000, 40001, 1, 1, 0x18, 512, 0, new byte[0],
             ascii("*1\r\n$4\r\nPING\r\n"), IP_A, IP_B)))));

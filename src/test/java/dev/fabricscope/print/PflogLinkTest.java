@@ -7,13 +7,10 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_PFLOG (pf's log) against tcpdump 4.99 itself: struct pfloghdr as Linux lays it out (length, family,
@@ -21,10 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 64 bytes) before IPv4 and IPv6 (the BSDs' three AF_INET6 values), other families, longer and invalid header
  * lengths; with and without -e, whole, cut after every byte and mutated.
  */
-class PflogLinkTest {
-    @TempDir
-    Path dir;
-
+class PflogLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -50,7 +44,8 @@ class PflogLinkTest {
         return pflog(61, family, action, reason, "em0", "", 3, 0xffffffffL, dir, payload);
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         byte[] v4 = ipv4(1, icmpEcho(8, 0x0d0e, 1, new byte[16]));
         byte[] v6 = ipv6(17, udp(546, 547, new byte[4], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
         List<Frame> f = new ArrayList<>();
@@ -75,28 +70,49 @@ class PflogLinkTest {
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.PFLOG, frames(),
-            "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    @Override
+    int linkType() {
+        return LinkType.PFLOG;
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.PFLOG,
-            TcpdumpOracle.cutAfterEveryByte(frames(), 1), "-x", "-e -x", "-v", "-q");
+    /** Cut from the link header's second byte; mutated from its first. */
+    @Override
+    int start(byte[] frame) {
+        return 1;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "PFLOG", 20_261_123L, 24, b -> 0, 3, 64, MutatedFrames.ALL);
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.PFLOG, mutants,
-            "-e -x", "-v", "-e -q");
+    @Override
+    int mutantStart(byte[] frame) {
+        return 0;
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.PFLOG, 2000, "PFLOG", "-v", "-e -v",
-            "-e -x", "-q -e");
+    @Override
+    Mutants mutants() {
+        return new Mutants("PFLOG", 20_261_123L, 24, 3, 64, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-e -x", "-v", "-q");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-e -x", "-v", "-e -q");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x", "-q -e");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
     }
 }

@@ -4,20 +4,14 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PGM (RFC 3208 layouts) against tcpdump 4.99 itself: every message type over IPv4 and IPv6, each option, options
  * tcpdump calls bad, unknown address families, and UDP payloads under -T pgm; whole, cut after every byte, mutated.
  */
-class PgmFormatterTest {
-    @TempDir
-    Path dir;
-
+class PgmFormatterTest extends TcpdumpConformance {
     static final byte[] GROUP = hex("effe0010");
     static final byte[] GROUP6 = hex("ff0e0000000000000000000000000010");
     static final String GSID = "3329041eba74";
@@ -83,7 +77,8 @@ class PgmFormatterTest {
         return concat(new byte[] {(byte) type, (byte) (2 + b.length)}, b);
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(v4(pgm(13320, 5563, 0, 0, 0, spm(1, IP_A))));
         f.add(v4(pgm(13320, 5563, 0, 0, 0, spm(2, IP6_B))));
@@ -144,26 +139,44 @@ class PgmFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-T pgm", "-T pgm -v", "-e -v -x");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-T pgm -v -x");
+    /** Cut after the IPv4 header's length for every frame, as before; mutated after the IP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "PGM", 0x71, 8, MutatedFrames::afterIp, 4, 24,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-T pgm -v");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "PGM", "-v", "-T pgm -v", "-T pgm_zmtp1 -vv");
+    @Override
+    Mutants mutants() {
+        return new Mutants("PGM", 0x71, 8, 4, 24, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-T pgm", "-T pgm -v", "-e -v -x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-T pgm -v -x");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-v -x", "-T pgm -v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-T pgm -v", "-T pgm_zmtp1 -vv");
     }
 }

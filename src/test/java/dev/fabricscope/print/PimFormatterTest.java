@@ -1,45 +1,37 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PIM ({@link PimFrames}: every PIMv2 message type over IPv4 and IPv6, Hello options, Register with the packet it
  * carries, encoded and RFC 2117 addresses, checksums right, wrong and absent, malformed lengths) against tcpdump 4.99
- * itself, in every verbosity, whole, cut after every byte, and with random bytes changed.
+ * itself, in every verbosity, whole, cut after every byte, and with random bytes changed (half of them also cut
+ * short). A deeper run: {@code PIM_SEED=7 PIM_ROUNDS=1000 mvn -o surefire:test -Dtest='PimFormatterTest#mutants*'}.
  */
-class PimFormatterTest {
-    @TempDir
-    Path dir;
-
-    @Test
-    void wholePacketsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, PimFrames.frames(), "", "-v", "-vv", "-q");
+class PimFormatterTest extends TcpdumpConformance {
+    @Override
+    List<Frame> frames() {
+        return PimFrames.frames();
     }
 
-    @Test
-    void cutPacketsAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(PimFrames.frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv -x");
+    /** Cut after the IPv4 header's length for every frame, as before; mutated after the IPv6 or IPv4 header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
     }
 
-    /**
-     * Every frame with a few bytes of its PIM message changed at random (a fixed seed), half of them also cut short.
-     * A deeper run: {@code PIM_SEED=7 PIM_ROUNDS=1000 mvn -o surefire:test -Dtest='PimFormatterTest#mutated*'}.
-     */
-    @Test
-    void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(PimFrames.frames(), "PIM", 103, 30, bytes -> (bytes[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20, 4, 0,   // after the IPv6 or IPv4 header
-            (original, bytes, pim) -> {
-                keepCarriedPacket(original, bytes, pim);
-                return true;
-            });
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv -x", "");
+    @Override
+    int mutantStart(byte[] frame) {
+        return (frame[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("PIM", 103, 30, 4, 0, (original, bytes, pim) -> {
+            keepCarriedPacket(original, bytes, pim);
+            return true;
+        });
     }
 
     /**
@@ -53,10 +45,23 @@ class PimFormatterTest {
         else if ((mutant[pim] & 0x0f) == 1) mutant[pim] = base[pim];
     }
 
-    @Test
-    void printingDoesNotAllocatePerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacket(PimFrames.frames(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.HEX), 2_000,
-            "PIM");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv -x");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-v -x", "-vv -x", "");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv -x");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2_000;
     }
 }

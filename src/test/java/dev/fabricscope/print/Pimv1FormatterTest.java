@@ -4,21 +4,16 @@ import static dev.fabricscope.print.IgmpFormatterTest.igmp;
 import static dev.fabricscope.testing.ByteArrays.hex;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PIM version 1 in IGMP (type 0x14) against tcpdump 4.99 itself: every message type, Query modes, the one-line and
  * the listed Join/Prune forms, other versions, and tcpdump's length complaints, in every verbosity, whole, cut after
  * every byte, and with random bytes changed; and PIM version 1 as IP protocol 103, which tcpdump does not detail.
  */
-class Pimv1FormatterTest {
-    @TempDir
-    Path dir;
-
+class Pimv1FormatterTest extends TcpdumpConformance {
     /** The IGMP header of PIMv1 message {@code type}, version 1, then {@code body}. */
     private static Frame pimv1(String type, String body) {
         return igmp("14" + type + "0000 10000000" + body, "e0000002");
@@ -29,7 +24,8 @@ class Pimv1FormatterTest {
         return "0a000001 0000" + hold + "000000" + count + groups;
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(pimv1("00", "10000069"));                                            // query, sparse, 1m45s
         f.add(pimv1("00", "00000000"));                                            // dense, no hold time
@@ -81,33 +77,37 @@ class Pimv1FormatterTest {
     }
 
     @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
     void versionOneAsIpProtocol103AsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, overIpProtocol103(), "", "-v", "-vv");
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 24);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
+    /** The IGMP message: after the IPv4 header and its router alert option. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 24;
     }
 
     /**
-     * Every frame with a few bytes of its IGMP message changed at random (a fixed seed), half of them also cut short.
-     * A deeper run: {@code PIMV1_SEED=7 PIMV1_ROUNDS=1000 mvn -o surefire:test -Dtest='Pimv1FormatterTest#mutated*'}.
+     * A few bytes of the IGMP message changed at random (a fixed seed), half of them also cut short. A deeper run:
+     * {@code PIMV1_SEED=7 PIMV1_ROUNDS=1000 mvn -o surefire:test -Dtest='Pimv1FormatterTest#mutants*'}.
      */
-    @Test
-    void mutatedMessagesAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "PIMV1", 2117, 8, frame -> 14 + 24, 3, 16, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
+    @Override
+    Mutants mutants() {
+        return new Mutants("PIMV1", 2117, 8, 3, 16, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "PIMv1", "-vv");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
     }
 }

@@ -7,13 +7,11 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_PKTAP (macOS's pktap) against tcpdump 4.99 itself: the little-endian 108-byte header (pkt_len, record type,
@@ -22,10 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and we print (Ethernet, NULL, raw IP, PPP, Cisco HDLC, Linux cooked, pflog, enc, pktap again), DLTs without a printer, no
  * data and unknown records, invalid lengths; also LINKTYPE_USER2, which tcpdump reads as PKTAP.
  */
-class PktapLinkTest {
-    @TempDir
-    Path dir;
-
+class PktapLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -50,7 +45,8 @@ class PktapLinkTest {
         return pktap(108, 1, dlt, packet);
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         byte[] v4 = ipv4(1, icmpEcho(8, 0x0d0e, 1, new byte[16]));
         byte[] v6 = ipv6(17, udp(546, 547, new byte[4], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
         List<Frame> f = new ArrayList<>();
@@ -89,28 +85,8 @@ class PktapLinkTest {
     }
 
     @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.PKTAP, frames(),
-            "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Test
     void user2IsPktap() throws Exception {
         PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "user2", LinkType.USER2, frames(), "", "-e", "-x");
-    }
-
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.PKTAP,
-            TcpdumpOracle.cutAfterEveryByte(frames(), 1), "-x", "-e -x", "-v", "-q");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants =
-            printedDlts(MutatedFrames.of(frames(), "PKTAP", 20_261_124L, 16, b -> 0, 3, 16, MutatedFrames.ALL));
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.PKTAP, mutants,
-            "-e -x", "-v", "-e -q");
     }
 
     /**
@@ -126,9 +102,59 @@ class PktapLinkTest {
         }).toList();
     }
 
+    @Override
+    int linkType() {
+        return LinkType.PKTAP;
+    }
+
+    /** Cut from the link header's second byte; mutated from its first. */
+    @Override
+    int start(byte[] frame) {
+        return 1;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return 0;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("PKTAP", 20_261_124L, 16, 3, 16, MutatedFrames.ALL);
+    }
+
+    /** The mutants are made as the base makes them, then only those of {@link #printedDlts} compared. */
+    @Override
     @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.PKTAP, 2000, "PKTAP", "-v", "-e -v",
-            "-e -x", "-q -e");
+    void mutantsAsTcpdump() throws Exception {
+        Mutants m = mutants();
+        List<Frame> mutants = printedDlts(MutatedFrames.of(mutantBases(), m.name(), m.seed(), m.rounds(),
+            this::mutantStart, m.maxChanges(), m.headSpan(), m.keep()));
+        assertAsTcpdump("mutants", mutants, mutantFlags());
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-e -x", "-v", "-q");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-e -x", "-v", "-e -q");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x", "-q -e");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
     }
 }

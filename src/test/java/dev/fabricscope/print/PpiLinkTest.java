@@ -6,12 +6,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_PPI (per-packet information) against tcpdump 4.99 itself: the 8-byte little-endian header (version,
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (bare and after radiotap), Ethernet, NULL, raw IP; DLTs tcpdump has no printer for; invalid and cut lengths;
  * with and without -e, whole, cut after every byte and mutated.
  */
-class PpiLinkTest {
-    @TempDir
-    Path dir;
-
+class PpiLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -48,7 +43,8 @@ class PpiLinkTest {
         return ppi(0, 8 + COMMON.length, dlt, COMMON, packet);
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         byte[] v4 = ipv4(1, icmpEcho(8, 0x0d0e, 1, new byte[16]));
         byte[] beacon = Ieee80211LinkTest.managementFrames().get(0);
         byte[] data = Ieee80211LinkTest.dataFrames().get(0);
@@ -73,26 +69,6 @@ class PpiLinkTest {
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.PPI, frames(),
-            "", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.PPI,
-            TcpdumpOracle.cutAfterEveryByte(frames(), 1), "-x", "-e -x", "-v", "-q");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants =
-            printedDlts(MutatedFrames.of(frames(), "PPI", 20_261_126L, 16, b -> 0, 3, 8, MutatedFrames.ALL));
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.PPI, mutants,
-            "-e -x", "-v", "-e -q");
-    }
-
     /**
      * The mutants whose DLT tcpdump prints without a printer or with one we have too (a DLT of a protocol we do not
      * print, such as Bluetooth's, would print UNSUPPORTED where tcpdump decodes it).
@@ -106,9 +82,59 @@ class PpiLinkTest {
         }).toList();
     }
 
+    @Override
+    int linkType() {
+        return LinkType.PPI;
+    }
+
+    /** Cut from the link header's second byte; mutated from its first. */
+    @Override
+    int start(byte[] frame) {
+        return 1;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return 0;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("PPI", 20_261_126L, 16, 3, 8, MutatedFrames.ALL);
+    }
+
+    /** The mutants are made as the base makes them, then only those of {@link #printedDlts} compared. */
+    @Override
     @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.PPI, 2000, "PPI", "-v", "-e -v",
-            "-e -x", "-q -e");
+    void mutantsAsTcpdump() throws Exception {
+        Mutants m = mutants();
+        List<Frame> mutants = printedDlts(MutatedFrames.of(mutantBases(), m.name(), m.seed(), m.rounds(),
+            this::mutantStart, m.maxChanges(), m.headSpan(), m.keep()));
+        assertAsTcpdump("mutants", mutants, mutantFlags());
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-e -x", "-v", "-q");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-e -x", "-v", "-e -q");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x", "-q -e");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
     }
 }

@@ -7,13 +7,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_PPP_ETHER (PPPoE without an Ethernet header) against tcpdump 4.99 itself: PppoeFormatterTest's discovery
@@ -21,10 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * direction, compressed protocol, shorter than a header), which decide what -x leaves out; with and without -e, in
  * the verbosities, whole, cut after every byte and mutated.
  */
-class PppEtherLinkTest {
-    @TempDir
-    Path dir;
-
+class PppEtherLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -35,7 +29,8 @@ class PppEtherLinkTest {
         return pppoe(0x11, 0, 0x2a, frame.length, frame);
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         for (Frame e : PppoeFormatterTest.discoveryFrames()) f.add(withoutEthernet(e));
         for (Frame e : PppoeFormatterTest.sessionFrames()) f.add(withoutEthernet(e));
@@ -55,30 +50,51 @@ class PppEtherLinkTest {
         return new Frame(Arrays.copyOfRange(b, 14, b.length));
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.PPP_ETHER, frames(),
-            "", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    @Override
+    int linkType() {
+        return LinkType.PPP_ETHER;
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.PPP_ETHER,
-            TcpdumpOracle.cutAfterEveryByte(frames(), 1), "-x", "-e -x", "-v", "-q");
+    /** Cut from the link header's second byte; mutated from its first. */
+    @Override
+    int start(byte[] frame) {
+        return 1;
     }
 
-    /** Mutants of the PPPoE header, the PPP header and a control message's header (the first 16 bytes). */
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "PPP_ETHER", 20_261_124L, 12, b -> 0, 3, 16,
-            (original, mutant, start) -> mutant.length < 8 || (mutant[6] & 0xff) != 0x7e);   // HDLC-escaped: known
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.PPP_ETHER, mutants, "-e -x", "-v",
-            "-x");
+    @Override
+    int mutantStart(byte[] frame) {
+        return 0;
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.PPP_ETHER, 2000, "PPP_ETHER", "-v",
-            "-e -v", "-e -x", "-q -e");
+    /** Not compared: mutants whose byte 6 is 0x7e (HDLC-escaped, a known difference). */
+    @Override
+    Mutants mutants() {
+        return new Mutants("PPP_ETHER", 20_261_124L, 12, 3, 16,
+            (original, mutant, start) -> mutant.length < 8 || (mutant[6] & 0xff) != 0x7e);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-e -x", "-v", "-q");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-e -x", "-v", "-x");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -v", "-e -x", "-q -e");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
     }
 }

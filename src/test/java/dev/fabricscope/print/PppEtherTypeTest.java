@@ -7,28 +7,23 @@ import static dev.fabricscope.print.PppoeFormatterTest.option;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PPP frames straight in Ethernet (ethertype 0x880b, which tcpdump hands to ppp_print) against tcpdump 4.99 itself:
  * with and without address and control bytes, a compressed protocol, control protocols (RFC 1661 LCP, RFC 1332 IPCP),
  * IPv4, IPv6, empty and one-byte payloads, behind a VLAN tag; whole, cut after every byte and mutated.
  */
-class PppEtherTypeTest {
+class PppEtherTypeTest extends TcpdumpConformance {
     private static final int ETHERTYPE_PPP = 0x880b;
-
-    @TempDir
-    Path dir;
 
     static Frame ppp(byte[]... frame) {
         return new Frame(ethernet(ETHERTYPE_PPP, concat(frame)));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(ppp(hex("ff03 0021"), ipUdp()));
         f.add(ppp(hex("0021"), ipUdp()));
@@ -46,27 +41,39 @@ class PppEtherTypeTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-e");
+    /** Cut after the Ethernet header for every frame, as before; mutated after it and a VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return 14;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-e");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "PPP_ETHER", 0x880b, 20, MutatedFrames::afterEthernet, 4, 8,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    @Override
+    Mutants mutants() {
+        return new Mutants("PPP_ETHER", 0x880b, 20, 4, 8, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "PPP in Ethernet", "", "-v", "-e");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-e");
     }
 }

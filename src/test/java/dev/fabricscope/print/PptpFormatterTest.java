@@ -4,21 +4,15 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PPTP control messages (RFC 2637 layouts) on TCP 1723 against tcpdump 4.99 itself: each of the fifteen messages,
  * known and unknown codes, non-zero reserved fields, a wrong magic cookie, names with control characters and
  * without a NUL, and 1723's place in tcpdump's port order; whole, cut after every byte, mutated.
  */
-class PptpFormatterTest {
-    @TempDir
-    Path dir;
-
+class PptpFormatterTest extends TcpdumpConformance {
     static Frame tcp4(int sport, int dport, byte[] payload) {
         return new Frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, 1, 1, 0x18, 512, 0, new byte[0], payload, IP_A,
             IP_B))));
@@ -36,7 +30,8 @@ class PptpFormatterTest {
         return b;
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         byte[] names = concat(field("host.example", 64), field("Vendor\u0001", 64));
         f.add(tcp4(40000, 1723, control(1, concat(hex("0100 0000 00000003 00000003 0010 0200"), names))));
@@ -80,26 +75,39 @@ class PptpFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-e -v -x");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    /** The PPTP message: after the IPv4 and 20-byte TCP headers. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 20;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "PPTP", 0x6bb, 10, frame -> 14 + 20 + 20, 4, 16,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "");
+    @Override
+    Mutants mutants() {
+        return new Mutants("PPTP", 0x6bb, 10, 4, 16, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "PPTP", "", "-v");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e -v -x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-v -x", "");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
     }
 }

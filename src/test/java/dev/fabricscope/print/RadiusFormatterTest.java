@@ -5,24 +5,17 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RADIUS on its UDP ports ({@link RadiusMessages}: RFC 2865/2866 and the attribute RFCs, and lengths broken on
  * purpose) against tcpdump 4.99 itself, in every verbosity, whole, cut after every byte, and mutated at random.
  */
-class RadiusFormatterTest {
-    @TempDir
-    Path dir;
-
+class RadiusFormatterTest extends TcpdumpConformance {
     private static final int ACCESS_REQUEST = 1, ACCESS_ACCEPT = 2, ACCESS_REJECT = 3, ACCOUNTING_REQUEST = 4,
         ACCOUNTING_RESPONSE = 5, ACCESS_CHALLENGE = 11;
 
@@ -176,16 +169,12 @@ class RadiusFormatterTest {
             number(55, 0), number(55, 0xffffffffL), number(55, 951_782_400L), number(55, 4_107_542_400L))));
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>(messages());
         f.addAll(eventTimestamps());
         f.addAll(malformed());
         return f;
-    }
-
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
     }
 
     /** Event-Timestamps in zones with and without summer time, tcpdump's TZ and the printer's zone the same. */
@@ -197,28 +186,54 @@ class RadiusFormatterTest {
         }
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
+    }
+
+    /** Cut after the UDP header of an IPv4 packet for every frame, as before; mutated after the UDP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return (frame[12] & 0xff) == 0x86 ? 14 + 40 + 8 : 14 + 20 + 8;
     }
 
     /**
-     * Every frame above with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
+     * Every frame with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
      * lengths, types and values no hand-built frame has, against tcpdump too.
      */
-    @Test
-    void mutatedFramesAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(1812), 20,
-            bytes -> (bytes[12] & 0xff) == 0x86 ? 14 + 40 + 8 : 14 + 20 + 8, 4, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
+    @Override
+    Mutants mutants() {
+        return new Mutants("RADIUS", 1812, 20, 4, 0, MutatedFrames.ALL);
     }
 
-    /** Printing RADIUS, every attribute kind at -vv, allocates nothing per packet once warmed up. */
-    @Test
-    void printingDoesNotAllocatePerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.NONE),
-            2_000, "RADIUS");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-v -x", "-vv", "");
+    }
+
+    /** Every attribute kind at -vv. */
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2_000;
     }
 }

@@ -4,26 +4,21 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Realtek's protocols on ethertype 0x8899 (RRCP hello, get and set queries and replies with their register address,
  * data, key and cookies, a hello reply's ports, uplink MAC, chip and vendor; REP, RLDP, DSA tag types) against
  * tcpdump 4.99 itself, directly, behind a VLAN tag and in SNAP, whole, cut after every byte and mutated.
  */
-class RealtekFormatterTest {
-    @TempDir
-    Path dir;
-
+class RealtekFormatterTest extends TcpdumpConformance {
     static Frame rtl(String message) {
         return new Frame(ethernet(RealtekFormatter.ETHERTYPE, hex(message)));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(rtl("01 00 2379"));                                                   // hello query
         f.add(rtl("01 80 2379 03 01 0c42a1d3e4f5 8306 0000000a"));                 // hello reply
@@ -48,26 +43,39 @@ class RealtekFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-e", "-q", "-e -x");
+    /** Cut after the Ethernet header for every frame, as before; mutated after it and a VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return 14;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-e -x");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "REALTEK", 0x8899, 12, MutatedFrames::afterEthernet, 3, 4,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-e -v -x");
+    @Override
+    Mutants mutants() {
+        return new Mutants("REALTEK", 0x8899, 12, 3, 4, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "Realtek", "-v", "-e -x");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-e", "-q", "-e -x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -x");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v", "-e -v -x");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v", "-e -x");
     }
 }

@@ -5,23 +5,16 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RIPng on UDP 521 (RFC 2080 layouts) against tcpdump 4.99 itself: requests (the whole-table one too) and responses
  * whole in every verbosity, over IPv6 and IPv4 (tcpdump's port check does not look at the IP version), malformed
  * messages, cut after every byte, seeded random mutants, and RIPng's place in tcpdump's UDP port order.
  */
-class RipngFormatterTest {
-    @TempDir
-    Path dir;
-
+class RipngFormatterTest extends TcpdumpConformance {
     static byte[] ripng(int command, int version, byte[]... entries) {
         return concat(new byte[] {(byte) command, (byte) version, 0, 0}, concat(entries));
     }
@@ -42,7 +35,8 @@ class RipngFormatterTest {
         return ipv6Frame(521, 521, message);
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(ripng(ripng(2, 1, entry("20010db8000000000000000000000000", 0, 32, 1),
             entry("fd000000000000000000000000000000", 7, 8, 2),
@@ -91,11 +85,6 @@ class RipngFormatterTest {
     }
 
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Test
     void portOrderAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, portOrderFrames(), "", "-v");
     }
@@ -126,22 +115,44 @@ class RipngFormatterTest {
         assertEquals(UdpPorts.Decoder.RIPNG, UdpPorts.decoder(521, 5359));         // AHCP after RIPng
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 40 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
+    /** Cut after the UDP header of an IPv6 packet for every frame, as before; mutated after the UDP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 40 + 8;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "RIPNG", 521, 12, frame -> MutatedFrames.afterIp(frame) + 8, 4, 4,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-vv");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
-            Set.of(), TimestampStyle.TIME, RawDump.NONE), 1_000, "RIPng");
+    @Override
+    Mutants mutants() {
+        return new Mutants("RIPNG", 521, 12, 4, 4, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 1_000;
     }
 }

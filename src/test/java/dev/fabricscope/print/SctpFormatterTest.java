@@ -1,42 +1,35 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SCTP ({@link SctpFrames}: every chunk type, DATA flags and payload protocols, SACK gap blocks and duplicates,
  * malformed chunk lengths, over IPv4 and IPv6) against tcpdump 4.99 itself, in every verbosity, whole, cut after
- * every byte, and with random bytes changed.
+ * every byte, and with random bytes changed (half of them also cut short). A deeper run:
+ * {@code SCTP_SEED=7 SCTP_ROUNDS=1000 mvn -o surefire:test -Dtest='SctpFormatterTest#mutants*'}.
  */
-class SctpFormatterTest {
-    @TempDir
-    Path dir;
-
-    @Test
-    void wholePacketsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, SctpFrames.frames(), "", "-v", "-vv", "-q", "-vv -x");
+class SctpFormatterTest extends TcpdumpConformance {
+    @Override
+    List<Frame> frames() {
+        return SctpFrames.frames();
     }
 
-    @Test
-    void cutPacketsAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(SctpFrames.frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
+    /** Cut after the IPv4 header's length for every frame, as before; mutated after the IP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
     }
 
-    /**
-     * Every frame with a few bytes of its SCTP packet changed at random (a fixed seed), half of them also cut short.
-     * A deeper run: {@code SCTP_SEED=7 SCTP_ROUNDS=1000 mvn -o surefire:test -Dtest='SctpFormatterTest#mutated*'}.
-     * Payload protocols tcpdump decodes further (M3UA, ForCES) and ForCES ports are put back (a known difference).
-     */
-    @Test
-    void mutatedPacketsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(SctpFrames.frames(), "SCTP", 132, 30, MutatedFrames::afterIp, 4, 0, (original, bytes, sctp) -> !decodedFurther(bytes, sctp));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
+    }
+
+    /** Payload protocols tcpdump decodes further (M3UA, ForCES) and ForCES ports are left out (a known difference). */
+    @Override
+    Mutants mutants() {
+        return new Mutants("SCTP", 132, 30, 4, 0, (original, bytes, sctp) -> !decodedFurther(bytes, sctp));
     }
 
     /** ForCES ports, or a DATA chunk with M3UA or ForCES payload: tcpdump decodes these further, we do not. */
@@ -58,10 +51,28 @@ class SctpFormatterTest {
         return (b[at] & 0xff) << 8 | (b[at + 1] & 0xff);
     }
 
-    @Test
-    void printingDoesNotAllocatePerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacket(SctpFrames.frames(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.NONE), 2_000,
-            "SCTP");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-vv -x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-v -x", "-vv", "");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-vv");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2_000;
     }
 }

@@ -6,13 +6,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The serial link types against tcpdump 4.99 itself: LINKTYPE_PPP (with and without address and control, compressed
@@ -22,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and unknown protocols; with and without -e, in the verbosities, whole, cut after every byte and mutated.
  */
 class SerialLinkTest {
-    @TempDir
-    Path dir;
-
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -109,34 +103,6 @@ class SerialLinkTest {
         };
     }
 
-    private static final int[] LINK_TYPES = {LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC};
-
-    private Path write(String name, int linkType, List<Frame> frames) throws Exception {
-        Path file = dir.resolve(name + "-" + linkType + ".pcap");
-        TestPcap.write(file, linkType, 1_700_000_000L, frames);
-        return file;
-    }
-
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        for (int linkType : LINK_TYPES) {
-            Path file = write("whole", linkType, frames(linkType));
-            for (String flags : new String[] {"", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX"}) {
-                PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
-            }
-        }
-    }
-
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        for (int linkType : LINK_TYPES) {
-            Path file = write("cut", linkType, TcpdumpOracle.cutAfterEveryByte(frames(linkType), 1));
-            for (String flags : new String[] {"-x", "-e -x", "-v", "-vv"}) {
-                PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-            }
-        }
-    }
-
     /**
      * The PPP protocol a frame's header names, or -1 (Cisco HDLC, too short): HDLC-escaped protocols (0x7eXX),
      * which tcpdump decodes and {@link PppFormatter} does not, are a known difference.
@@ -150,28 +116,93 @@ class SerialLinkTest {
         return (b[off] & 0xff) << 8 | b[off + 1] & 0xff;
     }
 
-    /** Mutants of the link header and the first bytes after it (the protocol and a control message's header). */
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        long seed = MutatedFrames.fromEnvironment("SERIAL_LINK_SEED", 20_250_802L);
-        for (int linkType : LINK_TYPES) {
+    /** Each serial link type's checks: its frames, the same flag sets, a seed per type. */
+    abstract static class SerialType extends TcpdumpConformance {
+        @Override
+        List<Frame> frames() {
+            return SerialLinkTest.frames(linkType());
+        }
+
+        /** Cut from the link header's second byte; mutated from its first. */
+        @Override
+        int start(byte[] frame) {
+            return 1;
+        }
+
+        @Override
+        int mutantStart(byte[] frame) {
+            return 0;
+        }
+
+        /**
+         * Mutants of the link header and the first bytes after it (the protocol and a control message's header), but
+         * for HDLC-escaped protocols and NLPID-led frames.
+         */
+        @Override
+        Mutants mutants() {
             MutatedFrames.Keep decoded = (original, mutant, start) -> {
-                int protocol = pppProtocol(mutant, linkType);
+                int protocol = pppProtocol(mutant, linkType());
                 return (protocol & 0xff00) != 0x7e00
                     && mutant[0] != (byte) 0xfe;   // NLPID-led frames aside
             };
-            List<Frame> mutants = MutatedFrames.of(frames(linkType), new Random(seed + linkType), 24, b -> 0, 3, 8,
-                decoded);
-            Path file = write("mutants", linkType, mutants);
-            for (String flags : new String[] {"-e -x", "-v"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
+            return new Mutants("SERIAL_LINK", 20_250_802L + linkType(), 24, 3, 8, decoded);
+        }
+
+        @Override
+        List<String> wholeFlags() {
+            return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX");
+        }
+
+        @Override
+        List<String> cutFlags() {
+            return List.of("-x", "-e -x", "-v", "-vv");
+        }
+
+        @Override
+        List<String> mutantFlags() {
+            return List.of("-e -x", "-v");
+        }
+
+        @Override
+        List<String> allocationFlags() {
+            return List.of("-v", "-e -v");
+        }
+
+        @Override
+        int allocationRepeats() {
+            return 2000;
         }
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        for (int linkType : LINK_TYPES) {
-            PrinterAllocation.assertNoAllocationPerPacketWith(frames(linkType), linkType, 2000, LinkType.name(linkType),
-                "-v", "-e -v");
+    @Nested
+    class Ppp extends SerialType {
+        @Override
+        int linkType() {
+            return LinkType.PPP;
+        }
+    }
+
+    @Nested
+    class PppPppd extends SerialType {
+        @Override
+        int linkType() {
+            return LinkType.PPP_PPPD;
+        }
+    }
+
+    @Nested
+    class PppSerial extends SerialType {
+        @Override
+        int linkType() {
+            return LinkType.PPP_SERIAL;
+        }
+    }
+
+    @Nested
+    class CHdlc extends SerialType {
+        @Override
+        int linkType() {
+            return LinkType.C_HDLC;
         }
     }
 }

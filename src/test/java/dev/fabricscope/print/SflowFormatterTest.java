@@ -3,25 +3,54 @@ package dev.fabricscope.print;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * sFlow v5 on UDP 6343 ({@link SflowMessages}) against tcpdump 4.99 itself: every sample and record kind whole in
  * every verbosity, malformed datagrams, cut after every byte, seeded random mutants, and sFlow's place in tcpdump's
  * UDP port order.
  */
-class SflowFormatterTest {
-    @TempDir
-    Path dir;
+class SflowFormatterTest extends TcpdumpConformance {
+    @Override
+    List<Frame> frames() {
+        return SflowMessages.frames();
+    }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, SflowMessages.frames(), "", "-v", "-vv", "-q");
+    /** Cut after the UDP header of an IPv4 packet for every frame, as before; mutated after the UDP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("SFLOW", 6343, 10, 4, 48, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 500;
     }
 
     @Test
@@ -39,24 +68,5 @@ class SflowFormatterTest {
         assertEquals(UdpPorts.Decoder.SFLOW, UdpPorts.decoder(5060, 6343));
         assertEquals(UdpPorts.Decoder.LWAPP_CONTROL_WITH_AP, UdpPorts.decoder(5060, 12223));
         assertEquals(UdpPorts.Decoder.VQP, UdpPorts.decoder(1589, 40000));
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(SflowMessages.frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(SflowMessages.frames(), "SFLOW", 6343, 10, frame -> MutatedFrames.afterIp(frame) + 8, 4, 48,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v", "-vv");
-    }
-
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacket(SflowMessages.frames(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERBOSE, Set.of(), TimestampStyle.TIME, RawDump.NONE), 500, "sFlow");
     }
 }

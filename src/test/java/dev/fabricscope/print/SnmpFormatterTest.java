@@ -6,23 +6,15 @@ import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.math.BigInteger;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SNMP on UDP 161/162 ({@link SnmpMessages}: RFC 1157, 3416, 3412/3414 layouts, and BER broken on purpose) against
  * tcpdump 4.99 itself, in every verbosity, whole, cut after every byte, and mutated at random.
  */
-class SnmpFormatterTest {
-    @TempDir
-    Path dir;
-
+class SnmpFormatterTest extends TcpdumpConformance {
     private static final byte[] SYS_DESCR = oid(1, 3, 6, 1, 2, 1, 1, 1, 0);
     private static final byte[] SYS_UPTIME = oid(1, 3, 6, 1, 2, 1, 1, 3, 0);
     private static final byte[] IF_IN_OCTETS = oid(1, 3, 6, 1, 2, 1, 2, 2, 1, 10, 3);
@@ -240,21 +232,11 @@ class SnmpFormatterTest {
         return f;
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>(messages());
         f.addAll(malformed());
         return f;
-    }
-
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(messages(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
     }
 
     @Test
@@ -263,27 +245,71 @@ class SnmpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x");
     }
 
-    /**
-     * Every frame above with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
-     * tags, lengths and values no hand-built frame has, against tcpdump too.
-     */
-    @Test
-    void mutatedFramesAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(161), 30,
-            bytes -> bytes.length - udpPayloadLength(bytes), 3, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "");
-    }
-
     /** The UDP payload of one of the frames above: the UDP length field, minus its header. */
     private static int udpPayloadLength(byte[] frame) {
         int udp = (frame[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;
         return ((frame[udp + 4] & 0xff) << 8 | (frame[udp + 5] & 0xff)) - 8;
     }
 
-    /** Printing SNMP, every message kind and value type at -v, allocates nothing per packet once warmed up. */
-    @Test
-    void printingDoesNotAllocatePerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacket(frames(), new PacketPrinter(ZoneOffset.UTC, Verbosity.VERBOSE,
-            EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.NONE), 2_000, "SNMP");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
+    }
+
+    /** The well-formed messages are cut here; the malformed ones in their own test, in fewer flag sets. */
+    @Override
+    List<Frame> cutFrames() {
+        return messages();
+    }
+
+    /** Cut after the UDP header of an IPv4 packet for every frame, as before; mutated in the UDP payload. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return frame.length - udpPayloadLength(frame);
+    }
+
+    /**
+     * Every frame with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
+     * tags, lengths and values no hand-built frame has, against tcpdump too.
+     */
+    @Override
+    Mutants mutants() {
+        return new Mutants("SNMP", 161, 30, 3, 0, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<Frame> mutantBases() {
+        return frames();
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-v -x", "");
+    }
+
+    /** Every message kind and value type at -v. */
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2_000;
     }
 }

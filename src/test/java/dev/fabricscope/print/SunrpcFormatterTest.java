@@ -4,21 +4,16 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ONC-RPC over UDP under {@code -T rpc} against tcpdump 4.99 (print-sunrpc.c for calls, print-nfs.c's reply status
  * for the rest): portmapper calls, other programs' calls, accepted and denied replies, on any port, IPv4 and IPv6,
  * whole, cut after every byte and mutated; NFS's frames too, whose replies are not interpreted under -T.
  */
-class SunrpcFormatterTest {
-    @TempDir
-    Path dir;
-
+class SunrpcFormatterTest extends TcpdumpConformance {
     private static final int PORTMAPPER = 100000;
 
     /** A call with AUTH_NULL credentials and verifier. */
@@ -39,7 +34,8 @@ class SunrpcFormatterTest {
         return new Frame(ethernet(0x86dd, ipv6(17, udp(sport, dport, rpc, IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B)));
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         byte[] mapping = concat(u32(100003), u32(3), u32(17), u32(0));
         for (int procedure = 0; procedure <= 6; procedure++) {
@@ -74,30 +70,48 @@ class SunrpcFormatterTest {
     }
 
     @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "-T rpc", "-T rpc -v", "-T rpc -q", "-T rpc -e -x");
-    }
-
-    @Test
     void nfsFramesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, NfsFormatterTest.frames(), "-T rpc", "-T rpc -vv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, NfsFormatterTest.allFrames(), "-T rpc", "-T rpc -vv");
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-T rpc -x", "-T rpc -v");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "SUNRPC", 111, 12, SunrpcFormatterTest::payload, 4, 24,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-T rpc -x");
+    /** Cut after the IPv4 header for every frame, as before; mutated after the UDP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "rpc", "-T rpc", "-T rpc -v");
+    @Override
+    int mutantStart(byte[] frame) {
+        return payload(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("SUNRPC", 111, 12, 4, 24, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("-T rpc", "-T rpc -v", "-T rpc -q", "-T rpc -e -x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-T rpc -x", "-T rpc -v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-T rpc -x");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-T rpc", "-T rpc -v");
     }
 }

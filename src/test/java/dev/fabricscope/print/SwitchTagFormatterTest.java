@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +86,7 @@ class SwitchTagFormatterTest {
      * a switch tag as it walks an Ethernet frame's.
      */
     private static List<Frame> tapHeaderFrames(int linkType) {
-        List<Frame> plain = new ArrayList<>(MacsecFormatterTest.frames());
+        List<Frame> plain = new ArrayList<>(MacsecFormatterTest.allFrames());
         plain.addAll(AristaFormatterTest.frames());
         String[] tags = switch (linkType) {
             case LinkType.DSA_TAG_DSA -> DSA_TAGS;
@@ -105,43 +105,6 @@ class SwitchTagFormatterTest {
         Path file = dir.resolve(name + "-" + linkType + ".pcap");
         TestPcap.write(file, linkType, 1_700_000_000L, frames);
         return file;
-    }
-
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        for (int linkType : LINK_TYPES) {
-            Path file = write("whole", linkType, frames(linkType));
-            for (String flags : new String[] {"", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX"}) {
-                PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags.isEmpty() ? "-n" : flags);
-            }
-        }
-    }
-
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        for (int linkType : LINK_TYPES) {
-            Path file = write("cut", linkType, TcpdumpOracle.cutAfterEveryByte(frames(linkType), 1));
-            for (String flags : new String[] {"-x", "-e -x", "-v"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
-    }
-
-    /** Mutants of the MAC addresses, the tag and the type field (what this printer reads), some of them cut. */
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        long seed = MutatedFrames.fromEnvironment("SWITCH_TAG_SEED", 20_250_801L);
-        for (int linkType : LINK_TYPES) {
-            int head = 14 + (linkType == LinkType.DSA_TAG_EDSA ? 8 : 4);
-            // a type tcpdump decodes and we do not (GeoNet, IPX, ...) is a known difference: new types are unnamed ones
-            MutatedFrames.Keep headOnly = (original, mutant, start) ->
-                Arrays.equals(original, head, original.length, mutant, head, mutant.length)
-                    && (Arrays.equals(original, head - 2, head, mutant, head - 2, head)
-                        || EtherTypeNames.of((mutant[head - 2] & 0xff) << 8 | mutant[head - 1] & 0xff) == null
-                            && (mutant[head - 2] & 0xff) > 5);
-            List<Frame> mutants = MutatedFrames.of(frames(linkType), new Random(seed + linkType), 24, b -> 1, 3, head,
-                headOnly);
-            Path file = write("mutants", linkType, mutants);
-            for (String flags : new String[] {"-e -x", "-v"}) PacketPrinterFlagsTest.assertSameAsTcpdump(file, flags);
-        }
     }
 
     @Test
@@ -174,13 +137,98 @@ class SwitchTagFormatterTest {
         }
     }
 
+    /** The MACsec and Arista frames behind each tag, printed without allocating (the tagged frames: each type's own). */
     @Test
-    void noAllocationPerPacket() {
+    void tapHeadersWithoutAllocating() {
         for (int linkType : LINK_TYPES) {
-            PrinterAllocation.assertNoAllocationPerPacketWith(frames(linkType), linkType, 2000, LinkType.name(linkType),
-                "-v", "-e -v");
             PrinterAllocation.assertNoAllocationPerPacketWith(tapHeaderFrames(linkType), linkType, 2000,
                 LinkType.name(linkType) + " MACsec/Arista", "-v", "-e -x");
+        }
+    }
+
+    /** Each switch-tag link type's checks: its frames, the same flag sets, a seed and a head per type. */
+    abstract static class SwitchTagType extends TcpdumpConformance {
+        @Override
+        List<Frame> frames() {
+            return SwitchTagFormatterTest.frames(linkType());
+        }
+
+        /** Cut and mutated from the link header's second byte. */
+        @Override
+        int start(byte[] frame) {
+            return 1;
+        }
+
+        /**
+         * Mutants of the MAC addresses, the tag and the type after it only; a type tcpdump decodes and we do not
+         * (GeoNet, IPX, ...) is a known difference: new types are unnamed ones.
+         */
+        @Override
+        Mutants mutants() {
+            int head = 14 + (linkType() == LinkType.DSA_TAG_EDSA ? 8 : 4);
+            MutatedFrames.Keep headOnly = (original, mutant, start) ->
+                Arrays.equals(original, head, original.length, mutant, head, mutant.length)
+                    && (Arrays.equals(original, head - 2, head, mutant, head - 2, head)
+                        || EtherTypeNames.of((mutant[head - 2] & 0xff) << 8 | mutant[head - 1] & 0xff) == null
+                            && (mutant[head - 2] & 0xff) > 5);
+            return new Mutants("SWITCH_TAG", 20_250_801L + linkType(), 24, 3, head, headOnly);
+        }
+
+        @Override
+        List<String> wholeFlags() {
+            return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX");
+        }
+
+        @Override
+        List<String> cutFlags() {
+            return List.of("-x", "-e -x", "-v");
+        }
+
+        @Override
+        List<String> mutantFlags() {
+            return List.of("-e -x", "-v");
+        }
+
+        @Override
+        List<String> allocationFlags() {
+            return List.of("-v", "-e -v");
+        }
+
+        @Override
+        int allocationRepeats() {
+            return 2000;
+        }
+    }
+
+    @Nested
+    class DsaTagDsa extends SwitchTagType {
+        @Override
+        int linkType() {
+            return LinkType.DSA_TAG_DSA;
+        }
+    }
+
+    @Nested
+    class DsaTagEdsa extends SwitchTagType {
+        @Override
+        int linkType() {
+            return LinkType.DSA_TAG_EDSA;
+        }
+    }
+
+    @Nested
+    class DsaTagBrcm extends SwitchTagType {
+        @Override
+        int linkType() {
+            return LinkType.DSA_TAG_BRCM;
+        }
+    }
+
+    @Nested
+    class DsaTagBrcmPrepend extends SwitchTagType {
+        @Override
+        int linkType() {
+            return LinkType.DSA_TAG_BRCM_PREPEND;
         }
     }
 }

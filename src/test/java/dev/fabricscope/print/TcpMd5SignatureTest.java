@@ -5,12 +5,10 @@ import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * tcpdump -M: TCP-MD5 signature options (RFC 2385), signed here as the RFC says (MD5 over the pseudo-header, the TCP
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hop-by-hop header, where tcpdump's pseudo-header keeps the extension header's bytes in the length). Against
  * tcpdump with and without -M, whole, cut after every byte and as seeded mutants.
  */
-class TcpMd5SignatureTest {
-    @TempDir
-    Path dir;
-
+class TcpMd5SignatureTest extends TcpdumpConformance {
     private static final String KEY = "s3cret";
     private static final int BGP = 179;
     private static final byte[] KEEPALIVE = concat(hex("ffffffffffffffffffffffffffffffff"), u16(19), new byte[] {4});
@@ -54,7 +49,7 @@ class TcpMd5SignatureTest {
         return ethernet(0x86dd, ipv6(6, seg, 0x60000000L, IP6_A, IP6_B));
     }
 
-    static List<Frame> frames() throws Exception {
+    static List<Frame> signedFrames() throws Exception {
         List<Frame> f = new ArrayList<>();
         int syn = TcpFormatter.SYN, push = TcpFormatter.ACK | TcpFormatter.PSH;
         byte[] synSigned = signed(IP_A, IP_B, syn, new byte[0], KEY);
@@ -92,33 +87,54 @@ class TcpMd5SignatureTest {
         return f;
     }
 
-    @Test
-    void signaturesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "-M " + KEY, "-M " + KEY + " -v", "-M wrong",
-            "-M " + KEY + " -vv -x", "-M " + KEY + " -q");
-    }
-
     /** Without -M the option prints as before: tcpdump cannot check it and says why. */
     @Test
     void withoutSecretAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v");
     }
 
-    @Test
-    void cutSegmentsAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-M " + KEY + " -x", "-M " + KEY + " -v");
+    @Override
+    List<Frame> frames() {
+        try {
+            return signedFrames();
+        } catch (Exception e) {
+            throw new IllegalStateException("MD5", e);
+        }
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "MD5", 2385, 20, MutatedFrames::afterEthernet, 3, 60,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-M " + KEY + " -v");
+    /** Cut after the IPv4 header's length for every frame, as before; mutated after the Ethernet header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
     }
 
-    @Test
-    void noAllocationPerPacket() throws Exception {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "TCP-MD5", "", "-v", "-M " + KEY, "-M " + KEY + " -v");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("MD5", 2385, 20, 3, 60, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("-M " + KEY, "-M " + KEY + " -v", "-M wrong", "-M " + KEY + " -vv -x", "-M " + KEY + " -q");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-M " + KEY + " -x", "-M " + KEY + " -v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-M " + KEY + " -v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-M " + KEY, "-M " + KEY + " -v");
     }
 }

@@ -5,22 +5,17 @@ import static dev.fabricscope.print.TestFrames.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Telnet (RFC 854 commands, RFC 855 subnegotiation, the option RFCs' codes; TCP 23) against tcpdump 4.99 itself: option
  * negotiation, every command, subnegotiations of ordinary, authentication and encryption options, what ends the
  * commands, in every verbosity and with -X -vvv (a line per command), cut after every byte, and seeded mutants.
  */
-class TelnetFormatterTest {
+class TelnetFormatterTest extends TcpdumpConformance {
     private static final int PSH_ACK = 0x18;
-
-    @TempDir
-    Path dir;
 
     private static Frame segment(int sport, int dport, byte[] payload) {
         return new Frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, 1000, 2000, PSH_ACK, 512, 0, new byte[0], payload,
@@ -31,7 +26,8 @@ class TelnetFormatterTest {
         return segment(40000, 23, hex(payload));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(telnet("fffd01 fffb1f fffa1f 00500018 fff0 fffb18"));              // DO ECHO, WILL NAWS, SB NAWS
         f.add(segment(23, 40000, hex("fffa1801fff0")));                         // SB TERMINAL TYPE SEND
@@ -57,11 +53,6 @@ class TelnetFormatterTest {
         return f;
     }
 
-    @Test
-    void commandsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
-    }
-
     /** -X with -vvv: each command on its own line with its bytes; -X, -x or -vvv alone do not. */
     @Test
     void commandLinesAsTcpdump() throws Exception {
@@ -76,26 +67,44 @@ class TelnetFormatterTest {
         }
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-X -vvv");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "TELNET", 23, 15, TelnetFormatterTest::payload, 4, 0,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-X -vvv");
-    }
-
     /** Where the Telnet bytes start: after the 20-byte TCP header of our frames. */
     private static int payload(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 20;
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "Telnet", "-v");
+    /** The Telnet bytes: after the IPv4 and 20-byte TCP headers; mutated after the IP header's own length. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 20;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return payload(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("TELNET", 23, 15, 4, 0, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-X -vvv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-X -vvv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-v");
     }
 }

@@ -4,22 +4,16 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BSD timed's TSP (UDP 525: type, version, sequence, a loop's hop count or a set/adjust message's time, the name)
  * and minimal IP encapsulation (RFC 2004, IP protocol 55: with and without the original source, good and bad
  * checksums) against tcpdump 4.99 itself, whole, cut after every byte and mutated.
  */
-class TimedMobileFormatterTest {
-    @TempDir
-    Path dir;
-
+class TimedMobileFormatterTest extends TcpdumpConformance {
     static Frame timed(int sport, int dport, byte[] message) {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, message, IP_A, IP_B))));
     }
@@ -38,7 +32,8 @@ class TimedMobileFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(MobileFormatter.PROTOCOL, concat(h, rest))));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         for (int type = 0; type <= 26; type++) {
             f.add(timed(525, 525, tsp(type, type + 1, "0000000a 0001e240", "host\0")));
@@ -64,26 +59,35 @@ class TimedMobileFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-vv", "-q", "-e -x");
+    /** Cut after the IPv4 header's length for every frame, as before. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    /** Mutated after the IPv6 header, an IPv4 one and UDP's header (TSP), or the IPv4 header (minimal encapsulation). */
+    @Override
+    int mutantStart(byte[] frame) {
+        return frame[12] == (byte) 0x86 ? 54 : frame[23] == 17 ? 42 : 34;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "TIMED_MOBILE", 525, 8,
-            frame -> frame[12] == (byte) 0x86 ? 54 : frame[23] == 17 ? 42 : 34, 4, 16, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    @Override
+    Mutants mutants() {
+        return new Mutants("TIMED_MOBILE", 525, 8, 4, 16, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "timed and mobile", "", "-v");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e -x");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
     }
 }

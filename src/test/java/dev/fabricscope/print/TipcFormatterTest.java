@@ -4,11 +4,8 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TIPC (ethertype 0x88ca) against tcpdump 4.99 itself. Word 0: version (3 bits), user (4), header size in words (4),
@@ -19,10 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Neighbour discovery (user 13): destination domain, previous node, network id, media id, media address. Every user,
  * short and long headers, every message type; whole, with a VLAN tag, cut after every byte and mutated.
  */
-class TipcFormatterTest {
-    @TempDir
-    Path dir;
-
+class TipcFormatterTest extends TcpdumpConformance {
     static byte[] word0(int version, int user, int hsize, int msize) {
         return u32((long) version << 29 | (long) user << 25 | (long) hsize << 21 | msize);
     }
@@ -56,7 +50,8 @@ class TipcFormatterTest {
         return new Frame(ethernet(TipcFormatter.ETHERTYPE, message));
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         for (int user : new int[] {0, 1, 2, 3, 8, 11}) f.add(tipc(data(user, 10, user % 4)));
         f.add(tipc(data(0, 6, 2)));
@@ -74,28 +69,34 @@ class TipcFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v", "-q", "-e");
+    /** Cut after the Ethernet header for every frame, as before; mutated after it and a VLAN tag. */
+    @Override
+    int start(byte[] frame) {
+        return 14;
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "TIPC", 0x88ca, 20, MutatedFrames::afterEthernet, 4, 8,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "");
+    @Override
+    Mutants mutants() {
+        return new Mutants("TIPC", 0x88ca, 20, 4, 8, MutatedFrames.ALL);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "TIPC", "", "-v");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-q", "-e");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v");
     }
 }

@@ -5,22 +5,16 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import dev.fabricscope.testing.Oracles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LINKTYPE_VSOCK (Linux vsock monitor, vsockmon) against tcpdump 4.99 itself: the 32-byte little-endian af_vsockmon
  * header (CIDs, ports, operation, transport, transport header length), the virtio transport header (-v), payloads
  * (-vv), other transports, invalid operations and types; in the verbosities, whole, cut after every byte and mutated.
  */
-class VsockLinkTest {
-    @TempDir
-    Path dir;
-
+class VsockLinkTest extends TcpdumpConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -47,7 +41,8 @@ class VsockLinkTest {
             le(bufAlloc, 4), le(fwdCnt, 4));
     }
 
-    private static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(new Frame(vsock(3, 2, 1024, 1234, CONNECT, VIRTIO, virtio(0, 1, 1, 0, 262144, 0), new byte[0])));
         f.add(new Frame(vsock(2, 3, 1234, 1024, CONNECT, VIRTIO, virtio(0, 1, 2, 0, 262144, 0), new byte[0])));
@@ -69,28 +64,49 @@ class VsockLinkTest {
         return f;
     }
 
-
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "whole", LinkType.VSOCK, frames(),
-            "", "-e", "-v", "-vv", "-vvv", "-q", "-x", "-vv -x", "-e -XX", "-X", "-A");
+    @Override
+    int linkType() {
+        return LinkType.VSOCK;
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "cut", LinkType.VSOCK, TcpdumpOracle.cutAfterEveryByte(frames(), 1),
-            "-x", "-v", "-vv -x", "-q");
+    /** Cut from the link header's second byte; mutated from its first. */
+    @Override
+    int start(byte[] frame) {
+        return 1;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "VSOCK", 20_250_806L, 24, b -> 0, 3, 80, MutatedFrames.ALL);
-        PacketPrinterFlagsTest.assertLinkFramesAsTcpdump(dir, "mutants", LinkType.VSOCK, mutants,
-            "-x", "-vv");
+    @Override
+    int mutantStart(byte[] frame) {
+        return 0;
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), LinkType.VSOCK, 2000, "VSOCK", "", "-vv", "-x");
+    @Override
+    Mutants mutants() {
+        return new Mutants("VSOCK", 20_250_806L, 24, 3, 80, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-e", "-v", "-vv", "-vvv", "-q", "-x", "-vv -x", "-e -XX", "-X", "-A");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv -x", "-q");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-vv", "-x");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 2000;
     }
 }

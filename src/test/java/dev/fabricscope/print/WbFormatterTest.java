@@ -4,20 +4,15 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LBL whiteboard messages to UDP 4567 and under {@code -T wb} against tcpdump 4.99 (print-wb.c): each message type, drawing
  * operations with skips and holes, short and odd ones; whole, cut after every byte and mutated.
  */
-class WbFormatterTest {
-    @TempDir
-    Path dir;
-
+class WbFormatterTest extends TcpdumpConformance {
     private static final byte[] SITE = hex("0a000101"), PEER = hex("0a000102");
 
     static Frame over4(byte[] payload) {
@@ -38,7 +33,8 @@ class WbFormatterTest {
         return concat(PEER, u32(uid), u32(start), u32(last));
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         byte[] ids = concat(PEER, u32(5), SITE, u32(6));
         f.add(over4(wb(1, 0, concat(u32(3), SITE, u32(4), u32(1), PEER, u32(2), u16(2), u16(0), ids, 
@@ -72,25 +68,6 @@ class WbFormatterTest {
         return MutatedFrames.afterIp(frame) + 8;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "-T wb", "-T wb -v", "-T wb -q", "-T wb -e -x", "", "-v",
-            "-q", "-vv");
-    }
-
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-T wb -x", "-T wb -v", "-x");
-    }
-
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "WB", 4567, 20, WbFormatterTest::payload, 4, 24,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-T wb -v -x", "-v -x");
-    }
-
     /** print-udp.c: to 4567 only, after AHCP, Babel and HNCP, before Cisco's auto-RP and RADIUS. */
     @Test
     void portOrderAsPrintUdp() {
@@ -100,8 +77,44 @@ class WbFormatterTest {
         org.junit.jupiter.api.Assertions.assertEquals(UdpPorts.Decoder.WB, UdpPorts.decoder(496, 4567));
     }
 
-    @Test
-    void noAllocationPerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "wb", "-T wb", "-T wb -v");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
+    }
+
+    /** Cut after the IPv4 header for every frame, as before; mutated after the UDP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return payload(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("WB", 4567, 20, 4, 24, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("-T wb", "-T wb -v", "-T wb -q", "-T wb -e -x", "", "-v", "-q", "-vv");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-T wb -x", "-T wb -v", "-x");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-T wb -v -x", "-v -x");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-T wb", "-T wb -v");
     }
 }

@@ -5,21 +5,15 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ZMTP/1.0 (the ZeroMQ RFC 13 framing: a length byte, or 0xff and a 64-bit length, then flags and body) against
  * tcpdump 4.99 itself: over TCP with -T zmtp1 and in PGM ODATA/RDATA (over IP and UDP) with -T pgm_zmtp1, at the
  * verbosities where the body dumps change (-v: 128 bytes, -vv: all); whole, cut after every byte, mutated.
  */
-class ZmtpFormatterTest {
-    @TempDir
-    Path dir;
-
+class ZmtpFormatterTest extends TcpdumpConformance {
     /** A frame with an 8-bit length (flags + body). */
     static byte[] frame(int flags, byte[] body) {
         return concat(new byte[] {(byte) (1 + body.length), (byte) flags}, body);
@@ -45,7 +39,8 @@ class ZmtpFormatterTest {
         return pgm(13320, 5563, type, 0, tsdu, concat(u32(5), u32(1), datagram));
     }
 
-    static List<Frame> frames() {
+    /** The frames, for other tests too. */
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         byte[] two = concat(frame(0x01, ascii("topic")), frame(0x00, ascii("hello world")));
         f.add(tcp4(two));
@@ -74,29 +69,40 @@ class ZmtpFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "-T zmtp1", "-T zmtp1 -v", "-T zmtp1 -vv",
-            "-T pgm_zmtp1", "-T pgm_zmtp1 -v", "-T pgm_zmtp1 -vv", "-T pgm_zmtp1 -e -v -x", "-T zmtp1 -q");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-T zmtp1 -v -x", "-T pgm_zmtp1 -v -x", "-T pgm_zmtp1 -vv");
+    /** Cut after the IPv4 header's length for every frame, as before; mutated after the IP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
     }
 
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), "ZMTP", 0x2e70, 10, MutatedFrames::afterIp, 4, 40,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-T zmtp1 -v -x", "-T pgm_zmtp1 -v -x",
-            "-T pgm_zmtp1 -vv");
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
     }
 
-    @Test
-    void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), "ZMTP/1.0", "-T zmtp1 -vv", "-T pgm_zmtp1 -v",
-            "-T pgm_zmtp1 -vv");
+    @Override
+    Mutants mutants() {
+        return new Mutants("ZMTP", 0x2e70, 10, 4, 40, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("-T zmtp1", "-T zmtp1 -v", "-T zmtp1 -vv", "-T pgm_zmtp1", "-T pgm_zmtp1 -v", "-T pgm_zmtp1 -vv",
+            "-T pgm_zmtp1 -e -v -x", "-T zmtp1 -q");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-T zmtp1 -v -x", "-T pgm_zmtp1 -v -x", "-T pgm_zmtp1 -vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("-T zmtp1 -vv", "-T pgm_zmtp1 -v", "-T pgm_zmtp1 -vv");
     }
 }
