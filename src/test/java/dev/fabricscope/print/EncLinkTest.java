@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * capturing host's byte order, either; the SPI big-endian) before IPv4 and IPv6 (the BSDs' AF_INET6 values), other
  * families; the flags' combinations; with and without -e, whole, cut after every byte and mutated.
  */
-class EncLinkTest extends TcpdumpConformance {
+class EncLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -65,28 +65,6 @@ class EncLinkTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    /** Cut from byte 1 on. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    /** The whole frame, ENC header and all. */
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
     List<String> mutantFlags() {
         return List.of("-e -x", "-v", "-e -q");
     }
@@ -94,15 +72,5 @@ class EncLinkTest extends TcpdumpConformance {
     @Override
     Mutants mutants() {
         return new Mutants("ENC", 20_261_125L, 24, 3, 12, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * length, interface and group interface index, source and destination zone, all big-endian) before IPv4 (family 2)
  * and IPv6 (26), other families; with and without -e, in the verbosities, whole, cut after every byte and mutated.
  */
-class IpnetLinkTest extends TcpdumpConformance {
+class IpnetLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -51,28 +51,6 @@ class IpnetLinkTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    /** Cut from byte 1 on. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    /** The whole frame, IPNET header and all. */
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
     List<String> mutantFlags() {
         return List.of("-e -x", "-v", "-e -q");
     }
@@ -80,15 +58,5 @@ class IpnetLinkTest extends TcpdumpConformance {
     @Override
     Mutants mutants() {
         return new Mutants("IPNET", 20_250_805L, 24, 3, 24, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

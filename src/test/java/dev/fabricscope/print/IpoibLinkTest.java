@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * 20-byte hardware addresses, MPLS, a type tcpdump names but does not decode, unknown types; with and without -e, in
  * the verbosities, whole, cut after every byte and mutated.
  */
-class IpoibLinkTest extends TcpdumpConformance {
+class IpoibLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -74,26 +74,10 @@ class IpoibLinkTest extends TcpdumpConformance {
         return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
     }
 
-    /** Cut from byte 1 on. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
     /** The end of the header (type, reserved bytes) and what follows. */
     @Override
     int mutantStart(byte[] frame) {
         return 36;
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v");
     }
 
     /**
@@ -111,10 +95,5 @@ class IpoibLinkTest extends TcpdumpConformance {
     @Override
     List<String> allocationFlags() {
         return List.of("-v", "-e -v", "-e -x");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
  * bytes; IPv4 and IPv6 payloads, other families, unknown versions, no payload, bad TLV lengths; with and without -e,
  * in the verbosities, whole, cut after every byte and mutated.
  */
-class NflogLinkTest extends TcpdumpConformance {
+class NflogLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -89,17 +89,6 @@ class NflogLinkTest extends TcpdumpConformance {
         return LinkType.NFLOG;
     }
 
-    /** Cut from the link header's second byte; mutated from its first. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
     @Override
     Mutants mutants() {
         return new Mutants("NFLOG", 20_250_804L, 24, 3, 80, MutatedFrames.ALL);
@@ -108,25 +97,5 @@ class NflogLinkTest extends TcpdumpConformance {
     @Override
     List<String> wholeFlags() {
         return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

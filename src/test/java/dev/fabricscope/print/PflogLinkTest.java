@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
  * 64 bytes) before IPv4 and IPv6 (the BSDs' three AF_INET6 values), other families, longer and invalid header
  * lengths; with and without -e, whole, cut after every byte and mutated.
  */
-class PflogLinkTest extends TcpdumpConformance {
+class PflogLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -75,44 +75,13 @@ class PflogLinkTest extends TcpdumpConformance {
         return LinkType.PFLOG;
     }
 
-    /** Cut from the link header's second byte; mutated from its first. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
     @Override
     Mutants mutants() {
         return new Mutants("PFLOG", 20_261_123L, 24, 3, 64, MutatedFrames.ALL);
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
     List<String> mutantFlags() {
         return List.of("-e -x", "-v", "-e -q");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * and we print (Ethernet, NULL, raw IP, PPP, Cisco HDLC, Linux cooked, pflog, enc, pktap again), DLTs without a printer, no
  * data and unknown records, invalid lengths; also LINKTYPE_USER2, which tcpdump reads as PKTAP.
  */
-class PktapLinkTest extends TcpdumpConformance {
+class PktapLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -107,17 +107,6 @@ class PktapLinkTest extends TcpdumpConformance {
         return LinkType.PKTAP;
     }
 
-    /** Cut from the link header's second byte; mutated from its first. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
     @Override
     Mutants mutants() {
         return new Mutants("PKTAP", 20_261_124L, 16, 3, 16, MutatedFrames.ALL);
@@ -134,27 +123,7 @@ class PktapLinkTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
     List<String> mutantFlags() {
         return List.of("-e -x", "-v", "-e -q");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * (bare and after radiotap), Ethernet, NULL, raw IP; DLTs tcpdump has no printer for; invalid and cut lengths;
  * with and without -e, whole, cut after every byte and mutated.
  */
-class PpiLinkTest extends TcpdumpConformance {
+class PpiLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -87,17 +87,6 @@ class PpiLinkTest extends TcpdumpConformance {
         return LinkType.PPI;
     }
 
-    /** Cut from the link header's second byte; mutated from its first. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
     @Override
     Mutants mutants() {
         return new Mutants("PPI", 20_261_126L, 16, 3, 8, MutatedFrames.ALL);
@@ -114,27 +103,7 @@ class PpiLinkTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
     List<String> mutantFlags() {
         return List.of("-e -x", "-v", "-e -q");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

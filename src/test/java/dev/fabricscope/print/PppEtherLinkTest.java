@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
  * direction, compressed protocol, shorter than a header), which decide what -x leaves out; with and without -e, in
  * the verbosities, whole, cut after every byte and mutated.
  */
-class PppEtherLinkTest extends TcpdumpConformance {
+class PppEtherLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -55,17 +55,6 @@ class PppEtherLinkTest extends TcpdumpConformance {
         return LinkType.PPP_ETHER;
     }
 
-    /** Cut from the link header's second byte; mutated from its first. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
     /** Not compared: mutants whose byte 6 is 0x7e (HDLC-escaped, a known difference). */
     @Override
     Mutants mutants() {
@@ -79,22 +68,7 @@ class PppEtherLinkTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
     List<String> mutantFlags() {
         return List.of("-e -x", "-v", "-x");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
  * header (CIDs, ports, operation, transport, transport header length), the virtio transport header (-v), payloads
  * (-vv), other transports, invalid operations and types; in the verbosities, whole, cut after every byte and mutated.
  */
-class VsockLinkTest extends TcpdumpConformance {
+class VsockLinkTest extends LinkConformance {
     @BeforeAll
     static void tcpdump() {
         Oracles.requireTcpdump();
@@ -69,17 +69,6 @@ class VsockLinkTest extends TcpdumpConformance {
         return LinkType.VSOCK;
     }
 
-    /** Cut from the link header's second byte; mutated from its first. */
-    @Override
-    int start(byte[] frame) {
-        return 1;
-    }
-
-    @Override
-    int mutantStart(byte[] frame) {
-        return 0;
-    }
-
     @Override
     Mutants mutants() {
         return new Mutants("VSOCK", 20_250_806L, 24, 3, 80, MutatedFrames.ALL);
@@ -103,10 +92,5 @@ class VsockLinkTest extends TcpdumpConformance {
     @Override
     List<String> allocationFlags() {
         return List.of("", "-vv", "-x");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
     }
 }
