@@ -14,6 +14,7 @@ public final class LinkType {
     public static final int ATM_RFC1483 = 11;  // RFC 1483 LLC/SNAP-encapsulated ATM PDUs
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
+    public static final int ATM_CLIP_19 = 19;  // Linux's DLT_ATM_CLIP value some files carry
     // BSD/OS SLIP and PPP (DLT 15 and 16; LINKTYPE 102 and 103 in files): 16 and 24-byte headers
     public static final int SLIP_BSDOS_15 = 15;
     public static final int PPP_BSDOS_16 = 16;
@@ -25,6 +26,7 @@ public final class LinkType {
     public static final int SLIP_BSDOS = 102;
     public static final int PPP_BSDOS = 103;
     public static final int C_HDLC = 104;     // Cisco HDLC
+    public static final int ATM_CLIP = 106;   // Linux Classical IP over ATM: LLC/SNAP, or (no LLC header) IPv4
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
     public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
     public static final int LOOP = 108;
@@ -94,6 +96,7 @@ public final class LinkType {
             case FRELAY -> "FRELAY";
             case MFR -> "MFR";
             case ATM_RFC1483, ATM_RFC1483_100 -> "ATM_RFC1483";
+            case ATM_CLIP, ATM_CLIP_19 -> "ATM_CLIP";
             case SUNATM -> "SUNATM";
             case LTALK -> "LTALK";
             case SLIP -> "SLIP";
@@ -165,6 +168,7 @@ public final class LinkType {
             case FRELAY -> "Frame Relay";
             case MFR -> "FRF.16 Frame Relay";
             case ATM_RFC1483, ATM_RFC1483_100 -> "RFC 1483 LLC-encapsulated ATM";
+            case ATM_CLIP, ATM_CLIP_19 -> "Linux Classical IP over ATM";
             case SUNATM -> "Sun raw ATM";
             case LTALK -> "Localtalk";
             case SLIP -> "SLIP";
@@ -239,6 +243,7 @@ public final class LinkType {
             case "FRELAY" -> FRELAY;
             case "MFR" -> MFR;
             case "ATM_RFC1483" -> ATM_RFC1483;
+            case "ATM_CLIP" -> ATM_CLIP;
             case "SUNATM" -> SUNATM;
             case "LTALK" -> LTALK;
             case "SLIP" -> SLIP;

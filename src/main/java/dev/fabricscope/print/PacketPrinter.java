@@ -331,6 +331,7 @@ public final class PacketPrinter {
             case LinkType.MFR -> linkLength = frameRelay.multilink(p, length, out);
             case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> linkLength = atm.rfc1483(p, length, out);
             case LinkType.SUNATM -> linkLength = atm.sunatm(p, length, out);
+            case LinkType.ATM_CLIP, LinkType.ATM_CLIP_19 -> linkLength = atm.clip(p, length, out);
             case LinkType.LTALK -> {
                 // tcpdump's ltalk_if_print: where the capture ends inside the headers, all of it is header
                 int header = atalk.llap(p, 0, length, out);
@@ -534,7 +535,8 @@ public final class PacketPrinter {
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
-                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11,
+                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.ATM_CLIP,
+                 LinkType.ATM_CLIP_19, LinkType.IEEE802_11,
                  LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG,
                  LinkType.PKTAP, LinkType.USER2, LinkType.ENC, LinkType.PPI, LinkType.NETANALYZER,
                  LinkType.NETANALYZER_TRANSPARENT, LinkType.PPP_ETHER -> true;
