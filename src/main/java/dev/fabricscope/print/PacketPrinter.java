@@ -1498,14 +1498,18 @@ public final class PacketPrinter {
     }
 
     /**
-     * tcpdump's arcnet_encap_print, or the default dump of what it does not decode (AppleTalk: a known difference),
-     * which its ARCNET printers make even with -q, -x and -X.
+     * tcpdump's arcnet_encap_print (AppleTalk's DDP after "et1 " with -v), or the default dump of what it does not
+     * decode, which its ARCNET printers make even with -q, -x and -X.
      */
     private void arcnetPayload(Packet p, int type, int off, int length, StringBuilder out) {
         switch (type) {
             case ARCTYPE_IP_OLD, 212 -> ip.ipv4(p, off, length, out);
             case 0xc4 -> ip.ipv6(p, off, length, out);
             case ARCTYPE_ARP_OLD, 213, 214 -> arp.format(p, off, length, out);
+            case 221 -> {
+                if (verbosity.verbose()) out.append("et1 ");
+                atalk.ddp(p, off, length, out);
+            }
             case 250 -> ipx.format(p, off, out);
             default -> {
                 if (p.capLen() > off) HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
