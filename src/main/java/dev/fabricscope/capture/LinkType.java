@@ -61,9 +61,11 @@ public final class LinkType {
     public static final int JUNIPER_CHDLC = 181;
     public static final int MFR = 182;        // FRF.16 multilink Frame Relay
     public static final int JUNIPER_VP = 183;       // tcpdump has no printer for VP and ST: UNSUPPORTED
+    public static final int USB_LINUX = 189;  // Linux usbmon: a 48-byte header (URB id, types, bus, device, ...), data
     public static final int PPI = 192;        // per-packet information: a header and fields, then a packet of its DLT
     public static final int ERF = 197;
     public static final int JUNIPER_ST = 200;
+    public static final int USB_LINUX_MMAPPED = 220;   // the same with a 64-byte header (isochronous fields)
     public static final int IPNET = 226;      // Solaris ipnet: a 24-byte header before IPv4/IPv6
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
@@ -135,6 +137,8 @@ public final class LinkType {
             case JUNIPER_PPPOE -> "JUNIPER_PPPOE";
             case JUNIPER_PPP -> "JUNIPER_PPP";
             case JUNIPER_CHDLC -> "JUNIPER_CHDLC";
+            case USB_LINUX -> "USB_LINUX";
+            case USB_LINUX_MMAPPED -> "USB_LINUX_MMAPPED";
             case ERF -> "ERF";
             case IPNET -> "IPNET";
             case IPV4 -> "IPV4";
@@ -207,6 +211,8 @@ public final class LinkType {
             case JUNIPER_PPPOE -> "Juniper PPPoE";
             case JUNIPER_PPP -> "Juniper PPP";
             case JUNIPER_CHDLC -> "Juniper C-HDLC";
+            case USB_LINUX -> "USB with Linux header";
+            case USB_LINUX_MMAPPED -> "USB with padded Linux header";
             case ERF -> "Endace ERF header";
             case IPNET -> "Solaris ipnet";
             case IPV4 -> "Raw IPv4";
@@ -282,6 +288,8 @@ public final class LinkType {
             case "JUNIPER_PPPOE" -> JUNIPER_PPPOE;
             case "JUNIPER_PPP" -> JUNIPER_PPP;
             case "JUNIPER_CHDLC" -> JUNIPER_CHDLC;
+            case "USB_LINUX" -> USB_LINUX;
+            case "USB_LINUX_MMAPPED" -> USB_LINUX_MMAPPED;
             case "ERF" -> ERF;
             case "IPNET" -> IPNET;
             case "IPV4" -> IPV4;

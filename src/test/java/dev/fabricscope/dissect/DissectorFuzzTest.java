@@ -38,7 +38,8 @@ class DissectorFuzzTest {
         LinkType.NETANALYZER, LinkType.NETANALYZER_TRANSPARENT,
         LinkType.PPP_ETHER, LinkType.SYMANTEC_FIREWALL, LinkType.APPLE_IP_OVER_IEEE1394,
         LinkType.IP_OVER_FC, LinkType.FDDI, LinkType.IEEE802, LinkType.SLIP, LinkType.SLIP_BSDOS,
-        LinkType.PPP_BSDOS, LinkType.ARCNET, LinkType.ARCNET_LINUX, LinkType.ATM_CLIP};
+        LinkType.PPP_BSDOS, LinkType.ARCNET, LinkType.ARCNET_LINUX, LinkType.ATM_CLIP,
+        LinkType.USB_LINUX, LinkType.USB_LINUX_MMAPPED};
     // new ones at the end: a seed's last byte picks its type modulo the count, so seeds end in a byte below the count
 
     private static final String[] OFFSET_NAMES = {"ethOffset", "etherTypeOffset", "networkOffset",
