@@ -65,6 +65,7 @@ public final class LinkType {
     public static final int PPI = 192;        // per-packet information: a header and fields, then a packet of its DLT
     public static final int ERF = 197;
     public static final int JUNIPER_ST = 200;
+    public static final int BLUETOOTH_HCI_H4_WITH_PHDR = 201;   // a 4-byte direction header, then an HCI UART packet
     public static final int USB_LINUX_MMAPPED = 220;   // the same with a 64-byte header (isochronous fields)
     public static final int IPNET = 226;      // Solaris ipnet: a 24-byte header before IPv4/IPv6
     public static final int IPV4 = 228;
@@ -139,6 +140,7 @@ public final class LinkType {
             case JUNIPER_CHDLC -> "JUNIPER_CHDLC";
             case USB_LINUX -> "USB_LINUX";
             case USB_LINUX_MMAPPED -> "USB_LINUX_MMAPPED";
+            case BLUETOOTH_HCI_H4_WITH_PHDR -> "BLUETOOTH_HCI_H4_WITH_PHDR";
             case ERF -> "ERF";
             case IPNET -> "IPNET";
             case IPV4 -> "IPV4";
@@ -213,6 +215,7 @@ public final class LinkType {
             case JUNIPER_CHDLC -> "Juniper C-HDLC";
             case USB_LINUX -> "USB with Linux header";
             case USB_LINUX_MMAPPED -> "USB with padded Linux header";
+            case BLUETOOTH_HCI_H4_WITH_PHDR -> "Bluetooth HCI UART transport layer plus pseudo-header";
             case ERF -> "Endace ERF header";
             case IPNET -> "Solaris ipnet";
             case IPV4 -> "Raw IPv4";
@@ -290,6 +293,7 @@ public final class LinkType {
             case "JUNIPER_CHDLC" -> JUNIPER_CHDLC;
             case "USB_LINUX" -> USB_LINUX;
             case "USB_LINUX_MMAPPED" -> USB_LINUX_MMAPPED;
+            case "BLUETOOTH_HCI_H4_WITH_PHDR" -> BLUETOOTH_HCI_H4_WITH_PHDR;
             case "ERF" -> ERF;
             case "IPNET" -> IPNET;
             case "IPV4" -> IPV4;

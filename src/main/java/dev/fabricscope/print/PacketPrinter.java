@@ -144,6 +144,7 @@ public final class PacketPrinter {
     private final FrameRelayFormatter frameRelay;
     private final AtmFormatter atm;
     private final UsbFormatter usb;
+    private final BluetoothFormatter bluetooth;
     /** {@link #encapsulated} as the ATM printers call it (one reference, made once). */
     private final Encapsulated carried = this::encapsulated;
     private final RadiotapFormatter radiotap = new RadiotapFormatter();
@@ -254,6 +255,7 @@ public final class PacketPrinter {
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
         this.usb = new UsbFormatter(verbosity, earlyEnd);
+        this.bluetooth = new BluetoothFormatter(linkHeaders, defaultPrint, earlyEnd);
         this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
         this.legacyLinks = new LegacyLinkFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
             llc);
@@ -335,6 +337,7 @@ public final class PacketPrinter {
             case LinkType.SUNATM -> linkLength = atm.sunatm(p, length, out);
             case LinkType.ATM_CLIP, LinkType.ATM_CLIP_19 -> linkLength = atm.clip(p, length, out);
             case LinkType.USB_LINUX, LinkType.USB_LINUX_MMAPPED -> linkLength = usb.format(p, p.linkType(), out);
+            case LinkType.BLUETOOTH_HCI_H4_WITH_PHDR -> linkLength = bluetooth.format(p, length, out);
             case LinkType.LTALK -> {
                 // tcpdump's ltalk_if_print: where the capture ends inside the headers, all of it is header
                 int header = atalk.llap(p, 0, length, out);
@@ -539,7 +542,8 @@ public final class PacketPrinter {
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
                  LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.ATM_CLIP,
-                 LinkType.ATM_CLIP_19, LinkType.USB_LINUX, LinkType.USB_LINUX_MMAPPED, LinkType.IEEE802_11,
+                 LinkType.ATM_CLIP_19, LinkType.USB_LINUX, LinkType.USB_LINUX_MMAPPED,
+                 LinkType.BLUETOOTH_HCI_H4_WITH_PHDR, LinkType.IEEE802_11,
                  LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG,
                  LinkType.PKTAP, LinkType.USER2, LinkType.ENC, LinkType.PPI, LinkType.NETANALYZER,
                  LinkType.NETANALYZER_TRANSPARENT, LinkType.PPP_ETHER -> true;
