@@ -10,7 +10,6 @@ package dev.fabricscope.capture;
  * the first one that was not, as libpcap's do.
  */
 final class HostOrderHeaders {
-    private static final int USB_LINUX = 189, USB_LINUX_MMAPPED = 220;   // not printed: named here only
     private static final int SLL_HEADER = 16, SLL2_HEADER = 20, SLL_P_CAN = 0x000c, SLL_P_CANFD = 0x000d;
     /** struct pfloghdr: the uid, pid, rule_uid and rule_pid fields, each present when length says so. */
     private static final int[] PFLOG_FIELDS = {44, 48, 52, 56};
@@ -31,8 +30,8 @@ final class HostOrderHeaders {
             case LinkType.PFLOG -> pflog(b, off, cap);
             case LinkType.LINUX_SLL -> socketCanId(b, off, cap, SLL_HEADER, 14);
             case LinkType.LINUX_SLL2 -> socketCanId(b, off, cap, SLL2_HEADER, 0);
-            case USB_LINUX -> usb(b, off, packet.capLen(), false);
-            case USB_LINUX_MMAPPED -> usb(b, off, packet.capLen(), true);
+            case LinkType.USB_LINUX -> usb(b, off, packet.capLen(), false);
+            case LinkType.USB_LINUX_MMAPPED -> usb(b, off, packet.capLen(), true);
             default -> { }
         }
     }

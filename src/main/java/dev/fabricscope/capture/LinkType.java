@@ -14,6 +14,7 @@ public final class LinkType {
     public static final int ATM_RFC1483 = 11;  // RFC 1483 LLC/SNAP-encapsulated ATM PDUs
     public static final int RAW_12 = 12;      // OpenBSD DLT_RAW value some files carry
     public static final int RAW_14 = 14;      // BSD/OS DLT_RAW value
+    public static final int ATM_CLIP_19 = 19;  // Linux's DLT_ATM_CLIP value some files carry
     // BSD/OS SLIP and PPP (DLT 15 and 16; LINKTYPE 102 and 103 in files): 16 and 24-byte headers
     public static final int SLIP_BSDOS_15 = 15;
     public static final int PPP_BSDOS_16 = 16;
@@ -25,6 +26,7 @@ public final class LinkType {
     public static final int SLIP_BSDOS = 102;
     public static final int PPP_BSDOS = 103;
     public static final int C_HDLC = 104;     // Cisco HDLC
+    public static final int ATM_CLIP = 106;   // Linux Classical IP over ATM: LLC/SNAP, or (no LLC header) IPv4
     public static final int FRELAY = 107;    // Frame Relay: a Q.922 address, then Cisco's ethertype or UI and an NLPID
     public static final int IEEE802_11 = 105;        // 802.11 frames, no radio header
     public static final int LOOP = 108;
@@ -59,10 +61,13 @@ public final class LinkType {
     public static final int JUNIPER_CHDLC = 181;
     public static final int MFR = 182;        // FRF.16 multilink Frame Relay
     public static final int JUNIPER_VP = 183;       // tcpdump has no printer for VP and ST: UNSUPPORTED
+    public static final int USB_LINUX = 189;  // Linux usbmon: a 48-byte header (URB id, types, bus, device, ...), data
     public static final int IEEE802_15_4_WITHFCS = 195;   // an 802.15.4 MAC frame and (as tcpdump tests) its FCS
     public static final int PPI = 192;        // per-packet information: a header and fields, then a packet of its DLT
     public static final int ERF = 197;
     public static final int JUNIPER_ST = 200;
+    public static final int BLUETOOTH_HCI_H4_WITH_PHDR = 201;   // a 4-byte direction header, then an HCI UART packet
+    public static final int USB_LINUX_MMAPPED = 220;   // the same with a 64-byte header (isochronous fields)
     public static final int IPNET = 226;      // Solaris ipnet: a 24-byte header before IPv4/IPv6
     public static final int IPV4 = 228;
     public static final int IEEE802_15_4_NOFCS = 230;     // an 802.15.4 MAC frame (tcpdump still tests for an FCS)

@@ -22,7 +22,7 @@ import dev.fabricscope.capture.Packet;
  * its 44-byte header; ARP's type is recorded too), NFLOG (the IPv4 or IPv6 packet in the payload TLV), PFLOG (the
  * IPv4 or IPv6 packet after pf's header), PKTAP and USER2 (Ethernet, NULL, LOOP and raw IP after macOS's header), ENC (IPv4 or
  * IPv6 after OpenBSD's enc header), FRELAY and MFR (IPv4 and IPv6 after the Frame
- * Relay header). Encapsulations
+ * Relay header), ATM_CLIP (IPv4 and IPv6 after LLC/SNAP, else IPv4). Encapsulations
  * and heuristics are described in {@link EthernetLayer}, {@link IpLayer} and {@link TransportLayer}.
  */
 public final class Dissector {
@@ -66,6 +66,10 @@ public final class Dissector {
     static final int CHDLC_UNICAST = 0x0f;
     static final int CHDLC_BROADCAST = 0x8f;
 
+    // ATM_CLIP: LLC/SNAP's DSAP, SSAP and control (0xaaaa03) and the ethertype OUI (0), then the ethertype.
+    static final int CLIP_LLC_SNAP = 0xaaaa03;
+    static final int CLIP_LLC_LENGTH = 6;
+
     // LINKTYPE_IPOIB: two 20-byte hardware-address fields, the ethertype, 2 reserved bytes.
     static final int IPOIB_HEADER_LENGTH = 44;
     static final int IPOIB_TYPE_OFFSET = 40;
@@ -107,6 +111,7 @@ public final class Dissector {
             case LinkType.JUNIPER_ETHER -> juniperEther(p, l);
             case LinkType.FRELAY -> frameRelay(p, l, 0);
             case LinkType.MFR -> multilinkFrameRelay(p, l);
+            case LinkType.ATM_CLIP, LinkType.ATM_CLIP_19 -> atmClip(p, l);
             default -> l.linkUnsupported = true;
         }
         return l.malformed == Malformed.NONE;
@@ -144,6 +149,19 @@ public final class Dissector {
             return;
         }
         if (p.u8(1) == 0) EthernetLayer.pppoe(p, l, 0);   // discovery packets carry tags only
+    }
+
+    /**
+     * ATM_CLIP: RFC 1483's LLC/SNAP header with the ethertype OUI, then IPv4 or IPv6 by its type; without it an IPv4
+     * packet, as tcpdump guesses (its six bytes are read first).
+     */
+    private static void atmClip(Packet p, Layers l) {
+        if (!p.has(0, CLIP_LLC_LENGTH)) {
+            l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
+            return;
+        }
+        if (p.u24(0) == CLIP_LLC_SNAP && p.u24(3) == 0) typedHeader(p, l, CLIP_LLC_LENGTH + 2, CLIP_LLC_LENGTH);
+        else IpLayer.ipv4(p, l, 0);
     }
 
     /** An Ethernet frame after a {@code header}-byte pseudo-header (netANALYZER's). */

@@ -7,12 +7,17 @@ import dev.fabricscope.capture.Packet;
  * "ARP, Reply A is-at MAC, length N"; -v adds the hardware/protocol types. The fields sit at fixed
  * offsets after the ethertype the dissector located. An unknown operation's name is followed by the ARP packet's
  * captured bytes in hex and ASCII and no length, as tcpdump's arp_print calls its default print unconditionally
- * (even with -q, -x and -X, unlike the dumps of unknown ethertypes). Known difference: tcpdump prints ATM ARP
- * (hardware type 19, RFC 2225) with its own layout (atmarp_print), and Frame Relay (15) hardware addresses as Q.922
- * DLCIs; this prints them as any other.
+ * (even with -q, -x and -X, unlike the dumps of unknown ethertypes). ATM ARP (hardware type 19, RFC 2225) has its
+ * own layout and lines (tcpdump's atmarp_print). Known difference: tcpdump prints Frame Relay (15) hardware addresses
+ * as Q.922 DLCIs; this prints them as any other.
  */
 final class ArpFormatter {
     private static final int FIXED = 8;
+    /** RFC 2225's fixed part: types, operation, and the six type/length bytes of the addresses. */
+    private static final int ATM_FIXED = 12;
+    private static final int HARDWARE_ATM = 19;
+    /** The low bits of an ATM number's or subaddress's type/length byte (0x40 flags E.164). */
+    private static final int ATM_LENGTH = 0x3f;
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_TRAIL = 0x1000;
     private static final int REQUEST = 1, REPLY = 2, REVERSE_REQUEST = 3, REVERSE_REPLY = 4,
             INVERSE_REQUEST = 8, INVERSE_REPLY = 9, NAK = 10;
@@ -36,6 +41,10 @@ final class ArpFormatter {
             return;
         }
         int hrd = p.u16(off), pro = p.u16(off + 2), hln = p.u8(off + 4), pln = p.u8(off + 5), op = p.u16(off + 6);
+        if (hrd == HARDWARE_ATM) {
+            atm(p, off, length, out);
+            return;
+        }
         int sha = off + FIXED, spa = sha + hln, tha = spa + pln, tpa = tha + hln;
         if (!p.has(tpa, pln)) {
             earlyEnd.mark(out, "arp");
@@ -97,6 +106,100 @@ final class ArpFormatter {
             }
         }
         out.append(", length ").append(length);
+    }
+
+    /**
+     * ATM ARP as tcpdump's atmarp_print: the types and both protocol lengths ("len S/T") unless both addresses are
+     * IPv4 (and always with -v); ATM numbers with their subaddresses after a comma. Reverse operations and unknown
+     * ones dump the captured bytes, as in plain ARP.
+     */
+    private void atm(Packet p, int off, int length, StringBuilder out) {
+        if (!p.has(off, ATM_FIXED)) {
+            earlyEnd.mark(out, "arp");
+            return;
+        }
+        int hrd = p.u16(off), pro = p.u16(off + 2), op = p.u16(off + 6);
+        int shl = p.u8(off + 4) & ATM_LENGTH, ssl = p.u8(off + 5) & ATM_LENGTH, spl = p.u8(off + 8);
+        int thl = p.u8(off + 9) & ATM_LENGTH, tsl = p.u8(off + 10) & ATM_LENGTH, tpl = p.u8(off + 11);
+        int sha = off + ATM_FIXED, ssa = sha + shl, spa = ssa + ssl, tha = spa + spl, tsa = tha + thl, tpa = tsa + tsl;
+        if (!p.has(tpa, tpl)) {
+            earlyEnd.mark(out, "arp");
+            return;
+        }
+        if (!linkHeaders) out.append("ARP, ");
+        boolean verbose = verbosity.verbose();
+        boolean ip = pro == ETHERTYPE_IPV4 || pro == ETHERTYPE_TRAIL;
+        if (!ip || spl != 4 || tpl != 4 || verbose) {
+            appendHardware(out, hrd);
+            out.append(", ");
+            appendProtocol(out, pro);
+            out.append(" (len ").append(spl).append('/').append(tpl).append(')');
+            if (!verbose) {
+                out.append(", length ").append(length);
+                return;
+            }
+            out.append(", ");
+        }
+        appendOperation(out, op);
+        out.append(' ');
+        switch (op) {
+            case REQUEST -> {
+                out.append("who-has ");
+                atmProtocolAddress(p, tpa, ip, tpl, "<wrong tplen>", out);
+                if (thl != 0) {
+                    out.append(" (");
+                    atmAddress(p, tha, thl, tsa, tsl, out);
+                    out.append(')');
+                }
+                out.append(" tell ");
+                atmProtocolAddress(p, spa, ip, spl, "<wrong splen>", out);
+            }
+            case REPLY -> {
+                atmProtocolAddress(p, spa, ip, spl, "<wrong splen>", out);
+                out.append(" is-at ");
+                atmAddress(p, sha, shl, ssa, ssl, out);
+            }
+            case INVERSE_REQUEST -> {
+                out.append("who-is ");
+                atmAddress(p, tha, thl, tsa, tsl, out);
+                out.append(" tell ");
+                atmAddress(p, sha, shl, ssa, ssl, out);
+            }
+            case INVERSE_REPLY -> {
+                atmAddress(p, sha, shl, ssa, ssl, out);
+                out.append("at ");   // tcpdump's spacing: no blank before "at"
+                atmProtocolAddress(p, spa, ip, spl, "<wrong splen>", out);
+            }
+            case NAK -> {
+                out.append("for ");
+                atmProtocolAddress(p, spa, ip, spl, "<wrong splen>", out);
+            }
+            default -> {
+                HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);
+                return;
+            }
+        }
+        out.append(", length ").append(length);
+    }
+
+    private static void atmProtocolAddress(Packet p, int off, boolean ip, int len, String wrongLength,
+            StringBuilder out) {
+        if (!ip) out.append("<wrong proto type>");
+        else if (len != 4) out.append(wrongLength);
+        else Text.ipv4(out, p, off);
+    }
+
+    /** tcpdump's atmarp_addr_print: the ATM number, then ",subaddress" when there is one. */
+    private static void atmAddress(Packet p, int number, int numberLength, int sub, int subLength, StringBuilder out) {
+        if (numberLength == 0) {
+            out.append("<No address>");
+            return;
+        }
+        Text.linkAddress(out, p, number, numberLength);
+        if (subLength != 0) {
+            out.append(',');
+            Text.linkAddress(out, p, sub, subLength);
+        }
     }
 
     private static void protocolAddress(Packet p, int off, int pro, int pln, StringBuilder out) {

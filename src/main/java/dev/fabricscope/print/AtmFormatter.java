@@ -8,7 +8,7 @@ import dev.fabricscope.capture.Packet;
  * Cisco's NLPID, an LLC header, else a 20-byte 802.6 header first), LINKTYPE_SUNATM's pseudo-header (direction and
  * traffic type, VPI, VCI) before atm_print's PDU (on VPI 0 by the VCI: Q.2931 signalling, OAM F4 cells, ILMI's SNMP;
  * else LANE or LLC), and OAM cells (oam_print, with -v their cell and function types, loopback and AIS/RDI fields and
- * the CRC-10). Every read is checked; where tcpdump's fetch would jump out the line ends with " [|proto]" and {@link
+ * the CRC-10), and LINKTYPE_ATM_CLIP's LLC/SNAP PDUs or bare IPv4 (print-cip.c). Every read is checked; where tcpdump's fetch would jump out the line ends with " [|proto]" and {@link
  * EarlyEnd} is marked. Allocates nothing. One per printer.
  */
 final class AtmFormatter {
@@ -16,6 +16,8 @@ final class AtmFormatter {
     static final int HEC = 1, NO_HEC = 0;
 
     private static final int LLC_UI = 0x03, SUNATM_HEADER = 4, FORE_HEADER = 20;
+    /** LLC/SNAP's DSAP, SSAP and control, and the ethertype OUI: what LINKTYPE_ATM_CLIP's packets are told by. */
+    private static final int CLIP_LLC = 6;
     private static final int LLC_SNAP_UI = 0xaaaa03, LLC_ISONS_UI = 0xfefe03, LLC_IP_UI = 0x060603;
     private static final int VCI_METAC = 1, VCI_BCC = 2, VCI_OAMF4SC = 3, VCI_OAMF4EC = 4, VCI_PPC = 5,
         VCI_ILMIC = 0x10;
@@ -79,6 +81,19 @@ final class AtmFormatter {
             off = FORE_HEADER;
         }
         return off + llcPdu(p, off, length - off, out);
+    }
+
+    /**
+     * LINKTYPE_ATM_CLIP (tcpdump's cip_if_print): -e's length, then an LLC PDU where the packet starts as RFC 1483's
+     * LLC/SNAP header with an ethertype OUI, else an IPv4 packet (ip_print, whatever the version nibble says). The six
+     * bytes compared are fetched first: a shorter packet is " [|cip]". Returns the LLC header length.
+     */
+    int clip(Packet p, int length, StringBuilder out) {
+        if (linkHeaders) out.append(length).append(": ");
+        if (!p.has(0, CLIP_LLC)) return cut(out, "cip");
+        if (p.u24(0) == LLC_SNAP_UI && p.u24(3) == 0) return llcPdu(p, 0, length, out);
+        encapsulated.print(p, 0, length, p.capLen(), LinkType.IPV4, out);
+        return 0;
     }
 
     /** LINKTYPE_SUNATM (sunatm_if_print): the 4-byte pseudo-header, then atm_print; returns its length. */

@@ -146,6 +146,8 @@ public final class PacketPrinter {
     private final JuniperFormatter juniper;
     private final FrameRelayFormatter frameRelay;
     private final AtmFormatter atm;
+    private final UsbFormatter usb;
+    private final BluetoothFormatter bluetooth;
     /** {@link #encapsulated} as the ATM printers call it (one reference, made once). */
     private final Encapsulated carried = this::encapsulated;
     private final RadiotapFormatter radiotap = new RadiotapFormatter();
@@ -257,6 +259,8 @@ public final class PacketPrinter {
         this.enc = new EncFormatter(earlyEnd, ip);
         this.wifi = new Ieee80211Formatter(verbosity, linkHeaders, options.contains(Option.MESH_HEADERS), llc);
         this.juniper = new JuniperFormatter(verbosity, linkHeaders, earlyEnd, ip, ppp, mpls, osi);
+        this.usb = new UsbFormatter(verbosity, earlyEnd);
+        this.bluetooth = new BluetoothFormatter(linkHeaders, defaultPrint, earlyEnd);
         this.atm = new AtmFormatter(verbosity, linkHeaders, earlyEnd, llc, osi, carried);
         this.legacyLinks = new LegacyLinkFormatter(verbosity, linkHeaders, defaultPrint, earlyEnd, this::etherTypeBody,
             llc);
@@ -336,6 +340,9 @@ public final class PacketPrinter {
             case LinkType.MFR -> linkLength = frameRelay.multilink(p, length, out);
             case LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100 -> linkLength = atm.rfc1483(p, length, out);
             case LinkType.SUNATM -> linkLength = atm.sunatm(p, length, out);
+            case LinkType.ATM_CLIP, LinkType.ATM_CLIP_19 -> linkLength = atm.clip(p, length, out);
+            case LinkType.USB_LINUX, LinkType.USB_LINUX_MMAPPED -> linkLength = usb.format(p, p.linkType(), out);
+            case LinkType.BLUETOOTH_HCI_H4_WITH_PHDR -> linkLength = bluetooth.format(p, length, out);
             case LinkType.LTALK -> {
                 // tcpdump's ltalk_if_print: where the capture ends inside the headers, all of it is header
                 int header = atalk.llap(p, 0, length, out);
@@ -541,7 +548,9 @@ public final class PacketPrinter {
                  LinkType.INFINIBAND, LinkType.DSA_TAG_DSA, LinkType.DSA_TAG_EDSA, LinkType.DSA_TAG_BRCM,
                  LinkType.DSA_TAG_BRCM_PREPEND, LinkType.PPP, LinkType.PPP_PPPD, LinkType.PPP_SERIAL, LinkType.C_HDLC,
                  LinkType.IPOIB, LinkType.NFLOG, LinkType.IPNET, LinkType.VSOCK, LinkType.FRELAY, LinkType.MFR,
-                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.IEEE802_11,
+                 LinkType.ATM_RFC1483, LinkType.ATM_RFC1483_100, LinkType.SUNATM, LinkType.ATM_CLIP,
+                 LinkType.ATM_CLIP_19, LinkType.USB_LINUX, LinkType.USB_LINUX_MMAPPED,
+                 LinkType.BLUETOOTH_HCI_H4_WITH_PHDR, LinkType.IEEE802_11,
                  LinkType.IEEE802_11_RADIO, LinkType.PRISM_HEADER, LinkType.IEEE802_11_RADIO_AVS, LinkType.PFLOG,
                  LinkType.PKTAP, LinkType.USER2, LinkType.ENC, LinkType.PPI, LinkType.NETANALYZER,
                  LinkType.NETANALYZER_TRANSPARENT, LinkType.PPP_ETHER, LinkType.IEEE802_15_4_WITHFCS,
@@ -1504,14 +1513,18 @@ public final class PacketPrinter {
     }
 
     /**
-     * tcpdump's arcnet_encap_print, or the default dump of what it does not decode (AppleTalk: a known difference),
-     * which its ARCNET printers make even with -q, -x and -X.
+     * tcpdump's arcnet_encap_print (AppleTalk's DDP after "et1 " with -v), or the default dump of what it does not
+     * decode, which its ARCNET printers make even with -q, -x and -X.
      */
     private void arcnetPayload(Packet p, int type, int off, int length, StringBuilder out) {
         switch (type) {
             case ARCTYPE_IP_OLD, 212 -> ip.ipv4(p, off, length, out);
             case 0xc4 -> ip.ipv6(p, off, length, out);
             case ARCTYPE_ARP_OLD, 213, 214 -> arp.format(p, off, length, out);
+            case 221 -> {
+                if (verbosity.verbose()) out.append("et1 ");
+                atalk.ddp(p, off, length, out);
+            }
             case 250 -> ipx.format(p, off, out);
             default -> {
                 if (p.capLen() > off) HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);

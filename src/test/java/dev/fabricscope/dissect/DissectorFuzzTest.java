@@ -39,7 +39,8 @@ class DissectorFuzzTest {
         LinkType.PPP_ETHER, LinkType.SYMANTEC_FIREWALL, LinkType.APPLE_IP_OVER_IEEE1394,
         LinkType.IP_OVER_FC, LinkType.FDDI, LinkType.IEEE802, LinkType.SLIP, LinkType.SLIP_BSDOS,
         LinkType.PPP_BSDOS, LinkType.ARCNET, LinkType.ARCNET_LINUX,
-        LinkType.IEEE802_15_4_WITHFCS, LinkType.IEEE802_15_4_NOFCS, LinkType.IEEE802_15_4_TAP};
+        LinkType.IEEE802_15_4_WITHFCS, LinkType.IEEE802_15_4_NOFCS, LinkType.IEEE802_15_4_TAP, LinkType.ATM_CLIP,
+        LinkType.USB_LINUX, LinkType.USB_LINUX_MMAPPED, LinkType.BLUETOOTH_HCI_H4_WITH_PHDR};
     // new ones at the end: a seed's last byte picks its type modulo the count, so seeds end in a byte below the count
 
     private static final String[] OFFSET_NAMES = {"ethOffset", "etherTypeOffset", "networkOffset",

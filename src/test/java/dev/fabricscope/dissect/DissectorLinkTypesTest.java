@@ -217,6 +217,23 @@ class DissectorLinkTypesTest {
 
     /** SLIP and SLIP_BSDOS: the IP packet after the 16-byte header. */
     @Test
+    void atmClipWalksSnapOrBareIpv4ToIp() {
+        byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
+        for (int type : new int[] {LinkType.ATM_CLIP, LinkType.ATM_CLIP_19}) {
+            assertTrue(Dissector.dissect(Frames.packet(type, concat(hex("aaaa03 000000 0800"), ip)), l));
+            assertEquals(0x0800, l.etherType);
+            assertEquals(8, l.networkOffset);
+            assertEquals(80, l.dstPort);
+            assertTrue(Dissector.dissect(Frames.packet(type, ip), l));
+            assertEquals(0, l.networkOffset);
+            assertEquals(80, l.dstPort);
+            assertTrue(Dissector.dissect(Frames.packet(type, concat(hex("aaaa03 000000 0806"), new byte[28])), l));
+            assertEquals(-1, l.networkOffset);
+            assertFalse(Dissector.dissect(Frames.packet(type, hex("aaaa03")), l));
+        }
+    }
+
+    @Test
     void slipSkipsItsHeaderToIp() {
         byte[] ip = java.util.Arrays.copyOfRange(ETH_IPV4_TCP.bytes(), 14, ETH_IPV4_TCP.bytes().length);
         byte[] frame = concat(hex("0045"), new byte[14], ip);

@@ -58,6 +58,9 @@ class PpiLinkTest extends LinkConformance {
         f.add(new Frame(ppi(0, 8, 228, new byte[0], v4)));                                  // no fields
         f.add(new Frame(ppi(3, 12, 105, hex("00000000"), beacon)));
         f.add(new Frame(ppi(101, v4)));                                                     // no printer: dump
+        f.add(new Frame(ppi(19, concat(hex("aaaa03 000000 0800"), v4))));                   // Linux's ATM_CLIP
+        f.add(new Frame(ppi(189, UsbLinkTest.header('S', 2, 0x80, 3, 1, UsbFormatter.HEADER))));
+        f.add(new Frame(ppi(201, hex("00000001 01 030c 00"))));                             // Bluetooth H4
         f.add(new Frame(ppi(147, hex("0102030405060708090a0b0c0d0e0f1011"))));
         f.add(new Frame(ppi(0x80000001L, hex("ab"))));
         f.add(new Frame(ppi(105, new byte[0])));                                            // the header alone
@@ -71,7 +74,7 @@ class PpiLinkTest extends LinkConformance {
 
     /**
      * The mutants whose DLT tcpdump prints without a printer or with one we have too (a DLT of a protocol we do not
-     * print, such as Bluetooth's, would print UNSUPPORTED where tcpdump decodes it).
+     * print, such as IEEE 802.15.4's, would print UNSUPPORTED where tcpdump decodes it).
      */
     static List<Frame> printedDlts(List<Frame> mutants) {
         return mutants.stream().filter(m -> {
