@@ -100,6 +100,18 @@ public final class Packet {
         return BigEndian.u32(bytes, offset + off);
     }
 
+    /** Little-endian 16 bits: the byte order of radiotap, PPI, PKTAP, 802.11, 802.15.4, DECnet and vsock fields. */
+    public int le16(int off) {
+        check(off, 2);
+        return (bytes[offset + off] & 0xff) | (bytes[offset + off + 1] & 0xff) << 8;
+    }
+
+    /** Little-endian 32 bits, unsigned. */
+    public long le32(int off) {
+        check(off, 4);
+        return le16(off) | (long) le16(off + 2) << 16;
+    }
+
     /** Copies {@code len} bytes at {@code off} into {@code dst} at {@code dstOff}. */
     public void copyTo(int off, byte[] dst, int dstOff, int len) {
         check(off, len);

@@ -22,16 +22,11 @@ public final class BsdHeaders {
 
     private BsdHeaders() { }
 
-    /** An unsigned little-endian 32-bit field (PKTAP's, PPI's). */
-    public static long le32(Packet p, int off) {
-        return p.u8(off) | p.u8(off + 1) << 8 | p.u8(off + 2) << 16 | (long) p.u8(off + 3) << 24;
-    }
-
     /**
      * A host-order field of the ENC header at {@code off}: read little-endian, unless the family read so has bits
      * above 16 set, when the capturing host was big-endian (tcpdump's test).
      */
     public static int encField(Packet p, int off) {
-        return (le32(p, 0) & 0xffff0000L) != 0 ? (int) p.u32(off) : (int) le32(p, off);
+        return (p.le32(0) & 0xffff0000L) != 0 ? (int) p.u32(off) : (int) p.le32(off);
     }
 }

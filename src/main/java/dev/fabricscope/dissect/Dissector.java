@@ -339,15 +339,15 @@ public final class Dissector {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
-        long header = BsdHeaders.le32(p, 0);
+        long header = p.le32(0);
         if (header < BsdHeaders.PKTAP_MIN_LENGTH || header > p.origLen()) return;
         int off = (int) header;
         if (!p.has(0, off)) {
             l.fail(Malformed.TRUNCATED_LINK_HEADER, 0);
             return;
         }
-        if (BsdHeaders.le32(p, BsdHeaders.PKTAP_RECORD_TYPE) != BsdHeaders.PKTAP_REC_PACKET) return;
-        long dlt = BsdHeaders.le32(p, BsdHeaders.PKTAP_DLT);
+        if (p.le32(BsdHeaders.PKTAP_RECORD_TYPE) != BsdHeaders.PKTAP_REC_PACKET) return;
+        long dlt = p.le32(BsdHeaders.PKTAP_DLT);
         if (dlt == LinkType.EN10MB) EthernetLayer.ethernet(p, l, off);
         else if (dlt == LinkType.NULL) nullOrLoop(p, l, off, false);
         else if (dlt == LinkType.LOOP) nullOrLoop(p, l, off, true);

@@ -38,10 +38,6 @@ final class DecnetFormatter {
         }
     }
 
-    private int le16(long at) {
-        return DecnetNsp.le16(bytes, at);
-    }
-
     /** False where tcpdump goes to its "invalid" label. */
     private boolean routing(Packet p, int ap, int length, StringBuilder out) {
         int caplen = p.capLen() - ap;
@@ -49,7 +45,7 @@ final class DecnetFormatter {
             out.append(" (length ").append(length).append(" < 6)");
             return false;
         }
-        int pktlen = le16(ap);
+        int pktlen = bytes.le16(ap);
         if (pktlen < SHORT_HEADER) {
             out.append(" (pktlen ").append(pktlen).append(" < 6)");
             return false;
@@ -88,15 +84,15 @@ final class DecnetFormatter {
                     return false;
                 }
                 bytes.need(rh, LONG_HEADER);
-                dst = le16(rh + 7);
-                src = le16(rh + 15);
+                dst = bytes.le16(rh + 7);
+                src = bytes.le16(rh + 15);
                 hops = bytes.u8(rh + 18);
                 nsp = rh + LONG_HEADER;
                 nsplen = length - LONG_HEADER;
             }
             case RMF_SHORT -> {
-                dst = le16(rh + 1);
-                src = le16(rh + 3);
+                dst = bytes.le16(rh + 1);
+                src = bytes.le16(rh + 3);
                 hops = (bytes.u8(rh + 5) & 0x3f) + 1;
                 nsp = rh + SHORT_HEADER;
                 nsplen = length - SHORT_HEADER;
@@ -127,8 +123,8 @@ final class DecnetFormatter {
                 out.append("init ");
                 if (length < INIT) return false;
                 bytes.need(rh, INIT);
-                int src = le16(rh + 1), info = bytes.u8(rh + 3), blksize = le16(rh + 4), vers = bytes.u8(rh + 6),
-                    eco = bytes.u8(rh + 7), ueco = bytes.u8(rh + 8), hello = le16(rh + 9);
+                int src = bytes.le16(rh + 1), info = bytes.u8(rh + 3), blksize = bytes.le16(rh + 4), vers = bytes.u8(rh + 6),
+                    eco = bytes.u8(rh + 7), ueco = bytes.u8(rh + 8), hello = bytes.le16(rh + 9);
                 nodeType(info, out);
                 if ((info & 0x04) != 0) out.append("verif ");
                 if ((info & 0x08) != 0) out.append("blo ");
@@ -141,7 +137,7 @@ final class DecnetFormatter {
                 boolean verification = (flags & 0x0f) == 3;
                 out.append(verification ? "verification " : "test ");
                 if (length < VERIFICATION) return false;   // a test message is as long
-                int src = le16(rh + 1), other = bytes.u8(rh + 3);
+                int src = bytes.le16(rh + 1), other = bytes.u8(rh + 3);
                 out.append("src ");
                 address(src, out);
                 out.append(verification ? " fcnval " : " data ");
@@ -152,7 +148,7 @@ final class DecnetFormatter {
                 out.append(level1 ? "lev-1-routing " : "lev-2-routing ");
                 if (length < ROUTING) return false;
                 bytes.need(rh, ROUTING);
-                int src = le16(rh + 1);
+                int src = bytes.le16(rh + 1);
                 out.append("src ");
                 address(src, out);
                 out.append(' ');
@@ -162,9 +158,9 @@ final class DecnetFormatter {
                 out.append("router-hello ");
                 if (length < ROUTER_HELLO) return false;
                 bytes.need(rh, ROUTER_HELLO);
-                int vers = bytes.u8(rh + 1), eco = bytes.u8(rh + 2), ueco = bytes.u8(rh + 3), src = le16(rh + 8),
-                    info = bytes.u8(rh + 10), blksize = le16(rh + 11), priority = bytes.u8(rh + 13),
-                    hello = le16(rh + 15);
+                int vers = bytes.u8(rh + 1), eco = bytes.u8(rh + 2), ueco = bytes.u8(rh + 3), src = bytes.le16(rh + 8),
+                    info = bytes.u8(rh + 10), blksize = bytes.le16(rh + 11), priority = bytes.u8(rh + 13),
+                    hello = bytes.le16(rh + 15);
                 helloInfo(info, out);
                 out.append("vers ").append(vers).append(" eco ").append(eco).append(" ueco ").append(ueco)
                     .append(" src ");
@@ -175,9 +171,9 @@ final class DecnetFormatter {
             case 13 -> {
                 out.append("endnode-hello ");
                 if (length < ENDNODE_HELLO) return false;
-                int vers = bytes.u8(rh + 1), eco = bytes.u8(rh + 2), ueco = bytes.u8(rh + 3), src = le16(rh + 8),
-                    info = bytes.u8(rh + 10), blksize = le16(rh + 11), router = le16(rh + 26),
-                    hello = le16(rh + 28), data = bytes.u8(rh + 31);
+                int vers = bytes.u8(rh + 1), eco = bytes.u8(rh + 2), ueco = bytes.u8(rh + 3), src = bytes.le16(rh + 8),
+                    info = bytes.u8(rh + 10), blksize = bytes.le16(rh + 11), router = bytes.le16(rh + 26),
+                    hello = bytes.le16(rh + 28), data = bytes.u8(rh + 31);
                 helloInfo(info, out);
                 out.append("vers ").append(vers).append(" eco ").append(eco).append(" ueco ").append(ueco)
                     .append(" src ");
@@ -199,9 +195,9 @@ final class DecnetFormatter {
     private void routes(int rp, int len, String what, StringBuilder out) {
         while (len > 6) {
             bytes.need(rp, 6);
-            int count = le16(rp);
+            int count = bytes.le16(rp);
             if (count > 1024) return;   // tcpdump takes the rest for bogus
-            int id = le16(rp + 2), info = le16(rp + 4);
+            int id = bytes.le16(rp + 2), info = bytes.le16(rp + 4);
             rp += 6;
             len -= 6;
             out.append(what).append(id).append('-').append(id + count).append(" cost ").append(info & 0x1ff)

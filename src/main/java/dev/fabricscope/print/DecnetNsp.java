@@ -15,19 +15,13 @@ final class DecnetNsp {
     private DecnetNsp() {
     }
 
-    /** GET_LE_U_2. */
-    static int le16(SnapshotBytes bytes, long at) {
-        bytes.need(at, 2);
-        return bytes.u8(at) | bytes.u8(at + 1) << 8;
-    }
-
     /** print_nsp: the message at {@code nsp}, {@code nsplen} bytes by the routing header's length. */
     static boolean message(SnapshotBytes bytes, int nsp, int nsplen, StringBuilder out) {
         if (nsplen < HEADER) {
             out.append(" (nsplen ").append(nsplen).append(" < 5)");
             return false;
         }
-        int flags = bytes.u8(nsp), dst = le16(bytes, nsp + 1), src = le16(bytes, nsp + 3);
+        int flags = bytes.u8(nsp), dst = bytes.le16(nsp + 1), src = bytes.le16(nsp + 3);
         int subtype = flags & 0x70;
         switch (flags & 0x0c) {
             case DATA -> {
@@ -54,10 +48,10 @@ final class DecnetNsp {
                         out.append(data ? "data-ack " : "ils-ack ").append(src).append('>').append(dst).append(' ');
                         if (nsplen < ACK) return false;
                         bytes.need(nsp, ACK);
-                        int ack = le16(bytes, nsp + 5);
+                        int ack = bytes.le16(nsp + 5);
                         if ((ack & SGQ_ACK) != 0) {
                             acknowledged(ack, "ack ", "nak ", out);
-                            ack = le16(bytes, nsp + 7);
+                            ack = bytes.le16(nsp + 7);
                             if ((ack & SGQ_OACK) != 0) {
                                 other(ack, data ? "oack " : "ackdat ", data ? "onak " : "nakdat ", out);
                             }
@@ -85,13 +79,13 @@ final class DecnetNsp {
                     case 0x30 -> {
                         out.append("disconn-initiate ").append(src).append('>').append(dst).append(' ');
                         if (nsplen < DISCONNECT) return false;
-                        int reason = le16(bytes, nsp + 5), optlen = bytes.u8(nsp + 7);
+                        int reason = bytes.le16(nsp + 5), optlen = bytes.u8(nsp + 7);
                         reason(reason, out);
                         if (optlen != 0) out.append("optlen ").append(optlen).append(' ');
                     }
                     case 0x40 -> {
                         out.append("disconn-confirm ").append(src).append('>').append(dst).append(' ');
-                        reason(le16(bytes, nsp + 5), out);   // tcpdump checks no length here
+                        reason(bytes.le16(nsp + 5), out);   // tcpdump checks no length here
                     }
                     default -> reserved("reserved-ctltype? ", flags, src, dst, out);
                 }
@@ -109,17 +103,17 @@ final class DecnetNsp {
             StringBuilder out) {
         int dataOff = MIN_SEGMENT;
         if (nsplen < dataOff) return false;
-        int ack = le16(bytes, nsp + 5);
+        int ack = bytes.le16(nsp + 5);
         if ((ack & SGQ_ACK) != 0) {
             acknowledged(ack, "ack ", "nak ", out);
             dataOff += 2;
             if (nsplen < dataOff) return false;
-            ack = le16(bytes, nsp + 7);
+            ack = bytes.le16(nsp + 7);
             if ((ack & SGQ_OACK) != 0) {
                 other(ack, oack, onak, out);
                 dataOff += 2;
                 if (nsplen < dataOff) return false;
-                ack = le16(bytes, nsp + 9);
+                ack = bytes.le16(nsp + 9);
             }
         }
         out.append("seg ").append(ack & SGQ_MASK).append(' ');
@@ -129,13 +123,13 @@ final class DecnetNsp {
     /** A link service message: its ack fields (no length checks between them), then the flow control request. */
     private static boolean linkService(SnapshotBytes bytes, int nsp, int nsplen, StringBuilder out) {
         if (nsplen < LINK_SERVICE) return false;
-        int ack = le16(bytes, nsp + 5);
+        int ack = bytes.le16(nsp + 5);
         if ((ack & SGQ_ACK) != 0) {
             acknowledged(ack, "ack ", "nak ", out);
-            ack = le16(bytes, nsp + 7);
+            ack = bytes.le16(nsp + 7);
             if ((ack & SGQ_OACK) != 0) {
                 other(ack, "ackdat ", "nakdat ", out);
-                ack = le16(bytes, nsp + 9);
+                ack = bytes.le16(nsp + 9);
             }
         }
         out.append("seg ").append(ack & SGQ_MASK).append(' ');
@@ -166,7 +160,7 @@ final class DecnetNsp {
 
     /** Connect initiate and confirm: flow control, NSP version, segment size. */
     private static void connect(SnapshotBytes bytes, int nsp, StringBuilder out) {
-        int services = bytes.u8(nsp + 5), info = bytes.u8(nsp + 6), segsize = le16(bytes, nsp + 7);
+        int services = bytes.u8(nsp + 5), info = bytes.u8(nsp + 6), segsize = bytes.le16(nsp + 7);
         switch (services & 0x0c) {
             case 0x04 -> out.append("seg ");
             case 0x08 -> out.append("msg ");

@@ -1,8 +1,5 @@
 package dev.fabricscope.print;
 
-import static dev.fabricscope.print.RadiotapFormatter.le16;
-import static dev.fabricscope.print.RadiotapFormatter.le32;
-
 import dev.fabricscope.capture.Packet;
 
 /**
@@ -58,7 +55,7 @@ final class Ieee80211Formatter {
             out.append(TRUNCATED);
             return origCapLen;
         }
-        int fc = le16(p, off);
+        int fc = p.le16(off);
         int header = headerLength(fc, out);
         if (header == 0) return 0;
         if (pad) header = (header + 3) & ~3;
@@ -130,12 +127,12 @@ final class Ieee80211Formatter {
             if ((fc & 0x0800) != 0) out.append("Retry ");
             if ((fc & 0x8000) != 0) out.append("Strictly Ordered ");
             if ((fc & 0x4000) != 0) out.append("Protected ");
-            if (type != T_CTRL || subtype != CTRL_PS_POLL) out.append(le16(f, 2)).append("us ");
+            if (type != T_CTRL || subtype != CTRL_PS_POLL) out.append(f.le16(2)).append("us ");
         }
         if (mesh != 0) {
             int at = header - mesh, extension = f.u8(at) & 3;
             out.append("MeshData (AE ").append(extension).append(" TTL ").append(f.u8(at + 1)).append(" seq ")
-                .append(le32(f, at + 2));
+                .append(f.le32(at + 2));
             for (int i = 0; i < extension; i++) address(out.append(" A").append(4 + i).append(':'), f, at + 6 + 6 * i);
             out.append(") ");
         }
@@ -166,8 +163,8 @@ final class Ieee80211Formatter {
     /** " RA:.. TA:.. CTL(x) SEQ(n) ", as both the -e header and the body print a BAR. */
     private static void bar(Packet f, StringBuilder out) {
         address(address(out.append(" RA:"), f, 4).append(" TA:"), f, 10).append(" CTL(");
-        Text.hex(out, le16(f, 16));
-        out.append(") SEQ(").append(le16(f, 18)).append(") ");
+        Text.hex(out, f.le16(16));
+        out.append(") SEQ(").append(f.le16(18)).append(") ");
     }
 
     private static void dataHeader(Packet f, int fc, StringBuilder out) {
@@ -198,7 +195,7 @@ final class Ieee80211Formatter {
             }
             case CTRL_PS_POLL -> {
                 out.append(" AID(");
-                Text.hex(out, le16(f, 2));
+                Text.hex(out, f.le16(2));
                 out.append(')');
             }
             case CTRL_RTS -> {
@@ -214,7 +211,7 @@ final class Ieee80211Formatter {
     /** wep_print: " IV:%3x Pad %x KeyID %x" from the 4 bytes at {@code at}; false if they were not captured. */
     static boolean wep(Packet f, int at, StringBuilder out) {
         if (!f.has(at, 4)) return false;
-        long iv = le32(f, at);
+        long iv = f.le32(at);
         out.append(" IV:");
         int v = (int) (iv & 0xffffff);
         if (v < 0x10) out.append("  ");

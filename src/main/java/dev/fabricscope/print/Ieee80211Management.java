@@ -1,7 +1,5 @@
 package dev.fabricscope.print;
 
-import static dev.fabricscope.print.RadiotapFormatter.le16;
-
 import dev.fabricscope.capture.Packet;
 
 /**
@@ -52,9 +50,9 @@ final class Ieee80211Management {
                 if (!fits(f, at, length, 6)) yield false;
                 boolean whole = elements(f, at + 6, length - 6);
                 out.append(" AID(");
-                Text.hex(out, le16(f, at + 4) & 0x3fff);
-                out.append(") :").append((le16(f, at) & 0x10) != 0 ? " PRIVACY " : "").append(": ")
-                    .append(Ieee80211Names.status(le16(f, at + 2)));
+                Text.hex(out, f.le16(at + 4) & 0x3fff);
+                out.append(") :").append((f.le16(at) & 0x10) != 0 ? " PRIVACY " : "").append(": ")
+                    .append(Ieee80211Names.status(f.le16(at + 2)));
                 yield whole;
             }
             case ST_REASSOC_REQUEST -> {
@@ -73,7 +71,7 @@ final class Ieee80211Management {
             case ST_PROBE_RESPONSE, ST_BEACON -> {
                 if (!fits(f, at, length, 12)) yield false;
                 boolean whole = elements(f, at + 12, length - 12);
-                int capability = le16(f, at + 10);
+                int capability = f.le16(at + 10);
                 ssid(f, out);
                 rates(f, out);
                 if (subtype == ST_BEACON) out.append((capability & 1) != 0 ? " ESS" : " IBSS");
@@ -83,14 +81,14 @@ final class Ieee80211Management {
             }
             case ST_DISASSOC -> {
                 if (!fits(f, at, length, 2)) yield false;
-                out.append(": ").append(Ieee80211Names.reason(le16(f, at)));
+                out.append(": ").append(Ieee80211Names.reason(f.le16(at)));
                 yield true;
             }
             case ST_AUTH -> auth(f, at, length, out);
             case ST_DEAUTH -> {
                 if (!fits(f, at, length, 2)) yield false;
                 source(f, out);
-                out.append(Ieee80211Names.reason(le16(f, at)));
+                out.append(Ieee80211Names.reason(f.le16(at)));
                 yield true;
             }
             case ST_ACTION -> {
@@ -119,7 +117,7 @@ final class Ieee80211Management {
     private boolean auth(Packet f, int at, int length, StringBuilder out) {
         if (!fits(f, at, length, 6)) return false;
         boolean whole = elements(f, at + 6, length - 6);
-        int algorithm = le16(f, at), sequence = le16(f, at + 2), status = le16(f, at + 4);
+        int algorithm = f.le16(at), sequence = f.le16(at + 2), status = f.le16(at + 4);
         out.append(" (").append(Ieee80211Names.authAlgorithm(algorithm)).append(")-");
         Text.hex(out, sequence);
         out.append(algorithm == 1 && (sequence == 2 || sequence == 3) ? " [Challenge Text] " : ": ");

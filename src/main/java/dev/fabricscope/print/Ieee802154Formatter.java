@@ -56,7 +56,7 @@ final class Ieee802154Formatter {
             out.append(" [|802.15.4_tap]");
             return caplen;
         }
-        int length = le16(p, 2);
+        int length = p.le16(2);
         if (p.u8(0) != 0 || length < 4) {
             out.append(" (invalid)");
             return 0;
@@ -810,17 +810,11 @@ final class Ieee802154Formatter {
 
     /** Little-endian, as every multi-byte field of 802.15.4. */
     private int u16(int at) {
-        bytes.need(at, 2);
-        return le16(bytes.packet(), at);
+        return bytes.le16(at);
     }
 
     private long u32(int at) {
-        bytes.need(at, 4);
-        return (long) le16(bytes.packet(), at + 2) << 16 | le16(bytes.packet(), at);
-    }
-
-    private static int le16(Packet p, int at) {
-        return p.u8(at) | p.u8(at + 1) << 8;
+        return bytes.le32(at);
     }
 
     private static StringBuilder hex2(StringBuilder out, int value) {

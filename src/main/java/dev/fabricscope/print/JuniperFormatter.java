@@ -277,7 +277,7 @@ final class JuniperFormatter {
         String name = tlvName(type);
         out.append("\n\t  ").append(name == null ? "Unknown" : name).append(" Extension TLV #").append(type)
             .append(", length ").append(length).append(", value ");
-        if (type == TLV_IFD_NAME || length > 4) return;   // the name: tcpdump's FIXME
+        if (type == TLV_IFD_NAME || length > 4) return;   // tcpdump 4.99 prints no value for the name
         long value = 0;   // TLV types below 128 are little-endian, the others big-endian
         for (int i = 0; i < length; i++) {
             int b = p.u8(at + i);

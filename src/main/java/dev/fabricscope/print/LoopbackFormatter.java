@@ -29,7 +29,7 @@ final class LoopbackFormatter {
             earlyEnd.mark(out, "loopback");
             return;
         }
-        int skip = le16(p, off);
+        int skip = p.le16(off);
         off += 2;
         length -= 2;
         out.append(", skipCount ").append(skip);
@@ -54,7 +54,7 @@ final class LoopbackFormatter {
             earlyEnd.mark(out, "loopback");
             return;
         }
-        int function = le16(p, off);
+        int function = p.le16(off);
         off += 2;
         length -= 2;
         out.append(", ");
@@ -72,7 +72,7 @@ final class LoopbackFormatter {
                 earlyEnd.mark(out, "loopback");
                 return;
             }
-            out.append(", receipt number ").append(le16(p, off));
+            out.append(", receipt number ").append(p.le16(off));
             off += 2;
             length -= 2;
             out.append(", data (").append(length).append(" octets)");
@@ -100,7 +100,4 @@ final class LoopbackFormatter {
         if (!p.has(off, length)) earlyEnd.mark(out, "loopback");
     }
 
-    private static int le16(Packet p, int off) {
-        return Integer.reverseBytes(p.u16(off)) >>> 16;
-    }
 }

@@ -397,13 +397,13 @@ final class NfsFormatter {
             case BSD44 -> {
                 minor = b(fh);
                 major = b(fh + 1);
-                inode = le32(fh + 12);
+                inode = p.le32(fh + 12);
             }
             case DECOSF -> {
-                long temp = le32(fh);
+                long temp = p.le32(fh);
                 minor = temp & 0xfffff;
                 major = (temp >>> 20) & 0xfff;
-                inode = le32(fh + 12);
+                inode = p.le32(fh + 12);
             }
             case IRIX4, SUNOS4 -> {
                 minor = b(fh + 3);
@@ -418,11 +418,11 @@ final class NfsFormatter {
             case ULTRIX -> {
                 minor = b(fh);
                 major = b(fh + 1);
-                inode = le32(fh + 4);
+                inode = p.le32(fh + 4);
             }
             case VMSUCX -> {
-                minor = le32(fh);
-                major = le32(fh + 4);
+                minor = p.le32(fh);
+                major = p.le32(fh + 4);
                 inode = (long) b(fh + 26) << 24 | (long) b(fh + 27) << 16 | b(fh + 22) | b(fh + 23) << 8;
             }
             case HPUX9 -> {
@@ -928,10 +928,6 @@ final class NfsFormatter {
 
     private int b(int off) {
         return p.u8(off);
-    }
-
-    private long le32(int off) {
-        return b(off) | b(off + 1) << 8 | b(off + 2) << 16 | (long) b(off + 3) << 24;
     }
 
     private static int far(long offset) {

@@ -438,7 +438,7 @@ public final class PacketPrinter {
             out.append(" [|ppi]");
             return p.capLen();
         }
-        long dlt = BsdHeaders.le32(p, 4);
+        long dlt = p.le32(4);
         if (linkHeaders) ppiHeader(p, dlt, hdr, length, out);
         int carried = carriedLink(p, hdr, length, dlt, out);
         if (carried < 0) {

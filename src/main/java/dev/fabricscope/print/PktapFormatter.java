@@ -19,15 +19,15 @@ final class PktapFormatter {
     private PktapFormatter() { }
 
     static long headerLength(Packet p) {
-        return BsdHeaders.le32(p, 0);
+        return p.le32(0);
     }
 
     static long recordType(Packet p) {
-        return BsdHeaders.le32(p, BsdHeaders.PKTAP_RECORD_TYPE);
+        return p.le32(BsdHeaders.PKTAP_RECORD_TYPE);
     }
 
     static long dlt(Packet p) {
-        return BsdHeaders.le32(p, BsdHeaders.PKTAP_DLT);
+        return p.le32(BsdHeaders.PKTAP_DLT);
     }
 
     /**

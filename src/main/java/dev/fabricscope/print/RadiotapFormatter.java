@@ -50,14 +50,14 @@ final class RadiotapFormatter {
         flags = 0;
         int caplen = p.capLen() - off;
         if (caplen < FIXED) return truncated(out);
-        int length = le16(p, off + 2);
+        int length = p.le16(off + 2);
         if (length < FIXED || caplen < length) return truncated(out);
         this.p = p;
         this.base = off;
         this.len = length;
         this.next = FIXED;
         int last = off + 4;
-        while (last + 4 <= off + length && (le32(p, last) & 1L << EXT) != 0) {
+        while (last + 4 <= off + length && (p.le32(last) & 1L << EXT) != 0) {
             last += 4;
             advance(4);
         }
@@ -66,7 +66,7 @@ final class RadiotapFormatter {
         boolean vendor = false;
         int skip = 0;
         for (int word = off + 4; word <= last; word += 4) {
-            int present = (int) le32(p, word);
+            int present = (int) p.le32(word);
             if (vendor) {
                 if (!advance(skip)) break;
                 skip = 0;
@@ -280,24 +280,17 @@ final class RadiotapFormatter {
 
     private int u16() {
         int at = reserve(2);
-        return at < 0 ? 0 : le16(p, at);
+        return at < 0 ? 0 : p.le16(at);
     }
 
     private long u32() {
         int at = reserve(4);
-        return at < 0 ? 0 : le32(p, at);
+        return at < 0 ? 0 : p.le32(at);
     }
 
     private long u64() {
         int at = reserve(8);
-        return at < 0 ? 0 : le32(p, at) | le32(p, at + 4) << 32;
+        return at < 0 ? 0 : p.le32(at) | p.le32(at + 4) << 32;
     }
 
-    static int le16(Packet p, int off) {
-        return p.u8(off) | p.u8(off + 1) << 8;
-    }
-
-    static long le32(Packet p, int off) {
-        return le16(p, off) | (long) le16(p, off + 2) << 16;
-    }
 }

@@ -85,6 +85,16 @@ class SnapshotBytes implements AutoCloseable {
         return packet.u32((int) at);
     }
 
+    final int le16(long at) {
+        need(at, 2);
+        return packet.le16((int) at);
+    }
+
+    final long le32(long at) {
+        need(at, 4);
+        return packet.le32((int) at);
+    }
+
     final long u64(long at) {
         need(at, 8);
         return packet.u32((int) at) << 32 | packet.u32((int) at + 4);

@@ -29,7 +29,7 @@ final class VsockFormatter {
             out.append(" [|vsock]");
             return capLen;
         }
-        int transport = le16(p, 26);
+        int transport = p.le16(26);
         if (transport < TRANSPORTS.length) out.append(TRANSPORTS[transport]);
         else out.append("Invalid transport (").append(transport).append(')');
         int transportLength = transport == TRANSPORT_VIRTIO ? VIRTIO_HEADER : 0;
@@ -43,10 +43,10 @@ final class VsockFormatter {
             out.append(' ');
         }
         Text.u64(out, le64(p, 0));
-        out.append('.').append(le32(p, 16)).append(" > ");
+        out.append('.').append(p.le32(16)).append(" > ");
         Text.u64(out, le64(p, 8));
-        out.append('.').append(le32(p, 20)).append(' ');
-        int op = le16(p, 24);
+        out.append('.').append(p.le32(20)).append(' ');
+        int op = p.le16(24);
         if (op < OPS.length) out.append(OPS[op]);
         else out.append(" invalid op (").append(op).append(')');
         out.append(", length ").append(capLen);   // the captured length, as tcpdump prints it
@@ -66,29 +66,21 @@ final class VsockFormatter {
 
     /** vsock_virtio_hdr_print: " (len L, type T, op O, flags F, buf_alloc B, fwd_cnt C)". */
     private static void virtio(Packet p, int off, StringBuilder out) {
-        out.append(" (len ").append(le32(p, off + 24));
-        int type = le16(p, off + 28);
+        out.append(" (len ").append(p.le32(off + 24));
+        int type = p.le16(off + 28);
         out.append(", type ");
         if (type == 1) out.append("STREAM");
         else out.append("Invalid type (").append(type).append(')');
-        int op = le16(p, off + 30);
+        int op = p.le16(off + 30);
         out.append(", op ");
         if (op < VIRTIO_OPS.length) out.append(VIRTIO_OPS[op]);
         else out.append("Invalid op (").append(op).append(')');
         out.append(", flags ");
-        Text.hex(out, le32(p, off + 32));
-        out.append(", buf_alloc ").append(le32(p, off + 36)).append(", fwd_cnt ").append(le32(p, off + 40)).append(')');
-    }
-
-    private static int le16(Packet p, int off) {
-        return p.u8(off) | p.u8(off + 1) << 8;
-    }
-
-    private static long le32(Packet p, int off) {
-        return le16(p, off) | (long) le16(p, off + 2) << 16;
+        Text.hex(out, p.le32(off + 32));
+        out.append(", buf_alloc ").append(p.le32(off + 36)).append(", fwd_cnt ").append(p.le32(off + 40)).append(')');
     }
 
     private static long le64(Packet p, int off) {
-        return le32(p, off) | le32(p, off + 4) << 32;
+        return p.le32(off) | p.le32(off + 4) << 32;
     }
 }
