@@ -76,6 +76,14 @@ abstract class TcpdumpConformance {
         return cutFrames();
     }
 
+    /**
+     * Whether a mutant is compared: false for a known difference that only shows once the mutant is made (the
+     * choice cannot be {@link Mutants#keep}'s, which would change the random sequence the mutants come from).
+     */
+    boolean comparesMutant(byte[] mutant) {
+        return true;
+    }
+
     /** The flag sets the printer must print in without allocating. */
     List<String> allocationFlags() {
         return List.of("", "-v", "-vv");
@@ -102,7 +110,7 @@ abstract class TcpdumpConformance {
     void mutantsAsTcpdump() throws Exception {
         Mutants m = mutants();
         List<Frame> mutants = MutatedFrames.of(mutantBases(), m.name(), m.seed(), m.rounds(), this::mutantStart,
-            m.maxChanges(), m.headSpan(), m.keep());
+            m.maxChanges(), m.headSpan(), m.keep()).stream().filter(f -> comparesMutant(f.bytes())).toList();
         assertAsTcpdump("mutants", mutants, mutantFlags());
     }
 
