@@ -47,21 +47,10 @@ class NetanalyzerLinkTest {
     }
 
     /** Both link types' checks: the same frames behind each one's header, the same flag sets, a seed per type. */
-    abstract static class NetanalyzerType extends TcpdumpConformance {
+    abstract static class NetanalyzerType extends LinkConformance {
         @Override
         List<Frame> frames() {
             return NetanalyzerLinkTest.frames(linkType());
-        }
-
-        /** Cut from the status header's second byte; mutated from its first. */
-        @Override
-        int start(byte[] frame) {
-            return 1;
-        }
-
-        @Override
-        int mutantStart(byte[] frame) {
-            return 0;
         }
 
         /** Mutants of the header and the Ethernet header after it (half the changes in the first 30 bytes). */
@@ -75,25 +64,6 @@ class NetanalyzerLinkTest {
             return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
         }
 
-        @Override
-        List<String> cutFlags() {
-            return List.of("-x", "-e -x", "-v", "-q");
-        }
-
-        @Override
-        List<String> mutantFlags() {
-            return List.of("-e -x", "-v");
-        }
-
-        @Override
-        List<String> allocationFlags() {
-            return List.of("-v", "-e -v", "-e -x", "-q -e");
-        }
-
-        @Override
-        int allocationRepeats() {
-            return 2000;
-        }
     }
 
     @Nested

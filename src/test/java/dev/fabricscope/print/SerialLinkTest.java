@@ -117,21 +117,10 @@ class SerialLinkTest {
     }
 
     /** Each serial link type's checks: its frames, the same flag sets, a seed per type. */
-    abstract static class SerialType extends TcpdumpConformance {
+    abstract static class SerialType extends LinkConformance {
         @Override
         List<Frame> frames() {
             return SerialLinkTest.frames(linkType());
-        }
-
-        /** Cut from the link header's second byte; mutated from its first. */
-        @Override
-        int start(byte[] frame) {
-            return 1;
-        }
-
-        @Override
-        int mutantStart(byte[] frame) {
-            return 0;
         }
 
         /**
@@ -159,19 +148,10 @@ class SerialLinkTest {
         }
 
         @Override
-        List<String> mutantFlags() {
-            return List.of("-e -x", "-v");
-        }
-
-        @Override
         List<String> allocationFlags() {
             return List.of("-v", "-e -v");
         }
 
-        @Override
-        int allocationRepeats() {
-            return 2000;
-        }
     }
 
     @Nested
