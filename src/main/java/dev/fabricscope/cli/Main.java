@@ -140,6 +140,8 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(Main::handleError);
         cli.setParameterExceptionHandler(Main::handleUsageError);
         cli.setUsageHelpAutoWidth(true);
+        // getopt's rule, as tcpdump's: an option's value is the next argument whatever it looks like (-M -key)
+        cli.setAllowOptionsAsOptionParameters(true);
         return cli;
     }
 

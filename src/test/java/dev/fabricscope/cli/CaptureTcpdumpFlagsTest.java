@@ -132,7 +132,8 @@ class CaptureTcpdumpFlagsTest {
     }
 
     /**
-     * -M: a BGP SYN signed (RFC 2385) with the key and one with another key; -u: an NFSv3 GETATTR call's handle.
+     * -M: a BGP SYN signed (RFC 2385) with the key, one with another key and one whose key looks like an option
+     * (getopt takes the next argument as the value, whatever it is); -u: an NFSv3 GETATTR call's handle.
      * The frames are built here (the printers' own tests cover the cases); this checks the flags reach the printer.
      */
     @Test
@@ -143,8 +144,9 @@ class CaptureTcpdumpFlagsTest {
         byte[] udp = concat(u16(800), u16(2049), u16(8 + nfsCall.length), u16(0), nfsCall);
         Files.write(file, concat(hex("d4c3b2a1 0200 0400 00000000 00000000 ffff0000 01000000"),
             record(ipv4Frame(6, signedSyn("bgp-key"))), record(ipv4Frame(6, signedSyn("other"))),
-            record(ipv4Frame(17, udp))));
-        for (String flags : List.of("-M bgp-key", "-M bgp-key -v", "-M other", "-u", "-u -vv", "-v")) {
+            record(ipv4Frame(6, signedSyn("-v"))), record(ipv4Frame(17, udp))));
+        for (String flags : List.of("-M bgp-key", "-M bgp-key -v", "-M other", "-M -v", "-M -v -v", "-u", "-u -vv",
+                "-v")) {
             List<String> args = new ArrayList<>(List.of("-r", file.toString()));
             args.addAll(List.of(flags.split(" ")));
             assertSameAsTcpdump(args.toArray(String[]::new));
