@@ -460,7 +460,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 ? BpfCompiler.DEFAULT_SNAPLEN : snaplen, !noPromiscuous, READ_TIMEOUT_MS, false, 0, false,
                 LiveCapture.Settings.DEFAULT_TIMESTAMP_TYPE, monitorMode))) {   // -I: the types in monitor mode
             Libpcap lib = Libpcap.load();
-            err.println("Data link types for " + device + " (use option -y to set):");
+            err.println(datalinksHeading(device, capture.supportsMonitorMode(), monitorMode));
             for (int dlt : capture.datalinks()) {
                 String name = lib.datalinkName(dlt);
                 if (name == null) {
@@ -475,6 +475,15 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /**
+     * tcpdump -L's first line: on a device that has a monitor mode it says which mode the list is for (-I or not),
+     * since the link types differ between the two.
+     */
+    static String datalinksHeading(String device, boolean supportsMonitorMode, boolean monitorMode) {
+        return "Data link types for " + device + (!supportsMonitorMode ? ""
+            : monitorMode ? " when in monitor mode" : " when not in monitor mode") + " (use option -y to set):";
     }
 
     private void validate() {

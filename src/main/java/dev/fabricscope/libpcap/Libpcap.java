@@ -39,6 +39,7 @@ public final class Libpcap {
     final Downcall pcapSetSnaplen;
     final Downcall pcapSetPromisc;
     final Downcall pcapSetRfmon;
+    final Downcall pcapCanSetRfmon;
     final Downcall pcapSetTimeout;
     final Downcall pcapSetImmediateMode;
     final Downcall pcapSetBufferSize;
@@ -85,6 +86,7 @@ public final class Libpcap {
         this.pcapSetSnaplen = function("pcap_set_snaplen", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetPromisc = function("pcap_set_promisc", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetRfmon = function("pcap_set_rfmon", FunctionDescriptor.of(INT, ADDR, INT));
+        this.pcapCanSetRfmon = function("pcap_can_set_rfmon", FunctionDescriptor.of(INT, ADDR));
         this.pcapSetTimeout = function("pcap_set_timeout", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetImmediateMode = function("pcap_set_immediate_mode", FunctionDescriptor.of(INT, ADDR, INT));
         this.pcapSetBufferSize = function("pcap_set_buffer_size", FunctionDescriptor.of(INT, ADDR, INT));

@@ -47,9 +47,13 @@ public final class LiveCapture implements AutoCloseable {
     private byte[] copy = new byte[2048];   // the current packet, copied out of libpcap's buffer
     /** Nanoseconds per unit of the header's second fraction: 1000 (microseconds) or 1 (nanosecond precision). */
     private final long fractionNanos;
+    /** Whether libpcap can put the device into monitor mode (asked before activation, where libpcap answers). */
+    private final boolean supportsMonitorMode;
 
-    private LiveCapture(Libpcap lib, String device, MemorySegment pcap, boolean nanoseconds) {
+    private LiveCapture(Libpcap lib, String device, MemorySegment pcap, boolean nanoseconds,
+                        boolean supportsMonitorMode) {
         this.lib = lib;
+        this.supportsMonitorMode = supportsMonitorMode;
         this.device = device;
         this.pcap = pcap;
         this.fractionNanos = nanoseconds ? 1 : 1000;
@@ -104,6 +108,7 @@ public final class LiveCapture implements AutoCloseable {
         MemorySegment pcap = create(lib, device);
         boolean ok = false;
         try {
+            boolean monitorCapable = canSetMonitorMode(lib, pcap);
             set(lib, pcap, device, "snaplen", lib.pcapSetSnaplen.handle(), settings.snaplen());
             set(lib, pcap, device, "promiscuous mode", lib.pcapSetPromisc.handle(), settings.promisc() ? 1 : 0);
             if (settings.monitorMode()) set(lib, pcap, device, "monitor mode", lib.pcapSetRfmon.handle(), 1);
@@ -124,7 +129,7 @@ public final class LiveCapture implements AutoCloseable {
                 throw Libpcap.failure("pcap_activate", t);
             }
             if (status < 0) throw new LibpcapException(activationMessage(lib, pcap, device, status));
-            LiveCapture capture = new LiveCapture(lib, device, pcap, settings.nanoseconds());
+            LiveCapture capture = new LiveCapture(lib, device, pcap, settings.nanoseconds(), monitorCapable);
             if (timestampWarning != null) capture.warnings.add(timestampWarning);
             if (status > 0) capture.warnings.add(activationMessage(lib, pcap, device, status));
             ok = true;
@@ -132,6 +137,20 @@ public final class LiveCapture implements AutoCloseable {
         } finally {
             if (!ok) lib.close(pcap);
         }
+    }
+
+    /** pcap_can_set_rfmon, as tcpdump asks it: 1 is yes; 0, or an error (no such device ...), is no. */
+    private static boolean canSetMonitorMode(Libpcap lib, MemorySegment pcap) {
+        try {
+            return (int) lib.pcapCanSetRfmon.handle().invokeExact(pcap) == 1;
+        } catch (Throwable t) {
+            throw Libpcap.failure("pcap_can_set_rfmon", t);
+        }
+    }
+
+    /** Whether the device can capture in 802.11 monitor mode (-I), as libpcap said before activating it. */
+    public boolean supportsMonitorMode() {
+        return supportsMonitorMode;
     }
 
     private static MemorySegment create(Libpcap lib, String device) {

@@ -1,8 +1,10 @@
 package dev.fabricscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fabricscope.libpcap.LiveCapture;
 import dev.fabricscope.testing.Oracles;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -270,6 +272,24 @@ class CaptureCommandLiveTest {
             assertEquals(theirs.err(), ours.err(), device);
         }
         assertEquals(UserError.USAGE, CliRun.of("capture", "-i", "lo", "-y", "NO_SUCH_TYPE", "-c", "1").exitCode());
+    }
+
+    /**
+     * -L's heading on a device with a monitor mode (a wireless one, which this machine has not) says which mode the
+     * list is for: tcpdump.c's show_dlts_and_exit texts, chosen by pcap_can_set_rfmon, which says no for lo.
+     */
+    @Test
+    void listDatalinksHeadingNamesTheModeOnDevicesThatHaveOne() {
+        assertEquals("Data link types for wlan0 when in monitor mode (use option -y to set):",
+            CaptureCommand.datalinksHeading("wlan0", true, true));
+        assertEquals("Data link types for wlan0 when not in monitor mode (use option -y to set):",
+            CaptureCommand.datalinksHeading("wlan0", true, false));
+        assertEquals("Data link types for lo (use option -y to set):",
+            CaptureCommand.datalinksHeading("lo", false, false));
+        Oracles.requireRootAndLibpcap();
+        try (LiveCapture lo = LiveCapture.open("lo", 256, false, 100, false, 0)) {
+            assertFalse(lo.supportsMonitorMode());
+        }
     }
 
     /** -J: the device's time stamp types on stderr, exactly as tcpdump -J lists them (no activation, any name). */
