@@ -213,6 +213,12 @@ class TcpFormatterTest extends TcpdumpConformance {
         return new Mutants("TCP", 19, 5);
     }
 
+    /** -vv prints the sequence number of every segment, -q stops after the length: both read the header their way. */
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v -x", "-vv", "-q");
+    }
+
     @Override
     List<String> wholeFlags() {
         return List.of("", "-v", "-vv", "-q", "-v -K");
