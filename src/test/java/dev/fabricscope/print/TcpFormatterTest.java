@@ -1,0 +1,226 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.print.TestFrames.*;
+import static dev.fabricscope.testing.ByteArrays.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The TCP header and its options (RFC 9293, RFC 7323, RFC 2018, RFC 7413, RFC 5482, RFC 5925, RFC 6994) over IPv4 and
+ * IPv6 against tcpdump 4.99 itself: every flag tcpdump names (and the AE bit it does not), every option it decodes
+ * with good and broken lengths, options running past the header, data offsets too short and past the capture or the
+ * IP length, the urgent pointer, a zero window, checksums good and bad, RST text, payload on ports nothing decodes;
+ * whole in every verbosity, cut after every byte of the TCP header and seeded mutants of it. The oracle runs tcpdump
+ * with -S (absolute numbers); relative numbering is {@link TcpSequenceBasesTest}'s.
+ */
+class TcpFormatterTest extends TcpdumpConformance {
+    private static final int FIN = TcpFormatter.FIN, SYN = TcpFormatter.SYN, RST = TcpFormatter.RST,
+            PSH = TcpFormatter.PSH, ACK = TcpFormatter.ACK, URG = TcpFormatter.URG, ECE = TcpFormatter.ECE,
+            CWR = TcpFormatter.CWR, AE = 0x100;
+    private static final int SPORT = 40000, DPORT = 5001;
+    private static final byte[] NONE = new byte[0];
+    private static final byte[] TEXT = "hello, world\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** NOPs in front of {@code options} so the header stays a multiple of 4 bytes. */
+    private static byte[] aligned(byte[] options) {
+        byte[] nops = new byte[(4 - options.length % 4) % 4];
+        Arrays.fill(nops, (byte) 1);
+        return concat(nops, options);
+    }
+
+    static byte[] seg4(long seq, long ack, int flags, int window, int urgent, String options, byte[] data) {
+        return tcp(SPORT, DPORT, seq, ack, flags, window, urgent, aligned(hex(options)), data, IP_A, IP_B);
+    }
+
+    static Frame v4(byte[] seg) {
+        return new Frame(ethernet(0x0800, ipv4(6, seg)));
+    }
+
+    static Frame v4(int flags, String options, byte[] data) {
+        return v4(seg4(3000000000L, 123456789L, flags, 502, 0, options, data));
+    }
+
+    static Frame v4(int flags, String options) {
+        return v4(flags, options, NONE);
+    }
+
+    static Frame v6(int flags, String options, byte[] data) {
+        byte[] seg = tcp(SPORT, DPORT, 3000000000L, 123456789L, flags, 502, 0, aligned(hex(options)), data,
+            IP6_A, IP6_B);
+        return v6(seg);
+    }
+
+    static Frame v6(byte[] seg) {
+        return new Frame(ethernet(0x86dd, ipv6(6, seg, 0x60000000L, IP6_A, IP6_B)));
+    }
+
+    /** {@code seg} with its data offset set to {@code words} (checksum left as it was). */
+    static byte[] offset(byte[] seg, int words) {
+        byte[] s = seg.clone();
+        s[12] = (byte) (words << 4 | (s[12] & 0x0f));
+        return s;
+    }
+
+    @Override
+    List<Frame> frames() {
+        List<Frame> f = new ArrayList<>();
+        // flags: none, each alone, the usual combinations, all, and AE (tcpdump 4.99 reads the flags byte only)
+        f.add(v4(0, ""));
+        for (int flag : new int[] {FIN, SYN, RST, PSH, ACK, URG, ECE, CWR}) f.add(v4(flag, ""));
+        f.add(v4(SYN | ACK, ""));
+        f.add(v4(PSH | ACK, "", TEXT));
+        f.add(v4(FIN | ACK, ""));
+        f.add(v4(FIN | PSH | ACK, "", TEXT));
+        f.add(v4(RST | ACK, ""));
+        f.add(v4(SYN | ECE | CWR, ""));
+        f.add(v4(SYN | ACK | ECE, ""));
+        f.add(v4(ACK | ECE, ""));
+        f.add(v4(ACK | CWR | PSH, "", TEXT));
+        f.add(v4(0xff, ""));
+        f.add(v4(AE, ""));
+        f.add(v4(AE | SYN | ECE | CWR, ""));
+        f.add(v4(0xfff, ""));
+        // urgent pointer (printed with URG only), zero window, the largest numbers, a sequence wrapping past 2^32
+        f.add(v4(seg4(1000, 2000, URG | ACK | PSH, 8192, 5, "", TEXT)));
+        f.add(v4(seg4(1000, 2000, ACK, 8192, 77, "", NONE)));
+        f.add(v4(seg4(1000, 2000, URG, 0, 0xffff, "", NONE)));
+        f.add(v4(seg4(1000, 2000, ACK, 0, 0, "", NONE)));
+        f.add(v4(seg4(0xffffffffL, 0xffffffffL, ACK | FIN, 0xffff, 0, "", NONE)));
+        f.add(v4(seg4(0xfffffff0L, 1, ACK | PSH, 65535, 0, "", new byte[32])));
+        // MSS, wscale, sackOK, timestamps: a SYN's usual set, a SYN-ACK's
+        f.add(v4(SYN, "0204 05b4 0402 080a 0001e240 00000000 0103 0307"));
+        f.add(v4(SYN | ACK | ECE, "0204 05a0 0101 0402 0103 030e"));
+        f.add(v4(ACK, "0101 080a ffffffff 80000000"));
+        // SACK: no blocks, 1 to 4, a length not a multiple of 8
+        f.add(v4(ACK, "0502"));
+        f.add(v4(ACK, "0101 050a 00000001 00000002"));
+        f.add(v4(ACK, "0101 0512 000003e8 000007d0 00000bb8 00000fa0"));
+        f.add(v4(ACK, "0101 051a 00000001 00000002 00000003 00000004 fffffff0 00000010"));
+        f.add(v4(ACK, "0101 0522 00000001 00000002 00000003 00000004 00000005 00000006 00000007 00000008"));
+        f.add(v4(ACK, "0507 00000001 02"));
+        f.add(v4(ACK, "0101 050b 00000001 00000002 03"));
+        // echo, echoreply, cc, ccnew, cc-echo (tcpdump's name for it is empty)
+        f.add(v4(ACK, "0606 00000064"));
+        f.add(v4(ACK, "0706 ffffffff"));
+        f.add(v4(SYN, "0b06 00000001 0c06 00000002 0d06 00000003"));
+        // md5 without -M: tcpdump cannot check it
+        f.add(v4(ACK, "0101 1312 00112233445566778899aabbccddeeff"));
+        f.add(v4(ACK, "1311 00112233445566778899aabbccddee"));
+        // scps, UTO (minutes and seconds)
+        f.add(v4(SYN, "1404 0102"));
+        f.add(v4(SYN, "1c04 8001"));
+        f.add(v4(SYN, "1c04 0258"));
+        f.add(v4(SYN, "1c03 80"));
+        // TCP-AO: keys only, with a MAC, too short
+        f.add(v4(ACK, "1d04 0102"));
+        f.add(v4(ACK, "1d10 0709 000102030405060708090a0b"));
+        f.add(v4(ACK, "1d03 01"));
+        f.add(v4(ACK, "1d02"));
+        // TFO (kind 34): cookie request, cookies of 4, 8, 16 bytes, odd and too long ones
+        f.add(v4(SYN, "2202"));
+        f.add(v4(SYN, "2206 01020304"));
+        f.add(v4(SYN | ACK, "220a 0011223344556677"));
+        f.add(v4(SYN, "2212 00112233445566778899aabbccddeeff"));
+        f.add(v4(SYN, "2205 010203"));
+        f.add(v4(SYN, "2204 0102"));
+        f.add(v4(SYN, "2214 00112233445566778899aabbccddeeff0011"));
+        // experimental (kind 254, RFC 6994): TFO's ExID, with a cookie, another ExID, too short
+        f.add(v4(SYN, "fe04 f989"));
+        f.add(v4(SYN, "fe0c f989 0011223344556677"));
+        f.add(v4(SYN, "fe07 f989 010203"));
+        f.add(v4(SYN, "fe06 1234 abcd"));
+        f.add(v4(SYN, "fe03 f9"));
+        f.add(v4(SYN, "fd04 0102"));
+        // unknown options: with data, without, kind 255
+        f.add(v4(ACK, "4b04 abcd"));
+        f.add(v4(ACK, "4b02"));
+        f.add(v4(ACK, "ff06 00010203"));
+        // lengths that differ from the layout, too small, past the header
+        f.add(v4(SYN, "0206 05b40000"));
+        f.add(v4(SYN, "0203 05"));
+        f.add(v4(SYN, "0304 0e00"));
+        f.add(v4(SYN, "0403 00"));
+        f.add(v4(ACK, "080c 00000001 00000002 0000"));
+        f.add(v4(ACK, "0809 00000001 000000"));
+        f.add(v4(ACK, "0200 0000"));
+        f.add(v4(ACK, "0201 0000"));
+        f.add(v4(ACK, "0101 0208"));
+        f.add(v4(ACK, "080a 00000001 00000002 0228 05b4"));
+        f.add(v4(ACK, "0101 01ff"));
+        // eol ends the list; after it, more options and padding
+        f.add(v4(ACK, "0204 05b4 00 000000"));
+        f.add(v4(ACK | PSH, "00 0204 05b4 000000", TEXT));
+        f.add(v4(ACK, "0101 0000"));
+        // data offsets below 5 and past the IP length
+        byte[] plain = seg4(1000, 2000, ACK, 502, 0, "", TEXT);
+        for (int words = 0; words < 5; words++) f.add(v4(offset(plain, words)));
+        f.add(v4(offset(plain, 15)));
+        f.add(v4(offset(seg4(1000, 2000, ACK, 502, 0, "", NONE), 6)));
+        // a header whose options the capture does not reach (capture ends before the data)
+        byte[] longHeader = ethernet(0x0800, ipv4(6, seg4(1000, 2000, PSH | ACK, 502, 0,
+            "0204 05b4 0101 080a 00000001 00000002", TEXT)));
+        f.add(new Frame(Arrays.copyOf(longHeader, 14 + 20 + 26), longHeader.length));
+        f.add(new Frame(Arrays.copyOf(longHeader, 14 + 20 + 32), longHeader.length));
+        // an IP length that ends inside the ports, inside the header, inside the data; Ethernet padding after it
+        for (int tcpLength : new int[] {2, 12, 24}) {
+            f.add(new Frame(ethernet(0x0800, ipv4(6, seg4(1000, 2000, PSH | ACK, 502, 0, "", TEXT), 0, 64, 1, 0x4000,
+                NONE, 20 + tcpLength, IP_A, IP_B))));
+        }
+        f.add(new Frame(concat(ethernet(0x0800, ipv4(6, seg4(1000, 2000, ACK, 502, 0, "", NONE))), new byte[6])));
+        // checksum wrong (-v tells), and a first fragment (no checksum check)
+        byte[] bad = seg4(1000, 2000, PSH | ACK, 502, 0, "", TEXT);
+        bad[16] ^= 0x5a;
+        f.add(v4(bad));
+        f.add(new Frame(ethernet(0x0800, ipv4(6, seg4(1000, 2000, PSH | ACK, 502, 0, "", TEXT), 0, 64, 7, 0x2000,
+            NONE, -1, IP_A, IP_B))));
+        // RST text (-v): short, over 30 bytes, not printable
+        f.add(v4(RST | ACK, "", "no such connection".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        f.add(v4(RST, "", "connection refused by the peer at the other end".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII)));
+        f.add(v4(RST, "", hex("00017f80ff0a0d41")));
+        // payload on ports nothing decodes
+        f.add(v4(PSH | ACK, "0101 080a 00000001 00000002", new byte[100]));
+        f.add(v4(ACK, "", hex("474554202f20485454502f312e310d0a")));
+        // IPv6: plain, options, checksum wrong, offsets broken, RST text
+        f.add(v6(SYN, "0204 05a0 0402 080a 00000001 00000000 0103 0307", NONE));
+        f.add(v6(PSH | ACK, "0101 050a 00000001 00000002", TEXT));
+        f.add(v6(URG | ACK | ECE | CWR, "", NONE));
+        byte[] bad6 = tcp(SPORT, DPORT, 1000, 2000, PSH | ACK, 0, 0, NONE, TEXT, IP6_A, IP6_B);
+        bad6[17] ^= 0x01;
+        f.add(v6(bad6));
+        f.add(v6(offset(tcp(SPORT, DPORT, 1000, 2000, ACK, 502, 0, NONE, TEXT, IP6_A, IP6_B), 3)));
+        f.add(v6(offset(tcp(SPORT, DPORT, 1000, 2000, ACK, 502, 0, NONE, TEXT, IP6_A, IP6_B), 12)));
+        f.add(v6(RST | ACK, "", "reset".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        // after a hop-by-hop header tcpdump names the ports only
+        byte[] inner6 = tcp(SPORT, DPORT, 1000, 2000, PSH | ACK, 502, 0, NONE, TEXT, IP6_A, IP6_B);
+        f.add(new Frame(ethernet(0x86dd, ipv6(0, concat(hex("0600 0104 00000000"), inner6), 0x60000000L, IP6_A,
+            IP6_B))));
+        return f;
+    }
+
+    /** The TCP header's start (after the one hop-by-hop header a frame has). */
+    @Override
+    int start(byte[] frame) {
+        if ((frame[12] & 0xff) != 0x86) return 14 + 20;
+        return frame[14 + 6] == 0 ? 14 + 40 + 8 : 14 + 40;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("TCP", 19, 5);
+    }
+
+    /** -vv prints the sequence number of every segment, -q stops after the length: both read the header their way. */
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v -x", "-vv", "-q");
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-v -K");
+    }
+}
