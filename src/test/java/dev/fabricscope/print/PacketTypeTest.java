@@ -53,7 +53,7 @@ class PacketTypeTest {
         f.addAll(DnsFormatterTest.frames());
         f.addAll(RespFormatterTest.frames());
         f.addAll(VrrpFormatterTest.frames());
-        f.addAll(NtpFormatterTest.frames());
+        f.addAll(NtpFormatterTest.allFrames());
         f.addAll(LmpMessages.frames());
         f.addAll(LmpMessages.brokenFrames());
         f.addAll(CnfpFormatterTest.frames());
