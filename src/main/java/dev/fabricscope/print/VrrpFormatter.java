@@ -48,12 +48,13 @@ final class VrrpFormatter {
         int authType = 0;
         if (version == 2) {
             authType = bytes.u8(bp + 4);
-            out.append(", authtype ").append(switch (authType) {
-                case 0 -> "none";
-                case AUTH_SIMPLE -> "simple";
-                case 2 -> "ah";
-                default -> "#" + authType;
-            });
+            out.append(", authtype ");
+            switch (authType) {
+                case 0 -> out.append("none");
+                case AUTH_SIMPLE -> out.append("simple");
+                case 2 -> out.append("ah");
+                default -> out.append('#').append(authType);   // tok2str's own "#%d", appended: no string per packet
+            }
             int interval = bytes.u8(bp + 5);
             out.append(", intvl ").append(interval).append("s, length ").append(len);
         } else {

@@ -32,7 +32,7 @@ class BeyondTheCaptureTest {
         all.addAll(NshFormatterTest.frames());
         all.addAll(OtvFormatterTest.frames());
         all.addAll(LispFormatterTest.frames());
-        all.addAll(BcmLiFormatterTest.frames());
+        all.addAll(BcmLiFormatterTest.allFrames());
         all.addAll(AristaFormatterTest.frames());
         all.addAll(MacsecFormatterTest.allFrames());
         all.addAll(MsdpFormatterTest.allFrames());

@@ -46,14 +46,14 @@ class PacketTypeTest {
     static List<Frame> mixed() {
         List<Frame> f = new ArrayList<>();
         f.addAll(SnmpFormatterTest.allFrames());
-        f.addAll(TftpFormatterTest.frames());
+        f.addAll(TftpFormatterTest.allFrames());
         f.addAll(RadiusFormatterTest.allFrames());
         f.addAll(VxlanFormatterTest.frames());
         f.addAll(PtpFormatterTest.frames());
         f.addAll(DnsFormatterTest.frames());
-        f.addAll(RespFormatterTest.frames());
-        f.addAll(VrrpFormatterTest.frames());
-        f.addAll(NtpFormatterTest.frames());
+        f.addAll(RespFormatterTest.allFrames());
+        f.addAll(VrrpFormatterTest.allFrames());
+        f.addAll(NtpFormatterTest.allFrames());
         f.addAll(LmpMessages.frames());
         f.addAll(LmpMessages.brokenFrames());
         f.addAll(CnfpFormatterTest.frames());

@@ -4,23 +4,17 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Redis RESP on TCP 6379 against tcpdump 4.99 itself, whole and cut after every byte. */
-class RespFormatterTest {
-    @TempDir
-    Path dir;
-
+/** Redis RESP on TCP 6379 against tcpdump 4.99 itself, whole, cut after every byte and mutated. */
+class RespFormatterTest extends TcpdumpConformance {
     private static Frame segment(int sport, int dport, String payload) {
         return new Frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, 1000, 2000, 0x018, 502, 0, new byte[0],
             payload.getBytes(StandardCharsets.ISO_8859_1), IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         String[] payloads = {"*3\r\n$3\r\nSET\r\n$3\r\nkey\r\n$5\r\nvalue\r\n", "+OK\r\n", "-ERR unknown command\r\n",
             ":1000\r\n", "$0\r\n\r\n", "$-1\r\n", "*0\r\n", "*-1\r\n", "$-2\r\n", "$99999999999\r\n", "$x\r\n",
             "$12\r\nab\r\n", "$3\r\nabc", "$3\r\nabcX\r\n", "*2\r\n:1\r\n", "*2\r\n*1\r\n+a\r\n$1\r\nb\r\n",
@@ -30,17 +24,28 @@ class RespFormatterTest {
         List<Frame> f = new ArrayList<>();
         for (String payload : payloads) f.add(segment(40000, 6379, payload));
         f.add(segment(6379, 80, "+OK\r\n"));     // RESP's port comes before HTTP's
+        for (String payload : new String[] {"*1\r\n*1\r\n*1\r\n*1\r\n$1\r\nx\r\n", "*-2\r\n", ":-5\r\n",
+            "-\u0001\u00ff\r\n", "+\r\n", "$", "*", "*1\r\n", "$3\r\nab", "$-0\r\n", "$2147483648\r\n",
+            "*2\r\n$3\r\nGET\r\n$300\r\nshort\r\n", "*3\r\n+a\r\n-b\r\n:3\r\n", "$3\r\na\r\r\n",
+            "*1\r\n$1\r\nz\r\n+OK\r\n:1\r\n", "\r\n", "*x\r\n", ":\r\n", "$\r\n"}) {
+            f.add(segment(40000, 6379, payload));
+        }
         return f;
     }
 
-    @Test
-    void wholeSegmentsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames(), "", "-v");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutSegmentsAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
+    /** The RESP payload: after the TCP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 20;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("RESP", 6379, 10);
     }
 }

@@ -13,16 +13,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Slow-protocols printing (with tcpdump's -e and -tttt options) against tcpdump itself: each test writes
- * hand-built frames (LACPDU/Marker layouts of IEEE 802.1AX, some broken on purpose, some cut short),
- * runs {@code TZ=UTC tcpdump -# -n -tttt -e -v -r FILE} (and without -e/-v) and requires the same text.
+ * Slow-protocols printing (LACP, Marker, OAM, unknown subtypes; print-slow.c) against tcpdump itself: whole in
+ * every verbosity, cut after every byte, seeded mutants and no allocation (the base's checks, on {@link #frames()}),
+ * and the hand-built frames of the tests below (LACPDU/Marker layouts of IEEE 802.1AX, OAM of 802.3 clause 57,
+ * some broken on purpose, some cut short) with {@code TZ=UTC tcpdump -# -n -tttt -e -v -r FILE} (and without
+ * -e/-v).
  */
-class SlowProtocolsFormatterTest {
-    @TempDir
-    Path dir;
+class SlowProtocolsFormatterTest extends TcpdumpConformance {
 
     static final byte[] DST = hex("0180c2000002"), SRC = hex("0013c4120f0d");
 
@@ -57,8 +56,7 @@ class SlowProtocolsFormatterTest {
         assertEquals(plain.out(), ours(file, Verbosity.NORMAL, EnumSet.noneOf(PacketPrinter.Option.class)), "tcpdump");
     }
 
-    @Test
-    void wellFormedLacpMarkerOamAndUnknown() throws Exception {
+    static List<Frame> wellFormed() {
         List<Frame> f = new ArrayList<>();
         f.add(new Frame(slow(LACPDU)));
         f.add(new Frame(slow(concat(hex("0201 0110 0016 0013c4120f00 12345678 0000 0000"), zeros(90)))));   // Marker Info
@@ -70,11 +68,16 @@ class SlowProtocolsFormatterTest {
         f.add(new Frame(slow(hex("0102 0000"))));                                 // LACP version 2
         f.add(new Frame(concat(DST, SRC, hex("8100 e00a 8809"), LACPDU)));        // VLAN-tagged, p 7
         f.add(new Frame(concat(DST, SRC, hex("88a8 1014 8100 000a 8809"), LACPDU)));  // QinQ, DEI
-        assertSameAsTcpdump(f);
+        return f;
     }
 
     @Test
-    void badLengthsAndTruncation() throws Exception {
+    void wellFormedLacpMarkerOamAndUnknown() throws Exception {
+        assertSameAsTcpdump(wellFormed());
+    }
+
+    /** LACP and Marker PDUs of bad lengths, whole. */
+    static List<Frame> badLengths() {
         List<Frame> f = new ArrayList<>();
         byte[] actor18 = LACPDU.clone();
         actor18[3] = 18;
@@ -93,6 +96,12 @@ class SlowProtocolsFormatterTest {
         f.add(new Frame(slow(marker12)));
         f.add(new Frame(slow(hex("01"))));                                       // too short for a version
         f.add(new Frame(slow(hex("03 00"))));                                    // OAM too short
+        return f;
+    }
+
+    @Test
+    void badLengthsAndTruncation() throws Exception {
+        List<Frame> f = badLengths();
         byte[] full = slow(LACPDU);
         for (int cut : new int[] {14, 15, 16, 17, 18, 30, 36, 70, 73, 74}) f.add(new Frame(full, full.length).cut(cut));
         assertSameAsTcpdump(f);
@@ -119,8 +128,18 @@ class SlowProtocolsFormatterTest {
             linkEvent(2, 10, "0000000000000a00", "0000000000000000", "0000000000000003", "0000000000000010", 7),
             hex("fe 06 00120f 01"), zeros(4));
 
-    @Test
-    void oamInformationTlvs() throws Exception {
+    /** A Local TLV with each OUI tcpdump names (and some it does not). */
+    static List<Frame> ouiFrames() {
+        List<Frame> f = new ArrayList<>();
+        for (String oui : new String[] {"000000", "00005e", "000081", "0000f8", "00a03e", "00e02f", "080007",
+                "080009", "0012bb", "001b21", "002320", "5c16c7", "b0d2f5", "002481", "0004ea", "748771", "a42305",
+                "00049f", "0015ad", "001018", "00e004", "d0f0db", "0080c3"}) {
+            f.add(new Frame(slow(concat(hex("03 0008 00"), oamInfo(1, 0, 1, 1518, oui, "01020304"), zeros(20)))));
+        }
+        return f;
+    }
+
+    static List<Frame> oamInformation() {
         List<Frame> f = new ArrayList<>();
         f.add(new Frame(slow(OAM_INFO)));                                         // Local + Remote, then padding
         f.add(new Frame(slow(concat(hex("03 ffff 00"),                            // every flag and more
@@ -128,17 +147,19 @@ class SlowProtocolsFormatterTest {
                 oamInfo(2, 0x07, 0xe0, 0x07ff, "123456", "ffffffff"),             // unknown OUI, no config flag
                 oamInfo(1, 0x03, 0x15, 0x0001, "00120f", "00000002"),
                 hex("fe 07 0019a7 0102"), hex("05 04 abcd"), zeros(6)))));        // organization specific, reserved
-        for (String oui : new String[] {"000000", "00005e", "000081", "0000f8", "00a03e", "00e02f", "080007",
-                "080009", "0012bb", "001b21", "002320", "5c16c7", "b0d2f5", "002481", "0004ea", "748771", "a42305",
-                "00049f", "0015ad", "001018", "00e004", "d0f0db", "0080c3"}) {
-            f.add(new Frame(slow(concat(hex("03 0008 00"), oamInfo(1, 0, 1, 1518, oui, "01020304"), zeros(20)))));
-        }
+        f.addAll(ouiFrames());
         byte[] local10 = concat(hex("03 0000 00 010a"), hex("0100 0100 0000 0000"), zeros(30));
         f.add(new Frame(slow(local10)));                                          // Local TLV of 10 bytes: ERROR + dump
         f.add(new Frame(slow(concat(hex("03 0000 00 0201"), zeros(30)))));         // length 1: illegal
         f.add(new Frame(slow(concat(hex("03 0000 00"), oamInfo(1, 0, 0, 0, "000000", "00000000")).clone())));
         f.add(new Frame(slow(java.util.Arrays.copyOf(OAM_INFO, 20))));          // PDU ends inside the Local TLV
         f.add(new Frame(slow(java.util.Arrays.copyOf(OAM_INFO, 21))));          // one byte left for a TLV header
+        return f;
+    }
+
+    @Test
+    void oamInformationTlvs() throws Exception {
+        List<Frame> f = oamInformation();
         byte[] full = slow(OAM_INFO);
         for (int cut : new int[] {15, 16, 17, 18, 19, 20, 25, 33, 34, 35, 40, 50, 51}) {
             f.add(new Frame(full, full.length).cut(cut));
@@ -146,8 +167,7 @@ class SlowProtocolsFormatterTest {
         assertSameAsTcpdump(f);
     }
 
-    @Test
-    void oamEventLoopbackAndOtherCodes() throws Exception {
+    static List<Frame> oamEventsAndCodes() {
         List<Frame> f = new ArrayList<>();
         f.add(new Frame(slow(OAM_EVENT)));                                        // two events, org specific, padding
         f.add(new Frame(slow(concat(hex("03 0002 01 0001"), linkEvent(3, 0, "01", "02", "03", "04", 5), zeros(8)))));
@@ -164,10 +184,81 @@ class SlowProtocolsFormatterTest {
         f.add(new Frame(slow(concat(hex("03 0000 03 07 0001 04 00000005"), zeros(3)))));  // variable response
         f.add(new Frame(slow(concat(hex("03 0000 fe 00120f 0102 0304 05")))));   // vendor private, odd length
         f.add(new Frame(slow(concat(hex("03 0000 05 aabbcc")))));                 // unknown code with data
+        return f;
+    }
+
+    @Test
+    void oamEventLoopbackAndOtherCodes() throws Exception {
+        List<Frame> f = oamEventsAndCodes();
         byte[] full = slow(OAM_EVENT);
         for (int cut : new int[] {17, 18, 19, 20, 21, 22, 40, 60, 61, 62, 100, 102, 104}) {
             f.add(new Frame(full, full.length).cut(cut));
         }
         assertSameAsTcpdump(f);
+    }
+
+    /**
+     * Frames the tests above lack: every state bit and none, TLVs LACP v1 and Marker do not know, Marker version 2,
+     * a bare Terminator, unknown subtypes, OAM TLVs that overrun the PDU.
+     */
+    static List<Frame> more() {
+        List<Frame> f = new ArrayList<>();
+        f.add(new Frame(slow(concat(hex("0101"), port(1, 20, "000000000000", 0x00), port(2, 20, "ffffffffffff", 0xff),
+            hex("0310 ffff"), zeros(12), hex("0406 0506 aabb"), hex("0000"), zeros(44)))));
+        f.add(new Frame(slow(concat(hex("0101 0000"), zeros(50)))));                 // Terminator only
+        f.add(new Frame(slow(concat(hex("0201 0000"), zeros(50)))));
+        f.add(new Frame(slow(concat(hex("0201 0110 ffff 0200c2000001 ffffffff 0000 0306 01020304 0000"), zeros(40)))));
+        f.add(new Frame(slow(hex("0202 0110"))));                                    // MARKER version 2
+        f.add(new Frame(slow(hex("0100"))));                                         // LACP version 0
+        f.add(new Frame(slow(hex("02"))));                                           // Marker too short
+        f.add(new Frame(slow(hex("00 0102 0304"))));                                 // unknown subtypes
+        f.add(new Frame(slow(concat(hex("04"), zeros(45)))));
+        f.add(new Frame(slow(hex("ff ff"))));
+        f.add(new Frame(slow(hex("03 0000 00 0110 01"))));                           // Local TLV past the PDU
+        f.add(new Frame(slow(hex("03 0000 01 0001 0128 0000"))));                    // event past the PDU
+        f.add(new Frame(slow(hex("03 0000 01 0001 01"))));                           // one byte for an event header
+        f.add(new Frame(slow(hex("03 0000 04"))));                                   // loopback, no command
+        f.add(new Frame(slow(hex("03 007f 00"))));                                   // Information, no TLVs
+        return f;
+    }
+
+    @Override
+    List<Frame> frames() {
+        List<Frame> f = new ArrayList<>(wellFormed());
+        f.addAll(badLengths());
+        f.addAll(oamInformation());
+        f.addAll(oamEventsAndCodes());
+        f.addAll(more());
+        return f;
+    }
+
+    /** All but the frames that only go through OUIs (the same TLV over and over). */
+    @Override
+    List<Frame> cutFrames() {
+        List<byte[]> ouis = ouiFrames().stream().map(Frame::bytes).toList();
+        return frames().stream().filter(f -> ouis.stream().noneMatch(o -> java.util.Arrays.equals(o, f.bytes())))
+            .toList();
+    }
+
+    /** The slow-protocols PDU: after the Ethertype, past any VLAN tags. */
+    @Override
+    int start(byte[] frame) {
+        int t = 12;
+        while (t + 4 <= frame.length
+            && ((frame[t] & 0xff) == 0x81 || (frame[t] & 0xff) == 0x88 && (frame[t + 1] & 0xff) == 0xa8)) {
+            t += 4;
+        }
+        return t + 2;
+    }
+
+    /** -vv adds each TLV's hex dump and drops the hex dump of OAM codes without a decoder. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv -x");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("SLOW", 0x8809, 8);
     }
 }

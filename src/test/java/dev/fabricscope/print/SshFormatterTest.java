@@ -5,21 +5,15 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SSH identification strings (RFC 4253 section 4.2) on TCP 22 against tcpdump 4.99 itself: lines it prints, lines
  * it does not (no end of line, a bare CR, binary bytes, other data), the port order around 22, in every verbosity,
- * whole and cut after every byte.
+ * whole, cut after every byte and mutated.
  */
-class SshFormatterTest {
-    @TempDir
-    Path dir;
-
+class SshFormatterTest extends TcpdumpConformance {
     private static Frame segment(int sport, int dport, int flags, byte[] payload) {
         return new Frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, 1000, 2000, flags, 502, 0, new byte[0], payload,
             IP_A, IP_B))));
@@ -29,7 +23,7 @@ class SshFormatterTest {
         return segment(sport, dport, 0x018, payload.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(segment(22, 40000, "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"));
         f.add(segment(40000, 22, "SSH-2.0-PuTTY_Release_0.80\n"));
@@ -51,17 +45,32 @@ class SshFormatterTest {
         f.add(segment(22, 40000, 0x014, "SSH-2.0-in a reset\r\n".getBytes(StandardCharsets.US_ASCII)));
         f.add(new Frame(ethernet(0x86dd, ipv6(6, tcp(40000, 22, 1, 2, 0x018, 502, 0, new byte[0],
             ascii("SSH-2.0-OpenSSH_8.9\r\n"), IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))));
+        f.add(segment(22, 40000, "SSH-2.0-" + "v".repeat(300) + "\r\n"));
+        f.add(segment(22, 40000, "SSH-2.0-nul\u0000here\r\n"));
+        f.add(segment(22, 40000, "SSH-2.0-\r\n"));
+        f.add(segment(22, 40000, "SSH-2.0-a\n\nSSH-2.0-b\r\n"));
         return f;
     }
 
-    @Test
-    void wholeSegmentsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutSegmentsAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    /** The TCP payload, after the IPv4 or IPv6 header. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 20;
+    }
+
+    /** All but the long identification string. */
+    @Override
+    List<Frame> cutFrames() {
+        return frames().stream().filter(f -> f.bytes().length < 200).toList();
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("SSH", 22, 16);
     }
 }

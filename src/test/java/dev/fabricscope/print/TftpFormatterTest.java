@@ -5,17 +5,11 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** TFTP (RFC 1350 and 2347 layouts) on UDP 69 against tcpdump 4.99 itself, whole and cut after every byte. */
-class TftpFormatterTest {
-    @TempDir
-    Path dir;
-
+/** TFTP (RFC 1350 and 2347 layouts) on UDP 69 against tcpdump 4.99 itself, whole, cut after every byte and mutated. */
+class TftpFormatterTest extends TcpdumpConformance {
     private static byte[] text(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
@@ -24,7 +18,7 @@ class TftpFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, message, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(tftp(40000, 69, concat(hex("0001"), text("pxelinux.0\0octet\0"))));                     // RRQ
         f.add(tftp(40000, 69, concat(hex("0002"), text("up/load.bin\0netascii\0"))));                 // WRQ
@@ -50,17 +44,31 @@ class TftpFormatterTest {
         f.add(tftp(40000, 69, new byte[0]));
 
         f.add(tftp(69, 123, hex("0004 0001")));                                                       // TFTP before NTP
+        for (int code = 0; code <= 9; code++) f.add(tftp(69, 40000, concat(u16(code), text("message\0"))));
+        for (int code : new int[] {0, 8, 0xffff}) f.add(tftp(69, 40000, concat(hex("0005"), u16(code), text("m\0"))));
+        f.add(tftp(40000, 69, concat(hex("0002"), text("\0octet\0"))));                            // empty name
+        f.add(tftp(40000, 69, concat(hex("0001"), text("file\0octet\0\0\0x\0"))));              // empty options
+        f.add(tftp(40000, 69, concat(hex("0001"), text("file\0octet"))));                            // mode cut
+        f.add(tftp(69, 40000, hex("0006")));                                                         // OACK, none
+        f.add(tftp(69, 40000, concat(hex("0006"), text("blksize\0001"))));                           // OACK cut
+        f.add(tftp(69, 40000, concat(hex("0005 0001"), text("no nul"))));                            // message cut
+        f.add(tftp(40000, 69, hex("0003 0001")));                                                    // DATA, empty
         return f;
     }
 
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-q");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
+    /** The TFTP message: after the UDP header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("TFTP", 69, 12);
     }
 }

@@ -4,21 +4,15 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * VRRP (RFC 3768 v2, RFC 9568 v3 layouts) against tcpdump 4.99 itself: v2 with each authentication type, v3 over
  * IPv4 and IPv6, bad checksums, TTLs other than 255, versions and types tcpdump does not decode further, in every
- * verbosity, whole and cut after every byte.
+ * verbosity, whole, cut after every byte and mutated.
  */
-class VrrpFormatterTest {
-    @TempDir
-    Path dir;
-
+class VrrpFormatterTest extends TcpdumpConformance {
     private static final byte[] VRRP_GROUP = hex("e0000012");
     private static final byte[] VRRP_GROUP6 = hex("ff020000000000000000000000000012");
 
@@ -46,7 +40,7 @@ class VrrpFormatterTest {
         return new Frame(ethernet(0x86dd, packet));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>();
         f.add(v4("21 0a 64 01 00 01 0000 0a000001", 255, false, false));
         f.add(v4("21 0b fe 03 01 03 0000 0a000001 0a000002 0a000003 73656372 65740000", 255, false, false));
@@ -63,17 +57,38 @@ class VrrpFormatterTest {
         f.add(v4("22 0a 64 01 00 01 0000 0a000001", 255, false, false));
         f.add(v4("41 0a 64 01 00 01 0000 0a000001", 255, false, false));
         f.add(v4("21 0a 64 05 00 01 0000 0a000001", 255, false, false));   // more addresses than bytes
+        f.add(v4("21 0f 64 01 01 01 0000 0a000001 31323334 35363738", 255, false, false));   // 8-byte password
+        f.add(v4("21 10 64 01 01 01 0000 0a000001 01ff7f20 00410000", 255, false, false));   // odd bytes, NUL
+        f.add(v4("21 11 64 01 01 01 0000 0a000001 7061", 255, false, false));                // password cut short
+        f.add(v4("21 12 64 00 00 01 0000", 255, false, false));                              // no addresses
+        f.add(v4("31 13 64 00 f1 23 0000", 255, true, false));                               // v3: reserved bits
+        f.add(v6("31 16 64 00 00 64 0000", 255, false));
+        f.add(v4("20 0a 64 01 00 01 0000 0a000001", 255, false, false));                     // type 0
+        f.add(v4("2f 0a 64 01 00 01 0000 0a000001", 255, false, false));                     // type 15
+        f.add(v4("01 0a 64 01 00 01 0000 0a000001", 255, false, false));                     // version 0
+        f.add(v6("21 0a 64 01 00 01 0000 fe800000000000000000000000000001", 255, false));    // v2 over IPv6
         return f;
     }
 
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    /** Cut from the IP header's end on IPv4 (also inside the IPv6 header, where the v3 checksum's addresses are). */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
+    }
+
+    /** The VRRP message. */
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("VRRP", 112, 16);
     }
 }
