@@ -25,6 +25,16 @@ class VxlanFormatterTest extends TcpdumpConformance {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
+    /** The frame with its UDP length {@code less} bytes short of the datagram the IPv4 header holds. */
+    private static Frame shortUdpLength(Frame frame, int less) {
+        byte[] b = frame.bytes().clone();
+        int at = 14 + 20 + 4;
+        int length = ((b[at] & 0xff) << 8 | b[at + 1] & 0xff) - less;
+        b[at] = (byte) (length >>> 8);
+        b[at + 1] = (byte) length;
+        return new Frame(b);
+    }
+
     static List<Frame> allFrames() {
         byte[] innerTcp = ethernet(0x0800, ipv4(6, tcp(33000, 8000, 1000, 0, 0x002, 64240, 0, hex("020405b4"),
             new byte[0], INNER_A, INNER_B), 0, 64, 7, 0x4000, new byte[0], -1, INNER_A, INNER_B));
@@ -45,6 +55,8 @@ class VxlanFormatterTest extends TcpdumpConformance {
         f.add(outer(53, 4789, vxlan(0x08, 9, innerTcp)));                                    // DNS comes first
         f.add(outer(50008, 4789, vxlan(0x08, 7, ethernet(0x0800, ipv4(17, udp(50009, 4789,
             vxlan(0x08, 8, innerTcp), INNER_A, INNER_B), 0, 64, 2, 0x4000, new byte[0], -1, INNER_A, INNER_B)))));
+        f.add(shortUdpLength(outer(50010, 4789, vxlan(0x08, 10, innerTcp)), 8));           // frame < its capture
+        f.add(shortUdpLength(outer(50011, 4789, vxlan(0x08, 11, innerTcp)), 60));          // ... and < its header
         return f;
     }
 
