@@ -133,7 +133,35 @@ class PppoeFormatterTest extends TcpdumpConformance {
         f.add(session(u16(0x002f), ipUdp()));                                                 // VJ uncompressed
         f.add(new Frame(ethernet(SESSION, pppoe(0x11, 0, 0x2a, 200, concat(u16(0x0021), ipUdp())))));  // too long
         f.add(new Frame(ethernet(SESSION, pppoe(0x11, 0, 0x2a, 1, hex("00")))));               // PPP too short
+        // protocol 0x7eXX: an HDLC flag, the rest unescaped from the protocol's second byte and guessed at
+        byte[] escapable = ipv4(17, udp(1000, 2000, hex("7d7e 7d00 7e"), IP_A, IP_B));
+        f.add(session(hex("7e21"), hdlcEscaped(escapable)));
+        f.add(session(hex("7e57"), hdlcEscaped(ip6Udp)));
+        f.add(session(hex("7e7d 01"), hdlcEscaped(escapable)));                               // 0x21 escaped
+        f.add(session(hex("7eff 03c0 21"), hdlcEscaped(hex("0101 000a 0104 05d4 0506"))));     // LCP after ff03
+        f.add(session(hex("7e00 c021"), hex("0901 0008 1a2b 3c4d")));                          // LCP: 2-byte guess
+        f.add(session(hex("7e00 0021"), hdlcEscaped(escapable)));
+        f.add(session(hex("7eff 037e 01"), hex("0102")));                                     // 0x7e01 invalid
+        f.add(session(hex("7e00 7e21"), hex("0102")));
+        f.add(session(hex("7e00 1234"), hex("0102 7d")));                                     // lone escape last
+        f.add(session(hex("7e00"), hex("")));                                                  // one byte left
+        f.add(session(hex("7eff 03")));                                                         // no protocol after
+        f.add(session(hex("7e00 00")));
         return f;
+    }
+
+    /** HDLC's transparency: 0x7d and 0x7e as 0x7d then the byte xor 0x20. */
+    static byte[] hdlcEscaped(byte[] raw) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (byte x : raw) {
+            if (x == 0x7d || x == 0x7e) {
+                b.write(0x7d);
+                b.write(x ^ 0x20);
+            } else {
+                b.write(x);
+            }
+        }
+        return b.toByteArray();
     }
 
     static byte[] label(int label) {
