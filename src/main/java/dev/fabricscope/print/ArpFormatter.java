@@ -8,14 +8,14 @@ import dev.fabricscope.capture.Packet;
  * offsets after the ethertype the dissector located. An unknown operation's name is followed by the ARP packet's
  * captured bytes in hex and ASCII and no length, as tcpdump's arp_print calls its default print unconditionally
  * (even with -q, -x and -X, unlike the dumps of unknown ethertypes). ATM ARP (hardware type 19, RFC 2225) has its
- * own layout and lines (tcpdump's atmarp_print). Known difference: tcpdump prints Frame Relay (15) hardware addresses
- * as Q.922 DLCIs; this prints them as any other.
+ * own layout and lines (tcpdump's atmarp_print). Frame Relay (15) hardware addresses print as Q.922 DLCIs
+ * (tcpdump's q922_string).
  */
 final class ArpFormatter {
     private static final int FIXED = 8;
     /** RFC 2225's fixed part: types, operation, and the six type/length bytes of the addresses. */
     private static final int ATM_FIXED = 12;
-    private static final int HARDWARE_ATM = 19;
+    private static final int HARDWARE_FRAME_RELAY = 15, HARDWARE_ATM = 19;
     /** The low bits of an ATM number's or subaddress's type/length byte (0x40 flags E.164). */
     private static final int ATM_LENGTH = 0x3f;
     private static final int ETHERTYPE_IPV4 = 0x0800, ETHERTYPE_TRAIL = 0x1000;
@@ -72,7 +72,7 @@ final class ArpFormatter {
                 protocolAddress(p, tpa, pro, pln, out);
                 if (nonZero(p, tha, hln)) {
                     out.append(" (");
-                    linkAddress(out, p, tha, hln);
+                    linkAddress(out, p, tha, hln, hrd);
                     out.append(')');
                 }
                 out.append(" tell ");
@@ -81,21 +81,21 @@ final class ArpFormatter {
             case REPLY -> {
                 protocolAddress(p, spa, pro, pln, out);
                 out.append(" is-at ");
-                linkAddress(out, p, sha, hln);
+                linkAddress(out, p, sha, hln, hrd);
             }
             case REVERSE_REQUEST, INVERSE_REQUEST -> {
                 out.append("who-is ");
-                linkAddress(out, p, tha, hln);
+                linkAddress(out, p, tha, hln, hrd);
                 out.append(" tell ");
-                linkAddress(out, p, sha, hln);
+                linkAddress(out, p, sha, hln, hrd);
             }
             case REVERSE_REPLY -> {
-                linkAddress(out, p, tha, hln);
+                linkAddress(out, p, tha, hln, hrd);
                 out.append(" at ");
                 protocolAddress(p, tpa, pro, pln, out);
             }
             case INVERSE_REPLY -> {
-                linkAddress(out, p, sha, hln);
+                linkAddress(out, p, sha, hln, hrd);
                 out.append(" at ");
                 protocolAddress(p, spa, pro, pln, out);
             }
@@ -208,10 +208,52 @@ final class ArpFormatter {
         else Text.ipv4(out, p, off);
     }
 
-    /** tcpdump's linkaddr_string: "<empty>" for a zero-length address. */
-    private static void linkAddress(StringBuilder out, Packet p, int off, int len) {
+    /** tcpdump's linkaddr_string: "<empty>" for a zero-length address, a Frame Relay one as a DLCI. */
+    private static void linkAddress(StringBuilder out, Packet p, int off, int len, int hrd) {
         if (len == 0) out.append("<empty>");
+        else if (hrd == HARDWARE_FRAME_RELAY) q922(out, p, off, len);
         else Text.linkAddress(out, p, off, len);
+    }
+
+    /**
+     * tcpdump's q922_string: "DLCI n" of a 2-, 3- or 4-byte Q.922 address (the extension bit ends it), "<Invalid
+     * DLCI>" when it ends on the first byte or goes on past the fourth, "<Truncated>" when it runs past {@code len}
+     * (the address is captured: its length was checked).
+     */
+    private static void q922(StringBuilder out, Packet p, int off, int len) {
+        int first = p.u8(off);
+        if ((first & 1) != 0) {
+            out.append("<Invalid DLCI>");
+            return;
+        }
+        if (len < 2) {
+            out.append("<Truncated>");
+            return;
+        }
+        int second = p.u8(off + 1);
+        long dlci = (first & 0xfc) << 2 | (second & 0xf0) >>> 4;
+        if ((second & 1) == 0) {
+            int at = off + 2, left = len - 2;
+            if (left < 1) {
+                out.append("<Truncated>");
+                return;
+            }
+            if ((p.u8(at) & 1) == 0) {   // a 4-byte address
+                dlci = dlci << 7 | p.u8(at) >>> 1;
+                at++;
+                left--;
+            }
+            if (left < 1) {
+                out.append("<Truncated>");
+                return;
+            }
+            if ((p.u8(at) & 1) == 0) {
+                out.append("<Invalid DLCI>");
+                return;
+            }
+            dlci = dlci << 6 | p.u8(at) >>> 2;
+        }
+        out.append("DLCI ").append(dlci);
     }
 
     private static boolean nonZero(Packet p, int off, int len) {

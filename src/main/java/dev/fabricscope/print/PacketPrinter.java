@@ -655,6 +655,15 @@ public final class PacketPrinter {
      * (tcpdump has no limit; deeper packets are not printed).
      */
     private boolean encapsulated(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out) {
+        if (linkType == LinkType.EN10MB) {
+            // tcpdump's ether_print is handed the bytes left in the (IP-clipped) capture: a carrier's length field
+            // saying fewer makes the frame invalid
+            int readable = Math.clamp(capLen, 0, outer.capLen() - Math.clamp(off, 0, outer.capLen()));
+            if (length < readable) {
+                out.append("[length ").append(length).append(" < caplen ").append(readable).append("] (invalid)");
+                return true;
+            }
+        }
         if (linkType == LinkType.EN10MB && (capLen < ETHERNET_HEADER || length < ETHERNET_HEADER)) {
             out.append(" [|ether]");   // tcpdump's ether_print checks both the captured and the wire length
             return true;

@@ -13,8 +13,9 @@ import dev.fabricscope.capture.Packet;
  * starts at byte 0 ({@link EarlyEnd}).
  *
  * <p>With -v the configuration options of LCP, IPCP, IP6CP, CCP and BACP are listed ({@link PppOptions}).
- * IPX (0x002b and 0x8137) is {@link IpxFormatter}'s. Known difference: HDLC-escaped frames (protocol 0x7eXX) are
- * not unescaped (tcpdump prints what it finds after unescaping and decodes them).
+ * IPX (0x002b and 0x8137) is {@link IpxFormatter}'s. A protocol 0x7eXX is an HDLC flag: as tcpdump's ppp_hdlc the
+ * captured bytes from the protocol's second byte on are unescaped into a buffer of this printer's, and what it holds
+ * is printed by a guess at its protocol.
  */
 final class PppFormatter {
     private static final int ADDRESS_CONTROL = 0xff03, PPPD_IN = 0x0003, PPPD_OUT = 0x0103;
@@ -33,6 +34,15 @@ final class PppFormatter {
     private final Encapsulated inner;
     private final SnapshotBytes bytes = new SnapshotBytes();
     private final PppOptions options;
+    /** ppp_hdlc's private copy of the unescaped bytes, and the view the printers read it through. */
+    private byte[] unescaped = new byte[2048];
+    private final Packet hdlc = new Packet();
+    /** Whether {@link #hdlc}'s packet is being printed, and an HDLC frame inside it needs a buffer of its own. */
+    private boolean hdlcBusy;
+    /** The packet the carried packet is in: the frame's, or {@link #hdlc}'s buffer. */
+    private Packet carriedPacket;
+    /** The protocol a cut frame names (" [|ppp]"). */
+    private String marker;
 
     PppFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, Encapsulated inner) {
         this.verbosity = verbosity;
@@ -58,9 +68,10 @@ final class PppFormatter {
 
     /** A whole frame ({@code protocol} -1) or the payload of {@code protocol}. */
     private void print(Packet p, int protocol, int off, int length, String marker, StringBuilder out) {
-        int end = p.capLen();
         int carried;
-        try (var _ = bytes.reading(p, end)) {
+        carriedPacket = p;
+        this.marker = marker;
+        try (var _ = bytes.reading(p, p.capLen())) {
             carried = protocol < 0 ? frame(off, length, out) : handle(protocol, off, length, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, marker);
@@ -68,7 +79,16 @@ final class PppFormatter {
         }
         // what the frame carries is printed last: it may come back here (PPP over GRE over IP over PPP)
         if (carried < 0) return;
-        if (!inner.print(p, carriedOffset, carriedLength, end - carriedOffset, carried, out)) out.append(" [|ppp]");
+        Packet in = carriedPacket;
+        boolean unescapedInUse = hdlcBusy;
+        hdlcBusy |= in != p;   // the unescaped buffer
+        try {
+            if (!inner.print(in, carriedOffset, carriedLength, in.capLen() - carriedOffset, carried, out)) {
+                out.append(" [|ppp]");
+            }
+        } finally {
+            hdlcBusy = unescapedInUse;
+        }
     }
 
     private int carriedOffset, carriedLength;
@@ -127,6 +147,7 @@ final class PppFormatter {
 
     /** tcpdump's handle_ppp: the protocol's packet at {@code off}; returns the link type of a carried packet, or -1. */
     private int handle(int protocol, int off, int length, StringBuilder out) {
+        if ((protocol & 0xff00) == 0x7e00) return hdlc(off - 1, length, out);
         carriedOffset = off;
         carriedLength = length;
         switch (protocol) {
@@ -165,6 +186,72 @@ final class PppFormatter {
                 unknownData(off, "\n\t", length, out);
             }
         }
+        return -1;
+    }
+
+    /**
+     * tcpdump's ppp_hdlc: every captured byte from {@code at} on unescaped (0x7d then the byte xor 0x20; a lone 0x7d
+     * at the end dropped), then printed as IPv4 or IPv6 by its first byte, else as a PPP frame with or without the
+     * address and control bytes; {@code length} only matters when 0. Returns the carried packet's link type, or -1.
+     */
+    private int hdlc(int at, int length, StringBuilder out) {
+        int available = bytes.end() - at;
+        if (available <= 0 || length == 0) return -1;
+        // an HDLC frame inside the one being printed gets a buffer of its own, as each of tcpdump's does (rare)
+        byte[] buffer = hdlcBusy ? new byte[available] : unescaped;
+        Packet view = hdlcBusy ? new Packet() : hdlc;
+        if (buffer.length < available) buffer = unescaped = new byte[Math.max(available, 2 * unescaped.length)];
+        Packet p = bytes.packet();
+        int n = 0;
+        for (int s = at, i = available; i != 0; i--) {
+            int c = p.u8(s++);
+            if (c == 0x7d) {
+                if (i <= 1) break;
+                i--;
+                c = p.u8(s++) ^ 0x20;
+            }
+            buffer[n++] = (byte) c;
+        }
+        view.set(buffer, 0, n, n, p.timestampNanos(), p.interfaceId(), p.linkType(), p.frameNumber());
+        bytes.set(view, n);
+        carriedPacket = view;
+        // tcpdump's guesses: one byte of protocol, the address and control bytes, else two bytes of protocol
+        if (n < 1) return hdlcTruncated(out);
+        switch (view.u8(0)) {
+            case PppNames.IP -> {
+                return hdlcCarried(1, n - 1, LinkType.IPV4);
+            }
+            case PppNames.IPV6 -> {
+                return hdlcCarried(1, n - 1, LinkType.IPV6);
+            }
+            default -> { }
+        }
+        if (n < 2) return hdlcTruncated(out);
+        int protocol = view.u16(0);
+        int from = 2;
+        if (protocol == ADDRESS_CONTROL) {
+            if (n < 4) return hdlcTruncated(out);
+            protocol = view.u16(2);
+            from = 4;
+        }
+        if ((protocol & 0xff00) == 0x7e00) {
+            out.append("(protocol 0x");
+            Text.hex(out, protocol, 4);
+            out.append(" invalid)");
+            return -1;
+        }
+        return handle(protocol, from, n - from, out);
+    }
+
+    private int hdlcCarried(int off, int length, int linkType) {
+        carriedOffset = off;
+        carriedLength = length;
+        return linkType;
+    }
+
+    /** ppp_hdlc's "goto trunc": a plain " [|ppp]", not a jump. */
+    private int hdlcTruncated(StringBuilder out) {
+        out.append(" [|").append(marker).append(']');
         return -1;
     }
 

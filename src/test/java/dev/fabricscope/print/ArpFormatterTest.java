@@ -42,6 +42,15 @@ class ArpFormatterTest {
         f.add(LlcFrames.llc(MAC_A, concat(hex("aaaa03 000000 0806"), arp(5, MAC_B, IP_A, MAC_A, IP_B))));
         byte[] snap = concat(hex("aaaa03 000000 0806"), arp(12, MAC_B, IP_A, MAC_A, IP_B));
         f.add(LlcFrames.llc(MAC_A, snap.length - 2, snap));   // the length ends before the target address
+        // Frame Relay hardware (15): Q.922 addresses of 2, 3 and 4 bytes, invalid and cut short, in each operation
+        for (String[] a : new String[][] {{"02", "0c11"}, {"02", "0c10"}, {"03", "0c1003"}, {"04", "0c100401"},
+                {"04", "0c100400"}, {"03", "0c1004"}, {"02", "0d11"}, {"01", "0c"}, {"06", "000000000058"}}) {
+            byte[] hw = hex(a[1]);
+            for (int op : new int[] {1, 2, 3, 4, 8, 9}) {
+                f.add(new Frame(ethernet(op == 3 || op == 4 ? 0x8035 : 0x0806,
+                    concat(hex("000f 0800" + a[0] + "04"), u16(op), hw, IP_A, hw, IP_B))));
+            }
+        }
         f.addAll(reverseArp());
         return f;
     }

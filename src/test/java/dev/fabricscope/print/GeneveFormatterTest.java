@@ -4,13 +4,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Geneve (RFC 8926 header: version, options length, flags, protocol, 24-bit VNI, options) against tcpdump 4.99
@@ -18,12 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * PPPoE, and types tcpdump has no printer for there), in every verbosity, with -e, cut after every byte, and seeded
  * mutants.
  */
-class GeneveFormatterTest {
+class GeneveFormatterTest extends TcpdumpConformance {
     private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
     private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
-
-    @TempDir
-    Path dir;
 
     private static byte[] geneve(int version, int flags, int protocol, int vni, int reserved, byte[] options,
                                  byte[] payload) {
@@ -39,7 +32,7 @@ class GeneveFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         byte[] innerUdp = ipv4(17, udp(1, 2, new byte[4], INNER_A, INNER_B), 0, 64, 1, 0, new byte[0], -1, INNER_A,
             INNER_B);
         byte[] innerTcp = ethernet(0x0800, ipv4(6, tcp(33000, 8000, 1000, 0, 0x002, 64240, 0, hex("020405b4"),
@@ -78,32 +71,34 @@ class GeneveFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        List<Frame> frames = frames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-vv");
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
     }
 
-    /** Ethertypes tcpdump's ethertype_print decodes and ours not (a known difference): such mutants are left out. */
-    private static final Set<Integer> NOT_DECODED = Set.of(0x6003);
+    /** Half of the changes in the Geneve header, its options and the carried packet's first bytes. */
+    @Override
+    Mutants mutants() {
+        return new Mutants("GENEVE", 6081, 20, 3, 24, MutatedFrames.ALL);
+    }
 
-    /** Seeded random changes, half of them in the Geneve header, its options and the carried packet's first bytes. */
-    @Test
-    void mutantsAsTcpdump() throws Exception {
-        int udpPayload = 14 + 20 + 8;
-        List<Frame> mutants = MutatedFrames.of(frames(), "GENEVE", 6081, 10, frame -> udpPayload, 3, 24,
-            (original, mutant, start) -> mutant.length < start + 4
-                || !NOT_DECODED.contains((mutant[start + 2] & 0xff) << 8 | mutant[start + 3] & 0xff));
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v", "-vv -x");
     }
 }

@@ -9,23 +9,19 @@ import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GRE (RFC 1701/2784/2890 version 0, RFC 2637 version 1) against tcpdump 4.99 itself: flags, checksum, offset, key,
  * sequence, source routes, call id and acknowledgement, and what it carries (IPv4, IPv6, MPLS, Ethernet, PPP, and
- * ERSPAN, which tcpdump 4.99 does not decode), in every verbosity, with -e, and cut after every byte.
+ * ERSPAN, which tcpdump 4.99 does not decode), in every verbosity, with -e, cut after every byte, and seeded mutants
+ * from the GRE header on.
  */
-class GreFormatterTest {
+class GreFormatterTest extends TcpdumpConformance {
     private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
     private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
-
-    @TempDir
-    Path dir;
 
     static Frame overIpv4(byte[] gre) {
         return new Frame(ethernet(0x0800, ipv4(47, gre)));
@@ -56,7 +52,7 @@ class GreFormatterTest {
         return concat(hex("200a a064 12345678 0000 0000"), frame);
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         byte[] ip6Udp = ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
         byte[] mpls = concat(hex("00064140"), innerUdp());   // label 100, bottom, ttl 64
         byte[] lcp = hex("ff03 c021 01 01 000e 0104 05d4 0506 1a2b3c4d");
@@ -89,25 +85,69 @@ class GreFormatterTest {
         f.add(overIpv4(concat(hex("0000 6558"), hex("0011223344"))));                        // frame too short
         f.add(overIpv4(hex("00")));                                                           // 1 byte
         f.add(overIpv4(hex("8000 0800 12")));                                                 // checksum cut short
+        // the other protocols tcpdump's GRE version 0 hands on: IPX, AppleTalk DDP, ISO (0x00fe)
+        f.add(overIpv4(concat(hex("0000 8137"), hex("ffff 001e 00 04 00000001 ffffffffffff 0452"),
+            hex("00000002 001122334455 0453"))));
+        f.add(overIpv4(concat(hex("0000 809b 0014 0000 0002 0003 04 05 06 07 99"), new byte[7])));
+        f.add(overIpv4(concat(hex("0000 00fe"), OsiCarriedTest.esHello())));
+        f.add(overIpv4(concat(hex("2000 00fe 00000009"), OsiCarriedTest.clnpData())));
+        // every version 0 field at once: checksum, offset, key, sequence and a route
+        f.add(overIpv4(concat(hex("f000 86dd abcd 0004 00000063 00000007"), hex("0800 00 08 0a000001 0a000002"),
+            hex("0000 00 00"), ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))));
+        f.add(overIpv4(concat(hex("c000 0800 0000 0000"), hex("0800 00 04 0a000001"), hex("0000 00 00"),
+            innerUdp())));                                                                      // checksum and route
+        f.add(overIpv4(concat(hex("4000 0800 0000 0000"), hex("0800 00 40 0a000001"))));       // route past the end
+        f.add(overIpv4(concat(hex("4000 0800 0000 0000"), hex("fffe 00 10 0001"))));           // AS route past the end
+        // version 1: sequence without key, key without sequence, each flag, another protocol, cut after the key
+        f.add(overIpv4(concat(hex("1001 880b 00000009"), hex("ff03 0021"), innerUdp())));
+        f.add(overIpv4(hex("2001 880b 00000007")));
+        f.add(overIpv4(concat(hex("b0ff 880b 00040007 0000000a 0000000b"), hex("c021 0102"))));
+        f.add(overIpv4(concat(hex("3001 86dd 00040007 0000000c"), hex("01020304"))));
+        f.add(overIpv4(hex("3081 880b 00200007 00000002")));                                    // no room for the ack
+        f.add(overIpv4(concat(hex("0003 0800"), innerUdp())));                                 // version 3
+        f.add(overIpv4(concat(hex("0007 0800"), innerUdp())));                                 // version 7
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        List<Frame> frames = frames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-v");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-vv");
+    /** The cuts start after the outer IPv4 header's length (inside an IPv6 header, as before); the mutants at GRE. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("GRE", 47, 16);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e", "-e -v");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-e -vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-e -vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-e -vv");
     }
 
     /**
@@ -117,8 +157,8 @@ class GreFormatterTest {
     @Test
     void captureComparisonClaimsThem() throws Exception {
         assumeTrue(Tcpdump.available(), "tcpdump is not installed");
-        List<Frame> frames = new ArrayList<>(frames());
-        frames.addAll(MplsFormatterTest.frames());
+        List<Frame> frames = new ArrayList<>(allFrames());
+        frames.addAll(MplsFormatterTest.allFrames());
         frames.addAll(PppoeFormatterTest.discoveryFrames());
         frames.addAll(PppoeFormatterTest.sessionFrames());
         frames.addAll(OsiCarriedTest.frames());

@@ -4,22 +4,15 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MPLS label stacks over Ethernet (RFC 3032 entries: label, traffic class, bottom of stack, TTL) against tcpdump 4.99
  * itself: the stack, tcpdump's guess of the payload (IPv4, IPv6, or a hex dump: pseudowires and anything else), in
- * every verbosity, with -e, -x and -X, and cut after every byte.
+ * every verbosity, with -e, -x and -X, cut after every byte, and seeded mutants of the stack and what follows.
  */
-class MplsFormatterTest {
-    @TempDir
-    Path dir;
-
+class MplsFormatterTest extends TcpdumpConformance {
     /** One label stack entry. */
     static byte[] label(int label, int tc, boolean bottom, int ttl) {
         return u32((long) label << 12 | tc << 9 | (bottom ? 1 : 0) << 8 | ttl);
@@ -33,7 +26,7 @@ class MplsFormatterTest {
         return ipv4(17, udp(1000, 2000, ascii("abcd"), IP_A, IP_B));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         byte[] ip6Udp = ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B);
         byte[] pseudowire = concat(hex("00000001"), ethernet(0x0800, ipUdp()));
         List<Frame> f = new ArrayList<>();
@@ -57,23 +50,53 @@ class MplsFormatterTest {
         f.add(mpls(label(600, 0, true, 64)));                                              // nothing after the stack
         f.add(mpls(label(700, 0, false, 64), hex("0002")));                               // shorter than an entry
         f.add(mpls(hex("000c")));                                                          // no whole entry
+        // each reserved label at the bottom, and tcpdump's guess by the first byte at its edges
+        for (int reserved = 0; reserved < 16; reserved++) f.add(mpls(label(reserved, 0, true, 64), ipUdp()));
+        f.add(mpls(label(3, 0, true, 64), ip6Udp));                                         // implicit null, IPv6
+        f.add(mpls(label(13, 0, true, 1), hex("1000 0008 0001 0203")));                    // GAL: an ACH, dumped
+        f.add(mpls(label(14, 0, false, 1), label(13, 0, true, 1), hex("1000 0022")));      // OAM alert, GAL
+        for (int first : new int[] {0x44, 0x4f, 0x50, 0x5f, 0x70, 0x80, 0x81, 0x82, 0x83, 0x84}) {
+            f.add(mpls(label(800 + first, 0, true, 64), new byte[] {(byte) first}, hex("00112233445566778899")));
+        }
+        f.add(mpls(label(900, 0, true, 64), OsiCarriedTest.esHello()));                    // ES-IS by its 0x82
+        f.add(mpls(label(0, 0, true, 64)));                                                 // explicit null, nothing
+        f.add(mpls(label(2, 0, true, 64), hex("60")));                                      // IPv6 null, one byte
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        List<Frame> frames = frames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-X");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 12);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-vv");
+    /** From the ethertype: the cuts as before; the mutants from the stack on. */
+    @Override
+    int start(byte[] frame) {
+        return 12;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterEthernet(frame);
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("MPLS", 0x8847, 25);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e", "-X");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("", "-x", "-v");
     }
 }

@@ -31,7 +31,7 @@ class MplsInUdpTest {
     static List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         int port = 50000;
-        for (Frame mpls : MplsFormatterTest.frames()) {
+        for (Frame mpls : MplsFormatterTest.allFrames()) {
             byte[] bytes = mpls.bytes();
             if ((bytes[12] & 0xff) != 0x88) continue;   // the stacks right after the Ethernet header
             byte[] stack = Arrays.copyOfRange(bytes, 14, bytes.length);

@@ -176,8 +176,8 @@ class NshFormatterTest {
     @Test
     void printingDoesNotAllocatePerPacket() {
         List<Frame> frames = new ArrayList<>(frames());
-        frames.addAll(VxlanGpeFormatterTest.frames());
-        frames.addAll(OtvFormatterTest.frames());
+        frames.addAll(VxlanGpeFormatterTest.allFrames());
+        frames.addAll(OtvFormatterTest.allFrames());
         frames.addAll(MplsInUdpTest.frames());
         PrinterAllocation.assertNoAllocationPerPacket(frames, new PacketPrinter(ZoneOffset.UTC, Verbosity.MOST_VERBOSE,
             EnumSet.of(PacketPrinter.Option.LINK_HEADERS), TimestampStyle.TIME, RawDump.HEX), 500, "NSH");

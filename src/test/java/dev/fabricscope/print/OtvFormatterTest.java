@@ -5,25 +5,17 @@ import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * OTV (UDP 8472: flags, 24-bit overlay and instance ids, then an Ethernet frame) against tcpdump 4.99 itself: the
  * header and the carried frame's own line, in every verbosity, with -e, cut after every byte, seeded mutants, and
  * where OTV sits in tcpdump's chain of UDP ports.
  */
-class OtvFormatterTest {
+class OtvFormatterTest extends TcpdumpConformance {
     private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
     private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
-
-    @TempDir
-    Path dir;
 
     static byte[] otv(int flags, int overlay, int instance, int reserved, byte[] frame) {
         return concat(new byte[] {(byte) flags, (byte) (overlay >>> 16), (byte) (overlay >>> 8), (byte) overlay,
@@ -34,7 +26,7 @@ class OtvFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         byte[] innerTcp = ethernet(0x0800, ipv4(6, tcp(33000, 8000, 1000, 0, 0x002, 64240, 0, hex("020405b4"),
             new byte[0], INNER_A, INNER_B), 0, 64, 7, 0x4000, new byte[0], -1, INNER_A, INNER_B));
         byte[] dnsQuery = concat(hex("abcd 0100 0001 0000 0000 0000"), hex("03777777 07657861 6d706c65 00"), hex("0001 0001"));
@@ -62,27 +54,34 @@ class OtvFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        List<Frame> frames = frames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-vv");
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
     }
 
-    /** Seeded random changes, most of them in the OTV header and the carried frame's Ethernet header. */
-    @Test
-    void mutatedHeadersAsTcpdump() throws Exception {
-        List<Frame> mutants = MutatedFrames.of(frames(), new Random(8472), 20, frame -> 14 + 20 + 8, 3, 22,
-            MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-x", "-v");
+    /** Most changes in the OTV header and the carried frame's Ethernet header. */
+    @Override
+    Mutants mutants() {
+        return new Mutants("OTV", 8472, 40, 3, 22, MutatedFrames.ALL);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v");
     }
 }

@@ -48,7 +48,7 @@ class PacketTypeTest {
         f.addAll(SnmpFormatterTest.allFrames());
         f.addAll(TftpFormatterTest.allFrames());
         f.addAll(RadiusFormatterTest.allFrames());
-        f.addAll(VxlanFormatterTest.frames());
+        f.addAll(VxlanFormatterTest.allFrames());
         f.addAll(PtpFormatterTest.frames());
         f.addAll(DnsFormatterTest.frames());
         f.addAll(RespFormatterTest.allFrames());

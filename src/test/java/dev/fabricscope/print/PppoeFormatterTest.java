@@ -4,23 +4,17 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PPPoE discovery (RFC 2516 PADI/PADO/PADR/PADS/PADT and their tags) and session data, with the PPP frames it carries
  * (RFC 1661 LCP, RFC 1332 IPCP, RFC 5072 IP6CP, RFC 1962 CCP, RFC 2125 BACP, RFC 1994 CHAP, RFC 1334 PAP, RFC 1990
- * multilink, IPv4, IPv6, MPLS), against tcpdump 4.99 itself, in every verbosity, with -e, and cut after every byte.
+ * multilink, IPv4, IPv6, MPLS), against tcpdump 4.99 itself, in every verbosity, with -e, cut after every byte, and
+ * seeded mutants from the PPPoE header on.
  */
-class PppoeFormatterTest {
+class PppoeFormatterTest extends TcpdumpConformance {
     private static final int DISCOVERY = 0x8863, SESSION = 0x8864;
-
-    @TempDir
-    Path dir;
 
     static byte[] pppoe(int versionType, int code, int session, int length, byte[] payload) {
         return concat(new byte[] {(byte) versionType, (byte) code}, u16(session), u16(length), payload);
@@ -71,6 +65,14 @@ class PppoeFormatterTest {
         f.add(new Frame(ethernet(DISCOVERY, pppoe(0x23, 0x09, 0, 4, tag(0x0101, new byte[0])))));      // ver, type
         f.add(new Frame(ethernet(DISCOVERY, pppoe(0x11, 0x07, 0, 8, concat(u16(0x0102), u16(40), ascii("ab"))))));
         f.add(new Frame(ethernet(DISCOVERY, hex("1109"))));                                   // shorter than header
+        f.add(new Frame(ethernet(DISCOVERY, pppoe(0x11, 0x07, 0, 6, concat(tag(0x0101, ascii("ab")),
+            tag(0x0103, hex("01020304")))))));                                               // a tag past the length
+        f.add(new Frame(ethernet(DISCOVERY, pppoe(0x11, 0x19, 0, 6, concat(tag(0x0101, new byte[0]), hex("0102"))))));
+        f.add(discovery(0x09, 0, tag(0x0101, hex("41ff42ff43")), tag(0x0104, hex("41ff42ff")), tag(0x0203, new byte[0]),
+            tag(0x0105, new byte[0]), tag(0x0110, new byte[0]), tag(0x0120, new byte[0]), tag(0x0201, new byte[0]),
+            tag(0x0202, new byte[0]), tag(0x0102, new byte[0]), tag(0x0103, new byte[0]), tag(0x0104, new byte[0])));
+        f.add(new Frame(ethernet(0x3c12, pppoe(0x11, 0x09, 0, 4, tag(0x0101, new byte[0])))));   // 3Com's types
+        f.add(new Frame(ethernet(0x3c13, pppoe(0x11, 0, 0x2a, 6, concat(u16(0x0021), hex("45000004"))))));
         return f;
     }
 
@@ -131,38 +133,76 @@ class PppoeFormatterTest {
         f.add(session(u16(0x002f), ipUdp()));                                                 // VJ uncompressed
         f.add(new Frame(ethernet(SESSION, pppoe(0x11, 0, 0x2a, 200, concat(u16(0x0021), ipUdp())))));  // too long
         f.add(new Frame(ethernet(SESSION, pppoe(0x11, 0, 0x2a, 1, hex("00")))));               // PPP too short
+        // protocol 0x7eXX: an HDLC flag, the rest unescaped from the protocol's second byte and guessed at
+        byte[] escapable = ipv4(17, udp(1000, 2000, hex("7d7e 7d00 7e"), IP_A, IP_B));
+        f.add(session(hex("7e21"), hdlcEscaped(escapable)));
+        f.add(session(hex("7e57"), hdlcEscaped(ip6Udp)));
+        f.add(session(hex("7e7d 01"), hdlcEscaped(escapable)));                               // 0x21 escaped
+        f.add(session(hex("7eff 03c0 21"), hdlcEscaped(hex("0101 000a 0104 05d4 0506"))));     // LCP after ff03
+        f.add(session(hex("7e00 c021"), hex("0901 0008 1a2b 3c4d")));                          // LCP: 2-byte guess
+        f.add(session(hex("7e00 0021"), hdlcEscaped(escapable)));
+        f.add(session(hex("7eff 037e 01"), hex("0102")));                                     // 0x7e01 invalid
+        f.add(session(hex("7e00 7e21"), hex("0102")));
+        f.add(session(hex("7e00 1234"), hex("0102 7d")));                                     // lone escape last
+        f.add(session(hex("7e00"), hex("")));                                                  // one byte left
+        f.add(session(hex("7eff 03")));                                                         // no protocol after
+        f.add(session(hex("7e00 00")));
         return f;
+    }
+
+    /** HDLC's transparency: 0x7d and 0x7e as 0x7d then the byte xor 0x20. */
+    static byte[] hdlcEscaped(byte[] raw) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (byte x : raw) {
+            if (x == 0x7d || x == 0x7e) {
+                b.write(0x7d);
+                b.write(x ^ 0x20);
+            } else {
+                b.write(x);
+            }
+        }
+        return b.toByteArray();
     }
 
     static byte[] label(int label) {
         return u32((long) label << 12 | 0x100 | 64);
     }
 
-    @Test
-    void discoveryAsTcpdump() throws Exception {
-        List<Frame> frames = discoveryFrames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
-    }
-
-    @Test
-    void sessionsAsTcpdump() throws Exception {
-        List<Frame> frames = sessionFrames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.VERY_VERBOSE,
-            EnumSet.of(PacketPrinter.Option.LINK_HEADERS), RawDump.NONE, "-e", "-vv");
-    }
-
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
+    @Override
+    List<Frame> frames() {
         List<Frame> all = new ArrayList<>(discoveryFrames());
         all.addAll(sessionFrames());
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all, 12);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERY_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-vv");
+        return all;
+    }
+
+    /** From the ethertype: the cuts as before; the mutants from the PPPoE header on. */
+    @Override
+    int start(byte[] frame) {
+        return 12;
+    }
+
+    @Override
+    int mutantStart(byte[] frame) {
+        return 14;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("PPPOE", 0x8863, 8);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e", "-e -vv");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -vv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-vv -x");
     }
 }

@@ -4,23 +4,17 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * VXLAN (RFC 7348 header: flags, 24-bit VNI) against tcpdump 4.99 itself: the header line and the encapsulated
- * frame's own line, in every verbosity, with -e, and cut after every byte (-x shows where the dump starts).
+ * frame's own line, in every verbosity, with -e, cut after every byte (-x shows where the dump starts), and seeded
+ * mutants from the VXLAN header on.
  */
-class VxlanFormatterTest {
+class VxlanFormatterTest extends TcpdumpConformance {
     private static final byte[] INNER_A = {(byte) 192, (byte) 168, 10, 1};
     private static final byte[] INNER_B = {(byte) 192, (byte) 168, 10, 2};
-
-    @TempDir
-    Path dir;
 
     private static byte[] vxlan(int flags, int vni, byte[] frame) {
         return concat(new byte[] {(byte) flags, 0, 0, 0}, new byte[] {(byte) (vni >>> 16), (byte) (vni >>> 8), (byte) vni, 0},
@@ -31,7 +25,17 @@ class VxlanFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    /** The frame with its UDP length {@code less} bytes short of the datagram the IPv4 header holds. */
+    private static Frame shortUdpLength(Frame frame, int less) {
+        byte[] b = frame.bytes().clone();
+        int at = 14 + 20 + 4;
+        int length = ((b[at] & 0xff) << 8 | b[at + 1] & 0xff) - less;
+        b[at] = (byte) (length >>> 8);
+        b[at + 1] = (byte) length;
+        return new Frame(b);
+    }
+
+    static List<Frame> allFrames() {
         byte[] innerTcp = ethernet(0x0800, ipv4(6, tcp(33000, 8000, 1000, 0, 0x002, 64240, 0, hex("020405b4"),
             new byte[0], INNER_A, INNER_B), 0, 64, 7, 0x4000, new byte[0], -1, INNER_A, INNER_B));
         byte[] dnsQuery = concat(hex("abcd 0100 0001 0000 0000 0000"), hex("03777777 07657861 6d706c65 00"), hex("0001 0001"));
@@ -51,20 +55,38 @@ class VxlanFormatterTest {
         f.add(outer(53, 4789, vxlan(0x08, 9, innerTcp)));                                    // DNS comes first
         f.add(outer(50008, 4789, vxlan(0x08, 7, ethernet(0x0800, ipv4(17, udp(50009, 4789,
             vxlan(0x08, 8, innerTcp), INNER_A, INNER_B), 0, 64, 2, 0x4000, new byte[0], -1, INNER_A, INNER_B)))));
+        f.add(shortUdpLength(outer(50010, 4789, vxlan(0x08, 10, innerTcp)), 8));           // frame < its capture
+        f.add(shortUdpLength(outer(50011, 4789, vxlan(0x08, 11, innerTcp)), 60));          // ... and < its header
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        List<Frame> frames = frames();
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "", "-v", "-vv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS), RawDump.NONE, "-e");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS), RawDump.NONE, "-e", "-v");
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("VXLAN", 4789, 40);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-e -v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-e -v -x");
     }
 }

@@ -5,23 +5,17 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.print.NshFormatterTest.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * VXLAN-GPE (UDP 4790: flags, next protocol, 24-bit VNI, then IPv4, IPv6, Ethernet or NSH) against tcpdump 4.99
  * itself: in every verbosity, with -e, cut after every byte, seeded random headers and NSH messages inside, and
- * where VXLAN-GPE sits in tcpdump's chain of UDP ports.
+ * where VXLAN-GPE sits in tcpdump's chain of UDP ports, and seeded mutants from the VXLAN-GPE header on.
  */
-class VxlanGpeFormatterTest {
-    @TempDir
-    Path dir;
-
+class VxlanGpeFormatterTest extends TcpdumpConformance {
     static byte[] gpe(int flags, int reserved, int next, int vni, int reservedLast, byte[] payload) {
         return concat(new byte[] {(byte) flags, (byte) (reserved >>> 8), (byte) reserved, (byte) next,
             (byte) (vni >>> 16), (byte) (vni >>> 8), (byte) vni, (byte) reservedLast}, payload);
@@ -35,7 +29,7 @@ class VxlanGpeFormatterTest {
         return new Frame(ethernet(0x0800, ipv4(17, udp(sport, dport, payload, IP_A, IP_B))));
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         byte[] md1 = hex("00000001 deadbeef 00000000 ffffffff");
         List<Frame> f = new ArrayList<>();
         f.add(outer(50000, 4790, gpe(1, 100, innerIpv4())));
@@ -62,20 +56,34 @@ class VxlanGpeFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeFramesAsTcpdump() throws Exception {
-        List<Frame> frames = frames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-vvv", "-q");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, frames, Verbosity.NORMAL, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    @Test
-    void cutFramesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
-        TcpdumpOracle.assertPrintsAsTcpdump(dir, cut, Verbosity.MOST_VERBOSE, EnumSet.of(PacketPrinter.Option.LINK_HEADERS),
-            RawDump.NONE, "-e", "-vvv");
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("VXLAN_GPE_MUTANT", 4790, 20);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q", "-e");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-e -vvv");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-vvv -x");
     }
 
     /** Seeded random VXLAN-GPE headers (flags, next protocol, VNI) over random NSH messages and IP packets. */
