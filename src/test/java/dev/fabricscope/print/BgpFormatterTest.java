@@ -4,24 +4,18 @@ import static dev.fabricscope.print.BgpMessages.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BGP on TCP 179 against tcpdump 4.99 itself: hand-built messages ({@link BgpMessages}) from the RFC layouts
  * (4271, 4760, 5492, 6793, 4360, 8092, 7432, 4364, 8277, 9003, ...), well formed and broken, several to a segment
- * and split across segments, in every verbosity and cut after every byte.
+ * and split across segments, in every verbosity, cut after every byte, and mutated.
  */
-class BgpFormatterTest {
-    @TempDir
-    Path dir;
+class BgpFormatterTest extends TcpdumpConformance {
 
     /** A data-centre leaf's OPEN (RFC 7938): 4-byte AS, IPv4/IPv6 unicast and L2VPN EVPN, graceful restart, add-path. */
     static byte[] leafOpen() {
@@ -290,48 +284,10 @@ class BgpFormatterTest {
         return f;
     }
 
-    @Test
-    void sessionMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, sessionFrames(), "", "-q", "-v", "-vv", "-vvv");
-    }
-
     /** -b: AS numbers above 65535 in ASDOT notation wherever tcpdump's as_printf prints one (paths, aggregators, RDs, ...). */
     @Test
     void asdotAsTcpdump() throws Exception {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, allFrames(), "-b -v", "-b -vv");
-    }
-
-    @Test
-    void updatesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, updateFrames(), "", "-v", "-vv");
-    }
-
-    @Test
-    void cutUpdatesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(List.of(segment(fabricUpdate()),
-            segment(update("00000001 18 c0a801 00000002 20 0a000001", new byte[0], ""))), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x", "-vv");
-    }
-
-    @Test
-    void addressFamiliesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, familyFrames(), "", "-v", "-vv");
-    }
-
-    @Test
-    void cutAddressFamiliesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(List.of(segment(evpnUpdate()), familyFrames().get(0),
-            familyFrames().get(4)), 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-v -x", "-vv");
-    }
-
-    @Test
-    void cutSessionMessagesAsTcpdump() throws Exception {
-        List<Frame> frames = List.of(segment(leafOpen()), segment(notification(6, 2, "05" + text("bye.") + "0102")),
-            segment(notification(6, 1, "0001 01 00001388")), segment(routeRefresh(1, 0, 1)),
-            segment(keepalive(), keepalive()));
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, 14 + 20 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv");
     }
 
     /**
@@ -394,10 +350,40 @@ class BgpFormatterTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, mutants, "-v -x", "-vv", "");
     }
 
-    /** Printing BGP, every message kind and family decoded at -vv, allocates nothing per packet once warmed up. */
-    @Test
-    void printingDoesNotAllocatePerPacket() {
-        PrinterAllocation.assertNoAllocationPerPacket(allFrames(), new PacketPrinter(ZoneOffset.UTC,
-            Verbosity.VERY_VERBOSE, EnumSet.noneOf(PacketPrinter.Option.class), TimestampStyle.TIME, RawDump.HEX), 500, "BGP");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
+    }
+
+    /** The BGP messages: after the TCP header, over IPv4 or IPv6. */
+    @Override
+    int start(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 20;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("BGP", 179, 3);
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-q", "-v", "-vv", "-vvv");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv");
+    }
+
+    /** Every message kind and family decoded at -vv with the hex dump, as well as in the base's flag sets. */
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-vv", "-vv -x");
+    }
+
+    @Override
+    int allocationRepeats() {
+        return 500;
     }
 }
