@@ -55,6 +55,14 @@ class BgpFormatterTest extends TcpdumpConformance {
         for (int code = 0; code <= 8; code++) {
             for (int sub : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12}) f.add(segment(notification(code, sub, "")));
         }
+        for (int sub = 9; sub <= 10; sub++) f.add(segment(notification(6, sub, "")));   // hard reset, BFD down
+        // FRR's unnumbered-fabric OPEN: extended message, role, FQDN (hostname, domain), extended next hop
+        f.add(segment6(open(65101, 9, "0a000065", capabilities(capability(1, "0002 00 01"), capability(5,
+            "0001 0001 0002"), capability(6, ""), capability(9, "03"), capability(73, "05 6c65616631 00"),
+            capability(64, "8078"), capability(70, ""), capability(71, "")))));
+        // RFC 9072 extended optional parameters: tcpdump 4.99 reads the 255s as ordinary lengths and types
+        f.add(segment(message(OPEN, concat(hex("04 fde9 005a 0a000066 ff ff 0009"), capability(1, "0001 00 01"),
+            hex("0200")))));
         f.add(segment(notification(6, 1, "0001 01 00001388")));                           // max prefixes, AFI/SAFI
         f.add(segment(notification(6, 1, "0002 80 000001")));                             // data too short for them
         f.add(segment(notification(6, 2, "1b" + text("maintenance window 42 \u0001\u00e9"))));
@@ -213,6 +221,14 @@ class BgpFormatterTest extends TcpdumpConformance {
             "00000001 40 20010db800010002 00000002 00 00000003 80 20010db8000000000000000000000001")));   // add-path
         f.add(mp(mpReach(1, 1, "0a000001", "00000001 18 c0a801 00000002 20 0a000001 00000003 21 0a00")));
         f.add(mp(mpReach(1, 2, "0a000001 0a000002", "18 e00001")));
+        // RFC 8950 IPv4 routes over IPv6 next hops (BGP unnumbered): tcpdump reads them as IPv4 addresses
+        f.add(mp(mpReach(1, 1, "fe80000000000000020c42fffea1d3e4", "18 c0a801 20 0a000065")));
+        f.add(mp(mpReach(1, 1, "20010db8000000000000000000000065 fe80000000000000020c42fffea1d3e4", "20 0a000065")));
+        f.add(mp(mpReach(1, 1, "0a000001 0a", "20 0a000065")));
+        f.add(mp(mpReach(2, 1, "20010db8000000000000000000000065 00", "40 20010db800010002")));
+        f.add(mp(mpReach(1, 128, "0000000000000000 0a0000", "")));
+        f.add(mp(mpReach(2, 128, "0000000000000000 20010db8", "")));
+        f.add(mp(mpReach(1, 1, "00".repeat(255), "")));
         f.add(mp(mpReach(1, 1, "0a0000", "18 c0a801")));                                  // next hops too short
         f.add(mp(mpReach(2, 1, "20010db8", "")));
         f.add(mp(mpReach(1, 1, "", "18 c0a801 20")));                                     // none, NLRI cut
