@@ -50,7 +50,7 @@ class PacketTypeTest {
         f.addAll(RadiusFormatterTest.allFrames());
         f.addAll(VxlanFormatterTest.frames());
         f.addAll(PtpFormatterTest.frames());
-        f.addAll(DnsFormatterTest.frames());
+        f.addAll(DnsFormatterTest.allFrames());
         f.addAll(RespFormatterTest.frames());
         f.addAll(VrrpFormatterTest.frames());
         f.addAll(NtpFormatterTest.frames());
