@@ -197,15 +197,16 @@ final class DhcpOptionsFormatter {
                     out.append('"');
                     return 0;
                 }
-                out.append(switch (type) {
-                    case 0x1 -> "ether";
-                    case 0x6 -> "ieee802";
-                    case 0x7 -> "arcnet";
-                    case 0xf -> "frelay";
-                    case 0x17 -> "strip";
-                    case 0x18 -> "ieee1394";
-                    default -> "hardware-type " + type + ",";
-                }).append(' ');
+                switch (type) {
+                    case 0x1 -> out.append("ether");
+                    case 0x6 -> out.append("ieee802");
+                    case 0x7 -> out.append("arcnet");
+                    case 0xf -> out.append("frelay");
+                    case 0x17 -> out.append("strip");
+                    case 0x18 -> out.append("ieee1394");
+                    default -> out.append("hardware-type ").append(type).append(',');
+                }
+                out.append(' ');
                 for (int i = 1; i < len; i++) {
                     if (i > 1) out.append(':');
                     Text.hex(out, bytes.u8(bp + i), 2);

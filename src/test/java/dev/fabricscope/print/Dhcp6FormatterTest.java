@@ -4,22 +4,16 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.Dhcp6Frames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DHCPv6 (UDP 546/547) against tcpdump 4.99 itself: a relayed exchange with DUIDs, IA_NA and IA_PD with addresses,
  * prefixes and status codes, DNS servers and search lists; every other message type and option tcpdump decodes, each
  * of its length complaints, in every verbosity, whole and cut after every byte.
  */
-class Dhcp6FormatterTest {
-    @TempDir
-    Path dir;
-
+class Dhcp6FormatterTest extends TcpdumpConformance {
     private static final byte[] CLIENT_DUID = option(1, "0001 0001 2d5e1f00 02005e1000aa");
     private static final byte[] SERVER_DUID = option(2, "0003 0001 02005e2000bb");
 
@@ -107,20 +101,37 @@ class Dhcp6FormatterTest {
         return f;
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>(exchange());
         f.addAll(oddities());
         return f;
     }
 
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q");
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 40 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    /** Each message cut after every byte from its UDP payload on. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 40 + 8;
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    /** The message after the UDP header, on IPv4 or IPv6. */
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("DHCP6", 547, 12);
     }
 }

@@ -4,12 +4,9 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.DhcpFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * BOOTP/DHCP (UDP 67/68) against tcpdump 4.99 itself: a relayed DORA exchange with the options a fabric sees
@@ -17,10 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * routes, client FQDN, vendor options), the other message types, every option layout and each of tcpdump's
  * complaints, in every verbosity, whole and cut after every byte.
  */
-class DhcpFormatterTest {
-    @TempDir
-    Path dir;
-
+class DhcpFormatterTest extends TcpdumpConformance {
     /** A relayed exchange: Discover, Offer, Request, ACK, then NAK, Release, Decline, Inform, lease query. */
     static List<Frame> exchange() {
         long xid = 0x3903f326L;
@@ -107,20 +101,37 @@ class DhcpFormatterTest {
         return f;
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>(exchange());
         f.addAll(oddities());
         return f;
     }
 
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vvv");
+    /** Each message cut after every byte from its UDP payload on. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vvv");
+    }
+
+    /** The message after the UDP header, on IPv4 or IPv6. */
+    @Override
+    int mutantStart(byte[] frame) {
+        return MutatedFrames.afterIp(frame) + 8;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("DHCP", 67, 12);
     }
 }

@@ -6,22 +6,16 @@ import static dev.fabricscope.print.TestFrames.*;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DNS lines against tcpdump 4.99 itself: messages built here (RFC 1035 layouts, EDNS0 of RFC 6891, mDNS of RFC 6762)
  * on UDP 53, UDP 5353 and TCP 53, printed by {@code tcpdump -n -S [-v|-vv|-vvv]}, whole and cut after every byte.
  */
-class DnsFormatterTest {
+class DnsFormatterTest extends TcpdumpConformance {
     private static final int A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, MX = 15, TXT = 16, AAAA = 28, SRV = 33,
             A6 = 38, OPT = 41, UNSPECA = 104, TSIG = 250, URI = 256, IN = 1;
-
-    @TempDir
-    Path dir;
 
     // ---- message building
 
@@ -155,7 +149,7 @@ class DnsFormatterTest {
         return m;
     }
 
-    static List<Frame> frames() {
+    static List<Frame> allFrames() {
         List<Frame> frames = new ArrayList<>();
         for (byte[] message : messages()) frames.add(udp53(message));
         byte[] www = name("printer.local");
@@ -172,18 +166,43 @@ class DnsFormatterTest {
         return frames;
     }
 
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        List<Frame> frames = frames();
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames, "", "-v", "-vv", "-vvv", "-q");
+    @Override
+    List<Frame> frames() {
+        return allFrames();
     }
 
-    /** Each message cut after every byte from its UDP payload on (TCP: inside the header too), -x showing the dump start. */
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    /** Not the last frame: tcpdump's SSH printer marks a cut one. */
+    @Override
+    List<Frame> cutFrames() {
         List<Frame> all = frames();
-        // not the last frame: tcpdump's SSH printer marks a cut one
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all.subList(0, all.size() - 1), 14 + 20 + 8);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-vv");
+        return all.subList(0, all.size() - 1);
+    }
+
+    /** Each message cut after every byte from its UDP payload on (TCP: inside the header too). */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20 + 8;
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-vv");
+    }
+
+    /** The DNS message (after the TCP header and its length on TCP): the mutations fall in it. */
+    @Override
+    int mutantStart(byte[] frame) {
+        int ip = MutatedFrames.afterIp(frame);
+        return frame[14 + 9] == 6 ? ip + 4 * ((frame[ip + 12] & 0xff) >>> 4) : ip + 8;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("DNS", 53, 12);
     }
 }

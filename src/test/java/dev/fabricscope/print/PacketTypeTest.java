@@ -50,7 +50,7 @@ class PacketTypeTest {
         f.addAll(RadiusFormatterTest.allFrames());
         f.addAll(VxlanFormatterTest.allFrames());
         f.addAll(PtpFormatterTest.frames());
-        f.addAll(DnsFormatterTest.frames());
+        f.addAll(DnsFormatterTest.allFrames());
         f.addAll(RespFormatterTest.allFrames());
         f.addAll(VrrpFormatterTest.allFrames());
         f.addAll(NtpFormatterTest.allFrames());
