@@ -151,15 +151,16 @@ final class IgmpFormatter {
             out.append(" [gaddr ");
             address(at + 4, out);
             int recordType = bytes.u8(at);
-            out.append(' ').append(switch (recordType) {
-                case 1 -> "is_in";
-                case 2 -> "is_ex";
-                case 3 -> "to_in";
-                case 4 -> "to_ex";
-                case 5 -> "allow";
-                case 6 -> "block";
-                default -> " [v3-report-#" + recordType + "]";
-            });
+            out.append(' ');
+            switch (recordType) {
+                case 1 -> out.append("is_in");
+                case 2 -> out.append("is_ex");
+                case 3 -> out.append("to_in");
+                case 4 -> out.append("to_ex");
+                case 5 -> out.append("allow");
+                case 6 -> out.append("block");
+                default -> out.append(" [v3-report-#").append(recordType).append(']');   // appended, not concatenated
+            }
             int sources = bytes.u16(at + 2);
             if (len < group + 8 + ((long) sources << 2)) {
                 out.append(" [invalid number of sources ").append(sources).append(']');

@@ -5,21 +5,17 @@ import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ICMPv6 (RFC 4443 errors and echo, RFC 4861 neighbor discovery, RFC 2710/3810 MLD, and the rarer types tcpdump
- * decodes) against tcpdump 4.99 itself: every message whole in each verbosity, and cut after every byte.
+ * decodes) against tcpdump 4.99 itself: every message whole in each verbosity, cut after every byte, seeded mutants,
+ * and pseudo-random messages.
  */
-class Icmp6FormatterTest {
-    @TempDir
-    Path dir;
-
+class Icmp6FormatterTest extends TcpdumpConformance {
     private static final byte[] FAR = hex("2001 0db8 00ff 0000 0000 0000 0000 0009");
     private static final int ICMP6_START = 14 + 40;
 
@@ -158,16 +154,6 @@ class Icmp6FormatterTest {
         return f;
     }
 
-    @Test
-    void neighborDiscoveryWholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, nd(), "", "-v", "-vv", "-vvv");
-    }
-
-    @Test
-    void neighborDiscoveryCutAsTcpdump() throws Exception {
-        assertCutAsTcpdump(nd());
-    }
-
     private static byte[] mldv2Query(int maxResponseCode, byte[] group, int flags, int qqic, int sources,
                                      byte[]... addresses) {
         return concat(u16(maxResponseCode), u16(0), group, new byte[] {(byte) flags, (byte) qqic}, u16(sources),
@@ -198,16 +184,6 @@ class Icmp6FormatterTest {
         f.add(message(143, 0, concat(u16(0), u16(3), groupRecord(2, 0, MDNS_GROUP)), LINK_LOCAL_A, MLDV2_ROUTERS));
         f.add(message(143, 0, u16(0), LINK_LOCAL_A, MLDV2_ROUTERS));
         return f;
-    }
-
-    @Test
-    void multicastListenerDiscoveryWholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, mld(), "", "-v", "-vv");
-    }
-
-    @Test
-    void multicastListenerDiscoveryCutAsTcpdump() throws Exception {
-        assertCutAsTcpdump(mld());
     }
 
     private static byte[] renumbering(long seq, int segment, int flags, int maxDelay, long reserved, byte[]... parts) {
@@ -309,33 +285,48 @@ class Icmp6FormatterTest {
     }
 
     @Test
-    void restWholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, rest(), "", "-v", "-vv", "-vvv");
-    }
-
-    @Test
-    void restCutAsTcpdump() throws Exception {
-        assertCutAsTcpdump(rest());
-    }
-
-    @Test
-    void errorsAndEchoWholeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, errors(), "", "-v", "-vv", "-q");
-    }
-
-    @Test
-    void errorsAndEchoCutAsTcpdump() throws Exception {
-        assertCutAsTcpdump(errors());
-    }
-
-    @Test
     void randomMessagesAsTcpdump() throws Exception {
         List<Frame> frames = Icmp6RandomMessages.frames(20240601L, 3000);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, "-x", "-v", "-vv", "-vvv");
     }
 
-    private void assertCutAsTcpdump(List<Frame> frames) throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames, ICMP6_START);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    @Override
+    List<Frame> frames() {
+        List<Frame> f = new ArrayList<>(errors());
+        f.addAll(nd());
+        f.addAll(mld());
+        f.addAll(rest());
+        return f;
+    }
+
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-vvv", "-q");
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v", "-vv");
+    }
+
+    @Override
+    List<String> allocationFlags() {
+        return List.of("", "-v", "-vv", "-vvv");
+    }
+
+    /** The ICMPv6 message, after the IPv6 header. */
+    @Override
+    int start(byte[] frame) {
+        return ICMP6_START;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("ICMP6", 4443, 500);
     }
 }

@@ -17,13 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** ICMP (IPv4), every type and code tcpdump names, against tcpdump 4.99 itself, whole and cut after every byte. */
-class IcmpFormatterTest {
-    @TempDir
-    Path dir;
-
+/**
+ * ICMP (IPv4), every type and code tcpdump names, quoted datagrams and RFC 4884 extensions, against tcpdump 4.99
+ * itself: whole, cut after every byte, and seeded mutants.
+ */
+class IcmpFormatterTest extends TcpdumpConformance {
     private static final byte[] NO_REST = new byte[4];
 
     /** Each type and code with the body its RFC gives it. */
@@ -157,19 +156,35 @@ class IcmpFormatterTest {
         return f;
     }
 
-    @Test
-    void everyTypeAndCodeAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, messages(), "", "-v", "-vv", "-q");
+    @Override
+    List<Frame> frames() {
+        return all();
     }
 
-    @Test
-    void quotedDatagramsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, quotedDatagrams(), "", "-v", "-vv", "-e -v");
+    @Override
+    List<String> wholeFlags() {
+        return List.of("", "-v", "-vv", "-q", "-e -v");
     }
 
-    @Test
-    void extensionsAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, extensions(), "", "-v", "-vv");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "-vv", "-e -v -X");
+    }
+
+    @Override
+    List<String> mutantFlags() {
+        return List.of("-x", "-v -x", "-vv");
+    }
+
+    /** The ICMP message, after the outer IPv4 header. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("ICMP", 792, 500);
     }
 
     /**
@@ -218,11 +233,5 @@ class IcmpFormatterTest {
 
     private static Frame tcpFrame(byte[] segment, byte[] src, byte[] dst) {
         return new Frame(ethernet(0x0800, ipv4(6, segment, 0, 64, 1, 0x4000, new byte[0], -1, src, dst)));
-    }
-
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(all(), 14 + 20);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v -x", "-vv", "-e -v -X");
     }
 }

@@ -4,21 +4,15 @@ import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IGMP (RFC 1112, 2236, 3376 layouts; mtrace from draft-ietf-idmr-traceroute-ipm) against tcpdump 4.99 itself:
  * v1/v2/v3 queries, reports and leaves, v3 group records with sources, mtrace, and tcpdump's length complaints, in
- * every verbosity, whole and cut after every byte.
+ * every verbosity, whole, cut after every byte, and seeded mutants.
  */
-class IgmpFormatterTest {
-    @TempDir
-    Path dir;
-
+class IgmpFormatterTest extends TcpdumpConformance {
     private static final byte[] ROUTER_ALERT = hex("94040000");
     private static final byte[] ALL_HOSTS = hex("e0000001");
 
@@ -37,7 +31,8 @@ class IgmpFormatterTest {
         return igmp(hex(message), hex(dst), false);
     }
 
-    static List<Frame> frames() {
+    @Override
+    List<Frame> frames() {
         List<Frame> f = new ArrayList<>();
         f.add(igmp("11 00 0000 00000000", "e0000001"));                             // v1 query
         f.add(igmp("11 64 0000 00000000", "e0000001"));                             // v2 general query
@@ -78,14 +73,19 @@ class IgmpFormatterTest {
         return f;
     }
 
-    @Test
-    void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-vv");
     }
 
-    @Test
-    void cutMessagesAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 24);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v", "-vv");
+    /** The IGMP message: after the IPv4 header with its Router Alert option (or the IPv6 header). */
+    @Override
+    int start(byte[] frame) {
+        return (frame[12] & 0xff) == 0x86 ? MutatedFrames.afterIp(frame) : 14 + (frame[14] & 0x0f) * 4;
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("IGMP", 2236, 500);
     }
 }
