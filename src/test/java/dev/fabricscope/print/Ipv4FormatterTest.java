@@ -63,6 +63,7 @@ class Ipv4FormatterTest extends TcpdumpConformance {
         f.add(withOptions("070b040a0000010a00000200"));                                   // RR, first of two
         f.add(withOptions("070b0c0a0000010a00000200"));                                   // RR, full
         f.add(withOptions("070b050a0000010a00000200"));                                   // RR, bad pointer
+        f.add(withOptions("830b000a0000010a00000200"));                                   // LSRR, pointer 0
         f.add(withOptions("83070401020304"));                                             // LSRR, 1 hop
         f.add(withOptions("830b04c0a801010a000005 01"));                                  // LSRR: UDP checksum to last hop
         f.add(withOptions("890b08c0a80101c0a8010200"));                                   // SSRR, second hop next
