@@ -424,7 +424,7 @@ final class IpFormatter {
             if (cp + len + 4 > end) return false;
             out.append(' ');
             Text.ipv4(out, p, cp + len);
-            if (ptr > len) out.append(',');
+            if (ptr > len || ptr < 0) out.append(',');   // pointer 0: tcpdump's unsigned ptr is past every address
         }
         return true;
     }
