@@ -235,7 +235,7 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "-v", description = "Verbose output: IP header fields, checksums, protocol details (DNS owner "
         + "names, NTP timestamps, HTTP headers, BGP messages, DHCP options, ICMPv6 neighbor-discovery options, IPv6 "
         + "header options, LLDP and CDP TLVs, STP BPDUs, BFD timers ...); -vv also every TCP sequence number, slow-protocols and LLDP TLVs in hex and all DNS "
-        + "sections; -vvv also DNS TTLs.")
+        + "sections; -vvv also DNS TTLs; -vvvv also raw ForCES messages, 802.15.4 IE contents and IKE data in hex.")
     boolean[] verbose = {};
 
     @Option(names = "-e", description = "Print the link-level header (MAC addresses, ethertype, VLAN tags; the "
@@ -877,8 +877,9 @@ public final class CaptureCommand implements Callable<Integer> {
             return (p, l, iface, line) -> packetJson.format(decapsulator == null ? p : decapsulator.inner(p, l), l,
                 iface.name(), line);
         }
-        Verbosity verbosity = quiet ? Verbosity.QUIET : verbose.length > 2 ? Verbosity.MOST_VERBOSE
-            : verbose.length > 1 ? Verbosity.VERY_VERBOSE : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        Verbosity verbosity = quiet ? Verbosity.QUIET : verbose.length > 3 ? Verbosity.EXTRA_VERBOSE
+            : verbose.length > 2 ? Verbosity.MOST_VERBOSE : verbose.length > 1 ? Verbosity.VERY_VERBOSE
+            : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (linkHeaders) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (packetNumbers) options.add(PacketPrinter.Option.PACKET_NUMBERS);

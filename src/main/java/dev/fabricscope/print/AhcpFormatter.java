@@ -29,7 +29,7 @@ final class AhcpFormatter {
         this.vflag = switch (verbosity) {
             case QUIET, NORMAL -> 0;
             case VERBOSE -> 1;
-            case VERY_VERBOSE, MOST_VERBOSE -> 2;
+            case VERY_VERBOSE, MOST_VERBOSE, EXTRA_VERBOSE -> 2;   // tcpdump tests no more than >= 2
         };
         this.earlyEnd = earlyEnd;
     }

@@ -25,7 +25,7 @@ final class DhcpOptionsFormatter {
     void format(int vend, StringBuilder out) {
         out.append("\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x");
         Text.hex(out, bytes.u32(vend), 8);
-        boolean all = verbosity == Verbosity.MOST_VERBOSE;
+        boolean all = verbosity.mostVerbose();
         int bp = vend + 4;
         while (bp < bytes.end()) {
             int tag = bytes.u8(bp++);

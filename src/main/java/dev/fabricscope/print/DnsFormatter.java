@@ -299,7 +299,7 @@ final class DnsFormatter {
         int optFlags = 0;
         if (type == T_OPT) {
             optFlags = bytes.u16(cp + 6);
-        } else if (verbosity == Verbosity.MOST_VERBOSE) {
+        } else if (verbosity.mostVerbose()) {
             out.append(" [");
             Text.relativeTime(out, p.u32(cp + 4));
             out.append(']');

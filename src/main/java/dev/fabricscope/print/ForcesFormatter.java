@@ -26,8 +26,7 @@ import static dev.fabricscope.print.ForcesNames.TRNG;
  * which print mostly at -vvv; tcpdump's complaints about malformed TLVs print at every level, and those that end
  * the message are followed by a hex dump of it. Lengths are tcpdump's unsigned ones. tcpdump's length checks that print " [|forces]" end only
  * the TLV they are in; its fetches past the capture end the whole packet (then {@link #format} returns false).
- *
- * <p>Differs from tcpdump: -vvvv (a raw dump of the whole message after it) is not told from -vvv.
+ * -vvvv adds a raw dump of the whole message after it.
  */
 final class ForcesFormatter {
     private static final int HEADER = 24, TLV_HEADER = 4, ILV_HEADER = 8;
@@ -52,6 +51,7 @@ final class ForcesFormatter {
             case VERBOSE -> 1;
             case VERY_VERBOSE -> 2;
             case MOST_VERBOSE -> 3;
+            case EXTRA_VERBOSE -> 4;
         };
         this.earlyEnd = earlyEnd;
     }
@@ -122,7 +122,12 @@ final class ForcesFormatter {
             Text.hex(out, flags & 0x7ffff);
             out.append('\n');
         }
-        if (typePrint(pptr, mlen, tops, out) < 0) error(pptr, len, out);
+        if (typePrint(pptr, mlen, tops, out) < 0) {
+            error(pptr, len, out);
+        } else if (vflag >= 4) {
+            b.hexPrint(out.append("\n\t  Raw ForCES message\n\t ["), pptr, "\n\t ", len);
+            out.append("\n\t ]");
+        }
     }
 
     /** The message's hex dump after a complaint (forces_print's error label). */

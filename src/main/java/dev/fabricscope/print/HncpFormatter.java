@@ -45,6 +45,7 @@ final class HncpFormatter {
             case VERBOSE -> 1;
             case VERY_VERBOSE -> 2;
             case MOST_VERBOSE -> 3;
+            case EXTRA_VERBOSE -> 4;
         };
         this.earlyEnd = earlyEnd;
         addressView.set(address, 0, 16, 16, 0, 0, 0, 0);

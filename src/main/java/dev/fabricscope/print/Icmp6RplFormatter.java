@@ -143,7 +143,7 @@ final class Icmp6RplFormatter {
                     Icmp6Formatter.trunc(out);
                     return;
                 }
-                if (verbosity.compareTo(Verbosity.MOST_VERBOSE) >= 0) {
+                if (verbosity.mostVerbose()) {
                     HexDump.hex(bytes.packet(), at + 2, optionLength - 2, " ", out);
                 }
             }

@@ -7,8 +7,8 @@ import dev.fabricscope.capture.Packet;
  * sequence number (-v), PAN IDs and addresses by the 2015 PAN ID compression rules, the auxiliary security header
  * (-v, -vv), header and payload IEs as hex, the MIC and FCS (-vvv; a 4-byte FCS is tried before a 2-byte one, by
  * their CRCs), beacon fields (-v, -vv) and MAC commands, then the default dump. Multipurpose frames likewise; other
- * types print their name only. tcpdump decodes IE contents only at -vvvv, which fabricscope's verbosity does not
- * reach. Reads go through {@link SnapshotBytes}: where tcpdump's GET_ macros jump, the line ends " [|802.15.4]".
+ * types print their name only; -vvvv decodes the IEs' contents (MLME sub-IEs, TSCH, DSME, multiplexed IEs). Reads
+ * go through {@link SnapshotBytes}: where tcpdump's GET_ macros jump, the line ends " [|802.15.4]".
  */
 final class Ieee802154Formatter {
     static final String PROTOCOL = "802.15.4";
@@ -17,10 +17,16 @@ final class Ieee802154Formatter {
     private static final String[] HEADER_IES = headerIeNames();
     private static final String[] PAYLOAD_IES = payloadIeNames();
     private static final String[] COMMANDS = commandNames();
+    private static final String[] MLME_SHORT = mlmeShortNames();
+    private static final String[] MLME_LONG = mlmeLongNames();
+    /** The TSCH Timeslot IE's fields after its ID (the last two 3 bytes long in its 27-byte form). */
+    private static final String[] TIMESLOT_FIELDS = {", CCA Offset = ", ", CCA = ", ", TX Offset = ", ", RX Offset = ",
+        ", RX Ack Delay = ", ", TX Ack Delay = ", ", RX Wait = ", ", Ack Wait = ", ", RX TX = ", ", Max Ack = ",
+        ", Max TX = ", ", Time slot Length = "};
 
     /** The reads, shared with {@link ZepFormatter} (which sets it for the datagram). */
     final SnapshotBytes bytes = new SnapshotBytes();
-    /** tcpdump's ndo_vflag, 0 to 3. */
+    /** tcpdump's ndo_vflag, 0 to 4. */
     private final int vflag;
     private final boolean defaultPrint;
     private final EarlyEnd earlyEnd;
@@ -34,6 +40,7 @@ final class Ieee802154Formatter {
             case VERBOSE -> 1;
             case VERY_VERBOSE -> 2;
             case MOST_VERBOSE -> 3;
+            case EXTRA_VERBOSE -> 4;
         };
         this.defaultPrint = defaultPrint;
         this.earlyEnd = earlyEnd;
@@ -505,7 +512,7 @@ final class Ieee802154Formatter {
         return len + 1;
     }
 
-    /** ieee802_15_4_print_header_ie_list (contents as hex: tcpdump decodes them at -vvvv); its length, or -1. */
+    /** ieee802_15_4_print_header_ie_list (contents as hex, decoded at -vvvv); its length, or -1. */
     private long headerIes(int p, long caplen, StringBuilder out) {
         long len = 0;
         do {
@@ -529,7 +536,8 @@ final class Ieee802154Formatter {
                 return -1;
             }
             p += 2;
-            if (ieLength != 0) ieData(p, ieLength, out);
+            if (vflag > 3 && ieLength != 0) headerIe(p, ieLength, id, out);
+            else if (ieLength != 0) ieData(p, ieLength, out);
             out.append("] ");
             len += 2 + ieLength;
             p += ieLength;
@@ -543,7 +551,7 @@ final class Ieee802154Formatter {
         return len;
     }
 
-    /** ieee802_15_4_print_payload_ie_list (contents as hex below -vvvv); its length, or -1. */
+    /** ieee802_15_4_print_payload_ie_list (contents as hex, decoded at -vvvv); its length, or -1. */
     private long payloadIes(int p, long caplen, StringBuilder out) {
         long len = 0;
         do {
@@ -562,7 +570,21 @@ final class Ieee802154Formatter {
                 out.append("[ERROR: Truncated IE data]");
                 return -1;
             }
-            if (ieLength != 0) ieData(p, ieLength, out);
+            if (vflag > 3 && ieLength != 0) {
+                switch (group) {
+                    case 0x1 -> mlmeIes(p, ieLength, out);
+                    case 0x2 -> vendorData(p, ieLength, out);
+                    case 0x3 -> multiplexed(p, ieLength, out);
+                    case 0x5 -> {   // IETF IE; never empty here
+                        int subtype = u8(p);
+                        hex2(out.append("Subtype ID = 0x"), subtype).append(", Subtype content = ");
+                        bytesFrom(p, 1, ieLength, out);
+                    }
+                    default -> ieData(p, ieLength, out);
+                }
+            } else if (ieLength != 0) {
+                ieData(p, ieLength, out);
+            }
             out.append("]\n\t");
             len += 2 + ieLength;
             p += ieLength;
@@ -573,8 +595,386 @@ final class Ieee802154Formatter {
     }
 
     private void ieData(int p, int length, StringBuilder out) {
-        out.append("IE Data = ");
-        for (int i = 0; i < length; i++) hex2(out, u8(p + i)).append(' ');
+        bytesFrom(p, 0, length, out.append("IE Data = "));
+    }
+
+    /** Bytes {@code from} to {@code length} at {@code p}, each as "%02x ". */
+    private void bytesFrom(int p, int from, int length, StringBuilder out) {
+        for (int i = from; i < length; i++) hex2(out, u8(p + i)).append(' ');
+    }
+
+    /** A vendor-specific header, nested or MLME IE: the OUI, then the data. */
+    private void vendorData(int p, int length, StringBuilder out) {
+        if (length < 3) {
+            out.append("[ERROR: Vendor OUI missing]");
+            return;
+        }
+        int a = u8(p), b = u8(p + 1), c = u8(p + 2);
+        hex2(hex2(hex2(out.append("OUI = 0x"), a), b), c).append(", Data = ");
+        bytesFrom(p, 3, length, out);
+    }
+
+    /**
+     * ieee802_15_4_print_header_ie (-vvvv): a header IE's contents, {@code length} bytes (not 0). tcpdump reads all
+     * of a line's fields before printing any of it, so a line whose fields were not all captured is not begun.
+     */
+    private void headerIe(int p, int length, int id, StringBuilder out) {
+        switch (id) {
+            case 0x00 -> vendorData(p, length, out);
+            case 0x1a -> {   // LE CSL
+                if (length < 4) {
+                    out.append("[ERROR: Truncated CSL IE]");
+                    return;
+                }
+                bytes.need(p, 4);
+                out.append("CSL Phase = ").append(u16(p)).append(", CSL Period = ").append(u16(p + 2));
+                if (length >= 6) {
+                    int rendezvous = u16(p + 4);
+                    out.append(", Rendezvous time = ").append(rendezvous);
+                }
+                if (length != 4 && length != 6) out.append(" [ERROR: CSL IE length wrong]");
+            }
+            case 0x1b -> {   // LE RIT
+                if (length < 4) {
+                    out.append("[ERROR: Truncated RIT IE]");
+                    return;
+                }
+                bytes.need(p, 4);
+                out.append("Time to First Listen = ").append(u8(p)).append(", # of Repeat Listen = ").append(u8(p + 1))
+                    .append(", Repeat Listen Interval = ").append(u16(p + 2));
+            }
+            case 0x1c, 0x21 -> dsmePanDescriptor(p, length, id == 0x21, out);
+            case 0x1d -> {   // Rendezvous Time
+                if (length != 4) {
+                    out.append("[ERROR: Length != 2]");
+                    return;
+                }
+                bytes.need(p, 4);
+                out.append("Rendezvous time = ").append(u16(p)).append(", Wake-up Interval = ").append(u16(p + 2));
+            }
+            case 0x1e -> {   // Time Correction
+                if (length != 2) {
+                    out.append("[ERROR: Length != 2]");
+                    return;
+                }
+                int value = u16(p);
+                if ((value & 0x8000) != 0) out.append("Negative ");
+                out.append("Ack time correction = ").append((short) ((value & 0xfff) << 4) >> 4).append(", ");
+            }
+            default -> ieData(p, length, out);
+        }
+    }
+
+    /** The DSME PAN descriptor IE, and (extended) the Extended DSME PAN descriptor IE: the header IE's contents. */
+    private void dsmePanDescriptor(int p, int length, boolean extended, StringBuilder out) {
+        if (length < 2) {
+            out.append("[ERROR: Truncated DSME PAN IE]");
+            return;
+        }
+        superframe(u16(p), out);
+        if (length < 3) {
+            out.append("[ERROR: Truncated before pending addresses field]");
+            return;
+        }
+        int ptr = 2;
+        int len = pendingAddresses(p + ptr, length - ptr, out);
+        if (len < 0) return;
+        ptr += len;
+        boolean hopping = false;
+        if (extended) {
+            if (length < ptr + 2) {
+                out.append("[ERROR: Truncated before DSME Superframe Specification]");
+                return;
+            }
+            int ss = u16(p + ptr);
+            ptr += 2;
+            out.append("Multi-superframe Order = ").append(ss & 0xff).append(", ")
+                .append((ss & 0x100) != 0 ? "Channel hopping mode" : "Channel adaptation mode");
+            if ((ss & 0x400) != 0) out.append(", CAP reduction enabled");
+            if ((ss & 0x800) != 0) out.append(", Deferred beacon enabled");
+            if ((ss & 0x1000) != 0) {
+                out.append(", Hopping Sequence Present");
+                hopping = true;
+            }
+        } else {
+            if (length < ptr + 1) {
+                out.append("[ERROR: Truncated before DSME Superframe Specification]");
+                return;
+            }
+            int ss = u8(p + ptr);
+            ptr++;
+            out.append("Multi-superframe Order = ").append(ss & 0x0f).append(", ")
+                .append((ss & 0x10) != 0 ? "Channel hopping mode" : "Channel adaptation mode");
+            if ((ss & 0x40) != 0) out.append(", CAP reduction enabled");
+            if ((ss & 0x80) != 0) out.append(", Deferred beacon enabled");
+        }
+        if (length < ptr + 8) {
+            out.append(" [ERROR: Truncated before Time synchronization specification]");
+            return;
+        }
+        bytes.need(p + ptr, 8);
+        out.append("Beacon timestamp = ").append(u32(p + ptr) | (long) u16(p + ptr + 4) << 32).append(", offset = ")
+            .append(u16(p + ptr + 6));
+        ptr += 8;
+        if (length < ptr + 4) {
+            out.append(" [ERROR: Truncated before Beacon Bitmap]");
+            return;
+        }
+        bytes.need(p + ptr, 4);
+        int ulen = u16(p + ptr + 2);
+        out.append("SD Index = ").append(u16(p + ptr)).append(", Bitmap len = ").append(ulen).append(", ");
+        ptr += 4;
+        if (length < ptr + ulen) {
+            out.append(" [ERROR: Truncated in SD bitmap]");
+            return;
+        }
+        bytesFrom(p + ptr, 0, ulen, out.append(" SD Bitmap = "));
+        ptr += ulen;
+        if (length < ptr + 5) {
+            out.append(" [ERROR: Truncated before Channel hopping specification]");
+            return;
+        }
+        bytes.need(p + ptr, 6);
+        ulen = u16(p + ptr + 4);
+        out.append("Hopping Seq ID = ").append(u8(p + ptr)).append(", PAN Coordinator BSN = ").append(u8(p + ptr + 1))
+            .append(", Channel offset = ").append(u16(p + ptr + 2)).append(", Bitmap length = ").append(ulen)
+            .append(", ");
+        ptr += 5;
+        if (length < ptr + ulen) {
+            out.append(" [ERROR: Truncated in Channel offset bitmap]");
+            return;
+        }
+        bytesFrom(p + ptr, 0, ulen, out.append(" Channel offset bitmap = "));
+        ptr += ulen;
+        if (hopping) {
+            if (length < ptr + 1) {
+                out.append(" [ERROR: Truncated in Hopping Sequence length]");
+                return;
+            }
+            ulen = u8(p + ptr);
+            ptr++;
+            out.append("Hopping Seq length = ").append(ulen).append(" [ ");
+            if (length < ptr + ulen * 2) {   // the spec leaves the encoding open: tcpdump reads 2 bytes a channel
+                out.append(" [ERROR: Truncated in Channel offset bitmap]");
+                return;
+            }
+            for (int i = 0; i < ulen; i++) hex2(out, u16(p + ptr + i * 2)).append(' ');
+            out.append(']');
+        }
+    }
+
+    /** ieee802_15_4_print_mlme_ie_list (-vvvv): the sub-IEs of an MLME payload IE of {@code length} bytes. */
+    private void mlmeIes(int p, int length, StringBuilder out) {
+        do {
+            if (length < 2) {
+                out.append("[ERROR: Truncated MLME IE]");
+                return;
+            }
+            int ie = u16(p);
+            boolean longType = bit(ie, 15);
+            int subLength = longType ? ie & 0x3ff : ie & 0xff;
+            int subId = longType ? ie >> 11 & 0x0f : ie >> 8 & 0x7f;
+            p += 2;
+            out.append("\n\t\t").append(longType ? MLME_LONG[subId] : MLME_SHORT[subId]).append(" [ length = ")
+                .append(subLength).append(", ");
+            if (length < 2 + subLength) {
+                out.append("[ERROR: Truncated IE data]");
+                return;
+            }
+            if (subLength != 0) mlmeIe(p, subLength, subId, out);
+            out.append("] ");
+            p += subLength;
+            length -= 2 + subLength;
+        } while (length > 0);
+    }
+
+    /** ieee802_15_4_print_mlme_ie: an MLME sub-IE's contents, {@code length} bytes (not 0); short and long IDs share. */
+    private void mlmeIe(int p, int length, int subId, StringBuilder out) {
+        switch (subId) {
+            case 0x08 -> vendorData(p, length, out);
+            case 0x09 -> channelHopping(p, length, out);
+            case 0x1a -> {   // TSCH Synchronization: the 6 bytes read whatever the length
+                if (length < 6) out.append("[ERROR: Length != 6]");
+                bytes.need(p, 6);
+                hex(out.append("ASN = "), u32(p) | (long) u8(p + 4) << 32, 10).append(", Join Metric = ")
+                    .append(u8(p + 5)).append(' ');
+            }
+            case 0x1b -> slotframes(p, length, out);
+            case 0x1c -> {   // TSCH Timeslot
+                if (length == 1) {
+                    int id = u8(p);
+                    out.append("Time slot ID = ").append(id).append(' ');
+                } else if (length == 25 || length == 27) {
+                    bytes.need(p, length);
+                    out.append("Time slot ID = ").append(u8(p));
+                    for (int i = 0; i < TIMESLOT_FIELDS.length; i++) {
+                        int at = p + 1 + 2 * i;
+                        int value = length == 27 && i == 10 ? u24(at) : length == 27 && i == 11 ? u24(at + 1)
+                            : u16(at);
+                        out.append(TIMESLOT_FIELDS[i]).append(value);
+                    }
+                    out.append(' ');
+                } else {
+                    out.append("[ERROR: Length not 1, 25, or 27]\n\t\t\tIE Data = ");
+                    bytesFrom(p, 0, length, out);
+                }
+            }
+            default -> ieData(p, length, out);
+        }
+    }
+
+    /** The Channel Hopping IE's contents. */
+    private void channelHopping(int p, int length, StringBuilder out) {
+        int sequence = u8(p);
+        out.append("Hopping Sequence ID = ").append(sequence);
+        if (length == 1) return;
+        p++;
+        length--;
+        if (length < 7) {
+            out.append("[ERROR: IE truncated]");
+            return;
+        }
+        bytes.need(p, 3);
+        int page = u8(p), channels = u16(p + 1);
+        out.append("Channel Page = ").append(page).append(", Number of Channels = ").append(channels).append(", ");
+        long phy = u32(p + 3);
+        hex(out.append("Phy Configuration = 0x"), phy, 8).append(", ");
+        p += 7;
+        length -= 7;
+        if (page == 9 || page == 10) {
+            int len = (channels + 7) / 8;
+            if (length < len) {
+                out.append("[ERROR: IE truncated]");
+                return;
+            }
+            out.append("Extended bitmap = 0x");
+            for (int i = 0; i < len; i++) hex2(out, u8(p + i));
+            out.append(", ");
+            p += len;
+            length -= len;
+        }
+        if (length < 2) {
+            out.append("[ERROR: IE truncated]");
+            return;
+        }
+        int len = u16(p);
+        p += 2;
+        length -= 2;
+        out.append("Hopping Seq length = ").append(len).append(" [ ");
+        if (length < len * 2) {
+            out.append(" [ERROR: IE truncated]");
+            return;
+        }
+        for (int i = 0; i < len; i++) hex2(out, u16(p + i * 2)).append(' ');
+        out.append(']');
+        p += len * 2;
+        length -= len * 2;
+        if (length < 2) {
+            out.append("[ERROR: IE truncated]");
+            return;
+        }
+        int hop = u16(p);
+        out.append("Current hop = ").append(hop);
+    }
+
+    /** The TSCH Slotframe and Link IE's contents: each slotframe with its links. */
+    private void slotframes(int p, int length, StringBuilder out) {
+        int count = u8(p);
+        out.append("Slotframes = ").append(count).append(' ');
+        int off = 1;
+        for (int i = 0; i < count; i++) {
+            if (length < off + 4) {
+                out.append("[ERROR: Truncated IE before slotframes]");
+                break;
+            }
+            bytes.need(p + off, 4);
+            int links = u8(p + off + 3);
+            out.append("\n\t\t\t[ Handle ").append(u8(p + off)).append(", size = ").append(u16(p + off + 1))
+                .append(", links = ").append(links).append(' ');
+            off += 4;
+            for (int j = 0; j < links; j++) {
+                if (length < off + 5) {
+                    out.append("[ERROR: Truncated IE links]");
+                    break;
+                }
+                bytes.need(p + off, 5);
+                int options = u8(p + off + 4);
+                out.append("\n\t\t\t\t[ Timeslot =  ").append(u16(p + off)).append(", Offset = ")
+                    .append(u16(p + off + 2)).append(", Options = ");
+                if ((options & 0x01) != 0) out.append("TX ");
+                if ((options & 0x02) != 0) out.append("RX ");
+                if ((options & 0x04) != 0) out.append("Shared ");
+                if ((options & 0x08) != 0) out.append("Timekeeping ");
+                if ((options & 0x10) != 0) out.append("Priority ");
+                off += 5;
+                out.append("] ");
+            }
+            out.append("] ");
+        }
+    }
+
+    /** ieee802_15_4_print_mpx_ie (-vvvv): a Multiplexed IE's (802.15.9) contents, {@code length} bytes (not 0). */
+    private void multiplexed(int p, int length, StringBuilder out) {
+        int control = u8(p);
+        int type = control & 7, tid = control >> 3;
+        int start;
+        switch (type) {
+            case 0x0, 0x1 -> {
+                out.append("Type = Full upper layer fragment").append(type == 1 ? " with small Multiplex ID" : "")
+                    .append(", ");
+                if (type == 0) {
+                    if (length < 3) {
+                        out.append("[ERROR: Multiplex ID missing]");
+                        return;
+                    }
+                    start = 3;
+                    int id = u16(p + 1);
+                    hex4(hex2(out.append("tid = 0x"), tid).append(", Multiplex ID = 0x"), id).append(", ");
+                } else {
+                    start = 1;
+                    hex4(out.append("Multiplex ID = 0x"), tid).append(", ");
+                }
+            }
+            case 0x2, 0x4 -> {
+                if (length < 2) {
+                    out.append("[ERROR: fragment number missing]");
+                    return;
+                }
+                int fragment = u8(p + 1);
+                out.append("Type = ").append(type == 4 ? "Last fragment" : fragment == 0 ? "First fragment"
+                    : "Middle fragment");
+                hex2(hex2(out.append(", tid = 0x"), tid).append(", fragment = 0x"), fragment).append(", ");
+                start = 2;
+                if (fragment == 0) {
+                    if (length < 6) {
+                        out.append("[ERROR: Total upper layer size or multiplex ID missing]");
+                        return;
+                    }
+                    bytes.need(p + 2, 4);
+                    hex4(out.append("Total upper layer size = 0x"), u16(p + 2));
+                    hex4(out.append(", Multiplex ID = 0x"), u16(p + 4)).append(", ");
+                    start = 6;
+                }
+            }
+            case 0x6 -> {
+                if (length == 1) {
+                    hex2(out.append("Type = Abort, tid = 0x"), tid).append(", no max size given");
+                } else if (length == 3) {
+                    int max = u16(p + 1);
+                    hex4(hex2(out.append("Type = Abort, tid = 0x"), tid).append(", max size = 0x"), max);
+                } else {
+                    hex2(out.append("Type = Abort, tid = 0x"), tid).append(", invalid length = ").append(length)
+                        .append(" (not 1 or 3)Abort data = ");
+                    bytesFrom(p, 1, length, out);
+                }
+                return;
+            }
+            default -> {   // 3, 5, 7: reserved
+                hex2(out.append("Type = ").append(type).append(" (Reserved), tid = 0x"), tid).append(", ");
+                start = 1;
+            }
+        }
+        bytesFrom(p, start, length, out.append("Upper layer data = "));
     }
 
     /** ieee802_15_4_print_superframe_specification (-v). */
@@ -817,6 +1217,10 @@ final class Ieee802154Formatter {
         return bytes.le32(at);
     }
 
+    private int u24(int at) {
+        return u16(at) | u8(at + 2) << 16;
+    }
+
     private static StringBuilder hex2(StringBuilder out, int value) {
         Text.hex(out, value, 2);
         return out;
@@ -865,6 +1269,29 @@ final class Ieee802154Formatter {
         names[0x4] = "Omnibus Payload Group IE";
         names[0x5] = "IETF IE";
         names[0xf] = "List termination";
+        return names;
+    }
+
+    private static String[] mlmeShortNames() {
+        String[] names = reserved(128);
+        for (int i = 0; i < 16; i++) names[i] = "Reserved for long format 0x" + Integer.toHexString(i);
+        String[] known = {"TSCH Synchronization IE", "TSCH Slotframe and Link IE", "TSCH Timeslot IE",
+            "Hopping timing IE", "Enhanced Beacon Filter IE", "MAC Metrics IE", "All MAC Metrics IE",
+            "Coexistence Specification IE", "SUN Device Capabilities IE", "SUN FSK Generic PHY IE",
+            "Mode Switch Parameter IE", "PHY Parameter Change IE", "O-QPSK PHY Mode IE", "PCA Allocation IE",
+            "LECIM DSSS Operating Mode IE", "LECIM FSK Operating Mode IE", null,
+            "TVWS PHY Operating Mode Description IE", "TVWS Device Capabilities IE", "TVWS Device Category IE",
+            "TVWS Device Identiication IE", "TVWS Device Location IE", "TVWS Channel Information Query IE",
+            "TVWS Channel Information Source IE", "CTM IE", "Timestamp IE", "Timestamp Difference IE",
+            "TMCTP Specification IE", "RCC PHY Operating Mode IE"};
+        for (int i = 0; i < known.length; i++) if (known[i] != null) names[0x1a + i] = known[i];
+        return names;
+    }
+
+    private static String[] mlmeLongNames() {
+        String[] names = reserved(16);
+        names[0x08] = "Vendor Specific MLME Nested IE";
+        names[0x09] = "Channel Hopping IE";
         return names;
     }
 

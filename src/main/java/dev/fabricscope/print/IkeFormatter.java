@@ -7,12 +7,12 @@ import dev.fabricscope.capture.Packet;
  * prints it (print-isakmp.c): {@code isakmp: parent_sa ikev2_init[I]}, -v adds the version and message id, the
  * payload chain (SA with its proposals and transforms, KE, nonce, notify, ID, AUTH, TS, the encrypted payload, the
  * rest by name and length) and a length mismatch with the datagram; -vv the cookies and whole nonces and AUTH data;
- * -vvv every payload in hex. IKEv1 (RFC 2408/2409) prints its phase, initiator or responder as tcpdump's cookie
+ * -vvv every payload in hex; -vvvv all of a notify's data. IKEv1 (RFC 2408/2409) prints its phase, initiator or responder as tcpdump's cookie
  * cache (the last 20 initiators, per printer) tells it, exchange and flags; -v its payloads (SA with Oakley and IPsec
  * DOI attributes, KE, ID, certificates, hash, signature, nonce, notify, delete, vendor ID). Each version's printers
  * serve the other's payload types in a chain, as tcpdump's single table does. tcpdump's reads that fail jump out with
- * " [|isakmp]" ({@link EarlyEnd}); its own length checks end a payload with " [|name]". Not told apart: -vvvv (all of
- * a notify's data), and SA/proposal nesting deeper than 64 (tcpdump recurses without bound).
+ * " [|isakmp]" ({@link EarlyEnd}); its own length checks end a payload with " [|name]". Not told apart: SA/proposal
+ * nesting deeper than 64 (tcpdump recurses without bound).
  */
 final class IkeFormatter {
     static final int PORT = 500;
@@ -272,7 +272,7 @@ final class IkeFormatter {
     private int generic(int np, int ext, int itemLen, StringBuilder out) {
         title(out, np, ext);
         out.append(" len=").append(itemLen - GENERIC);
-        if (verbosity == Verbosity.MOST_VERBOSE && itemLen > GENERIC) {
+        if (verbosity.mostVerbose() && itemLen > GENERIC) {
             out.append(' ');
             if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, np);
         }
@@ -289,7 +289,7 @@ final class IkeFormatter {
         title(out, np, ext);
         int dlen = itemLen - GENERIC;
         out.append(" len=").append(dlen);
-        if (verbosity == Verbosity.MOST_VERBOSE && dlen > GENERIC) {
+        if (verbosity.mostVerbose() && dlen > GENERIC) {
             out.append(' ');
             if (!raw(out, ext + GENERIC, dlen)) return truncated(out, np);
         }
@@ -434,7 +434,7 @@ final class IkeFormatter {
         }
         out.append(" len=").append(itemLen - 8).append(" group=");
         name(out, bytes.u16(ext + 4), GROUPS);
-        if (verbosity == Verbosity.MOST_VERBOSE && itemLen > 8) {
+        if (verbosity.mostVerbose() && itemLen > 8) {
             out.append(' ');
             if (!raw(out, ext + 8, itemLen - 8)) return truncated(out, np);
         }
@@ -445,7 +445,7 @@ final class IkeFormatter {
         if (!bytes.has(ext, 8)) return truncated(out, np);
         title(out, np, ext);
         out.append(" len=").append(itemLen - GENERIC);
-        if (verbosity == Verbosity.MOST_VERBOSE && itemLen > GENERIC) {
+        if (verbosity.mostVerbose() && itemLen > GENERIC) {
             out.append(' ');
             if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, np);
         }
@@ -547,12 +547,12 @@ final class IkeFormatter {
         }
         int cp = ext + 8 + spiSize;
         int ep = bytes.end();
-        if (cp < ep && someData) {   // tcpdump's -vvvv (all the data) is not told from -vvv here
-            if (ep - cp < 30) {
+        if (cp < ep) {
+            if (verbosity.extraVerbose() || someData && ep - cp < 30) {
                 out.append(" data=(");
                 if (!raw(out, cp, ep - cp)) return truncated(out, NP_N);
                 out.append(')');
-            } else if (!someData(out, cp)) {
+            } else if (someData && !someData(out, cp)) {
                 return truncated(out, NP_N);
             }
         }
@@ -564,7 +564,7 @@ final class IkeFormatter {
         int len = itemLen - GENERIC;
         out.append(" len=").append(len).append(" vid=");
         for (int i = 0; i < len; i++) printable(out, bytes.u8(ext + GENERIC + i));
-        if (verbosity == Verbosity.MOST_VERBOSE && len > GENERIC) {
+        if (verbosity.mostVerbose() && len > GENERIC) {
             out.append(' ');
             raw(out, ext + GENERIC, len);
         }
@@ -684,7 +684,7 @@ final class IkeFormatter {
         name(out, np, PAYLOADS);
         out.append(':');
         out.append(label).append(itemLen - GENERIC);
-        if (verbosity == Verbosity.MOST_VERBOSE && itemLen > GENERIC) {
+        if (verbosity.mostVerbose() && itemLen > GENERIC) {
             out.append(' ');
             if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, np);
         }
@@ -697,7 +697,7 @@ final class IkeFormatter {
         if (!bytes.has(ext, 6)) return truncated(out, np);
         out.append(" len=").append(itemLen - GENERIC).append(" type=");
         name(out, bytes.u8(ext + 4), CERT_TYPES);
-        if (verbosity == Verbosity.MOST_VERBOSE && itemLen > GENERIC) {
+        if (verbosity.mostVerbose() && itemLen > GENERIC) {
             out.append(' ');
             if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, np);
         }
@@ -707,7 +707,7 @@ final class IkeFormatter {
     private int v1Nonce(int ext, int itemLen, StringBuilder out) {
         out.append("nonce: n len=").append(itemLen - GENERIC);
         if (itemLen > GENERIC) {
-            if (verbosity == Verbosity.MOST_VERBOSE) {
+            if (verbosity.mostVerbose()) {
                 out.append(' ');
                 if (!raw(out, ext + GENERIC, itemLen - GENERIC)) return truncated(out, 10);
             } else if (verbosity.veryVerbose()) {
@@ -796,7 +796,7 @@ final class IkeFormatter {
         }
         if (len != 0) {
             out.append(" len=").append(len);
-            if (verbosity == Verbosity.MOST_VERBOSE) {
+            if (verbosity.mostVerbose()) {
                 out.append(' ');
                 if (!raw(out, data, len)) return truncated(out, 5);
             }
@@ -848,8 +848,14 @@ final class IkeFormatter {
                     boolean enabled = bytes.u32(cp) != 0;   // fetched before anything of it is printed
                     out.append("replay detection ").append(enabled ? "en" : "dis").append("abled)");
                 }
-                default -> {   // tcpdump's -vvvv (all the data) is not told from -vvv here
-                    if (!someData(out, cp)) return truncated(out, NP_N);
+                default -> {
+                    if (verbosity.extraVerbose()) {
+                        out.append(" data=(");
+                        if (!raw(out, cp, bytes.end() - cp)) return truncated(out, NP_N);
+                        out.append(')');
+                    } else if (!someData(out, cp)) {
+                        return truncated(out, NP_N);
+                    }
                 }
             }
         }

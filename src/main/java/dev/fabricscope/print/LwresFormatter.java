@@ -63,7 +63,7 @@ final class LwresFormatter {
             Text.hex(out.append(" (serial:0x"), bytes.u32(bp + 8));
             Text.hex(out.append(" result:0x"), bytes.u32(bp + 16));
             out.append(" recvlen:").append(bytes.u32(bp + 20));
-            if (verbosity == Verbosity.MOST_VERBOSE) {
+            if (verbosity.mostVerbose()) {
                 Text.hex(out.append(" authtype:0x"), bytes.u16(bp + 24));
                 out.append(" authlen:").append(bytes.u16(bp + 26));
             }
@@ -95,7 +95,7 @@ final class LwresFormatter {
     }
 
     private void flags(int p, StringBuilder out) {
-        if (verbosity == Verbosity.MOST_VERBOSE) Text.hex(out.append(" flags:0x"), bytes.u32(p));
+        if (verbosity.mostVerbose()) Text.hex(out.append(" flags:0x"), bytes.u32(p));
     }
 
     private long addrsByNameRequest(int p, StringBuilder out) {

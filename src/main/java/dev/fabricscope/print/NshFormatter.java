@@ -44,7 +44,7 @@ final class NshFormatter {
         int words = (int) (base >>> 16) & 0x3f;
         int mdType = (int) (base >>> 8) & 0xf;
         int nextProtocol = (int) base & 0xff;
-        boolean mostVerbose = verbosity == Verbosity.MOST_VERBOSE;
+        boolean mostVerbose = verbosity.mostVerbose();
         out.append("NSH, ");
         if (verbosity.veryVerbose()) out.append("ver ").append(version).append(", ");
         if (version != 0) return;

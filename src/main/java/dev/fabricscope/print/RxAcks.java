@@ -20,7 +20,7 @@ final class RxAcks {
             return;
         }
         StringBuilder out = r.out;
-        if (verbosity.compareTo(Verbosity.MOST_VERBOSE) >= 0) {
+        if (verbosity.mostVerbose()) {
             out.append(" bufspace ").append(r.p.u16(at)).append(" maxskew ").append(r.p.u16(at + 2));
         }
         long first = r.p.u32(at + 4);

@@ -86,7 +86,7 @@ final class RxFormatter {
             Text.u32(out, seq);
             out.append(" ser ");
             Text.u32(out, p.u32(off + 16));
-            if (verbosity.compareTo(Verbosity.MOST_VERBOSE) >= 0) {
+            if (verbosity.mostVerbose()) {
                 out.append(" secindex ").append(p.u8(off + 23)).append(" serviceid ").append(p.u16(off + 26));
             }
             if (verbosity.veryVerbose()) {

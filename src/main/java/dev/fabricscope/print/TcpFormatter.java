@@ -60,7 +60,7 @@ final class TcpFormatter {
         this.ssh = new SshFormatter(earlyEnd);
         this.bgp = new BgpFormatter(verbosity, settings.bgpAsdot(), earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
-        this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity == Verbosity.MOST_VERBOSE, earlyEnd);
+        this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity.mostVerbose(), earlyEnd);
         this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
         this.msdp = new MsdpFormatter(verbosity, earlyEnd, inner);
         this.rpkiRtr = new RpkiRtrFormatter(verbosity, earlyEnd);

@@ -1,6 +1,6 @@
 package dev.fabricscope.print;
 
-/** How much {@link PacketPrinter} says per packet, as tcpdump's {@code -q}, default and {@code -v}. */
+/** How much {@link PacketPrinter} says per packet, as tcpdump's {@code -q}, default and {@code -v} to {@code -vvvv}. */
 public enum Verbosity {
     /** {@code tcpdump -q}: protocol and length only ("tcp 52", "UDP, length 32"). */
     QUIET,
@@ -14,7 +14,12 @@ public enum Verbosity {
      */
     VERY_VERBOSE,
     /** {@code tcpdump -vvv}: as -vv, plus the TTL of each DNS record. */
-    MOST_VERBOSE;
+    MOST_VERBOSE,
+    /**
+     * {@code tcpdump -vvvv} (and more v's: no printer of tcpdump 4.99.3 tells 4 from 5): as -vvv, plus the raw
+     * ForCES message, the contents of IEEE 802.15.4 IEs, and IKE payload data in hex.
+     */
+    EXTRA_VERBOSE;
 
     /** -v or more. */
     public boolean verbose() {
@@ -24,5 +29,15 @@ public enum Verbosity {
     /** -vv or more. */
     public boolean veryVerbose() {
         return compareTo(VERY_VERBOSE) >= 0;
+    }
+
+    /** -vvv or more (tcpdump's {@code ndo_vflag > 2}). */
+    public boolean mostVerbose() {
+        return compareTo(MOST_VERBOSE) >= 0;
+    }
+
+    /** -vvvv or more (tcpdump's {@code ndo_vflag > 3}). */
+    public boolean extraVerbose() {
+        return compareTo(EXTRA_VERBOSE) >= 0;
     }
 }

@@ -214,7 +214,7 @@ class ForcesFormatterTest extends TcpdumpConformance {
 
     @Override
     List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q", "-vv -x");
+        return List.of("", "-v", "-vv", "-vvv", "-vvvv", "-q", "-vv -x");
     }
 
     @Override
@@ -224,7 +224,7 @@ class ForcesFormatterTest extends TcpdumpConformance {
 
     @Override
     List<String> allocationFlags() {
-        return List.of("", "-v", "-vv", "-vvv");
+        return List.of("", "-v", "-vv", "-vvv", "-vvvv");
     }
 
     @Override

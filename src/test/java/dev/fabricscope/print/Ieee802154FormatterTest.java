@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Nested;
  * IEEE 802.15.4 on its three link types against tcpdump 4.99 itself: every frame type, 2003/2006 and 2015 frames with
  * each addressing mode and PAN ID compression, sequence number suppression, 16 and 32-bit FCS right and wrong, the
  * security header in each key identifier mode and level, header and payload IEs, beacons (superframe, GTS, pending
- * addresses), every MAC command tcpdump decodes and its bad lengths, multipurpose frames in both frame-control
- * formats; the TAP header's checks. In every verbosity, cut after every byte, and seeded mutants.
+ * addresses), every MAC command tcpdump decodes and its bad lengths, the IEs' contents tcpdump decodes at -vvvv,
+ * multipurpose frames in both frame-control formats; the TAP header's checks. In every verbosity, cut after every byte, and seeded mutants.
  */
 class Ieee802154FormatterTest {
     static final int BEACON = 0, DATA = 1, ACK = 2, COMMAND = 3, MULTIPURPOSE = 5;
@@ -152,7 +152,88 @@ class Ieee802154FormatterTest {
 
     static List<Frame> allFrames() {
         List<Frame> f = new ArrayList<>(standardFrames());
+        f.addAll(ieFrames());
         f.addAll(multipurposeFrames());
+        return f;
+    }
+
+    /** An IE's 2-byte descriptor (little-endian) for its content's length and the bits given, then the content. */
+    static String ie(int bits, String content) {
+        int v = bits | hex(content).length;
+        return String.format("%02x%02x ", v & 0xff, v >> 8 & 0xff) + content + " ";
+    }
+
+    /** A header IE (type 0): element ID in bits 7-14. */
+    static String headerIe(int id, String content) {
+        return ie(id << 7, content);
+    }
+
+    /** A payload IE (type 1): group ID in bits 11-14. */
+    static String payloadIe(int group, String content) {
+        return ie(1 << 15 | group << 11, content);
+    }
+
+    /** MLME sub-IEs: short (sub-ID in bits 8-14) and long (type 1, sub-ID in bits 11-14). */
+    static String shortMlme(int id, String content) {
+        return ie(id << 8, content);
+    }
+
+    static String longMlme(int id, String content) {
+        return ie(1 << 15 | id << 11, content);
+    }
+
+    /**
+     * Data frames with header IEs of each kind tcpdump decodes at -vvvv (vendor, CSL, RIT, DSME PAN descriptors,
+     * rendezvous time, time correction) and payload IEs (MLME with its sub-IEs: vendor, channel hopping, TSCH
+     * synchronization, slotframes and timeslots; vendor; multiplexed in each transfer type; IETF), right and wrong
+     * lengths; below -vvvv the same contents print as hex.
+     */
+    static List<Frame> ieFrames() {
+        int flags = 1 << 9 | 1 << 6;
+        String pending = "11 0100" + EXT_A;
+        String dsme = pending + "d5 010203040506 0708 0100 0200 aabb 01 02 0300 02 00cc";
+        String extendedDsme = pending + "051d 010203040506 0708 0100 0100 aa 01 02 0300 01 00 02 0b00 0c01";
+        String[] headers = {
+            headerIe(0x00, "0a0b0c ddee") + headerIe(0x00, "0102"),
+            headerIe(0x1a, "1000 2000") + headerIe(0x1a, "1000 2000 3000") + headerIe(0x1a, "1000 2000 30")
+                + headerIe(0x1a, "10"),
+            headerIe(0x1b, "01 02 0300") + headerIe(0x1b, "01"),
+            headerIe(0x1c, "ff4f" + dsme),
+            headerIe(0x21, "ff4f" + extendedDsme),
+            headerIe(0x1c, "ff") + headerIe(0x1c, "ff4f") + headerIe(0x1c, "ff4f 17 0100") + headerIe(0x21, "ff4f 00 05"),
+            headerIe(0x1c, "ff4f 00 d5 0102"),
+            headerIe(0x1c, "ff4f 00 d5 010203040506 0708 0100 0500 aa"),
+            headerIe(0x21, "ff4f 00 0510 010203040506 0708 0100 0000 01 02 0300 00 00 05 0100"),
+            headerIe(0x1d, "1000 2000") + headerIe(0x1d, "1000") + headerIe(0x1e, "fe8f") + headerIe(0x1e, "0500")
+                + headerIe(0x1e, "050000") + headerIe(0x22, "0102"),
+        };
+        String[] payloads = {
+            payloadIe(1, longMlme(0x08, "0a0b0c 0102") + longMlme(0x08, "0a") + longMlme(0x09, "05")
+                + longMlme(0x09, "05 09 1000 78563412 ffff 0200 0100 0200 0300")
+                + longMlme(0x09, "05 00 0100 00000000") + longMlme(0x09, "05 00 0100") + longMlme(0x0a, "01")),
+            payloadIe(1, shortMlme(0x1a, "0102030405 06") + shortMlme(0x1a, "0102") + shortMlme(0x1d, "0102")),
+            payloadIe(1, shortMlme(0x1b, "01 00 1000 02 0100 0200 1f 0300 0400 01")
+                + shortMlme(0x1b, "02 00 1000 01 0100 0200 03") + shortMlme(0x1b, "01 00 1000 02 0100 0200 1f")),
+            payloadIe(1, shortMlme(0x1c, "07") + shortMlme(0x1c, "07" + "0100".repeat(12))
+                + shortMlme(0x1c, "07" + "0200".repeat(10) + "030000 040001") + shortMlme(0x1c, "010203")),
+            payloadIe(1, shortMlme(0x1a, "0102030405 06") + "05"),
+            payloadIe(1, shortMlme(0x1a, "0102030405 06") + "0510 01"),
+            payloadIe(2, "0a0b0c 0102") + payloadIe(2, "0102") + payloadIe(5, "01 aabbcc") + payloadIe(4, "0102"),
+            payloadIe(3, "00 3412 aabb") + payloadIe(3, "09 cc") + payloadIe(3, "0a 00 2000 3412 dd")
+                + payloadIe(3, "0a 01 ee") + payloadIe(3, "0c 02 ff") + payloadIe(3, "0e") + payloadIe(3, "0e 0004"),
+            payloadIe(3, "0e 01") + payloadIe(3, "0b 11") + payloadIe(3, "00 34") + payloadIe(3, "02")
+                + payloadIe(3, "0a 00 2000") + payloadIe(3, "0f 0102"),
+        };
+        List<Frame> f = new ArrayList<>();
+        int seq = 0x70;
+        for (String header : headers) {
+            f.add(new Frame(fcs16(frame(fc(DATA, flags, SHORT, 2, SHORT), String.format("%02x", seq++)
+                + " cdab 0100 0200" + header + "003f 00f8 6869"))));
+        }
+        for (String payload : payloads) {
+            f.add(new Frame(fcs16(frame(fc(DATA, flags, SHORT, 2, SHORT), String.format("%02x", seq++)
+                + " cdab 0100 0200 003f" + payload + "00f8 6869"))));
+        }
         return f;
     }
 
@@ -171,17 +252,17 @@ class Ieee802154FormatterTest {
 
         @Override
         List<String> wholeFlags() {
-            return List.of("", "-v", "-vv", "-vvv", "-e -vvv", "-q", "-vvv -x");
+            return List.of("", "-v", "-vv", "-vvv", "-e -vvv", "-q", "-vvv -x", "-vvvv", "-vvvvv -x");
         }
 
         @Override
         List<String> cutFlags() {
-            return List.of("-x", "-vvv -x", "-vvv");
+            return List.of("-x", "-vvv -x", "-vvv", "-vvvv");
         }
 
         @Override
         List<String> allocationFlags() {
-            return List.of("", "-v", "-vv", "-vvv");
+            return List.of("", "-v", "-vv", "-vvv", "-vvvv");
         }
 
         @Override

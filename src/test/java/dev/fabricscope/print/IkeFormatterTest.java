@@ -296,12 +296,12 @@ class IkeFormatterTest {
 
     @Test
     void wholeMessagesAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-q");
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-vvv", "-vvvv", "-q");
     }
 
     @Test
     void ikev1AsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, ikev1(), "", "-v", "-vv", "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, ikev1(), "", "-v", "-vv", "-vvv", "-vvvv");
     }
 
     @Test
@@ -333,7 +333,7 @@ class IkeFormatterTest {
         List<Frame> headers = MutatedFrames.of(v4, "IKE", 500, 8, frame -> UDP + 4, 3, 40, MutatedFrames.ALL);
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, headers, "-x", "-vv");
         List<Frame> payloads = MutatedFrames.of(v4, "IKEV", 7296, 12, frame -> IKE + 28, 4, 0, MutatedFrames.ALL);
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, payloads, "-x -v", "-vvv");
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, payloads, "-x -v", "-vvv", "-vvvv");
     }
 
     @Test
@@ -341,6 +341,6 @@ class IkeFormatterTest {
         List<Frame> all = new ArrayList<>(frames());
         all.addAll(ikev1());
         all.addAll(mixed());
-        PrinterAllocation.assertNoAllocationPerPacketWith(all, "ISAKMP/IKE", "", "-v", "-vvv");
+        PrinterAllocation.assertNoAllocationPerPacketWith(all, "ISAKMP/IKE", "", "-v", "-vvv", "-vvvv");
     }
 }

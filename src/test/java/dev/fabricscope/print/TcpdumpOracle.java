@@ -37,17 +37,17 @@ final class TcpdumpOracle {
         assertPrintsAsTcpdump(dir, frames, verbosity, Set.of(), dump, flags);
     }
 
-    /** The comparison in each of tcpdump's verbosities named ("" for the default, "-q", "-v", "-vv", "-vvv"). */
+    /** The comparison in each of tcpdump's verbosities named ("" for the default, "-q", "-v", "-vv", "-vvv", "-vvvv"). */
     static void assertPrintsAsTcpdumpIn(Path dir, List<Frame> frames, String... verbosities) throws Exception {
         for (String flag : verbosities) {
-            if (!List.of("", "-q", "-v", "-vv", "-vvv").contains(flag)) throw new IllegalArgumentException(flag);
+            if (!List.of("", "-q", "-v", "-vv", "-vvv", "-vvvv").contains(flag)) throw new IllegalArgumentException(flag);
         }
         assertPrintsAsTcpdumpWith(dir, frames, verbosities);
     }
 
     /**
      * The comparison once per tcpdump flag set, each one run of tcpdump ("" for none, "-x", "-e -v -x", "-q -X", ...),
-     * our printer set as those flags say: -q, -v, -vv, -vvv the {@link Verbosity}; -e, -K, -b, -u the {@link PacketPrinter.Option}s;
+     * our printer set as those flags say: -q, -v to -vvvvv the {@link Verbosity}; -e, -K, -b, -u the {@link PacketPrinter.Option}s;
      * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}; "-T type" the {@link PacketType}; "-M secret" the TCP-MD5 secret
      * (its ASCII bytes); "-E secret", last, the ESP secrets (the rest of the flag set, spaces and all). The flags go to tcpdump in the
      * order written.
@@ -115,7 +115,7 @@ final class TcpdumpOracle {
                         secret = flags.get(++i);
                     }
                     case "-q" -> q++;
-                    case "-v", "-vv", "-vvv" -> v += flag.length() - 1;
+                    case "-v", "-vv", "-vvv", "-vvvv", "-vvvvv" -> v += flag.length() - 1;
                     case "-e" -> options.add(PacketPrinter.Option.LINK_HEADERS);
                     case "-K" -> options.add(PacketPrinter.Option.DONT_VERIFY_CHECKSUMS);
                     case "-b" -> options.add(PacketPrinter.Option.BGP_ASDOT);
@@ -128,14 +128,15 @@ final class TcpdumpOracle {
                         + "\": not one the printer settings are derived from");
                 }
             }
-            if (q > 0 && v > 0 || v > 3) {
+            if (q > 0 && v > 0 || v > 5) {
                 throw new IllegalArgumentException("\"" + flagSet + "\": no single Verbosity for it");
             }
             Verbosity verbosity = q > 0 ? Verbosity.QUIET : switch (v) {
                 case 0 -> Verbosity.NORMAL;
                 case 1 -> Verbosity.VERBOSE;
                 case 2 -> Verbosity.VERY_VERBOSE;
-                default -> Verbosity.MOST_VERBOSE;
+                case 3 -> Verbosity.MOST_VERBOSE;
+                default -> Verbosity.EXTRA_VERBOSE;
             };
             if (espSecret != null) {
                 flags.add("-E");

@@ -31,6 +31,9 @@ class TcpdumpOracleFlagsTest {
         assertFlags("-v", List.of("-v"), Verbosity.VERBOSE, Set.of(), RawDump.NONE);
         assertFlags("-vv", List.of("-vv"), Verbosity.VERY_VERBOSE, Set.of(), RawDump.NONE);
         assertFlags("-vvv", List.of("-vvv"), Verbosity.MOST_VERBOSE, Set.of(), RawDump.NONE);
+        assertFlags("-vvvv", List.of("-vvvv"), Verbosity.EXTRA_VERBOSE, Set.of(), RawDump.NONE);
+        assertFlags("-vvvvv", List.of("-vvvvv"), Verbosity.EXTRA_VERBOSE, Set.of(), RawDump.NONE);
+        assertFlags("-vvv -v", List.of("-vvv", "-v"), Verbosity.EXTRA_VERBOSE, Set.of(), RawDump.NONE);
         assertFlags("-v -v", List.of("-v", "-v"), Verbosity.VERY_VERBOSE, Set.of(), RawDump.NONE);   // counted as tcpdump does
     }
 
@@ -73,7 +76,7 @@ class TcpdumpOracleFlagsTest {
 
     @Test
     void rejectsWhatItCannotMap() {
-        for (String flagSet : new String[] {"-M", "-E", "-V", "-ex", "-xxx", "-vvvv", "-t", "-n", "x", "-q -v", "-vv -vv", "-T", "-T nosuch",
+        for (String flagSet : new String[] {"-M", "-E", "-V", "-ex", "-xxx", "-vvvvvv", "-vvv -vvv", "-t", "-n", "x", "-q -v", "-T", "-T nosuch",
                 "-T -v"}) {
             assertThrows(IllegalArgumentException.class, () -> PrinterFlags.of(flagSet), flagSet);
         }
