@@ -219,6 +219,30 @@ class CaptureTcpdumpFlagsTest {
     private static final byte[] SRC = {10, 0, 0, 1}, DST = {10, 0, 0, 2};
 
     /** A SYN to BGP's port with nop, nop, md5: the digest over RFC 2385's fields with {@code key}. */
+    /**
+     * -vvvv is tcpdump's fourth level (and more v's count on): an IKEv2 notify of an unknown type prints its whole
+     * data there, and only part of it at -vvv.
+     */
+    @Test
+    void fourthVerbosityLevelAsTcpdump() throws Exception {
+        byte[] data = new byte[40];
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (0x30 + i);
+        byte[] notify = concat(hex("00 00"), u16(8 + data.length), hex("01 00"), u16(40000), data);
+        byte[] ike = concat(hex("0102030405060708 0000000000000000 29 20 25 08 00000001"), u32(28 + notify.length),
+            notify);
+        byte[] udp = concat(u16(500), u16(500), u16(8 + ike.length), u16(0), ike);
+        Path file = dir.resolve("ike.pcap");
+        Files.write(file, concat(hex("d4c3b2a1 0200 0400 00000000 00000000 ffff0000 01000000"),
+            record(ipv4Frame(17, udp))));
+        for (String flags : List.of("-vvv", "-vvvv", "-vvvvv", "-vv -vv", "-v -vvv -x")) {
+            List<String> args = new ArrayList<>(List.of("-r", file.toString()));
+            args.addAll(List.of(flags.split(" ")));
+            assertSameAsTcpdump(args.toArray(String[]::new));
+        }
+        assertTrue(!CliRun.of("capture", "-r", file.toString(), "-vvv").out()
+            .equals(CliRun.of("capture", "-r", file.toString(), "-vvvv").out()), "-vvvv prints more than -vvv here");
+    }
+
     private static byte[] signedSyn(String key) throws Exception {
         byte[] header = concat(u16(40000), u16(179), u32(1000), u32(0), hex("a002 4000 0000 0000"));
         java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
