@@ -182,7 +182,6 @@ final class CaptureComparison {
         boolean compressed = p.u8(off) % 2 == 1;
         int protocol = compressed ? p.u8(off) : p.has(off, 2) ? p.u16(off) : -1;
         int payload = off + (compressed ? 1 : 2);
-        if ((protocol & 0xff00) == 0x7e00) return notClaimed(name + ": HDLC-escaped PPP (tcpdump unescapes it)");
         return switch (protocol) {
             case 0x0021, 0x002f, 0x0800 -> carried(p, payload, LinkType.IPV4, category, name, nesting);
             case 0x0057, 0x86dd -> carried(p, payload, LinkType.IPV6, category, name, nesting);

@@ -55,11 +55,9 @@ class PppEtherLinkTest extends LinkConformance {
         return LinkType.PPP_ETHER;
     }
 
-    /** Not compared: mutants whose byte 6 is 0x7e (HDLC-escaped, a known difference). */
     @Override
     Mutants mutants() {
-        return new Mutants("PPP_ETHER", 20_261_124L, 12, 3, 16,
-            (original, mutant, start) -> mutant.length < 8 || (mutant[6] & 0xff) != 0x7e);
+        return new Mutants("PPP_ETHER", 20_261_124L, 12, 3, 16, MutatedFrames.ALL);
     }
 
     @Override

@@ -103,19 +103,6 @@ class SerialLinkTest {
         };
     }
 
-    /**
-     * The PPP protocol a frame's header names, or -1 (Cisco HDLC, too short): HDLC-escaped protocols (0x7eXX),
-     * which tcpdump decodes and {@link PppFormatter} does not, are a known difference.
-     */
-    private static int pppProtocol(byte[] b, int linkType) {
-        if (b.length < 4 || linkType == LinkType.C_HDLC) return -1;
-        if (linkType == LinkType.PPP_SERIAL) return (b[0] & 0xff) == 0xff ? (b[2] & 0xff) << 8 | b[3] & 0xff : -1;
-        int header = (b[0] & 0xff) << 8 | b[1] & 0xff;
-        int off = header == 0xff03 || header == 0x0003 || header == 0x0103 ? 2 : 0;
-        if ((b[off] & 1) != 0) return b[off] & 0xff;
-        return (b[off] & 0xff) << 8 | b[off + 1] & 0xff;
-    }
-
     /** Each serial link type's checks: its frames, the same flag sets, a seed per type. */
     abstract static class SerialType extends LinkConformance {
         @Override
@@ -125,15 +112,11 @@ class SerialLinkTest {
 
         /**
          * Mutants of the link header and the first bytes after it (the protocol and a control message's header), but
-         * for HDLC-escaped protocols and NLPID-led frames.
+         * for NLPID-led frames.
          */
         @Override
         Mutants mutants() {
-            MutatedFrames.Keep decoded = (original, mutant, start) -> {
-                int protocol = pppProtocol(mutant, linkType());
-                return (protocol & 0xff00) != 0x7e00
-                    && mutant[0] != (byte) 0xfe;   // NLPID-led frames aside
-            };
+            MutatedFrames.Keep decoded = (original, mutant, start) -> mutant[0] != (byte) 0xfe;   // NLPID-led aside
             return new Mutants("SERIAL_LINK", 20_250_802L + linkType(), 24, 3, 8, decoded);
         }
 
