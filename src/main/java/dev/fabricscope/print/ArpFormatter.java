@@ -1,6 +1,7 @@
 package dev.fabricscope.print;
 
 import dev.fabricscope.capture.Packet;
+import dev.fabricscope.dissect.FrameRelayHeader;
 
 /**
  * ARP (RFC 826), and Reverse ARP (RFC 903, ethertype 0x8035) as tcpdump also prints it, lines as tcpdump prints them: "ARP, Request who-has A tell B, length N",
@@ -216,44 +217,15 @@ final class ArpFormatter {
     }
 
     /**
-     * tcpdump's q922_string: "DLCI n" of a 2-, 3- or 4-byte Q.922 address (the extension bit ends it), "<Invalid
-     * DLCI>" when it ends on the first byte or goes on past the fourth, "<Truncated>" when it runs past {@code len}
-     * (the address is captured: its length was checked).
+     * tcpdump's q922_string: "DLCI n" of a valid Q.922 address, "<Invalid DLCI>" when the extension bit ends it on the
+     * first byte or it goes on past the fourth, "<Truncated>" when it runs past {@code len} (the address is
+     * captured: its length was checked).
      */
     private static void q922(StringBuilder out, Packet p, int off, int len) {
-        int first = p.u8(off);
-        if ((first & 1) != 0) {
-            out.append("<Invalid DLCI>");
-            return;
-        }
-        if (len < 2) {
-            out.append("<Truncated>");
-            return;
-        }
-        int second = p.u8(off + 1);
-        long dlci = (first & 0xfc) << 2 | (second & 0xf0) >>> 4;
-        if ((second & 1) == 0) {
-            int at = off + 2, left = len - 2;
-            if (left < 1) {
-                out.append("<Truncated>");
-                return;
-            }
-            if ((p.u8(at) & 1) == 0) {   // a 4-byte address
-                dlci = dlci << 7 | p.u8(at) >>> 1;
-                at++;
-                left--;
-            }
-            if (left < 1) {
-                out.append("<Truncated>");
-                return;
-            }
-            if ((p.u8(at) & 1) == 0) {
-                out.append("<Invalid DLCI>");
-                return;
-            }
-            dlci = dlci << 6 | p.u8(at) >>> 2;
-        }
-        out.append("DLCI ").append(dlci);
+        int n = FrameRelayHeader.addressLength(p, off, len);
+        if (n == 0) out.append("<Invalid DLCI>");
+        else if (n < 0) out.append("<Truncated>");
+        else out.append("DLCI ").append(FrameRelayHeader.dlci(p, off, n));
     }
 
     private static boolean nonZero(Packet p, int off, int len) {
