@@ -877,9 +877,7 @@ public final class CaptureCommand implements Callable<Integer> {
             return (p, l, iface, line) -> packetJson.format(decapsulator == null ? p : decapsulator.inner(p, l), l,
                 iface.name(), line);
         }
-        Verbosity verbosity = quiet ? Verbosity.QUIET : verbose.length > 3 ? Verbosity.EXTRA_VERBOSE
-            : verbose.length > 2 ? Verbosity.MOST_VERBOSE : verbose.length > 1 ? Verbosity.VERY_VERBOSE
-            : verbose.length > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        Verbosity verbosity = Verbosity.of(quiet, verbose.length);
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (linkHeaders) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (packetNumbers) options.add(PacketPrinter.Option.PACKET_NUMBERS);

@@ -21,6 +21,17 @@ public enum Verbosity {
      */
     EXTRA_VERBOSE;
 
+    /** tcpdump's level for -q and a count of -v's: -q wins, and four or more v's are -vvvv. */
+    public static Verbosity of(boolean quiet, int verboseCount) {
+        return quiet ? QUIET : switch (Math.min(verboseCount, 4)) {
+            case 0 -> NORMAL;
+            case 1 -> VERBOSE;
+            case 2 -> VERY_VERBOSE;
+            case 3 -> MOST_VERBOSE;
+            default -> EXTRA_VERBOSE;
+        };
+    }
+
     /** -v or more. */
     public boolean verbose() {
         return compareTo(VERBOSE) >= 0;

@@ -169,8 +169,7 @@ class PacketPrinterFlagsTest {
     static String ours(Path file, String flags) throws Exception {
         List<String> f = List.of(flags.split(" "));
         int v = count(f, "v");
-        Verbosity verbosity = f.contains("-q") ? Verbosity.QUIET
-            : v > 3 ? Verbosity.EXTRA_VERBOSE : v > 2 ? Verbosity.MOST_VERBOSE : v > 1 ? Verbosity.VERY_VERBOSE : v > 0 ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        Verbosity verbosity = Verbosity.of(f.contains("-q"), v);
         Set<PacketPrinter.Option> options = EnumSet.noneOf(PacketPrinter.Option.class);
         if (f.contains("-e")) options.add(PacketPrinter.Option.LINK_HEADERS);
         if (f.contains("-#")) options.add(PacketPrinter.Option.PACKET_NUMBERS);

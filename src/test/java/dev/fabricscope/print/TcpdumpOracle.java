@@ -131,13 +131,7 @@ final class TcpdumpOracle {
             if (q > 0 && v > 0 || v > 5) {
                 throw new IllegalArgumentException("\"" + flagSet + "\": no single Verbosity for it");
             }
-            Verbosity verbosity = q > 0 ? Verbosity.QUIET : switch (v) {
-                case 0 -> Verbosity.NORMAL;
-                case 1 -> Verbosity.VERBOSE;
-                case 2 -> Verbosity.VERY_VERBOSE;
-                case 3 -> Verbosity.MOST_VERBOSE;
-                default -> Verbosity.EXTRA_VERBOSE;
-            };
+            Verbosity verbosity = Verbosity.of(q > 0, v);
             if (espSecret != null) {
                 flags.add("-E");
                 flags.add(espSecret);
