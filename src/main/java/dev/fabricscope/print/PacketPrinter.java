@@ -648,7 +648,6 @@ public final class PacketPrinter {
         }
     }
 
-    /** Without -e tcpdump prints nothing of the Ethernet header or VLAN tags of a known ethertype. */
     /**
      * A packet carried inside this one (VXLAN's frame, a Broadcom LI shim's packet): a view of its bytes, dissected
      * on its own, printed as a packet of its link type. One view per nesting level, up to {@link #MAX_NESTING}
@@ -657,16 +656,16 @@ public final class PacketPrinter {
     private boolean encapsulated(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out) {
         if (linkType == LinkType.EN10MB) {
             // tcpdump's ether_print is handed the bytes left in the (IP-clipped) capture: a carrier's length field
-            // saying fewer makes the frame invalid
-            int readable = Math.clamp(capLen, 0, outer.capLen() - Math.clamp(off, 0, outer.capLen()));
+            // saying fewer makes the frame invalid; then it checks both the captured and the wire length
+            int readable = readable(outer, off, capLen);
             if (length < readable) {
                 out.append("[length ").append(length).append(" < caplen ").append(readable).append("] (invalid)");
                 return true;
             }
-        }
-        if (linkType == LinkType.EN10MB && (capLen < ETHERNET_HEADER || length < ETHERNET_HEADER)) {
-            out.append(" [|ether]");   // tcpdump's ether_print checks both the captured and the wire length
-            return true;
+            if (capLen < ETHERNET_HEADER || length < ETHERNET_HEADER) {
+                out.append(" [|ether]");
+                return true;
+            }
         }
         if (nesting == MAX_NESTING) return false;
         Packet inner = innerView(outer, off, length, capLen, linkType);
@@ -720,9 +719,13 @@ public final class PacketPrinter {
             innerLayers[nesting] = new Layers();
         }
         int from = Math.clamp(off, 0, outer.capLen());
-        int readable = Math.clamp(capLen, 0, outer.capLen() - from);
-        return innerPackets[nesting].set(outer.bytes(), outer.offset() + from, readable, length, outer.timestampNanos(),
-            outer.interfaceId(), linkType, outer.frameNumber());
+        return innerPackets[nesting].set(outer.bytes(), outer.offset() + from, readable(outer, off, capLen), length,
+            outer.timestampNanos(), outer.interfaceId(), linkType, outer.frameNumber());
+    }
+
+    /** How many of a carried packet's {@code capLen} bytes from {@code off} the outer capture holds. */
+    private static int readable(Packet outer, int off, int capLen) {
+        return Math.clamp(capLen, 0, outer.capLen() - Math.clamp(off, 0, outer.capLen()));
     }
 
     /** Ethernet frames, also those with a switch chip's tag in them (the link types {@link SwitchTagFormatter} knows). */
