@@ -26,11 +26,7 @@ final class AhcpFormatter {
     private final SnapshotBytes bytes = new SnapshotBytes();
 
     AhcpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.vflag = switch (verbosity) {
-            case QUIET, NORMAL -> 0;
-            case VERBOSE -> 1;
-            case VERY_VERBOSE, MOST_VERBOSE, EXTRA_VERBOSE -> 2;   // tcpdump tests no more than >= 2
-        };
+        this.vflag = verbosity.vflag();
         this.earlyEnd = earlyEnd;
     }
 

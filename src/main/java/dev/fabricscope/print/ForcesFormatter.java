@@ -46,13 +46,7 @@ final class ForcesFormatter {
     private final SnapshotBytes b = new SnapshotBytes();
 
     ForcesFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.vflag = switch (verbosity) {
-            case QUIET, NORMAL -> 0;
-            case VERBOSE -> 1;
-            case VERY_VERBOSE -> 2;
-            case MOST_VERBOSE -> 3;
-            case EXTRA_VERBOSE -> 4;
-        };
+        this.vflag = verbosity.vflag();
         this.earlyEnd = earlyEnd;
     }
 

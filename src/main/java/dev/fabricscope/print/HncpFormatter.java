@@ -40,13 +40,7 @@ final class HncpFormatter {
     private int nestedAt, nestedLength;
 
     HncpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.vflag = switch (verbosity) {
-            case QUIET, NORMAL -> 0;
-            case VERBOSE -> 1;
-            case VERY_VERBOSE -> 2;
-            case MOST_VERBOSE -> 3;
-            case EXTRA_VERBOSE -> 4;
-        };
+        this.vflag = verbosity.vflag();
         this.earlyEnd = earlyEnd;
         addressView.set(address, 0, 16, 16, 0, 0, 0, 0);
     }

@@ -35,13 +35,7 @@ final class Ieee802154Formatter {
     private int securityLevel;
 
     Ieee802154Formatter(Verbosity verbosity, boolean defaultPrint, EarlyEnd earlyEnd) {
-        this.vflag = switch (verbosity) {
-            case QUIET, NORMAL -> 0;
-            case VERBOSE -> 1;
-            case VERY_VERBOSE -> 2;
-            case MOST_VERBOSE -> 3;
-            case EXTRA_VERBOSE -> 4;
-        };
+        this.vflag = verbosity.vflag();
         this.defaultPrint = defaultPrint;
         this.earlyEnd = earlyEnd;
     }

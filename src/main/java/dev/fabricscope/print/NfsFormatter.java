@@ -81,12 +81,7 @@ final class NfsFormatter {
 
     NfsFormatter(Verbosity verbosity, boolean rawHandles, EarlyEnd earlyEnd) {
         this.rawHandles = rawHandles;
-        this.verbosity = switch (verbosity) {
-            case QUIET, NORMAL -> 0;
-            case VERBOSE -> 1;
-            case VERY_VERBOSE -> 2;
-            default -> 3;
-        };
+        this.verbosity = verbosity.vflag();
         this.earlyEnd = earlyEnd;
     }
 

@@ -32,6 +32,11 @@ public enum Verbosity {
         };
     }
 
+    /** tcpdump's ndo_vflag for this level: 0 (-q and the default) to 4 (-vvvv), for printers that follow its tests. */
+    public int vflag() {
+        return this == QUIET ? 0 : ordinal() - NORMAL.ordinal();
+    }
+
     /** -v or more. */
     public boolean verbose() {
         return compareTo(VERBOSE) >= 0;
