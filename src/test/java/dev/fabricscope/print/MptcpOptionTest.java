@@ -1,5 +1,7 @@
 package dev.fabricscope.print;
 
+import static dev.fabricscope.print.TcpFormatterTest.v4;
+import static dev.fabricscope.print.TcpFormatterTest.v6;
 import static dev.fabricscope.print.TestFrames.*;
 import static dev.fabricscope.testing.ByteArrays.*;
 
@@ -15,27 +17,6 @@ import java.util.List;
 class MptcpOptionTest extends TcpdumpConformance {
     private static final int FIN = TcpFormatter.FIN, SYN = TcpFormatter.SYN, RST = TcpFormatter.RST,
             PSH = TcpFormatter.PSH, ACK = TcpFormatter.ACK;
-
-    /** NOPs in front of {@code options} so the header stays a multiple of 4 bytes. */
-    private static byte[] aligned(byte[] options) {
-        byte[] nops = new byte[(4 - options.length % 4) % 4];
-        java.util.Arrays.fill(nops, (byte) 1);
-        return concat(nops, options);
-    }
-
-    static Frame v4(int flags, String options, byte[] data) {
-        return new Frame(ethernet(0x0800, ipv4(6, tcp(flags, aligned(hex(options)), data))));
-    }
-
-    static Frame v4(int flags, String options) {
-        return v4(flags, options, new byte[0]);
-    }
-
-    static Frame v6(int flags, String options) {
-        byte[] seg = tcp(40000, 5001, 3000000000L, 123456789L, flags, 502, 0, aligned(hex(options)), new byte[0],
-            IP6_A, IP6_B);
-        return new Frame(ethernet(0x86dd, ipv6(6, seg, 0x60000000L, IP6_A, IP6_B)));
-    }
 
     @Override
     List<Frame> frames() {

@@ -53,6 +53,10 @@ class TcpFormatterTest extends TcpdumpConformance {
         return v6(seg);
     }
 
+    static Frame v6(int flags, String options) {
+        return v6(flags, options, NONE);
+    }
+
     static Frame v6(byte[] seg) {
         return new Frame(ethernet(0x86dd, ipv6(6, seg, 0x60000000L, IP6_A, IP6_B)));
     }
