@@ -14,20 +14,22 @@ import dev.fabricscope.capture.Packet;
  * A DATA chunk of a ForCES port, or once a chunk with a ForCES payload protocol (21-23) was seen, carries a ForCES
  * message ({@link ForcesFormatter}, at every verbosity).
  *
- * <p>Differs from tcpdump: M3UA payloads at -vv are not decoded (tcpdump's print-m3ua.c); such a DATA chunk prints
- * as any other.
+ * From -vv up, a DATA chunk of payload protocol 3 carries an M3UA message ({@link M3uaFormatter}) in place of the
+ * payload dump.
  */
 final class SctpFormatter {
     static final int PROTOCOL = 132;
     private static final int HEADER = 12, CHUNK_HEADER = 4;
     private static final int DATA = 0, INIT = 1, INIT_ACK = 2, SACK = 3;
     private static final int FORCES_HP = 6704, FORCES_MP = 6705, FORCES_LP = 6706;
+    private static final long PPID_M3UA = 3;
 
     private final Verbosity verbosity;
     private final boolean defaultPrint;
     private final EarlyEnd earlyEnd;
     private final SnapshotBytes b = new SnapshotBytes();
     private final ForcesFormatter forcesFormatter;
+    private final M3uaFormatter m3uaFormatter;
 
     /** @param defaultPrint tcpdump's default payload dump is on (not -q, -x or -X) */
     SctpFormatter(Verbosity verbosity, boolean defaultPrint, EarlyEnd earlyEnd) {
@@ -35,6 +37,7 @@ final class SctpFormatter {
         this.defaultPrint = defaultPrint;
         this.earlyEnd = earlyEnd;
         this.forcesFormatter = new ForcesFormatter(verbosity, earlyEnd);
+        this.m3uaFormatter = new M3uaFormatter(earlyEnd);
     }
 
     /** The packet at {@code off}, {@code length} bytes by the IP header, inside {@code ip}. */
@@ -128,8 +131,8 @@ final class SctpFormatter {
     }
 
     /**
-     * A DATA chunk's fields and its ForCES message or (at -vv) payload; false where tcpdump stops (a bogus length,
-     * a ForCES fetch past the capture).
+     * A DATA chunk's fields and its ForCES message or (at -vv) M3UA message or payload; false where tcpdump stops (a
+     * bogus length, a ForCES or M3UA check past the capture).
      */
     private boolean data(Packet p, int body, int bodyLength, int chunkLength, int flags, boolean forces,
                          StringBuilder out) {
@@ -155,6 +158,7 @@ final class SctpFormatter {
             return forcesFormatter.format(p, b.end(), body + 12, payload, out);
         }
         if (verbosity.veryVerbose()) {
+            if (ppid == PPID_M3UA) return m3uaFormatter.format(p, b.end(), body + 12, payload, out);
             out.append("[Payload");
             if (defaultPrint) {
                 out.append(':');
