@@ -4,13 +4,15 @@ import static dev.fabricscope.print.OpenflowBytes.hex;
 import static dev.fabricscope.print.OpenflowBytes.named;
 import static dev.fabricscope.print.OpenflowBytes.num;
 
+import dev.fabricscope.capture.Packet;
+
 /**
  * OpenFlow 1.0 message bodies as tcpdump 4.99 prints them with -v (print-openflow-1.0.c), after the header line
  * that {@link OpenflowFormatter} prints: switch features with their ports, configuration, packet-in/out, flow
  * modifications with their match and actions, flow removal, port status and modification, statistics requests
  * and replies, errors, queue configuration, vendor messages (Big Switch Networks' decoded). With -vv the data
  * of echo, hello, error and vendor messages in hex and ASCII, port details, port statistics counters and queue
- * properties. The Ethernet frame inside PACKET_IN/PACKET_OUT that tcpdump decodes with -vvv is not decoded.
+ * properties. With -vvv the Ethernet frame inside PACKET_IN/PACKET_OUT, as tcpdump prints it at its vflag - 3.
  * Each helper that finds a length it cannot use prints " (invalid)", checks the rest and returns to its caller, as
  * tcpdump's do.
  */
@@ -86,10 +88,14 @@ final class Openflow10 {
 
     private final Verbosity verbosity;
     private final OpenflowBytes bytes;
+    private final EarlyEnd earlyEnd;
+    private final Encapsulated frames;
 
-    Openflow10(Verbosity verbosity, OpenflowBytes bytes) {
+    Openflow10(Verbosity verbosity, OpenflowBytes bytes, EarlyEnd earlyEnd, Encapsulated frames) {
         this.verbosity = verbosity;
         this.bytes = bytes;
+        this.earlyEnd = earlyEnd;
+        this.frames = frames;
     }
 
     /** Whether tcpdump has a -v decoder for this 1.0 message type. */
@@ -548,11 +554,65 @@ final class Openflow10 {
         bytes.data(out, at + 4, len - 4);
     }
 
-    /** of10_packet_data_print below -vvv: the length, and a check. */
+    /**
+     * of10_packet_data_print: the length; with -vvv the Ethernet frame, printed at tcpdump's vflag - 3 and inside the
+     * data (the capture clamped to its end), else a check.
+     */
     private void packetData(int at, int len, StringBuilder out) {
         if (len == 0) return;
         out.append("\n\t data (").append(len).append(" octets)");
-        bytes.need(at, len);
+        if (!verbosity.mostVerbose()) {
+            bytes.need(at, len);
+            return;
+        }
+        out.append(", frame decoding below\n");
+        Packet p = bytes.packet();
+        int capLen = (int) Math.clamp((long) bytes.end() - at, 0, len);
+        if (!frames.print(p, at, len, capLen, Encapsulated.OPENFLOW_FRAME, out)) {
+            bytes.need(at, len);   // nested too deep to print it
+            return;
+        }
+        if (earlyEnd.happened()) {
+            bytes.protocol = null;
+            bytes.need(-1, 0);   // the jump that ended the carried frame ends the packet
+        }
+        bytes.protocol = carriedProtocol(p, at, capLen);
+    }
+
+    /**
+     * tcpdump's ndo_protocol once the carried frame's printers returned (they leave theirs set): that of the last
+     * printer its headers name, of Ethernet, ARP, LLC and STP, IPv4 and IPv6 and TCP, UDP and ICMP above them. A
+     * printer above TCP or UDP (by port) would name its own: a known difference.
+     */
+    private static String carriedProtocol(Packet p, int at, int capLen) {
+        if (capLen < 14) return "ether";
+        int type = p.u16(at + 12);
+        int ip = at + 14, left = capLen - 14;
+        if (type < 0x600) {
+            return left >= 2 && p.u8(ip) == 0x42 && p.u8(ip + 1) == 0x42 ? "stp" : "llc";
+        }
+        return switch (type) {
+            case 0x0806 -> "arp";
+            case 0x0800 -> {
+                if (left < 20 || (p.u16(ip + 6) & 0x1fff) != 0) yield "ip";
+                yield switch (p.u8(ip + 9)) {
+                    case 1 -> "icmp";
+                    case 6 -> "tcp";
+                    case 17 -> "udp";
+                    default -> "ip";
+                };
+            }
+            case 0x86dd -> {
+                if (left < 40) yield "ip6";
+                yield switch (p.u8(ip + 6)) {
+                    case 6 -> "tcp";
+                    case 17 -> "udp";
+                    case 58 -> "icmp6";
+                    default -> "ip6";
+                };
+            }
+            default -> "ether";
+        };
     }
 
     private void packetIn(int at, int len, StringBuilder out) {
