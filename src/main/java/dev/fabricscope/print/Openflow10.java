@@ -576,34 +576,39 @@ final class Openflow10 {
             bytes.protocol = null;
             bytes.need(-1, 0);   // the jump that ended the carried frame ends the packet
         }
-        bytes.protocol = carriedProtocol(p, at, capLen);
+        bytes.protocol = carriedProtocol(p, at, len, capLen);
     }
 
     /**
      * tcpdump's ndo_protocol once the carried frame's printers returned (they leave theirs set): that of the last
-     * printer its headers name, of Ethernet, ARP, LLC and STP, IPv4 and IPv6 and TCP, UDP and ICMP above them. A
-     * printer above TCP or UDP (by port) would name its own: a known difference.
+     * printer its headers lead to, of Ethernet, ARP, LLC and STP, IPv4 and IPv6 and TCP, UDP, ICMP and IGMP above them,
+     * by the tests that lead tcpdump's printers on ({@code len} the frame's length, {@code capLen} what is captured of
+     * it). A printer above TCP or UDP (by port) or another above IP would name its own: a known difference.
      */
-    private static String carriedProtocol(Packet p, int at, int capLen) {
-        if (capLen < 14) return "ether";
+    private static String carriedProtocol(Packet p, int at, int len, int capLen) {
+        if (capLen < 14 || len < 14) return "ether";
         int type = p.u16(at + 12);
         int ip = at + 14, left = capLen - 14;
         if (type < 0x600) {
-            return left >= 2 && p.u8(ip) == 0x42 && p.u8(ip + 1) == 0x42 ? "stp" : "llc";
+            return Math.min(type, left) >= 3 && p.u8(ip) == 0x42 && p.u8(ip + 1) == 0x42 && p.u8(ip + 2) == 0x03
+                ? "stp" : "llc";
         }
         return switch (type) {
             case 0x0806 -> "arp";
             case 0x0800 -> {
-                if (left < 20 || (p.u16(ip + 6) & 0x1fff) != 0) yield "ip";
+                if (left < 20 || len - 14 < 20 || p.u8(ip) >>> 4 != 4) yield "ip";
+                int header = (p.u8(ip) & 0x0f) * 4;
+                if (header < 20 || p.u16(ip + 2) < header || (p.u16(ip + 6) & 0x1fff) != 0) yield "ip";
                 yield switch (p.u8(ip + 9)) {
                     case 1 -> "icmp";
+                    case 2 -> "igmp";
                     case 6 -> "tcp";
                     case 17 -> "udp";
                     default -> "ip";
                 };
             }
             case 0x86dd -> {
-                if (left < 40) yield "ip6";
+                if (left < 40 || len - 14 < 40 || p.u8(ip) >>> 4 != 6) yield "ip6";
                 yield switch (p.u8(ip + 6)) {
                     case 6 -> "tcp";
                     case 17 -> "udp";
