@@ -25,6 +25,8 @@ final class Openflow10 {
     private static final int PHY_PORT = 48, ACTION_MIN = 8, MATCH = 40;
     private static final int OFPP_CONTROLLER = 0xfffd;
     private static final long BSN = 0x5c16c7;
+    /** What {@link #vendor} decodes: statistics' vendor data, a vendor action, a vendor message. */
+    private static final int VENDOR_DATA = 0, VENDOR_ACTION = 1, VENDOR_MESSAGE = 2;
 
     private static final String[] PORT_CONFIG = {"PORT_DOWN", "NO_STP", "NO_RECV", "NO_RECV_STP", "NO_FLOOD",
         "NO_FWD", "NO_PACKET_IN"};
@@ -113,7 +115,7 @@ final class Openflow10 {
         switch (type) {
             case HELLO, ECHO_REQUEST, ECHO_REPLY -> bytes.data(out, at, len);
             case ERROR -> error(at, len, out);
-            case VENDOR -> vendorMessage(at, len, out);
+            case VENDOR -> vendor(VENDOR_MESSAGE, at, len, out);
             case FEATURES_REPLY -> featuresReply(at, len, out);
             case GET_CONFIG_REPLY, SET_CONFIG -> switchConfig(at, out);
             case PACKET_IN -> packetIn(at, len, out);
@@ -397,32 +399,41 @@ final class Openflow10 {
                     if (queue == 0xffffffffL) out.append("ALL");
                     else Text.u32(out, queue);
                 }
-                default -> vendorAction(at, alen - 4, out);
+                default -> vendor(VENDOR_ACTION, at, alen - 4, out);
             }
             at += alen - 4;
             len -= alen - 4;
         }
     }
 
-    private void vendorAction(int at, int len, StringBuilder out) {
+    /**
+     * of10_vendor_data_print, of10_vendor_action_print and of10_vendor_message_print: the vendor ID, required (a
+     * message's length rule already holds it), then its data; in an action or a message Big Switch Networks' subtype,
+     * required too, and what follows it decoded.
+     */
+    private void vendor(int kind, int at, int len, StringBuilder out) {
         if (len < 4) {
             invalid(at, len, out);
             return;
         }
         long vendor = bytes.u32(at);
         bytes.vendor(out, at);
-        if (vendor == BSN) bsnAction(at + 4, len - 4, out);
-        else bytes.data(out, at + 4, len - 4);
-    }
-
-    private void bsnAction(int at, int len, StringBuilder out) {
+        at += 4;
+        len -= 4;
+        if (vendor != BSN || kind == VENDOR_DATA) {
+            bytes.data(out, at, len);
+            return;
+        }
         if (len < 4) {
             invalid(at, len, out);
             return;
         }
         long subtype = bytes.u32(at);
-        at += 4;
-        len -= 4;
+        if (kind == VENDOR_ACTION) bsnAction(subtype, at + 4, len - 4, out);
+        else bsnMessage(subtype, at + 4, len - 4, out);
+    }
+
+    private void bsnAction(long subtype, int at, int len, StringBuilder out) {
         out.append("\n\t  subtype ");
         if (subtype == 1) out.append("MIRROR");
         else if (subtype == 2) out.append("SET_TUNNEL_DST");
@@ -458,21 +469,7 @@ final class Openflow10 {
         bytes.need(at + 9, 3);
     }
 
-    private void vendorMessage(int at, int len, StringBuilder out) {
-        long vendor = bytes.u32(at);
-        bytes.vendor(out, at);
-        if (vendor == BSN) bsnMessage(at + 4, len - 4, out);
-        else bytes.data(out, at + 4, len - 4);
-    }
-
-    private void bsnMessage(int at, int len, StringBuilder out) {
-        if (len < 4) {
-            invalid(at, len, out);
-            return;
-        }
-        long subtype = bytes.u32(at);
-        at += 4;
-        len -= 4;
+    private void bsnMessage(long subtype, int at, int len, StringBuilder out) {
         out.append("\n\t subtype ");
         if (subtype < BSN_SUBTYPES.length && BSN_SUBTYPES[(int) subtype] != null) {
             out.append(BSN_SUBTYPES[(int) subtype]);
@@ -542,16 +539,6 @@ final class Openflow10 {
             }
             default -> bytes.need(at, len);
         }
-    }
-
-    /** of10_vendor_data_print: the vendor ID is required, the data optional. */
-    private void vendorData(int at, int len, StringBuilder out) {
-        if (len < 4) {
-            invalid(at, len, out);
-            return;
-        }
-        bytes.vendor(out, at);
-        bytes.data(out, at + 4, len - 4);
     }
 
     /**
@@ -808,7 +795,7 @@ final class Openflow10 {
                 if (queue == 0xffffffffL) out.append("ALL");
                 else Text.u32(out, queue);
             }
-            case ST_VENDOR -> vendorData(at, len, out);
+            case ST_VENDOR -> vendor(VENDOR_DATA, at, len, out);
             default -> { }
         }
     }
@@ -834,7 +821,7 @@ final class Openflow10 {
             case ST_TABLE -> tableStats(at, len, out);
             case ST_PORT -> portStats(at, len, out);
             case ST_QUEUE -> queueStats(at, len, out);
-            case ST_VENDOR -> vendorData(at, len, out);
+            case ST_VENDOR -> vendor(VENDOR_DATA, at, len, out);
             default -> bytes.need(at, len);
         }
     }
