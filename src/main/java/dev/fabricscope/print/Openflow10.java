@@ -568,14 +568,22 @@ final class Openflow10 {
 
     /**
      * tcpdump's ndo_protocol once the carried frame's printers returned (they leave theirs set): that of the last
-     * printer its headers lead to, of Ethernet, ARP, LLC and STP, IPv4 and IPv6 and TCP, UDP, ICMP and IGMP above them,
-     * by the tests that lead tcpdump's printers on ({@code len} the frame's length, {@code capLen} what is captured of
-     * it). A printer above TCP or UDP (by port) or another above IP would name its own: a known difference.
+     * printer its headers lead to, by the tests that lead tcpdump's printers on ({@code len} the frame's length,
+     * {@code capLen} what is captured of it): Ethernet and VLAN tags, ARP, LLC and STP, IPv4 and IPv6 and TCP, UDP,
+     * ICMP and IGMP above them. A printer above TCP or UDP (by port) or another above IP would name its own: a known
+     * difference.
      */
     private static String carriedProtocol(Packet p, int at, int len, int capLen) {
         if (capLen < 14 || len < 14) return "ether";
         int type = p.u16(at + 12);
         int ip = at + 14, left = capLen - 14;
+        while (type == 0x8100 || type == 0x9100 || type == 0x9200 || type == 0x88a8) {
+            if (left < 4 || len - (ip - at) < 4) return "vlan";
+            type = p.u16(ip + 2);
+            ip += 4;
+            left -= 4;
+        }
+        int wire = len - (ip - at);
         if (type < 0x600) {
             return Math.min(type, left) >= 3 && p.u8(ip) == 0x42 && p.u8(ip + 1) == 0x42 && p.u8(ip + 2) == 0x03
                 ? "stp" : "llc";
@@ -583,7 +591,7 @@ final class Openflow10 {
         return switch (type) {
             case 0x0806 -> "arp";
             case 0x0800 -> {
-                if (left < 20 || len - 14 < 20 || p.u8(ip) >>> 4 != 4) yield "ip";
+                if (left < 20 || wire < 20 || p.u8(ip) >>> 4 != 4) yield "ip";
                 int header = (p.u8(ip) & 0x0f) * 4;
                 if (header < 20 || p.u16(ip + 2) < header || (p.u16(ip + 6) & 0x1fff) != 0) yield "ip";
                 yield switch (p.u8(ip + 9)) {
@@ -595,7 +603,7 @@ final class Openflow10 {
                 };
             }
             case 0x86dd -> {
-                if (left < 40 || len - 14 < 40 || p.u8(ip) >>> 4 != 6) yield "ip6";
+                if (left < 40 || wire < 40 || p.u8(ip) >>> 4 != 6) yield "ip6";
                 yield switch (p.u8(ip + 6)) {
                     case 6 -> "tcp";
                     case 17 -> "udp";

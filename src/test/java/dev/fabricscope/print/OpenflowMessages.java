@@ -394,7 +394,8 @@ final class OpenflowMessages {
     /**
      * PACKET_IN and PACKET_OUT with carried frames: each of {@link #carried}; frames longer than the message's data
      * (cut inside the IPv4 payload, inside the TCP header, inside the IPv4 header), shorter than an Ethernet header,
-     * an LLC one, an IPv4 one of version 0; followed by other messages in the segment.
+     * an LLC one, an IPv4 one of version 0, a VLAN-tagged ARP one, whole and cut inside the tag; followed by other
+     * messages in the segment.
      */
     static List<Frame> carriedFrames() {
         List<Frame> f = new ArrayList<>();
@@ -411,6 +412,9 @@ final class OpenflowMessages {
         byte[] version0 = udp.clone();
         version0[14] = 0x05;
         f.add(tcp(packetIn(version0), of10(2, 0x2b, ascii("ping"))));
+        byte[] tagged = vlan(100, 0x0806, java.util.Arrays.copyOfRange(arp, 14, arp.length));
+        f.add(tcp(packetOut(tagged), of10(2, 0x2c, ascii("ping"))));
+        f.add(tcp(packetIn(java.util.Arrays.copyOf(tagged, 16)), of10(2, 0x2d, ascii("ping"))));
         f.add(tcp(43210, 6653, packetOut(ethernet(0x0026, hex("424203 0000 00 00"))), of10(19, 0x2a)));
         return f;
     }
