@@ -555,11 +555,12 @@ final class Openflow10 {
         out.append(", frame decoding below\n");
         Packet p = bytes.packet();
         int capLen = (int) Math.clamp((long) bytes.end() - at, 0, len);
+        boolean endedBefore = earlyEnd.happened();
         if (!frames.print(p, at, len, capLen, Encapsulated.OPENFLOW_FRAME, out)) {
             bytes.need(at, len);   // nested too deep to print it
             return;
         }
-        if (earlyEnd.happened()) {
+        if (!endedBefore && earlyEnd.happened()) {
             bytes.protocol = null;
             bytes.need(-1, 0);   // the jump that ended the carried frame ends the packet
         }

@@ -220,8 +220,8 @@ public final class PacketPrinter {
                          RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret, String espSecret,
                          java.util.function.Consumer<String> espWarnings) {
         this.verbosity = verbosity;
-        // the same flags but -v: what tcpdump leaves set while its OpenFlow printer lowers ndo_vflag by 3 (ESP's
-        // warnings were said by this printer)
+        // the same flags at vflag - 3, as tcpdump's OpenFlow printer lowers ndo_vflag alone (no ESP warnings: this
+        // printer says them)
         this.lowerer = verbosity.mostVerbose() ? () -> new PacketPrinter(zone, Verbosity.of(false,
             verbosity.vflag() - 3), options, timestampStyle, rawDump, forced, tcpSignatureSecret, espSecret, null)
             : null;

@@ -372,7 +372,7 @@ final class OpenflowMessages {
         return f;
     }
 
-    /** Ethernet frames as PACKET_IN and PACKET_OUT carry them (tcpdump decodes them with -vvv): ARP, IPv4/UDP, IPv4/TCP. */
+    /** Ethernet frames as PACKET_IN and PACKET_OUT carry them (decoded with -vvv): ARP, IPv4/UDP, IPv4/TCP. */
     static List<byte[]> carried() {
         return List.of(
             ethernet(0x0806, arp(1, MAC_A, IP_A, zeros(6), IP_B)),
