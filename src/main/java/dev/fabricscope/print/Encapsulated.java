@@ -17,6 +17,11 @@ interface Encapsulated {
     int IPX = 0x18137;
     /** Not a link type but tcpdump's atalk_print: an AppleTalk DDP packet, as GRE and BSD loopback carry it. */
     int ATALK = 0x1809b;
+    /**
+     * Not a link type but OpenFlow 1.0's of10_packet_data_print: an Ethernet frame printed as with tcpdump's ndo_vflag
+     * lowered by 3 (-vvv prints it as the default, -vvvv as -v); false also below -vvv, where it is not decoded.
+     */
+    int OPENFLOW_FRAME = 0x10000 | 0x6633;
 
     /**
      * Prints the packet at {@code off} of {@code outer} as one of link type {@code linkType} (LinkType.EN10MB; IPV4

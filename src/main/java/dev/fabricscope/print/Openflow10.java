@@ -4,13 +4,15 @@ import static dev.fabricscope.print.OpenflowBytes.hex;
 import static dev.fabricscope.print.OpenflowBytes.named;
 import static dev.fabricscope.print.OpenflowBytes.num;
 
+import dev.fabricscope.capture.Packet;
+
 /**
  * OpenFlow 1.0 message bodies as tcpdump 4.99 prints them with -v (print-openflow-1.0.c), after the header line
  * that {@link OpenflowFormatter} prints: switch features with their ports, configuration, packet-in/out, flow
  * modifications with their match and actions, flow removal, port status and modification, statistics requests
  * and replies, errors, queue configuration, vendor messages (Big Switch Networks' decoded). With -vv the data
  * of echo, hello, error and vendor messages in hex and ASCII, port details, port statistics counters and queue
- * properties. The Ethernet frame inside PACKET_IN/PACKET_OUT that tcpdump decodes with -vvv is not decoded.
+ * properties. With -vvv the Ethernet frame inside PACKET_IN/PACKET_OUT, as tcpdump prints it at its vflag - 3.
  * Each helper that finds a length it cannot use prints " (invalid)", checks the rest and returns to its caller, as
  * tcpdump's do.
  */
@@ -23,6 +25,8 @@ final class Openflow10 {
     private static final int PHY_PORT = 48, ACTION_MIN = 8, MATCH = 40;
     private static final int OFPP_CONTROLLER = 0xfffd;
     private static final long BSN = 0x5c16c7;
+    /** What {@link #vendor} decodes: statistics' vendor data, a vendor action, a vendor message. */
+    private static final int VENDOR_DATA = 0, VENDOR_ACTION = 1, VENDOR_MESSAGE = 2;
 
     private static final String[] PORT_CONFIG = {"PORT_DOWN", "NO_STP", "NO_RECV", "NO_RECV_STP", "NO_FLOOD",
         "NO_FWD", "NO_PACKET_IN"};
@@ -86,10 +90,14 @@ final class Openflow10 {
 
     private final Verbosity verbosity;
     private final OpenflowBytes bytes;
+    private final EarlyEnd earlyEnd;
+    private final Encapsulated frames;
 
-    Openflow10(Verbosity verbosity, OpenflowBytes bytes) {
+    Openflow10(Verbosity verbosity, OpenflowBytes bytes, EarlyEnd earlyEnd, Encapsulated frames) {
         this.verbosity = verbosity;
         this.bytes = bytes;
+        this.earlyEnd = earlyEnd;
+        this.frames = frames;
     }
 
     /** Whether tcpdump has a -v decoder for this 1.0 message type. */
@@ -107,7 +115,7 @@ final class Openflow10 {
         switch (type) {
             case HELLO, ECHO_REQUEST, ECHO_REPLY -> bytes.data(out, at, len);
             case ERROR -> error(at, len, out);
-            case VENDOR -> vendorMessage(at, len, out);
+            case VENDOR -> vendor(VENDOR_MESSAGE, at, len, out);
             case FEATURES_REPLY -> featuresReply(at, len, out);
             case GET_CONFIG_REPLY, SET_CONFIG -> switchConfig(at, out);
             case PACKET_IN -> packetIn(at, len, out);
@@ -391,32 +399,41 @@ final class Openflow10 {
                     if (queue == 0xffffffffL) out.append("ALL");
                     else Text.u32(out, queue);
                 }
-                default -> vendorAction(at, alen - 4, out);
+                default -> vendor(VENDOR_ACTION, at, alen - 4, out);
             }
             at += alen - 4;
             len -= alen - 4;
         }
     }
 
-    private void vendorAction(int at, int len, StringBuilder out) {
+    /**
+     * of10_vendor_data_print, of10_vendor_action_print and of10_vendor_message_print: the vendor ID, required (a
+     * message's length rule already holds it), then its data; in an action or a message Big Switch Networks' subtype,
+     * required too, and what follows it decoded.
+     */
+    private void vendor(int kind, int at, int len, StringBuilder out) {
         if (len < 4) {
             invalid(at, len, out);
             return;
         }
         long vendor = bytes.u32(at);
         bytes.vendor(out, at);
-        if (vendor == BSN) bsnAction(at + 4, len - 4, out);
-        else bytes.data(out, at + 4, len - 4);
-    }
-
-    private void bsnAction(int at, int len, StringBuilder out) {
+        at += 4;
+        len -= 4;
+        if (vendor != BSN || kind == VENDOR_DATA) {
+            bytes.data(out, at, len);
+            return;
+        }
         if (len < 4) {
             invalid(at, len, out);
             return;
         }
         long subtype = bytes.u32(at);
-        at += 4;
-        len -= 4;
+        if (kind == VENDOR_ACTION) bsnAction(subtype, at + 4, len - 4, out);
+        else bsnMessage(subtype, at + 4, len - 4, out);
+    }
+
+    private void bsnAction(long subtype, int at, int len, StringBuilder out) {
         out.append("\n\t  subtype ");
         if (subtype == 1) out.append("MIRROR");
         else if (subtype == 2) out.append("SET_TUNNEL_DST");
@@ -452,21 +469,7 @@ final class Openflow10 {
         bytes.need(at + 9, 3);
     }
 
-    private void vendorMessage(int at, int len, StringBuilder out) {
-        long vendor = bytes.u32(at);
-        bytes.vendor(out, at);
-        if (vendor == BSN) bsnMessage(at + 4, len - 4, out);
-        else bytes.data(out, at + 4, len - 4);
-    }
-
-    private void bsnMessage(int at, int len, StringBuilder out) {
-        if (len < 4) {
-            invalid(at, len, out);
-            return;
-        }
-        long subtype = bytes.u32(at);
-        at += 4;
-        len -= 4;
+    private void bsnMessage(long subtype, int at, int len, StringBuilder out) {
         out.append("\n\t subtype ");
         if (subtype < BSN_SUBTYPES.length && BSN_SUBTYPES[(int) subtype] != null) {
             out.append(BSN_SUBTYPES[(int) subtype]);
@@ -538,21 +541,79 @@ final class Openflow10 {
         }
     }
 
-    /** of10_vendor_data_print: the vendor ID is required, the data optional. */
-    private void vendorData(int at, int len, StringBuilder out) {
-        if (len < 4) {
-            invalid(at, len, out);
-            return;
-        }
-        bytes.vendor(out, at);
-        bytes.data(out, at + 4, len - 4);
-    }
-
-    /** of10_packet_data_print below -vvv: the length, and a check. */
+    /**
+     * of10_packet_data_print: the length; with -vvv the Ethernet frame, printed at tcpdump's vflag - 3 and inside the
+     * data (the capture clamped to its end), else a check.
+     */
     private void packetData(int at, int len, StringBuilder out) {
         if (len == 0) return;
         out.append("\n\t data (").append(len).append(" octets)");
-        bytes.need(at, len);
+        if (!verbosity.mostVerbose()) {
+            bytes.need(at, len);
+            return;
+        }
+        out.append(", frame decoding below\n");
+        Packet p = bytes.packet();
+        int capLen = (int) Math.clamp((long) bytes.end() - at, 0, len);
+        boolean endedBefore = earlyEnd.happened();
+        if (!frames.print(p, at, len, capLen, Encapsulated.OPENFLOW_FRAME, out)) {
+            bytes.need(at, len);   // nested too deep to print it
+            return;
+        }
+        if (!endedBefore && earlyEnd.happened()) {
+            bytes.protocol = null;
+            bytes.need(-1, 0);   // the jump that ended the carried frame ends the packet
+        }
+        bytes.protocol = carriedProtocol(p, at, len, capLen);
+    }
+
+    /**
+     * tcpdump's ndo_protocol once the carried frame's printers returned (they leave theirs set): that of the last
+     * printer its headers lead to, by the tests that lead tcpdump's printers on ({@code len} the frame's length,
+     * {@code capLen} what is captured of it): Ethernet and VLAN tags, ARP, LLC and STP, IPv4 and IPv6 and TCP, UDP,
+     * ICMP and IGMP above them. A printer above TCP or UDP (by port) or another above IP would name its own: a known
+     * difference.
+     */
+    private static String carriedProtocol(Packet p, int at, int len, int capLen) {
+        if (capLen < 14 || len < 14) return "ether";
+        int type = p.u16(at + 12);
+        int ip = at + 14, left = capLen - 14;
+        while (type == 0x8100 || type == 0x9100 || type == 0x9200 || type == 0x88a8) {
+            if (left < 4 || len - (ip - at) < 4) return "vlan";
+            type = p.u16(ip + 2);
+            ip += 4;
+            left -= 4;
+        }
+        int wire = len - (ip - at);
+        if (type < 0x600) {
+            return Math.min(type, left) >= 3 && p.u8(ip) == 0x42 && p.u8(ip + 1) == 0x42 && p.u8(ip + 2) == 0x03
+                ? "stp" : "llc";
+        }
+        return switch (type) {
+            case 0x0806 -> "arp";
+            case 0x0800 -> {
+                if (left < 20 || wire < 20 || p.u8(ip) >>> 4 != 4) yield "ip";
+                int header = (p.u8(ip) & 0x0f) * 4;
+                if (header < 20 || p.u16(ip + 2) < header || (p.u16(ip + 6) & 0x1fff) != 0) yield "ip";
+                yield switch (p.u8(ip + 9)) {
+                    case 1 -> "icmp";
+                    case 2 -> "igmp";
+                    case 6 -> "tcp";
+                    case 17 -> "udp";
+                    default -> "ip";
+                };
+            }
+            case 0x86dd -> {
+                if (left < 40 || wire < 40 || p.u8(ip) >>> 4 != 6) yield "ip6";
+                yield switch (p.u8(ip + 6)) {
+                    case 6 -> "tcp";
+                    case 17 -> "udp";
+                    case 58 -> "icmp6";
+                    default -> "ip6";
+                };
+            }
+            default -> "ether";
+        };
     }
 
     private void packetIn(int at, int len, StringBuilder out) {
@@ -743,7 +804,7 @@ final class Openflow10 {
                 if (queue == 0xffffffffL) out.append("ALL");
                 else Text.u32(out, queue);
             }
-            case ST_VENDOR -> vendorData(at, len, out);
+            case ST_VENDOR -> vendor(VENDOR_DATA, at, len, out);
             default -> { }
         }
     }
@@ -769,7 +830,7 @@ final class Openflow10 {
             case ST_TABLE -> tableStats(at, len, out);
             case ST_PORT -> portStats(at, len, out);
             case ST_QUEUE -> queueStats(at, len, out);
-            case ST_VENDOR -> vendorData(at, len, out);
+            case ST_VENDOR -> vendor(VENDOR_DATA, at, len, out);
             default -> bytes.need(at, len);
         }
     }

@@ -6,6 +6,11 @@ package dev.fabricscope.print;
  */
 final class OpenflowBytes extends SnapshotBytes {
     private final Verbosity verbosity;
+    /**
+     * tcpdump's ndo_protocol, the name " [|name]" gives: "openflow", another once a carried frame's printers have set
+     * theirs, null when one of them jumped (its marker is printed).
+     */
+    String protocol;
 
     OpenflowBytes(Verbosity verbosity) {
         this.verbosity = verbosity;

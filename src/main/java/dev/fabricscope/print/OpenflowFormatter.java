@@ -8,8 +8,9 @@ import dev.fabricscope.capture.Packet;
  * 0x00000001}. Type names are known for versions 1.0 and 1.3 only. A message whose length breaks its type's rule
  * gets " (invalid)"; a length under 8 ends the segment with " (invalid)"; a header cut by the segment's end gets
  * " (end of TCP payload)"; a message running past the segment ends the loop. With -v the bodies of OpenFlow 1.0
- * ({@link Openflow10}) and 1.3 ({@link Openflow13}) that tcpdump decodes. Every fetch or check past the capture ends
- * the packet with " [|openflow]".
+ * ({@link Openflow10}) and 1.3 ({@link Openflow13}) that tcpdump decodes, with -vvv 1.0's carried Ethernet frames.
+ * Every fetch or check past the capture ends the packet with " [|openflow]" (after a carried frame, the name its
+ * printers left).
  */
 final class OpenflowFormatter {
     static final int PORT_OLD = 6633, PORT_IANA = 6653;
@@ -44,21 +45,24 @@ final class OpenflowFormatter {
     private final Openflow10 of10;
     private final Openflow13 of13;
 
-    OpenflowFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
+    /** {@code frames} prints 1.0's PACKET_IN and PACKET_OUT Ethernet frames ({@link Encapsulated#OPENFLOW_FRAME}). */
+    OpenflowFormatter(Verbosity verbosity, EarlyEnd earlyEnd, Encapsulated frames) {
         this.verbosity = verbosity;
         this.earlyEnd = earlyEnd;
         this.bytes = new OpenflowBytes(verbosity);
-        this.of10 = new Openflow10(verbosity, bytes);
+        this.of10 = new Openflow10(verbosity, bytes, earlyEnd, frames);
         this.of13 = new Openflow13(verbosity, bytes);
     }
 
     /** The messages in {@code length} bytes of TCP payload at {@code off}; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
         out.append(": OpenFlow");
+        bytes.protocol = "openflow";
         try (var _ = bytes.reading(packet, end)) {
             messages(off, length, out);
         } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, "openflow");
+            // a carried frame's printer that jumped has said its marker: tcpdump's one jump ended both
+            if (bytes.protocol != null) earlyEnd.mark(out, bytes.protocol);
         }
     }
 

@@ -166,6 +166,12 @@ public final class PacketPrinter {
     private final Packet[] innerPackets = new Packet[MAX_NESTING];
     private final Layers[] innerLayers = new Layers[MAX_NESTING];
     private int nesting;
+    /**
+     * Makes the printer of OpenFlow 1.0's carried frames ({@link Encapsulated#OPENFLOW_FRAME}): these settings at
+     * tcpdump's ndo_vflag - 3; null below -vvv, where tcpdump does not decode them. Made on the first such frame.
+     */
+    private final java.util.function.Supplier<PacketPrinter> lowerer;
+    private PacketPrinter lowered;
 
     private final boolean linkHeaders;
     private final boolean packetNumbers;
@@ -214,6 +220,11 @@ public final class PacketPrinter {
                          RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret, String espSecret,
                          java.util.function.Consumer<String> espWarnings) {
         this.verbosity = verbosity;
+        // the same flags at vflag - 3, as tcpdump's OpenFlow printer lowers ndo_vflag alone (no ESP warnings: this
+        // printer says them)
+        this.lowerer = verbosity.mostVerbose() ? () -> new PacketPrinter(zone, Verbosity.of(false,
+            verbosity.vflag() - 3), options, timestampStyle, rawDump, forced, tcpSignatureSecret, espSecret, null)
+            : null;
         this.linkHeaders = options.contains(Option.LINK_HEADERS);
         this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
         this.timestampStyle = timestampStyle;
@@ -654,6 +665,7 @@ public final class PacketPrinter {
      * (tcpdump has no limit; deeper packets are not printed).
      */
     private boolean encapsulated(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out) {
+        if (linkType == Encapsulated.OPENFLOW_FRAME) return lowered(outer, off, length, capLen, out);
         if (linkType == LinkType.EN10MB) {
             // tcpdump's ether_print is handed the bytes left in the (IP-clipped) capture: a carrier's length field
             // saying fewer makes the frame invalid; then it checks both the captured and the wire length
@@ -687,6 +699,25 @@ public final class PacketPrinter {
         } finally {
             nesting--;
         }
+        return true;
+    }
+
+    /**
+     * An Ethernet frame OpenFlow 1.0 carries, printed by {@link #lowered}'s printers, which tcpdump's vflag - 3 made
+     * (the others are this printer's), nested one level below this one. A fetch past its end there ends this packet
+     * too ({@link EarlyEnd}).
+     */
+    private boolean lowered(Packet outer, int off, int length, int capLen, StringBuilder out) {
+        if (lowerer == null || nesting == MAX_NESTING) return false;
+        if (lowered == null) lowered = lowerer.get();
+        lowered.earlyEnd.reset();
+        lowered.nesting = nesting;
+        try {
+            lowered.encapsulated(outer, off, length, capLen, LinkType.EN10MB, out);
+        } finally {
+            lowered.nesting = 0;
+        }
+        if (lowered.earlyEnd.happened()) earlyEnd.mark();
         return true;
     }
 

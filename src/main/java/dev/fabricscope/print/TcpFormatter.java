@@ -44,7 +44,8 @@ final class TcpFormatter {
     private final PacketType forced;
 
     /**
-     * @param inner prints the multicast packet an MSDP Source-Active message carries
+     * @param inner prints the multicast packet an MSDP Source-Active message carries, and OpenFlow 1.0's Ethernet
+     *              frames
      * @param nfs   NFS calls to 2049 and replies from it (its xid map shared with UDP's)
      */
     TcpFormatter(PrintSettings settings, EarlyEnd earlyEnd, Encapsulated inner, NfsFormatter nfs) {
@@ -61,7 +62,7 @@ final class TcpFormatter {
         this.bgp = new BgpFormatter(verbosity, settings.bgpAsdot(), earlyEnd);
         this.ldp = new LdpFormatter(verbosity, earlyEnd);
         this.telnet = new TelnetFormatter(settings.hexAsciiDump() && verbosity.mostVerbose(), earlyEnd);
-        this.openflow = new OpenflowFormatter(verbosity, earlyEnd);
+        this.openflow = new OpenflowFormatter(verbosity, earlyEnd, inner);
         this.msdp = new MsdpFormatter(verbosity, earlyEnd, inner);
         this.rpkiRtr = new RpkiRtrFormatter(verbosity, earlyEnd);
         this.pptp = new PptpFormatter(verbosity, earlyEnd);

@@ -49,8 +49,11 @@ class DissectorFuzzTest {
 
     private final Packet packet = new Packet();
     private final Layers layers = new Layers();
-    /** Every option, -M's secret (TCP-MD5 signatures verified) and -E's (ESP decrypted: an SA and a default one; IKEv2). */
-    private final PacketPrinter everything = new PacketPrinter(ZoneOffset.UTC, Verbosity.VERY_VERBOSE,
+    /**
+     * -vvvv (OpenFlow 1.0's carried frames printed at -v by a second printer), every option, -M's secret (TCP-MD5
+     * signatures verified) and -E's (ESP decrypted: an SA and a default one; IKEv2).
+     */
+    private final PacketPrinter everything = new PacketPrinter(ZoneOffset.UTC, Verbosity.EXTRA_VERBOSE,
         EnumSet.allOf(PacketPrinter.Option.class), TimestampStyle.SINCE_PREVIOUS, RawDump.HEX_ASCII, null,
         "fuzz".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         "0x2000@10.0.0.2 3des-cbc-hmac96:0x0123456789abcdef23456789abcdef01456789abcdef0123,"

@@ -21,14 +21,59 @@ class OpenflowFormatterTest extends TcpdumpConformance {
         return f;
     }
 
-    /** -vvv: as -vv but for the frame in PACKET_IN/PACKET_OUT data, which tcpdump decodes and we do not (left out). */
+    /** With the carried frames' PACKET_IN and PACKET_OUT. */
+    private static List<Frame> withCarried() {
+        List<Frame> f = all();
+        f.addAll(OpenflowMessages.carriedFrames());
+        return f;
+    }
+
+    /**
+     * -vvv and -vvvv (-e too): the frames PACKET_IN and PACKET_OUT carry decoded at tcpdump's vflag - 3. A carried
+     * frame whose printer gives up on a fetch leaves tcpdump's vflag lowered for the rest of its run (it restores it
+     * on return only; we lower it for the carried frame only), so frames with carried data get a tcpdump run each.
+     */
     @Test
-    void mostVerboseWithoutPacketDataAsTcpdump() throws Exception {
-        List<Frame> f = new ArrayList<>(OpenflowMessages.of13Frames());
-        for (byte[] m : OpenflowMessages.of10Messages()) {
-            if (m[1] != 10 && m[1] != 13) f.add(OpenflowMessages.tcp(m));
+    void mostVerboseAsTcpdump() throws Exception {
+        List<Frame> frames = withCarried();
+        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames.stream().filter(f -> !carries(f)).toList(), "-vvv", "-vvvv");
+        for (Frame f : frames) {
+            if (carries(f)) TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, List.of(f), "-vvv", "-vvvv", "-vvvv -e");
         }
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, f, "-vvv");
+    }
+
+    /** The carried frames cut after every byte from the OpenFlow header on, a tcpdump run each (as above). */
+    @Test
+    void carriedFramesCutAsTcpdump() throws Exception {
+        for (Frame f : TcpdumpOracle.cutAfterEveryByte(OpenflowMessages.carriedFrames(), PAYLOAD)) {
+            if (carries(f)) TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, List.of(f), "-vvv -x", "-vvvv -e");
+        }
+    }
+
+    /**
+     * Seeded mutants of the carried frames' segments, the OpenFlow header kept (half of the changes in the next 40
+     * bytes: the message's fields and the carried frame's headers), a tcpdump run each (as above).
+     */
+    @Test
+    void carriedFramesMutantsAsTcpdump() throws Exception {
+        List<Frame> mutants = MutatedFrames.of(OpenflowMessages.carriedFrames(), "OPENFLOW_CARRIED", 6653, 12,
+            b -> PAYLOAD + 8, 4, 40, MutatedFrames.ALL);
+        for (Frame f : mutants) {
+            if (carries(f)) TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, List.of(f), "-vvv -x", "-vvvv -e");
+        }
+    }
+
+    /** Whether a 1.0 PACKET_IN or PACKET_OUT starts in the segment's captured bytes. */
+    private static boolean carries(Frame f) {
+        byte[] b = f.bytes();
+        int at = payload(b);
+        while (at + 4 <= b.length) {
+            if (b[at] == OpenflowMessages.V10 && (b[at + 1] == 10 || b[at + 1] == 13)) return true;
+            int len = (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
+            if (len < 8) return false;
+            at += len;
+        }
+        return false;
     }
 
     @Test
@@ -46,7 +91,7 @@ class OpenflowFormatterTest extends TcpdumpConformance {
 
     @Override
     List<Frame> frames() {
-        return all();
+        return withCarried();
     }
 
     /** Cut after the IPv4 and 20-byte TCP headers for every frame, as before; mutated after the IP header's own. */
@@ -72,6 +117,6 @@ class OpenflowFormatterTest extends TcpdumpConformance {
 
     @Override
     List<String> allocationFlags() {
-        return List.of("-vv");
+        return List.of("-vv", "-vvv", "-vvvv -e");
     }
 }

@@ -372,6 +372,53 @@ final class OpenflowMessages {
         return f;
     }
 
+    /** Ethernet frames as PACKET_IN and PACKET_OUT carry them (decoded with -vvv): ARP, IPv4/UDP, IPv4/TCP. */
+    static List<byte[]> carried() {
+        return List.of(
+            ethernet(0x0806, arp(1, MAC_A, IP_A, zeros(6), IP_B)),
+            ethernet(0x0800, ipv4(17, udp(40000, 40001, ascii("openflow"), IP_A, IP_B))),
+            ethernet(0x0800, ipv4(6, TestFrames.tcp(40000, 5001, 7, 9, 0x012, 1024, 0, hex("020405b4"), ascii("data"),
+                IP_A, IP_B))));
+    }
+
+    /** 5.4.1 PACKET_IN: no buffer, total_len, in_port, reason ACTION, pad, then {@code frame}. */
+    static byte[] packetIn(byte[] frame) {
+        return of10(10, 0x20, hex("ffffffff"), u16(frame.length), hex("0002 01 00"), frame);
+    }
+
+    /** 5.3.6 PACKET_OUT: buffer_id, in_port CONTROLLER, one OUTPUT action, then {@code frame}. */
+    static byte[] packetOut(byte[] frame) {
+        return of10(13, 0x21, hex("ffffffff fffd 0008"), action(0, "0001 0000"), frame);
+    }
+
+    /**
+     * PACKET_IN and PACKET_OUT with carried frames: each of {@link #carried}; frames longer than the message's data
+     * (cut inside the IPv4 payload, inside the TCP header, inside the IPv4 header), shorter than an Ethernet header,
+     * an LLC one, an IPv4 one of version 0, a VLAN-tagged ARP one, whole and cut inside the tag; followed by other
+     * messages in the segment.
+     */
+    static List<Frame> carriedFrames() {
+        List<Frame> f = new ArrayList<>();
+        for (byte[] c : carried()) {
+            f.add(tcp(packetIn(c)));
+            f.add(tcp(packetOut(c)));
+        }
+        byte[] arp = carried().get(0), udp = carried().get(1), tcp = carried().get(2);
+        f.add(tcp(packetIn(arp), of10(0, 0x22), of10(2, 0x23, ascii("abcd")), packetOut(tcp), of10(18, 0x24)));
+        f.add(tcp(packetIn(java.util.Arrays.copyOf(udp, udp.length - 4)), of10(2, 0x25, ascii("ping")), of10(3, 0x26)));
+        f.add(tcp(packetOut(java.util.Arrays.copyOf(tcp, 14 + 20 + 10)), of10(0, 0x27)));
+        f.add(tcp(packetIn(java.util.Arrays.copyOf(udp, 14 + 12)), of10(0, 0x28)));
+        f.add(tcp(packetIn(hex("0102030405060708")), of10(0, 0x29)));
+        byte[] version0 = udp.clone();
+        version0[14] = 0x05;
+        f.add(tcp(packetIn(version0), of10(2, 0x2b, ascii("ping"))));
+        byte[] tagged = vlan(100, 0x0806, java.util.Arrays.copyOfRange(arp, 14, arp.length));
+        f.add(tcp(packetOut(tagged), of10(2, 0x2c, ascii("ping"))));
+        f.add(tcp(packetIn(java.util.Arrays.copyOf(tagged, 16)), of10(2, 0x2d, ascii("ping"))));
+        f.add(tcp(43210, 6653, packetOut(ethernet(0x0026, hex("424203 0000 00 00"))), of10(19, 0x2a)));
+        return f;
+    }
+
     static List<Frame> of13Frames() {
         List<Frame> f = new ArrayList<>();
         for (byte[] m : of13Messages()) f.add(tcp(m));
