@@ -51,7 +51,10 @@ final class Icmp6Formatter {
         this.rpl = new Icmp6RplFormatter(verbosity, bytes);
     }
 
-    /** @param length ICMPv6 length per the IPv6 header (less any extension headers) */
+    /**
+     * @param length ICMPv6 length per the IPv6 header (less any extension headers), unsigned 32 bits as tcpdump's
+     *               (an IPv6 jumbo payload's can pass 2^31)
+     */
     void icmp6(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         try (var _ = bytes.reading(p, ip.end)) {
             message(p, ip, off, length, out);
@@ -84,7 +87,7 @@ final class Icmp6Formatter {
         if (verbose && (type == ROUTER_SOLICIT || type == ROUTER_ADVERT || type == NEIGHBOR_ADVERT
                 || type == NEIGHBOR_SOLICIT || type == REDIRECT || type == HA_DISCOVERY_REPLY
                 || type == MOBILE_PREFIX_ADVERT)) {
-            out.append(", length ").append(length);
+            out.append(", length ").append(Integer.toUnsignedLong(length));
         }
         int code = bytes.u8(bp + 1);
         switch (type) {
@@ -201,12 +204,12 @@ final class Icmp6Formatter {
             }
             case RPL -> rpl.format(code, bp + 4, (length - 4) & 0xffffffffL, out);
             default -> {
-                out.append(", length ").append(length);
+                out.append(", length ").append(Integer.toUnsignedLong(length));
                 if (!verbosity.veryVerbose()) bytes.unknownData(out, bp, "\n\t", length);
                 return;
             }
         }
-        if (!verbose) out.append(", length ").append(length);
+        if (!verbose) out.append(", length ").append(Integer.toUnsignedLong(length));
     }
 
     /** Destination unreachable after its name; false where tcpdump prints nothing more (not even the length). */
