@@ -205,7 +205,7 @@ final class Icmp6Formatter {
             case RPL -> rpl.format(code, bp + 4, (length - 4) & 0xffffffffL, out);
             default -> {
                 out.append(", length ").append(Integer.toUnsignedLong(length));
-                if (!verbosity.veryVerbose()) bytes.unknownData(out, bp, "\n\t", length);
+                if (!verbosity.veryVerbose()) bytes.unknownData(out, bp, "\n\t", Integer.toUnsignedLong(length));
                 return;
             }
         }
@@ -242,7 +242,7 @@ final class Icmp6Formatter {
             }
             default -> {
                 if (!verbosity.veryVerbose()) {
-                    bytes.unknownData(out, bp, "\n\t", length);
+                    bytes.unknownData(out, bp, "\n\t", Integer.toUnsignedLong(length));
                     return false;
                 }
             }

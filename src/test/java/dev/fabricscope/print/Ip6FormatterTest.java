@@ -68,6 +68,7 @@ class Ip6FormatterTest extends TcpdumpConformance {
             tcp(40000, 443, 1000, 0, 0x018, 1024, 0, new byte[0], ascii("data"), IP6_A, IP6_B))));
         f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(options(ICMPV6, hex("c204ffffff00")),
             icmp6Echo(128, 1, 2, new byte[4], IP6_A, IP6_B))));
+        f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(options(ICMPV6, hex("c204ffffff00")), hex("c7008564 00010002"))));
         f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(options(UDP, hex("010400000000")), udpPayload())));
         f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(hex("1100c204 0001"))));
         // each next header tcpdump names, then some it does not
