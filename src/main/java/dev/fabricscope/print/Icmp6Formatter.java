@@ -127,11 +127,11 @@ final class Icmp6Formatter {
             case MLD_QUERY -> {
                 if (length == Icmp6MldFormatter.MLD_LENGTH) {
                     mld.listener(bp, out);
-                } else if (length >= Icmp6MldFormatter.MLDV2_QUERY_LENGTH) {
+                } else if (Integer.compareUnsigned(length, Icmp6MldFormatter.MLDV2_QUERY_LENGTH) >= 0) {
                     out.append(" v2");
-                    mld.v2Query(bp, length, out);
+                    mld.v2Query(bp, Integer.toUnsignedLong(length), out);
                 } else {
-                    out.append(" unknown-version (len ").append(length).append(") ");
+                    out.append(" unknown-version (len ").append(length).append(") ");   // below 28
                 }
             }
             case MLD_REPORT, MLD_DONE -> mld.listener(bp, out);
@@ -181,12 +181,12 @@ final class Icmp6Formatter {
             case ROUTER_RENUMBERING -> renumbering.format(bp, out);
             case NI_QUERY, NI_REPLY -> nodeInfo.format(bp, length, out);
             case IND_SOLICIT, IND_ADVERT -> { }
-            case MLDV2_REPORT -> mld.v2Report(bp, length, out);
+            case MLDV2_REPORT -> mld.v2Report(bp, Integer.toUnsignedLong(length), out);
             case MOBILE_PREFIX_SOLICIT, HA_DISCOVERY_REQUEST -> id(bp, out);
             case HA_DISCOVERY_REPLY -> {
                 if (verbose) {
                     id(bp, out);
-                    for (long at = bp + 8; at < (long) bp + length; at += 16) bytes.ip6(out, ", ", (int) at);
+                    for (long at = bp + 8; at < bp + Integer.toUnsignedLong(length); at += 16) bytes.ip6(out, ", ", (int) at);
                 }
             }
             case MOBILE_PREFIX_ADVERT -> {

@@ -69,6 +69,10 @@ class Ip6FormatterTest extends TcpdumpConformance {
         f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(options(ICMPV6, hex("c204ffffff00")),
             icmp6Echo(128, 1, 2, new byte[4], IP6_A, IP6_B))));
         f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(options(ICMPV6, hex("c204ffffff00")), hex("c7008564 00010002"))));
+        for (int type : new int[] {130, 140, 143, 144}) {   // MLD query, node information reply, MLDv2 report, HA reply
+            f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(options(ICMPV6, hex("c204ffffff00")),
+                new byte[] {(byte) type, 0, 0, 0}, new byte[36])));
+        }
         f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(options(UDP, hex("010400000000")), udpPayload())));
         f.add(ip6(V6, 0, HOP_BY_HOP, 64, concat(hex("1100c204 0001"))));
         // each next header tcpdump names, then some it does not
