@@ -51,7 +51,10 @@ final class Icmp6Formatter {
         this.rpl = new Icmp6RplFormatter(verbosity, bytes);
     }
 
-    /** @param length ICMPv6 length per the IPv6 header (less any extension headers) */
+    /**
+     * @param length ICMPv6 length per the IPv6 header (less any extension headers), unsigned 32 bits as tcpdump's
+     *               (an IPv6 jumbo payload's can pass 2^31)
+     */
     void icmp6(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         try (var _ = bytes.reading(p, ip.end)) {
             message(p, ip, off, length, out);
@@ -84,7 +87,7 @@ final class Icmp6Formatter {
         if (verbose && (type == ROUTER_SOLICIT || type == ROUTER_ADVERT || type == NEIGHBOR_ADVERT
                 || type == NEIGHBOR_SOLICIT || type == REDIRECT || type == HA_DISCOVERY_REPLY
                 || type == MOBILE_PREFIX_ADVERT)) {
-            out.append(", length ").append(length);
+            out.append(", length ").append(Integer.toUnsignedLong(length));
         }
         int code = bytes.u8(bp + 1);
         switch (type) {
@@ -124,11 +127,11 @@ final class Icmp6Formatter {
             case MLD_QUERY -> {
                 if (length == Icmp6MldFormatter.MLD_LENGTH) {
                     mld.listener(bp, out);
-                } else if (length >= Icmp6MldFormatter.MLDV2_QUERY_LENGTH) {
+                } else if (Integer.compareUnsigned(length, Icmp6MldFormatter.MLDV2_QUERY_LENGTH) >= 0) {
                     out.append(" v2");
-                    mld.v2Query(bp, length, out);
+                    mld.v2Query(bp, Integer.toUnsignedLong(length), out);
                 } else {
-                    out.append(" unknown-version (len ").append(length).append(") ");
+                    out.append(" unknown-version (len ").append(length).append(") ");   // below 28
                 }
             }
             case MLD_REPORT, MLD_DONE -> mld.listener(bp, out);
@@ -178,12 +181,12 @@ final class Icmp6Formatter {
             case ROUTER_RENUMBERING -> renumbering.format(bp, out);
             case NI_QUERY, NI_REPLY -> nodeInfo.format(bp, length, out);
             case IND_SOLICIT, IND_ADVERT -> { }
-            case MLDV2_REPORT -> mld.v2Report(bp, length, out);
+            case MLDV2_REPORT -> mld.v2Report(bp, Integer.toUnsignedLong(length), out);
             case MOBILE_PREFIX_SOLICIT, HA_DISCOVERY_REQUEST -> id(bp, out);
             case HA_DISCOVERY_REPLY -> {
                 if (verbose) {
                     id(bp, out);
-                    for (long at = bp + 8; at < (long) bp + length; at += 16) bytes.ip6(out, ", ", (int) at);
+                    for (long at = bp + 8; at < bp + Integer.toUnsignedLong(length); at += 16) bytes.ip6(out, ", ", (int) at);
                 }
             }
             case MOBILE_PREFIX_ADVERT -> {
@@ -201,12 +204,12 @@ final class Icmp6Formatter {
             }
             case RPL -> rpl.format(code, bp + 4, (length - 4) & 0xffffffffL, out);
             default -> {
-                out.append(", length ").append(length);
-                if (!verbosity.veryVerbose()) bytes.unknownData(out, bp, "\n\t", length);
+                out.append(", length ").append(Integer.toUnsignedLong(length));
+                if (!verbosity.veryVerbose()) bytes.unknownData(out, bp, "\n\t", Integer.toUnsignedLong(length));
                 return;
             }
         }
-        if (!verbose) out.append(", length ").append(length);
+        if (!verbose) out.append(", length ").append(Integer.toUnsignedLong(length));
     }
 
     /** Destination unreachable after its name; false where tcpdump prints nothing more (not even the length). */
@@ -239,7 +242,7 @@ final class Icmp6Formatter {
             }
             default -> {
                 if (!verbosity.veryVerbose()) {
-                    bytes.unknownData(out, bp, "\n\t", length);
+                    bytes.unknownData(out, bp, "\n\t", Integer.toUnsignedLong(length));
                     return false;
                 }
             }

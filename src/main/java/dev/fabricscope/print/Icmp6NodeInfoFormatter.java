@@ -99,7 +99,7 @@ final class Icmp6NodeInfoFormatter {
     }
 
     private void reply(int bp, int ep, int length, int captured, StringBuilder out) {
-        if (length > captured) {
+        if (Integer.compareUnsigned(length, captured) > 0) {   // tcpdump's u_int icmp6len
             Icmp6Formatter.trunc(out);
             return;
         }

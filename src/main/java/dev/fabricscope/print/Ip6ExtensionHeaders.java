@@ -166,8 +166,7 @@ final class Ip6ExtensionHeaders {
                 out.append(':');
             }
             out.append(fragmentOffset).append('|');
-            if (rest >= 0) out.append(rest);
-            else out.append(Long.toUnsignedString(rest));
+            Text.u64(out, rest);   // no String for the wrapped value
             out.append(')');
             if (fragmentOffset != 0) return -1;
             out.append(' ');

@@ -73,7 +73,8 @@ final class TcpFormatter {
 
     /**
      * @param off    start of the TCP header
-     * @param length TCP length per the IP header (header + data)
+     * @param length TCP length per the IP header (header + data), unsigned 32 bits as tcpdump's (an IPv6 jumbo
+     *               payload's can pass 2^31)
      */
     void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         int end = ip.end;
@@ -98,7 +99,7 @@ final class TcpFormatter {
         if (verbosity == Verbosity.QUIET) {
             out.append("tcp ");
             Text.u32(out, length - hlen);
-            if (hlen > length) tooLong(out, hlen, length);
+            if (Integer.compareUnsigned(hlen, length) > 0) tooLong(out, hlen, length);
             return;
         }
         int flags = p.u8(off + 13);
@@ -115,11 +116,11 @@ final class TcpFormatter {
             ack = bases.ack;
             sackBase = bases.sackBase();
         }
-        if (hlen > length) {
+        if (Integer.compareUnsigned(hlen, length) > 0) {
             tooLong(out, hlen, length);
             return;
         }
-        if (verbosity.verbose() && verifyChecksums && !ip.fragmented && off + length <= end) {
+        if (verbosity.verbose() && verifyChecksums && !ip.fragmented && (long) off + Integer.toUnsignedLong(length) <= end) {
             int stored = p.u16(off + 16);
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length), p, off, length);
             out.append(", cksum 0x");
@@ -132,21 +133,23 @@ final class TcpFormatter {
                 out.append(')');
             }
         }
-        int dataLength = length - hlen;
-        if (dataLength > 0 || (flags & (SYN | FIN | RST)) != 0 || verbosity.veryVerbose()) {
+        int dataLength = length - hlen;   // unsigned, as length
+        if (dataLength != 0 || (flags & (SYN | FIN | RST)) != 0 || verbosity.veryVerbose()) {
             out.append(", seq ");
             Text.u32(out, seq);
-            if (dataLength > 0) Text.u32(out.append(':'), seq + dataLength);
+            if (dataLength != 0) Text.u32(out.append(':'), seq + Integer.toUnsignedLong(dataLength));
         }
         if ((flags & ACK) != 0) Text.u32(out.append(", ack "), ack);
         out.append(", win ").append(p.u16(off + 14));
         if ((flags & URG) != 0) out.append(", urg ").append(p.u16(off + 18));
         if (hlen > HEADER
-                && !options.format(p, ip, off, hlen - HEADER, end, flags, off + length, sackBase, out)) {
+                && !options.format(p, ip, off, hlen - HEADER, end, flags,
+                (int) Math.min(Integer.MAX_VALUE, off + Integer.toUnsignedLong(length)), sackBase, out)) {
             return;
         }
-        out.append(", length ").append(dataLength);
-        if (dataLength <= 0) return;
+        out.append(", length ").append(Integer.toUnsignedLong(dataLength));
+        if (dataLength == 0) return;
+        if (dataLength < 0) dataLength = Integer.MAX_VALUE;   // past 2^31: the payload printers take an int
         if (off + hlen > end) {
             // only after an eol: the options loop stops there without reaching the end of the header
             out.append(" [remaining caplen(").append(Math.max(0, end - off)).append(") < header length(").append(hlen)
@@ -229,7 +232,8 @@ final class TcpFormatter {
     }
 
     private static void tooLong(StringBuilder out, int hlen, int length) {
-        out.append(" [bad hdr length ").append(hlen).append(" - too long, > ").append(length).append(']');
+        out.append(" [bad hdr length ").append(hlen).append(" - too long, > ").append(Integer.toUnsignedLong(length))
+            .append(']');
     }
 
     /** Flag letters in tcpdump's order (F S R P . U E W), or "none". */

@@ -155,7 +155,10 @@ final class UdpFormatter {
             forced == PacketType.PGM_ZMTP1 ? new ZmtpFormatter(verbosity, earlyEnd) : null);
     }
 
-    /** @param length UDP length per the IP header (header + data) */
+    /**
+     * @param length UDP length per the IP header (header + data), unsigned 32 bits as tcpdump's (an IPv6 jumbo
+     *               payload's can pass 2^31)
+     */
     void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         int end = ip.end;
         if (off + 4 > end) {
@@ -167,7 +170,7 @@ final class UdpFormatter {
             return;
         }
         int sport = p.u16(off), dport = p.u16(off + 2);
-        if (length < HEADER) {
+        if (Integer.compareUnsigned(length, HEADER) < 0) {
             ip.appendEndpoints(out, p, sport, dport);
             out.append("truncated-udp ").append(length);
             return;
@@ -178,14 +181,15 @@ final class UdpFormatter {
             return;
         }
         int ulen = p.u16(off + 4);
-        if (ulen < HEADER) {
+        if (ulen == 0 && Integer.compareUnsigned(length, 65535) > 0) ulen = length;   // RFC 2675's jumbogram
+        if (Integer.compareUnsigned(ulen, HEADER) < 0) {
             ip.appendEndpoints(out, p, sport, dport);
             out.append("truncated-udplength ").append(ulen);
             return;
         }
         ulen -= HEADER;
         length -= HEADER;
-        if (ulen < length) length = ulen;
+        if (Integer.compareUnsigned(ulen, length) < 0) length = ulen;
         if (off + HEADER > end) {
             ip.appendEndpoints(out, p, sport, dport);
             out.append(" [|udp]");
@@ -207,7 +211,7 @@ final class UdpFormatter {
         boolean check = verifyChecksums && (ip.v6 ? verbosity.verbose() : verbosity.veryVerbose());
         if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
             out.append("[no cksum] ");
-        } else if (check && !ip.fragmented && off + HEADER + length <= end) {
+        } else if (check && !ip.fragmented && (long) off + HEADER + Integer.toUnsignedLong(length) <= end) {
             long sum = InternetChecksum.add(ip.pseudoHeaderSum(p, PROTOCOL, length + HEADER), p, off, length + HEADER);
             ChecksumText.bracketed(out, "udp", p.u16(off + 6), sum);
         }
@@ -281,10 +285,11 @@ final class UdpFormatter {
     }
 
     private static void plain(IpContext ip, int ulen, int length, StringBuilder out) {
-        if (ulen > length && !ip.fragmented) {
-            out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
+        if (Integer.compareUnsigned(ulen, length) > 0 && !ip.fragmented) {
+            out.append("UDP, bad length ").append(Integer.toUnsignedLong(ulen)).append(" > ")
+                .append(Integer.toUnsignedLong(length));
         } else {
-            out.append("UDP, length ").append(ulen);
+            out.append("UDP, length ").append(Integer.toUnsignedLong(ulen));
         }
     }
 }

@@ -26,7 +26,7 @@ class BeyondTheCaptureTest {
         all.addAll(VxlanGpeFormatterTest.allFrames());
         all.addAll(GeneveFormatterTest.allFrames());
         all.addAll(GreFormatterTest.allFrames());
-        all.addAll(IpTunnelTest.frames());
+        all.addAll(IpTunnelTest.allFrames());
         all.addAll(MplsFormatterTest.allFrames());
         all.addAll(MplsInUdpTest.frames());
         all.addAll(NshFormatterTest.frames());

@@ -5,20 +5,15 @@ import static dev.fabricscope.print.Ip6ExtensionFrames.*;
 import static dev.fabricscope.print.TestFrames.*;
 
 import dev.fabricscope.print.TestPcap.Frame;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IPv6 extension headers, AH, ESP and IPComp against tcpdump 4.99 itself, in every verbosity, whole and cut after
- * every byte; with UDP, TCP and ICMPv6 echo behind them, whose -v checksums take a routing header's final segment.
+ * every byte, seeded mutants; with UDP, TCP and ICMPv6 echo behind them, whose -v checksums take a routing header's
+ * final segment.
  */
-class Ip6ExtensionHeadersTest {
-    @TempDir
-    Path dir;
-
+class Ip6ExtensionHeadersTest extends TcpdumpConformance {
     private static Frame v6(int nextHeader, byte[] payload) {
         return new Frame(ethernet(0x86dd, ipv6(nextHeader, payload, 0x60000000L, IP6_A, IP6_B)));
     }
@@ -146,7 +141,7 @@ class Ip6ExtensionHeadersTest {
         return f;
     }
 
-    static List<Frame> frames() {
+    static List<Frame> headerFrames() {
         List<Frame> f = new ArrayList<>(optionFrames());
         f.addAll(routingFrames());
         f.addAll(ipsecFrames());
@@ -154,14 +149,30 @@ class Ip6ExtensionHeadersTest {
         return f;
     }
 
-    @Test
-    void wholeHeadersAsTcpdump() throws Exception {
-        TcpdumpOracle.assertPrintsAsTcpdumpIn(dir, frames(), "", "-v", "-vv", "-q");
+    @Override
+    List<Frame> frames() {
+        return headerFrames();
     }
 
-    @Test
-    void cutHeadersAsTcpdump() throws Exception {
-        List<Frame> cut = TcpdumpOracle.cutAfterEveryByte(frames(), 14 + 20);   // IPv4 AH and ESP from their first byte
-        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, cut, "-x", "-v");
+    /** Cut from the 21st byte of the IP header, so IPv4 AH and ESP from their first byte. */
+    @Override
+    int start(byte[] frame) {
+        return 14 + 20;
+    }
+
+    /** The headers after the IPv6 (or IPv4) header. */
+    @Override
+    int mutantStart(byte[] frame) {
+        return 14 + ((frame[12] & 0xff) == 0x86 ? 40 : 20);
+    }
+
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v", "-v -x");
+    }
+
+    @Override
+    Mutants mutants() {
+        return new Mutants("IP6EXT", 8200, 6);
     }
 }
