@@ -101,10 +101,68 @@ class Dhcp6FormatterTest extends TcpdumpConformance {
         return f;
     }
 
+    /** A value whose prefixes make sub-options, names and addresses where each option's layout looks for them. */
+    private static final byte[] VALUE = hex("00 01 00 02 00 00 00 03 00 00 00 04 00 0d 00 03 00 00 61 01 62 00 01 02"
+        + " 03 04 05 06 07 08 09 0a");
+
+    /**
+     * Every option code tcpdump names (and a few past them), ten to a message, each with a value of 0, 1, 2, 4, 11,
+     * 12, 17, 24, 25 and 32 bytes: each length check and what a layout makes of the bytes after its fixed fields.
+     */
+    static List<Frame> everyOption() {
+        List<Frame> f = new ArrayList<>();
+        int[] lengths = {0, 1, 2, 4, 11, 12, 17, 24, 25, 32};
+        for (int first = 0; first < 120; first += 10) {
+            List<byte[]> options = new ArrayList<>();
+            for (int code = first; code < first + 10; code++) {
+                if (code == 9) continue;   // relay messages have frames of their own
+                for (int length : lengths) options.add(option(code, Arrays.copyOf(VALUE, length)));
+            }
+            f.add(toClient(message(7, first, options.toArray(byte[][]::new))));
+        }
+        f.add(toClient(message(7, 200, option(65535, "01"), option(143, ""), option(112, "00"))));
+        return f;
+    }
+
+    /** Options nested in options (IA_TA, IA_ADDR, prefixes, lease queries, client data) and in relays, cut inside. */
+    static List<Frame> nested() {
+        List<Frame> f = new ArrayList<>();
+        byte[] status = option(13, concat(hex("0006"), ascii("x")));
+        byte[] address = option(5, hex("20010db8000000000000000000000007 00000001 00000002"), status, option(8, "0001"));
+        f.add(toClient(message(7, 10, option(4, hex("00000009"), address, option(5, "20010db8")),
+            option(3, hex("00000001 00000002 00000003"), address, option(3, hex("00000004 00000005 00000006"), address)),
+            option(25, hex("00000014 00000000 00000000"), option(26, hex("00000001 00000002 30"
+                + "20010db8000100000000000000000000"), status, option(11, "0203")), option(26, hex("00000001"))))));
+        for (int code : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}) {
+            f.add(toClient(message(7, 20 + code, option(13, concat(u16(code), ascii("s"))))));
+        }
+        f.add(toClient(message(15, 11, option(44, concat(hex("01 20010db8000000000000000000000001"), CLIENT_DUID,
+            option(6, "0017 0018"))), option(45, concat(CLIENT_DUID, address, option(46, "00000e10"),
+            option(45, concat(SERVER_DUID, option(5, "ff"))))), option(45, "0001"))));
+        // the NTP server option's sub-options: each kind, wrong lengths, one past the option, a name past its own end
+        f.add(toClient(message(7, 12, option(56, concat(option(1, "20010db8000000000000000000000001"), option(2, ""),
+            option(3, hex("03 6e7470 00")), option(3, hex("05 6e7470")), option(4, "00"))),
+            option(56, concat(option(1, "0102"), hex("0001 0010"))), option(56, "0003 0001 00 0000"))));
+        // the AFTR name: labels to its end, a label past it, an empty name, a zero-length option end
+        f.add(toClient(message(7, 13, option(64, "03 616263 02 6465"), option(64, "03 616263 02 6465 00 ff"),
+            option(64, "00 61 62"), option(64, "01 2e 01 5c 00"), option(64, "02 6162"))));
+        // relays nested three deep, the innermost cut by its option, and options after a relay message
+        byte[] inner = message(1, 14, CLIENT_DUID, option(8, "0000"));
+        byte[] relay1 = relay(12, 0, option(18, "01"), option(9, inner));
+        byte[] relay2 = relay(12, 1, option(9, relay1), option(37, "00000009 0102"));
+        f.add(toServer(relay(12, 2, option(9, relay2), option(18, "6574683000"))));
+        f.add(toServer(relay(13, 2, option(9, Arrays.copyOf(relay2, relay2.length - 7)))));
+        f.add(toServer(relay(12, 0, option(9, ""), option(9, "01"), option(9, "0c"), option(9, "0d 00 0102"))));
+        f.add(toServer(relay(12, 0, option(9, hex("01 000001 0008 0004 0000")))));
+        return f;
+    }
+
     @Override
     List<Frame> frames() {
         List<Frame> f = new ArrayList<>(exchange());
         f.addAll(oddities());
+        f.addAll(everyOption());
+        f.addAll(nested());
         return f;
     }
 

@@ -101,10 +101,59 @@ class DhcpFormatterTest extends TcpdumpConformance {
         return f;
     }
 
+    /**
+     * Every tag, named or not, 32 to a message, each with a value of 1, 5 and 8 bytes (and none): the format tcpdump's
+     * table gives each tag (strings, addresses, pairs, numbers, booleans, bytes, the special ones) and what is left
+     * over after it.
+     */
+    static List<Frame> everyTag() {
+        List<Frame> f = new ArrayList<>();
+        for (int first = 1; first < 255; first += 32) {
+            List<byte[]> options = new ArrayList<>();
+            for (int tag = first; tag < Math.min(first + 32, 255); tag++) {
+                byte t = (byte) tag;
+                options.add(option(tag, new byte[] {(byte) (tag ^ 0x5a)}));
+                options.add(option(tag, new byte[] {0x0a, 0x01, t, 0x02, 0x31}));
+                options.add(option(tag, new byte[] {0x00, 0x01, 0x02, t, 0x41, 0x42, 0x43, (byte) 0x80}));
+                options.add(option(tag, new byte[0]));
+            }
+            f.add(toServer(concat(request(0x100 + first, "0.0.0.0", "0.0.0.0", 0),
+                vendor(0, options.toArray(byte[][]::new)))));
+        }
+        return f;
+    }
+
+    /** The decoded options' corners: client FQDN, classless routes, relay agent sub-options, user class, client ID. */
+    static List<Frame> decoded() {
+        List<Frame> f = new ArrayList<>();
+        f.add(toServer(concat(request(20, "0.0.0.0", "0.0.0.0", 0), vendor(0,
+            option(81, "01 ff 00"), option(81, "0f 00 01 61"), option(81, "10 00 00 62"), option(81, "f0 01 02"),
+            option(81, "04 00 00 686f7374 00 2e"), option(81, "00"),
+            option(121, "00 0a000001"), option(121, "20 0a000001 0a000002"), option(121, "01 80 0a000001"),
+            option(121, "09 0a80 0a000001 10 0a00 0a000001 11 0a0080 0a000001"), option(121, "18 0a0000 0a0000"),
+            option(121, "18 0a0000 0a000001 ff"), option(121, "0a"), option(249, "08 0a 0a000001 00"),
+            option(82, "01 00"), option(82, "02 00 06 00"), option(82, "06 03 616263 07 02 ab"), option(82, "0b 01 ff"),
+            option(82, "01 ff"), option(82, "01"), option(82, "01 02 6162 ff"),
+            option(77, "02 6162 00"), option(77, "02 6162 03 61"), option(77, "0161"),
+            option(61, "00"), option(61, "01 0011"), option(61, "06 ab"), option(61, "20 00 01 02 03 04"),
+            option(61, "ff"), option(60, ascii("PXEClient:Arch:00000")), option(124, "00000009 04 01020304"),
+            option(125, "00000009 03 01 01 41"), option(43, "80 03 010203"), option(90, "01 01 00 0001020304050607"
+                + " 0011223344556677"), option(42, "0a000001 0a000002"), option(4, "0a000001 01"),
+            option(119, "03 777777 00"), option(46, "01"), option(46, "02"), option(46, "04"), option(46, "09"),
+            option(52, "01"), option(52, "02"), option(52, "00"), option(52, ""), option(46, "")))));
+        // an option whose length runs past the captured message, then one past the END
+        f.add(toServer(concat(request(21, "0.0.0.0", "0.0.0.0", 0), COOKIE, hex("35 01 03 0c 05 6162"))));
+        f.add(toServer(concat(request(22, "0.0.0.0", "0.0.0.0", 0), COOKIE, hex("35 01 03 ff 0c 02 6162"))));
+        f.add(toServer(concat(request(23, "0.0.0.0", "0.0.0.0", 0), COOKIE, hex("00 00 00 52 04 0105 6162"))));
+        return f;
+    }
+
     @Override
     List<Frame> frames() {
         List<Frame> f = new ArrayList<>(exchange());
         f.addAll(oddities());
+        f.addAll(everyTag());
+        f.addAll(decoded());
         return f;
     }
 

@@ -146,6 +146,130 @@ class DnsFormatterTest extends TcpdumpConformance {
         m.add(response(0x8180, 1, 0, 0, rr(www, URI, IN, 1, hex("0001"))));          // URI fields past the message
         m.add(response(0x8180, 2, 0, 0, rr(www, A, IN, 1, hex("0a000001")), rr(www, AAAA, IN, 1, new byte[40])));
         m.add(hex("0102030405"));
+        m.addAll(records());
+        m.addAll(compression());
+        m.addAll(edns());
+        return m;
+    }
+
+    /** Every type tcpdump's table names, decoded or not (DNSSEC, TKEY, NAPTR, CAA past the table), and unknown ones. */
+    static List<byte[]> records() {
+        byte[] www = pointer(12);
+        List<byte[]> m = new ArrayList<>();
+        m.add(response(0x8180, 12, 0, 0,
+            rr(www, 43, IN, 1, hex("3039 08 02 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")),
+            rr(www, 46, IN, 1, concat(hex("0001 08 03 00000e10 65a1b2c3 659a0000 3039"), pointer(16), hex("abcdef"))),
+            rr(www, 47, IN, 1, concat(name("z.example.com"), hex("0006 40000000 0003"))),
+            rr(www, 48, IN, 1, hex("0101 03 08 030100010203")),
+            rr(www, 249, 255, 1, concat(name("gss-tsig"), hex("65a1b2c3 65a1b2c4 0003 0000 0000 0000"))),
+            rr(www, 35, IN, 1, concat(u16(100), u16(10), text("S", "SIP+D2U", ""), name("_sip._udp.example.com"))),
+            rr(www, 257, IN, 1, concat(hex("00 05"), ascii("issue"), ascii("ca.example"))),
+            rr(www, 44, IN, 1, hex("01 01 00112233")),
+            rr(www, 13, IN, 1, text("CPU", "OS")),
+            rr(www, 99, IN, 1, text("v=spf1 -all")),
+            rr(www, 39, IN, 1, name("example.net")),
+            rr(www, 65535, 254, 1, hex("ff"))));
+        m.add(response(0x8180, 6, 0, 0,
+            rr(www, 50, IN, 1, hex("01 00 000a 00")), rr(www, 52, IN, 1, hex("03 01 01 abcd")),
+            rr(www, 64, IN, 1, hex("0001 00")), rr(www, 65, IN, 1, hex("0001 00")),
+            rr(www, 0, 2, 1, new byte[0]), rr(www, 248, 5, 1, new byte[0])));
+        // -vvv relative times of every size; TXT strings cut by their RDATA length, empty TXT
+        m.add(response(0x8180, 5, 0, 0, rr(www, A, IN, 0, hex("01020304")), rr(www, A, IN, 59, hex("01020304")),
+            rr(www, A, IN, 3661, hex("01020304")), rr(www, A, IN, 0xffffffffL, hex("01020304")),
+            rr(www, TXT, IN, 90061, new byte[0])));
+        m.add(response(0x8180, 2, 0, 0, rr(www, TXT, IN, 1, hex("05 616263")), rr(www, A, IN, 1, hex("01020304"))));
+        m.add(response(0x8180, 1, 0, 0, concat(www, u16(TXT), u16(IN), u32(1), u16(4), hex("02 6162 03 61"))));
+        // records shorter than their fixed fields read the next ones (tcpdump only checks the capture)
+        m.add(response(0x8180, 3, 0, 0, rr(www, MX, IN, 1, u16(5)), rr(www, SRV, IN, 1, u16(1)),
+            rr(www, SOA, IN, 1, name("a"))));
+        m.add(response(0x8180, 2, 0, 0, rr(www, A6, IN, 1, hex("81")), rr(www, A6, IN, 1, hex("7f 01"))));
+        // TSIG and SOA fields cut by the end of the message; a TSIG whose MAC runs past it
+        m.add(response(0x8180, 1, 0, 0, rr(www, TSIG, 255, 0, concat(name("k"), hex("000065a1b2c3 012c 0040")))));
+        m.add(response(0x8180, 1, 0, 0, rr(www, SOA, IN, 1, concat(name("ns"), name("h"), u32(1), u32(2)))));
+        // counts beyond the records present, in every section, queries and responses
+        m.add(response(0x8180, 5, 0, 0, rr(www, A, IN, 1, hex("01020304"))));
+        m.add(response(0x8180, 1, 3, 2, rr(www, A, IN, 1, hex("01020304")), rr(www, NS, IN, 1, name("ns"))));
+        m.add(response(0x8180, 1, 1, 4, rr(www, A, IN, 1, hex("01020304")), rr(www, NS, IN, 1, name("ns")),
+            rr(www, A, IN, 1, hex("01020305"))));
+        m.add(concat(header(30, 0x0100, 3, 0, 0, 0), question(name("a.example"), A, IN)));
+        m.add(concat(header(31, 0x0100, 1, 2, 1, 1), question(name("a.example"), A, IN),
+            rr(pointer(12), A, IN, 1, hex("01020304"))));
+        m.add(concat(header(32, 0x8180, 3, 1, 0, 0), question(name("a.example"), A, IN),
+            question(name("b.example"), AAAA, IN), question(pointer(12), MX, 3), rr(pointer(12), A, IN, 1, hex("01020304"))));
+        m.add(concat(header(33, 0x8180, 65535, 0, 0, 0), question(name("a.example"), A, IN)));
+        m.add(concat(header(34, 0x0900, 0, 1, 0, 0), rr(name("a.example"), A, IN, 1, hex("01020304"))));
+        m.add(concat(header(35, 0x0900, 1, 3, 0, 0), question(name("a.example"), A, IN)));
+        return m;
+    }
+
+    /**
+     * Compression and labels: pointers into the header, to themselves, forward, in chains, past the message; EDNS0
+     * extended (64-127) and reserved (128-191) label types in answers; names made too long through pointers.
+     */
+    static List<byte[]> compression() {
+        List<byte[]> m = new ArrayList<>();
+        // answers at offset 33 pointing back: into the header (2, 6), at 0, at the question's middle, at themselves
+        for (int target : new int[] {0, 2, 6, 11, 16, 33, 40, 0x3fff}) {
+            m.add(response(0x8180, 1, 0, 0, rr(pointer(target), A, IN, 1, hex("01020304"))));
+        }
+        // a CNAME's target pointing forward (to the next record's owner), back to itself, and a chain of pointers
+        m.add(response(0x8180, 2, 0, 0, rr(pointer(12), CNAME, IN, 1, pointer(47)),
+            rr(concat(name("x"), new byte[0]), A, IN, 1, hex("01020304"))));
+        m.add(response(0x8180, 1, 0, 0, rr(pointer(12), CNAME, IN, 1, pointer(45))));
+        m.add(response(0x8180, 2, 0, 0, rr(concat(hex("01 61"), pointer(16)), CNAME, IN, 1, concat(hex("01 62"),
+            pointer(33))), rr(pointer(47), PTR, IN, 1, pointer(45))));
+        // label types: bit-string labels of every length class, an unknown ELT and reserved ones, in answers
+        m.add(response(0x8180, 5, 0, 0, rr(hex("41 00 " + "ab".repeat(32) + " 00"), A, IN, 1, hex("01020304")),
+            rr(hex("41 03 e0 00"), A, IN, 1, hex("01020304")), rr(hex("41 0c abcd 00"), A, IN, 1, hex("01020304")),
+            rr(hex("41 11 abcdef 01 61 00"), A, IN, 1, hex("01020304")), rr(www(), NS, IN, 1, hex("41 08 ff 00"))));
+        m.add(response(0x8180, 1, 0, 0, rr(hex("7f 00"), A, IN, 1, hex("01020304"))));
+        m.add(response(0x8180, 1, 0, 0, rr(hex("01 61 40 00"), A, IN, 1, hex("01020304"))));
+        m.add(response(0x8180, 1, 0, 0, rr(hex("01 61 bf 00"), A, IN, 1, hex("01020304"))));
+        m.add(response(0x8180, 1, 0, 0, rr(pointer(12), PTR, IN, 1, hex("80 00"))));
+        m.add(response(0x8180, 1, 0, 0, rr(pointer(12), CNAME, IN, 1, hex("01 61 41 00"))));
+        m.add(concat(header(40, 0x0100, 1, 0, 0, 0), question(hex("41 20 01020304 01 61 00"), A, IN)));
+        // a name made longer than 255 characters by following pointers back through long labels
+        String label = "b".repeat(63);
+        byte[] longName = name(String.join(".", label, label, label));
+        m.add(concat(header(41, 0x8180, 1, 1, 0, 0), question(longName, A, IN),
+            rr(concat(hex("3f" + "63".repeat(63)), pointer(12)), A, IN, 1,
+                hex("01020304"))));
+        m.add(concat(header(42, 0x8180, 1, 1, 0, 0), question(longName, A, IN),
+            rr(concat(hex("3e" + "63".repeat(62)), pointer(12)), CNAME, IN, 1,
+                concat(hex("01 64"), pointer(12 + longName.length + 4)))));
+        return m;
+    }
+
+    private static byte[] www() {
+        return pointer(12);
+    }
+
+    /** EDNS0: option lengths at each bound tcpdump checks, options running past the record, OPT outside "ar". */
+    static List<byte[]> edns() {
+        List<byte[]> m = new ArrayList<>();
+        byte[] options = concat(option(8, hex("0001 00 00")), option(8, hex("0003 18 00 0a0000")),
+            option(8, hex("0001 21 00 0a000000 00")), option(8, hex("0001 10 21 0a00")), option(8, hex("0001 18 00 0a00")),
+            option(8, hex("0002 80 00 20010db8000000000000000000000001")), option(8, hex("00")),
+            option(10, new byte[8]), option(10, new byte[9]), option(10, new byte[16]), option(10, new byte[40]),
+            option(10, new byte[41]), option(11, hex("00")), option(11, hex("ffff")), option(9, hex("000000")),
+            option(12, new byte[0]), option(14, hex("01")), option(14, hex("0001 0002 ffff")),
+            option(5, hex("00 03 04 09 0b 11 fc fd fe ff")), option(6, hex("00 04 05")), option(7, hex("00 02")),
+            option(13, name("example.com")), option(13, hex("03 61")), option(1, hex("0001")), option(3, new byte[0]),
+            option(15, hex("0017")), option(16, hex("ab")), option(17, hex("cd")), option(18, hex("ef")),
+            option(65535, new byte[0]));
+        m.add(concat(header(50, 0x0100, 1, 0, 0, 1), question(name("e.example"), A, IN),
+            rr(name("."), OPT, 512, 0x0000ffffL, options)));
+        // an option whose length runs past the record (read from the next record), an option header cut by it
+        m.add(concat(header(51, 0x8180, 1, 0, 0, 2), question(name("e.example"), A, IN),
+            rr(name("."), OPT, 1232, 0, hex("000a 0008 0102")), rr(pointer(12), A, IN, 1, hex("01020304"))));
+        m.add(concat(header(52, 0x8180, 1, 0, 0, 2), question(name("e.example"), A, IN),
+            rr(name("."), OPT, 1232, 0, hex("000a 00")), rr(pointer(12), A, IN, 1, hex("01020304"))));
+        // OPT as an answer, named owner, two OPTs (the first sets the rcode), an OPT at 0 size with rcode bits
+        m.add(concat(header(53, 0x8183, 1, 1, 0, 2), question(name("e.example"), A, IN),
+            rr(name("."), OPT, 4096, 0x05008000L, new byte[0]), rr(pointer(12), OPT, 0, 0xff000000L, option(3, hex("ab"))),
+            rr(name("."), OPT, 1, 0x02000000L, new byte[0])));
+        m.add(concat(header(54, 0x8180, 1, 0, 0, 1), question(name("e.example"), A, IN),
+            rr(name("."), OPT, 0, 0xfe7fffffL, new byte[0])));
         return m;
     }
 
@@ -157,6 +281,17 @@ class DnsFormatterTest extends TcpdumpConformance {
             question(name("b.local"), 16, IN))));
         frames.add(udpPorts(5353, 5353, concat(header(0, 0x8400, 0, 2, 0, 0), rr(www, A, 0x8001, 120, hex("c0a80002")),
             rr(pointer(12), TXT, 0x8001, 120, text("path=/")))));
+        // mDNS: the cache-flush bit on other classes and types, QU on other classes, OPT, every section at -vv
+        frames.add(udpPorts(5353, 5353, concat(header(0, 0, 3, 0, 1, 1), question(www, 255, 0x8003),
+            question(pointer(12), A, 0x00ff), question(pointer(12), AAAA, 0xffff),
+            rr(pointer(12), SRV, 0x8001, 120, concat(u16(0), u16(0), u16(631), pointer(12))),
+            rr(name("."), OPT, 0x8000 | 1440, 0x00008000L, option(4, hex("0000 0102030405 06"))))));
+        frames.add(udpPorts(5353, 5353, concat(header(0, 0x8400, 0, 4, 0, 1), rr(www, PTR, 0x8001, 4500, pointer(12)),
+            rr(pointer(12), TXT, 0x80ff, 4500, text("")), rr(pointer(12), 47, 0x8001, 120,
+                concat(pointer(12), hex("0004 40000008"))), rr(pointer(12), A, 0x0003, 1, hex("c0a80002")),
+            rr(pointer(12), AAAA, 0x8001, 120, hex("fe800000000000000000000000000001")))));
+        frames.add(udpPorts(5353, 53, concat(header(0, 0x8400, 0, 1, 0, 0), rr(www, A, 0x8001, 120, hex("c0a80002")))));
+        frames.add(udpPorts(40000, 5353, concat(header(1, 0, 1, 0, 0, 0), question(www, A, 0x8001))));
         byte[] query = concat(header(0x4242, 0x0100, 1, 0, 0, 0), question(name("tcp.example"), A, IN));
         frames.add(tcp53(concat(u16(query.length), query)));
         frames.add(tcp53(concat(u16(query.length + 3), query)));
