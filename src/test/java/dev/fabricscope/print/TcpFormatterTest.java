@@ -298,6 +298,24 @@ class TcpFormatterTest extends TcpdumpConformance {
             f.add(seg(IP_B, IP_A, 80, 40000, 123, 3_000_000_001L, SYN | ACK, "", 0));
             f.add(seg(IP_A, IP_B, 40000, 80, 3_000_000_001L, 124, PSH | ACK, "", 50));
             f.add(seg(IP_B, IP_A, 80, 40000, 124, 3_000_000_051L, ACK, "", 0));
+            // carried: over IPv4 in IPv4, a first fragment, IPv6 in IPv4; all in the same tables
+            byte[] carried = tcp(40000, 80, 3_000_000_051L, 124, PSH | ACK, 8192, 0, NONE, new byte[10], IP_A, IP_B);
+            f.add(new Frame(ethernet(0x0800, ipv4(4, ipv4(6, carried, 0, 64, 2, 0x4000, NONE, -1, IP_A, IP_B), 0, 64,
+                3, 0x4000, NONE, -1, IP_C, IP_B))));
+            byte[] first = tcp(40000, 80, 3_000_000_061L, 124, ACK, 8192, 0, NONE, new byte[40], IP_A, IP_B);
+            f.add(new Frame(ethernet(0x0800, ipv4(6, Arrays.copyOf(first, 32), 0, 64, 4, 0x2000, NONE, -1, IP_A,
+                IP_B))));
+            byte[] carried6 = tcp(443, 50000, s2 + 1, (c2 + 341) & 0xffffffffL, ACK, 8192, 0, NONE, new byte[4],
+                IP6_B, IP6_A);
+            f.add(new Frame(ethernet(0x0800, ipv4(41, ipv6(6, carried6, 0x60000000L, IP6_B, IP6_A), 0, 64, 5, 0x4000,
+                NONE, -1, IP_C, IP_B))));
+            // an ICMP error quoting a whole SYN-ACK: tcpdump -v prints (and so looks up) the quoted segment, the
+            // default does not, so the next packet's numbers differ between the two
+            byte[] quoted = ipv4(6, tcp(80, 40000, 555, 3_000_000_101L, SYN | ACK, 8192, 0, NONE, NONE, IP_B, IP_A),
+                0, 64, 6, 0x4000, NONE, -1, IP_B, IP_A);
+            f.add(new Frame(ethernet(0x0800, ipv4(1, IcmpFrames.icmp(3, 3, new byte[4], quoted), 0, 64, 7, 0, NONE, -1,
+                IP_C, IP_B))));
+            f.add(seg(IP_A, IP_B, 40000, 80, 3_000_000_101L, 556, ACK, "", 0));
             // the same addresses and ports over IPv6 are another conversation
             f.add(seg(IP6_A, IP6_B, 40000, 80, 500, 600, ACK, "", 8));
             f.add(seg(IP6_A, IP6_B, 40000, 80, 508, 600, ACK, "", 8));
