@@ -239,8 +239,8 @@ class TcpFormatterTest extends TcpdumpConformance {
      * Relative sequence numbers (tcpdump without -S) over whole conversations, interleaved: handshakes and
      * closes in both directions over IPv4 and IPv6, data, SACK blocks from each side, numbers wrapping past 2^32,
      * RST with and without ACK, conversations whose SYN was not seen (the first packet with ACK sets the bases) and
-     * whose first packet goes either way, equal ports, a SYN-ACK in an established conversation, and the ports
-     * reused after a close. Mutants also change the addresses and ports, so they move packets between
+     * whose first packet goes either way, equal ports (and equal addresses), a first ACK of 0, a SYN-ACK in an
+     * established conversation, the ports reused after a close, segments carried in IP and quoted by ICMP. Mutants also change the addresses and ports, so they move packets between
      * conversations; each run is one capture, so every packet's numbers depend on those before it on both sides.
      */
     @Nested
@@ -284,6 +284,12 @@ class TcpFormatterTest extends TcpdumpConformance {
             f.add(seg(IP_B, IP_A, 7000, 7000, 10, 20, PSH | ACK, "", 5));
             f.add(seg(IP_A, IP_B, 7000, 7000, 20, 15, PSH | ACK, "", 5));
             f.add(seg(IP_B, IP_A, 7000, 7000, 15, 25, ACK, "", 0));
+            // equal ports and equal addresses: no reversal either way
+            f.add(seg(IP_A, IP_A, 9000, 9000, 100, 200, PSH | ACK, "", 3));
+            f.add(seg(IP_A, IP_A, 9000, 9000, 200, 103, PSH | ACK, "", 3));
+            // a first ACK of 0: its base (ack - 1) wraps below 0
+            f.add(seg(IP_B, IP_C, 6000, 6001, 40, 0, ACK, "0101 050a 00000000 00000010", 0));
+            f.add(seg(IP_C, IP_B, 6001, 6000, 5, 41, PSH | ACK, "0101 050a 0000002a 00000030", 4));
             // closes from both sides
             f.add(seg(IP_A, IP_B, 40000, 80, c1 + 101, s1 + 201, FIN | ACK, "", 0));
             f.add(seg(IP_B, IP_A, 80, 40000, s1 + 201, c1 + 102, FIN | ACK, "", 0));
