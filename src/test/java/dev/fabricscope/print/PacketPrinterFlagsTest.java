@@ -141,7 +141,8 @@ class PacketPrinterFlagsTest {
 
     /**
      * Writes {@code frames} as {@code name}.pcap of {@code linkType} in {@code dir} and compares our lines with
-     * tcpdump's for each flag set ("" for none): the link-type tests' comparison.
+     * tcpdump's for each flag set ("" for none; {@link TcpdumpOracle#RELATIVE} for tcpdump without -S): the link-type
+     * tests' comparison.
      */
     static void assertLinkFramesAsTcpdump(Path dir, String name, int linkType, List<TestPcap.Frame> frames,
                                           String... flagSets) throws Exception {
@@ -151,8 +152,10 @@ class PacketPrinterFlagsTest {
     }
 
     static void assertSameAsTcpdump(Path file, String flags) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-n", "-S"));
-        args.addAll(List.of(flags.split(" ")));
+        List<String> given = List.of(flags.split(" "));
+        List<String> args = new ArrayList<>(List.of("-n"));
+        if (!given.contains(TcpdumpOracle.RELATIVE)) args.add("-S");
+        given.stream().filter(f -> !f.equals(TcpdumpOracle.RELATIVE)).forEach(args::add);
         args.addAll(List.of("-r", file.toString()));
         Oracles.Run tcpdump = Oracles.run(withTz(args), java.util.Map.of("TZ", "UTC"));
         assertEquals(0, tcpdump.exitCode(), tcpdump.err());
@@ -175,6 +178,7 @@ class PacketPrinterFlagsTest {
         if (f.contains("-#")) options.add(PacketPrinter.Option.PACKET_NUMBERS);
         if (f.contains("--nano")) options.add(PacketPrinter.Option.NANOSECONDS);
         if (f.contains("-H")) options.add(PacketPrinter.Option.MESH_HEADERS);
+        if (f.contains(TcpdumpOracle.RELATIVE)) options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
         int t = f.stream().filter(s -> s.matches("-t+")).mapToInt(s -> s.length() - 1).sum();
         RawDump dump = RawDump.ofFlags(count(f, "x"), count(f, "X"), count(f, "A"));
         return PacketPrinterTest.printAll(file,

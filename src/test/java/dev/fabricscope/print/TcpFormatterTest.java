@@ -7,14 +7,15 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 
 /**
  * The TCP header and its options (RFC 9293, RFC 7323, RFC 2018, RFC 7413, RFC 5482, RFC 5925, RFC 6994) over IPv4 and
  * IPv6 against tcpdump 4.99 itself: every flag tcpdump names (and the AE bit it does not), every option it decodes
  * with good and broken lengths, options running past the header, data offsets too short and past the capture or the
  * IP length, the urgent pointer, a zero window, checksums good and bad, RST text, payload on ports nothing decodes;
- * whole in every verbosity, cut after every byte of the TCP header and seeded mutants of it. The oracle runs tcpdump
- * with -S (absolute numbers); relative numbering is {@link TcpSequenceBasesTest}'s.
+ * whole in every verbosity, cut after every byte of the TCP header and seeded mutants of it, with absolute numbers
+ * (tcpdump -S) and relative ones; {@link Connections} checks the relative numbering on whole conversations.
  */
 class TcpFormatterTest extends TcpdumpConformance {
     private static final int FIN = TcpFormatter.FIN, SYN = TcpFormatter.SYN, RST = TcpFormatter.RST,
@@ -217,14 +218,158 @@ class TcpFormatterTest extends TcpdumpConformance {
         return new Mutants("TCP", 19, 5);
     }
 
+    /** Relative numbers too: all these frames are one conversation (or, mutated, a few), SYNs and SACKs among them. */
+    @Override
+    List<String> cutFlags() {
+        return List.of("-x", "-v -x", "relative -v -x");
+    }
+
     /** -vv prints the sequence number of every segment, -q stops after the length: both read the header their way. */
     @Override
     List<String> mutantFlags() {
-        return List.of("-x", "-v -x", "-vv", "-q");
+        return List.of("-x", "-v -x", "-vv", "-q", "relative -vv");
     }
 
     @Override
     List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-v -K");
+        return List.of("", "-v", "-vv", "-q", "-v -K", "relative", "relative -vv");
+    }
+
+    /**
+     * Relative sequence numbers (tcpdump without -S) over whole conversations, interleaved: handshakes and
+     * closes in both directions over IPv4 and IPv6, data, SACK blocks from each side, numbers wrapping past 2^32,
+     * RST with and without ACK, conversations whose SYN was not seen (the first packet with ACK sets the bases) and
+     * whose first packet goes either way, equal ports (and equal addresses), a first ACK of 0, a SYN-ACK in an
+     * established conversation, the ports reused after a close, segments carried in IP and quoted by ICMP. Mutants also change the addresses and ports, so they move packets between
+     * conversations; each run is one capture, so every packet's numbers depend on those before it on both sides.
+     */
+    @Nested
+    class Connections extends TcpdumpConformance {
+        private static final byte[] IP_C = {(byte) 192, (byte) 168, 7, 9};
+        private static final String OPENING = "0204 05b4 0402 080a 0001e240 00000000 0103 0307";
+
+        private static Frame seg(byte[] src, byte[] dst, int sport, int dport, long seq, long ack, int flags,
+                                 String options, int data) {
+            byte[] payload = new byte[data];
+            Arrays.fill(payload, (byte) 'a');
+            byte[] tcp = tcp(sport, dport, seq, ack, flags, 8192, 0, aligned(hex(options)), payload, src, dst);
+            return src.length == 4
+                ? new Frame(ethernet(0x0800, ipv4(6, tcp, 0, 64, 1, 0x4000, NONE, -1, src, dst)))
+                : new Frame(ethernet(0x86dd, ipv6(6, tcp, 0x60000000L, src, dst)));
+        }
+
+        @Override
+        List<Frame> frames() {
+            List<Frame> f = new ArrayList<>();
+            long c1 = 1_000_000, s1 = 2_000_000_000L, c2 = 0xfffffed8L, s2 = 77;
+            // handshakes of an IPv4 and an IPv6 conversation, the IPv6 client's numbers about to wrap
+            f.add(seg(IP_A, IP_B, 40000, 80, c1, 0, SYN, OPENING, 0));
+            f.add(seg(IP6_A, IP6_B, 50000, 443, c2, 0, SYN, OPENING, 0));
+            f.add(seg(IP_B, IP_A, 80, 40000, s1, c1 + 1, SYN | ACK, "0204 05b4 0402 0103 0307", 0));
+            f.add(seg(IP6_B, IP6_A, 443, 50000, s2, c2 + 1, SYN | ACK, "", 0));
+            f.add(seg(IP_A, IP_B, 40000, 80, c1 + 1, s1 + 1, ACK, "", 0));
+            f.add(seg(IP6_A, IP6_B, 50000, 443, c2 + 1, s2 + 1, PSH | ACK, "", 300));
+            f.add(seg(IP_A, IP_B, 40000, 80, c1 + 1, s1 + 1, PSH | ACK, "0101 080a 00000001 00000002", 100));
+            // a conversation under way before the capture, its server's packet first (rev), then its client's
+            f.add(seg(IP_C, IP_A, 5000, 22, 5555, 999, PSH | ACK, "", 20));
+            f.add(seg(IP6_B, IP6_A, 443, 50000, s2 + 1, (c2 + 301) & 0xffffffffL, ACK,
+                "0101 050a 00000010 00000040", 0));
+            f.add(seg(IP_B, IP_A, 80, 40000, s1 + 1, c1 + 101, PSH | ACK, "", 200));
+            f.add(seg(IP_A, IP_C, 22, 5000, 999, 5575, ACK, "0101 0512 000015e0 00001644 00001700 00001710", 0));
+            f.add(seg(IP_A, IP_B, 40000, 80, c1 + 101, s1 + 201, ACK, "0101 050a 77359500 77359600", 0));
+            f.add(seg(IP_C, IP_A, 5000, 22, 5575, 999, PSH | ACK | URG, "", 10));
+            f.add(seg(IP6_A, IP6_B, 50000, 443, (c2 + 301) & 0xffffffffL, s2 + 1, ACK,
+                "0101 050a fffffe00 00000020", 40));
+            // equal ports: the lower address's direction is the conversation's
+            f.add(seg(IP_B, IP_A, 7000, 7000, 10, 20, PSH | ACK, "", 5));
+            f.add(seg(IP_A, IP_B, 7000, 7000, 20, 15, PSH | ACK, "", 5));
+            f.add(seg(IP_B, IP_A, 7000, 7000, 15, 25, ACK, "", 0));
+            // equal ports and equal addresses: no reversal either way
+            f.add(seg(IP_A, IP_A, 9000, 9000, 100, 200, PSH | ACK, "", 3));
+            f.add(seg(IP_A, IP_A, 9000, 9000, 200, 103, PSH | ACK, "", 3));
+            // a first ACK of 0: its base (ack - 1) wraps below 0
+            f.add(seg(IP_B, IP_C, 6000, 6001, 40, 0, ACK, "0101 050a 00000000 00000010", 0));
+            f.add(seg(IP_C, IP_B, 6001, 6000, 5, 41, PSH | ACK, "0101 050a 0000002a 00000030", 4));
+            // closes from both sides
+            f.add(seg(IP_A, IP_B, 40000, 80, c1 + 101, s1 + 201, FIN | ACK, "", 0));
+            f.add(seg(IP_B, IP_A, 80, 40000, s1 + 201, c1 + 102, FIN | ACK, "", 0));
+            f.add(seg(IP_A, IP_B, 40000, 80, c1 + 102, s1 + 202, ACK, "", 0));
+            // resets: with ACK (relative), without (absolute, the bases untouched), with text
+            f.add(seg(IP6_A, IP6_B, 50000, 443, (c2 + 341) & 0xffffffffL, s2 + 1, RST | ACK, "", 0));
+            f.add(seg(IP6_B, IP6_A, 443, 50000, s2 + 1, 0, RST, "", 0));
+            f.add(seg(IP6_B, IP6_A, 443, 50000, s2 + 1, (c2 + 341) & 0xffffffffL, ACK, "", 0));
+            f.add(seg(IP_C, IP_A, 5000, 22, 5585, 999, RST | ACK, "", 12));
+            // the IPv4 ports reused: a new handshake starts the numbering over
+            f.add(seg(IP_A, IP_B, 40000, 80, 3_000_000_000L, 0, SYN, OPENING, 0));
+            f.add(seg(IP_B, IP_A, 80, 40000, 123, 3_000_000_001L, SYN | ACK, "", 0));
+            f.add(seg(IP_A, IP_B, 40000, 80, 3_000_000_001L, 124, PSH | ACK, "", 50));
+            f.add(seg(IP_B, IP_A, 80, 40000, 124, 3_000_000_051L, ACK, "", 0));
+            // carried: over IPv4 in IPv4, a first fragment, IPv6 in IPv4; all in the same tables
+            byte[] carried = tcp(40000, 80, 3_000_000_051L, 124, PSH | ACK, 8192, 0, NONE, new byte[10], IP_A, IP_B);
+            f.add(new Frame(ethernet(0x0800, ipv4(4, ipv4(6, carried, 0, 64, 2, 0x4000, NONE, -1, IP_A, IP_B), 0, 64,
+                3, 0x4000, NONE, -1, IP_C, IP_B))));
+            byte[] first = tcp(40000, 80, 3_000_000_061L, 124, ACK, 8192, 0, NONE, new byte[40], IP_A, IP_B);
+            f.add(new Frame(ethernet(0x0800, ipv4(6, Arrays.copyOf(first, 32), 0, 64, 4, 0x2000, NONE, -1, IP_A,
+                IP_B))));
+            byte[] carried6 = tcp(443, 50000, s2 + 1, (c2 + 341) & 0xffffffffL, ACK, 8192, 0, NONE, new byte[4],
+                IP6_B, IP6_A);
+            f.add(new Frame(ethernet(0x0800, ipv4(41, ipv6(6, carried6, 0x60000000L, IP6_B, IP6_A), 0, 64, 5, 0x4000,
+                NONE, -1, IP_C, IP_B))));
+            // an ICMP error quoting a whole SYN-ACK: tcpdump -v prints (and so looks up) the quoted segment, the
+            // default does not, so the next packet's numbers differ between the two
+            byte[] quoted = ipv4(6, tcp(80, 40000, 555, 3_000_000_101L, SYN | ACK, 8192, 0, NONE, NONE, IP_B, IP_A),
+                0, 64, 6, 0x4000, NONE, -1, IP_B, IP_A);
+            f.add(new Frame(ethernet(0x0800, ipv4(1, IcmpFrames.icmp(3, 3, new byte[4], quoted), 0, 64, 7, 0, NONE, -1,
+                IP_C, IP_B))));
+            f.add(seg(IP_A, IP_B, 40000, 80, 3_000_000_101L, 556, ACK, "", 0));
+            // the same addresses and ports over IPv6 are another conversation
+            f.add(seg(IP6_A, IP6_B, 40000, 80, 500, 600, ACK, "", 8));
+            f.add(seg(IP6_A, IP6_B, 40000, 80, 508, 600, ACK, "", 8));
+            // a SYN whose SYN-ACK was not seen: its client's first ACK sets the bases
+            f.add(seg(IP_A, IP_B, 41000, 80, 70_000, 0, SYN, "", 0));
+            f.add(seg(IP_A, IP_B, 41000, 80, 70_001, 90_001, ACK, "", 0));
+            f.add(seg(IP_A, IP_B, 41000, 80, 70_001, 90_001, PSH | ACK, "", 30));
+            f.add(seg(IP_B, IP_A, 80, 41000, 90_001, 70_031, ACK, "", 0));
+            // a SYN-ACK in the established conversation starts it over (from the other side)
+            f.add(seg(IP_A, IP_C, 22, 5000, 4_000_000_000L, 6000, SYN | ACK, "", 0));
+            f.add(seg(IP_C, IP_A, 5000, 22, 6000, 4_000_000_001L, PSH | ACK, "", 16));
+            return f;
+        }
+
+        @Override
+        int start(byte[] frame) {
+            return (frame[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;
+        }
+
+        /** From the addresses on: a mutant may land in another conversation or start one. */
+        @Override
+        int mutantStart(byte[] frame) {
+            return (frame[12] & 0xff) == 0x86 ? 14 + 8 : 14 + 12;
+        }
+
+        @Override
+        Mutants mutants() {
+            return new Mutants("TCP_RELATIVE", 20, 12);
+        }
+
+        @Override
+        List<String> wholeFlags() {
+            return List.of("relative", "relative -v", "relative -vv", "");
+        }
+
+        @Override
+        List<String> cutFlags() {
+            return List.of("relative -x", "relative -v -x");
+        }
+
+        @Override
+        List<String> mutantFlags() {
+            return List.of("relative -x", "relative -v -x", "relative -vv");
+        }
+
+        @Override
+        List<String> allocationFlags() {
+            return List.of("relative", "relative -v", "relative -vv");
+        }
     }
 }

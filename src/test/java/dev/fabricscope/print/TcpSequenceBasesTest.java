@@ -3,7 +3,6 @@ package dev.fabricscope.print;
 import static dev.fabricscope.testing.ByteArrays.*;
 import static dev.fabricscope.print.TestFrames.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
@@ -11,16 +10,14 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Relative TCP sequence numbers (tcpdump without -S) against tcpdump itself: every expected line is what
- * {@code tcpdump -n [-v|-vv] -r FILE} prints for the same frames.
+ * {@code tcpdump -n [-v|-vv] -r FILE} prints for the same frames ({@link TcpdumpOracle}, its "relative" flag sets).
  */
 class TcpSequenceBasesTest {
     private static final byte[] IP_C = {(byte) 192, (byte) 168, 7, 9};
@@ -148,21 +145,9 @@ class TcpSequenceBasesTest {
         bases.relate(p, ip, 40000, 5080, seq, ack, false);
     }
 
+    /** The oracle's comparison (one capture, in order) without -S, in the default verbosity, -v and -vv. */
     private void assertSameAsTcpdump(List<Frame> frames) throws Exception {
-        assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for this test (apt-get install tcpdump)");
-        Path file = dir.resolve("tcp.pcap");
-        TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
-        String[][] modes = {{}, {"-v"}, {"-vv"}};
-        Verbosity[] verbosities = {Verbosity.NORMAL, Verbosity.VERBOSE, Verbosity.VERY_VERBOSE};
-        for (int m = 0; m < modes.length; m++) {
-            List<Tcpdump.Record> expected = Tcpdump.run(file, "UTC", modes[m]);
-            List<String> actual = PacketPrinterTest.perPacket(file, new PacketPrinter(ZoneId.of("UTC"), verbosities[m],
-                Set.of(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS)));
-            assertEquals(frames.size(), expected.size(), "tcpdump records");
-            for (int i = 0; i < frames.size(); i++) {
-                assertEquals(expected.get(i).comparable(actual.get(i)), actual.get(i),
-                    "frame " + (i + 1) + " with tcpdump -n " + String.join(" ", modes[m]));
-            }
-        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, frames, TcpdumpOracle.RELATIVE, TcpdumpOracle.RELATIVE + " -v",
+            TcpdumpOracle.RELATIVE + " -vv");
     }
 }

@@ -15,9 +15,17 @@ import java.util.Set;
 /**
  * Frames written to a pcap file, printed by tcpdump ({@code TZ=UTC tcpdump -n -S FLAGS -r FILE}, or another zone) and
  * by our printer: every record must be the same text, all its lines (tcpdump's empty lines aside, which {@link Tcpdump} drops).
+ * The frames of one flag set are one capture, printed in order by one tcpdump and one printer on both sides, so state
+ * one packet leaves for later ones (TCP's relative numbers, NFS's xids) is compared too.
  * Skipped, with the reason, where tcpdump is not installed.
  */
 final class TcpdumpOracle {
+    /**
+     * The pseudo-flag of a flag set for TCP's relative sequence numbers: tcpdump without its -S, our printer with
+     * {@link PacketPrinter.Option#RELATIVE_SEQUENCE_NUMBERS} ("relative -v" is {@code tcpdump -n -v}).
+     */
+    static final String RELATIVE = "relative";
+
     private TcpdumpOracle() { }
 
     /** Writes {@code frames.pcap} in {@code dir} and compares, tcpdump and our printer both in UTC. */
@@ -49,8 +57,9 @@ final class TcpdumpOracle {
      * The comparison once per tcpdump flag set, each one run of tcpdump ("" for none, "-x", "-e -v -x", "-q -X", ...),
      * our printer set as those flags say: -q, -v to -vvvvv the {@link Verbosity}; -e, -K, -b, -u the {@link PacketPrinter.Option}s;
      * -x, -xx, -X, -XX, -A, -AA the {@link RawDump}; "-T type" the {@link PacketType}; "-M secret" the TCP-MD5 secret
-     * (its ASCII bytes); "-E secret", last, the ESP secrets (the rest of the flag set, spaces and all). The flags go to tcpdump in the
-     * order written.
+     * (its ASCII bytes); "-E secret", last, the ESP secrets (the rest of the flag set, spaces and all); {@link #RELATIVE}
+     * TCP's relative sequence numbers (tcpdump without -S, which it otherwise always gets). The flags go to tcpdump in
+     * the order written.
      */
     static void assertPrintsAsTcpdumpWith(Path dir, List<Frame> frames, String... flagSets) throws Exception {
         List<PrinterFlags> runs = Arrays.stream(flagSets).map(PrinterFlags::of).toList();   // a typo fails before tcpdump runs
@@ -65,7 +74,8 @@ final class TcpdumpOracle {
         assumeTrue(Tcpdump.available(), "tcpdump is not installed: the oracle for these tests (apt-get install tcpdump)");
         Path file = dir.resolve("frames.pcap");
         TestPcap.write(file, LinkType.EN10MB, 1_700_000_000L, frames);
-        List<String> tcpdumpFlags = new ArrayList<>(List.of("-S"));
+        List<String> tcpdumpFlags = new ArrayList<>();
+        if (!run.options().contains(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS)) tcpdumpFlags.add("-S");
         tcpdumpFlags.addAll(run.flags());
         List<Tcpdump.Record> expected = Tcpdump.run(file, zone.getId(), tcpdumpFlags.toArray(String[]::new));
         List<String> actual = PacketPrinterTest.perPacket(file, new PacketPrinter(zone, run.verbosity(), run.options(),
@@ -78,7 +88,10 @@ final class TcpdumpOracle {
         }
     }
 
-    /** One tcpdump flag set and the printer settings it stands for ({@code secret}: -M's, {@code espSecret} -E's, or null). */
+    /**
+     * One tcpdump flag set and the printer settings it stands for ({@code secret}: -M's, {@code espSecret} -E's, or null);
+     * {@code flags} are those tcpdump gets besides -n and, unless the options say relative numbers, -S.
+     */
     record PrinterFlags(List<String> flags, Verbosity verbosity, Set<PacketPrinter.Option> options, RawDump dump,
                         PacketType forced, String secret, String espSecret) {
 
@@ -113,6 +126,10 @@ final class TcpdumpOracle {
                     case "-M" -> {
                         if (i + 1 >= flags.size()) throw new IllegalArgumentException("\"" + flagSet + "\": -M without a secret");
                         secret = flags.get(++i);
+                    }
+                    case RELATIVE -> {   // ours only: tcpdump would take the word for a filter
+                        options.add(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
+                        flags.remove(i--);
                     }
                     case "-q" -> q++;
                     case "-v", "-vv", "-vvv", "-vvvv", "-vvvvv" -> v += flag.length() - 1;

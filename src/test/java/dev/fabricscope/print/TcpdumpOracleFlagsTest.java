@@ -74,9 +74,20 @@ class TcpdumpOracleFlagsTest {
         assertEquals("aes128:0x00", PrinterFlags.of("-E aes128:0x00").espSecret());
     }
 
+    /** "relative": TCP's relative numbers, a word tcpdump does not get (it runs without -S then). */
+    @Test
+    void relativeSequenceNumbers() {
+        Set<PacketPrinter.Option> relative = Set.of(PacketPrinter.Option.RELATIVE_SEQUENCE_NUMBERS);
+        assertFlags("relative", List.of(), Verbosity.NORMAL, relative, RawDump.NONE);
+        assertFlags("relative -v -x", List.of("-v", "-x"), Verbosity.VERBOSE, relative, RawDump.HEX);
+        assertFlags("-vv relative", List.of("-vv"), Verbosity.VERY_VERBOSE, relative, RawDump.NONE);
+        assertEquals(new PrinterFlags(List.of("-M", "relative"), Verbosity.NORMAL, Set.of(), RawDump.NONE, null,
+            "relative"), PrinterFlags.of("-M relative"));
+    }
+
     @Test
     void rejectsWhatItCannotMap() {
-        for (String flagSet : new String[] {"-M", "-E", "-V", "-ex", "-xxx", "-vvvvvv", "-vvv -vvv", "-t", "-n", "x", "-q -v", "-T", "-T nosuch",
+        for (String flagSet : new String[] {"-M", "-E", "-V", "-ex", "-xxx", "-vvvvvv", "-vvv -vvv", "-t", "-n", "x", "-S", "relatives", "-q -v", "-T", "-T nosuch",
                 "-T -v"}) {
             assertThrows(IllegalArgumentException.class, () -> PrinterFlags.of(flagSet), flagSet);
         }
