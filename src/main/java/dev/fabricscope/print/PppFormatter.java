@@ -85,12 +85,14 @@ final class PppFormatter {
         Packet in = carriedPacket;
         boolean inHdlc = in != p;   // in the buffer of this depth, which an HDLC frame inside it leaves alone
         if (inHdlc) hdlcDepth++;
+        int header = headerLength;   // a PPP frame inside the carried packet sets it for itself
         try {
             if (!inner.print(in, carriedOffset, carriedLength, in.capLen() - carriedOffset, carried, out)) {
                 out.append(" [|ppp]");
             }
         } finally {
             if (inHdlc) hdlcDepth--;
+            headerLength = header;
         }
     }
 
