@@ -306,6 +306,8 @@ public final class CaptureCommand implements Callable<Integer> {
         + "A wrong key usually shows as ' [|esp]' (padding that makes no sense) or as nonsense after the ESP line. "
         + "As tcpdump's manual says: for debugging; a secret on the command line is visible to others (ps).")
     String espSecret;
+    /** -E's, parsed once for every printer of the run ({@link #espSecrets()}). */
+    private dev.fabricscope.print.EspSecrets.Parsed parsedEspSecrets;
 
     @Option(names = "-u", description = "Print NFS file handles undecoded, as their 32-bit words in hex "
         + "('fh[1000701:a10b00:...]'), instead of the layout tcpdump guesses for the server (as tcpdump -u).")
@@ -889,11 +891,7 @@ public final class CaptureCommand implements Callable<Integer> {
         if (meshHeaders) options.add(PacketPrinter.Option.MESH_HEADERS);
         PacketPrinter printer = new PacketPrinter(ZoneId.systemDefault(), verbosity, options,
             TimestampStyle.ofTFlags(timestampFlags.length), RawDump.ofFlags(hex.length, hexAscii.length, ascii.length),
-            packetType, md5Secret == null ? null : argumentBytes(md5Secret), espSecret, warning -> {
-                java.io.PrintWriter err = spec.commandLine().getErr();
-                err.println("fabricscope: WARNING: " + warning);
-                err.flush();
-            });
+            packetType, md5Secret == null ? null : argumentBytes(md5Secret), espSecrets());
         Decapsulator decapsulator = vxlanPort.decapsulator(decap);   // one per loop, as the printer
         return (p, l, iface, line) -> {
             if (prefixInterface) line.append(iface.name()).append(' ');
@@ -903,6 +901,21 @@ public final class CaptureCommand implements Callable<Integer> {
                 throw new UserError(e.exitStatus(), e.getMessage());   // as tcpdump, at the first ESP packet
             }
         };
+    }
+
+    /**
+     * -E's secrets, parsed once for the run's printers (one per interface: their warnings once, as tcpdump's); null
+     * without -E.
+     */
+    private dev.fabricscope.print.EspSecrets.Parsed espSecrets() {
+        if (espSecret != null && parsedEspSecrets == null) {
+            parsedEspSecrets = new dev.fabricscope.print.EspSecrets.Parsed(espSecret, warning -> {
+                java.io.PrintWriter err = spec.commandLine().getErr();
+                err.println("fabricscope: WARNING: " + warning);
+                err.flush();
+            });
+        }
+        return parsedEspSecrets;
     }
 
     /** The bytes a command-line argument had (tcpdump hashes -M's as given): encoded back as the JVM decoded it. */

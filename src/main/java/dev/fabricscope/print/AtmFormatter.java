@@ -40,7 +40,7 @@ final class AtmFormatter {
 
     AtmFormatter(Verbosity verbosity, boolean linkHeaders, EarlyEnd earlyEnd, LlcFormatter llc, OsiFormatter osi,
                  Encapsulated encapsulated) {
-        this.verbose = verbosity.compareTo(Verbosity.VERBOSE) >= 0;
+        this.verbose = verbosity.verbose();
         this.linkHeaders = linkHeaders;
         this.earlyEnd = earlyEnd;
         this.llc = llc;

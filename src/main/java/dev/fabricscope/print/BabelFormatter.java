@@ -29,7 +29,7 @@ final class BabelFormatter {
     private final Packet prefixView = new Packet(), sourceView = new Packet();
 
     BabelFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.verbose = verbosity.compareTo(Verbosity.VERBOSE) >= 0;
+        this.verbose = verbosity.verbose();
         this.earlyEnd = earlyEnd;
         prefixView.set(prefix, 0, 16, 16, 0, 0, 0, 0);
         sourceView.set(source, 0, 16, 16, 0, 0, 0, 0);

@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Ciphers by tcpdump's names (OpenSSL's, after "-hmac96", which means a 12-byte ICV, and then "-cbc" are cut off):
  * {@link Algorithm}. One JDK {@link Cipher} per SA, made at its first packet and kept: CBC is ECB plus the XOR, so a
- * packet costs no allocation here. One instance per printer.
+ * packet costs no allocation here. One instance per printer, its SAs copied from the run's {@link Parsed} secrets.
  */
 public final class EspSecrets {
     /** What tcpdump's ndo_error stands for here: the run ends with {@link #exitStatus()}, after {@link #getMessage()}. */
@@ -141,6 +141,23 @@ public final class EspSecrets {
         /** The stream modes' counter or feedback register, and a block of key stream. */
         final byte[] register = new byte[16], keyStream = new byte[16];
 
+        Sa() { }
+
+        /** {@code parsed}'s SA with cipher state of its own (a printer's: ciphers and registers are not shared). */
+        Sa(Sa parsed) {
+            spi = parsed.spi;
+            addressVersion = parsed.addressVersion;
+            System.arraycopy(parsed.address, 0, address, 0, address.length);
+            ikev2 = parsed.ikev2;
+            initiator = parsed.initiator;
+            System.arraycopy(parsed.initiatorCookie, 0, initiatorCookie, 0, 8);
+            System.arraycopy(parsed.responderCookie, 0, responderCookie, 0, 8);
+            algorithm = parsed.algorithm;
+            authLength = parsed.authLength;
+            System.arraycopy(parsed.secret, 0, secret, 0, secret.length);
+            secretLength = parsed.secretLength;
+        }
+
         /**
          * The ECB cipher for the key (decrypting, or encrypting for the stream modes), made once; null (and the
          * warning once) if the JDK refuses it.
@@ -231,21 +248,19 @@ public final class EspSecrets {
         }
     }
 
-    private final String text;
-    private final Consumer<String> warnings;
-    private final List<Sa> sas = new ArrayList<>();
+    private final Parsed parsed;
     private final DecryptedPayload plaintext = new DecryptedPayload();
+    /** This printer's copies of the parsed SAs, in their order; null until the first ESP or ISAKMP packet. */
+    private Sa[] sas;
     private Sa defaultSa;
-    private boolean parsed;
 
-    /** @param text -E's argument; warnings get each of tcpdump's warning lines (no newline) */
-    public EspSecrets(String text, Consumer<String> warnings) {
-        this.text = text;
-        this.warnings = warnings;
+    /** One printer's: the SAs of {@code parsed} with cipher state of its own. */
+    EspSecrets(Parsed parsed) {
+        this.parsed = parsed;
     }
 
     Consumer<String> warnings() {
-        return warnings;
+        return parsed.warnings;
     }
 
     /** Where this printer's decrypted payloads go (ESP's, over IP and in UDP, and IKEv2's). */
@@ -253,13 +268,18 @@ public final class EspSecrets {
         return plaintext;
     }
 
-    /** Parses the secrets at the first call (tcpdump: at the first ESP packet); whether there is any SA. */
+    /** Has the secrets parsed at the first call (tcpdump: at the first ESP packet); whether there is any SA. */
     boolean any() {
-        if (!parsed) {
-            parsed = true;
-            parse(text);
+        if (sas == null) {
+            List<Sa> all = parsed.sas();
+            Sa[] copies = new Sa[all.size()];
+            for (int i = 0; i < copies.length; i++) {
+                copies[i] = new Sa(all.get(i));
+                if (all.get(i) == parsed.defaultSa) defaultSa = copies[i];
+            }
+            sas = copies;
         }
-        return !sas.isEmpty();
+        return sas.length > 0;
     }
 
     /**
@@ -268,8 +288,8 @@ public final class EspSecrets {
      */
     Sa find(long spi, boolean v6, Packet p, int dstOffset) {
         int version = v6 ? 6 : 4;
-        for (int i = sas.size() - 1; i >= 0; i--) {
-            Sa sa = sas.get(i);
+        for (int i = sas.length - 1; i >= 0; i--) {
+            Sa sa = sas[i];
             if (sa.ikev2 || sa.spi != spi || sa.addressVersion != version) continue;
             boolean same = true;
             for (int j = 0; j < (v6 ? 16 : 4) && same; j++) same = p.u8(dstOffset + j) == (sa.address[j] & 0xff);
@@ -283,8 +303,8 @@ public final class EspSecrets {
      * initiator flag and its two cookies; null if none.
      */
     Sa findIke(boolean initiator, Packet p, int header) {
-        for (int i = sas.size() - 1; i >= 0; i--) {
-            Sa sa = sas.get(i);
+        for (int i = sas.length - 1; i >= 0; i--) {
+            Sa sa = sas[i];
             if (!sa.ikev2 || sa.initiator != initiator) continue;
             boolean same = true;
             for (int j = 0; j < 8 && same; j++) {
@@ -296,180 +316,215 @@ public final class EspSecrets {
         return null;
     }
 
-    private void parse(String secrets) {
-        // tcpdump's strsep(&p, "\n,"): each piece, empty ones too (but none after a final separator)
-        int start = 0;
-        while (start < secrets.length()) {
-            int end = start;
-            while (end < secrets.length() && secrets.charAt(end) != '\n' && secrets.charAt(end) != ',') end++;
-            oneSecret(secrets.substring(start, end), "cmdline", 0);
-            start = end + 1;
-        }
-    }
+    /**
+     * -E's argument, parsed once for all the printers of a run (a capture on several interfaces has one printer
+     * each), as tcpdump has one SA list: its warnings come once, at the first ESP or ISAKMP packet of any of them.
+     * Thread-safe; the parsed SAs are not changed after, each printer decrypts with copies ({@link EspSecrets}).
+     */
+    public static final class Parsed {
+        private final String text;
+        private final Consumer<String> warnings;
+        private final List<Sa> sas = new ArrayList<>();
+        private Sa defaultSa;
+        private boolean parsed;
+        private BadSecretException failure;
 
-    private void warn(String message) {
-        // tcpdump's ndo_warning adds a newline unless the text ends in one
-        warnings.accept(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
-    }
+        /** @param text -E's argument; warnings get each of tcpdump's warning lines (no newline) */
+        public Parsed(String text, Consumer<String> warnings) {
+            this.text = text;
+            this.warnings = warnings;
+        }
 
-    /** tcpdump's esp_print_decode_onesecret. */
-    private void oneSecret(String line, String file, int lineNumber) {
-        int cut = firstOf(line, " \t", 0);
-        String spiKey = cut < 0 ? null : line.substring(0, cut);
-        String decode = cut < 0 ? line : line.substring(cut + 1);
-        boolean isDefault = cut < 0;
-        Sa sa = new Sa();
-        if (spiKey != null && spiKey.equalsIgnoreCase("file")) {
-            readFile(decode);
-            return;
-        }
-        if (spiKey != null && spiKey.equalsIgnoreCase("ikev2")) {
-            ikeLine(decode, file, lineNumber);
-            return;
-        }
-        if (spiKey != null) {
-            int at = spiKey.indexOf('@');
-            String spiText = at < 0 ? spiKey : spiKey.substring(0, at);
-            int[] rest = new int[1];
-            long spi = strtoul(spiText, rest);
-            if (rest[0] == 0 || at < 0) {
-                warn("print_esp: failed to decode spi# " + spiText.substring(rest[0]) + "\n");
-                return;
+        /** The SAs, parsed at the first call; a bad secret ends every printer's run, as it ends tcpdump. */
+        synchronized List<Sa> sas() {
+            if (!parsed) {
+                parsed = true;
+                try {
+                    parse(text);
+                } catch (BadSecretException e) {
+                    failure = e;
+                }
             }
-            sa.spi = spi & 0xffffffffL;
-            String address = spiKey.substring(at + 1);
-            if (Addresses.ipv6(address, sa.address)) {
-                sa.addressVersion = 6;
-            } else if (Addresses.ipv4(address, sa.address, 0)) {
-                sa.addressVersion = 4;
-            } else {
-                warn("print_esp: can not decode IP# " + address + "\n");
-                return;
+            if (failure != null) throw failure;
+            return sas;
+        }
+
+        private void parse(String secrets) {
+            // tcpdump's strsep(&p, "\n,"): each piece, empty ones too (but none after a final separator)
+            int start = 0;
+            while (start < secrets.length()) {
+                int end = start;
+                while (end < secrets.length() && secrets.charAt(end) != '\n' && secrets.charAt(end) != ',') end++;
+                oneSecret(secrets.substring(start, end), "cmdline", 0);
+                start = end + 1;
             }
         }
-        int skip = 0;
-        while (skip < decode.length() && " \t\r\n".indexOf(decode.charAt(skip)) >= 0) skip++;
-        if (!encryptionAlgorithm(decode.substring(skip), sa)) return;
-        sas.add(sa);
-        if (isDefault) defaultSa = sa;
-    }
 
-    private void readFile(String name) {
-        byte[] bytes;
-        try {
-            // tcpdump's fopen of a directory works on Linux and its first fgets fails: no lines, no error
-            if (Files.isDirectory(Path.of(name))) return;
-            bytes = Files.readAllBytes(Path.of(name));
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
-                : e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
-                : e.getMessage();
-            throw new BadSecretException(1, "esp_print_decode_onesecret: can't open " + name + ": " + why);
+        private void warn(String message) {
+            // tcpdump's ndo_warning adds a newline unless the text ends in one
+            warnings.accept(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
         }
-        // fgets with a 1023-byte buffer: lines of more than 1022 characters come in pieces
-        String content = new String(bytes, StandardCharsets.ISO_8859_1);
-        int lineNumber = 0, at = 0;
-        while (at < content.length()) {
-            int newline = content.indexOf('\n', at);
-            int end = newline < 0 ? content.length() : newline + 1;
-            if (end - at > 1022) end = at + 1022;
-            String piece = content.substring(at, end);
-            at = end;
-            lineNumber++;
-            int nl = piece.indexOf('\n');
-            if (nl >= 0) piece = piece.substring(0, nl);
-            int nul = piece.indexOf('\0');
-            if (nul >= 0) piece = piece.substring(0, nul);   // C strings end at a NUL
-            if (piece.isEmpty() || piece.charAt(0) == '#') continue;
-            oneSecret(piece, name, lineNumber);
-        }
-    }
 
-    /** tcpdump's esp_print_decode_ikeline: checked as tcpdump checks it. */
-    private void ikeLine(String line, String file, int lineNumber) {
-        String[] fields = new String[5];
-        int at = 0;
-        for (int i = 0; i < 5; i++) {
-            if (at < 0) break;
-            int cut = firstOf(line, " \t", at);
-            fields[i] = cut < 0 ? line.substring(at) : line.substring(at, cut);
-            at = cut < 0 ? -1 : cut + 1;
-        }
-        for (String f : fields) {
-            if (f == null) {
-                warn("print_esp: failed to find all fields for ikev2 at " + file + ":" + lineNumber);
+        /** tcpdump's esp_print_decode_onesecret. */
+        private void oneSecret(String line, String file, int lineNumber) {
+            int cut = firstOf(line, " \t", 0);
+            String spiKey = cut < 0 ? null : line.substring(0, cut);
+            String decode = cut < 0 ? line : line.substring(cut + 1);
+            boolean isDefault = cut < 0;
+            Sa sa = new Sa();
+            if (spiKey != null && spiKey.equalsIgnoreCase("file")) {
+                readFile(decode);
                 return;
             }
+            if (spiKey != null && spiKey.equalsIgnoreCase("ikev2")) {
+                ikeLine(decode, file, lineNumber);
+                return;
+            }
+            if (spiKey != null) {
+                int at = spiKey.indexOf('@');
+                String spiText = at < 0 ? spiKey : spiKey.substring(0, at);
+                int[] rest = new int[1];
+                long spi = strtoul(spiText, rest);
+                if (rest[0] == 0 || at < 0) {
+                    warn("print_esp: failed to decode spi# " + spiText.substring(rest[0]) + "\n");
+                    return;
+                }
+                sa.spi = spi & 0xffffffffL;
+                String address = spiKey.substring(at + 1);
+                if (Addresses.ipv6(address, sa.address)) {
+                    sa.addressVersion = 6;
+                } else if (Addresses.ipv4(address, sa.address, 0)) {
+                    sa.addressVersion = 4;
+                } else {
+                    warn("print_esp: can not decode IP# " + address + "\n");
+                    return;
+                }
+            }
+            int skip = 0;
+            while (skip < decode.length() && " \t\r\n".indexOf(decode.charAt(skip)) >= 0) skip++;
+            if (!encryptionAlgorithm(decode.substring(skip), sa)) return;
+            sas.add(sa);
+            if (isDefault) defaultSa = sa;
         }
-        String init = fields[0], icookie = fields[1], rcookie = fields[2];
-        if ((!init.startsWith("I") && !init.startsWith("R")) || !icookie.startsWith("0x") || !rcookie.startsWith("0x")
-                || icookie.length() != 18 || rcookie.length() != 18) {
-            warn("print_esp: line " + file + ":" + lineNumber + " improperly formatted.");
-            warn("init=" + init + " icookie=" + icookie + "(" + icookie.length() + ") rcookie=" + rcookie + "("
-                + rcookie.length() + ")");
-            return;
-        }
-        Sa sa = new Sa();
-        sa.ikev2 = true;
-        sa.initiator = init.startsWith("I");
-        if (decodeHex(sa.initiatorCookie, icookie.substring(2)) != 8) return;
-        if (decodeHex(sa.responderCookie, rcookie.substring(2)) != 8) return;
-        if (!encryptionAlgorithm(fields[4], sa)) return;
-        int colon = fields[3].indexOf(':');
-        if (colon < 0) {
-            warn("failed to decode espsecret: " + fields[3] + "\n");
-            return;
-        }
-        String auth = fields[3].substring(0, colon);
-        if (auth.equalsIgnoreCase("sha1") || auth.equalsIgnoreCase("md5")) sa.authLength = 12;
-        sas.add(sa);
-    }
 
-    /** tcpdump's espprint_decode_encalgo: "algo[-cbc][-hmac96]:0xhex" or ":ascii". */
-    private boolean encryptionAlgorithm(String decode, Sa sa) {
-        int colon = decode.indexOf(':');
-        if (colon < 0) {
-            warn("failed to decode espsecret: " + decode + "\n");
-            return false;
+        private void readFile(String name) {
+            byte[] bytes;
+            try {
+                // tcpdump's fopen of a directory works on Linux and its first fgets fails: no lines, no error
+                if (Files.isDirectory(Path.of(name))) return;
+                bytes = Files.readAllBytes(Path.of(name));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                String why = e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
+                    : e.getMessage();
+                throw new BadSecretException(1, "esp_print_decode_onesecret: can't open " + name + ": " + why);
+            }
+            // fgets with a 1023-byte buffer: lines of more than 1022 characters come in pieces
+            String content = new String(bytes, StandardCharsets.ISO_8859_1);
+            int lineNumber = 0, at = 0;
+            while (at < content.length()) {
+                int newline = content.indexOf('\n', at);
+                int end = newline < 0 ? content.length() : newline + 1;
+                if (end - at > 1022) end = at + 1022;
+                String piece = content.substring(at, end);
+                at = end;
+                lineNumber++;
+                int nl = piece.indexOf('\n');
+                if (nl >= 0) piece = piece.substring(0, nl);
+                int nul = piece.indexOf('\0');
+                if (nul >= 0) piece = piece.substring(0, nul);   // C strings end at a NUL
+                if (piece.isEmpty() || piece.charAt(0) == '#') continue;
+                oneSecret(piece, name, lineNumber);
+            }
         }
-        String name = decode.substring(0, colon);
-        int authLength = 0;
-        // tcpdump cuts at the first "-hmac96" when the name ends in it (likewise "-cbc")
-        if (name.length() > 7 && name.endsWith("-hmac96")) {
-            name = name.substring(0, name.indexOf("-hmac96"));
-            authLength = 12;
-        }
-        if (name.length() > 4 && name.endsWith("-cbc")) name = name.substring(0, name.indexOf("-cbc"));
-        Algorithm algorithm = Algorithm.named(name);
-        if (algorithm == null) {
-            warn("failed to find cipher algo " + name
-                + (openSslOnly(name) ? " (a cipher this JDK does not have)" : "") + "\n");
-            return false;
-        }
-        sa.algorithm = algorithm;
-        sa.authLength = authLength;
-        String secret = decode.substring(colon + 1);
-        if (secret.startsWith("0x")) {
-            sa.secretLength = decodeHex(sa.secret, secret.substring(2));
-            return sa.secretLength != 0;
-        }
-        byte[] bytes = secret.getBytes(StandardCharsets.ISO_8859_1);
-        sa.secretLength = Math.min(bytes.length, sa.secret.length);
-        System.arraycopy(bytes, 0, sa.secret, 0, sa.secretLength);
-        return true;
-    }
 
-    /** tcpdump's espprint_decode_hex: pairs of digits (an odd last one ignored); 0 if too long. */
-    private int decodeHex(byte[] into, String hex) {
-        int length = hex.length() / 2;
-        if (length > into.length) {
-            warn("secret is too big: " + length + "\n");
-            return 0;
+        /** tcpdump's esp_print_decode_ikeline: checked as tcpdump checks it. */
+        private void ikeLine(String line, String file, int lineNumber) {
+            String[] fields = new String[5];
+            int at = 0;
+            for (int i = 0; i < 5; i++) {
+                if (at < 0) break;
+                int cut = firstOf(line, " \t", at);
+                fields[i] = cut < 0 ? line.substring(at) : line.substring(at, cut);
+                at = cut < 0 ? -1 : cut + 1;
+            }
+            for (String f : fields) {
+                if (f == null) {
+                    warn("print_esp: failed to find all fields for ikev2 at " + file + ":" + lineNumber);
+                    return;
+                }
+            }
+            String init = fields[0], icookie = fields[1], rcookie = fields[2];
+            if ((!init.startsWith("I") && !init.startsWith("R")) || !icookie.startsWith("0x") || !rcookie.startsWith("0x")
+                    || icookie.length() != 18 || rcookie.length() != 18) {
+                warn("print_esp: line " + file + ":" + lineNumber + " improperly formatted.");
+                warn("init=" + init + " icookie=" + icookie + "(" + icookie.length() + ") rcookie=" + rcookie + "("
+                    + rcookie.length() + ")");
+                return;
+            }
+            Sa sa = new Sa();
+            sa.ikev2 = true;
+            sa.initiator = init.startsWith("I");
+            if (decodeHex(sa.initiatorCookie, icookie.substring(2)) != 8) return;
+            if (decodeHex(sa.responderCookie, rcookie.substring(2)) != 8) return;
+            if (!encryptionAlgorithm(fields[4], sa)) return;
+            int colon = fields[3].indexOf(':');
+            if (colon < 0) {
+                warn("failed to decode espsecret: " + fields[3] + "\n");
+                return;
+            }
+            String auth = fields[3].substring(0, colon);
+            if (auth.equalsIgnoreCase("sha1") || auth.equalsIgnoreCase("md5")) sa.authLength = 12;
+            sas.add(sa);
         }
-        for (int i = 0; i < length; i++) {
-            into[i] = (byte) (hexDigit(hex.charAt(2 * i)) << 4 | hexDigit(hex.charAt(2 * i + 1)));
+
+        /** tcpdump's espprint_decode_encalgo: "algo[-cbc][-hmac96]:0xhex" or ":ascii". */
+        private boolean encryptionAlgorithm(String decode, Sa sa) {
+            int colon = decode.indexOf(':');
+            if (colon < 0) {
+                warn("failed to decode espsecret: " + decode + "\n");
+                return false;
+            }
+            String name = decode.substring(0, colon);
+            int authLength = 0;
+            // tcpdump cuts at the first "-hmac96" when the name ends in it (likewise "-cbc")
+            if (name.length() > 7 && name.endsWith("-hmac96")) {
+                name = name.substring(0, name.indexOf("-hmac96"));
+                authLength = 12;
+            }
+            if (name.length() > 4 && name.endsWith("-cbc")) name = name.substring(0, name.indexOf("-cbc"));
+            Algorithm algorithm = Algorithm.named(name);
+            if (algorithm == null) {
+                warn("failed to find cipher algo " + name
+                    + (openSslOnly(name) ? " (a cipher this JDK does not have)" : "") + "\n");
+                return false;
+            }
+            sa.algorithm = algorithm;
+            sa.authLength = authLength;
+            String secret = decode.substring(colon + 1);
+            if (secret.startsWith("0x")) {
+                sa.secretLength = decodeHex(sa.secret, secret.substring(2));
+                return sa.secretLength != 0;
+            }
+            byte[] bytes = secret.getBytes(StandardCharsets.ISO_8859_1);
+            sa.secretLength = Math.min(bytes.length, sa.secret.length);
+            System.arraycopy(bytes, 0, sa.secret, 0, sa.secretLength);
+            return true;
         }
-        return length;
+
+        /** tcpdump's espprint_decode_hex: pairs of digits (an odd last one ignored); 0 if too long. */
+        private int decodeHex(byte[] into, String hex) {
+            int length = hex.length() / 2;
+            if (length > into.length) {
+                warn("secret is too big: " + length + "\n");
+                return 0;
+            }
+            for (int i = 0; i < length; i++) {
+                into[i] = (byte) (hexDigit(hex.charAt(2 * i)) << 4 | hexDigit(hex.charAt(2 * i + 1)));
+            }
+            return length;
+        }
+
     }
 
     private static int hexDigit(char c) {

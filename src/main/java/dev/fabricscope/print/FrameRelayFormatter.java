@@ -286,7 +286,7 @@ final class FrameRelayFormatter {
             out.append(')');
         }
         out.append(", length ").append(length);
-        if (verbosity.compareTo(Verbosity.VERBOSE) < 0) return 3;
+        if (!verbosity.verbose()) return 3;
         int at = off + 3;
         int left = length - 3;
         while (left > 2) {
@@ -329,7 +329,7 @@ final class FrameRelayFormatter {
                     if (verbosity == Verbosity.VERBOSE) HexDump.hex(p, at, data, "\n\t  ", out);
                 }
             }
-            if (verbosity.compareTo(Verbosity.VERY_VERBOSE) >= 0) HexDump.hex(p, at, data, "\n\t  ", out);
+            if (verbosity.veryVerbose()) HexDump.hex(p, at, data, "\n\t  ", out);
             left -= data;
             at += data;
         }

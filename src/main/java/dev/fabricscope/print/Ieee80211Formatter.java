@@ -120,7 +120,7 @@ final class Ieee80211Formatter {
     /** -e: ieee_802_11_hdr_print (-v: the flags and duration first). */
     private void header(Packet f, int fc, int header, int mesh, StringBuilder out) {
         int type = fc >> 2 & 3, subtype = fc >> 4 & 0xf;
-        if (verbosity.compareTo(Verbosity.VERBOSE) >= 0) {
+        if (verbosity.verbose()) {
             if ((fc & 0x2000) != 0) out.append("More Data ");
             if ((fc & 0x0400) != 0) out.append("More Fragments ");
             if ((fc & 0x1000) != 0) out.append("Pwr Mgmt ");

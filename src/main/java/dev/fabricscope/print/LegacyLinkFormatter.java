@@ -199,7 +199,7 @@ final class LegacyLinkFormatter {
                 return header;
             }
             int segments = (routeLength - 2) / 2;
-            if (verbosity.compareTo(Verbosity.VERBOSE) >= 0) {
+            if (verbosity.verbose()) {
                 out.append(TOKEN_BROADCAST[(control & 0xe000) >> 13]).append(' ')
                     .append((control & 0x80) == 0 ? "Forward" : "Backward");
                 for (int i = 0; i < segments; i++) {

@@ -27,7 +27,7 @@ final class OlsrFormatter {
     private final EarlyEnd earlyEnd;
 
     OlsrFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.verbose = verbosity.compareTo(Verbosity.VERBOSE) >= 0;
+        this.verbose = verbosity.verbose();
         this.earlyEnd = earlyEnd;
     }
 

@@ -219,6 +219,16 @@ public final class PacketPrinter {
     public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
                          RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret, String espSecret,
                          java.util.function.Consumer<String> espWarnings) {
+        this(zone, verbosity, options, timestampStyle, rawDump, forced, tcpSignatureSecret,
+            espSecret == null ? null : new EspSecrets.Parsed(espSecret, espWarnings == null ? w -> { } : espWarnings));
+    }
+
+    /**
+     * With -E's secrets parsed once for several printers ({@code espSecrets}, null: no -E): a capture on several
+     * interfaces prints their warnings once, as tcpdump; each printer decrypts with cipher state of its own.
+     */
+    public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
+                         RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret, EspSecrets.Parsed espSecrets) {
         this.verbosity = verbosity;
         // the same flags at vflag - 3, as tcpdump's OpenFlow printer lowers ndo_vflag alone (no ESP warnings: this
         // printer says them)
@@ -235,7 +245,7 @@ public final class PacketPrinter {
             options.contains(Option.RELATIVE_SEQUENCE_NUMBERS), defaultPrint, rawDump.hex && rawDump.ascii, zone, forced,
             !options.contains(Option.DONT_VERIFY_CHECKSUMS), options.contains(Option.BGP_ASDOT),
             options.contains(Option.NFS_RAW_HANDLES), tcpSignatureSecret == null ? null : tcpSignatureSecret.clone(),
-            espSecret == null ? null : new EspSecrets(espSecret, espWarnings == null ? w -> { } : espWarnings));
+            espSecrets == null ? null : new EspSecrets(espSecrets));
         this.ip = new IpFormatter(settings, earlyEnd, this::encapsulated, this::carriedEtherType);
         this.arp = new ArpFormatter(verbosity, linkHeaders, earlyEnd);
         this.slow = new SlowProtocolsFormatter(verbosity, earlyEnd);

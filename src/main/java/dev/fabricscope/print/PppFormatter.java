@@ -34,11 +34,14 @@ final class PppFormatter {
     private final Encapsulated inner;
     private final SnapshotBytes bytes = new SnapshotBytes();
     private final PppOptions options;
-    /** ppp_hdlc's private copy of the unescaped bytes, and the view the printers read it through. */
-    private byte[] unescaped = new byte[2048];
-    private final Packet hdlc = new Packet();
-    /** Whether {@link #hdlc}'s packet is being printed, and an HDLC frame inside it needs a buffer of its own. */
-    private boolean hdlcBusy;
+    /**
+     * ppp_hdlc's private copies of the unescaped bytes, and the views the printers read them through: one per HDLC
+     * frame inside another being printed (grown to the deepest nesting yet, then reused).
+     */
+    private byte[][] unescaped = {new byte[2048]};
+    private Packet[] hdlc = {new Packet()};
+    /** How many HDLC frames' carried packets are being printed: the index of the buffer the next one goes to. */
+    private int hdlcDepth;
     /** The packet the carried packet is in: the frame's, or {@link #hdlc}'s buffer. */
     private Packet carriedPacket;
     /** The protocol a cut frame names (" [|ppp]"). */
@@ -80,14 +83,16 @@ final class PppFormatter {
         // what the frame carries is printed last: it may come back here (PPP over GRE over IP over PPP)
         if (carried < 0) return;
         Packet in = carriedPacket;
-        boolean unescapedInUse = hdlcBusy;
-        hdlcBusy |= in != p;   // the unescaped buffer
+        boolean inHdlc = in != p;   // in the buffer of this depth, which an HDLC frame inside it leaves alone
+        if (inHdlc) hdlcDepth++;
+        int header = headerLength;   // a PPP frame inside the carried packet sets it for itself
         try {
             if (!inner.print(in, carriedOffset, carriedLength, in.capLen() - carriedOffset, carried, out)) {
                 out.append(" [|ppp]");
             }
         } finally {
-            hdlcBusy = unescapedInUse;
+            if (inHdlc) hdlcDepth--;
+            headerLength = header;
         }
     }
 
@@ -197,10 +202,18 @@ final class PppFormatter {
     private int hdlc(int at, int length, StringBuilder out) {
         int available = bytes.end() - at;
         if (available <= 0 || length == 0) return -1;
-        // an HDLC frame inside the one being printed gets a buffer of its own, as each of tcpdump's does (rare)
-        byte[] buffer = hdlcBusy ? new byte[available] : unescaped;
-        Packet view = hdlcBusy ? new Packet() : hdlc;
-        if (buffer.length < available) buffer = unescaped = new byte[Math.max(available, 2 * unescaped.length)];
+        // an HDLC frame inside the one being printed gets a buffer of its own, as each of tcpdump's does
+        if (hdlcDepth == unescaped.length) {
+            unescaped = java.util.Arrays.copyOf(unescaped, hdlcDepth + 1);
+            unescaped[hdlcDepth] = new byte[2048];
+            hdlc = java.util.Arrays.copyOf(hdlc, hdlcDepth + 1);
+            hdlc[hdlcDepth] = new Packet();
+        }
+        byte[] buffer = unescaped[hdlcDepth];
+        if (buffer.length < available) {
+            buffer = unescaped[hdlcDepth] = new byte[Math.max(available, 2 * buffer.length)];
+        }
+        Packet view = hdlc[hdlcDepth];
         Packet p = bytes.packet();
         int n = 0;
         for (int s = at, i = available; i != 0; i--) {

@@ -84,7 +84,7 @@ final class Q933Formatter {
                 for (int i = 0; i < callRefLength; i++) Text.hex(out, p.u8(callRef + i), 2);
             }
         }
-        boolean verbose = verbosity.compareTo(Verbosity.VERBOSE) >= 0;
+        boolean verbose = verbosity.verbose();
         String name = messageName(msgType);
         if (verbose) {
             out.append(", ").append(name == null ? "unknown message" : name).append(" (0x");
@@ -142,7 +142,7 @@ final class Q933Formatter {
                 return;
             }
             if (known && ie05(p, ie, ieLength, at, out)) {
-                if (verbosity.compareTo(Verbosity.VERY_VERBOSE) >= 0) HexDump.hex(p, at, ieLength, "\n\t  ", out);
+                if (verbosity.veryVerbose()) HexDump.hex(p, at, ieLength, "\n\t  ", out);
             } else if (verbose) {
                 HexDump.hex(p, at, ieLength, "\n\t", out);
             }
@@ -160,7 +160,7 @@ final class Q933Formatter {
 
     /** A cut IE: without -v the length first, then the marker. */
     private void ieCut(int olen, StringBuilder out) {
-        if (verbosity.compareTo(Verbosity.VERBOSE) < 0) out.append(", length ").append(olen);
+        if (!verbosity.verbose()) out.append(", length ").append(olen);
         out.append(" [|q.933]");
     }
 
@@ -198,7 +198,7 @@ final class Q933Formatter {
 
     /** fr_q933_print_ie_codeset_0_5: true for the IEs it knows (the captured {@code length} bytes at {@code at}). */
     private boolean ie05(Packet p, int ie, int length, int at, StringBuilder out) {
-        boolean verbose = verbosity.compareTo(Verbosity.VERBOSE) >= 0;
+        boolean verbose = verbosity.verbose();
         switch (ie) {
             case 0x01, 0x51 -> {
                 if (verbose) {

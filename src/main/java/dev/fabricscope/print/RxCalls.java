@@ -37,10 +37,8 @@ final class RxCalls {
             switch ((int) op) {
                 case 130 -> {
                     r.fid();
-                    r.out.append(" offset");
-                    r.unsigned();
-                    r.out.append(" length");
-                    r.unsigned();
+                    r.unsigned(" offset");
+                    r.unsigned(" length");
                 }
                 case 131, 132, 143, 144, 145, 156, 157, 158 -> r.fid();
                 case 135 -> {
@@ -50,12 +48,9 @@ final class RxCalls {
                 case 133 -> {
                     r.fid();
                     r.storeStatus();
-                    r.out.append(" offset");
-                    r.unsigned();
-                    r.out.append(" length");
-                    r.unsigned();
-                    r.out.append(" flen");
-                    r.unsigned();
+                    r.unsigned(" offset");
+                    r.unsigned(" length");
+                    r.unsigned(" flen");
                 }
                 case 134 -> {
                     r.fid();
@@ -91,10 +86,7 @@ final class RxCalls {
                     r.fid();
                 }
                 case 148 -> r.string(AFSNAMEMAX);
-                case 149, 150 -> {
-                    r.out.append(" volid");
-                    r.unsigned();
-                }
+                case 149, 150 -> r.unsigned(" volid");
                 case 154 -> {
                     r.out.append(" volname");
                     r.string(AFSNAMEMAX);
@@ -102,25 +94,17 @@ final class RxCalls {
                 case 155, 65536 -> fids(r);
                 case 65537 -> {
                     r.fid();
-                    r.out.append(" offset");
-                    r.unsigned64();
-                    r.out.append(" length");
-                    r.unsigned64();
+                    r.unsigned64(" offset");
+                    r.unsigned64(" length");
                 }
                 case 65538 -> {
                     r.fid();
                     r.storeStatus();
-                    r.out.append(" offset");
-                    r.unsigned64();
-                    r.out.append(" length");
-                    r.unsigned64();
-                    r.out.append(" flen");
-                    r.unsigned64();
+                    r.unsigned64(" offset");
+                    r.unsigned64(" length");
+                    r.unsigned64(" flen");
                 }
-                case 65541 -> {
-                    r.out.append(" addr");
-                    r.unsigned();
-                }
+                case 65541 -> r.unsigned(" addr");
                 default -> { }
             }
         } catch (RxReader.Jump j) {
@@ -149,10 +133,8 @@ final class RxCalls {
                 long n = r.u32();
                 if (n != 0) r.out.append(';');
                 for (long i = 0; i < n; i++) {
-                    r.out.append(" ver");
-                    r.signed();
-                    r.out.append(" expires");
-                    r.date();
+                    r.signed(" ver");
+                    r.date(" expires");
                     r.u32();   // the callback type: tcpdump looks its name up and prints nothing
                 }
             } else if (op == 214) {
@@ -180,24 +162,14 @@ final class RxCalls {
             switch ((int) op) {
                 case 500 -> {
                     r.string(PRNAMEMAX);
-                    r.out.append(" id");
-                    r.signed();
-                    r.out.append(" oldid");
-                    r.signed();
+                    r.signed(" id");
+                    r.signed(" oldid");
                 }
-                case 501, 506, 508, 512, 514, 517, 518, 519, 530 -> {
-                    r.out.append(" id");
-                    r.signed();
-                }
-                case 502 -> {
-                    r.out.append(" pos");
-                    r.signed();
-                }
+                case 501, 506, 508, 512, 514, 517, 518, 519, 530 -> r.signed(" id");
+                case 502 -> r.signed(" pos");
                 case 503, 507, 515 -> {
-                    r.out.append(" uid");
-                    r.signed();
-                    r.out.append(" gid");
-                    r.signed();
+                    r.signed(" uid");
+                    r.signed(" gid");
                 }
                 case 504 -> names(r);
                 case 505 -> {
@@ -206,29 +178,21 @@ final class RxCalls {
                 }
                 case 509 -> {
                     r.string(PRNAMEMAX);
-                    r.out.append(" flag");
-                    r.signed();
-                    r.out.append(" oid");
-                    r.signed();
+                    r.signed(" flag");
+                    r.signed(" oid");
                 }
                 case 511 -> {
-                    r.out.append(" id");
-                    r.signed();
-                    r.out.append(" gflag");
-                    r.signed();
+                    r.signed(" id");
+                    r.signed(" gflag");
                 }
                 case 513 -> {
-                    r.out.append(" id");
-                    r.signed();
+                    r.signed(" id");
                     r.string(PRNAMEMAX);
-                    r.out.append(" oldid");
-                    r.signed();
-                    r.out.append(" newid");
-                    r.signed();
+                    r.signed(" oldid");
+                    r.signed(" newid");
                 }
                 case 520 -> {
-                    r.out.append(" id");
-                    r.signed();
+                    r.signed(" id");
                     r.string(PRNAMEMAX);
                 }
                 default -> { }
@@ -269,18 +233,12 @@ final class RxCalls {
                 case 501, 517 -> r.vector(VLNAMEMAX);
                 case 502, 503, 507, 508, 509, 518 -> volume(r);
                 case 504, 519, 524, 527 -> r.string(VLNAMEMAX);
-                case 505 -> {
-                    r.out.append(" bump");
-                    r.signed();
-                }
+                case 505 -> r.signed(" bump");
                 case 506, 520 -> {
                     volume(r);
                     r.vector(VLNAMEMAX);
                 }
-                case 510, 521 -> {
-                    r.out.append(" index");
-                    r.signed();
-                }
+                case 510, 521 -> r.signed(" index");
                 default -> { }
             }
         } catch (RxReader.Jump j) {
@@ -291,8 +249,7 @@ final class RxCalls {
 
     /** A volume id and its type, named when it is one of the three. */
     private static void volume(RxReader r) {
-        r.out.append(" volid");
-        r.signed();
+        r.signed(" volid");
         long type = r.u32();
         if (type <= 2) r.out.append(" type ").append(VOLTYPES[(int) type]);
     }
@@ -312,8 +269,7 @@ final class RxCalls {
             switch ((int) op) {
                 case 1, 21, 22, 2, 5, 6, 7, 8, 14, 15 -> principal(r);
                 case 3, 23 -> {
-                    r.out.append(" kvno");
-                    r.signed();
+                    r.signed(" kvno");
                     r.out.append(" domain");
                     r.string(KANAMEMAX);
                     long n = r.u32();
@@ -323,8 +279,7 @@ final class RxCalls {
                 }
                 case 4 -> {
                     principal(r);
-                    r.out.append(" kvno");
-                    r.signed();
+                    r.signed(" kvno");
                 }
                 case 12 -> {
                     r.out.append(" name");
@@ -351,116 +306,77 @@ final class RxCalls {
         try {
             switch ((int) op) {
                 case 100 -> {
-                    r.out.append(" partition");
-                    r.unsigned();
+                    r.unsigned(" partition");
                     r.out.append(" name");
                     r.string(AFSNAMEMAX);
-                    r.out.append(" type");
-                    r.unsigned();
-                    r.out.append(" parent");
-                    r.unsigned();
+                    r.unsigned(" type");
+                    r.unsigned(" parent");
                 }
-                case 101, 107, 104 -> {
-                    r.out.append(" trans");
-                    r.unsigned();
-                }
+                case 101, 107, 104 -> r.unsigned(" trans");
                 case 102 -> {
-                    r.out.append(" totrans");
-                    r.unsigned();
-                    r.out.append(" flags");
-                    r.unsigned();
+                    r.unsigned(" totrans");
+                    r.unsigned(" flags");
                 }
                 case 103 -> {
                     fromDate(r);
                     r.destServer();
-                    r.out.append(" desttrans");
-                    r.signed();
+                    r.signed(" desttrans");
                 }
                 case 105 -> {
-                    r.out.append(" trans");
-                    r.unsigned();
-                    r.out.append(" purgevol");
-                    r.unsigned();
-                    r.out.append(" newtype");
-                    r.unsigned();
+                    r.unsigned(" trans");
+                    r.unsigned(" purgevol");
+                    r.unsigned(" newtype");
                     r.out.append(" newname");
                     r.string(AFSNAMEMAX);
                 }
                 case 106 -> {
-                    r.out.append(" trans");
-                    r.unsigned();
-                    r.out.append(" flags");
-                    r.unsigned();
+                    r.unsigned(" trans");
+                    r.unsigned(" flags");
                 }
                 case 108 -> {
-                    r.out.append(" vol");
-                    r.unsigned();
-                    r.out.append(" partition");
-                    r.unsigned();
-                    r.out.append(" flags");
-                    r.unsigned();
+                    r.unsigned(" vol");
+                    r.unsigned(" partition");
+                    r.unsigned(" flags");
                 }
                 case 109, 655537 -> fromDate(r);
-                case 110 -> {
-                    r.out.append(" index");
-                    r.unsigned();
-                }
+                case 110 -> r.unsigned(" index");
                 case 111 -> {
-                    r.out.append(" tid");
-                    r.unsigned();
-                    r.out.append(" newsite");
-                    r.unsigned();
+                    r.unsigned(" tid");
+                    r.unsigned(" newsite");
                 }
                 case 112, 113 -> r.out.append(" tid");
                 case 114 -> {
                     r.out.append(" name");
                     r.string(AFSNAMEMAX);
-                    r.out.append(" type");
-                    r.unsigned();
-                    r.out.append(" pid");
-                    r.unsigned();
-                    r.out.append(" cloneid");
-                    r.unsigned();
+                    r.unsigned(" type");
+                    r.unsigned(" pid");
+                    r.unsigned(" cloneid");
                 }
                 case 116 -> {
-                    r.out.append(" partition");
-                    r.unsigned();
-                    r.out.append(" flags");
-                    r.unsigned();
+                    r.unsigned(" partition");
+                    r.unsigned(" flags");
                 }
                 case 117 -> {
-                    r.out.append(" tid");
-                    r.unsigned();
+                    r.unsigned(" tid");
                     r.out.append(" name");
                     r.string(AFSNAMEMAX);
-                    r.out.append(" type");
-                    r.unsigned();
-                    r.out.append(" pid");
-                    r.unsigned();
-                    r.out.append(" clone");
-                    r.unsigned();
-                    r.out.append(" backup");
-                    r.unsigned();
+                    r.unsigned(" type");
+                    r.unsigned(" pid");
+                    r.unsigned(" clone");
+                    r.unsigned(" backup");
                 }
                 case 119 -> {
                     r.out.append(" name");
                     r.string(AFSNAMEMAX);
                 }
-                case 120, 126 -> {
-                    r.out.append(" tid");
-                    r.unsigned();
-                }
+                case 120, 126 -> r.unsigned(" tid");
                 case 121, 122, 124, 125, 65536 -> {
-                    r.out.append(" partid");
-                    r.unsigned();
-                    r.out.append(" volid");
-                    r.unsigned();
+                    r.unsigned(" partid");
+                    r.unsigned(" volid");
                 }
                 case 123 -> {
-                    r.out.append(" tid");
-                    r.unsigned();
-                    r.out.append(" date");
-                    r.date();
+                    r.unsigned(" tid");
+                    r.date(" date");
                 }
                 case 128 -> {
                     fromDate(r);
@@ -473,8 +389,7 @@ final class RxCalls {
                 }
                 case 65538 -> {
                     fromDate(r);
-                    r.out.append(" flags");
-                    r.unsigned();
+                    r.unsigned(" flags");
                 }
                 default -> { }
             }
@@ -485,10 +400,8 @@ final class RxCalls {
     }
 
     private static void fromDate(RxReader r) {
-        r.out.append(" fromtrans");
-        r.unsigned();
-        r.out.append(" fromdate");
-        r.date();
+        r.unsigned(" fromtrans");
+        r.date(" fromdate");
     }
 
     static void bos(RxReader r, int length) {
@@ -506,23 +419,18 @@ final class RxCalls {
                 case 81, 83, 85, 87, 88, 93, 96, 97, 104, 106, 108, 112, 114 -> r.string(BOSNAMEMAX);
                 case 82, 98 -> {
                     r.string(BOSNAMEMAX);
-                    r.out.append(" status");
-                    r.signed();
+                    r.signed(" status");
                 }
                 case 86 -> {
                     r.string(BOSNAMEMAX);
-                    r.out.append(" num");
-                    r.signed();
+                    r.signed(" num");
                 }
                 case 84, 89, 90, 91, 92, 95 -> r.signed();
                 case 105 -> {
                     r.string(BOSNAMEMAX);
-                    r.out.append(" size");
-                    r.signed();
-                    r.out.append(" flags");
-                    r.signed();
-                    r.out.append(" date");
-                    r.signed();
+                    r.signed(" size");
+                    r.signed(" flags");
+                    r.signed(" date");
                 }
                 default -> { }
             }
@@ -541,17 +449,13 @@ final class RxCalls {
                 case 10000 -> {
                     boolean syncSite = r.u32() != 0;
                     r.out.append(" syncsite ").append(syncSite ? "yes" : "no");
-                    r.out.append(" votestart");
-                    r.date();
+                    r.date(" votestart");
                     r.out.append(" dbversion");
                     r.ubikVersion();
                     r.out.append(" tid");
                     r.ubikVersion();
                 }
-                case 10003 -> {
-                    r.out.append(" site");
-                    r.unsigned();
-                }
+                case 10003 -> r.unsigned(" site");
                 case 20000, 20001, 20007, 20008, 20010 -> {
                     r.out.append(" tid");
                     r.ubikVersion();
@@ -559,41 +463,29 @@ final class RxCalls {
                 case 20002 -> {
                     r.out.append(" tid");
                     r.ubikVersion();
-                    r.out.append(" file");
-                    r.signed();
-                    r.out.append(" pos");
-                    r.signed();
-                    r.out.append(" length");
-                    r.signed();
+                    r.signed(" file");
+                    r.signed(" pos");
+                    r.signed(" length");
                     r.u32();   // the lock type: looked up, not printed
                 }
                 case 20003 -> {
                     r.out.append(" tid");
                     r.ubikVersion();
-                    r.out.append(" file");
-                    r.signed();
-                    r.out.append(" pos");
-                    r.signed();
+                    r.signed(" file");
+                    r.signed(" pos");
                 }
-                case 20005 -> {
-                    r.out.append(" file");
-                    r.signed();
-                }
+                case 20005 -> r.signed(" file");
                 case 20006 -> {
-                    r.out.append(" file");
-                    r.signed();
-                    r.out.append(" length");
-                    r.signed();
+                    r.signed(" file");
+                    r.signed(" length");
                     r.out.append(" dbversion");
                     r.ubikVersion();
                 }
                 case 20009 -> {
                     r.out.append(" tid");
                     r.ubikVersion();
-                    r.out.append(" file");
-                    r.signed();
-                    r.out.append(" length");
-                    r.signed();
+                    r.signed(" file");
+                    r.signed(" length");
                 }
                 case 20012 -> {
                     r.out.append(" tid");

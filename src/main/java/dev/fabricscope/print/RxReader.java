@@ -94,6 +94,30 @@ final class RxReader {
         skip((n + 3) / 4 * 4);
     }
 
+    /** {@code label} (" offset"), printed before the word is fetched as tcpdump's does, then {@link #signed()}. */
+    void signed(String label) {
+        out.append(label);
+        signed();
+    }
+
+    /** {@code label}, then {@link #unsigned()}. */
+    void unsigned(String label) {
+        out.append(label);
+        unsigned();
+    }
+
+    /** {@code label}, then {@link #unsigned64()}. */
+    void unsigned64(String label) {
+        out.append(label);
+        unsigned64();
+    }
+
+    /** {@code label}, then {@link #date()}. */
+    void date(String label) {
+        out.append(label);
+        date();
+    }
+
     // the word is fetched before its space is printed, as tcpdump's macros do
     void signed() {
         int v = (int) u32();

@@ -20,8 +20,7 @@ final class RxReplies {
     }
 
     private static void errcode(RxReader r) {
-        r.out.append(" errcode");
-        r.signed();
+        r.signed(" errcode");
     }
 
     static void fs(RxReader r, int length, long op) {
@@ -93,10 +92,8 @@ final class RxReplies {
                 case 505 -> RxCalls.names(r);
                 case 508, 514, 517, 518, 519 -> RxCalls.signedList(r);
                 case 510 -> {
-                    r.out.append(" maxuid");
-                    r.signed();
-                    r.out.append(" maxgid");
-                    r.signed();
+                    r.signed(" maxuid");
+                    r.signed(" maxgid");
                 }
                 default -> { }
             }
@@ -126,10 +123,7 @@ final class RxReplies {
                     entry(r, 8, true);
                 }
                 case 503, 504 -> entry(r, 8, true);
-                case 505 -> {
-                    r.out.append(" newvol");
-                    r.unsigned();
-                }
+                case 505 -> r.unsigned(" newvol");
                 case 521, 529 -> {
                     countAndNext(r);
                     entry(r, 13, false);
@@ -145,10 +139,8 @@ final class RxReplies {
     }
 
     private static void countAndNext(RxReader r) {
-        r.out.append(" count");
-        r.signed();
-        r.out.append(" nextindex");
-        r.signed();
+        r.signed(" count");
+        r.signed(" nextindex");
     }
 
     /** A VLDB entry with {@code slots} servers by address; the old form checks a word it then skips. */
@@ -185,12 +177,9 @@ final class RxReplies {
         }
         r.check(4L * slots);
         r.pos += 4 * slots;
-        r.out.append(" rwvol");
-        r.unsigned();
-        r.out.append(" rovol");
-        r.unsigned();
-        r.out.append(" backup");
-        r.unsigned();
+        r.unsigned(" rwvol");
+        r.unsigned(" rovol");
+        r.unsigned(" backup");
     }
 
     /** The U form: servers by UUID, then a skipped word per slot. */
@@ -233,25 +222,15 @@ final class RxReplies {
             }
             switch ((int) op) {
                 case 100 -> {
-                    r.out.append(" volid");
-                    r.unsigned();
-                    r.out.append(" trans");
-                    r.unsigned();
+                    r.unsigned(" volid");
+                    r.unsigned(" trans");
                 }
                 case 104, 107 -> r.unsigned();
-                case 105 -> {
-                    r.out.append(" newvol");
-                    r.unsigned();
-                }
-                case 108 -> {
-                    r.out.append(" trans");
-                    r.unsigned();
-                }
+                case 105 -> r.unsigned(" newvol");
+                case 108 -> r.unsigned(" trans");
                 case 110 -> {
-                    r.out.append(" volume");
-                    r.unsigned();
-                    r.out.append(" partition");
-                    r.unsigned();
+                    r.unsigned(" volume");
+                    r.unsigned(" partition");
                 }
                 case 112 -> r.string(AFSNAMEMAX);
                 case 113 -> status(r);
@@ -260,8 +239,7 @@ final class RxReplies {
                     for (long i = 0; i < n; i++) {
                         r.out.append(" name");
                         r.vector(32);
-                        r.out.append(" volid");
-                        r.unsigned();
+                        r.unsigned(" volid");
                         r.out.append(" type");
                         r.skip(4 * 21);
                         if (i != n - 1) r.out.append(',');
@@ -310,8 +288,7 @@ final class RxReplies {
                     r.ubikVersion();
                 }
             } else if (op == 10000) {
-                r.out.append(" vote yes until");
-                r.date();
+                r.date(" vote yes until");
             } else {
                 errcode(r);
             }

@@ -1,5 +1,7 @@
 package dev.fabricscope.cli;
 
+import static dev.fabricscope.testing.ByteArrays.concat;
+import static dev.fabricscope.testing.ByteArrays.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,6 +201,43 @@ class CaptureCommandLiveTest {
                 assertTrue(named && line.contains(String.valueOf(port)), line);
             }
         }
+    }
+
+    /**
+     * -E on two interfaces (lo and any, so each packet is seen twice): the secrets' warning once, as tcpdump parses
+     * them once, and every line, of either interface, with the ESP-in-UDP payload decrypted.
+     */
+    @Test
+    void espSecretsOfSeveralInterfacesWarnOnceAndDecryptOnEach() throws Exception {
+        Oracles.requireRootAndLibpcap();
+        byte[] key = hex("000102030405060708090a0b0c0d0e0f");
+        byte[] iv = hex("f0e0d0c0b0a090807060504030201000");
+        byte[] udp = concat(hex("1388 0009 000c 0000"), "four".getBytes(StandardCharsets.US_ASCII));
+        byte[] inner = concat(hex("4500 0020 0007 4000 3f11 0000 c0a80101 c0a80202"), udp);
+        byte[] plain = concat(inner, hex("0102030405060708090a0b0c0d0e 0e04"));   // padding, its length, IPv4
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/CBC/NoPadding");
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+            new javax.crypto.spec.IvParameterSpec(iv));
+        byte[] esp = concat(hex("00001000 00000001"), iv, c.doFinal(plain));
+        Path err = tmp.resolve("err.txt");
+        Process p = start(err, "capture", "-n", "-i", "lo", "-i", "any", "-c", "4", "-E",
+            "zz@10.0.0.2 aes128:0x00,aes128:0x000102030405060708090a0b0c0d0e0f", "udp", "dst", "port", "4500");
+        awaitListening(err, 2, p);
+        try (DatagramSocket s = new DatagramSocket()) {
+            for (int i = 0; i < 2; i++) s.send(new DatagramPacket(esp, esp.length, InetAddress.getLoopbackAddress(), 4500));
+        }
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "-c 4 did not stop the capture");
+        String errText = Files.readString(err);
+        assertEquals(0, p.exitValue(), errText);
+        List<String> lines = Files.readAllLines(tmp.resolve("stdout.txt"));
+        assertEquals(4, lines.size(), lines.toString());
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("lo ")).count(), lines.toString());
+        for (String line : lines) {
+            assertTrue(line.endsWith("ESP(spi=0x00001000,seq=0x1), length 72: IP 192.168.1.1.5000 > 192.168.2.2.9: "
+                + "UDP, length 4"), line);
+        }
+        assertEquals(List.of("fabricscope: WARNING: print_esp: failed to decode spi# zz"),
+            errText.lines().filter(l -> l.contains("WARNING")).toList(), errText);
     }
 
     @Test

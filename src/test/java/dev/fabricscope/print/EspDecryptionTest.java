@@ -358,4 +358,42 @@ class EspDecryptionTest {
             () -> PacketPrinterTest.perPacket(file, bad));
         assertEquals("invalid hex digit g in espsecret", e.getMessage());
     }
+    /**
+     * A capture on several interfaces has one printer each and one parse of -E's secrets ({@link EspSecrets.Parsed}):
+     * its warnings once, as tcpdump's; each printer, in a thread of its own, decrypts as a lone printer does.
+     */
+    @Test
+    void printersOfOneRunShareTheParseNotTheCiphers() throws Exception {
+        Path file = dir.resolve("esp.pcap");
+        TestPcap.write(file, dev.fabricscope.capture.LinkType.EN10MB, 1_700_000_000L, frames());
+        String secrets = "zz@1.2.3.4 aes128:0x00,cast128-cbc:0x00," + SECRETS;
+        List<String> loneWarnings = new ArrayList<>();
+        List<String> expected = PacketPrinterTest.perPacket(file, new PacketPrinter(java.time.ZoneOffset.UTC,
+            Verbosity.VERBOSE, java.util.Set.of(), TimestampStyle.TIME, RawDump.NONE, null, null, secrets,
+            loneWarnings::add));
+        List<String> load = List.of("print_esp: failed to decode spi# zz",
+            "failed to find cipher algo cast128 (a cipher this JDK does not have)");
+        assertEquals(load, loneWarnings.subList(0, 2));
+        List<String> perPacket = loneWarnings.subList(2, loneWarnings.size());   // a packet's, every time
+        assertEquals(List.of("esp_print: ciphertext size 69 is not a multiple of the cipher block size 16"), perPacket);
+        List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        EspSecrets.Parsed parsed = new EspSecrets.Parsed(secrets, warnings::add);
+        List<java.util.concurrent.Future<List<List<String>>>> runs = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 2; i++) {
+                PacketPrinter printer = new PacketPrinter(java.time.ZoneOffset.UTC, Verbosity.VERBOSE,
+                    java.util.Set.of(), TimestampStyle.TIME, RawDump.NONE, null, null, parsed);
+                runs.add(pool.submit(() -> {
+                    List<List<String>> passes = new ArrayList<>();
+                    for (int pass = 0; pass < 20; pass++) passes.add(PacketPrinterTest.perPacket(file, printer));
+                    return passes;
+                }));
+            }
+            for (var run : runs) {
+                for (List<String> pass : run.get()) assertEquals(expected, pass);
+            }
+        }
+        assertEquals(load, warnings.subList(0, 2));   // once, not once per printer
+        assertEquals(java.util.Collections.nCopies(2 * 20, perPacket.getFirst()), warnings.subList(2, warnings.size()));
+    }
 }

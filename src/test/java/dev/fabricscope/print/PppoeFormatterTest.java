@@ -147,7 +147,24 @@ class PppoeFormatterTest extends TcpdumpConformance {
         f.add(session(hex("7e00"), hex("")));                                                  // one byte left
         f.add(session(hex("7eff 03")));                                                         // no protocol after
         f.add(session(hex("7e00 00")));
+        // HDLC inside HDLC: the unescaped IPv4 carries PPTP's GRE with PPP 0x7e21 again, once and twice over
+        f.add(session(hex("7e21"), hdlcEscaped(hdlcInGre(hdlcInGre(ipUdp())))));
+        f.add(session(hex("7e21"), hdlcEscaped(hdlcInGre(hdlcInGre(hdlcInGre(ipUdp()))))));
         return f;
+    }
+
+    /** IPv4 with PPTP's GRE (version 1, key and sequence number) carrying PPP protocol 0x7e21: {@code ip} escaped. */
+    static byte[] hdlcInGre(byte[] ip) {
+        byte[] ppp = concat(hex("7e21"), hdlcEscaped(ip));
+        return ipv4(47, concat(hex("3001 880b"), u16(ppp.length), hex("0007 00000001"), ppp));
+    }
+
+    /** A frame's HDLC payload inside another's is unescaped into a buffer of its own, kept for the next frame. */
+    @org.junit.jupiter.api.Test
+    void hdlcInsideHdlcAllocatesNothing() {
+        List<Frame> nested = List.of(session(hex("7e21"), hdlcEscaped(hdlcInGre(ipUdp()))),
+            session(hex("7e21"), hdlcEscaped(hdlcInGre(hdlcInGre(ipUdp())))));
+        PrinterAllocation.assertNoAllocationPerPacketWith(nested, "PPP HDLC in HDLC", "", "-v", "-e -x");
     }
 
     /** HDLC's transparency: 0x7d and 0x7e as 0x7d then the byte xor 0x20. */
