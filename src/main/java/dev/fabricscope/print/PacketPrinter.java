@@ -230,10 +230,10 @@ public final class PacketPrinter {
     public PacketPrinter(ZoneId zone, Verbosity verbosity, Set<Option> options, TimestampStyle timestampStyle,
                          RawDump rawDump, PacketType forced, byte[] tcpSignatureSecret, EspSecrets.Parsed espSecrets) {
         this.verbosity = verbosity;
-        // the same flags at vflag - 3, as tcpdump's OpenFlow printer lowers ndo_vflag alone (no ESP warnings: this
-        // printer says them)
+        // the same flags at vflag - 3, as tcpdump's OpenFlow printer lowers ndo_vflag alone (the -E parse shared:
+        // its warnings are said once)
         this.lowerer = verbosity.mostVerbose() ? () -> new PacketPrinter(zone, Verbosity.of(false,
-            verbosity.vflag() - 3), options, timestampStyle, rawDump, forced, tcpSignatureSecret, espSecret, null)
+            verbosity.vflag() - 3), options, timestampStyle, rawDump, forced, tcpSignatureSecret, espSecrets)
             : null;
         this.linkHeaders = options.contains(Option.LINK_HEADERS);
         this.packetNumbers = options.contains(Option.PACKET_NUMBERS);
