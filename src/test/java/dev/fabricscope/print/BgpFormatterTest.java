@@ -352,7 +352,7 @@ class BgpFormatterTest extends TcpdumpConformance {
         for (int round = 0; round < Integer.parseInt(System.getenv().getOrDefault("BGP_ROUNDS", "12")); round++) {
             for (Frame base : allFrames()) {
                 byte[] bytes = base.bytes().clone();
-                int payload = 14 + ((bytes[12] & 0xff) == 0x86 ? 40 : 20) + 20;
+                int payload = MutatedFrames.afterIpHeader(bytes) + 20;
                 if (bytes.length <= payload) continue;
                 for (int n = 1 + random.nextInt(4); n > 0; n--) {
                     int at = payload + (random.nextBoolean() ? random.nextInt(Math.min(40, bytes.length - payload))

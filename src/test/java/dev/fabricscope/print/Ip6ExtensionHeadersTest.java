@@ -163,7 +163,7 @@ class Ip6ExtensionHeadersTest extends TcpdumpConformance {
     /** The headers after the IPv6 (or IPv4) header. */
     @Override
     int mutantStart(byte[] frame) {
-        return 14 + ((frame[12] & 0xff) == 0x86 ? 40 : 20);
+        return MutatedFrames.afterIpHeader(frame);
     }
 
     @Override

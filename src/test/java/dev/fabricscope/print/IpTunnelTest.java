@@ -66,7 +66,7 @@ class IpTunnelTest extends TcpdumpConformance {
     /** The carried packet. */
     @Override
     int mutantStart(byte[] frame) {
-        return 14 + ((frame[12] & 0xff) == 0x86 ? 40 : 20);
+        return MutatedFrames.afterIpHeader(frame);
     }
 
     @Override

@@ -61,7 +61,12 @@ final class MutatedFrames {
     /** Where an IP payload starts: after the IPv4 or IPv6 header, and an IPv6 hop-by-hop header if there is one. */
     static int afterIp(byte[] frame) {
         boolean v6 = (frame[12] & 0xff) == 0x86;
-        return 14 + (v6 ? 40 + (frame[14 + 6] == 0 ? 8 : 0) : 20);
+        return afterIpHeader(frame) + (v6 && frame[14 + 6] == 0 ? 8 : 0);
+    }
+
+    /** Where the header after a 20-byte IPv4 or the IPv6 header starts (extension headers are the part under test). */
+    static int afterIpHeader(byte[] frame) {
+        return 14 + ((frame[12] & 0xff) == 0x86 ? 40 : 20);
     }
 
     /** A seed or round count from the environment (for deeper runs by hand), else {@code fallback}. */
