@@ -132,6 +132,7 @@ class CaptureNetnsTest {
     /** -Q in / -Q out: only what the interface received, or only what it sent (pcap_setdirection). */
     @Test
     void directionKeepsOnlyReceivedOrSentPackets() throws Exception {
+        Oracles.requireTcpdump();
         for (String direction : List.of("in", "out")) {
             Path out = tmp.resolve(direction + ".pcap");
             Path err = tmp.resolve(direction + ".err");
