@@ -62,7 +62,11 @@ final class LlcFormatter {
     private final Packet view = new Packet();
     /** The protocol whose marker a read past the capture prints (tcpdump's ndo_protocol). */
     private String protocol;
-    /** The bytes before an RFC 2684 bridged frame (tcpdump's bridge_pad): 2 after LLC, none after Frame Relay. */
+    /**
+     * The bytes before an RFC 2684 bridged frame (tcpdump's bridge_pad): 2 after LLC, none after Frame Relay. Set for
+     * one call and put back after it, as {@link #sourceMask}: an LLC frame carried inside Frame Relay's SNAP payload
+     * has its own 2.
+     */
     private int bridgePad = 2;
 
     /**
@@ -94,6 +98,28 @@ final class LlcFormatter {
      * header it does not).
      */
     int format(Packet p, int srcMac, int dstMac, int off, int length, StringBuilder out) {
+        return format(p, srcMac, dstMac, off, length, 0xff, out);
+    }
+
+    /**
+     * What the source address's first byte keeps of the frame being printed: Token Ring's source-routed frames clear
+     * their routing bit. Set for one call of {@link #format} and put back after it: a frame the payload carries (an
+     * 802.3 frame in VXLAN) comes back here with a mask of its own, and must not leave it to the rest of the outer call.
+     */
+    private int sourceMask = 0xff;
+
+    /**
+     * {@link #format} for a source-routed Token Ring frame: tcpdump prints its source address with the routing
+     * information indicator cleared.
+     */
+    int formatSourceRouted(Packet p, int srcMac, int dstMac, int off, int length, StringBuilder out) {
+        return format(p, srcMac, dstMac, off, length, 0x7f, out);
+    }
+
+    private int format(Packet p, int srcMac, int dstMac, int off, int length, int mask, StringBuilder out) {
+        int callerMask = sourceMask, callerPad = bridgePad;   // a carried frame re-enters: the caller's settings
+        sourceMask = mask;
+        bridgePad = 2;
         int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
         view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
             p.frameNumber());
@@ -105,22 +131,9 @@ final class LlcFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, protocol);
             return 0;
-        }
-    }
-
-    /** What Token Ring's source-routed frames clear of the source address's first byte (its routing bit). */
-    private int sourceMask = 0xff;
-
-    /**
-     * {@link #format} for a source-routed Token Ring frame: tcpdump prints its source address with the routing
-     * information indicator cleared.
-     */
-    int formatSourceRouted(Packet p, int srcMac, int dstMac, int off, int length, StringBuilder out) {
-        sourceMask = 0x7f;
-        try {
-            return format(p, srcMac, dstMac, off, length, out);
         } finally {
-            sourceMask = 0xff;
+            sourceMask = callerMask;
+            bridgePad = callerPad;
         }
     }
 
@@ -134,6 +147,9 @@ final class LlcFormatter {
 
     /** tcpdump's llc_print alone, as Juniper's ATM printers call it: no default print of a payload it left. */
     int withoutDefaultPrint(Packet p, int off, int length, StringBuilder out) {
+        int callerMask = sourceMask, callerPad = bridgePad;
+        sourceMask = 0xff;
+        bridgePad = 2;
         int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
         view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
             p.frameNumber());
@@ -142,6 +158,9 @@ final class LlcFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, protocol);
             return 0;
+        } finally {
+            sourceMask = callerMask;
+            bridgePad = callerPad;
         }
     }
 
@@ -153,6 +172,8 @@ final class LlcFormatter {
         int end = p.capLen();
         view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
             p.frameNumber());
+        int callerMask = sourceMask, callerPad = bridgePad;
+        sourceMask = 0xff;
         bridgePad = 0;
         try (var _ = bytes.reading(view, end)) {
             return snap(-1, -1, off, length, Math.max(0, end - off), out);
@@ -160,7 +181,8 @@ final class LlcFormatter {
             earlyEnd.mark(out, protocol);
             return true;
         } finally {
-            bridgePad = 2;
+            sourceMask = callerMask;
+            bridgePad = callerPad;
         }
     }
 

@@ -88,6 +88,12 @@ class FrameRelayLinkTest {
         f.add(new Frame(concat(q922(200, false, 0), hex("03 80 0080c2 0007"),
             ethernet(0x0800, ipv4(17, udp(1, 2, new byte[2], IP_A, IP_B))))));
         f.add(new Frame(concat(q922(200, false, 0), hex("03 80 000000 3333 0102"))));
+        // SNAP's IPv4 carrying (VXLAN) an 802.3 frame of RFC 2684 bridged Ethernet: its 2-byte pad is LLC's, not
+        // the none of the Frame Relay SNAP around it
+        byte[] bridged = concat(hex("aaaa03 0080c2 0007 0000"), ethernet(0x0800, ipv4(17, udp(1, 2, new byte[2], IP_A,
+            IP_B))));
+        f.add(new Frame(concat(q922(200, false, 0), hex("03 80 000000 0800"), ipv4(17, udp(50000, 4789,
+            concat(hex("08000000 00000100 0180c2000014 001122334455"), u16(bridged.length), bridged), IP_A, IP_B)))));
         // Q.933: ANSI LMI status enquiry and status with PVC status IEs (2-, 3- and 4-byte DLCIs)
         f.add(new Frame(concat(q922(0, false, 0), hex("03 08"), q933("00", 0x75, "95 01 01 01 03 02 05 04"))));
         f.add(new Frame(concat(q922(0, false, 0), hex("03 08"), q933("00", 0x7d,

@@ -104,6 +104,13 @@ class LegacyLinkTest {
             }
             for (byte[] route : ROUTES) f.add(new Frame(concat(hex("1040"), MAC_A, MAC_C, hex("8a"), route)));
             f.add(new Frame(concat(hex("1040"), MAC_A, hex("8a0b0c0d0e0f 0a"))));   // the route cut in its control
+            // a source-routed frame carrying (SNAP, IPv4, VXLAN) an 802.3 frame whose source has the 0x80 bit: the
+            // inner LLC prints that address whole (the routing bit is only the Token Ring frame's)
+            for (String innerLlc : new String[] {"123403 0102", "f0f10000 0102", "aaaa03 00000c 0999 01"}) {
+                byte[] inner = concat(hex("0180c2000014 9a1122334455"), u16(hex(innerLlc).length), hex(innerLlc));
+                f.add(new Frame(concat(hex("1040"), MAC_A, hex("8a0b0c0d0e0f"), ROUTES[1], hex("aaaa03 000000 0800"),
+                    ipv4(17, udp(50000, 4789, concat(hex("08000000 00000100"), inner), IP_A, IP_B)))));
+            }
         }
         return f;
     }
