@@ -106,6 +106,20 @@ class GreFormatterTest extends TcpdumpConformance {
         f.add(overIpv4(hex("3081 880b 00200007 00000002")));                                    // no room for the ack
         f.add(overIpv4(concat(hex("0003 0800"), innerUdp())));                                 // version 3
         f.add(overIpv4(concat(hex("0007 0800"), innerUdp())));                                 // version 7
+        // GRE inside GRE (the same printer re-entered): plain, with key and sequence both times, after the outer's
+        // source route, through a bridged Ethernet frame, PPTP in PPTP, ISO in ISO by NLPID 0xcc and through PPP
+        f.add(overIpv4(concat(hex("0000 0800"), ipv4(47, concat(hex("0000 0800"), innerUdp())))));
+        f.add(overIpv4(concat(hex("3000 0800 0000abcd 00000005"), ipv4(47, concat(hex("3000 86dd 0000abce 00000006"),
+            ipv6(17, udp(5000, 5001, new byte[3], IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))))));
+        f.add(overIpv4(concat(hex("4000 0800 0000 0000"), hex("0800 04 08 01020304 05060708"), hex("0000 00 00"),
+            ipv4(47, concat(hex("8000 0800 1234 0000"), innerUdp())))));
+        f.add(overIpv4(concat(hex("0000 6558"), ethernet(0x0800, ipv4(47, concat(hex("2000 0800 00000009"),
+            innerUdp()))))));
+        f.add(overIpv4(concat(hex("3001 880b 00000007 00000001 ff03 0021"),
+            ipv4(47, concat(hex("3081 880b 00000008 00000002 00000001 ff03 0021"), innerUdp())))));
+        f.add(overIpv4(concat(hex("0000 00fe cc"), ipv4(47, concat(hex("0000 00fe"), OsiCarriedTest.hello())))));
+        f.add(overIpv4(concat(hex("0000 00fe cf ff03 0023 cf 0021"), ipv4(47, concat(hex("0000 00fe"),
+            OsiCarriedTest.clnpData())))));
         return f;
     }
 

@@ -150,6 +150,18 @@ class L2tpFormatterTest {
         byte[] nested = ipv4(17, udp(1701, 1701, concat(hex("0002 0003 0004"), lcpConfigureRequest()), INNER_A,
             INNER_B), 0, 64, 8, 0, new byte[0], -1, INNER_A, INNER_B);
         f.add(l2tp(concat(hex("0002 0001 0002 ff03 0021"), nested)));                                    // L2TP in L2TP
+        // L2TP in L2TP, each with a length (the outer's counted past the inner), offsets and sequence numbers, and
+        // through GRE: the outer's PPP length, header and brace after the inner message
+        byte[] innerData = concat(hex("4002 001a 0003 0004 ff03 0021"), innerUdp());
+        byte[] viaL = concat(hex("ff03 0021"), ipv4(17, udp(1701, 1701, innerData, INNER_A, INNER_B), 0, 64, 9, 0,
+            new byte[0], -1, INNER_A, INNER_B));
+        f.add(l2tp(concat(hex("4002"), u16(8 + viaL.length), hex("0001 0002"), viaL)));
+        f.add(l2tp(concat(hex("0a02 0001 0002 0003 0004 0001 00 ff03 0021"), ipv4(17, udp(1701, 1701,
+            concat(hex("0b02 0003 0004 0005 0006 0000 0021"), innerUdp()), INNER_A, INNER_B), 0, 64, 10, 0, new byte[0],
+            -1, INNER_A, INNER_B))));
+        f.add(l2tp(concat(hex("0002 0001 0002 0021"), ipv4(47, concat(hex("0000 0800"), ipv4(17, udp(1701, 1701,
+            innerData, INNER_A, INNER_B), 0, 64, 11, 0, new byte[0], -1, INNER_A, INNER_B)), 0, 64, 12, 0, new byte[0],
+            -1, INNER_A, INNER_B))));
         f.add(new Frame(ethernet(0x86dd, ipv6(17, udp(1701, 40000, concat(hex("0002 0001 0002"),
             lcpConfigureRequest()), IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B))));                               // over IPv6
         return f;
