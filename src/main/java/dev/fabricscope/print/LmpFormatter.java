@@ -52,7 +52,7 @@ final class LmpFormatter {
             out.append("LMPv").append(version).append(' ');
             if (name != null) out.append(name);
             else out.append("unknown (").append(bytes.u8(at + 3)).append(')');
-            out.append(" Message, length: ").append(length);
+            out.append(" Message, length: ").append(Integer.toUnsignedLong(length));   // unsigned: a jumbogram's passes 2^31
             return;
         }
         long lmpLength = bytes.u16(at + 4);
@@ -68,7 +68,7 @@ final class LmpFormatter {
             out.append(" (too short)");
             return;
         }
-        if (lmpLength > length) {
+        if (lmpLength > Integer.toUnsignedLong(length)) {
             out.append(" (too long)");
             lmpLength = length;
         }

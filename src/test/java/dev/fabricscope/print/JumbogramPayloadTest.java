@@ -1,0 +1,64 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The printers above UDP and TCP given an IPv6 jumbogram's payload length (RFC 2675's Jumbo Payload option, UDP's
+ * length 0) at or past 2^31, against tcpdump 4.99 itself, which takes it as an unsigned int: to each port tcpdump
+ * decodes and a few it does not, either way round, with jumbo lengths of 2^31 up to just under 2^32. No exception,
+ * no negative length, tcpdump's text.
+ */
+class JumbogramPayloadTest {
+    @TempDir
+    Path dir;
+
+    private static final long[] LENGTHS = {0x80000000L, 0x80000008L, 0xc0000000L, 0xffff0000L, 0xffffffd0L,
+        0xfffffff0L, 0xffffffffL};
+    /** A DNS query: enough for most printers to print their first fields, and their lengths. */
+    private static final byte[] PAYLOAD = hex("1234 0100 0001 0000 0000 0000 03777777 00 0001 0001");
+    private static final int[] UDP_PORTS = {53, 5353, 525, 69, 67, 520, 654, 500, 4500, 161, 123, 88, 750, 1701, 3456,
+        2103, 7000, 521, 547, 5359, 6696, 8231, 4567, 496, 1812, 1985, 921, 646, 698, 3503, 4342, 701, 1067, 6343,
+        12222, 12223, 4789, 6081, 8472, 4790, 6635, 3784, 4784, 514, 30490, 319, 17754, 7, 2049, 5060, 49153};
+    private static final int[] TCP_PORTS = {53, 179, 80, 8080, 639, 6633, 6653, 22, 6379, 2049, 23, 1723, 646, 323, 25,
+        43, 21, 554, 10288, 139, 5001};
+
+    /** IPv6 with payload length 0 and a hop-by-hop header holding the Jumbo Payload option, then {@code payload}. */
+    static Frame jumbo(int nextHeader, long jumboLength, byte[] payload) {
+        byte[] hopByHop = concat(new byte[] {(byte) nextHeader, 0}, hex("c204"), u32(jumboLength));
+        return Ip6FormatterTest.ip6(0x60000000L, 0, 0, 64, concat(hopByHop, payload));
+    }
+
+    @Test
+    void udpPayloadsAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (int port : UDP_PORTS) {
+            for (long length : LENGTHS) {
+                f.add(jumbo(17, length, concat(u16(40000), u16(port), u16(0), u16(0), PAYLOAD)));
+                f.add(jumbo(17, length, concat(u16(port), u16(port), u16(0), u16(0), PAYLOAD)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
+    @Test
+    void tcpPayloadsAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (int port : TCP_PORTS) {
+            for (long length : LENGTHS) {
+                f.add(jumbo(6, length, tcp(40000, port, 1000, 0, 0x018, 1024, 0, new byte[0],
+                    concat(hex("0010"), PAYLOAD), IP6_A, IP6_B)));
+                f.add(jumbo(6, length, tcp(port, 40000, 1000, 0, 0x018, 1024, 0, new byte[0],
+                    hex("ffffffffffffffffffffffffffffffff 0013 04"), IP6_A, IP6_B)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+}
