@@ -176,7 +176,7 @@ final class TcpFormatter {
                          StringBuilder out) {
         switch (decoder) {
             case DNS -> dns.format(p, off, unsigned, end, true, false, out);
-            case RESP -> resp.format(p, off, length, end, out);
+            case RESP -> resp.format(p, off, unsigned, end, out);   // tcpdump passes it on as an int: negative past 2^31
             case SSH -> ssh.format(p, off, length, end, out);
             case BGP -> bgp.format(p, off, end, out);
             case MSDP -> msdp.format(p, off, length, end, out);
@@ -256,7 +256,7 @@ final class TcpFormatter {
 
     /** RFC 1122 4.2.2.12 text in a RST, as tcpdump -v shows it: " [RST text]", "!" when not all captured. */
     private static void rstData(Packet p, int off, int length, int end, StringBuilder out) {
-        out.append(off + length <= end ? " [RST" : " [!RST");
+        out.append((long) off + length <= end ? " [RST" : " [!RST");   // long: a jumbogram's length is 2^31 - 1 here
         if (length > MAX_RST_DATA) {
             length = MAX_RST_DATA;
             out.append('+');

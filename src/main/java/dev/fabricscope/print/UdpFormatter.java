@@ -226,8 +226,8 @@ final class UdpFormatter {
                         int dport, StringBuilder out) {
         int end = ip.end;
         // past 2^31 (an IPv6 jumbogram) the printers that take the length as an int get the largest one; those that
-        // take it unsigned as tcpdump's u_int (DNS, NTP, TFTP, BOOTP, RIP, LMP, RX, LWAPP, NAT-T, VAT, AODV, HNCP, SIP)
-        // get it whole
+        // take it unsigned as tcpdump's u_int (DNS, NTP, TFTP, BOOTP, RIP, RIPng, LMP, RX, LWAPP,
+        // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP) get it whole
         int unsigned = length;
         if (length < 0) length = Integer.MAX_VALUE;
         switch (decoder) {
@@ -239,13 +239,13 @@ final class UdpFormatter {
             case MPLS -> {   // tcpdump's mpls_print, as for ethertype 0x8847
                 if (!inner.print(p, payload, length, end - payload, Encapsulated.MPLS, out)) out.append(" [|mpls]");
             }
-            case SYSLOG -> syslog.format(p, payload, length, end, out);
+            case SYSLOG -> syslog.format(p, payload, unsigned, end, out);
             case NTP -> ntp.format(p, payload, unsigned, end, out);
             case RIP -> rip.format(p, payload, unsigned, end, out);
-            case RIPNG -> ripng.format(p, payload, length, end, out);
+            case RIPNG -> ripng.format(p, payload, unsigned, end, out);
             case SFLOW -> sflow.format(p, payload, length, end, out);
             case TFTP -> tftp.format(p, payload, unsigned, end, out);
-            case BFD -> bfd.format(p, payload, length, end, dport, out);
+            case BFD -> bfd.format(p, payload, unsigned, end, dport, out);
             case BCM_LI -> bcmLi.format(p, payload, length, end, out);
             case SOME_IP -> someIp.format(p, payload, length, end, out);
             case BOOTP -> bootp.format(p, payload, unsigned, end, out);
@@ -253,8 +253,8 @@ final class UdpFormatter {
             case PTP -> ptp.format(p, payload, length, end, out);
             case SNMP -> snmp.format(p, payload, length, end, out);
             case RADIUS -> radius.format(p, payload, length, end, out);
-            case HSRP -> hsrp.format(p, payload, length, end, out);
-            case LWRES -> lwres.format(p, payload, length, end, out);
+            case HSRP -> hsrp.format(p, payload, unsigned, end, out);
+            case LWRES -> lwres.format(p, payload, unsigned, end, out);
             case KIP -> atalk.llap(p, payload, length, end, verbosity.verbose() ? out.append("kip ") : out);
             case LDP -> ldp.format(p, payload, length, end, out);
             case OLSR -> olsr.format(p, payload, length, end, ip.v6, out);
@@ -263,7 +263,7 @@ final class UdpFormatter {
             case LISP -> lisp.format(p, payload, length, end, out);
             case L2TP -> l2tp.format(p, payload, length, end, out);
             case LMP -> lmp.format(p, payload, unsigned, end, out);
-            case VQP -> vqp.format(p, payload, length, end, out);
+            case VQP -> vqp.format(p, payload, unsigned, end, out);
             case ZEPHYR -> zephyr.format(p, payload, length, end, out);
             case LWAPP_CONTROL_WITH_AP -> lwapp.control(p, payload, unsigned, end, true, out);
             case LWAPP_CONTROL -> lwapp.control(p, payload, unsigned, end, false, out);

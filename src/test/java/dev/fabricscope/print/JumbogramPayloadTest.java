@@ -61,4 +61,51 @@ class JumbogramPayloadTest {
         }
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
     }
+
+    /**
+     * The frames of the printers' own tests whose length reaches their text (BFD, syslog, HSRP, RIPng, LWRES, VQP,
+     * NTP, TFTP, BOOTP, RIP, RX, LWAPP, NAT-T, AODV, HNCP, DNS, RESP, the text protocols), their UDP or TCP segment
+     * carried in jumbograms: the printers get deeper than a DNS query takes them.
+     */
+    @Test
+    void printersOwnFramesAsTcpdump() throws Exception {
+        List<TcpdumpConformance> tests = List.of(new BfdFormatterTest(), new SyslogFormatterTest(),
+            new HsrpFormatterTest(), new RipngFormatterTest(), new LwresFormatterTest(), new VqpFormatterTest(),
+            new NtpFormatterTest(), new TftpFormatterTest(), new DhcpFormatterTest(), new RipFormatterTest(),
+            new RxFormatterTest(), new LwappFormatterTest(), new NatTraversalFormatterTest(), new AodvFormatterTest(),
+            new HncpFormatterTest(), new DnsFormatterTest(), new RespFormatterTest(), new TextProtocolFormatterTest(),
+            new SipTextTest());
+        List<Frame> f = new ArrayList<>();
+        for (TcpdumpConformance test : tests) {
+            for (Frame frame : test.frames()) {
+                byte[] segment = ipv4Segment(frame);
+                if (segment == null) continue;
+                int protocol = frame.bytes()[14 + 9] & 0xff;
+                if (protocol == 17) {
+                    segment[4] = 0;   // RFC 2675: a jumbogram's UDP length is 0
+                    segment[5] = 0;
+                }
+                for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                    f.add(jumbo(protocol, length, segment));
+                }
+            }
+        }
+        // a TCP reset whose data is not all there: the check that prints "!RST" must not overflow
+        f.add(jumbo(6, 0xc0000000L, tcp(40000, 5001, 1000, 0, 0x014, 1024, 0, new byte[0], ascii("reset"), IP6_A,
+            IP6_B)));
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
+    /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
+    private static byte[] ipv4Segment(Frame frame) {
+        byte[] b = frame.bytes();
+        if (b.length != frame.origLen() || b.length < 14 + 20 + 8 || b[12] != 0x08 || b[13] != 0) return null;
+        int protocol = b[14 + 9] & 0xff;
+        if (protocol != 17 && protocol != 6 || (b[14 + 6] & 0x3f) != 0 || b[14 + 7] != 0) return null;
+        int header = (b[14] & 0x0f) * 4;
+        int total = (b[16] & 0xff) << 8 | b[17] & 0xff;
+        int from = 14 + header, to = Math.min(b.length, 14 + total);
+        if (to - from < (protocol == 6 ? 20 : 8)) return null;
+        return java.util.Arrays.copyOfRange(b, from, to);
+    }
 }
