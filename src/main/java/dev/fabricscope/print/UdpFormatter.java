@@ -206,7 +206,11 @@ final class UdpFormatter {
         }
         ip.appendEndpoints(out, p, sport, dport);
         // tcpdump's first look, before checksums and ports: an NFS call to 2049 or reply from it
-        if (verbosity != Verbosity.QUIET && nfs.format(p, ip, off + HEADER, length, end, sport, dport, "", out)) return;
+        // the length unsigned, as tcpdump's u_int: a jumbogram's can pass 2^31
+        if (verbosity != Verbosity.QUIET
+                && nfs.format(p, ip, off + HEADER, Integer.toUnsignedLong(length), end, sport, dport, "", out)) {
+            return;
+        }
         // IPv6 (where the checksum is mandatory) from -v, IPv4 from -vv, where a zero checksum means none
         boolean check = verifyChecksums && (ip.v6 ? verbosity.verbose() : verbosity.veryVerbose());
         if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
@@ -227,7 +231,7 @@ final class UdpFormatter {
         int end = ip.end;
         // past 2^31 (an IPv6 jumbogram) the printers that take the length as an int get the largest one; those that
         // take it unsigned as tcpdump's u_int (DNS, NTP, TFTP, BOOTP, RIP, RIPng, LMP, RX, LWAPP,
-        // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP) get it whole
+        // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP, LSP ping, sFlow, SNMP) get it whole
         int unsigned = length;
         if (length < 0) length = Integer.MAX_VALUE;
         switch (decoder) {
@@ -243,7 +247,7 @@ final class UdpFormatter {
             case NTP -> ntp.format(p, payload, unsigned, end, out);
             case RIP -> rip.format(p, payload, unsigned, end, out);
             case RIPNG -> ripng.format(p, payload, unsigned, end, out);
-            case SFLOW -> sflow.format(p, payload, length, end, out);
+            case SFLOW -> sflow.format(p, payload, unsigned, end, out);
             case TFTP -> tftp.format(p, payload, unsigned, end, out);
             case BFD -> bfd.format(p, payload, unsigned, end, dport, out);
             case BCM_LI -> bcmLi.format(p, payload, length, end, out);
@@ -251,7 +255,7 @@ final class UdpFormatter {
             case BOOTP -> bootp.format(p, payload, unsigned, end, out);
             case DHCP6 -> dhcp6.format(p, payload, length, end, out);
             case PTP -> ptp.format(p, payload, length, end, out);
-            case SNMP -> snmp.format(p, payload, length, end, out);
+            case SNMP -> snmp.format(p, payload, unsigned, end, out);
             case RADIUS -> radius.format(p, payload, length, end, out);
             case HSRP -> hsrp.format(p, payload, unsigned, end, out);
             case LWRES -> lwres.format(p, payload, unsigned, end, out);
@@ -259,7 +263,7 @@ final class UdpFormatter {
             case LDP -> ldp.format(p, payload, length, end, out);
             case OLSR -> olsr.format(p, payload, length, end, ip.v6, out);
             case RX -> rx.format(p, ip, payload, unsigned, end, sport, dport, out);
-            case LSP_PING -> lspping.format(p, payload, length, end, out);
+            case LSP_PING -> lspping.format(p, payload, unsigned, end, out);
             case LISP -> lisp.format(p, payload, length, end, out);
             case L2TP -> l2tp.format(p, payload, length, end, out);
             case LMP -> lmp.format(p, payload, unsigned, end, out);

@@ -64,8 +64,8 @@ class JumbogramPayloadTest {
 
     /**
      * The frames of the printers' own tests whose length reaches their text (BFD, syslog, HSRP, RIPng, LWRES, VQP,
-     * NTP, TFTP, BOOTP, RIP, RX, LWAPP, NAT-T, AODV, HNCP, DNS, RESP, the text protocols), their UDP or TCP segment
-     * carried in jumbograms: the printers get deeper than a DNS query takes them.
+     * NTP, TFTP, BOOTP, RIP, RX, LWAPP, NAT-T, AODV, HNCP, DNS, RESP, the text protocols, NFS, SNMP, LSP ping,
+     * sFlow), their UDP or TCP segment carried in jumbograms: the printers get deeper than a DNS query takes them.
      */
     @Test
     void printersOwnFramesAsTcpdump() throws Exception {
@@ -74,7 +74,8 @@ class JumbogramPayloadTest {
             new NtpFormatterTest(), new TftpFormatterTest(), new DhcpFormatterTest(), new RipFormatterTest(),
             new RxFormatterTest(), new LwappFormatterTest(), new NatTraversalFormatterTest(), new AodvFormatterTest(),
             new HncpFormatterTest(), new DnsFormatterTest(), new RespFormatterTest(), new TextProtocolFormatterTest(),
-            new SipTextTest());
+            new SipTextTest(), new NfsFormatterTest(), new SnmpFormatterTest(), new LsppingFormatterTest(),
+            new SflowFormatterTest());
         List<Frame> f = new ArrayList<>();
         for (TcpdumpConformance test : tests) {
             for (Frame frame : test.frames()) {
