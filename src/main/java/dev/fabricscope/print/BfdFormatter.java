@@ -152,7 +152,8 @@ final class BfdFormatter {
 
     /** tcpdump's print_unknown_data: the bytes that were captured, as hex lines. */
     private void unknownData(int off, int length, StringBuilder out) {
-        HexDump.hex(bytes.packet(), off, (int) Math.min(Integer.toUnsignedLong(length), bytes.end() - off), "\n\t", out);
+        int captured = (int) Math.min(Integer.toUnsignedLong(length), bytes.end() - off);
+        HexDump.hex(bytes.packet(), off, captured, "\n\t", out);
     }
 
     /** The names of the set bits, high bit first, "none" when no named bit is set. */

@@ -17,7 +17,7 @@ final class CarriedProtocol {
     private static final String[] KNOWN = {"ip", "ip6", "udp", "tcp", "icmp", "icmp6", "igmp", "ether", "vlan", "arp",
         "llc", "stp", "domain", "ntp", "snmp", "bootp", "gre", "pimv2", "bgp", "msdp", "openflow", "mpls", "esp", "ah"};
 
-    /** The name in the " [|name]" marker {@code out} ends with, if it was printed at or after {@code from}; else null. */
+    /** The name in the " [|name]" marker {@code out} ends with, if printed at or after {@code from}; else null. */
     static String fromMarker(StringBuilder out, int from) {
         int close = out.length() - 1;
         if (close <= from || out.charAt(close) != ']') return null;

@@ -114,7 +114,8 @@ final class NtpFormatter {
             out.append("\n\tAuthentication: ");
             for (int i = 0; i < digest; i += 4) Text.hex(out, p.u32(bp + TIME_MESSAGE + 4 + i), 8);
         } else if (Integer.compareUnsigned(length, TIME_MESSAGE) > 0) {
-            out.append("\n\t(").append(Integer.toUnsignedLong(length) - TIME_MESSAGE).append(" more bytes after the header)");
+            out.append("\n\t(").append(Integer.toUnsignedLong(length) - TIME_MESSAGE)
+                .append(" more bytes after the header)");
         }
     }
 

@@ -44,7 +44,8 @@ final class RtpFormatter {
         try (var _ = bytes.reading(p, end)) {
             int ts = bytes.u16(off);
             if ((ts & 0xf060) != 0) {   // probably vt
-                out.append("udp/vt ").append(Integer.toUnsignedLong(length)).append(' ').append(ts & 0x3ff).append(" / ").append(ts >>> 10);
+                out.append("udp/vt ").append(Integer.toUnsignedLong(length)).append(' ').append(ts & 0x3ff).append(" / ")
+                    .append(ts >>> 10);
                 return;
             }
             if (Integer.compareUnsigned(length, 8) < 0) {
