@@ -23,7 +23,10 @@ final class AodvFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** The message at {@code off}, {@code length} bytes by the UDP header, carried by IPv6 or not. */
+    /**
+     * The message at {@code off}, {@code length} bytes by the UDP header (unsigned, as tcpdump's u_int: an IPv6
+     * jumbogram's can pass 2^31), carried by IPv6 or not.
+     */
     void format(Packet p, int off, int length, int end, boolean v6, StringBuilder out) {
         if (off + 1 > end) {
             earlyEnd.mark(out, "aodv");
@@ -41,11 +44,11 @@ final class AodvFormatter {
             case RERR -> error(p, off, length, end, v6, out);
             case DRAFT_RERR -> error(p, off, length, end, true, out);
             case RREP_ACK, DRAFT_RREP_ACK -> {
-                out.append(" rrep-ack ").append(length);
+                out.append(" rrep-ack ").append(Integer.toUnsignedLong(length));
                 yield true;
             }
             default -> {
-                out.append(" type ").append(type).append(' ').append(length);
+                out.append(" type ").append(type).append(' ').append(Integer.toUnsignedLong(length));
                 yield true;
             }
         };
@@ -55,9 +58,9 @@ final class AodvFormatter {
     /** A route request of {@code size} bytes, its addresses and sequence numbers at the offsets given. */
     private static boolean request(Packet p, int ap, int length, int end, int size, int da, int ds, int oa, int os,
                                    boolean v6Addresses, String name, StringBuilder out) {
-        if (ap + size > end || length < size) return false;
+        if (ap + size > end || Integer.compareUnsigned(length, size) < 0) return false;
         int type = p.u8(ap);
-        out.append(' ').append(name).append(length).append(' ');
+        out.append(' ').append(name).append(Integer.toUnsignedLong(length)).append(' ');
         if ((type & 0x80) != 0) out.append("[J]");
         if ((type & 0x40) != 0) out.append("[R]");
         if ((type & 0x20) != 0) out.append("[G]");
@@ -70,15 +73,15 @@ final class AodvFormatter {
         out.append(" seq ").append(p.u32(ap + ds)).append(" src ");
         address(p, ap + oa, v6Addresses, out);
         out.append(" seq ").append(p.u32(ap + os));
-        return extension(p, ap + size, length - size, end, out);
+        return extension(p, ap + size, length - size < 0 ? Integer.MAX_VALUE : length - size, end, out);
     }
 
     /** A route reply of {@code size} bytes; its lifetime ends it. */
     private static boolean reply(Packet p, int ap, int length, int end, int size, int da, int ds, int oa,
                                  boolean v6Addresses, StringBuilder out) {
-        if (ap + size > end || length < size) return false;
+        if (ap + size > end || Integer.compareUnsigned(length, size) < 0) return false;
         int type = p.u8(ap);
-        out.append(" rrep ").append(length).append(' ');
+        out.append(" rrep ").append(Integer.toUnsignedLong(length)).append(' ');
         if ((type & 0x80) != 0) out.append("[R]");
         out.append((type & 0x40) != 0 ? "[A] " : " ");
         out.append("prefix ").append(p.u8(ap + 2) & 0x1f).append(" hops ").append(p.u8(ap + 3)).append("\n\tdst ");
@@ -86,7 +89,7 @@ final class AodvFormatter {
         out.append(" dseq ").append(p.u32(ap + ds)).append(" src ");
         address(p, ap + oa, v6Addresses, out);
         out.append(' ').append(p.u32(ap + size - 4)).append(" ms");
-        return extension(p, ap + size, length - size, end, out);
+        return extension(p, ap + size, length - size < 0 ? Integer.MAX_VALUE : length - size, end, out);
     }
 
     /** An extension after a request or reply, when two bytes or more of the length are left. */
@@ -106,13 +109,13 @@ final class AodvFormatter {
 
     /** A route error and its unreachable destinations (address and sequence number). */
     private static boolean error(Packet p, int ap, int length, int end, boolean v6Addresses, StringBuilder out) {
-        if (ap + 4 > end || length < 4) return false;
+        if (ap + 4 > end || Integer.compareUnsigned(length, 4) < 0) return false;
         int count = p.u8(ap + 3);
         out.append(" rerr ").append((p.u8(ap + 1) & 0x80) != 0 ? "[D]" : "").append(" [items ").append(count)
-            .append("] [").append(length).append("]:");
+            .append("] [").append(Integer.toUnsignedLong(length)).append("]:");
         int size = v6Addresses ? 20 : 8;
         long dp = ap + 4;
-        for (long left = length - 4; count != 0; count--, dp += size, left -= size) {
+        for (long left = Integer.toUnsignedLong(length) - 4; count != 0; count--, dp += size, left -= size) {
             if (dp + size > end || left < size) return false;
             out.append(" {");
             address(p, (int) dp, v6Addresses, out);

@@ -35,12 +35,13 @@ final class BerDecoder {
 
     /**
      * Decodes the element at {@code at}, of which {@code len} bytes are left in its container, into {@code e}: the
-     * bytes it takes (header and content), or -1 after printing why not.
+     * bytes it takes (header and content), or -1 after printing why not. {@code len} is unsigned, as tcpdump's u_int
+     * (an IPv6 jumbogram's UDP payload can pass 2^31); where tcpdump prints it with %d, so do we.
      */
     int parse(int at, int len, BerElement e, StringBuilder out) {
         e.length = 0;
         e.kind = BerElement.Kind.ANY;
-        if (len < 1) {
+        if (len == 0) {
             out.append("[nothing to parse]");
             return -1;
         }
@@ -57,7 +58,7 @@ final class BerDecoder {
         if (id == EXTENDED_TAG) {
             id = 0;
             while ((bytes.u8(p) & HIGH_BIT) != 0) {
-                if (len < 1) {
+                if (len == 0) {
                     out.append("[Xtagfield?]");
                     return -1;
                 }
@@ -66,7 +67,7 @@ final class BerDecoder {
                 header++;
                 p++;
             }
-            if (len < 1) {
+            if (len == 0) {
                 out.append("[Xtagfield?]");
                 return -1;
             }
@@ -76,7 +77,7 @@ final class BerDecoder {
             header++;
             p++;
         }
-        if (len < 1) {
+        if (len == 0) {
             out.append("[no asnlen]");
             return -1;
         }
@@ -87,7 +88,7 @@ final class BerDecoder {
         if ((length & HIGH_BIT) != 0) {
             int octets = (int) (length % HIGH_BIT);
             length = 0;
-            if (len < octets) {
+            if (Integer.compareUnsigned(len, octets) < 0) {
                 out.append("[asnlen? ").append(len).append('<').append(octets).append(']');
                 return -1;
             }
@@ -101,7 +102,7 @@ final class BerDecoder {
             }
         }
         e.length = length;
-        if (len < length) {
+        if (Integer.toUnsignedLong(len) < length) {
             out.append("[len").append(len).append("<asnlen").append(length).append(']');
             return -1;
         }

@@ -35,11 +35,14 @@ final class BfdFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** The payload at {@code off} of {@code length} bytes sent to {@code port}; {@code end} is the snapshot end. */
+    /**
+     * The payload at {@code off} of {@code length} bytes (unsigned, as tcpdump's u_int: an IPv6 jumbogram's can pass
+     * 2^31) sent to {@code port}; {@code end} is the snapshot end.
+     */
     void format(Packet p, int off, int length, int end, int port, StringBuilder out) {
         try (var _ = bytes.reading(p, end)) {
             if (port == ECHO) {
-                out.append("BFD, Echo, length: ").append(length);
+                out.append("BFD, Echo, length: ").append(Integer.toUnsignedLong(length));
                 if (verbosity.verbose()) unknownData(off, length, out);
             } else {
                 control(off, length, port, out);
@@ -56,7 +59,7 @@ final class BfdFormatter {
         int diagnostic = versionDiag & 0x1f;
         int flags = bytes.u8(off + 1);
         if (version > 1) {
-            out.append("BFDv").append(version).append(", Control, length: ").append(length);
+            out.append("BFDv").append(version).append(", Control, length: ").append(Integer.toUnsignedLong(length));
             if (verbosity.verbose()) unknownData(off, length, out);
             return;
         }
@@ -68,10 +71,10 @@ final class BfdFormatter {
             else portAndState(port, flags, out);
             out.append(", Flags: [");
             flagList(shownFlags, flagNames, out);
-            out.append("], length: ").append(length);
+            out.append("], length: ").append(Integer.toUnsignedLong(length));
             return;
         }
-        out.append("BFDv").append(version).append(", length: ").append(length).append("\n\t");
+        out.append("BFDv").append(version).append(", length: ").append(Integer.toUnsignedLong(length)).append("\n\t");
         if (version == 0) out.append("Control");
         else portAndState(port, flags, out);
         out.append(", Flags: [");
@@ -149,7 +152,8 @@ final class BfdFormatter {
 
     /** tcpdump's print_unknown_data: the bytes that were captured, as hex lines. */
     private void unknownData(int off, int length, StringBuilder out) {
-        HexDump.hex(bytes.packet(), off, Math.min(length, bytes.end() - off), "\n\t", out);
+        int captured = (int) Math.min(Integer.toUnsignedLong(length), bytes.end() - off);
+        HexDump.hex(bytes.packet(), off, captured, "\n\t", out);
     }
 
     /** The names of the set bits, high bit first, "none" when no named bit is set. */

@@ -54,7 +54,7 @@ final class BootpFormatter {
         int htype = bytes.u8(bp + 1), hlen = bytes.u8(bp + 2);
         boolean ethernet = htype == ETHERNET && hlen == MAC_LENGTH;
         if (ethernet && op == REQUEST) mac(bp + CHADDR, " from ", out);
-        out.append(", length ").append(length);
+        out.append(", length ").append(Integer.toUnsignedLong(length));   // unsigned: a jumbogram's passes 2^31
         if (!verbosity.verbose()) return;
         if (bp + FLAGS > bytes.end()) {
             trunc(out);

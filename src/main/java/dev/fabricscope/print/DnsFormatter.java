@@ -75,24 +75,25 @@ final class DnsFormatter {
         }
     }
 
+    /** {@code length} is unsigned, as tcpdump's u_int: an IPv6 jumbogram's UDP or TCP payload can pass 2^31. */
     private void message(int bp, int length, boolean overTcp, boolean mdns, StringBuilder out) {
         if (overTcp) {
-            if (length < 2) {
+            if (Integer.compareUnsigned(length, 2) < 0) {
                 out.append(" [DNS over TCP: length ").append(length).append(" < 2] (invalid)");
                 return;
             }
             length -= 2;
             int prefix = bytes.u16(bp);
             if (prefix != length) {
-                out.append(" [prefix length(").append(prefix).append(") != length(").append(length)
-                    .append(")] (invalid)");
+                out.append(" [prefix length(").append(prefix).append(") != length(")
+                    .append(Integer.toUnsignedLong(length)).append(")] (invalid)");
                 return;
             }
             bp += 2;
             out.append(' ');
         }
         int np = bp;
-        if (length < HEADER) {
+        if (Integer.compareUnsigned(length, HEADER) < 0) {
             out.append("domain [length ").append(length).append(" < ").append(HEADER).append("] (invalid)");
             return;
         }
@@ -171,7 +172,7 @@ final class DnsFormatter {
                 if (cp < 0) return;
             }
         }
-        out.append(" (").append(length).append(')');
+        out.append(" (").append(Integer.toUnsignedLong(length)).append(')');
     }
 
     /**

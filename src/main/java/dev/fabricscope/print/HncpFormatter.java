@@ -47,9 +47,9 @@ final class HncpFormatter {
 
     /** The datagram at {@code off}, {@code length} bytes by the UDP header, captured to {@code end}. */
     void format(Packet p, int off, int len, int end, StringBuilder out) {
-        out.append("hncp (").append(len).append(')');
+        out.append("hncp (").append(Integer.toUnsignedLong(len)).append(')');   // unsigned: a jumbogram's passes 2^31
         try (var _ = bytes.reading(p, end)) {
-            walk(off, len, out);
+            walk(off, len < 0 ? Integer.MAX_VALUE : len, out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "hncp");
         }

@@ -40,7 +40,7 @@ final class HsrpFormatter {
         int op = bytes.u8(at + 1);
         if (op < OP_CODES.length) out.append(OP_CODES[op]);
         else out.append("unknown (").append(op).append(')');
-        out.append(' ').append(length).append(": ");
+        out.append(' ').append(Integer.toUnsignedLong(length)).append(": ");   // unsigned: a jumbogram's passes 2^31
         int state = bytes.u8(at + 2);
         out.append("state=");
         state(out, state);

@@ -52,7 +52,8 @@ final class LmpFormatter {
             out.append("LMPv").append(version).append(' ');
             if (name != null) out.append(name);
             else out.append("unknown (").append(bytes.u8(at + 3)).append(')');
-            out.append(" Message, length: ").append(length);
+            // unsigned, as tcpdump's u_int: an IPv6 jumbogram's passes 2^31
+            out.append(" Message, length: ").append(Integer.toUnsignedLong(length));
             return;
         }
         long lmpLength = bytes.u16(at + 4);
@@ -68,7 +69,7 @@ final class LmpFormatter {
             out.append(" (too short)");
             return;
         }
-        if (lmpLength > length) {
+        if (lmpLength > Integer.toUnsignedLong(length)) {
             out.append(" (too long)");
             lmpLength = length;
         }

@@ -41,8 +41,9 @@ final class LsppingFormatter {
         }
     }
 
+    /** {@code len} is unsigned, as tcpdump's u_int: an IPv6 jumbogram's UDP payload can pass 2^31. */
     private void message(int bp, int len, StringBuilder out) {
-        if (len < HEADER) {
+        if (Integer.compareUnsigned(len, HEADER) < 0) {
             tooShort(out);
             return;
         }
@@ -60,12 +61,13 @@ final class LsppingFormatter {
             else out.append("unknown (").append(type).append(')');
             out.append(", seq ");
             Text.u32(out, bytes.u32(bp + 12));
-            out.append(", length: ").append(len);
+            out.append(", length: ").append(Integer.toUnsignedLong(len));
             return;
         }
         int replyMode = bytes.u8(bp + 5);
         out.append("\n\tLSP-PINGv").append(version).append(", msg-type: ").append(typeName != null ? typeName : "unknown")
-            .append(" (").append(type).append("), length: ").append(len).append("\n\t  reply-mode: ")
+            .append(" (").append(type).append("), length: ").append(Integer.toUnsignedLong(len))
+            .append("\n\t  reply-mode: ")
             .append(replyMode(replyMode)).append(" (").append(replyMode).append(')');
         int code = bytes.u8(bp + 6), subcode = bytes.u8(bp + 7);
         out.append("\n\t  Return Code: ").append(returnCode(code));
@@ -84,7 +86,7 @@ final class LsppingFormatter {
         long seconds = bytes.u32(bp + 24), fraction = bytes.u32(bp + 28);
         if (seconds == 0 && fraction == 0) out.append("no timestamp");
         else NtpFormatter.timestamp(seconds, fraction, out);
-        tlvs(bp + HEADER, len - HEADER, out);
+        tlvs(bp + HEADER, len - HEADER < 0 ? Integer.MAX_VALUE : len - HEADER, out);
     }
 
     private void tlvs(int tptr, int tlen, StringBuilder out) {

@@ -90,7 +90,7 @@ final class LwappFormatter {
         if (verbosity.verbose()) return true;
         out.append("LWAPPv").append(version >> 6).append(", ").append(frame(version)).append(" frame, Flags [");
         flags(version, out);
-        out.append("], length ").append(length);
+        out.append("], length ").append(Integer.toUnsignedLong(length));   // unsigned: a jumbogram's passes 2^31
         return false;
     }
 

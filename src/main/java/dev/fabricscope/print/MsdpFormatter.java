@@ -19,8 +19,6 @@ final class MsdpFormatter {
     private final EarlyEnd earlyEnd;
     private final Encapsulated inner;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    /** The names a carried packet's marker may give ({@link #carriedProtocol}), as constants: no string per packet. */
-    private static final String[] MARKERS = {"ip", "udp", "tcp", "icmp", "igmp"};
     /** tcpdump's ndo_protocol: the name a marker prints. */
     private String protocol;
     /** Calls of {@link #format}: a change across a carried packet means that packet was MSDP printed here too. */
@@ -42,34 +40,6 @@ final class MsdpFormatter {
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, protocol);
         }
-    }
-
-    private static boolean named(StringBuilder out, int from, int to, String name) {
-        if (to - from != name.length()) return false;
-        for (int i = 0; i < name.length(); i++) if (out.charAt(from + i) != name.charAt(i)) return false;
-        return true;
-    }
-
-    /**
-     * tcpdump's ndo_protocol after the carried packet's printers ran (they do not give it back): the name in the
-     * marker they ended with, else that of the transport the IPv4 header names (an application printer under it
-     * would name its own: a known difference), else "ip".
-     */
-    private static String carriedProtocol(Packet p, int at, int end, StringBuilder out, int printedFrom) {
-        int close = out.length() - 1;
-        if (close > printedFrom && out.charAt(close) == ']') {
-            int open = out.lastIndexOf(" [|", close);
-            if (open >= printedFrom) {
-                for (String known : MARKERS) if (named(out, open + 3, close, known)) return known;
-            }
-        }
-        if (at + 10 > end || (p.u8(at) & 0xf0) != 0x40) return "ip";
-        return switch (p.u8(at + 9)) {
-            case 1 -> "icmp";
-            case 6 -> "tcp";
-            case 17 -> "udp";
-            default -> "ip";
-        };
     }
 
     private void tlvs(Packet p, int at, int length, int end, StringBuilder out) {
@@ -105,7 +75,10 @@ final class MsdpFormatter {
                             // the carried packet's printer gave up on a fetch: tcpdump's jump ends the whole line
                             if (earlyEnd.happened()) return;
                             if (calls == callsBefore) {
-                                protocol = carriedProtocol(p, at + data, end, out, printedFrom);
+                                // tcpdump's ndo_protocol as the carried packet's printers left it
+                                String marked = CarriedProtocol.fromMarker(out, printedFrom);
+                                protocol = marked != null ? marked
+                                    : CarriedProtocol.ipv4(p, at + data, len - data, end);
                             } else {
                                 // a carried MSDP segment came back here: it left its reader cleared, and its last
                                 // name in protocol, as tcpdump's global ndo_protocol holds it

@@ -39,7 +39,8 @@ final class NatTraversalFormatter {
                 return;
             }
         }
-        if (length < MARKER) {   // checked, not fetched: no jump
+        // length is unsigned, as tcpdump's u_int: an IPv6 jumbogram's UDP payload can pass 2^31
+        if (Integer.compareUnsigned(length, MARKER) < 0) {   // checked, not fetched: no jump
             out.append(TRUNCATED);
             return;
         }
@@ -49,10 +50,10 @@ final class NatTraversalFormatter {
         }
         if (p.u32(off) == 0) {
             out.append("NONESP-encap: ");
-            ike.format(p, ip, off + MARKER, length - MARKER, end, out);
+            ike.format(p, ip, off + MARKER, length < 0 ? Integer.MAX_VALUE : length - MARKER, end, out);
             return;
         }
         out.append("UDP-encap: ");
-        ipsec.esp(p, ip, off, length, end, out);
+        ipsec.esp(p, ip, off, Integer.toUnsignedLong(length), end, out);
     }
 }

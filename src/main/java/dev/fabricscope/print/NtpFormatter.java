@@ -42,11 +42,12 @@ final class NtpFormatter {
         }
     }
 
+    /** {@code length} is unsigned, as tcpdump's u_int: an IPv6 jumbogram's UDP payload can pass 2^31. */
     private void message(int bp, int length, StringBuilder out) {
         int status = bytes.u8(bp);
         int mode = status & 7;
         out.append("NTPv").append((status & 0x38) >>> 3).append(", ").append(MODES[mode]).append(", length ")
-            .append(length);
+            .append(Integer.toUnsignedLong(length));
         if (!verbosity.verbose()) return;
         int leap = status & 0xc0;
         out.append("\n\tLeap indicator: ").append(LEAP[leap >>> 6]).append(" (").append(leap).append(')');
@@ -56,7 +57,7 @@ final class NtpFormatter {
 
     private void time(int bp, int length, StringBuilder out) {
         Packet p = bytes.packet();
-        if (length < TIME_MESSAGE) {
+        if (Integer.compareUnsigned(length, TIME_MESSAGE) < 0) {
             invalid(bp, length, out);
             return;
         }
@@ -112,13 +113,14 @@ final class NtpFormatter {
             if (digest == 0 || !has(bp + TIME_MESSAGE + 4, digest, out)) return;
             out.append("\n\tAuthentication: ");
             for (int i = 0; i < digest; i += 4) Text.hex(out, p.u32(bp + TIME_MESSAGE + 4 + i), 8);
-        } else if (length > TIME_MESSAGE) {
-            out.append("\n\t(").append(length - TIME_MESSAGE).append(" more bytes after the header)");
+        } else if (Integer.compareUnsigned(length, TIME_MESSAGE) > 0) {
+            out.append("\n\t(").append(Integer.toUnsignedLong(length) - TIME_MESSAGE)
+                .append(" more bytes after the header)");
         }
     }
 
     private void control(int bp, int length, StringBuilder out) {
-        if (length < CONTROL_MESSAGE) {
+        if (Integer.compareUnsigned(length, CONTROL_MESSAGE) < 0) {
             invalid(bp, length, out);
             return;
         }
@@ -138,7 +140,7 @@ final class NtpFormatter {
         out.append(", Offset=").append(offset);
         int count = bytes.u16(bp + 10);
         out.append(", Count=").append(count);
-        if (CONTROL_MESSAGE + count > length) {
+        if (Integer.compareUnsigned(CONTROL_MESSAGE + count, length) > 0) {
             invalid(bp, length, out);
             return;
         }
@@ -153,7 +155,7 @@ final class NtpFormatter {
 
     /** tcpdump's ND_TCHECK: false (after the marker) when {@code n} bytes at {@code at} are not all captured. */
     private boolean has(int at, int n, StringBuilder out) {
-        if (at + (long) n <= bytes.end()) return true;
+        if (at + Integer.toUnsignedLong(n) <= bytes.end()) return true;
         trunc(out);
         return false;
     }

@@ -556,6 +556,7 @@ final class Openflow10 {
         Packet p = bytes.packet();
         int capLen = (int) Math.clamp((long) bytes.end() - at, 0, len);
         boolean endedBefore = earlyEnd.happened();
+        int printedFrom = out.length();
         if (!frames.print(p, at, len, capLen, Encapsulated.OPENFLOW_FRAME, out)) {
             bytes.need(at, len);   // nested too deep to print it
             return;
@@ -564,15 +565,15 @@ final class Openflow10 {
             bytes.protocol = null;
             bytes.need(-1, 0);   // the jump that ended the carried frame ends the packet
         }
-        bytes.protocol = carriedProtocol(p, at, len, capLen);
+        String marked = CarriedProtocol.fromMarker(out, printedFrom);
+        bytes.protocol = marked != null ? marked : carriedProtocol(p, at, len, capLen);
     }
 
     /**
-     * tcpdump's ndo_protocol once the carried frame's printers returned (they leave theirs set): that of the last
-     * printer its headers lead to, by the tests that lead tcpdump's printers on ({@code len} the frame's length,
-     * {@code capLen} what is captured of it): Ethernet and VLAN tags, ARP, LLC and STP, IPv4 and IPv6 and TCP, UDP,
-     * ICMP and IGMP above them. A printer above TCP or UDP (by port) or another above IP would name its own: a known
-     * difference.
+     * tcpdump's ndo_protocol once the carried frame's printers returned whole (they leave theirs set; one that ended
+     * with a marker named it there): that of the last printer its headers lead to, by the tests that lead tcpdump's
+     * printers on ({@code len} the frame's length, {@code capLen} what is captured of it): Ethernet and VLAN tags,
+     * ARP, LLC and STP, then IPv4 and IPv6 as {@link CarriedProtocol} follows them.
      */
     private static String carriedProtocol(Packet p, int at, int len, int capLen) {
         if (capLen < 14 || len < 14) return "ether";
@@ -591,27 +592,8 @@ final class Openflow10 {
         }
         return switch (type) {
             case 0x0806 -> "arp";
-            case 0x0800 -> {
-                if (left < 20 || wire < 20 || p.u8(ip) >>> 4 != 4) yield "ip";
-                int header = (p.u8(ip) & 0x0f) * 4;
-                if (header < 20 || p.u16(ip + 2) < header || (p.u16(ip + 6) & 0x1fff) != 0) yield "ip";
-                yield switch (p.u8(ip + 9)) {
-                    case 1 -> "icmp";
-                    case 2 -> "igmp";
-                    case 6 -> "tcp";
-                    case 17 -> "udp";
-                    default -> "ip";
-                };
-            }
-            case 0x86dd -> {
-                if (left < 40 || wire < 40 || p.u8(ip) >>> 4 != 6) yield "ip6";
-                yield switch (p.u8(ip + 6)) {
-                    case 6 -> "tcp";
-                    case 17 -> "udp";
-                    case 58 -> "icmp6";
-                    default -> "ip6";
-                };
-            }
+            case 0x0800 -> CarriedProtocol.ipv4(p, ip, wire, ip + left);
+            case 0x86dd -> CarriedProtocol.ipv6(p, ip, wire, ip + left);
             default -> "ether";
         };
     }

@@ -30,7 +30,8 @@ final class RespFormatter {
         this.depth = 0;
         out.append(": RESP");
         try (var _ = bytes.reading(packet, end)) {
-            while (length > 0) {
+            // tcpdump's loop takes the length unsigned, its parser as an int: past 2^31 (an IPv6 jumbogram) negative
+            while (length != 0) {
                 int used = parse(off, length, out);
                 if (used < 0) {
                     out.append(" [|resp]");

@@ -33,7 +33,8 @@ final class RipFormatter {
 
     /** The message at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
-        int entries = Math.min(end - off, length);   // tcpdump reads the entries up to the capture's end
+        // tcpdump reads the entries up to the capture's end; length is unsigned (a jumbogram's passes 2^31)
+        int entries = (int) Math.min(end - off, Integer.toUnsignedLong(length));
         if (entries < HEADER) {
             out.append(TRUNCATED);
             return;
@@ -50,18 +51,19 @@ final class RipFormatter {
         int version = bytes.u8(at + 1);
         out.append(verbosity.verbose() ? "\n\t" : "").append("RIPv").append(version);
         if (version == 0) {
-            bytes.unknownData(out, at, "\n\t", length);
+            bytes.unknownData(out, at, "\n\t", Integer.toUnsignedLong(length));
             return;
         }
         int command = bytes.u8(at);
         out.append(", ");
         command(out, command);
-        out.append(", length: ").append(length);
+        out.append(", length: ").append(Integer.toUnsignedLong(length));
         if (!verbosity.verbose()) return;
         switch (command) {
             case REQUEST, RESPONSE -> {
                 if (version == 1 || version == 2) {
-                    out.append(", routes: ").append(length / ROUTE).append(version == 2 ? " or less" : "");
+                    out.append(", routes: ").append(Integer.toUnsignedLong(length) / ROUTE)
+                        .append(version == 2 ? " or less" : "");
                     entries(at + HEADER, entries, version, out);
                 } else {
                     out.append(", unknown version");
@@ -69,10 +71,10 @@ final class RipFormatter {
             }
             case TRACE_OFF, POLL, POLL_ENTRY -> { }
             default -> {
-                if (!verbosity.veryVerbose()) bytes.unknownData(out, at, "\n\t", length);
+                if (!verbosity.veryVerbose()) bytes.unknownData(out, at, "\n\t", Integer.toUnsignedLong(length));
             }
         }
-        if (verbosity.veryVerbose()) bytes.unknownData(out, at, "\n\t", length);
+        if (verbosity.veryVerbose()) bytes.unknownData(out, at, "\n\t", Integer.toUnsignedLong(length));
     }
 
     private void entries(int at, int left, int version, StringBuilder out) {

@@ -42,23 +42,24 @@ final class RipngFormatter {
         }
         int command = bytes.u8(at);
         if (command != REQUEST && command != RESPONSE) {
-            out.append(" ripng-").append(command).append(" ?? ").append(length).append(INVALID);
+            out.append(" ripng-").append(command).append(" ?? ").append(Integer.toUnsignedLong(length)).append(INVALID);
             return;
         }
-        if (length < HEADER) {
+        // length is unsigned, as tcpdump's u_int: an IPv6 jumbogram's UDP payload can pass 2^31
+        if (Integer.compareUnsigned(length, HEADER) < 0) {
             out.append(INVALID);
             return;
         }
         boolean request = command == REQUEST;
-        int left = length - HEADER;
-        int count = left / ENTRY;
+        long left = Integer.toUnsignedLong(length) - HEADER;
+        long count = left / ENTRY;
         int entry = at + HEADER;
         if (request && count == 1 && bytes.u8(entry + ENTRY - 1) == INFINITY && unspecified(entry)) {
             out.append(" ripng-req dump");
             return;
         }
         out.append(request ? " ripng-req " : " ripng-resp ").append(count);
-        if (count * ENTRY != left) out.append('[').append(length).append(']');
+        if (count * ENTRY != left) out.append('[').append(Integer.toUnsignedLong(length)).append(']');
         out.append(':');
         for (; left >= ENTRY; left -= ENTRY, entry += ENTRY) {
             out.append(verbosity.veryVerbose() ? "\n\t" : " ");

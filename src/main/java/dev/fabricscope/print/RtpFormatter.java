@@ -36,22 +36,24 @@ final class RtpFormatter {
 
     /** vat/vt audio at {@code off}, {@code length} bytes by the UDP header. */
     void vat(Packet p, int off, int length, int end, StringBuilder out) {
-        if (length < 2) {
+        // length is unsigned, as tcpdump's u_int: an IPv6 jumbogram's UDP payload can pass 2^31
+        if (Integer.compareUnsigned(length, 2) < 0) {
             out.append("udp/va/vat, length ").append(length).append(" < 2");
             return;
         }
         try (var _ = bytes.reading(p, end)) {
             int ts = bytes.u16(off);
             if ((ts & 0xf060) != 0) {   // probably vt
-                out.append("udp/vt ").append(length).append(' ').append(ts & 0x3ff).append(" / ").append(ts >>> 10);
+                out.append("udp/vt ").append(Integer.toUnsignedLong(length)).append(' ').append(ts & 0x3ff).append(" / ")
+                    .append(ts >>> 10);
                 return;
             }
-            if (length < 8) {
+            if (Integer.compareUnsigned(length, 8) < 0) {
                 out.append("udp/vat, length ").append(length).append(" < 8");
                 return;
             }
             long i0 = bytes.u32(off), i1 = bytes.u32(off + 4);
-            out.append("udp/vat ").append(length - 8).append(" c").append(i0 & 0xffff).append(' ').append(i1);
+            out.append("udp/vat ").append(Integer.toUnsignedLong(length) - 8).append(" c").append(i0 & 0xffff).append(' ').append(i1);
             if ((i0 & 0x800000) != 0) out.append('*');
             if ((i0 & 0x1f0000) != 0) out.append(" f").append(i0 >>> 16 & 0x1f);
             if ((i0 & 0x3f000000) != 0) out.append(" s").append(i0 >>> 24 & 0x3f);

@@ -55,14 +55,14 @@ final class RxFormatter {
     /** The payload at {@code off}, {@code length} bytes by UDP, captured to {@code end}; {@code ip} for the table. */
     void format(Packet p, IpContext ip, int off, int length, int end, int sport, int dport, StringBuilder out) {
         if (off + HEADER > end) {
-            out.append(" [|rx] (").append(length).append(')');
+            out.append(" [|rx] (").append(Integer.toUnsignedLong(length)).append(')');   // unsigned: a jumbogram's passes 2^31
             return;
         }
         RxReader r = reader;
         r.start(p, off, end, out);
         try {
-            body(p, ip, off, length, sport, dport, r, out);
-            out.append(" (").append(length).append(')');
+            body(p, ip, off, length < 0 ? Integer.MAX_VALUE : length, sport, dport, r, out);
+            out.append(" (").append(Integer.toUnsignedLong(length)).append(')');
         } catch (RxReader.Jump j) {
             earlyEnd.mark(out, "rx");
         }

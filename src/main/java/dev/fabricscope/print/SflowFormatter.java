@@ -38,7 +38,7 @@ final class SflowFormatter {
     /** The datagram at {@code off} of {@code length} bytes (the UDP payload); {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(packet, end)) {
-            datagram(off, length, out);
+            datagram(off, Integer.toUnsignedLong(length), out);   // unsigned, as tcpdump's u_int (a jumbogram's)
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "sflow");
         }

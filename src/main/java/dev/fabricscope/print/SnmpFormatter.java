@@ -386,7 +386,8 @@ final class SnmpFormatter {
 
     /** tcpdump's "[N extra after ...]" when an element took less than what was left. */
     private static void extra(int count, int length, String open, String close, StringBuilder out) {
-        if (count < length) out.append(open).append(length - count).append(close);
+        // unsigned, as tcpdump's u_int; the difference printed with its %d
+        if (Integer.compareUnsigned(count, length) < 0) out.append(open).append(length - count).append(close);
     }
 
     private static void hexUpper(int value, StringBuilder out) {

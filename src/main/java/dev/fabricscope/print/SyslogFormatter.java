@@ -24,7 +24,10 @@ final class SyslogFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
+    /**
+     * The payload at {@code off} of {@code length} bytes (unsigned, as tcpdump's u_int: an IPv6 jumbogram's can pass
+     * 2^31); {@code end} is the snapshot end.
+     */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         if (off >= end) {
             earlyEnd.mark(out, "syslog");
@@ -58,22 +61,22 @@ final class SyslogFormatter {
             name(out, FACILITIES, facility);
             out.append('.');
             name(out, SEVERITIES, severity);
-            out.append(", length: ").append(length);
+            out.append(", length: ").append(Integer.toUnsignedLong(length));
             return;
         }
-        out.append("SYSLOG, length: ").append(length).append("\n\tFacility ");
+        out.append("SYSLOG, length: ").append(Integer.toUnsignedLong(length)).append("\n\tFacility ");
         name(out, FACILITIES, facility);
         out.append(" (").append(facility).append("), Severity ");
         name(out, SEVERITIES, severity);
         out.append(" (").append(severity).append(")\n\tMsg: ");
-        for (int i = at; i < length; i++) {
+        for (int i = at; i < Integer.toUnsignedLong(length); i++) {
             if (off + i >= end) {
                 earlyEnd.mark(out, "syslog");   // the message is printed with fetches that jump out at the snapshot end
                 return;
             }
             Text.printableChar(out, p.u8(off + i));
         }
-        if (verbosity.veryVerbose()) HexDump.hex(p, off, Math.min(length, end - off), "\n\t", out);
+        if (verbosity.veryVerbose()) HexDump.hex(p, off, (int) Math.min(Integer.toUnsignedLong(length), end - off), "\n\t", out);
     }
 
     private static void name(StringBuilder out, String[] names, int value) {

@@ -149,7 +149,8 @@ final class TcpFormatter {
         }
         out.append(", length ").append(Integer.toUnsignedLong(dataLength));
         if (dataLength == 0) return;
-        if (dataLength < 0) dataLength = Integer.MAX_VALUE;   // past 2^31: the payload printers take an int
+        int unsigned = dataLength;   // for the payload printers that take it as tcpdump's u_int (DNS, text)
+        if (dataLength < 0) dataLength = Integer.MAX_VALUE;   // past 2^31: the other payload printers take an int
         if (off + hlen > end) {
             // only after an eol: the options loop stops there without reaching the end of the header
             out.append(" [remaining caplen(").append(Math.max(0, end - off)).append(") < header length(").append(hlen)
@@ -163,18 +164,19 @@ final class TcpFormatter {
             if (forced == null) {
                 TcpPorts.Decoder decoder = TcpPorts.decoder(sport, dport);
                 if (decoder == TcpPorts.Decoder.NFS) nfs(p, ip, off + hlen, dataLength, end, sport, dport, out);
-                else payload(p, off + hlen, dataLength, end, decoder, out);
+                else payload(p, off + hlen, dataLength, unsigned, end, decoder, out);
             } else if (forced.tcp != null) {
-                payload(p, off + hlen, dataLength, end, forced.tcp, out);
+                payload(p, off + hlen, dataLength, unsigned, end, forced.tcp, out);
             }
         }
     }
 
     /** The payload printers of tcpdump that we have, chosen by port in its order. */
-    private void payload(Packet p, int off, int length, int end, TcpPorts.Decoder decoder, StringBuilder out) {
+    private void payload(Packet p, int off, int length, int unsigned, int end, TcpPorts.Decoder decoder,
+                         StringBuilder out) {
         switch (decoder) {
-            case DNS -> dns.format(p, off, length, end, true, false, out);
-            case RESP -> resp.format(p, off, length, end, out);
+            case DNS -> dns.format(p, off, unsigned, end, true, false, out);
+            case RESP -> resp.format(p, off, unsigned, end, out);   // tcpdump passes it on as an int: negative past 2^31
             case SSH -> ssh.format(p, off, length, end, out);
             case BGP -> bgp.format(p, off, end, out);
             case MSDP -> msdp.format(p, off, length, end, out);
@@ -182,11 +184,11 @@ final class TcpFormatter {
             case LDP -> ldp.format(p, off, length, end, out);
             case TELNET -> telnet.format(p, off, length, end, out);
             case OPENFLOW -> openflow.format(p, off, length, end, out);
-            case HTTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.HTTP, out);
-            case RTSP -> text(p, off, length, end, TextProtocolFormatter.Protocol.RTSP, out);
-            case FTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.FTP, out);
-            case SMTP -> text(p, off, length, end, TextProtocolFormatter.Protocol.SMTP, out);
-            case WHOIS -> text(p, off, length, end, TextProtocolFormatter.Protocol.WHOIS, out);
+            case HTTP -> text(p, off, unsigned, end, TextProtocolFormatter.Protocol.HTTP, out);
+            case RTSP -> text(p, off, unsigned, end, TextProtocolFormatter.Protocol.RTSP, out);
+            case FTP -> text(p, off, unsigned, end, TextProtocolFormatter.Protocol.FTP, out);
+            case SMTP -> text(p, off, unsigned, end, TextProtocolFormatter.Protocol.SMTP, out);
+            case WHOIS -> text(p, off, unsigned, end, TextProtocolFormatter.Protocol.WHOIS, out);
             case ZMTP1 -> zmtp.tcp(p, off, length, end, out);
             case PPTP -> pptp.format(p, off, end, out);
             case BEEP -> beep(p, off, length, end, out);
@@ -254,7 +256,7 @@ final class TcpFormatter {
 
     /** RFC 1122 4.2.2.12 text in a RST, as tcpdump -v shows it: " [RST text]", "!" when not all captured. */
     private static void rstData(Packet p, int off, int length, int end, StringBuilder out) {
-        out.append(off + length <= end ? " [RST" : " [!RST");
+        out.append((long) off + length <= end ? " [RST" : " [!RST");   // long: a jumbogram's length is 2^31 - 1 here
         if (length > MAX_RST_DATA) {
             length = MAX_RST_DATA;
             out.append('+');

@@ -25,8 +25,8 @@ final class TftpFormatter {
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(p, end)) {
-            out.append("TFTP, length ").append(length);
-            if (!body(off, length, end, out)) out.append(" [|tftp]");
+            out.append("TFTP, length ").append(Integer.toUnsignedLong(length));   // unsigned: a jumbogram's passes 2^31
+            if (!body(off, length < 0 ? Integer.MAX_VALUE : length, end, out)) out.append(" [|tftp]");
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "tftp");
         }

@@ -206,7 +206,11 @@ final class UdpFormatter {
         }
         ip.appendEndpoints(out, p, sport, dport);
         // tcpdump's first look, before checksums and ports: an NFS call to 2049 or reply from it
-        if (verbosity != Verbosity.QUIET && nfs.format(p, ip, off + HEADER, length, end, sport, dport, "", out)) return;
+        // the length unsigned, as tcpdump's u_int: a jumbogram's can pass 2^31
+        if (verbosity != Verbosity.QUIET
+                && nfs.format(p, ip, off + HEADER, Integer.toUnsignedLong(length), end, sport, dport, "", out)) {
+            return;
+        }
         // IPv6 (where the checksum is mandatory) from -v, IPv4 from -vv, where a zero checksum means none
         boolean check = verifyChecksums && (ip.v6 ? verbosity.verbose() : verbosity.veryVerbose());
         if (check && !ip.fragmented && !ip.v6 && p.u16(off + 6) == 0) {
@@ -225,8 +229,13 @@ final class UdpFormatter {
     private void decode(UdpPorts.Decoder decoder, Packet p, IpContext ip, int payload, int length, int ulen, int sport,
                         int dport, StringBuilder out) {
         int end = ip.end;
+        // past 2^31 (an IPv6 jumbogram) the printers that take the length as an int get the largest one; those that
+        // take it unsigned as tcpdump's u_int (DNS, NTP, TFTP, BOOTP, RIP, RIPng, LMP, RX, LWAPP,
+        // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP, LSP ping, sFlow, SNMP) get it whole
+        int unsigned = length;
+        if (length < 0) length = Integer.MAX_VALUE;
         switch (decoder) {
-            case DNS, MDNS -> dns.format(p, payload, length, end, false, decoder == UdpPorts.Decoder.MDNS, out);
+            case DNS, MDNS -> dns.format(p, payload, unsigned, end, false, decoder == UdpPorts.Decoder.MDNS, out);
             case VXLAN -> vxlan.format(p, payload, length, end, out);
             case GENEVE -> geneve.format(p, payload, length, end, out);
             case OTV -> otv.format(p, payload, length, end, out);
@@ -234,53 +243,53 @@ final class UdpFormatter {
             case MPLS -> {   // tcpdump's mpls_print, as for ethertype 0x8847
                 if (!inner.print(p, payload, length, end - payload, Encapsulated.MPLS, out)) out.append(" [|mpls]");
             }
-            case SYSLOG -> syslog.format(p, payload, length, end, out);
-            case NTP -> ntp.format(p, payload, length, end, out);
-            case RIP -> rip.format(p, payload, length, end, out);
-            case RIPNG -> ripng.format(p, payload, length, end, out);
-            case SFLOW -> sflow.format(p, payload, length, end, out);
-            case TFTP -> tftp.format(p, payload, length, end, out);
-            case BFD -> bfd.format(p, payload, length, end, dport, out);
+            case SYSLOG -> syslog.format(p, payload, unsigned, end, out);
+            case NTP -> ntp.format(p, payload, unsigned, end, out);
+            case RIP -> rip.format(p, payload, unsigned, end, out);
+            case RIPNG -> ripng.format(p, payload, unsigned, end, out);
+            case SFLOW -> sflow.format(p, payload, unsigned, end, out);
+            case TFTP -> tftp.format(p, payload, unsigned, end, out);
+            case BFD -> bfd.format(p, payload, unsigned, end, dport, out);
             case BCM_LI -> bcmLi.format(p, payload, length, end, out);
             case SOME_IP -> someIp.format(p, payload, length, end, out);
-            case BOOTP -> bootp.format(p, payload, length, end, out);
+            case BOOTP -> bootp.format(p, payload, unsigned, end, out);
             case DHCP6 -> dhcp6.format(p, payload, length, end, out);
             case PTP -> ptp.format(p, payload, length, end, out);
-            case SNMP -> snmp.format(p, payload, length, end, out);
+            case SNMP -> snmp.format(p, payload, unsigned, end, out);
             case RADIUS -> radius.format(p, payload, length, end, out);
-            case HSRP -> hsrp.format(p, payload, length, end, out);
-            case LWRES -> lwres.format(p, payload, length, end, out);
+            case HSRP -> hsrp.format(p, payload, unsigned, end, out);
+            case LWRES -> lwres.format(p, payload, unsigned, end, out);
             case KIP -> atalk.llap(p, payload, length, end, verbosity.verbose() ? out.append("kip ") : out);
             case LDP -> ldp.format(p, payload, length, end, out);
             case OLSR -> olsr.format(p, payload, length, end, ip.v6, out);
-            case RX -> rx.format(p, ip, payload, length, end, sport, dport, out);
-            case LSP_PING -> lspping.format(p, payload, length, end, out);
+            case RX -> rx.format(p, ip, payload, unsigned, end, sport, dport, out);
+            case LSP_PING -> lspping.format(p, payload, unsigned, end, out);
             case LISP -> lisp.format(p, payload, length, end, out);
             case L2TP -> l2tp.format(p, payload, length, end, out);
-            case LMP -> lmp.format(p, payload, length, end, out);
-            case VQP -> vqp.format(p, payload, length, end, out);
+            case LMP -> lmp.format(p, payload, unsigned, end, out);
+            case VQP -> vqp.format(p, payload, unsigned, end, out);
             case ZEPHYR -> zephyr.format(p, payload, length, end, out);
-            case LWAPP_CONTROL_WITH_AP -> lwapp.control(p, payload, length, end, true, out);
-            case LWAPP_CONTROL -> lwapp.control(p, payload, length, end, false, out);
-            case LWAPP_DATA -> lwapp.data(p, payload, length, end, out);
+            case LWAPP_CONTROL_WITH_AP -> lwapp.control(p, payload, unsigned, end, true, out);
+            case LWAPP_CONTROL -> lwapp.control(p, payload, unsigned, end, false, out);
+            case LWAPP_DATA -> lwapp.data(p, payload, unsigned, end, out);
             case ISAKMP -> ike.format(p, ip, payload, length, end, out);
-            case ISAKMP_NATT -> natTraversal.format(p, ip, payload, length, end, out);
+            case ISAKMP_NATT -> natTraversal.format(p, ip, payload, unsigned, end, out);
             case CNFP -> cnfp.format(p, payload, end, out);
             case RTP -> rtp.rtp(p, payload, length, end, out);
             case RTCP -> rtp.rtcp(p, payload, end, out);
-            case VAT -> rtp.vat(p, payload, length, end, out);
+            case VAT -> rtp.vat(p, payload, unsigned, end, out);
             case WB -> wb.format(p, payload, length, end, out);
             case CISCO_AUTORP -> autoRp.format(p, payload, length, end, out);
-            case AODV -> aodv.format(p, payload, length, end, ip.v6, out);
+            case AODV -> aodv.format(p, payload, unsigned, end, ip.v6, out);
             case KRB -> krb.format(p, payload, end, out);
             case BABEL -> babel.format(p, payload, length, end, out);
             case ZEP -> zep.format(p, payload, length, end, out);
-            case HNCP -> hncp.format(p, payload, length, end, out);
+            case HNCP -> hncp.format(p, payload, unsigned, end, out);
             case AHCP -> ahcp.format(p, payload, length, end, out);
             case TIMED -> timed.format(p, payload, end, out);
-            case SIP -> text.format(p, payload, length, end, TextProtocolFormatter.Protocol.SIP, out);
+            case SIP -> text.format(p, payload, unsigned, end, TextProtocolFormatter.Protocol.SIP, out);
             case PGM -> pgm.format(p, ip, payload, length, false, out);   // the ports only: the IP header names UDP
-            default -> plain(ip, ulen, length, out);
+            default -> plain(ip, ulen, unsigned, out);
         }
     }
 

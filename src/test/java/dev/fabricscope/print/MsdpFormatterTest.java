@@ -35,6 +35,23 @@ class MsdpFormatterTest extends TcpdumpConformance {
     static final byte[] DATA = ipv4(17, udp(5000, 5001, ascii("hello"), IP_A, GROUP), 0, 16, 7, 0, new byte[0], -1,
         IP_A, GROUP);
 
+    /**
+     * Multicast packets whose printers name a marker other than their transport's: DNS, NTP and BGP above UDP and
+     * TCP, IGMP, PIMv2 and GRE above IPv4. Followed by a TLV and cut, the marker after one names its last printer.
+     */
+    static final List<byte[]> NAMED_DATA = List.of(
+        carried(17, udp(40000, 53, hex("1234 0100 0001 0000 0000 0000 03777777 00 0001 0001"), IP_A, GROUP)),
+        carried(17, udp(123, 123, concat(hex("e3"), zeros(47)), IP_A, GROUP)),
+        carried(6, tcp(179, 40000, 1, 2, 0x018, 502, 0, new byte[0],
+            hex("ffffffffffffffffffffffffffffffff 0013 04"), IP_A, GROUP)),
+        carried(2, hex("1164ee9b00000000")),
+        carried(103, hex("2000 0000 0001 0000")),
+        carried(47, hex("0000 0800 4500")));
+
+    private static byte[] carried(int protocol, byte[] payload) {
+        return ipv4(protocol, payload, 0, 16, 7, 0, new byte[0], -1, IP_A, GROUP);
+    }
+
     static Frame segment(int sport, int dport, byte[]... tlvs) {
         return new Frame(ethernet(0x0800, ipv4(6, tcp(sport, dport, 1000, 2000, 0x018, 502, 0, new byte[0],
             concat(tlvs), IP_A, IP_B))));
@@ -62,6 +79,9 @@ class MsdpFormatterTest extends TcpdumpConformance {
         f.add(msdp(tlv(3, concat(new byte[] {0}, RP, DATA))));
         f.add(msdp(tlv(1, concat(new byte[] {0}, RP, hex("4500")))));
         f.add(msdp(tlv(1, concat(new byte[] {0}, RP, DATA, DATA))));
+        for (byte[] data : NAMED_DATA) {
+            f.add(msdp(tlv(1, concat(new byte[] {1}, RP, entry(32, GROUP, IP_A), data)), tlv(4, new byte[0])));
+        }
         // long TLVs: over 1400 shown with its length, over 1500 first is not MSDP
         f.add(msdp(tlv(5, new byte[1401 - 3])));
         f.add(msdp(tlv(5, new byte[1501 - 3])));

@@ -416,6 +416,17 @@ final class OpenflowMessages {
         f.add(tcp(packetOut(tagged), of10(2, 0x2c, ascii("ping"))));
         f.add(tcp(packetIn(java.util.Arrays.copyOf(tagged, 16)), of10(2, 0x2d, ascii("ping"))));
         f.add(tcp(43210, 6653, packetOut(ethernet(0x0026, hex("424203 0000 00 00"))), of10(19, 0x2a)));
+        // printers that name a marker other than their transport's (DNS above UDP, BGP above TCP, IGMP, GRE): a
+        // message after the frame, cut, ends with the last one's name
+        for (byte[] named : List.of(
+                ethernet(0x0800, ipv4(17, udp(40000, 53, hex("1234 0100 0001 0000 0000 0000 03777777 00 0001 0001"),
+                    IP_A, IP_B))),
+                ethernet(0x0800, ipv4(6, TestFrames.tcp(179, 40000, 1, 2, 0x018, 502, 0, new byte[0],
+                    hex("ffffffffffffffffffffffffffffffff 0013 04"), IP_A, IP_B))),
+                ethernet(0x0800, ipv4(2, hex("1164ee9b00000000"))),
+                ethernet(0x0800, ipv4(47, hex("0000 0800 4500"))))) {
+            f.add(tcp(packetIn(named), of10(2, 0x2e, ascii("ping"))));
+        }
         return f;
     }
 

@@ -1,0 +1,112 @@
+package dev.fabricscope.print;
+
+import static dev.fabricscope.testing.ByteArrays.*;
+import static dev.fabricscope.print.TestFrames.*;
+
+import dev.fabricscope.print.TestPcap.Frame;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The printers above UDP and TCP given an IPv6 jumbogram's payload length (RFC 2675's Jumbo Payload option, UDP's
+ * length 0) at or past 2^31, against tcpdump 4.99 itself, which takes it as an unsigned int: to each port tcpdump
+ * decodes and a few it does not, either way round, with jumbo lengths of 2^31 up to just under 2^32. No exception,
+ * no negative length, tcpdump's text.
+ */
+class JumbogramPayloadTest {
+    @TempDir
+    Path dir;
+
+    private static final long[] LENGTHS = {0x80000000L, 0x80000008L, 0xc0000000L, 0xffff0000L, 0xffffffd0L,
+        0xfffffff0L, 0xffffffffL};
+    /** A DNS query: enough for most printers to print their first fields, and their lengths. */
+    private static final byte[] PAYLOAD = hex("1234 0100 0001 0000 0000 0000 03777777 00 0001 0001");
+    private static final int[] UDP_PORTS = {53, 5353, 525, 69, 67, 520, 654, 500, 4500, 161, 123, 88, 750, 1701, 3456,
+        2103, 7000, 521, 547, 5359, 6696, 8231, 4567, 496, 1812, 1985, 921, 646, 698, 3503, 4342, 701, 1067, 6343,
+        12222, 12223, 4789, 6081, 8472, 4790, 6635, 3784, 4784, 514, 30490, 319, 17754, 7, 2049, 5060, 49153};
+    private static final int[] TCP_PORTS = {53, 179, 80, 8080, 639, 6633, 6653, 22, 6379, 2049, 23, 1723, 646, 323, 25,
+        43, 21, 554, 10288, 139, 5001};
+
+    /** IPv6 with payload length 0 and a hop-by-hop header holding the Jumbo Payload option, then {@code payload}. */
+    static Frame jumbo(int nextHeader, long jumboLength, byte[] payload) {
+        byte[] hopByHop = concat(new byte[] {(byte) nextHeader, 0}, hex("c204"), u32(jumboLength));
+        return Ip6FormatterTest.ip6(0x60000000L, 0, 0, 64, concat(hopByHop, payload));
+    }
+
+    @Test
+    void udpPayloadsAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (int port : UDP_PORTS) {
+            for (long length : LENGTHS) {
+                f.add(jumbo(17, length, concat(u16(40000), u16(port), u16(0), u16(0), PAYLOAD)));
+                f.add(jumbo(17, length, concat(u16(port), u16(port), u16(0), u16(0), PAYLOAD)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
+    @Test
+    void tcpPayloadsAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (int port : TCP_PORTS) {
+            for (long length : LENGTHS) {
+                f.add(jumbo(6, length, tcp(40000, port, 1000, 0, 0x018, 1024, 0, new byte[0],
+                    concat(hex("0010"), PAYLOAD), IP6_A, IP6_B)));
+                f.add(jumbo(6, length, tcp(port, 40000, 1000, 0, 0x018, 1024, 0, new byte[0],
+                    hex("ffffffffffffffffffffffffffffffff 0013 04"), IP6_A, IP6_B)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
+    /**
+     * The frames of the printers' own tests whose length reaches their text (BFD, syslog, HSRP, RIPng, LWRES, VQP,
+     * NTP, TFTP, BOOTP, RIP, RX, LWAPP, NAT-T, AODV, HNCP, DNS, RESP, the text protocols, NFS, SNMP, LSP ping,
+     * sFlow), their UDP or TCP segment carried in jumbograms: the printers get deeper than a DNS query takes them.
+     */
+    @Test
+    void printersOwnFramesAsTcpdump() throws Exception {
+        List<TcpdumpConformance> tests = List.of(new BfdFormatterTest(), new SyslogFormatterTest(),
+            new HsrpFormatterTest(), new RipngFormatterTest(), new LwresFormatterTest(), new VqpFormatterTest(),
+            new NtpFormatterTest(), new TftpFormatterTest(), new DhcpFormatterTest(), new RipFormatterTest(),
+            new RxFormatterTest(), new LwappFormatterTest(), new NatTraversalFormatterTest(), new AodvFormatterTest(),
+            new HncpFormatterTest(), new DnsFormatterTest(), new RespFormatterTest(), new TextProtocolFormatterTest(),
+            new SipTextTest(), new NfsFormatterTest(), new SnmpFormatterTest(), new LsppingFormatterTest(),
+            new SflowFormatterTest());
+        List<Frame> f = new ArrayList<>();
+        for (TcpdumpConformance test : tests) {
+            for (Frame frame : test.frames()) {
+                byte[] segment = ipv4Segment(frame);
+                if (segment == null) continue;
+                int protocol = frame.bytes()[14 + 9] & 0xff;
+                if (protocol == 17) {
+                    segment[4] = 0;   // RFC 2675: a jumbogram's UDP length is 0
+                    segment[5] = 0;
+                }
+                for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                    f.add(jumbo(protocol, length, segment));
+                }
+            }
+        }
+        // a TCP reset whose data is not all there: the check that prints "!RST" must not overflow
+        f.add(jumbo(6, 0xc0000000L, tcp(40000, 5001, 1000, 0, 0x014, 1024, 0, new byte[0], ascii("reset"), IP6_A,
+            IP6_B)));
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
+    /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
+    private static byte[] ipv4Segment(Frame frame) {
+        byte[] b = frame.bytes();
+        if (b.length != frame.origLen() || b.length < 14 + 20 + 8 || b[12] != 0x08 || b[13] != 0) return null;
+        int protocol = b[14 + 9] & 0xff;
+        if (protocol != 17 && protocol != 6 || (b[14 + 6] & 0x3f) != 0 || b[14 + 7] != 0) return null;
+        int header = (b[14] & 0x0f) * 4;
+        int total = (b[16] & 0xff) << 8 | b[17] & 0xff;
+        int from = 14 + header, to = Math.min(b.length, 14 + total);
+        if (to - from < (protocol == 6 ? 20 : 8)) return null;
+        return java.util.Arrays.copyOfRange(b, from, to);
+    }
+}
