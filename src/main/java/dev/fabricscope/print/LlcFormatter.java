@@ -23,7 +23,7 @@ import dev.fabricscope.capture.Packet;
  * header of LINUX_SLL/SLL2's 802.2 protocol is this printer's too (PacketPrinter hands it the payload).
  *
  * <p>As tcpdump, the 802.3 length field bounds what is read (Ethernet padding is not the payload's). Appends to the
- * caller's builder; allocates nothing. Not reentrant beyond the nested printers it calls last. One per printer.
+ * caller's builder; allocates nothing. Reentrant: a frame its payload carries may come back to it. One per printer.
  */
 final class LlcFormatter {
     /** An ethertype's payload printed as tcpdump's ethertype_print does; false when it has no printer for it. */
@@ -58,14 +58,17 @@ final class LlcFormatter {
     private final OsiFormatter osi;
     private final IpxFormatter ipx;
     private final SnapshotBytes bytes = new SnapshotBytes();
-    /** The frame with its capture cut at the end of the 802.3 length, as tcpdump's pushed snapshot end. */
+    /**
+     * The frame with its capture cut at the end of the 802.3 length, as tcpdump's pushed snapshot end; this call's
+     * ({@link #enter}), as are {@link #bytes}' packet and end and {@link #protocol}.
+     */
     private final Packet view = new Packet();
     /** The protocol whose marker a read past the capture prints (tcpdump's ndo_protocol). */
     private String protocol;
     /**
      * The bytes before an RFC 2684 bridged frame (tcpdump's bridge_pad): 2 after LLC, none after Frame Relay. Set for
-     * one call and put back after it, as {@link #sourceMask}: an LLC frame carried inside Frame Relay's SNAP payload
-     * has its own 2.
+     * one call and put back after it ({@link #enter}): an LLC frame carried inside Frame Relay's SNAP payload has its
+     * own 2.
      */
     private int bridgePad = 2;
 
@@ -98,13 +101,12 @@ final class LlcFormatter {
      * header it does not).
      */
     int format(Packet p, int srcMac, int dstMac, int off, int length, StringBuilder out) {
-        return format(p, srcMac, dstMac, off, length, 0xff, out);
+        return enter(FORMAT, p, srcMac, dstMac, off, length, 0xff, 2, out);
     }
 
     /**
      * What the source address's first byte keeps of the frame being printed: Token Ring's source-routed frames clear
-     * their routing bit. Set for one call of {@link #format} and put back after it: a frame the payload carries (an
-     * 802.3 frame in VXLAN) comes back here with a mask of its own, and must not leave it to the rest of the outer call.
+     * their routing bit. Set for one call and put back after it ({@link #enter}).
      */
     private int sourceMask = 0xff;
 
@@ -113,25 +115,67 @@ final class LlcFormatter {
      * information indicator cleared.
      */
     int formatSourceRouted(Packet p, int srcMac, int dstMac, int off, int length, StringBuilder out) {
-        return format(p, srcMac, dstMac, off, length, 0x7f, out);
+        return enter(FORMAT, p, srcMac, dstMac, off, length, 0x7f, 2, out);
     }
 
-    private int format(Packet p, int srcMac, int dstMac, int off, int length, int mask, StringBuilder out) {
-        int callerMask = sourceMask, callerPad = bridgePad;   // a carried frame re-enters: the caller's settings
+    /** tcpdump's llc_print alone, as Juniper's ATM printers call it: no default print of a payload it left. */
+    int withoutDefaultPrint(Packet p, int off, int length, StringBuilder out) {
+        return enter(LLC_ONLY, p, -1, -1, off, length, 0xff, 2, out);
+    }
+
+    /**
+     * A SNAP header at {@code off} and its payload, as Frame Relay's NLPID 0x80 hands it to tcpdump's snap_print (no
+     * addresses, no bridge pad, the packet's whole capture readable); false when only the header was printed.
+     */
+    boolean snapOnly(Packet p, int off, int length, StringBuilder out) {
+        return enter(SNAP_ONLY, p, -1, -1, off, length, 0xff, 0, out) != 0;
+    }
+
+    /** What {@link #enter} runs: {@link #format}'s llc_print and default print, llc_print alone, snap_print alone. */
+    private static final int FORMAT = 0, LLC_ONLY = 1, SNAP_ONLY = 2;
+
+    /**
+     * One call of an entry point, with its own view, reader, marker name, source mask and bridge pad. A frame carried
+     * in the payload (an 802.3 frame in VXLAN in SNAP, an LLC frame in Frame Relay's SNAP) re-enters this printer from
+     * a nested printer and sets them all for itself: the caller's are kept in locals and put back when it returns, so
+     * what the caller does after the nested printer (a default dump, a marker) sees its own frame. No allocation.
+     * {@link #SNAP_ONLY} returns 1 where snap_print printed the payload, else 0.
+     */
+    private int enter(int mode, Packet p, int srcMac, int dstMac, int off, int length, int mask, int pad,
+                      StringBuilder out) {
+        byte[] callerBytes = view.bytes();
+        int callerOffset = view.offset(), callerCapLen = view.capLen(), callerOrigLen = view.origLen(),
+            callerInterface = view.interfaceId(), callerLinkType = view.linkType();
+        long callerTime = view.timestampNanos(), callerFrame = view.frameNumber();
+        Packet callerReading = bytes.packet();
+        int callerEnd = bytes.end(), callerMask = sourceMask, callerPad = bridgePad;
+        String callerProtocol = protocol;
         sourceMask = mask;
-        bridgePad = 2;
-        int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
+        bridgePad = pad;
+        int end = mode == SNAP_ONLY ? p.capLen()
+            : Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
         view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
             p.frameNumber());
         int capLen = Math.max(0, end - off);
-        try (var _ = bytes.reading(view, end)) {
-            int header = llc(srcMac, dstMac, off, length, capLen, out);
-            if (header < 0 && defaultDump) dump(off, capLen, out);   // the payload not printed: the default print
-            return header;
+        bytes.set(view, end);
+        try {
+            return switch (mode) {
+                case FORMAT -> {
+                    int header = llc(srcMac, dstMac, off, length, capLen, out);
+                    if (header < 0 && defaultDump) dump(off, capLen, out);   // payload not printed: the default print
+                    yield header;
+                }
+                case LLC_ONLY -> llc(srcMac, dstMac, off, length, capLen, out);
+                default -> snap(srcMac, dstMac, off, length, capLen, out) ? 1 : 0;
+            };
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, protocol);
-            return 0;
+            return mode == SNAP_ONLY ? 1 : 0;
         } finally {
+            view.set(callerBytes, callerOffset, callerCapLen, callerOrigLen, callerTime, callerInterface,
+                callerLinkType, callerFrame);
+            bytes.set(callerReading, callerEnd);   // the outermost call's caller had none: cleared
+            protocol = callerProtocol;
             sourceMask = callerMask;
             bridgePad = callerPad;
         }
@@ -142,47 +186,6 @@ final class LlcFormatter {
         for (int i = 1; i < 6; i++) {
             out.append(':');
             Text.hex(out, view.u8(srcMac + i), 2);
-        }
-    }
-
-    /** tcpdump's llc_print alone, as Juniper's ATM printers call it: no default print of a payload it left. */
-    int withoutDefaultPrint(Packet p, int off, int length, StringBuilder out) {
-        int callerMask = sourceMask, callerPad = bridgePad;
-        sourceMask = 0xff;
-        bridgePad = 2;
-        int end = Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
-        view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
-            p.frameNumber());
-        try (var _ = bytes.reading(view, end)) {
-            return llc(-1, -1, off, length, Math.max(0, end - off), out);
-        } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, protocol);
-            return 0;
-        } finally {
-            sourceMask = callerMask;
-            bridgePad = callerPad;
-        }
-    }
-
-    /**
-     * A SNAP header at {@code off} and its payload, as Frame Relay's NLPID 0x80 hands it to tcpdump's snap_print (no
-     * addresses, no bridge pad, the packet's whole capture readable); false when only the header was printed.
-     */
-    boolean snapOnly(Packet p, int off, int length, StringBuilder out) {
-        int end = p.capLen();
-        view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
-            p.frameNumber());
-        int callerMask = sourceMask, callerPad = bridgePad;
-        sourceMask = 0xff;
-        bridgePad = 0;
-        try (var _ = bytes.reading(view, end)) {
-            return snap(-1, -1, off, length, Math.max(0, end - off), out);
-        } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, protocol);
-            return true;
-        } finally {
-            sourceMask = callerMask;
-            bridgePad = callerPad;
         }
     }
 
