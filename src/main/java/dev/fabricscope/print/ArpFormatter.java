@@ -35,7 +35,7 @@ final class ArpFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** @param length bytes on the wire from {@code off} */
+    /** @param length bytes on the wire from {@code off}, unsigned (tcpdump's u_int: a jumbogram's carried frame) */
     void format(Packet p, int off, int length, StringBuilder out) {
         if (!p.has(off, FIXED)) {
             earlyEnd.mark(out, "arp");   // print-arp.c fetches what it checks
@@ -60,7 +60,7 @@ final class ArpFormatter {
             appendProtocol(out, pro);
             out.append(" (len ").append(pln).append(')');
             if (!verbose) {
-                out.append(", length ").append(length);
+                out.append(", length ").append(Integer.toUnsignedLong(length));
                 return;
             }
             out.append(", ");
@@ -106,7 +106,7 @@ final class ArpFormatter {
                 return;
             }
         }
-        out.append(", length ").append(length);
+        out.append(", length ").append(Integer.toUnsignedLong(length));
     }
 
     /**
@@ -136,7 +136,7 @@ final class ArpFormatter {
             appendProtocol(out, pro);
             out.append(" (len ").append(spl).append('/').append(tpl).append(')');
             if (!verbose) {
-                out.append(", length ").append(length);
+                out.append(", length ").append(Integer.toUnsignedLong(length));
                 return;
             }
             out.append(", ");
@@ -180,7 +180,7 @@ final class ArpFormatter {
                 return;
             }
         }
-        out.append(", length ").append(length);
+        out.append(", length ").append(Integer.toUnsignedLong(length));
     }
 
     private static void atmProtocolAddress(Packet p, int off, boolean ip, int len, String wrongLength,

@@ -33,7 +33,7 @@ final class GeneveFormatter {
     /** The UDP payload at {@code off} ({@code length} bytes), {@code end} the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         out.append("Geneve");
-        if (length < HEADER) {
+        if (Integer.compareUnsigned(length, HEADER) < 0) {   // unsigned: a jumbogram's can pass 2^31
             out.append(" [length ").append(length).append(" < 8] (invalid)");
             return;
         }
@@ -70,7 +70,7 @@ final class GeneveFormatter {
         }
         int optionsLength = (versionAndOptions & 0x3f) * 4;
         int left = length - HEADER;
-        if (left < optionsLength) {
+        if (Integer.compareUnsigned(left, optionsLength) < 0) {
             out.append(" truncated-geneve - ").append(optionsLength - left).append(" bytes missing");
             return;
         }

@@ -58,9 +58,10 @@ final class LldpFormatter {
 
     /** The LLDPDU at {@code off} whose on-wire length (Ethernet padding included) is {@code length}. */
     void format(Packet packet, int off, int length, StringBuilder out) {
-        out.append("LLDP, length ").append(length);
+        long unsigned = Integer.toUnsignedLong(length);   // tcpdump's u_int: a jumbogram's frame passes 2^31
+        out.append("LLDP, length ").append(unsigned);
         try (var _ = bytes.reading(packet, packet.capLen())) {
-            tlvs(off, length, out);
+            tlvs(off, unsigned, out);
         } catch (SnapshotBytes.Jump j) {
             // tcpdump's checks come before its reads, so this is a safety net: were a read to run past the capture,
             // tcpdump's fetch would jump out with the same marker
@@ -69,7 +70,7 @@ final class LldpFormatter {
         }
     }
 
-    private void tlvs(int t, int remaining, StringBuilder out) {
+    private void tlvs(int t, long remaining, StringBuilder out) {
         while (remaining >= 2) {
             if (!captured(t, 2)) {
                 trunc(out);

@@ -24,7 +24,7 @@ final class OtvFormatter {
     /** The OTV header of the UDP payload at {@code off} ({@code length} bytes), {@code end} the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         out.append("OTV, ");
-        if (length < HEADER) {
+        if (Integer.compareUnsigned(length, HEADER) < 0) {   // unsigned: a jumbogram's can pass 2^31
             out.append("[length ").append(length).append(" < ").append(HEADER).append("] (invalid)");
             if ((long) off + length > end) earlyEnd.mark(out, "otv");   // tcpdump still checks that the short datagram is there
             return;

@@ -679,12 +679,13 @@ public final class PacketPrinter {
         if (linkType == LinkType.EN10MB) {
             // tcpdump's ether_print is handed the bytes left in the (IP-clipped) capture: a carrier's length field
             // saying fewer makes the frame invalid; then it checks both the captured and the wire length
+            // (lengths unsigned, as tcpdump's u_int: a frame carried in a jumbogram's UDP payload passes 2^31)
             int readable = readable(outer, off, capLen);
-            if (length < readable) {
+            if (Integer.compareUnsigned(length, readable) < 0) {
                 out.append("[length ").append(length).append(" < caplen ").append(readable).append("] (invalid)");
                 return true;
             }
-            if (capLen < ETHERNET_HEADER || length < ETHERNET_HEADER) {
+            if (capLen < ETHERNET_HEADER || Integer.compareUnsigned(length, ETHERNET_HEADER) < 0) {
                 out.append(" [|ether]");
                 return true;
             }
@@ -815,6 +816,11 @@ public final class PacketPrinter {
         out.append("vlan ").append(tci & 0xfff).append(", p ").append(tci >>> 13);
         if ((tci & 0x1000) != 0) out.append(", DEI");
         out.append(", ");
+    }
+
+    /** The smaller of two lengths taken unsigned, as tcpdump's u_int (a jumbogram's carried frame passes 2^31). */
+    private static int unsignedMin(int a, int b) {
+        return Integer.compareUnsigned(a, b) <= 0 ? a : b;
     }
 
     /** "src > dst", the MAC addresses at {@code src} and {@code dst}, as tcpdump's Ethernet printers show them. */
@@ -1042,14 +1048,14 @@ public final class PacketPrinter {
     private boolean linkHeader(Packet p, Layers l, int off, int typeOff, StringBuilder out) {
         int type = p.u16(typeOff);
         if (type <= MAX_ETHERNET_LENGTH) {   // an 802.3 length: tcpdump prints what it bounds the LLC payload to
-            out.append("802.3, length ").append(Math.min(type, p.origLen() - typeOff - 2)).append(": ");
+            out.append("802.3, length ").append(unsignedMin(type, p.origLen() - typeOff - 2)).append(": ");
             return true;
         }
         // as print-ether.c: a tag's TPID is named only once the whole tag is there; the length comes once
         int tag = typeOff;
         for (int i = 0; i < l.vlanCount; i++, tag += 4) {
             etherTypeName(p.u16(tag), out);
-            if (i == 0) out.append(", length ").append(p.origLen() - off).append(": ");
+            if (i == 0) out.append(", length ").append(Integer.toUnsignedLong(p.origLen() - off)).append(": ");
             else out.append(", ");
             int tci = p.u16(tag + 2);
             vlanTag(tci, out);
@@ -1064,7 +1070,7 @@ public final class PacketPrinter {
         }
         if (p.u16(tag) == ETHERTYPE_JUMBO) return true;   // tcpdump prints neither its name nor the length
         etherTypeName(p.u16(tag), out);
-        if (tag == typeOff) out.append(", length ").append(p.origLen() - off).append(": ");
+        if (tag == typeOff) out.append(", length ").append(Integer.toUnsignedLong(p.origLen() - off)).append(": ");
         else out.append(", ");
         return true;
     }
@@ -1109,7 +1115,7 @@ public final class PacketPrinter {
                 return;
             }
             // the length field bounds the LLC payload (the rest is padding), unless the frame is shorter
-            int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, Math.min(type, length), out);
+            int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, unsignedMin(type, length), out);
             if (nesting == 0) llcHeaderLength = Math.abs(header);
             return;
         }
@@ -1140,17 +1146,20 @@ public final class PacketPrinter {
         return sourceMac >= 0 && p.bytes() == sourceBytes && p.offset() == sourceFrame ? sourceMac : -1;
     }
 
-    private boolean etherTypeBody(Packet p, int type, int off, int length, StringBuilder out) {
+    private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
+        // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP and the
+        // 802.3 path take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
+        int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
-            case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, length, out);
+            case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, unsigned, out);
             case DecnetFormatter.ETHERTYPE -> decnet.format(p, off, length, out);
             case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, length, verbosity.verbose()
                 ? out.append("et1 ") : out);   // tcpdump's -v mark of EtherTalk phase 1 (also in SNAP)
             case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, length, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
-            case ETHERTYPE_LLDP -> lldp.format(p, off, length, out);
+            case ETHERTYPE_LLDP -> lldp.format(p, off, unsigned, out);
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);

@@ -231,15 +231,16 @@ final class UdpFormatter {
         int end = ip.end;
         // past 2^31 (an IPv6 jumbogram) the printers that take the length as an int get the largest one; those that
         // take it unsigned as tcpdump's u_int (DNS, NTP, TFTP, BOOTP, RIP, RIPng, LMP, RX, LWAPP,
-        // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP, LSP ping, sFlow, SNMP) get it whole
+        // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP, LSP ping, sFlow, SNMP; VXLAN, Geneve, OTV and
+        // VXLAN-GPE, whose carried Ethernet frame's printers see it) get it whole
         int unsigned = length;
         if (length < 0) length = Integer.MAX_VALUE;
         switch (decoder) {
             case DNS, MDNS -> dns.format(p, payload, unsigned, end, false, decoder == UdpPorts.Decoder.MDNS, out);
-            case VXLAN -> vxlan.format(p, payload, length, end, out);
-            case GENEVE -> geneve.format(p, payload, length, end, out);
-            case OTV -> otv.format(p, payload, length, end, out);
-            case VXLAN_GPE -> vxlanGpe.format(p, payload, length, end, out);
+            case VXLAN -> vxlan.format(p, payload, unsigned, end, out);
+            case GENEVE -> geneve.format(p, payload, unsigned, end, out);
+            case OTV -> otv.format(p, payload, unsigned, end, out);
+            case VXLAN_GPE -> vxlanGpe.format(p, payload, unsigned, end, out);
             case MPLS -> {   // tcpdump's mpls_print, as for ethertype 0x8847
                 if (!inner.print(p, payload, length, end - payload, Encapsulated.MPLS, out)) out.append(" [|mpls]");
             }

@@ -24,7 +24,7 @@ final class VxlanFormatter {
     /** The VXLAN header of the UDP payload at {@code off} ({@code length} bytes), {@code end} the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         out.append("VXLAN");
-        if (length < HEADER) {
+        if (Integer.compareUnsigned(length, HEADER) < 0) {   // unsigned: a jumbogram's can pass 2^31
             out.append(" (invalid)");
             return;
         }

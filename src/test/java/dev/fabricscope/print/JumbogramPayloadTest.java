@@ -97,6 +97,52 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
     }
 
+    /**
+     * Ethernet frames carried by UDP in jumbograms (VXLAN and Geneve): tcpdump hands the carried frame's printers
+     * the UDP payload's length as its u_int, which they print (ARP's, LLDP's and IS-IS's "length"). An ARP request,
+     * the LLDP and IS-IS frames of their tests.
+     */
+    @Test
+    void carriedEthernetFramesAsTcpdump() throws Exception {
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(ethernet(0x0806, arp(1, MAC_A, hex("c0a80a01"), new byte[6], hex("c0a80a02"))));
+        for (Frame frame : LldpFormatterTest.basicFrames()) frames.add(frame.bytes());
+        for (Frame frame : IsisFormatterTest.helloFrames()) frames.add(frame.bytes());
+        List<Frame> f = new ArrayList<>();
+        for (byte[] frame : frames) {
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                f.add(jumbo(17, length, concat(u16(40000), u16(4789), u16(0), u16(0), hex("08000000 00000100"),
+                    frame)));
+                f.add(jumbo(17, length, concat(u16(40000), u16(6081), u16(0), u16(0), hex("00006558 00000b00"),
+                    frame)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
+    }
+
+    /**
+     * OTV and VXLAN-GPE with an ARP request in jumbograms, and Geneve with ARP and LLDP by their ethertypes (not in
+     * an Ethernet frame): the carried printers print tcpdump's u_int length.
+     */
+    @Test
+    void otherEthernetCarriersAsTcpdump() throws Exception {
+        byte[] arp = arp(1, MAC_A, hex("c0a80a01"), new byte[6], hex("c0a80a02"));
+        byte[] lldp = LldpFormatterTest.basicFrames().getFirst().bytes();
+        lldp = java.util.Arrays.copyOfRange(lldp, 14, lldp.length);
+        List<byte[]> udp = List.of(
+            concat(u16(40000), u16(8472), u16(0), u16(0), hex("08000000 00000100"), ethernet(0x0806, arp)),
+            concat(u16(40000), u16(4790), u16(0), u16(0), hex("0c000003 00000100"), ethernet(0x0806, arp)),
+            concat(u16(40000), u16(6081), u16(0), u16(0), hex("00000806 00000b00"), arp),
+            concat(u16(40000), u16(6081), u16(0), u16(0), hex("000088cc 00000b00"), lldp));
+        List<Frame> f = new ArrayList<>();
+        for (byte[] segment : udp) {
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                f.add(jumbo(17, length, segment));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
+    }
+
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
     private static byte[] ipv4Segment(Frame frame) {
         byte[] b = frame.bytes();
