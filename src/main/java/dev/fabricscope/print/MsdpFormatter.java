@@ -78,7 +78,7 @@ final class MsdpFormatter {
                                 // tcpdump's ndo_protocol as the carried packet's printers left it
                                 String marked = CarriedProtocol.fromMarker(out, printedFrom);
                                 protocol = marked != null ? marked
-                                    : CarriedProtocol.ipv4(p, at + data, len - data, end);
+                                    : CarriedProtocol.ipv4(p, at + data, len - data, end, verbosity.verbose());
                             } else {
                                 // a carried MSDP segment came back here: it left its reader cleared, and its last
                                 // name in protocol, as tcpdump's global ndo_protocol holds it

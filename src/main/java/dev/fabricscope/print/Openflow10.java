@@ -566,36 +566,9 @@ final class Openflow10 {
             bytes.need(-1, 0);   // the jump that ended the carried frame ends the packet
         }
         String marked = CarriedProtocol.fromMarker(out, printedFrom);
-        bytes.protocol = marked != null ? marked : carriedProtocol(p, at, len, capLen);
-    }
-
-    /**
-     * tcpdump's ndo_protocol once the carried frame's printers returned whole (they leave theirs set; one that ended
-     * with a marker named it there): that of the last printer its headers lead to, by the tests that lead tcpdump's
-     * printers on ({@code len} the frame's length, {@code capLen} what is captured of it): Ethernet and VLAN tags,
-     * ARP, LLC and STP, then IPv4 and IPv6 as {@link CarriedProtocol} follows them.
-     */
-    private static String carriedProtocol(Packet p, int at, int len, int capLen) {
-        if (capLen < 14 || len < 14) return "ether";
-        int type = p.u16(at + 12);
-        int ip = at + 14, left = capLen - 14;
-        while (type == 0x8100 || type == 0x9100 || type == 0x9200 || type == 0x88a8) {
-            if (left < 4 || len - (ip - at) < 4) return "vlan";
-            type = p.u16(ip + 2);
-            ip += 4;
-            left -= 4;
-        }
-        int wire = len - (ip - at);
-        if (type < 0x600) {
-            return Math.min(type, left) >= 3 && p.u8(ip) == 0x42 && p.u8(ip + 1) == 0x42 && p.u8(ip + 2) == 0x03
-                ? "stp" : "llc";
-        }
-        return switch (type) {
-            case 0x0806 -> "arp";
-            case 0x0800 -> CarriedProtocol.ipv4(p, ip, wire, ip + left);
-            case 0x86dd -> CarriedProtocol.ipv6(p, ip, wire, ip + left);
-            default -> "ether";
-        };
+        // the frame was printed at tcpdump's vflag - 3: verbose from -vvvv
+        bytes.protocol = marked != null ? marked
+            : CarriedProtocol.ethernet(p, at, len, capLen, verbosity.extraVerbose());
     }
 
     private void packetIn(int at, int len, StringBuilder out) {

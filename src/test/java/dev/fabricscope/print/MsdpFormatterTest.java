@@ -37,16 +37,23 @@ class MsdpFormatterTest extends TcpdumpConformance {
 
     /**
      * Multicast packets whose printers name a marker other than their transport's: DNS, NTP and BGP above UDP and
-     * TCP, IGMP, PIMv2 and GRE above IPv4. Followed by a TLV and cut, the marker after one names its last printer.
+     * TCP, IGMP, PIMv2 and GRE above IPv4; VXLAN, Geneve and GRE carrying frames and packets (ARP, VLAN-tagged ARP,
+     * DNS, NTP), whose last printer names it. Followed by a TLV and cut, the marker after one names its last printer.
      */
-    static final List<byte[]> NAMED_DATA = List.of(
+    static final List<byte[]> NAMED_DATA = joined(CarriedFrames.tunnels(IP_A, GROUP), List.of(
         carried(17, udp(40000, 53, hex("1234 0100 0001 0000 0000 0000 03777777 00 0001 0001"), IP_A, GROUP)),
         carried(17, udp(123, 123, concat(hex("e3"), zeros(47)), IP_A, GROUP)),
         carried(6, tcp(179, 40000, 1, 2, 0x018, 502, 0, new byte[0],
             hex("ffffffffffffffffffffffffffffffff 0013 04"), IP_A, GROUP)),
         carried(2, hex("1164ee9b00000000")),
         carried(103, hex("2000 0000 0001 0000")),
-        carried(47, hex("0000 0800 4500")));
+        carried(47, hex("0000 0800 4500"))));
+
+    private static List<byte[]> joined(List<byte[]> a, List<byte[]> b) {
+        List<byte[]> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     private static byte[] carried(int protocol, byte[] payload) {
         return ipv4(protocol, payload, 0, 16, 7, 0, new byte[0], -1, IP_A, GROUP);

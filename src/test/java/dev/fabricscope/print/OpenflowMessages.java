@@ -427,6 +427,14 @@ final class OpenflowMessages {
                 ethernet(0x0800, ipv4(47, hex("0000 0800 4500"))))) {
             f.add(tcp(packetIn(named), of10(2, 0x2e, ascii("ping"))));
         }
+        // a TCP reset to BGP's port: at -vvv (the frame at vflag 0) BGP prints it and names the marker, from -vvvv
+        // TCP prints the reset's data and keeps its own name
+        f.add(tcp(packetIn(ethernet(0x0800, ipv4(6, TestFrames.tcp(179, 40000, 1, 2, 0x014, 502, 0, new byte[0],
+            hex("ffffffffffffffffffffffffffffffff 0013 04"), IP_A, IP_B)))), of10(2, 0x30, ascii("ping"))));
+        // the same through VXLAN, Geneve and GRE: the last printer of the frame or packet they carry names it
+        for (byte[] tunnel : CarriedFrames.tunnels(IP_A, IP_B)) {
+            f.add(tcp(packetIn(ethernet(0x0800, tunnel)), of10(2, 0x2f, ascii("ping"))));
+        }
         return f;
     }
 
