@@ -29,7 +29,7 @@ final class EsIsFormatter {
     /** The PDU at {@code p} (its NLPID byte), {@code length} bytes on the wire. */
     void print(StringBuilder out, int p, int length) {
         if (!linkHeaders) out.append("ES-IS");
-        if (length <= 2) {
+        if (Integer.compareUnsigned(length, 2) <= 0) {   // unsigned: a jumbogram's carried PDU can pass 2^31
             out.append(verbosity == Verbosity.QUIET ? "bad pkt!" : "no header at all!");
             return;
         }
@@ -50,7 +50,7 @@ final class EsIsFormatter {
             out.append(" version ").append(version).append(" packet not supported");
             return;
         }
-        if (li > length) {
+        if (Integer.compareUnsigned(li, length) > 0) {
             out.append(" length indicator(").append(li).append(") > PDU size (").append(length).append(")!");
             return;
         }
@@ -71,10 +71,10 @@ final class EsIsFormatter {
             out.append(separator);
             if (name != null) out.append(name);
             else out.append("unknown type (").append(type).append(')');
-            out.append(", length ").append(length);
+            out.append(", length ").append(Integer.toUnsignedLong(length));
             return;
         }
-        out.append(separator).append("length ").append(length).append("\n\t");
+        out.append(separator).append("length ").append(Integer.toUnsignedLong(length)).append("\n\t");
         if (name != null) out.append(name);
         else out.append("unknown type: ").append(type);
         int checksum = b.u16(p + 7);

@@ -68,7 +68,8 @@ final class IsisFormatter {
      * (an unsupported header, a bad fixed length): the caller then dumps the PDU in hex.
      */
     boolean print(StringBuilder out, int p, int length) {
-        if (!b.has(p, COMMON_HEADER) || length < COMMON_HEADER) return trunc(out);
+        // the length unsigned as tcpdump's u_int (a jumbogram's carried PDU passes 2^31), until the PDU length cuts it
+        if (!b.has(p, COMMON_HEADER) || Integer.compareUnsigned(length, COMMON_HEADER) < 0) return trunc(out);
         if (!linkHeaders) out.append("IS-IS");
         int version = b.u8(p + 2);
         if (version != 1) {
@@ -86,7 +87,7 @@ final class IsisFormatter {
             return false;
         }
         int fixedLength = b.u8(p + 1);
-        if (length < fixedLength) {
+        if (Integer.compareUnsigned(length, fixedLength) < 0) {
             out.append("fixed header length ").append(fixedLength).append(" > packet length ").append(length);
             return false;
         }
@@ -109,7 +110,7 @@ final class IsisFormatter {
             if (typeName != null) out.append(typeName);
             else out.append("unknown PDU-Type ").append(pduType);
         } else {
-            out.append(separator).append("length ").append(length).append("\n\t");
+            out.append(separator).append("length ").append(Integer.toUnsignedLong(length)).append("\n\t");
             if (typeName != null) out.append(typeName);
             else out.append("unknown, type ").append(pduType);
             out.append(", hlen: ").append(fixedLength).append(", v: ").append(version).append(", pdu-v: ")
@@ -128,10 +129,10 @@ final class IsisFormatter {
         };
         if (fixedHeader < 0) {
             if (!verbosity.verbose()) {
-                out.append(", length ").append(length);
+                out.append(", length ").append(Integer.toUnsignedLong(length));
                 return true;
             }
-            b.unknownData(out, header, "\n\t  ", length);
+            b.unknownData(out, header, "\n\t  ", length < 0 ? Integer.MAX_VALUE : length);
             return false;
         }
         if (fixedLength != COMMON_HEADER + fixedHeader) {
@@ -140,15 +141,17 @@ final class IsisFormatter {
                 .append(pduType == L1_LSP || pduType == L2_LSP ? LSP_HEADER : COMMON_HEADER + fixedHeader);
             return false;
         }
-        if (!b.has(header, fixedHeader) || length < COMMON_HEADER + fixedHeader) return trunc(out);
+        if (!b.has(header, fixedHeader) || Integer.compareUnsigned(length, COMMON_HEADER + fixedHeader) < 0) {
+            return trunc(out);
+        }
         if (!verbosity.verbose()) {
             brief(out, pduType, header);
-            out.append(", length ").append(length);
+            out.append(", length ").append(Integer.toUnsignedLong(length));
             return true;
         }
         int pduLength = b.u16(pduType <= PTP_IIH ? header + 9 : header);
         int packetLength = length;
-        if (packetLength > pduLength) {   // decode the TLVs as far as the PDU says it goes
+        if (Integer.compareUnsigned(packetLength, pduLength) > 0) {   // decode the TLVs as far as the PDU says it goes
             packetLength = pduLength;
             length = pduLength;
         }

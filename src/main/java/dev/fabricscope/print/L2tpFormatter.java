@@ -100,14 +100,14 @@ final class L2tpFormatter {
             at += 2 + pad;
         }
         if ((flags & LENGTH) != 0) {
-            if (length < messageLength) {
+            if (Integer.compareUnsigned(length, messageLength) < 0) {   // unsigned: a jumbogram's can pass 2^31
                 out.append(" Length ").append(messageLength).append(" larger than packet");
                 return -1;
             }
             length = messageLength;
         }
         int header = at - off;
-        if (length < header) {
+        if (Integer.compareUnsigned(length, header) < 0) {
             out.append(" Length ").append(length).append(" smaller than header length");
             return -1;
         }
@@ -120,8 +120,9 @@ final class L2tpFormatter {
         } else if (length == header) {
             out.append(" ZLB");
         } else {
-            for (int left = length - header; left != 0; ) {   // terminates: each AVP takes 6 bytes or more
-                int used = avps.print(at, left, out);
+            // past 2^31 (a jumbogram's) the AVPs are walked as far as 2^31-1: the capture ends them first
+            for (int left = length - header < 0 ? Integer.MAX_VALUE : length - header; left != 0; ) {
+                int used = avps.print(at, left, out);   // terminates: each AVP takes 6 bytes or more
                 if (used == 0) break;
                 left -= used;
                 at += used;

@@ -39,7 +39,7 @@ final class MplsFormatter {
         int label;
         int depth = 0;
         while (true) {   // terminates: each entry consumes 4 bytes of a bounded length
-            if (length < 4) {
+            if (Integer.compareUnsigned(length, 4) < 0) {   // unsigned: a jumbogram's can pass 2^31
                 out.append(" (invalid)");
                 if ((long) off + length > end) earlyEnd.mark(out, "mpls");
                 return;
@@ -68,7 +68,7 @@ final class MplsFormatter {
             case 0, 3 -> linkType = LinkType.IPV4;
             case 2 -> linkType = LinkType.IPV6;
             default -> {
-                if (length < 1) return;
+                if (length == 0) return;
                 if (off >= end) {
                     earlyEnd.mark(out, "mpls");
                     return;
@@ -81,12 +81,14 @@ final class MplsFormatter {
         }
         if (linkType < 0) {
             if (!defaultPrint) return;
-            int captured = Math.max(0, Math.min(length, end - off));
+            int captured = Math.max(0, Integer.compareUnsigned(length, end - off) < 0 ? length : end - off);
             HexDump.hexAndAscii(p, off, captured, "\n\t", out);
-            if (captured < length) earlyEnd.mark(out, "mpls");
+            if (Integer.compareUnsigned(captured, length) < 0) earlyEnd.mark(out, "mpls");
             return;
         }
         out.append(verbosity.verbose() ? "\n\t" : " ");
-        if (!inner.print(p, off, length, end - off, linkType, out)) out.append(" [|mpls]");
+        // an OSI PDU's printers take the length unsigned; IPv4's and IPv6's the int clamped to 2^31-1
+        int carried = linkType == Encapsulated.OSI || length >= 0 ? length : Integer.MAX_VALUE;
+        if (!inner.print(p, off, carried, end - off, linkType, out)) out.append(" [|mpls]");
     }
 }

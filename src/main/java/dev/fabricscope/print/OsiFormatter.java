@@ -47,6 +47,9 @@ final class OsiFormatter {
      */
     void format(Packet p, int off, int length, StringBuilder out) {
         protocol = "isoclns";
+        // ES-IS and IS-IS take the length unsigned, as tcpdump's u_int (a jumbogram's carried PDU passes 2^31); the
+        // others get the int clamped to 2^31-1
+        int clamped = length < 0 ? Integer.MAX_VALUE : length;
         try (var _ = bytes.reading(p, p.capLen())) {
             int nlpid = bytes.u8(off);
             if (linkHeaders) {
@@ -58,7 +61,7 @@ final class OsiFormatter {
             switch (nlpid) {
                 case NLPID_CLNP -> {
                     protocol = "clnp";
-                    if (!clnp.print(out, off, length)) bytes.unknownData(out, off, "\n\t", length);
+                    if (!clnp.print(out, off, clamped)) bytes.unknownData(out, off, "\n\t", clamped);
                 }
                 case NLPID_ESIS -> {
                     protocol = "esis";
@@ -66,26 +69,26 @@ final class OsiFormatter {
                 }
                 case NLPID_ISIS -> {
                     protocol = "isis";
-                    if (!isis.print(out, off, length)) bytes.unknownData(out, off, "\n\t", length);
+                    if (!isis.print(out, off, length)) bytes.unknownData(out, off, "\n\t", clamped);
                 }
-                case NLPID_NULL -> out.append(separator).append("length: ").append(length);
-                case NLPID_IPV4 -> etherTypes.print(p, ETHERTYPE_IPV4, off + 1, length - 1, out);
-                case NLPID_IPV6 -> etherTypes.print(p, ETHERTYPE_IPV6, off + 1, length - 1, out);
+                case NLPID_NULL -> out.append(separator).append("length: ").append(Integer.toUnsignedLong(length));
+                case NLPID_IPV4 -> etherTypes.print(p, ETHERTYPE_IPV4, off + 1, clamped - 1, out);
+                case NLPID_IPV6 -> etherTypes.print(p, ETHERTYPE_IPV6, off + 1, clamped - 1, out);
                 case NLPID_PPP -> {
                     int at = off + 1;
-                    if (!encapsulated.print(p, at, length - 1, p.capLen() - at, Encapsulated.PPP, out)) {
+                    if (!encapsulated.print(p, at, clamped - 1, p.capLen() - at, Encapsulated.PPP, out)) {
                         out.append(" [|ppp]");   // nested too deep to print another packet
                     }
                 }
-                case NLPID_Q933 -> q933.format(p, off + 1, length - 1, out);
+                case NLPID_Q933 -> q933.format(p, off + 1, clamped - 1, out);
                 default -> {
                     if (!linkHeaders) {
                         out.append("OSI NLPID 0x");
                         Text.hex(out, nlpid, 2);
                         out.append(" unknown");
                     }
-                    out.append(separator).append("length: ").append(length);
-                    if (length > 1) bytes.unknownData(out, off, "\n\t", length);
+                    out.append(separator).append("length: ").append(Integer.toUnsignedLong(length));
+                    if (Integer.compareUnsigned(length, 1) > 0) bytes.unknownData(out, off, "\n\t", clamped);
                 }
             }
         } catch (SnapshotBytes.Jump j) {

@@ -87,7 +87,8 @@ final class PppFormatter {
         if (inHdlc) hdlcDepth++;
         int header = headerLength;   // a PPP frame inside the carried packet sets it for itself
         try {
-            if (!inner.print(in, carriedOffset, carriedLength, in.capLen() - carriedOffset, carried, out)) {
+            int wire = carried == Encapsulated.OSI || carriedLength >= 0 ? carriedLength : Integer.MAX_VALUE;
+            if (!inner.print(in, carriedOffset, wire, in.capLen() - carriedOffset, carried, out)) {
                 out.append(" [|ppp]");
             }
         } finally {
@@ -109,9 +110,10 @@ final class PppFormatter {
 
     /** The header and anything but a carried packet; returns the link type of the carried packet, or -1. */
     private int frame(int off, int length, StringBuilder out) {
+        // lengths unsigned, as tcpdump's u_int (a jumbogram's carried frame passes 2^31)
         int frameLength = length, start = off;
         headerLength = 0;
-        if (length < 2) {
+        if (Integer.compareUnsigned(length, 2) < 0) {
             out.append(" [|ppp]");
             return -1;
         }
@@ -124,7 +126,7 @@ final class PppFormatter {
             }
             default -> { }
         }
-        if (length < 2) {
+        if (Integer.compareUnsigned(length, 2) < 0) {
             out.append(" [|ppp]");
             return -1;
         }
@@ -143,7 +145,7 @@ final class PppFormatter {
             String name = PppNames.protocol(protocol);
             out.append(name == null ? "unknown" : name).append(" (0x");
             Text.hex(out, protocol, 4);
-            out.append("), length ").append(frameLength);
+            out.append("), length ").append(Integer.toUnsignedLong(frameLength));
             if (name == null) return -1;
             out.append(": ");
         }
@@ -155,12 +157,15 @@ final class PppFormatter {
         if ((protocol & 0xff00) == 0x7e00) return hdlc(off - 1, length, out);
         carriedOffset = off;
         carriedLength = length;
+        // the control protocols, multilink and an OSI PDU take the length unsigned as tcpdump's u_int; the others get
+        // the int clamped to 2^31-1
+        int clamped = length < 0 ? Integer.MAX_VALUE : length;
         switch (protocol) {
             case PppNames.LCP, PppNames.IPCP, PppNames.OSICP, PppNames.MPLSCP, PppNames.IPV6CP, PppNames.CCP,
                  PppNames.BACP -> controlProtocol(protocol, off, length, out);
             case PppNames.MULTILINK -> multilink(off, length, out);
-            case PppNames.CHAP -> chap(off, length, out);
-            case PppNames.PAP -> pap(off, length, out);
+            case PppNames.CHAP -> chap(off, clamped, out);
+            case PppNames.PAP -> pap(off, clamped, out);
             case PppNames.BAP -> { }   // tcpdump prints nothing of it
             case ETHERTYPE_IPV4, PppNames.VJNC, PppNames.IP -> {
                 return LinkType.IPV4;
@@ -188,7 +193,7 @@ final class PppFormatter {
                     out.append(')');
                 }
                 out.append(' ');
-                unknownData(off, "\n\t", length, out);
+                unknownData(off, "\n\t", clamped, out);
             }
         }
         return -1;
@@ -275,7 +280,7 @@ final class PppFormatter {
     private void controlProtocol(int protocol, int off, int length, StringBuilder out) {
         String name = PppNames.protocol(protocol);
         out.append(name).append(", ");
-        if (length < 4 || off + 2 > bytes.end()) {
+        if (Integer.compareUnsigned(length, 4) < 0 || off + 2 > bytes.end()) {
             out.append("[|").append(name).append(']');
             return;
         }
@@ -283,14 +288,14 @@ final class PppFormatter {
         String codeName = PppNames.code(code);
         out.append(codeName == null ? "Unknown Opcode" : codeName).append(" (0x");
         Text.hex(out, code, 2);
-        out.append("), id ").append(bytes.u8(off + 1)).append(", length ").append(length + 2);
+        out.append("), id ").append(bytes.u8(off + 1)).append(", length ").append(Integer.toUnsignedLong(length + 2));
         if (!verbosity.verbose()) return;
         int encoded = bytes.u16(off + 2);
         if (encoded < 4) {
             out.append("\n\tencoded length ").append(encoded).append(" (< 4))");
             return;
         }
-        if (encoded > length) {
+        if (Integer.compareUnsigned(encoded, length) > 0) {
             out.append("\n\tencoded length ").append(encoded).append(" (> packet length ").append(length).append("))");
             return;
         }
@@ -372,7 +377,7 @@ final class PppFormatter {
     /** Multilink PPP (RFC 1990): the 12-bit sequence number and the begin/end flags. */
     private void multilink(int off, int length, StringBuilder out) {
         if (!linkHeaders) out.append("MLPPP, ");
-        if (length < 2 || off + 2 > bytes.end()) {
+        if (Integer.compareUnsigned(length, 2) < 0 || off + 2 > bytes.end()) {
             out.append("[|mlppp]");
             return;
         }
@@ -383,7 +388,7 @@ final class PppFormatter {
         if ((first & 0xc0) == 0) out.append("none");
         else if ((first & 0xc0) == 0xc0) out.append("begin, end");
         else out.append((first & 0x80) != 0 ? "begin" : "end");
-        out.append("], length ").append(length);
+        out.append("], length ").append(Integer.toUnsignedLong(length));
     }
 
     /**

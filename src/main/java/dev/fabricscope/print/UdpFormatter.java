@@ -232,7 +232,8 @@ final class UdpFormatter {
         // past 2^31 (an IPv6 jumbogram) the printers that take the length as an int get the largest one; those that
         // take it unsigned as tcpdump's u_int (DNS, NTP, TFTP, BOOTP, RIP, RIPng, LMP, RX, LWAPP,
         // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP, LSP ping, sFlow, SNMP; VXLAN, Geneve, OTV and
-        // VXLAN-GPE, whose carried Ethernet frame's printers see it) get it whole
+        // VXLAN-GPE, whose carried Ethernet frame's printers see it; MPLS, whose OSI PDU's do; L2TP, whose PPP frame's
+        // do) get it whole
         int unsigned = length;
         if (length < 0) length = Integer.MAX_VALUE;
         switch (decoder) {
@@ -242,7 +243,7 @@ final class UdpFormatter {
             case OTV -> otv.format(p, payload, unsigned, end, out);
             case VXLAN_GPE -> vxlanGpe.format(p, payload, unsigned, end, out);
             case MPLS -> {   // tcpdump's mpls_print, as for ethertype 0x8847
-                if (!inner.print(p, payload, length, end - payload, Encapsulated.MPLS, out)) out.append(" [|mpls]");
+                if (!inner.print(p, payload, unsigned, end - payload, Encapsulated.MPLS, out)) out.append(" [|mpls]");
             }
             case SYSLOG -> syslog.format(p, payload, unsigned, end, out);
             case NTP -> ntp.format(p, payload, unsigned, end, out);
@@ -266,7 +267,7 @@ final class UdpFormatter {
             case RX -> rx.format(p, ip, payload, unsigned, end, sport, dport, out);
             case LSP_PING -> lspping.format(p, payload, unsigned, end, out);
             case LISP -> lisp.format(p, payload, length, end, out);
-            case L2TP -> l2tp.format(p, payload, length, end, out);
+            case L2TP -> l2tp.format(p, payload, unsigned, end, out);
             case LMP -> lmp.format(p, payload, unsigned, end, out);
             case VQP -> vqp.format(p, payload, unsigned, end, out);
             case ZEPHYR -> zephyr.format(p, payload, length, end, out);

@@ -143,6 +143,52 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
     }
 
+    /**
+     * MPLS over UDP in jumbograms carrying ES-IS and IS-IS PDUs (the IS-IS hellos of its test): their printers print
+     * tcpdump's u_int length ("ES-IS, ISH, length 3221225452", ours said 2147483643).
+     */
+    @Test
+    void mplsCarryingOsiAsTcpdump() throws Exception {
+        List<byte[]> pdus = new ArrayList<>();
+        pdus.add(IsisFrames.esis(4, 30, true, "0a 490001192168000001"));
+        pdus.add(IsisFrames.esis(2, 300, true, "02 0a 490001192168000001 0a 490001192168000011"));
+        for (Frame frame : IsisFormatterTest.helloFrames()) {
+            byte[] b = frame.bytes();
+            pdus.add(java.util.Arrays.copyOfRange(b, 17, b.length));   // after the Ethernet and LLC headers
+        }
+        List<Frame> f = new ArrayList<>();
+        for (byte[] pdu : pdus) {
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                f.add(jumbo(17, length, concat(u16(40000), u16(6635), u16(0), u16(0), hex("00064140"), pdu)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
+    }
+
+    /**
+     * L2TP data messages in jumbograms (with and without the address and control bytes, with a length field of 0):
+     * the PPP frame's printers print tcpdump's u_int length (LCP, IPCP, multilink, an IS-IS PDU; "LCP, Conf-Request
+     * (0x01), id 1, length 3221225448", ours said 2147483639), and an IPv4 packet in it gets the clamped int.
+     */
+    @Test
+    void l2tpCarryingPppAsTcpdump() throws Exception {
+        byte[] hello = IsisFormatterTest.helloFrames().getFirst().bytes();
+        List<byte[]> ppp = List.of(hex("ff03 c021 01 01 000e 0104 05dc 0506 12345678"),
+            hex("ff03 8021 01 01 000a 0306 c0a80001"), hex("ff03 c021 09 02 0008 12345678"), hex("c021 01 01 0004"),
+            hex("ff03 003d c0 000001 ff03 c021 01 01 0004"), concat(hex("ff03 0023"),
+                java.util.Arrays.copyOfRange(hello, 17, hello.length)),
+            concat(hex("ff03 0021"), ipv4(17, udp(40000, 53, PAYLOAD, IP_A, IP_B))));
+        List<Frame> f = new ArrayList<>();
+        for (byte[] frame : ppp) {
+            for (byte[] l2tp : List.of(hex("0002 0001 0002"), hex("4002 0000 0001 0002"))) {
+                for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                    f.add(jumbo(17, length, concat(u16(1701), u16(1701), u16(0), u16(0), l2tp, frame)));
+                }
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
+    }
+
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
     private static byte[] ipv4Segment(Frame frame) {
         byte[] b = frame.bytes();
