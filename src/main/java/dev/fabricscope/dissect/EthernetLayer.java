@@ -190,10 +190,11 @@ final class EthernetLayer {
         int shortLength = MacsecSecTag.shortLength(p, payloadOff);
         int secure = payloadOff + sectag;
         // the ICV at the wire's end (origLen is the frame's end: it runs to the packet's end); the printer uses the
-        // captured end as tcpdump does
-        long wireEnd = (long) p.origLen() - MacsecSecTag.ICV_LENGTH;
+        // captured end as tcpdump does. The length unsigned, as tcpdump's u_int: a frame carried in a jumbogram's UDP
+        // payload can pass 2^31 (its ICV then lies far past the capture; the end is kept an int)
+        long wireEnd = Integer.toUnsignedLong(p.origLen()) - MacsecSecTag.ICV_LENGTH;
         if (wireEnd < secure) return macsecFailed(l, Malformed.MACSEC_SHORTER_THAN_ICV, payloadOff);
-        int end = (int) wireEnd;
+        int end = (int) Math.min(wireEnd, Integer.MAX_VALUE);
         if (shortLength != 0) {
             if (secure + shortLength > end) return macsecFailed(l, Malformed.BAD_MACSEC_SHORT_LENGTH, payloadOff);
             end = secure + shortLength;

@@ -838,7 +838,7 @@ public final class PacketPrinter {
      * ICV left out of what the payload's printer may read, or Arista's header and the type after it again; then VLAN
      * tags, an 802.3 length or the final ethertype. A switch tag of {@code tagLength} bytes after the MAC addresses
      * is printed first (with or without -e) and names the truncation marker. Records the link-level length tcpdump
-     * counts for -x.
+     * counts for -x. The lengths are unsigned as tcpdump's u_int (a frame carried in a jumbogram's UDP payload).
      */
     private void taggedEthernet(Packet frame, int off, int tagLength, int wire, StringBuilder out) {
         boolean outermost = nesting == 0;
@@ -865,11 +865,12 @@ public final class PacketPrinter {
                 if (type == MacsecSecTag.ETHERTYPE) {
                     if (linkHeaders) {
                         etherTypeName(type, out);
-                        out.append(", length ").append(wire).append(": ");
+                        out.append(", length ").append(Integer.toUnsignedLong(wire)).append(": ");
                         printedLength = true;
                     }
-                    if (caplen < MacsecSecTag.LENGTH || length < MacsecSecTag.LENGTH
-                            || caplen < MacsecSecTag.length(p, at) || length < MacsecSecTag.length(p, at)) {
+                    if (caplen < MacsecSecTag.LENGTH || Integer.compareUnsigned(length, MacsecSecTag.LENGTH) < 0
+                            || caplen < MacsecSecTag.length(p, at)
+                            || Integer.compareUnsigned(length, MacsecSecTag.length(p, at)) < 0) {
                         out.append(" [|macsec]");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
@@ -895,7 +896,8 @@ public final class PacketPrinter {
                         if (outermost) etherHeaderLength = at;
                         return;
                     }
-                    if (length < MacsecSecTag.ICV_LENGTH || caplen < MacsecSecTag.ICV_LENGTH) {
+                    if (Integer.compareUnsigned(length, MacsecSecTag.ICV_LENGTH) < 0
+                            || caplen < MacsecSecTag.ICV_LENGTH) {
                         out.append(" [|macsec]");
                         if (outermost) etherHeaderLength = frame.capLen();
                         return;
@@ -910,12 +912,12 @@ public final class PacketPrinter {
                     views++;
                     int shortLength = MacsecSecTag.shortLength(frame, tag);
                     if (shortLength != 0) {
-                        if (shortLength > length || shortLength > caplen) {
+                        if (Integer.compareUnsigned(shortLength, length) > 0 || shortLength > caplen) {
                             out.append(" [|macsec]");
                             if (outermost) etherHeaderLength = frame.capLen();
                             return;
                         }
-                        length = Math.min(length, shortLength);
+                        length = unsignedMin(length, shortLength);
                         caplen = Math.min(caplen, shortLength);
                     }
                     if (!p.has(at, 2)) {
@@ -934,7 +936,7 @@ public final class PacketPrinter {
                 }
                 while (type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ_9100 || type == ETHERTYPE_QINQ_9200
                         || type == ETHERTYPE_QINQ) {
-                    if (caplen < 4 || length < 4) {
+                    if (caplen < 4 || Integer.compareUnsigned(length, 4) < 0) {
                         out.append(" [|vlan]");
                         if (outermost) etherHeaderLength = at + (caplen < 4 ? caplen : length);
                         return;
@@ -942,7 +944,7 @@ public final class PacketPrinter {
                     if (linkHeaders) {
                         etherTypeName(type, out);
                         if (printedLength) out.append(", ");
-                        else out.append(", length ").append(wire).append(": ");
+                        else out.append(", length ").append(Integer.toUnsignedLong(wire)).append(": ");
                         printedLength = true;
                         int tci = p.u16(at);
                         vlanTag(tci, out);
@@ -953,7 +955,7 @@ public final class PacketPrinter {
                     caplen -= 4;
                 }
                 if (type <= MAX_ETHERNET_LENGTH) {
-                    if (type < length) {
+                    if (Integer.compareUnsigned(type, length) < 0) {
                         length = type;
                         caplen = Math.min(caplen, length);
                     }
@@ -971,13 +973,13 @@ public final class PacketPrinter {
                     return;
                 }
                 if (type == AristaHeader.ETHERTYPE) {
-                    if (caplen < 2 || length < 2) {
+                    if (caplen < 2 || Integer.compareUnsigned(length, 2) < 0) {
                         out.append("[|arista]");
                         if (outermost) etherHeaderLength = at + (caplen < 2 ? caplen : length);
                         return;
                     }
                     etherTypeName(type, out);
-                    out.append(", length ").append(wire).append(": ");
+                    out.append(", length ").append(Integer.toUnsignedLong(wire)).append(": ");
                     protocol = "arista";
                     int header = AristaFormatter.format(p, at, out);
                     if (header == AristaFormatter.TRUNCATED) {
@@ -997,7 +999,7 @@ public final class PacketPrinter {
                 if (linkHeaders) {
                     etherTypeName(type, out);
                     if (printedLength) out.append(", ");
-                    else out.append(", length ").append(wire).append(": ");
+                    else out.append(", length ").append(Integer.toUnsignedLong(wire)).append(": ");
                 }
                 if (outermost) etherHeaderLength = at;
                 if (!etherTypeBody(p, type, at, length, out)) undecodedTaggedType(p, off, type, wire, at, caplen, out);
@@ -1131,7 +1133,7 @@ public final class PacketPrinter {
             macAddresses(p, off + 6, off, out);
             out.append(", ");
             etherTypeName(type, out);
-            out.append(", length ").append(wire).append(": ");
+            out.append(", length ").append(Integer.toUnsignedLong(wire)).append(": ");
         }
         if (defaultPrint && caplen > 0) HexDump.hexAndAscii(p, at, caplen, "\n\t", out);
     }
@@ -1147,8 +1149,8 @@ public final class PacketPrinter {
     }
 
     private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
-        // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP and the
-        // 802.3 path take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
+        // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP, PPP and
+        // the 802.3 path take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
         int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
@@ -1179,7 +1181,7 @@ public final class PacketPrinter {
             case GeonetFormatter.ETHERTYPE_CALM_FAST -> geonet.calmFast(p, source(p), off, length, out);
             case ETHERTYPE_PPP -> {
                 // PPP straight in Ethernet: tcpdump's ppp_print after ": ", nothing for an empty payload
-                if (length != 0) ppp.format(p, off, length, out.append(": "));
+                if (length != 0) ppp.format(p, off, unsigned, out.append(": "));
             }
             case ETHERTYPE_ISO -> {
                 // tcpdump skips one byte (of no known meaning) before the PDU; with none there, a marker, no jump
@@ -1205,7 +1207,7 @@ public final class PacketPrinter {
                 out.append(", ");
             }
             etherTypeName(type, out);   // tcpdump names the types it has a name but no printer for (NS, Trail, ...)
-            out.append(", length ").append(p.origLen() - Math.max(0, l.ethOffset)).append(": ");
+            out.append(", length ").append(Integer.toUnsignedLong(p.origLen() - Math.max(0, l.ethOffset))).append(": ");
         }
         // tcpdump's default print of what it cannot decode, unless -q, -x or -X replace it
         if (defaultPrint && off < p.capLen()) HexDump.hexAndAscii(p, off, p.capLen() - off, "\n\t", out);

@@ -189,6 +189,25 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
     }
 
+    /**
+     * The whole frames of the MACsec and PPP-ethertype tests in VXLAN in jumbograms: MACsec's integrity-only frames
+     * printed " [|macsec]" (the ICV's place taken from a negative wire length), PPP's LCP a clamped length.
+     */
+    @Test
+    void carriedMacsecAndPppFramesAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (TcpdumpConformance test : List.of(new MacsecFormatterTest(), new PppEtherTypeTest())) {
+            for (Frame frame : test.frames()) {
+                if (frame.bytes().length != frame.origLen()) continue;
+                for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                    f.add(jumbo(17, length, concat(u16(40000), u16(4789), u16(0), u16(0), hex("08000000 00000100"),
+                        frame.bytes())));
+                }
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
+    }
+
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
     private static byte[] ipv4Segment(Frame frame) {
         byte[] b = frame.bytes();
