@@ -19,9 +19,10 @@ final class LoopbackFormatter {
         this.earlyEnd = earlyEnd;
     }
 
+    /** Lengths unsigned, as tcpdump's u_int: a frame carried in a jumbogram's UDP payload passes 2^31. */
     void format(Packet p, int off, int length, StringBuilder out) {
         out.append("Loopback");
-        if (length < 2) {
+        if (Integer.compareUnsigned(length, 2) < 0) {
             invalid(p, off, length, out);
             return;
         }
@@ -34,7 +35,7 @@ final class LoopbackFormatter {
         length -= 2;
         out.append(", skipCount ").append(skip);
         if (skip % 8 != 0) out.append(" (bogus)");
-        if (skip > length) {
+        if (Integer.compareUnsigned(skip, length) > 0) {
             invalid(p, off, length, out);
             return;
         }
@@ -46,7 +47,7 @@ final class LoopbackFormatter {
     }
 
     private void message(Packet p, int off, int length, StringBuilder out) {
-        if (length < 2) {
+        if (Integer.compareUnsigned(length, 2) < 0) {
             invalid(p, off, length, out);
             return;
         }
@@ -64,7 +65,7 @@ final class LoopbackFormatter {
             default -> out.append(" invalid (").append(function).append(')');
         }
         if (function == REPLY) {
-            if (length < 2) {
+            if (Integer.compareUnsigned(length, 2) < 0) {
                 invalid(p, off, length, out);
                 return;
             }
@@ -75,9 +76,9 @@ final class LoopbackFormatter {
             out.append(", receipt number ").append(p.le16(off));
             off += 2;
             length -= 2;
-            out.append(", data (").append(length).append(" octets)");
+            out.append(", data (").append(Integer.toUnsignedLong(length)).append(" octets)");
         } else if (function == FORWARD_DATA) {
-            if (length < MAC_LENGTH) {
+            if (Integer.compareUnsigned(length, MAC_LENGTH) < 0) {
                 invalid(p, off, length, out);
                 return;
             }
@@ -89,7 +90,7 @@ final class LoopbackFormatter {
             Text.linkAddress(out, p, off, MAC_LENGTH);
             off += MAC_LENGTH;
             length -= MAC_LENGTH;
-            out.append(", data (").append(length).append(" octets)");
+            out.append(", data (").append(Integer.toUnsignedLong(length)).append(" octets)");
         }
         if (!p.has(off, length)) earlyEnd.mark(out, "loopback");
     }

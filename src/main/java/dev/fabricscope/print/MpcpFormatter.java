@@ -50,7 +50,7 @@ final class MpcpFormatter {
             default -> out.append("Unknown (").append(opcode).append(')');
         }
         if (opcode != PAUSE) out.append(", Timestamp ").append(p.u32(off + 2)).append(" ticks");
-        out.append(", length ").append(length);
+        out.append(", length ").append(Integer.toUnsignedLong(length));   // tcpdump's u_int (a jumbogram's frame)
         if (!verbosity.verbose()) return;
         int at = off + HEADER;
         switch (opcode) {
@@ -85,7 +85,8 @@ final class MpcpFormatter {
                     .append((p.u8(at) & 1) != 0 ? "ACK" : "Reserved").append(" ]\n\tEchoed-Sync-Time ")
                     .append(p.u16(at + 3)).append(" ticks");
             }
-            default -> HexDump.hex(p, off, length, "\n\t", out);   // tcpdump's print_unknown_data of the message
+            // tcpdump's print_unknown_data of the message
+            default -> HexDump.hex(p, off, length < 0 ? Integer.MAX_VALUE : length, "\n\t", out);
         }
     }
 

@@ -1149,8 +1149,9 @@ public final class PacketPrinter {
     }
 
     private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
-        // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP, PPP and
-        // the 802.3 path take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
+        // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP, PPP, slow
+        // protocols, MPCP, loopback and the 802.3 path take the length unsigned; the others get the int clamped to
+        // 2^31-1, as UDP's payload printers
         int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
@@ -1160,7 +1161,7 @@ public final class PacketPrinter {
             case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, length, verbosity.verbose()
                 ? out.append("et1 ") : out);   // tcpdump's -v mark of EtherTalk phase 1 (also in SNAP)
             case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, length, out);
-            case ETHERTYPE_SLOW -> slow.format(p, off, length, out);
+            case ETHERTYPE_SLOW -> slow.format(p, off, unsigned, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, unsigned, out);
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
@@ -1171,9 +1172,9 @@ public final class PacketPrinter {
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
             case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
             case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);
-            case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, length, out);
+            case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, unsigned, out);
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
-            case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, length, out);
+            case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, unsigned, out);
             case TipcFormatter.ETHERTYPE -> tipc.format(p, off, out);
             case IpxFormatter.ETHERTYPE -> ipx.format(p, off, out.append("(NOV-ETHII) "));
             case GeonetFormatter.ETHERTYPE_OLD, GeonetFormatter.ETHERTYPE ->

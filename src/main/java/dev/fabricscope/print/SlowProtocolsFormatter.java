@@ -37,9 +37,12 @@ public final class SlowProtocolsFormatter {
 
     /**
      * Appends the PDU at {@code off} whose on-wire length (Ethernet padding included, as tcpdump counts
-     * it) is {@code length}; multi-line output has no trailing newline.
+     * it) is {@code unsigned}, taken as tcpdump's u_int; multi-line output has no trailing newline.
      */
-    public void format(Packet p, int off, int length, StringBuilder out) {
+    public void format(Packet p, int off, int unsigned, StringBuilder out) {
+        // tcpdump's u_int (a frame carried in a jumbogram's UDP payload passes 2^31): printed unsigned, the rest
+        // walked with the int clamped to 2^31-1 (the capture ends it first)
+        int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
         if (length < 1) {
             tooShort(out);
             return;
@@ -64,13 +67,13 @@ public final class SlowProtocolsFormatter {
                 out.append(name).append(" version ").append(version).append(" packet not supported");
                 return;
             }
-            out.append(name).append('v').append(version).append(", length ").append(length);
+            out.append(name).append('v').append(version).append(", length ").append(Integer.toUnsignedLong(unsigned));
             if (verbosity.verbose()) tlvs(p, off + 2, length - 2, subtype, out);
         } else if (subtype == OAM) {
-            out.append("OAM, length ").append(length);
+            out.append("OAM, length ").append(Integer.toUnsignedLong(unsigned));
             if (verbosity.verbose()) oam.format(p, off + 1, length - 1, out);
         } else {
-            out.append("unknown (").append(subtype).append("), length ").append(length);
+            out.append("unknown (").append(subtype).append("), length ").append(Integer.toUnsignedLong(unsigned));
             HexDump.hex(p, off, length, "\n\t", out);
         }
     }
