@@ -53,8 +53,8 @@ final class AoeFormatter {
     }
 
     private void message(int cp, int len, StringBuilder out) {
-        out.append("AoE length ").append(len);
-        if (len < 1) {
+        out.append("AoE length ").append(Integer.toUnsignedLong(len));   // tcpdump's u_int (a jumbogram's frame)
+        if (len == 0) {
             invalid(cp, len, out);
             return;
         }
@@ -64,7 +64,7 @@ final class AoeFormatter {
     }
 
     private void version1(int cp, int len, StringBuilder out) {
-        if (len < COMMON_HEADER) {
+        if (Integer.compareUnsigned(len, COMMON_HEADER) < 0) {
             invalid(cp, len, out);
             return;
         }
@@ -104,7 +104,7 @@ final class AoeFormatter {
     }
 
     private void issue(int cp, int len, StringBuilder out) {
-        if (len < ISSUE_ARG) {
+        if (Integer.compareUnsigned(len, ISSUE_ARG) < 0) {
             invalid(cp, len, out);
             return;
         }
@@ -124,11 +124,11 @@ final class AoeFormatter {
         }
         bytes.need(cp + 10, 2);   // reserved
         len -= ISSUE_ARG;
-        if (len > 0) out.append("\n\tData: ").append(len).append(" bytes");
+        if (len != 0) out.append("\n\tData: ").append(Integer.toUnsignedLong(len)).append(" bytes");
     }
 
     private void query(int cp, int len, StringBuilder out) {
-        if (len < QUERY_ARG) {
+        if (Integer.compareUnsigned(len, QUERY_ARG) < 0) {
             invalid(cp, len, out);
             return;
         }
@@ -145,7 +145,7 @@ final class AoeFormatter {
         int configLength = bytes.u16(cp + 6);
         cp += QUERY_ARG;
         len -= QUERY_ARG;
-        if (configLength > MAX_CONFIG_STRING || configLength > len) {
+        if (configLength > MAX_CONFIG_STRING || Integer.compareUnsigned(configLength, len) > 0) {
             invalid(cp, len, out);
             return;
         }
@@ -156,7 +156,7 @@ final class AoeFormatter {
     }
 
     private void macMaskList(int cp, int len, StringBuilder out) {
-        if (len < MAC_ARG) {
+        if (Integer.compareUnsigned(len, MAC_ARG) < 0) {
             invalid(cp, len, out);
             return;
         }
@@ -170,7 +170,7 @@ final class AoeFormatter {
         cp += MAC_ARG;
         len -= MAC_ARG;
         out.append(", Dir Count: ").append(directives);
-        if (directives * 8 > len) {
+        if (Integer.compareUnsigned(directives * 8, len) > 0) {
             invalid(cp, len, out);
             return;
         }
@@ -185,7 +185,8 @@ final class AoeFormatter {
     }
 
     private void reserve(int cp, int len, StringBuilder out) {
-        if (len < RESERVE_ARG || (len - RESERVE_ARG) % MAC_LENGTH != 0) {
+        if (Integer.compareUnsigned(len, RESERVE_ARG) < 0
+                || Integer.remainderUnsigned(len - RESERVE_ARG, MAC_LENGTH) != 0) {
             invalid(cp, len, out);
             return;
         }

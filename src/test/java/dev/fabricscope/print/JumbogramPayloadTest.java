@@ -190,15 +190,16 @@ class JumbogramPayloadTest {
     }
 
     /**
-     * The whole frames of the MACsec, PPP-ethertype, slow protocols, MPCP and loopback tests in VXLAN in jumbograms:
-     * MACsec's integrity-only frames printed " [|macsec]" (the ICV's place taken from a negative wire length), the
-     * others a clamped length ("LACPv1, length 2147483647", tcpdump 3221225434).
+     * The whole frames of the MACsec, PPP-ethertype, slow protocols, MPCP, loopback and AoE tests in VXLAN in
+     * jumbograms: MACsec's integrity-only frames printed " [|macsec]" (the ICV's place taken from a negative wire
+     * length), the others a clamped length ("LACPv1, length 2147483647", tcpdump 3221225434).
      */
     @Test
     void carriedEthertypeFramesAsTcpdump() throws Exception {
         List<Frame> f = new ArrayList<>();
         for (TcpdumpConformance test : List.of(new MacsecFormatterTest(), new PppEtherTypeTest(),
-                new SlowProtocolsFormatterTest(), new MpcpFormatterTest(), new LoopbackFormatterTest())) {
+                new SlowProtocolsFormatterTest(), new MpcpFormatterTest(), new LoopbackFormatterTest(),
+                new AoeFormatterTest())) {
             for (Frame frame : test.frames()) {
                 if (frame.bytes().length != frame.origLen()) continue;
                 for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
