@@ -75,7 +75,11 @@ final class CfmFormatter {
         }
     }
 
-    private void pdu(int off, int length, StringBuilder out) {
+    private void pdu(int off, int unsigned, StringBuilder out) {
+        // tcpdump's u_int (a frame carried in a jumbogram's UDP payload passes 2^31): printed unsigned, the TLVs
+        // walked with the int clamped to 2^31-1 (the capture ends them first)
+        long printed = Integer.toUnsignedLong(unsigned);
+        int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
         if (length < HEADER) {
             tooShort(out);
             return;
@@ -87,7 +91,7 @@ final class CfmFormatter {
         int levelVersion = bytes.u8(off);
         int version = levelVersion & 0x1f;
         if (version != 0) {
-            out.append("CFMv").append(version).append(" not supported, length ").append(length);
+            out.append("CFMv").append(version).append(" not supported, length ").append(printed);
             return;
         }
         int opcode = bytes.u8(off + 1);
@@ -95,7 +99,7 @@ final class CfmFormatter {
         String name = LldpText.name(OPCODES, 0, opcode, null);
         if (name == null) out.append("unknown (").append(opcode).append(')');
         else out.append(name);
-        out.append(", MD Level ").append(levelVersion >>> 5).append(", length ").append(length);
+        out.append(", MD Level ").append(levelVersion >>> 5).append(", length ").append(printed);
         if (!verbosity.verbose()) return;
 
         int flags = bytes.u8(off + 2), firstTlvOffset = bytes.u8(off + 3);

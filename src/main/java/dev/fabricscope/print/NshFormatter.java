@@ -31,7 +31,8 @@ final class NshFormatter {
 
     /** The header at {@code off} of a packet {@code length} bytes long; {@code end} is the snapshot end. */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        if (length < BASE_AND_PATH) {
+        // the length unsigned, as tcpdump's u_int: a carried Ethernet frame's printers take it so (a jumbogram's)
+        if (Integer.compareUnsigned(length, BASE_AND_PATH) < 0) {
             out.append(" (packet length ").append(length).append(" < ").append(BASE_AND_PATH).append(") (invalid)");
             return;
         }
@@ -71,7 +72,7 @@ final class NshFormatter {
             }
             out.append(", ");
         }
-        if (length < words * WORD) {
+        if (Integer.compareUnsigned(length, words * WORD) < 0) {
             out.append(" (too many headers for packet length ").append(length).append(") (invalid)");
             return;
         }
@@ -127,6 +128,7 @@ final class NshFormatter {
             case ETHERNET -> LinkType.EN10MB;
             default -> -1;
         };
+        if (linkType != LinkType.EN10MB && payloadLength < 0) payloadLength = Integer.MAX_VALUE;   // IP's: clamped
         if (linkType < 0) out.append("ERROR: unknown-next-protocol");
         else if (!inner.print(p, at, payloadLength, end - at, linkType, out)) out.append(" [|nsh]");
     }

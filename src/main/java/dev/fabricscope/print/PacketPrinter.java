@@ -1150,8 +1150,8 @@ public final class PacketPrinter {
 
     private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
         // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP, PPP, slow
-        // protocols, MPCP, loopback, AoE and the 802.3 path take the length unsigned; the others get the int clamped
-        // to 2^31-1, as UDP's payload printers
+        // protocols, MPCP, loopback, AoE, CFM, NSH and the 802.3 path take the length unsigned; the others get the int
+        // clamped to 2^31-1, as UDP's payload printers
         int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
@@ -1170,8 +1170,8 @@ public final class PacketPrinter {
             case RealtekFormatter.ETHERTYPE -> realtek.format(p, source(p), off, out);
             case AoeFormatter.ETHERTYPE -> aoe.format(p, off, unsigned, out);
             case ETHERTYPE_PTP -> ptp.format(p, off, length, p.capLen(), out);
-            case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, length, out);
-            case ETHERTYPE_NSH -> nsh.format(p, off, length, p.capLen(), out);
+            case ETHERTYPE_CFM, ETHERTYPE_CFM_OLD -> cfm.format(p, off, unsigned, out);
+            case ETHERTYPE_NSH -> nsh.format(p, off, unsigned, p.capLen(), out);
             case LoopbackFormatter.ETHERTYPE -> loopback.format(p, off, unsigned, out);
             case MsnlbFormatter.ETHERTYPE -> msnlb.format(p, off, out);
             case MpcpFormatter.ETHERTYPE -> mpcp.format(p, off, unsigned, out);

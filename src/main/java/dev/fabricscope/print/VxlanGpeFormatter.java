@@ -57,13 +57,13 @@ final class VxlanGpeFormatter {
         out.append("vni ").append(p.u24(off + 4)).append(verbosity.verbose() ? "\n    " : ": ");
         int payload = off + HEADER;
         length -= HEADER;
-        // the Ethernet frame's printers take it unsigned (tcpdump's u_int), the others as an int up to 2^31-1
+        // the Ethernet frame's and NSH's printers take it unsigned (tcpdump's u_int), IP's as an int up to 2^31-1
         int clamped = length < 0 ? Integer.MAX_VALUE : length;
         switch (nextProtocol) {
             case IPV4 -> carried(p, payload, clamped, end, LinkType.IPV4, out);
             case IPV6 -> carried(p, payload, clamped, end, LinkType.IPV6, out);
             case ETHERNET -> carried(p, payload, length, end, LinkType.EN10MB, out);
-            case NSH -> nsh.format(p, payload, clamped, end, out);
+            case NSH -> nsh.format(p, payload, length, end, out);
             default -> out.append("ERROR: unknown-next-protocol (invalid)");
         }
     }

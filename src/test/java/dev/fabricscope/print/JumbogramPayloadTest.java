@@ -190,23 +190,31 @@ class JumbogramPayloadTest {
     }
 
     /**
-     * The whole frames of the MACsec, PPP-ethertype, slow protocols, MPCP, loopback and AoE tests in VXLAN in
-     * jumbograms: MACsec's integrity-only frames printed " [|macsec]" (the ICV's place taken from a negative wire
-     * length), the others a clamped length ("LACPv1, length 2147483647", tcpdump 3221225434).
+     * The whole frames of the MACsec, PPP-ethertype, slow protocols, MPCP, loopback, AoE, CFM and NSH tests in VXLAN
+     * in jumbograms, and NSH's in VXLAN-GPE: MACsec's integrity-only frames printed " [|macsec]" (the ICV's place
+     * taken from a negative wire length), the others a clamped length ("LACPv1, length 2147483647", tcpdump
+     * 3221225434).
      */
     @Test
     void carriedEthertypeFramesAsTcpdump() throws Exception {
-        List<Frame> f = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>(CfmFormatterTest.frames());
+        frames.addAll(NshFormatterTest.frames());
         for (TcpdumpConformance test : List.of(new MacsecFormatterTest(), new PppEtherTypeTest(),
                 new SlowProtocolsFormatterTest(), new MpcpFormatterTest(), new LoopbackFormatterTest(),
                 new AoeFormatterTest())) {
-            for (Frame frame : test.frames()) {
-                if (frame.bytes().length != frame.origLen()) continue;
-                for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
-                    f.add(jumbo(17, length, concat(u16(40000), u16(4789), u16(0), u16(0), hex("08000000 00000100"),
-                        frame.bytes())));
-                }
+            frames.addAll(test.frames());
+        }
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : frames) {
+            if (frame.bytes().length != frame.origLen()) continue;
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+                f.add(jumbo(17, length, concat(u16(40000), u16(4789), u16(0), u16(0), hex("08000000 00000100"),
+                    frame.bytes())));
             }
+        }
+        for (Frame frame : NshFormatterTest.frames()) {
+            byte[] nsh = java.util.Arrays.copyOfRange(frame.bytes(), 14, frame.bytes().length);
+            f.add(jumbo(17, 0xc0000000L, concat(u16(40000), u16(4790), u16(0), u16(0), hex("0c000004 00000100"), nsh)));
         }
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
     }
