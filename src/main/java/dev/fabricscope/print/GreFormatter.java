@@ -140,7 +140,7 @@ final class GreFormatter {
             Text.hex(out, protocol, 4);
             out.append(')');
         }
-        out.append(", length ").append(length);
+        out.append(", length ").append(Integer.toUnsignedLong(length));   // tcpdump's u_int (a jumbogram's)
     }
 
     /**
@@ -153,7 +153,12 @@ final class GreFormatter {
             Text.hex(out, protocol);
             return;
         }
-        if (!inner.print(p, at, left, end - at, linkType, out)) out.append(" [|gre]");
+        // past 2^31 (a jumbogram's) the frames, label stacks, PPP frames and OSI PDUs take the length unsigned as
+        // tcpdump's u_int; IP, IPX and AppleTalk get the int clamped to 2^31-1
+        boolean unsigned = linkType == LinkType.EN10MB || linkType == Encapsulated.MPLS || linkType == Encapsulated.PPP
+            || linkType == Encapsulated.OSI;
+        int length = left >= 0 || unsigned ? left : Integer.MAX_VALUE;
+        if (!inner.print(p, at, length, end - at, linkType, out)) out.append(" [|gre]");
     }
 
     /** Source route entries (RFC 1701) until the null one: address family, offset, length, then the route. */
@@ -230,7 +235,7 @@ final class GreFormatter {
 
     /** The next {@code n} (1 or 2) bytes as a number; truncated past the capture or the GRE length. */
     private int take(int n) {
-        if (at + n > end || left < n) throw truncated;
+        if (at + n > end || Integer.compareUnsigned(left, n) < 0) throw truncated;   // unsigned: a jumbogram's
         int value = n == 1 ? p.u8(at) : p.u16(at);
         at += n;
         left -= n;
@@ -238,7 +243,7 @@ final class GreFormatter {
     }
 
     private long take4() {
-        if (at + 4 > end || left < 4) throw truncated;
+        if (at + 4 > end || Integer.compareUnsigned(left, 4) < 0) throw truncated;
         long value = p.u32(at);
         at += 4;
         left -= 4;
@@ -246,7 +251,7 @@ final class GreFormatter {
     }
 
     private void skip(int n) {
-        if (left < n) throw truncated;
+        if (Integer.compareUnsigned(left, n) < 0) throw truncated;
         at += n;
         left -= n;
     }

@@ -219,6 +219,28 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
     }
 
+    /**
+     * GRE straight in jumbograms (IPv6 next header 47): it gave up with " [|gre]" where tcpdump prints "GREv0, length
+     * 3221225464" and what it carries (a bridged ARP frame, IPv4, an ethertype it has no printer for, MPLS with ES-IS,
+     * an IS-IS PDU, PPTP's PPP).
+     */
+    @Test
+    void greAsTcpdump() throws Exception {
+        byte[] arpFrame = ethernet(0x0806, arp(1, MAC_A, hex("c0a80a01"), new byte[6], hex("c0a80a02")));
+        byte[] hello = IsisFormatterTest.helloFrames().getFirst().bytes();
+        byte[] isis = java.util.Arrays.copyOfRange(hello, 17, hello.length);
+        List<byte[]> gre = List.of(concat(hex("0000 6558"), arpFrame), concat(hex("2000 0806 00000001"), arpFrame),
+            concat(hex("b000 6558 00000000 00000001 00000002"), arpFrame),
+            concat(hex("0000 0800"), ipv4(17, udp(40000, 53, PAYLOAD, IP_A, IP_B))),
+            concat(hex("0000 8847 00064140"), IsisFrames.esis(4, 30, true, "0a 490001192168000001")),
+            concat(hex("0000 00fe"), isis), hex("3001 880b 0008 0001 00000001 ff03 c021 01 01 0004"));
+        List<Frame> f = new ArrayList<>();
+        for (byte[] packet : gre) {
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) f.add(jumbo(47, length, packet));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
+    }
+
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
     private static byte[] ipv4Segment(Frame frame) {
         byte[] b = frame.bytes();
