@@ -241,6 +241,21 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
     }
 
+    /**
+     * IPv4 and IPv6 in IPv6 jumbograms, and the mobility header of RFC 2004: they took the length as a negative int
+     * ("IP truncated-ip -1073741832", " [|mobile]"), where tcpdump prints the packet.
+     */
+    @Test
+    void ipProtocolsAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffff0000L}) {
+            f.add(jumbo(4, length, ipv4(17, udp(40000, 53, PAYLOAD, IP_A, IP_B))));
+            f.add(jumbo(41, length, ipv6(17, udp(40000, 53, PAYLOAD, IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B)));
+            f.add(jumbo(55, length, hex("2000 0000 0a000001 0a000002")));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
     private static byte[] ipv4Segment(Frame frame) {
         byte[] b = frame.bytes();
