@@ -73,7 +73,7 @@ final class AodvFormatter {
         out.append(" seq ").append(p.u32(ap + ds)).append(" src ");
         address(p, ap + oa, v6Addresses, out);
         out.append(" seq ").append(p.u32(ap + os));
-        return extension(p, ap + size, length - size < 0 ? Integer.MAX_VALUE : length - size, end, out);
+        return extension(p, ap + size, UnsignedLength.clamped(length - size), end, out);
     }
 
     /** A route reply of {@code size} bytes; its lifetime ends it. */
@@ -89,7 +89,7 @@ final class AodvFormatter {
         out.append(" dseq ").append(p.u32(ap + ds)).append(" src ");
         address(p, ap + oa, v6Addresses, out);
         out.append(' ').append(p.u32(ap + size - 4)).append(" ms");
-        return extension(p, ap + size, length - size < 0 ? Integer.MAX_VALUE : length - size, end, out);
+        return extension(p, ap + size, UnsignedLength.clamped(length - size), end, out);
     }
 
     /** An extension after a request or reply, when two bytes or more of the length are left. */

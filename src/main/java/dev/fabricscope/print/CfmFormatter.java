@@ -79,7 +79,7 @@ final class CfmFormatter {
         // tcpdump's u_int (a frame carried in a jumbogram's UDP payload passes 2^31): printed unsigned, the TLVs
         // walked with the int clamped to 2^31-1 (the capture ends them first)
         long printed = Integer.toUnsignedLong(unsigned);
-        int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
+        int length = UnsignedLength.clamped(unsigned);
         if (length < HEADER) {
             tooShort(out);
             return;

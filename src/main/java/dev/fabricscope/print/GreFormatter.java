@@ -157,7 +157,7 @@ final class GreFormatter {
         // tcpdump's u_int; IP, IPX and AppleTalk get the int clamped to 2^31-1
         boolean unsigned = linkType == LinkType.EN10MB || linkType == Encapsulated.MPLS || linkType == Encapsulated.PPP
             || linkType == Encapsulated.OSI;
-        int length = left >= 0 || unsigned ? left : Integer.MAX_VALUE;
+        int length = unsigned ? left : UnsignedLength.clamped(left);
         if (!inner.print(p, at, length, end - at, linkType, out)) out.append(" [|gre]");
     }
 

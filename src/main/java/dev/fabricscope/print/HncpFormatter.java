@@ -49,7 +49,7 @@ final class HncpFormatter {
     void format(Packet p, int off, int len, int end, StringBuilder out) {
         out.append("hncp (").append(Integer.toUnsignedLong(len)).append(')');   // unsigned: a jumbogram's passes 2^31
         try (var _ = bytes.reading(p, end)) {
-            walk(off, len < 0 ? Integer.MAX_VALUE : len, out);
+            walk(off, UnsignedLength.clamped(len), out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "hncp");
         }

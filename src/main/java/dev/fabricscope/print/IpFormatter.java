@@ -289,7 +289,7 @@ final class IpFormatter {
         // past 2^31 (an IPv6 jumbogram's) TCP, UDP, ICMPv6, GRE and an Ethernet frame take it unsigned as tcpdump's
         // u_int; the others get the int clamped to 2^31-1 (they took a negative one: IPv4 and IPv6 in IPv6 said
         // "truncated-ip -1073741832", mobile and EGP gave up)
-        int clamped = len < 0 ? Integer.MAX_VALUE : len;
+        int clamped = UnsignedLength.clamped(len);
         switch (proto) {
             case TCP -> tcp.format(p, ctx, off, len, out);
             case UDP -> udp.format(p, ctx, off, len, out);

@@ -132,7 +132,7 @@ final class IsisFormatter {
                 out.append(", length ").append(Integer.toUnsignedLong(length));
                 return true;
             }
-            b.unknownData(out, header, "\n\t  ", length < 0 ? Integer.MAX_VALUE : length);
+            b.unknownData(out, header, "\n\t  ", UnsignedLength.clamped(length));
             return false;
         }
         if (fixedLength != COMMON_HEADER + fixedHeader) {

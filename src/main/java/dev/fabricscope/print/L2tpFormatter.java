@@ -121,7 +121,7 @@ final class L2tpFormatter {
             out.append(" ZLB");
         } else {
             // past 2^31 (a jumbogram's) the AVPs are walked as far as 2^31-1: the capture ends them first
-            for (int left = length - header < 0 ? Integer.MAX_VALUE : length - header; left != 0; ) {
+            for (int left = UnsignedLength.clamped(length - header); left != 0; ) {
                 int used = avps.print(at, left, out);   // terminates: each AVP takes 6 bytes or more
                 if (used == 0) break;
                 left -= used;

@@ -86,7 +86,7 @@ final class LsppingFormatter {
         long seconds = bytes.u32(bp + 24), fraction = bytes.u32(bp + 28);
         if (seconds == 0 && fraction == 0) out.append("no timestamp");
         else NtpFormatter.timestamp(seconds, fraction, out);
-        tlvs(bp + HEADER, len - HEADER < 0 ? Integer.MAX_VALUE : len - HEADER, out);
+        tlvs(bp + HEADER, UnsignedLength.clamped(len - HEADER), out);
     }
 
     private void tlvs(int tptr, int tlen, StringBuilder out) {

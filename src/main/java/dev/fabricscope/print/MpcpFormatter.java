@@ -86,7 +86,7 @@ final class MpcpFormatter {
                     .append(p.u16(at + 3)).append(" ticks");
             }
             // tcpdump's print_unknown_data of the message
-            default -> HexDump.hex(p, off, length < 0 ? Integer.MAX_VALUE : length, "\n\t", out);
+            default -> HexDump.hex(p, off, UnsignedLength.clamped(length), "\n\t", out);
         }
     }
 

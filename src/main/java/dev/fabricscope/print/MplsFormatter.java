@@ -88,7 +88,7 @@ final class MplsFormatter {
         }
         out.append(verbosity.verbose() ? "\n\t" : " ");
         // an OSI PDU's printers take the length unsigned; IPv4's and IPv6's the int clamped to 2^31-1
-        int carried = linkType == Encapsulated.OSI || length >= 0 ? length : Integer.MAX_VALUE;
+        int carried = linkType == Encapsulated.OSI ? length : UnsignedLength.clamped(length);
         if (!inner.print(p, off, carried, end - off, linkType, out)) out.append(" [|mpls]");
     }
 }

@@ -128,7 +128,7 @@ final class NshFormatter {
             case ETHERNET -> LinkType.EN10MB;
             default -> -1;
         };
-        if (linkType != LinkType.EN10MB && payloadLength < 0) payloadLength = Integer.MAX_VALUE;   // IP's: clamped
+        if (linkType != LinkType.EN10MB) payloadLength = UnsignedLength.clamped(payloadLength);   // IP's: clamped
         if (linkType < 0) out.append("ERROR: unknown-next-protocol");
         else if (!inner.print(p, at, payloadLength, end - at, linkType, out)) out.append(" [|nsh]");
     }

@@ -49,7 +49,7 @@ final class OsiFormatter {
         protocol = "isoclns";
         // ES-IS and IS-IS take the length unsigned, as tcpdump's u_int (a jumbogram's carried PDU passes 2^31); the
         // others get the int clamped to 2^31-1
-        int clamped = length < 0 ? Integer.MAX_VALUE : length;
+        int clamped = UnsignedLength.clamped(length);
         try (var _ = bytes.reading(p, p.capLen())) {
             int nlpid = bytes.u8(off);
             if (linkHeaders) {

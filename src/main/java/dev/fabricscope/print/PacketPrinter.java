@@ -1152,7 +1152,7 @@ public final class PacketPrinter {
         // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP, PPP, slow
         // protocols, MPCP, loopback, AoE, CFM, NSH and the 802.3 path take the length unsigned; the others get the int
         // clamped to 2^31-1, as UDP's payload printers
-        int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
+        int length = UnsignedLength.clamped(unsigned);
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);

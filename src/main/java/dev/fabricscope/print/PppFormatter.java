@@ -87,7 +87,7 @@ final class PppFormatter {
         if (inHdlc) hdlcDepth++;
         int header = headerLength;   // a PPP frame inside the carried packet sets it for itself
         try {
-            int wire = carried == Encapsulated.OSI || carriedLength >= 0 ? carriedLength : Integer.MAX_VALUE;
+            int wire = carried == Encapsulated.OSI ? carriedLength : UnsignedLength.clamped(carriedLength);
             if (!inner.print(in, carriedOffset, wire, in.capLen() - carriedOffset, carried, out)) {
                 out.append(" [|ppp]");
             }
@@ -159,7 +159,7 @@ final class PppFormatter {
         carriedLength = length;
         // the control protocols, multilink and an OSI PDU take the length unsigned as tcpdump's u_int; the others get
         // the int clamped to 2^31-1
-        int clamped = length < 0 ? Integer.MAX_VALUE : length;
+        int clamped = UnsignedLength.clamped(length);
         switch (protocol) {
             case PppNames.LCP, PppNames.IPCP, PppNames.OSICP, PppNames.MPLSCP, PppNames.IPV6CP, PppNames.CCP,
                  PppNames.BACP -> controlProtocol(protocol, off, length, out);

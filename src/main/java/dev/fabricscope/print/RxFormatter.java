@@ -61,7 +61,7 @@ final class RxFormatter {
         RxReader r = reader;
         r.start(p, off, end, out);
         try {
-            body(p, ip, off, length < 0 ? Integer.MAX_VALUE : length, sport, dport, r, out);
+            body(p, ip, off, UnsignedLength.clamped(length), sport, dport, r, out);
             out.append(" (").append(Integer.toUnsignedLong(length)).append(')');
         } catch (RxReader.Jump j) {
             earlyEnd.mark(out, "rx");

@@ -42,7 +42,7 @@ public final class SlowProtocolsFormatter {
     public void format(Packet p, int off, int unsigned, StringBuilder out) {
         // tcpdump's u_int (a frame carried in a jumbogram's UDP payload passes 2^31): printed unsigned, the rest
         // walked with the int clamped to 2^31-1 (the capture ends it first)
-        int length = unsigned < 0 ? Integer.MAX_VALUE : unsigned;
+        int length = UnsignedLength.clamped(unsigned);
         if (length < 1) {
             tooShort(out);
             return;

@@ -150,7 +150,7 @@ final class TcpFormatter {
         out.append(", length ").append(Integer.toUnsignedLong(dataLength));
         if (dataLength == 0) return;
         int unsigned = dataLength;   // for the payload printers that take it as tcpdump's u_int (DNS, text)
-        if (dataLength < 0) dataLength = Integer.MAX_VALUE;   // past 2^31: the other payload printers take an int
+        dataLength = UnsignedLength.clamped(dataLength);   // past 2^31: the other payload printers take an int
         if (off + hlen > end) {
             // only after an eol: the options loop stops there without reaching the end of the header
             out.append(" [remaining caplen(").append(Math.max(0, end - off)).append(") < header length(").append(hlen)

@@ -53,7 +53,7 @@ final class TextProtocolFormatter {
     /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
     void format(Packet packet, int off, int length, int end, Protocol protocol, StringBuilder out) {
         long wire = Integer.toUnsignedLong(length);   // unsigned, as tcpdump's u_int: a jumbogram's passes 2^31
-        if (length < 0) length = Integer.MAX_VALUE;
+        length = UnsignedLength.clamped(length);
         try (var _ = bytes.reading(packet, end)) {
             boolean print = protocol.methods == null || requestOrResponse(off, length, protocol);
             out.append(protocol.caps);

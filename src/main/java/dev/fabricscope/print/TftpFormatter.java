@@ -26,7 +26,7 @@ final class TftpFormatter {
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(p, end)) {
             out.append("TFTP, length ").append(Integer.toUnsignedLong(length));   // unsigned: a jumbogram's passes 2^31
-            if (!body(off, length < 0 ? Integer.MAX_VALUE : length, end, out)) out.append(" [|tftp]");
+            if (!body(off, UnsignedLength.clamped(length), end, out)) out.append(" [|tftp]");
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "tftp");
         }

@@ -235,7 +235,7 @@ final class UdpFormatter {
         // VXLAN-GPE, whose carried Ethernet frame's printers see it; MPLS, whose OSI PDU's do; L2TP, whose PPP frame's
         // do) get it whole
         int unsigned = length;
-        if (length < 0) length = Integer.MAX_VALUE;
+        length = UnsignedLength.clamped(length);
         switch (decoder) {
             case DNS, MDNS -> dns.format(p, payload, unsigned, end, false, decoder == UdpPorts.Decoder.MDNS, out);
             case VXLAN -> vxlan.format(p, payload, unsigned, end, out);

@@ -58,7 +58,7 @@ final class VxlanGpeFormatter {
         int payload = off + HEADER;
         length -= HEADER;
         // the Ethernet frame's and NSH's printers take it unsigned (tcpdump's u_int), IP's as an int up to 2^31-1
-        int clamped = length < 0 ? Integer.MAX_VALUE : length;
+        int clamped = UnsignedLength.clamped(length);
         switch (nextProtocol) {
             case IPV4 -> carried(p, payload, clamped, end, LinkType.IPV4, out);
             case IPV6 -> carried(p, payload, clamped, end, LinkType.IPV6, out);
