@@ -81,7 +81,7 @@ final class MplsFormatter {
         }
         if (linkType < 0) {
             if (!defaultPrint) return;
-            int captured = Math.max(0, Integer.compareUnsigned(length, end - off) < 0 ? length : end - off);
+            int captured = Math.max(0, UnsignedLength.min(length, end - off));
             HexDump.hexAndAscii(p, off, captured, "\n\t", out);
             if (Integer.compareUnsigned(captured, length) < 0) earlyEnd.mark(out, "mpls");
             return;

@@ -818,11 +818,6 @@ public final class PacketPrinter {
         out.append(", ");
     }
 
-    /** The smaller of two lengths taken unsigned, as tcpdump's u_int (a jumbogram's carried frame passes 2^31). */
-    private static int unsignedMin(int a, int b) {
-        return Integer.compareUnsigned(a, b) <= 0 ? a : b;
-    }
-
     /** "src > dst", the MAC addresses at {@code src} and {@code dst}, as tcpdump's Ethernet printers show them. */
     private static void macAddresses(Packet p, int src, int dst, StringBuilder out) {
         Text.linkAddress(out, p, src, 6);
@@ -917,7 +912,7 @@ public final class PacketPrinter {
                             if (outermost) etherHeaderLength = frame.capLen();
                             return;
                         }
-                        length = unsignedMin(length, shortLength);
+                        length = UnsignedLength.min(length, shortLength);
                         caplen = Math.min(caplen, shortLength);
                     }
                     if (!p.has(at, 2)) {
@@ -1050,7 +1045,7 @@ public final class PacketPrinter {
     private boolean linkHeader(Packet p, Layers l, int off, int typeOff, StringBuilder out) {
         int type = p.u16(typeOff);
         if (type <= MAX_ETHERNET_LENGTH) {   // an 802.3 length: tcpdump prints what it bounds the LLC payload to
-            out.append("802.3, length ").append(unsignedMin(type, p.origLen() - typeOff - 2)).append(": ");
+            out.append("802.3, length ").append(UnsignedLength.min(type, p.origLen() - typeOff - 2)).append(": ");
             return true;
         }
         // as print-ether.c: a tag's TPID is named only once the whole tag is there; the length comes once
@@ -1117,7 +1112,7 @@ public final class PacketPrinter {
                 return;
             }
             // the length field bounds the LLC payload (the rest is padding), unless the frame is shorter
-            int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, unsignedMin(type, length), out);
+            int header = llc.format(p, l.srcMacOffset, l.dstMacOffset, off, UnsignedLength.min(type, length), out);
             if (nesting == 0) llcHeaderLength = Math.abs(header);
             return;
         }

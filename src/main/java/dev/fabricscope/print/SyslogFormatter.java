@@ -76,7 +76,9 @@ final class SyslogFormatter {
             }
             Text.printableChar(out, p.u8(off + i));
         }
-        if (verbosity.veryVerbose()) HexDump.hex(p, off, (int) Math.min(Integer.toUnsignedLong(length), end - off), "\n\t", out);
+        if (verbosity.veryVerbose()) {
+            HexDump.hex(p, off, (int) Math.min(Integer.toUnsignedLong(length), end - off), "\n\t", out);
+        }
     }
 
     private static void name(StringBuilder out, String[] names, int value) {

@@ -12,4 +12,9 @@ final class UnsignedLength {
     static int clamped(int bits) {
         return bits < 0 ? Integer.MAX_VALUE : bits;
     }
+
+    /** The smaller of two lengths, both taken unsigned (a jumbogram's carried frame passes 2^31). */
+    static int min(int a, int b) {
+        return Integer.compareUnsigned(a, b) <= 0 ? a : b;
+    }
 }
