@@ -66,18 +66,10 @@ class AhcpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("AHCP", 5359, 12, 4, 28, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-vv -x");
+    Checks checks() {
+        return Checks.of(new Mutants("AHCP", 5359, 12, 4, 28, MutatedFrames.ALL))
+            .cut("-x", "-v -x", "-vv")
+            .mutated("-x", "-vv -x");
     }
 
     /** print-udp.c: DHCPv6 before AHCP, AHCP before Babel and HNCP. */

@@ -75,8 +75,12 @@ class AodvFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-T aodv", "-T aodv -v", "-T aodv -q", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("AODV", 654, 20, 4, 8, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-T aodv", "-T aodv -v", "-T aodv -q", "-e -x")
+            .cut("-x", "-v", "-T aodv -x")
+            .mutated("-x", "-v -x")
+            .allocation("", "-v", "-T aodv");
     }
 
     /** The frames on AODV's port are cut and mutated. */
@@ -95,25 +99,5 @@ class AodvFormatterTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-T aodv -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("AODV", 654, 20, 4, 8, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-T aodv");
     }
 }

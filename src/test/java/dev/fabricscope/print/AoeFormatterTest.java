@@ -7,7 +7,6 @@ import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * ATA over Ethernet (ethertype 0x88a2) against tcpdump 4.99 itself. A version 1 message: Ver/Flags (version in the
@@ -80,8 +79,12 @@ class AoeFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e");
+    Checks checks() {
+        return Checks.of(new Mutants("AOE", 0x88a2, 12, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e")
+            .cut("-x", "-v", "")
+            .mutated("-x", "-v")
+            .allocation("", "-v");
     }
 
     /** Cut from byte 14 on, a VLAN tag too, and compared without flags as well. */
@@ -94,25 +97,5 @@ class AoeFormatterTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterEthernet(frame);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("AOE", 0x88a2, 12, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
     }
 }

@@ -67,33 +67,17 @@ class ArcnetLinkTest {
     /** What both link types test alike: the flag sets, cuts from the second byte, the header mutated most. */
     abstract static class Arcnet extends TcpdumpConformance {
         @Override
-        List<String> wholeFlags() {
-            return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
-        }
-
-        @Override
-        List<String> cutFlags() {
-            return List.of("-x", "-e -x", "-v", "-e -q");
+        Checks checks() {
+            return Checks.of(new Mutants("ARCNET", 20_261_128L + linkType(), 24, 3, 12, MutatedFrames.ALL))
+                .whole("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X")
+                .cut("-x", "-e -x", "-v", "-e -q")
+                .allocation("", "-v", "-e -v", "-e -x", "-q -e")
+                .repeats(2000);
         }
 
         @Override
         int start(byte[] frame) {
             return 1;
-        }
-
-        @Override
-        Mutants mutants() {
-            return new Mutants("ARCNET", 20_261_128L + linkType(), 24, 3, 12, MutatedFrames.ALL);
-        }
-
-        @Override
-        List<String> allocationFlags() {
-            return List.of("", "-v", "-e -v", "-e -x", "-q -e");
-        }
-
-        @Override
-        int allocationRepeats() {
-            return 2000;
         }
     }
 

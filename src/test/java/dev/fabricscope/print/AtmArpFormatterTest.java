@@ -56,22 +56,14 @@ class AtmArpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e", "-x");
+    Checks checks() {
+        return Checks.of(new Mutants("ATMARP", 2225, 12))
+            .whole("", "-v", "-vv", "-q", "-e", "-x")
+            .allocation("", "-v", "-e");
     }
 
     @Override
     int start(byte[] frame) {
         return 14;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("ATMARP", 2225, 12);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-e");
     }
 }

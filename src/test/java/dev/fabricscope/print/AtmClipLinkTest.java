@@ -51,28 +51,16 @@ class AtmClipLinkTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e", "-x", "-e -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("CIP", 106, 12))
+            .whole("", "-v", "-vv", "-q", "-e", "-x", "-e -x")
+            .cut("-x", "-v -x", "-e -x")
+            .allocation("", "-v", "-e");
     }
 
     @Override
     int start(byte[] frame) {
         return 0;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("CIP", 106, 12);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-e");
     }
 
     /** Linux's DLT_ATM_CLIP value, which libpcap reads from a file as ATM_CLIP too. */

@@ -154,8 +154,8 @@ class BabelFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("BABEL", 6696, 8);
+    Checks checks() {
+        return Checks.of(new Mutants("BABEL", 6696, 8));
     }
 
     /** The Babel packet: after the UDP header on IPv4 or IPv6. */

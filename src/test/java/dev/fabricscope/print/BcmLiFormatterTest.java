@@ -59,14 +59,10 @@ class BcmLiFormatterTest extends TcpdumpConformance {
         return 14 + 20 + 8;
     }
 
-    /** -e prints the carried Ethernet frame's addresses. */
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e -v");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("BCMLI", 49152, 20);
+    Checks checks() {
+        return Checks.of(new Mutants("BCMLI", 49152, 20))
+            // -e prints the carried Ethernet frame's addresses.
+            .whole("", "-v", "-vv", "-q", "-e -v");
     }
 }

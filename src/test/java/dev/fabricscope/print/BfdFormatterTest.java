@@ -92,12 +92,8 @@ class BfdFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("BFD", 3784, 10);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-v -x");
+    Checks checks() {
+        return Checks.of(new Mutants("BFD", 3784, 10))
+            .cut("-x", "-v", "-v -x");
     }
 }

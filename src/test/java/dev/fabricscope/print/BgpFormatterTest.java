@@ -378,28 +378,12 @@ class BgpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("BGP", 179, 3);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-q", "-v", "-vv", "-vvv");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    /** Every message kind and family decoded at -vv with the hex dump, as well as in the base's flag sets. */
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-vv", "-vv -x");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 500;
+    Checks checks() {
+        return Checks.of(new Mutants("BGP", 179, 3))
+            .whole("", "-q", "-v", "-vv", "-vvv")
+            .cut("-x", "-v -x", "-vv")
+            // Every message kind and family decoded at -vv with the hex dump, as well as in the base's flag sets.
+            .allocation("", "-v", "-vv", "-vv -x")
+            .repeats(500);
     }
 }

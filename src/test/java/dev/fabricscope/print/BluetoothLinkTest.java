@@ -31,27 +31,15 @@ class BluetoothLinkTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-e", "-e -q", "-x", "-e -X", "-A");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("", "-x", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("BLUETOOTH", 201, 8, 3, 8, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-e", "-e -q", "-x", "-e -X", "-A")
+            .cut("", "-x", "-e -x")
+            .allocation("", "-e", "-x");
     }
 
     @Override
     int start(byte[] frame) {
         return 0;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("BLUETOOTH", 201, 8, 3, 8, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-e", "-x");
     }
 }

@@ -67,8 +67,10 @@ class CiscoAutoRpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q");
+    Checks checks() {
+        return Checks.of(new Mutants("AUTORP", 496, 20))
+            .whole("", "-v", "-q")
+            .allocation("", "-v");
     }
 
     @Test
@@ -84,16 +86,6 @@ class CiscoAutoRpFormatterTest extends TcpdumpConformance {
         assertEquals(UdpPorts.Decoder.CISCO_AUTORP, UdpPorts.decoder(1812, 496));
         assertEquals(UdpPorts.Decoder.WB, UdpPorts.decoder(496, 4567));
         assertEquals(UdpPorts.Decoder.HNCP, UdpPorts.decoder(8231, 496));
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("AUTORP", 496, 20);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
     }
 
     /** The auto-RP message: after the UDP header on IPv4 or IPv6. */

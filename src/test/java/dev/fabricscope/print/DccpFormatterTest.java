@@ -2,7 +2,6 @@ package dev.fabricscope.print;
 
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * DCCP ({@link DccpFrames}: every packet type, long and short sequence numbers, every option tcpdump names, partial
@@ -28,32 +27,14 @@ class DccpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "-vv", "");
-    }
-
-    /**
-     * Every frame with a few bytes of its DCCP packet changed at random (a fixed seed; the changes spread over the whole
-     * packet, no head span), half of them also cut short. A deeper run:
-     * {@code DCCP_SEED=7 DCCP_ROUNDS=1000 mvn -o surefire:test -Dtest='DccpFormatterTest#mutants*'}.
-     */
-    @Override
-    Mutants mutants() {
-        return new Mutants("DCCP", 33, 30, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
+    Checks checks() {
+        // Every frame with a few bytes of its DCCP packet changed at random (a fixed seed; the changes spread over the
+        // whole packet, no head span), half of them also cut short. A deeper run:
+        // DCCP_SEED=7 DCCP_ROUNDS=1000 mvn -o surefire:test -Dtest='DccpFormatterTest#mutants*'.
+        return Checks.of(new Mutants("DCCP", 33, 30, 4, 0, MutatedFrames.ALL))
+            .cut("-x", "-v", "-vv")
+            .mutated("-v -x", "-vv", "")
+            .allocation("-vv")
+            .repeats(2_000);
     }
 }

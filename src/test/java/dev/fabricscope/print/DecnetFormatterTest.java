@@ -177,13 +177,9 @@ class DecnetFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-x", "-e");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("DECNET", 0x6003, 6);
+    Checks checks() {
+        return Checks.of(new Mutants("DECNET", 0x6003, 6))
+            .whole("", "-v", "-q", "-x", "-e");
     }
 
     /** The routing layer's length word, after the Ethernet header (or the tag or SNAP header before it). */

@@ -167,8 +167,10 @@ class Dhcp6FormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q");
+    Checks checks() {
+        return Checks.of(new Mutants("DHCP6", 547, 12))
+            .whole("", "-v", "-vv", "-q")
+            .cut("-x", "-v");
     }
 
     /** Each message cut after every byte from its UDP payload on. */
@@ -177,19 +179,9 @@ class Dhcp6FormatterTest extends TcpdumpConformance {
         return 14 + 40 + 8;
     }
 
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
     /** The message after the UDP header, on IPv4 or IPv6. */
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("DHCP6", 547, 12);
     }
 }

@@ -158,8 +158,10 @@ class DhcpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
+    Checks checks() {
+        return Checks.of(new Mutants("DHCP", 67, 12))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-v", "-vvv");
     }
 
     /** Each message cut after every byte from its UDP payload on. */
@@ -168,19 +170,9 @@ class DhcpFormatterTest extends TcpdumpConformance {
         return 14 + 20 + 8;
     }
 
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vvv");
-    }
-
     /** The message after the UDP header, on IPv4 or IPv6. */
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("DHCP", 67, 12);
     }
 }

@@ -307,8 +307,10 @@ class DnsFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
+    Checks checks() {
+        return Checks.of(new Mutants("DNS", 53, 12))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-vv");
     }
 
     /** Not the last frame: tcpdump's SSH printer marks a cut one. */
@@ -324,20 +326,10 @@ class DnsFormatterTest extends TcpdumpConformance {
         return 14 + 20 + 8;
     }
 
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-vv");
-    }
-
     /** The DNS message (after the TCP header and its length on TCP): the mutations fall in it. */
     @Override
     int mutantStart(byte[] frame) {
         int ip = MutatedFrames.afterIp(frame);
         return frame[14 + 9] == 6 ? ip + 4 * ((frame[ip + 12] & 0xff) >>> 4) : ip + 8;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("DNS", 53, 12);
     }
 }

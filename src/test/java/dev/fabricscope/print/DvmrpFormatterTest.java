@@ -6,7 +6,6 @@ import static dev.fabricscope.testing.ByteArrays.hex;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * DVMRP in IGMP (type 0x13; RFC 1075 and draft-ietf-idmr-dvmrp-v3 layouts) against tcpdump 4.99 itself: every message
@@ -64,26 +63,13 @@ class DvmrpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    /**
-     * Every frame with a few bytes of its IGMP message changed at random (a fixed seed), half of them also cut short.
-     * A deeper run: {@code DVMRP_SEED=7 DVMRP_ROUNDS=1000 mvn -o surefire:test -Dtest='DvmrpFormatterTest#mutants*'}.
-     */
-    @Override
-    Mutants mutants() {
-        return new Mutants("DVMRP", 1075, 12, 3, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
+    Checks checks() {
+        // Every frame with a few bytes of its IGMP message changed at random (a fixed seed), half of them also cut
+        // short. A deeper run:
+        // DVMRP_SEED=7 DVMRP_ROUNDS=1000 mvn -o surefire:test -Dtest='DvmrpFormatterTest#mutants*'.
+        return Checks.of(new Mutants("DVMRP", 1075, 12, 3, 16, MutatedFrames.ALL))
+            .cut("-x", "-v -x", "-vv")
+            .mutated("-x", "-v", "-vv")
+            .allocation("-vv");
     }
 }

@@ -6,7 +6,6 @@ import static dev.fabricscope.print.TestFrames.*;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * EAPOL (IEEE 802.1X, ethertype 0x888e: version, frame type, body length) and the EAP packets it carries (RFC 3748:
@@ -86,8 +85,12 @@ class EapFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e -v");
+    Checks checks() {
+        return Checks.of(new Mutants("EAP", 0x888e, 8, 4, 10, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e -v")
+            .cut("-x -v", "-v", "-x")
+            .mutated("-x -v", "")
+            .allocation("-v");
     }
 
     /** Cut from byte 14 on, a VLAN tag too. */
@@ -100,25 +103,5 @@ class EapFormatterTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterEthernet(frame);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x -v", "-v", "-x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x -v", "");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("EAP", 0x888e, 8, 4, 10, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
     }
 }

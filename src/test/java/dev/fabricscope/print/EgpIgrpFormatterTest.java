@@ -6,7 +6,6 @@ import static dev.fabricscope.print.TestFrames.*;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * EGP (RFC 904: acquire, reach, poll, update with gateway blocks of each address class, error) and Cisco IGRP
@@ -94,8 +93,11 @@ class EgpIgrpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("EGP_IGRP", 8, 6, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e -x")
+            .cut("-x", "-v")
+            .allocation("", "-v");
     }
 
     /** Cut from byte 14 + 20 on (in the IPv6 frames, within the IPv6 header). */
@@ -108,20 +110,5 @@ class EgpIgrpFormatterTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return frame[12] == (byte) 0x86 ? 54 : 34;
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("EGP_IGRP", 8, 6, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
     }
 }

@@ -124,13 +124,9 @@ class EigrpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("EIGRP", EigrpFormatter.PROTOCOL, 8, 4, 16, MutatedFrames.ALL);
+    Checks checks() {
+        return Checks.of(new Mutants("EIGRP", EigrpFormatter.PROTOCOL, 8, 4, 16, MutatedFrames.ALL))
+            .cut("-x", "-v -x", "-vv");
     }
 
     /** The broken frames too. */

@@ -9,7 +9,6 @@ import dev.fabricscope.testing.Oracles;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * LINKTYPE_ENC (OpenBSD's enc0) against tcpdump 4.99 itself: the 12-byte header (address family and flags in the
@@ -65,12 +64,8 @@ class EncLinkTest extends LinkConformance {
     }
 
     @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v", "-e -q");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("ENC", 20_261_125L, 24, 3, 12, MutatedFrames.ALL);
+    Checks checks() {
+        return linkChecks(new Mutants("ENC", 20_261_125L, 24, 3, 12, MutatedFrames.ALL))
+            .mutated("-e -x", "-v", "-e -q");
     }
 }

@@ -213,23 +213,11 @@ class ForcesFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-vvvv", "-q", "-vv -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vvv -x");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-vvvv");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("FORCES", 6704, 6, 4, 40, MutatedFrames.ALL);
+    Checks checks() {
+        return Checks.of(new Mutants("FORCES", 6704, 6, 4, 40, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-vvvv", "-q", "-vv -x")
+            .cut("-x", "-v -x", "-vvv -x")
+            .allocation("", "-v", "-vv", "-vvv", "-vvvv");
     }
 
     /** The SCTP packet: after the IP header (the chunk headers are mutated too). */

@@ -6,7 +6,6 @@ import static dev.fabricscope.print.TestFrames.*;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Geneve (RFC 8926 header: version, options length, flags, protocol, 24-bit VNI, options) against tcpdump 4.99
@@ -81,24 +80,12 @@ class GeneveFormatterTest extends TcpdumpConformance {
         return 14 + 20 + 8;
     }
 
-    /** Half of the changes in the Geneve header, its options and the carried packet's first bytes. */
     @Override
-    Mutants mutants() {
-        return new Mutants("GENEVE", 6081, 20, 3, 24, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-vv -x");
+    Checks checks() {
+        // Half of the changes in the Geneve header, its options and the carried packet's first bytes.
+        return Checks.of(new Mutants("GENEVE", 6081, 20, 3, 24, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e")
+            .cut("-x", "-v", "-e -vv")
+            .mutated("-x", "-v", "-vv -x");
     }
 }

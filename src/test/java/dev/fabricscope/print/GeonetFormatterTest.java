@@ -61,8 +61,12 @@ class GeonetFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-e", "-q", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("GEONET", 0x8947, 8, 4, 40, MutatedFrames.ALL))
+            .whole("", "-v", "-e", "-q", "-e -x")
+            .cut("-x", "-v", "-e -x")
+            .mutated("-x", "-v", "-e -v -x")
+            .allocation("-v", "-e -x");
     }
 
     /** Cut from byte 14 on, a VLAN tag too. */
@@ -75,26 +79,6 @@ class GeonetFormatterTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterEthernet(frame);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-e -v -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("GEONET", 0x8947, 8, 4, 40, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -x");
     }
 
     /** Linux cooked captures have no Ethernet source: tcpdump prints none ("GeoNet ; ", "CALM FAST; "). */

@@ -140,28 +140,12 @@ class GreFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("GRE", 47, 16);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e", "-e -v");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-e -vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-e -vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-e -vv");
+    Checks checks() {
+        return Checks.of(new Mutants("GRE", 47, 16))
+            .whole("", "-v", "-vv", "-q", "-e", "-e -v")
+            .cut("-x", "-v -x", "-e -vv")
+            .mutated("-x", "-e -vv")
+            .allocation("", "-v", "-e -vv");
     }
 
     /**

@@ -82,28 +82,12 @@ class HncpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-vvv -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-vvv -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("HNCP", 8231, 12);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-vvv");
+    Checks checks() {
+        return Checks.of(new Mutants("HNCP", 8231, 12))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-vvv -x")
+            .mutated("-x", "-v", "-vvv -x")
+            .allocation("", "-v", "-vvv");
     }
 
     /** print-udp.c: AHCP and Babel before HNCP, HNCP before the whiteboard and RADIUS. */

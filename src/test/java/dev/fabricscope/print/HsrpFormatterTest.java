@@ -77,23 +77,11 @@ class HsrpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    /** The changes spread over the whole message (no head span). */
-    @Override
-    Mutants mutants() {
-        return new Mutants("HSRP", 1985, 20, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
+    Checks checks() {
+        // The changes spread over the whole message (no head span).
+        return Checks.of(new Mutants("HSRP", 1985, 20, 4, 0, MutatedFrames.ALL))
+            .cut("-x", "-v")
+            .allocation("-v")
+            .repeats(2_000);
     }
 }

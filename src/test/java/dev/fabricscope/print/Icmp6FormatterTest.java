@@ -300,33 +300,17 @@ class Icmp6FormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-vv", "-vvv");
+    Checks checks() {
+        return Checks.of(new Mutants("ICMP6", 4443, 500))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-v")
+            .mutated("-x", "-v", "-vv")
+            .allocation("", "-v", "-vv", "-vvv");
     }
 
     /** The ICMPv6 message, after the IPv6 header. */
     @Override
     int start(byte[] frame) {
         return ICMP6_START;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("ICMP6", 4443, 500);
     }
 }

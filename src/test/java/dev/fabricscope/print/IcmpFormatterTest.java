@@ -162,29 +162,17 @@ class IcmpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e -v");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv", "-e -v -X");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v -x", "-vv");
+    Checks checks() {
+        return Checks.of(new Mutants("ICMP", 792, 500))
+            .whole("", "-v", "-vv", "-q", "-e -v")
+            .cut("-x", "-v -x", "-vv", "-e -v -X")
+            .mutated("-x", "-v -x", "-vv");
     }
 
     /** The ICMP message, after the outer IPv4 header. */
     @Override
     int start(byte[] frame) {
         return 14 + 20;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("ICMP", 792, 500);
     }
 
     /**

@@ -251,28 +251,16 @@ class Ieee802154FormatterTest {
         }
 
         @Override
-        List<String> wholeFlags() {
-            return List.of("", "-v", "-vv", "-vvv", "-e -vvv", "-q", "-vvv -x", "-vvvv", "-vvvvv -x");
-        }
-
-        @Override
-        List<String> cutFlags() {
-            return List.of("-x", "-vvv -x", "-vvv", "-vvvv");
-        }
-
-        @Override
-        List<String> allocationFlags() {
-            return List.of("", "-v", "-vv", "-vvv", "-vvvv");
+        Checks checks() {
+            return Checks.of(new Mutants("WPAN", 195, 6))
+                .whole("", "-v", "-vv", "-vvv", "-e -vvv", "-q", "-vvv -x", "-vvvv", "-vvvvv -x")
+                .cut("-x", "-vvv -x", "-vvv", "-vvvv")
+                .allocation("", "-v", "-vv", "-vvv", "-vvvv");
         }
 
         @Override
         int start(byte[] frame) {
             return 0;
-        }
-
-        @Override
-        Mutants mutants() {
-            return new Mutants("WPAN", 195, 6);
         }
     }
 
@@ -290,18 +278,14 @@ class Ieee802154FormatterTest {
         }
 
         @Override
-        List<String> wholeFlags() {
-            return List.of("", "-vvv", "-x");
+        Checks checks() {
+            return Checks.of(new Mutants("WPAN_NOFCS", 230, 2))
+                .whole("", "-vvv", "-x");
         }
 
         @Override
         int start(byte[] frame) {
             return 0;
-        }
-
-        @Override
-        Mutants mutants() {
-            return new Mutants("WPAN_NOFCS", 230, 2);
         }
     }
 
@@ -334,18 +318,14 @@ class Ieee802154FormatterTest {
         }
 
         @Override
-        List<String> wholeFlags() {
-            return List.of("", "-v", "-vvv", "-x");
+        Checks checks() {
+            return Checks.of(new Mutants("WPAN_TAP", 283, 6))
+                .whole("", "-v", "-vvv", "-x");
         }
 
         @Override
         int start(byte[] frame) {
             return 0;
-        }
-
-        @Override
-        Mutants mutants() {
-            return new Mutants("WPAN_TAP", 283, 6);
         }
     }
 }

@@ -74,18 +74,14 @@ class IgmpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
+    Checks checks() {
+        return Checks.of(new Mutants("IGMP", 2236, 500))
+            .cut("-x", "-v", "-vv");
     }
 
     /** The IGMP message: after the IPv4 header with its Router Alert option (or the IPv6 header). */
     @Override
     int start(byte[] frame) {
         return (frame[12] & 0xff) == 0x86 ? MutatedFrames.afterIp(frame) : 14 + (frame[14] & 0x0f) * 4;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("IGMP", 2236, 500);
     }
 }

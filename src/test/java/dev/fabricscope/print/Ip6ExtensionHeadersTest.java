@@ -167,12 +167,8 @@ class Ip6ExtensionHeadersTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-v -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("IP6EXT", 8200, 6);
+    Checks checks() {
+        return Checks.of(new Mutants("IP6EXT", 8200, 6))
+            .cut("-x", "-v", "-v -x");
     }
 }

@@ -96,7 +96,7 @@ class Ip6FormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("IP6", 8200, 10);
+    Checks checks() {
+        return Checks.of(new Mutants("IP6", 8200, 10));
     }
 }

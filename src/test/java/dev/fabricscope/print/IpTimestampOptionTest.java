@@ -6,7 +6,6 @@ import static dev.fabricscope.print.TestFrames.*;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * The IPv4 timestamp option (RFC 791: type 68, length, pointer, overflow and flag nibbles, then times or address and
@@ -55,8 +54,11 @@ class IpTimestampOptionTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv");
+    Checks checks() {
+        return Checks.of(new Mutants("IP_TS", 68, 12, 4, 8, MutatedFrames.ALL))
+            .whole("", "-v", "-vv")
+            .cut("-x -v", "-v")
+            .allocation("-v");
     }
 
     /** Cut from byte 14 on: the IPv4 header too. */
@@ -69,20 +71,5 @@ class IpTimestampOptionTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return OPTIONS;
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x -v", "-v");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("IP_TS", 68, 12, 4, 8, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
     }
 }

@@ -70,17 +70,9 @@ class IpTunnelTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e -v");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-v -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("IPTUNNEL", 41, 25);
+    Checks checks() {
+        return Checks.of(new Mutants("IPTUNNEL", 41, 25))
+            .whole("", "-v", "-vv", "-q", "-e -v")
+            .cut("-x", "-v", "-v -x");
     }
 }

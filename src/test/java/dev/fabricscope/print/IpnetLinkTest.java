@@ -9,7 +9,6 @@ import dev.fabricscope.testing.Oracles;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * LINKTYPE_IPNET (Solaris ipnet) against tcpdump 4.99 itself: the 24-byte header (version, family, hook type, packet
@@ -51,12 +50,8 @@ class IpnetLinkTest extends LinkConformance {
     }
 
     @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v", "-e -q");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("IPNET", 20_250_805L, 24, 3, 24, MutatedFrames.ALL);
+    Checks checks() {
+        return linkChecks(new Mutants("IPNET", 20_250_805L, 24, 3, 24, MutatedFrames.ALL))
+            .mutated("-e -x", "-v", "-e -q");
     }
 }

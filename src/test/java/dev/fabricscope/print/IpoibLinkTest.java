@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * LINKTYPE_IPOIB (IP over InfiniBand, RFC 4391, as Linux captures it) against tcpdump 4.99 itself: the 44-byte
@@ -70,8 +69,10 @@ class IpoibLinkTest extends LinkConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
+    Checks checks() {
+        return linkChecks(mutants())
+            .whole("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X")
+            .allocation("-v", "-e -v", "-e -x");
     }
 
     /** The end of the header (type, reserved bytes) and what follows. */
@@ -84,16 +85,10 @@ class IpoibLinkTest extends LinkConformance {
      * A type tcpdump decodes and we do not (IPX, AppleTalk, DECnet, ...) is a known difference: a changed type is kept
      * only when tcpdump has no name for it.
      */
-    @Override
-    Mutants mutants() {
+    private Mutants mutants() {
         MutatedFrames.Keep decoded = (original, mutant, start) ->
             Arrays.equals(original, 40, 42, mutant, 40, 42)
                 || EtherTypeNames.of((mutant[40] & 0xff) << 8 | mutant[41] & 0xff) == null;
         return new Mutants("IPOIB", 20_250_803L, 24, 3, 16, decoded);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x");
     }
 }

@@ -140,13 +140,9 @@ class Ipv4FormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("IPV4", 791, 8);
-    }
-
-    /** UDP's checksum is verified from -vv on IPv4. */
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v -x", "-vv -x");
+    Checks checks() {
+        return Checks.of(new Mutants("IPV4", 791, 8))
+            // UDP's checksum is verified from -vv on IPv4.
+            .mutated("-x", "-v -x", "-vv -x");
     }
 }

@@ -124,8 +124,12 @@ class IpxFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-e", "-q", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("IPX", 0x8137, 10, 4, 34, MutatedFrames.ALL))
+            .whole("", "-v", "-e", "-q", "-e -x")
+            .cut("-x", "-v", "-e -x")
+            .mutated("-x", "-v", "-e -v -x")
+            .allocation("-v", "-e -x");
     }
 
     /** Cut from byte 14 on, a VLAN tag too. */
@@ -138,25 +142,5 @@ class IpxFormatterTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterEthernet(frame);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-e -v -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("IPX", 0x8137, 10, 4, 34, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -x");
     }
 }

@@ -45,8 +45,12 @@ class JumboFrameTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-e", "-e -v", "-x", "-X -e");
+    Checks checks() {
+        return Checks.of(new Mutants("JUMBO", ETHERTYPE_JUMBO, 20, 4, 12, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-e", "-e -v", "-x", "-X -e")
+            .cut("-x", "-v", "-e")
+            .mutated("-x", "-v")
+            .allocation("-v", "-e");
     }
 
     /** Cut from byte 12 on: the type too. */
@@ -61,26 +65,6 @@ class JumboFrameTest extends TcpdumpConformance {
         return MutatedFrames.afterEthernet(frame);
     }
 
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("JUMBO", ETHERTYPE_JUMBO, 20, 4, 12, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e");
-    }
-
     /** The frames and, whole only, one longer than Ethernet's 1500 bytes. */
     @Override
     @Test
@@ -90,6 +74,6 @@ class JumboFrameTest extends TcpdumpConformance {
         byte[] padding = new byte[0];
         for (int i = 0; i < 8; i++) padding = concat(padding, IsisFrames.tlv(8, new byte[255]));
         frames.add(jumbo(concat(isisHello(), padding)));
-        assertAsTcpdump("whole", frames, wholeFlags());
+        assertAsTcpdump("whole", frames, checks().wholeFlags());
     }
 }

@@ -1,7 +1,5 @@
 package dev.fabricscope.print;
 
-import java.util.List;
-
 /**
  * {@link TcpdumpConformance} for a link-type printer, with the settings most link tests share: frames cut after every
  * byte from the second on and mutated from the first (the link header is what is under test), -e among the flag
@@ -21,28 +19,13 @@ abstract class LinkConformance extends TcpdumpConformance {
         return 0;
     }
 
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -x", "-v", "-q");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -v", "-e -x", "-q -e");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2000;
+    /** These mutants, in the flag sets most link tests share, 2000 times a round for the allocation count. */
+    static Checks linkChecks(Mutants mutants) {
+        return Checks.of(mutants)
+            .whole("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A")
+            .cut("-x", "-e -x", "-v", "-q")
+            .mutated("-e -x", "-v")
+            .allocation("-v", "-e -v", "-e -x", "-q -e")
+            .repeats(2000);
     }
 }

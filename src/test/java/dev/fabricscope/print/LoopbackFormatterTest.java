@@ -6,7 +6,6 @@ import static dev.fabricscope.print.TestFrames.*;
 import dev.fabricscope.print.TestPcap.Frame;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Configuration Testing Protocol ("Loopback", ethertype 0x9000: a little-endian skip count, the skipped bytes, then
@@ -37,8 +36,11 @@ class LoopbackFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-e");
+    Checks checks() {
+        return Checks.of(new Mutants("LOOPBACK", 0x9000, 30, 4, 8, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-e")
+            .cut("-x", "-v")
+            .allocation("-v");
     }
 
     /** Cut from byte 14 on, a VLAN tag too. */
@@ -51,20 +53,5 @@ class LoopbackFormatterTest extends TcpdumpConformance {
     @Override
     int mutantStart(byte[] frame) {
         return MutatedFrames.afterEthernet(frame);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("LOOPBACK", 0x9000, 30, 4, 8, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
     }
 }

@@ -161,24 +161,16 @@ class LsppingFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
+    Checks checks() {
+        return Checks.of(new Mutants("LSPPING", PORT, 6, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-v -x", "-vv");
     }
 
     /** The broken frames are cut and mutated too. */
     @Override
     List<Frame> cutFrames() {
         return all();
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("LSPPING", PORT, 6, 4, 16, MutatedFrames.ALL);
     }
 
     /** The LSP ping message: after the UDP header on IPv4 or IPv6. */

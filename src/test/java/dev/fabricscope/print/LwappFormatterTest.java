@@ -128,8 +128,8 @@ class LwappFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("LWAPP", 12223, 4);
+    Checks checks() {
+        return Checks.of(new Mutants("LWAPP", 12223, 4));
     }
 
     /** The frames cut after every byte: the flag sweep's first few only. */

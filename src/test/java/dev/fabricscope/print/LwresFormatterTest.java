@@ -87,28 +87,16 @@ class LwresFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q", "-v -x");
+    Checks checks() {
+        return Checks.of(new Mutants("LWRES", PORT, 16, 4, 30, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-q", "-v -x")
+            .cut("-x", "-v", "-vvv")
+            .allocation("-v", "-vvv");
     }
 
     /** The LWRES packet: after the UDP header (the frames are all IPv4). */
     @Override
     int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vvv");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("LWRES", PORT, 16, 4, 30, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-vvv");
     }
 }

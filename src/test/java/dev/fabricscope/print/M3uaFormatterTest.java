@@ -176,27 +176,11 @@ class M3uaFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("M3UA", 4666, 8, 4, 28, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-vvvv", "-q", "-vv -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-vv -x", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-vv -x", "-vvvv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv", "-vvvv");
+    Checks checks() {
+        return Checks.of(new Mutants("M3UA", 4666, 8, 4, 28, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-vvvv", "-q", "-vv -x")
+            .cut("-vv -x", "-vv")
+            .mutated("-vv -x", "-vvvv")
+            .allocation("-vv", "-vvvv");
     }
 }

@@ -73,27 +73,11 @@ class MacsecFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("MACSEC", 0x88e5, 12, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-e", "-e -v -x", "-e -q", "-x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-e -v -x");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("MACSEC", 0x88e5, 12, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-e", "-e -v -x", "-e -q", "-x")
+            .cut("-x", "-v", "-e -x")
+            .mutated("-x", "-v", "-e -v -x")
+            .allocation("-v", "-e -x");
     }
 }

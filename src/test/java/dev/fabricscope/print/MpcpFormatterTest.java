@@ -65,22 +65,10 @@ class MpcpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("MPCP", 0x8808, 20, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-e", "-vv -e", "-v -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "");
+    Checks checks() {
+        return Checks.of(new Mutants("MPCP", 0x8808, 20, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-e", "-vv -e", "-v -x")
+            .cut("-x", "-v")
+            .allocation("-v", "");
     }
 }

@@ -81,22 +81,10 @@ class MplsFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("MPLS", 0x8847, 25);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e", "-X");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("", "-x", "-v");
+    Checks checks() {
+        return Checks.of(new Mutants("MPLS", 0x8847, 25))
+            .whole("", "-v", "-vv", "-q", "-e", "-X")
+            .cut("-x", "-v", "-e -vv")
+            .mutated("", "-x", "-v");
     }
 }

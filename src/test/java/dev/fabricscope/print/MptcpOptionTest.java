@@ -132,22 +132,10 @@ class MptcpOptionTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("MPTCP", 30, 5, 3, 4, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
+    Checks checks() {
+        return Checks.of(new Mutants("MPTCP", 30, 5, 3, 4, MutatedFrames.ALL))
+            .whole("", "-v", "-vv")
+            .cut("-x", "-v")
+            .allocation("-v");
     }
 }

@@ -166,17 +166,9 @@ class MsdpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("MSDP", 639, 10, 4, 12, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-vv");
+    Checks checks() {
+        return Checks.of(new Mutants("MSDP", 639, 10, 4, 12, MutatedFrames.ALL))
+            .cut("-x", "-v", "-vv")
+            .allocation("", "-v", "-vv");
     }
 }

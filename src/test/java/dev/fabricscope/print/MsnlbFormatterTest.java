@@ -39,22 +39,10 @@ class MsnlbFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("MSNLB", 0x886f, 50, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-e");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
+    Checks checks() {
+        return Checks.of(new Mutants("MSNLB", 0x886f, 50, 4, 0, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-e")
+            .cut("-x", "-v")
+            .allocation("-v");
     }
 }

@@ -83,8 +83,7 @@ class NatTraversalFormatterTest extends TcpdumpConformance {
     }
 
     /** Never a zero marker over IPv4, which would be IKE. */
-    @Override
-    Mutants mutants() {
+    private Mutants mutants() {
         MutatedFrames.Keep notIke = (original, mutant, start) -> !(mutant.length >= PAYLOAD + 4
             && (mutant[12] & 0xff) == 0x08 && mutant[PAYLOAD] == 0 && mutant[PAYLOAD + 1] == 0
             && mutant[PAYLOAD + 2] == 0 && mutant[PAYLOAD + 3] == 0);
@@ -100,17 +99,10 @@ class NatTraversalFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x -v", "-v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x -v", "");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
+    Checks checks() {
+        return Checks.of(mutants())
+            .cut("-x -v", "-v")
+            .mutated("-x -v", "")
+            .allocation("-v");
     }
 }

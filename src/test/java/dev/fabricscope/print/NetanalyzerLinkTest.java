@@ -53,17 +53,12 @@ class NetanalyzerLinkTest {
             return NetanalyzerLinkTest.frames(linkType());
         }
 
-        /** Mutants of the header and the Ethernet header after it (half the changes in the first 30 bytes). */
         @Override
-        Mutants mutants() {
-            return new Mutants("NETANALYZER", 20_261_123L + linkType(), 24, 3, 30, MutatedFrames.ALL);
+        Checks checks() {
+            // Mutants of the header and the Ethernet header after it (half the changes in the first 30 bytes).
+            return linkChecks(new Mutants("NETANALYZER", 20_261_123L + linkType(), 24, 3, 30, MutatedFrames.ALL))
+                .whole("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
         }
-
-        @Override
-        List<String> wholeFlags() {
-            return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X");
-        }
-
     }
 
     @Nested

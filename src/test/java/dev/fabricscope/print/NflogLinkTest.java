@@ -90,12 +90,8 @@ class NflogLinkTest extends LinkConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("NFLOG", 20_250_804L, 24, 3, 80, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
+    Checks checks() {
+        return linkChecks(new Mutants("NFLOG", 20_250_804L, 24, 3, 80, MutatedFrames.ALL))
+            .whole("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
     }
 }

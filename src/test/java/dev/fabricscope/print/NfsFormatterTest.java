@@ -234,22 +234,10 @@ class NfsFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("NFS", 2049, 6, 4, 48, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("", "-vv -x");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-vv", "-u -vv");
+    Checks checks() {
+        return Checks.of(new Mutants("NFS", 2049, 6, 4, 48, MutatedFrames.ALL))
+            .cut("-x", "-v")
+            .mutated("", "-vv -x")
+            .allocation("", "-vv", "-u -vv");
     }
 }

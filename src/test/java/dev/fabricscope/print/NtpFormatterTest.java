@@ -96,8 +96,8 @@ class NtpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("NTP", 123, 8);
+    Checks checks() {
+        return Checks.of(new Mutants("NTP", 123, 8));
     }
 
     /** p_ntp_time's date, computed without java.time, against java.time for random and edge NTP seconds. */

@@ -174,8 +174,8 @@ class OlsrFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("OLSR", 698, 8);
+    Checks checks() {
+        return Checks.of(new Mutants("OLSR", 698, 8));
     }
 
     /** The frames short enough to cut after every byte: not the ones that go through every byte value. */

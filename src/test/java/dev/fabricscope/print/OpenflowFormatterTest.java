@@ -106,17 +106,9 @@ class OpenflowFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("OPENFLOW", 6633, 4, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv", "-vvv", "-vvvv -e");
+    Checks checks() {
+        return Checks.of(new Mutants("OPENFLOW", 6633, 4, 4, 16, MutatedFrames.ALL))
+            .cut("-x", "-v", "-vv")
+            .allocation("-vv", "-vvv", "-vvvv -e");
     }
 }

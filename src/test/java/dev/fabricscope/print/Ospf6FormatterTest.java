@@ -22,27 +22,11 @@ class Ospf6FormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("OSPF", 5340, 30, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "-vv -x", "");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv -x");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
+    Checks checks() {
+        return Checks.of(new Mutants("OSPF", 5340, 30, 4, 0, MutatedFrames.ALL))
+            .cut("-x", "-v -x", "-vv -x")
+            .mutated("-v -x", "-vv -x", "")
+            .allocation("-vv -x")
+            .repeats(2_000);
     }
 }

@@ -22,27 +22,11 @@ class OspfFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("OSPF", 89, 30, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "-vv", "");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv -x");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
+    Checks checks() {
+        return Checks.of(new Mutants("OSPF", 89, 30, 4, 0, MutatedFrames.ALL))
+            .cut("-x", "-v", "-vv -x")
+            .mutated("-v -x", "-vv", "")
+            .allocation("-vv -x")
+            .repeats(2_000);
     }
 }

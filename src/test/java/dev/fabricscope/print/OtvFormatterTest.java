@@ -64,24 +64,12 @@ class OtvFormatterTest extends TcpdumpConformance {
         return 14 + 20 + 8;
     }
 
-    /** Most changes in the OTV header and the carried frame's Ethernet header. */
     @Override
-    Mutants mutants() {
-        return new Mutants("OTV", 8472, 40, 3, 22, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v");
+    Checks checks() {
+        // Most changes in the OTV header and the carried frame's Ethernet header.
+        return Checks.of(new Mutants("OTV", 8472, 40, 3, 22, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e")
+            .cut("-x", "-v", "-e -vv")
+            .mutated("-x", "-v");
     }
 }

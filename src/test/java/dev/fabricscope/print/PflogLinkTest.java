@@ -76,12 +76,8 @@ class PflogLinkTest extends LinkConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PFLOG", 20_261_123L, 24, 3, 64, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v", "-e -q");
+    Checks checks() {
+        return linkChecks(new Mutants("PFLOG", 20_261_123L, 24, 3, 64, MutatedFrames.ALL))
+            .mutated("-e -x", "-v", "-e -q");
     }
 }

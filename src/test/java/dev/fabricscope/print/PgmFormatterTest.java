@@ -156,27 +156,11 @@ class PgmFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PGM", 0x71, 8, 4, 24, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-T pgm", "-T pgm -v", "-e -v -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-T pgm -v -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "-T pgm -v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-T pgm -v", "-T pgm_zmtp1 -vv");
+    Checks checks() {
+        return Checks.of(new Mutants("PGM", 0x71, 8, 4, 24, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-T pgm", "-T pgm -v", "-e -v -x")
+            .cut("-x", "-v", "-T pgm -v -x")
+            .mutated("-v -x", "-T pgm -v")
+            .allocation("-v", "-T pgm -v", "-T pgm_zmtp1 -vv");
     }
 }

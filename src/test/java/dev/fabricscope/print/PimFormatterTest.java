@@ -26,8 +26,7 @@ class PimFormatterTest extends TcpdumpConformance {
         return (frame[12] & 0xff) == 0x86 ? 14 + 40 : 14 + 20;
     }
 
-    @Override
-    Mutants mutants() {
+    private Mutants mutants() {
         return new Mutants("PIM", 103, 30, 4, 0, (original, bytes, pim) -> {
             keepCarriedPacket(original, bytes, pim);
             return true;
@@ -46,22 +45,11 @@ class PimFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "-vv -x", "");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv -x");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
+    Checks checks() {
+        return Checks.of(mutants())
+            .cut("-x", "-v -x", "-vv -x")
+            .mutated("-v -x", "-vv -x", "")
+            .allocation("-vv -x")
+            .repeats(2_000);
     }
 }

@@ -87,27 +87,13 @@ class Pimv1FormatterTest extends TcpdumpConformance {
         return 14 + 24;
     }
 
-    /**
-     * A few bytes of the IGMP message changed at random (a fixed seed), half of them also cut short. A deeper run:
-     * {@code PIMV1_SEED=7 PIMV1_ROUNDS=1000 mvn -o surefire:test -Dtest='Pimv1FormatterTest#mutants*'}.
-     */
     @Override
-    Mutants mutants() {
-        return new Mutants("PIMV1", 2117, 8, 3, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
+    Checks checks() {
+        // A few bytes of the IGMP message changed at random (a fixed seed), half of them also cut short. A deeper run:
+        // PIMV1_SEED=7 PIMV1_ROUNDS=1000 mvn -o surefire:test -Dtest='Pimv1FormatterTest#mutants*'.
+        return Checks.of(new Mutants("PIMV1", 2117, 8, 3, 16, MutatedFrames.ALL))
+            .cut("-x", "-v -x", "-vv")
+            .mutated("-x", "-v", "-vv")
+            .allocation("-vv");
     }
 }

@@ -96,8 +96,9 @@ class PktapLinkTest extends LinkConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PKTAP", 20_261_124L, 16, 3, 16, MutatedFrames.ALL);
+    Checks checks() {
+        return linkChecks(new Mutants("PKTAP", 20_261_124L, 16, 3, 16, MutatedFrames.ALL))
+            .mutated("-e -x", "-v", "-e -q");
     }
 
     /**
@@ -115,10 +116,5 @@ class PktapLinkTest extends LinkConformance {
         long dlt = (frame[at] & 0xff) | (frame[at + 1] & 0xff) << 8 | (frame[at + 2] & 0xff) << 16
             | (long) (frame[at + 3] & 0xff) << 24;
         return !PktapFormatter.tcpdumpPrints(dlt) || PacketPrinter.prints(PktapFormatter.linkType(dlt));
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v", "-e -q");
     }
 }

@@ -77,18 +77,14 @@ class PpiLinkTest extends LinkConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PPI", 20_261_126L, 16, 3, 8, MutatedFrames.ALL);
+    Checks checks() {
+        return linkChecks(new Mutants("PPI", 20_261_126L, 16, 3, 8, MutatedFrames.ALL))
+            .mutated("-e -x", "-v", "-e -q");
     }
 
     /** A mutant whose DLT (at 4) tcpdump prints without a printer or with one we have too. */
     @Override
     boolean comparesMutant(byte[] mutant) {
         return PktapLinkTest.printedDlt(mutant, 4);
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v", "-e -q");
     }
 }

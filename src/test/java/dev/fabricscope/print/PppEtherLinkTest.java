@@ -56,17 +56,9 @@ class PppEtherLinkTest extends LinkConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PPP_ETHER", 20_261_124L, 12, 3, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-e -x", "-v", "-x");
+    Checks checks() {
+        return linkChecks(new Mutants("PPP_ETHER", 20_261_124L, 12, 3, 16, MutatedFrames.ALL))
+            .whole("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX", "-X", "-A")
+            .mutated("-e -x", "-v", "-x");
     }
 }

@@ -53,27 +53,11 @@ class PppEtherTypeTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PPP_ETHER", 0x880b, 20, 4, 8, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-e");
+    Checks checks() {
+        return Checks.of(new Mutants("PPP_ETHER", 0x880b, 20, 4, 8, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e")
+            .cut("-x", "-v", "-e")
+            .mutated("-x", "-v")
+            .allocation("", "-v", "-e");
     }
 }

@@ -204,22 +204,10 @@ class PppoeFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PPPOE", 0x8863, 8);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e", "-e -vv");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-vv -x");
+    Checks checks() {
+        return Checks.of(new Mutants("PPPOE", 0x8863, 8))
+            .whole("", "-v", "-vv", "-q", "-e", "-e -vv")
+            .cut("-x", "-v", "-e -vv")
+            .mutated("-x", "-vv -x");
     }
 }

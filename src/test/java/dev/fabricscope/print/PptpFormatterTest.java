@@ -87,27 +87,11 @@ class PptpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("PPTP", 0x6bb, 10, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e -v -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
+    Checks checks() {
+        return Checks.of(new Mutants("PPTP", 0x6bb, 10, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e -v -x")
+            .cut("-x", "-v")
+            .mutated("-v -x", "")
+            .allocation("", "-v");
     }
 }

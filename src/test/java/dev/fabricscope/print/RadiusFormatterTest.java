@@ -202,38 +202,16 @@ class RadiusFormatterTest extends TcpdumpConformance {
         return (frame[12] & 0xff) == 0x86 ? 14 + 40 + 8 : 14 + 20 + 8;
     }
 
-    /**
-     * Every frame with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
-     * lengths, types and values no hand-built frame has, against tcpdump too.
-     */
     @Override
-    Mutants mutants() {
-        return new Mutants("RADIUS", 1812, 20, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "-vv", "");
-    }
-
-    /** Every attribute kind at -vv. */
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
+    Checks checks() {
+        // Every frame with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
+        // lengths, types and values no hand-built frame has, against tcpdump too.
+        return Checks.of(new Mutants("RADIUS", 1812, 20, 4, 0, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-v -x", "-vv")
+            .mutated("-v -x", "-vv", "")
+            // Every attribute kind at -vv.
+            .allocation("-vv")
+            .repeats(2_000);
     }
 }

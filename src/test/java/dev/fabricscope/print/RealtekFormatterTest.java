@@ -55,27 +55,11 @@ class RealtekFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("REALTEK", 0x8899, 12, 3, 4, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-e", "-q", "-e -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-e -v -x");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v", "-e -x");
+    Checks checks() {
+        return Checks.of(new Mutants("REALTEK", 0x8899, 12, 3, 4, MutatedFrames.ALL))
+            .whole("", "-v", "-e", "-q", "-e -x")
+            .cut("-x", "-v", "-e -x")
+            .mutated("-x", "-v", "-e -v -x")
+            .allocation("-v", "-e -x");
     }
 }

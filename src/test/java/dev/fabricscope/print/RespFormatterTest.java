@@ -45,7 +45,7 @@ class RespFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("RESP", 6379, 10);
+    Checks checks() {
+        return Checks.of(new Mutants("RESP", 6379, 10));
     }
 }

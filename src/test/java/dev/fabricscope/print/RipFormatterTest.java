@@ -141,27 +141,11 @@ class RipFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("RIP", 520, 10, 4, 8, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv -x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v -x", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 1_000;
+    Checks checks() {
+        return Checks.of(new Mutants("RIP", 520, 10, 4, 8, MutatedFrames.ALL))
+            .cut("-x", "-v", "-vv -x")
+            .mutated("-x", "-v -x", "-vv")
+            .allocation("-vv")
+            .repeats(1_000);
     }
 }

@@ -127,32 +127,12 @@ class RipngFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("RIPNG", 521, 12, 4, 4, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 1_000;
+    Checks checks() {
+        return Checks.of(new Mutants("RIPNG", 521, 12, 4, 4, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-v", "-vv")
+            .mutated("-x", "-vv")
+            .allocation("-vv")
+            .repeats(1_000);
     }
 }

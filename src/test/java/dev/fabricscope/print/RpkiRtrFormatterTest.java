@@ -103,12 +103,8 @@ class RpkiRtrFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("RPKI_RTR", 323, 10, 4, 12, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
+    Checks checks() {
+        return Checks.of(new Mutants("RPKI_RTR", 323, 10, 4, 12, MutatedFrames.ALL))
+            .cut("-x", "-v", "-vv");
     }
 }

@@ -48,23 +48,11 @@ class RsvpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("RSVP", 46, 20, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    /** From the RSVP message on: the IP header's own cuts are IP's tests. */
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
+    Checks checks() {
+        return Checks.of(new Mutants("RSVP", 46, 20, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            // From the RSVP message on: the IP header's own cuts are IP's tests.
+            .cut("-x", "-v", "-vv")
+            .allocation("-vv");
     }
 }

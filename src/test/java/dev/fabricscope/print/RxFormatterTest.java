@@ -150,23 +150,15 @@ class RxFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 10;
+    Checks checks() {
+        return Checks.of(new Mutants("RX", 7000, 60))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .repeats(10);
     }
 
     @Override
     int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("RX", 7000, 60);
     }
 
     /** Rx between the other ports: after VAT, before RIPng, either side of the range. */

@@ -26,34 +26,14 @@ class SctpFormatterTest extends TcpdumpConformance {
         return MutatedFrames.afterIp(frame);
     }
 
-    /** Every mutant, also those that carry ForCES (ports, payload protocols) or M3UA (payload protocol 3). */
     @Override
-    Mutants mutants() {
-        return new Mutants("SCTP", 132, 30, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-vv -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "-vv", "");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-vv");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
+    Checks checks() {
+        // Every mutant, also those that carry ForCES (ports, payload protocols) or M3UA (payload protocol 3).
+        return Checks.of(new Mutants("SCTP", 132, 30, 4, 0, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-vv -x")
+            .cut("-x", "-v", "-vv")
+            .mutated("-v -x", "-vv", "")
+            .allocation("-vv")
+            .repeats(2_000);
     }
 }

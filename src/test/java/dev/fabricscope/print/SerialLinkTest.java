@@ -114,27 +114,18 @@ class SerialLinkTest {
          * Mutants of the link header and the first bytes after it (the protocol and a control message's header), but
          * for NLPID-led frames.
          */
-        @Override
-        Mutants mutants() {
+        private Mutants mutants() {
             MutatedFrames.Keep decoded = (original, mutant, start) -> mutant[0] != (byte) 0xfe;   // NLPID-led aside
             return new Mutants("SERIAL_LINK", 20_250_802L + linkType(), 24, 3, 8, decoded);
         }
 
         @Override
-        List<String> wholeFlags() {
-            return List.of("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX");
+        Checks checks() {
+            return linkChecks(mutants())
+                .whole("", "-e", "-v", "-e -v", "-vv", "-q", "-e -q", "-x", "-e -x", "-e -XX")
+                .cut("-x", "-e -x", "-v", "-vv")
+                .allocation("-v", "-e -v");
         }
-
-        @Override
-        List<String> cutFlags() {
-            return List.of("-x", "-e -x", "-v", "-vv");
-        }
-
-        @Override
-        List<String> allocationFlags() {
-            return List.of("-v", "-e -v");
-        }
-
     }
 
     @Nested

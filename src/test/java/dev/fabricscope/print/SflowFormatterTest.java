@@ -29,28 +29,12 @@ class SflowFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("SFLOW", 6343, 10, 4, 48, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 500;
+    Checks checks() {
+        return Checks.of(new Mutants("SFLOW", 6343, 10, 4, 48, MutatedFrames.ALL))
+            .cut("-x", "-v")
+            .mutated("-x", "-v", "-vv")
+            .allocation("-v")
+            .repeats(500);
     }
 
     @Test

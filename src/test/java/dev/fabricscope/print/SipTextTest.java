@@ -48,17 +48,9 @@ class SipTextTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("SIP", 5060, 6);
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
+    Checks checks() {
+        return Checks.of(new Mutants("SIP", 5060, 6))
+            .cut("-x", "-v")
+            .allocation("", "-v");
     }
 }

@@ -251,14 +251,10 @@ class SlowProtocolsFormatterTest extends TcpdumpConformance {
         return t + 2;
     }
 
-    /** -vv adds each TLV's hex dump and drops the hex dump of OAM codes without a decoder. */
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("SLOW", 0x8809, 8);
+    Checks checks() {
+        return Checks.of(new Mutants("SLOW", 0x8809, 8))
+            // -vv adds each TLV's hex dump and drops the hex dump of OAM codes without a decoder.
+            .cut("-x", "-v -x", "-vv -x");
     }
 }

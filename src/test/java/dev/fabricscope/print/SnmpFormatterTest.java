@@ -273,43 +273,21 @@ class SnmpFormatterTest extends TcpdumpConformance {
         return frame.length - udpPayloadLength(frame);
     }
 
-    /**
-     * Every frame with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
-     * tags, lengths and values no hand-built frame has, against tcpdump too.
-     */
     @Override
-    Mutants mutants() {
-        return new Mutants("SNMP", 161, 30, 3, 0, MutatedFrames.ALL);
+    Checks checks() {
+        // Every frame with a few bytes of its message changed at random (a fixed seed), half of them also cut short:
+        // tags, lengths and values no hand-built frame has, against tcpdump too.
+        return Checks.of(new Mutants("SNMP", 161, 30, 3, 0, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-v")
+            .mutated("-v -x", "")
+            // Every message kind and value type at -v.
+            .allocation("-v")
+            .repeats(2_000);
     }
 
     @Override
     List<Frame> mutantBases() {
         return frames();
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-v -x", "");
-    }
-
-    /** Every message kind and value type at -v. */
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
-    }
-
-    @Override
-    int allocationRepeats() {
-        return 2_000;
     }
 }

@@ -70,7 +70,7 @@ class SshFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("SSH", 22, 16);
+    Checks checks() {
+        return Checks.of(new Mutants("SSH", 22, 16));
     }
 }

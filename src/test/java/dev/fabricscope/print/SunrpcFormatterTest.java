@@ -91,27 +91,11 @@ class SunrpcFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("SUNRPC", 111, 12, 4, 24, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("-T rpc", "-T rpc -v", "-T rpc -q", "-T rpc -e -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-T rpc -x", "-T rpc -v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-T rpc -x");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-T rpc", "-T rpc -v");
+    Checks checks() {
+        return Checks.of(new Mutants("SUNRPC", 111, 12, 4, 24, MutatedFrames.ALL))
+            .whole("-T rpc", "-T rpc -v", "-T rpc -q", "-T rpc -e -x")
+            .cut("-T rpc -x", "-T rpc -v")
+            .mutated("-T rpc -x")
+            .allocation("-T rpc", "-T rpc -v");
     }
 }

@@ -163,8 +163,7 @@ class SwitchTagFormatterTest {
          * Mutants of the MAC addresses, the tag and the type after it only; a type tcpdump decodes and we do not
          * (GeoNet, IPX, ...) is a known difference: new types are unnamed ones.
          */
-        @Override
-        Mutants mutants() {
+        private Mutants mutants() {
             int head = 14 + (linkType() == LinkType.DSA_TAG_EDSA ? 8 : 4);
             MutatedFrames.Keep headOnly = (original, mutant, start) ->
                 Arrays.equals(original, head, original.length, mutant, head, mutant.length)
@@ -175,28 +174,13 @@ class SwitchTagFormatterTest {
         }
 
         @Override
-        List<String> wholeFlags() {
-            return List.of("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX");
-        }
-
-        @Override
-        List<String> cutFlags() {
-            return List.of("-x", "-e -x", "-v");
-        }
-
-        @Override
-        List<String> mutantFlags() {
-            return List.of("-e -x", "-v");
-        }
-
-        @Override
-        List<String> allocationFlags() {
-            return List.of("-v", "-e -v");
-        }
-
-        @Override
-        int allocationRepeats() {
-            return 2000;
+        Checks checks() {
+            return Checks.of(mutants())
+                .whole("", "-e", "-v", "-e -v", "-q", "-e -q", "-x", "-e -x", "-e -XX")
+                .cut("-x", "-e -x", "-v")
+                .mutated("-e -x", "-v")
+                .allocation("-v", "-e -v")
+                .repeats(2000);
         }
     }
 

@@ -39,14 +39,10 @@ class SyslogFormatterTest extends TcpdumpConformance {
         return 14 + 20 + 8;
     }
 
-    /** -vv adds a hex dump of the message. */
     @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv -x");
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("SYSLOG", 514, 20);
+    Checks checks() {
+        return Checks.of(new Mutants("SYSLOG", 514, 20))
+            // -vv adds a hex dump of the message.
+            .cut("-x", "-v -x", "-vv -x");
     }
 }

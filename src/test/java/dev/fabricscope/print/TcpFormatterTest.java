@@ -214,25 +214,15 @@ class TcpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("TCP", 19, 5);
-    }
-
-    /** Relative numbers too: all these frames are one conversation (or, mutated, a few), SYNs and SACKs among them. */
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "relative -v -x");
-    }
-
-    /** -vv prints the sequence number of every segment, -q stops after the length: both read the header their way. */
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-v -x", "-vv", "-q", "relative -vv");
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-v -K", "relative", "relative -vv");
+    Checks checks() {
+        return Checks.of(new Mutants("TCP", 19, 5))
+            .whole("", "-v", "-vv", "-q", "-v -K", "relative", "relative -vv")
+            // Relative numbers too: all these frames are one conversation (or, mutated, a few), SYNs and SACKs among
+            // them.
+            .cut("-x", "-v -x", "relative -v -x")
+            // -vv prints the sequence number of every segment, -q stops after the length: both read the header their
+            // way.
+            .mutated("-x", "-v -x", "-vv", "-q", "relative -vv");
     }
 
     /**
@@ -348,28 +338,12 @@ class TcpFormatterTest extends TcpdumpConformance {
         }
 
         @Override
-        Mutants mutants() {
-            return new Mutants("TCP_RELATIVE", 20, 12);
-        }
-
-        @Override
-        List<String> wholeFlags() {
-            return List.of("relative", "relative -v", "relative -vv", "");
-        }
-
-        @Override
-        List<String> cutFlags() {
-            return List.of("relative -x", "relative -v -x");
-        }
-
-        @Override
-        List<String> mutantFlags() {
-            return List.of("relative -x", "relative -v -x", "relative -vv");
-        }
-
-        @Override
-        List<String> allocationFlags() {
-            return List.of("relative", "relative -v", "relative -vv");
+        Checks checks() {
+            return Checks.of(new Mutants("TCP_RELATIVE", 20, 12))
+                .whole("relative", "relative -v", "relative -vv", "")
+                .cut("relative -x", "relative -v -x")
+                .mutated("relative -x", "relative -v -x", "relative -vv")
+                .allocation("relative", "relative -v", "relative -vv");
         }
     }
 }

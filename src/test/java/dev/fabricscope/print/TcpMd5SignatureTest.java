@@ -114,27 +114,11 @@ class TcpMd5SignatureTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("MD5", 2385, 20, 3, 60, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("-M " + KEY, "-M " + KEY + " -v", "-M wrong", "-M " + KEY + " -vv -x", "-M " + KEY + " -q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-M " + KEY + " -x", "-M " + KEY + " -v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-M " + KEY + " -v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-M " + KEY, "-M " + KEY + " -v");
+    Checks checks() {
+        return Checks.of(new Mutants("MD5", 2385, 20, 3, 60, MutatedFrames.ALL))
+            .whole("-M " + KEY, "-M " + KEY + " -v", "-M wrong", "-M " + KEY + " -vv -x", "-M " + KEY + " -q")
+            .cut("-M " + KEY + " -x", "-M " + KEY + " -v")
+            .mutated("-M " + KEY + " -v")
+            .allocation("", "-v", "-M " + KEY, "-M " + KEY + " -v");
     }
 }

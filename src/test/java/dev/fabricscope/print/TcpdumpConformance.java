@@ -10,9 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The four checks each printer's test makes against tcpdump 4.99 itself: its frames whole in the flag sets where the
  * text changes, each cut after every byte of the part under test, seeded mutants of that part, and no allocation per
- * packet once warm. A test class extends this, gives its frames, where the part under test starts and how to mutate
- * it, and overrides what differs; its own tests add what is particular to its printer. A test of several link types
- * holds one {@code @Nested} subclass per type.
+ * packet once warm. A test class extends this, gives its frames, where the part under test starts and its
+ * {@link Checks} (how to mutate it, and the flag sets where they differ from the defaults); its own tests add what is
+ * particular to its printer. A test of several link types holds one {@code @Nested} subclass per type.
  */
 abstract class TcpdumpConformance {
     @TempDir
@@ -29,8 +29,8 @@ abstract class TcpdumpConformance {
         return start(frame);
     }
 
-    /** How the mutants are made. */
-    abstract Mutants mutants();
+    /** How this printer is checked: its mutants, and what differs from the defaults (see {@link Checks#of}). */
+    abstract Checks checks();
 
     /**
      * {@link MutatedFrames#of}'s settings: {@code name} also names the printer in failure messages, and in the
@@ -47,28 +47,62 @@ abstract class TcpdumpConformance {
         }
     }
 
-    int linkType() {
-        return LinkType.EN10MB;
+    /**
+     * The settings of the four checks, as one value a test class states at once: the mutants; the flag sets whole
+     * frames, cut frames and mutants are compared in ({@link TcpdumpOracle.PrinterFlags} reads them); the flag sets
+     * the printer must print in without allocating, and how many times each frame is printed a round when counting.
+     * A null {@code mutantFlags} stands for the cut frames' flag sets.
+     */
+    record Checks(Mutants mutants, List<String> wholeFlags, List<String> cutFlags, List<String> mutantFlags,
+                  List<String> allocationFlags, int allocationRepeats) {
+        /**
+         * The defaults: whole frames in "", -v, -vv and -q; cut frames and mutants in -x and -v -x; no allocation in
+         * "", -v and -vv, 200 times a round.
+         */
+        static Checks of(Mutants mutants) {
+            return new Checks(mutants, List.of("", "-v", "-vv", "-q"), List.of("-x", "-v -x"), null,
+                List.of("", "-v", "-vv"), 200);
+        }
+
+        @Override
+        public List<String> mutantFlags() {
+            return mutantFlags != null ? mutantFlags : cutFlags;
+        }
+
+        Checks mutants(Mutants m) {
+            return new Checks(m, wholeFlags, cutFlags, mutantFlags, allocationFlags, allocationRepeats);
+        }
+
+        Checks whole(String... flagSets) {
+            return new Checks(mutants, List.of(flagSets), cutFlags, mutantFlags, allocationFlags, allocationRepeats);
+        }
+
+        /** The cut frames' flag sets; the mutants' too, unless {@link #mutated} names theirs. */
+        Checks cut(String... flagSets) {
+            return new Checks(mutants, wholeFlags, List.of(flagSets), mutantFlags, allocationFlags, allocationRepeats);
+        }
+
+        Checks mutated(String... flagSets) {
+            return new Checks(mutants, wholeFlags, cutFlags, List.of(flagSets), allocationFlags, allocationRepeats);
+        }
+
+        Checks allocation(String... flagSets) {
+            return new Checks(mutants, wholeFlags, cutFlags, mutantFlags, List.of(flagSets), allocationRepeats);
+        }
+
+        Checks repeats(int allocationRepeats) {
+            return new Checks(mutants, wholeFlags, cutFlags, mutantFlags, allocationFlags, allocationRepeats);
+        }
     }
 
-    /** The flag sets whole frames are compared in ({@link TcpdumpOracle.PrinterFlags} reads them). */
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q");
+    /** The link type the frames are captured on. */
+    int linkType() {
+        return LinkType.EN10MB;
     }
 
     /** The frames cut after every byte: all, unless some are too long to cut in a test's time. */
     List<Frame> cutFrames() {
         return frames();
-    }
-
-    /** The flag sets cut frames are compared in. */
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x");
-    }
-
-    /** The flag sets mutants are compared in: the cut frames' unless overridden. */
-    List<String> mutantFlags() {
-        return cutFlags();
     }
 
     /** The frames the mutants are made of. */
@@ -84,40 +118,32 @@ abstract class TcpdumpConformance {
         return true;
     }
 
-    /** The flag sets the printer must print in without allocating. */
-    List<String> allocationFlags() {
-        return List.of("", "-v", "-vv");
-    }
-
-    /** How many times each frame is printed a round when counting allocations. */
-    int allocationRepeats() {
-        return 200;
-    }
-
     @Test
     void wholeAsTcpdump() throws Exception {
-        assertAsTcpdump("whole", frames(), wholeFlags());
+        assertAsTcpdump("whole", frames(), checks().wholeFlags());
     }
 
     @Test
     void cutAsTcpdump() throws Exception {
         List<Frame> cut = cutFrames().stream()
             .flatMap(f -> TcpdumpOracle.cutAfterEveryByte(List.of(f), start(f.bytes())).stream()).toList();
-        assertAsTcpdump("cut", cut, cutFlags());
+        assertAsTcpdump("cut", cut, checks().cutFlags());
     }
 
     @Test
     void mutantsAsTcpdump() throws Exception {
-        Mutants m = mutants();
+        Checks checks = checks();
+        Mutants m = checks.mutants();
         List<Frame> mutants = MutatedFrames.of(mutantBases(), m.name(), m.seed(), m.rounds(), this::mutantStart,
             m.maxChanges(), m.headSpan(), m.keep()).stream().filter(f -> comparesMutant(f.bytes())).toList();
-        assertAsTcpdump("mutants", mutants, mutantFlags());
+        assertAsTcpdump("mutants", mutants, checks.mutantFlags());
     }
 
     @Test
     void printsWithoutAllocating() {
-        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), linkType(), allocationRepeats(), mutants().name(),
-            allocationFlags().toArray(String[]::new));
+        Checks checks = checks();
+        PrinterAllocation.assertNoAllocationPerPacketWith(frames(), linkType(), checks.allocationRepeats(),
+            checks.mutants().name(), checks.allocationFlags().toArray(String[]::new));
     }
 
     /**

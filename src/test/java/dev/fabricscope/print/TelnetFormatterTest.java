@@ -84,27 +84,11 @@ class TelnetFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("TELNET", 23, 15, 4, 0, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-X -vvv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-X -vvv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-v");
+    Checks checks() {
+        return Checks.of(new Mutants("TELNET", 23, 15, 4, 0, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-vvv", "-q")
+            .cut("-x", "-v", "-X -vvv")
+            .mutated("-x", "-X -vvv")
+            .allocation("-v");
     }
 }

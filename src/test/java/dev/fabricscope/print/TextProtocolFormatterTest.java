@@ -74,7 +74,7 @@ class TextProtocolFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("TEXT", 80, 8);
+    Checks checks() {
+        return Checks.of(new Mutants("TEXT", 80, 8));
     }
 }

@@ -68,7 +68,7 @@ class TftpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("TFTP", 69, 12);
+    Checks checks() {
+        return Checks.of(new Mutants("TFTP", 69, 12));
     }
 }

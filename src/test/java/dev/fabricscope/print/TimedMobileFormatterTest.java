@@ -72,22 +72,10 @@ class TimedMobileFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("TIMED_MOBILE", 525, 8, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
+    Checks checks() {
+        return Checks.of(new Mutants("TIMED_MOBILE", 525, 8, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-e -x")
+            .cut("-x", "-v")
+            .allocation("", "-v");
     }
 }

@@ -81,22 +81,10 @@ class TipcFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("TIPC", 0x88ca, 20, 4, 8, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-q", "-e");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
+    Checks checks() {
+        return Checks.of(new Mutants("TIPC", 0x88ca, 20, 4, 8, MutatedFrames.ALL))
+            .whole("", "-v", "-q", "-e")
+            .cut("-x", "-v", "")
+            .allocation("", "-v");
     }
 }

@@ -103,18 +103,10 @@ class UdpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("UDP", 768, 12, 4, 48, MutatedFrames.ALL);
-    }
-
-    /** UDP's checksum is verified from -v on IPv6, from -vv on IPv4. */
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v -x", "-vv -x");
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-K -vv");
+    Checks checks() {
+        return Checks.of(new Mutants("UDP", 768, 12, 4, 48, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-K -vv")
+            // UDP's checksum is verified from -v on IPv6, from -vv on IPv4.
+            .cut("-x", "-v -x", "-vv -x");
     }
 }

@@ -50,8 +50,10 @@ class UsbLinkTest {
     /** What both header sizes test alike. */
     abstract static class Usb extends TcpdumpConformance {
         @Override
-        List<String> wholeFlags() {
-            return List.of("", "-v", "-q", "-e", "-x", "-q -x");
+        Checks checks() {
+            return Checks.of(new Mutants("USB", 189L + linkType(), 8, 3, 16, MutatedFrames.ALL))
+                .whole("", "-v", "-q", "-e", "-x", "-q -x")
+                .allocation("", "-q", "-x");
         }
 
         /** A few of the frames: every cut of each reads the same fields. */
@@ -69,16 +71,6 @@ class UsbLinkTest {
         @Override
         int start(byte[] frame) {
             return 0;
-        }
-
-        @Override
-        Mutants mutants() {
-            return new Mutants("USB", 189L + linkType(), 8, 3, 16, MutatedFrames.ALL);
-        }
-
-        @Override
-        List<String> allocationFlags() {
-            return List.of("", "-q", "-x");
         }
     }
 

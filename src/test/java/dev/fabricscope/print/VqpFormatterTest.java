@@ -74,22 +74,10 @@ class VqpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("VQP", VqpFormatter.PORT, 20, 4, 16, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-v -x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-v");
+    Checks checks() {
+        return Checks.of(new Mutants("VQP", VqpFormatter.PORT, 20, 4, 16, MutatedFrames.ALL))
+            .whole("", "-v", "-vv", "-q", "-v -x")
+            .cut("-x", "-v", "-vv")
+            .allocation("", "-v");
     }
 }

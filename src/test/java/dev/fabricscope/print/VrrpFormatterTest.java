@@ -88,7 +88,7 @@ class VrrpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("VRRP", 112, 16);
+    Checks checks() {
+        return Checks.of(new Mutants("VRRP", 112, 16));
     }
 }

@@ -70,27 +70,11 @@ class VsockLinkTest extends LinkConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("VSOCK", 20_250_806L, 24, 3, 80, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-e", "-v", "-vv", "-vvv", "-q", "-x", "-vv -x", "-e -XX", "-X", "-A");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-vv -x", "-q");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("", "-vv", "-x");
+    Checks checks() {
+        return linkChecks(new Mutants("VSOCK", 20_250_806L, 24, 3, 80, MutatedFrames.ALL))
+            .whole("", "-e", "-v", "-vv", "-vvv", "-q", "-x", "-vv -x", "-e -XX", "-X", "-A")
+            .cut("-x", "-v", "-vv -x", "-q")
+            .mutated("-x", "-vv")
+            .allocation("", "-vv", "-x");
     }
 }

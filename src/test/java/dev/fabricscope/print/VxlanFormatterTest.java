@@ -71,22 +71,10 @@ class VxlanFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("VXLAN", 4789, 40);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-q", "-e");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-e -v");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-e -v -x");
+    Checks checks() {
+        return Checks.of(new Mutants("VXLAN", 4789, 40))
+            .whole("", "-v", "-vv", "-q", "-e")
+            .cut("-x", "-e -v")
+            .mutated("-x", "-e -v -x");
     }
 }

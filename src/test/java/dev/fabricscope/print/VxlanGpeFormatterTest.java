@@ -67,23 +67,11 @@ class VxlanGpeFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("VXLAN_GPE_MUTANT", 4790, 20);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vv", "-vvv", "-q", "-e");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-v", "-e -vvv");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-x", "-vvv -x");
+    Checks checks() {
+        return Checks.of(new Mutants("VXLAN_GPE_MUTANT", 4790, 20))
+            .whole("", "-v", "-vv", "-vvv", "-q", "-e")
+            .cut("-x", "-v", "-e -vvv")
+            .mutated("-x", "-vvv -x");
     }
 
     /** Seeded random VXLAN-GPE headers (flags, next protocol, VNI) over random NSH messages and IP packets. */

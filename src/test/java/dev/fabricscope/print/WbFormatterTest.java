@@ -94,27 +94,11 @@ class WbFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("WB", 4567, 20, 4, 24, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("-T wb", "-T wb -v", "-T wb -q", "-T wb -e -x", "", "-v", "-q", "-vv");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-T wb -x", "-T wb -v", "-x");
-    }
-
-    @Override
-    List<String> mutantFlags() {
-        return List.of("-T wb -v -x", "-v -x");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-T wb", "-T wb -v");
+    Checks checks() {
+        return Checks.of(new Mutants("WB", 4567, 20, 4, 24, MutatedFrames.ALL))
+            .whole("-T wb", "-T wb -v", "-T wb -q", "-T wb -e -x", "", "-v", "-q", "-vv")
+            .cut("-T wb -x", "-T wb -v", "-x")
+            .mutated("-T wb -v -x", "-v -x")
+            .allocation("-T wb", "-T wb -v");
     }
 }

@@ -78,23 +78,15 @@ class ZepFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    List<String> wholeFlags() {
-        return List.of("", "-v", "-vvv", "-q", "-x");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-x", "-vvv -x", "-vvv");
+    Checks checks() {
+        return Checks.of(new Mutants("ZEP", ZepFormatter.PORT, 20))
+            .whole("", "-v", "-vvv", "-q", "-x")
+            .cut("-x", "-vvv -x", "-vvv");
     }
 
     @Override
     int start(byte[] frame) {
         return MutatedFrames.afterIp(frame) + 8;
-    }
-
-    @Override
-    Mutants mutants() {
-        return new Mutants("ZEP", ZepFormatter.PORT, 20);
     }
 
     /** tcpdump's localtime: zones with and without summer time, tcpdump's TZ and the printer's zone the same. */

@@ -144,8 +144,8 @@ class ZephyrFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("ZEPHYR", 2103, 4);
+    Checks checks() {
+        return Checks.of(new Mutants("ZEPHYR", 2103, 4));
     }
 
     /** The frames short enough to cut after every byte: not the ones with text longer than tcpdump's buffer. */

@@ -86,23 +86,11 @@ class ZmtpFormatterTest extends TcpdumpConformance {
     }
 
     @Override
-    Mutants mutants() {
-        return new Mutants("ZMTP", 0x2e70, 10, 4, 40, MutatedFrames.ALL);
-    }
-
-    @Override
-    List<String> wholeFlags() {
-        return List.of("-T zmtp1", "-T zmtp1 -v", "-T zmtp1 -vv", "-T pgm_zmtp1", "-T pgm_zmtp1 -v", "-T pgm_zmtp1 -vv",
-            "-T pgm_zmtp1 -e -v -x", "-T zmtp1 -q");
-    }
-
-    @Override
-    List<String> cutFlags() {
-        return List.of("-T zmtp1 -v -x", "-T pgm_zmtp1 -v -x", "-T pgm_zmtp1 -vv");
-    }
-
-    @Override
-    List<String> allocationFlags() {
-        return List.of("-T zmtp1 -vv", "-T pgm_zmtp1 -v", "-T pgm_zmtp1 -vv");
+    Checks checks() {
+        return Checks.of(new Mutants("ZMTP", 0x2e70, 10, 4, 40, MutatedFrames.ALL))
+            .whole("-T zmtp1", "-T zmtp1 -v", "-T zmtp1 -vv", "-T pgm_zmtp1", "-T pgm_zmtp1 -v", "-T pgm_zmtp1 -vv",
+                "-T pgm_zmtp1 -e -v -x", "-T zmtp1 -q")
+            .cut("-T zmtp1 -v -x", "-T pgm_zmtp1 -v -x", "-T pgm_zmtp1 -vv")
+            .allocation("-T zmtp1 -vv", "-T pgm_zmtp1 -v", "-T pgm_zmtp1 -vv");
     }
 }
