@@ -7,7 +7,7 @@ import dev.fabricscope.capture.Packet;
  * {@code -T carp} (print-carp.c): {@code CARPv2-advertise 36: vhid=1 advbase=1 advskew=0 authlen=7 counter=N}, the
  * TTL when it is not 255, with -v a bad checksum. Fetches past the capture end the line with " [|carp]".
  */
-final class CarpFormatter extends RedundancyFormatter {
+final class CarpFormatter extends SnapshotFormatter {
     private static final int ADVERTISE = 1;
 
     CarpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
@@ -15,7 +15,7 @@ final class CarpFormatter extends RedundancyFormatter {
     }
 
     @Override
-    void advertisement(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
+    void message(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
         int first = bytes.u8(bp);
         int version = first >>> 4, type = first & 0x0f;
         out.append("CARPv").append(version).append(type == ADVERTISE ? "-advertise " : "-unknown ").append(len)

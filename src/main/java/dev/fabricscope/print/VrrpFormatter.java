@@ -9,7 +9,7 @@ import dev.fabricscope.capture.Packet;
  * the virtual addresses and v2's simple-text password. Fetches past the capture end the line with " [|vrrp]"
  * ({@link EarlyEnd}).
  */
-final class VrrpFormatter extends RedundancyFormatter {
+final class VrrpFormatter extends SnapshotFormatter {
     static final int PROTOCOL = 112;
     private static final int ADVERTISEMENT = 1;
     private static final int AUTH_SIMPLE = 1;
@@ -20,7 +20,7 @@ final class VrrpFormatter extends RedundancyFormatter {
     }
 
     @Override
-    void advertisement(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
+    void message(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
         out.append("VRRP");
         int first = bytes.u8(bp);
         int version = first >>> 4, type = first & 0x0f;
