@@ -52,21 +52,15 @@ final class ArpFormatter {
             return;
         }
         if (!linkHeaders) out.append("ARP, ");
-        boolean verbose = verbosity.verbose();
         boolean ipv4 = (pro == ETHERTYPE_IPV4 || pro == ETHERTYPE_TRAIL) && pln == 4;
-        if (!ipv4 || hln == 0 || verbose) {
+        if (!ipv4 || hln == 0 || verbosity.verbose()) {
             appendHardware(out, hrd);
             out.append(" (len ").append(hln).append("), ");
             appendProtocol(out, pro);
             out.append(" (len ").append(pln).append(')');
-            if (!verbose) {
-                out.append(", length ").append(Integer.toUnsignedLong(length));
-                return;
-            }
-            out.append(", ");
+            if (typesOnly(length, out)) return;
         }
         appendOperation(out, op);
-        out.append(' ');
         switch (op) {
             case REQUEST -> {
                 out.append("who-has ");
@@ -106,7 +100,7 @@ final class ArpFormatter {
                 return;
             }
         }
-        out.append(", length ").append(Integer.toUnsignedLong(length));
+        appendLength(out, length);
     }
 
     /**
@@ -128,21 +122,15 @@ final class ArpFormatter {
             return;
         }
         if (!linkHeaders) out.append("ARP, ");
-        boolean verbose = verbosity.verbose();
         boolean ip = pro == ETHERTYPE_IPV4 || pro == ETHERTYPE_TRAIL;
-        if (!ip || spl != 4 || tpl != 4 || verbose) {
+        if (!ip || spl != 4 || tpl != 4 || verbosity.verbose()) {
             appendHardware(out, hrd);
             out.append(", ");
             appendProtocol(out, pro);
             out.append(" (len ").append(spl).append('/').append(tpl).append(')');
-            if (!verbose) {
-                out.append(", length ").append(Integer.toUnsignedLong(length));
-                return;
-            }
-            out.append(", ");
+            if (typesOnly(length, out)) return;
         }
         appendOperation(out, op);
-        out.append(' ');
         switch (op) {
             case REQUEST -> {
                 out.append("who-has ");
@@ -180,7 +168,7 @@ final class ArpFormatter {
                 return;
             }
         }
-        out.append(", length ").append(Integer.toUnsignedLong(length));
+        appendLength(out, length);
     }
 
     private static void atmProtocolAddress(Packet p, int off, boolean ip, int len, String wrongLength,
@@ -270,5 +258,20 @@ final class ArpFormatter {
             case NAK -> out.append("NACK Reply");
             default -> out.append("Unknown (").append(op).append(')');
         }
+        out.append(' ');
+    }
+
+    /** After the types (always shown with -v): without -v the line ends with the length (true), with -v the operation follows. */
+    private boolean typesOnly(int length, StringBuilder out) {
+        if (verbosity.verbose()) {
+            out.append(", ");
+            return false;
+        }
+        appendLength(out, length);
+        return true;
+    }
+
+    private static void appendLength(StringBuilder out, int length) {
+        out.append(", length ").append(Integer.toUnsignedLong(length));   // tcpdump's u_int
     }
 }

@@ -277,16 +277,9 @@ final class BgpFormatter {
                     left -= 4;
                     withdrawn -= 4;
                 }
-                int used = nlri.prefix4(p, withdrawn);
-                if (used == BgpNlri.ILLEGAL) {
-                    out.append("\n\t    (illegal prefix length)");
-                    break;
-                } else if (used < 0) {
-                    trunc(out);
-                    return;
-                }
-                out.append("\n\t    ").append(nlri.text());
-                if (addPath) Text.u32(out.append("   Path Id: "), pathId);
+                int used = route4(p, withdrawn, addPath, pathId, out);
+                if (used == BgpNlri.ILLEGAL) break;
+                if (used < 0) return;
                 p += used;
                 left -= used;
                 withdrawn -= used;
@@ -381,20 +374,31 @@ final class BgpFormatter {
                     p += 4;
                     left -= 4;
                 }
-                int used = nlri.prefix4(p, left);
-                if (used == BgpNlri.ILLEGAL) {
-                    out.append("\n\t    (illegal prefix length)");
-                    break;
-                } else if (used < 0) {
-                    trunc(out);
-                    return;
-                }
-                out.append("\n\t    ").append(nlri.text());
-                if (addPath) Text.u32(out.append("   Path Id: "), pathId);
+                int used = route4(p, left, addPath, pathId, out);
+                if (used == BgpNlri.ILLEGAL) break;
+                if (used < 0) return;
                 p += used;
                 left -= used;
             }
         }
+    }
+
+    /**
+     * One IPv4 route of an UPDATE's withdrawn or updated list on a line of its own, with its path id under ADD-PATH.
+     * Returns the prefix's length in bytes; {@link BgpNlri#ILLEGAL} once that is said (the list stops there), another
+     * negative once the message is marked truncated (it stops there).
+     */
+    private int route4(int p, long budget, boolean addPath, long pathId, StringBuilder out) {
+        int used = nlri.prefix4(p, budget);
+        if (used == BgpNlri.ILLEGAL) {
+            out.append("\n\t    (illegal prefix length)");
+        } else if (used < 0) {
+            trunc(out);
+        } else {
+            out.append("\n\t    ").append(nlri.text());
+            if (addPath) Text.u32(out.append("   Path Id: "), pathId);
+        }
+        return used;
     }
 
     private void notification(int at, int length, StringBuilder out) {

@@ -7,28 +7,15 @@ import dev.fabricscope.capture.Packet;
  * {@code -T carp} (print-carp.c): {@code CARPv2-advertise 36: vhid=1 advbase=1 advskew=0 authlen=7 counter=N}, the
  * TTL when it is not 255, with -v a bad checksum. Fetches past the capture end the line with " [|carp]".
  */
-final class CarpFormatter {
+final class CarpFormatter extends SnapshotFormatter {
     private static final int ADVERTISE = 1;
 
-    private final Verbosity verbosity;
-    private final EarlyEnd earlyEnd;
-    private final SnapshotBytes bytes = new SnapshotBytes();
-
     CarpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.verbosity = verbosity;
-        this.earlyEnd = earlyEnd;
+        super(verbosity, earlyEnd, "carp");
     }
 
-    /** The advertisement at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}. */
-    void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
-        try (var _ = bytes.reading(p, ip.end)) {
-            advertisement(p, ip, off, length, out);
-        } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, "carp");
-        }
-    }
-
-    private void advertisement(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
+    @Override
+    void message(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
         int first = bytes.u8(bp);
         int version = first >>> 4, type = first & 0x0f;
         out.append("CARPv").append(version).append(type == ADVERTISE ? "-advertise " : "-unknown ").append(len)

@@ -9,43 +9,22 @@ import dev.fabricscope.capture.Packet;
  * tcpdump's own length checks end the line with its complaint and " (invalid)"; a fetch past the snapshot end ends
  * it with " [|dvmrp]" and counts as an early end.
  */
-final class DvmrpFormatter {
+final class DvmrpFormatter extends SnapshotFormatter {
     private static final int PROBE = 1, REPORT = 2, ASK_NEIGHBORS = 3, NEIGHBORS = 4, ASK_NEIGHBORS2 = 5,
         NEIGHBORS2 = 6, PRUNE = 7, GRAFT = 8, GRAFT_ACK = 9;
     private static final int TUNNEL = 0x01, SOURCE_ROUTE = 0x02, DOWN = 0x10, DISABLED = 0x20, QUERIER = 0x40;
     private static final String INVALID = " (invalid)";
 
-    private final Verbosity verbosity;
-    private final EarlyEnd earlyEnd;
-    private final SnapshotBytes bytes = new SnapshotBytes();
-
     DvmrpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.verbosity = verbosity;
-        this.earlyEnd = earlyEnd;
+        super(verbosity, earlyEnd, "dvmrp");
     }
 
-    /**
-     * The message at {@code off} of {@code length} (at least 8) bytes, the IGMP header included; {@code end} is the
-     * snapshot end. False when a fetch went past it: the line then ends with the marker and IGMP prints no more.
-     */
-    boolean format(Packet packet, int off, int length, int end, StringBuilder out) {
-        try (var _ = bytes.reading(packet, end)) {
-            message(off, length, out);
-            return true;
-        } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, "dvmrp");
-            return false;
-        }
-    }
-
-    private void message(int bp, int len, StringBuilder out) {
+    @Override
+    void message(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
         int type = bytes.u8(bp + 1);
         int at = bp + 8;
-        len -= 8;
-        out.append(' ');
-        String name = typeName(type);
-        if (name != null) out.append(name);
-        else out.append("[type ").append(type).append(']');
+        len -= 8;   // IGMP hands on at least its 8-byte header
+        messageType(typeName(type), type, out);
         switch (type) {
             case PROBE -> {
                 if (verbosity.verbose()) probe(at, len, out);

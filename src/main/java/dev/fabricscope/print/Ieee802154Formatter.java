@@ -123,31 +123,13 @@ final class Ieee802154Formatter {
         if (bit(fc, 8)) {
             if (version < 2) out.append("[ERROR: Sequence number suppressed on frames where version < 2]");
             if (vflag > 0) out.append("seq suppressed ");
-            if (caplen < 2) {
-                out.append(" [|802.15.4]");
-                return 0;
-            }
-            p += 2;
-            caplen -= 2;
-        } else {
-            int seq = u8(p + 2);
-            if (vflag > 0) hex2(out.append("seq "), seq).append(' ');
-            if (caplen < 3) {
-                out.append(" [|802.15.4]");
-                return 0;
-            }
-            p += 3;
-            caplen -= 3;
         }
+        int headerLength = sequence(p, caplen, bit(fc, 8), out);
+        if (headerLength < 0) return 0;
+        p += headerLength;
+        caplen -= headerLength;
         int dstLength = addressLength(fc >> 10 & 3), srcLength = addressLength(fc >> 14 & 3);
-        if (srcLength < 0) {
-            out.append("[ERROR: Invalid src address mode]");
-            return 0;
-        }
-        if (dstLength < 0) {
-            out.append("[ERROR: Invalid dst address mode]");
-            return 0;
-        }
+        if (!validModes(dstLength, srcLength, out)) return 0;
         boolean compressed = bit(fc, 6);
         boolean srcPan = !compressed, dstPan = true;
         if (version < 2) {
@@ -174,45 +156,12 @@ final class Ieee802154Formatter {
                 if (srcLength == 8 && dstLength == 2) srcPan = false;   // tcpdump's broken-6TiSCH case
             }
         }
-        if (dstPan) {
-            if (caplen < 2) {
-                out.append("[ERROR: Truncated before dst_pan]");
-                return 0;
-            }
-            hex4(out, u16(p)).append(':');
-            p += 2;
-            caplen -= 2;
-        } else {
-            out.append("-:");
-        }
-        if (caplen < dstLength) {
-            out.append("[ERROR: Truncated before dst_addr]");
-            return 0;
-        }
-        address(p, dstLength, out);
-        p += dstLength;
-        caplen -= dstLength;
+        long end = p + caplen;   // the walk below moves p only: what is left is end - p
+        if ((p = pan(p, end, dstPan, out)) < 0 || (p = sizedAddress(p, end, dstLength, out)) < 0) return 0;
         out.append(" < ");
-        if (srcPan) {
-            if (caplen < 2) {
-                out.append("[ERROR: Truncated before dst_pan]");
-                return 0;
-            }
-            hex4(out, u16(p)).append(':');
-            p += 2;
-            caplen -= 2;
-        } else {
-            out.append("-:");
-        }
-        if (caplen < srcLength) {
-            out.append("[ERROR: Truncated before dst_addr]");
-            return 0;
-        }
-        address(p, srcLength, out);
+        if ((p = pan(p, end, srcPan, out)) < 0 || (p = sizedAddress(p, end, srcLength, out)) < 0) return 0;
         out.append(' ');
-        p += srcLength;
-        caplen -= srcLength;
-        return afterAddresses(p, caplen, bit(fc, 3), bit(fc, 9), fcs, crc, type, version, out);
+        return afterAddresses(p, end - p, bit(fc, 3), bit(fc, 9), fcs, crc, type, version, out);
     }
 
     /** ieee802_15_4_mp_frame: multipurpose frames, short or long frame control. */
@@ -250,23 +199,10 @@ final class Ieee802154Formatter {
                 if (bit(fc, 10)) out.append("Sequence Number Suppression, ");
                 if (iePresent) out.append("IE present, ");
             }
-            if (bit(fc, 10)) {
-                if (caplen < 2) {
-                    out.append(" [|802.15.4]");
-                    return 0;
-                }
-                p += 2;
-                caplen -= 2;
-            } else {
-                int seq = u8(p + 2);
-                if (vflag > 0) hex2(out.append("seq "), seq).append(' ');
-                if (caplen < 3) {
-                    out.append(" [|802.15.4]");
-                    return 0;
-                }
-                p += 3;
-                caplen -= 3;
-            }
+            int headerLength = sequence(p, caplen, bit(fc, 10), out);
+            if (headerLength < 0) return 0;
+            p += headerLength;
+            caplen -= headerLength;
         } else {
             int seq = u8(p + 1);
             p += 2;
@@ -274,42 +210,13 @@ final class Ieee802154Formatter {
             if (vflag > 0) hex2(out.append("seq "), seq).append(' ');
         }
         int dstLength = addressLength(fc >> 4 & 3), srcLength = addressLength(fc >> 6 & 3);
-        if (srcLength < 0) {
-            out.append("[ERROR: Invalid src address mode]");
-            return 0;
-        }
-        if (dstLength < 0) {
-            out.append("[ERROR: Invalid dst address mode]");
-            return 0;
-        }
-        if (panIdPresent) {
-            if (caplen < 2) {
-                out.append("[ERROR: Truncated before dst_pan]");
-                return 0;
-            }
-            hex4(out, u16(p)).append(':');
-            p += 2;
-            caplen -= 2;
-        } else {
-            out.append("-:");
-        }
-        if (caplen < dstLength) {
-            out.append("[ERROR: Truncated before dst_addr]");
-            return 0;
-        }
-        address(p, dstLength, out);
-        p += dstLength;
-        caplen -= dstLength;
-        out.append(" <  -:");
-        if (caplen < srcLength) {
-            out.append("[ERROR: Truncated before dst_addr]");
-            return 0;
-        }
-        address(p, srcLength, out);
+        if (!validModes(dstLength, srcLength, out)) return 0;
+        long end = p + caplen;
+        if ((p = pan(p, end, panIdPresent, out)) < 0 || (p = sizedAddress(p, end, dstLength, out)) < 0) return 0;
+        out.append(" <  -:");   // a multipurpose frame never carries a source PAN id; tcpdump's two spaces kept
+        if ((p = sizedAddress(p, end, srcLength, out)) < 0) return 0;
         out.append(' ');
-        p += srcLength;
-        caplen -= srcLength;
-        return afterAddresses(p, caplen, security, iePresent, fcs, crc, -1, 0, out);
+        return afterAddresses(p, end - p, security, iePresent, fcs, crc, -1, 0, out);
     }
 
     /**
@@ -1140,6 +1047,63 @@ final class Ieee802154Formatter {
         long captured = Math.max(0, Math.min(length, bytes.end() - p));
         if (captured > 0) HexDump.hexAndAscii(bytes.packet(), p, (int) captured, "\n\t", out);
         if (captured < length) bytes.need(p, length);
+    }
+
+    /**
+     * The length of the 2-byte frame control and the sequence number after it unless suppressed, the number printed
+     * at -v; -1 once " [|802.15.4]" is printed when the frame is shorter than that.
+     */
+    private int sequence(int p, long caplen, boolean suppressed, StringBuilder out) {
+        if (!suppressed) {
+            int seq = u8(p + 2);   // read even when not printed: a snapshot that ends before it stops here
+            if (vflag > 0) hex2(out.append("seq "), seq).append(' ');
+        }
+        int length = suppressed ? 2 : 3;
+        if (caplen < length) {
+            out.append(" [|802.15.4]");
+            return -1;
+        }
+        return length;
+    }
+
+    /** False once the error is printed when an address mode is the reserved one (tcpdump checks the source first). */
+    private static boolean validModes(int dstLength, int srcLength, StringBuilder out) {
+        if (srcLength < 0) {
+            out.append("[ERROR: Invalid src address mode]");
+            return false;
+        }
+        if (dstLength < 0) {
+            out.append("[ERROR: Invalid dst address mode]");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * One end's PAN id and ':', or "-:" when the frame carries none there. Returns the offset after it, or -1 once the
+     * error is printed when fewer than 2 bytes are left before {@code end} (tcpdump says dst_pan for either end).
+     */
+    private int pan(int p, long end, boolean present, StringBuilder out) {
+        if (!present) {
+            out.append("-:");
+            return p;
+        }
+        if (end - p < 2) {
+            out.append("[ERROR: Truncated before dst_pan]");
+            return -1;
+        }
+        hex4(out, u16(p)).append(':');
+        return p + 2;
+    }
+
+    /** One end's address of {@code length} bytes, as {@link #pan} (tcpdump says dst_addr for either end). */
+    private int sizedAddress(int p, long end, int length, StringBuilder out) {
+        if (end - p < length) {
+            out.append("[ERROR: Truncated before dst_addr]");
+            return -1;
+        }
+        address(p, length, out);
+        return p + length;
     }
 
     /** ieee802_15_4_print_addr: "none", a short address as 4 hex digits, an extended one last byte first. */

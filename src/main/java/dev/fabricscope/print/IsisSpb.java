@@ -24,14 +24,7 @@ final class IsisSpb {
                 .append(", length: ").append(stlvLen);
             t += 2;
             len -= 2;
-            if (len < stlvLen) {
-                out.append(" (> containing TLV length)");
-                return;
-            }
-            if (!b.has(t, stlvLen)) {
-                out.append(" [|isis]");
-                return;
-            }
+            if (!subTlvPresent(out, t, len, stlvLen)) return;
             switch (type) {
                 case MCID -> {
                     if (stlvLen < 2 * MCID_LENGTH) {
@@ -96,6 +89,22 @@ final class IsisSpb {
         }
     }
 
+    /**
+     * Whether a sub-TLV's {@code stlvLen} bytes at {@code t} fit in the {@code len} left of its TLV (else
+     * " (> containing TLV length)") and were captured (else " [|isis]"); both walks stop on either.
+     */
+    private boolean subTlvPresent(StringBuilder out, int t, int len, int stlvLen) {
+        if (len < stlvLen) {
+            out.append(" (> containing TLV length)");
+            return false;
+        }
+        if (!b.has(t, stlvLen)) {
+            out.append(" [|isis]");
+            return false;
+        }
+        return true;
+    }
+
     /** tcpdump's isis_print_mcid: format ID, configuration name, revision level and digest. */
     private void mcid(StringBuilder out, int at) {
         if (!b.has(at, MCID_LENGTH)) {
@@ -119,14 +128,7 @@ final class IsisSpb {
             len -= 2;
             out.append("\n\t      ").append(IsisNames.mtCapabilitySubTlv(type)).append(" subTLV #").append(type)
                 .append(", length: ").append(stlvLen);
-            if (len < stlvLen) {
-                out.append(" (> containing TLV length)");
-                return;
-            }
-            if (!b.has(t, stlvLen)) {
-                out.append(" [|isis]");
-                return;
-            }
+            if (!subTlvPresent(out, t, len, stlvLen)) return;
             switch (type) {
                 case INSTANCE -> {
                     if (stlvLen < 19) {

@@ -22,39 +22,18 @@ final class LoopbackFormatter {
     /** Lengths unsigned, as tcpdump's u_int: a frame carried in a jumbogram's UDP payload passes 2^31. */
     void format(Packet p, int off, int length, StringBuilder out) {
         out.append("Loopback");
-        if (Integer.compareUnsigned(length, 2) < 0) {
-            invalid(p, off, length, out);
-            return;
-        }
-        if (!p.has(off, 2)) {
-            earlyEnd.mark(out, "loopback");
-            return;
-        }
+        if (!present(p, off, length, 2, out)) return;
         int skip = p.le16(off);
         off += 2;
         length -= 2;
         out.append(", skipCount ").append(skip);
         if (skip % 8 != 0) out.append(" (bogus)");
-        if (Integer.compareUnsigned(skip, length) > 0) {
-            invalid(p, off, length, out);
-            return;
-        }
-        if (!p.has(off, skip)) {
-            earlyEnd.mark(out, "loopback");
-            return;
-        }
+        if (!present(p, off, length, skip, out)) return;
         message(p, off + skip, length - skip, out);
     }
 
     private void message(Packet p, int off, int length, StringBuilder out) {
-        if (Integer.compareUnsigned(length, 2) < 0) {
-            invalid(p, off, length, out);
-            return;
-        }
-        if (!p.has(off, 2)) {
-            earlyEnd.mark(out, "loopback");
-            return;
-        }
+        if (!present(p, off, length, 2, out)) return;
         int function = p.le16(off);
         off += 2;
         length -= 2;
@@ -65,27 +44,13 @@ final class LoopbackFormatter {
             default -> out.append(" invalid (").append(function).append(')');
         }
         if (function == REPLY) {
-            if (Integer.compareUnsigned(length, 2) < 0) {
-                invalid(p, off, length, out);
-                return;
-            }
-            if (!p.has(off, 2)) {
-                earlyEnd.mark(out, "loopback");
-                return;
-            }
+            if (!present(p, off, length, 2, out)) return;
             out.append(", receipt number ").append(p.le16(off));
             off += 2;
             length -= 2;
             out.append(", data (").append(Integer.toUnsignedLong(length)).append(" octets)");
         } else if (function == FORWARD_DATA) {
-            if (Integer.compareUnsigned(length, MAC_LENGTH) < 0) {
-                invalid(p, off, length, out);
-                return;
-            }
-            if (!p.has(off, MAC_LENGTH)) {
-                earlyEnd.mark(out, "loopback");
-                return;
-            }
+            if (!present(p, off, length, MAC_LENGTH, out)) return;
             out.append(", forwarding address ");
             Text.linkAddress(out, p, off, MAC_LENGTH);
             off += MAC_LENGTH;
@@ -93,6 +58,22 @@ final class LoopbackFormatter {
             out.append(", data (").append(Integer.toUnsignedLong(length)).append(" octets)");
         }
         if (!p.has(off, length)) earlyEnd.mark(out, "loopback");
+    }
+
+    /**
+     * Whether the next {@code n} bytes fit in the message's {@code length} (else " (invalid)") and were captured
+     * (else " [|loopback]"); tcpdump checks in that order before each field.
+     */
+    private boolean present(Packet p, int off, int length, int n, StringBuilder out) {
+        if (Integer.compareUnsigned(length, n) < 0) {
+            invalid(p, off, length, out);
+            return false;
+        }
+        if (!p.has(off, n)) {
+            earlyEnd.mark(out, "loopback");
+            return false;
+        }
+        return true;
     }
 
     /** tcpdump's nd_print_invalid, then its check that the rest was captured. */

@@ -12,42 +12,21 @@ import dev.fabricscope.capture.Packet;
  * tcpdump's own length checks stop it the line says " [|pimv1]" (and may go on); a fetch past the snapshot end ends
  * the line with " [|pimv1]" and counts as an early end.
  */
-final class Pimv1Formatter {
+final class Pimv1Formatter extends SnapshotFormatter {
     private static final int QUERY = 0, REGISTER = 1, REGISTER_STOP = 2, JOIN_PRUNE = 3, RP_REACHABLE = 4,
         ASSERT = 5, GRAFT = 6, GRAFT_ACK = 7;
     private static final String TRUNCATED = " [|pimv1]";
     private static final long ALL_ONES = 0xffffffffL;
     private static final int DEFAULT_HOLD_TIME = 180;
 
-    private final Verbosity verbosity;
-    private final EarlyEnd earlyEnd;
-    private final SnapshotBytes bytes = new SnapshotBytes();
-
     Pimv1Formatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.verbosity = verbosity;
-        this.earlyEnd = earlyEnd;
+        super(verbosity, earlyEnd, "pimv1");
     }
 
-    /**
-     * The message at {@code off} of {@code length} bytes, the IGMP header included; {@code end} is the snapshot end.
-     * False when a fetch went past it: the line then ends with the marker and IGMP prints no more.
-     */
-    boolean format(Packet packet, int off, int length, int end, StringBuilder out) {
-        try (var _ = bytes.reading(packet, end)) {
-            message(off, length, out);
-            return true;
-        } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, "pimv1");
-            return false;
-        }
-    }
-
-    private void message(int bp, int len, StringBuilder out) {
+    @Override
+    void message(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
         int type = bytes.u8(bp + 1);
-        out.append(' ');
-        String name = typeName(type);
-        if (name != null) out.append(name);
-        else out.append("[type ").append(type).append(']');
+        messageType(typeName(type), type, out);
         switch (type) {
             case QUERY -> {
                 if (bytes.has(bp + 8, 1)) mode(bytes.u8(bp + 8) >>> 4, out);

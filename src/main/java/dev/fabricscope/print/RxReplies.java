@@ -23,6 +23,41 @@ final class RxReplies {
         r.signed(" errcode");
     }
 
+    /** Decodes a data reply's arguments by opcode; the reader stands past the Rx header. */
+    @FunctionalInterface
+    private interface DataReply {
+        void print(RxReader r, long op);
+    }
+
+    /**
+     * A data reply's arguments by {@code data}, any other packet type its error code; a failed check prints the
+     * service's {@code truncated} marker (tcpdump's goto trunc), a failed fetch goes on up.
+     */
+    private static void dataOrErrcode(RxReader r, long op, String truncated, DataReply data) {
+        int type = type(r);
+        try {
+            if (type != DATA) errcode(r);
+            else data.print(r, op);
+        } catch (RxReader.Jump j) {
+            if (j != r.checkFailed) throw j;
+            r.out.append(truncated);
+        }
+    }
+
+    /**
+     * The start of a reply from a service that also answers Ubik calls: its {@code service} name, then for a Ubik
+     * opcode the whole Ubik reply (true: nothing more to print), else " reply" and the call's name.
+     */
+    private static boolean ubikReplied(RxReader r, long op, String service, String callName) {
+        r.out.append(service);
+        if (RxCalls.isUbik(op)) {
+            ubik(r, op);
+            return true;
+        }
+        RxCalls.name(r.out.append(" reply "), callName, op);
+        return false;
+    }
+
     static void fs(RxReader r, int length, long op) {
         if (length <= HEADER) return;
         RxCalls.name(r.out.append(" fs reply "), RxNames.fs(op), op);
@@ -60,81 +95,52 @@ final class RxReplies {
     static void cb(RxReader r, int length, long op) {
         if (length <= HEADER) return;
         RxCalls.name(r.out.append(" cb reply "), RxNames.cb(op), op);
-        int type = type(r);
-        try {
-            if (type != DATA) errcode(r);
-            else if (op == 213) r.afsUuid();
-        } catch (RxReader.Jump j) {
-            if (j != r.checkFailed) throw j;
-            r.out.append(" [|cb]");
-        }
+        dataOrErrcode(r, op, " [|cb]", (reader, code) -> {
+            if (code == 213) reader.afsUuid();
+        });
     }
 
     static void pt(RxReader r, int length, long op) {
-        if (length < HEADER) return;
-        r.out.append(" pt");
-        if (RxCalls.isUbik(op)) {
-            ubik(r, op);
-            return;
-        }
-        RxCalls.name(r.out.append(" reply "), RxNames.pt(op), op);
-        int type = type(r);
-        try {
-            if (type != DATA) {
-                errcode(r);
-                return;
+        if (length < HEADER || ubikReplied(r, op, " pt", RxNames.pt(op))) return;
+        dataOrErrcode(r, op, " [|pt]", RxReplies::ptData);
+    }
+
+    private static void ptData(RxReader r, long op) {
+        switch ((int) op) {
+            case 504 -> {
+                r.out.append(" ids:");
+                RxCalls.signedList(r);
             }
-            switch ((int) op) {
-                case 504 -> {
-                    r.out.append(" ids:");
-                    RxCalls.signedList(r);
-                }
-                case 505 -> RxCalls.names(r);
-                case 508, 514, 517, 518, 519 -> RxCalls.signedList(r);
-                case 510 -> {
-                    r.signed(" maxuid");
-                    r.signed(" maxgid");
-                }
-                default -> { }
+            case 505 -> RxCalls.names(r);
+            case 508, 514, 517, 518, 519 -> RxCalls.signedList(r);
+            case 510 -> {
+                r.signed(" maxuid");
+                r.signed(" maxgid");
             }
-        } catch (RxReader.Jump j) {
-            if (j != r.checkFailed) throw j;
-            r.out.append(" [|pt]");
+            default -> { }
         }
     }
 
     static void vldb(RxReader r, int length, long op) {
-        if (length < HEADER) return;
-        r.out.append(" vldb");
-        if (RxCalls.isUbik(op)) {
-            ubik(r, op);
-            return;
-        }
-        RxCalls.name(r.out.append(" reply "), RxNames.vldb(op), op);
-        int type = type(r);
-        try {
-            if (type != DATA) {
-                errcode(r);
-                return;
+        if (length < HEADER || ubikReplied(r, op, " vldb", RxNames.vldb(op))) return;
+        dataOrErrcode(r, op, " [|vldb]", RxReplies::vldbData);
+    }
+
+    private static void vldbData(RxReader r, long op) {
+        switch ((int) op) {
+            case 510 -> {
+                countAndNext(r);
+                entry(r, 8, true);
             }
-            switch ((int) op) {
-                case 510 -> {
-                    countAndNext(r);
-                    entry(r, 8, true);
-                }
-                case 503, 504 -> entry(r, 8, true);
-                case 505 -> r.unsigned(" newvol");
-                case 521, 529 -> {
-                    countAndNext(r);
-                    entry(r, 13, false);
-                }
-                case 518, 519 -> entry(r, 13, false);
-                case 526, 527 -> uuidEntry(r);
-                default -> { }
+            case 503, 504 -> entry(r, 8, true);
+            case 505 -> r.unsigned(" newvol");
+            case 521, 529 -> {
+                countAndNext(r);
+                entry(r, 13, false);
             }
-        } catch (RxReader.Jump j) {
-            if (j != r.checkFailed) throw j;
-            r.out.append(" [|vldb]");
+            case 518, 519 -> entry(r, 13, false);
+            case 526, 527 -> uuidEntry(r);
+            default -> { }
         }
     }
 
@@ -202,55 +208,44 @@ final class RxReplies {
 
     static void kauth(RxReader r, int length, long op) {
         if (length <= HEADER) return;
-        r.out.append(" kauth");
-        if (RxCalls.isUbik(op)) {
-            ubik(r, op);
-            return;
-        }
-        RxCalls.name(r.out.append(" reply "), RxNames.kauth(op), op);
+        if (ubikReplied(r, op, " kauth", RxNames.kauth(op))) return;
         if (type(r) != DATA) errcode(r);
     }
 
     static void vol(RxReader r, int length, long op) {
         if (length <= HEADER) return;
         RxCalls.name(r.out.append(" vol reply "), RxNames.vol(op), op);
-        int type = type(r);
-        try {
-            if (type != DATA) {
-                errcode(r);
-                return;
+        dataOrErrcode(r, op, " [|vol]", RxReplies::volData);
+    }
+
+    private static void volData(RxReader r, long op) {
+        switch ((int) op) {
+            case 100 -> {
+                r.unsigned(" volid");
+                r.unsigned(" trans");
             }
-            switch ((int) op) {
-                case 100 -> {
+            case 104, 107 -> r.unsigned();
+            case 105 -> r.unsigned(" newvol");
+            case 108 -> r.unsigned(" trans");
+            case 110 -> {
+                r.unsigned(" volume");
+                r.unsigned(" partition");
+            }
+            case 112 -> r.string(AFSNAMEMAX);
+            case 113 -> status(r);
+            case 116, 121 -> {
+                long n = r.u32();
+                for (long i = 0; i < n; i++) {
+                    r.out.append(" name");
+                    r.vector(32);
                     r.unsigned(" volid");
-                    r.unsigned(" trans");
+                    r.out.append(" type");
+                    r.skip(4 * 21);
+                    if (i != n - 1) r.out.append(',');
                 }
-                case 104, 107 -> r.unsigned();
-                case 105 -> r.unsigned(" newvol");
-                case 108 -> r.unsigned(" trans");
-                case 110 -> {
-                    r.unsigned(" volume");
-                    r.unsigned(" partition");
-                }
-                case 112 -> r.string(AFSNAMEMAX);
-                case 113 -> status(r);
-                case 116, 121 -> {
-                    long n = r.u32();
-                    for (long i = 0; i < n; i++) {
-                        r.out.append(" name");
-                        r.vector(32);
-                        r.unsigned(" volid");
-                        r.out.append(" type");
-                        r.skip(4 * 21);
-                        if (i != n - 1) r.out.append(',');
-                    }
-                    if (n == 0) r.out.append(" <none!>");
-                }
-                default -> { }
+                if (n == 0) r.out.append(" <none!>");
             }
-        } catch (RxReader.Jump j) {
-            if (j != r.checkFailed) throw j;
-            r.out.append(" [|vol]");
+            default -> { }
         }
     }
 

@@ -9,31 +9,18 @@ import dev.fabricscope.capture.Packet;
  * the virtual addresses and v2's simple-text password. Fetches past the capture end the line with " [|vrrp]"
  * ({@link EarlyEnd}).
  */
-final class VrrpFormatter {
+final class VrrpFormatter extends SnapshotFormatter {
     static final int PROTOCOL = 112;
     private static final int ADVERTISEMENT = 1;
     private static final int AUTH_SIMPLE = 1;
     private static final int PASSWORD = 8;
 
-    private final Verbosity verbosity;
-    private final EarlyEnd earlyEnd;
-    private final SnapshotBytes bytes = new SnapshotBytes();
-
     VrrpFormatter(Verbosity verbosity, EarlyEnd earlyEnd) {
-        this.verbosity = verbosity;
-        this.earlyEnd = earlyEnd;
+        super(verbosity, earlyEnd, "vrrp");
     }
 
-    /** The advertisement at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}. */
-    void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
-        try (var _ = bytes.reading(p, ip.end)) {
-            advertisement(p, ip, off, length, out);
-        } catch (SnapshotBytes.Jump j) {
-            earlyEnd.mark(out, "vrrp");
-        }
-    }
-
-    private void advertisement(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
+    @Override
+    void message(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
         out.append("VRRP");
         int first = bytes.u8(bp);
         int version = first >>> 4, type = first & 0x0f;
