@@ -256,6 +256,42 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
     }
 
+    /**
+     * OSPFv3, PIM and EGP straight in jumbograms (next headers 89, 103 and 8): the IP payloads of their printers'
+     * tests at each length, which printed their length capped ("OSPFv3, Hello, length 2147483647", "PIMv2, Hello,
+     * length 2147483647", "EGPv2, AS 65001, seq 7, length 2147483647") where tcpdump prints its u_int (3221225464)
+     * and compares it unsigned (OSPFv3's " [len 36]", its LLS and authentication trailers, PIM's options).
+     */
+    @Test
+    void ospf6PimEgpAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : Ospf6Frames.frames()) addJumbos(f, frame, 89);
+        for (Frame frame : PimFrames.frames()) addJumbos(f, frame, 103);
+        for (Frame frame : EgpIgrpFormatterTest.egpFrames()) addJumbos(f, frame, 8);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-vvv");
+    }
+
+    /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
+    private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
+        byte[] b = frame.bytes();
+        if (b.length != frame.origLen() || b.length < 14 + 20) return;
+        int from, to;
+        if (b[12] == 0x08 && b[13] == 0) {
+            if ((b[14 + 9] & 0xff) != protocol || (b[14 + 6] & 0x3f) != 0 || b[14 + 7] != 0) return;
+            from = 14 + (b[14] & 0x0f) * 4;
+            to = Math.min(b.length, 14 + ((b[16] & 0xff) << 8 | b[17] & 0xff));
+        } else if ((b[12] & 0xff) == 0x86 && (b[13] & 0xff) == 0xdd && b.length >= 14 + 40) {
+            if ((b[14 + 6] & 0xff) != protocol) return;
+            from = 14 + 40;
+            to = Math.min(b.length, from + ((b[18] & 0xff) << 8 | b[19] & 0xff));
+        } else {
+            return;
+        }
+        if (to <= from) return;
+        byte[] payload = java.util.Arrays.copyOfRange(b, from, to);
+        for (long length : LENGTHS) f.add(jumbo(protocol, length, payload));
+    }
+
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
     private static byte[] ipv4Segment(Frame frame) {
         byte[] b = frame.bytes();
