@@ -210,7 +210,8 @@ final class GreFormatter {
         }
         for (int hop = 0; hop < length; hop += size) {
             int here = at + hop;
-            if (here + size > end || left - hop < size) return false;
+            // unsigned: a jumbogram's length passes 2^31 (signed, every entry said "[|gre]")
+            if (here + size > end || Integer.compareUnsigned(left - hop, size) < 0) return false;
             out.append(' ');
             if (hop == offset) out.append('*');
             if (size == 4) Text.ipv4(out, p, here);

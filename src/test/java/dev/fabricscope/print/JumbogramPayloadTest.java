@@ -271,6 +271,32 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-vvv");
     }
 
+    /**
+     * GRE version 0 with source route entries in jumbograms: an IP and an AS route, one of an unknown family, bad
+     * offsets and lengths, a route past the capture. The walk compared the length signed, so every route said
+     * "(rtaf=ip) [|gre]" where tcpdump prints "(rtaf=ip 1.2.3.4 *5.6.7.8), ..., length 3221225464: IP ...".
+     */
+    @Test
+    void greSourceRoutesAsTcpdump() throws Exception {
+        byte[] inner = ipv4(17, udp(40000, 53, PAYLOAD, IP_A, IP_B));
+        List<byte[]> gre = List.of(
+            concat(hex("4000 0800 0000 0004"), hex("0800 04 08 01020304 05060708"), hex("fffe 00 04 00640065"),
+                hex("0001 00 02 ffff"), hex("0000 00 00"), inner),
+            concat(hex("c000 0800 1234 0000"), hex("0800 00 04 0a000001"), hex("0000 00 00"), inner),
+            concat(hex("f000 86dd abcd 0004 00000063 00000007"), hex("0800 00 08 0a000001 0a000002"),
+                hex("0000 00 00"), ipv6(17, udp(40000, 53, PAYLOAD, IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B)),
+            concat(hex("4000 0800 0000 0000"), hex("0800 01 08 01020304 05060708"), hex("0800 00 06 010203040506"),
+                hex("0800 08 08 01020304 05060708"), hex("fffe 01 04 00640065"), hex("fffe 00 03 006400"),
+                hex("fffe 04 04 00640065"), hex("0000 00 00"), inner),
+            hex("4000 0800 0000 0000 0800 00 40 0a000001"),    // the route runs past the capture
+            hex("4000 0800 0000 0000 fffe 00 10 0001"));
+        List<Frame> f = new ArrayList<>();
+        for (byte[] packet : gre) {
+            for (long length : LENGTHS) f.add(jumbo(47, length, packet));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-vvv");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
