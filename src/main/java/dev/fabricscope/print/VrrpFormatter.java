@@ -24,7 +24,10 @@ final class VrrpFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** The advertisement at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}. */
+    /**
+     * The advertisement at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}, taken
+     * unsigned (tcpdump's u_int: an IPv6 jumbogram's passes 2^31).
+     */
     void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         try (var _ = bytes.reading(p, ip.end)) {
             advertisement(p, ip, off, length, out);
@@ -56,14 +59,14 @@ final class VrrpFormatter {
                 default -> out.append('#').append(authType);   // tok2str's own "#%d", appended: no string per packet
             }
             int interval = bytes.u8(bp + 5);
-            out.append(", intvl ").append(interval).append("s, length ").append(len);
+            out.append(", intvl ").append(interval).append("s, length ").append(Integer.toUnsignedLong(len));
         } else {
             int interval = (bytes.u8(bp + 4) & 0x0f) << 8 | bytes.u8(bp + 5);
-            out.append(", intvl ").append(interval).append("cs, length ").append(len);
+            out.append(", intvl ").append(interval).append("cs, length ").append(Integer.toUnsignedLong(len));
         }
         if (!verbosity.verbose()) return;
         int addresses = bytes.u8(bp + 3);
-        if (bp + (long) len <= bytes.end()) {
+        if (bp + Integer.toUnsignedLong(len) <= bytes.end()) {
             long sum = InternetChecksum.add(version == 2 ? 0 : ip.pseudoHeaderSum(p, PROTOCOL, len), p, bp, len);
             if (!InternetChecksum.verifies(sum)) {
                 int stored = bytes.u16(bp + 6);

@@ -297,6 +297,31 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-vvv");
     }
 
+    /**
+     * VRRP, RSVP, IGRP, EIGRP and PGM straight in jumbograms (next headers 112, 46, 9, 88, 113): the IP payloads of
+     * their printers' tests at each length, which printed the length capped ("VRRPv2, Advertisement, ..., length
+     * 2147483647", "RSVPv1 Path Message, length: 2147483647", IGRP's "[extra bytes 2147483635]", "EIGRP Hello,
+     * length: 2147483647", PGM's "[2147483647]") where tcpdump prints its u_int (3221225464).
+     */
+    @Test
+    void ipProtocolPrintersAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : VrrpFormatterTest.allFrames()) addJumbos(f, frame, 112);
+        for (Frame frame : new RsvpFormatterTest().frames()) addJumbos(f, frame, 46);
+        for (Frame frame : EgpIgrpFormatterTest.igrpFrames()) addJumbos(f, frame, 9);
+        for (Frame frame : EigrpFormatterTest.all()) addJumbos(f, frame, 88);
+        for (Frame frame : PgmFormatterTest.allFrames()) addJumbos(f, frame, 113);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
+    /** CARP (-T carp) in jumbograms: "CARPv2-advertise 2147483647: " where tcpdump prints its u_int. */
+    @Test
+    void carpAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : PacketTypeTest.carpFrames()) addJumbos(f, frame, 112);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "-T carp", "-v -T carp");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
