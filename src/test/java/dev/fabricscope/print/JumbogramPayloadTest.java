@@ -322,6 +322,32 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "-T carp", "-v -T carp");
     }
 
+    /**
+     * AppleTalk and CLNP in jumbograms: the frames of their tests whole in VXLAN, and their DDP packets and CLNP PDUs
+     * in GRE (protocols 0x809b, 0x00fe). DDP's, ATP's, NBP's and AARP's lengths printed capped ("at-#153
+     * 2147483634", AARP's "len 2147483647"), CLNP's too ("Data, length 2147483647"), where tcpdump prints its u_int.
+     */
+    @Test
+    void appleTalkAndClnpAsTcpdump() throws Exception {
+        List<byte[]> frames = new ArrayList<>();
+        for (Frame frame : AtalkFormatterTest.frames()) frames.add(frame.bytes());
+        for (Frame frame : IsisFormatterTest.clnpFrames()) frames.add(frame.bytes());
+        List<Frame> f = new ArrayList<>();
+        for (byte[] frame : frames) {
+            int type = (frame[12] & 0xff) << 8 | frame[13] & 0xff;
+            int at = type >= 0x600 ? 14 : frame[14] == (byte) 0xaa ? 22 : 17;   // after the Ethernet, SNAP or LLC header
+            byte[] carried = java.util.Arrays.copyOfRange(frame, at, frame.length);
+            byte[] greProtocol = frame[at - 2] == (byte) 0x80 && frame[at - 1] == (byte) 0x9b ? hex("809b")
+                : at == 17 && frame[14] == (byte) 0xfe ? hex("00fe") : null;
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffffffd0L}) {
+                f.add(jumbo(17, length, concat(u16(40000), u16(4789), u16(0), u16(0), hex("08000000 00000100"),
+                    frame)));
+                if (greProtocol != null) f.add(jumbo(47, length, concat(hex("0000"), greProtocol, carried)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-e -vvv");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
