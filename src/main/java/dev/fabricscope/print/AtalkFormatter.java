@@ -37,12 +37,15 @@ final class AtalkFormatter {
         this.eigrp = new EigrpFormatter(verbosity, earlyEnd);
     }
 
-    /** tcpdump's atalk_print: the long DDP header at {@code off} and its payload; {@code length} from the link. */
+    /**
+     * tcpdump's atalk_print: the long DDP header at {@code off} and its payload; {@code length} from the link, taken
+     * unsigned as tcpdump's u_int (a frame an IPv6 jumbogram carries passes 2^31), as in all below it.
+     */
     void ddp(Packet p, int off, int length, StringBuilder out) {
         protocol = "atalk";
         end = p.capLen();
         if (!linkHeaders) out.append("AT ");
-        if (length < DDP) {
+        if (Integer.compareUnsigned(length, DDP) < 0) {
             out.append(" [|ddp ").append(length).append(']');
             return;
         }
@@ -130,7 +133,7 @@ final class AtalkFormatter {
             out.append(" [|aarp]");
             return;
         }
-        if (length < AARP) {
+        if (Integer.compareUnsigned(length, AARP) < 0) {   // unsigned: a jumbogram's carried frame's
             out.append(" [|aarp ").append(length).append(']');
             return;
         }
@@ -154,7 +157,7 @@ final class AtalkFormatter {
                 default -> { }
             }
         }
-        out.append("len ").append(length).append(" op ").append(op).append(" htype ").append(hardware)
+        out.append("len ").append(Integer.toUnsignedLong(length)).append(" op ").append(op).append(" htype ").append(hardware)
             .append(" ptype ");
         if (protocol != 0) out.append("0x");   // C's %#x: a bare 0
         Text.hex(out, protocol);
@@ -194,7 +197,7 @@ final class AtalkFormatter {
                     case DDP_KLAP -> out.append("KLAP");
                     default -> out.append('#').append(type);
                 }
-                out.append(' ').append(length);
+                out.append(' ').append(Integer.toUnsignedLong(length));
             }
         }
     }
@@ -204,7 +207,7 @@ final class AtalkFormatter {
             out.append(" [|").append(protocol).append(']');
             return;
         }
-        if (length < ATP) {
+        if (Integer.compareUnsigned(length, ATP) < 0) {
             out.append(" [|atp ").append(length).append(']');
             return;
         }
@@ -214,7 +217,7 @@ final class AtalkFormatter {
             case ATP_REQUEST -> {
                 out.append(" atp-req").append((control & ATP_XO) != 0 ? " " : "*").append(' ').append(transaction);
                 bitmap(bitmap, out);
-                if (length != 0) out.append(" [len=").append(length).append(']');
+                if (length != 0) out.append(" [len=").append(Integer.toUnsignedLong(length)).append(']');
                 switch (control & (ATP_EOM | ATP_STS)) {
                     case ATP_EOM -> out.append(" [EOM]");
                     case ATP_STS -> out.append(" [STS]");
@@ -224,7 +227,7 @@ final class AtalkFormatter {
             }
             case ATP_RESPONSE -> {
                 out.append(" atp-resp").append((control & ATP_EOM) != 0 ? "*" : " ").append(transaction).append(':')
-                    .append(bitmap).append(" (").append(length).append(')');
+                    .append(bitmap).append(" (").append(Integer.toUnsignedLong(length)).append(')');
                 switch (control & (ATP_XO | ATP_STS)) {
                     case ATP_XO -> out.append(" [XO]");
                     case ATP_STS -> out.append(" [STS]");
@@ -235,7 +238,7 @@ final class AtalkFormatter {
             case ATP_RELEASE -> {
                 out.append(" atp-rel  ").append(transaction);
                 bitmap(bitmap, out);
-                if (length != 0) out.append(" [len=").append(length).append(']');
+                if (length != 0) out.append(" [len=").append(Integer.toUnsignedLong(length)).append(']');
                 if ((control & (ATP_XO | ATP_EOM | ATP_STS)) != 0) {
                     char c = '[';
                     if ((control & ATP_XO) != 0) {
@@ -253,7 +256,7 @@ final class AtalkFormatter {
             default -> {
                 out.append(" atp-0x");
                 Text.hex(out, control);
-                out.append("  ").append(transaction).append(" (").append(length).append(')');
+                out.append("  ").append(transaction).append(" (").append(Integer.toUnsignedLong(length)).append(')');
             }
         }
         long data = p.u32(bp + 4);
@@ -283,12 +286,12 @@ final class AtalkFormatter {
     }
 
     private void nbp(Packet p, int np, int length, int net, int node, int socket, StringBuilder out) {
-        if (length < NBP_HEADER) {
+        if (Integer.compareUnsigned(length, NBP_HEADER) < 0) {
             out.append(" truncated-nbp ").append(length);
             return;
         }
         length -= NBP_HEADER;
-        if (length < 8) {   // room for at least one tuple
+        if (Integer.compareUnsigned(length, 8) < 0) {   // room for at least one tuple
             out.append(" truncated-nbp ").append(length + NBP_HEADER);
             return;
         }
@@ -325,7 +328,7 @@ final class AtalkFormatter {
             default -> {
                 out.append(" nbp-0x");
                 Text.hex(out, control);
-                out.append("  ").append(id).append(" (").append(length).append(')');
+                out.append("  ").append(id).append(" (").append(Integer.toUnsignedLong(length)).append(')');
             }
         }
     }

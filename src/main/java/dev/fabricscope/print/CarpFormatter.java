@@ -18,7 +18,8 @@ final class CarpFormatter extends SnapshotFormatter {
     void message(Packet p, IpContext ip, int bp, int len, StringBuilder out) {
         int first = bytes.u8(bp);
         int version = first >>> 4, type = first & 0x0f;
-        out.append("CARPv").append(version).append(type == ADVERTISE ? "-advertise " : "-unknown ").append(len)
+        out.append("CARPv").append(version).append(type == ADVERTISE ? "-advertise " : "-unknown ")
+            .append(Integer.toUnsignedLong(len))
             .append(": ");
         int ttl = ip.ttl(p);
         if (ttl != 255) out.append("[ttl=").append(ttl).append("!] ");
@@ -26,7 +27,7 @@ final class CarpFormatter extends SnapshotFormatter {
         bytes.u8(bp + 5);   // tcpdump fetches the four fields before it prints any of them
         out.append("vhid=").append(bytes.u8(bp + 1)).append(" advbase=").append(bytes.u8(bp + 5))
             .append(" advskew=").append(bytes.u8(bp + 2)).append(" authlen=").append(bytes.u8(bp + 3)).append(' ');
-        if (verbosity.verbose() && bp + (long) len <= bytes.end()
+        if (verbosity.verbose() && bp + Integer.toUnsignedLong(len) <= bytes.end()
                 && !InternetChecksum.verifies(InternetChecksum.add(0, p, bp, len))) {
             out.append(" (bad carp cksum ");
             Text.hex(out, bytes.u16(bp + 6));

@@ -31,17 +31,20 @@ final class EigrpFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** The packet at {@code off}, {@code length} bytes of IP payload; {@code end} is the snapshot end. */
+    /**
+     * The packet at {@code off}, {@code length} bytes of IP payload taken unsigned (tcpdump's u_int: an IPv6
+     * jumbogram's passes 2^31); {@code end} is the snapshot end.
+     */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(packet, end)) {
-            if (!message(off, length, out)) out.append(" [|eigrp]");   // tcpdump's ND_TCHECK: no jump
+            if (!message(off, Integer.toUnsignedLong(length), out)) out.append(" [|eigrp]");   // tcpdump's ND_TCHECK: no jump
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "eigrp");
         }
     }
 
     /** False where tcpdump's length checks find the header or a TLV not all captured. */
-    private boolean message(int bp, int len, StringBuilder out) {
+    private boolean message(int bp, long len, StringBuilder out) {
         if (!bytes.has(bp, HEADER)) return false;
         int version = bytes.u8(bp), opcode = bytes.u8(bp + 1);
         if (version != 2) {
@@ -57,7 +60,7 @@ final class EigrpFormatter {
             if (verbosity.verbose()) out.append(" (too short, < ").append(HEADER).append(')');
             return true;
         }
-        int tlen = len - HEADER;
+        long tlen = len - HEADER;
         String name = opcode(opcode);
         out.append("\n\tEIGRP v").append(version).append(", opcode: ");
         if (name != null) out.append(name);
@@ -77,7 +80,8 @@ final class EigrpFormatter {
             if (!bytes.has(tptr, TLV_HEADER)) return false;
             int tlvLength = bytes.u16(tptr + 2), type = bytes.u16(tptr);
             if (tlvLength < TLV_HEADER || tlvLength > tlen) {
-                bytes.unknownData(out, tptr + TLV_HEADER, INDENT, tlen);
+                // its dump ends with the capture: a length past 2^31 (a jumbogram's) as 2^31-1 prints the same
+                bytes.unknownData(out, tptr + TLV_HEADER, INDENT, (int) Math.min(tlen, Integer.MAX_VALUE));
                 return true;
             }
             out.append("\n\t  ").append(tlvName(type)).append(" TLV (0x");

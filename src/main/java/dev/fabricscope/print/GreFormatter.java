@@ -153,10 +153,10 @@ final class GreFormatter {
             Text.hex(out, protocol);
             return;
         }
-        // past 2^31 (a jumbogram's) the frames, label stacks, PPP frames and OSI PDUs take the length unsigned as
-        // tcpdump's u_int; IP, IPX and AppleTalk get the int clamped to 2^31-1
+        // past 2^31 (a jumbogram's) the frames, label stacks, PPP frames, OSI PDUs and AppleTalk take the length
+        // unsigned as tcpdump's u_int; IP and IPX get the int clamped to 2^31-1
         boolean unsigned = linkType == LinkType.EN10MB || linkType == Encapsulated.MPLS || linkType == Encapsulated.PPP
-            || linkType == Encapsulated.OSI;
+            || linkType == Encapsulated.OSI || linkType == Encapsulated.ATALK;
         int length = unsigned ? left : UnsignedLength.clamped(left);
         if (!inner.print(p, at, length, end - at, linkType, out)) out.append(" [|gre]");
     }
@@ -210,7 +210,8 @@ final class GreFormatter {
         }
         for (int hop = 0; hop < length; hop += size) {
             int here = at + hop;
-            if (here + size > end || left - hop < size) return false;
+            // unsigned: a jumbogram's length passes 2^31 (signed, every entry said "[|gre]")
+            if (here + size > end || Integer.compareUnsigned(left - hop, size) < 0) return false;
             out.append(' ');
             if (hop == offset) out.append('*');
             if (size == 4) Text.ipv4(out, p, here);

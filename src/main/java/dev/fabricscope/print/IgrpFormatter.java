@@ -22,7 +22,10 @@ final class IgrpFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** The message at {@code off}, {@code length} bytes of IP payload; {@code end} is the snapshot end. */
+    /**
+     * The message at {@code off}, {@code length} bytes of IP payload taken unsigned (tcpdump's u_int: an IPv6
+     * jumbogram's passes 2^31); {@code end} is the snapshot end.
+     */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(p, end)) {
             message(off, length, out);

@@ -286,9 +286,9 @@ final class IpFormatter {
         }
         ctx.addresses = proto == headerProtocol;
         int len = (int) length;
-        // past 2^31 (an IPv6 jumbogram's) TCP, UDP, ICMPv6, GRE and an Ethernet frame take it unsigned as tcpdump's
-        // u_int; the others get the int clamped to 2^31-1 (they took a negative one: IPv4 and IPv6 in IPv6 said
-        // "truncated-ip -1073741832", mobile and EGP gave up)
+        // past 2^31 (an IPv6 jumbogram's) TCP, UDP, ICMPv6, GRE, OSPFv3, PIM, EGP, VRRP, CARP, RSVP, IGRP, EIGRP,
+        // PGM and an Ethernet frame take it unsigned as tcpdump's u_int; the others get the int clamped to 2^31-1
+        // (they took a negative one: IPv4 and IPv6 in IPv6 said "truncated-ip -1073741832", mobile gave up)
         int clamped = UnsignedLength.clamped(len);
         switch (proto) {
             case TCP -> tcp.format(p, ctx, off, len, out);
@@ -309,16 +309,16 @@ final class IpFormatter {
                 else igmp.format(p, off, clamped, ctx.end, out);
             }
             case VrrpFormatter.PROTOCOL -> {   // CARP shares VRRP's protocol number: -T carp tells them apart
-                if (carp != null) carp.format(p, ctx, off, clamped, out);
-                else vrrp.format(p, ctx, off, clamped, out);
+                if (carp != null) carp.format(p, ctx, off, len, out);
+                else vrrp.format(p, ctx, off, len, out);
             }
             case GRE -> gre.format(p, off, len, ctx.end, out);
             case MobileFormatter.PROTOCOL -> mobile.format(p, off, clamped, ctx.end, out);
             case OspfFormatter.PROTOCOL -> {
-                if (v6) ospf6.format(p, off, clamped, ctx.end, out);
+                if (v6) ospf6.format(p, off, len, ctx.end, out);
                 else ospf.format(p, off, clamped, ctx.end, out);
             }
-            case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, clamped, out);
+            case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, len, out);
             case IP_IN_IP -> carried(p, off, clamped, LinkType.IPV4, out);
             case IPV6_IN_IP -> carried(p, off, clamped, LinkType.IPV6, out);
             case ETHERNET_IN_IP -> {
@@ -327,11 +327,11 @@ final class IpFormatter {
             }
             case SCTP -> sctp.format(p, ctx, off, length, out);
             case DCCP -> dccp.format(p, ctx, off, length, out);
-            case RsvpFormatter.PROTOCOL -> rsvp.format(p, off, clamped, ctx.end, out);
-            case IgrpFormatter.PROTOCOL -> igrp.format(p, off, clamped, ctx.end, out);
-            case EigrpFormatter.PROTOCOL -> eigrp.format(p, off, clamped, ctx.end, out);
-            case EgpFormatter.PROTOCOL -> egp.format(p, off, clamped, ctx.end, out);
-            case PgmFormatter.PROTOCOL -> pgm.format(p, ctx, off, clamped, ctx.addresses, out);
+            case RsvpFormatter.PROTOCOL -> rsvp.format(p, off, len, ctx.end, out);
+            case IgrpFormatter.PROTOCOL -> igrp.format(p, off, len, ctx.end, out);
+            case EigrpFormatter.PROTOCOL -> eigrp.format(p, off, len, ctx.end, out);
+            case EgpFormatter.PROTOCOL -> egp.format(p, off, len, ctx.end, out);
+            case PgmFormatter.PROTOCOL -> pgm.format(p, ctx, off, len, ctx.addresses, out);
             case ND -> out.append(" nd ").append(length);
             default -> out.append(" ip-proto-").append(proto).append(' ').append(length);
         }

@@ -47,8 +47,8 @@ final class OsiFormatter {
      */
     void format(Packet p, int off, int length, StringBuilder out) {
         protocol = "isoclns";
-        // ES-IS and IS-IS take the length unsigned, as tcpdump's u_int (a jumbogram's carried PDU passes 2^31); the
-        // others get the int clamped to 2^31-1
+        // CLNP, ES-IS and IS-IS take the length unsigned, as tcpdump's u_int (a jumbogram's carried PDU passes
+        // 2^31); the others get the int clamped to 2^31-1
         int clamped = UnsignedLength.clamped(length);
         try (var _ = bytes.reading(p, p.capLen())) {
             int nlpid = bytes.u8(off);
@@ -61,7 +61,7 @@ final class OsiFormatter {
             switch (nlpid) {
                 case NLPID_CLNP -> {
                     protocol = "clnp";
-                    if (!clnp.print(out, off, clamped)) bytes.unknownData(out, off, "\n\t", clamped);
+                    if (!clnp.print(out, off, length)) bytes.unknownData(out, off, "\n\t", clamped);
                 }
                 case NLPID_ESIS -> {
                     protocol = "esis";

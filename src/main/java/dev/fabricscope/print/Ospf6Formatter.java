@@ -28,10 +28,13 @@ final class Ospf6Formatter {
         this.lsa = new Ospf6Lsa(verbosity, b, stop);
     }
 
-    /** The packet at {@code off} of {@code length} bytes (the IP payload); {@code end} is the snapshot end. */
+    /**
+     * The packet at {@code off} of {@code length} bytes (the IP payload), taken unsigned (tcpdump's u_int: an IPv6
+     * jumbogram's passes 2^31); {@code end} is the snapshot end.
+     */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
         try (var _ = b.reading(p, end)) {
-            packet(off, length, out);
+            packet(off, Integer.toUnsignedLong(length), out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "ospf3");
         } catch (OspfBytes.Stop s) {
@@ -39,7 +42,7 @@ final class Ospf6Formatter {
         }
     }
 
-    private void packet(int bp, int length, StringBuilder out) {
+    private void packet(int bp, long length, StringBuilder out) {
         int type = b.u8(bp + 1);
         int version = b.u8(bp);
         out.append("OSPFv").append(version).append(", ");
@@ -131,7 +134,7 @@ final class Ospf6Formatter {
     }
 
     /** What follows the declared length: an LLS block (Hello and DD with the L option), then an authentication trailer. */
-    private void trailer(int bp, int type, int at, int len, StringBuilder out) {
+    private void trailer(int bp, int type, int at, long len, StringBuilder out) {
         boolean lls = false;
         if (type == HELLO) lls = (b.u32(bp + HEADER + 4) & OPTION_LLS) != 0;
         else if (type == DD) lls = (b.u32(bp + HEADER) & OPTION_LLS) != 0;
@@ -148,7 +151,7 @@ final class Ospf6Formatter {
         authenticationTrailer(at + llsLength, len - llsLength, out);
     }
 
-    private void authenticationTrailer(int at, int len, StringBuilder out) {
+    private void authenticationTrailer(int at, long len, StringBuilder out) {
         if (len == 0) return;
         if (len < AUTH_TRAILER_HEADER) throw stop;
         int type = b.u16(at);

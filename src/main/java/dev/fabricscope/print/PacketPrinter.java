@@ -1145,17 +1145,17 @@ public final class PacketPrinter {
 
     private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
         // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP, PPP, slow
-        // protocols, MPCP, loopback, AoE, CFM, NSH and the 802.3 path take the length unsigned; the others get the int
-        // clamped to 2^31-1, as UDP's payload printers
+        // protocols, MPCP, loopback, AoE, CFM, NSH, AppleTalk, AARP and the 802.3 path take the length unsigned; the
+        // others get the int clamped to 2^31-1, as UDP's payload printers
         int length = UnsignedLength.clamped(unsigned);
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
             case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, unsigned, out);
             case DecnetFormatter.ETHERTYPE -> decnet.format(p, off, length, out);
-            case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, length, verbosity.verbose()
+            case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, unsigned, verbosity.verbose()
                 ? out.append("et1 ") : out);   // tcpdump's -v mark of EtherTalk phase 1 (also in SNAP)
-            case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, length, out);
+            case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, unsigned, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, unsigned, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, unsigned, out);
             case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);

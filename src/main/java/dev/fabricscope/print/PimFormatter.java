@@ -36,7 +36,10 @@ final class PimFormatter {
         this.inner = inner;
     }
 
-    /** The message at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}. */
+    /**
+     * The message at {@code off} of {@code length} bytes (the IP payload) in the IP packet {@code ip}, the length
+     * taken unsigned (tcpdump's u_int: an IPv6 jumbogram's passes 2^31).
+     */
     void format(Packet packet, IpContext ipContext, int off, int length, StringBuilder out) {
         this.ip = ipContext;
         this.v2 = false;
@@ -51,7 +54,8 @@ final class PimFormatter {
         }
     }
 
-    private void message(int bp, int len, StringBuilder out) {
+    private void message(int bp, int length, StringBuilder out) {
+        long len = Integer.toUnsignedLong(length);
         int typeVersion = b.u8(bp);
         int version = typeVersion >>> 4, type = typeVersion & 0x0f;
         if (version != 2) {
@@ -82,8 +86,8 @@ final class PimFormatter {
         if (checksum == 0) {
             out.append("(unverified)");
         } else {
-            int verdict = type == REGISTER ? checksum(bp, 8) : checksum(bp, len);
-            if (type == REGISTER && verdict == 1) verdict = checksum(bp, len);
+            int verdict = type == REGISTER ? checksum(bp, 8) : checksum(bp, length);
+            if (type == REGISTER && verdict == 1) verdict = checksum(bp, length);
             out.append(verdict == 0 ? "(correct)" : verdict == 1 ? "(incorrect)" : "(unverified)");
         }
         long left = len - 4;
@@ -157,7 +161,7 @@ final class PimFormatter {
     /** 0 correct, 1 incorrect, 2 unverified (not all captured): over IPv4 the message alone, over IPv6 with the pseudo-header. */
     private int checksum(int bp, int len) {
         Packet p = b.packet();
-        if (!b.has(bp, len)) return 2;
+        if (!b.has(bp, Integer.toUnsignedLong(len))) return 2;   // a jumbogram's is never all there
         long sum = InternetChecksum.add(ip.v6 ? ip.pseudoHeaderSum(p, PROTOCOL, len) : 0, p, bp, len);
         return InternetChecksum.verifies(sum) ? 0 : 1;
     }
@@ -279,7 +283,9 @@ final class PimFormatter {
             }
             case 4, 6 -> {
                 int linkType = version == 4 ? LinkType.IPV4 : LinkType.IPV6;
-                if (!inner.print(b.packet(), at, (int) left, b.end() - at, linkType, out)) {
+                // the IP printers take a plain int: past 2^31 (a jumbogram's) clamped to 2^31-1
+                int carried = (int) Math.min(left, Integer.MAX_VALUE);
+                if (!inner.print(b.packet(), at, carried, b.end() - at, linkType, out)) {
                     out.append(" [|pimv2]");
                 }
             }

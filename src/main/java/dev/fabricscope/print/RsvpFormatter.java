@@ -31,7 +31,10 @@ final class RsvpFormatter {
         this.objects = new RsvpObjects(verbosity, bytes);
     }
 
-    /** The message at {@code off}, {@code length} bytes of IP payload; {@code end} is the snapshot end. */
+    /**
+     * The message at {@code off}, {@code length} bytes of IP payload taken unsigned (tcpdump's u_int: an IPv6
+     * jumbogram's passes 2^31); {@code end} is the snapshot end.
+     */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(packet, end)) {
             message(off, length, out);
@@ -48,7 +51,7 @@ final class RsvpFormatter {
             out.append("RSVPv").append(VERSION).append(' ');
             if (name != null) out.append(name);
             else out.append("unknown (").append(type).append(')');
-            out.append(" Message, length: ").append(length);
+            out.append(" Message, length: ").append(Integer.toUnsignedLong(length));
             return;
         }
         int rsvpLength = header(at, "\n\t", out);

@@ -19,7 +19,10 @@ abstract sealed class SnapshotFormatter permits CarpFormatter, VrrpFormatter, Dv
         this.tag = tag;
     }
 
-    /** IP protocol 112's: the advertisement at {@code off} of {@code length} bytes (the IP payload) in {@code ip}. */
+    /**
+     * IP protocol 112's: the advertisement at {@code off} of {@code length} bytes (the IP payload) in {@code ip}, the
+     * length taken unsigned (tcpdump's u_int: an IPv6 jumbogram's passes 2^31).
+     */
     final void format(Packet p, IpContext ip, int off, int length, StringBuilder out) {
         read(p, ip.end, ip, off, length, out);
     }

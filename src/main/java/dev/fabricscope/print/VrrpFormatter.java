@@ -43,14 +43,14 @@ final class VrrpFormatter extends SnapshotFormatter {
                 default -> out.append('#').append(authType);   // tok2str's own "#%d", appended: no string per packet
             }
             int interval = bytes.u8(bp + 5);
-            out.append(", intvl ").append(interval).append("s, length ").append(len);
+            out.append(", intvl ").append(interval).append("s, length ").append(Integer.toUnsignedLong(len));
         } else {
             int interval = (bytes.u8(bp + 4) & 0x0f) << 8 | bytes.u8(bp + 5);
-            out.append(", intvl ").append(interval).append("cs, length ").append(len);
+            out.append(", intvl ").append(interval).append("cs, length ").append(Integer.toUnsignedLong(len));
         }
         if (!verbosity.verbose()) return;
         int addresses = bytes.u8(bp + 3);
-        if (bp + (long) len <= bytes.end()) {
+        if (bp + Integer.toUnsignedLong(len) <= bytes.end()) {
             long sum = InternetChecksum.add(version == 2 ? 0 : ip.pseudoHeaderSum(p, PROTOCOL, len), p, bp, len);
             if (!InternetChecksum.verifies(sum)) {
                 int stored = bytes.u16(bp + 6);

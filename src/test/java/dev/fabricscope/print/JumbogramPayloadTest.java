@@ -256,6 +256,119 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
     }
 
+    /**
+     * OSPFv3, PIM and EGP straight in jumbograms (next headers 89, 103 and 8): the IP payloads of their printers'
+     * tests at each length, which printed their length capped ("OSPFv3, Hello, length 2147483647", "PIMv2, Hello,
+     * length 2147483647", "EGPv2, AS 65001, seq 7, length 2147483647") where tcpdump prints its u_int (3221225464)
+     * and compares it unsigned (OSPFv3's " [len 36]", its LLS and authentication trailers, PIM's options).
+     */
+    @Test
+    void ospf6PimEgpAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : Ospf6Frames.frames()) addJumbos(f, frame, 89);
+        for (Frame frame : PimFrames.frames()) addJumbos(f, frame, 103);
+        for (Frame frame : EgpIgrpFormatterTest.egpFrames()) addJumbos(f, frame, 8);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-vvv");
+    }
+
+    /**
+     * GRE version 0 with source route entries in jumbograms: an IP and an AS route, one of an unknown family, bad
+     * offsets and lengths, a route past the capture. The walk compared the length signed, so every route said
+     * "(rtaf=ip) [|gre]" where tcpdump prints "(rtaf=ip 1.2.3.4 *5.6.7.8), ..., length 3221225464: IP ...".
+     */
+    @Test
+    void greSourceRoutesAsTcpdump() throws Exception {
+        byte[] inner = ipv4(17, udp(40000, 53, PAYLOAD, IP_A, IP_B));
+        List<byte[]> gre = List.of(
+            concat(hex("4000 0800 0000 0004"), hex("0800 04 08 01020304 05060708"), hex("fffe 00 04 00640065"),
+                hex("0001 00 02 ffff"), hex("0000 00 00"), inner),
+            concat(hex("c000 0800 1234 0000"), hex("0800 00 04 0a000001"), hex("0000 00 00"), inner),
+            concat(hex("f000 86dd abcd 0004 00000063 00000007"), hex("0800 00 08 0a000001 0a000002"),
+                hex("0000 00 00"), ipv6(17, udp(40000, 53, PAYLOAD, IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B)),
+            concat(hex("4000 0800 0000 0000"), hex("0800 01 08 01020304 05060708"), hex("0800 00 06 010203040506"),
+                hex("0800 08 08 01020304 05060708"), hex("fffe 01 04 00640065"), hex("fffe 00 03 006400"),
+                hex("fffe 04 04 00640065"), hex("0000 00 00"), inner),
+            hex("4000 0800 0000 0000 0800 00 40 0a000001"),    // the route runs past the capture
+            hex("4000 0800 0000 0000 fffe 00 10 0001"));
+        List<Frame> f = new ArrayList<>();
+        for (byte[] packet : gre) {
+            for (long length : LENGTHS) f.add(jumbo(47, length, packet));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-vvv");
+    }
+
+    /**
+     * VRRP, RSVP, IGRP, EIGRP and PGM straight in jumbograms (next headers 112, 46, 9, 88, 113): the IP payloads of
+     * their printers' tests at each length, which printed the length capped ("VRRPv2, Advertisement, ..., length
+     * 2147483647", "RSVPv1 Path Message, length: 2147483647", IGRP's "[extra bytes 2147483635]", "EIGRP Hello,
+     * length: 2147483647", PGM's "[2147483647]") where tcpdump prints its u_int (3221225464).
+     */
+    @Test
+    void ipProtocolPrintersAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : VrrpFormatterTest.allFrames()) addJumbos(f, frame, 112);
+        for (Frame frame : new RsvpFormatterTest().frames()) addJumbos(f, frame, 46);
+        for (Frame frame : EgpIgrpFormatterTest.igrpFrames()) addJumbos(f, frame, 9);
+        for (Frame frame : EigrpFormatterTest.all()) addJumbos(f, frame, 88);
+        for (Frame frame : PgmFormatterTest.allFrames()) addJumbos(f, frame, 113);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
+    /** CARP (-T carp) in jumbograms: "CARPv2-advertise 2147483647: " where tcpdump prints its u_int. */
+    @Test
+    void carpAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : PacketTypeTest.carpFrames()) addJumbos(f, frame, 112);
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "-T carp", "-v -T carp");
+    }
+
+    /**
+     * AppleTalk and CLNP in jumbograms: the frames of their tests whole in VXLAN, and their DDP packets and CLNP PDUs
+     * in GRE (protocols 0x809b, 0x00fe). DDP's, ATP's, NBP's and AARP's lengths printed capped ("at-#153
+     * 2147483634", AARP's "len 2147483647"), CLNP's too ("Data, length 2147483647"), where tcpdump prints its u_int.
+     */
+    @Test
+    void appleTalkAndClnpAsTcpdump() throws Exception {
+        List<byte[]> frames = new ArrayList<>();
+        for (Frame frame : AtalkFormatterTest.frames()) frames.add(frame.bytes());
+        for (Frame frame : IsisFormatterTest.clnpFrames()) frames.add(frame.bytes());
+        List<Frame> f = new ArrayList<>();
+        for (byte[] frame : frames) {
+            int type = (frame[12] & 0xff) << 8 | frame[13] & 0xff;
+            int at = type >= 0x600 ? 14 : frame[14] == (byte) 0xaa ? 22 : 17;   // after the Ethernet, SNAP or LLC header
+            byte[] carried = java.util.Arrays.copyOfRange(frame, at, frame.length);
+            byte[] greProtocol = frame[at - 2] == (byte) 0x80 && frame[at - 1] == (byte) 0x9b ? hex("809b")
+                : at == 17 && frame[14] == (byte) 0xfe ? hex("00fe") : null;
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffffffd0L}) {
+                f.add(jumbo(17, length, concat(u16(40000), u16(4789), u16(0), u16(0), hex("08000000 00000100"),
+                    frame)));
+                if (greProtocol != null) f.add(jumbo(47, length, concat(hex("0000"), greProtocol, carried)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-e -vvv");
+    }
+
+    /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
+    private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
+        byte[] b = frame.bytes();
+        if (b.length != frame.origLen() || b.length < 14 + 20) return;
+        int from, to;
+        if (b[12] == 0x08 && b[13] == 0) {
+            if ((b[14 + 9] & 0xff) != protocol || (b[14 + 6] & 0x3f) != 0 || b[14 + 7] != 0) return;
+            from = 14 + (b[14] & 0x0f) * 4;
+            to = Math.min(b.length, 14 + ((b[16] & 0xff) << 8 | b[17] & 0xff));
+        } else if ((b[12] & 0xff) == 0x86 && (b[13] & 0xff) == 0xdd && b.length >= 14 + 40) {
+            if ((b[14 + 6] & 0xff) != protocol) return;
+            from = 14 + 40;
+            to = Math.min(b.length, from + ((b[18] & 0xff) << 8 | b[19] & 0xff));
+        } else {
+            return;
+        }
+        if (to <= from) return;
+        byte[] payload = java.util.Arrays.copyOfRange(b, from, to);
+        for (long length : LENGTHS) f.add(jumbo(protocol, length, payload));
+    }
+
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
     private static byte[] ipv4Segment(Frame frame) {
         byte[] b = frame.bytes();
