@@ -37,7 +37,8 @@ final class EigrpFormatter {
      */
     void format(Packet packet, int off, int length, int end, StringBuilder out) {
         try (var _ = bytes.reading(packet, end)) {
-            if (!message(off, Integer.toUnsignedLong(length), out)) out.append(" [|eigrp]");   // tcpdump's ND_TCHECK: no jump
+            // tcpdump's ND_TCHECK: no jump
+            if (!message(off, Integer.toUnsignedLong(length), out)) out.append(" [|eigrp]");
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "eigrp");
         }
@@ -81,7 +82,7 @@ final class EigrpFormatter {
             int tlvLength = bytes.u16(tptr + 2), type = bytes.u16(tptr);
             if (tlvLength < TLV_HEADER || tlvLength > tlen) {
                 // its dump ends with the capture: a length past 2^31 (a jumbogram's) as 2^31-1 prints the same
-                bytes.unknownData(out, tptr + TLV_HEADER, INDENT, (int) Math.min(tlen, Integer.MAX_VALUE));
+                bytes.unknownData(out, tptr + TLV_HEADER, INDENT, UnsignedLength.clamped(tlen));
                 return true;
             }
             out.append("\n\t  ").append(tlvName(type)).append(" TLV (0x");

@@ -284,8 +284,7 @@ final class PimFormatter {
             case 4, 6 -> {
                 int linkType = version == 4 ? LinkType.IPV4 : LinkType.IPV6;
                 // the IP printers take a plain int: past 2^31 (a jumbogram's) clamped to 2^31-1
-                int carried = (int) Math.min(left, Integer.MAX_VALUE);
-                if (!inner.print(b.packet(), at, carried, b.end() - at, linkType, out)) {
+                if (!inner.print(b.packet(), at, UnsignedLength.clamped(left), b.end() - at, linkType, out)) {
                     out.append(" [|pimv2]");
                 }
             }

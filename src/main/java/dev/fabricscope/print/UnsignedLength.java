@@ -13,6 +13,11 @@ final class UnsignedLength {
         return bits < 0 ? Integer.MAX_VALUE : bits;
     }
 
+    /** A length held in a long (taken unsigned earlier), for a printer that takes a plain int: capped at 2^31-1. */
+    static int clamped(long length) {
+        return (int) Math.min(length, Integer.MAX_VALUE);
+    }
+
     /** The smaller of two lengths, both taken unsigned (a jumbogram's carried frame passes 2^31). */
     static int min(int a, int b) {
         return Integer.compareUnsigned(a, b) <= 0 ? a : b;
