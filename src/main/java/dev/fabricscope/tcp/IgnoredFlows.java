@@ -8,15 +8,20 @@ package dev.fabricscope.tcp;
  */
 final class IgnoredFlows {
     private static final int WAYS = 4;
-    private final long[] keys;
-    private final long[] lastHit;
+    /** Longs per set: WAYS fingerprints, then each way's last hit time. */
+    private static final int SET = 2 * WAYS;
+    /**
+     * A set's fingerprints and hit times side by side (64 bytes, one cache line or two adjacent ones): a lookup
+     * hits a random set of a table larger than the core's cache, and two arrays cost a miss in each (whole SMC
+     * benchmark, same-minute A/B of 12 runs: 1.008 -> 0.981 s).
+     */
+    private final long[] sets;
     private final int setMask;
 
     IgnoredFlows(int slots) {
-        int sets = Integer.highestOneBit(Math.max(4096, slots) / WAYS);
-        keys = new long[sets * WAYS];
-        lastHit = new long[sets * WAYS];
-        setMask = sets - 1;
+        int n = Integer.highestOneBit(Math.max(4096, slots) / WAYS);
+        sets = new long[n * SET];
+        setMask = n - 1;
     }
 
     private static long nonZero(long fingerprint) {
@@ -24,15 +29,15 @@ final class IgnoredFlows {
     }
 
     private int base(long fp) {
-        return ((int) (fp >>> 20) & setMask) * WAYS;
+        return ((int) (fp >>> 20) & setMask) * SET;
     }
 
     boolean contains(long fingerprint, long now) {
         long fp = nonZero(fingerprint);
         int b = base(fp);
         for (int i = b; i < b + WAYS; i++) {
-            if (keys[i] == fp) {
-                lastHit[i] = now;
+            if (sets[i] == fp) {
+                sets[i + WAYS] = now;
                 return true;
             }
         }
@@ -51,16 +56,16 @@ final class IgnoredFlows {
         int victim = b;
         long best = Long.MAX_VALUE;
         for (int i = b; i < b + WAYS; i++) {
-            long key = keys[i];
+            long key = sets[i];
             long free = isZero(key ^ fp) | isZero(key);                              // 1 or 0
-            long score = (lastHit[i] & (free - 1)) | (Long.MIN_VALUE & -free);      // free ways first
+            long score = (sets[i + WAYS] & (free - 1)) | (Long.MIN_VALUE & -free);   // free ways first
             if (score < best) {
                 best = score;
                 victim = i;
             }
         }
-        keys[victim] = fp;
-        lastHit[victim] = now;
+        sets[victim] = fp;
+        sets[victim + WAYS] = now;
     }
 
     /** 1 for 0, else 0. */
@@ -72,7 +77,7 @@ final class IgnoredFlows {
         long fp = nonZero(fingerprint);
         int b = base(fp);
         for (int i = b; i < b + WAYS; i++) {
-            if (keys[i] == fp) keys[i] = 0;
+            if (sets[i] == fp) sets[i] = 0;
         }
     }
 }
