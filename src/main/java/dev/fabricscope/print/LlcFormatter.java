@@ -152,8 +152,9 @@ final class LlcFormatter {
         String callerProtocol = protocol;
         sourceMask = mask;
         bridgePad = pad;
+        // the length is tcpdump's u_int: an IPv6 jumbogram's carried frame passes 2^31, and off + length overflows
         int end = mode == SNAP_ONLY ? p.capLen()
-            : Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + length));
+            : (int) Math.max(Math.min(off, p.capLen()), Math.min(p.capLen(), off + Integer.toUnsignedLong(length)));
         view.set(p.bytes(), p.offset(), end, p.origLen(), p.timestampNanos(), p.interfaceId(), p.linkType(),
             p.frameNumber());
         int capLen = Math.max(0, end - off);
@@ -192,13 +193,17 @@ final class LlcFormatter {
     /** tcpdump's llc_print: the header length, negative when the payload was not printed. */
     private int llc(int srcMac, int dstMac, int off, int length, int capLen, StringBuilder out) {
         protocol = "llc";
-        if (capLen < 3 || length < 3) return truncated(off, capLen, capLen < 3 ? capLen : length, out);
+        if (capLen < 3 || Integer.compareUnsigned(length, 3) < 0) {   // length: tcpdump's u_int, as in the rest
+            return truncated(off, capLen, capLen < 3 ? capLen : length, out);
+        }
         int dsapField = bytes.u8(off), ssapField = bytes.u8(off + 1);
         int control = bytes.u8(off + 2);
         boolean unnumbered = (control & 3) == 3;
         int header = unnumbered ? 3 : 4;
         if (!unnumbered) {
-            if (capLen < 4 || length < 4) return truncated(off, capLen, capLen < 4 ? capLen : length, out);
+            if (capLen < 4 || Integer.compareUnsigned(length, 4) < 0) {
+                return truncated(off, capLen, capLen < 4 ? capLen : length, out);
+            }
             control |= bytes.u8(off + 3) << 8;   // I and S frames: a 2-byte control field, little-endian
         }
         if (dsapField == SAP_GLOBAL && ssapField == SAP_GLOBAL) {   // Novell's "raw 802.3": IPX with no LLC header
@@ -271,7 +276,7 @@ final class LlcFormatter {
             if (command != null) out.append(command);
             else Text.hex(out, control & 0xef, 2);
             out.append(", Flags [").append(flagName(ssapField & 1 | control & U_POLL)).append("], length ")
-                .append(length);
+                .append(Integer.toUnsignedLong(length));
             if ((control & ~U_POLL) == XID) {
                 if (payloadLength == 0) return header;   // an XID with no information field
                 if (payloadCapLen < 1) {
@@ -279,7 +284,7 @@ final class LlcFormatter {
                     return header;
                 }
                 if (bytes.u8(payload) == XID_FORMAT) {
-                    if (payloadCapLen < 3 || payloadLength < 3) {
+                    if (payloadCapLen < 3 || Integer.compareUnsigned(payloadLength, 3) < 0) {
                         out.append(" [|llc]");
                         dump(payload, payloadCapLen, out);
                     } else {
@@ -299,12 +304,13 @@ final class LlcFormatter {
                 case 2 -> "Reject";
                 default -> "?";
             }).append(", rcv seq ").append(control >> 9 & 0x7f).append(", Flags [")
-                .append(flagName(ssapField & 1 | control & IS_POLL)).append("], length ").append(length);
+                .append(flagName(ssapField & 1 | control & IS_POLL)).append("], length ")
+                .append(Integer.toUnsignedLong(length));
             return header;   // no payload to print
         } else {
             out.append("Information, send seq ").append(control >> 1 & 0x7f).append(", rcv seq ")
                 .append(control >> 9 & 0x7f).append(", Flags [").append(flagName(ssapField & 1 | control & IS_POLL))
-                .append("], length ").append(length);
+                .append("], length ").append(Integer.toUnsignedLong(length));
         }
         return -header;
     }
@@ -319,7 +325,7 @@ final class LlcFormatter {
     /** tcpdump's snap_print; false when it printed the SNAP header only (the caller then dumps the payload). */
     private boolean snap(int srcMac, int dstMac, int off, int length, int capLen, StringBuilder out) {
         protocol = "snap";
-        if (capLen < 5 || length < 5) {
+        if (capLen < 5 || Integer.compareUnsigned(length, 5) < 0) {
             out.append(" [|snap]");
             return true;
         }
@@ -330,7 +336,7 @@ final class LlcFormatter {
             Text.hex(out, oui, 6);
             out.append("), ").append(oui == OUI_ETHER ? "ethertype " : "pid ").append(pidName(oui, pid)).append(" (0x");
             Text.hex(out, pid, 4);
-            out.append("), length ").append(length - 5).append(": ");
+            out.append("), length ").append(Integer.toUnsignedLong(length - 5)).append(": ");
         }
         int payload = off + 5;
         length -= 5;
@@ -395,7 +401,7 @@ final class LlcFormatter {
             out.append("), pid ").append(pidName(oui, pid)).append(" (0x");
         }
         Text.hex(out, pid, 4);
-        out.append("), length ").append(length).append(": ");
+        out.append("), length ").append(Integer.toUnsignedLong(length)).append(": ");
         return false;
     }
 

@@ -33,16 +33,19 @@ final class StpFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    /** The BPDU at {@code off}, {@code length} bytes long; the packet's capture length is tcpdump's snapshot end. */
+    /**
+     * The BPDU at {@code off}, {@code length} bytes long (tcpdump's u_int: an IPv6 jumbogram's carried frame passes
+     * 2^31); the packet's capture length is tcpdump's snapshot end.
+     */
     void format(Packet p, int off, int length, StringBuilder out) {
         try (var _ = bytes.reading(p, p.capLen())) {
-            bpdu(off, length, out);
+            bpdu(off, Integer.toUnsignedLong(length), out);
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "stp");
         }
     }
 
-    private void bpdu(int off, int length, StringBuilder out) {
+    private void bpdu(int off, long length, StringBuilder out) {
         if (length < 4) {
             invalid(out);
             return;
@@ -89,7 +92,7 @@ final class StpFormatter {
     }
 
     /** The length checks of an MSTP or SPB BPDU, then its fields. */
-    private void mstpOrSpb(int off, int length, int version, StringBuilder out) {
+    private void mstpOrSpb(int off, long length, int version, StringBuilder out) {
         if (length < MSTP_MIN_LENGTH || bytes.u8(off + V1_LENGTH) != 0) {
             invalid(out);
             return;
@@ -110,7 +113,7 @@ final class StpFormatter {
     }
 
     /** Configuration and RSTP BPDUs. Every field of one printf is read before it prints, as C evaluates arguments. */
-    private void config(int off, int length, StringBuilder out) {
+    private void config(int off, long length, StringBuilder out) {
         int flags = bytes.u8(off + FLAGS);
         out.append(", Flags [");
         LldpText.bits(out, flags, FLAG_MASKS, FLAG_NAMES, "none");
@@ -148,7 +151,7 @@ final class StpFormatter {
         out.append('s');
     }
 
-    private void mstp(int off, int length, StringBuilder out) {
+    private void mstp(int off, long length, StringBuilder out) {
         int flags = bytes.u8(off + FLAGS);
         out.append(", CIST Flags [");
         LldpText.bits(out, flags, FLAG_MASKS, FLAG_NAMES, "none");

@@ -348,6 +348,48 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-e -vvv");
     }
 
+    /** The jumbo lengths the LLC tests take: either side of 2^31, 3/4 of 2^32, and up to its last value. */
+    private static final long[] LLC_LENGTHS = {0x80000000L, 0x80000008L, 0xc0000000L, 0xffff0000L, 0xffffffd0L,
+        0xffffffffL};
+
+    /**
+     * The LLC PDUs of {@code frames} (IEEE 802.3 frames: the bytes after the Ethernet header that its length field
+     * counts), each in an Ethernet frame of Alteon's jumbo ethertype 0x8870, whose LLC has the carrier's length.
+     */
+    private static List<byte[]> alteonJumboFrames(List<Frame> frames) {
+        List<byte[]> out = new ArrayList<>();
+        for (Frame frame : frames) {
+            byte[] b = frame.bytes();
+            int lengthField = (b[12] & 0xff) << 8 | b[13] & 0xff;
+            if (lengthField > 1500) continue;   // VLAN-tagged: not one LLC PDU after the header
+            byte[] pdu = java.util.Arrays.copyOfRange(b, 14, Math.min(b.length, 14 + lengthField));
+            out.add(concat(java.util.Arrays.copyOf(b, 12), hex("8870"), pdu));
+        }
+        return out;
+    }
+
+    /**
+     * Ethernet frames in jumbograms (next header 143) with LLC after Alteon's jumbo ethertype: LLC frames of every
+     * format and SAP (NetBEUI's, IP's, OSI's), SNAP with IPv4 and ARP, spanning tree BPDUs (and PVST+), IS-IS hellos.
+     * The LLC printer's capture end, off + length, overflowed past 2^31 and it printed " [|llc]" alone where tcpdump
+     * prints "IS-IS, p2p IIH, ..., length 3221225447"; its lengths and STP's were compared and printed signed. Also
+     * whole 802.3 frames, whose length field bounds the LLC.
+     */
+    @Test
+    void llcInJumbogramsAsTcpdump() throws Exception {
+        List<Frame> frames = new ArrayList<>(LlcFormatterTest.llcFrames());
+        frames.addAll(LlcFormatterTest.snapFrames());
+        frames.addAll(LlcFormatterTest.stpFrames());
+        frames.addAll(IsisFormatterTest.helloFrames());
+        List<Frame> f = new ArrayList<>();
+        for (byte[] ethernet : alteonJumboFrames(frames)) {
+            for (long length : LLC_LENGTHS) f.add(jumbo(143, length, ethernet));
+        }
+        for (Frame frame : LlcFormatterTest.stpFrames()) f.add(jumbo(143, 0xc0000000L, frame.bytes()));
+        for (Frame frame : IsisFormatterTest.helloFrames()) f.add(jumbo(143, 0xffffffd0L, frame.bytes()));
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-e -vv");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
