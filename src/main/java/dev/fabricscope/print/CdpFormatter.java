@@ -65,14 +65,14 @@ final class CdpFormatter {
     /** The CDP PDU at {@code off}, {@code length} bytes long; the packet's capture length is the snapshot end. */
     void format(Packet packet, int off, int length, StringBuilder out) {
         try (var _ = bytes.reading(packet, packet.capLen())) {
-            pdu(off, length, out);
+            pdu(off, Integer.toUnsignedLong(length), out);   // tcpdump's u_int: a jumbogram's passes 2^31
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "cdp");
         }
     }
 
-    private void pdu(int t, int length, StringBuilder out) {
-        int pduLength = length;
+    private void pdu(int t, long length, StringBuilder out) {
+        long pduLength = length;
         if (length < HEADER) {
             out.append(" (packet length ").append(length).append(" < ").append(HEADER).append(')');
             invalid(t, length, out);
@@ -332,11 +332,11 @@ final class CdpFormatter {
     }
 
     /** tcpdump's ND_TCHECK_LEN: the range must have been captured, else the PDU ends with " [|cdp]". */
-    private void check(int at, int len) {
+    private void check(int at, long len) {
         if (len > 0) bytes.u8(at + len - 1);
     }
 
-    private void invalid(int t, int length, StringBuilder out) {
+    private void invalid(int t, long length, StringBuilder out) {
         out.append(" (invalid)");
         check(t, length);
     }

@@ -22,13 +22,13 @@ final class DtpFormatter {
 
     void format(Packet p, int off, int length, StringBuilder out) {
         try (var _ = bytes.reading(p, p.capLen())) {
-            pdu(p, off, length, out);
+            pdu(p, off, Integer.toUnsignedLong(length), out);   // tcpdump's u_int: a jumbogram's passes 2^31
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "dtp");
         }
     }
 
-    private void pdu(Packet p, int t, int length, StringBuilder out) {
+    private void pdu(Packet p, int t, long length, StringBuilder out) {
         if (length < 1) {
             out.append("[zero packet length]");
             invalid(t, length, out);
@@ -85,11 +85,11 @@ final class DtpFormatter {
         }
     }
 
-    private void check(int at, int len) {
+    private void check(int at, long len) {
         if (len > 0) bytes.u8(at + len - 1);
     }
 
-    private void invalid(int t, int length, StringBuilder out) {
+    private void invalid(int t, long length, StringBuilder out) {
         out.append(" (invalid)");
         check(t, length);
     }

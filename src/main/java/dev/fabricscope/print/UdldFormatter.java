@@ -28,13 +28,13 @@ final class UdldFormatter {
 
     void format(Packet p, int off, int length, StringBuilder out) {
         try (var _ = bytes.reading(p, p.capLen())) {
-            pdu(off, length, out);
+            pdu(off, Integer.toUnsignedLong(length), out);   // tcpdump's u_int: a jumbogram's passes 2^31
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "udld");
         }
     }
 
-    private void pdu(int t, int length, StringBuilder out) {
+    private void pdu(int t, long length, StringBuilder out) {
         if (length < HEADER) {
             invalid(t, length, out);
             return;
@@ -110,11 +110,11 @@ final class UdldFormatter {
         }
     }
 
-    private void check(int at, int len) {
+    private void check(int at, long len) {
         if (len > 0) bytes.u8(at + len - 1);
     }
 
-    private void invalid(int t, int length, StringBuilder out) {
+    private void invalid(int t, long length, StringBuilder out) {
         out.append(" (invalid)");
         check(t, length);
     }

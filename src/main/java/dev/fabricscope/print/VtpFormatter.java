@@ -32,7 +32,8 @@ final class VtpFormatter {
         this.earlyEnd = earlyEnd;
     }
 
-    void format(Packet packet, int off, int length, StringBuilder out) {
+    void format(Packet packet, int off, int bits, StringBuilder out) {
+        long length = Integer.toUnsignedLong(bits);   // tcpdump's u_int: a jumbogram's passes 2^31
         try (var _ = bytes.reading(packet, packet.capLen())) {
             if (!pdu(off, length, out)) {
                 out.append(" (invalid)");
@@ -44,7 +45,7 @@ final class VtpFormatter {
     }
 
     /** False where tcpdump goes to "invalid" (which then checks that the whole PDU was captured). */
-    private boolean pdu(int start, int length, StringBuilder out) {
+    private boolean pdu(int start, long length, StringBuilder out) {
         if (length < HEADER) return false;
         check(start, HEADER);
         int type = bytes.u8(start + 1);
@@ -102,7 +103,7 @@ final class VtpFormatter {
     }
 
     /** A subset advertisement's VLAN information fields, each with its TLVs. */
-    private boolean vlans(int start, int t, int length, StringBuilder out) {
+    private boolean vlans(int start, int t, long length, StringBuilder out) {
         while (t - start < length) {
             int len = bytes.u8(t);
             if (len == 0) break;
@@ -158,7 +159,7 @@ final class VtpFormatter {
         return true;
     }
 
-    private void check(int at, int len) {
+    private void check(int at, long len) {
         if (len > 0) bytes.u8(at + len - 1);
     }
 }

@@ -390,6 +390,22 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-e -vv");
     }
 
+    /**
+     * Cisco's SNAP protocols in jumbograms as {@link #llcInJumbogramsAsTcpdump}: the CDP, DTP, UDLD and VTP frames of
+     * the LLC test. Their printers took the length as a signed int ("[zero packet length] (invalid)", "(packet length
+     * -1073741854 < 4)") where tcpdump prints "DTPv1, length 3221225442" and walks the TLVs to the capture's end.
+     */
+    @Test
+    void ciscoSnapInJumbogramsAsTcpdump() throws Exception {
+        List<Frame> frames = new ArrayList<>(LlcFormatterTest.cdpFrames());
+        frames.addAll(LlcFormatterTest.ciscoFrames());
+        List<Frame> f = new ArrayList<>();
+        for (byte[] ethernet : alteonJumboFrames(frames)) {
+            for (long length : LLC_LENGTHS) f.add(jumbo(143, length, ethernet));
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-e -vv");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
