@@ -45,7 +45,7 @@ final class Ip6ExtensionHeaders {
      * and the extension headers.
      *
      * @param off        the IPv6 header, whose 40 bytes are captured
-     * @param wireLength bytes on the wire from {@code off}
+     * @param wireLength bytes on the wire from {@code off}, unsigned (tcpdump's u_int)
      * @param ipLength   tcpdump's provisional IP length: payload length + 40, or wire length + 40 when it is 0
      * @param ctx        addresses filled in, {@code end} the snapshot end clipped to {@code ipLength}
      * @return whether the caller prints the protocol that follows
@@ -132,8 +132,9 @@ final class Ip6ExtensionHeaders {
                 out.append(" [|ip6]");
                 return false;
             }
-            if (wireLength < ipLength) {
-                out.append("truncated-ip6 - ").append(ipLength - wireLength).append(" bytes missing!");
+            long wire = Integer.toUnsignedLong(wireLength);   // a jumbogram in a jumbogram's Ethernet frame: past 2^31
+            if (wire < ipLength) {
+                out.append("truncated-ip6 - ").append(ipLength - wire).append(" bytes missing!");
             }
             ctx.end = (int) Math.min(ctx.end, off + ipLength);
             len = ipLength - total;

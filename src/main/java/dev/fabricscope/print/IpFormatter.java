@@ -219,13 +219,18 @@ final class IpFormatter {
         transport(p, proto, off + hlen, len - hlen, false, proto, out);
     }
 
+    /**
+     * {@code length}: tcpdump's u_int, which an Ethernet frame carried in an IPv6 jumbogram hands on past 2^31 to an
+     * IPv6 packet with a jumbo payload option of its own.
+     */
     void ipv6(Packet p, int off, int length, StringBuilder out) {
         if (!p.has(off, IPV6_HEADER)) {
             out.append(" [|ip6]");
             return;
         }
-        if (length < IPV6_HEADER) {
-            out.append("truncated-ip6 ").append(length);
+        long wire = Integer.toUnsignedLong(length);
+        if (wire < IPV6_HEADER) {
+            out.append("truncated-ip6 ").append(wire);
             return;
         }
         if (!linkHeaders) out.append("IP6 ");
@@ -238,9 +243,10 @@ final class IpFormatter {
         long len;
         if (payloadLength != 0) {
             len = payloadLength + IPV6_HEADER;
-            if (length < len) out.append("truncated-ip6 - ").append(len - length).append(" bytes missing!");
+            if (wire < len) out.append("truncated-ip6 - ").append(len - wire).append(" bytes missing!");
         } else {
-            len = (long) length + IPV6_HEADER;  // tcpdump's provisional length while it looks for a jumbogram option
+            // tcpdump's provisional length while it looks for a jumbogram option, a u_int that wraps
+            len = (wire + IPV6_HEADER) & 0xffffffffL;
         }
         int nh = p.u8(off + 6);
         if (verbosity.verbose()) {

@@ -1144,13 +1144,13 @@ public final class PacketPrinter {
     }
 
     private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
-        // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): ARP, LLDP, PPP, slow
-        // protocols, MPCP, loopback, AoE, CFM, NSH, AppleTalk, AARP and the 802.3 path take the length unsigned; the
-        // others get the int clamped to 2^31-1, as UDP's payload printers
+        // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): IPv6 (its own jumbo
+        // option), ARP, LLDP, PPP, slow protocols, MPCP, loopback, AoE, CFM, NSH, AppleTalk, AARP and the 802.3 path
+        // take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
         int length = UnsignedLength.clamped(unsigned);
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
-            case ETHERTYPE_IPV6 -> ip.ipv6(p, off, length, out);
+            case ETHERTYPE_IPV6 -> ip.ipv6(p, off, unsigned, out);   // its own jumbo option can go past 2^31
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> arp.format(p, off, unsigned, out);
             case DecnetFormatter.ETHERTYPE -> decnet.format(p, off, length, out);
             case AtalkFormatter.ETHERTYPE -> atalk.ddp(p, off, unsigned, verbosity.verbose()

@@ -406,6 +406,30 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv", "-e -vv");
     }
 
+    /**
+     * A jumbogram in an Ethernet frame in a jumbogram (next header 143, then VXLAN and GRE's transparent bridging),
+     * the inner one's jumbo length either side of the outer's: the Ethernet printer gave IPv6 the carried length
+     * clamped to 2^31-1, so the inner packet said "truncated-ip6 - 1073741865 bytes missing!" where tcpdump, with the
+     * u_int, says 62 (outer 0xc0000000, inner 0xc0000000), and at outer 0xffffffd0 nothing.
+     */
+    @Test
+    void jumbogramInCarriedEthernetAsTcpdump() throws Exception {
+        byte[] udp = concat(u16(40000), u16(53), u16(0), u16(0), PAYLOAD);
+        List<byte[]> inner = new ArrayList<>();
+        for (long length : LLC_LENGTHS) inner.add(jumbo(17, length, udp).bytes());
+        inner.add(ethernet(0x86dd, ipv6(17, udp(40000, 53, PAYLOAD, IP6_A, IP6_B), 0x60000000L, IP6_A, IP6_B)));
+        List<Frame> f = new ArrayList<>();
+        for (long outer : LLC_LENGTHS) {
+            for (byte[] frame : inner) {
+                f.add(jumbo(143, outer, frame));
+                if (outer != 0xc0000000L && outer != 0xffffffd0L) continue;
+                f.add(jumbo(17, outer, concat(u16(40000), u16(4789), u16(0), u16(0), hex("08000000 00000100"), frame)));
+                f.add(jumbo(47, outer, concat(hex("0000 6558"), frame)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
