@@ -153,10 +153,10 @@ final class GreFormatter {
             Text.hex(out, protocol);
             return;
         }
-        // past 2^31 (a jumbogram's) the frames, label stacks, PPP frames, OSI PDUs and AppleTalk take the length
-        // unsigned as tcpdump's u_int; IP and IPX get the int clamped to 2^31-1
+        // past 2^31 (a jumbogram's) the frames, label stacks, PPP frames, OSI PDUs, AppleTalk and IPv6 (its own jumbo
+        // option) take the length unsigned as tcpdump's u_int; IPv4 and IPX get the int clamped to 2^31-1
         boolean unsigned = linkType == LinkType.EN10MB || linkType == Encapsulated.MPLS || linkType == Encapsulated.PPP
-            || linkType == Encapsulated.OSI || linkType == Encapsulated.ATALK;
+            || linkType == Encapsulated.OSI || linkType == Encapsulated.ATALK || linkType == LinkType.IPV6;
         int length = unsigned ? left : UnsignedLength.clamped(left);
         if (!inner.print(p, at, length, end - at, linkType, out)) out.append(" [|gre]");
     }

@@ -293,8 +293,9 @@ final class IpFormatter {
         ctx.addresses = proto == headerProtocol;
         int len = (int) length;
         // past 2^31 (an IPv6 jumbogram's) TCP, UDP, ICMPv6, GRE, OSPFv3, PIM, EGP, VRRP, CARP, RSVP, IGRP, EIGRP,
-        // PGM and an Ethernet frame take it unsigned as tcpdump's u_int; the others get the int clamped to 2^31-1
-        // (they took a negative one: IPv4 and IPv6 in IPv6 said "truncated-ip -1073741832", mobile gave up)
+        // PGM, an Ethernet frame and IPv6 (its own jumbo option) take it unsigned as tcpdump's u_int; the others get
+        // the int clamped to 2^31-1 (they took a negative one: IPv4 in IPv6 said "truncated-ip -1073741832", mobile
+        // gave up)
         int clamped = UnsignedLength.clamped(len);
         switch (proto) {
             case TCP -> tcp.format(p, ctx, off, len, out);
@@ -326,7 +327,7 @@ final class IpFormatter {
             }
             case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, len, out);
             case IP_IN_IP -> carried(p, off, clamped, LinkType.IPV4, out);
-            case IPV6_IN_IP -> carried(p, off, clamped, LinkType.IPV6, out);
+            case IPV6_IN_IP -> carried(p, off, len, LinkType.IPV6, out);
             case ETHERNET_IN_IP -> {
                 if (v6) carried(p, off, len, LinkType.EN10MB, out);
                 else out.append("[Ethernet requires IPv6] (invalid)");

@@ -87,8 +87,9 @@ final class MplsFormatter {
             return;
         }
         out.append(verbosity.verbose() ? "\n\t" : " ");
-        // an OSI PDU's printers take the length unsigned; IPv4's and IPv6's the int clamped to 2^31-1
-        int carried = linkType == Encapsulated.OSI ? length : UnsignedLength.clamped(length);
+        // an OSI PDU's printers and IPv6's (its own jumbo option) take the length unsigned; IPv4's the int clamped
+        int carried = linkType == Encapsulated.OSI || linkType == LinkType.IPV6 ? length
+            : UnsignedLength.clamped(length);
         if (!inner.print(p, off, carried, end - off, linkType, out)) out.append(" [|mpls]");
     }
 }

@@ -430,6 +430,29 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-e -vv");
     }
 
+    /**
+     * A jumbogram carried by a jumbogram without an Ethernet header: IPv6 in IPv6 (next header 41), in GRE, in MPLS
+     * over UDP and in NSH in VXLAN-GPE. Each handed IPv6 its length clamped to 2^31-1 ("truncated-ip6 - 41 bytes
+     * missing!" at outer 0x80000008, where tcpdump's u_int makes it 40; none at all at outer 0xc0000000).
+     */
+    @Test
+    void jumbogramInIpCarriersAsTcpdump() throws Exception {
+        byte[] udp = concat(u16(40000), u16(53), u16(0), u16(0), PAYLOAD);
+        List<Frame> f = new ArrayList<>();
+        for (long outer : LLC_LENGTHS) {
+            for (long innerLength : LLC_LENGTHS) {
+                byte[] frame = jumbo(17, innerLength, udp).bytes();
+                byte[] ip6 = java.util.Arrays.copyOfRange(frame, 14, frame.length);
+                f.add(jumbo(41, outer, ip6));
+                f.add(jumbo(47, outer, concat(hex("0000 86dd"), ip6)));
+                f.add(jumbo(17, outer, concat(u16(40000), u16(6635), u16(0), u16(0), hex("00064140"), ip6)));
+                f.add(jumbo(17, outer, concat(u16(40000), u16(4790), u16(0), u16(0), hex("0c000004 00000100"),
+                    hex("0fc2 0202 000001ff"), ip6)));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
