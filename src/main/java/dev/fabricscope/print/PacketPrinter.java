@@ -1145,8 +1145,8 @@ public final class PacketPrinter {
 
     private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
         // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): IPv6 (its own jumbo
-        // option), ARP, LLDP, PPP, slow protocols, MPCP, loopback, AoE, CFM, NSH, AppleTalk, AARP and the 802.3 path
-        // take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
+        // option), ARP, LLDP, PPP, MPLS, slow protocols, MPCP, loopback, AoE, CFM, NSH, AppleTalk, AARP and the 802.3
+        // path take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
         int length = UnsignedLength.clamped(unsigned);
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
@@ -1158,7 +1158,7 @@ public final class PacketPrinter {
             case AtalkFormatter.ETHERTYPE_AARP -> atalk.aarp(p, off, unsigned, out);
             case ETHERTYPE_SLOW -> slow.format(p, off, unsigned, out);
             case ETHERTYPE_LLDP -> lldp.format(p, off, unsigned, out);
-            case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, length, out);
+            case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> mpls.format(p, off, unsigned, out);   // clamps IPv4's
             case ETHERTYPE_PPPOE_DISCOVERY, ETHERTYPE_PPPOE_SESSION, ETHERTYPE_PPPOE_DISCOVERY_3COM,
                  ETHERTYPE_PPPOE_SESSION_3COM -> pppoe.format(p, off, length, out);
             case EapolFormatter.ETHERTYPE -> eapol.format(p, off, out);

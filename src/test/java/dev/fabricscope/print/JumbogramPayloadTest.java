@@ -453,6 +453,60 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
     }
 
+    /**
+     * The Ethernet frames of the link-layer printers' tests in jumbograms (next header 143), which hand the frame the
+     * carried length as tcpdump's u_int: DECnet, IPX, PPPoE (discovery, and sessions with LCP, IPCP, CHAP, PAP),
+     * Geonet, TIPC, PTP, MPLS, MACsec, EAPOL, NSH, CFM, LLDP, slow protocols, MPCP, loopback, AoE, ARP and RARP, PPP,
+     * Realtek, MS NLB, Arista, Alteon's jumbo frames; those with an ethertype also behind an 802.1Q tag, QinQ tags (0x88a8 and
+     * 0x9100 over 0x8100) and a PBB I-tag (0x88e7, which tcpdump 4.99 does not decode). MPLS straight in the frame
+     * got the length clamped to 2^31-1 ("ES-IS, ISH, length 2147483643" where tcpdump prints 3221225446).
+     */
+    @Test
+    void ethernetConformanceFramesAsTcpdump() throws Exception {
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, ethernetConformanceJumbos(), "", "-v", "-vv");
+    }
+
+    /** {@link #ethernetConformanceFramesAsTcpdump}'s jumbograms. */
+    static List<Frame> ethernetConformanceJumbos() {
+        List<Frame> frames = new ArrayList<>();
+        for (TcpdumpConformance test : List.of(new DecnetFormatterTest(), new IpxFormatterTest(),
+                new PppoeFormatterTest(), new GeonetFormatterTest(), new TipcFormatterTest(), new MplsFormatterTest(),
+                new MacsecFormatterTest(), new EapFormatterTest(), new SlowProtocolsFormatterTest(),
+                new LoopbackFormatterTest(), new AoeFormatterTest(), new PppEtherTypeTest(), new MpcpFormatterTest(),
+                new RealtekFormatterTest(), new MsnlbFormatterTest(), new JumboFrameTest())) {
+            frames.addAll(test.frames());
+        }
+        frames.addAll(PtpFormatterTest.ethernetFrames());
+        frames.addAll(CfmFormatterTest.frames());
+        frames.addAll(NshFormatterTest.frames());
+        frames.addAll(LldpFormatterTest.basicFrames());
+        frames.addAll(LldpFormatterTest.ieeeFrames());
+        frames.addAll(LldpFormatterTest.dcbxFrames());
+        frames.addAll(LldpFormatterTest.medFrames());
+        frames.addAll(LldpFormatterTest.organisationFrames());
+        frames.addAll(ArpFormatterTest.frames());
+        frames.addAll(ArpFormatterTest.reverseArp());
+        frames.addAll(AristaFormatterTest.frames());
+        List<byte[]> ethernet = new ArrayList<>();
+        for (Frame frame : frames) {
+            byte[] b = frame.bytes();
+            if (b.length != frame.origLen() || b.length < 14) continue;
+            ethernet.add(b);
+            int type = (b[12] & 0xff) << 8 | b[13] & 0xff;
+            if (type < 0x600 || type == 0x8100 || type == 0x88a8 || type == 0x9100) continue;
+            byte[] macs = java.util.Arrays.copyOf(b, 12), rest = java.util.Arrays.copyOfRange(b, 12, b.length);
+            ethernet.add(concat(macs, hex("8100 0064"), rest));
+            ethernet.add(concat(macs, hex("88a8 1014 8100 000a"), rest));
+            ethernet.add(concat(macs, hex("9100 0014 8100 000b"), rest));
+            ethernet.add(concat(macs, hex("88e7 00012345"), MAC_B, MAC_A, rest));
+        }
+        List<Frame> f = new ArrayList<>();
+        for (byte[] frame : ethernet) {
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffffffd0L}) f.add(jumbo(143, length, frame));
+        }
+        return f;
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
