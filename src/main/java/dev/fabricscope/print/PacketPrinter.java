@@ -1145,8 +1145,8 @@ public final class PacketPrinter {
 
     private boolean etherTypeBody(Packet p, int type, int off, int unsigned, StringBuilder out) {
         // a frame carried in a jumbogram's UDP payload can be longer than 2^31 (tcpdump's u_int): IPv6 (its own jumbo
-        // option), ARP, LLDP, PPP, MPLS, slow protocols, MPCP, loopback, AoE, CFM, NSH, AppleTalk, AARP and the 802.3
-        // path take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
+        // option), ARP, LLDP, PPP, MPLS, OSI, slow protocols, MPCP, loopback, AoE, CFM, NSH, AppleTalk, AARP and the
+        // 802.3 path take the length unsigned; the others get the int clamped to 2^31-1, as UDP's payload printers
         int length = UnsignedLength.clamped(unsigned);
         switch (type) {
             case ETHERTYPE_IPV4 -> ip.ipv4(p, off, length, out);
@@ -1181,8 +1181,9 @@ public final class PacketPrinter {
             }
             case ETHERTYPE_ISO -> {
                 // tcpdump skips one byte (of no known meaning) before the PDU; with none there, a marker, no jump
-                if (length <= 0 || off >= p.capLen()) out.append(" [|isoclns]");
-                else osi.format(p, off + 1, length - 1, out);
+                // the OSI printers take the length unsigned, as tcpdump's u_int (a jumbogram's passes 2^31)
+                if (unsigned == 0 || off >= p.capLen()) out.append(" [|isoclns]");
+                else osi.format(p, off + 1, unsigned - 1, out);
             }
             default -> {
                 return false;

@@ -457,9 +457,11 @@ class JumbogramPayloadTest {
      * The Ethernet frames of the link-layer printers' tests in jumbograms (next header 143), which hand the frame the
      * carried length as tcpdump's u_int: DECnet, IPX, PPPoE (discovery, and sessions with LCP, IPCP, CHAP, PAP),
      * Geonet, TIPC, PTP, MPLS, MACsec, EAPOL, NSH, CFM, LLDP, slow protocols, MPCP, loopback, AoE, ARP and RARP, PPP,
-     * Realtek, MS NLB, Arista, Alteon's jumbo frames; those with an ethertype also behind an 802.1Q tag, QinQ tags (0x88a8 and
-     * 0x9100 over 0x8100) and a PBB I-tag (0x88e7, which tcpdump 4.99 does not decode). MPLS straight in the frame
-     * got the length clamped to 2^31-1 ("ES-IS, ISH, length 2147483643" where tcpdump prints 3221225446).
+     * Realtek, MS NLB, Arista, Alteon's jumbo frames, OSI by its ethertype 0xfefe; those with an ethertype also
+     * behind an 802.1Q tag, QinQ tags (0x88a8 and 0x9100 over 0x8100) and a PBB I-tag (0x88e7, which tcpdump 4.99
+     * does not decode). MPLS straight in the frame got the length clamped to 2^31-1 ("ES-IS, ISH, length 2147483643"
+     * where tcpdump prints 3221225446), OSI after 0xfefe too ("IS-IS, L1 Lan IIH, ..., length 2147483646", tcpdump
+     * 3221225449).
      */
     @Test
     void ethernetConformanceFramesAsTcpdump() throws Exception {
@@ -487,6 +489,13 @@ class JumbogramPayloadTest {
         frames.addAll(ArpFormatterTest.frames());
         frames.addAll(ArpFormatterTest.reverseArp());
         frames.addAll(AristaFormatterTest.frames());
+        // OSI straight after the ethertype 0xfefe (and a byte tcpdump skips): ES-IS and the IS-IS hellos
+        byte[] esis = IsisFrames.esis(4, 30, true, "0a 490001192168000001");
+        frames.add(new Frame(ethernet(0xfefe, concat(hex("00"), esis))));
+        for (Frame frame : IsisFormatterTest.helloFrames()) {
+            byte[] b = frame.bytes();
+            frames.add(new Frame(ethernet(0xfefe, concat(hex("00"), java.util.Arrays.copyOfRange(b, 17, b.length)))));
+        }
         List<byte[]> ethernet = new ArrayList<>();
         for (Frame frame : frames) {
             byte[] b = frame.bytes();
