@@ -516,6 +516,57 @@ class JumbogramPayloadTest {
         return f;
     }
 
+    /**
+     * The rest of the Ethernet conformance tests' frames in jumbograms as {@link #ethernetConformanceFramesAsTcpdump},
+     * as they are and behind an 802.1Q tag: those of the printers above IPv4 and IPv6 (whose own lengths bound what
+     * they print), and the LLC, IS-IS, ES-IS, CLNP and AppleTalk frames (802.3 ones too, whose length field bounds the
+     * LLC behind the tag as well).
+     */
+    @Test
+    void otherEthernetConformanceFramesAsTcpdump() throws Exception {
+        List<Frame> frames = new ArrayList<>();
+        for (TcpdumpConformance test : List.of(new AhcpFormatterTest(), new AodvFormatterTest(),
+                new AtmArpFormatterTest(), new BabelFormatterTest(), new BcmLiFormatterTest(), new BfdFormatterTest(),
+                new BgpFormatterTest(), new CiscoAutoRpFormatterTest(), new DccpFormatterTest(),
+                new Dhcp6FormatterTest(), new DhcpFormatterTest(), new DnsFormatterTest(), new DvmrpFormatterTest(),
+                new EgpIgrpFormatterTest(), new EigrpFormatterTest(), new ForcesFormatterTest(),
+                new GeneveFormatterTest(), new GreFormatterTest(), new HncpFormatterTest(), new HsrpFormatterTest(),
+                new Icmp6FormatterTest(), new IcmpFormatterTest(), new IgmpFormatterTest(),
+                new Ip6ExtensionHeadersTest(), new Ip6FormatterTest(), new IpTimestampOptionTest(), new IpTunnelTest(),
+                new Ipv4FormatterTest(), new LsppingFormatterTest(), new LwappFormatterTest(), new LwresFormatterTest(),
+                new M3uaFormatterTest(), new MptcpOptionTest(), new MsdpFormatterTest(),
+                new NatTraversalFormatterTest(), new NfsFormatterTest(), new NtpFormatterTest(),
+                new OlsrFormatterTest(), new OpenflowFormatterTest(), new Ospf6FormatterTest(),
+                new OspfFormatterTest(), new OtvFormatterTest(), new PgmFormatterTest(), new PimFormatterTest(),
+                new Pimv1FormatterTest(), new PptpFormatterTest(), new RadiusFormatterTest(), new RespFormatterTest(),
+                new RipFormatterTest(), new RipngFormatterTest(), new RpkiRtrFormatterTest(), new RsvpFormatterTest(),
+                new RxFormatterTest(), new SctpFormatterTest(), new SflowFormatterTest(), new SipTextTest(),
+                new SnmpFormatterTest(), new SshFormatterTest(), new SunrpcFormatterTest(), new SyslogFormatterTest(),
+                new TcpMd5SignatureTest(), new TelnetFormatterTest(), new TextProtocolFormatterTest(),
+                new TftpFormatterTest(), new TimedMobileFormatterTest(), new UdpFormatterTest(), new VqpFormatterTest(),
+                new VrrpFormatterTest(), new VxlanFormatterTest(), new VxlanGpeFormatterTest(), new WbFormatterTest(),
+                new ZepFormatterTest(), new ZephyrFormatterTest(), new ZmtpFormatterTest())) {
+            frames.addAll(test.frames());
+        }
+        frames.addAll(LlcFormatterTest.allFrames());
+        frames.addAll(IsisFormatterTest.allFrames());
+        frames.addAll(IsisFormatterTest.nullFrames());
+        frames.addAll(AtalkFormatterTest.frames());
+        for (byte[] b : PacketPrinterFlagsTest.ethernetFrames(true)) frames.add(new Frame(b));
+        List<Frame> f = new ArrayList<>();
+        for (Frame frame : frames) {
+            byte[] b = frame.bytes();
+            if (b.length != frame.origLen() || b.length < 14) continue;
+            byte[] tagged = concat(java.util.Arrays.copyOf(b, 12), hex("8100 0064"), java.util.Arrays.copyOfRange(b, 12,
+                b.length));
+            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffffffd0L}) {
+                f.add(jumbo(143, length, b));
+                f.add(jumbo(143, length, tagged));
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
         byte[] b = frame.bytes();
