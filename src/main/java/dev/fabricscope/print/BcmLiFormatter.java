@@ -26,9 +26,12 @@ final class BcmLiFormatter {
         this.inner = inner;
     }
 
-    /** The payload at {@code off} of {@code length} bytes; {@code end} is the snapshot end. */
+    /**
+     * The payload at {@code off} of {@code length} bytes, tcpdump's u_int (an IPv6 jumbogram's passes 2^31: the carried
+     * Ethernet frame's and IPv6 packet's printers see it whole); {@code end} is the snapshot end.
+     */
     void format(Packet p, int off, int length, int end, StringBuilder out) {
-        if (length < SHIM) {
+        if (Integer.compareUnsigned(length, SHIM) < 0) {
             out.append(" (length ").append(length).append(" < ").append(SHIM).append(") (invalid)");
             return;
         }
@@ -51,13 +54,13 @@ final class BcmLiFormatter {
         off += SHIM;
         length -= SHIM;
         if (!verbose) {
-            if (off + (long) length > end) earlyEnd.mark(out, "bcm_li");
+            if (off + Integer.toUnsignedLong(length) > end) earlyEnd.mark(out, "bcm_li");
             return;
         }
         int capLen = end - off;
         switch (type) {
             case ETHERNET -> carried(p, off, length, capLen, LinkType.EN10MB, out);
-            case IPV4 -> carried(p, off, length, capLen, LinkType.IPV4, out);
+            case IPV4 -> carried(p, off, UnsignedLength.clamped(length), capLen, LinkType.IPV4, out);
             case IPV6 -> carried(p, off, length, capLen, LinkType.IPV6, out);
             case UNDECIDED -> {
                 if (off >= end) {
@@ -65,7 +68,7 @@ final class BcmLiFormatter {
                     return;
                 }
                 int version = p.u8(off) >>> 4;
-                if (version == 4) carried(p, off, length, capLen, LinkType.IPV4, out);
+                if (version == 4) carried(p, off, UnsignedLength.clamped(length), capLen, LinkType.IPV4, out);
                 else if (version == 6) carried(p, off, length, capLen, LinkType.IPV6, out);
                 else out.append("unknown payload");
             }

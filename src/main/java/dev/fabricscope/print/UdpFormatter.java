@@ -232,8 +232,8 @@ final class UdpFormatter {
         // past 2^31 (an IPv6 jumbogram) the printers that take the length as an int get the largest one; those that
         // take it unsigned as tcpdump's u_int (DNS, NTP, TFTP, BOOTP, RIP, RIPng, LMP, RX, LWAPP,
         // NAT-T, VAT, AODV, HNCP, SIP, LWRES, VQP, BFD, syslog, HSRP, LSP ping, sFlow, SNMP; VXLAN, Geneve, OTV and
-        // VXLAN-GPE, whose carried Ethernet frame's printers see it; MPLS, whose OSI PDU's do; L2TP, whose PPP frame's
-        // do) get it whole
+        // VXLAN-GPE and BCM-LI, whose carried Ethernet frame's printers see it; MPLS, whose OSI PDU's do; L2TP, whose
+        // PPP frame's do) get it whole
         int unsigned = length;
         length = UnsignedLength.clamped(length);
         switch (decoder) {
@@ -252,7 +252,7 @@ final class UdpFormatter {
             case SFLOW -> sflow.format(p, payload, unsigned, end, out);
             case TFTP -> tftp.format(p, payload, unsigned, end, out);
             case BFD -> bfd.format(p, payload, unsigned, end, dport, out);
-            case BCM_LI -> bcmLi.format(p, payload, length, end, out);
+            case BCM_LI -> bcmLi.format(p, payload, unsigned, end, out);
             case SOME_IP -> someIp.format(p, payload, length, end, out);
             case BOOTP -> bootp.format(p, payload, unsigned, end, out);
             case DHCP6 -> dhcp6.format(p, payload, length, end, out);
