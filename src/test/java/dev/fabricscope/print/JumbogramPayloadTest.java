@@ -30,6 +30,8 @@ class JumbogramPayloadTest {
 
     private static final long[] LENGTHS = {0x80000000L, 0x80000008L, 0xc0000000L, 0xffff0000L, 0xffffffd0L,
         0xfffffff0L, 0xffffffffL};
+    /** Fewer, for the surveys over every conformance frame: either side of 2^31's neighbourhood and near 2^32. */
+    private static final long[] SURVEY_LENGTHS = {0x80000000L, 0xc0000000L, 0xffffffd0L};
     /** A DNS query: enough for most printers to print their first fields, and their lengths. */
     private static final byte[] PAYLOAD = hex("1234 0100 0001 0000 0000 0000 03777777 00 0001 0001");
     private static final int[] UDP_PORTS = {53, 5353, 525, 69, 67, 520, 654, 500, 4500, 161, 123, 88, 750, 1701, 3456,
@@ -317,6 +319,25 @@ class JumbogramPayloadTest {
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
     }
 
+    /**
+     * The IP payload of every Ethernet conformance test's IPv4 or IPv6 frame ({@link #ethernetConformanceTests}: a new
+     * printer's test joins by itself) straight in jumbograms, its protocol as the next header: each printer under IP
+     * given a length past 2^31.
+     */
+    @Test
+    void ipPayloadsOfConformanceFramesAsTcpdump() throws Exception {
+        List<Frame> f = new ArrayList<>();
+        for (TcpdumpConformance test : ethernetConformanceTests()) {
+            for (Frame frame : test.frames()) {
+                byte[] b = frame.bytes();
+                if (b.length < 14 + 40) continue;
+                boolean v6 = (b[12] & 0xff) == 0x86 && (b[13] & 0xff) == 0xdd;
+                if (v6 || b[12] == 0x08 && b[13] == 0) addJumbos(f, frame, b[14 + (v6 ? 6 : 9)] & 0xff, SURVEY_LENGTHS);
+            }
+        }
+        TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
+    }
+
     /** CARP (-T carp) in jumbograms: "CARPv2-advertise 2147483647: " where tcpdump prints its u_int. */
     @Test
     void carpAsTcpdump() throws Exception {
@@ -552,6 +573,10 @@ class JumbogramPayloadTest {
 
     /** {@code frame}'s IP payload in a jumbogram at each length, if it is a whole IPv4 or IPv6 frame of {@code protocol}. */
     private static void addJumbos(List<Frame> f, Frame frame, int protocol) {
+        addJumbos(f, frame, protocol, LENGTHS);
+    }
+
+    private static void addJumbos(List<Frame> f, Frame frame, int protocol, long[] lengths) {
         byte[] b = frame.bytes();
         if (b.length != frame.origLen() || b.length < 14 + 20) return;
         int from, to;
@@ -568,7 +593,7 @@ class JumbogramPayloadTest {
         }
         if (to <= from) return;
         byte[] payload = java.util.Arrays.copyOfRange(b, from, to);
-        for (long length : LENGTHS) f.add(jumbo(protocol, length, payload));
+        for (long length : lengths) f.add(jumbo(protocol, length, payload));
     }
 
     /** The UDP or TCP segment of a whole, unfragmented IPv4 frame on Ethernet; else null. */
