@@ -60,7 +60,7 @@ final class BcmLiFormatter {
         int capLen = end - off;
         switch (type) {
             case ETHERNET -> carried(p, off, length, capLen, LinkType.EN10MB, out);
-            case IPV4 -> carried(p, off, UnsignedLength.clamped(length), capLen, LinkType.IPV4, out);
+            case IPV4 -> carried(p, off, length, capLen, LinkType.IPV4, out);
             case IPV6 -> carried(p, off, length, capLen, LinkType.IPV6, out);
             case UNDECIDED -> {
                 if (off >= end) {
@@ -68,7 +68,7 @@ final class BcmLiFormatter {
                     return;
                 }
                 int version = p.u8(off) >>> 4;
-                if (version == 4) carried(p, off, UnsignedLength.clamped(length), capLen, LinkType.IPV4, out);
+                if (version == 4) carried(p, off, length, capLen, LinkType.IPV4, out);
                 else if (version == 6) carried(p, off, length, capLen, LinkType.IPV6, out);
                 else out.append("unknown payload");
             }

@@ -26,7 +26,8 @@ interface Encapsulated {
     /**
      * Prints the packet at {@code off} of {@code outer} as one of link type {@code linkType} (LinkType.EN10MB; IPV4
      * or IPV6 as tcpdump's ip_print/ip6_print; RAW by the version nibble; {@link #MPLS}; {@link #PPP}; {@link #OSI}):
-     * {@code length} bytes on the wire, {@code capLen} of them readable. False when packets are nested too deep to
+     * {@code length} bytes on the wire (tcpdump's u_int: unsigned, past 2^31 in a jumbogram; IPv4 and IPX get it
+     * clamped to 2^31-1 here), {@code capLen} of them readable. False when packets are nested too deep to
      * print another. An Ethernet frame shorter than its header prints tcpdump's " [|ether]".
      */
     boolean print(Packet outer, int off, int length, int capLen, int linkType, StringBuilder out);

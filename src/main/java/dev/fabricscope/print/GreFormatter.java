@@ -153,12 +153,8 @@ final class GreFormatter {
             Text.hex(out, protocol);
             return;
         }
-        // past 2^31 (a jumbogram's) the frames, label stacks, PPP frames, OSI PDUs, AppleTalk and IPv6 (its own jumbo
-        // option) take the length unsigned as tcpdump's u_int; IPv4 and IPX get the int clamped to 2^31-1
-        boolean unsigned = linkType == LinkType.EN10MB || linkType == Encapsulated.MPLS || linkType == Encapsulated.PPP
-            || linkType == Encapsulated.OSI || linkType == Encapsulated.ATALK || linkType == LinkType.IPV6;
-        int length = unsigned ? left : UnsignedLength.clamped(left);
-        if (!inner.print(p, at, length, end - at, linkType, out)) out.append(" [|gre]");
+        // tcpdump's u_int (a jumbogram's passes 2^31), as the carried packet's printer takes it
+        if (!inner.print(p, at, left, end - at, linkType, out)) out.append(" [|gre]");
     }
 
     /** Source route entries (RFC 1701) until the null one: address family, offset, length, then the route. */

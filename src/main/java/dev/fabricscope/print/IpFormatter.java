@@ -293,7 +293,7 @@ final class IpFormatter {
         ctx.addresses = proto == headerProtocol;
         int len = (int) length;
         // past 2^31 (an IPv6 jumbogram's) TCP, UDP, ICMPv6, GRE, OSPFv3, PIM, EGP, VRRP, CARP, RSVP, IGRP, EIGRP,
-        // PGM, an Ethernet frame and IPv6 (its own jumbo option) take it unsigned as tcpdump's u_int; the others get
+        // PGM and the carried packets (Encapsulated clamps IPv4's) take it unsigned as tcpdump's u_int; the others get
         // the int clamped to 2^31-1 (they took a negative one: IPv4 in IPv6 said "truncated-ip -1073741832", mobile
         // gave up)
         int clamped = UnsignedLength.clamped(len);
@@ -326,7 +326,7 @@ final class IpFormatter {
                 else ospf.format(p, off, clamped, ctx.end, out);
             }
             case PimFormatter.PROTOCOL -> pim.format(p, ctx, off, len, out);
-            case IP_IN_IP -> carried(p, off, clamped, LinkType.IPV4, out);
+            case IP_IN_IP -> carried(p, off, len, LinkType.IPV4, out);
             case IPV6_IN_IP -> carried(p, off, len, LinkType.IPV6, out);
             case ETHERNET_IN_IP -> {
                 if (v6) carried(p, off, len, LinkType.EN10MB, out);

@@ -87,9 +87,6 @@ final class MplsFormatter {
             return;
         }
         out.append(verbosity.verbose() ? "\n\t" : " ");
-        // an OSI PDU's printers and IPv6's (its own jumbo option) take the length unsigned; IPv4's the int clamped
-        int carried = linkType == Encapsulated.OSI || linkType == LinkType.IPV6 ? length
-            : UnsignedLength.clamped(length);
-        if (!inner.print(p, off, carried, end - off, linkType, out)) out.append(" [|mpls]");
+        if (!inner.print(p, off, length, end - off, linkType, out)) out.append(" [|mpls]");
     }
 }

@@ -128,8 +128,6 @@ final class NshFormatter {
             case ETHERNET -> LinkType.EN10MB;
             default -> -1;
         };
-        // IPv4's clamped; IPv6 (its own jumbo option) and Ethernet take tcpdump's u_int
-        if (linkType == LinkType.IPV4) payloadLength = UnsignedLength.clamped(payloadLength);
         if (linkType < 0) out.append("ERROR: unknown-next-protocol");
         else if (!inner.print(p, at, payloadLength, end - at, linkType, out)) out.append(" [|nsh]");
     }

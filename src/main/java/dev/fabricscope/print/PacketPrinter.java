@@ -691,6 +691,9 @@ public final class PacketPrinter {
             }
         }
         if (nesting == MAX_NESTING) return false;
+        // carriers hand on tcpdump's u_int, which a jumbogram's takes past 2^31: IPv4's printer and IPX's take it as
+        // an int up to 2^31-1 (IPv4's 16-bit total length bounds what it prints), the others unsigned
+        if (linkType == LinkType.IPV4 || linkType == Encapsulated.IPX) length = UnsignedLength.clamped(length);
         Packet inner = innerView(outer, off, length, capLen, linkType);
         Layers layers = innerLayers[nesting];
         Dissector.dissect(inner, layers);

@@ -283,8 +283,8 @@ final class PimFormatter {
             }
             case 4, 6 -> {
                 int linkType = version == 4 ? LinkType.IPV4 : LinkType.IPV6;
-                // the IP printers take a plain int: past 2^31 (a jumbogram's) clamped to 2^31-1
-                if (!inner.print(b.packet(), at, UnsignedLength.clamped(left), b.end() - at, linkType, out)) {
+                // tcpdump's u_int (a jumbogram's passes 2^31): Encapsulated's printer clamps it for IPv4
+                if (!inner.print(b.packet(), at, (int) left, b.end() - at, linkType, out)) {
                     out.append(" [|pimv2]");
                 }
             }

@@ -87,8 +87,8 @@ final class PppFormatter {
         if (inHdlc) hdlcDepth++;
         int header = headerLength;   // a PPP frame inside the carried packet sets it for itself
         try {
-            int wire = carried == Encapsulated.OSI ? carriedLength : UnsignedLength.clamped(carriedLength);
-            if (!inner.print(in, carriedOffset, wire, in.capLen() - carriedOffset, carried, out)) {
+            // tcpdump's u_int (a jumbogram's passes 2^31): Encapsulated's printer clamps it for IPv4 and IPX
+            if (!inner.print(in, carriedOffset, carriedLength, in.capLen() - carriedOffset, carried, out)) {
                 out.append(" [|ppp]");
             }
         } finally {

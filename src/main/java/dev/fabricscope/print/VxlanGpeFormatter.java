@@ -57,11 +57,10 @@ final class VxlanGpeFormatter {
         out.append("vni ").append(p.u24(off + 4)).append(verbosity.verbose() ? "\n    " : ": ");
         int payload = off + HEADER;
         length -= HEADER;
-        // the Ethernet frame's and NSH's printers take it unsigned (tcpdump's u_int), IP's as an int up to 2^31-1
-        int clamped = UnsignedLength.clamped(length);
+        // tcpdump's u_int (a jumbogram's passes 2^31), as the carried packet's printer takes it
         switch (nextProtocol) {
-            case IPV4 -> carried(p, payload, clamped, end, LinkType.IPV4, out);
-            case IPV6 -> carried(p, payload, clamped, end, LinkType.IPV6, out);
+            case IPV4 -> carried(p, payload, length, end, LinkType.IPV4, out);
+            case IPV6 -> carried(p, payload, length, end, LinkType.IPV6, out);
             case ETHERNET -> carried(p, payload, length, end, LinkType.EN10MB, out);
             case NSH -> nsh.format(p, payload, length, end, out);
             default -> out.append("ERROR: unknown-next-protocol (invalid)");

@@ -456,8 +456,10 @@ class JumbogramPayloadTest {
 
     /**
      * A jumbogram carried by a jumbogram without an Ethernet header: IPv6 in IPv6 (next header 41), in GRE, in MPLS
-     * over UDP and in NSH in VXLAN-GPE. Each handed IPv6 its length clamped to 2^31-1 ("truncated-ip6 - 41 bytes
-     * missing!" at outer 0x80000008, where tcpdump's u_int makes it 40; none at all at outer 0xc0000000).
+     * over UDP, in NSH in VXLAN-GPE, straight in VXLAN-GPE, in BCM-LI's shim, in L2TP's PPP frame and in a PIM
+     * Register. Each handed IPv6 its length clamped to 2^31-1 ("truncated-ip6 - 41 bytes missing!" at outer
+     * 0x80000008, where tcpdump's u_int makes it 40; none at all at outer 0xc0000000); the printer of carried packets
+     * now clamps it for IPv4 and IPX alone, and the carriers hand on tcpdump's u_int.
      */
     @Test
     void jumbogramInIpCarriersAsTcpdump() throws Exception {
@@ -472,6 +474,11 @@ class JumbogramPayloadTest {
                 f.add(jumbo(17, outer, concat(u16(40000), u16(6635), u16(0), u16(0), hex("00064140"), ip6)));
                 f.add(jumbo(17, outer, concat(u16(40000), u16(4790), u16(0), u16(0), hex("0c000004 00000100"),
                     hex("0fc2 0202 000001ff"), ip6)));
+                f.add(jumbo(17, outer, concat(u16(40000), u16(4790), u16(0), u16(0), hex("0c000002 00000100"), ip6)));
+                f.add(jumbo(17, outer, concat(u16(40000), u16(49152), u16(0), u16(0), hex("0c000007"), ip6)));
+                f.add(jumbo(17, outer, concat(u16(1701), u16(1701), u16(0), u16(0), hex("0002 0001 0001 ff03 0057"),
+                    ip6)));
+                f.add(jumbo(103, outer, concat(hex("2100 0000 0000 0000"), ip6)));
             }
         }
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
