@@ -134,7 +134,7 @@ final class CdpFormatter {
                 }
             }
             if (!covered) {
-                check(t, len);
+                bytes.needLast(t, len);
                 HexDump.hex(bytes.packet(), t, len, "\n\t  ", out);
             }
             t += len;
@@ -145,7 +145,7 @@ final class CdpFormatter {
 
     private void value(Kind kind, int t, int len, StringBuilder out) {
         switch (kind) {
-            case NONE -> check(t, len);
+            case NONE -> bytes.needLast(t, len);
             case STRING -> {
                 out.append('\'');
                 LldpText.all(bytes, t, len, out);
@@ -212,7 +212,7 @@ final class CdpFormatter {
         Packet p = bytes.packet();
         if (l < 4) {
             out.append(" (not enough space for num)");
-            check(a, l);
+            bytes.needLast(a, l);
             return;
         }
         long count = bytes.u32(a);
@@ -221,7 +221,7 @@ final class CdpFormatter {
         while (count != 0) {
             if (l < 2) {
                 out.append(" (not enough space for PT+PL)");
-                check(a, l);
+                bytes.needLast(a, l);
                 return;
             }
             int protocolType = bytes.u8(a), protocolLength = bytes.u8(a + 1);
@@ -229,7 +229,7 @@ final class CdpFormatter {
             l -= 2;
             if (l < protocolLength + 2) {
                 out.append(" (not enough space for P+AL)");
-                check(a, l);
+                bytes.needLast(a, l);
                 return;
             }
             int addressLength = bytes.u16(a + protocolLength);
@@ -238,7 +238,7 @@ final class CdpFormatter {
                 l -= 3;
                 if (l < addressLength) {
                     out.append(" (not enough space for A)");
-                    check(a, l);
+                    bytes.needLast(a, l);
                     return;
                 }
                 bytes.u8(a + 3);
@@ -251,7 +251,7 @@ final class CdpFormatter {
                 l -= 10;
                 if (l < addressLength) {
                     out.append(" (not enough space for A)");
-                    check(a, l);
+                    bytes.needLast(a, l);
                     return;
                 }
                 bytes.u8(a + 15);
@@ -274,7 +274,7 @@ final class CdpFormatter {
                 l -= 2;
                 if (l < addressLength) {
                     out.append(" (not enough space for A)");
-                    check(a, l);
+                    bytes.needLast(a, l);
                     return;
                 }
                 for (int i = 0; i < addressLength; i++) {
@@ -301,7 +301,7 @@ final class CdpFormatter {
         Packet p = bytes.packet();
         if (l % 5 != 0) {
             out.append(" [length ").append(l).append(" is not a multiple of 5]");
-            check(a, l);
+            bytes.needLast(a, l);
             return;
         }
         out.append(" IPv4 Prefixes (").append(l / 5).append("):");
@@ -331,13 +331,8 @@ final class CdpFormatter {
         Text.twoDigits(out, (int) (hundredths % 100));
     }
 
-    /** tcpdump's ND_TCHECK_LEN: the range must have been captured, else the PDU ends with " [|cdp]". */
-    private void check(int at, long len) {
-        if (len > 0) bytes.u8(at + len - 1);
-    }
-
     private void invalid(int t, long length, StringBuilder out) {
         out.append(" (invalid)");
-        check(t, length);
+        bytes.needLast(t, length);
     }
 }

@@ -78,19 +78,15 @@ final class DtpFormatter {
                     out.append(", ");
                     Text.linkAddress(out, p, t + 4, 6);
                 }
-                default -> check(t, len);
+                default -> bytes.needLast(t, len);
             }
             t += len;
             length -= len;
         }
     }
 
-    private void check(int at, long len) {
-        if (len > 0) bytes.u8(at + len - 1);
-    }
-
     private void invalid(int t, long length, StringBuilder out) {
         out.append(" (invalid)");
-        check(t, length);
+        bytes.needLast(t, length);
     }
 }

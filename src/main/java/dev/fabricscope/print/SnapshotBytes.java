@@ -65,6 +65,14 @@ class SnapshotBytes implements AutoCloseable {
         if (!has(at, len)) throw jump;
     }
 
+    /**
+     * tcpdump's ND_TCHECK_LEN as the CDP, DTP, UDLD and VTP printers use it: jumps unless the last of {@code len} bytes
+     * from {@code at} was captured; nothing for a length of 0 or less.
+     */
+    final void needLast(long at, long len) {
+        if (len > 0) u8(at + len - 1);
+    }
+
     final int u8(long at) {
         need(at, 1);
         return packet.u8((int) at);

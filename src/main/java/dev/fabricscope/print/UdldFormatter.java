@@ -53,7 +53,7 @@ final class UdldFormatter {
         t += 2;
         length -= 2;
         if (!verbosity.verbose()) {
-            check(t, length);
+            bytes.needLast(t, length);
             return;
         }
         int checksum = bytes.u16(t);
@@ -103,19 +103,15 @@ final class UdldFormatter {
                     long sequence = bytes.u32(t);
                     out.append(", ").append(sequence);
                 }
-                default -> check(t, len);
+                default -> bytes.needLast(t, len);
             }
             t += len;
             length -= len;
         }
     }
 
-    private void check(int at, long len) {
-        if (len > 0) bytes.u8(at + len - 1);
-    }
-
     private void invalid(int t, long length, StringBuilder out) {
         out.append(" (invalid)");
-        check(t, length);
+        bytes.needLast(t, length);
     }
 }

@@ -37,7 +37,7 @@ final class VtpFormatter {
         try (var _ = bytes.reading(packet, packet.capLen())) {
             if (!pdu(off, length, out)) {
                 out.append(" (invalid)");
-                check(off, length);
+                bytes.needLast(off, length);
             }
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "vtp");
@@ -47,14 +47,14 @@ final class VtpFormatter {
     /** False where tcpdump goes to "invalid" (which then checks that the whole PDU was captured). */
     private boolean pdu(int start, long length, StringBuilder out) {
         if (length < HEADER) return false;
-        check(start, HEADER);
+        bytes.needLast(start, HEADER);
         int type = bytes.u8(start + 1);
         out.append("VTPv").append(bytes.u8(start)).append(", Message ")
             .append(LldpText.name(MESSAGES, 1, type, "Unknown message type")).append(" (0x");
         Text.hex(out, type, 2);
         out.append("), length ").append(length);
         if (!verbosity.verbose()) {
-            check(start, length);
+            bytes.needLast(start, length);
             return true;
         }
         out.append("\n\tDomain name: ");
@@ -107,7 +107,7 @@ final class VtpFormatter {
         while (t - start < length) {
             int len = bytes.u8(t);
             if (len == 0) break;
-            check(t, len);
+            bytes.needLast(t, len);
             if (len < VLAN_INFO_FIXED) return false;
             int status = bytes.u8(t + 1), type = bytes.u8(t + 2), nameLength = bytes.u8(t + 3);
             out.append("\n\tVLAN info status ").append(LldpText.name(VLAN_STATUS, 0, status, "Unknown"))
@@ -134,7 +134,7 @@ final class VtpFormatter {
                     out.append(" (TLV goes past the end of the packet)");
                     return false;
                 }
-                check(t, tlvLength * 2 + 2);
+                bytes.needLast(t, tlvLength * 2 + 2);
                 if (tlvLength != 1) {
                     out.append(" (invalid TLV length ").append(tlvLength).append(" != 1)");
                     return false;
@@ -157,9 +157,5 @@ final class VtpFormatter {
             }
         }
         return true;
-    }
-
-    private void check(int at, long len) {
-        if (len > 0) bytes.u8(at + len - 1);
     }
 }
