@@ -47,8 +47,8 @@ final class OsiFormatter {
      */
     void format(Packet p, int off, int length, StringBuilder out) {
         protocol = "isoclns";
-        // CLNP, ES-IS and IS-IS take the length unsigned, as tcpdump's u_int (a jumbogram's carried PDU passes
-        // 2^31); the others get the int clamped to 2^31-1
+        // CLNP, ES-IS, IS-IS and the IP packets and PPP frames after their NLPID take the length unsigned, as tcpdump's
+        // u_int (a jumbogram's carried PDU passes 2^31); the others get the int clamped to 2^31-1
         int clamped = UnsignedLength.clamped(length);
         try (var _ = bytes.reading(p, p.capLen())) {
             int nlpid = bytes.u8(off);
@@ -72,11 +72,12 @@ final class OsiFormatter {
                     if (!isis.print(out, off, length)) bytes.unknownData(out, off, "\n\t", clamped);
                 }
                 case NLPID_NULL -> out.append(separator).append("length: ").append(Integer.toUnsignedLong(length));
-                case NLPID_IPV4 -> etherTypes.print(p, ETHERTYPE_IPV4, off + 1, clamped - 1, out);
-                case NLPID_IPV6 -> etherTypes.print(p, ETHERTYPE_IPV6, off + 1, clamped - 1, out);
+                // tcpdump's u_int (a jumbogram's passes 2^31): the ethertype and carried-packet printers clamp IPv4's
+                case NLPID_IPV4 -> etherTypes.print(p, ETHERTYPE_IPV4, off + 1, length - 1, out);
+                case NLPID_IPV6 -> etherTypes.print(p, ETHERTYPE_IPV6, off + 1, length - 1, out);
                 case NLPID_PPP -> {
                     int at = off + 1;
-                    if (!encapsulated.print(p, at, clamped - 1, p.capLen() - at, Encapsulated.PPP, out)) {
+                    if (!encapsulated.print(p, at, length - 1, p.capLen() - at, Encapsulated.PPP, out)) {
                         out.append(" [|ppp]");   // nested too deep to print another packet
                     }
                 }

@@ -456,8 +456,8 @@ class JumbogramPayloadTest {
 
     /**
      * A jumbogram carried by a jumbogram without an Ethernet header: IPv6 in IPv6 (next header 41), in GRE, in MPLS
-     * over UDP, in NSH in VXLAN-GPE, straight in VXLAN-GPE, in BCM-LI's shim, in L2TP's PPP frame and in a PIM
-     * Register. Each handed IPv6 its length clamped to 2^31-1 ("truncated-ip6 - 41 bytes missing!" at outer
+     * over UDP, in NSH in VXLAN-GPE, straight in VXLAN-GPE, in BCM-LI's shim, in L2TP's PPP frame, in a PIM
+     * Register and after OSI's NLPIDs for IPv6 and PPP in GRE (IPv4 there too). Each handed IPv6 its length clamped to 2^31-1 ("truncated-ip6 - 41 bytes missing!" at outer
      * 0x80000008, where tcpdump's u_int makes it 40; none at all at outer 0xc0000000); the printer of carried packets
      * now clamps it for IPv4 and IPX alone, and the carriers hand on tcpdump's u_int.
      */
@@ -479,7 +479,12 @@ class JumbogramPayloadTest {
                 f.add(jumbo(17, outer, concat(u16(1701), u16(1701), u16(0), u16(0), hex("0002 0001 0001 ff03 0057"),
                     ip6)));
                 f.add(jumbo(103, outer, concat(hex("2100 0000 0000 0000"), ip6)));
+                f.add(jumbo(47, outer, concat(hex("0000 00fe 8e"), ip6)));            // OSI's NLPID for IPv6
+                f.add(jumbo(47, outer, concat(hex("0000 00fe cf ff03 0057"), ip6)));  // OSI's NLPID for PPP
             }
+            byte[] ip4 = ipv4(17, concat(u16(40000), u16(53), u16(8 + PAYLOAD.length), u16(0), PAYLOAD));
+            f.add(jumbo(47, outer, concat(hex("0000 00fe cc"), ip4)));
+            f.add(jumbo(47, outer, concat(hex("0000 00fe cf 0021"), ip4)));
         }
         TcpdumpOracle.assertPrintsAsTcpdumpWith(dir, f, "", "-v", "-vv");
     }
