@@ -2,7 +2,8 @@
 # Whole-run SMC benchmark, in one run: `fabricscope smc-clc -f F -show-timestamps=false` (JAVA_OPTS=-Xmx256m)
 # against `tshark -r F -Y smc` on the capture of ../shared/bench/gen_smc_bench.py --connections 100000 --seed 1
 # (4.5M packets, 293,559 CLC messages). Checks that we print every message exactly once, per type, against
-# the generator's summary, and prints the ratio. Needs python3 and tshark.
+# the generator's summary, and `fabricscope smc`'s outcome of every connection too; prints the ratios (wall and
+# CPU time). Needs python3 and tshark.
 #   BENCH_DIR  where the capture lives (default bench/out, shared with capture.sh)
 #   RUNS       repetitions for fabricscope and smc-clc, in turns (default 3; tshark runs once, it takes about a minute)
 #   SKIP_TSHARK=1 to time fabricscope only
@@ -28,6 +29,15 @@ fi
 warm() { cat "$file" > /dev/null; }
 
 seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
+# timed OUT CMD...: runs CMD with stdout to OUT; sets t_wall and t_cpu (user + system seconds of CMD and its
+# children). CPU time drifts far less than wall time on a shared VM, and shows how much of the machine each takes.
+timed() {
+    local out=$1 times TIMEFORMAT='%R %U %S'
+    shift
+    times=$( { time "$@" > "$out" 2>/dev/null || true; } 2>&1 )
+    read -r t_wall t_user t_sys <<< "$times"
+    t_cpu=$(awk -v u="$t_user" -v s="$t_sys" 'BEGIN { printf "%.3f", u + s }')
+}
 smc_clc=${SMC_CLC:-$(command -v smc-clc || true)}
 [ -n "$smc_clc" ] && [ ! -x "$smc_clc" ] && smc_clc=""
 faster() { [ -z "$2" ] || awk -v t="$1" -v b="$2" 'BEGIN { exit !(t < b) }'; }
@@ -36,21 +46,15 @@ best=""
 best_go=""
 for _ in $(seq "$runs"); do
     warm
-    s=$(date +%s.%N)
-    JAVA_OPTS=-Xmx256m "$root/fabricscope" smc-clc -f "$file" -show-timestamps=false > "$out/smc-clc.out" 2>/dev/null
-    e=$(date +%s.%N)
-    t=$(seconds "$s" "$e")
-    if faster "$t" "$best"; then best=$t; fi
+    timed "$out/smc-clc.out" env JAVA_OPTS=-Xmx256m "$root/fabricscope" smc-clc -f "$file" -show-timestamps=false
+    if faster "$t_wall" "$best"; then best=$t_wall; cpu=$t_cpu; fi
     if [ -n "$smc_clc" ]; then
         warm
-        s=$(date +%s.%N)
-        "$smc_clc" -f "$file" -show-timestamps=false > "$out/smc-clc-go.out" 2>/dev/null || true
-        e=$(date +%s.%N)
-        t=$(seconds "$s" "$e")
-        if faster "$t" "$best_go"; then best_go=$t; fi
+        timed "$out/smc-clc-go.out" "$smc_clc" -f "$file" -show-timestamps=false
+        if faster "$t_wall" "$best_go"; then best_go=$t_wall; cpu_go=$t_cpu; fi
     fi
 done
-printf '%-52s %8s s\n' "fabricscope smc-clc -f F -show-timestamps=false" "$best"
+printf '%-52s %8s s (cpu %s s)\n' "fabricscope smc-clc -f F -show-timestamps=false" "$best" "$cpu"
 
 # every message exactly once: our line counts against the generator's summary
 expected_total=$(sed -n 's/^CLC messages: \([0-9]*\) total$/\1/p' "$summary")
@@ -65,10 +69,31 @@ done
 printf '  %-9s expected %7s  got %7s  -> %s\n' total "$expected_total" "$got_total" "$status"
 rm -f "$out/smc-clc.out"
 
+# every connection's outcome (`fabricscope smc`, once, not timed) against the generator's counts of exchanges
+"$root/fabricscope" smc -r "$file" > "$out/smc.out" 2>/dev/null || true
+outcome() { sed -n "s/^ *\([0-9]*\)  $1\$/\1/p" "$out/smc.out"; }
+generated() { sed -n "s/^  $1  *\([0-9]*\)\$/\1/p" "$summary" | head -n 1; }
+check_outcome() {  # NAME EXPECTED GOT
+    printf '  %-24s expected %7s  got %7s\n' "$1" "$2" "$3"
+    [ "$2" = "$3" ] || status=MISMATCH
+}
+for kind in "SMC-R v1" "SMC-D v1" "SMC-R v2" "SMC-D v2"; do
+    check_outcome "$kind established" "$(generated "$kind")" "$(outcome "$kind established")"
+done
+check_outcome "declined by server" "$(( $(generated "Decline by server") + $(generated "Accept+Decline by server") ))" \
+    "$(outcome "declined by server")"
+check_outcome "declined by client" "$(generated "Decline by client")" "$(outcome "declined by client")"
+check_outcome "SMC option not echoed" "$(sed -n 's/.*(\([0-9]*\) with SMC option in SYN only.*/\1/p' "$summary")" \
+    "$(sed -n 's/^\([0-9]*\) more SYN(s) offered SMC, but the SYN-ACK did not echo.*/\1/p' "$out/smc.out")"
+printf '  %-24s -> %s\n' "outcomes" "$status"
+rm -f "$out/smc.out"
+
 if [ -n "$smc_clc" ]; then
     # smc-clc needs the SYN with the SMC option: the messages of the connections without one are not in its count
-    printf '%-52s %8s s (%s messages)\n' "smc-clc -f F -show-timestamps=false (Go)" "$best_go" "$(wc -l < "$out/smc-clc-go.out")"
-    printf 'ratio smc-clc/fabricscope: %.1fx\n' "$(awk -v a="$best_go" -v b="$best" 'BEGIN { print a / b }')"
+    printf '%-52s %8s s (cpu %s s, %s messages)\n' "smc-clc -f F -show-timestamps=false (Go)" "$best_go" "$cpu_go" \
+        "$(wc -l < "$out/smc-clc-go.out")"
+    printf 'ratio smc-clc/fabricscope: %.1fx (cpu %.1fx)\n' "$(awk -v a="$best_go" -v b="$best" 'BEGIN { print a / b }')" \
+        "$(awk -v a="$cpu_go" -v b="$cpu" 'BEGIN { print a / b }')"
     rm -f "$out/smc-clc-go.out"
 fi
 
