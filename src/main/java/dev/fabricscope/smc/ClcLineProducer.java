@@ -41,7 +41,7 @@ public interface ClcLineProducer extends AutoCloseable {
      * layers are reused for the next packet: copy what must be kept).
      *
      * @return true when the packet belongs to an SMC connection being followed (the SYN and SYN-ACK with the
-     *         SMC option, segments carrying CLC messages): -w saves exactly these packets
+     *         SMC option, every segment carrying CLC bytes): -w saves exactly these packets
      */
     boolean packet(Packet packet, Layers layers, Output out);
 

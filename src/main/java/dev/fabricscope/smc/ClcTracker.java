@@ -46,6 +46,7 @@ public final class ClcTracker {
     private long problems;
     private long noClc;
     private boolean smcHandshake;
+    private boolean clcSegment;
 
     public ClcTracker(ClcListener listener, ClcTrackingRule rule, TcpReassemblyOptions tcpOptions) {
         this.listener = listener;
@@ -60,17 +61,18 @@ public final class ClcTracker {
 
     /** One packet, already dissected into {@code layers}. */
     public void packet(Packet packet, Layers layers) {
-        smcHandshake = false;
+        smcHandshake = clcSegment = false;
         reassembler.packet(packet, layers);
     }
 
     /**
-     * Whether the last packet was the SYN or SYN-ACK, with the SMC option, of a connection now followed: with
-     * the segments carrying CLC bytes, what a saved capture needs so that smc-clc itself (which starts at
-     * that SYN) decodes it again.
+     * Whether a saved capture needs the last packet so that smc-clc itself (which starts at the SYN) decodes it
+     * again: the SYN or SYN-ACK, with the SMC option, of a connection now followed, or a segment with payload in
+     * a direction still reading CLC. The latter are all the pieces of a message split over segments, held out of
+     * order or sent again, not only the segment that completes it.
      */
-    public boolean smcHandshakePacket() {
-        return smcHandshake;
+    public boolean packetToSave() {
+        return smcHandshake || clcSegment;
     }
 
     /** End of capture: forgets the remaining connections (no "no CLC" reports; {@link ClcListener#ended} with END_OF_CAPTURE). */
@@ -139,6 +141,11 @@ public final class ClcTracker {
             c.synOption = f.synSeen();
             smcHandshake = c.synOption;
             return c;
+        }
+
+        @Override
+        public void segment(TcpFlow<Connection> f, int dir, TcpSegment s) {
+            if (s.payloadLength() > 0 && !f.attachment().framers[dir].stopped()) clcSegment = true;
         }
 
         @Override

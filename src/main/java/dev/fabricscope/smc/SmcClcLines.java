@@ -19,7 +19,6 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
     private final SmcrRoceLinks roceLinks = new SmcrRoceLinks(this);
     private ClcOutputEvents events;   // made at the first call, which brings the Output
     private BackgroundRenderer background;
-    private boolean keepPacket;
 
     public SmcClcLines(SmcClcOptions options) {
         this.options = options;
@@ -29,10 +28,9 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
     @Override
     public boolean packet(Packet packet, Layers layers, Output out) {
         if (events == null) start(out);
-        keepPacket = false;
         tracker.packet(packet, layers);
         if (layers.ibBthOffset >= 0) roceLinks.packet(packet, layers);
-        return keepPacket || tracker.smcHandshakePacket();
+        return tracker.packetToSave();
     }
 
     @Override
@@ -71,7 +69,6 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
     @Override
     public void message(TcpFlow<?> flow, int direction, byte[] bytes, int offset, int length, long timestampNanos,
                         long frameNumber) {
-        keepPacket = true;
         if (!options.verbose() && !options.json()) {
             // nothing here needs the parsed message: parsing happens where it is rendered (a second thread for files)
             events.unparsed(Arrays.copyOfRange(bytes, offset, offset + length), flow, direction, timestampNanos, frameNumber);
@@ -90,7 +87,6 @@ public final class SmcClcLines implements ClcLineProducer, ClcListener, SmcrRoce
 
     @Override
     public void malformed(TcpFlow<?> flow, int direction, String reason, long timestampNanos, long frameNumber) {
-        keepPacket = true;
         events.log("frame " + frameNumber + ", " + SmcClcRenderer.addresses(flow, direction) + ": " + reason);
     }
 

@@ -92,6 +92,7 @@ public final class TcpReassembler<A> {
         }
         flow.lastSeenNanos = Math.max(flow.lastSeenNanos, t);
         table.touch(flow);
+        listener.segment(flow, dirOut[0], segment);
         handle(flow, dirOut[0], p, l);
     }
 

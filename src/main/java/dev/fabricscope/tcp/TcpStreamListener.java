@@ -20,6 +20,12 @@ public interface TcpStreamListener<A> {
     /** The flow was added with {@code first} (a SYN when {@link TcpFlow#synSeen()}); returns its attachment. */
     A opened(TcpFlow<A> flow, TcpSegment first);
 
+    /**
+     * Every packet of a tracked flow, before it is handled: held (out-of-order) and duplicate segments too, which
+     * reach {@link #data} later or never. Must not stop tracking the flow.
+     */
+    default void segment(TcpFlow<A> flow, int direction, TcpSegment segment) { }
+
     /** The first SYN-ACK (direction 1) of a tracked flow; its options are in {@code synAck}. */
     default void synAck(TcpFlow<A> flow, TcpSegment synAck) { }
 

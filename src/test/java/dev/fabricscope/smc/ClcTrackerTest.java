@@ -77,6 +77,37 @@ class ClcTrackerTest {
         assertEquals(List.of(), c.noClc);   // no SYN seen: nothing to say about options
     }
 
+    /** What -w saves: the SMC handshake and every piece of CLC bytes, wherever and however often it comes. */
+    @Test
+    void packetsToSaveAreTheHandshakeAndEveryPieceOfClc() {
+        List<Boolean> saved = new java.util.ArrayList<>();
+        byte[] m = proposal();
+        send(true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        saved.add(tracker.packetToSave());
+        send(false, 200, TcpFrames.SYN | TcpFrames.ACK, TcpFrames.SMC_OPTION, new byte[0]);
+        saved.add(tracker.packetToSave());
+        send(true, 101, TcpFrames.ACK, null, new byte[0]);                                       // handshake's ACK
+        saved.add(tracker.packetToSave());
+        send(true, 111, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 10, m.length));   // second part first
+        saved.add(tracker.packetToSave());
+        send(true, 101, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 0, 10));          // completes it
+        saved.add(tracker.packetToSave());
+        send(true, 101, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 0, 10));          // sent again
+        saved.add(tracker.packetToSave());
+        send(false, 201, TcpFrames.ACK, null, new byte[0]);                                      // pure ACK
+        saved.add(tracker.packetToSave());
+        assertEquals(List.of(true, true, false, true, true, true, false), saved);
+        assertEquals(List.of("10.0.0.1:40000 -> 10.0.0.2:50000: Proposal 52"), c.messages);
+        // a connection not followed: nothing of it
+        TcpFrames.Pair other = TcpFrames.Pair.v4(3, 40001, 2, 443);
+        frames.frame(other, true, 1, TcpFrames.SYN, null, new byte[0], 10_000);
+        tracker.packet(frames.packet, frames.layers);
+        assertEquals(false, tracker.packetToSave());
+        frames.frame(other, true, 2, TcpFrames.ACK, null, m, 11_000);
+        tracker.packet(frames.packet, frames.layers);
+        assertEquals(false, tracker.packetToSave());
+    }
+
     @Test
     void untrackedFlowsAllocateNothing() {
         var bean = ManagementFactory.getThreadMXBean();
