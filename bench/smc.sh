@@ -30,7 +30,7 @@ warm() { cat "$file" > /dev/null; }
 
 seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
 # timed OUT CMD...: runs CMD with stdout to OUT; sets t_wall and t_cpu (user + system seconds of CMD and its
-# children). CPU time drifts far less than wall time on a shared VM, and shows how much of the machine each takes.
+# children): how much of the machine each takes (smc-clc keeps both cores busy).
 timed() {
     local out=$1 times TIMEFORMAT='%R %U %S'
     shift
