@@ -145,7 +145,8 @@ public final class ClcTracker {
 
         @Override
         public void segment(TcpFlow<Connection> f, int dir, TcpSegment s) {
-            if (s.payloadLength() > 0 && !f.attachment().framers[dir].stopped()) clcSegment = true;
+            // payload on the wire: a segment cut short by the snap length is kept too, so the gap reads back as one
+            if (s.layers().payloadWireLength > 0 && !f.attachment().framers[dir].stopped()) clcSegment = true;
         }
 
         @Override

@@ -108,6 +108,21 @@ class ClcTrackerTest {
         assertEquals(false, tracker.packetToSave());
     }
 
+    /** A CLC segment the snap length cut before its payload is saved too: read back, the gap is still there. */
+    @Test
+    void aSegmentCutBeforeItsPayloadIsSaved() {
+        handshake(true);
+        frames.frame(p, true, 101, TcpFrames.ACK, null, proposal(), 10_000);
+        int headers = 14 + 20 + 20;
+        frames.packet.set(frames.packet.bytes(), 0, headers, frames.packet.origLen(), 10_000, 0,
+            dev.fabricscope.capture.LinkType.EN10MB, frames.lastFrame());
+        dev.fabricscope.dissect.Dissector.dissect(frames.packet, frames.layers);
+        assertEquals(0, frames.layers.payloadLength);
+        tracker.packet(frames.packet, frames.layers);
+        assertTrue(tracker.packetToSave());
+        assertEquals(1, c.problems.size(), c.problems.toString());   // the missing bytes, reported
+    }
+
     @Test
     void untrackedFlowsAllocateNothing() {
         var bean = ManagementFactory.getThreadMXBean();
