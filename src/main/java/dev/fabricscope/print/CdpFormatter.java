@@ -75,7 +75,7 @@ final class CdpFormatter {
         long pduLength = length;
         if (length < HEADER) {
             out.append(" (packet length ").append(length).append(" < ").append(HEADER).append(')');
-            invalid(t, length, out);
+            bytes.invalid(out, t, length);
             return;
         }
         int version = bytes.u8(t), ttl = bytes.u8(t + 1);
@@ -91,7 +91,7 @@ final class CdpFormatter {
         while (length > 0) {
             if (length < TLV_HEADER) {
                 out.append(" (remaining packet length ").append(length).append(" < ").append(TLV_HEADER).append(')');
-                invalid(t, length, out);
+                bytes.invalid(out, t, length);
                 return;
             }
             int type = bytes.u16(t), len = bytes.u16(t + 2);
@@ -106,12 +106,12 @@ final class CdpFormatter {
                 } else {
                     out.append(", ").append(name).append(" TLV length ").append(len).append(" too short");
                 }
-                invalid(t, length, out);
+                bytes.invalid(out, t, length);
                 return;
             }
             if (len > length) {
                 out.append(" (TLV length ").append(len).append(" > ").append(length).append(')');
-                invalid(t, length, out);
+                bytes.invalid(out, t, length);
                 return;
             }
             t += TLV_HEADER;
@@ -329,10 +329,5 @@ final class CdpFormatter {
         }
         out.append(hundredths / 100).append('.');
         Text.twoDigits(out, (int) (hundredths % 100));
-    }
-
-    private void invalid(int t, long length, StringBuilder out) {
-        out.append(" (invalid)");
-        bytes.needLast(t, length);
     }
 }

@@ -31,7 +31,7 @@ final class DtpFormatter {
     private void pdu(Packet p, int t, long length, StringBuilder out) {
         if (length < 1) {
             out.append("[zero packet length]");
-            invalid(t, length, out);
+            bytes.invalid(out, t, length);
             return;
         }
         int version = bytes.u8(t);
@@ -42,7 +42,7 @@ final class DtpFormatter {
         while (length > 0) {
             if (length < 4) {
                 out.append('[').append(length).append(" bytes remaining]");
-                invalid(t, length, out);
+                bytes.invalid(out, t, length);
                 return;
             }
             int type = bytes.u16(t), len = bytes.u16(t + 2);
@@ -52,7 +52,7 @@ final class DtpFormatter {
             out.append(") TLV, length ").append(len);
             if (len < 4 || len > length) {
                 out.append("[invalid TLV length ").append(len).append(']');
-                invalid(t, length, out);
+                bytes.invalid(out, t, length);
                 return;
             }
             switch (type) {
@@ -62,7 +62,7 @@ final class DtpFormatter {
                 }
                 case STATUS, DTP_TYPE -> {
                     if (len != 5) {
-                        invalid(t, length, out);
+                        bytes.invalid(out, t, length);
                         return;
                     }
                     int value = bytes.u8(t + 4);
@@ -71,7 +71,7 @@ final class DtpFormatter {
                 }
                 case NEIGHBOR -> {
                     if (len != 10) {
-                        invalid(t, length, out);
+                        bytes.invalid(out, t, length);
                         return;
                     }
                     bytes.u8(t + 9);
@@ -83,10 +83,5 @@ final class DtpFormatter {
             t += len;
             length -= len;
         }
-    }
-
-    private void invalid(int t, long length, StringBuilder out) {
-        out.append(" (invalid)");
-        bytes.needLast(t, length);
     }
 }

@@ -73,6 +73,15 @@ class SnapshotBytes implements AutoCloseable {
         if (len > 0) u8(at + len - 1);
     }
 
+    /**
+     * tcpdump's nd_print_invalid, then its ND_TCHECK_LEN of the rest ({@link #needLast}), as the CDP, DTP, UDLD and VTP
+     * printers end a PDU that does not add up.
+     */
+    final void invalid(StringBuilder out, long at, long len) {
+        out.append(" (invalid)");
+        needLast(at, len);
+    }
+
     final int u8(long at) {
         need(at, 1);
         return packet.u8((int) at);

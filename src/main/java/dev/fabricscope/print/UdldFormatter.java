@@ -36,7 +36,7 @@ final class UdldFormatter {
 
     private void pdu(int t, long length, StringBuilder out) {
         if (length < HEADER) {
-            invalid(t, length, out);
+            bytes.invalid(out, t, length);
             return;
         }
         int first = bytes.u8(t);
@@ -64,7 +64,7 @@ final class UdldFormatter {
         length -= 2;
         while (length > 0) {
             if (length < TLV_HEADER) {
-                invalid(t, length, out);
+                bytes.invalid(out, t, length);
                 return;
             }
             int type = bytes.u16(t), len = bytes.u16(t + 2);
@@ -74,7 +74,7 @@ final class UdldFormatter {
             Text.hex(out, type, 4);
             out.append(") TLV, length ").append(len);
             if (len <= TLV_HEADER || length < len - TLV_HEADER) {
-                invalid(t, length, out);
+                bytes.invalid(out, t, length);
                 return;
             }
             len -= TLV_HEADER;
@@ -89,7 +89,7 @@ final class UdldFormatter {
                 }
                 case MESSAGE_INTERVAL, TIMEOUT_INTERVAL -> {
                     if (len != 1) {
-                        invalid(t, length, out);
+                        bytes.invalid(out, t, length);
                         return;
                     }
                     int seconds = bytes.u8(t);
@@ -97,7 +97,7 @@ final class UdldFormatter {
                 }
                 case SEQUENCE_NUMBER -> {
                     if (len != 4) {
-                        invalid(t, length, out);
+                        bytes.invalid(out, t, length);
                         return;
                     }
                     long sequence = bytes.u32(t);
@@ -108,10 +108,5 @@ final class UdldFormatter {
             t += len;
             length -= len;
         }
-    }
-
-    private void invalid(int t, long length, StringBuilder out) {
-        out.append(" (invalid)");
-        bytes.needLast(t, length);
     }
 }

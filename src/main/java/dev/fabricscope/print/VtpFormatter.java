@@ -36,8 +36,7 @@ final class VtpFormatter {
         long length = Integer.toUnsignedLong(bits);   // tcpdump's u_int: a jumbogram's passes 2^31
         try (var _ = bytes.reading(packet, packet.capLen())) {
             if (!pdu(off, length, out)) {
-                out.append(" (invalid)");
-                bytes.needLast(off, length);
+                bytes.invalid(out, off, length);
             }
         } catch (SnapshotBytes.Jump j) {
             earlyEnd.mark(out, "vtp");
