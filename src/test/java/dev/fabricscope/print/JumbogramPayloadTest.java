@@ -549,7 +549,7 @@ class JumbogramPayloadTest {
         }
         List<Frame> f = new ArrayList<>();
         for (byte[] frame : ethernet) {
-            for (long length : new long[] {0x80000000L, 0xc0000000L, 0xffffffd0L}) f.add(jumbo(143, length, frame));
+            for (long length : SURVEY_LENGTHS) f.add(jumbo(143, length, frame));
         }
         return f;
     }
