@@ -30,13 +30,15 @@ warm() { cat "$file" > /dev/null; }
 
 seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
 # timed OUT CMD...: runs CMD with stdout to OUT; sets t_wall and t_cpu (user + system seconds of CMD and its
-# children): how much of the machine each takes (smc-clc keeps both cores busy).
+# children): how much of the machine each takes (smc-clc keeps both cores busy); t_status is CMD's exit status.
 timed() {
     local out=$1 times TIMEFORMAT='%R %U %S'
     shift
-    times=$( { time "$@" > "$out" 2>/dev/null || true; } 2>&1 )
+    times=$( { time { "$@" > "$out" 2>/dev/null; echo "$?" > "$out.status"; }; } 2>&1 )
     read -r t_wall t_user t_sys <<< "$times"
     t_cpu=$(awk -v u="$t_user" -v s="$t_sys" 'BEGIN { printf "%.3f", u + s }')
+    t_status=$(cat "$out.status")
+    rm -f "$out.status"
 }
 smc_clc=${SMC_CLC:-$(command -v smc-clc || true)}
 [ -n "$smc_clc" ] && [ ! -x "$smc_clc" ] && smc_clc=""
@@ -47,6 +49,7 @@ best_go=""
 for _ in $(seq "$runs"); do
     warm
     timed "$out/smc-clc.out" env JAVA_OPTS=-Xmx256m "$root/fabricscope" smc-clc -f "$file" -show-timestamps=false
+    [ "$t_status" = 0 ] || { echo "bench: fabricscope smc-clc exited with status $t_status" >&2; exit 1; }
     if faster "$t_wall" "$best"; then best=$t_wall; cpu=$t_cpu; fi
     if [ -n "$smc_clc" ]; then
         warm
