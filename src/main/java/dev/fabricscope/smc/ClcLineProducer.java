@@ -40,8 +40,9 @@ public interface ClcLineProducer extends AutoCloseable {
      * One packet that passed the capture filter, already dissected into {@code layers} (the view and the
      * layers are reused for the next packet: copy what must be kept).
      *
-     * @return true when the packet belongs to an SMC connection being followed (the SYN and SYN-ACK with the
-     *         SMC option, every segment carrying CLC bytes): -w saves exactly these packets
+     * @return true when the packet belongs to an SMC connection being followed (the SYN with the SMC option and
+     *         its SYN-ACK, every segment carrying CLC bytes, a FIN or RST while followed): -w saves exactly these
+     *         packets
      */
     boolean packet(Packet packet, Layers layers, Output out);
 

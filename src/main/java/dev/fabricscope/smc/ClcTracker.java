@@ -46,7 +46,8 @@ public final class ClcTracker {
     private long problems;
     private long noClc;
     private boolean smcHandshake;
-    private boolean clcSegment;
+    /** The packet carries CLC bytes (payload in a direction still reading CLC) or ends the connection followed. */
+    private boolean clcOrEnd;
 
     public ClcTracker(ClcListener listener, ClcTrackingRule rule, TcpReassemblyOptions tcpOptions) {
         this.listener = listener;
@@ -61,18 +62,20 @@ public final class ClcTracker {
 
     /** One packet, already dissected into {@code layers}. */
     public void packet(Packet packet, Layers layers) {
-        smcHandshake = clcSegment = false;
+        smcHandshake = clcOrEnd = false;
         reassembler.packet(packet, layers);
     }
 
     /**
      * Whether a saved capture needs the last packet so that smc-clc itself (which starts at the SYN) decodes it
-     * again: the SYN or SYN-ACK, with the SMC option, of a connection now followed, or a segment with payload in
-     * a direction still reading CLC. The latter are all the pieces of a message split over segments, held out of
-     * order or sent again, not only the segment that completes it.
+     * again: the SYN with the SMC option and the SYN-ACK of a connection followed, or a segment with payload in a
+     * direction still reading CLC. The latter are all the pieces of a message split over segments, held out of
+     * order or sent again, not only the segment that completes it. Also what ends a followed connection, so that
+     * read back it ends the same way ({@code fabricscope smc}): a SYN-ACK without the option (not echoed, rather
+     * than no SYN-ACK), a FIN or RST (end: fin or rst, rather than capture_end).
      */
     public boolean packetToSave() {
-        return smcHandshake || clcSegment;
+        return smcHandshake || clcOrEnd;
     }
 
     /** End of capture: forgets the remaining connections (no "no CLC" reports; {@link ClcListener#ended} with END_OF_CAPTURE). */
@@ -145,16 +148,20 @@ public final class ClcTracker {
 
         @Override
         public void segment(TcpFlow<Connection> f, int dir, TcpSegment s) {
-            // payload on the wire: a segment cut short by the snap length is kept too, so the gap reads back as one
-            if (s.layers().payloadWireLength > 0 && !f.attachment().framers[dir].stopped()) clcSegment = true;
+            // payload on the wire: a segment cut short by the snap length is kept too, so the gap reads back as one;
+            // FIN and RST: read back, the connection ends as it did (the summary's end: fin, rst)
+            if (s.fin() || s.rst() || s.layers().payloadWireLength > 0 && !f.attachment().framers[dir].stopped()) {
+                clcOrEnd = true;
+            }
         }
 
         @Override
         public void synAck(TcpFlow<Connection> f, TcpSegment synAck) {
             if (!f.synSeen()) return;
+            // saved either way: without the option it is the answer "plain TCP" (read back: not echoed, not missing)
+            smcHandshake = true;
             if (hasSmcOption(synAck)) {
                 f.attachment().synAckOption = true;
-                smcHandshake = true;
             } else {
                 reassembler.ignore(f);  // SMC not agreed: no CLC will follow
                 listener.ended(f, ClcFlowEnd.NOT_ECHOED, f.lastSeenNanos());

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -97,10 +98,17 @@ class SmcClcEndToEndTest {
         assertEquals(0, r.exitCode(), r.err());
         // the 10 messages, each in its own segment, and the SYN and SYN-ACK of the 4 connections (smc-clc
         // itself needs them to decode the saved file)
-        Oracles.Run data = Oracles.run("tcpdump", "-n", "-q", "-r", out.toString(), "tcp[tcpflags] & tcp-syn == 0");
+        Oracles.Run data = Oracles.run("tcpdump", "-n", "-q", "-r", out.toString(),
+            "tcp[tcpflags] & (tcp-syn|tcp-fin) == 0");
         assertEquals(0, data.exitCode(), data.err());
         assertEquals(10, data.out().lines().count(), data.out());
         assertTrue(data.out().lines().allMatch(l -> !l.endsWith("tcp 0")), "only segments with CLC bytes: " + data.out());
+        // and the FINs of the two connections still followed when they closed (10002 and 10004 were decided
+        // by a Decline before)
+        Oracles.Run fins = Oracles.run("tcpdump", "-n", "-q", "-r", out.toString(), "tcp[tcpflags] & tcp-fin != 0");
+        assertEquals(List.of("10001 > 10.0.0.2.50000", "50000 > 10.0.0.1.10001", "10003 > 10.0.0.2.50000",
+                "50000 > 10.0.0.1.10003"),
+            fins.out().lines().map(l -> l.replaceAll("^.* IP 10\\.0\\.0\\.[12]\\.(\\d+ > [0-9.]+):.*$", "$1")).toList());
         Oracles.Run syns = Oracles.run("tcpdump", "-n", "-v", "-r", out.toString(), "tcp[tcpflags] & tcp-syn != 0");
         assertEquals(0, syns.exitCode(), syns.err());
         List<String> flags = syns.out().lines().filter(l -> l.contains("Flags [")).toList();
@@ -133,6 +141,37 @@ class SmcClcEndToEndTest {
         assertEquals(r.out(), again.out());
         // and no more than that: the plain TCP data after the handshakes (and pure ACKs) stay out
         assertTrue(out.toFile().length() < sample.toFile().length() / 2, out.toFile().length() + " bytes saved");
+    }
+
+    /**
+     * The saved capture ends each connection as the whole one does: `fabricscope smc` gives every connection the
+     * same outcome and the same end (fin, rst, decided...), since -w keeps the FIN and RST of followed connections,
+     * and the same totals (the SYN-ACKs that did not echo the option are kept too: not echoed, rather than missing).
+     */
+    @Test
+    void writtenConnectionsEndAsTheyDidInTheWholeCapture() {
+        Path sample = Path.of("samples/smc-mixed.pcap");
+        Path out = tmp.resolve("mixed-clc.pcap");
+        assertEquals(0, smcClc("-f", sample.toString(), "-w", out.toString()).exitCode());
+        Map<String, String> whole = outcomesAndEnds(sample);
+        assertEquals(101, whole.size(), "samples/smc-mixed.summary: 100 SMC connections, and the summary");
+        assertTrue(whole.get("summary").contains("\"smc_option_not_echoed\":2,\"syn_without_answer\":0"),
+            whole.get("summary"));
+        assertTrue(whole.values().stream().filter(v -> v.endsWith(" fin")).count() > 50, whole.toString());
+        assertEquals(whole, outcomesAndEnds(out));
+    }
+
+    /** client server -> "outcome_text end", and "summary" -> the totals, from `fabricscope smc --json`. */
+    private static Map<String, String> outcomesAndEnds(Path capture) {
+        Oracles.Run r = Oracles.run(Oracles.fabricscopeCommand("smc", "-r", capture.toString(), "--json"), Map.of());
+        assertEquals(0, r.exitCode(), r.err());
+        Pattern connection = Pattern.compile(
+            "\\{\"type\":\"connection\",\"client\":\"([^\"]+)\",\"server\":\"([^\"]+)\".*\"outcome_text\":\"([^\"]+)\".*\"end\":\"([a-z_]+)\"}");
+        Map<String, String> byConnection = new TreeMap<>();
+        r.out().lines().map(connection::matcher).filter(Matcher::matches)
+            .forEach(m -> byConnection.put(m.group(1) + " " + m.group(2), m.group(3) + " " + m.group(4)));
+        r.out().lines().filter(l -> l.startsWith("{\"type\":\"summary\",")).forEach(l -> byConnection.put("summary", l));
+        return byConnection;
     }
 
     /**

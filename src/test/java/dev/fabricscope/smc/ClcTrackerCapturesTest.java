@@ -41,6 +41,7 @@ class ClcTrackerCapturesTest {
         final List<String> messages = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
         final List<String> noClc = new ArrayList<>();
+        final List<String> ends = new ArrayList<>();
         final Map<String, Integer> byType = new TreeMap<>();
         final boolean keepLines;
 
@@ -63,6 +64,11 @@ class ClcTrackerCapturesTest {
         @Override
         public void noClc(TcpFlow<?> f, String reason, long t) {
             noClc.add(f.port(0) + ": " + reason);
+        }
+
+        @Override
+        public void ended(TcpFlow<?> f, ClcFlowEnd why, long t) {
+            ends.add(why.name());
         }
     }
 

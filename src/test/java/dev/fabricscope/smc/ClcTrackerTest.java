@@ -1,12 +1,17 @@
 package dev.fabricscope.smc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.fabricscope.capture.LinkType;
+import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.tcp.TcpFrames;
 import dev.fabricscope.tcp.TcpReassemblyOptions;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +57,12 @@ class ClcTrackerTest {
 
     @Test
     void synAckWithoutTheOptionDropsTheFlow() {
-        handshake(false);
+        send(true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        send(false, 200, TcpFrames.SYN | TcpFrames.ACK, null, new byte[0]);
+        assertTrue(tracker.packetToSave(), "-w keeps the answer: read back, the option was not echoed");
+        assertEquals(List.of("NOT_ECHOED"), c.ends);
+        send(true, 101, TcpFrames.ACK, null, new byte[0]);
+        assertFalse(tracker.packetToSave());
         assertEquals(0, tracker.tcpStats().flowsActive());
         send(true, 101, TcpFrames.ACK, null, proposal());
         assertEquals(List.of(), c.messages);
@@ -70,8 +80,8 @@ class ClcTrackerTest {
     @Test
     void midConnectionCaptureFoundByEyecatcherIncludingACutHeader() {
         byte[] m = proposal();
-        send(true, 5000, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 0, 3));
-        send(true, 5003, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 3, m.length));
+        send(true, 5000, TcpFrames.ACK, null, Arrays.copyOfRange(m, 0, 3));
+        send(true, 5003, TcpFrames.ACK, null, Arrays.copyOfRange(m, 3, m.length));
         send(true, 5000, TcpFrames.ACK, null, m);   // retransmission
         assertEquals(List.of("10.0.0.1:40000 -> 10.0.0.2:50000: Proposal 52"), c.messages);
         assertEquals(List.of(), c.noClc);   // no SYN seen: nothing to say about options
@@ -80,7 +90,7 @@ class ClcTrackerTest {
     /** What -w saves: the SMC handshake and every piece of CLC bytes, wherever and however often it comes. */
     @Test
     void packetsToSaveAreTheHandshakeAndEveryPieceOfClc() {
-        List<Boolean> saved = new java.util.ArrayList<>();
+        List<Boolean> saved = new ArrayList<>();
         byte[] m = proposal();
         send(true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
         saved.add(tracker.packetToSave());
@@ -88,11 +98,11 @@ class ClcTrackerTest {
         saved.add(tracker.packetToSave());
         send(true, 101, TcpFrames.ACK, null, new byte[0]);                                       // handshake's ACK
         saved.add(tracker.packetToSave());
-        send(true, 111, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 10, m.length));   // second part first
+        send(true, 111, TcpFrames.ACK, null, Arrays.copyOfRange(m, 10, m.length));   // second part first
         saved.add(tracker.packetToSave());
-        send(true, 101, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 0, 10));          // completes it
+        send(true, 101, TcpFrames.ACK, null, Arrays.copyOfRange(m, 0, 10));          // completes it
         saved.add(tracker.packetToSave());
-        send(true, 101, TcpFrames.ACK, null, java.util.Arrays.copyOfRange(m, 0, 10));          // sent again
+        send(true, 101, TcpFrames.ACK, null, Arrays.copyOfRange(m, 0, 10));          // sent again
         saved.add(tracker.packetToSave());
         send(false, 201, TcpFrames.ACK, null, new byte[0]);                                      // pure ACK
         saved.add(tracker.packetToSave());
@@ -108,6 +118,36 @@ class ClcTrackerTest {
         assertEquals(false, tracker.packetToSave());
     }
 
+    /**
+     * -w also saves the FIN and RST of a connection still followed: read back, it ends as it did (the summary's
+     * end is fin or rst, not capture_end). Not once the connection is no longer followed.
+     */
+    @Test
+    void finAndRstOfAFollowedConnectionAreSaved() {
+        handshake(true);
+        send(true, 101, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0]);
+        assertTrue(tracker.packetToSave(), "client's FIN");
+        send(false, 201, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0]);
+        assertTrue(tracker.packetToSave(), "server's FIN, which closes the connection");
+        assertEquals(List.of("FIN"), c.ends);
+        send(true, 102, TcpFrames.ACK, null, new byte[0]);
+        assertFalse(tracker.packetToSave(), "the last ACK, after the close");
+        TcpFrames.Pair other = TcpFrames.Pair.v4(3, 40001, 2, 50000);
+        frames.frame(other, true, 1, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0], 100_000);
+        tracker.packet(frames.packet, frames.layers);
+        frames.frame(other, false, 1, TcpFrames.RST | TcpFrames.ACK, null, new byte[0], 101_000);
+        tracker.packet(frames.packet, frames.layers);
+        assertTrue(tracker.packetToSave(), "RST");
+        assertEquals(List.of("FIN", "RST"), c.ends);
+        // a FIN of a flow not followed is not saved
+        TcpFrames.Pair plain = TcpFrames.Pair.v4(4, 40002, 2, 443);
+        frames.frame(plain, true, 1, TcpFrames.SYN, null, new byte[0], 102_000);
+        tracker.packet(frames.packet, frames.layers);
+        frames.frame(plain, true, 2, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0], 103_000);
+        tracker.packet(frames.packet, frames.layers);
+        assertFalse(tracker.packetToSave(), "FIN of a flow not followed");
+    }
+
     /** A CLC segment the snap length cut before its payload is saved too: read back, the gap is still there. */
     @Test
     void aSegmentCutBeforeItsPayloadIsSaved() {
@@ -115,8 +155,8 @@ class ClcTrackerTest {
         frames.frame(p, true, 101, TcpFrames.ACK, null, proposal(), 10_000);
         int headers = 14 + 20 + 20;
         frames.packet.set(frames.packet.bytes(), 0, headers, frames.packet.origLen(), 10_000, 0,
-            dev.fabricscope.capture.LinkType.EN10MB, frames.lastFrame());
-        dev.fabricscope.dissect.Dissector.dissect(frames.packet, frames.layers);
+            LinkType.EN10MB, frames.lastFrame());
+        Dissector.dissect(frames.packet, frames.layers);
         assertEquals(0, frames.layers.payloadLength);
         tracker.packet(frames.packet, frames.layers);
         assertTrue(tracker.packetToSave());
