@@ -59,16 +59,19 @@ for _ in $(seq "$runs"); do
 done
 printf '%-52s %8s s (cpu %s s)\n' "fabricscope smc-clc -f F -show-timestamps=false" "$best" "$cpu"
 
+status=ok
+check() {  # WIDTH NAME EXPECTED GOT: one line of the comparison; a difference fails the benchmark
+    printf "  %-${1}s expected %7s  got %7s\n" "$2" "$3" "$4"
+    [ "$3" = "$4" ] || status=MISMATCH
+}
 # every message exactly once: our line counts against the generator's summary
 expected_total=$(sed -n 's/^CLC messages: \([0-9]*\) total$/\1/p' "$summary")
 got_total=$(wc -l < "$out/smc-clc.out")
-status=ok
 for type in Proposal Accept Confirm Decline; do
-    want=$(sed -n "s/^  $type *\([0-9]*\)\$/\1/p" "$summary" | head -n 1)
-    got=$(grep -c ": $type: " "$out/smc-clc.out" || true)
-    printf '  %-9s expected %7s  got %7s\n' "$type" "$want" "$got"
-    [ "$want" = "$got" ] || status=MISMATCH
+    check 9 "$type" "$(sed -n "s/^  $type *\([0-9]*\)\$/\1/p" "$summary" | head -n 1)" \
+        "$(grep -c ": $type: " "$out/smc-clc.out" || true)"
 done
+[ "$expected_total" = "$got_total" ] || status=MISMATCH   # also no line that is not one of the four
 printf '  %-9s expected %7s  got %7s  -> %s\n' total "$expected_total" "$got_total" "$status"
 rm -f "$out/smc-clc.out"
 
@@ -76,17 +79,13 @@ rm -f "$out/smc-clc.out"
 "$root/fabricscope" smc -r "$file" > "$out/smc.out" 2>/dev/null || true
 outcome() { sed -n "s/^ *\([0-9]*\)  $1\$/\1/p" "$out/smc.out"; }
 generated() { sed -n "s/^  $1  *\([0-9]*\)\$/\1/p" "$summary" | head -n 1; }
-check_outcome() {  # NAME EXPECTED GOT
-    printf '  %-24s expected %7s  got %7s\n' "$1" "$2" "$3"
-    [ "$2" = "$3" ] || status=MISMATCH
-}
 for kind in "SMC-R v1" "SMC-D v1" "SMC-R v2" "SMC-D v2"; do
-    check_outcome "$kind established" "$(generated "$kind")" "$(outcome "$kind established")"
+    check 24 "$kind established" "$(generated "$kind")" "$(outcome "$kind established")"
 done
-check_outcome "declined by server" "$(( $(generated "Decline by server") + $(generated "Accept+Decline by server") ))" \
+check 24 "declined by server" "$(( $(generated "Decline by server") + $(generated "Accept+Decline by server") ))" \
     "$(outcome "declined by server")"
-check_outcome "declined by client" "$(generated "Decline by client")" "$(outcome "declined by client")"
-check_outcome "SMC option not echoed" "$(sed -n 's/.*(\([0-9]*\) with SMC option in SYN only.*/\1/p' "$summary")" \
+check 24 "declined by client" "$(generated "Decline by client")" "$(outcome "declined by client")"
+check 24 "SMC option not echoed" "$(sed -n 's/.*(\([0-9]*\) with SMC option in SYN only.*/\1/p' "$summary")" \
     "$(sed -n 's/^\([0-9]*\) more SYN(s) offered SMC, but the SYN-ACK did not echo.*/\1/p' "$out/smc.out")"
 printf '  %-24s -> %s\n' "outcomes" "$status"
 rm -f "$out/smc.out"
