@@ -7,7 +7,6 @@ import dev.fabricscope.dissect.Dissector;
 import dev.fabricscope.dissect.Layers;
 import dev.fabricscope.rdma.cm.CmTracker;
 import java.io.IOException;
-import java.io.PrintWriter;
 
 /** The RDMA-CM connections of a capture file, for the commands that answer from them (rdma query, rdma cnp --for-flow). */
 final class CmConnections {
@@ -15,11 +14,11 @@ final class CmConnections {
 
     /**
      * Tracks every packet of {@code file} (with a {@code decap}, the packet a tunnel carries instead of the tunnel's);
-     * problems with single records go to {@code err}, an unreadable file is a {@link UserError}.
+     * problems with single records go to {@code problems}, an unreadable file is a {@link UserError}.
      */
-    static CmTracker track(String file, Decapsulator decapsulator, PrintWriter err) {
+    static CmTracker track(String file, Decapsulator decapsulator, ProblemCounter problems) {
         CmTracker tracker = new CmTracker(event -> { });
-        try (PacketSource source = Inputs.open(file, message -> err.println("fabricscope: " + message))) {
+        try (PacketSource source = Inputs.open(file, problems)) {
             Packet packet = new Packet();
             Layers layers = new Layers();
             while (source.next(packet)) {

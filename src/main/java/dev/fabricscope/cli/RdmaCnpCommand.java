@@ -218,7 +218,9 @@ public final class RdmaCnpCommand implements Callable<Integer> {
         } catch (java.net.UnknownHostException e) {
             throw UserError.usage(e.getMessage());
         }
-        CmTracker tracker = CmConnections.track(forFlow, vxlanPort.decapsulator(decap), spec.commandLine().getErr());
+        // a damaged file is reported line by line; the CNPs still go to a QP found in what was read
+        CmTracker tracker = CmConnections.track(forFlow, vxlanPort.decapsulator(decap),
+            new ProblemCounter(spec.commandLine().getErr()));
         int qpn = tracker.querySourceQpn(sender, receiver, flowDestQp);
         if (qpn < 0) {
             throw UserError.runtime(forFlow + ": no established RDMA-CM connection sends from " + dst + " to QP 0x"

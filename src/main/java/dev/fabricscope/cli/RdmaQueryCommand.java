@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "decimal or hex with 0x.",
         "",
     },
-    footer = {"", "Exit status: 0 found, 1 not found or input unreadable, 2 usage error.",
+    footer = {"", "Exit status: 0 found, 1 not found, or input unreadable or damaged (a QP found before the damage "
+        + "is still printed), 2 usage error.",
         "", "Example: fabricscope rdma query -r roce.pcap --src 10.0.0.1 --dst 10.0.0.2 --dqpn 0xd2"})
 public final class RdmaQueryCommand implements Callable<Integer> {
     @Option(names = "-r", paramLabel = "FILE", required = true,
@@ -68,7 +69,8 @@ public final class RdmaQueryCommand implements Callable<Integer> {
         if (dqpn > 0xffffff) throw UserError.usage("--dqpn " + dqpn + " is larger than a 24-bit QP number");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CmTracker tracker = CmConnections.track(input, vxlanPort.decapsulator(decap), err);
+        ProblemCounter problems = new ProblemCounter(err);
+        CmTracker tracker = CmConnections.track(input, vxlanPort.decapsulator(decap), problems);
         int qpn = tracker.querySourceQpn(a, b, (int) dqpn);
         if (qpn < 0) {
             err.println("fabricscope: no established RDMA-CM connection from " + src + " to " + dst
@@ -78,7 +80,7 @@ public final class RdmaQueryCommand implements Callable<Integer> {
         }
         out.println(qpn);
         out.flush();
-        return 0;
+        return problems.exitStatus(0);   // found, but in a damaged file: the answer stands on what was read
     }
 
     private static InetAddress literal(String option, String text) {

@@ -55,7 +55,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + "frames of other link types, are written unchanged.",
         "",
     },
-    footer = {"", "Example: fabricscope strip -r trunk.pcap -w plain.pcap --vlan --mpls"})
+    footer = {"", "Exit status: 0 done, 1 input unreadable or damaged (the packets read before the damage are "
+        + "written), or output failure, 2 usage error.",
+        "", "Example: fabricscope strip -r trunk.pcap -w plain.pcap --vlan --mpls"})
 public final class StripCommand implements Callable<Integer> {
     @Option(names = "-r", paramLabel = "IN", required = true, description = "Capture file to read (- for stdin, .gz accepted).")
     String input;
@@ -106,7 +108,8 @@ public final class StripCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long changed = 0;
         long total = 0;
-        try (PacketSource source = Inputs.open(input, message -> err.println("fabricscope: " + message))) {
+        ProblemCounter problems = new ProblemCounter(err);
+        try (PacketSource source = Inputs.open(input, problems)) {
             Packet packet = new Packet();
             CaptureWriter writer = null;
             Progress progress = Progress.forTerminal(err, source);   // stdout holds no text, at most the capture
@@ -128,7 +131,7 @@ public final class StripCommand implements Callable<Integer> {
             throw UserError.runtime(e.getMessage());
         }
         err.println("strip: " + changed + " of " + total + " packets changed");
-        return 0;
+        return problems.exitStatus(0);   // a damaged input: what was read is written, and the run ends with 1
     }
 
     /** The flags given; none means all. */

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fabricscope.rdma.cm.CmDemoCapture;
 import dev.fabricscope.testing.Oracles;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -118,6 +122,24 @@ class RdmaConntrackCommandTest {
         assertEquals(2, CliRun.of("rdma", "query", "-r", v4.toString(), "--src", "host.example", "--dst", "10.1.0.2", "--dqpn", "1").exitCode());
         assertEquals(2, CliRun.of("rdma", "query", "-r", v4.toString(), "--src", "10.1.0.1", "--dst", "10.1.0.2", "--dqpn", "0xzz").exitCode());
         assertEquals(2, CliRun.of("rdma", "conntrack", "-i", "lo", "-r", v4.toString()).exitCode());
+    }
+
+    /** A QP found before the file's damage is still printed; the exit status says the file was damaged. */
+    @Test
+    void queryOnADamagedFileAnswersAndExitsOne() throws Exception {
+        Path f = tmp.resolve("v6.pcap");
+        CmDemoCapture.writeIpv6Vlan(f);
+        byte[] whole = Files.readAllBytes(f);
+        byte[] damaged = Arrays.copyOf(whole, whole.length + 16 + 10);
+        // a last record header that promises 100 bytes (little-endian pcap, as our writer writes), then 10 of them
+        ByteBuffer.wrap(damaged, whole.length, 16).order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(1).putInt(0).putInt(100).putInt(100);
+        Files.write(f, damaged);
+        CliRun r = CliRun.of("rdma", "query", "-r", f.toString(), "--src", "2001:db8::1", "--dst", "2001:db8::2",
+            "--dqpn", "0x1a5");
+        assertEquals(String.valueOf(0x1a4), r.out().strip());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("truncated record"), r.err());
     }
 
     @Test

@@ -13,8 +13,10 @@ import dev.fabricscope.testing.ByteArrays;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -115,11 +117,11 @@ class StripCommandTest {
         List<String[]> inside = fields(in, "l", INNER, List.of("-d", "udp.port==65330,vxlan"));
         assertArrayEquals(inside.get(0), fields(out, "f", INNER, List.of()).get(0));
         assertEquals("", String.join("", fields(out, "a", ENCAP, List.of()).get(0)));
-        assertEquals(frame.length - (14 + 20 + 8 + 8), java.nio.file.Files.size(out) - 24 - 16);
+        assertEquals(frame.length - (14 + 20 + 8 + 8), Files.size(out) - 24 - 16);
 
         assertEquals(0, strip(in, out, "--vxlan"));
         assertArrayEquals(fields(in, "a", INNER, List.of()).get(0), fields(out, "a", INNER, List.of()).get(0));
-        assertEquals(java.nio.file.Files.size(in), java.nio.file.Files.size(out));
+        assertEquals(Files.size(in), Files.size(out));
     }
 
     /** The use the flags are for: SMC handshakes carried in VXLAN read, once stripped, as if captured inside. */
@@ -148,6 +150,31 @@ class StripCommandTest {
         Main.run(new String[] {"smc-clc", "-f", file, "-show-timestamps=false"}, new PrintWriter(out),
             new PrintWriter(new StringWriter()));
         return out.toString();
+    }
+
+    /**
+     * A damaged input (its last record cut short): the records before it are stripped and written, the damage is one
+     * line, and the exit status is 1, as tcpdump's when it copies such a file with -r and -w.
+     */
+    @Test
+    void damagedInputWritesWhatWasReadAndExitsOne() throws Exception {
+        Path in = dir.resolve("in.pcap");
+        Path out = dir.resolve("out.pcap");
+        TsharkOracle.writePcap(in, LinkType.EN10MB, List.of(ETH_VLAN_IPV4_UDP.bytes(), ETH_QINQ_IPV6_UDP.bytes()));
+        byte[] whole = Files.readAllBytes(in);
+        int cut = ETH_QINQ_IPV6_UDP.bytes().length / 2;
+        Files.write(in, Arrays.copyOf(whole, whole.length - cut));
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"strip", "-r", in.toString(), "-w", out.toString()},
+            new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("in.pcap: truncated record"), err.toString());
+        try (PacketSource s = CaptureFiles.open(out.toString(), ProblemReporter.IGNORE)) {
+            Packet p = new Packet();
+            assertTrue(s.next(p));
+            assertEquals(ETH_VLAN_IPV4_UDP.bytes().length - 4, p.capLen(), "the first frame, its tag removed");
+            assertFalse(s.next(p));
+        }
     }
 
     @Test
@@ -180,7 +207,7 @@ class StripCommandTest {
         assertEquals(0, p.exitValue(), "tshark failed: " + cmd);
         List<String[]> rows = new ArrayList<>();
         for (String line : text.split("\n")) {
-            if (!line.isEmpty()) rows.add(java.util.Arrays.copyOf(line.split("\t", -1), fields.size()));
+            if (!line.isEmpty()) rows.add(Arrays.copyOf(line.split("\t", -1), fields.size()));
         }
         for (String[] row : rows) for (int i = 0; i < row.length; i++) if (row[i] == null) row[i] = "";
         return rows;
