@@ -3,7 +3,7 @@
 # against `tshark -r F -Y smc` on the capture of ../shared/bench/gen_smc_bench.py --connections 100000 --seed 1
 # (4.5M packets, 293,559 CLC messages). Checks that we print every message exactly once, per type, against
 # the generator's summary, and `fabricscope smc`'s outcome of every connection too; prints the ratios (wall and
-# CPU time). Needs python3 and tshark.
+# CPU time of the best runs, and run by run against smc-clc with their median). Needs python3 and tshark.
 #   BENCH_DIR  where the capture lives (default bench/out, shared with capture.sh)
 #   RUNS       repetitions for fabricscope and smc-clc, in turns (default 3; tshark runs once, it takes about a minute)
 #   SKIP_TSHARK=1 to time fabricscope only
@@ -46,15 +46,18 @@ faster() { [ -z "$2" ] || awk -v t="$1" -v b="$2" 'BEGIN { exit !(t < b) }'; }
 # the two run in turns, so that both best times come from the same minutes (this kind of machine drifts)
 best=""
 best_go=""
+pair_ratios=""   # smc-clc's time over ours, run by run: each pair ran within the same ~15 s
 for _ in $(seq "$runs"); do
     warm
     timed "$out/smc-clc.out" env JAVA_OPTS=-Xmx256m "$root/fabricscope" smc-clc -f "$file" -show-timestamps=false
     [ "$t_status" = 0 ] || { echo "bench: fabricscope smc-clc exited with status $t_status" >&2; exit 1; }
     if faster "$t_wall" "$best"; then best=$t_wall; cpu=$t_cpu; fi
+    ours_wall=$t_wall
     if [ -n "$smc_clc" ]; then
         warm
         timed "$out/smc-clc-go.out" "$smc_clc" -f "$file" -show-timestamps=false
         if faster "$t_wall" "$best_go"; then best_go=$t_wall; cpu_go=$t_cpu; fi
+        pair_ratios+="$(awk -v a="$t_wall" -v b="$ours_wall" 'BEGIN { printf "%.1f", a / b }') "
     fi
 done
 printf '%-52s %8s s (cpu %s s)\n' "fabricscope smc-clc -f F -show-timestamps=false" "$best" "$cpu"
@@ -96,6 +99,9 @@ if [ -n "$smc_clc" ]; then
         "$(wc -l < "$out/smc-clc-go.out")"
     printf 'ratio smc-clc/fabricscope: %.1fx (cpu %.1fx)\n' "$(awk -v a="$best_go" -v b="$best" 'BEGIN { print a / b }')" \
         "$(awk -v a="$cpu_go" -v b="$cpu" 'BEGIN { print a / b }')"
+    # the best times may come from different minutes; each pair's own ratio, and their median, do not
+    printf 'ratio run by run: %s(median %sx)\n' "$pair_ratios" \
+        "$(printf '%s\n' $pair_ratios | sort -n | awk '{ r[NR] = $1 } END { print NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }')"
     rm -f "$out/smc-clc-go.out"
 fi
 
