@@ -20,7 +20,7 @@ func main() {
 	http := flag.String("http", "", "use http server "+"output and listen on `address` "+"(e.g.: :8000 or 127.0.0.1:8080)")
 	json := flag.Bool("json", false, "print one JSON object per message instead of text (fabricscope addition)")
 	v := flag.Bool("v", false, "also name the RoCE QP flows that carry each SMC-R link (fabricscope addition)")
-	w := flag.String("w", "", "also write the packets of SMC connections to pcap `file` (fabricscope addition)")
+	w := flag.String("w", "", "also write the packets that make up the SMC handshakes (SYN, CLC, FIN/RST) to pcap `file` (fabricscope addition)")
 	decap := flag.Bool("decap", false, "look inside GRE, VXLAN, Geneve and ERSPAN tunnels (fabricscope addition)")
 	vxlanPort := flag.String("vxlan-port", "", "with -decap, also take UDP `ports` (comma-separated) as VXLAN, besides 4789 and 8472 (fabricscope addition)")
 	flag.Parse()

@@ -122,7 +122,7 @@ public final class SmcClcCommand {
         final GoFlags.BoolFlag verbose = set.boolFlag("v", false,
             "also name the RoCE QP flows that carry each SMC-R link (fabricscope addition)");
         final GoFlags.StringFlag write = set.stringFlag("w", "",
-            "also write the packets of SMC connections to pcap `file` (fabricscope addition)");
+            "also write the packets that make up the SMC handshakes (SYN, CLC, FIN/RST) to pcap `file` (fabricscope addition)");
         final GoFlags.BoolFlag decap = set.boolFlag("decap", false,
             "look inside GRE, VXLAN, Geneve and ERSPAN tunnels (fabricscope addition)");
         final GoFlags.StringFlag vxlanPort = set.stringFlag("vxlan-port", "",
