@@ -45,9 +45,8 @@ public final class ClcTracker {
     private long messages;
     private long problems;
     private long noClc;
-    private boolean smcHandshake;
-    /** The packet carries CLC bytes (payload in a direction still reading CLC) or ends the connection followed. */
-    private boolean clcOrEnd;
+    /** The last packet is one a saved capture needs ({@link #packetToSave}). */
+    private boolean toSave;
 
     public ClcTracker(ClcListener listener, ClcTrackingRule rule, TcpReassemblyOptions tcpOptions) {
         this.listener = listener;
@@ -62,7 +61,7 @@ public final class ClcTracker {
 
     /** One packet, already dissected into {@code layers}. */
     public void packet(Packet packet, Layers layers) {
-        smcHandshake = clcOrEnd = false;
+        toSave = false;
         reassembler.packet(packet, layers);
     }
 
@@ -75,7 +74,7 @@ public final class ClcTracker {
      * than no SYN-ACK), a FIN or RST (end: fin or rst, rather than capture_end).
      */
     public boolean packetToSave() {
-        return smcHandshake || clcOrEnd;
+        return toSave;
     }
 
     /** End of capture: forgets the remaining connections (no "no CLC" reports; {@link ClcListener#ended} with END_OF_CAPTURE). */
@@ -142,7 +141,7 @@ public final class ClcTracker {
         public Connection opened(TcpFlow<Connection> f, TcpSegment first) {
             Connection c = new Connection();
             c.synOption = f.synSeen();
-            smcHandshake = c.synOption;
+            toSave = c.synOption;   // the SYN with the SMC option
             return c;
         }
 
@@ -151,7 +150,7 @@ public final class ClcTracker {
             // payload on the wire: a segment cut short by the snap length is kept too, so the gap reads back as one;
             // FIN and RST: read back, the connection ends as it did (the summary's end: fin, rst)
             if (s.fin() || s.rst() || s.layers().payloadWireLength > 0 && !f.attachment().framers[dir].stopped()) {
-                clcOrEnd = true;
+                toSave = true;
             }
         }
 
@@ -159,7 +158,7 @@ public final class ClcTracker {
         public void synAck(TcpFlow<Connection> f, TcpSegment synAck) {
             if (!f.synSeen()) return;
             // saved either way: without the option it is the answer "plain TCP" (read back: not echoed, not missing)
-            smcHandshake = true;
+            toSave = true;
             if (hasSmcOption(synAck)) {
                 f.attachment().synAckOption = true;
             } else {

@@ -24,7 +24,12 @@ class ClcTrackerTest {
     private final TcpFrames.Pair p = TcpFrames.Pair.v4(1, 40000, 2, 50000);
 
     private void send(boolean fromA, long seq, int flags, byte[] options, byte[] payload) {
-        frames.frame(p, fromA, seq, flags, options, payload, frames.lastFrame() * 1000);
+        send(p, fromA, seq, flags, options, payload);
+    }
+
+    /** A segment of {@code pair}'s connection, a millisecond after the one before, through the tracker. */
+    private void send(TcpFrames.Pair pair, boolean fromA, long seq, int flags, byte[] options, byte[] payload) {
+        frames.frame(pair, fromA, seq, flags, options, payload, frames.lastFrame() * 1000);
         tracker.packet(frames.packet, frames.layers);
     }
 
@@ -110,11 +115,9 @@ class ClcTrackerTest {
         assertEquals(List.of("10.0.0.1:40000 -> 10.0.0.2:50000: Proposal 52"), c.messages);
         // a connection not followed: nothing of it
         TcpFrames.Pair other = TcpFrames.Pair.v4(3, 40001, 2, 443);
-        frames.frame(other, true, 1, TcpFrames.SYN, null, new byte[0], 10_000);
-        tracker.packet(frames.packet, frames.layers);
+        send(other, true, 1, TcpFrames.SYN, null, new byte[0]);
         assertEquals(false, tracker.packetToSave());
-        frames.frame(other, true, 2, TcpFrames.ACK, null, m, 11_000);
-        tracker.packet(frames.packet, frames.layers);
+        send(other, true, 2, TcpFrames.ACK, null, m);
         assertEquals(false, tracker.packetToSave());
     }
 
@@ -133,18 +136,14 @@ class ClcTrackerTest {
         send(true, 102, TcpFrames.ACK, null, new byte[0]);
         assertFalse(tracker.packetToSave(), "the last ACK, after the close");
         TcpFrames.Pair other = TcpFrames.Pair.v4(3, 40001, 2, 50000);
-        frames.frame(other, true, 1, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0], 100_000);
-        tracker.packet(frames.packet, frames.layers);
-        frames.frame(other, false, 1, TcpFrames.RST | TcpFrames.ACK, null, new byte[0], 101_000);
-        tracker.packet(frames.packet, frames.layers);
+        send(other, true, 1, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        send(other, false, 1, TcpFrames.RST | TcpFrames.ACK, null, new byte[0]);
         assertTrue(tracker.packetToSave(), "RST");
         assertEquals(List.of("FIN", "RST"), c.ends);
         // a FIN of a flow not followed is not saved
         TcpFrames.Pair plain = TcpFrames.Pair.v4(4, 40002, 2, 443);
-        frames.frame(plain, true, 1, TcpFrames.SYN, null, new byte[0], 102_000);
-        tracker.packet(frames.packet, frames.layers);
-        frames.frame(plain, true, 2, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0], 103_000);
-        tracker.packet(frames.packet, frames.layers);
+        send(plain, true, 1, TcpFrames.SYN, null, new byte[0]);
+        send(plain, true, 2, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0]);
         assertFalse(tracker.packetToSave(), "FIN of a flow not followed");
     }
 
