@@ -457,9 +457,10 @@ class JumbogramPayloadTest {
     /**
      * A jumbogram carried by a jumbogram without an Ethernet header: IPv6 in IPv6 (next header 41), in GRE, in MPLS
      * over UDP, in NSH in VXLAN-GPE, straight in VXLAN-GPE, in BCM-LI's shim, in L2TP's PPP frame, in a PIM
-     * Register and after OSI's NLPIDs for IPv6 and PPP in GRE (IPv4 there too). Each handed IPv6 its length clamped to 2^31-1 ("truncated-ip6 - 41 bytes missing!" at outer
-     * 0x80000008, where tcpdump's u_int makes it 40; none at all at outer 0xc0000000); the printer of carried packets
-     * now clamps it for IPv4 and IPX alone, and the carriers hand on tcpdump's u_int.
+     * Register and after OSI's NLPIDs for IPv6 and PPP in GRE (IPv4 there too). Each handed IPv6 its length clamped
+     * to 2^31-1 ("truncated-ip6 - 41 bytes missing!" at outer 0x80000008, where tcpdump's u_int makes it 40; none at
+     * all at outer 0xc0000000); the printer of carried packets now clamps it for IPv4 and IPX alone, and the carriers
+     * hand on tcpdump's u_int.
      */
     @Test
     void jumbogramInIpCarriersAsTcpdump() throws Exception {
