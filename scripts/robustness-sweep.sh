@@ -2,7 +2,8 @@
 # Runs every file-reading command (capture -vvv -e -x and --json, smc, smc-clc text and -json, rdma decode/icrc/
 # conntrack/qps, lacp, lacp health, strip) on every capture of a directory, e.g. tcpdump's own tests/ (many of
 # them damaged files found by fuzzing tcpdump), and reports each run that crashed: a Java stack trace or exception
-# name on stderr, an exit status other than 0, 1, 2 (3 for lacp health: faults found), or no end within 60 s.
+# name on stderr, an exit status other than 0, 1, 2 (3 for lacp health: faults found), or no end within 60 s; and
+# each run that reported a damaged file (a record or block "at offset N", broken gzip data) yet exited 0.
 # A developer's tool for the "bad input never kills us" rule; nothing it reads is kept.
 #   usage: scripts/robustness-sweep.sh DIR [JOBS]      (JOBS parallel files, default 2)
 #   prints one line per crash, "file | command | rc=N | first stderr line", then a count
@@ -28,6 +29,8 @@ one() {
         [ "$name" = "lacp health" ] && allowed=3
         if [ "$rc" -gt "$allowed" ] || grep -qE '^\s+at |Exception|OutOfMemory|StackOverflow' "$err"; then
             echo "$(basename "$f") | $name | rc=$rc | $(head -n 1 "$err" | cut -c1-200)"
+        elif [ "$rc" = 0 ] && grep -qE 'at offset [0-9]|gzip data (is corrupt|ends early)' "$err"; then
+            echo "$(basename "$f") | $name | rc=0 after reporting damage | $(grep -m 1 -E 'at offset [0-9]|gzip data' "$err" | cut -c1-200)"
         fi
         rm -f "$err"
     }
