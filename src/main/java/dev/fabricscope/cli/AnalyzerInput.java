@@ -153,7 +153,7 @@ public final class AnalyzerInput {
             source = file;
             List<CaptureInterface> known = file.interfaces();
             int firstLinkType = known.isEmpty() ? LinkType.EN10MB : known.getFirst().linkType();
-            PacketFilter filter = expression.isEmpty() ? null : compile(expression, firstLinkType, problems);
+            PacketFilter filter = expression.isEmpty() ? null : compile(expression, firstLinkType, readFile, problems);
             Progress shown = progress == null ? null : progress.apply(err, file);
             try {
                 loop(file, filter, stop, consumer, decapsulator(), shown);
@@ -223,11 +223,11 @@ public final class AnalyzerInput {
         }
     }
 
-    private static PacketFilter compile(String expression, int linkType, ProblemReporter problems) {
+    private static PacketFilter compile(String expression, int linkType, String input, ProblemReporter problems) {
         try {
             return PacketFilter.compile(expression, linkType, BpfCompiler.DEFAULT_SNAPLEN, true, problems);
         } catch (BpfCompileException e) {
-            throw UserError.usage(e.getMessage());
+            throw UserError.ofFilter(e, input);
         } catch (Libpcap.UnavailableException e) {
             throw UserError.runtime("a filter expression needs libpcap: " + e.getMessage());
         }

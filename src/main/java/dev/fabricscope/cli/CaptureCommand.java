@@ -104,7 +104,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + "by the filter and dropped by the kernel. Ctrl-C (SIGINT) or SIGTERM stops cleanly: files are "
             + "flushed and closed.",
         "",
-        "Exit status: 0 success; 1 runtime failure (unreadable or damaged input, capture error, disk full); "
+        "Exit status: 0 success; 1 runtime failure (unreadable or damaged input, capture error, disk full, "
+            + "a filter on a file whose link type libpcap cannot filter); "
             + "2 usage error (bad option, bad filter expression).",
     })
 public final class CaptureCommand implements Callable<Integer> {
@@ -596,7 +597,7 @@ public final class CaptureCommand implements Callable<Integer> {
                         privilegesDropped = true;
                     }
                     int linkType = first == null ? LinkType.EN10MB : first.linkType();
-                    PacketFilter filter = compile(expression(), linkType);
+                    PacketFilter filter = compile(expression(), linkType, file);
                     if (writeFile != null && sink == null) {
                         sink = openSink(outputFormat(source.format(), 1), first);
                         sinkLinkType = linkType;
@@ -650,8 +651,9 @@ public final class CaptureCommand implements Callable<Integer> {
     private int dumpProgram(ProblemCounter problems, PrintWriter out, PrintWriter err) throws IOException {
         int linkType;
         int snap;
+        String file = null;
         if (readFile != null || fileList != null) {
-            String file = readFile != null ? readFile : FileList.read(fileList).getFirst();
+            file = readFile != null ? readFile : FileList.read(fileList).getFirst();
             try (PacketSource source = Inputs.open(file, problems)) {
                 announce(err, file, source);
                 FilterCommand.DumpTarget target = FilterCommand.DumpTarget.of(source, file);
@@ -670,7 +672,7 @@ public final class CaptureCommand implements Callable<Integer> {
             snap = snaplen;
         }
         err.flush();
-        out.print(FilterCommand.program(expression(), linkType, snap, !noOptimize, dumpProgram.length));
+        out.print(FilterCommand.program(expression(), linkType, file, snap, !noOptimize, dumpProgram.length));
         out.flush();
         return problems.exitStatus(0);
     }
@@ -824,12 +826,13 @@ public final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private PacketFilter compile(String expression, int linkType) {
+    /** @param input the file whose link type this is, or null (live) */
+    private PacketFilter compile(String expression, int linkType, String input) {
         try {
             return PacketFilter.compile(expression, linkType, BpfCompiler.DEFAULT_SNAPLEN, !noOptimize,
                 message -> spec.commandLine().getErr().println("fabricscope: " + message));
         } catch (BpfCompileException e) {
-            throw UserError.usage(e.getMessage());
+            throw UserError.ofFilter(e, input);
         } catch (Libpcap.UnavailableException e) {
             throw UserError.runtime("a filter expression needs libpcap: " + e.getMessage());
         }

@@ -62,7 +62,7 @@ import picocli.CommandLine.Parameters;
         "Link types (-y): EN10MB, RAW, NULL, LOOP, LINUX_SLL, LINUX_SLL2, IPV4, IPV6, ERF, INFINIBAND, or a "
             + "LINKTYPE_ number; with -r each packet's own link type is used and -y is ignored, as in tcpdump.",
         "",
-        "Exit status: 0 success; 1 runtime failure (libpcap not installed, unreadable or damaged file); 2 usage error "
+        "Exit status: 0 success; 1 runtime failure (libpcap not installed, unreadable or damaged file, a file whose link type libpcap cannot filter); 2 usage error "
             + "(bad option, unknown link type, or an expression libpcap rejects: its message is printed, e.g. "
             + "\"fabricscope: can't parse filter expression: syntax error\").",
         "",
@@ -111,7 +111,7 @@ public final class FilterCommand implements Callable<Integer> {
             }
             return runOnFile(expr, out);
         } catch (BpfCompileException e) {
-            throw UserError.usage(e.getMessage());
+            throw UserError.ofFilter(e, readFile);
         } catch (Libpcap.UnavailableException e) {
             throw UserError.runtime(e.getMessage());
         }
@@ -143,7 +143,10 @@ public final class FilterCommand implements Callable<Integer> {
                 total++;
                 if (interpreter.matches(packet)) matched++;
             }
-            if (total == 0) compile(expr, LinkType.EN10MB, snap);   // still report a bad expression
+            if (total == 0) {   // still report a bad expression, or a link type libpcap cannot filter
+                List<CaptureInterface> known = source.interfaces();
+                compile(expr, known.isEmpty() ? LinkType.EN10MB : known.getFirst().linkType(), snap);
+            }
             out.println(matched + "/" + total + " packets matched");
             out.flush();
             return problems.exitStatus(0);
@@ -161,13 +164,14 @@ public final class FilterCommand implements Callable<Integer> {
 
     /**
      * The program as tcpdump -d (dFlags 1), -dd (2) or -ddd (3 or more) prints it; also capture's -d. A bad
-     * expression is a usage error, a missing libpcap a runtime one.
+     * expression is a usage error, a missing libpcap or a link type of {@code input} (the file it came from,
+     * or null) that libpcap cannot filter a runtime one.
      */
-    static String program(String expr, int linkType, int snap, boolean optimize, int dFlags) {
+    static String program(String expr, int linkType, String input, int snap, boolean optimize, int dFlags) {
         try {
             return BpfPrinter.dump(compile(expr, linkType, snap, optimize), BpfPrinter.Format.forDFlags(dFlags));
         } catch (BpfCompileException e) {
-            throw UserError.usage(e.getMessage());
+            throw UserError.ofFilter(e, input);
         } catch (Libpcap.UnavailableException e) {
             throw UserError.runtime(e.getMessage());
         }

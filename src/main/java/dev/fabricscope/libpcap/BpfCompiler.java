@@ -48,7 +48,8 @@ public final class BpfCompiler {
      * 10; "inbound"/"ifindex" are refused). Use this to filter files; {@link #compile} gives the
      * live-capture view of the same expression.
      *
-     * @throws BpfCompileException with libpcap's message when the expression is invalid
+     * @throws BpfCompileException with libpcap's message when the expression is invalid, or libpcap cannot
+     *     filter {@code linkType} at all ({@link BpfCompileException#linkTypeUnsupported()})
      * @throws Libpcap.UnavailableException when libpcap is not installed
      */
     public static BpfProgram compileForFile(String expression, int linkType, int snaplen, boolean optimize, int netmask) {
@@ -96,12 +97,25 @@ public final class BpfCompiler {
             } catch (Throwable t) {
                 throw Libpcap.failure("pcap_compile", t);
             }
-            if (rc != 0) throw new BpfCompileException(lib.geterr(pcap));
+            if (rc != 0) {
+                String message = lib.geterr(pcap);
+                throw new BpfCompileException(message, expression.isEmpty() || !compiles(lib, pcap, ""));
+            }
             try {
                 return BpfProgram.ofPacked(copyOut(program));
             } finally {
                 freecode(lib, program);
             }
+        }
+    }
+
+    /** Whether {@code expression} compiles on {@code pcap} (the program is freed at once). */
+    private static boolean compiles(Libpcap lib, MemorySegment pcap, String expression) {
+        try {
+            compileOn(lib, pcap, expression, false, NETMASK_UNKNOWN);
+            return true;
+        } catch (BpfCompileException e) {
+            return false;
         }
     }
 

@@ -68,6 +68,35 @@ class FilterCommandTest {
     }
 
     @Test
+    void aFileWhoseLinkTypeLibpcapCannotFilterIsARuntimeErrorNamingIt() throws IOException {
+        Oracles.tcpdump();
+        Path empty = Oracles.emptyPcap(dir, 0xdead, 65535);
+        Path onePacket = dir.resolve("linktype-57005-one-packet.pcap");
+        byte[] record = {0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 4, 0, 0, 0, 1, 2, 3, 4};   // ts 0, caplen 4, len 4
+        Files.write(onePacket, Files.readAllBytes(empty));
+        Files.write(onePacket, record, java.nio.file.StandardOpenOption.APPEND);
+        Oracles.Run tcpdump = Oracles.tcpdump("-r", onePacket.toString(), "tcp");
+        assertEquals(1, tcpdump.exitCode(), tcpdump.err());
+        // tcpdump: "unknown data link type 57005 (min ..., max ...)", libpcap's words
+        String reason = tcpdump.err().lines().filter(l -> l.startsWith("tcpdump: ")).findFirst().orElseThrow()
+            .substring("tcpdump: ".length());
+        for (Path file : new Path[] {empty, onePacket}) {
+            String f = file.toString();
+            String[][] commands = {{"filter", "-r", f, "tcp"}, {"capture", "-n", "-r", f, "tcp"},
+                {"capture", "-d", "-r", f}, {"rdma", "decode", "-r", f, "udp"}};
+            for (String[] command : commands) {
+                CliRun run = CliRun.of(command);
+                assertEquals(1, run.exitCode(), String.join(" ", command) + ": " + run.err());
+                assertTrue(run.err().endsWith("fabricscope: " + f + ": " + reason + "\n"), run.err());
+            }
+        }
+        // the expression's own fault, on a file libpcap can filter, stays a usage error
+        CliRun bad = CliRun.of("filter", "-r", Oracles.emptyPcap(dir, 1, 65535).toString(), "tcp", "and");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertEquals("fabricscope: can't parse filter expression: syntax error\n", bad.err());
+    }
+
+    @Test
     void countsMatchesInAFileAsTcpdumpDoes() throws IOException {
         String shared = System.getProperty("fabricscope.shared");
         assumeTrue(shared != null, "fabricscope.shared is not set");
