@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
  * Writes classic pcap as libpcap's pcap_dump does on a little-endian host: a 24-byte header
  * (magic by precision, version 2.4, thiszone 0, sigfigs 0, snaplen, link type with the input's FCS bits) and one 16-byte record
  * header per packet. Nanosecond packet times are truncated to microseconds in a µs file, as libpcap
- * does when it scales a ns capture down.
+ * does when it scales a ns capture down. A record read with a fraction field of a second or more keeps that
+ * field (tcpdump -r -w copies it; tcpdump prints it as it is).
  */
 public final class PcapWriter implements CaptureWriter {
     private static final int FILE_HEADER = 24;
@@ -38,6 +39,12 @@ public final class PcapWriter implements CaptureWriter {
         long ts = packet.timestampNanos();
         long seconds = Math.floorDiv(ts, 1_000_000_000L);
         long fraction = Math.floorMod(ts, 1_000_000_000L) / precision.nanosPerUnit();
+        long beyond = packet.fractionBeyondSecond() / precision.nanosPerUnit();
+        if (packet.fractionBeyondSecond() >= 0 && beyond <= 0xFFFFFFFFL) {
+            // a fraction field of a second or more is written back as it was read, as pcap_dump does
+            seconds = Math.floorDiv(ts - packet.fractionBeyondSecond(), 1_000_000_000L);
+            fraction = beyond;
+        }
         int capLen = packet.capLen();
         ByteBuffer b = out.begin(RECORD_HEADER + capLen);
         b.putInt((int) seconds).putInt((int) fraction).putInt(capLen).putInt(packet.origLen());

@@ -72,6 +72,62 @@ class PcapWriterTest {
         assertArrayEquals(Files.readAllBytes(oracle), Files.readAllBytes(ours));
     }
 
+    /**
+     * A record whose fraction field holds a second or more (1.5 s, 2 s) keeps that field, scaled to the output's
+     * unit, as tcpdump -r IN -w OUT writes it (pcap_dump copies what it read); our rewrite used to move the whole
+     * seconds into the seconds field (same time, other bytes, and printed otherwise). libpcap reads the field as
+     * signed 32 bits, so fields of 2^31 units or more come out of its scaling as garbage: not compared.
+     */
+    @Test
+    void aFractionFieldOfASecondOrMoreIsWrittenBackAsTcpdumpDoes() throws Exception {
+        assumeTool("tcpdump");
+        for (TimestampPrecision input : TimestampPrecision.values()) {
+            long unitsPerSecond = 1_000_000_000L / input.nanosPerUnit();
+            long[][] times = {{1000, unitsPerSecond * 3 / 2}, {1001, 2 * unitsPerSecond}, {1002, unitsPerSecond - 1}};
+            ByteBuffer b = ByteBuffer.allocate(24 + times.length * (16 + 60)).order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt(input.magic()).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+            for (int i = 0; i < times.length; i++) {
+                b.putInt((int) times[i][0]).putInt((int) times[i][1]).putInt(60).putInt(60).put(frame(60, i));
+            }
+            Path in = Files.write(dir.resolve("in-" + input + ".pcap"), b.array());
+            for (TimestampPrecision output : TimestampPrecision.values()) {
+                Path oracle = dir.resolve("tcpdump.pcap");
+                Result r = run(List.of("tcpdump", "--time-stamp-precision=" + output.name().toLowerCase(),
+                    "-r", in.toString(), "-w", oracle.toString()));
+                assertEquals(0, r.exit(), r.err());
+                Path ours = dir.resolve("ours.pcap");
+                try (PacketSource source = CaptureFiles.open(in.toString(), ProblemReporter.IGNORE);
+                     CaptureWriter w = CaptureWriters.open(ours.toString(),
+                         WriterOptions.of(CaptureFormat.PCAP, 65535, ethernet(), output))) {
+                    Packet packet = new Packet();
+                    while (source.next(packet)) w.write(packet, source.interfaces().getFirst());
+                }
+                assertArrayEquals(Files.readAllBytes(oracle), Files.readAllBytes(ours), input + " -> " + output);
+            }
+        }
+    }
+
+    /** A fraction field that does not fit 32 bits in the output's unit is written as the same time, normalized. */
+    @Test
+    void aFractionFieldTooLargeForTheOutputUnitKeepsTheTime() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(24 + 16 + 60).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(TimestampPrecision.MICRO.magic()).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
+            .putInt(65535).putInt(1);
+        b.putInt(1000).putInt(0xFFFFFFFF).putInt(60).putInt(60).put(frame(60, 1));   // 4294.967295 s of fraction
+        Path in = Files.write(dir.resolve("in.pcap"), b.array());
+        Path ours = dir.resolve("ours.pcap");
+        try (PacketSource source = CaptureFiles.open(in.toString(), ProblemReporter.IGNORE);
+             CaptureWriter w = CaptureWriters.open(ours.toString(),
+                 WriterOptions.of(CaptureFormat.PCAP, 65535, ethernet(), TimestampPrecision.NANO))) {
+            Packet packet = new Packet();
+            assertTrue(source.next(packet));
+            w.write(packet, source.interfaces().getFirst());
+        }
+        ByteBuffer written = ByteBuffer.wrap(Files.readAllBytes(ours)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(1000 + 4294, written.getInt(24));
+        assertEquals(967_295_000, written.getInt(28));
+    }
+
     /** Every little-endian shared capture (several link types): tcpdump -r F -w OUT equals our rewrite. */
     @Test
     void sharedCapturesRewrittenLikeTcpdump() throws Exception {
