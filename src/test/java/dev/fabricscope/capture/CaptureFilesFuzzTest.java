@@ -15,7 +15,7 @@ import java.util.List;
  * bytes. Whatever the bytes: opening either succeeds or fails with a CaptureFormatException; reading
  * never throws, never returns a packet outside the input, never loops (each packet consumes input) and
  * both inputs yield the same packets. `./build test` fuzzes for a short time (see pom.xml, fuzz.duration);
- * longer: {@code JAZZER_FUZZ=1 ./build test -Dtest=CaptureFilesFuzzTest -Djazzer.max_duration=30m}.
+ * longer: {@code ./build test-compile surefire:test@fuzz-capture-files -Dfuzz.duration=30m}.
  */
 class CaptureFilesFuzzTest {
     private static final Path FILE = tempFile();

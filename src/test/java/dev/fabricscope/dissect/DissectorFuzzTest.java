@@ -20,7 +20,7 @@ import java.util.EnumSet;
  * what the dissector recorded, with every option (relative TCP sequence numbers, remembered across inputs) and
  * with the defaults, and must not throw either; nor must {@code strip} (every encapsulation) and the analyzers'
  * {@code --decap}, whose output is never longer than the input and is dissected in bounds too. Longer run:
- * {@code JAZZER_FUZZ=1 ./build test -Dtest=DissectorFuzzTest -Djazzer.max_duration=30m}.
+ * {@code ./build test-compile surefire:test@fuzz-dissector -Dfuzz.duration=30m}.
  */
 class DissectorFuzzTest {
     private static final int[] LINK_TYPES = {LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW,

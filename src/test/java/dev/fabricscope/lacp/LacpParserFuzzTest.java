@@ -17,7 +17,7 @@ import dev.fabricscope.print.Verbosity;
  * paths) it returns a result, never throws, and an error is one non-empty line; rendering the result
  * (text -v, JSON) and printing the frame tcpdump-style (-e -v -tttt) never throw either. Inputs whose first PDU
  * byte is 1 or 2 reach the LACP and Marker TLV walks. Longer run:
- * {@code JAZZER_FUZZ=1 ./build test -Dtest=LacpParserFuzzTest -Djazzer.max_duration=30m}.
+ * {@code ./build test-compile surefire:test@fuzz-lacp-parser -Dfuzz.duration=30m}.
  */
 class LacpParserFuzzTest {
     private static final byte[] HEADER = {1, (byte) 0x80, (byte) 0xc2, 0, 0, 2, 0, 0x13, (byte) 0xc4, 0x12, 0x0f, 0x0d,

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 /**
  * Fuzzes BTH, extended headers, MAD header, ICRC/VCRC and both renderers behind a valid RoCEv2 (IPv4 or
  * IPv6, the IP and UDP lengths fuzzed too), RoCEv1 or native IB header: never an exception. Longer run:
- * {@code JAZZER_FUZZ=1 ./build test -Dtest=RdmaDecodeFuzzTest -Djazzer.max_duration=30m}.
+ * {@code ./build test-compile surefire:test@fuzz-rdma-decode -Dfuzz.duration=30m}.
  */
 class RdmaDecodeFuzzTest {
     private final Packet packet = new Packet();

@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * Fuzzes the CLC parser: for any bytes it returns a result instead of throwing, and formatting a parsed message
  * (plain, -show-reserved, -show-hex) never throws either. Inputs that start with an eyecatcher reach the layouts.
- * Longer run: {@code JAZZER_FUZZ=1 ./build test -Dtest=ClcParserFuzzTest -Djazzer.max_duration=30m}.
+ * Longer run: {@code ./build test-compile surefire:test@fuzz-clc-parser -Dfuzz.duration=30m}.
  */
 class ClcParserFuzzTest {
     @FuzzTest(maxDuration = "20s")

@@ -12,7 +12,7 @@ import dev.fabricscope.smc.ClcTrackingRule;
  * Arbitrary segment sequences (flows, flags, sequence numbers near each other and anywhere, payloads that
  * often start with a CLC eyecatcher) through the reassembler and the CLC tracker: nothing throws, the
  * buffers and the table stay within their bounds. Longer run:
- * {@code JAZZER_FUZZ=1 ./build test -Dtest=TcpReassemblyFuzzTest -Djazzer.max_duration=30m}.
+ * {@code ./build test-compile surefire:test@fuzz-tcp-reassembly -Dfuzz.duration=30m}.
  */
 class TcpReassemblyFuzzTest {
     private static final TcpReassemblyOptions BOUNDS = new TcpReassemblyOptions(3, 5_000, 300, 8, 700, 4096);

@@ -18,7 +18,7 @@ import java.util.List;
  * give a result or a Malformed event, never an exception; rendering a decoded message never throws; the
  * tracker's table stays within its cap. Inputs are tried raw and behind a CM header (class 0x07, an
  * attribute picked from the input) so the fuzzer reaches the message layouts, and inside a RoCEv2 frame.
- * Longer run: {@code JAZZER_FUZZ=1 ./build test -Dtest=CmParserFuzzTest -Djazzer.max_duration=30m}.
+ * Longer run: {@code ./build test-compile surefire:test@fuzz-cm-parser -Dfuzz.duration=30m}.
  */
 class CmParserFuzzTest {
     static final CmFrames.Host A = CmFrames.Host.of("10.9.0.1", 1);
