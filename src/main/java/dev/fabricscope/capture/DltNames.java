@@ -228,6 +228,15 @@ public final class DltNames {
         };
     }
 
+    /**
+     * The link type libpcap writes into a file for packets read with {@code linkType}: the same, but for a DLT
+     * value found in a file in place of its LINKTYPE (12 for raw IP, libpcap reads it as DLT_RAW), which becomes
+     * that LINKTYPE (101), as tcpdump -r -w and editcap write it.
+     */
+    public static int fileLinkType(int linkType) {
+        return toLinkType(linkType);
+    }
+
     /** A DLT as the LINKTYPE a file carries for it: the inverse of {@link #fromLinkType}. */
     public static int toLinkType(int dlt) {
         return switch (dlt) {

@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes classic pcap as libpcap's pcap_dump does on a little-endian host: a 24-byte header
- * (magic by precision, version 2.4, thiszone 0, sigfigs 0, snaplen, link type with the input's FCS bits) and one 16-byte record
+ * (magic by precision, version 2.4, thiszone 0, sigfigs 0, snaplen, link type with the input's FCS bits, as
+ * {@link DltNames#fileLinkType} says libpcap writes it) and one 16-byte record
  * header per packet. Nanosecond packet times are truncated to microseconds in a µs file, as libpcap
  * does when it scales a ns capture down. A record read with a fraction field of a second or more keeps that
  * field (tcpdump -r -w copies it; tcpdump prints it as it is).
@@ -25,7 +26,7 @@ public final class PcapWriter implements CaptureWriter {
         this.precision = precision;
         ByteBuffer b = out.begin(FILE_HEADER);
         b.putInt(precision.magic()).putShort((short) 2).putShort((short) 4)
-                .putInt(0).putInt(0).putInt(snapLen).putInt(linkType | linkTypeExtension);
+                .putInt(0).putInt(0).putInt(snapLen).putInt(DltNames.fileLinkType(linkType) | linkTypeExtension);
         out.end();
     }
 

@@ -77,7 +77,8 @@ public final class PcapngWriter implements CaptureWriter {
                 + (description.length > 0 ? option(description.length) : 0) + option(1) + 4;
         int length = 20 + options;
         ByteBuffer b = out.begin(length);
-        b.putInt(IDB).putInt(length).putShort((short) iface.linkType()).putShort((short) 0).putInt(iface.snapLen());
+        b.putInt(IDB).putInt(length).putShort((short) DltNames.fileLinkType(iface.linkType())).putShort((short) 0)
+                .putInt(iface.snapLen());
         if (name.length > 0) putOption(b, IF_NAME, name);
         if (description.length > 0) putOption(b, IF_DESCRIPTION, description);
         putOption(b, IF_TSRESOL, new byte[] {9});

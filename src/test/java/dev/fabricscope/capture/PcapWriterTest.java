@@ -107,6 +107,51 @@ class PcapWriterTest {
         }
     }
 
+    /**
+     * A file whose header holds a DLT value in place of its LINKTYPE (11, 12, 15, 16, 19: ATM_RFC1483, RAW,
+     * SLIP_BSDOS, PPP_BSDOS, ATM_CLIP) is rewritten with the LINKTYPE (100-103, 106) in pcap, as tcpdump -r -w does,
+     * and in pcapng's IDB (editcap -F pcapng writes 100, 101, 106 for 11, 12, 19 too; it reads 16 as ATM CLIP and
+     * refuses 15); other link types stay as they are.
+     */
+    @Test
+    void aDltValueInAFileHeaderIsWrittenAsItsLinkType() throws Exception {
+        assumeTool("tcpdump");
+        for (int linkType : new int[] {11, 12, 15, 16, 19, 100, 101, 1, 113}) {
+            ByteBuffer b = ByteBuffer.allocate(24 + 16 + 20).order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
+                .putInt(linkType);
+            b.putInt(1000).putInt(0).putInt(20).putInt(20).put(frame(20, linkType));
+            Path in = Files.write(dir.resolve("lt" + linkType + ".pcap"), b.array());
+            Path oracle = dir.resolve("tcpdump.pcap");
+            Result r = run(List.of("tcpdump", "-r", in.toString(), "-w", oracle.toString()));
+            assertEquals(0, r.exit(), r.err());
+            for (CaptureFormat format : new CaptureFormat[] {CaptureFormat.PCAP, CaptureFormat.PCAPNG}) {
+                Path ours = dir.resolve("ours");
+                try (PacketSource source = CaptureFiles.open(in.toString(), ProblemReporter.IGNORE);
+                     CaptureWriter w = CaptureWriters.open(ours.toString(), WriterOptions.of(format, 65535,
+                         source.interfaces().getFirst(), TimestampPrecision.MICRO))) {
+                    Packet packet = new Packet();
+                    while (source.next(packet)) w.write(packet, source.interfaces().getFirst());
+                }
+                if (format == CaptureFormat.PCAP) {
+                    assertArrayEquals(Files.readAllBytes(oracle), Files.readAllBytes(ours), "link type " + linkType);
+                } else {   // the link type field of tcpdump's pcap header
+                    int libpcaps = ByteBuffer.wrap(Files.readAllBytes(oracle)).order(ByteOrder.LITTLE_ENDIAN)
+                        .getInt(20);
+                    assertEquals(libpcaps, idbLinkType(ours), "pcapng, link type " + linkType);
+                }
+            }
+        }
+    }
+
+    /** The link type of a little-endian pcapng's first IDB (after the SHB, whose length is at offset 4). */
+    private static int idbLinkType(Path pcapng) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(pcapng)).order(ByteOrder.LITTLE_ENDIAN);
+        int idb = b.getInt(4);
+        assertEquals(1, b.getInt(idb), pcapng + ": no IDB after the SHB");
+        return b.getShort(idb + 8) & 0xffff;
+    }
+
     /** A fraction field that does not fit 32 bits in the output's unit is written as the same time, normalized. */
     @Test
     void aFractionFieldTooLargeForTheOutputUnitKeepsTheTime() throws IOException {
