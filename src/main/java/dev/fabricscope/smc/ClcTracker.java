@@ -18,8 +18,9 @@ import dev.fabricscope.tcp.TcpTrackDecision;
  * <p>Followed: connections whose SYN carries the SMC option (TCP option kind 254, length 6,
  * {@code E2 D4 C3 D9}); with {@link ClcTrackingRule#SYN_OPTION_OR_EYECATCHER} also connections whose SYN is
  * not captured when their first payload seen starts with an eyecatcher. Dropped as soon as possible: a
- * SYN-ACK without the option (SMC not agreed), plain data where CLC was due, a Decline (fallback to
- * TCP), or both directions done. Packets of connections not followed allocate nothing.
+ * SYN-ACK without the option (SMC not agreed), a Decline (fallback to TCP), or both directions done (each
+ * read on its own, as smc-clc reads them, until plain data, a message that cannot be framed or a gap).
+ * Packets of connections not followed allocate nothing.
  *
  * <p>Feed every packet, dissected, to {@link #packet}; call {@link #finish} at the end of the capture.
  */
@@ -192,7 +193,8 @@ public final class ClcTracker {
 
         @Override
         public void closed(TcpFlow<Connection> f, TcpCloseReason reason) {
-            if (reason != TcpCloseReason.END_OF_CAPTURE) checkNoClc(f);
+            // at the end of the capture only a direction that already spoke plain TCP tells (else: incomplete)
+            if (reason != TcpCloseReason.END_OF_CAPTURE || anyStopped(f)) checkNoClc(f);
             listener.ended(f, switch (reason) {
                 case FIN -> ClcFlowEnd.FIN;
                 case RST -> ClcFlowEnd.RST;
@@ -200,6 +202,11 @@ public final class ClcTracker {
                 case CAPACITY -> ClcFlowEnd.CAPACITY;
                 case END_OF_CAPTURE -> ClcFlowEnd.END_OF_CAPTURE;
             }, f.lastSeenNanos());
+        }
+
+        private static boolean anyStopped(TcpFlow<Connection> f) {
+            Connection c = f.attachment();
+            return c != null && (c.framers[0].stopped() || c.framers[1].stopped());
         }
 
         private void stopFollowing(TcpFlow<Connection> f) {
@@ -214,14 +221,10 @@ public final class ClcTracker {
                 stopFollowing(f);
                 return;
             }
-            ClcStreamFramer a = c.framers[0];
-            ClcStreamFramer b = c.framers[1];
-            boolean noneYet = a.messages() + b.messages() == 0;
-            boolean bothDone = a.stopped() && b.stopped();
-            // plain data where the first CLC message was due, or one side speaking TCP to the other's CLC
-            boolean oneSided = (a.stop() == ClcStreamFramer.Stop.NOT_CLC && a.messages() == 0)
-                || (b.stop() == ClcStreamFramer.Stop.NOT_CLC && b.messages() == 0);
-            if (bothDone || oneSided || (noneYet && (a.stopped() || b.stopped()))) {
+            // each direction is read on its own, as smc-clc reads it: plain data or a message that cannot be framed
+            // ends that direction only, since the other may still carry CLC (a damaged Proposal is answered by a
+            // Decline, a damaged Accept by the client's Decline)
+            if (c.framers[0].stopped() && c.framers[1].stopped()) {
                 checkNoClc(f);
                 stopFollowing(f);
             }

@@ -221,7 +221,8 @@ class SmcSummaryCommandTest {
         CliRun r = CliRun.of("smc", "-r", pcap.toString());
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = connectionLines(r.out());
-        assertEquals(List.of("2023-11-14T22:13:20.000003Z 10.0.0.1:40000 -> 10.0.0.2:443: SMC option echoed, no CLC; "
+        // the time the fallback was clear: both sides had spoken plain TCP
+        assertEquals(List.of("2023-11-14T22:13:20.000004Z 10.0.0.1:40000 -> 10.0.0.2:443: SMC option echoed, no CLC; "
             + "no Proposal"), lines);
         assertTrue(r.out().contains("\n1 SMC connection (declined by server: 0, by client: 0)\n"), r.out());
         assertTrue(r.out().contains("\n       1  SMC option echoed, no CLC\n"), r.out());

@@ -55,9 +55,50 @@ class ClcTrackerTest {
     void onlyOneSideSendingClcIsReported() {
         handshake(true);
         send(true, 101, TcpFrames.ACK, null, proposal());
-        send(false, 201, TcpFrames.ACK, null, "220 smtp ready\r\n".getBytes());
+        byte[] banner = "220 smtp ready\r\n".getBytes();
+        send(false, 201, TcpFrames.ACK, null, banner);
+        assertEquals(1, tracker.tcpStats().flowsActive());   // the client's side may still speak CLC
+        send(true, 101 + proposal().length, TcpFrames.ACK, null, "EHLO x\r\n".getBytes());
         assertEquals(List.of("40000: SMC option echoed, CLC only from the client"), c.noClc);
-        assertEquals(0, tracker.tcpStats().flowsActive());   // dropped at once
+        assertEquals(0, tracker.tcpStats().flowsActive());   // both sides plain TCP: dropped
+    }
+
+    /**
+     * Each direction is read on its own, as smc-clc reads it: the server's Decline answering a Proposal whose
+     * eyecatcher was damaged on the way is framed (the kernel's server declines what it cannot read as CLC), and
+     * so is the client's Confirm after an Accept damaged the same way.
+     */
+    @Test
+    void aDirectionThatIsNotClcDoesNotHideTheOthersMessages() {
+        handshake(true);
+        byte[] damaged = proposal();
+        damaged[0] = 0x07;
+        send(true, 101, TcpFrames.ACK, null, damaged);
+        send(false, 201, TcpFrames.ACK, null, ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 4, 28, true));
+        assertEquals(List.of("10.0.0.2:50000 -> 10.0.0.1:40000: Decline 28"), c.messages);
+        assertEquals(List.of(), c.noClc);
+
+        TcpFrames.Pair q = TcpFrames.Pair.v4(1, 40001, 2, 50000);
+        send(q, true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        send(q, false, 200, TcpFrames.SYN | TcpFrames.ACK, TcpFrames.SMC_OPTION, new byte[0]);
+        send(q, true, 101, TcpFrames.ACK, null, proposal());
+        byte[] accept = ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 2, 68, true);
+        accept[3] = 0x04;
+        send(q, false, 201, TcpFrames.ACK, null, accept);
+        send(q, true, 101 + proposal().length, TcpFrames.ACK, null,
+            ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 3, 68, true));
+        assertEquals(List.of("10.0.0.2:50000 -> 10.0.0.1:40000: Decline 28",
+            "10.0.0.1:40001 -> 10.0.0.2:50000: Proposal 52", "10.0.0.1:40001 -> 10.0.0.2:50000: Confirm 68"), c.messages);
+    }
+
+    /** A capture that ends after one side spoke plain TCP and the other nothing yet: the symptom is still reported. */
+    @Test
+    void oneSidePlainAtTheEndOfTheCaptureIsReported() {
+        handshake(true);
+        send(true, 101, TcpFrames.ACK, null, "GET / HTTP/1.1\r\n\r\n".getBytes());
+        assertEquals(List.of(), c.noClc);
+        tracker.finish();
+        assertEquals(List.of("40000: SMC option echoed, no CLC"), c.noClc);
     }
 
     @Test
@@ -75,9 +116,11 @@ class ClcTrackerTest {
     }
 
     @Test
-    void plainDataFlowWithTheOptionIsDroppedQuickly() {
+    void plainDataFlowWithTheOptionIsDroppedOnceBothSidesSpokeTcp() {
         handshake(true);
         send(true, 101, TcpFrames.ACK, null, "GET / HTTP/1.1\r\n\r\n".getBytes());
+        assertEquals(1, tracker.tcpStats().flowsActive());
+        send(false, 201, TcpFrames.ACK, null, "HTTP/1.1 200 OK\r\n\r\n".getBytes());
         assertEquals(0, tracker.tcpStats().flowsActive());
         assertEquals(List.of("40000: SMC option echoed, no CLC"), c.noClc);
     }
