@@ -64,6 +64,16 @@ public final class ClcStreamFramer {
     /** True while part of a message is held. */
     public boolean partial() { return filled > 0; }
 
+    /**
+     * What the stream ending now would cut short, for a report ("68 of the 70 bytes of a CLC message", "4 bytes of
+     * a CLC header"), or null when no message is pending.
+     */
+    public String pendingText() {
+        if (filled == 0 || stop != Stop.NONE) return null;
+        return expected == 0 ? filled + " bytes of a CLC header"
+            : filled + " of the " + expected + " bytes of a CLC message";
+    }
+
     /** Stops framing because stream bytes are missing (reported by the caller). */
     public void gap() {
         if (stop == Stop.NONE) stop = Stop.GAP;

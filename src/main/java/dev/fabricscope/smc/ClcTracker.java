@@ -48,6 +48,8 @@ public final class ClcTracker {
     private long noClc;
     /** The last packet is one a saved capture needs ({@link #packetToSave}). */
     private boolean toSave;
+    /** The frame being fed (the one that closes a connection, in {@link Streams#closed}). */
+    private long frame;
 
     public ClcTracker(ClcListener listener, ClcTrackingRule rule, TcpReassemblyOptions tcpOptions) {
         this.listener = listener;
@@ -63,6 +65,7 @@ public final class ClcTracker {
     /** One packet, already dissected into {@code layers}. */
     public void packet(Packet packet, Layers layers) {
         toSave = false;
+        frame = packet.frameNumber();
         reassembler.packet(packet, layers);
     }
 
@@ -193,6 +196,7 @@ public final class ClcTracker {
 
         @Override
         public void closed(TcpFlow<Connection> f, TcpCloseReason reason) {
+            if (reason == TcpCloseReason.FIN || reason == TcpCloseReason.RST) cutShort(f, reason);
             // at the end of the capture only a direction that already spoke plain TCP tells (else: incomplete)
             if (reason != TcpCloseReason.END_OF_CAPTURE || anyStopped(f)) checkNoClc(f);
             listener.ended(f, switch (reason) {
@@ -202,6 +206,20 @@ public final class ClcTracker {
                 case CAPACITY -> ClcFlowEnd.CAPACITY;
                 case END_OF_CAPTURE -> ClcFlowEnd.END_OF_CAPTURE;
             }, f.lastSeenNanos());
+        }
+
+        /** A connection that ended inside a CLC message (its Length claims more than was sent): malformed. */
+        private void cutShort(TcpFlow<Connection> f, TcpCloseReason reason) {
+            Connection c = f.attachment();
+            if (c == null) return;
+            for (int dir = 0; dir < 2; dir++) {
+                String pending = c.framers[dir].pendingText();
+                if (pending == null) continue;
+                c.malformed = true;
+                problems++;
+                String why = "the connection ended (" + reason + ") after " + pending;
+                listener.malformed(f, dir, why, f.lastSeenNanos(), frame);
+            }
         }
 
         private static boolean anyStopped(TcpFlow<Connection> f) {

@@ -91,6 +91,36 @@ class ClcTrackerTest {
             "10.0.0.1:40001 -> 10.0.0.2:50000: Proposal 52", "10.0.0.1:40001 -> 10.0.0.2:50000: Confirm 68"), c.messages);
     }
 
+    /**
+     * A connection that closes inside a CLC message (its Length claims more than was sent; smc-clc prints it padded
+     * with zeros) is reported malformed with the closing frame; a capture that ends there is only incomplete.
+     */
+    @Test
+    void aConnectionEndingInsideAMessageIsReported() {
+        handshake(true);
+        byte[] m = proposal();
+        send(true, 101, TcpFrames.ACK, null, Arrays.copyOf(m, 40));
+        send(true, 141, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0]);
+        send(false, 201, TcpFrames.ACK | TcpFrames.FIN, null, new byte[0]);
+        assertEquals(List.of("40000 frame 6: the connection ended (FIN) after 40 of the 52 bytes of a CLC message"),
+            c.problems);
+        assertEquals(List.of(), c.noClc);
+
+        TcpFrames.Pair q = TcpFrames.Pair.v4(1, 40001, 2, 50000);
+        send(q, true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        send(q, false, 200, TcpFrames.SYN | TcpFrames.ACK, TcpFrames.SMC_OPTION, new byte[0]);
+        send(q, true, 101, TcpFrames.ACK, null, Arrays.copyOf(m, 6));
+        send(q, false, 201, TcpFrames.RST, null, new byte[0]);
+        assertEquals("40001 frame 10: the connection ended (RST) after 6 bytes of a CLC header", c.problems.get(1));
+
+        TcpFrames.Pair r = TcpFrames.Pair.v4(1, 40002, 2, 50000);
+        send(r, true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        send(r, false, 200, TcpFrames.SYN | TcpFrames.ACK, TcpFrames.SMC_OPTION, new byte[0]);
+        send(r, true, 101, TcpFrames.ACK, null, Arrays.copyOf(m, 40));
+        tracker.finish();
+        assertEquals(2, c.problems.size(), "the capture ended: incomplete, not malformed");
+    }
+
     /** A capture that ends after one side spoke plain TCP and the other nothing yet: the symptom is still reported. */
     @Test
     void oneSidePlainAtTheEndOfTheCaptureIsReported() {
