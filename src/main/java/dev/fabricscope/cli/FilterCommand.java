@@ -62,8 +62,9 @@ import picocli.CommandLine.Parameters;
         "Link types (-y): EN10MB, RAW, NULL, LOOP, LINUX_SLL, LINUX_SLL2, IPV4, IPV6, ERF, INFINIBAND, or a "
             + "LINKTYPE_ number; with -r each packet's own link type is used and -y is ignored, as in tcpdump.",
         "",
-        "Exit status: 0 success; 1 runtime failure (libpcap not installed, unreadable or damaged file, a file whose link type libpcap cannot filter); 2 usage error "
-            + "(bad option, unknown link type, or an expression libpcap rejects: its message is printed, e.g. "
+        "Exit status: 0 success; 1 runtime failure (libpcap not installed, unreadable or damaged file, a file whose "
+            + "link type libpcap cannot filter); 2 usage error (bad option, unknown link type, or an expression "
+            + "libpcap rejects: its message is printed, e.g. "
             + "\"fabricscope: can't parse filter expression: syntax error\").",
         "",
         "Needs libpcap (Debian/Ubuntu package libpcap0.8) to compile; reading the file itself does not.",

@@ -74,7 +74,8 @@ class ClcTrackerTest {
         byte[] damaged = proposal();
         damaged[0] = 0x07;
         send(true, 101, TcpFrames.ACK, null, damaged);
-        send(false, 201, TcpFrames.ACK, null, ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 4, 28, true));
+        byte[] decline = ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 4, 28, true);
+        send(false, 201, TcpFrames.ACK, null, decline);
         assertEquals(List.of("10.0.0.2:50000 -> 10.0.0.1:40000: Decline 28"), c.messages);
         assertEquals(List.of(), c.noClc);
 
@@ -88,7 +89,8 @@ class ClcTrackerTest {
         send(q, true, 101 + proposal().length, TcpFrames.ACK, null,
             ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 3, 68, true));
         assertEquals(List.of("10.0.0.2:50000 -> 10.0.0.1:40000: Decline 28",
-            "10.0.0.1:40001 -> 10.0.0.2:50000: Proposal 52", "10.0.0.1:40001 -> 10.0.0.2:50000: Confirm 68"), c.messages);
+            "10.0.0.1:40001 -> 10.0.0.2:50000: Proposal 52", "10.0.0.1:40001 -> 10.0.0.2:50000: Confirm 68"),
+            c.messages);
     }
 
     /**
