@@ -78,6 +78,10 @@ final class TransportLayer {
         l.dstPort = p.u16(off + 2);
         int length = p.u16(off + 4);
         l.udpLength = length;
+        if (l.dstPort == ROCE_V2_PORT) {   // before the length checks: a damaged RoCEv2 packet is named, not lost
+            l.rareGroupsSet = true;
+            l.roceVersion = 2;
+        }
         if (length < UDP_HEADER) {
             l.fail(Malformed.BAD_UDP_LENGTH, off);
             return;
@@ -88,11 +92,7 @@ final class TransportLayer {
             return;
         }
         payload(l, off + UDP_HEADER, Math.min(off + length, l.networkWireEnd));
-        if (l.dstPort == ROCE_V2_PORT) {
-            l.rareGroupsSet = true;
-            l.roceVersion = 2;
-            InfinibandHeaders.bth(p, l, off + UDP_HEADER);
-        }
+        if (l.roceVersion == 2) InfinibandHeaders.bth(p, l, off + UDP_HEADER);
     }
 
     private static void payload(Layers l, int start, int wireEnd) {
