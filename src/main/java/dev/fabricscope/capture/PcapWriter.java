@@ -40,11 +40,11 @@ public final class PcapWriter implements CaptureWriter {
         long ts = packet.timestampNanos();
         long seconds = Math.floorDiv(ts, 1_000_000_000L);
         long fraction = Math.floorMod(ts, 1_000_000_000L) / precision.nanosPerUnit();
-        long beyond = packet.fractionBeyondSecond() / precision.nanosPerUnit();
-        if (packet.fractionBeyondSecond() >= 0 && beyond <= 0xFFFFFFFFL) {
+        long beyondNanos = packet.fractionBeyondSecond();   // -1 for every sane record: no division then
+        if (beyondNanos >= 0 && beyondNanos / precision.nanosPerUnit() <= 0xFFFFFFFFL) {
             // a fraction field of a second or more is written back as it was read, as pcap_dump does
-            seconds = Math.floorDiv(ts - packet.fractionBeyondSecond(), 1_000_000_000L);
-            fraction = beyond;
+            seconds = Math.floorDiv(ts - beyondNanos, 1_000_000_000L);
+            fraction = beyondNanos / precision.nanosPerUnit();
         }
         int capLen = packet.capLen();
         ByteBuffer b = out.begin(RECORD_HEADER + capLen);

@@ -61,9 +61,6 @@ public final class ClcStreamFramer {
     public boolean stopped() { return stop != Stop.NONE; }
     /** Messages handed out so far. */
     public int messages() { return messages; }
-    /** True while part of a message is held. */
-    public boolean partial() { return filled > 0; }
-
     /**
      * What the stream ending now would cut short, for a report ("68 of the 70 bytes of a CLC message", "4 bytes of
      * a CLC header"), or null when no message is pending.

@@ -81,7 +81,10 @@ public final class ClcTracker {
         return toSave;
     }
 
-    /** End of capture: forgets the remaining connections (no "no CLC" reports; {@link ClcListener#ended} with END_OF_CAPTURE). */
+    /**
+     * End of capture: forgets the remaining connections ({@link ClcListener#ended} with END_OF_CAPTURE); the "no CLC"
+     * report only for a connection of which one direction already spoke plain TCP, the rest are incomplete.
+     */
     public void finish() {
         reassembler.finish();
     }

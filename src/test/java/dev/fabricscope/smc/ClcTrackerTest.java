@@ -34,9 +34,14 @@ class ClcTrackerTest {
     }
 
     private void handshake(boolean synAckOption) {
-        send(true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
-        send(false, 200, TcpFrames.SYN | TcpFrames.ACK, synAckOption ? TcpFrames.SMC_OPTION : null, new byte[0]);
+        synAndSynAck(p, synAckOption);
         send(true, 101, TcpFrames.ACK, null, new byte[0]);
+    }
+
+    /** {@code pair}'s SYN with the SMC option (seq 100) and its SYN-ACK (seq 200), with the option or not. */
+    private void synAndSynAck(TcpFrames.Pair pair, boolean synAckOption) {
+        send(pair, true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
+        send(pair, false, 200, TcpFrames.SYN | TcpFrames.ACK, synAckOption ? TcpFrames.SMC_OPTION : null, new byte[0]);
     }
 
     private static byte[] proposal() {
@@ -80,8 +85,7 @@ class ClcTrackerTest {
         assertEquals(List.of(), c.noClc);
 
         TcpFrames.Pair q = TcpFrames.Pair.v4(1, 40001, 2, 50000);
-        send(q, true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
-        send(q, false, 200, TcpFrames.SYN | TcpFrames.ACK, TcpFrames.SMC_OPTION, new byte[0]);
+        synAndSynAck(q, true);
         send(q, true, 101, TcpFrames.ACK, null, proposal());
         byte[] accept = ClcStreamFramerTest.message(ClcStreamFramer.EYECATCHER_SMC_R, 2, 68, true);
         accept[3] = 0x04;
@@ -109,15 +113,13 @@ class ClcTrackerTest {
         assertEquals(List.of(), c.noClc);
 
         TcpFrames.Pair q = TcpFrames.Pair.v4(1, 40001, 2, 50000);
-        send(q, true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
-        send(q, false, 200, TcpFrames.SYN | TcpFrames.ACK, TcpFrames.SMC_OPTION, new byte[0]);
+        synAndSynAck(q, true);
         send(q, true, 101, TcpFrames.ACK, null, Arrays.copyOf(m, 6));
         send(q, false, 201, TcpFrames.RST, null, new byte[0]);
         assertEquals("40001 frame 10: the connection ended (RST) after 6 bytes of a CLC header", c.problems.get(1));
 
         TcpFrames.Pair r = TcpFrames.Pair.v4(1, 40002, 2, 50000);
-        send(r, true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
-        send(r, false, 200, TcpFrames.SYN | TcpFrames.ACK, TcpFrames.SMC_OPTION, new byte[0]);
+        synAndSynAck(r, true);
         send(r, true, 101, TcpFrames.ACK, null, Arrays.copyOf(m, 40));
         tracker.finish();
         assertEquals(2, c.problems.size(), "the capture ended: incomplete, not malformed");
@@ -135,8 +137,7 @@ class ClcTrackerTest {
 
     @Test
     void synAckWithoutTheOptionDropsTheFlow() {
-        send(true, 100, TcpFrames.SYN, TcpFrames.SMC_OPTION, new byte[0]);
-        send(false, 200, TcpFrames.SYN | TcpFrames.ACK, null, new byte[0]);
+        synAndSynAck(p, false);
         assertTrue(tracker.packetToSave(), "-w keeps the answer: read back, the option was not echoed");
         assertEquals(List.of("NOT_ECHOED"), c.ends);
         send(true, 101, TcpFrames.ACK, null, new byte[0]);
