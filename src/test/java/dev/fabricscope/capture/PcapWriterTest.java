@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +35,34 @@ class PcapWriterTest {
 
     /** A nanosecond pcap written by hand from the pcap layout (tcpdump.org/manpages/pcap-savefile.5). */
     private static byte[] handMadeNanoPcap(List<Rec> records, int snapLen) {
-        int size = 24 + records.stream().mapToInt(r -> 16 + r.data().length).sum();
-        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xa1b23c4d).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(snapLen).putInt(1);
+        ByteBuffer b = pcapHeader(TimestampPrecision.NANO.magic(), snapLen, LinkType.EN10MB,
+            records.stream().mapToInt(r -> 16 + r.data().length).sum());
         for (Rec r : records) {
             b.putInt((int) (r.tsNanos() / 1_000_000_000L)).putInt((int) (r.tsNanos() % 1_000_000_000L))
                     .putInt(r.data().length).putInt(r.origLen()).put(r.data());
         }
         return b.array();
+    }
+
+    /** A little-endian pcap file header (version 2.4) in a buffer with room for {@code recordBytes} more. */
+    private static ByteBuffer pcapHeader(int magic, int snapLen, int linkType, int recordBytes) {
+        return ByteBuffer.allocate(24 + recordBytes).order(ByteOrder.LITTLE_ENDIAN).putInt(magic)
+            .putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(snapLen).putInt(linkType);
+    }
+
+    /** Reads {@code in} with our reader and writes each packet with the options for its first interface; the count. */
+    private static int rewrite(Path in, Path out, Function<CaptureInterface, WriterOptions> options)
+            throws IOException {
+        int n = 0;
+        try (PacketSource source = CaptureFiles.open(in.toString(), ProblemReporter.IGNORE);
+             CaptureWriter w = CaptureWriters.open(out.toString(), options.apply(source.interfaces().getFirst()))) {
+            Packet packet = new Packet();
+            while (source.next(packet)) {
+                w.write(packet, source.interfaces().getFirst());
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test
@@ -84,8 +105,7 @@ class PcapWriterTest {
         for (TimestampPrecision input : TimestampPrecision.values()) {
             long unitsPerSecond = 1_000_000_000L / input.nanosPerUnit();
             long[][] times = {{1000, unitsPerSecond * 3 / 2}, {1001, 2 * unitsPerSecond}, {1002, unitsPerSecond - 1}};
-            ByteBuffer b = ByteBuffer.allocate(24 + times.length * (16 + 60)).order(ByteOrder.LITTLE_ENDIAN);
-            b.putInt(input.magic()).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+            ByteBuffer b = pcapHeader(input.magic(), 65535, LinkType.EN10MB, times.length * (16 + 60));
             for (int i = 0; i < times.length; i++) {
                 b.putInt((int) times[i][0]).putInt((int) times[i][1]).putInt(60).putInt(60).put(frame(60, i));
             }
@@ -96,12 +116,7 @@ class PcapWriterTest {
                     "-r", in.toString(), "-w", oracle.toString()));
                 assertEquals(0, r.exit(), r.err());
                 Path ours = dir.resolve("ours.pcap");
-                try (PacketSource source = CaptureFiles.open(in.toString(), ProblemReporter.IGNORE);
-                     CaptureWriter w = CaptureWriters.open(ours.toString(),
-                         WriterOptions.of(CaptureFormat.PCAP, 65535, ethernet(), output))) {
-                    Packet packet = new Packet();
-                    while (source.next(packet)) w.write(packet, source.interfaces().getFirst());
-                }
+                rewrite(in, ours, iface -> WriterOptions.of(CaptureFormat.PCAP, 65535, iface, output));
                 assertArrayEquals(Files.readAllBytes(oracle), Files.readAllBytes(ours), input + " -> " + output);
             }
         }
@@ -117,9 +132,7 @@ class PcapWriterTest {
     void aDltValueInAFileHeaderIsWrittenAsItsLinkType() throws Exception {
         assumeTool("tcpdump");
         for (int linkType : new int[] {11, 12, 15, 16, 19, 100, 101, 1, 113}) {
-            ByteBuffer b = ByteBuffer.allocate(24 + 16 + 20).order(ByteOrder.LITTLE_ENDIAN);
-            b.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                .putInt(linkType);
+            ByteBuffer b = pcapHeader(TimestampPrecision.MICRO.magic(), 65535, linkType, 16 + 20);
             b.putInt(1000).putInt(0).putInt(20).putInt(20).put(frame(20, linkType));
             Path in = Files.write(dir.resolve("lt" + linkType + ".pcap"), b.array());
             Path oracle = dir.resolve("tcpdump.pcap");
@@ -127,12 +140,7 @@ class PcapWriterTest {
             assertEquals(0, r.exit(), r.err());
             for (CaptureFormat format : new CaptureFormat[] {CaptureFormat.PCAP, CaptureFormat.PCAPNG}) {
                 Path ours = dir.resolve("ours");
-                try (PacketSource source = CaptureFiles.open(in.toString(), ProblemReporter.IGNORE);
-                     CaptureWriter w = CaptureWriters.open(ours.toString(), WriterOptions.of(format, 65535,
-                         source.interfaces().getFirst(), TimestampPrecision.MICRO))) {
-                    Packet packet = new Packet();
-                    while (source.next(packet)) w.write(packet, source.interfaces().getFirst());
-                }
+                rewrite(in, ours, iface -> WriterOptions.of(format, 65535, iface, TimestampPrecision.MICRO));
                 if (format == CaptureFormat.PCAP) {
                     assertArrayEquals(Files.readAllBytes(oracle), Files.readAllBytes(ours), "link type " + linkType);
                 } else {   // the link type field of tcpdump's pcap header
@@ -155,19 +163,12 @@ class PcapWriterTest {
     /** A fraction field that does not fit 32 bits in the output's unit is written as the same time, normalized. */
     @Test
     void aFractionFieldTooLargeForTheOutputUnitKeepsTheTime() throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(24 + 16 + 60).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(TimestampPrecision.MICRO.magic()).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-            .putInt(65535).putInt(1);
+        ByteBuffer b = pcapHeader(TimestampPrecision.MICRO.magic(), 65535, LinkType.EN10MB, 16 + 60);
         b.putInt(1000).putInt(0xFFFFFFFF).putInt(60).putInt(60).put(frame(60, 1));   // 4294.967295 s of fraction
         Path in = Files.write(dir.resolve("in.pcap"), b.array());
         Path ours = dir.resolve("ours.pcap");
-        try (PacketSource source = CaptureFiles.open(in.toString(), ProblemReporter.IGNORE);
-             CaptureWriter w = CaptureWriters.open(ours.toString(),
-                 WriterOptions.of(CaptureFormat.PCAP, 65535, ethernet(), TimestampPrecision.NANO))) {
-            Packet packet = new Packet();
-            assertTrue(source.next(packet));
-            w.write(packet, source.interfaces().getFirst());
-        }
+        assertEquals(1, rewrite(in, ours,
+            iface -> WriterOptions.of(CaptureFormat.PCAP, 65535, iface, TimestampPrecision.NANO)));
         ByteBuffer written = ByteBuffer.wrap(Files.readAllBytes(ours)).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(1000 + 4294, written.getInt(24));
         assertEquals(967_295_000, written.getInt(28));
