@@ -1,7 +1,6 @@
 package dev.fabricscope.cli;
 
 import dev.fabricscope.capture.CaptureInterface;
-import dev.fabricscope.capture.LinkType;
 import dev.fabricscope.capture.Packet;
 import dev.fabricscope.capture.PacketSource;
 import dev.fabricscope.capture.ProblemReporter;
@@ -151,9 +150,8 @@ public final class AnalyzerInput {
                           PacketConsumer consumer) {
         try (PacketSource file = Inputs.open(readFile, problems)) {
             source = file;
-            List<CaptureInterface> known = file.interfaces();
-            int firstLinkType = known.isEmpty() ? LinkType.EN10MB : known.getFirst().linkType();
-            PacketFilter filter = expression.isEmpty() ? null : compile(expression, firstLinkType, readFile, problems);
+            PacketFilter filter = expression.isEmpty() ? null
+                : compile(expression, Inputs.firstLinkType(file), readFile, problems);
             Progress shown = progress == null ? null : progress.apply(err, file);
             try {
                 loop(file, filter, stop, consumer, decapsulator(), shown);

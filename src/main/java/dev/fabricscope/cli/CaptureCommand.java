@@ -596,7 +596,7 @@ public final class CaptureCommand implements Callable<Integer> {
                         dropPrivileges();
                         privilegesDropped = true;
                     }
-                    int linkType = first == null ? LinkType.EN10MB : first.linkType();
+                    int linkType = Inputs.firstLinkType(source);
                     PacketFilter filter = compile(expression(), linkType, file);
                     if (writeFile != null && sink == null) {
                         sink = openSink(outputFormat(source.format(), 1), first);

@@ -144,10 +144,8 @@ public final class FilterCommand implements Callable<Integer> {
                 total++;
                 if (interpreter.matches(packet)) matched++;
             }
-            if (total == 0) {   // still report a bad expression, or a link type libpcap cannot filter
-                List<CaptureInterface> known = source.interfaces();
-                compile(expr, known.isEmpty() ? LinkType.EN10MB : known.getFirst().linkType(), snap);
-            }
+            // no packet: still report a bad expression, or a link type libpcap cannot filter
+            if (total == 0) compile(expr, Inputs.firstLinkType(source), snap);
             out.println(matched + "/" + total + " packets matched");
             out.flush();
             return problems.exitStatus(0);

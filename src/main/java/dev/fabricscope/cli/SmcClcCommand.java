@@ -337,9 +337,7 @@ public final class SmcClcCommand {
                 output.log(message);
             };
             try (PacketSource source = openFile(name, reporter)) {
-                int firstLinkType = source.interfaces().isEmpty() ? LinkType.EN10MB
-                    : source.interfaces().getFirst().linkType();
-                PacketFilter filter = compileForFile(flags.filter.value(), firstLinkType, reporter);
+                PacketFilter filter = compileForFile(flags.filter.value(), Inputs.firstLinkType(source), reporter);
                 output.log("Reading packets from file " + name + ":");
                 CaptureFormat format = source.format() == CaptureFormat.PCAPNG ? CaptureFormat.PCAPNG : CaptureFormat.PCAP;
                 loop(source, filter, producer, format);
