@@ -27,7 +27,7 @@ public final class Packet {
     private int interfaceId;
     private int linkType;
     private long frameNumber;
-    private long fractionBeyondSecond = -1;
+    private long fractionField = NO_FRACTION_FIELD;
 
     /**
      * Points this view at new bytes and metadata; called by sources. {@code capLen} bytes must exist in
@@ -47,20 +47,24 @@ public final class Packet {
         this.interfaceId = interfaceId;
         this.linkType = linkType;
         this.frameNumber = frameNumber;
-        this.fractionBeyondSecond = -1;
+        this.fractionField = NO_FRACTION_FIELD;
         return this;
     }
 
+    /** {@link #fractionField()} of every sane record. */
+    public static final long NO_FRACTION_FIELD = Long.MIN_VALUE;
+
     /**
-     * Marks a record whose fraction field held a second or more ({@code nanos}, as the file's unit scaled to
-     * nanoseconds; the time stamp already carried it into the seconds): tcpdump prints such a field as it is.
+     * Marks a pcap record whose fraction field is out of range: negative as the signed 32-bit number libpcap reads,
+     * or a second or more ({@code nanos}: the field scaled to nanoseconds; the time stamp already holds it). tcpdump
+     * prints and writes such a field as it is.
      */
-    public void fractionBeyondSecond(long nanos) {
-        this.fractionBeyondSecond = nanos;
+    public void fractionField(long nanos) {
+        this.fractionField = nanos;
     }
 
-    /** The fraction field of a record that held a second or more, in nanoseconds; -1 for every sane record. */
-    public long fractionBeyondSecond() { return fractionBeyondSecond; }
+    /** The out-of-range fraction field of a damaged pcap record, in nanoseconds; {@link #NO_FRACTION_FIELD} else. */
+    public long fractionField() { return fractionField; }
 
     /** The buffer holding this packet at {@link #offset()}; valid until the source's next packet. */
     public byte[] bytes() { return bytes; }

@@ -98,11 +98,12 @@ final class PcapReader implements PacketSource {
         at = in.fill(total);
         if (at < 0) return truncated(capLen);
         in.advance(total);
-        long fraction = frac * fracNanos;
+        // libpcap reads the field as a signed 32-bit number (struct pcap_timeval): 0x80000000 and up are negative
+        long fraction = (int) frac * fracNanos;
         // caplen > origlen is kept as written, as tshark 4.0 shows it (frame.cap_len 20, frame.len 10).
         packet.set(in.array(), (int) at + RECORD_HEADER, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + fraction, 0, linkType, ++frame);
-        if (fraction >= 1_000_000_000L) packet.fractionBeyondSecond(fraction);
+        if (fraction < 0 || fraction >= 1_000_000_000L) packet.fractionField(fraction);
         if (bigEndian) HostOrderHeaders.fromBigEndian(packet);
         return true;
     }

@@ -40,11 +40,15 @@ public final class PcapWriter implements CaptureWriter {
         long ts = packet.timestampNanos();
         long seconds = Math.floorDiv(ts, 1_000_000_000L);
         long fraction = Math.floorMod(ts, 1_000_000_000L) / precision.nanosPerUnit();
-        long beyondNanos = packet.fractionBeyondSecond();   // -1 for every sane record: no division then
-        if (beyondNanos >= 0 && beyondNanos / precision.nanosPerUnit() <= 0xFFFFFFFFL) {
-            // a fraction field of a second or more is written back as it was read, as pcap_dump does
-            seconds = Math.floorDiv(ts - beyondNanos, 1_000_000_000L);
-            fraction = beyondNanos / precision.nanosPerUnit();
+        long fieldNanos = packet.fractionField();
+        if (fieldNanos != Packet.NO_FRACTION_FIELD) {
+            // an out-of-range fraction field is written back as pcap_dump does: in the output's unit (libpcap
+            // divides toward zero), as it was read, if libpcap can read it back the same (a signed 32-bit number)
+            long field = fieldNanos / precision.nanosPerUnit();
+            if (field == (int) field) {
+                seconds = Math.floorDiv(ts - fieldNanos, 1_000_000_000L);
+                fraction = field;
+            }
         }
         int capLen = packet.capLen();
         ByteBuffer b = out.begin(RECORD_HEADER + capLen);

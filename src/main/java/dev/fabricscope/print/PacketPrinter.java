@@ -307,7 +307,7 @@ public final class PacketPrinter {
         }
         if (invalidHeader(p, out)) return;
         if (timestampStyle != TimestampStyle.NONE) {
-            timestamps.format(p.timestampNanos(), p.fractionBeyondSecond(), out);
+            timestamps.format(p.timestampNanos(), p.fractionField(), out);
             out.append(' ');
         }
         link(p, l, p.origLen(), out);

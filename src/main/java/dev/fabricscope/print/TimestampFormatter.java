@@ -1,5 +1,6 @@
 package dev.fabricscope.print;
 
+import dev.fabricscope.capture.Packet;
 import dev.fabricscope.json.Rfc3339;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,9 +23,12 @@ public final class TimestampFormatter {
     private final TimestampStyle style;
     /** --time-stamp-precision=nano: nine fraction digits, and -ttt/-ttttt count nanoseconds. */
     private final boolean nanos;
-    /** -ttt: the previous packet's time; -ttttt: the first packet's (nanoseconds, cut to the precision). */
-    private long reference;
-    private boolean referenceSet;
+    /**
+     * -ttt: the previous packet's time; -ttttt: the first packet's (seconds, and the fraction in the precision's unit).
+     * 0.0 counts as no reference yet, as in tcpdump.
+     */
+    private long referenceSeconds;
+    private long referenceFraction;
     /** tcpdump's printer: a time whose seconds, as a C unsigned int, have the top bit set is not converted. */
     private final boolean tcpdumpRange;
 
@@ -48,92 +52,98 @@ public final class TimestampFormatter {
 
     /** Appends the time stamp in this formatter's style ({@link TimestampStyle#NONE}: nothing). */
     public void format(long timestampNanos, StringBuilder out) {
-        format(timestampNanos, -1, out);
+        format(timestampNanos, Packet.NO_FRACTION_FIELD, out);
     }
 
     /**
-     * As {@link #format(long, StringBuilder)}, for a record whose fraction field held a second or more
-     * ({@code fractionBeyondSecond} nanoseconds, else -1): the absolute styles print that field as it is, after
-     * the seconds field, as tcpdump does; the relative ones use the time it adds up to.
+     * As {@link #format(long, StringBuilder)}, for a record whose fraction field was out of range
+     * ({@code fractionField} nanoseconds, see {@link Packet#fractionField()}), else {@link Packet#NO_FRACTION_FIELD}:
+     * printed as tcpdump prints the struct timeval libpcap gives it for such a record (the seconds field, and the
+     * fraction field scaled to the precision, divided toward zero).
      */
-    public void format(long timestampNanos, long fractionBeyondSecond, StringBuilder out) {
-        long seconds = Math.floorDiv(timestampNanos - Math.max(fractionBeyondSecond, 0), 1_000_000_000L);
-        long fraction = fractionBeyondSecond >= 0 ? fractionBeyondSecond : Math.floorMod(timestampNanos, 1_000_000_000L);
-        switch (style) {
-            case NONE -> { }
-            case UNIX -> {
-                if (outOfRange(seconds, out)) return;
-                out.append(seconds);
-                fraction(fraction, out);
-            }
-            case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(timestampNanos, out);
-            default -> local(seconds, fraction, out);
+    public void format(long timestampNanos, long fractionField, StringBuilder out) {
+        long seconds;
+        long fraction;
+        if (fractionField == Packet.NO_FRACTION_FIELD) {
+            seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
+            fraction = Math.floorMod(timestampNanos, 1_000_000_000L);
+        } else {
+            seconds = Math.floorDiv(timestampNanos - fractionField, 1_000_000_000L);
+            fraction = fractionField;
         }
-    }
-
-    /**
-     * " HH:MM:SS.ffffff" of the time since the reference ('-' first when before it); hours wrap at 24 as gmtime's.
-     * Both times are cut to the precision first, as tcpdump subtracts the stamps libpcap gave it.
-     */
-    private void sinceReference(long timestampNanos, StringBuilder out) {
-        long time = nanos ? timestampNanos : Math.floorDiv(timestampNanos, 1000) * 1000;
-        if (!referenceSet) {
-            reference = time;
-            referenceSet = true;
-        }
-        long delta = time - reference;
-        if (style == TimestampStyle.SINCE_PREVIOUS) reference = time;
-        out.append(delta < 0 ? '-' : ' ');
-        delta = Math.abs(delta);
-        if (outOfRange(delta / 1_000_000_000L, out)) return;
-        clock((int) (delta / 1_000_000_000L % 86_400), delta % 1_000_000_000L, out);
-    }
-
-    private void local(long seconds, long fraction, StringBuilder out) {
-        if (outOfRange(seconds, out)) return;
-        Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
-        fraction(fraction, out);
-    }
-
-    /** -tttt's date and a space; returns the second of the day in the zone. */
-    private int localDateAndSecondOfDay(long seconds, StringBuilder out) {
-        if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
-        if (style == TimestampStyle.DATE_TIME) {
-            Rfc3339.appendDate(out, Math.floorDiv(seconds + offsetSeconds, 86_400L));
-            out.append(' ');
-        }
-        return (int) Math.floorMod(seconds + offsetSeconds, 86_400L);
+        print(seconds, nanos ? fraction : fraction / 1000, out);
     }
 
     /**
      * tcpdump's ts_print of a struct timeval a packet carries ({@code seconds}, and {@code fractionField}: its
-     * microseconds, read as nanoseconds with nano precision, as tcpdump does), in this style, then a space. The
-     * fraction prints as tcpdump's "%06u"/"%09u" of it as a C unsigned int; -ttt and -ttttt measure it against the
-     * packets' reference time and move -ttt's, as tcpdump's one static reference does.
+     * microseconds, read as nanoseconds with nano precision, as tcpdump does), in this style, then a space. -ttt and
+     * -ttttt measure it against the packets' reference time and move -ttt's, as tcpdump's one static reference does.
      */
     void formatCarried(long seconds, long fractionField, StringBuilder out) {
-        switch (style) {
-            case NONE -> { return; }
-            case UNIX -> {
-                if (!outOfRange(seconds, out)) {
-                    out.append(seconds & 0xffff_ffffL);
-                    carriedFraction(fractionField, out);
-                }
-            }
-            case SINCE_PREVIOUS, SINCE_FIRST ->
-                sinceReference(seconds * 1_000_000_000L + (nanos ? fractionField : fractionField * 1000), out);
-            default -> {
-                if (outOfRange(seconds, out)) break;
-                if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
-                if (yearBeyondInt(Math.floorDiv(seconds + offsetSeconds, 86_400L))) {
-                    out.append("[Error converting time]");   // glibc's localtime fails
-                    break;
-                }
-                Text.timeOfDay(out, localDateAndSecondOfDay(seconds, out));
-                carriedFraction(fractionField, out);
-            }
-        }
+        if (style == TimestampStyle.NONE) return;
+        print(seconds, fractionField, out);
         out.append(' ');
+    }
+
+    /** tcpdump's ts_print of a struct timeval ({@code fraction} in the precision's unit), without the space. */
+    private void print(long seconds, long fraction, StringBuilder out) {
+        switch (style) {
+            case NONE -> { }
+            case UNIX -> {
+                if (outOfRange(seconds, out)) return;
+                out.append(tcpdumpRange ? seconds & 0xffff_ffffL : seconds);   // tcpdump's "%u"
+                fraction(fraction, out);
+            }
+            case SINCE_PREVIOUS, SINCE_FIRST -> sinceReference(seconds, fraction, out);
+            default -> timeOfDay(seconds, fraction, out);
+        }
+    }
+
+    /**
+     * '-' or ' ', then "HH:MM:SS.ffffff" of the time since the reference as tcpdump's timeval arithmetic gives it
+     * (fractions subtracted apart from seconds, one borrow; printed as a UTC time of day).
+     */
+    private void sinceReference(long seconds, long fraction, StringBuilder out) {
+        if (referenceSeconds == 0 && referenceFraction == 0) {
+            referenceSeconds = seconds;
+            referenceFraction = fraction;
+        }
+        boolean negative = seconds == referenceSeconds ? fraction < referenceFraction : seconds < referenceSeconds;
+        long deltaSeconds = negative ? referenceSeconds - seconds : seconds - referenceSeconds;
+        long deltaFraction = negative ? referenceFraction - fraction : fraction - referenceFraction;
+        if (deltaFraction < 0) {
+            deltaSeconds--;
+            deltaFraction += nanos ? 1_000_000_000L : 1_000_000L;
+        }
+        if (style == TimestampStyle.SINCE_PREVIOUS) {
+            referenceSeconds = seconds;
+            referenceFraction = fraction;
+        }
+        out.append(negative ? '-' : ' ');
+        if (outOfRange(deltaSeconds, out)) return;
+        if (tcpdumpRange && yearBeyondInt(Math.floorDiv(deltaSeconds, 86_400L))) {
+            out.append("[Error converting time]");   // glibc's gmtime fails
+            return;
+        }
+        Text.timeOfDay(out, (int) Math.floorMod(deltaSeconds, 86_400L));
+        fraction(deltaFraction, out);
+    }
+
+    /** The time of day in the zone (-tttt: the date before it). */
+    private void timeOfDay(long seconds, long fraction, StringBuilder out) {
+        if (outOfRange(seconds, out)) return;
+        if (!fixed && (seconds < validFrom || seconds >= validUntil)) refresh(seconds);
+        long epochDay = Math.floorDiv(seconds + offsetSeconds, 86_400L);
+        if (tcpdumpRange && yearBeyondInt(epochDay)) {
+            out.append("[Error converting time]");   // glibc's localtime fails
+            return;
+        }
+        if (style == TimestampStyle.DATE_TIME) {
+            Rfc3339.appendDate(out, epochDay);
+            out.append(' ');
+        }
+        Text.timeOfDay(out, (int) Math.floorMod(seconds + offsetSeconds, 86_400L));
+        fraction(fraction, out);
     }
 
     /** True when the year of an epoch day, less 1900, does not fit a C int (struct tm's tm_year). */
@@ -150,11 +160,6 @@ public final class TimestampFormatter {
         return tmYear > Integer.MAX_VALUE || tmYear < Integer.MIN_VALUE;
     }
 
-    private void carriedFraction(long field, StringBuilder out) {
-        out.append('.');
-        Text.zeroPadded(out, field & 0xffff_ffffL, nanos ? 9 : 6);
-    }
-
     /** tcpdump tests the seconds as a 32-bit unsigned int: bit 31 set is "[Error converting time]". */
     private boolean outOfRange(long seconds, StringBuilder out) {
         if (!tcpdumpRange || (seconds & 0x8000_0000L) == 0) return false;
@@ -162,24 +167,10 @@ public final class TimestampFormatter {
         return true;
     }
 
-    /** HH:MM:SS and the fraction of a second ({@code nanosOfSecond}) in the precision's digits. */
-    private void clock(int secondOfDay, long nanosOfSecond, StringBuilder out) {
-        Text.timeOfDay(out, secondOfDay);
-        fraction(nanosOfSecond, out);
-    }
-
-    /**
-     * ".ffffff" (microseconds, truncated) or ".fffffffff"; a fraction of a second or more (a damaged record) as
-     * tcpdump's "%06u"/"%09u" print it, all its digits, cut to 32 bits.
-     */
-    private void fraction(long nanosOfSecond, StringBuilder out) {
+    /** ".ffffff" or ".fffffffff" of a fraction in the precision's unit, as tcpdump's "%06u"/"%09u" of a C unsigned. */
+    private void fraction(long fraction, StringBuilder out) {
         out.append('.');
-        long value = nanos ? nanosOfSecond : nanosOfSecond / 1000;
-        if (nanosOfSecond >= 1_000_000_000L) {
-            out.append(value & 0xffff_ffffL);
-            return;
-        }
-        for (long div = nanos ? 100_000_000 : 100_000; div > 0; div /= 10) out.append((char) ('0' + value / div % 10));
+        Text.zeroPadded(out, fraction & 0xffff_ffffL, nanos ? 9 : 6);
     }
 
     private void refresh(long seconds) {

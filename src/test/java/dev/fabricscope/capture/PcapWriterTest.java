@@ -94,17 +94,20 @@ class PcapWriterTest {
     }
 
     /**
-     * A record whose fraction field holds a second or more (1.5 s, 2 s) keeps that field, scaled to the output's
-     * unit, as tcpdump -r IN -w OUT writes it (pcap_dump copies what it read); our rewrite used to move the whole
-     * seconds into the seconds field (same time, other bytes, and printed otherwise). libpcap reads the field as
-     * signed 32 bits, so fields of 2^31 units or more come out of its scaling as garbage: not compared.
+     * A record whose fraction field is out of range keeps that field, scaled to the output's unit, as tcpdump -r IN -w
+     * OUT writes it (pcap_dump copies what it read): a second or more (1.5 s, 2 s), and fields libpcap reads as
+     * negative (signed 32 bits: 0xffffffff is -1, 0x80000000 the least; scaled down, divided toward zero); our rewrite
+     * used to move whole seconds into the seconds field and read 0x80000000 and up as positive. A microsecond field
+     * of 0x80000000 scaled up to nanoseconds no longer fits 32 bits: not compared (the test below).
      */
     @Test
-    void aFractionFieldOfASecondOrMoreIsWrittenBackAsTcpdumpDoes() throws Exception {
+    void anOutOfRangeFractionFieldIsWrittenBackAsTcpdumpDoes() throws Exception {
         assumeTool("tcpdump");
         for (TimestampPrecision input : TimestampPrecision.values()) {
             long unitsPerSecond = 1_000_000_000L / input.nanosPerUnit();
-            long[][] times = {{1000, unitsPerSecond * 3 / 2}, {1001, 2 * unitsPerSecond}, {1002, unitsPerSecond - 1}};
+            long[][] times = {{1000, unitsPerSecond * 3 / 2}, {1001, 2 * unitsPerSecond}, {1002, unitsPerSecond - 1},
+                {1003, 0xFFFF_FFFFL}, {1004, -1500 & 0xFFFF_FFFFL},
+                {1005, input == TimestampPrecision.NANO ? 0x8000_0000L : -2_147_483 & 0xFFFF_FFFFL}};   // fit ns
             ByteBuffer b = pcapHeader(input.magic(), 65535, LinkType.EN10MB, times.length * (16 + 60));
             for (int i = 0; i < times.length; i++) {
                 b.putInt((int) times[i][0]).putInt((int) times[i][1]).putInt(60).putInt(60).put(frame(60, i));
@@ -160,18 +163,21 @@ class PcapWriterTest {
         return b.getShort(idb + 8) & 0xffff;
     }
 
-    /** A fraction field that does not fit 32 bits in the output's unit is written as the same time, normalized. */
+    /**
+     * A fraction field that does not fit a signed 32-bit number in the output's unit (what libpcap reads) is written as
+     * the same time, normalized; pcap_dump writes its low 32 bits.
+     */
     @Test
     void aFractionFieldTooLargeForTheOutputUnitKeepsTheTime() throws IOException {
         ByteBuffer b = pcapHeader(TimestampPrecision.MICRO.magic(), 65535, LinkType.EN10MB, 16 + 60);
-        b.putInt(1000).putInt(0xFFFFFFFF).putInt(60).putInt(60).put(frame(60, 1));   // 4294.967295 s of fraction
+        b.putInt(1000).putInt(0x7FFFFFFF).putInt(60).putInt(60).put(frame(60, 1));   // 2147.483647 s of fraction
         Path in = Files.write(dir.resolve("in.pcap"), b.array());
         Path ours = dir.resolve("ours.pcap");
         assertEquals(1, rewrite(in, ours,
             iface -> WriterOptions.of(CaptureFormat.PCAP, 65535, iface, TimestampPrecision.NANO)));
         ByteBuffer written = ByteBuffer.wrap(Files.readAllBytes(ours)).order(ByteOrder.LITTLE_ENDIAN);
-        assertEquals(1000 + 4294, written.getInt(24));
-        assertEquals(967_295_000, written.getInt(28));
+        assertEquals(1000 + 2147, written.getInt(24));
+        assertEquals(483_647_000, written.getInt(28));
     }
 
     /** Every little-endian shared capture (several link types): tcpdump -r F -w OUT equals our rewrite. */

@@ -14,14 +14,14 @@ import java.util.List;
 /**
  * Whatever packets the readers take from arbitrary bytes, our writers keep them: written in the input's format
  * and read back, every packet has the same bytes, lengths, link type (as libpcap writes it), time (and, in pcap,
- * the fraction field of a second or more, and the interface's snapshot length and FCS bits); written as pcapng
+ * an out-of-range fraction field, and the interface's snapshot length and FCS bits); written as pcapng
  * (--format pcapng), the same bytes, lengths, link type and time, and the IDB's name, description and snapshot
  * length. `./build test` fuzzes for a short time (pom.xml, fuzz.duration); longer:
  * {@code ./build test-compile surefire:test@fuzz-writer-round-trip -Dfuzz.duration=30m}.
  */
 class WriterRoundTripFuzzTest {
     /** One packet as read, copied out of the reader's buffer. */
-    private record Read(long timestampNanos, long fractionBeyondSecond, int origLen, int linkType, byte[] bytes,
+    private record Read(long timestampNanos, long fractionField, int origLen, int linkType, byte[] bytes,
                         int interfaceId, CaptureInterface iface) { }
 
     @FuzzTest(maxDuration = "20s")
@@ -47,7 +47,7 @@ class WriterRoundTripFuzzTest {
             for (int i = 0; i < packets.size(); i++) {
                 Read was = packets.get(i);
                 Read is = back.get(i);
-                assertEquals(was.fractionBeyondSecond(), is.fractionBeyondSecond(), "fraction field, packet " + i);
+                assertEquals(was.fractionField(), is.fractionField(), "fraction field, packet " + i);
                 CaptureInterface in = was.iface();
                 assertEquals(new CaptureInterface(in.name(), in.description(), DltNames.fileLinkType(in.linkType()),
                     in.snapLen(), in.tsResolutionNanos(), in.linkTypeExtension()), is.iface(), "interface " + i);
@@ -65,7 +65,7 @@ class WriterRoundTripFuzzTest {
             for (Read r : packets) {
                 view.set(r.bytes(), 0, r.bytes().length, r.origLen(), r.timestampNanos(), r.interfaceId(), r.linkType(),
                     ++frame);
-                if (r.fractionBeyondSecond() >= 0) view.fractionBeyondSecond(r.fractionBeyondSecond());
+                if (r.fractionField() != Packet.NO_FRACTION_FIELD) view.fractionField(r.fractionField());
                 writer.write(view, r.iface());
             }
         }
@@ -97,7 +97,7 @@ class WriterRoundTripFuzzTest {
         List<Read> packets = new ArrayList<>();
         Packet p = new Packet();
         while (source.next(p)) {
-            packets.add(new Read(p.timestampNanos(), p.fractionBeyondSecond(), p.origLen(), p.linkType(), p.copyBytes(),
+            packets.add(new Read(p.timestampNanos(), p.fractionField(), p.origLen(), p.linkType(), p.copyBytes(),
                 p.interfaceId(), source.interfaces().get(p.interfaceId())));
         }
         return packets;

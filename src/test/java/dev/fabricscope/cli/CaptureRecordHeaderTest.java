@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Records whose header tcpdump refuses to print ("[Invalid header: caplen==0, len==0]", len < caplen, len beyond
  * its largest snapshot) and times it cannot convert (seconds with bit 31 set: "[Error converting time]"), between
- * ordinary records, and fraction fields of a second or more (printed as they are), against tcpdump with the absolute time-stamp styles, -x, -# and -e.
+ * ordinary records, and fraction fields out of range (a second or more, or negative as libpcap reads them), against
+ * tcpdump with every time-stamp style, -x, -# and -e.
  */
 class CaptureRecordHeaderTest {
     @TempDir
@@ -47,13 +48,40 @@ class CaptureRecordHeaderTest {
             new Rec(1_700_000_008L, 1_000_000L, ARP.length, ARP.length),
             new Rec(1_700_000_009L, 999_999_999L, ARP.length, ARP.length),
             new Rec(1_700_000_010L, 1_000_000_000L, ARP.length, ARP.length),
-            new Rec(1_700_000_011L, 0x7fff_ffffL, ARP.length, ARP.length));
+            new Rec(1_700_000_011L, 0x7fff_ffffL, ARP.length, ARP.length),
+            // libpcap reads the field as a signed 32-bit number: these are negative
+            new Rec(1_700_000_012L, 0xffff_ffffL, ARP.length, ARP.length),
+            new Rec(1_700_000_013L, 0x8000_0000L, ARP.length, ARP.length),
+            new Rec(1_700_000_014L, -1_500_000_000L & 0xffff_ffffL, ARP.length, ARP.length));
+        return write(records, nanos ? "headers-ns.pcap" : "headers.pcap", nanos);
+    }
+
+    /**
+     * Times for -ttt and -ttttt: 0.0 (which tcpdump takes for "no reference yet"), times going back, and fraction
+     * fields out of range either way, as tcpdump subtracts them (seconds and fractions apart, one borrow).
+     */
+    private Path relativeTimes(boolean nanos) throws Exception {
+        List<Rec> records = List.of(
+            new Rec(0, 0, ARP.length, ARP.length),
+            new Rec(1_700_000_000L, 5, ARP.length, ARP.length),
+            new Rec(1_700_000_001L, 0xffff_ffffL, ARP.length, ARP.length),
+            new Rec(1_700_000_001L, 999_999, ARP.length, ARP.length),
+            new Rec(1_700_000_000L, 2_000_000, ARP.length, ARP.length),
+            new Rec(1_700_000_002L, 0x8000_0000L, ARP.length, ARP.length),
+            new Rec(1_699_999_999L, 7, ARP.length, ARP.length),
+            new Rec(0, 0, ARP.length, ARP.length),
+            new Rec(1_700_000_003L, 1, ARP.length, ARP.length),
+            new Rec(1_700_000_003L, 1_000_000_000L, ARP.length, ARP.length));
+        return write(records, nanos ? "relative-ns.pcap" : "relative.pcap", nanos);
+    }
+
+    private Path write(List<Rec> records, String name, boolean nanos) throws Exception {
         ByteBuffer b = ByteBuffer.allocate(24 + records.size() * (16 + ARP.length)).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(nanos ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
         for (Rec r : records) {
             b.putInt((int) r.seconds()).putInt((int) r.fraction()).putInt(r.capLen()).putInt(r.len()).put(ARP, 0, r.capLen());
         }
-        Path file = dir.resolve(nanos ? "headers-ns.pcap" : "headers.pcap");
+        Path file = dir.resolve(name);
         Files.write(file, java.util.Arrays.copyOf(b.array(), b.position()));
         return file;
     }
@@ -67,6 +95,13 @@ class CaptureRecordHeaderTest {
     void sameAsTcpdump(String flags) throws Exception {
         Oracles.requireTcpdump();
         for (boolean nanos : new boolean[] {false, true}) sameAsTcpdump(capture(nanos), flags);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-ttt", "-ttttt", "-ttt --nano", "-ttttt --nano"})
+    void relativeTimesAsTcpdump(String flags) throws Exception {
+        Oracles.requireTcpdump();
+        for (boolean nanos : new boolean[] {false, true}) sameAsTcpdump(relativeTimes(nanos), flags);
     }
 
     private void sameAsTcpdump(Path file, String flags) {
