@@ -7,14 +7,15 @@ import java.util.Arrays;
 /**
  * Runs a {@link BpfProgram} on packet bytes with libpcap's bpf_filter semantics: loads past the
  * captured length reject (return 0), division or modulo by zero rejects, shifts by 32 or more give 0,
- * {@code #pktlen} is the original (wire) length, scratch memory M[0..15] starts zeroed for each packet,
- * and at most 64 backward jumps are taken per packet (libpcap's bound for its protochain loops).
+ * {@code #pktlen} is the original (wire) length, scratch memory M[0..15] starts zeroed for each packet.
+ * Backward jumps (libpcap compiles "protochain" into a loop over the header chain) are taken at most once per
+ * captured byte, plus one, per packet; then the packet is rejected. libpcap's bpf_filter has no bound (a program
+ * that loops hangs it); its protochain loop moves on by a header of 8 bytes or more each time round a chain of
+ * extension headers, so it stays far below ours (the old bound, 64, cut chains of more than 64 headers short).
  *
  * <p>Hot path: no allocation per packet. One instance per thread (it owns the scratch memory).
  */
 public final class BpfInterpreter {
-    private static final int MAX_BACKWARD_JUMPS = 64;
-
     // opcodes as constants so the switch below compiles to one table
     private static final int RET_K = Bpf.RET | Bpf.K, RET_A = Bpf.RET | Bpf.A;
     private static final int LD_W_ABS = Bpf.LD | Bpf.W | Bpf.ABS, LD_H_ABS = Bpf.LD | Bpf.H | Bpf.ABS;
@@ -78,7 +79,7 @@ public final class BpfInterpreter {
         int a = 0;
         int x = 0;
         int pc = 0;
-        int backward = 0;
+        int backwardLeft = buflen + 1;
         while (true) {
             final long w = insns[pc++];
             final int k = (int) w;
@@ -137,7 +138,7 @@ public final class BpfInterpreter {
                 case STX: m[k] = x; break;
                 case JA:
                     // targets were checked at load; backward jumps (ip6 protochain) are bounded per packet
-                    if (k < 0 && ++backward > MAX_BACKWARD_JUMPS) return 0;
+                    if (k < 0 && --backwardLeft < 0) return 0;
                     pc += k;
                     break;
                 case JGT_K: pc += Integer.compareUnsigned(a, k) > 0 ? jt(w) : jf(w); break;

@@ -266,9 +266,43 @@ class BpfInterpreterTest {
         assertEquals("BPF instruction 1: unknown opcode 0xff (not in libpcap's bpf_filter)", e.getMessage());
     }
 
+    /**
+     * An IPv6 packet with 100 destination-options headers before its UDP or TCP header (libpcap's
+     * tests/filter/ipv6_ext_headers.pcap holds such chains): protochain's loop, a backward jump per header, walks
+     * them all as libpcap's does. We stopped after 64 and rejected the packet.
+     */
     @Test
-    void loopsAreBoundedLikeCurrentLibpcap() {
-        // (000) ld #1 (001) ja 0 : libpcap >= 1.10.5 rejects after 64 backward jumps; 1.10.3 would hang
+    void protochainWalksLongHeaderChainsAsLibpcap() {
+        for (int transport : new int[] {17, 6}) {
+            byte[] frame = ipv6WithDestinationOptions(100, transport);
+            for (String filter : List.of("ip6 protochain 17", "ip6 protochain 6", "protochain 17")) {
+                BpfProgram program = BpfCompiler.compile(filter, LinkType.EN10MB, 262144, true, 0);
+                try (OfflineFilterOracle oracle = new OfflineFilterOracle(program)) {
+                    int expected = oracle.run(frame, frame.length, frame.length);
+                    assertEquals(expected, new BpfInterpreter(program).run(TestFrames.packet(frame, frame.length,
+                        frame.length)), filter + " on a chain ending in " + transport);
+                    assertEquals(filter.endsWith(" " + transport), expected != 0, "libpcap, " + filter);
+                }
+            }
+        }
+    }
+
+    /** Ethernet, IPv6, {@code count} 8-byte destination-options headers (PadN), then 8 bytes of {@code transport}. */
+    private static byte[] ipv6WithDestinationOptions(int count, int transport) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(14 + 40 + count * 8 + 8);
+        b.put(new byte[] {2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1}).putShort((short) 0x86dd);
+        b.putInt(0x6000_0000).putShort((short) (count * 8 + 8)).put((byte) 60).put((byte) 64);
+        b.putLong(0x2001_0db8_0000_0000L).putLong(1).putLong(0x2001_0db8_0000_0000L).putLong(2);
+        for (int i = 0; i < count; i++) {
+            b.put((byte) (i == count - 1 ? transport : 60)).put((byte) 0).put(new byte[] {1, 4, 0, 0, 0, 0});
+        }
+        b.putShort((short) 12345).putShort((short) 54321).putShort((short) 8).putShort((short) 0);
+        return b.array();
+    }
+
+    @Test
+    void loopsAreBounded() {
+        // (000) ld #1 (001) ja 0 : rejected after one backward jump per byte of the packet, plus one (libpcap hangs)
         BpfProgram loop = BpfProgram.of(stmt(LD | IMM, 1), stmt(JMP | Bpf.JA, -2), stmt(RET | K, 1));
         assertEquals(0, new BpfInterpreter(loop).run(TestFrames.packet(new byte[4], 4, 4)));
         BpfProgram self = BpfProgram.of(stmt(JMP | Bpf.JA, -1), stmt(RET | K, 1));
