@@ -95,9 +95,7 @@ public final class CaptureFiles {
     }
 
     private static boolean isPcap(int magicBe) {
-        return magicBe == PcapReader.MAGIC_MICROS || magicBe == PcapReader.MAGIC_NANOS
-                || magicBe == Integer.reverseBytes(PcapReader.MAGIC_MICROS)
-                || magicBe == Integer.reverseBytes(PcapReader.MAGIC_NANOS);
+        return PcapReader.isMagic(magicBe) || PcapReader.isMagic(Integer.reverseBytes(magicBe));
     }
 
     private static boolean isCapture(int magicBe) {

@@ -153,7 +153,7 @@ final class PcapngReader implements PacketSource {
         }
         int major = u16(at + 12);
         int minor = u16(at + 14);
-        if (major != 1) {
+        if (major != 1 || (minor != 0 && minor != 2)) {   // libpcap and Wireshark read 1.0 and 1.2 (the same)
             fail(first, "section header block at offset " + start + " has unsupported version " + major + "." + minor);
             return;
         }

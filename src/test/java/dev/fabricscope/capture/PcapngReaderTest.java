@@ -252,6 +252,17 @@ class PcapngReaderTest {
                 + ": option 2 overruns the block; ignoring the rest of its options"), r.problems());
     }
 
+    @ParameterizedTest
+    @EnumSource(Way.class)
+    void version12IsReadAsVersion10(Way way) throws IOException {
+        Bytes b = Bytes.le().u32(0x0a0d0d0a).u32(28).u32(0x1a2b3c4d).u16(1).u16(2).u64(-1).u32(28);
+        idb(b, 1, 65535, null);
+        epb(b, 0, 1_000_000, 1, 1, new byte[] {1});
+        Result r = ReadBack.read(b.toArray(), way, dir);
+        assertEquals(List.of(), r.problems());
+        assertEquals(1, r.frames().size());
+    }
+
     /** A section with one interface and one good packet; returns the offset after it. */
     private static int goodStart(Bytes b) {
         return goodStart(b, 65535);
@@ -423,6 +434,11 @@ class PcapngReaderTest {
         byte[] version2 = Bytes.be().u32(0x0a0d0d0a).u32(28).u32(0x1a2b3c4d).u16(2).u16(0).u64(-1).u32(28).toArray();
         e = assertThrows(CaptureFormatException.class, () -> ReadBack.read(version2, way, dir));
         assertEquals(file(way) + ": section header block at offset 0 has unsupported version 2.0", e.getMessage());
+
+        // libpcap and Wireshark read 1.0 and 1.2 (as 1.0) and refuse any other 1.x (libpcap's tests/pcapng-invalid-vers-2)
+        byte[] version11 = Bytes.le().u32(0x0a0d0d0a).u32(28).u32(0x1a2b3c4d).u16(1).u16(1).u64(-1).u32(28).toArray();
+        e = assertThrows(CaptureFormatException.class, () -> ReadBack.read(version11, way, dir));
+        assertEquals(file(way) + ": section header block at offset 0 has unsupported version 1.1", e.getMessage());
 
         byte[] shortLength = Bytes.le().u32(0x0a0d0d0a).u32(12).u32(0x1a2b3c4d).toArray();
         e = assertThrows(CaptureFormatException.class, () -> ReadBack.read(shortLength, way, dir));
