@@ -77,7 +77,8 @@ final class PcapReader implements PacketSource {
         // libpcap 1.10 reads 2.0-2.4, and 543.0 (DG/UX tcpdump); before 2.3 caplen came after len
         Lengths lengths;
         if (major == 2 && minor <= 4) {
-            lengths = minor < 3 ? Lengths.SWAPPED : minor == 3 ? Lengths.SWAPPED_IF_CAPLEN_EXCEEDS_LEN : Lengths.IN_ORDER;
+            lengths = minor < 3 ? Lengths.SWAPPED
+                : minor == 3 ? Lengths.SWAPPED_IF_CAPLEN_EXCEEDS_LEN : Lengths.IN_ORDER;
         } else if (major == 543 && minor == 0) {
             lengths = Lengths.SWAPPED;
         } else {
@@ -127,7 +128,8 @@ final class PcapReader implements PacketSource {
         // libpcap reads the field as a signed 32-bit number (struct pcap_timeval): 0x80000000 and up are negative
         long fraction = (int) frac * fracNanos;
         // caplen > origlen is kept as written, as tshark 4.0 shows it (frame.cap_len 20, frame.len 10).
-        packet.set(in.array(), (int) at + header, (int) Math.min(capLen, cutAt), (int) Math.min(origLen, Integer.MAX_VALUE),
+        packet.set(in.array(), (int) at + header, (int) Math.min(capLen, cutAt),
+                (int) Math.min(origLen, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + fraction, 0, linkType, ++frame);
         if (fraction < 0 || fraction >= 1_000_000_000L) packet.fractionField(fraction);
         if (bigEndian) HostOrderHeaders.fromBigEndian(packet);

@@ -435,7 +435,8 @@ class PcapngReaderTest {
         e = assertThrows(CaptureFormatException.class, () -> ReadBack.read(version2, way, dir));
         assertEquals(file(way) + ": section header block at offset 0 has unsupported version 2.0", e.getMessage());
 
-        // libpcap and Wireshark read 1.0 and 1.2 (as 1.0) and refuse any other 1.x (libpcap's tests/pcapng-invalid-vers-2)
+        // libpcap and Wireshark read 1.0 and 1.2 (as 1.0) and refuse any other 1.x
+        // (libpcap's tests/pcapng-invalid-vers-2)
         byte[] version11 = Bytes.le().u32(0x0a0d0d0a).u32(28).u32(0x1a2b3c4d).u16(1).u16(1).u64(-1).u32(28).toArray();
         e = assertThrows(CaptureFormatException.class, () -> ReadBack.read(version11, way, dir));
         assertEquals(file(way) + ": section header block at offset 0 has unsupported version 1.1", e.getMessage());
