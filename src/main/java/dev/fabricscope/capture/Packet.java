@@ -55,15 +55,16 @@ public final class Packet {
     public static final long NO_FRACTION_FIELD = Long.MIN_VALUE;
 
     /**
-     * Marks a pcap record whose fraction field is out of range: negative as the signed 32-bit number libpcap reads,
-     * or a second or more ({@code nanos}: the field scaled to nanoseconds; the time stamp already holds it). tcpdump
-     * prints and writes such a field as it is.
+     * Marks a pcap record whose time libpcap 1.10 reads otherwise than we do, which tcpdump prints and writes as it
+     * reads it: the fraction field is out of range (negative as the signed 32-bit number libpcap reads, or a second
+     * or more), or the seconds field has bit 31 set (libpcap: before 1970; we, as the pcap format and Wireshark:
+     * 2038-2106). {@code nanos} is the fraction field scaled to nanoseconds; the time stamp already holds it.
      */
     public void fractionField(long nanos) {
         this.fractionField = nanos;
     }
 
-    /** The out-of-range fraction field of a damaged pcap record, in nanoseconds; {@link #NO_FRACTION_FIELD} else. */
+    /** The fraction field of such a pcap record, in nanoseconds; {@link #NO_FRACTION_FIELD} for every other. */
     public long fractionField() { return fractionField; }
 
     /** The buffer holding this packet at {@link #offset()}; valid until the source's next packet. */

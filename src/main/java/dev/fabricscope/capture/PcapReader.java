@@ -131,7 +131,7 @@ final class PcapReader implements PacketSource {
         packet.set(in.array(), (int) at + header, (int) Math.min(capLen, cutAt),
                 (int) Math.min(origLen, Integer.MAX_VALUE),
                 sec * 1_000_000_000L + fraction, 0, linkType, ++frame);
-        if (fraction < 0 || fraction >= 1_000_000_000L) packet.fractionField(fraction);
+        if (fraction < 0 || fraction >= 1_000_000_000L || sec >= 0x8000_0000L) packet.fractionField(fraction);
         if (bigEndian) HostOrderHeaders.fromBigEndian(packet);
         return true;
     }

@@ -56,10 +56,10 @@ public final class TimestampFormatter {
     }
 
     /**
-     * As {@link #format(long, StringBuilder)}, for a record whose fraction field was out of range
-     * ({@code fractionField} nanoseconds, see {@link Packet#fractionField()}), else {@link Packet#NO_FRACTION_FIELD}:
-     * printed as tcpdump prints the struct timeval libpcap gives it for such a record (the seconds field, and the
-     * fraction field scaled to the precision, divided toward zero).
+     * As {@link #format(long, StringBuilder)}, for a pcap record libpcap reads otherwise ({@code fractionField}
+     * nanoseconds, see {@link Packet#fractionField()}), else {@link Packet#NO_FRACTION_FIELD}: printed as tcpdump
+     * prints the struct timeval libpcap 1.10 gives it (the seconds field as a signed 32-bit number, and the fraction
+     * field scaled to the precision, divided toward zero).
      */
     public void format(long timestampNanos, long fractionField, StringBuilder out) {
         long seconds;
@@ -68,7 +68,7 @@ public final class TimestampFormatter {
             seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
             fraction = Math.floorMod(timestampNanos, 1_000_000_000L);
         } else {
-            seconds = Math.floorDiv(timestampNanos - fractionField, 1_000_000_000L);
+            seconds = (int) Math.floorDiv(timestampNanos - fractionField, 1_000_000_000L);
             fraction = fractionField;
         }
         print(seconds, nanos ? fraction : fraction / 1000, out);

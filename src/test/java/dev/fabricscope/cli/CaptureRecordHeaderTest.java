@@ -87,11 +87,12 @@ class CaptureRecordHeaderTest {
     }
 
     /**
-     * Not -ttt/-ttttt: libpcap reads a pcap record's seconds as a signed 32-bit number (0x80000000 is 1901), we read
-     * them unsigned, as Wireshark does (2038); only a time difference across such a record would show it.
+     * -ttt and -ttttt too: libpcap 1.10 reads a pcap record's seconds as a signed 32-bit number (0x80000000 is 1901),
+     * we unsigned (2038), as Wireshark does, but print such a record's time as tcpdump does, differences included.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"", "-tt", "-tttt", "-t", "-x", "-#", "-e", "-v", "--nano"})
+    @ValueSource(strings = {"", "-tt", "-tttt", "-t", "-x", "-#", "-e", "-v", "--nano", "-ttt", "-ttttt",
+        "-ttt --nano", "-ttttt --nano"})
     void sameAsTcpdump(String flags) throws Exception {
         Oracles.requireTcpdump();
         for (boolean nanos : new boolean[] {false, true}) sameAsTcpdump(capture(nanos), flags);
