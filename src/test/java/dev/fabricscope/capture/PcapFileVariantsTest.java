@@ -31,7 +31,7 @@ class PcapFileVariantsTest {
 
     /** A little-endian µs file with two records of 10 captured bytes of 60, lengths stored as {@code swapped} says. */
     private static byte[] file(long magic, int major, int minor, boolean[] swapped, int extraHeaderBytes) {
-        Bytes b = Bytes.le().u32(magic).u16(major).u16(minor).u32(0).u32(0).u32(65535).u32(1);
+        Bytes b = PcapReaderTest.header(Bytes.le(), magic, major, minor, 65535, 1);
         for (int i = 0; i < swapped.length; i++) {
             b.u32(1_700_000_000L + i).u32(5).u32(swapped[i] ? 60 : 10).u32(swapped[i] ? 10 : 60);
             for (int k = 0; k < extraHeaderBytes; k++) b.u8(0xee);
@@ -90,8 +90,7 @@ class PcapFileVariantsTest {
     /** Bits 16-25 of the link-type field must be zero; libpcap 1.10 takes them for part of an unknown link type. */
     @Test
     void reservedLinkTypeBitsAreRefused() {
-        byte[] bytes = Bytes.le().u32(PcapReader.MAGIC_MICROS).u16(2).u16(4).u32(0).u32(0).u32(65535)
-            .u32(0x0030_0001L).toArray();
+        byte[] bytes = PcapReaderTest.header(Bytes.le(), PcapReader.MAGIC_MICROS, 65535, 0x0030_0001L).toArray();
         CaptureFormatException e = assertThrows(CaptureFormatException.class,
             () -> ReadBack.read(bytes, Way.FILE, dir));
         assertEquals(ReadBack.fileName(Way.FILE, dir)

@@ -21,7 +21,12 @@ class PcapReaderTest {
 
     /** File header: magic, version 2.4, thiszone, sigfigs, snaplen, linktype. */
     static Bytes header(Bytes b, long magic, long snapLen, long linkType) {
-        return b.u32(magic).u16(2).u16(4).u32(0).u32(0).u32(snapLen).u32(linkType);
+        return header(b, magic, 2, 4, snapLen, linkType);
+    }
+
+    /** File header of version {@code major}.{@code minor}. */
+    static Bytes header(Bytes b, long magic, int major, int minor, long snapLen, long linkType) {
+        return b.u32(magic).u16(major).u16(minor).u32(0).u32(0).u32(snapLen).u32(linkType);
     }
 
     static Bytes record(Bytes b, long sec, long frac, long capLen, long origLen, byte[] data) {
@@ -236,7 +241,7 @@ class PcapReaderTest {
     @ParameterizedTest
     @EnumSource(Way.class)
     void wrongVersionIsAFormatError(Way way) {
-        byte[] bytes = Bytes.le().u32(0xa1b2c3d4L).u16(1).u16(0).u32(0).u32(0).u32(65535).u32(1).toArray();
+        byte[] bytes = header(Bytes.le(), 0xa1b2c3d4L, 1, 0, 65535, 1).toArray();
         CaptureFormatException e = assertThrows(CaptureFormatException.class, () -> ReadBack.read(bytes, way, dir));
         assertEquals(ReadBack.fileName(way, dir) + ": unsupported pcap version 1.0", e.getMessage());
     }

@@ -289,15 +289,10 @@ class BpfInterpreterTest {
 
     /** Ethernet, IPv6, {@code count} 8-byte destination-options headers (PadN), then 8 bytes of {@code transport}. */
     private static byte[] ipv6WithDestinationOptions(int count, int transport) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(14 + 40 + count * 8 + 8);
-        b.put(new byte[] {2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1}).putShort((short) 0x86dd);
-        b.putInt(0x6000_0000).putShort((short) (count * 8 + 8)).put((byte) 60).put((byte) 64);
-        b.putLong(0x2001_0db8_0000_0000L).putLong(1).putLong(0x2001_0db8_0000_0000L).putLong(2);
-        for (int i = 0; i < count; i++) {
-            b.put((byte) (i == count - 1 ? transport : 60)).put((byte) 0).put(new byte[] {1, 4, 0, 0, 0, 0});
-        }
-        b.putShort((short) 12345).putShort((short) 54321).putShort((short) 8).putShort((short) 0);
-        return b.array();
+        TestFrames.Builder b = TestFrames.frame().eth(TestFrames.MAC_B, TestFrames.MAC_A, 0x86dd)
+            .ipv6(0, count * 8 + 8, 60, "2001:db8::1", "2001:db8::2");
+        for (int i = 0; i < count; i++) b.u8(i == count - 1 ? transport : 60).u8(0).u8(1).u8(4).zeros(4);   // PadN
+        return b.udp(12345, 54321, 0).build();
     }
 
     @Test
